@@ -1,0 +1,49 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "finparse",
+    products: [
+        .library(name: "FinParse", targets: ["FinParse"]),
+        .executable(name: "finparse", targets: ["finparse"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
+    ],
+    targets: [
+        // C shims: the only places that see ICU and libxml2 types. Their public
+        // headers use plain C types so Foundation's own ICU copy never meets the
+        // system ICU headers in one Swift module (docs/icu-libxml2 in ../shared/notes).
+        .target(
+            name: "CICU",
+            linkerSettings: [
+                .linkedLibrary("icui18n"), .linkedLibrary("icuuc"), .linkedLibrary("icudata"),
+            ]
+        ),
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        .target(name: "CXMLReader", dependencies: ["CLibXML2"]),
+
+        .target(
+            name: "FinParse",
+            dependencies: [
+                "CICU", "CXMLReader",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .executableTarget(
+            name: "finparse",
+            dependencies: [
+                "FinParse",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "FinParseTests", dependencies: ["FinParse"]),
+    ]
+)

@@ -1,0 +1,61 @@
+// The project's whole view of ICU: plain C types only, so that no ICU header
+// reaches a Swift module that also imports Foundation (which carries its own ICU).
+#ifndef FINPARSE_ICU_H
+#define FINPARSE_ICU_H
+
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/// Status codes returned by every function here: 0 is success.
+enum {
+    FP_OK = 0,
+    FP_ERR_ICU = 1,          ///< ICU reported a failure (detail in *icuCode where given)
+    FP_ERR_BUFFER = 2,       ///< the output buffer was too small
+    FP_ERR_INVALID_INPUT = 3 ///< the bytes are not valid in the named charset
+};
+
+/// Guesses the charset of `bytes`. Writes a NUL-terminated ICU charset name
+/// (e.g. "GB18030", "UTF-8") into `name` and the confidence (0-100).
+int32_t fp_detect_charset(const char *bytes, int32_t length,
+                          char *name, int32_t nameCapacity, int32_t *confidence);
+
+/// Converts `bytes` in `charset` to UTF-8, stopping at the first invalid or
+/// unmappable sequence (whose byte offset goes to *errorOffset).
+/// dest must have room for the worst case (2 * length + 16 bytes suffices
+/// for every charset ICU detects).
+int32_t fp_convert_to_utf8(const char *charset, const char *bytes, int32_t length,
+                           char *dest, int32_t destCapacity, int32_t *destLength,
+                           int32_t *errorOffset);
+
+/// Folds UTF-16 text for matching: NFKC (full-width digits and punctuation,
+/// ideographic and no-break spaces become ASCII) except for enclosed numbers
+/// such as ① and ⑴, whose meaning as list markers NFKC would lose, and the
+/// full-width comma and semicolon, which separate clauses; format
+/// characters (U+200B..U+200F, U+2060, U+FEFF ...) are dropped.
+/// offsets[i] receives the index in `src` where the source of dest[i] begins;
+/// offsets must have room for destCapacity entries.
+int32_t fp_fold(const uint16_t *src, int32_t length,
+                uint16_t *dest, int32_t *offsets, int32_t destCapacity, int32_t *destLength);
+
+/// An opaque ICU word-break iterator (zh). Not shareable between threads:
+/// clone one per thread.
+typedef struct fp_word_breaker fp_word_breaker;
+
+fp_word_breaker *fp_word_breaker_open(int32_t *status);
+fp_word_breaker *fp_word_breaker_clone(const fp_word_breaker *breaker, int32_t *status);
+void fp_word_breaker_close(fp_word_breaker *breaker);
+
+/// Segments `text` and writes the end offset (UTF-16 units) and ICU rule
+/// status of each segment, in order. Returns the number of segments, or -1
+/// on an ICU failure. The text need not outlive the call.
+int32_t fp_word_breaker_segment(fp_word_breaker *breaker,
+                                const uint16_t *text, int32_t length,
+                                int32_t *ends, int32_t *ruleStatus, int32_t capacity);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

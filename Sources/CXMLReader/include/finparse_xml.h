@@ -1,0 +1,53 @@
+// A streaming XML reader over libxml2's xmlTextReader, with plain C types only
+// (libxml2's headers pull in ICU's, which must not meet Foundation's in Swift).
+#ifndef FINPARSE_XML_H
+#define FINPARSE_XML_H
+
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct fp_xml_reader fp_xml_reader;
+
+/// Node kinds, as libxml2's xmlReaderTypes.
+enum {
+    FP_XML_ELEMENT = 1,
+    FP_XML_TEXT = 3,
+    FP_XML_CDATA = 4,
+    FP_XML_DOCTYPE = 10,
+    FP_XML_SIGNIFICANT_WHITESPACE = 14,
+    FP_XML_END_ELEMENT = 15
+};
+
+/// Call once, on the main thread, before any reader is opened.
+void fp_xml_initialize(void);
+
+/// Opens a reader over `length` bytes at `bytes`, which must outlive it.
+/// No network, no entity expansion, no DTD loading; libxml2's size and
+/// depth limits stay on.
+fp_xml_reader *fp_xml_reader_open(const char *bytes, int32_t length);
+void fp_xml_reader_close(fp_xml_reader *reader);
+
+/// Advances to the next node: 1 on success, 0 at the end, -1 on an error
+/// (see fp_xml_reader_error).
+int32_t fp_xml_reader_read(fp_xml_reader *reader);
+int32_t fp_xml_reader_node_type(fp_xml_reader *reader);
+int32_t fp_xml_reader_depth(fp_xml_reader *reader);
+int32_t fp_xml_reader_is_empty_element(fp_xml_reader *reader);
+/// The qualified name (e.g. "w:p"); owned by the reader, valid until the next read.
+const char *fp_xml_reader_name(fp_xml_reader *reader);
+/// The text of a text node; owned by the reader, valid until the next read.
+const char *fp_xml_reader_value(fp_xml_reader *reader);
+/// An attribute by qualified name, or NULL; release with fp_xml_free.
+char *fp_xml_reader_attribute(fp_xml_reader *reader, const char *name);
+void fp_xml_free(char *string);
+
+/// The first error the parser reported, NUL-terminated, and its line; "" if none.
+const char *fp_xml_reader_error(fp_xml_reader *reader, int32_t *line);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

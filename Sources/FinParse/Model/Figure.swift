@@ -1,0 +1,88 @@
+import FoundationEssentials
+
+/// A comparison a figure or a target is stated with: ≥95%, ＞20次, 不低于.
+public enum Comparator: String, Sendable, Hashable, Codable, CaseIterable {
+    case greaterOrEqual = "≥"
+    case greater = ">"
+    case lessOrEqual = "≤"
+    case less = "<"
+    case equal = "="
+}
+
+/// A money amount or a percent found in the text or in a table cell.
+public struct Figure: Sendable, Hashable, Codable {
+    public enum Unit: String, Sendable, Hashable, Codable, CaseIterable {
+        case yuan = "元"
+        case tenThousandYuan = "万元"
+        case hundredMillionYuan = "亿元"
+        case percent = "%"
+
+        /// How many 元 one of this unit is; nil for percents.
+        public var yuanFactor: Decimal? {
+            switch self {
+            case .yuan: 1
+            case .tenThousandYuan: 10_000
+            case .hundredMillionYuan: 100_000_000
+            case .percent: nil
+            }
+        }
+    }
+
+    /// The direction a sentence gives a figure: 增加/增长/上升 or 减少/下降/降低.
+    public enum Change: String, Sendable, Hashable, Codable {
+        case increase, decrease
+    }
+
+    /// The figure as written in the input, e.g. `２５５３.５２万元`.
+    public var text: String
+    /// The exact number in `unit`.
+    public var value: Decimal
+    public var unit: Unit
+    public var comparator: Comparator?
+    /// The item the figure measures, when the sentence says it plainly (收入总计, 基本支出, 增长).
+    public var label: String?
+    public var change: Change?
+    public var line: Int
+
+    public init(text: String, value: Decimal, unit: Unit, comparator: Comparator? = nil,
+                label: String? = nil, change: Change? = nil, line: Int) {
+        self.text = text
+        self.value = value
+        self.unit = unit
+        self.comparator = comparator
+        self.label = label
+        self.change = change
+        self.line = line
+    }
+
+    /// The exact amount in 元 for money units; nil for percents.
+    public var yuan: Decimal? { unit.yuanFactor.map { value * $0 } }
+
+    enum CodingKeys: String, CodingKey { case text, value, unit, yuan, comparator, label, change, line }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        text = try c.decode(String.self, forKey: .text)
+        guard let value = try c.decodeDecimal(forKey: .value) else {
+            throw DecodingError.valueNotFound(Decimal.self, .init(codingPath: c.codingPath + [CodingKeys.value], debugDescription: "value is null"))
+        }
+        self.value = value
+        unit = try c.decode(Unit.self, forKey: .unit)
+        comparator = try c.decodeIfPresent(Comparator.self, forKey: .comparator)
+        label = try c.decodeIfPresent(String.self, forKey: .label)
+        change = try c.decodeIfPresent(Change.self, forKey: .change)
+        line = try c.decode(Int.self, forKey: .line)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(text, forKey: .text)
+        try c.encodeDecimal(value, forKey: .value)
+        try c.encode(unit, forKey: .unit)
+        try c.encodeDecimal(yuan, forKey: .yuan)
+        try c.encodeNullable(comparator, forKey: .comparator)
+        try c.encodeNullable(label, forKey: .label)
+        try c.encodeNullable(change, forKey: .change)
+        try c.encode(line, forKey: .line)
+    }
+}

@@ -1,0 +1,41 @@
+/// Why an input could not be parsed at all. Every error names the file and,
+/// where there is one, the place in it.
+public struct FinParseError: Error, Sendable, Hashable, CustomStringConvertible {
+    public enum Code: String, Sendable, Hashable, Codable {
+        case fileNotFound = "file-not-found"
+        case isDirectory = "is-directory"
+        case unreadable
+        case empty
+        case notText = "not-text"
+        case undecodable
+        case truncated
+        case tooLarge = "too-large"
+        case notDocx = "not-docx"
+        case malformedDocx = "malformed-docx"
+        case unsupportedFormat = "unsupported-format"
+    }
+
+    public var code: Code
+    /// The path of the input as the caller gave it.
+    public var path: String
+    /// The place in the input, where the problem has one.
+    public var location: SourceLocation?
+    /// The byte offset in the input, for problems found before lines exist (decoding).
+    public var byteOffset: Int?
+    public var message: String
+
+    public init(_ code: Code, path: String, message: String, location: SourceLocation? = nil, byteOffset: Int? = nil) {
+        self.code = code
+        self.path = path
+        self.message = message
+        self.location = location
+        self.byteOffset = byteOffset
+    }
+
+    /// `path:line:column: message`, or `path: message (at byte N)`.
+    public var description: String {
+        if let location { return "\(path):\(location.line):\(location.column): \(message)" }
+        if let byteOffset { return "\(path): \(message) (at byte \(byteOffset))" }
+        return "\(path): \(message)"
+    }
+}

@@ -1,0 +1,86 @@
+/// A table rebuilt from the input: a grid of cells with their spans.
+public struct Table: Sendable, Hashable, Codable {
+    /// A cell, listed once at its top-left grid position; the positions it covers
+    /// through its spans have no cell of their own.
+    public struct Cell: Sendable, Hashable, Codable {
+        public var row: Int
+        public var column: Int
+        public var rowSpan: Int
+        public var columnSpan: Int
+        /// The normalized text, labels broken over lines joined.
+        public var text: String
+        /// The line where the cell's text starts.
+        public var line: Int
+        /// Tables nested inside this cell (Word only).
+        public var tables: [Table]
+
+        public init(row: Int, column: Int, rowSpan: Int = 1, columnSpan: Int = 1, text: String, line: Int, tables: [Table] = []) {
+            self.row = row
+            self.column = column
+            self.rowSpan = rowSpan
+            self.columnSpan = columnSpan
+            self.text = text
+            self.line = line
+            self.tables = tables
+        }
+
+        enum CodingKeys: String, CodingKey { case row, column, rowSpan, columnSpan, text, line, tables }
+
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            row = try c.decode(Int.self, forKey: .row)
+            column = try c.decode(Int.self, forKey: .column)
+            rowSpan = try c.decode(Int.self, forKey: .rowSpan)
+            columnSpan = try c.decode(Int.self, forKey: .columnSpan)
+            text = try c.decode(String.self, forKey: .text)
+            line = try c.decode(Int.self, forKey: .line)
+            tables = try c.decodeIfPresent([Table].self, forKey: .tables) ?? []
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(row, forKey: .row)
+            try c.encode(column, forKey: .column)
+            try c.encode(rowSpan, forKey: .rowSpan)
+            try c.encode(columnSpan, forKey: .columnSpan)
+            try c.encode(text, forKey: .text)
+            try c.encode(line, forKey: .line)
+            // Only cells that hold tables carry the key, as the contract says.
+            if !tables.isEmpty { try c.encode(tables, forKey: .tables) }
+        }
+    }
+
+    /// The position of the table among the document's tables, from 0.
+    public var index: Int
+    /// The title line just before the table, where there is one.
+    public var title: String?
+    public var line: Int
+    public var rows: Int
+    public var columns: Int
+    public var cells: [Cell]
+    /// The meaning of a 绩效自评表, when the table is one.
+    public var selfEvaluation: SelfEvaluation?
+
+    public init(index: Int, title: String?, line: Int, rows: Int, columns: Int, cells: [Cell], selfEvaluation: SelfEvaluation? = nil) {
+        self.index = index
+        self.title = title
+        self.line = line
+        self.rows = rows
+        self.columns = columns
+        self.cells = cells
+        self.selfEvaluation = selfEvaluation
+    }
+
+    enum CodingKeys: String, CodingKey { case index, title, line, rows, columns, cells, selfEvaluation }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(index, forKey: .index)
+        try c.encodeNullable(title, forKey: .title)
+        try c.encode(line, forKey: .line)
+        try c.encode(rows, forKey: .rows)
+        try c.encode(columns, forKey: .columns)
+        try c.encode(cells, forKey: .cells)
+        try c.encodeNullable(selfEvaluation, forKey: .selfEvaluation)
+    }
+}

@@ -1,0 +1,42 @@
+import Crypto
+
+extension Document {
+    /// Reads and parses the report at `path`: plain text in any encoding finparse
+    /// detects (UTF-8, UTF-16 with a byte-order mark, GB18030/GBK).
+    ///
+    /// Problems in the content never throw: they become ``diagnostics``. What throws
+    /// is an input that cannot be read as a report at all, with the file and the place.
+    public init(contentsOf path: String) throws(FinParseError) {
+        let bytes = try InputFile.load(path: path)
+        try self.init(bytes: bytes, path: path)
+    }
+
+    /// Parses a report given as bytes; `path` names it in the result and in errors.
+    public init(bytes: [UInt8], path: String) throws(FinParseError) {
+        if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) || bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
+            throw FinParseError(.unsupportedFormat, path: path, message: "is a Word document; Word input is not supported yet")
+        }
+        let decoded = try TextDecoding.decode(bytes, path: path)
+        let source = SourceInfo(path: path, format: .text, encoding: decoded.encoding, bytes: bytes.count,
+                                sha256: Self.sha256Hex(bytes))
+        self = TextReportParser().parse(decoded.text, source: source)
+    }
+
+    /// Parses report text that is already in memory.
+    public init(parsing text: String, path: String = "-") {
+        let bytes = Array(text.utf8)
+        let source = SourceInfo(path: path, format: .text, encoding: .utf8, bytes: bytes.count, sha256: Self.sha256Hex(bytes))
+        self = TextReportParser().parse(text, source: source)
+    }
+
+    static func sha256Hex(_ bytes: [UInt8]) -> String {
+        let hexDigits = Array("0123456789abcdef")
+        var hex = ""
+        hex.reserveCapacity(64)
+        for byte in SHA256.hash(data: bytes) {
+            hex.append(hexDigits[Int(byte >> 4)])
+            hex.append(hexDigits[Int(byte & 0x0F)])
+        }
+        return hex
+    }
+}

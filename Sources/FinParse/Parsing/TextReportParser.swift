@@ -1,0 +1,44 @@
+/// The text pipeline: lines → folded text → tables and paragraphs → outline,
+/// self-evaluations and figures.
+struct TextReportParser {
+    func parse(_ text: String, source: SourceInfo) -> Document {
+        let lines = splitLines(text).enumerated().map { FoldedText(String($0.element), line: $0.offset + 1) }
+        let layout = TextLayout.read(lines)
+        return ReportAssembler.assemble(
+            source: source, paragraphs: layout.paragraphs, tables: layout.tables, diagnostics: layout.diagnostics)
+    }
+}
+
+/// The stages every input format shares, once its reader has turned it into
+/// paragraphs and table grids.
+enum ReportAssembler {
+    static func assemble(source: SourceInfo, paragraphs: [FoldedText], tables: [Table], diagnostics: [Diagnostic]) -> Document {
+        var diagnostics = diagnostics
+        let outline = OutlineRecognizer.outline(of: paragraphs)
+        diagnostics += outline.diagnostics
+
+        var tables = tables
+        for i in tables.indices {
+            tables[i].index = i
+            tables[i].selfEvaluation = SelfEvaluationReader.read(tables[i])
+        }
+
+        let extractor = FigureExtractor()
+        var amounts: [Figure] = []
+        var percents: [Figure] = []
+        for figure in extractor.figures(inParagraphs: paragraphs, tables: tables) {
+            if figure.unit == .percent { percents.append(figure) } else { amounts.append(figure) }
+        }
+
+        diagnostics.sort { ($0.line, $0.code) < ($1.line, $1.code) }
+        return Document(
+            source: source,
+            report: ReportInfoReader.read(paragraphs),
+            outline: outline.sections,
+            paragraphs: paragraphs.map { Paragraph(text: String($0.text.trimmingSpaces), line: $0.line) },
+            tables: tables,
+            amounts: amounts,
+            percents: percents,
+            diagnostics: diagnostics)
+    }
+}

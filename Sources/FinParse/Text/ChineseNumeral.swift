@@ -1,0 +1,52 @@
+/// Values of Chinese numerals as reports write them in markers and counts:
+/// 一 … 九, 十, 百, 千, 零/〇, 两 (十一 → 11, 二十三 → 23, 一百零五 → 105).
+enum ChineseNumeral {
+    static func digit(_ c: Character) -> Int? {
+        switch c {
+        case "零", "〇": 0
+        case "一", "壹": 1
+        case "二", "两", "贰": 2
+        case "三", "叁": 3
+        case "四", "肆": 4
+        case "五", "伍": 5
+        case "六", "陆": 6
+        case "七", "柒": 7
+        case "八", "捌": 8
+        case "九", "玖": 9
+        default: nil
+        }
+    }
+
+    static func multiplier(_ c: Character) -> Int? {
+        switch c {
+        case "十", "拾": 10
+        case "百", "佰": 100
+        case "千", "仟": 1000
+        default: nil
+        }
+    }
+
+    static func isNumeral(_ c: Character) -> Bool { digit(c) != nil || multiplier(c) != nil }
+
+    /// The value of a whole numeral below 10 000, or nil if `text` is not one.
+    static func value(of text: some StringProtocol) -> Int? {
+        guard !text.isEmpty else { return nil }
+        var total = 0
+        var pending: Int? = nil
+        var lastMultiplier = Int.max
+        for c in text {
+            if let d = digit(c) {
+                if pending != nil, d != 0 { return nil } // two digits in a row: 一二 is no numeral
+                pending = d == 0 ? nil : d
+            } else if let m = multiplier(c) {
+                guard m < lastMultiplier else { return nil }
+                total += (pending ?? 1) * m
+                pending = nil
+                lastMultiplier = m
+            } else {
+                return nil
+            }
+        }
+        return total + (pending ?? 0)
+    }
+}

@@ -1,0 +1,174 @@
+import CICU
+import Synchronization
+
+/// A token of folded text, with where it stands in the folded text and in the input.
+public struct Token: Sendable, Hashable {
+    public enum Kind: String, Sendable, Hashable, Codable {
+        /// A run of Chinese characters or letters, as ICU's dictionary segments it.
+        case word
+        /// Digits with their decimal point and grouping commas: 2553.52, 1,234.56.
+        case number
+        /// % (folded from ％ too).
+        case percentSign
+        /// A money unit: 元, 万元, 亿元 (ICU splits 万元 into 万/元; they are joined here).
+        case unit
+        /// ≥ > ≤ < = (≧ and ≦ included).
+        case comparator
+        case punctuation
+        /// A list or heading marker at the start of the line (十一、, （1）); see ``ListMarker``.
+        case enumerator
+        case space
+    }
+
+    public var kind: Kind
+    /// The folded text of the token.
+    public var text: String
+    /// The UTF-16 range of the token in the folded text.
+    public var range: Range<Int>
+    /// The token as written in the input.
+    public var original: String
+    /// Where the token starts in the input.
+    public var location: SourceLocation
+}
+
+/// Splits text into typed tokens with ICU's word segmentation (UBRK_WORD, zh).
+///
+/// A tokenizer owns an ICU break iterator, which is not safe to share between
+/// threads: make one per thread (creating one after the first is cheap: the
+/// iterator is cloned from a shared template).
+public final class Tokenizer {
+    private let breaker: OpaquePointer
+    private var ends: [Int32] = []
+    private var statuses: [Int32] = []
+
+    private static let template = Mutex<OpaquePointer?>(nil)
+
+    public init() {
+        breaker = Self.template.withLock { template -> OpaquePointer in
+            var status: Int32 = 0
+            if template == nil { template = fp_word_breaker_open(&status) }
+            guard let template, let clone = fp_word_breaker_clone(template, &status) else {
+                fatalError("ICU's word break iterator could not be opened: is ICU's data library installed?")
+            }
+            return clone
+        }
+    }
+
+    deinit { fp_word_breaker_close(breaker) }
+
+    /// The tokens of one line (or cell) of input text.
+    public func tokens(in line: String, lineNumber: Int = 1) -> [Token] {
+        tokens(in: FoldedText(line, line: lineNumber))
+    }
+
+    /// The tokens of folded text.
+    public func tokens(in text: FoldedText) -> [Token] {
+        let units = text.utf16
+        guard !units.isEmpty else { return [] }
+        if ends.count < units.count + 1 {
+            ends = [Int32](repeating: 0, count: units.count + 1)
+            statuses = [Int32](repeating: 0, count: units.count + 1)
+        }
+        let count = fp_word_breaker_segment(breaker, units, Int32(units.count), &ends, &statuses, Int32(ends.count))
+        var segments: [(Range<Int>, Int32)] = []
+        segments.reserveCapacity(Int(max(count, 0)))
+        if count < 0 {
+            segments = [(0..<units.count, 0)]
+        } else {
+            var start = 0
+            for k in 0..<Int(count) {
+                let end = Int(ends[k])
+                segments.append((start..<end, statuses[k]))
+                start = end
+            }
+        }
+
+        var raw: [(Token.Kind, Range<Int>)] = []
+        raw.reserveCapacity(segments.count)
+        for (range, status) in segments {
+            if status >= 100 && status < 200 {
+                // ICU lets ， and ； join two numbers (100，200): split them apart.
+                var start = range.lowerBound
+                for i in range where units[i] == 0xFF0C || units[i] == 0xFF1B {
+                    if start < i { raw.append((.number, start..<i)) }
+                    raw.append((.punctuation, i..<(i + 1)))
+                    start = i + 1
+                }
+                if start < range.upperBound { raw.append((.number, start..<range.upperBound)) }
+            } else if status >= 200 {
+                raw.append((.word, range))
+            } else {
+                raw.append((Self.kind(ofNonWord: units[range.lowerBound]), range))
+            }
+        }
+
+        var tokens: [Token] = []
+        tokens.reserveCapacity(raw.count)
+        let marker = ListMarker.scan(text.text)
+        var i = 0
+        if let marker {
+            // The marker becomes one token, whatever ICU made of it.
+            while i < raw.count, raw[i].1.upperBound <= marker.range.lowerBound {
+                tokens.append(make(raw[i].0, raw[i].1, in: text))
+                i += 1
+            }
+            tokens.append(make(.enumerator, marker.range, in: text))
+            while i < raw.count, raw[i].1.upperBound <= marker.range.upperBound { i += 1 }
+            if i < raw.count, raw[i].1.lowerBound < marker.range.upperBound {
+                tokens.append(make(raw[i].0, marker.range.upperBound..<raw[i].1.upperBound, in: text))
+                i += 1
+            }
+        }
+        while i < raw.count {
+            let (kind, range) = raw[i]
+            if kind == .word, let unit = Self.unitSpan(units, range: range, next: i + 1 < raw.count ? raw[i + 1].1 : nil) {
+                if unit.leading.lowerBound < unit.leading.upperBound {
+                    tokens.append(make(.word, unit.leading, in: text))
+                }
+                tokens.append(make(.unit, unit.unit, in: text))
+                i += unit.consumesNext ? 2 : 1
+                continue
+            }
+            tokens.append(make(kind, range, in: text))
+            i += 1
+        }
+        return tokens
+    }
+
+    private func make(_ kind: Token.Kind, _ range: Range<Int>, in text: FoldedText) -> Token {
+        Token(kind: kind, text: String(decoding: text.utf16[range], as: UTF16.self), range: range,
+              original: text.originalText(of: range), location: text.location(ofFoldedOffset: range.lowerBound))
+    }
+
+    private static func kind(ofNonWord unit: UInt16) -> Token.Kind {
+        switch unit {
+        case 0x20, 0x09: .space
+        case 0x25: .percentSign
+        case 0x3C, 0x3D, 0x3E, 0x2265, 0x2264, 0x2267, 0x2266: .comparator
+        default: .punctuation
+        }
+    }
+
+    private static let yuan: UInt16 = 0x5143    // 元
+    private static let wan: UInt16 = 0x4E07     // 万
+    private static let yi: UInt16 = 0x4EBF      // 亿
+
+    /// Finds a money unit at the end of a word token: 元, 万元 (one token, or 万 then
+    /// 元), 亿元. ICU's dictionary sometimes glues the unit to the word before it.
+    private static func unitSpan(_ units: [UInt16], range: Range<Int>, next: Range<Int>?)
+        -> (leading: Range<Int>, unit: Range<Int>, consumesNext: Bool)?
+    {
+        let last = units[range.upperBound - 1]
+        if last == yuan {
+            var start = range.upperBound - 1
+            if start > range.lowerBound, units[start - 1] == wan || units[start - 1] == yi { start -= 1 }
+            // Only a bare unit, or a unit right after a number, is a unit: 元旦 and 单元 are words.
+            guard start == range.lowerBound else { return nil }
+            return (range.lowerBound..<start, start..<range.upperBound, false)
+        }
+        if (last == wan || last == yi), range.count == 1, let next, next.count == 1, units[next.lowerBound] == yuan {
+            return (range.lowerBound..<range.lowerBound, range.lowerBound..<next.upperBound, true)
+        }
+        return nil
+    }
+}
