@@ -1,8 +1,9 @@
 import CICU
 
 /// Turns the bytes of a text report into a String, detecting its encoding:
-/// a byte-order mark first, then strict UTF-8, then ICU's charset detector
-/// (for GB18030/GBK and UTF-16 without a mark).
+/// a byte-order mark first (UTF-8, UTF-16LE, UTF-16BE), then strict UTF-8, then
+/// strict GB18030, which covers GBK and GB2312. What fails all of them is named
+/// by ICU's charset detector in the error.
 enum TextDecoding {
     struct Decoded {
         var text: String
@@ -23,17 +24,10 @@ enum TextDecoding {
             try refuseBinary(text.utf8, path: path)
             return Decoded(text: text, encoding: .utf8)
         }
-        // Not UTF-8. Chinese reports that are not UTF-8 are GB18030 (or its subsets
-        // GBK and GB2312); ICU's detector is asked only to tell UTF-16 apart.
-        let prefix = Array(bytes.prefix(64 * 1024))
-        switch detectedCharset(prefix) {
-        case "UTF-16LE": return Decoded(text: try utf16(bytes[...], bigEndian: false, path: path), encoding: .utf16LE)
-        case "UTF-16BE": return Decoded(text: try utf16(bytes[...], bigEndian: true, path: path), encoding: .utf16BE)
-        default: break
-        }
-        if bytes.contains(0) {
-            throw FinParseError(.notText, path: path, message: "is not text (it contains NUL bytes)",
-                                byteOffset: bytes.firstIndex(of: 0))
+        // Not UTF-8: Chinese reports that are not UTF-8 are GB18030 (or its subsets GBK
+        // and GB2312). NUL bytes mean a binary file (UTF-16 is read only with its mark).
+        if let nul = bytes.firstIndex(of: 0) {
+            throw FinParseError(.notText, path: path, message: "is not text (it contains NUL bytes)", byteOffset: nul)
         }
         let text = try gb18030(bytes, path: path)
         try refuseBinary(text.utf8, path: path)
@@ -103,13 +97,16 @@ enum TextDecoding {
             }
         }
         guard status == Int32(FP_OK) else {
+            // Say what ICU's detector takes it for: the likeliest cause of the failure.
+            let guess = detectedCharset(Array(bytes.prefix(64 * 1024))).map { "; ICU's detector takes it for \($0)" } ?? ""
             throw FinParseError(.undecodable, path: path,
-                                message: "is neither UTF-8, UTF-16 nor GB18030 text", byteOffset: Int(errorOffset))
+                                message: "is neither UTF-8 nor GB18030 text\(guess)", byteOffset: Int(errorOffset))
         }
         return String(decoding: output[..<Int(length)], as: UTF8.self)
     }
 
     private static func detectedCharset(_ prefix: [UInt8]) -> String? {
+        guard !prefix.isEmpty else { return nil }
         var name = [CChar](repeating: 0, count: 64)
         var confidence: Int32 = 0
         let status = prefix.withUnsafeBufferPointer { input in

@@ -1,0 +1,23 @@
+#!/usr/bin/env python3
+"""Writes Corpus/variants/: the Yongzhou report re-encoded, for the tests that
+check every encoding and spelling gives the same document.
+
+    python3 scripts/make-encoding-variants.py
+"""
+import pathlib
+import re
+
+root = pathlib.Path(__file__).resolve().parent.parent
+name = "yongzhou-yingji-2021-juesuan"
+src = (root / "Corpus" / f"{name}.txt").read_text(encoding="utf-8")
+out = root / "Corpus" / "variants"
+out.mkdir(exist_ok=True)
+
+(out / f"{name}.gb18030.txt").write_bytes(src.encode("gb18030"))
+(out / f"{name}.utf16le-bom.txt").write_bytes(b"\xff\xfe" + src.encode("utf-16-le"))
+(out / f"{name}.utf8-bom-crlf.txt").write_bytes(b"\xef\xbb\xbf" + src.replace("\n", "\r\n").encode("utf-8"))
+
+# Every number spelled in full-width digits and point (２５５３．５２).
+full_width = str.maketrans("0123456789.", "０１２３４５６７８９．")
+digits = re.sub(r"[0-9]+(\.[0-9]+)?", lambda m: m.group(0).translate(full_width), src)
+(out / f"{name}.fullwidth-digits.txt").write_text(digits, encoding="utf-8")
