@@ -7,6 +7,19 @@ public enum Comparator: String, Sendable, Hashable, Codable, CaseIterable {
     case lessOrEqual = "≤"
     case less = "<"
     case equal = "="
+
+    /// The comparator a sign denotes, in any spelling reports use:
+    /// ≥ ≧ ⩾, > ＞, ≤ ≦ ⩽, < ＜, = ＝.
+    public init?(symbol: Character) {
+        switch symbol {
+        case "≥", "≧", "⩾": self = .greaterOrEqual
+        case ">", "＞": self = .greater
+        case "≤", "≦", "⩽": self = .lessOrEqual
+        case "<", "＜": self = .less
+        case "=", "＝": self = .equal
+        default: return nil
+        }
+    }
 }
 
 /// A money amount or a percent found in the text or in a table cell.
