@@ -4,13 +4,15 @@ import CICU
 /// a byte-order mark first (UTF-8, UTF-16LE, UTF-16BE), then strict UTF-8, then
 /// strict GB18030, which covers GBK and GB2312. What fails all of them is named
 /// by ICU's charset detector in the error.
-enum TextDecoding {
-    struct Decoded {
-        var text: String
-        var encoding: TextEncoding
+public enum TextDecoding {
+    /// Decoded text and the encoding it was found in.
+    public struct Decoded: Sendable, Hashable {
+        public var text: String
+        public var encoding: TextEncoding
     }
 
-    static func decode(_ bytes: [UInt8], path: String) throws(FinParseError) -> Decoded {
+    /// Decodes the bytes of a text report; `path` names the input in errors.
+    public static func decode(_ bytes: [UInt8], path: String) throws(FinParseError) -> Decoded {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
             return Decoded(text: try utf8(bytes[3...], path: path, offset: 3), encoding: .utf8)
         }

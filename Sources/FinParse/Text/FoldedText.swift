@@ -19,6 +19,8 @@ public struct FoldedText: Sendable, Hashable {
     public let text: String
     /// The folded text in UTF-16, as ICU takes it.
     let utf16: [UInt16]
+    /// The original text in UTF-16, which the offsets index.
+    let originalUTF16: [UInt16]
     /// For each UTF-16 unit of `utf16`, the UTF-16 offset in `original` where its source begins.
     let sourceOffsets: [Int32]
 
@@ -51,31 +53,30 @@ public struct FoldedText: Sendable, Hashable {
             }
         }
         utf16 = folded
+        originalUTF16 = source
         sourceOffsets = offsets
         text = String(decoding: folded, as: UTF16.self)
     }
 
     /// The original spelling of the folded UTF-16 range `range`.
     public func originalText(of range: Range<Int>) -> String {
-        let span = originalRange(of: range)
-        let units = Array(original.utf16)
-        return String(decoding: units[span], as: UTF16.self)
+        String(decoding: originalUTF16[originalRange(of: range)], as: UTF16.self)
     }
 
     /// The UTF-16 range in `original` that folded to `range`.
     public func originalRange(of range: Range<Int>) -> Range<Int> {
         guard !range.isEmpty, range.lowerBound < sourceOffsets.count else {
-            let at = range.lowerBound < sourceOffsets.count ? Int(sourceOffsets[range.lowerBound]) : original.utf16.count
+            let at = range.lowerBound < sourceOffsets.count ? Int(sourceOffsets[range.lowerBound]) : originalUTF16.count
             return at..<at
         }
         let start = Int(sourceOffsets[range.lowerBound])
-        let end = range.upperBound < sourceOffsets.count ? Int(sourceOffsets[range.upperBound]) : original.utf16.count
+        let end = range.upperBound < sourceOffsets.count ? Int(sourceOffsets[range.upperBound]) : originalUTF16.count
         return start..<max(start, end)
     }
 
     /// The location in the input of the folded UTF-16 offset `offset`.
     public func location(ofFoldedOffset offset: Int) -> SourceLocation {
-        let column = offset < sourceOffsets.count ? Int(sourceOffsets[offset]) : original.utf16.count
+        let column = offset < sourceOffsets.count ? Int(sourceOffsets[offset]) : originalUTF16.count
         return SourceLocation(line: line, column: column + 1)
     }
 }

@@ -1,0 +1,81 @@
+import Benchmark
+import FinParse
+import FoundationEssentials
+import ICUFloor
+
+// Throughput of the text path on the corpus report repeated to at least 50 MB,
+// beside the bare ICU word-break floor measured in the same iteration, so that the
+// ratio holds even on a busy shared machine.
+
+/// The corpus report, repeated.
+let corpus: [UInt8] = {
+    var root = #filePath
+    for _ in 0..<4 { root = String(root[..<root.lastIndex(of: "/")!]) }
+    let path = root + "/Corpus/yongzhou-yingji-2021-juesuan.txt"
+    guard let report = FileManager.default.contents(atPath: path) else { fatalError("missing \(path)") }
+    let target = 50 * 1024 * 1024
+    var bytes = [UInt8]()
+    bytes.reserveCapacity(target + report.count)
+    while bytes.count < target { bytes += report }
+    return bytes
+}()
+
+let megabytes = Double(corpus.count) / 1_000_000
+
+func seconds(_ body: () throws -> Void) rethrows -> Double {
+    let start = ContinuousClock.now
+    try body()
+    let elapsed = ContinuousClock.now - start
+    return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+}
+
+/// The floor: decode as UTF-8 and run ICU's word break over all of it once.
+func floorSeconds() -> Double {
+    seconds {
+        let units = Array(String(decoding: corpus, as: UTF8.self).utf16)
+        let count = units.withUnsafeBufferPointer { icu_floor_count_word_boundaries($0.baseAddress, Int32($0.count)) }
+        blackHole(count)
+    }
+}
+
+let throughput = BenchmarkMetric.custom("MB/s", polarity: .prefersLarger, useScalingFactor: false)
+let floorThroughput = BenchmarkMetric.custom("floor MB/s", polarity: .prefersLarger, useScalingFactor: false)
+let percentOfFloor = BenchmarkMetric.custom("% of floor", polarity: .prefersLarger, useScalingFactor: false)
+
+func record(_ benchmark: Benchmark, pipeline: Double, floor: Double) {
+    benchmark.measurement(throughput, Int(megabytes / pipeline))
+    benchmark.measurement(floorThroughput, Int(megabytes / floor))
+    benchmark.measurement(percentOfFloor, Int(100 * floor / pipeline))
+}
+
+let benchmarks: @Sendable () -> Void = {
+    Benchmark.defaultConfiguration = .init(
+        metrics: [.wallClock, .peakMemoryResident, throughput, floorThroughput, percentOfFloor],
+        warmupIterations: 0,
+        maxDuration: .seconds(60),
+        maxIterations: 3)
+
+    Benchmark("Decode + fold + tokenize (\(corpus.count / 1_048_576) MB)") { benchmark in
+        let tokenizer = Tokenizer()
+        let floor = floorSeconds()
+        let pipeline = try seconds {
+            let decoded = try TextDecoding.decode(corpus, path: "corpus")
+            var tokens = 0
+            var number = 0
+            for line in decoded.text.split(separator: "\n", omittingEmptySubsequences: false) {
+                number += 1
+                tokens += tokenizer.tokens(in: FoldedText(String(line), line: number)).count
+            }
+            blackHole(tokens)
+        }
+        record(benchmark, pipeline: pipeline, floor: floor)
+    }
+
+    Benchmark("Whole document, text (\(corpus.count / 1_048_576) MB)") { benchmark in
+        let floor = floorSeconds()
+        let pipeline = try seconds {
+            blackHole(try Document(bytes: corpus, path: "corpus").jsonData())
+        }
+        record(benchmark, pipeline: pipeline, floor: floor)
+    }
+}

@@ -1,0 +1,30 @@
+// swift-tools-version: 6.1
+// The benchmarks are a package of their own, so that depending on FinParse never
+// pulls in benchmark dependencies. Run from this folder: `swift package benchmark`.
+import PackageDescription
+
+let package = Package(
+    name: "finparse-benchmarks",
+    platforms: [.macOS(.v15)],
+    dependencies: [
+        .package(name: "finparse", path: ".."),
+        .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.0", traits: ["MallocInterposer"]),
+    ],
+    targets: [
+        // The floor: ICU's word break called directly, with none of finparse's code.
+        .target(
+            name: "ICUFloor",
+            linkerSettings: [.linkedLibrary("icuuc"), .linkedLibrary("icudata")]
+        ),
+        .executableTarget(
+            name: "TextPipeline",
+            dependencies: [
+                "ICUFloor",
+                .product(name: "FinParse", package: "finparse"),
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/TextPipeline",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+    ]
+)
