@@ -4,46 +4,112 @@ import FinParse
 struct DumpCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dump",
-        abstract: "Print reports as finparse/1 JSON.",
+        abstract: "Print reports as finparse/1 JSON, or as CSV tables.",
         discussion: """
-            With one file, prints its document. With several, prints one JSON object per \
-            line (JSON Lines) in the order given; a file that cannot be parsed gets an \
-            "error" object on its line and the others are still parsed.
-            Exit status: 0 when every file parsed, 1 when some failed, 64 on a usage error.
+            With one file, prints its document. With several files, a folder (searched \
+            recursively for .txt and .docx, in sorted order) or --files-from, prints one \
+            JSON object per line (JSON Lines) in input order; a file that cannot be parsed \
+            gets an "error" object on its line and the batch goes on.
+            Exit status: 0 when every file parsed, 1 when some failed, 64 on a usage error, \
+            130 when interrupted.
             """)
 
-    @Argument(help: "Report files: plain text (UTF-8, UTF-16 with BOM, GB18030).")
-    var files: [String]
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case json, csv
+    }
+
+    @Argument(help: "Report files or folders.")
+    var inputs: [String] = []
+
+    @Option(name: .customLong("files-from"), help: ArgumentHelp("Read more input paths, one per line, from a file ('-' for standard input).", valueName: "file"))
+    var filesFrom: String?
+
+    @Option(name: [.short, .long], help: ArgumentHelp("Write to a file instead of standard output.", valueName: "file"))
+    var output: String?
+
+    @Option(name: [.short, .long], help: "Files parsed at once (default: all cores).")
+    var jobs: Int?
+
+    @Option(help: "json (default) or csv.")
+    var format: Format = .json
+
+    @Option(help: ArgumentHelp("With --format csv: the table to print, indicators or figures.", valueName: "name"))
+    var table: String?
 
     @Flag(help: "Indent the JSON for people (one file only).")
     var pretty = false
 
+    @Flag(name: [.short, .long], help: "No progress display.")
+    var quiet = false
+
     func validate() throws {
-        if files.isEmpty { throw ValidationError("Give at least one report file.") }
-        if pretty && files.count > 1 { throw ValidationError("--pretty prints one document; give one file.") }
+        if inputs.isEmpty && filesFrom == nil { throw ValidationError("Give a report file, a folder, or --files-from.") }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
+        switch format {
+        case .json:
+            if table != nil { throw ValidationError("--table goes with --format csv.") }
+        case .csv:
+            guard let table, CSVTable(rawValue: table) != nil else {
+                throw ValidationError("--format csv needs --table indicators or --table figures.")
+            }
+            if pretty { throw ValidationError("--pretty goes with JSON output.") }
+        }
     }
 
     func run() throws {
-        let batch = files.count > 1
+        let paths: [String]
+        do {
+            paths = try InputList.collect(arguments: inputs, filesFrom: filesFrom)
+        } catch {
+            throw ValidationError("\(error)")
+        }
+        let single = inputs.count == 1 && filesFrom == nil && paths == inputs
+        if pretty && !single { throw ValidationError("--pretty prints one document; give one file.") }
+
+        let sink: OutputStream
+        do { sink = try output.map { path throws(OutputError) in try OutputStream(path: path) } ?? .standardOutput } catch {
+            OutputStream.standardError.write("finparse: \(error)\n")
+            throw ExitCode(1)
+        }
+        defer { if output != nil { sink.close() } }
+
+        let csvTable = table.flatMap(CSVTable.init(rawValue:))
+        if let csvTable { sink.write(CSVTable.record(csvTable.header)) }
+
+        Interrupt.install()
+        let progress = (quiet || single || !OutputStream.standardError.isTerminal)
+            ? nil : ProgressBar(total: paths.count, stream: .standardError)
         var failed = 0
-        for path in files {
-            do {
-                let document = try Document(contentsOf: path)
-                try write(document.jsonData(pretty: pretty))
-            } catch let error as FinParseError {
+        var broken = false
+        BatchParser(jobs: jobs).parse(paths) { _, _, result in
+            let line: [UInt8]
+            switch result {
+            case .success(let document):
+                progress?.advance(bytes: document.source.bytes, failed: false)
+                if let csvTable {
+                    line = Array(csvTable.rows(of: document).map(CSVTable.record).joined().utf8)
+                } else {
+                    line = ((try? document.jsonData(pretty: pretty)) ?? []) + [0x0A]
+                }
+            case .failure(let error):
                 failed += 1
-                report(error)
-                if batch { try write(error.jsonData()) }
+                progress?.advance(bytes: 0, failed: true)
+                progress?.finish()
+                OutputStream.standardError.write("finparse: \(error)\n")
+                line = csvTable != nil || single ? [] : ((try? error.jsonData()) ?? []) + [0x0A]
             }
+            if !line.isEmpty && !sink.write(line) { broken = true }
+            return !broken && !Interrupt.requested
+        }
+        progress?.finish()
+        if Interrupt.requested {
+            OutputStream.standardError.write("finparse: interrupted; every line written so far is complete\n")
+            throw ExitCode(130)
+        }
+        if broken {
+            OutputStream.standardError.write("finparse: the output could not be written\n")
+            throw ExitCode(1)
         }
         if failed > 0 { throw ExitCode(1) }
-    }
-
-    private func write(_ bytes: [UInt8]) throws {
-        guard StandardStream.output.write(bytes + [0x0A]) else { throw ExitCode(1) }
-    }
-
-    private func report(_ error: FinParseError) {
-        StandardStream.error.write("finparse: \(error)\n")
     }
 }

@@ -1,0 +1,111 @@
+import Dispatch
+import FoundationEssentials
+import Synchronization
+
+/// Parses many reports on every core and hands back the results in input order.
+///
+/// Memory stays bounded however long the list: at most `window` documents are
+/// parsed ahead of the one the caller is handling. A file that cannot be parsed
+/// gives a `.failure` for its position and the batch goes on.
+///
+/// ```swift
+/// try BatchParser(jobs: 4).parse(paths) { index, path, result in
+///     switch result {
+///     case .success(let document): print(path, document.amounts.count)
+///     case .failure(let error): print(error)
+///     }
+/// }
+/// ```
+public struct BatchParser: Sendable {
+    /// How many files are parsed at once.
+    public var jobs: Int
+    /// How many results may wait, parsed, for the caller.
+    public var window: Int
+
+    /// - Parameter jobs: parallel parses; by default one per core.
+    public init(jobs: Int? = nil, window: Int? = nil) {
+        let jobs = max(1, jobs ?? BatchParser.coreCount)
+        self.jobs = jobs
+        self.window = max(jobs, window ?? jobs * 4)
+    }
+
+    /// The number of cores this process may use.
+    public static var coreCount: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
+
+    /// Parses `paths` and calls `handle` for each, in order, on the calling thread.
+    /// `handle` may return `false` to stop the batch early (e.g. on Ctrl-C): files
+    /// not yet handed out are skipped and parses in flight are awaited.
+    public func parse(
+        _ paths: [String],
+        handle: (_ index: Int, _ path: String, _ result: Result<Document, FinParseError>) throws -> Bool
+    ) rethrows {
+        guard !paths.isEmpty else { return }
+        let state = BatchState(count: paths.count)
+        let slots = DispatchSemaphore(value: window)
+        let group = DispatchGroup()
+        let queue = DispatchQueue(label: "finparse.batch", attributes: .concurrent)
+        for _ in 0..<min(jobs, paths.count) {
+            queue.async(group: group) {
+                while true {
+                    slots.wait()
+                    guard let index = state.claim() else {
+                        slots.signal()
+                        return
+                    }
+                    let result: Result<Document, FinParseError>
+                    result = Result { () throws(FinParseError) in try Document(contentsOf: paths[index]) }
+                    state.deliver(result, at: index)
+                }
+            }
+        }
+        defer {
+            state.stop()
+            // Wake workers waiting for a slot so that they see the stop.
+            for _ in 0..<jobs { slots.signal() }
+            group.wait()
+        }
+        for index in paths.indices {
+            let result = state.take(index)
+            slots.signal()
+            guard try handle(index, paths[index], result) else { return }
+        }
+    }
+}
+
+/// The shared state of one batch: the next index to hand out and the results
+/// waiting to be taken in order.
+private final class BatchState: Sendable {
+    private struct Inner {
+        var next = 0
+        var stopped = false
+        var ready: [Int: Result<Document, FinParseError>] = [:]
+    }
+
+    private let inner = Mutex(Inner())
+    private let delivered = DispatchSemaphore(value: 0)
+    private let count: Int
+
+    init(count: Int) { self.count = count }
+
+    func claim() -> Int? {
+        inner.withLock { state in
+            guard !state.stopped, state.next < count else { return nil }
+            defer { state.next += 1 }
+            return state.next
+        }
+    }
+
+    func deliver(_ result: Result<Document, FinParseError>, at index: Int) {
+        inner.withLock { $0.ready[index] = result }
+        delivered.signal()
+    }
+
+    func take(_ index: Int) -> Result<Document, FinParseError> {
+        while true {
+            if let result = inner.withLock({ $0.ready.removeValue(forKey: index) }) { return result }
+            delivered.wait()
+        }
+    }
+
+    func stop() { inner.withLock { $0.stopped = true } }
+}

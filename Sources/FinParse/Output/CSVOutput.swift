@@ -1,0 +1,55 @@
+import FoundationEssentials
+
+/// Flat tables of a document, one row per record with the source file on each,
+/// for spreadsheets, pandas, DuckDB and SQLite.
+public enum CSVTable: String, Sendable, CaseIterable {
+    /// One row per 绩效自评表 indicator.
+    case indicators
+    /// One row per amount or percent.
+    case figures
+
+    /// The column names.
+    public var header: [String] {
+        switch self {
+        case .indicators:
+            ["source", "table", "scope", "name", "level1", "level2", "indicator",
+             "target_text", "target_comparator", "target_value", "target_unit",
+             "actual_text", "actual_comparator", "actual_value", "actual_unit",
+             "weight", "score", "deviation", "line"]
+        case .figures:
+            ["source", "kind", "text", "value", "unit", "yuan", "comparator", "label", "change", "line"]
+        }
+    }
+
+    /// The rows of `document`, each as many fields as `header`.
+    public func rows(of document: Document) -> [[String]] {
+        let source = document.source.path
+        let decimal = { (value: Decimal?) in value.map(\.exactString) ?? "" }
+        switch self {
+        case .indicators:
+            return document.tables.flatMap { table -> [[String]] in
+                guard let evaluation = table.selfEvaluation else { return [] }
+                return evaluation.indicators.map { i in
+                    [source, String(table.index), evaluation.scope.rawValue, evaluation.name ?? "", i.level1, i.level2, i.name,
+                     i.target.text, i.target.comparator?.rawValue ?? "", decimal(i.target.value), i.target.unit ?? "",
+                     i.actual.text, i.actual.comparator?.rawValue ?? "", decimal(i.actual.value), i.actual.unit ?? "",
+                     decimal(i.weight), decimal(i.score), i.deviation ?? "", String(i.line)]
+                }
+            }
+        case .figures:
+            let row = { (kind: String, f: Figure) -> [String] in
+                [source, kind, f.text, f.value.exactString, f.unit.rawValue, decimal(f.yuan), f.comparator?.rawValue ?? "",
+                 f.label ?? "", f.change?.rawValue ?? "", String(f.line)]
+            }
+            return document.amounts.map { row("amount", $0) } + document.percents.map { row("percent", $0) }
+        }
+    }
+
+    /// One CSV record (RFC 4180): fields quoted where they hold a comma, quote or line break.
+    public static func record(_ fields: [String]) -> String {
+        fields.map { field in
+            guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
+            return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        }.joined(separator: ",") + "\n"
+    }
+}

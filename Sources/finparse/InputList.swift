@@ -1,0 +1,62 @@
+import Foundation
+
+/// The files a `dump` reads: the paths given, folders searched recursively for
+/// reports, and paths listed one per line in a file or on standard input.
+enum InputList {
+    /// File name endings taken from folders (files named directly are always taken).
+    static let reportExtensions: Set<String> = ["txt", "docx"]
+
+    static func collect(arguments: [String], filesFrom: String?) throws -> [String] {
+        var paths: [String] = []
+        for argument in arguments {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory), isDirectory.boolValue {
+                paths += reports(under: argument)
+            } else {
+                paths.append(argument) // a missing file is reported on its own line
+            }
+        }
+        if let filesFrom {
+            paths += try listedPaths(in: filesFrom)
+        }
+        return paths
+    }
+
+    /// Reports below `folder`, in a stable order: sorted by path, byte for byte.
+    static func reports(under folder: String) -> [String] {
+        let base = folder.hasSuffix("/") ? String(folder.dropLast()) : folder
+        guard let walker = FileManager.default.enumerator(atPath: base) else { return [] }
+        var found: [String] = []
+        for case let relative as String in walker {
+            let ext = relative.split(separator: ".").last.map { $0.lowercased() } ?? ""
+            guard reportExtensions.contains(ext) else { continue }
+            let path = base + "/" + relative
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue {
+                found.append(path)
+            }
+        }
+        return found.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    }
+
+    private static func listedPaths(in list: String) throws -> [String] {
+        let data: Data
+        if list == "-" {
+            data = FileHandle.standardInput.readDataToEndOfFile()
+        } else {
+            guard let contents = FileManager.default.contents(atPath: list) else {
+                throw ValidationFailure("--files-from: cannot read \(list)")
+            }
+            data = contents
+        }
+        return String(decoding: data, as: UTF8.self)
+            .split(whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
+            .map(String.init)
+            .filter { !$0.isEmpty }
+    }
+}
+
+struct ValidationFailure: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
