@@ -45,5 +45,6 @@ let package = Package(
             ]
         ),
         .testTarget(name: "FinParseTests", dependencies: ["FinParse"]),
+        .testTarget(name: "FinParseCLITests", dependencies: ["finparse"]),
     ]
 )

@@ -1,0 +1,134 @@
+import Foundation
+import Testing
+
+/// End-to-end tests of `finparse dump`: the real executable, its output and its exit codes.
+@Suite("finparse dump")
+struct DumpCommandTests {
+    static let root: String = {
+        var path = #filePath
+        for _ in 0..<3 { path = String(path[..<path.lastIndex(of: "/")!]) }
+        return path
+    }()
+
+    static let corpusReport = root + "/Corpus/yongzhou-yingji-2021-juesuan.txt"
+
+    struct Run {
+        var status: Int32
+        var output: String
+        var error: String
+    }
+
+    /// The finparse binary beside the test bundle.
+    static var executable: URL {
+        Bundle.main.bundleURL.appendingPathComponent("finparse")
+    }
+
+    func run(_ arguments: [String], stdin: String? = nil) throws -> Run {
+        let process = Process()
+        process.executableURL = Self.executable
+        process.arguments = arguments
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        let input = Pipe()
+        process.standardInput = input
+        try process.run()
+        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+        try input.fileHandleForWriting.close()
+        // Read before waiting, so that a large output cannot fill the pipe and block.
+        let output = out.fileHandleForReading.readDataToEndOfFile()
+        let error = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, output: String(decoding: output, as: UTF8.self),
+                   error: String(decoding: error, as: UTF8.self))
+    }
+
+    func temporaryFolder() throws -> String {
+        let path = NSTemporaryDirectory() + "finparse-cli-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    @Test func dumpsTheCorpusReport() throws {
+        let result = try run(["dump", Self.corpusReport])
+        #expect(result.status == 0)
+        #expect(result.error.isEmpty)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
+        #expect(json["schema"] as? String == "finparse/1")
+        let report = try #require(json["report"] as? [String: Any])
+        #expect(report["department"] as? String == "永州市应急管理局")
+        #expect(report["year"] as? Int == 2021)
+        #expect(report["kind"] as? String == "决算")
+        let source = try #require(json["source"] as? [String: Any])
+        #expect(source["encoding"] as? String == "UTF-8")
+        #expect(source["format"] as? String == "text")
+    }
+
+    @Test func outputIsDeterministic() throws {
+        let first = try run(["dump", Self.corpusReport])
+        let second = try run(["dump", Self.corpusReport])
+        #expect(first.output == second.output)
+        #expect(!first.output.contains("e+"), "no floating-point numbers")
+    }
+
+    @Test(arguments: [
+        ("", "empty", "is empty"),
+        ("binary", "not-text", "is not text"),
+    ])
+    func badInputGivesOneErrorLine(content: String, code: String, message: String) throws {
+        let folder = try temporaryFolder()
+        let path = folder + "/report.txt"
+        var bytes = Data(content.utf8)
+        if content == "binary" { bytes = Data((0..<2048).map { UInt8(truncatingIfNeeded: $0 * 31 + 7) }) }
+        try bytes.write(to: URL(fileURLWithPath: path))
+        let result = try run(["dump", path])
+        #expect(result.status == 1)
+        #expect(result.output.isEmpty)
+        #expect(result.error.hasPrefix("finparse: \(path): \(message)"))
+        #expect(result.error.hasSuffix("\n"))
+        #expect(result.error.split(separator: "\n").count == 1)
+    }
+
+    @Test func missingFileAndDirectory() throws {
+        let missing = try run(["dump", "/no/such/report.txt"])
+        #expect(missing.status == 1)
+        #expect(missing.error == "finparse: /no/such/report.txt: no such file\n")
+    }
+
+    @Test func batchKeepsGoingAndKeepsOrder() throws {
+        let folder = try temporaryFolder()
+        try FileManager.default.copyItem(atPath: Self.corpusReport, toPath: folder + "/b.txt")
+        try FileManager.default.copyItem(atPath: Self.corpusReport, toPath: folder + "/sub-a.txt")
+        try Data().write(to: URL(fileURLWithPath: folder + "/a-empty.txt"))
+        try Data("ignored".utf8).write(to: URL(fileURLWithPath: folder + "/notes.md"))
+        let one = try run(["dump", "--jobs", "1", folder])
+        let two = try run(["dump", "--jobs", "2", folder])
+        #expect(one.status == 1)
+        #expect(one.output == two.output, "output is the same whatever the number of jobs")
+        let lines = one.output.split(separator: "\n")
+        #expect(lines.count == 3)
+        #expect(lines[0].contains("\"code\":\"empty\""))
+        #expect(lines[1].contains("\(folder)/b.txt"))
+        #expect(lines[2].contains("\(folder)/sub-a.txt"))
+    }
+
+    @Test func filesFromStandardInput() throws {
+        let result = try run(["dump", "--files-from", "-"], stdin: Self.corpusReport + "\n/no/such.txt\n")
+        #expect(result.status == 1)
+        let lines = result.output.split(separator: "\n")
+        #expect(lines.count == 2)
+        #expect(lines[1].contains("file-not-found"))
+    }
+
+    @Test func csvNeedsATable() throws {
+        let result = try run(["dump", "--format", "csv", Self.corpusReport])
+        #expect(result.status == 64)
+        #expect(result.error.contains("--table indicators or --table figures"))
+    }
+
+    @Test func csvHasAHeader() throws {
+        let result = try run(["dump", "--format", "csv", "--table", "figures", Self.corpusReport])
+        #expect(result.status == 0)
+        #expect(result.output.hasPrefix("source,kind,text,value,unit,yuan,comparator,label,change,line\n"))
+    }
+}
