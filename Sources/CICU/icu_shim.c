@@ -8,6 +8,8 @@
 #include <unicode/uchar.h>
 #include <unicode/unorm2.h>
 #include <unicode/ustring.h>
+#include <unicode/utf8.h>
+#include <unicode/utf16.h>
 
 int32_t fp_detect_charset(const char *bytes, int32_t length,
                           char *name, int32_t nameCapacity, int32_t *confidence) {
@@ -69,54 +71,92 @@ static int fp_keeps_as_written(UChar32 c) {
     return (c >= 0x2460 && c <= 0x24FF) || (c >= 0x3200 && c <= 0x32FF) || c == 0xFF0C || c == 0xFF1B;
 }
 
-int32_t fp_fold(const uint16_t *src, int32_t length,
-                uint16_t *dest, int32_t *offsets, int32_t destCapacity, int32_t *destLength) {
-    UErrorCode err = U_ZERO_ERROR;
-    const UNormalizer2 *nfkc = unorm2_getNFKCInstance(&err); // shared: never closed
-    if (U_FAILURE(err)) return FP_ERR_ICU;
-    int32_t out = 0;
-    int32_t i = 0;
-    while (i < length) {
-        // A chunk runs from one normalization boundary to the next, so that
-        // each folded chunk maps back to where it started.
-        int32_t start = i;
-        UChar32 c;
-        U16_NEXT(src, i, length, c);
-        while (i < length) {
-            UChar32 next;
-            int32_t j = i;
-            U16_NEXT(src, j, length, next);
-            if (unorm2_hasBoundaryBefore(nfkc, next)) break;
-            i = j;
-        }
-        int32_t chunkLength = i - start;
-        UChar32 first;
-        int32_t k = start;
-        U16_NEXT(src, k, length, first);
-        if (u_charType(first) == U_FORMAT_CHAR && chunkLength == U16_LENGTH(first)) continue;
-        if (first < 0x80 && chunkLength == 1) {
-            if (out >= destCapacity) return FP_ERR_BUFFER;
-            dest[out] = (uint16_t)first;
-            offsets[out++] = start;
-            continue;
-        }
-        if (fp_keeps_as_written(first)) {
-            for (int32_t m = start; m < i; m++) {
-                if (out >= destCapacity) return FP_ERR_BUFFER;
-                dest[out] = src[m];
-                offsets[out++] = start;
-            }
-            continue;
-        }
-        err = U_ZERO_ERROR;
-        int32_t n = unorm2_normalize(nfkc, (const UChar *)src + start, chunkLength,
-                                     (UChar *)dest + out, destCapacity - out, &err);
-        if (err == U_BUFFER_OVERFLOW_ERROR) return FP_ERR_BUFFER;
-        if (U_FAILURE(err)) return FP_ERR_ICU;
-        for (int32_t m = 0; m < n; m++) offsets[out + m] = start;
-        out += n;
+static const UNormalizer2 *fp_nfkc(void) {
+    // Looking the instance up costs a string comparison and a dynamic cast:
+    // keep it. It is a shared singleton, never closed; a race stores the same value.
+    static const UNormalizer2 *instance = NULL;
+    if (instance == NULL) {
+        UErrorCode err = U_ZERO_ERROR;
+        const UNormalizer2 *found = unorm2_getNFKCInstance(&err);
+        if (U_FAILURE(err)) return NULL;
+        instance = found;
     }
-    *destLength = out;
+    return instance;
+}
+
+/// Appends one folded code point to both outputs with its source position.
+static int fp_emit(UChar32 c, int32_t from8, int32_t from16,
+                   uint16_t *dest16, int32_t *utf8Offsets, int32_t *sourceOffsets, int32_t *sourceColumns,
+                   char *dest8, int32_t capacity, int32_t *out16, int32_t *out8) {
+    int32_t n16 = U16_LENGTH(c);
+    if (*out16 + n16 > capacity || *out8 + 4 > 3 * capacity) return 0;
+    for (int32_t k = 0; k < n16; k++) {
+        utf8Offsets[*out16 + k] = *out8;
+        sourceOffsets[*out16 + k] = from8;
+        sourceColumns[*out16 + k] = from16;
+    }
+    int32_t i16 = *out16;
+    U16_APPEND_UNSAFE(dest16, i16, c);
+    *out16 = i16;
+    int32_t i8 = *out8;
+    U8_APPEND_UNSAFE((uint8_t *)dest8, i8, c);
+    *out8 = i8;
+    return 1;
+}
+
+int32_t fp_fold_utf8(const char *src, int32_t srcLength,
+                     uint16_t *dest16, int32_t *utf8Offsets, int32_t *sourceOffsets, int32_t *sourceColumns,
+                     char *dest8, int32_t capacity, int32_t *dest16Length, int32_t *dest8Length) {
+    const UNormalizer2 *nfkc = fp_nfkc();
+    if (nfkc == NULL) return FP_ERR_ICU;
+    const uint8_t *s = (const uint8_t *)src;
+    int32_t out16 = 0, out8 = 0;
+    int32_t i = 0, column = 0;
+    UChar32 c;
+    if (srcLength > 0) U8_NEXT_OR_FFFD(s, i, srcLength, c);
+    int32_t start8 = 0;
+    while (start8 < srcLength) {
+        // A chunk runs from one normalization boundary to the next, so that each
+        // folded chunk maps back to where it started. Most are one code point.
+        UChar chunk[64];
+        int32_t chunkLength = 0;
+        int32_t start16 = column;
+        UChar32 first = c;
+        int32_t cps = 0;
+        for (;;) {
+            U16_APPEND_UNSAFE(chunk, chunkLength, c);
+            column += U16_LENGTH(c);
+            cps++;
+            if (i >= srcLength) { c = U_SENTINEL; break; }
+            U8_NEXT_OR_FFFD(s, i, srcLength, c);
+            // A chunk longer than the buffer (dozens of combining marks) is cut there.
+            if (unorm2_hasBoundaryBefore(nfkc, c) || chunkLength + 2 > 64) break;
+        }
+        int32_t next8 = c == U_SENTINEL ? srcLength : i - U8_LENGTH(c);
+        if (cps == 1 && first >= 0x80 && u_charType(first) == U_FORMAT_CHAR) {
+            // dropped
+        } else if (cps == 1 && (first < 0x80 || fp_keeps_as_written(first) || unorm2_isInert(nfkc, first))) {
+            if (!fp_emit(first, start8, start16, dest16, utf8Offsets, sourceOffsets, sourceColumns, dest8, capacity, &out16, &out8))
+                return FP_ERR_BUFFER;
+        } else {
+            UChar folded[64 * 18 + 8]; // NFKC expands one code unit to at most 18
+            UErrorCode err = U_ZERO_ERROR;
+            int32_t n = unorm2_normalize(nfkc, chunk, chunkLength, folded, 64 * 18 + 8, &err);
+            if (err == U_BUFFER_OVERFLOW_ERROR) return FP_ERR_BUFFER;
+            if (U_FAILURE(err)) return FP_ERR_ICU;
+            for (int32_t k = 0; k < n;) {
+                UChar32 f;
+                U16_NEXT(folded, k, n, f);
+                if (u_charType(f) == U_FORMAT_CHAR) continue;
+                if (!fp_emit(f, start8, start16, dest16, utf8Offsets, sourceOffsets, sourceColumns, dest8, capacity, &out16, &out8))
+                    return FP_ERR_BUFFER;
+            }
+        }
+        start8 = next8;
+    }
+    utf8Offsets[out16] = out8;
+    *dest16Length = out16;
+    *dest8Length = out8;
     return FP_OK;
 }
 

@@ -30,15 +30,24 @@ int32_t fp_convert_to_utf8(const char *charset, const char *bytes, int32_t lengt
                            char *dest, int32_t destCapacity, int32_t *destLength,
                            int32_t *errorOffset);
 
-/// Folds UTF-16 text for matching: NFKC (full-width digits and punctuation,
+/// Folds UTF-8 text for matching: NFKC (full-width digits and punctuation,
 /// ideographic and no-break spaces become ASCII) except for enclosed numbers
 /// such as ① and ⑴, whose meaning as list markers NFKC would lose, and the
-/// full-width comma and semicolon, which separate clauses; format
-/// characters (U+200B..U+200F, U+2060, U+FEFF ...) are dropped.
-/// offsets[i] receives the index in `src` where the source of dest[i] begins;
-/// offsets must have room for destCapacity entries.
-int32_t fp_fold(const uint16_t *src, int32_t length,
-                uint16_t *dest, int32_t *offsets, int32_t destCapacity, int32_t *destLength);
+/// full-width comma and semicolon, which separate clauses; format characters
+/// (U+200B..U+200F, U+2060, U+FEFF ...) are dropped.
+///
+/// The folded text is written twice: in UTF-16 (`dest16`, as ICU's break
+/// iterator takes it) and in UTF-8 (`dest8`). For each UTF-16 unit i of the
+/// folded text, `utf8Offsets[i]` is its offset in `dest8` (and
+/// `utf8Offsets[dest16Length]` the UTF-8 length), `sourceOffsets[i]` the UTF-8
+/// offset in `src` where its source begins, and `sourceColumns[i]` the same
+/// place counted in UTF-16 units. `dest16`, `sourceOffsets` and `sourceColumns`
+/// need room for `capacity` entries, `utf8Offsets` for `capacity + 1`, `dest8`
+/// for `3 * capacity` bytes; capacity = 2 * srcLength + 8 always suffices for
+/// the folding done here except for rare long expansions (FP_ERR_BUFFER: retry larger).
+int32_t fp_fold_utf8(const char *src, int32_t srcLength,
+                     uint16_t *dest16, int32_t *utf8Offsets, int32_t *sourceOffsets, int32_t *sourceColumns,
+                     char *dest8, int32_t capacity, int32_t *dest16Length, int32_t *dest8Length);
 
 /// An opaque ICU word-break iterator (zh). Not shareable between threads:
 /// clone one per thread.

@@ -10,6 +10,8 @@ import CICU
 /// semicolon (，；), which separate clauses in Chinese and must not read as a
 /// thousands separator between two figures, and enclosed numbers (①, ⑴), which
 /// are list markers.
+///
+/// Ranges in the folded text are counted in UTF-16 code units, as ICU counts them.
 public struct FoldedText: Sendable, Hashable {
     /// The line of the input where the text starts (1-based).
     public let line: Int
@@ -19,74 +21,96 @@ public struct FoldedText: Sendable, Hashable {
     public let text: String
     /// The folded text in UTF-16, as ICU takes it.
     let utf16: [UInt16]
-    /// The original text in UTF-16, which the offsets index.
-    let originalUTF16: [UInt16]
-    /// For each UTF-16 unit of `utf16`, the UTF-16 offset in `original` where its source begins.
-    let sourceOffsets: [Int32]
+    /// For each UTF-16 unit of the folded text (and one past the end), its offset in `text.utf8`.
+    private let utf8Offsets: [Int32]
+    /// For each UTF-16 unit of the folded text, the UTF-8 offset in `original` where its source begins.
+    private let sourceOffsets: [Int32]
+    /// The same places as `sourceOffsets`, counted in UTF-16 units of `original` (for columns).
+    private let sourceColumns: [Int32]
 
     public init(_ original: String, line: Int) {
+        var original = original
+        original.makeContiguousUTF8()
         self.line = line
         self.original = original
-        let source = Array(original.utf16)
-        var folded = [UInt16]()
-        var offsets = [Int32]()
-        if source.allSatisfy({ $0 < 0x80 && $0 != 0 }) {
-            folded = source
-            offsets = (0..<Int32(source.count)).map { $0 }
-        } else {
-            var capacity = source.count * 2 + 8
-            while true {
-                folded = [UInt16](repeating: 0, count: capacity)
-                offsets = [Int32](repeating: 0, count: capacity)
-                var length: Int32 = 0
-                let status = fp_fold(source, Int32(source.count), &folded, &offsets, Int32(capacity), &length)
-                if status == Int32(FP_ERR_BUFFER) { capacity *= 2; continue }
-                if status != Int32(FP_OK) {
-                    // ICU's normalizer cannot fail on valid UTF-16; keep the text unfolded if it ever does.
-                    folded = source
-                    offsets = (0..<Int32(source.count)).map { $0 }
-                    break
+        let length = original.utf8.count
+        var capacity = 2 * length + 8
+        while true {
+            var dest16 = [UInt16](repeating: 0, count: capacity)
+            var utf8Offsets = [Int32](repeating: 0, count: capacity + 1)
+            var sourceOffsets = [Int32](repeating: 0, count: capacity)
+            var sourceColumns = [Int32](repeating: 0, count: capacity)
+            var dest8 = [UInt8](repeating: 0, count: 3 * capacity)
+            var length16: Int32 = 0
+            var length8: Int32 = 0
+            let status = original.utf8.withContiguousStorageIfAvailable { source in
+                source.withMemoryRebound(to: CChar.self) { src in
+                    dest8.withUnsafeMutableBufferPointer { out in
+                        out.withMemoryRebound(to: CChar.self) { dest in
+                            fp_fold_utf8(src.baseAddress, Int32(src.count), &dest16, &utf8Offsets, &sourceOffsets,
+                                         &sourceColumns, dest.baseAddress, Int32(capacity), &length16, &length8)
+                        }
+                    }
                 }
-                folded.removeSubrange(Int(length)...)
-                offsets.removeSubrange(Int(length)...)
-                break
+            } ?? Int32(FP_ERR_ICU)
+            if status == Int32(FP_ERR_BUFFER) {
+                capacity *= 2
+                continue
             }
+            // fp_fold_utf8 fails otherwise only when ICU's normalization data is missing:
+            // an installation fault, not something any input can cause.
+            guard status == Int32(FP_OK) else { preconditionFailure("ICU's NFKC data is not available") }
+            dest16.removeSubrange(Int(length16)...)
+            utf8Offsets.removeSubrange(Int(length16 + 1)...)
+            sourceOffsets.removeSubrange(Int(length16)...)
+            sourceColumns.removeSubrange(Int(length16)...)
+            self.text = String(decoding: dest8[..<Int(length8)], as: UTF8.self)
+            self.utf16 = dest16
+            self.utf8Offsets = utf8Offsets
+            self.sourceOffsets = sourceOffsets
+            self.sourceColumns = sourceColumns
+            return
         }
-        utf16 = folded
-        originalUTF16 = source
-        sourceOffsets = offsets
-        text = String(decoding: folded, as: UTF16.self)
+    }
+
+    /// The folded text of the UTF-16 range `range`.
+    public func text(of range: Range<Int>) -> Substring {
+        let utf8 = text.utf8
+        let start = utf8.index(utf8.startIndex, offsetBy: Int(utf8Offsets[range.lowerBound]))
+        let end = utf8.index(utf8.startIndex, offsetBy: Int(utf8Offsets[range.upperBound]))
+        return text[start..<end]
     }
 
     /// The original spelling of the folded UTF-16 range `range`.
-    public func originalText(of range: Range<Int>) -> String {
-        String(decoding: originalUTF16[originalRange(of: range)], as: UTF16.self)
+    public func originalText(of range: Range<Int>) -> Substring {
+        let utf8 = original.utf8
+        let span = originalUTF8Range(of: range)
+        return original[utf8.index(utf8.startIndex, offsetBy: span.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: span.upperBound)]
     }
 
-    /// The UTF-16 range in `original` that folded to `range`.
-    public func originalRange(of range: Range<Int>) -> Range<Int> {
-        guard !range.isEmpty, range.lowerBound < sourceOffsets.count else {
-            let at = range.lowerBound < sourceOffsets.count ? Int(sourceOffsets[range.lowerBound]) : originalUTF16.count
-            return at..<at
-        }
-        let start = Int(sourceOffsets[range.lowerBound])
-        let end = range.upperBound < sourceOffsets.count ? Int(sourceOffsets[range.upperBound]) : originalUTF16.count
+    /// The UTF-8 range in `original` that folded to `range`.
+    private func originalUTF8Range(of range: Range<Int>) -> Range<Int> {
+        let count = sourceOffsets.count
+        let end8 = original.utf8.count
+        let start = range.lowerBound < count ? Int(sourceOffsets[range.lowerBound]) : end8
+        guard !range.isEmpty else { return start..<start }
+        let end = range.upperBound < count ? Int(sourceOffsets[range.upperBound]) : end8
         return start..<max(start, end)
     }
 
     /// The location in the input of the folded UTF-16 offset `offset`.
     public func location(ofFoldedOffset offset: Int) -> SourceLocation {
-        let column = offset < sourceOffsets.count ? Int(sourceOffsets[offset]) : originalUTF16.count
+        let column = offset < sourceColumns.count ? Int(sourceColumns[offset]) : original.utf16.count
         return SourceLocation(line: line, column: column + 1)
     }
 }
 
-extension String {
+extension StringProtocol {
     /// Trims the spaces folding leaves at either end (ASCII space and tab, which is
     /// what ideographic and no-break spaces become).
-    var trimmingSpaces: Substring {
+    var trimmingSpaces: SubSequence {
         let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" }
-        guard let first = firstIndex(where: { !isSpace($0) }) else { return "" }
+        guard let first = firstIndex(where: { !isSpace($0) }) else { return self[endIndex...] }
         let last = lastIndex(where: { !isSpace($0) })!
         return self[first...last]
     }
@@ -95,15 +119,13 @@ extension String {
 /// Splits decoded text into lines on LF, CRLF or a lone CR, as the input had them.
 func splitLines(_ text: String) -> [Substring] {
     var lines = [Substring]()
-    var start = text.startIndex
-    var i = text.startIndex
     let utf8 = text.utf8
+    var start = utf8.startIndex
     var u = utf8.startIndex
     while u < utf8.endIndex {
         let byte = utf8[u]
         if byte == 0x0A || byte == 0x0D {
-            i = u
-            lines.append(text[start..<i])
+            lines.append(text[start..<u])
             var next = utf8.index(after: u)
             if byte == 0x0D, next < utf8.endIndex, utf8[next] == 0x0A { next = utf8.index(after: next) }
             start = next
@@ -112,6 +134,6 @@ func splitLines(_ text: String) -> [Substring] {
             u = utf8.index(after: u)
         }
     }
-    if start < text.endIndex { lines.append(text[start...]) }
+    if start < utf8.endIndex { lines.append(text[start...]) }
     return lines
 }

@@ -32,7 +32,9 @@ public struct ListMarker: Sendable, Hashable {
 
     /// Reads a marker at the start of `text` (after leading spaces), or returns nil.
     public static func scan(_ text: String) -> ListMarker? {
-        let chars = Array(text)
+        // A marker is a few characters after the leading spaces: look no further.
+        let leading = text.prefix { $0 == " " || $0 == "\t" }.count
+        let chars = Array(text.prefix(leading + 12))
         var i = 0
         while i < chars.count, chars[i] == " " || chars[i] == "\t" { i += 1 }
         let start = i

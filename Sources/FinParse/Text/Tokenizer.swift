@@ -136,8 +136,8 @@ public final class Tokenizer {
     }
 
     private func make(_ kind: Token.Kind, _ range: Range<Int>, in text: FoldedText) -> Token {
-        Token(kind: kind, text: String(decoding: text.utf16[range], as: UTF16.self), range: range,
-              original: text.originalText(of: range), location: text.location(ofFoldedOffset: range.lowerBound))
+        Token(kind: kind, text: String(text.text(of: range)), range: range,
+              original: String(text.originalText(of: range)), location: text.location(ofFoldedOffset: range.lowerBound))
     }
 
     private static func kind(ofNonWord unit: UInt16) -> Token.Kind {
