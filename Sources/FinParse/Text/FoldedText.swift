@@ -60,15 +60,13 @@ public struct FoldedText: Sendable, Hashable {
             // fp_fold_utf8 fails otherwise only when ICU's normalization data is missing:
             // an installation fault, not something any input can cause.
             guard status == Int32(FP_OK) else { preconditionFailure("ICU's NFKC data is not available") }
-            dest16.removeSubrange(Int(length16)...)
-            utf8Offsets.removeSubrange(Int(length16 + 1)...)
-            sourceOffsets.removeSubrange(Int(length16)...)
-            sourceColumns.removeSubrange(Int(length16)...)
+            // Exact-size copies: the scratch buffers are sized for the worst case.
+            let n = Int(length16)
             self.text = String(decoding: dest8[..<Int(length8)], as: UTF8.self)
-            self.utf16 = dest16
-            self.utf8Offsets = utf8Offsets
-            self.sourceOffsets = sourceOffsets
-            self.sourceColumns = sourceColumns
+            self.utf16 = Array(dest16[..<n])
+            self.utf8Offsets = Array(utf8Offsets[...n])
+            self.sourceOffsets = Array(sourceOffsets[..<n])
+            self.sourceColumns = Array(sourceColumns[..<n])
             return
         }
     }
