@@ -2,8 +2,7 @@
 /// self-evaluations and figures.
 struct TextReportParser {
     func parse(_ text: String, source: SourceInfo) -> Document {
-        let lines = splitLines(text).enumerated().map { FoldedText(String($0.element), line: $0.offset + 1) }
-        let layout = TextLayout.read(lines)
+        let layout = TextLayout.read(FoldedText.lines(of: text))
         return ReportAssembler.assemble(
             source: source, paragraphs: layout.paragraphs, tables: layout.tables, diagnostics: layout.diagnostics)
     }

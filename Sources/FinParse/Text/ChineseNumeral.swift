@@ -1,7 +1,7 @@
 /// Values of Chinese numerals as reports write them in markers and counts:
 /// 一 … 九, 十, 百, 千, 零/〇, 两 (十一 → 11, 二十三 → 23, 一百零五 → 105).
 enum ChineseNumeral {
-    static func digit(_ c: Character) -> Int? {
+    static func digit(_ c: Unicode.Scalar) -> Int? {
         switch c {
         case "零", "〇": 0
         case "一", "壹": 1
@@ -17,7 +17,7 @@ enum ChineseNumeral {
         }
     }
 
-    static func multiplier(_ c: Character) -> Int? {
+    static func multiplier(_ c: Unicode.Scalar) -> Int? {
         switch c {
         case "十", "拾": 10
         case "百", "佰": 100
@@ -26,10 +26,13 @@ enum ChineseNumeral {
         }
     }
 
-    static func isNumeral(_ c: Character) -> Bool { digit(c) != nil || multiplier(c) != nil }
+    static func isNumeral(_ c: Unicode.Scalar) -> Bool { digit(c) != nil || multiplier(c) != nil }
 
     /// The value of a whole numeral below 10 000, or nil if `text` is not one.
-    static func value(of text: some StringProtocol) -> Int? {
+    static func value(of text: some StringProtocol) -> Int? { value(of: Array(text.unicodeScalars)[...]) }
+
+    /// The value of a whole numeral below 10 000, or nil if `scalars` are not one.
+    static func value(of text: ArraySlice<Unicode.Scalar>) -> Int? {
         guard !text.isEmpty else { return nil }
         var total = 0
         var pending: Int? = nil

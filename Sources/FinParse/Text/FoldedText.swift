@@ -114,6 +114,14 @@ extension StringProtocol {
     }
 }
 
+extension FoldedText {
+    /// The lines of decoded text, folded, numbered from 1. Lines end at LF, CRLF
+    /// or a lone CR, as the input had them.
+    public static func lines(of text: String) -> [FoldedText] {
+        splitLines(text).enumerated().map { FoldedText(String($0.element), line: $0.offset + 1) }
+    }
+}
+
 /// Splits decoded text into lines on LF, CRLF or a lone CR, as the input had them.
 func splitLines(_ text: String) -> [Substring] {
     var lines = [Substring]()

@@ -32,67 +32,81 @@ public struct ListMarker: Sendable, Hashable {
 
     /// Reads a marker at the start of `text` (after leading spaces), or returns nil.
     public static func scan(_ text: String) -> ListMarker? {
-        // A marker is a few characters after the leading spaces: look no further.
-        let leading = text.prefix { $0 == " " || $0 == "\t" }.count
-        let chars = Array(text.prefix(leading + 12))
-        var i = 0
-        while i < chars.count, chars[i] == " " || chars[i] == "\t" { i += 1 }
-        let start = i
-        guard i < chars.count else { return nil }
+        // Unicode scalars, not Characters: this runs on every line, and the marker
+        // characters are all single scalars. A marker is a few of them: look no further.
+        var scalars: [Unicode.Scalar] = []
+        scalars.reserveCapacity(16)
+        var leading = 0
+        for scalar in text.unicodeScalars {
+            if scalars.isEmpty && (scalar == " " || scalar == "\t") {
+                leading += 1
+                continue
+            }
+            scalars.append(scalar)
+            if scalars.count == 12 { break }
+        }
+        guard let c = scalars.first else { return nil }
 
         func make(_ style: Style, _ number: Int, end: Int) -> ListMarker {
-            let prefix = String(chars[0..<start]).utf16.count
-            let body = String(chars[start..<end])
-            return ListMarker(style: style, number: number, text: body, range: prefix..<(prefix + body.utf16.count))
+            var body = ""
+            body.unicodeScalars.append(contentsOf: scalars[..<end])
+            let start = leading // spaces and tabs are one UTF-16 unit each
+            return ListMarker(style: style, number: number, text: body, range: start..<(start + body.utf16.count))
         }
         func numeral(from j: Int, chinese: Bool) -> (Int, Int)? {
             var k = j
             if chinese {
-                while k < chars.count, ChineseNumeral.isNumeral(chars[k]) { k += 1 }
-                guard k > j, let n = ChineseNumeral.value(of: String(chars[j..<k])) else { return nil }
+                while k < scalars.count, ChineseNumeral.isNumeral(scalars[k]) { k += 1 }
+                guard k > j, let n = ChineseNumeral.value(of: scalars[j..<k]) else { return nil }
                 return (n, k)
             }
-            while k < chars.count, chars[k].isASCII, chars[k].isNumber { k += 1 }
-            guard k > j, k - j <= 3, let n = Int(String(chars[j..<k])) else { return nil }
+            var n = 0
+            while k < scalars.count, let d = asciiDigit(scalars[k]), k - j < 3 {
+                n = n * 10 + d
+                k += 1
+            }
+            guard k > j, k == scalars.count || asciiDigit(scalars[k]) == nil else { return nil }
             return (n, k)
         }
+        func follows(_ k: Int, _ scalar: Unicode.Scalar) -> Bool { k < scalars.count && scalars[k] == scalar }
 
-        let c = chars[i]
         // 第X部分
-        if c == "第", let (n, k) = numeral(from: i + 1, chinese: true) ?? numeral(from: i + 1, chinese: false),
-           k + 1 < chars.count, chars[k] == "部", chars[k + 1] == "分" {
+        if c == "第", let (n, k) = numeral(from: 1, chinese: true) ?? numeral(from: 1, chinese: false),
+           follows(k, "部"), follows(k + 1, "分") {
             return make(.part, n, end: k + 2)
         }
         // （一） (一) （1） (1)
         if c == "(" {
-            if let (n, k) = numeral(from: i + 1, chinese: true), k < chars.count, chars[k] == ")" {
+            if let (n, k) = numeral(from: 1, chinese: true), follows(k, ")") {
                 return make(.parenthesizedChineseNumber, n, end: k + 1)
             }
-            if let (n, k) = numeral(from: i + 1, chinese: false), k < chars.count, chars[k] == ")" {
+            if let (n, k) = numeral(from: 1, chinese: false), follows(k, ")") {
                 return make(.parenthesizedArabicNumber, n, end: k + 1)
             }
             return nil
         }
-        if let scalar = c.unicodeScalars.first, c.unicodeScalars.count == 1 {
-            switch scalar.value {
-            case 0x2460...0x2473: return make(.circledNumber, Int(scalar.value - 0x2460) + 1, end: i + 1)
-            case 0x2474...0x2487: return make(.parenthesizedArabicNumber, Int(scalar.value - 0x2474) + 1, end: i + 1)
-            case 0x2488...0x249B: return make(.arabicNumber, Int(scalar.value - 0x2488) + 1, end: i + 1)
-            case 0x3220...0x3229: return make(.parenthesizedChineseNumber, Int(scalar.value - 0x3220) + 1, end: i + 1)
-            default: break
-            }
+        switch c.value {
+        case 0x2460...0x2473: return make(.circledNumber, Int(c.value - 0x2460) + 1, end: 1)
+        case 0x2474...0x2487: return make(.parenthesizedArabicNumber, Int(c.value - 0x2474) + 1, end: 1)
+        case 0x2488...0x249B: return make(.arabicNumber, Int(c.value - 0x2488) + 1, end: 1)
+        case 0x3220...0x3229: return make(.parenthesizedChineseNumber, Int(c.value - 0x3220) + 1, end: 1)
+        default: break
         }
         // 十一、
-        if let (n, k) = numeral(from: i, chinese: true), k < chars.count, chars[k] == "、" {
+        if let (n, k) = numeral(from: 0, chinese: true), follows(k, "、") {
             return make(.chineseNumber, n, end: k + 1)
         }
         // 1、 1. (but not 1.5万元, a decimal)
-        if let (n, k) = numeral(from: i, chinese: false), k < chars.count {
-            if chars[k] == "、" { return make(.arabicNumber, n, end: k + 1) }
-            if chars[k] == ".", k + 1 < chars.count, !(chars[k + 1].isASCII && chars[k + 1].isNumber) {
+        if let (n, k) = numeral(from: 0, chinese: false) {
+            if follows(k, "、") { return make(.arabicNumber, n, end: k + 1) }
+            if follows(k, "."), !(k + 1 < scalars.count && asciiDigit(scalars[k + 1]) != nil) {
                 return make(.arabicNumber, n, end: k + 1)
             }
         }
         return nil
+    }
+
+    private static func asciiDigit(_ scalar: Unicode.Scalar) -> Int? {
+        scalar.value >= 0x30 && scalar.value <= 0x39 ? Int(scalar.value - 0x30) : nil
     }
 }
