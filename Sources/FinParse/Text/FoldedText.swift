@@ -1,7 +1,7 @@
 import CICU
 
 /// A piece of input text (a line, or a table cell's joined pieces) together with
-/// its folded form and the map from one to the other.
+/// its folded form.
 ///
 /// Folding is what every later stage matches on: NFKC turns full-width digits,
 /// letters and signs (２５５３．５２, ％, ＞, （）, ：) and ideographic and
@@ -12,6 +12,9 @@ import CICU
 /// are list markers.
 ///
 /// Ranges in the folded text are counted in UTF-16 code units, as ICU counts them.
+/// A folded text holds just its two strings; the map from folded to original
+/// positions is rebuilt when asked for (``FoldMap``), so a whole report's lines
+/// stay small in memory.
 public struct FoldedText: Sendable, Hashable {
     /// The line of the input where the text starts (1-based).
     public let line: Int
@@ -19,6 +22,29 @@ public struct FoldedText: Sendable, Hashable {
     public let original: String
     /// The folded text.
     public let text: String
+
+    public init(_ original: String, line: Int) {
+        self.line = line
+        self.original = original
+        text = Folding.fold(original, mapped: false).text
+    }
+
+    /// The original spelling of the folded UTF-16 range `range`. Builds the map:
+    /// to ask for many ranges of one text, use ``FoldMap``.
+    public func originalText(of range: Range<Int>) -> Substring {
+        FoldMap(self).originalText(of: range)
+    }
+
+    /// The location in the input of the folded UTF-16 offset `offset`.
+    public func location(ofFoldedOffset offset: Int) -> SourceLocation {
+        FoldMap(self).location(ofFoldedOffset: offset)
+    }
+}
+
+/// The map between a folded text and its original, for tokens and figures that
+/// must say how they were written and where they stand.
+public struct FoldMap: Sendable {
+    public let folded: FoldedText
     /// The folded text in UTF-16, as ICU takes it.
     let utf16: [UInt16]
     /// For each UTF-16 unit of the folded text (and one past the end), its offset in `text.utf8`.
@@ -28,51 +54,18 @@ public struct FoldedText: Sendable, Hashable {
     /// The same places as `sourceOffsets`, counted in UTF-16 units of `original` (for columns).
     private let sourceColumns: [Int32]
 
-    public init(_ original: String, line: Int) {
-        var original = original
-        original.makeContiguousUTF8()
-        self.line = line
-        self.original = original
-        let length = original.utf8.count
-        var capacity = 2 * length + 8
-        while true {
-            var dest16 = [UInt16](repeating: 0, count: capacity)
-            var utf8Offsets = [Int32](repeating: 0, count: capacity + 1)
-            var sourceOffsets = [Int32](repeating: 0, count: capacity)
-            var sourceColumns = [Int32](repeating: 0, count: capacity)
-            var dest8 = [UInt8](repeating: 0, count: 3 * capacity)
-            var length16: Int32 = 0
-            var length8: Int32 = 0
-            let status = original.utf8.withContiguousStorageIfAvailable { source in
-                source.withMemoryRebound(to: CChar.self) { src in
-                    dest8.withUnsafeMutableBufferPointer { out in
-                        out.withMemoryRebound(to: CChar.self) { dest in
-                            fp_fold_utf8(src.baseAddress, Int32(src.count), &dest16, &utf8Offsets, &sourceOffsets,
-                                         &sourceColumns, dest.baseAddress, Int32(capacity), &length16, &length8)
-                        }
-                    }
-                }
-            } ?? Int32(FP_ERR_ICU)
-            if status == Int32(FP_ERR_BUFFER) {
-                capacity *= 2
-                continue
-            }
-            // fp_fold_utf8 fails otherwise only when ICU's normalization data is missing:
-            // an installation fault, not something any input can cause.
-            guard status == Int32(FP_OK) else { preconditionFailure("ICU's NFKC data is not available") }
-            // Exact-size copies: the scratch buffers are sized for the worst case.
-            let n = Int(length16)
-            self.text = String(decoding: dest8[..<Int(length8)], as: UTF8.self)
-            self.utf16 = Array(dest16[..<n])
-            self.utf8Offsets = Array(utf8Offsets[...n])
-            self.sourceOffsets = Array(sourceOffsets[..<n])
-            self.sourceColumns = Array(sourceColumns[..<n])
-            return
-        }
+    public init(_ folded: FoldedText) {
+        self.folded = folded
+        let maps = Folding.fold(folded.original, mapped: true)
+        utf16 = maps.utf16
+        utf8Offsets = maps.utf8Offsets
+        sourceOffsets = maps.sourceOffsets
+        sourceColumns = maps.sourceColumns
     }
 
     /// The folded text of the UTF-16 range `range`.
     public func text(of range: Range<Int>) -> Substring {
+        let text = folded.text
         let utf8 = text.utf8
         let start = utf8.index(utf8.startIndex, offsetBy: Int(utf8Offsets[range.lowerBound]))
         let end = utf8.index(utf8.startIndex, offsetBy: Int(utf8Offsets[range.upperBound]))
@@ -81,25 +74,86 @@ public struct FoldedText: Sendable, Hashable {
 
     /// The original spelling of the folded UTF-16 range `range`.
     public func originalText(of range: Range<Int>) -> Substring {
+        let original = folded.original
         let utf8 = original.utf8
-        let span = originalUTF8Range(of: range)
-        return original[utf8.index(utf8.startIndex, offsetBy: span.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: span.upperBound)]
-    }
-
-    /// The UTF-8 range in `original` that folded to `range`.
-    private func originalUTF8Range(of range: Range<Int>) -> Range<Int> {
         let count = sourceOffsets.count
-        let end8 = original.utf8.count
-        let start = range.lowerBound < count ? Int(sourceOffsets[range.lowerBound]) : end8
-        guard !range.isEmpty else { return start..<start }
-        let end = range.upperBound < count ? Int(sourceOffsets[range.upperBound]) : end8
-        return start..<max(start, end)
+        let start = range.lowerBound < count ? Int(sourceOffsets[range.lowerBound]) : utf8.count
+        let end = range.isEmpty ? start : range.upperBound < count ? Int(sourceOffsets[range.upperBound]) : utf8.count
+        return original[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: max(start, end))]
     }
 
     /// The location in the input of the folded UTF-16 offset `offset`.
     public func location(ofFoldedOffset offset: Int) -> SourceLocation {
-        let column = offset < sourceColumns.count ? Int(sourceColumns[offset]) : original.utf16.count
-        return SourceLocation(line: line, column: column + 1)
+        let column = offset < sourceColumns.count ? Int(sourceColumns[offset]) : folded.original.utf16.count
+        return SourceLocation(line: folded.line, column: column + 1)
+    }
+}
+
+/// The one call into ICU's folding (CICU's fp_fold_utf8), with scratch buffers
+/// on the stack for ordinary lines.
+enum Folding {
+    struct Result {
+        var text: String
+        var utf16: [UInt16] = []
+        var utf8Offsets: [Int32] = []
+        var sourceOffsets: [Int32] = []
+        var sourceColumns: [Int32] = []
+    }
+
+    static func fold(_ original: String, mapped: Bool) -> Result {
+        var original = original
+        original.makeContiguousUTF8()
+        let length = original.utf8.count
+        if !mapped, original.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x80 }) { return Result(text: original) }
+        var capacity = 2 * length + 8
+        while true {
+            if let result = fold(original, capacity: capacity, mapped: mapped) { return result }
+            capacity *= 2
+        }
+    }
+
+    /// nil when `capacity` was too small for the folded text.
+    private static func fold(_ original: String, capacity: Int, mapped: Bool) -> Result? {
+        withUnsafeTemporaryAllocation(of: UInt16.self, capacity: capacity) { dest16 in
+        withUnsafeTemporaryAllocation(of: Int32.self, capacity: 3 * capacity + 1) { maps in
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 3 * capacity) { dest8 in
+            let utf8Offsets = maps.baseAddress!
+            let sourceOffsets = utf8Offsets + capacity + 1
+            let sourceColumns = sourceOffsets + capacity
+            var length16: Int32 = 0
+            var length8: Int32 = 0
+            let status = original.utf8.withContiguousStorageIfAvailable { source in
+                source.withMemoryRebound(to: CChar.self) { src in
+                    dest8.withMemoryRebound(to: CChar.self) { dest in
+                        fp_fold_utf8(src.baseAddress, Int32(src.count), dest16.baseAddress, utf8Offsets, sourceOffsets,
+                                     sourceColumns, dest.baseAddress, Int32(capacity), &length16, &length8)
+                    }
+                }
+            }
+            if status == Int32(FP_ERR_BUFFER) { return nil }
+            // Otherwise fp_fold_utf8 fails only when ICU's normalization data is missing:
+            // an installation fault, not something any input can cause.
+            guard status == Int32(FP_OK) else { preconditionFailure("ICU's NFKC data is not available") }
+            let n = Int(length16)
+            var result = Result(text: String(decoding: UnsafeBufferPointer(rebasing: dest8[..<Int(length8)]), as: UTF8.self))
+            if mapped {
+                result.utf16 = Array(UnsafeBufferPointer(rebasing: dest16[..<n]))
+                result.utf8Offsets = Array(UnsafeBufferPointer(start: utf8Offsets, count: n + 1))
+                result.sourceOffsets = Array(UnsafeBufferPointer(start: sourceOffsets, count: n))
+                result.sourceColumns = Array(UnsafeBufferPointer(start: sourceColumns, count: n))
+            }
+            return result
+        }
+        }
+        }
+    }
+}
+
+extension FoldedText {
+    /// The lines of decoded text, folded, numbered from 1. Lines end at LF, CRLF
+    /// or a lone CR, as the input had them.
+    public static func lines(of text: String) -> [FoldedText] {
+        splitLines(text).enumerated().map { FoldedText(String($0.element), line: $0.offset + 1) }
     }
 }
 
@@ -111,14 +165,6 @@ extension StringProtocol {
         guard let first = firstIndex(where: { !isSpace($0) }) else { return self[endIndex...] }
         let last = lastIndex(where: { !isSpace($0) })!
         return self[first...last]
-    }
-}
-
-extension FoldedText {
-    /// The lines of decoded text, folded, numbered from 1. Lines end at LF, CRLF
-    /// or a lone CR, as the input had them.
-    public static func lines(of text: String) -> [FoldedText] {
-        splitLines(text).enumerated().map { FoldedText(String($0.element), line: $0.offset + 1) }
     }
 }
 

@@ -62,7 +62,8 @@ public final class Tokenizer {
     }
 
     /// The tokens of folded text.
-    public func tokens(in text: FoldedText) -> [Token] {
+    public func tokens(in folded: FoldedText) -> [Token] {
+        let text = FoldMap(folded)
         let units = text.utf16
         guard !units.isEmpty else { return [] }
         if ends.count < units.count + 1 {
@@ -104,7 +105,7 @@ public final class Tokenizer {
 
         var tokens: [Token] = []
         tokens.reserveCapacity(raw.count)
-        let marker = ListMarker.scan(text.text)
+        let marker = ListMarker.scan(folded.text)
         var i = 0
         if let marker {
             // The marker becomes one token, whatever ICU made of it.
@@ -135,7 +136,7 @@ public final class Tokenizer {
         return tokens
     }
 
-    private func make(_ kind: Token.Kind, _ range: Range<Int>, in text: FoldedText) -> Token {
+    private func make(_ kind: Token.Kind, _ range: Range<Int>, in text: FoldMap) -> Token {
         Token(kind: kind, text: String(text.text(of: range)), range: range,
               original: String(text.originalText(of: range)), location: text.location(ofFoldedOffset: range.lowerBound))
     }
