@@ -112,3 +112,25 @@ struct InputTests {
         #expect(document.paragraphs.first?.text == "第一部分")
     }
 }
+
+@Suite("Report metadata")
+struct ReportInfoTests {
+    @Test func yearAndKindSpellings() {
+        #expect(ReportInfoReader.yearAndKind(in: "纳入2021年部门决算编制范围")?.year == 2021)
+        #expect(ReportInfoReader.yearAndKind(in: "上海市普陀区财政局2024年度部门预算")?.kind == .budget)
+        #expect(ReportInfoReader.yearAndKind(in: "2025年度单位决算")?.kind == .finalAccounts)
+        #expect(ReportInfoReader.yearAndKind(in: "12021年部门决算") == nil)
+        #expect(ReportInfoReader.yearAndKind(in: "2021年，我市发生生产安全事故94起") == nil)
+    }
+
+    @Test func budgetReportOfAnotherDepartment() {
+        let document = Document(parsing: """
+            上海市普陀区财政局
+            2024年度部门预算
+            第一部分 部门概况
+            """)
+        #expect(document.report.department == "上海市普陀区财政局")
+        #expect(document.report.year == 2024)
+        #expect(document.report.kind == .budget)
+    }
+}

@@ -14,16 +14,15 @@ enum ReportInfoReader {
         var info = ReportInfo()
         let texts = paragraphs.prefix(searchedParagraphs).map { $0.text.filter { $0 != " " && $0 != "\t" } }
         for text in texts {
-            guard let match = text.firstMatch(of: #/((?:19|20)\d\d)年度?(?:部门|单位)?(决算|预算)/#) else { continue }
+            guard let found = yearAndKind(in: text) else { continue }
             if info.year == nil {
-                info.year = Int(match.1)
-                info.kind = match.2 == "决算" ? .finalAccounts : .budget
+                info.year = found.year
+                info.kind = found.kind
             }
             // A title line: the whole line is "[department]2021年度部门决算[公开|报告]".
-            let rest = text[match.range.upperBound...]
-            if info.title == nil, text.count <= 40, ["", "公开", "报告", "公开说明"].contains(String(rest)) {
+            if info.title == nil, text.count <= 40, ["", "公开", "报告", "公开说明"].contains(String(text[found.range.upperBound...])) {
                 info.title = text
-                let prefix = String(text[..<match.range.lowerBound])
+                let prefix = String(text[..<found.range.lowerBound])
                 if isOrganization(prefix) { info.department = prefix }
             }
         }
@@ -31,6 +30,35 @@ enum ReportInfoReader {
             info.department = texts.lazy.compactMap(organizationLine).first
         }
         return info
+    }
+
+    /// The first "2021年度部门决算" in `text` (年度 or 年, 部门 or 单位 optional, 决算 or 预算).
+    static func yearAndKind(in text: String) -> (year: Int, kind: ReportInfo.Kind, range: Range<String.Index>)? {
+        let scalars = Array(text.unicodeScalars)
+        var indices: [String.Index] = []
+        indices.reserveCapacity(scalars.count + 1)
+        var index = text.unicodeScalars.startIndex
+        while index < text.unicodeScalars.endIndex {
+            indices.append(index)
+            index = text.unicodeScalars.index(after: index)
+        }
+        indices.append(text.endIndex)
+        let digit = { (s: Unicode.Scalar) in s.value >= 0x30 && s.value <= 0x39 }
+        var i = 0
+        while i + 4 < scalars.count {
+            defer { i += 1 }
+            guard scalars[i] == "1" || scalars[i] == "2", scalars[i + 1] == "9" || scalars[i + 1] == "0",
+                  digit(scalars[i + 2]), digit(scalars[i + 3]), scalars[i + 4] == "年",
+                  i == 0 || !digit(scalars[i - 1])
+            else { continue }
+            var k = i + 5
+            if k < scalars.count, scalars[k] == "度" { k += 1 }
+            if k + 1 < scalars.count, (scalars[k] == "部" && scalars[k + 1] == "门") || (scalars[k] == "单" && scalars[k + 1] == "位") { k += 2 }
+            guard k + 1 < scalars.count, scalars[k + 1] == "算", scalars[k] == "决" || scalars[k] == "预" else { continue }
+            let year = scalars[i..<(i + 4)].reduce(0) { $0 * 10 + Int($1.value - 0x30) }
+            return (year, scalars[k] == "决" ? .finalAccounts : .budget, indices[i]..<indices[k + 2])
+        }
+        return nil
     }
 
     /// A short line that names a body: 永州市应急管理局概况, 上海市普陀区财政局.
