@@ -1,11 +1,193 @@
 /// Builds a report's heading tree from its paragraphs.
+///
+/// Nesting follows the document, not a fixed table of levels: a marker of a family
+/// already open (一、 while 一、 … （一） … are open) closes everything opened after
+/// it and becomes its sibling; a family not yet open nests under the innermost open
+/// node. So a report that puts a 1、 list straight under a part, or skips from （一）
+/// to （1）, nests as written. Parts (第X部分) always stand at the top, and an
+/// unnumbered title line (2021年度项目支出绩效自评报告) opens a sub-tree of its own
+/// inside the current part, under which numbering starts again.
 enum OutlineRecognizer {
     struct Result {
         var sections: [Section]
         var diagnostics: [Diagnostic]
     }
 
+    /// What a paragraph is to the outline.
+    enum Role: Equatable {
+        case part
+        case title
+        case numbered(ListMarker.Style)
+    }
+
+    /// An open node: its place in `nodes`, its role, and the last number seen
+    /// among its children of each marker family.
+    private struct Open {
+        var node: Int
+        var role: Role
+        var lastNumber: [ListMarker.Style: Int] = [:]
+    }
+
     static func outline(of paragraphs: [FoldedText]) -> Result {
-        Result(sections: [], diagnostics: [])
+        var builder = TreeBuilder()
+        var diagnostics: [Diagnostic] = []
+        var stack: [Open] = []
+        var i = 0
+        while i < paragraphs.count {
+            defer { i += 1 }
+            let text = String(paragraphs[i].text.trimmingSpaces)
+            let line = paragraphs[i].line
+            guard let (classified, role) = classify(text, line: line) else { continue }
+            var section = classified
+            if role == .part, section.title.isEmpty, i + 1 < paragraphs.count {
+                // 第一部分 alone on its line: the title is the next line.
+                let next = paragraphs[i + 1].text.trimmingSpaces
+                if !next.isEmpty, ListMarker.scan(String(next)) == nil {
+                    section.title = String(next)
+                    i += 1
+                }
+            }
+
+            switch role {
+            case .part:
+                stack.removeAll()
+            case .title:
+                while let top = stack.last, top.role != .part { stack.removeLast() }
+            case .numbered(let style):
+                if let open = stack.lastIndex(where: { $0.role == role }) {
+                    stack.removeSubrange(open...)
+                }
+                if let number = section.number {
+                    let last = stack.last?.lastNumber[style] ?? builder.rootLastNumber[style]
+                    if let problem = numberingProblem(number, after: last, marker: section.marker ?? "", line: line) {
+                        diagnostics.append(problem)
+                    }
+                    if stack.isEmpty { builder.rootLastNumber[style] = number } else { stack[stack.count - 1].lastNumber[style] = number }
+                }
+            }
+            let node = builder.add(section, under: stack.last?.node)
+            stack.append(Open(node: node, role: role))
+        }
+        return Result(sections: builder.tree(), diagnostics: diagnostics)
+    }
+
+    /// Reads one paragraph: a part, a numbered heading or item, a title line, or
+    /// nothing the outline holds.
+    static func classify(_ text: String, line: Int) -> (Section, Role)? {
+        if let marker = ListMarker.scan(text) {
+            let body = String(restAfterMarker(text, marker).trimmingSpaces)
+            if marker.style == .part {
+                return (Section(kind: .heading, marker: marker.text, number: marker.number, title: body, line: line), .part)
+            }
+            let role = Role.numbered(marker.style)
+            if isHeading(body) {
+                return (Section(kind: .heading, marker: marker.text, number: marker.number, title: headingTitle(body), line: line), role)
+            }
+            return (Section(kind: .item, marker: marker.text, number: marker.number, title: itemTitle(body), line: line), role)
+        }
+        if isTitleLine(text) {
+            return (Section(kind: .title, marker: nil, number: nil, title: text, line: line), .title)
+        }
+        return nil
+    }
+
+    private static func restAfterMarker(_ text: String, _ marker: ListMarker) -> Substring {
+        let utf16 = text.utf16
+        let end = utf16.index(utf16.startIndex, offsetBy: marker.range.upperBound)
+        return text[end...]
+    }
+
+    /// Sentence punctuation that ends a clause inside a line.
+    private static let sentenceMarks: Set<Character> = ["。", ";", "；", "!", "！", "?", "？"]
+
+    /// A heading is short and is not a sentence: no clause ends inside it, and no
+    /// definition follows a colon. 三、支出决算情况说明 and （一）基本情况。 are
+    /// headings; （一）2021年度收入总计2553.52万元。与上年相比…, 一、财政拨款收入：指…
+    /// and 1、社会保障和就业支出（类）抚恤（款）死亡抚恤（项）。 are items.
+    static func isHeading(_ body: String) -> Bool {
+        var core = Substring(body)
+        var closedAsSentence = false
+        while let last = core.last, sentenceMarks.contains(last) || last == ":" || last == "：" {
+            closedAsSentence = closedAsSentence || sentenceMarks.contains(last)
+            core = core.dropLast()
+        }
+        guard !core.isEmpty, core.count <= 40 else { return false }
+        if core.contains(where: { sentenceMarks.contains($0) || $0 == ":" || $0 == "：" }) { return false }
+        let commas = core.filter { $0 == "，" || $0 == "," }.count
+        // A line closed by 。 is a heading only when it is a short name (基本情况。);
+        // otherwise a short line with at most one comma reads as a title.
+        if closedAsSentence { return commas == 0 && core.count <= 12 }
+        return commas == 0 || (commas == 1 && core.count <= 24)
+    }
+
+    private static func headingTitle(_ body: String) -> String {
+        var title = Substring(body)
+        while let last = title.last, sentenceMarks.contains(last) || last == ":" || last == "：" { title = title.dropLast() }
+        return String(title.trimmingSpaces)
+    }
+
+    /// An item's title is its text up to the first 。 or ：.
+    private static func itemTitle(_ body: String) -> String {
+        let end = body.firstIndex { $0 == "。" || $0 == ":" || $0 == "：" } ?? body.endIndex
+        return String(body[..<end].trimmingSpaces)
+    }
+
+    /// The endings of titles of documents bound into a report.
+    private static let titleEndings = ["报告", "表", "说明", "情况", "公开", "决算", "预算"]
+
+    /// An unnumbered title: a short line that is not a sentence, names a year and
+    /// ends like the name of a report, table or statement (2021年度项目支出绩效自评报告).
+    static func isTitleLine(_ text: String) -> Bool {
+        guard (6...40).contains(text.count),
+              !text.contains(where: { sentenceMarks.contains($0) || "，,：:、".contains($0) }),
+              titleEndings.contains(where: { text.hasSuffix($0) })
+        else { return false }
+        return ReportInfoReader.containsYear(text)
+    }
+
+    /// A number that does not follow the one before it in the same list.
+    private static func numberingProblem(_ number: Int, after last: Int?, marker: String, line: Int) -> Diagnostic? {
+        guard let last else {
+            return number == 1 ? nil : Diagnostic(
+                severity: .warning, code: "numbering-start",
+                message: "list starts at \(marker) instead of its first number", line: line)
+        }
+        if number == last + 1 { return nil }
+        if number <= last {
+            return Diagnostic(severity: .warning, code: "numbering-repeat",
+                              message: "\(marker) follows number \(last) of the same list: numbering starts again or repeats", line: line)
+        }
+        return Diagnostic(severity: .warning, code: "numbering-gap",
+                          message: "\(marker) follows number \(last): \(number - last - 1) missing", line: line)
+    }
+}
+
+/// Collects sections with their parents in a flat list and builds the nested
+/// tree at the end, so that no recursion depends on the input.
+private struct TreeBuilder {
+    private var nodes: [Section] = []
+    private var parents: [Int?] = []
+    var rootLastNumber: [ListMarker.Style: Int] = [:]
+
+    mutating func add(_ section: Section, under parent: Int?) -> Int {
+        nodes.append(section)
+        parents.append(parent)
+        return nodes.count - 1
+    }
+
+    func tree() -> [Section] {
+        var nodes = self.nodes
+        // Children come after their parents: attach from the last node back, so a
+        // node is complete when it is attached; children gather in reverse order.
+        var roots: [Section] = []
+        for index in nodes.indices.reversed() {
+            nodes[index].children.reverse()
+            if let parent = parents[index] {
+                nodes[parent].children.append(nodes[index])
+            } else {
+                roots.append(nodes[index])
+            }
+        }
+        return roots.reversed()
     }
 }

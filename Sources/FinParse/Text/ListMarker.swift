@@ -49,11 +49,19 @@ public struct ListMarker: Sendable, Hashable {
 
         func make(_ style: Style, _ number: Int, end: Int) -> ListMarker {
             var body = ""
-            body.unicodeScalars.append(contentsOf: scalars[..<end])
+            body.unicodeScalars.append(contentsOf: scalars[..<end].filter { $0 != " " && $0 != "\t" })
             let start = leading // spaces and tabs are one UTF-16 unit each
-            return ListMarker(style: style, number: number, text: body, range: start..<(start + body.utf16.count))
+            let length = scalars[..<end].reduce(0) { $0 + UTF16.width($1) }
+            return ListMarker(style: style, number: number, text: body, range: start..<(start + length))
         }
-        func numeral(from j: Int, chinese: Bool) -> (Int, Int)? {
+        // Stray spaces inside a marker (第 三 部分, （ 一 ）, 1 、) are skipped.
+        func skip(_ k: Int) -> Int {
+            var k = k
+            while k < scalars.count, scalars[k] == " " || scalars[k] == "\t" { k += 1 }
+            return k
+        }
+        func numeral(from start: Int, chinese: Bool) -> (Int, Int)? {
+            let j = skip(start)
             var k = j
             if chinese {
                 while k < scalars.count, ChineseNumeral.isNumeral(scalars[k]) { k += 1 }
@@ -69,19 +77,21 @@ public struct ListMarker: Sendable, Hashable {
             return (n, k)
         }
         func follows(_ k: Int, _ scalar: Unicode.Scalar) -> Bool { k < scalars.count && scalars[k] == scalar }
+        /// The end of `scalar` when it follows `k` after optional spaces.
+        func after(_ k: Int, _ scalar: Unicode.Scalar) -> Int? { follows(skip(k), scalar) ? skip(k) + 1 : nil }
 
         // 第X部分
         if c == "第", let (n, k) = numeral(from: 1, chinese: true) ?? numeral(from: 1, chinese: false),
-           follows(k, "部"), follows(k + 1, "分") {
-            return make(.part, n, end: k + 2)
+           let bu = after(k, "部"), follows(bu, "分") {
+            return make(.part, n, end: bu + 1)
         }
         // （一） (一) （1） (1)
         if c == "(" {
-            if let (n, k) = numeral(from: 1, chinese: true), follows(k, ")") {
-                return make(.parenthesizedChineseNumber, n, end: k + 1)
+            if let (n, k) = numeral(from: 1, chinese: true), let end = after(k, ")") {
+                return make(.parenthesizedChineseNumber, n, end: end)
             }
-            if let (n, k) = numeral(from: 1, chinese: false), follows(k, ")") {
-                return make(.parenthesizedArabicNumber, n, end: k + 1)
+            if let (n, k) = numeral(from: 1, chinese: false), let end = after(k, ")") {
+                return make(.parenthesizedArabicNumber, n, end: end)
             }
             return nil
         }
@@ -93,12 +103,12 @@ public struct ListMarker: Sendable, Hashable {
         default: break
         }
         // 十一、
-        if let (n, k) = numeral(from: 0, chinese: true), follows(k, "、") {
-            return make(.chineseNumber, n, end: k + 1)
+        if let (n, k) = numeral(from: 0, chinese: true), let end = after(k, "、") {
+            return make(.chineseNumber, n, end: end)
         }
         // 1、 1. (but not 1.5万元, a decimal)
         if let (n, k) = numeral(from: 0, chinese: false) {
-            if follows(k, "、") { return make(.arabicNumber, n, end: k + 1) }
+            if let end = after(k, "、") { return make(.arabicNumber, n, end: end) }
             if follows(k, "."), !(k + 1 < scalars.count && asciiDigit(scalars[k + 1]) != nil) {
                 return make(.arabicNumber, n, end: k + 1)
             }

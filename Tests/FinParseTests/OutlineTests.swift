@@ -1,0 +1,209 @@
+import Testing
+@testable import FinParse
+
+@Suite("Outline")
+struct OutlineTests {
+    private func outline(_ text: String) -> Document { Document(parsing: text) }
+
+    /// "kind marker title" of each node, indented by depth.
+    private func shape(_ document: Document) -> [String] {
+        document.sections.map { visit in
+            let s = visit.section
+            return String(repeating: "  ", count: visit.depth) + "\(s.kind.rawValue) \(s.marker ?? "-") \(s.title)"
+        }
+    }
+
+    @Test func corpusParts() throws {
+        let parts = Corpus.yongzhouDocument.outline
+        #expect(parts.map(\.marker) == ["第一部分", "第二部分", "第三部分", "第四部分", "第五部分"])
+        #expect(parts.map(\.number) == [1, 2, 3, 4, 5])
+        #expect(parts.map(\.title) == ["永州市应急管理局概况", "部门决算表(见附件1)", "2021年度部门决算情况说明", "名词解释", "附件"])
+    }
+
+    @Test func corpusPartThree() throws {
+        let part = Corpus.yongzhouDocument.outline[2]
+        #expect(part.children.count == 13)
+        #expect(part.children.allSatisfy { $0.kind == .heading })
+        #expect(part.children.map(\.number) == Array(1...13))
+        #expect(part.children[10].marker == "十一、")
+        #expect(part.children[10].title == "关于政府采购支出说明")
+        let five = part.children[4]
+        #expect(five.children.map(\.marker) == ["(一)", "(二)", "(三)"])
+        let items = five.children[2].children
+        #expect(items.count == 9)
+        #expect(items.map(\.number) == Array(1...9))
+        #expect(items.allSatisfy { $0.kind == .item && $0.marker == "\($0.number!)、" })
+        #expect(items[0].line == 92)
+    }
+
+    @Test func corpusItemsOfPartOneAndThree() throws {
+        let one = Corpus.yongzhouDocument.outline[2].children[0]
+        #expect(one.children.map(\.kind) == [.item, .item])
+        #expect(one.children[0].title == "2021年度收入总计2553.52万元")
+        #expect(one.children[0].line == 67)
+    }
+
+    @Test func corpusDefinitions() throws {
+        let part = Corpus.yongzhouDocument.outline[3]
+        #expect(part.children.count == 6)
+        #expect(part.children.allSatisfy { $0.kind == .item })
+        #expect(part.children.map(\.title) == ["财政拨款收入", "上级补助收入", "基本支出", "项目支出", "“三公”经费", "机关运行经费"])
+    }
+
+    @Test func corpusBoundReports() throws {
+        let titles = Corpus.yongzhouDocument.outline[4].children.filter { $0.kind == .title }.map(\.title)
+        #expect(titles.filter { $0 == "2021年度项目支出绩效自评报告" }.count == 3)
+        #expect(titles.first == "2021年度部门整体支出绩效评价报告")
+        #expect(titles.contains("2021年度部门整体支出绩效自评表"))
+        // Numbering starts again under each bound report.
+        let report = Corpus.yongzhouDocument.outline[4].children[0]
+        #expect(report.children.first?.marker == "一、")
+    }
+
+    @Test func corpusOutlineGolden() throws {
+        try Golden.check(Corpus.yongzhouDocument.outline, against: "yongzhou-yingji-2021-juesuan.outline.json")
+    }
+
+    @Test func markerSpellings() {
+        let document = outline("""
+            第 一 部分 概况
+            一、职责
+            （一）机构
+            (二)人员
+            1、科室
+            2．处室
+            3. 队伍
+            （1）办公室
+            (2)指挥中心
+            ①第一项工作
+            ②第二项工作
+            二十三、其他
+            """)
+        #expect(shape(document) == [
+            "heading 第一部分 概况",
+            "  heading 一、 职责",
+            "    heading (一) 机构",
+            "    heading (二) 人员",
+            "      heading 1、 科室",
+            "      heading 2. 处室",
+            "      heading 3. 队伍",
+            "        heading (1) 办公室",
+            "        heading (2) 指挥中心",
+            "          heading ① 第一项工作",
+            "          heading ② 第二项工作",
+            "  heading 二十三、 其他",
+        ])
+        #expect(document.outline[0].children[1].number == 23)
+        #expect(document.diagnostics.map(\.code) == ["numbering-gap"])
+    }
+
+    @Test func skippedLevelsNestAsWritten() {
+        let document = outline("""
+            第一部分 概况
+            1、直接在部分下的列表
+            2、第二项
+            第二部分 说明
+            一、总体情况
+            （一）收入
+            （1）跳过了一级
+            """)
+        #expect(shape(document) == [
+            "heading 第一部分 概况",
+            "  heading 1、 直接在部分下的列表",
+            "  heading 2、 第二项",
+            "heading 第二部分 说明",
+            "  heading 一、 总体情况",
+            "    heading (一) 收入",
+            "      heading (1) 跳过了一级",
+        ])
+    }
+
+    @Test func gapsAndRepeatsAreKeptAndReported() {
+        let document = outline("""
+            一、总体
+            （一）收入
+            （三）支出
+            二、明细
+            1、第一
+            2、第二
+            1、又一个列表
+            """)
+        #expect(document.outline[0].children.map(\.number) == [1, 3])
+        #expect(document.diagnostics.map(\.code) == ["numbering-gap", "numbering-repeat"])
+        #expect(document.diagnostics.map(\.line) == [3, 7])
+    }
+
+    @Test func headingOrItem() {
+        let document = outline("""
+            三、支出决算情况说明
+            （一）2021年度收入总计2553.52万元。与上年相比，增加835.27万元。
+            （二）财政拨款收入：指财政当年拨付的资金。
+            """)
+        let three = document.outline[0]
+        #expect(three.kind == .heading)
+        #expect(three.children.map(\.kind) == [.item, .item])
+        #expect(three.children.map(\.title) == ["2021年度收入总计2553.52万元", "财政拨款收入"])
+    }
+
+    @Test func spacesAroundHeadings() {
+        let document = outline("　　一、 部门职责   \n\u{00A0}（一）基本情况。  \n")
+        #expect(shape(document) == ["heading 一、 部门职责", "  heading (一) 基本情况"])
+    }
+
+    @Test func numbersThatAreNotMarkers() {
+        let document = outline("""
+            一、概述
+            2021年，我市发生生产安全事故94起。
+            1-12月，全市安全形势稳定。
+            1.5万元用于培训。
+            """)
+        #expect(shape(document) == ["heading 一、 概述"])
+    }
+
+    @Test func partTitleOnTheNextLine() {
+        let document = outline("第一部分\n\n永州市应急管理局概况\n一、部门职责\n")
+        #expect(shape(document) == ["heading 第一部分 永州市应急管理局概况", "  heading 一、 部门职责"])
+    }
+
+    /// A 预算 report of another department, in the shape of the Shanghai reports.
+    @Test func budgetReportOfAnotherDepartment() {
+        let document = outline("""
+            上海市普陀区司法局2026年度部门预算
+            目录
+            第一部分 上海市普陀区司法局概况
+            一、主要职能
+            （一）负责拟订全区法治建设规划，推进依法行政。
+            （二）承担统筹规划全区立法工作的责任。
+            二、机构设置
+            第二部分 2026年度部门预算表
+            第三部分 2026年度部门预算情况说明
+            一、收支预算总体情况
+            2026年度收入预算总计3528.40万元，比2025年增加120.5万元，增长3.54%。
+            二、财政拨款收入支出预算总体情况
+            第四部分 名词解释
+            一、财政拨款收入：指区财政当年拨付的资金。
+            """)
+        #expect(document.report.kind == .budget)
+        #expect(shape(document) == [
+            "title - 上海市普陀区司法局2026年度部门预算",
+            "heading 第一部分 上海市普陀区司法局概况",
+            "  heading 一、 主要职能",
+            "    item (一) 负责拟订全区法治建设规划，推进依法行政",
+            "    item (二) 承担统筹规划全区立法工作的责任",
+            "  heading 二、 机构设置",
+            "heading 第二部分 2026年度部门预算表",
+            "heading 第三部分 2026年度部门预算情况说明",
+            "  heading 一、 收支预算总体情况",
+            "  heading 二、 财政拨款收入支出预算总体情况",
+            "heading 第四部分 名词解释",
+            "  item 一、 财政拨款收入",
+        ])
+    }
+
+    @Test func sectionHoldingALine() throws {
+        let visit = try #require(Corpus.yongzhouDocument.section(containing: 143))
+        #expect(visit.section.title == "关于政府采购支出说明")
+        #expect(visit.path == ["2021年度部门决算情况说明"])
+        #expect(Corpus.yongzhouDocument.section(containing: 74)?.section.title == "支出决算情况说明")
+    }
+}
