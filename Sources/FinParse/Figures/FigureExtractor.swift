@@ -1,4 +1,118 @@
+import FoundationEssentials
+
 /// Finds money amounts and percents in paragraphs and table cells.
+///
+/// Works on ``Tokenizer`` tokens: a figure is a number (or a Chinese numeral)
+/// followed by a money unit or a percent sign, or 百分之 and a number. The clause
+/// before it gives its comparator (≥, 不低于 …), its direction (增长, 下降 …) and its
+/// label; see ``FigureClause``. One extractor owns one tokenizer: use one per thread.
 struct FigureExtractor {
-    func figures(inParagraphs paragraphs: [FoldedText], tables: [Table]) -> [Figure] { [] }
+    private let tokenizer = Tokenizer()
+
+    func figures(inParagraphs paragraphs: [FoldedText], tables: [Table]) -> [Figure] {
+        var figures: [Figure] = []
+        for paragraph in paragraphs { figures += self.figures(in: paragraph) }
+        // Cells, nested tables included, through an explicit stack.
+        var pending = tables
+        while let table = pending.popLast() {
+            for cell in table.cells.reversed() {
+                if !cell.text.isEmpty { figures += self.figures(in: FoldedText(cell.text, line: cell.line)) }
+                pending += cell.tables
+            }
+        }
+        return figures.sorted { $0.line < $1.line }
+    }
+
+    func figures(in text: FoldedText) -> [Figure] {
+        let tokens = tokenizer.tokens(in: text).filter { $0.kind != .space }
+        var figures: [Figure] = []
+        var previous: (span: ClosedRange<Int>, figure: Figure)? = nil
+        var i = 0
+        while i < tokens.count {
+            guard let found = FigureSpan.match(tokens, at: i) else {
+                i += 1
+                continue
+            }
+            let clause = FigureClause(tokens: tokens, figureStart: found.span.lowerBound,
+                                      previousEnd: previous?.span.upperBound)
+            var figure = Figure(
+                text: found.span.map { tokens[$0].original }.joined(),
+                value: found.value, unit: found.unit,
+                comparator: clause.comparator ?? FigureClause.comparator(after: tokens, figureEnd: found.span.upperBound),
+                label: nil, change: clause.change, line: text.line)
+            if let previous, clause.continuesList {
+                // 下降4.1%、1.9%: the second figure shares the first one's reading.
+                figure.change = previous.figure.change
+                figure.label = previous.figure.label
+            } else {
+                figure.label = clause.label(inheriting: previous?.figure)
+            }
+            figures.append(figure)
+            previous = (found.span, figure)
+            i = found.span.upperBound + 1
+        }
+        return figures
+    }
+}
+
+/// Where a figure stands among the tokens, and what it says.
+struct FigureSpan {
+    var span: ClosedRange<Int>
+    var value: Decimal
+    var unit: Figure.Unit
+
+    static func match(_ tokens: [Token], at i: Int) -> FigureSpan? {
+        let token = tokens[i]
+        let next = i + 1 < tokens.count ? tokens[i + 1] : nil
+        switch token.kind {
+        case .number:
+            guard let next, let value = Decimal(exactString: token.text) else { return nil }
+            if next.kind == .percentSign { return FigureSpan(span: i...(i + 1), value: value, unit: .percent) }
+            if next.kind == .unit, let unit = Figure.Unit(rawValue: next.text) {
+                return FigureSpan(span: i...(i + 1), value: value, unit: unit)
+            }
+            return nil
+        case .word where token.text == "百分" || token.text == "百分之":
+            // 百分之五, 百分之三十, 百分之12.5
+            var k = i + 1
+            if token.text == "百分" {
+                guard k < tokens.count, tokens[k].text == "之" else { return nil }
+                k += 1
+            }
+            if k < tokens.count, tokens[k].kind == .number, let value = Decimal(exactString: tokens[k].text) {
+                return FigureSpan(span: i...k, value: value, unit: .percent)
+            }
+            let run = ChineseNumeralRun(tokens, from: k)
+            guard let run, let value = ChineseNumeral.value(of: run.text) else { return nil }
+            return FigureSpan(span: i...run.end, value: Decimal(value), unit: .percent)
+        case .word:
+            // 三百万元, 一千二百万元: a run of numeral words right before 元.
+            guard let run = ChineseNumeralRun(tokens, from: i), run.end + 1 < tokens.count,
+                  tokens[run.end + 1].kind == .unit, let unit = Figure.Unit(rawValue: tokens[run.end + 1].text)
+            else { return nil }
+            guard let amount = ChineseNumeral.amount(of: run.text, unit: unit) else { return nil }
+            return FigureSpan(span: i...(run.end + 1), value: amount.value, unit: amount.unit)
+        default:
+            return nil
+        }
+    }
+}
+
+/// Consecutive word tokens made only of Chinese numerals (三 / 百万).
+struct ChineseNumeralRun {
+    var text: String
+    var end: Int
+
+    init?(_ tokens: [Token], from start: Int) {
+        var k = start
+        var text = ""
+        while k < tokens.count, tokens[k].kind == .word,
+              tokens[k].text.unicodeScalars.allSatisfy({ ChineseNumeral.isNumeral($0) || $0 == "万" || $0 == "亿" }) {
+            text += tokens[k].text
+            k += 1
+        }
+        guard k > start else { return nil }
+        self.text = text
+        end = k - 1
+    }
 }

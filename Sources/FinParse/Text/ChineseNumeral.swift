@@ -1,3 +1,5 @@
+import FoundationEssentials
+
 /// Values of Chinese numerals as reports write them in markers and counts:
 /// 一 … 九, 十, 百, 千, 零/〇, 两 (十一 → 11, 二十三 → 23, 一百零五 → 105).
 enum ChineseNumeral {
@@ -51,5 +53,18 @@ enum ChineseNumeral {
             }
         }
         return total + (pending ?? 0)
+    }
+
+    /// An amount spelled in numerals before a money unit: 三百万 with 元 is 300 万元,
+    /// 一千二百 with 万元 is 1200 万元, 五百 with 元 is 500 元.
+    static func amount(of text: String, unit: Figure.Unit) -> (value: Decimal, unit: Figure.Unit)? {
+        var body = Substring(text)
+        var unit = unit
+        if unit == .yuan, let last = body.last, last == "万" || last == "亿" {
+            unit = last == "万" ? .tenThousandYuan : .hundredMillionYuan
+            body = body.dropLast()
+        }
+        guard let value = value(of: body) else { return nil }
+        return (Decimal(value), unit)
     }
 }

@@ -1,0 +1,166 @@
+import FoundationEssentials
+
+/// The tokens of the clause before a figure, and what they say about it: its
+/// comparator, its direction of change and its label.
+///
+/// The clause runs back from the figure to the nearest clause mark (，。；：、), or
+/// to the previous figure. No phrase list of one report is involved: labels are
+/// the clause's words with the connecting words around the item taken off.
+struct FigureClause {
+    /// Tokens that close a clause.
+    static let boundaries: Set<String> = ["，", ",", "。", "；", ";", "：", ":", "、", "!", "！", "?", "？"]
+
+    static let increaseWords: Set<String> = ["增加", "增长", "上升", "提高", "增"]
+    static let decreaseWords: Set<String> = ["减少", "下降", "降低", "减", "下滑"]
+
+    /// Words that link an item to its figure (基本支出为…, 主要包括基本工资…): the
+    /// label is the words after the last of them, or before it when none follow.
+    static let linkingWords: Set<String> = [
+        "为", "是", "达", "达到", "包括", "其中", "用于", "占", "较", "比", "比上", "约", "计", "共计", "共",
+        "完成", "实现", "安排", "主要", "分别", "同比", "均", "开支", "投入", "拨付", "下达", "争取", "获得",
+        "筹集", "节约", "收取", "到", "至",
+    ]
+
+    /// Measure words that follow a count (1166辆, 3个): never the head of an item.
+    static let measureWords: Set<String> = ["个", "辆", "处", "名", "人", "家", "台", "起", "次", "项", "条", "所", "件", "户", "余"]
+
+    /// Words of time and scope that open a clause without naming the item.
+    static let scopeWords: Set<String> = [
+        "本年", "本年度", "上年", "当年", "全年", "今年", "本期", "同期", "本部门", "本单位", "我局", "本局",
+        "我单位", "截至", "截止", "年度", "年", "月", "日", "末", "底", "本", "上", "部门", "单位", "我市", "全市", "年底", "年末",
+    ]
+
+    /// Words that state a comparison before a figure.
+    static let comparatorWords: [String: Comparator] = [
+        "不低于": .greaterOrEqual, "不少于": .greaterOrEqual, "不小于": .greaterOrEqual, "大于等于": .greaterOrEqual,
+        "至少": .greaterOrEqual, "不高于": .lessOrEqual, "不超过": .lessOrEqual, "不大于": .lessOrEqual,
+        "小于等于": .lessOrEqual, "至多": .lessOrEqual, "大于": .greater, "高于": .greater, "超过": .greater,
+        "小于": .less, "低于": .less,
+    ]
+
+    let tokens: [Token]
+    let start: Int
+    let figureStart: Int
+
+    init(tokens: [Token], figureStart: Int, previousEnd: Int?) {
+        self.tokens = tokens
+        self.figureStart = figureStart
+        var k = figureStart
+        let floor = (previousEnd ?? -1) + 1
+        while k > floor, !Self.boundaries.contains(tokens[k - 1].text) { k -= 1 }
+        start = k
+    }
+
+    /// The clause between the previous figure and this one is only 、 (or 和/及):
+    /// a list of figures read alike.
+    var continuesList: Bool {
+        let before = figureStart - 1
+        guard before >= 0 else { return false }
+        let joiner = tokens[before].text
+        guard joiner == "、" || joiner == "和" || joiner == "及" || joiner == "与" else { return false }
+        return before >= 1 && (tokens[before - 1].kind == .percentSign || tokens[before - 1].kind == .unit)
+    }
+
+    /// The comparison stated right before the figure: ≥95%, 不低于95%. An = after
+    /// arithmetic (20*2=40万元) gives the result, not a comparison.
+    var comparator: Comparator? {
+        var k = figureStart - 1
+        guard k >= start else { return nil }
+        if tokens[k].kind == .comparator, let symbol = tokens[k].text.first, let comparator = Comparator(symbol: symbol) {
+            if comparator == .equal, k >= 1, tokens[k - 1].kind == .number { return nil }
+            return comparator
+        }
+        // 不低于 comes as 不 / 低于: join the last two words.
+        var words = ""
+        while k >= start, tokens[k].kind == .word, words.count < 4 {
+            words = tokens[k].text + words
+            if let comparator = Self.comparatorWords[words] { return comparator }
+            k -= 1
+        }
+        return nil
+    }
+
+    /// 95%以上, 10万元以下.
+    static func comparator(after tokens: [Token], figureEnd: Int) -> Comparator? {
+        guard figureEnd + 1 < tokens.count else { return nil }
+        switch tokens[figureEnd + 1].text {
+        case "以上": return .greaterOrEqual
+        case "以下", "以内": return .lessOrEqual
+        default: return nil
+        }
+    }
+
+    /// The direction the words right before the figure give it. 增长(下降)0%
+    /// names both: no direction.
+    var change: Figure.Change? {
+        var increase = false
+        var decrease = false
+        var k = figureStart - 1
+        var words = 0
+        while k >= start, words < 3 {
+            let token = tokens[k]
+            if token.kind == .word {
+                words += 1
+                if Self.increaseWords.contains(token.text) { increase = true }
+                if Self.decreaseWords.contains(token.text) { decrease = true }
+                if !Self.fillerBeforeFigure.contains(token.text) && !Self.increaseWords.contains(token.text)
+                    && !Self.decreaseWords.contains(token.text) { break }
+            } else if token.kind != .punctuation && token.kind != .comparator {
+                break
+            }
+            k -= 1
+        }
+        if increase == decrease { return nil }
+        return increase ? .increase : .decrease
+    }
+
+    /// Words that may stand between a change verb and its figure (增长了, 下降约).
+    static let fillerBeforeFigure: Set<String> = ["了", "约", "为", "达", "分别", "同比", "幅度"]
+
+    /// The item the figure measures, or nil when the clause does not say.
+    func label(inheriting previous: Figure?) -> String? {
+        let words = tokens[start..<figureStart].filter { $0.kind == .word || $0.kind == .number }.map(\.text)
+        guard let last = words.last else { return nil }
+        // 增长48.16%: the change is what the percent measures; 增长(下降)0% says neither.
+        if Self.increaseWords.contains(last) || Self.decreaseWords.contains(last) {
+            return change == nil ? nil : last
+        }
+        // 人员经费834.04万元，占基本支出的71.71%: the share is the previous item's.
+        if words.first == "占", let label = previous?.label { return label }
+        // Split at linking words; the item is the last stretch that names something.
+        // A number inside the clause ends a stretch too (1166辆变型拖拉机报废率100%).
+        var segments: [[String]] = [[]]
+        for word in words {
+            if Self.linkingWords.contains(word) || word.first.map({ $0.isASCII && $0.isNumber }) == true {
+                segments.append([])
+            } else {
+                segments[segments.count - 1].append(word)
+            }
+        }
+        guard let item = segments.map(Self.trimScope).last(where: { !$0.isEmpty }) else { return nil }
+        return Self.tidy(item)
+    }
+
+    /// Drops the time and scope words and year numbers that open a stretch (2021年度, 本年).
+    private static func trimScope(_ words: [String]) -> [String] {
+        var words = words[...]
+        while let first = words.first, scopeWords.contains(first) || measureWords.contains(first) || first == "的" {
+            words = words.dropFirst()
+        }
+        while let last = words.last, last == "的" || last == "了" { words = words.dropLast() }
+        // A stretch that is all numbers and units of time is no item.
+        return words.allSatisfy { scopeWords.contains($0) } ? [] : Array(words)
+    }
+
+    /// Joins the words; 机关运行经费支出 → 机关运行经费 (the item is the fee, 支出 says it was spent);
+    /// a long stretch keeps its last words, where Chinese puts the head noun.
+    private static func tidy(_ words: [String]) -> String? {
+        var words = words
+        if words.count > 1, words.last == "支出", let before = words.dropLast().last, before.hasSuffix("费") {
+            words.removeLast()
+        }
+        while words.count > 1, words.joined().count > 12 { words.removeFirst() }
+        let label = words.joined()
+        return label.isEmpty ? nil : label
+    }
+}
