@@ -44,7 +44,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "FinParseTests", dependencies: ["FinParse"]),
+        // The fixtures are read from their path, like the corpus.
+        .testTarget(name: "FinParseTests", dependencies: ["FinParse"], exclude: ["Fixtures"]),
         .testTarget(name: "FinParseCLITests", dependencies: ["finparse"]),
     ]
 )

@@ -18,11 +18,14 @@ struct FigureClause {
     static let linkingWords: Set<String> = [
         "为", "是", "达", "达到", "包括", "其中", "用于", "占", "较", "比", "比上", "约", "计", "共计", "共",
         "完成", "实现", "安排", "主要", "分别", "同比", "均", "开支", "投入", "拨付", "下达", "争取", "获得",
-        "筹集", "节约", "收取", "到", "至",
+        "筹集", "节约", "收取", "至", "主要是", "增拨", "追加", "情况", "说明",
     ]
 
+    /// Words that turn the verb before them into a measured item (完成率, 执行数).
+    static let rateWords: Set<String> = ["率", "数", "额", "值", "量"]
+
     /// Measure words that follow a count (1166辆, 3个): never the head of an item.
-    static let measureWords: Set<String> = ["个", "辆", "处", "名", "人", "家", "台", "起", "次", "项", "条", "所", "件", "户", "余"]
+    static let measureWords: Set<String> = ["个", "辆", "处", "名", "人", "家", "台", "起", "次", "项", "条", "所", "件", "户", "余", "万", "亿"]
 
     /// Words of time and scope that open a clause without naming the item.
     static let scopeWords: Set<String> = [
@@ -64,20 +67,29 @@ struct FigureClause {
     /// The comparison stated right before the figure: ≥95%, 不低于95%. An = after
     /// arithmetic (20*2=40万元) gives the result, not a comparison.
     var comparator: Comparator? {
-        var k = figureStart - 1
+        let k = figureStart - 1
         guard k >= start else { return nil }
         if tokens[k].kind == .comparator, let symbol = tokens[k].text.first, let comparator = Comparator(symbol: symbol) {
             if comparator == .equal, k >= 1, tokens[k - 1].kind == .number { return nil }
             return comparator
         }
-        // 不低于 comes as 不 / 低于: join the last two words.
+        return Self.comparatorPhrase(in: tokens, before: figureStart, from: start)?.comparator
+    }
+
+    /// The longest comparison phrase ending right before `end`: 不低于 comes as 不 / 低于,
+    /// and 低于 alone would read the opposite way.
+    static func comparatorPhrase(in tokens: [Token], before end: Int, from start: Int)
+        -> (comparator: Comparator, start: Int)?
+    {
+        var k = end - 1
         var words = ""
+        var found: (comparator: Comparator, start: Int)? = nil
         while k >= start, tokens[k].kind == .word, words.count < 4 {
             words = tokens[k].text + words
-            if let comparator = Self.comparatorWords[words] { return comparator }
+            if let comparator = comparatorWords[words] { found = (comparator, k) }
             k -= 1
         }
-        return nil
+        return found
     }
 
     /// 95%以上, 10万元以下.
@@ -119,7 +131,9 @@ struct FigureClause {
 
     /// The item the figure measures, or nil when the clause does not say.
     func label(inheriting previous: Figure?) -> String? {
-        let words = tokens[start..<figureStart].filter { $0.kind == .word || $0.kind == .number }.map(\.text)
+        // 项目完成率不低于95%: the comparison is not part of the item.
+        let end = Self.comparatorPhrase(in: tokens, before: figureStart, from: start)?.start ?? figureStart
+        let words = Self.outsideAsides(tokens[start..<end]).filter { $0.kind == .word || $0.kind == .number }.map(\.text)
         guard let last = words.last else { return nil }
         // 增长48.16%: the change is what the percent measures; 增长(下降)0% says neither.
         if Self.increaseWords.contains(last) || Self.decreaseWords.contains(last) {
@@ -130,8 +144,10 @@ struct FigureClause {
         // Split at linking words; the item is the last stretch that names something.
         // A number inside the clause ends a stretch too (1166辆变型拖拉机报废率100%).
         var segments: [[String]] = [[]]
-        for word in words {
-            if Self.linkingWords.contains(word) || word.first.map({ $0.isASCII && $0.isNumber }) == true {
+        for (i, word) in words.enumerated() {
+            // 完成率, 到位率: a linking verb before a rate word is part of the item.
+            let partOfItem = i + 1 < words.count && Self.rateWords.contains(words[i + 1])
+            if (Self.linkingWords.contains(word) && !partOfItem) || word.first.map({ $0.isASCII && $0.isNumber }) == true {
                 segments.append([])
             } else {
                 segments[segments.count - 1].append(word)
@@ -141,26 +157,69 @@ struct FigureClause {
         return Self.tidy(item)
     }
 
-    /// Drops the time and scope words and year numbers that open a stretch (2021年度, 本年).
+    /// The clause without its asides: a figure inside （…） starts its clause at the
+    /// paren (含外宾接待支出0.00万元), and a closed aside longer than a character or
+    /// two is dropped (政府采购金额（以合同签订为准）为…), while 因公出国（境）费 keeps its 境.
+    private static func outsideAsides(_ clause: ArraySlice<Token>) -> [Token] {
+        var kept: [Token] = []
+        var open: Int? = nil
+        for token in clause {
+            switch token.text {
+            case "(", "（":
+                open = kept.count
+            case ")", "）":
+                if let at = open, kept[at...].map(\.text).joined().count > 2 { kept.removeSubrange(at...) }
+                open = nil
+            default:
+                kept.append(token)
+            }
+        }
+        if let open { kept.removeSubrange(..<open) }
+        return kept
+    }
+
+    /// Suffixes of the bodies that report (区司法局, 市财政厅): they say whose figure it is, not what.
+    static let bodySuffixes: [Character] = ["局", "厅", "委", "院", "办"]
+
+    /// 决算/预算 opening a longer item says which report it is (部门决算收入总计).
+    static let reportWords: Set<String> = ["决算", "预算"]
+
+    /// Drops the time, scope and body words that open a stretch (2021年度, 本年, 区司法局).
     private static func trimScope(_ words: [String]) -> [String] {
         var words = words[...]
-        while let first = words.first, scopeWords.contains(first) || measureWords.contains(first) || first == "的" {
-            words = words.dropFirst()
+        if let body = words.lastIndex(where: { bodySuffixes.contains($0.last!) }),
+           body > words.startIndex, body < words.endIndex - 1 {
+            words = words[(body + 1)...]
         }
-        while let last = words.last, last == "的" || last == "了" { words = words.dropLast() }
+        // 质检完成率三个100%: a count at the end measures nothing.
+        while let last = words.last,
+              last == "的" || last == "了" || measureWords.contains(last)
+                || last.unicodeScalars.allSatisfy(ChineseNumeral.isNumeral) {
+            words = words.dropLast()
+        }
+        while let first = words.first {
+            let rest = words.dropFirst()
+            // 全年预算 is an item; 全年 alone before 收入总计 is not.
+            let scope = scopeWords.contains(first) && !(rest.count == 1 && reportWords.contains(rest.first!))
+            let report = reportWords.contains(first) && rest.count > 1 && !rateWords.contains(rest.first!)
+            guard scope || report || measureWords.contains(first) || first == "的" else { break }
+            words = rest
+        }
         // A stretch that is all numbers and units of time is no item.
         return words.allSatisfy { scopeWords.contains($0) } ? [] : Array(words)
     }
 
-    /// Joins the words; 机关运行经费支出 → 机关运行经费 (the item is the fee, 支出 says it was spent);
-    /// a long stretch keeps its last words, where Chinese puts the head noun.
+    /// Joins the words; 机关运行经费支出, 公务接待费支出决算 → the fee (支出, 决算 say it was
+    /// spent); a long stretch keeps its last words, where Chinese puts the head noun.
     private static func tidy(_ words: [String]) -> String? {
         var words = words
-        if words.count > 1, words.last == "支出", let before = words.dropLast().last, before.hasSuffix("费") {
-            words.removeLast()
+        let spent = words.reversed().prefix { $0 == "支出" || $0 == "决算" }.count
+        if spent > 0, spent < words.count, words[words.count - spent - 1].hasSuffix("费") {
+            words.removeLast(spent)
         }
-        while words.count > 1, words.joined().count > 12 { words.removeFirst() }
+        while words.count > 1, words.joined().count > 16 { words.removeFirst() }
         let label = words.joined()
-        return label.isEmpty ? nil : label
+        // One character (将, 凡) is a word of the sentence, not an item.
+        return label.count < 2 ? nil : label
     }
 }

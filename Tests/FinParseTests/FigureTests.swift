@@ -1,0 +1,156 @@
+import FoundationEssentials
+import Testing
+@testable import FinParse
+
+@Suite("Amounts and percents")
+struct FigureTests {
+    let extractor = FigureExtractor()
+
+    private func figures(_ sentence: String) -> [Figure] {
+        extractor.figures(in: FoldedText(sentence, line: 1))
+    }
+
+    // MARK: The sentence fixture
+
+    /// One checked sentence of Fixtures/figure-sentences.tsv.
+    struct Sentence {
+        var source: String
+        var text: String
+        /// "value unit" of each expected figure, in order, with its label when one is given.
+        var expected: [(figure: String, label: String?)]
+
+        static let all: [Sentence] = {
+            var path = #filePath
+            path = String(path[..<path.lastIndex(of: "/")!]) + "/Fixtures/figure-sentences.tsv"
+            guard let data = FileManager.default.contents(atPath: path) else { fatalError("missing \(path)") }
+            return String(decoding: data, as: UTF8.self).split(separator: "\n").compactMap { line in
+                if line.hasPrefix("#") { return nil }
+                let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+                precondition(fields.count == 3, "bad fixture line: \(line)")
+                let expected = fields[2].split(separator: ";").map { item in
+                    let parts = item.trimmingCharacters(in: .whitespaces).split(separator: "|")
+                    return (String(parts[0]), parts.count > 1 ? String(parts[1]) : nil)
+                }
+                return Sentence(source: String(fields[0]), text: String(fields[1]), expected: expected)
+            }
+        }()
+    }
+
+    private static func key(_ figure: Figure) -> String { "\(figure.value) \(figure.unit.rawValue)" }
+
+    /// Precision and recall of (value, unit) per sentence, as multisets: the
+    /// extractor must find what a reader finds and nothing else.
+    @Test func precisionAndRecallOnCheckedSentences() {
+        var found = 0, expected = 0, matched = 0
+        for sentence in Sentence.all {
+            let got = figures(sentence.text).map(Self.key)
+            let want = sentence.expected.map(\.figure)
+            var remaining = want
+            for key in got {
+                if let at = remaining.firstIndex(of: key) { remaining.remove(at: at); matched += 1 }
+            }
+            found += got.count
+            expected += want.count
+            if got != want { Issue.record("\(sentence.source) \(sentence.text)\n  want \(want)\n  got  \(got)") }
+        }
+        let precision = Double(matched) / Double(found), recall = Double(matched) / Double(expected)
+        print("figures: \(Sentence.all.count) sentences, \(expected) expected, \(found) found, precision \(precision), recall \(recall)")
+        #expect(Sentence.all.count > 200)
+        #expect(precision >= 0.99)
+        #expect(recall >= 0.99)
+    }
+
+    /// Labels where the fixture gives one: the item the figure measures. Labels
+    /// are a reading of the sentence, so this is a rate with a floor; misses are printed.
+    @Test func labelsOnCheckedSentences() {
+        var checked = 0, right = 0
+        for sentence in Sentence.all {
+            let got = figures(sentence.text)
+            guard got.count == sentence.expected.count else { continue }
+            for (figure, want) in zip(got, sentence.expected) {
+                guard let label = want.label else { continue }
+                checked += 1
+                if figure.label == label { right += 1 } else {
+                    print("label miss: \(sentence.text): \(Self.key(figure)) labelled \(figure.label ?? "nil"), want \(label)")
+                }
+            }
+        }
+        print("labels: \(right) of \(checked) right")
+        #expect(checked >= 150)
+        #expect(Double(right) / Double(checked) >= 0.95)
+    }
+
+    // MARK: Readings
+
+    @Test func comparators() {
+        #expect(figures("社会公众满意度≥95%，合格率≧90%。").map(\.comparator) == [.greaterOrEqual, .greaterOrEqual])
+        #expect(figures("项目完成率不低于95%。").map(\.comparator) == [.greaterOrEqual])
+        #expect(figures("投诉率不超过5%").map(\.comparator) == [.lessOrEqual])
+        #expect(figures("群众满意度达到90%以上。").map(\.comparator) == [.greaterOrEqual])
+        #expect(figures("执行率96.1%。").map(\.comparator) == [nil])
+    }
+
+    @Test func changes() {
+        let figures = figures("比上年1718.25万元，增长48.61%，同比下降10%")
+        #expect(figures.map(\.change) == [nil, .increase, .decrease])
+        #expect(self.figures("事故起数和死亡人数同比分别下降4.1%、1.9%。").map(\.change) == [.decrease, .decrease])
+    }
+
+    @Test func exactYuan() {
+        let figures = figures("收入总计2553.52万元，共计1.2亿元，单价3500元，百分之五")
+        #expect(figures.map(\.yuan) == [Decimal(25_535_200), Decimal(120_000_000), Decimal(3500), nil])
+        #expect(figures.map(\.text) == ["2553.52万元", "1.2亿元", "3500元", "百分之五"])
+    }
+
+    @Test func originalSpellingIsKept() {
+        let figure = figures("一般公共预算财政拨款收入２５５３.５２万元").first
+        #expect(figure?.text == "２５５３.５２万元")
+        #expect(figure?.value == Decimal(exactString: "2553.52"))
+    }
+
+    /// Cells of 自评表 rows: the amount of a formula is its result, and a target keeps its comparator.
+    @Test func tableCellSpellings() {
+        #expect(figures("120万元").map(\.value) == [120])
+        #expect(figures("20*2=40万元").map { "\($0.value) \($0.comparator.map(\.rawValue) ?? "nil")" } == ["40 nil"])
+        #expect(figures("合格率≥80%").map(\.comparator) == [.greaterOrEqual])
+        #expect(figures("0.5万元元/部").map(\.value) == [Decimal(exactString: "0.5")])
+    }
+
+    // MARK: The corpus report
+
+    private func corpusFigures(line: Int) -> [String] {
+        let document = Corpus.yongzhouDocument
+        return (document.amounts + document.percents).filter { $0.line == line }
+            .map { "\($0.value)\($0.unit.rawValue)|\($0.label ?? "")" }
+    }
+
+    @Test func corpusIncomeTotal() throws {
+        let document = Corpus.yongzhouDocument
+        let total = try #require(document.amounts.first { $0.line == 67 })
+        #expect(total.value == Decimal(exactString: "2553.52"))
+        #expect(total.yuan == Decimal(25_535_200))
+        #expect(total.label == "收入总计")
+        #expect(document.percents.contains { $0.line == 67 && $0.value == Decimal(exactString: "48.16") && $0.change == .increase })
+    }
+
+    @Test func corpusNamedFigures() {
+        let line74 = corpusFigures(line: 74)
+        #expect(line74.contains("1163.12万元|基本支出"))
+        #expect(line74.contains("1390.4万元|项目支出"))
+        #expect(line74.contains("45.55%|基本支出"))
+        #expect(line74.contains("54.45%|项目支出"))
+        let line127 = corpusFigures(line: 127)
+        #expect(line127.contains("834.04万元|人员经费"))
+        #expect(line127.contains { $0.hasPrefix("71.71%") })
+        #expect(corpusFigures(line: 138).contains { $0.hasPrefix("329.08万元|") && $0.contains("机关运行经费") })
+    }
+
+    @Test func corpusCounts() {
+        let document = Corpus.yongzhouDocument
+        print("corpus report: \(document.amounts.count) amounts, \(document.percents.count) percents")
+        #expect(document.amounts.count > 150)
+        #expect(document.percents.count > 100)
+        // Years, dates and document numbers are never figures.
+        #expect(!document.amounts.contains { $0.unit == .yuan && ["2020", "2021", "2022"].contains("\($0.value)") })
+    }
+}
