@@ -11,15 +11,14 @@ struct TextReportParser {
 /// The stages every input format shares, once its reader has turned it into
 /// paragraphs and table grids.
 enum ReportAssembler {
-    static func assemble(source: SourceInfo, paragraphs: [FoldedText], tables: [Table], diagnostics: [Diagnostic]) -> Document {
+    static func assemble(source: SourceInfo, paragraphs: [FoldedText], tables grids: [TableGrid], diagnostics: [Diagnostic]) -> Document {
         var diagnostics = diagnostics
         let outline = OutlineRecognizer.outline(of: paragraphs)
         diagnostics += outline.diagnostics
 
-        var tables = tables
-        for i in tables.indices {
-            tables[i].index = i
-            tables[i].selfEvaluation = SelfEvaluationReader.read(tables[i])
+        let tables = grids.enumerated().map { $0.element.table(index: $0.offset) }
+        for table in tables {
+            diagnostics += table.selfEvaluation?.consistencyDiagnostics(line: table.line) ?? []
         }
 
         let extractor = FigureExtractor()

@@ -2,12 +2,25 @@
 enum TextLayout {
     struct Result {
         var paragraphs: [FoldedText]
-        var tables: [Table]
+        var tables: [TableGrid]
         var diagnostics: [Diagnostic]
     }
 
     static func read(_ lines: [FoldedText]) -> Result {
-        // Table reconstruction is the tables issue's; until then every non-blank line is a paragraph.
-        Result(paragraphs: lines.filter { !$0.text.trimmingSpaces.isEmpty }, tables: [], diagnostics: [])
+        var result = Result(paragraphs: [], tables: [], diagnostics: [])
+        var i = 0
+        while i < lines.count {
+            let line = lines[i]
+            guard TextTableReader.isCellStart(line) else {
+                if !TextTableReader.isBlank(line) { result.paragraphs.append(line) }
+                i += 1
+                continue
+            }
+            let extent = TextTableReader.extent(at: i, in: lines)
+            let title = TextTableReader.title(before: extent.lowerBound, in: lines)
+            result.tables.append(TextTableReader.grid(of: lines[extent], title: title))
+            i = extent.upperBound
+        }
+        return result
     }
 }

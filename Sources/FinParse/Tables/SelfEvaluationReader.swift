@@ -1,4 +1,198 @@
+import FoundationEssentials
+
 /// Reads the meaning of a 绩效自评表 from its grid.
+///
+/// Columns are found by their headers (三级指标, 年度指标值, 分值 …), not by position,
+/// so a table with its columns in another order reads the same. Merged 一级指标 and
+/// 二级指标 cells carry down to every row they cover.
 enum SelfEvaluationReader {
-    static func read(_ table: Table) -> SelfEvaluation? { nil }
+    static func read(_ grid: TableGrid) -> SelfEvaluation? {
+        let rows = grid.cellsByRow
+        guard let (headerRow, columns) = indicatorHeader(in: rows) else { return nil }
+
+        var indicators: [SelfEvaluation.Indicator] = []
+        var totals: [Decimal] = []
+        for r in (headerRow + 1)..<rows.count {
+            let row = rows[r]
+            if let first = row.first(where: { !$0.text.isEmpty }), isTotal(first.text) {
+                totals = row.filter { $0.column > first.column }.compactMap { decimal($0.text) }
+                break
+            }
+            // Only a cell that starts in its column counts: a row's last cell spans to the edge.
+            func cell(_ column: Int?) -> TableGrid.Cell? { column.flatMap { c in row.first { $0.column == c } } }
+            func carried(_ column: Int?) -> String {
+                column.flatMap { grid.cell(coveringRow: r, column: $0)?.text }.map(withoutWeight) ?? ""
+            }
+            let name = cell(columns.name)
+            let values = [columns.target, columns.actual, columns.weight, columns.score].map { cell($0)?.text ?? "" }
+            if (name?.text ?? "").isEmpty && values.allSatisfy(\.isEmpty) { continue }
+            indicators.append(SelfEvaluation.Indicator(
+                level1: carried(columns.level1), level2: carried(columns.level2),
+                name: oneLine(name?.text ?? ""),
+                target: measure(cell(columns.target)), actual: measure(cell(columns.actual)),
+                weight: decimal(values[2]), score: decimal(values[3]),
+                deviation: cell(columns.deviation).map(\.text).flatMap { $0.isEmpty ? nil : $0 },
+                line: (name ?? row[0]).line))
+        }
+
+        let name = value(after: ["项目名称", "项目支出名称", "专项名称"], in: rows)
+        let title = grid.title ?? ""
+        let scope: SelfEvaluation.Scope =
+            title.contains("部门整体") ? .department : (title.contains("项目") || name != nil ? .project : .department)
+        return SelfEvaluation(
+            scope: scope, name: name,
+            department: value(after: ["主管部门", "预算部门名称"], in: rows, suffix: true),
+            funds: funds(in: rows[..<headerRow]),
+            indicators: indicators,
+            totalWeight: totals.first, totalScore: totals.dropFirst().first)
+    }
+
+    // MARK: Headers
+
+    struct IndicatorColumns {
+        var level1, level2, name, target, actual, weight, score, deviation: Int?
+    }
+
+    /// The header row of the indicators (一级指标 … 偏差原因) and where each column is.
+    private static func indicatorHeader(in rows: [[TableGrid.Cell]]) -> (Int, IndicatorColumns)? {
+        for (r, row) in rows.enumerated() {
+            func column(_ matches: (String) -> Bool) -> Int? {
+                row.first { matches(compact($0.text)) }?.column
+            }
+            guard let name = column({ $0.contains("三级指标") }) else { continue }
+            let columns = IndicatorColumns(
+                level1: column { $0.contains("一级指标") },
+                level2: column { $0.contains("二级指标") },
+                name: name,
+                target: column { $0.contains("指标值") || $0.contains("目标值") },
+                actual: column { $0.contains("实际") || $0.contains("完成值") },
+                weight: column { $0.contains("分值") || $0.contains("权重") },
+                score: column { $0.contains("得分") },
+                deviation: column { $0.contains("偏差") })
+            guard columns.target != nil, columns.actual != nil else { continue }
+            return (r, columns)
+        }
+        return nil
+    }
+
+    /// The funds block: a header row with 年初预算数 … 得分 and the 年度资金总额 row under it.
+    private static func funds(in rows: ArraySlice<[TableGrid.Cell]>) -> SelfEvaluation.Funds? {
+        guard let header = rows.firstIndex(where: { $0.contains { compact($0.text).contains("年初预算") } }),
+              let total = rows[header...].firstIndex(where: { $0.contains { compact($0.text).contains("资金总额") } })
+        else { return nil }
+        func value(_ matches: (String) -> Bool) -> String? {
+            guard let column = rows[header].first(where: { matches(compact($0.text)) })?.column else { return nil }
+            return rows[total].first { $0.column == column }.map { compact($0.text) }
+        }
+        return SelfEvaluation.Funds(
+            initialBudget: value { $0.contains("年初预算") }.flatMap(decimal),
+            fullYearBudget: value { $0.contains("全年预算") }.flatMap(decimal),
+            executed: value { $0.contains("执行数") }.flatMap(decimal),
+            executionRate: value { $0.contains("执行率") }.flatMap { $0.isEmpty ? nil : $0 },
+            weight: value { $0.contains("分值") }.flatMap(decimal),
+            score: value { $0.contains("得分") }.flatMap(decimal))
+    }
+
+    /// The text of the cell right of a label cell (项目名称 → 安全生产专项).
+    private static func value(after labels: [String], in rows: [[TableGrid.Cell]], suffix: Bool = false) -> String? {
+        for row in rows {
+            for (i, cell) in row.enumerated() where i + 1 < row.count {
+                let text = compact(cell.text)
+                guard labels.contains(where: { suffix ? text.hasSuffix($0) : text == $0 }) else { continue }
+                let value = oneLine(row[i + 1].text)
+                return value.isEmpty ? nil : value
+            }
+        }
+        return nil
+    }
+
+    // MARK: Cell text
+
+    private static func isTotal(_ text: String) -> Bool {
+        let text = compact(text)
+        return text == "总分" || text == "合计" || text == "总计" || text == "合计得分"
+    }
+
+    /// Without spaces and line breaks: 年度 预算数, 偏差原因\n分析 are one label.
+    private static func compact(_ text: String) -> String {
+        String(text.filter { !$0.isWhitespace })
+    }
+
+    private static func oneLine(_ text: String) -> String {
+        String(text.map { $0 == "\n" ? " " : $0 })
+    }
+
+    /// 产出指标(50分) → 产出指标: the weight is in the table's own columns.
+    private static func withoutWeight(_ text: String) -> String {
+        let text = compact(text)
+        guard text.hasSuffix(")"), let open = text.lastIndex(of: "("),
+              text[text.index(after: open)...].dropLast().hasSuffix("分")
+        else { return text }
+        return String(text[..<open])
+    }
+
+    /// A weight, score or amount: 10, 95.5, 1,166.45, 210万元.
+    private static func decimal(_ text: String) -> Decimal? {
+        var text = compact(text).replacingOccurrences(of: ",", with: "")
+        for unit in ["万元", "元", "分"] where text.hasSuffix(unit) { text.removeLast(unit.count) }
+        return Decimal(exactString: text)
+    }
+
+    /// A target or actual value: [comparator][number][unit], 20*2=40万元 read as its
+    /// result. Anything else (持续下降, 1-12月) keeps its text with no value.
+    static func measure(_ cell: TableGrid.Cell?) -> SelfEvaluation.Measure {
+        let original = cell.map { oneLine($0.original) } ?? ""
+        var rest = Substring(compact(cell?.text ?? ""))
+        if let equals = rest.lastIndex(of: "=") { rest = rest[rest.index(after: equals)...] }
+        // 合格率≥80%: the measure's own name before its comparison.
+        if let sign = rest.firstIndex(where: { Comparator(symbol: $0) != nil }),
+           !rest[..<sign].contains(where: { $0.isASCII && $0.isNumber }) {
+            rest = rest[sign...]
+        }
+        var comparator: Comparator? = nil
+        if let symbol = rest.first, let found = Comparator(symbol: symbol) {
+            comparator = found
+            rest = rest.dropFirst()
+        } else if let (words, found) = FigureClause.comparatorWords.filter({ rest.hasPrefix($0.key) })
+            .max(by: { $0.key.count < $1.key.count }) {
+            comparator = found
+            rest = rest.dropFirst(words.count)
+        }
+        let number = rest.prefix { $0.isASCII && ($0.isNumber || $0 == "." || $0 == ",") }
+        guard let value = Decimal(exactString: number.replacingOccurrences(of: ",", with: "")) else {
+            return SelfEvaluation.Measure(text: original)
+        }
+        var unit = rest.dropFirst(number.count)
+        if unit.hasSuffix("以上") {
+            unit = unit.dropLast(2)
+            comparator = comparator ?? .greaterOrEqual
+        }
+        // ASCII digits only: 万 and 亿 are numbers to Unicode, and units here.
+        guard !unit.contains(where: { ($0.isASCII && $0.isNumber) || "，,、;；".contains($0) }), unit.count <= 5 else {
+            return SelfEvaluation.Measure(text: original)
+        }
+        return SelfEvaluation.Measure(text: original, comparator: comparator, value: value,
+                                      unit: unit.isEmpty ? nil : String(unit))
+    }
+}
+
+extension SelfEvaluation {
+    /// Where the table does not add up: the indicators' weights and scores (with the
+    /// funds block's) against the 总分 row. Reports get this wrong; the figures are
+    /// kept as written and the difference is reported.
+    func consistencyDiagnostics(line: Int) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        func check(_ parts: [Decimal?], funds: Decimal?, total: Decimal?, what: String, code: String) {
+            guard let total, !parts.isEmpty else { return }
+            let sum = parts.compactMap { $0 }.reduce(funds ?? 0, +)
+            guard sum != total else { return }
+            diagnostics.append(Diagnostic(
+                severity: .warning, code: code,
+                message: "\(what) of the indicators\(funds == nil ? "" : " and funds") add up to \(sum), the 总分 row says \(total)",
+                line: line))
+        }
+        check(indicators.map(\.weight), funds: funds?.weight, total: totalWeight, what: "weights", code: "self-evaluation-weights")
+        check(indicators.map(\.score), funds: funds?.score, total: totalScore, what: "scores", code: "self-evaluation-scores")
+        return diagnostics
+    }
 }

@@ -161,7 +161,8 @@ extension StringProtocol {
     /// Trims the spaces folding leaves at either end (ASCII space and tab, which is
     /// what ideographic and no-break spaces become).
     var trimmingSpaces: SubSequence {
-        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" }
+        // Ideographic and no-break spaces too, so the original spelling trims like the folded one.
+        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\u{3000}" || $0 == "\u{A0}" }
         guard let first = firstIndex(where: { !isSpace($0) }) else { return self[endIndex...] }
         let last = lastIndex(where: { !isSpace($0) })!
         return self[first...last]

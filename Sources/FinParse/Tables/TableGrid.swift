@@ -1,0 +1,50 @@
+/// A table as its reader rebuilt it, before it becomes a public ``Table``: the
+/// same grid, with each cell's text as written kept beside the normalized one,
+/// which the 自评表 reader needs (a target written ≧95% stays ≧95%).
+struct TableGrid: Sendable {
+    struct Cell: Sendable {
+        var row: Int
+        var column: Int
+        var rowSpan = 1
+        var columnSpan = 1
+        /// Normalized (folded) text, broken labels joined.
+        var text: String
+        /// The same text as the input spelled it.
+        var original: String
+        var line: Int
+        var tables: [TableGrid] = []
+    }
+
+    var title: String?
+    var line: Int
+    var rows: Int
+    var columns: Int
+    /// In row-major order, each cell once at its top-left position.
+    var cells: [Cell]
+
+    /// Row by row, the cells that start in that row.
+    var cellsByRow: [[Cell]] {
+        var rows = Array(repeating: [Cell](), count: rows)
+        for cell in cells { rows[cell.row].append(cell) }
+        return rows
+    }
+
+    /// The cell that covers a grid position, through its spans.
+    func cell(coveringRow row: Int, column: Int) -> Cell? {
+        cells.last { cell in
+            cell.row <= row && row < cell.row + cell.rowSpan
+                && cell.column <= column && column < cell.column + cell.columnSpan
+        }
+    }
+
+    func table(index: Int) -> Table {
+        Table(
+            index: index, title: title, line: line, rows: rows, columns: columns,
+            cells: cells.map { cell in
+                Table.Cell(row: cell.row, column: cell.column, rowSpan: cell.rowSpan, columnSpan: cell.columnSpan,
+                           text: cell.text, line: cell.line,
+                           tables: cell.tables.enumerated().map { $0.element.table(index: $0.offset) })
+            },
+            selfEvaluation: SelfEvaluationReader.read(self))
+    }
+}

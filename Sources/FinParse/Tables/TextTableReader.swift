@@ -1,0 +1,161 @@
+/// Rebuilds the tables that text extraction flattened into lines.
+///
+/// The layout scraped reports have: each cell starts a line with a TAB, a blank
+/// line ends a row, and a line without a TAB continues the cell before it (a label
+/// broken over lines, 年度\n\n预算数, or vertical text 绩\n\n效\n\n指\n\n标). Empty cells
+/// are a TAB alone. A row whose first cell lost its TAB cannot be told from such a
+/// continuation, and is read as one. What the text cannot say is left simple and predictable: cells
+/// sit left to right, the last cell of a short row spans to the right edge, and
+/// empty cells at the start of a row continue the cell above (Word's vertical merge).
+enum TextTableReader {
+    /// Where a table that starts at `start` (a TAB line) begins and ends, as line indices.
+    static func extent(at start: Int, in lines: [FoldedText]) -> Range<Int> {
+        var end = start + 1
+        var k = start + 1
+        while k < lines.count {
+            let line = lines[k]
+            if isCellStart(line) {
+                end = k + 1
+            } else if !isBlank(line) {
+                // A line without a TAB belongs to the table only if cells follow it.
+                guard !closesTable(line), let next = nextCellStart(after: k, in: lines) else { break }
+                end = next + 1
+                k = next
+            }
+            k += 1
+        }
+        return start..<end
+    }
+
+    /// The title line just before a table: short, not a sentence.
+    static func title(before start: Int, in lines: [FoldedText]) -> FoldedText? {
+        guard let k = (0..<start).last(where: { !isBlank(lines[$0]) }), start - k <= 2 else { return nil }
+        let text = lines[k].text.trimmingSpaces
+        guard !isCellStart(lines[k]), text.count <= 40, !text.contains("。") else { return nil }
+        return lines[k]
+    }
+
+    /// The cell grid of the lines of one table.
+    static func grid(of lines: ArraySlice<FoldedText>, title: FoldedText?) -> TableGrid {
+        layOut(pieceRows(of: lines), title: title, line: lines.first?.line ?? 0)
+    }
+
+    // MARK: Lines
+
+    static func isCellStart(_ line: FoldedText) -> Bool { line.text.first == "\t" }
+
+    /// Blank, or holding only spaces; a TAB alone is an empty cell, see ``isCellStart(_:)``.
+    static func isBlank(_ line: FoldedText) -> Bool { line.text.trimmingSpaces.isEmpty }
+
+    /// A line after which no table goes on: a note (备注：…) or the title of what follows
+    /// (2021年度项目支出绩效自评报告).
+    private static func closesTable(_ line: FoldedText) -> Bool {
+        let text = line.text.trimmingSpaces
+        if text.hasPrefix("备注") || text.hasPrefix("注：") || text.hasPrefix("注:") { return true }
+        return text.count <= 40 && !text.contains("。") && !text.contains("，")
+            && (text.hasSuffix("表") || text.hasSuffix("报告"))
+    }
+
+    private static func nextCellStart(after k: Int, in lines: [FoldedText]) -> Int? {
+        var j = k + 1
+        while j < lines.count {
+            if isCellStart(lines[j]) { return j }
+            if !isBlank(lines[j]) && closesTable(lines[j]) { return nil }
+            j += 1
+        }
+        return nil
+    }
+
+    // MARK: Rows and cells
+
+    /// A cell's text pieces, one per input line.
+    struct Piece {
+        var texts: [Substring] = []
+        var originals: [Substring] = []
+        var line: Int
+
+        init(_ line: FoldedText) {
+            self.line = line.line
+            add(line)
+        }
+
+        mutating func add(_ line: FoldedText) {
+            let text = line.text.trimmingSpaces
+            if text.isEmpty { return }
+            texts.append(text)
+            originals.append(line.original.trimmingSpaces)
+        }
+
+        /// Pieces join without a space (a label broken mid-word), or on a new line
+        /// after the end of a sentence (1.…。\n2.…).
+        static func joined(_ pieces: [Substring]) -> String {
+            var result = ""
+            for piece in pieces {
+                if let last = result.last, "。；;！？!?".contains(last) { result += "\n" }
+                result += piece
+            }
+            return result
+        }
+    }
+
+    private static func pieceRows(of lines: ArraySlice<FoldedText>) -> [[Piece]] {
+        var rows: [[Piece]] = []
+        var row: [Piece] = []
+        var afterBlank = false
+        // The row's last line continued a cell (效益指标\n\n（30分）, 绩\n\n效\n\n指\n\n标).
+        var continued = false
+        func endRow() {
+            if !row.isEmpty { rows.append(row) }
+            row = []
+        }
+        for k in lines.indices {
+            let line = lines[k]
+            if isBlank(line) && !isCellStart(line) {
+                afterBlank = true
+                continue
+            }
+            if isCellStart(line) {
+                // A blank line ends a row, except after a broken cell in a row narrower
+                // than the one before: the cell's own blank lines run on into the row.
+                if afterBlank && !(continued && row.count < (rows.last?.count ?? 0)) { endRow() }
+                row.append(Piece(line))
+                continued = false
+                afterBlank = false
+                continue
+            }
+            continued = true
+            if row.isEmpty {
+                row.append(Piece(line))
+            } else {
+                row[row.count - 1].add(line)
+            }
+            afterBlank = false
+        }
+        endRow()
+        return rows
+    }
+
+    private static func layOut(_ rows: [[Piece]], title: FoldedText?, line: Int) -> TableGrid {
+        let columns = rows.map(\.count).max() ?? 0
+        var grid = TableGrid(title: title.map { String($0.text.trimmingSpaces) }, line: line,
+                             rows: rows.count, columns: columns, cells: [])
+        for (r, row) in rows.enumerated() {
+            var leading = true
+            for (c, piece) in row.enumerated() {
+                let text = Piece.joined(piece.texts)
+                if text.isEmpty, leading, r > 0,
+                   let above = grid.cells.lastIndex(where: {
+                       $0.column == c && $0.columnSpan == 1 && $0.row < r && $0.row + $0.rowSpan == r
+                   }) {
+                    grid.cells[above].rowSpan += 1
+                    continue
+                }
+                leading = leading && text.isEmpty
+                let span = c == row.count - 1 ? columns - c : 1
+                grid.cells.append(TableGrid.Cell(row: r, column: c, columnSpan: span, text: text,
+                                                 original: Piece.joined(piece.originals), line: piece.line))
+            }
+        }
+        return grid
+    }
+}

@@ -1,0 +1,169 @@
+import FoundationEssentials
+import Testing
+@testable import FinParse
+
+@Suite("Tables and 自评表")
+struct TableTests {
+    // MARK: The corpus report
+
+    private var evaluations: [SelfEvaluation] { Corpus.yongzhouDocument.tables.compactMap(\.selfEvaluation) }
+
+    @Test func corpusTables() {
+        let tables = Corpus.yongzhouDocument.tables
+        #expect(tables.map(\.title) == [
+            "2021年度部门整体支出绩效自评表", "2021年度项目支出绩效自评报告", "2021年度项目支出绩效自评表",
+            "2021年度项目支出绩效自评报告", "2021年度项目支出绩效自评表", "2021年度项目支出绩效自评报告",
+            "2021年度项目支出绩效自评表",
+        ])
+        #expect(tables.map(\.columns) == [9, 3, 9, 3, 9, 3, 9])
+        // The 自评报告 are key/value tables, not 自评表.
+        #expect(tables.map { $0.selfEvaluation != nil } == [true, false, true, false, true, false, true])
+        // No line of a table is also a body paragraph.
+        let tableLines = Set(tables.flatMap { $0.cells.map(\.line) })
+        #expect(Corpus.yongzhouDocument.paragraphs.allSatisfy { !tableLines.contains($0.line) })
+    }
+
+    @Test func corpusSelfEvaluations() {
+        let evaluations = evaluations
+        #expect(evaluations.map(\.scope) == [.department, .project, .project, .project])
+        #expect(evaluations.map(\.name) == [nil, "安全生产专项", "执法办案经费", "非税收入"])
+        #expect(evaluations.allSatisfy { $0.department == "永州市应急管理局" })
+        #expect(evaluations.map(\.indicators.count) == [15, 44, 21, 18])
+        #expect(evaluations.map { "\($0.totalWeight!)/\($0.totalScore!)" } == ["100/100", "100/95.5", "100/95.8", "100/99.96"])
+        #expect(evaluations.map { "\($0.funds!.initialBudget!)/\($0.funds!.fullYearBudget!)/\($0.funds!.executed!)" }
+            == ["1166.45/1166.45/2553.51", "210/210/210", "96/96/40.5", "54/54/54"])
+        // The 安全生产专项 table does not add up as printed (weights 87 + 10, scores 82.5 + 10
+        // against 100 and 95.5): the parser keeps the figures and says so.
+        let sums = Corpus.yongzhouDocument.diagnostics.filter { $0.code.hasPrefix("self-evaluation") }
+        #expect(sums.map(\.line) == [666, 666])
+        #expect(sums.map(\.message) == [
+            "scores of the indicators and funds add up to 92.5, the 总分 row says 95.5",
+            "weights of the indicators and funds add up to 97, the 总分 row says 100",
+        ])
+    }
+
+    @Test func corpusSpotFacts() throws {
+        let all = evaluations.flatMap(\.indicators)
+        let hazard = try #require(all.first { $0.name == "安全生产隐患交办" })
+        #expect(hazard.target == SelfEvaluation.Measure(text: "＞1200个", comparator: .greater, value: 1200, unit: "个"))
+        #expect(hazard.actual == SelfEvaluation.Measure(text: "7134个", value: 7134, unit: "个"))
+        #expect(hazard.weight == 1 && hazard.score == 1)
+        #expect(hazard.level1 == "产出指标" && hazard.level2 == "数量指标")
+        #expect(hazard.line == 766)
+
+        let fines = try #require(all.first { $0.name == "烟花爆竹和危险化学品行业罚没" })
+        #expect(fines.score == Decimal(exactString: "4.7"))
+        #expect(fines.deviation == "部分指标下达给各县区")
+        #expect(fines.level2 == "成本指标")
+
+        let satisfaction = try #require(all.first { $0.name == "社会公众和企业对应急管理工作的满意度" })
+        #expect(satisfaction.target.text == "≧95%")
+        #expect(satisfaction.target.comparator == .greaterOrEqual)
+        #expect(satisfaction.target.value == 95 && satisfaction.target.unit == "%")
+        #expect(satisfaction.level1 == "满意度指标")
+
+        // Broken and vertical labels joined; every level present.
+        #expect(Set(all.map(\.level1)) == ["产出指标", "效益指标", "满意度指标"])
+        #expect(all.contains { $0.level2 == "经济效益指标" })
+        #expect(all.allSatisfy { !$0.level2.isEmpty && !$0.name.isEmpty })
+        // A formula gives its result; a rate with its name keeps its comparison.
+        let drill = try #require(all.first { $0.name.hasPrefix("综合性实战应急演练每次") })
+        #expect(drill.actual.value == 40 && drill.actual.unit == "万元")
+        #expect(all.first { $0.target.text == "合格率≥80%" }?.target.comparator == .greaterOrEqual)
+    }
+
+    @Test func corpusGridSpans() throws {
+        let table = Corpus.yongzhouDocument.tables[0]
+        let header = try #require(table.cells.first { $0.text == "绩效指标" })
+        #expect(header.column == 0 && header.rowSpan == 17)
+        let output = try #require(table.cells.first { $0.text == "产出指标(50分)" })
+        #expect(output.rowSpan == 11 && output.line == 439)
+        #expect(table.cells.contains { $0.text == "年度预算申请(万元)" && $0.rowSpan == 7 })
+    }
+
+    // MARK: Hand-made layouts
+
+    /// Scraped-text layout: a TAB before each cell, a blank line after each row;
+    /// "|" in a cell breaks it over lines with a blank line between, as scrapes do.
+    private func scraped(_ rows: [[String]], title: String = "2021年度项目支出绩效自评表", lineEnd: String = "\n") -> String {
+        var lines = [title]
+        for row in rows {
+            for cell in row {
+                let pieces = cell.split(separator: "|", omittingEmptySubsequences: false)
+                lines.append("\t" + pieces[0])
+                for piece in pieces.dropFirst() { lines += ["", String(piece)] }
+            }
+            lines.append("")
+        }
+        lines.append("备注：示例。")
+        return lines.joined(separator: lineEnd) + lineEnd
+    }
+
+    private let header = ["绩|效|指|标", "一级指标", "二级指标", "三级指标", "年度|指标值", "实际|完成值", "分值", "得分", "偏差原因|分析及|改进措施"]
+    private let body = [
+        ["", "产出指标|(50分)", "数量指标", "检查企业", "≥20家", "25家", "30", "30", ""],
+        ["", "", "", "培训", "＞3期", "2期", "20", "15", "师资不足"],
+        ["", "满意度|指标|（10分）", "服务对象|满意度指标", "满意度", "≧95%", "96%", "50", "50", ""],
+    ]
+
+    @Test func smallTable() throws {
+        let document = Document(parsing: scraped([["项目|名称", "示例项目"], header] + body + [["总分", "100", "95"]]))
+        let table = try #require(document.tables.first)
+        let evaluation = try #require(table.selfEvaluation)
+        #expect(evaluation.name == "示例项目")
+        #expect(evaluation.indicators.map(\.name) == ["检查企业", "培训", "满意度"])
+        #expect(evaluation.indicators.map(\.level1) == ["产出指标", "产出指标", "满意度指标"])
+        #expect(evaluation.indicators.map(\.level2) == ["数量指标", "数量指标", "服务对象满意度指标"])
+        #expect(evaluation.indicators[1].deviation == "师资不足")
+        #expect(evaluation.totalWeight == 100 && evaluation.totalScore == 95)
+        #expect(document.paragraphs.map(\.text) == ["2021年度项目支出绩效自评表", "备注:示例。"])
+    }
+
+    @Test func columnsInAnotherOrder() throws {
+        // 得分 before 分值, 实际 before 年度: read by header, not by position.
+        let order = [0, 1, 2, 3, 5, 4, 7, 6, 8]
+        let rows = ([header] + body).map { row in order.map { row[$0] } }
+        let evaluation = try #require(Document(parsing: scraped(rows)).tables.first?.selfEvaluation)
+        let training = try #require(evaluation.indicators.first { $0.name == "培训" })
+        #expect(training.target.comparator == .greater && training.target.value == 3)
+        #expect(training.actual.value == 2)
+        #expect(training.weight == 20 && training.score == 15)
+    }
+
+    @Test func crlfLineEnds() {
+        let lf = Document(parsing: scraped([header] + body + [["总分", "100", "95"]]))
+        let crlf = Document(parsing: scraped([header] + body + [["总分", "100", "95"]], lineEnd: "\r\n"))
+        #expect(crlf.tables == lf.tables)
+        #expect(crlf.tables.first?.selfEvaluation?.indicators.count == 3)
+    }
+
+    @Test func lastRowCutOff() throws {
+        // The scrape stops inside the last row: what is there is read, nothing is made up.
+        var text = scraped([header] + body)
+        text = String(text[..<text.range(of: "\t50\n\t50")!.lowerBound])
+        let evaluation = try #require(Document(parsing: text).tables.first?.selfEvaluation)
+        #expect(evaluation.indicators.count == 3)
+        #expect(evaluation.indicators[2].weight == nil && evaluation.indicators[2].score == nil)
+        #expect(evaluation.totalWeight == nil && evaluation.totalScore == nil)
+    }
+
+    @Test func keyValueTable() throws {
+        let text = scraped([["专项名称", "安全生产专项"], ["年度预算金额", "210万元"], ["项目主管部门", "永州市应急管理局"]],
+                           title: "2021年度项目支出绩效自评报告")
+        let document = Document(parsing: text)
+        let table = try #require(document.tables.first)
+        #expect(table.columns == 2 && table.rows == 3)
+        #expect(table.selfEvaluation == nil)
+        #expect(table.cells.map(\.text) == ["专项名称", "安全生产专项", "年度预算金额", "210万元", "项目主管部门", "永州市应急管理局"])
+        // Figures in cells are found, with the cell's line.
+        #expect(document.amounts.map(\.value) == [210])
+        #expect(document.amounts.first?.line == 6)
+    }
+
+    @Test func proseAfterATableIsNotACell() {
+        let text = "2021年度项目支出绩效自评表\n\t专项名称\n\t安全生产专项\n\n\n一、绩效目标完成情况\n全年完成检查任务。\n"
+        let document = Document(parsing: text)
+        #expect(document.tables.first?.cells.map(\.text) == ["专项名称", "安全生产专项"])
+        #expect(document.paragraphs.map(\.text) == ["2021年度项目支出绩效自评表", "一、绩效目标完成情况", "全年完成检查任务。"])
+    }
+}
