@@ -45,7 +45,11 @@ let package = Package(
             ]
         ),
         // The fixtures are read from their path, like the corpus.
-        .testTarget(name: "FinParseTests", dependencies: ["FinParse"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "FinParseTests",
+            // ZIPFoundation writes the small .docx cases the Word tests build in memory.
+            dependencies: ["FinParse", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            exclude: ["Fixtures"]),
         .testTarget(name: "FinParseCLITests", dependencies: ["finparse"]),
     ]
 )

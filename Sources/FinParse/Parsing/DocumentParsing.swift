@@ -1,8 +1,8 @@
 import Crypto
 
 extension Document {
-    /// Reads and parses the report at `path`: plain text in any encoding finparse
-    /// detects (UTF-8, UTF-16 with a byte-order mark, GB18030/GBK).
+    /// Reads and parses the report at `path`: a Word .docx file, or plain text in
+    /// any encoding finparse detects (UTF-8, UTF-16 with a byte-order mark, GB18030/GBK).
     ///
     /// Problems in the content never throw: they become ``diagnostics``. What throws
     /// is an input that cannot be read as a report at all, with the file and the place.
@@ -13,8 +13,14 @@ extension Document {
 
     /// Parses a report given as bytes; `path` names it in the result and in errors.
     public init(bytes: [UInt8], path: String) throws(FinParseError) {
-        if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) || bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
-            throw FinParseError(.unsupportedFormat, path: path, message: "is a Word document; Word input is not supported yet")
+        if bytes.starts(with: [0x50, 0x4B]) {
+            self = try WordReportParser().parse(bytes, path: path)
+            return
+        }
+        if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
+            // OLE compound file: a Word 97–2003 .doc, or a .docx sealed with a password.
+            throw FinParseError(.unsupportedFormat, path: path,
+                                message: "is an old-format .doc or a password-protected Word file; save it as an unprotected .docx")
         }
         let decoded = try TextDecoding.decode(bytes, path: path)
         let source = SourceInfo(path: path, format: .text, encoding: decoded.encoding, bytes: bytes.count,

@@ -22,6 +22,11 @@ struct TableGrid: Sendable {
     /// In row-major order, each cell once at its top-left position.
     var cells: [Cell]
 
+    /// A line that can title the table after it: short, and not a sentence.
+    static func looksLikeTitle(_ text: Substring) -> Bool {
+        !text.isEmpty && text.count <= 40 && !text.contains("。")
+    }
+
     /// Row by row, the cells that start in that row.
     var cellsByRow: [[Cell]] {
         var rows = Array(repeating: [Cell](), count: rows)

@@ -30,8 +30,7 @@ enum TextTableReader {
     /// The title line just before a table: short, not a sentence.
     static func title(before start: Int, in lines: [FoldedText]) -> FoldedText? {
         guard let k = (0..<start).last(where: { !isBlank(lines[$0]) }), start - k <= 2 else { return nil }
-        let text = lines[k].text.trimmingSpaces
-        guard !isCellStart(lines[k]), text.count <= 40, !text.contains("。") else { return nil }
+        guard !isCellStart(lines[k]), TableGrid.looksLikeTitle(lines[k].text.trimmingSpaces) else { return nil }
         return lines[k]
     }
 

@@ -1,0 +1,204 @@
+/// Reads the body of a Word document (`word/document.xml`) as a stream, into the
+/// paragraphs and table grids every input format hands to ``ReportAssembler``.
+///
+/// A paragraph's line is its 1-based number in document order, paragraphs inside
+/// table cells included. Content in w:sdt, w:smartTag, w:hyperlink, w:customXml,
+/// w:fldSimple and w:ins is read as text; w:del, w:moveFrom and field instructions
+/// are dropped (tracked changes read as accepted). Footnotes and comments live in
+/// other parts and are not read.
+struct WordDocumentReader {
+    /// Elements whose whole content is not part of the text.
+    private static let skipped: Set<String> = [
+        "w:del", "w:moveFrom", "w:instrText", "w:delText", "w:delInstrText", "mc:Fallback",
+        "w:pPr", "w:rPr", "w:tblPr", "w:tblGrid", "w:sdtPr", "w:sectPr",
+    ]
+
+    /// The Symbol font's comparison and arithmetic signs, as reports type ≥ with it.
+    private static let symbolFont: [UInt32: UInt32] = [
+        0xB3: 0x2265, 0xA3: 0x2264, 0xB9: 0x2260, 0xB1: 0x00B1, 0xB4: 0x00D7, 0xB8: 0x00F7, 0xB0: 0x00B0,
+    ]
+
+    private enum VerticalMerge { case restart, proceed }
+
+    private struct CellBuilder {
+        var span = 1
+        var verticalMerge: VerticalMerge?
+        var texts: [String] = []
+        var line: Int?
+        var tables: [TableGrid] = []
+    }
+
+    private struct RowBuilder {
+        var gridBefore = 0
+        var gridAfter = 0
+        var cells: [CellBuilder] = []
+    }
+
+    private struct TableBuilder {
+        var title: FoldedText?
+        var rows: [RowBuilder] = []
+    }
+
+    private(set) var paragraphs: [FoldedText] = []
+    private(set) var tables: [TableGrid] = []
+
+    private var paragraphNumber = 0
+    /// Open paragraphs: more than one when a text box holds paragraphs of its own.
+    private var openParagraphs: [String] = []
+    private var openTables: [TableBuilder] = []
+    private var inText = false
+    private var skipDepth = 0
+    /// The body paragraph right before whatever comes next, a table's title candidate.
+    private var lastBodyParagraph: FoldedText?
+
+    static func read(_ xml: [UInt8]) throws(XMLStreamError) -> (paragraphs: [FoldedText], tables: [TableGrid]) {
+        guard let stream = XMLStream(xml) else { throw XMLStreamError(message: "cannot open the XML", line: 0) }
+        var reader = WordDocumentReader()
+        while let node = try stream.next() {
+            reader.take(node, from: stream)
+        }
+        return (reader.paragraphs, reader.tables)
+    }
+
+    private mutating func take(_ node: XMLStream.Node, from stream: XMLStream) {
+        switch node {
+        case .start(let name, let isEmpty):
+            if skipDepth > 0 {
+                if !isEmpty { skipDepth += 1 }
+            } else if Self.skipped.contains(name) {
+                if !isEmpty { skipDepth = 1 }
+            } else {
+                start(name, isEmpty: isEmpty, stream: stream)
+            }
+        case .end(let name):
+            if skipDepth > 0 {
+                skipDepth -= 1
+            } else {
+                end(name)
+            }
+        case .text(let text):
+            if skipDepth == 0, inText, !openParagraphs.isEmpty { openParagraphs[openParagraphs.count - 1] += text }
+        }
+    }
+
+    private mutating func start(_ name: String, isEmpty: Bool, stream: XMLStream) {
+        switch name {
+        case "w:p":
+            openParagraphs.append("")
+            if isEmpty { end(name) }
+        case "w:t":
+            inText = !isEmpty
+        case "w:tab":
+            append(" ")
+        case "w:br", "w:cr":
+            // A page break is layout; a line break inside a cell separates its lines.
+            if stream.attribute("w:type") != "page" { append(openTables.isEmpty ? " " : "\n") }
+        case "w:noBreakHyphen":
+            append("-")
+        case "w:sym":
+            if let code = stream.attribute("w:char").flatMap({ UInt32($0, radix: 16) }) {
+                // Symbol fonts put their characters at F000 + the font's own code.
+                let byte = (0xF020...0xF0FF).contains(code) ? code - 0xF000 : code
+                let scalar = stream.attribute("w:font") == "Symbol" ? Self.symbolFont[byte] ?? byte : byte
+                if let character = Unicode.Scalar(scalar) { append(String(character)) }
+            }
+        case "w:tbl":
+            openTables.append(TableBuilder(title: lastBodyParagraph))
+        case "w:tr":
+            openTables[openTables.count - 1].rows.append(RowBuilder())
+        case "w:tc":
+            updateRow { $0.cells.append(CellBuilder()) }
+        case "w:gridBefore", "w:gridAfter":
+            let count = stream.attribute("w:val").flatMap { Int($0) } ?? 0
+            updateRow { if name == "w:gridBefore" { $0.gridBefore = count } else { $0.gridAfter = count } }
+        case "w:gridSpan":
+            let span = max(1, stream.attribute("w:val").flatMap { Int($0) } ?? 1)
+            updateCell { $0.span = span }
+        case "w:vMerge":
+            let merge: VerticalMerge = stream.attribute("w:val") == "restart" ? .restart : .proceed
+            updateCell { $0.verticalMerge = merge }
+        default:
+            break
+        }
+    }
+
+    private mutating func end(_ name: String) {
+        switch name {
+        case "w:t":
+            inText = false
+        case "w:p":
+            guard let text = openParagraphs.popLast() else { return }
+            paragraphNumber += 1
+            let number = paragraphNumber
+            if openTables.isEmpty {
+                let paragraph = FoldedText(text, line: number)
+                if !paragraph.text.trimmingSpaces.isEmpty {
+                    paragraphs.append(paragraph)
+                    lastBodyParagraph = paragraph
+                }
+            } else {
+                updateCell { cell in
+                    cell.line = cell.line ?? number
+                    cell.texts.append(text)
+                }
+            }
+        case "w:tbl":
+            guard let builder = openTables.popLast() else { return }
+            let grid = Self.grid(of: builder, fallbackLine: paragraphNumber)
+            if openTables.isEmpty {
+                tables.append(grid)
+                lastBodyParagraph = nil
+            } else {
+                updateCell { $0.tables.append(grid) }
+            }
+        default:
+            break
+        }
+    }
+
+    private mutating func append(_ text: String) {
+        if !openParagraphs.isEmpty { openParagraphs[openParagraphs.count - 1] += text }
+    }
+
+    private mutating func updateRow(_ change: (inout RowBuilder) -> Void) {
+        guard !openTables.isEmpty, !openTables[openTables.count - 1].rows.isEmpty else { return }
+        let t = openTables.count - 1
+        change(&openTables[t].rows[openTables[t].rows.count - 1])
+    }
+
+    private mutating func updateCell(_ change: (inout CellBuilder) -> Void) {
+        updateRow { row in
+            if !row.cells.isEmpty { change(&row.cells[row.cells.count - 1]) }
+        }
+    }
+
+    /// Word's grid: w:gridSpan widens a cell, w:vMerge continue extends the cell
+    /// that restarted the merge above it in the same column.
+    private static func grid(of builder: TableBuilder, fallbackLine: Int) -> TableGrid {
+        var cells: [TableGrid.Cell] = []
+        var merging: [Int: Int] = [:]  // column → index of the cell whose merge is open
+        var columns = 0
+        for (r, row) in builder.rows.enumerated() {
+            var column = row.gridBefore
+            for cell in row.cells {
+                defer { column += cell.span }
+                if cell.verticalMerge == .proceed, let open = merging[column], cells[open].columnSpan == cell.span {
+                    cells[open].rowSpan = r - cells[open].row + 1
+                    cells[open].tables += cell.tables
+                    continue
+                }
+                let raw = cell.texts.filter { !$0.isEmpty }.joined(separator: "\n")
+                let line = cell.line ?? fallbackLine
+                cells.append(TableGrid.Cell(
+                    row: r, column: column, columnSpan: cell.span,
+                    text: String(FoldedText(raw, line: line).text.trimmingSpaces),
+                    original: String(raw.trimmingSpaces), line: line, tables: cell.tables))
+                merging[column] = cell.verticalMerge == .restart ? cells.count - 1 : nil
+            }
+            columns = max(columns, column + row.gridAfter)
+        }
+        let title = builder.title.flatMap { TableGrid.looksLikeTitle($0.text.trimmingSpaces) ? $0 : nil }
+        return TableGrid(title: title.map { String($0.text.trimmingSpaces) }, line: cells.first?.line ?? fallbackLine,
+                         rows: builder.rows.count, columns: columns, cells: cells)
+    }
+}

@@ -1,0 +1,169 @@
+import FoundationEssentials
+import Testing
+@testable import FinParse
+
+@Suite("Word input")
+struct DocxTests {
+    // MARK: The corpus report as .docx
+
+    /// Written by scripts/make-docx.py from the text report's golden dump.
+    static let corpusDocx = Corpus.path("docx/yongzhou-yingji-2021-juesuan.docx")
+
+    /// The outline without lines: a .docx counts paragraphs, a text file lines.
+    private func shape(_ sections: [Section]) -> [String] {
+        sections.flatMap { section in
+            ["\(section.kind.rawValue) \(section.marker ?? "") \(section.title)"] + shape(section.children).map { "  " + $0 }
+        }
+    }
+
+    private func plain(_ evaluation: SelfEvaluation?) -> SelfEvaluation? {
+        guard var evaluation else { return nil }
+        for i in evaluation.indicators.indices {
+            evaluation.indicators[i].line = 0
+            evaluation.indicators[i].target.text = ""
+            evaluation.indicators[i].actual.text = ""
+        }
+        return evaluation
+    }
+
+    private func plain(_ figures: [Figure]) -> [String] {
+        figures.map { "\($0.value) \($0.unit.rawValue) \($0.label ?? "-") \($0.comparator?.rawValue ?? "-") \($0.change?.rawValue ?? "-")" }
+    }
+
+    @Test func corpusDocxGivesTheTextResults() throws {
+        let docx = try Document(contentsOf: Self.corpusDocx)
+        let text = Corpus.yongzhouDocument
+        #expect(docx.source.format == .docx && docx.source.encoding == nil)
+        #expect(docx.report == text.report)
+        #expect(shape(docx.outline) == shape(text.outline))
+        #expect(docx.paragraphs.map(\.text) == text.paragraphs.map(\.text))
+        #expect(docx.tables.count == text.tables.count)
+        for (d, t) in zip(docx.tables, text.tables) {
+            #expect(d.title == t.title)
+            #expect(d.rows == t.rows && d.columns == t.columns)
+            #expect(d.cells.map { "\($0.row),\($0.column) \($0.rowSpan)x\($0.columnSpan) \($0.text)" }
+                == t.cells.map { "\($0.row),\($0.column) \($0.rowSpan)x\($0.columnSpan) \($0.text)" })
+            #expect(plain(d.selfEvaluation) == plain(t.selfEvaluation))
+        }
+        #expect(plain(docx.amounts) == plain(text.amounts))
+        #expect(plain(docx.percents) == plain(text.percents))
+        // Lines are paragraph numbers, cells included: strictly increasing through the body.
+        #expect(docx.paragraphs.map(\.line) == docx.paragraphs.map(\.line).sorted())
+        #expect(docx.tables[0].line > docx.paragraphs.first { $0.text == docx.tables[0].title }!.line)
+    }
+
+    // MARK: Runs and containers
+
+    @Test func runContent() throws {
+        let document = try Docx.document(body: """
+            <w:p><w:r><w:t>一、</w:t><w:tab/><w:t>收入</w:t></w:r><w:r><w:t xml:space="preserve">支出</w:t><w:br/><w:t>决算</w:t></w:r></w:p>
+            <w:p><w:r><w:t>编号3</w:t><w:noBreakHyphen/><w:t>1</w:t><w:sym w:font="Symbol" w:char="F0B3"/><w:t>95%</w:t></w:r></w:p>
+            """)
+        #expect(document.paragraphs.map(\.text) == ["一、 收入支出 决算", "编号3-1≥95%"])
+    }
+
+    @Test func containersAreTransparent() throws {
+        let document = try Docx.document(body: """
+            <w:sdt><w:sdtPr><w:alias w:val="x"/></w:sdtPr><w:sdtContent>\(Docx.p("甲"))</w:sdtContent></w:sdt>
+            <w:p><w:smartTag w:uri="u" w:element="e"><w:r><w:t>乙</w:t></w:r></w:smartTag><w:hyperlink r:id="x" xmlns:r="r"><w:r><w:t>丙</w:t></w:r></w:hyperlink></w:p>
+            <w:p><w:fldSimple w:instr=" PAGE "><w:r><w:t>丁</w:t></w:r></w:fldSimple><w:customXml w:element="c"><w:r><w:t>戊</w:t></w:r></w:customXml></w:p>
+            """)
+        #expect(document.paragraphs.map(\.text) == ["甲", "乙丙", "丁戊"])
+    }
+
+    @Test func trackedChangesReadAsAccepted() throws {
+        let document = try Docx.document(body: """
+            <w:p><w:r><w:t>收入</w:t></w:r><w:ins w:id="1"><w:r><w:t>总计</w:t></w:r></w:ins><w:del w:id="2"><w:r><w:delText>合计</w:delText></w:r></w:del><w:r><w:t>2553.52万元</w:t></w:r></w:p>
+            """)
+        #expect(document.paragraphs.map(\.text) == ["收入总计2553.52万元"])
+        #expect(document.amounts.first?.label == "收入总计")
+    }
+
+    @Test func fieldsGiveTheirResultNotTheirCode() throws {
+        let document = try Docx.document(body: """
+            <w:p><w:r><w:t>合计</w:t></w:r><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText>=SUM(ABOVE)</w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>120</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r><w:r><w:t>万元</w:t></w:r></w:p>
+            """)
+        #expect(document.paragraphs.map(\.text) == ["合计120万元"])
+    }
+
+    // MARK: Tables
+
+    @Test func mergedCellsBecomeSpans() throws {
+        let cell = { (props: String, text: String) in "<w:tc><w:tcPr>\(props)</w:tcPr>\(Docx.p(text))</w:tc>" }
+        let document = try Docx.document(body: Docx.p("2021年度项目支出绩效自评表") + """
+            <w:tbl><w:tr>\(cell(#"<w:gridSpan w:val="2"/>"#, "项目名称"))\(cell("", "示例"))</w:tr>
+            <w:tr>\(cell(#"<w:vMerge w:val="restart"/>"#, "产出指标"))\(cell("", "数量指标"))\(cell("", "20家"))</w:tr>
+            <w:tr>\(cell("<w:vMerge/>", ""))\(cell("", "质量指标"))\(cell("", "100%"))</w:tr></w:tbl>
+            """)
+        let table = try #require(document.tables.first)
+        #expect(table.title == "2021年度项目支出绩效自评表")
+        #expect(table.rows == 3 && table.columns == 3)
+        #expect(table.cells.map { "\($0.row),\($0.column) \($0.rowSpan)x\($0.columnSpan) \($0.text) @\($0.line)" } == [
+            "0,0 1x2 项目名称 @2", "0,2 1x1 示例 @3",
+            "1,0 2x1 产出指标 @4", "1,1 1x1 数量指标 @5", "1,2 1x1 20家 @6",
+            "2,1 1x1 质量指标 @8", "2,2 1x1 100% @9",
+        ])
+    }
+
+    @Test func nestedTablesAndCellLines() throws {
+        let document = try Docx.document(body: """
+            <w:tbl><w:tr><w:tc>\(Docx.p("外"))<w:tbl><w:tr><w:tc>\(Docx.p("内1"))</w:tc><w:tc>\(Docx.p("内2"))</w:tc></w:tr></w:tbl></w:tc>
+            <w:tc><w:p><w:r><w:t>第一行</w:t><w:br/><w:t>第二行</w:t></w:r></w:p>\(Docx.p("第二段"))</w:tc></w:tr></w:tbl>
+            """)
+        let table = try #require(document.tables.first)
+        #expect(table.cells.map(\.text) == ["外", "第一行\n第二行\n第二段"])
+        #expect(table.cells[0].tables.first?.cells.map(\.text) == ["内1", "内2"])
+        #expect(document.paragraphs.isEmpty)
+    }
+
+    // MARK: Bad packages
+
+    private func error(_ bytes: [UInt8]) -> FinParseError? {
+        do { _ = try Document(bytes: bytes, path: "bad.docx"); return nil } catch { return error }
+    }
+
+    @Test func truncatedPackage() throws {
+        let bytes = try Docx.package(body: Docx.p("甲"))
+        let failure = try #require(error(Array(bytes.prefix(bytes.count / 2))))
+        #expect(failure.code == .notDocx)
+        #expect(failure.description.hasPrefix("bad.docx: "))
+    }
+
+    @Test func missingDocumentPart() throws {
+        let failure = try #require(error(Docx.zip(["_rels/.rels": Array(Docx.rels.utf8), "word/other.xml": [0x3C, 0x61, 0x2F, 0x3E]])))
+        #expect(failure.code == .notDocx)
+        #expect(failure.message.contains("word/document.xml"))
+    }
+
+    @Test func oldWordAndPasswordProtected() throws {
+        let failure = try #require(error([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + Array(repeating: 0, count: 504)))
+        #expect(failure.code == .unsupportedFormat)
+        #expect(failure.message.contains(".doc"))
+    }
+
+    @Test func malformedXML() throws {
+        let failure = try #require(error(Docx.zip(["word/document.xml": Array("<w:document \(Docx.namespaces)><w:body><w:p></w:body>".utf8)])))
+        #expect(failure.code == .malformedDocx)
+        #expect(failure.message.hasPrefix("word/document.xml: "))
+    }
+
+    @Test func zipBombIsRefused() throws {
+        // 64 MiB of one repeated paragraph deflates about a thousandfold.
+        let unit = Array(Docx.p("甲").utf8)
+        var xml = Array("<w:document \(Docx.namespaces)><w:body>".utf8)
+        xml.reserveCapacity(64 << 20)
+        while xml.count < 64 << 20 { xml += unit }
+        xml += Array("</w:body></w:document>".utf8)
+        let failure = try #require(error(Docx.zip(["word/document.xml": xml])))
+        #expect(failure.code == .tooLarge)
+        #expect(failure.message.contains("zip bomb"))
+    }
+
+    @Test func entitiesAreNotExpanded() throws {
+        // A billion-laughs document: libxml2 is asked for no entity substitution.
+        let xml = #"<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "AAAAAAAAAA"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>"#
+            + "<w:document \(Docx.namespaces)><w:body><w:p><w:r><w:t>&b;</w:t></w:r></w:p></w:body></w:document>"
+        let document = try Document(bytes: Docx.zip(["word/document.xml": Array(xml.utf8)]), path: "e.docx")
+        #expect(document.paragraphs.allSatisfy { !$0.text.contains("AAAAAAAAAA") })
+    }
+}
