@@ -9,12 +9,31 @@ let package = Package(
     dependencies: [
         .package(name: "finparse", path: ".."),
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.0", traits: ["MallocInterposer"]),
+        // Builds the large .docx the Word benchmark reads.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
     ],
     targets: [
         // The floor: ICU's word break called directly, with none of finparse's code.
         .target(
             name: "ICUFloor",
             linkerSettings: [.linkedLibrary("icuuc"), .linkedLibrary("icudata")]
+        ),
+        // The floor under the Word reader: libxml2's xmlTextReader pulling every node.
+        .target(
+            name: "XMLFloor",
+            cSettings: [.unsafeFlags(["-I/usr/include/libxml2"])],
+            linkerSettings: [.linkedLibrary("xml2")]
+        ),
+        .executableTarget(
+            name: "WordPipeline",
+            dependencies: [
+                "XMLFloor",
+                .product(name: "FinParse", package: "finparse"),
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            path: "Benchmarks/WordPipeline",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
         .executableTarget(
             name: "TextPipeline",

@@ -24,6 +24,8 @@ struct FigureExtractor {
     }
 
     func figures(in text: FoldedText) -> [Figure] {
+        // Every figure has a % sign, a 元 or a 百(分之): text with none of them is not tokenized.
+        guard text.text.utf8.contains(0x25) || text.text.contains("元") || text.text.contains("百") else { return [] }
         let tokens = tokenizer.tokens(in: text).filter { $0.kind != .space }
         var figures: [Figure] = []
         var previous: (span: ClosedRange<Int>, figure: Figure)? = nil
@@ -66,12 +68,11 @@ struct FigureSpan {
         let next = i + 1 < tokens.count ? tokens[i + 1] : nil
         switch token.kind {
         case .number:
-            guard let next, let value = Decimal(exactString: token.text) else { return nil }
-            if next.kind == .percentSign { return FigureSpan(span: i...(i + 1), value: value, unit: .percent) }
-            if next.kind == .unit, let unit = Figure.Unit(rawValue: next.text) {
-                return FigureSpan(span: i...(i + 1), value: value, unit: unit)
-            }
-            return nil
+            // Most numbers are no figure: look at what follows before reading the value.
+            guard let next else { return nil }
+            let unit: Figure.Unit? = next.kind == .percentSign ? .percent : next.kind == .unit ? Figure.Unit(rawValue: next.text) : nil
+            guard let unit, let value = Decimal(exactString: token.text) else { return nil }
+            return FigureSpan(span: i...(i + 1), value: value, unit: unit)
         case .word where token.text == "百分" || token.text == "百分之":
             // 百分之五, 百分之三十, 百分之12.5
             var k = i + 1

@@ -153,8 +153,9 @@ enum SelfEvaluationReader {
         if let symbol = rest.first, let found = Comparator(symbol: symbol) {
             comparator = found
             rest = rest.dropFirst()
-        } else if let (words, found) = FigureClause.comparatorWords.filter({ rest.hasPrefix($0.key) })
-            .max(by: { $0.key.count < $1.key.count }) {
+        } else if let first = rest.first, !first.isASCII,
+                  let (words, found) = FigureClause.comparatorWords.filter({ rest.hasPrefix($0.key) })
+                      .max(by: { $0.key.count < $1.key.count }) {
             comparator = found
             rest = rest.dropFirst(words.count)
         }

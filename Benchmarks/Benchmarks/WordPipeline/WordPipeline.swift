@@ -1,0 +1,74 @@
+import Benchmark
+import FinParse
+import FoundationEssentials
+import XMLFloor
+import ZIPFoundation
+
+// Throughput of the Word path on the corpus report's .docx with its body repeated
+// to at least 32 MB of document.xml, beside libxml2's bare pull parse of the same
+// XML measured in the same iteration.
+
+let corpusDocx: String = {
+    var root = #filePath
+    for _ in 0..<4 { root = String(root[..<root.lastIndex(of: "/")!]) }
+    return root + "/Corpus/docx/yongzhou-yingji-2021-juesuan.docx"
+}()
+
+/// The large document.xml and the .docx that holds it.
+let (documentXML, docx): ([UInt8], [UInt8]) = {
+    do {
+        let archive = try Archive(url: URL(fileURLWithPath: corpusDocx), accessMode: .read)
+        var xml = Data()
+        _ = try archive.extract(archive["word/document.xml"]!) { xml.append($0) }
+        let text = String(decoding: xml, as: UTF8.self)
+        let open = text.range(of: "<w:body>")!.upperBound
+        let close = text.range(of: "<w:sectPr/>")!.lowerBound
+        let body = text[open..<close]
+        var large = String(text[..<open])
+        while large.utf8.count < 32 << 20 { large += body }
+        large += text[close...]
+        let bytes = Array(large.utf8)
+        let output = try Archive(accessMode: .create)
+        try output.addEntry(with: "word/document.xml", type: .file, uncompressedSize: Int64(bytes.count),
+                            compressionMethod: .deflate) { position, size in Data(bytes[Int(position)..<Int(position) + size]) }
+        return (bytes, Array(output.data!))
+    } catch {
+        fatalError("cannot build the benchmark .docx from \(corpusDocx): \(error)")
+    }
+}()
+
+let megabytes = Double(documentXML.count) / 1_000_000
+
+func seconds(_ body: () throws -> Void) rethrows -> Double {
+    let start = ContinuousClock.now
+    try body()
+    let elapsed = ContinuousClock.now - start
+    return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+}
+
+let throughput = BenchmarkMetric.custom("MB/s", polarity: .prefersLarger, useScalingFactor: false)
+let floorThroughput = BenchmarkMetric.custom("floor MB/s", polarity: .prefersLarger, useScalingFactor: false)
+let percentOfFloor = BenchmarkMetric.custom("% of floor", polarity: .prefersLarger, useScalingFactor: false)
+
+let benchmarks: @Sendable () -> Void = {
+    Benchmark.defaultConfiguration = .init(
+        metrics: [.wallClock, .peakMemoryResident, throughput, floorThroughput, percentOfFloor],
+        warmupIterations: 0,
+        maxDuration: .seconds(60),
+        maxIterations: 3)
+
+    Benchmark("Whole document, docx (\(documentXML.count / 1_048_576) MB of document.xml)") { benchmark in
+        let floor = seconds {
+            let nodes = documentXML.withUnsafeBufferPointer { buffer in
+                buffer.withMemoryRebound(to: CChar.self) { xml_floor_count_nodes($0.baseAddress, Int32($0.count)) }
+            }
+            blackHole(nodes)
+        }
+        let pipeline = try seconds {
+            blackHole(try Document(bytes: docx, path: "corpus.docx").jsonData())
+        }
+        benchmark.measurement(throughput, Int(megabytes / pipeline))
+        benchmark.measurement(floorThroughput, Int(megabytes / floor))
+        benchmark.measurement(percentOfFloor, Int(100 * floor / pipeline))
+    }
+}
