@@ -147,23 +147,87 @@ struct DocxTests {
         #expect(failure.message.hasPrefix("word/document.xml: "))
     }
 
-    @Test func zipBombIsRefused() throws {
-        // 64 MiB of one repeated paragraph deflates about a thousandfold.
-        let unit = Array(Docx.p("甲").utf8)
-        var xml = Array("<w:document \(Docx.namespaces)><w:body>".utf8)
-        xml.reserveCapacity(64 << 20)
-        while xml.count < 64 << 20 { xml += unit }
-        xml += Array("</w:body></w:document>".utf8)
-        let failure = try #require(error(Docx.zip(["word/document.xml": xml])))
-        #expect(failure.code == .tooLarge)
-        #expect(failure.message.contains("zip bomb"))
-    }
-
     @Test func entitiesAreNotExpanded() throws {
         // A billion-laughs document: libxml2 is asked for no entity substitution.
         let xml = #"<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "AAAAAAAAAA"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>"#
             + "<w:document \(Docx.namespaces)><w:body><w:p><w:r><w:t>&b;</w:t></w:r></w:p></w:body></w:document>"
         let document = try Document(bytes: Docx.zip(["word/document.xml": Array(xml.utf8)]), path: "e.docx")
         #expect(document.paragraphs.allSatisfy { !$0.text.contains("AAAAAAAAAA") })
+    }
+
+    // MARK: Fixture files (scripts/make-docx-fixtures.py)
+
+    private func fixture(_ name: String) throws -> Document {
+        try Document(contentsOf: Corpus.path("docx/fixtures/" + name))
+    }
+
+    private func fixtureError(_ name: String) -> FinParseError? {
+        do { _ = try fixture(name); return nil } catch { return error as? FinParseError }
+    }
+
+    @Test func automaticNumberingIsRendered() throws {
+        let document = try fixture("numbering.docx")
+        #expect(document.paragraphs.map(\.text) == [
+            "一、收入支出决算总体情况说明", "(一)收入总计2553.52万元。", "(二)支出总计2553.52万元。",
+            "二、收入决算情况说明", "(一)财政拨款收入", "1.基本支出", "2.项目支出", "三、支出决算情况说明",
+            "不编号的段落", "一、另一个列表", "①甲项", "②乙项", "部门概况", "机构设置",
+        ])
+        // The rendered markers nest exactly as typed ones would.
+        let outline = document.outline.map { section in
+            "\(section.marker ?? "")\(section.title): " + section.children.map { "\($0.marker ?? "")\($0.title)" }.joined(separator: " ")
+        }
+        #expect(outline == [
+            "一、收入支出决算总体情况说明: (一)收入总计2553.52万元 (二)支出总计2553.52万元",
+            "二、收入决算情况说明: (一)财政拨款收入",
+            "三、支出决算情况说明: ",
+            "一、另一个列表: ①甲项 ②乙项",
+            "部门概况: 机构设置",
+        ])
+        #expect(document.outline[1].children[0].children.map(\.title) == ["基本支出", "项目支出"])
+    }
+
+    @Test func headingsByOutlineLevelAndStyleName() throws {
+        let document = try fixture("numbering.docx")
+        let overview = try #require(document.outline.last)
+        #expect(overview.kind == .heading && overview.marker == nil && overview.title == "部门概况")
+        #expect(overview.children.map(\.title) == ["机构设置"])
+    }
+
+    @Test func legacyAndUnusualMerges() throws {
+        let table = try #require(try fixture("table-merges.docx").tables.first)
+        #expect(table.rows == 5 && table.columns == 3)
+        #expect(table.cells.map { "\($0.row),\($0.column) \($0.rowSpan)x\($0.columnSpan) \($0.text)" } == [
+            "0,0 1x2 旧式合并", "0,2 1x1 丙",   // w:hMerge
+            "1,1 1x1 右一", "1,2 1x1 右二",     // w:gridBefore
+            "2,0 1x1 左一", "2,1 1x1 左二",     // w:gridAfter
+            "3,0 2x2 跨两列两行", "3,2 1x1 甲",  // across and down
+            "4,2 1x1 乙",
+        ])
+    }
+
+    @Test func containersFieldsAndBreaksInCells() throws {
+        let table = try #require(try fixture("table-containers.docx").tables.first)
+        #expect(table.cells.map(\.text) == ["控件单元格", "普通", "控件行", "二", "330", "第一行\n第二行", "自定义", ""])
+    }
+
+    @Test func trackedRowsAndRuns() throws {
+        let document = try fixture("tracked-changes.docx")
+        let table = try #require(document.tables.first)
+        #expect(table.cells.map(\.text) == ["保留", "实际96%", "插入的行", "y"])
+        #expect(document.percents.map(\.value) == [96])
+        // A tracked formatting change keeps its old numbering to itself.
+        #expect(document.paragraphs.map(\.text) == ["格式修订不改文字"])
+    }
+
+    @Test func badPackagesAreRefusedCleanly() throws {
+        #expect(fixtureError("zip-bomb.docx")?.code == .tooLarge)
+        #expect(fixtureError("truncated.docx")?.code == .notDocx)
+        #expect(fixtureError("old-word.docx")?.code == .unsupportedFormat)
+        // libxml2 stops at the entity loop; nothing is expanded.
+        let laughs = try #require(fixtureError("billion-laughs.docx"))
+        #expect(laughs.code == .malformedDocx && laughs.message.contains("word/document.xml"))
+        // The external entity is not loaded: no line of /etc/passwd reaches the text.
+        let xxe = try fixture("xxe.docx")
+        #expect(xxe.paragraphs.allSatisfy { !$0.text.contains("root:") })
     }
 }

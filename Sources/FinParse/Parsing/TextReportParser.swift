@@ -11,9 +11,12 @@ struct TextReportParser {
 /// The stages every input format shares, once its reader has turned it into
 /// paragraphs and table grids.
 enum ReportAssembler {
-    static func assemble(source: SourceInfo, paragraphs: [FoldedText], tables grids: [TableGrid], diagnostics: [Diagnostic]) -> Document {
+    /// `headingLevels` are the outline levels the input states for some lines
+    /// (Word's heading styles and w:outlineLvl); text has none.
+    static func assemble(source: SourceInfo, paragraphs: [FoldedText], tables grids: [TableGrid],
+                         headingLevels: [Int: Int] = [:], diagnostics: [Diagnostic]) -> Document {
         var diagnostics = diagnostics
-        let outline = OutlineRecognizer.outline(of: paragraphs)
+        let outline = OutlineRecognizer.outline(of: paragraphs, headingLevels: headingLevels)
         diagnostics += outline.diagnostics
 
         let tables = grids.enumerated().map { $0.element.table(index: $0.offset) }

@@ -4,18 +4,31 @@ struct WordReportParser {
     func parse(_ bytes: [UInt8], path: String) throws(FinParseError) -> Document {
         let package = try DocxPackage(bytes: bytes, path: path)
         let partName = try mainPart(of: package, path: path)
-        guard let xml = try package.part(partName) else {
+        // Numbering and styles are small parts, read whole; a document may have neither.
+        let folder = partName.contains("/") ? String(partName[...partName.lastIndex(of: "/")!]) : ""
+        let numbering = try read(package, folder + "numbering.xml", path: path, WordNumbering.read) ?? WordNumbering()
+        let styles = try read(package, folder + "styles.xml", path: path, WordStyles.read) ?? WordStyles()
+        let body = try read(package, partName, path: path) { xml throws(XMLStreamError) in
+            try WordDocumentReader.read(xml, numbering: numbering, styles: styles)
+        }
+        guard let body else {
             throw FinParseError(.notDocx, path: path, message: "has no main document part (\(partName)): not a Word document")
         }
-        let body: (paragraphs: [FoldedText], tables: [TableGrid])
+        let source = SourceInfo(path: path, format: .docx, encoding: nil, bytes: bytes.count, sha256: Document.sha256Hex(bytes))
+        return ReportAssembler.assemble(source: source, paragraphs: body.paragraphs, tables: body.tables,
+                                        headingLevels: body.headingLevels, diagnostics: [])
+    }
+
+    /// A part read by `reader`, nil when the package has no such part; XML errors name the part and line.
+    private func read<T>(_ package: DocxPackage, _ name: String, path: String,
+                         _ reader: ([UInt8]) throws(XMLStreamError) -> T) throws(FinParseError) -> T? {
+        guard let xml = try package.part(name) else { return nil }
         do {
-            body = try WordDocumentReader.read(xml)
+            return try reader(xml)
         } catch {
-            throw FinParseError(.malformedDocx, path: path, message: "\(partName): \(error.message)",
+            throw FinParseError(.malformedDocx, path: path, message: "\(name): \(error.message)",
                                 location: SourceLocation(line: error.line, column: 1))
         }
-        let source = SourceInfo(path: path, format: .docx, encoding: nil, bytes: bytes.count, sha256: Document.sha256Hex(bytes))
-        return ReportAssembler.assemble(source: source, paragraphs: body.paragraphs, tables: body.tables, diagnostics: [])
     }
 
     /// The part the package's relationships name as the office document; Word

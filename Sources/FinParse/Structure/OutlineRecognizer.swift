@@ -18,6 +18,8 @@ enum OutlineRecognizer {
         case part
         case title
         case numbered(ListMarker.Style)
+        /// A heading the input marks by structure (Word's outline level), without a marker.
+        case styled(Int)
     }
 
     /// An open node: its place in `nodes`, its role, and the last number seen
@@ -28,7 +30,9 @@ enum OutlineRecognizer {
         var lastNumber: [ListMarker.Style: Int] = [:]
     }
 
-    static func outline(of paragraphs: [FoldedText]) -> Result {
+    /// `headingLevels`: outline levels (0 = top) the input states for some lines, as Word
+    /// does with heading styles; such a line becomes a heading even without a marker.
+    static func outline(of paragraphs: [FoldedText], headingLevels: [Int: Int] = [:]) -> Result {
         var builder = TreeBuilder()
         var diagnostics: [Diagnostic] = []
         var stack: [Open] = []
@@ -37,7 +41,8 @@ enum OutlineRecognizer {
             defer { i += 1 }
             let text = String(paragraphs[i].text.trimmingSpaces)
             let line = paragraphs[i].line
-            guard let (classified, role) = classify(text, line: line) else { continue }
+            guard let (classified, role) = classify(text, line: line) ?? styledHeading(text, line: line, levels: headingLevels)
+            else { continue }
             var section = classified
             if role == .part, section.title.isEmpty, i + 1 < paragraphs.count {
                 // 第一部分 alone on its line: the title is the next line.
@@ -53,6 +58,13 @@ enum OutlineRecognizer {
                 stack.removeAll()
             case .title:
                 while let top = stack.last, top.role != .part { stack.removeLast() }
+            case .styled(let level):
+                // Under a part, a title, or a styled heading of a higher level.
+                while let top = stack.last {
+                    if top.role == .part || (top.role == .title && level > 0) { break }
+                    if case .styled(let above) = top.role, above < level { break }
+                    stack.removeLast()
+                }
             case .numbered(let style):
                 if let open = stack.lastIndex(where: { $0.role == role }) {
                     stack.removeSubrange(open...)
@@ -89,6 +101,11 @@ enum OutlineRecognizer {
             return (Section(kind: .title, marker: nil, number: nil, title: text, line: line), .title)
         }
         return nil
+    }
+
+    private static func styledHeading(_ text: String, line: Int, levels: [Int: Int]) -> (Section, Role)? {
+        guard let level = levels[line], isHeading(text) else { return nil }
+        return (Section(kind: .heading, marker: nil, number: nil, title: headingTitle(text), line: line), .styled(level))
     }
 
     private static func restAfterMarker(_ text: String, _ marker: ListMarker) -> Substring {

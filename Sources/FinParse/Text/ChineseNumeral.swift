@@ -55,6 +55,29 @@ enum ChineseNumeral {
         return total + (pending ?? 0)
     }
 
+    /// A number below 10 000 spelled as list markers spell it: 十, 十一, 二十三,
+    /// 一百零五 (what Word's chineseCounting numbering shows). Other numbers stay in digits.
+    static func spelled(_ n: Int) -> String {
+        guard (1..<10_000).contains(n) else { return String(n) }
+        let digits = Array("零一二三四五六七八九")
+        let units = ["千", "百", "十", ""]
+        let places = [n / 1000, n / 100 % 10, n / 10 % 10, n % 10]
+        var result = ""
+        var pendingZero = false
+        for (place, d) in places.enumerated() {
+            if d == 0 {
+                pendingZero = !result.isEmpty
+                continue
+            }
+            if pendingZero { result.append("零") }
+            pendingZero = false
+            // 十一, not 一十一, when the tens lead.
+            if !(place == 2 && d == 1 && result.isEmpty) { result.append(digits[d]) }
+            result += units[place]
+        }
+        return result
+    }
+
     /// An amount spelled in numerals before a money unit: 三百万 with 元 is 300 万元,
     /// 一千二百 with 万元 is 1200 万元, 五百 with 元 is 500 元.
     static func amount(of text: String, unit: Figure.Unit) -> (value: Decimal, unit: Figure.Unit)? {

@@ -4,13 +4,18 @@
 /// A paragraph's line is its 1-based number in document order, paragraphs inside
 /// table cells included. Content in w:sdt, w:smartTag, w:hyperlink, w:customXml,
 /// w:fldSimple and w:ins is read as text; w:del, w:moveFrom and field instructions
-/// are dropped (tracked changes read as accepted). Footnotes and comments live in
-/// other parts and are not read.
+/// are dropped (tracked changes read as accepted, a row whose insertion was tracked
+/// kept, one whose deletion was tracked dropped). Word's automatic numbering is
+/// rendered into the text as Word shows it (一、 （一） 1.), and a paragraph's outline
+/// level (its own or its style's) is kept for the outline. Footnotes and comments live
+/// in other parts and are not read.
 struct WordDocumentReader {
     /// Elements whose whole content is not part of the text.
     private static let skipped: Set<String> = [
         "w:del", "w:moveFrom", "w:instrText", "w:delText", "w:delInstrText", "mc:Fallback",
-        "w:pPr", "w:rPr", "w:tblPr", "w:tblGrid", "w:sdtPr", "w:sectPr",
+        "w:rPr", "w:tabs", "w:tblPr", "w:tblGrid", "w:sdtPr", "w:sectPr",
+        // Earlier properties kept by tracked formatting changes: not the document as it is.
+        "w:pPrChange", "w:rPrChange", "w:tblPrChange", "w:trPrChange", "w:tcPrChange",
     ]
 
     /// The Symbol font's comparison and arithmetic signs, as reports type ≥ with it.
@@ -18,11 +23,20 @@ struct WordDocumentReader {
         0xB3: 0x2265, 0xA3: 0x2264, 0xB9: 0x2260, 0xB1: 0x00B1, 0xB4: 0x00D7, 0xB8: 0x00F7, 0xB0: 0x00B0,
     ]
 
-    private enum VerticalMerge { case restart, proceed }
+    private enum Merge { case restart, proceed }
+
+    private struct OpenParagraph {
+        var text = ""
+        var style: String?
+        var numID: String?
+        var numLevel: Int?
+        var outlineLevel: Int?
+    }
 
     private struct CellBuilder {
         var span = 1
-        var verticalMerge: VerticalMerge?
+        var verticalMerge: Merge?
+        var horizontalMerge: Merge?
         var texts: [String] = []
         var line: Int?
         var tables: [TableGrid] = []
@@ -31,6 +45,7 @@ struct WordDocumentReader {
     private struct RowBuilder {
         var gridBefore = 0
         var gridAfter = 0
+        var deleted = false
         var cells: [CellBuilder] = []
     }
 
@@ -39,25 +54,42 @@ struct WordDocumentReader {
         var rows: [RowBuilder] = []
     }
 
-    private(set) var paragraphs: [FoldedText] = []
-    private(set) var tables: [TableGrid] = []
+    struct Body {
+        var paragraphs: [FoldedText] = []
+        var tables: [TableGrid] = []
+        /// Outline levels (0 = top) of the body paragraphs that have one, by line.
+        var headingLevels: [Int: Int] = [:]
+    }
+
+    private var body = Body()
+    private let numbering: WordNumbering
+    private let styles: WordStyles
+    private var counters = WordNumbering.Counters()
 
     private var paragraphNumber = 0
     /// Open paragraphs: more than one when a text box holds paragraphs of its own.
-    private var openParagraphs: [String] = []
+    private var openParagraphs: [OpenParagraph] = []
+    private var inRowProperties = false
     private var openTables: [TableBuilder] = []
     private var inText = false
     private var skipDepth = 0
     /// The body paragraph right before whatever comes next, a table's title candidate.
     private var lastBodyParagraph: FoldedText?
 
-    static func read(_ xml: [UInt8]) throws(XMLStreamError) -> (paragraphs: [FoldedText], tables: [TableGrid]) {
+    static func read(_ xml: [UInt8], numbering: WordNumbering = WordNumbering(), styles: WordStyles = WordStyles())
+        throws(XMLStreamError) -> Body
+    {
         guard let stream = XMLStream(xml) else { throw XMLStreamError(message: "cannot open the XML", line: 0) }
-        var reader = WordDocumentReader()
+        var reader = WordDocumentReader(numbering: numbering, styles: styles)
         while let node = try stream.next() {
             reader.take(node, from: stream)
         }
-        return (reader.paragraphs, reader.tables)
+        return reader.body
+    }
+
+    private init(numbering: WordNumbering, styles: WordStyles) {
+        self.numbering = numbering
+        self.styles = styles
     }
 
     private mutating func take(_ node: XMLStream.Node, from stream: XMLStream) {
@@ -66,6 +98,7 @@ struct WordDocumentReader {
             if skipDepth > 0 {
                 if !isEmpty { skipDepth += 1 }
             } else if Self.skipped.contains(name) {
+                if name == "w:del", inRowProperties { updateRow { $0.deleted = true } }
                 if !isEmpty { skipDepth = 1 }
             } else {
                 start(name, isEmpty: isEmpty, stream: stream)
@@ -77,15 +110,29 @@ struct WordDocumentReader {
                 end(name)
             }
         case .text(let text):
-            if skipDepth == 0, inText, !openParagraphs.isEmpty { openParagraphs[openParagraphs.count - 1] += text }
+            if skipDepth == 0, inText { append(text) }
         }
     }
 
     private mutating func start(_ name: String, isEmpty: Bool, stream: XMLStream) {
         switch name {
         case "w:p":
-            openParagraphs.append("")
+            openParagraphs.append(OpenParagraph())
             if isEmpty { end(name) }
+        case "w:pStyle":
+            let style = stream.attribute("w:val")
+            updateParagraph { $0.style = style }
+        case "w:numId":
+            let id = stream.attribute("w:val")
+            updateParagraph { $0.numID = id }
+        case "w:ilvl":
+            let level = stream.attribute("w:val").flatMap { Int($0) }
+            updateParagraph { $0.numLevel = level }
+        case "w:outlineLvl":
+            let level = stream.attribute("w:val").flatMap { Int($0) }
+            updateParagraph { $0.outlineLevel = level }
+        case "w:trPr":
+            inRowProperties = !isEmpty
         case "w:t":
             inText = !isEmpty
         case "w:tab":
@@ -114,9 +161,9 @@ struct WordDocumentReader {
         case "w:gridSpan":
             let span = max(1, stream.attribute("w:val").flatMap { Int($0) } ?? 1)
             updateCell { $0.span = span }
-        case "w:vMerge":
-            let merge: VerticalMerge = stream.attribute("w:val") == "restart" ? .restart : .proceed
-            updateCell { $0.verticalMerge = merge }
+        case "w:vMerge", "w:hMerge":
+            let merge: Merge = stream.attribute("w:val") == "restart" ? .restart : .proceed
+            updateCell { if name == "w:vMerge" { $0.verticalMerge = merge } else { $0.horizontalMerge = merge } }
         default:
             break
         }
@@ -126,15 +173,23 @@ struct WordDocumentReader {
         switch name {
         case "w:t":
             inText = false
+        case "w:trPr":
+            inRowProperties = false
+        case "w:tr":
+            if let t = openTables.indices.last, openTables[t].rows.last?.deleted == true { openTables[t].rows.removeLast() }
         case "w:p":
-            guard let text = openParagraphs.popLast() else { return }
+            guard let open = openParagraphs.popLast() else { return }
             paragraphNumber += 1
             let number = paragraphNumber
+            let text = marker(of: open) + open.text
             if openTables.isEmpty {
                 let paragraph = FoldedText(text, line: number)
                 if !paragraph.text.trimmingSpaces.isEmpty {
-                    paragraphs.append(paragraph)
+                    body.paragraphs.append(paragraph)
                     lastBodyParagraph = paragraph
+                    if let level = open.outlineLevel ?? open.style.flatMap(styles.outlineLevel(of:)), level < 9 {
+                        body.headingLevels[number] = level
+                    }
                 }
             } else {
                 updateCell { cell in
@@ -146,7 +201,7 @@ struct WordDocumentReader {
             guard let builder = openTables.popLast() else { return }
             let grid = Self.grid(of: builder, fallbackLine: paragraphNumber)
             if openTables.isEmpty {
-                tables.append(grid)
+                body.tables.append(grid)
                 lastBodyParagraph = nil
             } else {
                 updateCell { $0.tables.append(grid) }
@@ -157,7 +212,20 @@ struct WordDocumentReader {
     }
 
     private mutating func append(_ text: String) {
-        if !openParagraphs.isEmpty { openParagraphs[openParagraphs.count - 1] += text }
+        updateParagraph { $0.text += text }
+    }
+
+    private mutating func updateParagraph(_ change: (inout OpenParagraph) -> Void) {
+        if !openParagraphs.isEmpty { change(&openParagraphs[openParagraphs.count - 1]) }
+    }
+
+    /// The marker Word's numbering shows before the paragraph, counted: from the
+    /// paragraph's own w:numPr, else from its style's (numId 0 turns numbering off).
+    private mutating func marker(of paragraph: OpenParagraph) -> String {
+        let fromStyle = paragraph.style.flatMap(styles.numbering(of:))
+        guard let numID = paragraph.numID ?? fromStyle?.numID, numID != "0" else { return "" }
+        let level = paragraph.numLevel ?? fromStyle?.level ?? 0
+        return counters.next(numID, level: level, in: numbering) ?? ""
     }
 
     private mutating func updateRow(_ change: (inout RowBuilder) -> Void) {
@@ -180,8 +248,14 @@ struct WordDocumentReader {
         var columns = 0
         for (r, row) in builder.rows.enumerated() {
             var column = row.gridBefore
+            var previous: Int?
             for cell in row.cells {
                 defer { column += cell.span }
+                // Legacy w:hMerge: the continuing cell widens the one before it.
+                if cell.horizontalMerge == .proceed, let previous, cells[previous].row == r {
+                    cells[previous].columnSpan += cell.span
+                    continue
+                }
                 if cell.verticalMerge == .proceed, let open = merging[column], cells[open].columnSpan == cell.span {
                     cells[open].rowSpan = r - cells[open].row + 1
                     cells[open].tables += cell.tables
@@ -193,6 +267,7 @@ struct WordDocumentReader {
                     row: r, column: column, columnSpan: cell.span,
                     text: String(FoldedText(raw, line: line).text.trimmingSpaces),
                     original: String(raw.trimmingSpaces), line: line, tables: cell.tables))
+                previous = cells.count - 1
                 merging[column] = cell.verticalMerge == .restart ? cells.count - 1 : nil
             }
             columns = max(columns, column + row.gridAfter)

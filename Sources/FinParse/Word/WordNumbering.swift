@@ -1,0 +1,155 @@
+/// Word's automatic numbering (`word/numbering.xml`), and the counters a reader
+/// keeps to render the markers Word shows: 一、 （一） 1. ① ….
+///
+/// As in Word, lists that share an abstract definition share their counters; a
+/// list instance with a w:startOverride starts its level again the first time it
+/// is used; a level restarts after any paragraph of a higher level (w:lvlRestart
+/// names another level, 0 never restarts).
+struct WordNumbering: Sendable {
+    struct Level: Sendable {
+        var format = "decimal"
+        var text = ""
+        var start = 1
+        var restart: Int?
+    }
+
+    struct Instance: Sendable {
+        var abstractID: String
+        var startOverrides: [Int: Int] = [:]
+        var levelOverrides: [Int: Level] = [:]
+    }
+
+    private(set) var abstracts: [String: [Int: Level]] = [:]
+    private(set) var instances: [String: Instance] = [:]
+
+    /// Reads numbering.xml, a small part: read whole.
+    static func read(_ xml: [UInt8]) throws(XMLStreamError) -> WordNumbering {
+        var numbering = WordNumbering()
+        guard let stream = XMLStream(xml) else { return numbering }
+        var abstractID: String?
+        var numID: String?
+        var overrideLevel: Int?
+        var level: (index: Int, value: Level)?
+        func val() -> String? { stream.attribute("w:val") }
+        while let node = try stream.next() {
+            switch node {
+            case .start(let name, _):
+                switch name {
+                case "w:abstractNum": abstractID = stream.attribute("w:abstractNumId")
+                case "w:num": numID = stream.attribute("w:numId")
+                case "w:abstractNumId":
+                    if let numID, let id = val() { numbering.instances[numID] = Instance(abstractID: id) }
+                case "w:lvlOverride": overrideLevel = stream.attribute("w:ilvl").flatMap { Int($0) }
+                case "w:startOverride":
+                    if let numID, let overrideLevel, let start = val().flatMap({ Int($0) }) {
+                        numbering.instances[numID]?.startOverrides[overrideLevel] = start
+                    }
+                case "w:lvl": level = (stream.attribute("w:ilvl").flatMap { Int($0) } ?? 0, Level())
+                case "w:start": if let start = val().flatMap({ Int($0) }) { level?.value.start = start }
+                case "w:numFmt": if let format = val() { level?.value.format = format }
+                case "w:lvlText": level?.value.text = val() ?? ""
+                case "w:lvlRestart": level?.value.restart = val().flatMap { Int($0) }
+                default: break
+                }
+            case .end(let name):
+                switch name {
+                case "w:lvl":
+                    guard let (index, value) = level else { break }
+                    if let numID, overrideLevel != nil {
+                        numbering.instances[numID]?.levelOverrides[index] = value
+                    } else if let abstractID {
+                        numbering.abstracts[abstractID, default: [:]][index] = value
+                    }
+                    level = nil
+                case "w:lvlOverride": overrideLevel = nil
+                case "w:abstractNum": abstractID = nil
+                case "w:num": numID = nil
+                default: break
+                }
+            case .text:
+                break
+            }
+        }
+        return numbering
+    }
+
+    func level(_ index: Int, of numID: String) -> Level? {
+        guard let instance = instances[numID] else { return nil }
+        return instance.levelOverrides[index] ?? abstracts[instance.abstractID]?[index]
+    }
+
+    /// The counters of one reading of a document.
+    struct Counters {
+        private var counts: [String: [Int: Int]] = [:]
+        private var started: Set<String> = []
+
+        /// The marker of the next paragraph of list `numID` at `level`, counting it.
+        mutating func next(_ numID: String, level index: Int, in numbering: WordNumbering) -> String? {
+            guard let instance = numbering.instances[numID], let level = numbering.level(index, of: numID) else { return nil }
+            let key = instance.abstractID
+            if started.insert(numID).inserted {
+                for (overridden, start) in instance.startOverrides { counts[key, default: [:]][overridden] = start - 1 }
+            }
+            var levels = counts[key, default: [:]]
+            levels[index] = (levels[index] ?? (level.start - 1)) + 1
+            // Deeper levels start again after this one, unless they say otherwise.
+            for deeper in levels.keys where deeper > index {
+                let restart = numbering.level(deeper, of: numID)?.restart
+                if restart == nil || (restart! != 0 && restart! - 1 <= index) { levels[deeper] = nil }
+            }
+            counts[key] = levels
+            return Self.render(level.text) { referenced in
+                guard let shown = numbering.level(referenced, of: numID) else { return "" }
+                return WordNumbering.format(levels[referenced] ?? shown.start, as: shown.format)
+            }
+        }
+
+        /// lvlText with %1…%9 replaced by the counters of those levels.
+        private static func render(_ template: String, number: (Int) -> String) -> String {
+            var result = ""
+            var characters = template.makeIterator()
+            while let c = characters.next() {
+                guard c == "%" else { result.append(c); continue }
+                guard let digit = characters.next() else { break }
+                if let n = digit.wholeNumberValue, (1...9).contains(n) { result += number(n - 1) } else { result.append(digit) }
+            }
+            return result
+        }
+    }
+
+    /// A counter in one of Word's number formats.
+    static func format(_ n: Int, as format: String) -> String {
+        switch format {
+        case "chineseCounting", "chineseCountingThousand", "chineseLegalSimplified", "ideographDigital":
+            return ChineseNumeral.spelled(n)
+        case "ideographTraditional":
+            let stems = Array("甲乙丙丁戊己庚辛壬癸")
+            return (1...10).contains(n) ? String(stems[n - 1]) : String(n)
+        case "decimalEnclosedCircle", "decimalEnclosedCircleChinese":
+            return (1...20).contains(n) ? String(Unicode.Scalar(0x2460 + UInt32(n - 1))!) : String(n)
+        case "decimalEnclosedParen":
+            return (1...20).contains(n) ? String(Unicode.Scalar(0x2474 + UInt32(n - 1))!) : "(\(n))"
+        case "decimalFullWidth", "decimalFullWidth2":
+            return String(String(n).unicodeScalars.map { Character(Unicode.Scalar($0.value - 0x30 + 0xFF10)!) })
+        case "upperLetter", "lowerLetter":
+            let letter = Character(Unicode.Scalar(UInt8(65 + (n - 1) % 26)))
+            let text = String(repeating: letter, count: (n - 1) / 26 + 1)
+            return format == "upperLetter" ? text : text.lowercased()
+        case "upperRoman", "lowerRoman":
+            let text = roman(n)
+            return format == "upperRoman" ? text : text.lowercased()
+        case "none", "bullet":
+            return ""
+        default:
+            return String(n)
+        }
+    }
+
+    private static func roman(_ n: Int) -> String {
+        let values = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+                      (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+        var n = n, result = ""
+        for (value, letters) in values { while n >= value { result += letters; n -= value } }
+        return result
+    }
+}

@@ -1,0 +1,82 @@
+/// The paragraph styles of a Word document (`word/styles.xml`): the numbering and
+/// the outline level a style gives its paragraphs, through w:basedOn.
+struct WordStyles: Sendable {
+    struct Style: Sendable {
+        var name: String?
+        var basedOn: String?
+        var numID: String?
+        var numLevel: Int?
+        var outlineLevel: Int?
+    }
+
+    private(set) var styles: [String: Style] = [:]
+
+    /// Reads styles.xml, a small part: read whole.
+    static func read(_ xml: [UInt8]) throws(XMLStreamError) -> WordStyles {
+        var result = WordStyles()
+        guard let stream = XMLStream(xml) else { return result }
+        var id: String?
+        var style = Style()
+        var skipped = 0  // run properties and revisions hold no paragraph style facts
+        while let node = try stream.next() {
+            switch node {
+            case .start(let name, let isEmpty):
+                if skipped > 0 || name == "w:rPr" || name == "w:pPrChange" || name == "w:tblPr" {
+                    if !isEmpty { skipped += 1 }
+                    continue
+                }
+                let val = stream.attribute("w:val")
+                switch name {
+                case "w:style":
+                    id = stream.attribute("w:type") == "paragraph" ? stream.attribute("w:styleId") : nil
+                    style = Style()
+                case "w:name": style.name = val
+                case "w:basedOn": style.basedOn = val
+                case "w:numId": style.numID = val
+                case "w:ilvl": style.numLevel = val.flatMap { Int($0) }
+                case "w:outlineLvl": style.outlineLevel = val.flatMap { Int($0) }
+                default: break
+                }
+            case .end(let name):
+                if skipped > 0 { skipped -= 1; continue }
+                if name == "w:style", let id { result.styles[id] = style }
+            case .text:
+                break
+            }
+        }
+        return result
+    }
+
+    /// The styles from `id` up its w:basedOn chain (guarded against cycles).
+    private func chain(_ id: String) -> [Style] {
+        var result: [Style] = []
+        var next: String? = id
+        var seen: Set<String> = []
+        while let current = next, seen.insert(current).inserted, let style = styles[current] {
+            result.append(style)
+            next = style.basedOn
+        }
+        return result
+    }
+
+    /// The list a style puts its paragraphs in, and at which level.
+    func numbering(of id: String) -> (numID: String, level: Int)? {
+        let chain = chain(id)
+        guard let numID = chain.lazy.compactMap(\.numID).first else { return nil }
+        return (numID, chain.lazy.compactMap(\.numLevel).first ?? 0)
+    }
+
+    /// The outline level (0 = top) a style gives: its w:outlineLvl, or a heading
+    /// style's level by name, as Chinese Word names them with ids `1`, `2`.
+    func outlineLevel(of id: String) -> Int? {
+        for style in chain(id) {
+            if let level = style.outlineLevel { return level < 9 ? level : nil }
+            if let name = style.name?.lowercased() {
+                for prefix in ["heading ", "标题 "] where name.hasPrefix(prefix) {
+                    if let n = Int(name.dropFirst(prefix.count)), (1...9).contains(n) { return n - 1 }
+                }
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,156 @@
+#!/usr/bin/env python3
+"""Writes the small .docx fixtures of the Word reader's tests into Corpus/docx/fixtures/:
+one file per Word construct, and the bad packages the reader must refuse.
+
+    scripts/make-docx-fixtures.py            # from the repository root
+
+Deterministic (fixed zip dates); only the standard library is used.
+"""
+import os
+import zipfile
+
+OUT = os.path.join("Corpus", "docx", "fixtures")
+W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+RELS = """<?xml version="1.0" encoding="UTF-8"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
+<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>
+</Relationships>"""
+TYPES = """<?xml version="1.0" encoding="UTF-8"?>
+<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
+<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>
+<Default Extension="xml" ContentType="application/xml"/>
+<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>
+</Types>"""
+
+
+def package(name, body=None, parts=None, document=None):
+    parts = dict(parts or {})
+    if document is None:
+        document = f'<?xml version="1.0" encoding="UTF-8"?><w:document {W}><w:body>{body}</w:body></w:document>'
+    parts.setdefault("word/document.xml", document)
+    path = os.path.join(OUT, name)
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as z:
+        for part, data in [("[Content_Types].xml", TYPES), ("_rels/.rels", RELS)] + sorted(parts.items()):
+            info = zipfile.ZipInfo(part, date_time=(2021, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            z.writestr(info, data if isinstance(data, bytes) else data.encode("utf-8"))
+    return path
+
+
+def p(text, props=""):
+    return f'<w:p><w:pPr>{props}</w:pPr><w:r><w:t xml:space="preserve">{text}</w:t></w:r></w:p>'
+
+
+def num(num_id, level):
+    return f'<w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>'
+
+
+def tc(content, props=""):
+    return f"<w:tc><w:tcPr>{props}</w:tcPr>{content}</w:tc>"
+
+
+def lvl(i, fmt, text, start=1, extra=""):
+    return (f'<w:lvl w:ilvl="{i}"><w:start w:val="{start}"/><w:numFmt w:val="{fmt}"/>'
+            f'<w:lvlText w:val="{text}"/>{extra}<w:pPr><w:ind w:left="0"/></w:pPr></w:lvl>')
+
+
+def numbering():
+    # One outline list (一、 （一） 1. (1)) used by the heading styles and directly,
+    # a second instance of it restarting at 一, and a circled list.
+    abstract = (f'<w:abstractNum w:abstractNumId="0">{lvl(0, "chineseCounting", "%1、")}'
+                f'{lvl(1, "chineseCounting", "（%2）")}{lvl(2, "decimal", "%3.")}{lvl(3, "decimal", "（%4）")}</w:abstractNum>'
+                f'<w:abstractNum w:abstractNumId="1">{lvl(0, "decimalEnclosedCircle", "%1")}</w:abstractNum>')
+    instances = ('<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>'
+                 '<w:num w:numId="2"><w:abstractNumId w:val="0"/>'
+                 '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>'
+                 '<w:num w:numId="3"><w:abstractNumId w:val="1"/></w:num>')
+    numbering_xml = f'<?xml version="1.0" encoding="UTF-8"?><w:numbering {W}>{abstract}{instances}</w:numbering>'
+    # Chinese Word: style ids 1 and 2, names "heading 1" and "heading 2"; heading 2 takes
+    # its list from heading 1 through basedOn and only sets its level.
+    styles_xml = (f'<?xml version="1.0" encoding="UTF-8"?><w:styles {W}>'
+                  '<w:style w:type="paragraph" w:styleId="a"><w:name w:val="Normal"/></w:style>'
+                  '<w:style w:type="paragraph" w:styleId="1"><w:name w:val="heading 1"/><w:basedOn w:val="a"/>'
+                  f'<w:pPr>{num(1, 0)}<w:outlineLvl w:val="0"/></w:pPr><w:rPr><w:b/></w:rPr></w:style>'
+                  '<w:style w:type="paragraph" w:styleId="2"><w:name w:val="heading 2"/><w:basedOn w:val="1"/>'
+                  '<w:pPr><w:numPr><w:ilvl w:val="1"/></w:numPr><w:outlineLvl w:val="1"/></w:pPr></w:style>'
+                  '<w:style w:type="paragraph" w:styleId="3"><w:name w:val="标题 3"/></w:style>'
+                  '</w:styles>')
+    heading = lambda level: f'<w:pStyle w:val="{level}"/>'
+    body = "".join([
+        p("收入支出决算总体情况说明", heading(1)),
+        p("收入总计2553.52万元。", heading(2)),
+        p("支出总计2553.52万元。", heading(2)),
+        p("收入决算情况说明", heading(1)),
+        p("财政拨款收入", heading(2)),
+        p("基本支出", num(1, 2)),
+        p("项目支出", num(1, 2)),
+        p("支出决算情况说明", num(1, 0)),
+        p("不编号的段落", num(0, 0)),
+        p("另一个列表", num(2, 0)),
+        p("甲项", num(3, 0)),
+        p("乙项", num(3, 0)),
+        p("部门概况", '<w:outlineLvl w:val="0"/>'),
+        p("机构设置", heading(3)),
+    ])
+    package("numbering.docx", body, {"word/numbering.xml": numbering_xml, "word/styles.xml": styles_xml})
+
+
+def tables():
+    h_start = tc(p("旧式合并"), '<w:hMerge w:val="restart"/>')
+    h_on = tc(p(""), "<w:hMerge/>")
+    merge_down = tc(p("跨两列两行"), '<w:gridSpan w:val="2"/><w:vMerge w:val="restart"/>')
+    merge_on = tc(p(""), '<w:gridSpan w:val="2"/><w:vMerge/>')
+    body = ("<w:tbl><w:tblGrid><w:gridCol/><w:gridCol/><w:gridCol/></w:tblGrid>"
+            f'<w:tr>{h_start}{h_on}{tc(p("丙"))}</w:tr>'
+            f'<w:tr><w:trPr><w:gridBefore w:val="1"/></w:trPr>{tc(p("右一"))}{tc(p("右二"))}</w:tr>'
+            f'<w:tr><w:trPr><w:gridAfter w:val="1"/></w:trPr>{tc(p("左一"))}{tc(p("左二"))}</w:tr>'
+            f"<w:tr>{merge_down}{tc(p('甲'))}</w:tr>"
+            f"<w:tr>{merge_on}{tc(p('乙'))}</w:tr>"
+            "</w:tbl>")
+    package("table-merges.docx", body)
+
+    sdt_cell = f'<w:sdt><w:sdtPr><w:alias w:val="cell"/></w:sdtPr><w:sdtContent>{tc(p("控件单元格"))}</w:sdtContent></w:sdt>'
+    sdt_row = (f'<w:sdt><w:sdtPr><w:alias w:val="row"/></w:sdtPr><w:sdtContent><w:tr>{tc(p("控件行"))}{tc(p("二"))}'
+               "</w:tr></w:sdtContent></w:sdt>")
+    field = ('<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText>=SUM(ABOVE)</w:instrText></w:r>'
+             '<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>330</w:t></w:r>'
+             '<w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>')
+    line_break = '<w:p><w:r><w:t>第一行</w:t><w:br/><w:t>第二行</w:t></w:r></w:p>'
+    custom = '<w:customXml w:element="amount"><w:p><w:smartTag w:element="x"><w:r><w:t>自定义</w:t></w:r></w:smartTag></w:p></w:customXml>'
+    body = (f"<w:tbl><w:tr>{sdt_cell}{tc(p('普通'))}</w:tr>{sdt_row}"
+            f"<w:tr>{tc(field)}{tc(line_break)}</w:tr><w:tr>{tc(custom)}{tc(p(''))}</w:tr></w:tbl>")
+    package("table-containers.docx", body)
+
+    deleted_row = f'<w:tr><w:trPr><w:del w:id="1" w:author="a" w:date="2021-01-01T00:00:00Z"/></w:trPr>{tc(p("删除的行"))}{tc(p("x"))}</w:tr>'
+    inserted_row = f'<w:tr><w:trPr><w:ins w:id="2" w:author="a" w:date="2021-01-01T00:00:00Z"/></w:trPr>{tc(p("插入的行"))}{tc(p("y"))}</w:tr>'
+    edited = ('<w:p><w:r><w:t>实际</w:t></w:r><w:del w:id="3" w:author="a"><w:r><w:delText>95</w:delText></w:r></w:del>'
+              '<w:ins w:id="4" w:author="a"><w:r><w:t>96</w:t></w:r></w:ins><w:r><w:t>%</w:t></w:r></w:p>')
+    body = (f"<w:tbl><w:tr>{tc(p('保留'))}{tc(edited)}</w:tr>{deleted_row}{inserted_row}</w:tbl>"
+            '<w:p><w:pPr><w:pPrChange w:id="5" w:author="a"><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="9"/></w:numPr></w:pPr></w:pPrChange></w:pPr>'
+            "<w:r><w:t>格式修订不改文字</w:t></w:r></w:p>")
+    package("tracked-changes.docx", body)
+
+
+def bad_packages():
+    # A part that inflates about a thousandfold, past the cap.
+    unit = "<w:p><w:r><w:t>甲</w:t></w:r></w:p>"
+    bomb = f'<w:document {W}><w:body>' + unit * (100 * 1024 * 1024 // len(unit.encode())) + "</w:body></w:document>"
+    package("zip-bomb.docx", document=bomb)
+    # An external entity pointing at a local file, and a billion laughs.
+    package("xxe.docx", document=f'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+                                 f'<w:document {W}><w:body><w:p><w:r><w:t>&x;</w:t></w:r></w:p></w:body></w:document>')
+    laughs = '<!ENTITY l0 "lol">' + "".join(f'<!ENTITY l{i} "{("&l%d;" % (i - 1)) * 10}">' for i in range(1, 10))
+    package("billion-laughs.docx", document=f'<?xml version="1.0"?><!DOCTYPE d [{laughs}]>'
+                                            f'<w:document {W}><w:body><w:p><w:r><w:t>&l9;</w:t></w:r></w:p></w:body></w:document>')
+    good = package("truncated.docx", p("完整的段落") * 200)
+    data = open(good, "rb").read()
+    open(good, "wb").write(data[: len(data) // 2])
+    # A Word 97-2003 file (OLE compound header) renamed .docx.
+    open(os.path.join(OUT, "old-word.docx"), "wb").write(bytes.fromhex("D0CF11E0A1B11AE1") + bytes(504))
+
+
+if __name__ == "__main__":
+    os.makedirs(OUT, exist_ok=True)
+    numbering()
+    tables()
+    bad_packages()
