@@ -13,38 +13,53 @@ struct WordStyles: Sendable {
 
     /// Reads styles.xml, a small part: read whole.
     static func read(_ xml: [UInt8]) throws(XMLStreamError) -> WordStyles {
+        var parser = Parser()
+        if let stream = XMLStream(xml) {
+            while let node = try stream.next() { parser.take(node, from: stream) }
+        }
+        return parser.result
+    }
+
+    private struct Parser {
         var result = WordStyles()
-        guard let stream = XMLStream(xml) else { return result }
         var id: String?
         var style = Style()
-        var skipped = 0  // run properties and revisions hold no paragraph style facts
-        while let node = try stream.next() {
+        /// Depth inside run properties and revisions: no paragraph style facts there.
+        var skipped = 0
+
+        mutating func take(_ node: XMLStream.Node, from stream: XMLStream) {
             switch node {
             case .start(let name, let isEmpty):
                 if skipped > 0 || name == "w:rPr" || name == "w:pPrChange" || name == "w:tblPr" {
                     if !isEmpty { skipped += 1 }
-                    continue
+                    return
                 }
-                let val = stream.attribute("w:val")
-                switch name {
-                case "w:style":
-                    id = stream.attribute("w:type") == "paragraph" ? stream.attribute("w:styleId") : nil
-                    style = Style()
-                case "w:name": style.name = val
-                case "w:basedOn": style.basedOn = val
-                case "w:numId": style.numID = val
-                case "w:ilvl": style.numLevel = val.flatMap { Int($0) }
-                case "w:outlineLvl": style.outlineLevel = val.flatMap { Int($0) }
-                default: break
-                }
+                start(name, stream: stream)
             case .end(let name):
-                if skipped > 0 { skipped -= 1; continue }
-                if name == "w:style", let id { result.styles[id] = style }
+                if skipped > 0 {
+                    skipped -= 1
+                } else if name == "w:style", let id {
+                    result.styles[id] = style
+                }
             case .text:
                 break
             }
         }
-        return result
+
+        private mutating func start(_ name: String, stream: XMLStream) {
+            let val = stream.attribute("w:val")
+            switch name {
+            case "w:style":
+                id = stream.attribute("w:type") == "paragraph" ? stream.attribute("w:styleId") : nil
+                style = Style()
+            case "w:name": style.name = val
+            case "w:basedOn": style.basedOn = val
+            case "w:numId": style.numID = val
+            case "w:ilvl": style.numLevel = val.flatMap { Int($0) }
+            case "w:outlineLvl": style.outlineLevel = val.flatMap { Int($0) }
+            default: break
+            }
+        }
     }
 
     /// The styles from `id` up its w:basedOn chain (guarded against cycles).
