@@ -39,8 +39,19 @@ public struct BatchParser: Sendable {
         _ paths: [String],
         handle: (_ index: Int, _ path: String, _ result: Result<Document, FinParseError>) throws -> Bool
     ) rethrows {
+        try parse(paths, transform: { $0 }, handle: handle)
+    }
+
+    /// Like ``parse(_:handle:)``, with `transform` applied to each document on the
+    /// worker that parsed it, so that work such as encoding runs on every core
+    /// and not on the calling thread.
+    public func parse<Output: Sendable>(
+        _ paths: [String],
+        transform: @escaping @Sendable (Document) -> Output,
+        handle: (_ index: Int, _ path: String, _ result: Result<Output, FinParseError>) throws -> Bool
+    ) rethrows {
         guard !paths.isEmpty else { return }
-        let state = BatchState(count: paths.count)
+        let state = BatchState<Output>(count: paths.count)
         let slots = DispatchSemaphore(value: window)
         let group = DispatchGroup()
         let queue = DispatchQueue(label: "finparse.batch", attributes: .concurrent)
@@ -52,8 +63,7 @@ public struct BatchParser: Sendable {
                         slots.signal()
                         return
                     }
-                    let result: Result<Document, FinParseError>
-                    result = Result { () throws(FinParseError) in try Document(contentsOf: paths[index]) }
+                    let result = Result { () throws(FinParseError) in try Document(contentsOf: paths[index]) }.map(transform)
                     state.deliver(result, at: index)
                 }
             }
@@ -74,11 +84,11 @@ public struct BatchParser: Sendable {
 
 /// The shared state of one batch: the next index to hand out and the results
 /// waiting to be taken in order.
-private final class BatchState: Sendable {
+private final class BatchState<Output: Sendable>: Sendable {
     private struct Inner {
         var next = 0
         var stopped = false
-        var ready: [Int: Result<Document, FinParseError>] = [:]
+        var ready: [Int: Result<Output, FinParseError>] = [:]
     }
 
     private let inner = Mutex(Inner())
@@ -95,12 +105,12 @@ private final class BatchState: Sendable {
         }
     }
 
-    func deliver(_ result: Result<Document, FinParseError>, at index: Int) {
+    func deliver(_ result: Result<Output, FinParseError>, at index: Int) {
         inner.withLock { $0.ready[index] = result }
         delivered.signal()
     }
 
-    func take(_ index: Int) -> Result<Document, FinParseError> {
+    func take(_ index: Int) -> Result<Output, FinParseError> {
         while true {
             if let result = inner.withLock({ $0.ready.removeValue(forKey: index) }) { return result }
             delivered.wait()
