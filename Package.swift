@@ -35,7 +35,10 @@ let package = Package(
                 "CICU", "CXMLReader",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "Crypto", package: "swift-crypto"),
-            ]
+            ],
+            // ZIPFoundation imports all of Foundation; without this its slow NSString-based
+            // String.contains and range(of:) would win overload resolution in every file.
+            swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]
         ),
         .executableTarget(
             name: "finparse",

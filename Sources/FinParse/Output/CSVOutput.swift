@@ -49,7 +49,7 @@ public enum CSVTable: String, Sendable, CaseIterable {
     public static func record(_ fields: [String]) -> String {
         fields.map { field in
             guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
-            return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+            return "\"" + field.replacing("\"", with: "\"\"") + "\""
         }.joined(separator: ",") + "\n"
     }
 }

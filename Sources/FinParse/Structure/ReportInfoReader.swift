@@ -35,14 +35,6 @@ enum ReportInfoReader {
     /// The first "2021年度部门决算" in `text` (年度 or 年, 部门 or 单位 optional, 决算 or 预算).
     static func yearAndKind(in text: String) -> (year: Int, kind: ReportInfo.Kind, range: Range<String.Index>)? {
         let scalars = Array(text.unicodeScalars)
-        var indices: [String.Index] = []
-        indices.reserveCapacity(scalars.count + 1)
-        var index = text.unicodeScalars.startIndex
-        while index < text.unicodeScalars.endIndex {
-            indices.append(index)
-            index = text.unicodeScalars.index(after: index)
-        }
-        indices.append(text.endIndex)
         let digit = { (s: Unicode.Scalar) in s.value >= 0x30 && s.value <= 0x39 }
         var i = 0
         while i + 4 < scalars.count {
@@ -56,7 +48,9 @@ enum ReportInfoReader {
             if k + 1 < scalars.count, (scalars[k] == "部" && scalars[k + 1] == "门") || (scalars[k] == "单" && scalars[k + 1] == "位") { k += 2 }
             guard k + 1 < scalars.count, scalars[k + 1] == "算", scalars[k] == "决" || scalars[k] == "预" else { continue }
             let year = scalars[i..<(i + 4)].reduce(0) { $0 * 10 + Int($1.value - 0x30) }
-            return (year, scalars[k] == "决" ? .finalAccounts : .budget, indices[i]..<indices[k + 2])
+            let view = text.unicodeScalars
+            let start = view.index(view.startIndex, offsetBy: i)
+            return (year, scalars[k] == "决" ? .finalAccounts : .budget, start..<view.index(start, offsetBy: k + 2 - i))
         }
         return nil
     }

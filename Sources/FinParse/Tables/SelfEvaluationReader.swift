@@ -133,7 +133,7 @@ enum SelfEvaluationReader {
 
     /// A weight, score or amount: 10, 95.5, 1,166.45, 210万元.
     private static func decimal(_ text: String) -> Decimal? {
-        var text = compact(text).replacingOccurrences(of: ",", with: "")
+        var text = compact(text).filter { $0 != "," }
         for unit in ["万元", "元", "分"] where text.hasSuffix(unit) { text.removeLast(unit.count) }
         return Decimal(exactString: text)
     }
@@ -160,7 +160,7 @@ enum SelfEvaluationReader {
             rest = rest.dropFirst(words.count)
         }
         let number = rest.prefix { $0.isASCII && ($0.isNumber || $0 == "." || $0 == ",") }
-        guard let value = Decimal(exactString: number.replacingOccurrences(of: ",", with: "")) else {
+        guard let value = Decimal(exactString: String(number.filter { $0 != "," })) else {
             return SelfEvaluation.Measure(text: original)
         }
         var unit = rest.dropFirst(number.count)
