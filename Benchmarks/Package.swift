@@ -18,6 +18,8 @@ let package = Package(
             name: "ICUFloor",
             linkerSettings: [.linkedLibrary("icuuc"), .linkedLibrary("icudata")]
         ),
+        // Throughput beside a floor measured in the same iteration, for every benchmark.
+        .target(name: "FloorRatio", dependencies: [.product(name: "Benchmark", package: "benchmark")]),
         // The floor under the Word reader: libxml2's xmlTextReader pulling every node.
         .target(
             name: "XMLFloor",
@@ -27,7 +29,7 @@ let package = Package(
         .executableTarget(
             name: "WordPipeline",
             dependencies: [
-                "XMLFloor",
+                "XMLFloor", "FloorRatio",
                 .product(name: "FinParse", package: "finparse"),
                 .product(name: "Benchmark", package: "benchmark"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
@@ -38,7 +40,7 @@ let package = Package(
         .executableTarget(
             name: "TextPipeline",
             dependencies: [
-                "ICUFloor",
+                "ICUFloor", "FloorRatio",
                 .product(name: "FinParse", package: "finparse"),
                 .product(name: "Benchmark", package: "benchmark"),
             ],

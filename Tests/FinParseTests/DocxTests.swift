@@ -116,6 +116,25 @@ struct DocxTests {
         #expect(document.paragraphs.isEmpty)
     }
 
+    @Test func numberFormats() {
+        #expect(WordNumbering.format(11, as: "chineseCounting") == "十一")
+        #expect(WordNumbering.format(105, as: "chineseCountingThousand") == "一百零五")
+        #expect(WordNumbering.format(3, as: "ideographTraditional") == "丙")
+        #expect(WordNumbering.format(12, as: "decimalEnclosedCircle") == "⑫")
+        #expect(WordNumbering.format(28, as: "upperLetter") == "BB")
+        #expect(WordNumbering.format(14, as: "lowerRoman") == "xiv")
+        #expect(WordNumbering.format(7, as: "decimalFullWidth") == "７")
+        // Out of every format's range (a damaged start value): digits, never a crash.
+        #expect(WordNumbering.format(-3, as: "decimalFullWidth") == "-3")
+        #expect(WordNumbering.format(0, as: "upperLetter") == "0")
+        #expect(WordNumbering.format(1_000_000_000, as: "lowerLetter") == "1000000000")
+    }
+
+    @Test func strayRowsAndCellsDoNotCrash() throws {
+        let document = try Docx.document(body: "<w:tr><w:tc>\(Docx.p("孤立的单元格"))</w:tc></w:tr><w:tc>\(Docx.p("乙"))</w:tc>")
+        #expect(document.paragraphs.map(\.text) == ["孤立的单元格", "乙"])
+    }
+
     // MARK: Bad packages
 
     private func error(_ bytes: [UInt8]) -> FinParseError? {

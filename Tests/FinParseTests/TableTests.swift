@@ -166,4 +166,13 @@ struct TableTests {
         #expect(document.tables.first?.cells.map(\.text) == ["专项名称", "安全生产专项"])
         #expect(document.paragraphs.map(\.text) == ["2021年度项目支出绩效自评表", "一、绩效目标完成情况", "全年完成检查任务。"])
     }
+
+    @Test func proseBetweenTablesStaysProse() {
+        let prose = (1...10).map { "第\($0)段说明文字，没有表格。" }
+        let text = (["2021年度项目支出绩效自评表", "\t专项名称", "\t安全生产专项", "", ""] + prose
+            + ["", "\t主管部门", "\t永州市应急管理局"]).joined(separator: "\n")
+        let document = Document(parsing: text)
+        #expect(document.tables.map { $0.cells.map(\.text) } == [["专项名称", "安全生产专项"], ["主管部门", "永州市应急管理局"]])
+        #expect(document.paragraphs.count == 11)
+    }
 }

@@ -1,5 +1,6 @@
 import Benchmark
 import FinParse
+import FloorRatio
 import FoundationEssentials
 import ICUFloor
 
@@ -22,13 +23,6 @@ let corpus: [UInt8] = {
 
 let megabytes = Double(corpus.count) / 1_000_000
 
-func seconds(_ body: () throws -> Void) rethrows -> Double {
-    let start = ContinuousClock.now
-    try body()
-    let elapsed = ContinuousClock.now - start
-    return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-}
-
 /// The floor: decode as UTF-8 and run ICU's word break over all of it once.
 func floorSeconds() -> Double {
     seconds {
@@ -38,22 +32,8 @@ func floorSeconds() -> Double {
     }
 }
 
-let throughput = BenchmarkMetric.custom("MB/s", polarity: .prefersLarger, useScalingFactor: false)
-let floorThroughput = BenchmarkMetric.custom("floor MB/s", polarity: .prefersLarger, useScalingFactor: false)
-let percentOfFloor = BenchmarkMetric.custom("% of floor", polarity: .prefersLarger, useScalingFactor: false)
-
-func record(_ benchmark: Benchmark, pipeline: Double, floor: Double) {
-    benchmark.measurement(throughput, Int(megabytes / pipeline))
-    benchmark.measurement(floorThroughput, Int(megabytes / floor))
-    benchmark.measurement(percentOfFloor, Int(100 * floor / pipeline))
-}
-
 let benchmarks: @Sendable () -> Void = {
-    Benchmark.defaultConfiguration = .init(
-        metrics: [.wallClock, .peakMemoryResident, throughput, floorThroughput, percentOfFloor],
-        warmupIterations: 0,
-        maxDuration: .seconds(60),
-        maxIterations: 3)
+    configureFloorBenchmarks()
 
     Benchmark("Decode + fold + tokenize (\(corpus.count / 1_048_576) MB)") { benchmark in
         let tokenizer = Tokenizer()
@@ -66,7 +46,7 @@ let benchmarks: @Sendable () -> Void = {
             }
             blackHole(tokens)
         }
-        record(benchmark, pipeline: pipeline, floor: floor)
+        record(benchmark, megabytes: megabytes, pipeline: pipeline, floor: floor)
     }
 
     Benchmark("Whole document, text (\(corpus.count / 1_048_576) MB)") { benchmark in
@@ -74,6 +54,6 @@ let benchmarks: @Sendable () -> Void = {
         let pipeline = try seconds {
             blackHole(try Document(bytes: corpus, path: "corpus").jsonData())
         }
-        record(benchmark, pipeline: pipeline, floor: floor)
+        record(benchmark, megabytes: megabytes, pipeline: pipeline, floor: floor)
     }
 }

@@ -1,5 +1,6 @@
 import Benchmark
 import FinParse
+import FloorRatio
 import FoundationEssentials
 import XMLFloor
 import ZIPFoundation
@@ -39,23 +40,8 @@ let (documentXML, docx): ([UInt8], [UInt8]) = {
 
 let megabytes = Double(documentXML.count) / 1_000_000
 
-func seconds(_ body: () throws -> Void) rethrows -> Double {
-    let start = ContinuousClock.now
-    try body()
-    let elapsed = ContinuousClock.now - start
-    return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-}
-
-let throughput = BenchmarkMetric.custom("MB/s", polarity: .prefersLarger, useScalingFactor: false)
-let floorThroughput = BenchmarkMetric.custom("floor MB/s", polarity: .prefersLarger, useScalingFactor: false)
-let percentOfFloor = BenchmarkMetric.custom("% of floor", polarity: .prefersLarger, useScalingFactor: false)
-
 let benchmarks: @Sendable () -> Void = {
-    Benchmark.defaultConfiguration = .init(
-        metrics: [.wallClock, .peakMemoryResident, throughput, floorThroughput, percentOfFloor],
-        warmupIterations: 0,
-        maxDuration: .seconds(60),
-        maxIterations: 3)
+    configureFloorBenchmarks()
 
     Benchmark("Whole document, docx (\(documentXML.count / 1_048_576) MB of document.xml)") { benchmark in
         let floor = try seconds {
@@ -70,8 +56,6 @@ let benchmarks: @Sendable () -> Void = {
         let pipeline = try seconds {
             blackHole(try Document(bytes: docx, path: "corpus.docx").jsonData())
         }
-        benchmark.measurement(throughput, Int(megabytes / pipeline))
-        benchmark.measurement(floorThroughput, Int(megabytes / floor))
-        benchmark.measurement(percentOfFloor, Int(100 * floor / pipeline))
+        record(benchmark, megabytes: megabytes, pipeline: pipeline, floor: floor)
     }
 }

@@ -4,8 +4,8 @@
 /// line ends a row, and a line without a TAB continues the cell before it (a label
 /// broken over lines, 年度\n\n预算数, or vertical text 绩\n\n效\n\n指\n\n标). Empty cells
 /// are a TAB alone. A row whose first cell lost its TAB cannot be told from such a
-/// continuation, and is read as one. What the text cannot say is left simple and predictable: cells
-/// sit left to right, the last cell of a short row spans to the right edge, and
+/// continuation, and is read as one. What the text cannot say is left simple and
+/// predictable: cells sit left to right, the last cell of a short row spans to the right edge, and
 /// empty cells at the start of a row continue the cell above (Word's vertical merge).
 enum TextTableReader {
     /// Where a table that starts at `start` (a TAB line) begins and ends, as line indices.
@@ -55,9 +55,13 @@ enum TextTableReader {
             && (text.hasSuffix("表") || text.hasSuffix("报告"))
     }
 
+    /// How far after a line without a TAB the table's cells must go on for the line to
+    /// be part of a cell: broken labels are a few lines; prose between tables runs longer.
+    private static let continuationReach = 8
+
     private static func nextCellStart(after k: Int, in lines: [FoldedText]) -> Int? {
         var j = k + 1
-        while j < lines.count {
+        while j < min(lines.count, k + 1 + continuationReach) {
             if isCellStart(lines[j]) { return j }
             if !isBlank(lines[j]) && closesTable(lines[j]) { return nil }
             j += 1

@@ -152,7 +152,8 @@ struct WordDocumentReader {
         case "w:tbl":
             openTables.append(TableBuilder(title: lastBodyParagraph))
         case "w:tr":
-            openTables[openTables.count - 1].rows.append(RowBuilder())
+            // A row outside any table (a damaged file) has nowhere to go and is read as text only.
+            if !openTables.isEmpty { openTables[openTables.count - 1].rows.append(RowBuilder()) }
         case "w:tc":
             updateRow { $0.cells.append(CellBuilder()) }
         case "w:gridBefore", "w:gridAfter":

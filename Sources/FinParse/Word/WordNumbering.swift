@@ -119,6 +119,8 @@ struct WordNumbering: Sendable {
 
     /// A counter in one of Word's number formats.
     static func format(_ n: Int, as format: String) -> String {
+        // A damaged numbering.xml can start a list anywhere: what no format spells stays in digits.
+        guard (1...9999).contains(n) || format == "decimal" else { return format == "none" || format == "bullet" ? "" : String(n) }
         switch format {
         case "chineseCounting", "chineseCountingThousand", "chineseLegalSimplified", "ideographDigital":
             return ChineseNumeral.spelled(n)

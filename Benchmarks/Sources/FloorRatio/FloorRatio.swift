@@ -1,0 +1,33 @@
+import Benchmark
+
+// What every finparse benchmark reports: its throughput, the throughput of a floor
+// (the bare library underneath) measured in the same iteration, and their ratio,
+// which holds on a busy shared machine when absolute figures do not.
+
+public let throughput = BenchmarkMetric.custom("MB/s", polarity: .prefersLarger, useScalingFactor: false)
+public let floorThroughput = BenchmarkMetric.custom("floor MB/s", polarity: .prefersLarger, useScalingFactor: false)
+public let percentOfFloor = BenchmarkMetric.custom("% of floor", polarity: .prefersLarger, useScalingFactor: false)
+
+/// Few, long iterations: each one parses tens of megabytes.
+public func configureFloorBenchmarks() {
+    Benchmark.defaultConfiguration = .init(
+        metrics: [.wallClock, .peakMemoryResident, throughput, floorThroughput, percentOfFloor],
+        warmupIterations: 0,
+        maxDuration: .seconds(60),
+        maxIterations: 3)
+}
+
+/// Wall-clock seconds of `body`.
+public func seconds(_ body: () throws -> Void) rethrows -> Double {
+    let start = ContinuousClock.now
+    try body()
+    let elapsed = ContinuousClock.now - start
+    return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+}
+
+/// Records `megabytes` processed in `pipeline` seconds beside the floor's `floor` seconds.
+public func record(_ benchmark: Benchmark, megabytes: Double, pipeline: Double, floor: Double) {
+    benchmark.measurement(throughput, Int(megabytes / pipeline))
+    benchmark.measurement(floorThroughput, Int(megabytes / floor))
+    benchmark.measurement(percentOfFloor, Int(100 * floor / pipeline))
+}
