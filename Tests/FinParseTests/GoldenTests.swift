@@ -11,3 +11,13 @@ struct GoldenTests {
         try Golden.check(document, against: "yongzhou-yingji-2021-juesuan.json")
     }
 }
+
+extension GoldenTests {
+    /// A 部门决算 as `pdftotext -layout` gives it: contents set aside, the 九张表 rebuilt.
+    @Test func putuoFinanceBureauLayout() throws {
+        let name = "pdf/putuo-caizhengju-2024-juesuan.layout.txt"
+        var document = try Document(contentsOf: Corpus.path(name))
+        document.source.path = "Corpus/" + name
+        try Golden.check(document, against: "putuo-caizhengju-2024-juesuan.layout.json")
+    }
+}

@@ -58,12 +58,20 @@ public struct Table: Sendable, Hashable, Codable {
     public var rows: Int
     public var columns: Int
     public var cells: [Cell]
+    /// Which of a report's standard tables it is, named as reports name it
+    /// (收入支出决算总表, 一般公共预算财政拨款支出决算表 …); nil for any other table.
+    public var kind: String?
+    /// The unit the table's figures are in, when the table states one (单位：万元).
+    public var unit: Figure.Unit?
     /// The meaning of a 绩效自评表, when the table is one.
     public var selfEvaluation: SelfEvaluation?
 
-    public init(index: Int, title: String?, line: Int, rows: Int, columns: Int, cells: [Cell], selfEvaluation: SelfEvaluation? = nil) {
+    public init(index: Int, title: String?, line: Int, rows: Int, columns: Int, cells: [Cell],
+                kind: String? = nil, unit: Figure.Unit? = nil, selfEvaluation: SelfEvaluation? = nil) {
         self.index = index
         self.title = title
+        self.kind = kind
+        self.unit = unit
         self.line = line
         self.rows = rows
         self.columns = columns
@@ -71,12 +79,14 @@ public struct Table: Sendable, Hashable, Codable {
         self.selfEvaluation = selfEvaluation
     }
 
-    enum CodingKeys: String, CodingKey { case index, title, line, rows, columns, cells, selfEvaluation }
+    enum CodingKeys: String, CodingKey { case index, title, kind, unit, line, rows, columns, cells, selfEvaluation }
 
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(index, forKey: .index)
         try c.encodeNullable(title, forKey: .title)
+        try c.encodeNullable(kind, forKey: .kind)
+        try c.encodeNullable(unit, forKey: .unit)
         try c.encode(line, forKey: .line)
         try c.encode(rows, forKey: .rows)
         try c.encode(columns, forKey: .columns)

@@ -27,7 +27,8 @@ enum ReportAssembler {
         let extractor = FigureExtractor()
         var amounts: [Figure] = []
         var percents: [Figure] = []
-        for figure in extractor.figures(inParagraphs: paragraphs, tables: tables) {
+        let tableFigures = tables.flatMap(TableFigures.figures(in:))
+        for figure in (extractor.figures(inParagraphs: paragraphs, tables: tables) + tableFigures).sorted(by: { $0.line < $1.line }) {
             if figure.unit == .percent { percents.append(figure) } else { amounts.append(figure) }
         }
 

@@ -41,14 +41,16 @@ enum OutlineRecognizer {
             defer { i += 1 }
             let text = String(paragraphs[i].text.trimmingSpaces)
             let line = paragraphs[i].line
-            guard let (classified, role) = classify(text, line: line) ?? styledHeading(text, line: line, levels: headingLevels)
+            guard let (classified, classifiedRole) = classify(text, line: line) ?? styledHeading(text, line: line, levels: headingLevels)
             else { continue }
             var section = classified
-            if role == .part, section.title.isEmpty, i + 1 < paragraphs.count {
-                // 第一部分 alone on its line: the title is the next line.
+            var role = classifiedRole
+            if section.title.isEmpty, i + 1 < paragraphs.count {
+                // A marker alone on its line (第一部分, （一）): its title is the next line.
                 let next = paragraphs[i + 1].text.trimmingSpaces
-                if !next.isEmpty, ListMarker.scan(String(next)) == nil {
-                    section.title = String(next)
+                if !next.isEmpty, ListMarker.scan(String(next)) == nil,
+                   let (joined, joinedRole) = classify(text + String(next), line: line) {
+                    (section, role) = (joined, joinedRole)
                     i += 1
                 }
             }

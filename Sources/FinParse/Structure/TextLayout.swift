@@ -8,9 +8,33 @@ enum TextLayout {
 
     static func read(_ lines: [FoldedText]) -> Result {
         var result = Result(paragraphs: [], tables: [], diagnostics: [])
+        var lines = lines
+        let paginated = PageText.isPaginated(lines)
+        if paginated {
+            let pages = PageText.clean(lines)
+            lines = pages.lines
+            result.diagnostics = pages.diagnostics
+        }
         var i = 0
         while i < lines.count {
             let line = lines[i]
+            // pdftotext -layout tables: a standard table runs from its title to its note;
+            // any other run of lines aligned in columns is a table too.
+            if paginated, SpacedTableReader.standardTitle(line) != nil {
+                result.paragraphs.append(line)
+                let rows = SpacedTableReader.rowsUnderTitle(at: i, in: lines)
+                if !rows.isEmpty {
+                    result.tables.append(SpacedTableReader.grid(of: lines[rows], before: rows.lowerBound, in: lines))
+                }
+                i = rows.upperBound
+                continue
+            }
+            if paginated, SpacedTableReader.isColumnar(line) {
+                let extent = SpacedTableReader.extent(at: i, in: lines)
+                result.tables.append(SpacedTableReader.grid(of: lines[extent], before: i, in: lines))
+                i = extent.upperBound
+                continue
+            }
             guard TextTableReader.isCellStart(line) else {
                 if !TextTableReader.isBlank(line) { result.paragraphs.append(line) }
                 i += 1

@@ -16,6 +16,10 @@ struct TableGrid: Sendable {
     }
 
     var title: String?
+    /// Which standard table it is (收入支出决算总表 …), from its title.
+    var kind: String?
+    /// The unit its figures are in, as the table states it (单位：万元).
+    var unit: Figure.Unit?
     var line: Int
     var rows: Int
     var columns: Int
@@ -50,6 +54,7 @@ struct TableGrid: Sendable {
                            text: cell.text, line: cell.line,
                            tables: cell.tables.enumerated().map { $0.element.table(index: $0.offset) })
             },
+            kind: kind, unit: unit,
             selfEvaluation: SelfEvaluationReader.read(self))
     }
 }

@@ -10,15 +10,23 @@
 enum TextTableReader {
     /// Where a table that starts at `start` (a TAB line) begins and ends, as line indices.
     static func extent(at start: Int, in lines: [FoldedText]) -> Range<Int> {
+        // A line without a TAB belongs to the table only if cells follow it.
+        extent(from: start, in: lines, isRow: isCellStart) { k in
+            closesTable(lines[k]) ? nil : nextCellStart(after: k, in: lines)
+        }
+    }
+
+    /// The lines of a table from its first row line: row lines, blank lines, and other
+    /// lines for which `bridge` names the row line they lead on to.
+    static func extent(from start: Int, in lines: [FoldedText], isRow: (FoldedText) -> Bool,
+                       bridge: (Int) -> Int?) -> Range<Int> {
         var end = start + 1
         var k = start + 1
         while k < lines.count {
-            let line = lines[k]
-            if isCellStart(line) {
+            if isRow(lines[k]) {
                 end = k + 1
-            } else if !isBlank(line) {
-                // A line without a TAB belongs to the table only if cells follow it.
-                guard !closesTable(line), let next = nextCellStart(after: k, in: lines) else { break }
+            } else if !isBlank(lines[k]) {
+                guard let next = bridge(k) else { break }
                 end = next + 1
                 k = next
             }
@@ -48,7 +56,7 @@ enum TextTableReader {
 
     /// A line after which no table goes on: a note (备注：…) or the title of what follows
     /// (2021年度项目支出绩效自评报告).
-    private static func closesTable(_ line: FoldedText) -> Bool {
+    static func closesTable(_ line: FoldedText) -> Bool {
         let text = line.text.trimmingSpaces
         if text.hasPrefix("备注") || text.hasPrefix("注：") || text.hasPrefix("注:") { return true }
         return text.count <= 40 && !text.contains("。") && !text.contains("，")

@@ -159,10 +159,10 @@ extension FoldedText {
 
 extension StringProtocol {
     /// Trims the spaces folding leaves at either end (ASCII space and tab, which is
-    /// what ideographic and no-break spaces become).
+    /// what ideographic and no-break spaces become), those spaces in the original
+    /// spelling, and the form feed pdftotext puts before each page's first line.
     var trimmingSpaces: SubSequence {
-        // Ideographic and no-break spaces too, so the original spelling trims like the folded one.
-        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\u{3000}" || $0 == "\u{A0}" }
+        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\u{3000}" || $0 == "\u{A0}" || $0 == "\u{0C}" }
         guard let first = firstIndex(where: { !isSpace($0) }) else { return self[endIndex...] }
         let last = lastIndex(where: { !isSpace($0) })!
         return self[first...last]

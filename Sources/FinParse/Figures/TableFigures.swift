@@ -1,0 +1,32 @@
+import FoundationEssentials
+
+/// The figures of a table that states its unit once (单位：万元) and writes bare
+/// numbers in its cells: each money-shaped number is an amount in that unit,
+/// labelled by the row's text to its left (总计 2,995.39 → 总计).
+enum TableFigures {
+    static func figures(in table: Table) -> [Figure] {
+        guard let unit = table.unit, unit != .percent else { return [] }
+        var figures: [Figure] = []
+        for cell in table.cells {
+            guard let value = amount(cell.text) else { continue }
+            let label = table.cells
+                .filter { $0.row == cell.row && $0.column < cell.column && amount($0.text) == nil && !$0.text.isEmpty }
+                .max { $0.column < $1.column }?.text
+            figures.append(Figure(text: cell.text, value: value, unit: unit, label: label, line: cell.line))
+        }
+        return figures
+    }
+
+    /// 2,940.05, 6.20, -3.5: a number with decimals, as money columns print it. Whole
+    /// numbers are left out: in these tables they are 科目编码 and 栏次.
+    static func amount(_ text: String) -> Decimal? {
+        var digits = Substring(text)
+        if digits.first == "-" { digits = digits.dropFirst() }
+        guard let point = digits.firstIndex(of: "."),
+              digits[digits.index(after: point)...].count <= 2,
+              digits[..<point].first?.isNumber == true,
+              digits.allSatisfy({ ($0.isASCII && $0.isNumber) || $0 == "," || $0 == "." })
+        else { return nil }
+        return Decimal(exactString: text.filter { $0 != "," })
+    }
+}

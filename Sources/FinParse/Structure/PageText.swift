@@ -1,0 +1,169 @@
+/// The text of a paginated document as pdftotext gives it (form feeds between
+/// pages), made ready for the outline: running headers, footers and page numbers
+/// dropped, the table of contents set aside, and lines wrapped in mid-sentence
+/// joined back into their paragraph.
+///
+/// Lines laid out in aligned columns (`pdftotext -layout` tables) are never joined.
+enum PageText {
+    struct Result {
+        var lines: [FoldedText]
+        var diagnostics: [Diagnostic]
+    }
+
+    /// Whether `lines` came from a paginated extraction: pdftotext starts each page after the first with a form feed.
+    static func isPaginated(_ lines: [FoldedText]) -> Bool {
+        lines.contains { $0.original.hasPrefix("\u{0C}") }
+    }
+
+    static func clean(_ lines: [FoldedText]) -> Result {
+        var diagnostics: [Diagnostic] = []
+        var drop = Set<Int>()  // indices into lines
+        let pages = pageRanges(lines)
+        drop.formUnion(runningLines(lines, pages: pages))
+        if let contents = tableOfContents(lines, pages: pages) {
+            drop.formUnion(contents)
+            let entries = contents.filter { !isBlank(lines[$0]) }.count
+            diagnostics.append(Diagnostic(
+                severity: .info, code: "table-of-contents",
+                message: "table of contents (\(entries) entries, lines \(lines[contents.lowerBound].line)–\(lines[contents.upperBound - 1].line)) kept out of the outline",
+                line: lines[contents.lowerBound].line))
+        }
+        var kept = lines.indices.filter { !drop.contains($0) }.map { lines[$0] }
+        if let cover = pages.first { kept = joinCover(kept, coverLines: cover.count) }
+        return Result(lines: joinWrapped(kept), diagnostics: diagnostics)
+    }
+
+    /// A cover page of a few short lines is one title broken for the page
+    /// (上海市普陀区规划和自然 / 资源局 / 2024 年度部门决算): it is read as one line.
+    private static func joinCover(_ lines: [FoldedText], coverLines: Int) -> [FoldedText] {
+        let cover = lines.prefix { $0.line <= coverLines }
+        let filled = cover.filter { !isBlank($0) }
+        guard filled.count >= 2, filled.count <= 6, filled.allSatisfy({ $0.text.trimmingSpaces.count <= 30 }) else { return lines }
+        let title = FoldedText(filled.map { String($0.original.trimmingSpaces) }.joined(), line: filled[0].line)
+        return [title] + lines.dropFirst(cover.count)
+    }
+
+    // MARK: Pages
+
+    private static func isBlank(_ line: FoldedText) -> Bool { line.text.trimmingSpaces.isEmpty }
+
+    /// The text without spaces, leader dots and a trailing page number: what a
+    /// contents entry and the heading it names have in common.
+    static func key(_ text: some StringProtocol) -> String {
+        var key = String(text.filter { !$0.isWhitespace && $0 != "\u{0C}" })
+        while let last = key.last, last.isASCII && last.isNumber || "….·-".contains(last) { key.removeLast() }
+        return key
+    }
+
+    private static func pageRanges(_ lines: [FoldedText]) -> [Range<Int>] {
+        var starts = [0]
+        for (i, line) in lines.enumerated() where i > 0 && line.original.hasPrefix("\u{0C}") { starts.append(i) }
+        return starts.indices.map { k in starts[k]..<(k + 1 < starts.count ? starts[k + 1] : lines.count) }
+    }
+
+    /// Page numbers and running headers and footers: the first or last line of a
+    /// page that is only a number (3, - 3 -, 第3页, 3/20), or that repeats, numbers
+    /// aside, at the edge of at least three pages and 40% of them.
+    private static func runningLines(_ lines: [FoldedText], pages: [Range<Int>]) -> Set<Int> {
+        var edges: [(index: Int, key: String)] = []
+        for page in pages {
+            let filled = page.filter { !isBlank(lines[$0]) }
+            for index in Set([filled.first, filled.last].compactMap { $0 }) {
+                edges.append((index, String(lines[index].text.filter { !$0.isWhitespace }.map { $0.isASCII && $0.isNumber ? "#" : $0 })))
+            }
+        }
+        var counts: [String: Int] = [:]
+        for edge in edges { counts[edge.key, default: 0] += 1 }
+        let repeated = Set(counts.filter { $0.value >= 3 && Double($0.value) >= 0.4 * Double(pages.count) }.keys)
+        return Set(edges.filter { repeated.contains($0.key) || isPageNumber($0.key) }.map(\.index))
+    }
+
+    private static func isPageNumber(_ key: String) -> Bool {
+        var core = Substring(key)
+        for (open, close) in [("-", "-"), ("—", "—"), ("第", "页")] where core.hasPrefix(open) && core.hasSuffix(close) && core.count > 2 {
+            core = core.dropFirst().dropLast()
+        }
+        if let slash = core.firstIndex(of: "/") { core = core[..<slash] }
+        return !core.isEmpty && core.allSatisfy { $0 == "#" }
+    }
+
+    /// The lines of the 目录: from its heading (目录, or 目 and 录 on lines of their own)
+    /// to where the body repeats its first entry (or, failing that, to the end of its page).
+    private static func tableOfContents(_ lines: [FoldedText], pages: [Range<Int>]) -> Range<Int>? {
+        let searched = pages.prefix(5).last?.upperBound ?? lines.count
+        let filled = (0..<searched).filter { !isBlank(lines[$0]) }
+        guard let at = filled.indices.first(where: { k in
+            let here = key(lines[filled[k]].text)
+            return here == "目录" || (here == "目" && k + 1 < filled.count && key(lines[filled[k + 1]].text) == "录")
+        }) else { return nil }
+        let heading = filled[at]
+        let entries = filled[(at + 1)...].drop { key(lines[$0].text) == "录" }
+        guard let first = entries.first else { return nil }
+        let firstKey = key(lines[first].text)
+        let page = pages.first { $0.contains(heading) } ?? heading..<lines.count
+        // The body may put the first heading's marker and title on two lines (第一部分 / 概况).
+        let repeatAt = (page.upperBound..<lines.count).first { i in
+            let here = key(lines[i].text)
+            return here == firstKey || (here.count >= 4 && firstKey.hasPrefix(here))
+        }
+        return heading..<(repeatAt ?? page.upperBound)
+    }
+
+    // MARK: Wrapped lines
+
+    /// A line laid out in columns: two gaps of two spaces or more, or one before a figure.
+    static func isColumnar(_ text: some StringProtocol) -> Bool {
+        let body = text.trimmingSpaces
+        var gaps = 0
+        var run = 0
+        var index = body.startIndex
+        while index < body.endIndex {
+            if body[index] == " " {
+                run += 1
+            } else {
+                if run >= 2 {
+                    gaps += 1
+                    if gaps >= 2 || body[index].isASCII && body[index].isNumber { return true }
+                }
+                run = 0
+            }
+            index = body.index(after: index)
+        }
+        return false
+    }
+
+    /// Joins a line into the one before it when that one runs to the full width of
+    /// the page and stops mid-sentence, and this one neither starts a paragraph
+    /// (indent, list marker) nor is laid out in columns.
+    private static func joinWrapped(_ lines: [FoldedText]) -> [FoldedText] {
+        let prose = lines.filter { !isColumnar($0.text) && !isBlank($0) }
+        let widths = prose.map { $0.text.trimmingSpaces.count }.filter { $0 >= 10 }.sorted()
+        guard !widths.isEmpty else { return lines }
+        let full = widths[widths.count * 9 / 10]
+        // pdftotext -layout indents each paragraph's first line: then a line at the margin
+        // continues the one above even when that one happens to end on 。 or ；.
+        let indented = prose.filter { $0.text.drop { $0 == "\u{0C}" }.hasPrefix("  ") }.count * 100 >= prose.count * 15
+        var result: [FoldedText] = []
+        for line in lines {
+            // Blank lines stay in the list, so neighbours here are neighbours on the page,
+            // or across a page break when the page's footer was dropped.
+            if let previous = result.last, continues(previous, with: line, full: full, indented: indented) {
+                result[result.count - 1] = FoldedText(
+                    String(previous.original.trimmingSpaces) + String(line.original.trimmingSpaces), line: previous.line)
+            } else {
+                result.append(line)
+            }
+        }
+        return result
+    }
+
+    private static func continues(_ previous: FoldedText, with line: FoldedText, full: Int, indented: Bool) -> Bool {
+        let before = previous.text.trimmingSpaces
+        let text = line.text.drop { $0 == "\u{0C}" }
+        guard !before.isEmpty, !text.trimmingSpaces.isEmpty, !isColumnar(before), !isColumnar(text) else { return false }
+        guard let last = before.last, indented || !"。：:；;！？!?".contains(last) else { return false }
+        // A paragraph's first line is indented; a wrapped line starts at the margin.
+        guard !text.hasPrefix("  "), ListMarker.scan(String(text.trimmingSpaces)) == nil else { return false }
+        return Double(before.count) >= 0.8 * Double(full)
+    }
+}

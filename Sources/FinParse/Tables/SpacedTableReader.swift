@@ -1,0 +1,176 @@
+/// Rebuilds the tables `pdftotext -layout` lays out with spaces: each line a row,
+/// cells separated by two spaces or more, columns where the fullest rows agree.
+///
+/// Column boundaries come from the rows with the most cells (header rows often
+/// span or wrap): a column is a run of character positions that some of those rows
+/// fill. A cell of any row then takes the columns it overlaps, so a header over two
+/// columns gets a column span of two. Header lines stay rows of their own: the
+/// text does not say which of them belong together.
+enum SpacedTableReader {
+    /// The tables of 部门决算/预算 reports (the 九张表), longest name first so that
+    /// 财政拨款收入支出决算总表 is not taken for 收入支出决算总表.
+    static let kinds: [String] = [
+        "收入支出决算总表", "收入决算表", "支出决算表", "财政拨款收入支出决算总表", "一般公共预算财政拨款支出决算表",
+        "一般公共预算财政拨款基本支出决算表", "财政拨款“三公”经费支出决算表", "政府性基金预算财政拨款收入支出决算表",
+        "国有资本经营预算财政拨款收入支出决算表",
+        "收入支出预算总表", "收入预算表", "支出预算表", "财政拨款收入支出预算总表", "一般公共预算支出功能分类预算表",
+        "一般公共预算基本支出部门预算经济分类预算表", "一般公共预算“三公”经费支出预算表", "政府性基金预算支出预算表",
+        "国有资本经营预算支出预算表",
+    ].sorted { $0.count > $1.count }
+
+    /// How many lines a short fragment (a wrapped header cell such as 出) may stand
+    /// from the table's next columnar line and still belong to the table.
+    private static let fragmentReach = 3
+
+    static func isColumnar(_ line: FoldedText) -> Bool { PageText.isColumnar(line.text) }
+
+    /// Where a table that starts at the columnar line `start` ends.
+    static func extent(at start: Int, in lines: [FoldedText]) -> Range<Int> {
+        TextTableReader.extent(from: start, in: lines, isRow: isColumnar) { k in
+            guard lines[k].text.trimmingSpaces.count <= 16, !TextTableReader.closesTable(lines[k]) else { return nil }
+            return (k + 1..<min(lines.count, k + 1 + fragmentReach)).first { isColumnar(lines[$0]) }
+        }
+    }
+
+    /// A line that is the title of a standard table (收入支出决算总表), not a heading
+    /// or a sentence that mentions one.
+    static func standardTitle(_ line: FoldedText) -> String? {
+        let text = line.text.trimmingSpaces.drop { $0 == "\u{0C}" }.filter { !$0.isWhitespace }
+        guard let kind = kind(of: text), text.count <= kind.count + 16, !text.contains("。"), !text.contains(","),
+              ListMarker.scan(text) == nil
+        else { return nil }
+        return kind
+    }
+
+    /// The rows of the standard table titled at `titleIndex`: every line up to its note
+    /// (注：…), the next table's title or the next part of the report.
+    static func rowsUnderTitle(at titleIndex: Int, in lines: [FoldedText]) -> Range<Int> {
+        var end = titleIndex + 1
+        while end < lines.count {
+            let line = lines[end]
+            if !TextTableReader.isBlank(line) {
+                if TextTableReader.closesTable(line) || standardTitle(line) != nil { break }
+                if let marker = ListMarker.scan(String(line.text.trimmingSpaces)), marker.style == .part { break }
+            }
+            end += 1
+        }
+        return (titleIndex + 1)..<end
+    }
+
+    /// The kind of table a title names, if it is one of the standard tables.
+    static func kind(of title: String) -> String? {
+        let compact = title.filter { !$0.isWhitespace }.replacing("\"", with: "").replacing("\u{201C}", with: "").replacing("\u{201D}", with: "")
+        return kinds.first { compact.contains($0.replacing("“", with: "").replacing("”", with: "")) }
+    }
+
+    /// The unit a table states around its first row: 单位：万元.
+    static func unit(before start: Int, in lines: [FoldedText]) -> Figure.Unit? {
+        for line in lines[max(0, start - 4)..<min(lines.count, start + 4)] {
+            let text = line.text.filter { !$0.isWhitespace }
+            guard let at = text.firstRange(of: "单位:") else { continue }  // folded: ： is :
+            let rest = text[at.upperBound...]
+            for unit in [Figure.Unit.hundredMillionYuan, .tenThousandYuan, .yuan] where rest.hasPrefix(unit.rawValue) { return unit }
+        }
+        return nil
+    }
+
+    private struct Field {
+        var start: Int
+        var end: Int
+        var text: Substring
+    }
+
+    /// The runs of a line separated by two spaces or more, with their character positions.
+    private static func fields(_ text: String) -> [Field] {
+        var fields: [Field] = []
+        var position = 0
+        var start: (position: Int, index: String.Index)?
+        var spaces = 0
+        var lastEnd = (position: 0, index: text.startIndex)
+        for index in text.indices {
+            let character = text[index]
+            if character == " " || character == "\u{0C}" || character == "\t" {
+                spaces += 1
+                if spaces >= 2, let open = start {
+                    fields.append(Field(start: open.position, end: lastEnd.position, text: text[open.index..<lastEnd.index]))
+                    start = nil
+                }
+            } else {
+                if start == nil { start = (position, index) }
+                spaces = 0
+                lastEnd = (position + 1, text.index(after: index))
+            }
+            position += 1
+        }
+        if let open = start { fields.append(Field(start: open.position, end: lastEnd.position, text: text[open.index..<lastEnd.index])) }
+        return fields
+    }
+
+    /// The table of `lines`, with the title, kind and unit the lines before `start` give it.
+    static func grid(of lines: ArraySlice<FoldedText>, before start: Int, in all: [FoldedText]) -> TableGrid {
+        var grid = grid(of: lines, title: title(before: start, in: all))
+        grid.kind = grid.title.flatMap(kind(of:))
+        grid.unit = unit(before: start, in: all)
+        return grid
+    }
+
+    /// The title above a table: a standard table's name within the few lines above
+    /// (部门 and 单位 lines come between), else a short line right above it.
+    static func title(before start: Int, in lines: [FoldedText]) -> FoldedText? {
+        let above = (max(0, start - 8)..<start).reversed().filter { !TextTableReader.isBlank(lines[$0]) && !isColumnar(lines[$0]) }
+        if let named = above.prefix(4).first(where: { kind(of: String(lines[$0].text)) != nil }) { return lines[named] }
+        return TextTableReader.title(before: start, in: lines)
+    }
+
+    static func grid(of lines: ArraySlice<FoldedText>, title: FoldedText?) -> TableGrid {
+        // The 部门：…  单位：万元 line is about the table, not a row of it.
+        let rows = lines.filter { !TextTableReader.isBlank($0) && !$0.text.contains("单位:") }
+            .map { (line: $0, fields: fields($0.text)) }
+        // Columns from the fullest rows: their k-th cells line up, give or take the
+        // character or two pdftotext's spacing drifts by.
+        let fullest = rows.map(\.fields.count).max() ?? 0
+        var columns: [Range<Int>] = []
+        for row in rows where row.fields.count == fullest {
+            for (k, field) in row.fields.enumerated() {
+                if k < columns.count {
+                    columns[k] = min(columns[k].lowerBound, field.start)..<max(columns[k].upperBound, field.end)
+                } else {
+                    columns.append(field.start..<field.end)
+                }
+            }
+        }
+        /// The column a field belongs to: the one it overlaps most, else the nearest.
+        func column(of field: Field) -> Int {
+            let span = field.start..<field.end
+            let overlaps = columns.indices.map { k in max(0, min(columns[k].upperBound, span.upperBound) - max(columns[k].lowerBound, span.lowerBound)) }
+            if let best = overlaps.indices.max(by: { overlaps[$0] < overlaps[$1] }), overlaps[best] > 0 { return best }
+            let distances = columns.map { min(abs($0.lowerBound - span.upperBound), abs(span.lowerBound - $0.upperBound)) }
+            return distances.indices.min { distances[$0] < distances[$1] } ?? 0
+        }
+
+        var cells: [TableGrid.Cell] = []
+        for (r, row) in rows.enumerated() {
+            var taken = Set<Int>()
+            for field in row.fields {
+                // A header over several columns covers their middles.
+                let covered = columns.indices.filter { k in
+                    let middle = (columns[k].lowerBound + columns[k].upperBound) / 2
+                    return field.start <= middle && middle < field.end
+                }
+                let first = covered.first ?? column(of: field)
+                let span = max(1, covered.count)
+                if taken.contains(first), let same = cells.lastIndex(where: { $0.row == r && $0.column == first }) {
+                    cells[same].text += " " + field.text
+                    cells[same].original += " " + field.text
+                    continue
+                }
+                taken.formUnion(first..<(first + span))
+                cells.append(TableGrid.Cell(row: r, column: first, columnSpan: span, text: String(field.text),
+                                            original: String(field.text), line: row.line.line))
+            }
+        }
+        let name = title.map { String($0.text.trimmingSpaces.drop { $0 == "\u{0C}" }) }
+        return TableGrid(title: name, line: rows.first?.line.line ?? 0, rows: rows.count,
+                         columns: max(columns.count, 1), cells: cells)
+    }
+}

@@ -1,0 +1,104 @@
+import FoundationEssentials
+import Testing
+@testable import FinParse
+
+@Suite("PDF text (pdftotext output)")
+struct PDFTextTests {
+    /// The five real Putuo reports and their template, each in both extractions.
+    static let extractions: [(file: String, department: String, parts: [String])] = {
+        let reports = [
+            ("juesuan-template", "上海市XX局", ["第一部分", "第三部分", "第四部分"]),
+            ("putuo-caizhengju-2024-juesuan", "上海市普陀区财政局", ["第一部分", "第二部分", "第三部分", "第四部分"]),
+            ("putuo-caizhengju-2024-juesuan-injected-errors", "上海市普陀区财政局", ["第一部分", "第二部分", "第三部分", "第四部分"]),
+            // These two print no 第二部分 heading in their body, only in their 目录.
+            ("putuo-guihuaziyuan-2024-juesuan-with-errors", "上海市普陀区规划和自然资源局", ["第一部分", "第三部分", "第四部分"]),
+            ("putuo-shehuigongzuobu-2024-juesuan-with-errors", "中共上海市普陀区委社会工作部", ["第一部分", "第三部分", "第四部分"]),
+        ]
+        return reports.flatMap { name, department, parts in
+            ["layout", "raw"].map { ("pdf/\(name).\($0).txt", department, parts) }
+        }
+    }()
+
+    @Test(arguments: extractions.map(\.file))
+    func outlineHasEachPartOnceAndNoContents(file: String) throws {
+        let expected = try #require(Self.extractions.first { $0.file == file })
+        let document = try Document(contentsOf: Corpus.path(file))
+        #expect(document.report.department == expected.department)
+        #expect(document.report.year == 2024 && document.report.kind == .finalAccounts)
+        let parts = document.outline.filter { $0.marker?.hasPrefix("第") == true }
+        #expect(parts.compactMap(\.marker) == expected.parts)
+        // The contents are set aside, so the outline starts after them.
+        let contents = try #require(document.diagnostics.first { $0.code == "table-of-contents" })
+        #expect(parts.allSatisfy { $0.line > contents.line + 20 })
+        // 第三部分 holds its 一、… headings (the template's 十一 sections), not table rows.
+        let third = try #require(parts.first { $0.marker == "第三部分" })
+        #expect(third.children.count == 11)
+        #expect(third.children.first?.title.hasPrefix("收入支出决算总体情况说明") == true)
+        // No bare page number or column row became a node.
+        #expect(document.sections.allSatisfy { !$0.section.title.isEmpty && !$0.section.title.contains("   ") })
+    }
+
+    @Test(arguments: ["layout", "raw"])
+    func nineTablesNamed(extraction: String) throws {
+        let document = try Document(contentsOf: Corpus.path("pdf/putuo-caizhengju-2024-juesuan.\(extraction).txt"))
+        #expect(document.tables.compactMap(\.kind) == [
+            "收入支出决算总表", "收入决算表", "支出决算表", "财政拨款收入支出决算总表", "一般公共预算财政拨款支出决算表",
+            "一般公共预算财政拨款基本支出决算表", "财政拨款“三公”经费支出决算表", "政府性基金预算财政拨款收入支出决算表",
+            "国有资本经营预算财政拨款收入支出决算表",
+        ])
+        #expect(document.tables.filter { $0.kind != nil }.allSatisfy { $0.unit == .tenThousandYuan })
+    }
+
+    @Test func totalsOfTheFirstTableMatchTheText() throws {
+        let document = try Document(contentsOf: Corpus.path("pdf/putuo-caizhengju-2024-juesuan.layout.txt"))
+        let summary = try #require(document.tables.first { $0.kind == "收入支出决算总表" })
+        let lines = Set(summary.cells.map(\.line))
+        let totals = document.amounts.filter { lines.contains($0.line) && $0.label == "总计" }
+        #expect(totals.map(\.value) == [Decimal(exactString: "2995.39")!, Decimal(exactString: "2995.39")!])
+        #expect(totals.allSatisfy { $0.unit == .tenThousandYuan && $0.yuan == 29_953_900 })
+        // The 情况说明 states the same total, and the other figures with their labels.
+        let stated = document.amounts.filter { !lines.contains($0.line) }
+        #expect(stated.contains { $0.value == Decimal(exactString: "2995.39") && $0.label == "收入支出总计" })
+        #expect(stated.contains { $0.value == Decimal(exactString: "2940.05") && $0.label == "支出合计" })
+        #expect(stated.contains { $0.value == Decimal(exactString: "2336.91") && $0.label == "基本支出" })
+        #expect(document.percents.contains { $0.value == Decimal(exactString: "79.49") && $0.label == "基本支出" })
+    }
+
+    @Test func summaryTableColumns() throws {
+        let document = try Document(contentsOf: Corpus.path("pdf/putuo-caizhengju-2024-juesuan.layout.txt"))
+        let summary = try #require(document.tables.first { $0.kind == "收入支出决算总表" })
+        #expect(summary.columns == 4)
+        let total = summary.cells.filter { $0.text == "总计" || $0.text == "2,995.39" }.map { "\($0.column):\($0.text)" }
+        #expect(total == ["0:总计", "1:2,995.39", "2:总计", "3:2,995.39"])
+    }
+
+    // MARK: Hand-made pages
+
+    @Test func wrappedLinesAreJoined() {
+        // pdftotext breaks lines at the page width, inside a figure or a word.
+        let text = [
+            "封面标题", "\u{0C}  一、收入支出决算总体情况说明",
+            "  本年支出合计2940.05万元，比上年减少63.14万元，下降2.10%，其中：基本支出2336.9",
+            "1万元，占79.49%。",
+            "  项目经费主要用于信息化项目和中介机构服务，年初预算为650.00万元，全年支出决",
+            "算为603.14万元。",
+            "  （一）",
+            "  机关运行经费支出情况",
+        ].joined(separator: "\n")
+        let document = Document(parsing: text)
+        #expect(document.amounts.map { "\($0.value)|\($0.label ?? "")" }
+            == ["2940.05|支出合计", "63.14|减少", "2336.91|基本支出", "650|年初预算", "603.14|支出决算"])
+        #expect(document.percents.map { "\($0.value)|\($0.label ?? "")" } == ["2.1|下降", "79.49|基本支出"])
+        // A marker alone on its line takes the next line as its title.
+        #expect(document.outline.first?.children.map { "\($0.marker ?? "")\($0.title)" } == ["(一)机关运行经费支出情况"])
+    }
+
+    @Test func pageNumbersAndRunningHeadersAreDropped() {
+        var pages: [String] = []
+        for n in 1...5 {
+            pages.append(["上海市普陀区财政局2024年度部门决算", "\(n == 1 ? "一、主要职能" : "正文第\(n)页。")", "- \(n) -"].joined(separator: "\n"))
+        }
+        let document = Document(parsing: pages.joined(separator: "\n\u{0C}"))
+        #expect(document.paragraphs.map(\.text) == ["一、主要职能", "正文第2页。", "正文第3页。", "正文第4页。", "正文第5页。"])
+    }
+}
