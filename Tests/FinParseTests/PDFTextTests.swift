@@ -102,3 +102,36 @@ struct PDFTextTests {
         #expect(document.paragraphs.map(\.text) == ["一、主要职能", "正文第2页。", "正文第3页。", "正文第4页。", "正文第5页。"])
     }
 }
+
+/// Whether poppler's pdftotext is installed here (CI installs it).
+let hasPdftotext = ["/usr/bin/pdftotext", "/usr/local/bin/pdftotext"].contains {
+    FileManager.default.isExecutableFile(atPath: $0)
+}
+
+/// .pdf input through pdftotext.
+@Suite("PDF input", .enabled(if: hasPdftotext))
+struct PDFInputTests {
+    @Test(arguments: [
+        "juesuan-template", "putuo-caizhengju-2024-juesuan", "putuo-caizhengju-2024-juesuan-injected-errors",
+        "putuo-guihuaziyuan-2024-juesuan-with-errors", "putuo-shehuigongzuobu-2024-juesuan-with-errors",
+    ])
+    func pdfGivesWhatItsLayoutExtractionGives(name: String) throws {
+        let pdf = try Document(contentsOf: Corpus.path("pdf/\(name).pdf"))
+        let text = try Document(contentsOf: Corpus.path("pdf/\(name).layout.txt"))
+        #expect(pdf.source.format == .pdf && pdf.source.encoding == nil)
+        #expect(pdf.report == text.report)
+        #expect(pdf.outline == text.outline)
+        #expect(pdf.tables == text.tables)
+        #expect(pdf.amounts == text.amounts && pdf.percents == text.percents)
+    }
+
+    @Test func pdfWithoutTextIsRefused() throws {
+        let empty = "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+            + "3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 612 792]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+        #expect(throws: FinParseError.self) { try Document(bytes: Array(empty.utf8), path: "scan.pdf") }
+        do { _ = try Document(bytes: Array(empty.utf8), path: "scan.pdf") } catch {
+            #expect(error.code == .noText || error.code == .malformedPDF)
+            #expect(error.description.hasPrefix("scan.pdf: "))
+        }
+    }
+}

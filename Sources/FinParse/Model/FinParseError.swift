@@ -13,6 +13,11 @@ public struct FinParseError: Error, Sendable, Hashable, CustomStringConvertible 
         case notDocx = "not-docx"
         case malformedDocx = "malformed-docx"
         case unsupportedFormat = "unsupported-format"
+        case malformedPDF = "malformed-pdf"
+        /// A PDF without a text layer: scanned pages.
+        case noText = "no-text"
+        /// An external program finparse needs (pdftotext) is not installed.
+        case missingTool = "missing-tool"
     }
 
     public var code: Code

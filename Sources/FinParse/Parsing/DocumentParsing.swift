@@ -1,8 +1,9 @@
 import Crypto
 
 extension Document {
-    /// Reads and parses the report at `path`: a Word .docx file, or plain text in
-    /// any encoding finparse detects (UTF-8, UTF-16 with a byte-order mark, GB18030/GBK).
+    /// Reads and parses the report at `path`: a Word .docx file, a PDF (through
+    /// poppler's pdftotext, which must be installed), or plain text in any encoding
+    /// finparse detects (UTF-8, UTF-16 with a byte-order mark, GB18030/GBK).
     ///
     /// Problems in the content never throw: they become ``diagnostics``. What throws
     /// is an input that cannot be read as a report at all, with the file and the place.
@@ -15,6 +16,12 @@ extension Document {
     public init(bytes: [UInt8], path: String) throws(FinParseError) {
         if bytes.starts(with: [0x50, 0x4B]) {
             self = try WordReportParser().parse(bytes, path: path)
+            return
+        }
+        if bytes.starts(with: Array("%PDF".utf8)) {
+            let text = try PDFTextExtraction.text(of: bytes, path: path)
+            let source = SourceInfo(path: path, format: .pdf, encoding: nil, bytes: bytes.count, sha256: Self.sha256Hex(bytes))
+            self = TextReportParser().parse(text, source: source)
             return
         }
         if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
