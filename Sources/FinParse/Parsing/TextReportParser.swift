@@ -4,19 +4,20 @@ struct TextReportParser {
     func parse(_ text: String, source: SourceInfo) -> Document {
         let layout = TextLayout.read(FoldedText.lines(of: text))
         return ReportAssembler.assemble(
-            source: source, paragraphs: layout.paragraphs, tables: layout.tables, diagnostics: layout.diagnostics)
+            source: source, paragraphs: layout.paragraphs, tables: layout.tables, hints: layout.hints,
+            diagnostics: layout.diagnostics)
     }
 }
 
 /// The stages every input format shares, once its reader has turned it into
 /// paragraphs and table grids.
 enum ReportAssembler {
-    /// `headingLevels` are the outline levels the input states for some lines
-    /// (Word's heading styles and w:outlineLvl); text has none.
+    /// `hints` are what the input says of some lines' place in the outline beyond their
+    /// text (Word's heading styles, a PDF's table of contents).
     static func assemble(source: SourceInfo, paragraphs: [FoldedText], tables grids: [TableGrid],
-                         headingLevels: [Int: Int] = [:], diagnostics: [Diagnostic]) -> Document {
+                         hints: OutlineRecognizer.Hints = .init(), diagnostics: [Diagnostic]) -> Document {
         var diagnostics = diagnostics
-        let outline = OutlineRecognizer.outline(of: paragraphs, headingLevels: headingLevels)
+        let outline = OutlineRecognizer.outline(of: paragraphs, hints: hints)
         diagnostics += outline.diagnostics
 
         let tables = grids.enumerated().map { $0.element.table(index: $0.offset) }

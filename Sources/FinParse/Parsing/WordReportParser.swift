@@ -16,7 +16,7 @@ struct WordReportParser {
         }
         let source = SourceInfo(path: path, format: .docx, encoding: nil, bytes: bytes.count, sha256: Document.sha256Hex(bytes))
         return ReportAssembler.assemble(source: source, paragraphs: body.paragraphs, tables: body.tables,
-                                        headingLevels: body.headingLevels, diagnostics: [])
+                                        hints: .init(headingLevels: body.headingLevels), diagnostics: [])
     }
 
     /// A part read by `reader`, nil when the package has no such part; XML errors name the part and line.

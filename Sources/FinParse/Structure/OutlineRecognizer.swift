@@ -30,9 +30,17 @@ enum OutlineRecognizer {
         var lastNumber: [ListMarker.Style: Int] = [:]
     }
 
-    /// `headingLevels`: outline levels (0 = top) the input states for some lines, as Word
-    /// does with heading styles; such a line becomes a heading even without a marker.
-    static func outline(of paragraphs: [FoldedText], headingLevels: [Int: Int] = [:]) -> Result {
+    /// What the input says about some lines' place in the outline, beyond their text.
+    struct Hints {
+        /// Outline levels (0 = top) by line, as Word gives them with heading styles:
+        /// such a line is a heading even without a marker.
+        var headingLevels: [Int: Int] = [:]
+        /// Part markers by line, from a table of contents whose 第二部分 entry names a body
+        /// line printed without its marker.
+        var partMarkers: [Int: ListMarker] = [:]
+    }
+
+    static func outline(of paragraphs: [FoldedText], hints: Hints = Hints()) -> Result {
         var builder = TreeBuilder()
         var diagnostics: [Diagnostic] = []
         var stack: [Open] = []
@@ -41,7 +49,8 @@ enum OutlineRecognizer {
             defer { i += 1 }
             let text = String(paragraphs[i].text.trimmingSpaces)
             let line = paragraphs[i].line
-            guard let (classified, classifiedRole) = classify(text, line: line) ?? styledHeading(text, line: line, levels: headingLevels)
+            guard let (classified, classifiedRole) = hintedPart(text, line: line, hints: hints) ?? classify(text, line: line)
+                ?? styledHeading(text, line: line, levels: hints.headingLevels)
             else { continue }
             var section = classified
             var role = classifiedRole
@@ -103,6 +112,11 @@ enum OutlineRecognizer {
             return (Section(kind: .title, marker: nil, number: nil, title: text, line: line), .title)
         }
         return nil
+    }
+
+    private static func hintedPart(_ text: String, line: Int, hints: Hints) -> (Section, Role)? {
+        guard let marker = hints.partMarkers[line] else { return nil }
+        return (Section(kind: .heading, marker: marker.text, number: marker.number, title: text, line: line), .part)
     }
 
     private static func styledHeading(_ text: String, line: Int, levels: [Int: Int]) -> (Section, Role)? {

@@ -7,6 +7,8 @@
 enum PageText {
     struct Result {
         var lines: [FoldedText]
+        /// Body lines a 目录 entry names as a part (第二部分 …) that print no marker of their own.
+        var partMarkers: [Int: ListMarker] = [:]
         var diagnostics: [Diagnostic]
     }
 
@@ -30,7 +32,16 @@ enum PageText {
         }
         var kept = lines.indices.filter { !drop.contains($0) }.map { lines[$0] }
         if let cover = pages.first { kept = joinCover(kept, coverLines: cover.count) }
-        return Result(lines: joinWrapped(kept), diagnostics: diagnostics)
+        kept = joinWrapped(kept)
+        var partMarkers: [Int: ListMarker] = [:]
+        if let contents = tableOfContents(lines, pages: pages) {
+            partMarkers = unmarkedParts(listedIn: lines[contents], body: kept)
+            for line in partMarkers.keys.sorted() {
+                diagnostics.append(Diagnostic(severity: .info, code: "part-from-contents",
+                                              message: "\(partMarkers[line]!.text) has no marker in the text; the 目录 names it", line: line))
+            }
+        }
+        return Result(lines: kept, partMarkers: partMarkers, diagnostics: diagnostics)
     }
 
     /// A cover page of a few short lines is one title broken for the page
@@ -107,6 +118,40 @@ enum PageText {
             return here == firstKey || (here.count >= 4 && firstKey.hasPrefix(here))
         }
         return heading..<(repeatAt ?? page.upperBound)
+    }
+
+    /// The parts the 目录 lists whose heading the body prints without its marker
+    /// (目录: 第二部分 上海市…部门决算表; body: 上海市…部门决算表), by the body line. Titles
+    /// match by a common ending of eight characters or more: the two spellings drift
+    /// (a dropped 普陀区, a 表 wrapped to the next line of the 目录).
+    private static func unmarkedParts(listedIn contents: ArraySlice<FoldedText>, body: [FoldedText]) -> [Int: ListMarker] {
+        func marker(_ line: FoldedText) -> ListMarker? { ListMarker.scan(String(line.text.trimmingSpaces)) }
+        // Where the body's own part headings stand: a missing part lies between its neighbours.
+        var partLines: [Int: Int] = [:]
+        for line in body where line.line > (contents.last?.line ?? 0) {
+            if let found = marker(line), found.style == .part, partLines[found.number] == nil { partLines[found.number] = line.line }
+        }
+        var found: [Int: ListMarker] = [:]
+        for entry in contents {
+            guard let part = marker(entry), part.style == .part, partLines[part.number] == nil else { continue }
+            let text = String(entry.text.trimmingSpaces)
+            let title = bare(key(text[text.utf16.index(text.utf16.startIndex, offsetBy: part.range.upperBound)...]))
+            let after = partLines.filter { $0.key < part.number }.values.max() ?? (contents.last?.line ?? 0)
+            let before = partLines.filter { $0.key > part.number }.values.min() ?? Int.max
+            guard title.count >= 8, let heading = body.first(where: { line in
+                let candidate = bare(key(line.text))
+                return line.line > after && line.line < before && marker(line) == nil
+                    && abs(candidate.count - title.count) <= 6 && commonSuffix(candidate, title) >= 8
+            }) else { continue }
+            found[heading.line] = part
+        }
+        return found
+    }
+
+    private static func bare(_ key: String) -> String { key.hasSuffix("表") ? String(key.dropLast()) : key }
+
+    private static func commonSuffix(_ a: String, _ b: String) -> Int {
+        zip(a.reversed(), b.reversed()).prefix { $0 == $1 }.count
     }
 
     // MARK: Wrapped lines

@@ -3,6 +3,7 @@ enum TextLayout {
     struct Result {
         var paragraphs: [FoldedText]
         var tables: [TableGrid]
+        var hints = OutlineRecognizer.Hints()
         var diagnostics: [Diagnostic]
     }
 
@@ -13,6 +14,7 @@ enum TextLayout {
         if paginated {
             let pages = PageText.clean(lines)
             lines = pages.lines
+            result.hints.partMarkers = pages.partMarkers
             result.diagnostics = pages.diagnostics
         }
         var i = 0
