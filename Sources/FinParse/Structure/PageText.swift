@@ -192,14 +192,29 @@ enum PageText {
         for line in lines {
             // Blank lines stay in the list, so neighbours here are neighbours on the page,
             // or across a page break when the page's footer was dropped.
-            if let previous = result.last, continues(previous, with: line, full: full, indented: indented) {
-                result[result.count - 1] = FoldedText(
-                    String(previous.original.trimmingSpaces) + String(line.original.trimmingSpaces), line: previous.line)
-            } else {
+            let filled = result.lastIndex { !isBlank($0) }
+            let gap = filled.map { result.count - 1 - $0 } ?? 0
+            guard let at = filled, gap <= 1,
+                  endsPartTitle(result[at], with: line)
+                    || (gap == 0 && continues(result[at], with: line, full: full, indented: indented))
+            else {
                 result.append(line)
+                continue
             }
+            result.removeSubrange((at + 1)...)
+            result[at] = FoldedText(String(result[at].original.trimmingSpaces) + String(line.original.trimmingSpaces), line: result[at].line)
         }
         return result
+    }
+
+    /// A part title wrapped onto a short, centred second line, a blank line at most
+    /// between (…年度部门决算情况 / 说明).
+    private static func endsPartTitle(_ previous: FoldedText, with line: FoldedText) -> Bool {
+        guard let marker = ListMarker.scan(String(previous.text.trimmingSpaces)), marker.style == .part,
+              !previous.text.trimmingSpaces.hasSuffix("说明") else { return false }
+        let rest = line.text.trimmingSpaces
+        return !rest.isEmpty && rest.count <= 4 && ListMarker.scan(String(rest)) == nil
+            && !rest.contains(where: { "。，,：:；;".contains($0) })
     }
 
     private static func continues(_ previous: FoldedText, with line: FoldedText, full: Int, indented: Bool) -> Bool {
