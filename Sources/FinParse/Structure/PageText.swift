@@ -157,8 +157,10 @@ enum PageText {
     // MARK: Wrapped lines
 
     /// A line laid out in columns: two gaps of two spaces or more, or one before a figure.
+    /// A part heading spaced out on its line (第二部分      2019年度部门预算表) is not.
     static func isColumnar(_ text: some StringProtocol) -> Bool {
         let body = text.trimmingSpaces
+        if body.hasPrefix("第"), let marker = ListMarker.scan(String(body)), marker.style == .part { return false }
         var gaps = 0
         var run = 0
         var index = body.startIndex
