@@ -40,6 +40,15 @@ struct PDFTextTests {
         #expect(document.sections.allSatisfy { !$0.section.title.isEmpty && !$0.section.title.contains("   ") })
     }
 
+    /// Another province, another template: a 预算 of 江苏省人民检察院 (2019), whose part
+    /// headings are spaced out like table rows (第二部分            2019年度部门预算表).
+    @Test func jiangsuBudgetReport() throws {
+        let document = try Document(contentsOf: Corpus.path("pdf/jiangsu-jianchayuan-2019-yusuan.layout.txt"))
+        #expect(document.report.department == "江苏省人民检察院")
+        #expect(document.report.year == 2019 && document.report.kind == .budget)
+        #expect(document.outline.compactMap(\.marker).filter { $0.hasPrefix("第") } == ["第一部分", "第二部分", "第三部分", "第四部分"])
+    }
+
     @Test(arguments: ["layout", "raw"])
     func nineTablesNamed(extraction: String) throws {
         let document = try Document(contentsOf: Corpus.path("pdf/putuo-caizhengju-2024-juesuan.\(extraction).txt"))
