@@ -7,13 +7,17 @@ reports in Corpus/. Deterministic from a seed; never commit its output.
 Each report is a real one with another department and year, its figures scaled
 (every amount keeps its decimals), and saved in one of the encodings and line-end
 styles finparse reads, some with full-width digits and ideographic spaces. With
---docx-every N, every Nth report is also written as a .docx (by
-scripts/make-docx-fixtures.py's renderer, when it is present).
+--docx-every N, every Nth report is written as a .docx instead: its text is parsed by a
+built finparse (--finparse, default .build/release/finparse) and rendered with real Word
+tables by scripts/make-docx.py.
 """
 import argparse
+import importlib.util
+import json
 import pathlib
 import random
 import re
+import subprocess
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 PLACES = ["永州市", "长沙市", "株洲市", "湘潭市", "衡阳市", "邵阳市", "岳阳市", "常德市", "张家界市", "益阳市",
@@ -66,6 +70,8 @@ def main():
     parser.add_argument("--size", default="100M", help="total size, e.g. 10M, 1G")
     parser.add_argument("--count", type=int, help="number of reports instead of a size")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--docx-every", type=int, default=0, help="write every Nth report as .docx")
+    parser.add_argument("--finparse", type=pathlib.Path, default=ROOT / ".build/release/finparse")
     args = parser.parse_args()
 
     rng = random.Random(args.seed)
@@ -81,7 +87,27 @@ def main():
         (folder / f"report-{index:06d}.txt").write_bytes(data)
         written += len(data)
         index += 1
-    print(f"{index} reports, {written / 1e6:.1f} MB in {args.out}")
+    docx = render_docx(args, index) if args.docx_every > 0 else 0
+    print(f"{index} reports ({docx} as .docx), {written / 1e6:.1f} MB of text in {args.out}")
+
+
+def render_docx(args, count):
+    """Replaces every Nth text report with its .docx rendering; returns how many."""
+    spec = importlib.util.spec_from_file_location("make_docx", ROOT / "scripts" / "make-docx.py")
+    make_docx = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(make_docx)
+    chosen = [args.out / f"{i // 1000:04d}" / f"report-{i:06d}.txt" for i in range(0, count, args.docx_every)]
+    dumps = subprocess.run([str(args.finparse), "dump", "--quiet", "--files-from", "-"], check=False,
+                           input="\n".join(map(str, chosen)) + "\n", capture_output=True, text=True).stdout
+    rendered = 0
+    for text_path, line in zip(chosen, dumps.splitlines()):
+        doc = json.loads(line)
+        if "error" in doc:
+            continue
+        make_docx.write_docx(doc, text_path.with_suffix(".docx"))
+        text_path.unlink()
+        rendered += 1
+    return rendered
 
 
 if __name__ == "__main__":

@@ -74,7 +74,11 @@ def headings(sections, depth=0, found=None):
 
 
 def main(dump_path, out_path):
-    doc = json.load(open(dump_path, encoding="utf-8"))
+    write_docx(json.load(open(dump_path, encoding="utf-8")), out_path)
+
+
+def write_docx(doc, out_path):
+    """Writes the report of a `finparse dump` JSON object as a .docx at out_path."""
     styles = headings(doc["outline"])
     blocks = [(p["line"], paragraph(p["text"], styles.get(p["line"]))) for p in doc["paragraphs"]]
     blocks += [(t["line"], table(t)) for t in doc["tables"]]
