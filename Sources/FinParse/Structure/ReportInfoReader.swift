@@ -12,8 +12,9 @@ enum ReportInfoReader {
 
     static func read(_ paragraphs: [FoldedText]) -> ReportInfo {
         var info = ReportInfo()
-        let texts = paragraphs.prefix(searchedParagraphs).map { $0.text.filter { $0 != " " && $0 != "\t" } }
-        for text in texts {
+        let texts = paragraphs.prefix(searchedParagraphs).lazy.map { $0.text.filter { $0 != " " && $0 != "\t" } }
+        for paragraph in paragraphs.prefix(searchedParagraphs) where containsSuan(paragraph.text) {
+            let text = paragraph.text.filter { $0 != " " && $0 != "\t" }
             guard let found = yearAndKind(in: text) else { continue }
             if info.year == nil {
                 info.year = found.year
@@ -30,6 +31,17 @@ enum ReportInfoReader {
             info.department = texts.lazy.compactMap(organizationLine).first
         }
         return info
+    }
+
+    /// Whether `text` holds 算 (UTF-8 E7 AE 97), which 决算 and 预算 share: a cheap test
+    /// that spares the scan below almost every paragraph.
+    private static func containsSuan(_ text: String) -> Bool {
+        var last = (UInt8(0), UInt8(0))
+        for byte in text.utf8 {
+            if byte == 0x97 && last == (0xE7, 0xAE) { return true }
+            last = (last.1, byte)
+        }
+        return false
     }
 
     /// The first "2021年度部门决算" in `text` (年度 or 年, 部门 or 单位 optional, 决算 or 预算).

@@ -9,6 +9,13 @@ enum SelfEvaluationReader {
     static func read(_ grid: TableGrid) -> SelfEvaluation? {
         let rows = grid.cellsByRow
         guard let (headerRow, columns) = indicatorHeader(in: rows) else { return nil }
+        // Which cell covers each grid position, for the merged level cells: built once.
+        var covering: [Int: String] = [:]
+        for cell in grid.cells {
+            for r in cell.row..<(cell.row + cell.rowSpan) {
+                for c in cell.column..<(cell.column + cell.columnSpan) { covering[r * grid.columns + c] = cell.text }
+            }
+        }
 
         var indicators: [SelfEvaluation.Indicator] = []
         var totals: [Decimal] = []
@@ -21,7 +28,7 @@ enum SelfEvaluationReader {
             // Only a cell that starts in its column counts: a row's last cell spans to the edge.
             func cell(_ column: Int?) -> TableGrid.Cell? { column.flatMap { c in row.first { $0.column == c } } }
             func carried(_ column: Int?) -> String {
-                column.flatMap { grid.cell(coveringRow: r, column: $0)?.text }.map(withoutWeight) ?? ""
+                column.flatMap { covering[r * grid.columns + $0] }.map(withoutWeight) ?? ""
             }
             let name = cell(columns.name)
             let values = [columns.target, columns.actual, columns.weight, columns.score].map { cell($0)?.text ?? "" }
@@ -113,9 +120,12 @@ enum SelfEvaluationReader {
         return text == "总分" || text == "合计" || text == "总计" || text == "合计得分"
     }
 
-    /// Without spaces and line breaks: 年度 预算数, 偏差原因\n分析 are one label.
+    /// Without spaces and line breaks: 年度 预算数, 偏差原因\n分析 are one label. Folded text
+    /// has only ASCII whitespace, and most cells have none: those are returned as they are.
     private static func compact(_ text: String) -> String {
-        String(text.filter { !$0.isWhitespace })
+        let isSpace = { (byte: UInt8) in byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D }
+        guard text.utf8.contains(where: isSpace) else { return text }
+        return String(decoding: text.utf8.filter { !isSpace($0) }, as: UTF8.self)
     }
 
     private static func oneLine(_ text: String) -> String {

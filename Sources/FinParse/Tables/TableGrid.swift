@@ -38,14 +38,6 @@ struct TableGrid: Sendable {
         return rows
     }
 
-    /// The cell that covers a grid position, through its spans.
-    func cell(coveringRow row: Int, column: Int) -> Cell? {
-        cells.last { cell in
-            cell.row <= row && row < cell.row + cell.rowSpan
-                && cell.column <= column && column < cell.column + cell.columnSpan
-        }
-    }
-
     func table(index: Int) -> Table {
         Table(
             index: index, title: title, line: line, rows: rows, columns: columns,
