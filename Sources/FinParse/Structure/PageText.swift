@@ -22,7 +22,8 @@ enum PageText {
         var drop = Set<Int>()  // indices into lines
         let pages = pageRanges(lines)
         drop.formUnion(runningLines(lines, pages: pages))
-        if let contents = tableOfContents(lines, pages: pages) {
+        let contents = tableOfContents(lines, pages: pages)
+        if let contents {
             drop.formUnion(contents)
             let entries = contents.filter { !isBlank(lines[$0]) }.count
             diagnostics.append(Diagnostic(
@@ -34,7 +35,7 @@ enum PageText {
         if let cover = pages.first { kept = joinCover(kept, coverLines: cover.count) }
         kept = joinWrapped(kept)
         var partMarkers: [Int: ListMarker] = [:]
-        if let contents = tableOfContents(lines, pages: pages) {
+        if let contents {
             partMarkers = unmarkedParts(listedIn: lines[contents], body: kept)
             for line in partMarkers.keys.sorted() {
                 diagnostics.append(Diagnostic(severity: .info, code: "part-from-contents",
