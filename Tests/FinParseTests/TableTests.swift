@@ -130,6 +130,37 @@ struct TableTests {
         #expect(training.weight == 20 && training.score == 15)
     }
 
+    @Test func noTabOnFirstCells() throws {
+        // The scrape dropped the TAB before every row's first cell, the first row's included
+        // (a table whose first column is filled on every row: an empty first cell without
+        // its TAB would leave no trace at all).
+        let rows = [
+            ["一级指标", "二级指标", "三级指标", "年度|指标值", "实际|完成值", "分值", "得分", "偏差原因"],
+            ["产出指标", "数量指标", "检查企业", "≥20家", "25家", "30", "30", ""],
+            ["产出指标", "数量|指标", "培训", "＞3期", "2期", "20", "15", "师资不足"],
+            ["满意度指标", "服务对象满意度指标", "满意度", "≧95%", "96%", "50", "50", ""],
+            ["总分", "100", "95"],
+        ]
+        let tabbed = scraped(rows)
+        let lines = tabbed.split(separator: "\n", omittingEmptySubsequences: false)
+        let untabbed = lines.indices.map { k in
+            let line = lines[k]
+            let rowStart = k > 0 && (lines[k - 1].isEmpty || lines[k - 1].hasSuffix("表"))
+            return line.hasPrefix("\t") && rowStart ? String(line.dropFirst()) : String(line)
+        }.joined(separator: "\n")
+        #expect(untabbed != tabbed)
+        let expected = try #require(Document(parsing: tabbed).tables.first)
+        let document = Document(parsing: untabbed)
+        let table = try #require(document.tables.first)
+        #expect(table.rows == 5 && table.columns == 8)
+        #expect(table.cells.map(\.text) == expected.cells.map(\.text))
+        #expect(table.selfEvaluation?.indicators.map(\.name) == ["检查企业", "培训", "满意度"])
+        #expect(table.selfEvaluation?.totalScore == 95)
+        #expect(document.paragraphs.map(\.text) == ["2021年度项目支出绩效自评表", "备注:示例。"])
+        // The real report's tables, whose rows mostly start with a TAB, are not read this way.
+        #expect(Corpus.yongzhouDocument.tables.map(\.rows) == [28, 9, 55, 9, 32, 9, 31])
+    }
+
     @Test func crlfLineEnds() {
         let lf = Document(parsing: scraped([header] + body + [["总分", "100", "95"]]))
         let crlf = Document(parsing: scraped([header] + body + [["总分", "100", "95"]], lineEnd: "\r\n"))

@@ -42,7 +42,19 @@ enum TextLayout {
                 i += 1
                 continue
             }
-            let extent = TextTableReader.extent(at: i, in: lines)
+            var extent = TextTableReader.extent(at: i, in: lines)
+            // Rows that start without a TAB: so did the first, on the lines just above
+            // (back to the table's title), which were taken for paragraphs a moment ago.
+            if TextTableReader.firstCellsLackTabs(lines[extent]) {
+                var start = i
+                while start > 0, !TextTableReader.closesTable(lines[start - 1]),
+                      !(TextTableReader.isBlank(lines[start - 1]) && (start < 2 || TextTableReader.isBlank(lines[start - 2]))) {
+                    start -= 1
+                }
+                let firstCell = Set(lines[start..<i].map(\.line))
+                result.paragraphs.removeAll { firstCell.contains($0.line) }
+                extent = start..<extent.upperBound
+            }
             let title = TextTableReader.title(before: extent.lowerBound, in: lines)
             result.tables.append(TextTableReader.grid(of: lines[extent], title: title))
             i = extent.upperBound

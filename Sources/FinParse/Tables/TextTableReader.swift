@@ -3,8 +3,10 @@
 /// The layout scraped reports have: each cell starts a line with a TAB, a blank
 /// line ends a row, and a line without a TAB continues the cell before it (a label
 /// broken over lines, 年度\n\n预算数, or vertical text 绩\n\n效\n\n指\n\n标). Empty cells
-/// are a TAB alone. A row whose first cell lost its TAB cannot be told from such a
-/// continuation, and is read as one. What the text cannot say is left simple and
+/// are a TAB alone. Some scrapes drop the TAB of every row's first cell: a table where
+/// no row after a blank line starts with a TAB, while lines without one keep leading
+/// into TAB lines, is read that way (one such line cannot be told from a continuation;
+/// a whole table of them can). What the text cannot say is left simple and
 /// predictable: cells sit left to right, the last cell of a short row spans to the right edge, and
 /// empty cells at the start of a row continue the cell above (Word's vertical merge).
 enum TextTableReader {
@@ -44,7 +46,30 @@ enum TextTableReader {
 
     /// The cell grid of the lines of one table.
     static func grid(of lines: ArraySlice<FoldedText>, title: FoldedText?) -> TableGrid {
-        layOut(pieceRows(of: lines), title: title, line: lines.first?.line ?? 0)
+        var rows = pieceRows(of: lines, rowWidth: nil)
+        if firstCellsLackTabs(lines) {
+            rows = pieceRows(of: lines, rowWidth: 0)
+            // Rows start without a TAB; a broken label looks the same, so a line starts a row
+            // only once the row is as wide as the table's common width (from a first reading).
+            let widths = Dictionary(grouping: rows.map(\.count).filter { $0 >= 3 }, by: { $0 })
+            let common = widths.max { ($0.value.count, $0.key) < ($1.value.count, $1.key) }?.key ?? 3
+            rows = pieceRows(of: lines, rowWidth: common)
+        }
+        return layOut(rows, title: title, line: lines.first?.line ?? 0)
+    }
+
+    /// Whether the table's rows start without a TAB: after a blank line, never a TAB
+    /// line, and at least twice a line without one that TAB lines follow at once.
+    static func firstCellsLackTabs(_ lines: ArraySlice<FoldedText>) -> Bool {
+        var tabbedStarts = 0, untabbedStarts = 0
+        for k in lines.indices.dropFirst() where isBlank(lines[k - 1]) && !isCellStart(lines[k - 1]) {
+            if isCellStart(lines[k]) {
+                tabbedStarts += 1
+            } else if !isBlank(lines[k]), k + 1 < lines.endIndex, isCellStart(lines[k + 1]) {
+                untabbedStarts += 1
+            }
+        }
+        return tabbedStarts == 0 && untabbedStarts >= 2
     }
 
     // MARK: Lines
@@ -109,7 +134,10 @@ enum TextTableReader {
         }
     }
 
-    private static func pieceRows(of lines: ArraySlice<FoldedText>) -> [[Piece]] {
+    /// The rows of cell pieces. `rowWidth`: the rows start without a TAB, and a line
+    /// after a blank line, with TAB lines right after it, starts a row once the row has
+    /// this many cells (0: always).
+    private static func pieceRows(of lines: ArraySlice<FoldedText>, rowWidth: Int?) -> [[Piece]] {
         var rows: [[Piece]] = []
         var row: [Piece] = []
         var afterBlank = false
@@ -136,6 +164,9 @@ enum TextTableReader {
             }
             continued = true
             if row.isEmpty {
+                row.append(Piece(line))
+            } else if let rowWidth, row.count >= rowWidth, afterBlank, k + 1 < lines.endIndex, isCellStart(lines[k + 1]) {
+                endRow()
                 row.append(Piece(line))
             } else {
                 row[row.count - 1].add(line)
