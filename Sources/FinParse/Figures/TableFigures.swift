@@ -11,10 +11,18 @@ enum TableFigures {
             guard let value = amount(cell.text) else { continue }
             let label = table.cells
                 .filter { $0.row == cell.row && $0.column < cell.column && amount($0.text) == nil && !$0.text.isEmpty }
-                .max { $0.column < $1.column }?.text
+                .max { $0.column < $1.column }
+                .flatMap { withoutCode($0.text) }
             figures.append(Figure(text: cell.text, value: value, unit: unit, label: label, line: cell.line))
         }
         return figures
+    }
+
+    /// A row label without the 科目编码 before it: 201 06 01 行政运行 → 行政运行; nil when
+    /// the code is all there is.
+    static func withoutCode(_ text: String) -> String? {
+        let words = text.split(separator: " ").drop { $0.allSatisfy { $0.isASCII && $0.isNumber } }
+        return words.isEmpty ? nil : words.joined(separator: " ")
     }
 
     /// 2,940.05, 6.20, -3.5: a number with decimals, as money columns print it. Whole
