@@ -25,7 +25,7 @@ enum PageText {
         let contents = tableOfContents(lines, pages: pages)
         if let contents {
             drop.formUnion(contents)
-            let entries = contents.filter { !isBlank(lines[$0]) }.count
+            let entries = contents.filter { !lines[$0].isBlank }.count
             diagnostics.append(Diagnostic(
                 severity: .info, code: "table-of-contents",
                 message: "table of contents (\(entries) entries, lines \(lines[contents.lowerBound].line)–\(lines[contents.upperBound - 1].line)) kept out of the outline",
@@ -49,7 +49,7 @@ enum PageText {
     /// (上海市普陀区规划和自然 / 资源局 / 2024 年度部门决算): it is read as one line.
     private static func joinCover(_ lines: [FoldedText], coverLines: Int) -> [FoldedText] {
         let cover = lines.prefix { $0.line <= coverLines }
-        let filled = cover.filter { !isBlank($0) }
+        let filled = cover.filter { !$0.isBlank }
         guard filled.count >= 2, filled.count <= 6, filled.allSatisfy({ $0.text.trimmingSpaces.count <= 30 }) else { return lines }
         let title = FoldedText(filled.map { String($0.original.trimmingSpaces) }.joined(), line: filled[0].line)
         return [title] + lines.dropFirst(cover.count)
@@ -57,7 +57,6 @@ enum PageText {
 
     // MARK: Pages
 
-    private static func isBlank(_ line: FoldedText) -> Bool { line.text.trimmingSpaces.isEmpty }
 
     /// The text without spaces, leader dots and a trailing page number: what a
     /// contents entry and the heading it names have in common.
@@ -79,7 +78,7 @@ enum PageText {
     private static func runningLines(_ lines: [FoldedText], pages: [Range<Int>]) -> Set<Int> {
         var edges: [(index: Int, key: String)] = []
         for page in pages {
-            let filled = page.filter { !isBlank(lines[$0]) }
+            let filled = page.filter { !lines[$0].isBlank }
             for index in Set([filled.first, filled.last].compactMap { $0 }) {
                 edges.append((index, String(lines[index].text.filter { !$0.isWhitespace }.map { $0.isASCII && $0.isNumber ? "#" : $0 })))
             }
@@ -103,7 +102,7 @@ enum PageText {
     /// to where the body repeats its first entry (or, failing that, to the end of its page).
     private static func tableOfContents(_ lines: [FoldedText], pages: [Range<Int>]) -> Range<Int>? {
         let searched = pages.prefix(5).last?.upperBound ?? lines.count
-        let filled = (0..<searched).filter { !isBlank(lines[$0]) }
+        let filled = (0..<searched).filter { !lines[$0].isBlank }
         guard let at = filled.indices.first(where: { k in
             let here = key(lines[filled[k]].text)
             return here == "目录" || (here == "目" && k + 1 < filled.count && key(lines[filled[k + 1]].text) == "录")
@@ -184,7 +183,7 @@ enum PageText {
     /// the page and stops mid-sentence, and this one neither starts a paragraph
     /// (indent, list marker) nor is laid out in columns.
     private static func joinWrapped(_ lines: [FoldedText]) -> [FoldedText] {
-        let prose = lines.filter { !isColumnar($0.text) && !isBlank($0) }
+        let prose = lines.filter { !isColumnar($0.text) && !$0.isBlank }
         let widths = prose.map { $0.text.trimmingSpaces.count }.filter { $0 >= 10 }.sorted()
         guard !widths.isEmpty else { return lines }
         let full = widths[widths.count * 9 / 10]
@@ -195,7 +194,7 @@ enum PageText {
         for line in lines {
             // Blank lines stay in the list, so neighbours here are neighbours on the page,
             // or across a page break when the page's footer was dropped.
-            let filled = result.lastIndex { !isBlank($0) }
+            let filled = result.lastIndex { !$0.isBlank }
             let gap = filled.map { result.count - 1 - $0 } ?? 0
             guard let at = filled, gap <= 1,
                   endsPartTitle(result[at], with: line)

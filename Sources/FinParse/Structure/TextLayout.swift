@@ -38,7 +38,7 @@ enum TextLayout {
                 continue
             }
             guard TextTableReader.isCellStart(line) else {
-                if !TextTableReader.isBlank(line) { result.paragraphs.append(line) }
+                if !line.isBlank { result.paragraphs.append(line) }
                 i += 1
                 continue
             }
@@ -48,7 +48,7 @@ enum TextLayout {
             if TextTableReader.firstCellsLackTabs(lines[extent]) {
                 var start = i
                 while start > 0, !TextTableReader.closesTable(lines[start - 1]),
-                      !(TextTableReader.isBlank(lines[start - 1]) && (start < 2 || TextTableReader.isBlank(lines[start - 2]))) {
+                      !(lines[start - 1].isBlank && (start < 2 || lines[start - 2].isBlank)) {
                     start -= 1
                 }
                 let firstCell = Set(lines[start..<i].map(\.line))

@@ -48,7 +48,7 @@ enum SpacedTableReader {
         var end = titleIndex + 1
         while end < lines.count {
             let line = lines[end]
-            if !TextTableReader.isBlank(line) {
+            if !line.isBlank {
                 if TextTableReader.closesTable(line) || standardTitle(line) != nil { break }
                 if let marker = ListMarker.scan(String(line.text.trimmingSpaces)), marker.style == .part { break }
             }
@@ -117,14 +117,14 @@ enum SpacedTableReader {
     /// The title above a table: a standard table's name within the few lines above
     /// (部门 and 单位 lines come between), else a short line right above it.
     static func title(before start: Int, in lines: [FoldedText]) -> FoldedText? {
-        let above = (max(0, start - 8)..<start).reversed().filter { !TextTableReader.isBlank(lines[$0]) && !isColumnar(lines[$0]) }
+        let above = (max(0, start - 8)..<start).reversed().filter { !lines[$0].isBlank && !isColumnar(lines[$0]) }
         if let named = above.prefix(4).first(where: { kind(of: String(lines[$0].text)) != nil }) { return lines[named] }
         return TextTableReader.title(before: start, in: lines)
     }
 
     static func grid(of lines: ArraySlice<FoldedText>, title: FoldedText?) -> TableGrid {
         // The 部门：…  单位：万元 line is about the table, not a row of it.
-        let rows = lines.filter { !TextTableReader.isBlank($0) && !$0.text.contains("单位:") }
+        let rows = lines.filter { !$0.isBlank && !$0.text.contains("单位:") }
             .map { (line: $0, fields: fields($0.text)) }
         // Columns from the fullest rows: their k-th cells line up, give or take the
         // character or two pdftotext's spacing drifts by.

@@ -27,7 +27,7 @@ enum TextTableReader {
         while k < lines.count {
             if isRow(lines[k]) {
                 end = k + 1
-            } else if !isBlank(lines[k]) {
+            } else if !lines[k].isBlank {
                 guard let next = bridge(k) else { break }
                 end = next + 1
                 k = next
@@ -39,7 +39,7 @@ enum TextTableReader {
 
     /// The title line just before a table: short, not a sentence.
     static func title(before start: Int, in lines: [FoldedText]) -> FoldedText? {
-        guard let k = (0..<start).last(where: { !isBlank(lines[$0]) }), start - k <= 2 else { return nil }
+        guard let k = (0..<start).last(where: { !lines[$0].isBlank }), start - k <= 2 else { return nil }
         guard !isCellStart(lines[k]), TableGrid.looksLikeTitle(lines[k].text.trimmingSpaces) else { return nil }
         return lines[k]
     }
@@ -62,10 +62,10 @@ enum TextTableReader {
     /// line, and at least twice a line without one that TAB lines follow at once.
     static func firstCellsLackTabs(_ lines: ArraySlice<FoldedText>) -> Bool {
         var tabbedStarts = 0, untabbedStarts = 0
-        for k in lines.indices.dropFirst() where isBlank(lines[k - 1]) && !isCellStart(lines[k - 1]) {
+        for k in lines.indices.dropFirst() where lines[k - 1].isBlank && !isCellStart(lines[k - 1]) {
             if isCellStart(lines[k]) {
                 tabbedStarts += 1
-            } else if !isBlank(lines[k]), k + 1 < lines.endIndex, isCellStart(lines[k + 1]) {
+            } else if !lines[k].isBlank, k + 1 < lines.endIndex, isCellStart(lines[k + 1]) {
                 untabbedStarts += 1
             }
         }
@@ -76,8 +76,6 @@ enum TextTableReader {
 
     static func isCellStart(_ line: FoldedText) -> Bool { line.text.first == "\t" }
 
-    /// Blank, or holding only spaces; a TAB alone is an empty cell, see ``isCellStart(_:)``.
-    static func isBlank(_ line: FoldedText) -> Bool { line.text.trimmingSpaces.isEmpty }
 
     /// A line after which no table goes on: a note (备注：…) or the title of what follows
     /// (2021年度项目支出绩效自评报告).
@@ -96,7 +94,7 @@ enum TextTableReader {
         var j = k + 1
         while j < min(lines.count, k + 1 + continuationReach) {
             if isCellStart(lines[j]) { return j }
-            if !isBlank(lines[j]) && closesTable(lines[j]) { return nil }
+            if !lines[j].isBlank && closesTable(lines[j]) { return nil }
             j += 1
         }
         return nil
@@ -149,7 +147,7 @@ enum TextTableReader {
         }
         for k in lines.indices {
             let line = lines[k]
-            if isBlank(line) && !isCellStart(line) {
+            if line.isBlank && !isCellStart(line) {
                 afterBlank = true
                 continue
             }

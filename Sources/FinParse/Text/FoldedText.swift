@@ -152,6 +152,10 @@ enum Folding {
 extension FoldedText {
     /// The lines of decoded text, folded, numbered from 1. Lines end at LF, CRLF
     /// or a lone CR, as the input had them.
+    /// Empty or only spaces. (In scraped tables a TAB alone is an empty cell: see
+    /// `TextTableReader.isCellStart`.)
+    public var isBlank: Bool { text.trimmingSpaces.isEmpty }
+
     public static func lines(of text: String) -> [FoldedText] {
         splitLines(text).enumerated().map { FoldedText(String($0.element), line: $0.offset + 1) }
     }
