@@ -79,6 +79,8 @@ struct PDFTextTests {
         let document = try Document(contentsOf: Corpus.path("pdf/putuo-caizhengju-2024-juesuan.layout.txt"))
         let summary = try #require(document.tables.first { $0.kind == "收入支出决算总表" })
         #expect(summary.columns == 4)
+        // Its header, printed over two lines (收入 / 项目), is one row.
+        #expect(summary.cells.filter { $0.row == 0 }.map(\.text) == ["收入项目", "决算数", "支出项目", "决算数"])
         let total = summary.cells.filter { $0.text == "总计" || $0.text == "2,995.39" }.map { "\($0.column):\($0.text)" }
         #expect(total == ["0:总计", "1:2,995.39", "2:总计", "3:2,995.39"])
     }

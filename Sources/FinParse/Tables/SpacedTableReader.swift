@@ -170,7 +170,33 @@ enum SpacedTableReader {
             }
         }
         let name = title.map { String($0.text.trimmingSpaces.drop { $0 == "\u{0C}" }) }
-        return TableGrid(title: name, line: rows.first?.line.line ?? 0, rows: rows.count,
-                         columns: max(columns.count, 1), cells: cells)
+        let (merged, rowCount) = mergingHeader(cells, rows: rows.count)
+        return TableGrid(title: name, line: rows.first?.line.line ?? 0, rows: rowCount,
+                         columns: max(columns.count, 1), cells: merged)
+    }
+
+    /// A header printed over two lines (收入 / 项目) becomes one row: the two lines above
+    /// the first row with a figure, joined column by column. Taller headers stay as
+    /// they are: their fragments do not line up with the columns well enough to join.
+    private static func mergingHeader(_ cells: [TableGrid.Cell], rows: Int) -> (cells: [TableGrid.Cell], rows: Int) {
+        guard let firstData = cells.first(where: { TableFigures.amount($0.text) != nil })?.row,
+              firstData == 2 else { return (cells, rows) }
+        let header = cells.filter { $0.row < firstData }
+        var merged: [TableGrid.Cell] = []
+        for column in Set(header.map(\.column)).sorted() {
+            let parts = header.filter { $0.column == column }  // top to bottom: cells are in row order
+            var cell = parts[0]
+            cell.row = 0
+            cell.columnSpan = parts.map(\.columnSpan).max() ?? 1
+            cell.text = parts.map(\.text).joined()
+            cell.original = parts.map(\.original).joined()
+            merged.append(cell)
+        }
+        let body = cells.filter { $0.row >= firstData }.map { cell -> TableGrid.Cell in
+            var cell = cell
+            cell.row -= firstData - 1
+            return cell
+        }
+        return (merged + body, rows - firstData + 1)
     }
 }
