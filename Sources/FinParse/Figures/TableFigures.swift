@@ -7,10 +7,11 @@ enum TableFigures {
     static func figures(in table: Table) -> [Figure] {
         guard let unit = table.unit, unit != .percent else { return [] }
         var figures: [Figure] = []
+        let rows = Dictionary(grouping: table.cells, by: \.row)
         for cell in table.cells {
             guard let value = amount(cell.text) else { continue }
-            let label = table.cells
-                .filter { $0.row == cell.row && $0.column < cell.column && amount($0.text) == nil && !$0.text.isEmpty }
+            let label = rows[cell.row, default: []]
+                .filter { $0.column < cell.column && amount($0.text) == nil && !$0.text.isEmpty }
                 .max { $0.column < $1.column }
                 .flatMap { withoutCode($0.text) }
             figures.append(Figure(text: cell.text, value: value, unit: unit, label: label, line: cell.line))

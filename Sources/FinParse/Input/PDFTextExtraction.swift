@@ -22,8 +22,11 @@ enum PDFTextExtraction {
             throw FinParseError(.missingTool, path: path, message: "could not run \(tool): \(error)")
         }
         // Feed the PDF while reading the text, or a large file would fill both pipes and stall.
+        // If pdftotext gives up early the write fails (EPIPE, SIGPIPE ignored) instead of
+        // killing the whole batch.
+        _ = ignoreBrokenPipes
         let writer = Thread {
-            input.fileHandleForWriting.write(Data(bytes))
+            try? input.fileHandleForWriting.write(contentsOf: Data(bytes))
             try? input.fileHandleForWriting.close()
         }
         writer.start()
@@ -40,6 +43,8 @@ enum PDFTextExtraction {
         }
         return decoded
     }
+
+    private static let ignoreBrokenPipes: Void = { signal(SIGPIPE, SIG_IGN) }()
 
     /// The program's path on PATH, or nil.
     private static func executable(_ name: String) -> String? {

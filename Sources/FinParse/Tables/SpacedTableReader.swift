@@ -1,11 +1,10 @@
 /// Rebuilds the tables `pdftotext -layout` lays out with spaces: each line a row,
 /// cells separated by two spaces or more, columns where the fullest rows agree.
 ///
-/// Column boundaries come from the rows with the most cells (header rows often
-/// span or wrap): a column is a run of character positions that some of those rows
-/// fill. A cell of any row then takes the columns it overlaps, so a header over two
-/// columns gets a column span of two. Header lines stay rows of their own: the
-/// text does not say which of them belong together.
+/// Columns come from the rows with the most cells (header rows often span or
+/// wrap): the k-th cells of those rows make the k-th column. A cell of any row then
+/// takes the columns whose middles it covers, so a header over two columns gets a
+/// column span of two.
 enum SpacedTableReader {
     /// The tables of 部门决算/预算 reports (the 九张表), longest name first so that
     /// 财政拨款收入支出决算总表 is not taken for 收入支出决算总表.
@@ -17,6 +16,13 @@ enum SpacedTableReader {
         "一般公共预算基本支出部门预算经济分类预算表", "一般公共预算“三公”经费支出预算表", "政府性基金预算支出预算表",
         "国有资本经营预算支出预算表",
     ].sorted { $0.count > $1.count }
+
+    /// The kinds as titles are compared: without quotes, which scrapes spell three ways.
+    private static let kindKeys: [(key: String, kind: String)] = kinds.map { (withoutQuotes($0), $0) }
+
+    private static func withoutQuotes(_ text: some StringProtocol) -> String {
+        String(text.filter { !$0.isWhitespace && $0 != "\"" && $0 != "\u{201C}" && $0 != "\u{201D}" })
+    }
 
     /// How many lines a short fragment (a wrapped header cell such as 出) may stand
     /// from the table's next columnar line and still belong to the table.
@@ -59,8 +65,8 @@ enum SpacedTableReader {
 
     /// The kind of table a title names, if it is one of the standard tables.
     static func kind(of title: String) -> String? {
-        let compact = title.filter { !$0.isWhitespace }.replacing("\"", with: "").replacing("\u{201C}", with: "").replacing("\u{201D}", with: "")
-        return kinds.first { compact.contains($0.replacing("“", with: "").replacing("”", with: "")) }
+        let key = withoutQuotes(title)
+        return kindKeys.first { key.contains($0.key) }?.kind
     }
 
     /// The unit a table states around its first row: 单位：万元.
