@@ -87,7 +87,9 @@ struct DumpCommand: ParsableCommand {
             if let csvTable {
                 return (document.source.bytes, Array(csvTable.rows(of: document).map(CSVTable.record).joined().utf8))
             }
-            return (document.source.bytes, ((try? document.jsonData(pretty: pretty)) ?? []) + [0x0A])
+            var line = (try? document.jsonData(pretty: pretty)) ?? []
+            line.append(0x0A) // in place: a large report's JSON is tens of megabytes
+            return (document.source.bytes, line)
         }
         BatchParser(jobs: jobs).parse(paths, transform: encode) { _, _, result in
             let line: [UInt8]

@@ -1,3 +1,4 @@
+import FoundationEssentials
 import Testing
 @testable import FinParse
 
@@ -19,5 +20,17 @@ extension GoldenTests {
         var document = try Document(contentsOf: Corpus.path(name))
         document.source.path = "Corpus/" + name
         try Golden.check(document, against: "putuo-caizhengju-2024-juesuan.layout.json")
+    }
+}
+
+extension GoldenTests {
+    /// `jsonData()` encodes member by member and long arrays in runs; the bytes must be
+    /// those of `JSONEncoder` over the whole document, runs' seams included.
+    @Test func compactJSONIsTheEncodersBytes() throws {
+        let report = try InputFile.load(path: Corpus.yongzhou)
+        let document = try Document(bytes: Array(repeating: report, count: 3).flatMap { $0 }, path: "three.txt")
+        #expect(document.amounts.count > 512 && document.paragraphs.count > 512)
+        let whole = try JSONOutput.encoder(pretty: false).encode(document)
+        #expect(try document.jsonData() == Array(whole))
     }
 }

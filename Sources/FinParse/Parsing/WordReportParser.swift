@@ -5,7 +5,7 @@ struct WordReportParser {
         let package = try DocxPackage(bytes: bytes, path: path)
         let partName = try mainPart(of: package, path: path)
         // Numbering and styles are small parts, read whole; a document may have neither.
-        let folder = partName.contains("/") ? String(partName[...partName.lastIndex(of: "/")!]) : ""
+        let folder = partName.contains(utf8: "/") ? String(partName[...partName.lastIndex(of: "/")!]) : ""
         let numbering = try read(package, folder + "numbering.xml", path: path, WordNumbering.read) ?? WordNumbering()
         let styles = try read(package, folder + "styles.xml", path: path, WordStyles.read) ?? WordStyles()
         let body = try read(package, partName, path: path) { xml throws(XMLStreamError) in

@@ -45,7 +45,7 @@ enum SelfEvaluationReader {
         let name = value(after: ["项目名称", "项目支出名称", "专项名称"], in: rows)
         let title = grid.title ?? ""
         let scope: SelfEvaluation.Scope =
-            title.contains("部门整体") ? .department : (title.contains("项目") || name != nil ? .project : .department)
+            title.contains(utf8: "部门整体") ? .department : (title.contains(utf8: "项目") || name != nil ? .project : .department)
         return SelfEvaluation(
             scope: scope, name: name,
             department: value(after: ["主管部门", "预算部门名称"], in: rows, suffix: true),
@@ -66,16 +66,16 @@ enum SelfEvaluationReader {
             func column(_ matches: (String) -> Bool) -> Int? {
                 row.first { matches(compact($0.text)) }?.column
             }
-            guard let name = column({ $0.contains("三级指标") }) else { continue }
+            guard let name = column({ $0.contains(utf8: "三级指标") }) else { continue }
             let columns = IndicatorColumns(
-                level1: column { $0.contains("一级指标") },
-                level2: column { $0.contains("二级指标") },
+                level1: column { $0.contains(utf8: "一级指标") },
+                level2: column { $0.contains(utf8: "二级指标") },
                 name: name,
-                target: column { $0.contains("指标值") || $0.contains("目标值") },
-                actual: column { $0.contains("实际") || $0.contains("完成值") },
-                weight: column { $0.contains("分值") || $0.contains("权重") },
-                score: column { $0.contains("得分") },
-                deviation: column { $0.contains("偏差") })
+                target: column { $0.contains(utf8: "指标值") || $0.contains(utf8: "目标值") },
+                actual: column { $0.contains(utf8: "实际") || $0.contains(utf8: "完成值") },
+                weight: column { $0.contains(utf8: "分值") || $0.contains(utf8: "权重") },
+                score: column { $0.contains(utf8: "得分") },
+                deviation: column { $0.contains(utf8: "偏差") })
             guard columns.target != nil, columns.actual != nil else { continue }
             return (r, columns)
         }
@@ -84,20 +84,20 @@ enum SelfEvaluationReader {
 
     /// The funds block: a header row with 年初预算数 … 得分 and the 年度资金总额 row under it.
     private static func funds(in rows: ArraySlice<[TableGrid.Cell]>) -> SelfEvaluation.Funds? {
-        guard let header = rows.firstIndex(where: { $0.contains { compact($0.text).contains("年初预算") } }),
-              let total = rows[header...].firstIndex(where: { $0.contains { compact($0.text).contains("资金总额") } })
+        guard let header = rows.firstIndex(where: { $0.contains { compact($0.text).contains(utf8: "年初预算") } }),
+              let total = rows[header...].firstIndex(where: { $0.contains { compact($0.text).contains(utf8: "资金总额") } })
         else { return nil }
         func value(_ matches: (String) -> Bool) -> String? {
             guard let column = rows[header].first(where: { matches(compact($0.text)) })?.column else { return nil }
             return rows[total].first { $0.column == column }.map { compact($0.text) }
         }
         return SelfEvaluation.Funds(
-            initialBudget: value { $0.contains("年初预算") }.flatMap(decimal),
-            fullYearBudget: value { $0.contains("全年预算") }.flatMap(decimal),
-            executed: value { $0.contains("执行数") }.flatMap(decimal),
-            executionRate: value { $0.contains("执行率") }.flatMap { $0.isEmpty ? nil : $0 },
-            weight: value { $0.contains("分值") }.flatMap(decimal),
-            score: value { $0.contains("得分") }.flatMap(decimal))
+            initialBudget: value { $0.contains(utf8: "年初预算") }.flatMap(decimal),
+            fullYearBudget: value { $0.contains(utf8: "全年预算") }.flatMap(decimal),
+            executed: value { $0.contains(utf8: "执行数") }.flatMap(decimal),
+            executionRate: value { $0.contains(utf8: "执行率") }.flatMap { $0.isEmpty ? nil : $0 },
+            weight: value { $0.contains(utf8: "分值") }.flatMap(decimal),
+            score: value { $0.contains(utf8: "得分") }.flatMap(decimal))
     }
 
     /// The text of the cell right of a label cell (项目名称 → 安全生产专项).

@@ -42,7 +42,7 @@ enum SpacedTableReader {
     /// or a sentence that mentions one.
     static func standardTitle(_ line: FoldedText) -> String? {
         let text = line.text.trimmingSpaces.drop { $0 == "\u{0C}" }.filter { !$0.isWhitespace }
-        guard let kind = kind(of: text), text.count <= kind.count + 16, !text.contains("。"), !text.contains(","),
+        guard let kind = kind(of: text), text.count <= kind.count + 16, !text.contains(utf8: "。"), !text.contains(utf8: ","),
               ListMarker.scan(text) == nil
         else { return nil }
         return kind
@@ -130,7 +130,7 @@ enum SpacedTableReader {
 
     static func grid(of lines: ArraySlice<FoldedText>, title: FoldedText?) -> TableGrid {
         // The 部门：…  单位：万元 line is about the table, not a row of it.
-        let rows = lines.filter { !$0.isBlank && !$0.text.contains("单位:") }
+        let rows = lines.filter { !$0.isBlank && !$0.text.contains(utf8: "单位:") }
             .map { (line: $0, fields: fields($0.text)) }
         // Columns from the fullest rows: their k-th cells line up, give or take the
         // character or two pdftotext's spacing drifts by.

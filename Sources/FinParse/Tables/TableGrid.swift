@@ -28,7 +28,7 @@ struct TableGrid: Sendable {
 
     /// A line that can title the table after it: short, and not a sentence.
     static func looksLikeTitle(_ text: Substring) -> Bool {
-        !text.isEmpty && text.count <= 40 && !text.contains("。")
+        !text.isEmpty && text.count <= 40 && !text.contains(utf8: "。")
     }
 
     /// Row by row, the cells that start in that row.

@@ -82,7 +82,7 @@ enum TextTableReader {
     static func closesTable(_ line: FoldedText) -> Bool {
         let text = line.text.trimmingSpaces
         if text.hasPrefix("备注") || text.hasPrefix("注：") || text.hasPrefix("注:") { return true }
-        return text.count <= 40 && !text.contains("。") && !text.contains("，")
+        return text.count <= 40 && !text.contains(utf8: "。") && !text.contains(utf8: "，")
             && (text.hasSuffix("表") || text.hasSuffix("报告"))
     }
 

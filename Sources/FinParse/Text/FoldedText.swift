@@ -161,18 +161,6 @@ extension FoldedText {
     }
 }
 
-extension StringProtocol {
-    /// Trims the spaces folding leaves at either end (ASCII space and tab, which is
-    /// what ideographic and no-break spaces become), those spaces in the original
-    /// spelling, and the form feed pdftotext puts before each page's first line.
-    var trimmingSpaces: SubSequence {
-        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\u{3000}" || $0 == "\u{A0}" || $0 == "\u{0C}" }
-        guard let first = firstIndex(where: { !isSpace($0) }) else { return self[endIndex...] }
-        let last = lastIndex(where: { !isSpace($0) })!
-        return self[first...last]
-    }
-}
-
 /// Splits decoded text into lines on LF, CRLF or a lone CR, as the input had them.
 func splitLines(_ text: String) -> [Substring] {
     var lines = [Substring]()

@@ -1,0 +1,48 @@
+// The string tests every stage runs on every line. They work on scalars and UTF-8
+// bytes: comparing `Character`s means grapheme breaking and normalization, a cost
+// that showed as a tenth of the whole pipeline, for spaces and CJK text where it
+// changes nothing.
+
+extension StringProtocol {
+    /// Trims the spaces folding leaves at either end (ASCII space and tab, which is
+    /// what ideographic and no-break spaces become), those spaces in the original
+    /// spelling, and the form feed pdftotext puts before each page's first line.
+    var trimmingSpaces: SubSequence {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.isTrimmedSpace }) else { return self[endIndex...] }
+        let last = scalars.lastIndex(where: { !$0.isTrimmedSpace })!
+        return self[first...last]
+    }
+
+    /// Whether `needle` occurs in the text, compared byte for byte in UTF-8 (which, for
+    /// valid UTF-8, is comparing scalars).
+    func contains(utf8 needle: String) -> Bool {
+        var needle = needle
+        return needle.withUTF8 { needle in
+            utf8.withContiguousStorageIfAvailable { $0.contains(bytes: needle) }
+                ?? Array(utf8).withUnsafeBufferPointer { $0.contains(bytes: needle) }
+        }
+    }
+}
+
+extension Unicode.Scalar {
+    fileprivate var isTrimmedSpace: Bool {
+        switch value {
+        case 0x20, 0x09, 0x0C, 0xA0, 0x3000: true
+        default: false
+        }
+    }
+}
+
+extension UnsafeBufferPointer<UInt8> {
+    fileprivate func contains(bytes needle: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = needle.first else { return true }
+        guard count >= needle.count else { return false }
+        var i = 0
+        while i <= count - needle.count {
+            if self[i] == first, needle.indices.allSatisfy({ self[i + $0] == needle[$0] }) { return true }
+            i += 1
+        }
+        return false
+    }
+}
