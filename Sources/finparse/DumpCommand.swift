@@ -83,15 +83,17 @@ struct DumpCommand: ParsableCommand {
         var broken = false
         let pretty = pretty
         // Each worker encodes the documents it parsed: encoding is a large share of the work.
+        let batch = BatchParser(jobs: jobs)
+        let threads = batch.threadsPerDocument(count: paths.count)
         let encode = { @Sendable (document: Document) -> (bytes: Int, line: [UInt8]) in
             if let csvTable {
                 return (document.source.bytes, Array(csvTable.rows(of: document).map(CSVTable.record).joined().utf8))
             }
-            var line = (try? document.jsonData(pretty: pretty)) ?? []
+            var line = (try? document.jsonData(pretty: pretty, threads: threads)) ?? []
             line.append(0x0A) // in place: a large report's JSON is tens of megabytes
             return (document.source.bytes, line)
         }
-        BatchParser(jobs: jobs).parse(paths, transform: encode) { _, _, result in
+        batch.parse(paths, transform: encode) { _, _, result in
             let line: [UInt8]
             switch result {
             case .success(let encoded):

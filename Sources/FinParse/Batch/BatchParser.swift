@@ -29,6 +29,10 @@ public struct BatchParser: Sendable {
         self.window = max(jobs, window ?? jobs * 4)
     }
 
+    /// Threads for each report of a batch of `count`: cores that a short batch leaves
+    /// idle go to its reports (one large report gets them all).
+    public func threadsPerDocument(count: Int) -> Int { max(1, jobs / max(1, count)) }
+
     /// The number of cores this process may use.
     public static var coreCount: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
 
@@ -53,6 +57,7 @@ public struct BatchParser: Sendable {
         guard !paths.isEmpty else { return }
         let state = BatchState<Output>(count: paths.count)
         let slots = DispatchSemaphore(value: window)
+        let threads = threadsPerDocument(count: paths.count)
         let group = DispatchGroup()
         let queue = DispatchQueue(label: "finparse.batch", attributes: .concurrent)
         for _ in 0..<min(jobs, paths.count) {
@@ -63,7 +68,9 @@ public struct BatchParser: Sendable {
                         slots.signal()
                         return
                     }
-                    let result = Result { () throws(FinParseError) in try Document(contentsOf: paths[index]) }.map(transform)
+                    let result = Result { () throws(FinParseError) in
+                        try Document(contentsOf: paths[index], threads: threads)
+                    }.map(transform)
                     state.deliver(result, at: index)
                 }
             }

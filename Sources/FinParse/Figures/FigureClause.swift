@@ -10,6 +10,9 @@ struct FigureClause {
     /// Tokens that close a clause.
     static let boundaries: Set<String> = ["，", ",", "。", "；", ";", "：", ":", "、", "!", "！", "?", "？"]
 
+    /// Every boundary is a punctuation token: other tokens need no string lookup.
+    static func isBoundary(_ token: Token) -> Bool { token.kind == .punctuation && boundaries.contains(token.text) }
+
     static let increaseWords: Set<String> = ["增加", "增长", "上升", "提高", "增"]
     static let decreaseWords: Set<String> = ["减少", "下降", "降低", "减", "下滑"]
 
@@ -50,7 +53,7 @@ struct FigureClause {
         self.figureStart = figureStart
         var k = figureStart
         let floor = (previousEnd ?? -1) + 1
-        while k > floor, !Self.boundaries.contains(tokens[k - 1].text) { k -= 1 }
+        while k > floor, !Self.isBoundary(tokens[k - 1]) { k -= 1 }
         start = k
     }
 
@@ -164,7 +167,7 @@ struct FigureClause {
         var kept: [Token] = []
         var open: Int? = nil
         for token in clause {
-            switch token.text {
+            switch token.kind == .punctuation ? token.text : "" {
             case "(", "（":
                 open = kept.count
             case ")", "）":

@@ -9,18 +9,30 @@ import FoundationEssentials
 struct FigureExtractor {
     private let tokenizer = Tokenizer()
 
-    func figures(inParagraphs paragraphs: [FoldedText], tables: [Table]) -> [Figure] {
-        var figures: [Figure] = []
-        for paragraph in paragraphs { figures += self.figures(in: paragraph) }
-        // Cells, nested tables included, through an explicit stack.
+    /// The figures of `paragraphs` and of every cell of `tables`, nested tables included,
+    /// in line order. Texts are independent: a large report's are read on up to
+    /// `threads` threads, each run of texts with its own extractor.
+    static func figures(inParagraphs paragraphs: [FoldedText], tables: [Table], threads: Int = 1) -> [Figure] {
+        let texts = paragraphs + cellTexts(of: tables)
+        let runLength = 2_000
+        let runs = parallelMap((texts.count + runLength - 1) / runLength, threads: threads) { run in
+            let extractor = FigureExtractor()
+            return texts[(run * runLength)..<min(texts.count, (run + 1) * runLength)].flatMap(extractor.figures(in:))
+        }
+        return runs.flatMap { $0 }.sorted { $0.line < $1.line }
+    }
+
+    /// Cells that hold text, nested tables' included, through an explicit stack.
+    private static func cellTexts(of tables: [Table]) -> [FoldedText] {
+        var texts: [FoldedText] = []
         var pending = tables
         while let table = pending.popLast() {
             for cell in table.cells.reversed() {
-                if !cell.text.isEmpty { figures += self.figures(in: FoldedText(cell.text, line: cell.line)) }
+                if !cell.text.isEmpty { texts.append(FoldedText(cell.text, line: cell.line)) }
                 pending += cell.tables
             }
         }
-        return figures.sorted { $0.line < $1.line }
+        return texts
     }
 
     func figures(in text: FoldedText) -> [Figure] {
@@ -73,7 +85,7 @@ struct FigureSpan {
             let unit: Figure.Unit? = next.kind == .percentSign ? .percent : next.kind == .unit ? Figure.Unit(rawValue: next.text) : nil
             guard let unit, let value = Decimal(exactString: token.text) else { return nil }
             return FigureSpan(span: i...(i + 1), value: value, unit: unit)
-        case .word where token.text == "百分" || token.text == "百分之":
+        case .word where token.text.unicodeScalars.first == "百" && (token.text == "百分" || token.text == "百分之"):
             // 百分之五, 百分之三十, 百分之12.5
             var k = i + 1
             if token.text == "百分" {

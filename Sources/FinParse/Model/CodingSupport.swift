@@ -30,19 +30,20 @@ extension Decimal {
 
     /// Parses a plain decimal string ("2553.52", "-3", "1,234.56"); nil for anything else.
     init?(exactString text: some StringProtocol) {
-        var digits = ""
+        var digits: [UInt8] = []
         var seenDigit = false
         var seenPoint = false
-        for (offset, c) in text.enumerated() {
-            switch c {
-            case "0"..."9": seenDigit = true; digits.append(c)
-            case ".": if seenPoint { return nil }; seenPoint = true; digits.append(c)
-            case ",": if !seenDigit || seenPoint { return nil }
-            case "-", "+": if offset != 0 { return nil }; if c == "-" { digits.append(c) }
+        for (offset, byte) in text.utf8.enumerated() {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): seenDigit = true; digits.append(byte)
+            case UInt8(ascii: "."): if seenPoint { return nil }; seenPoint = true; digits.append(byte)
+            case UInt8(ascii: ","): if !seenDigit || seenPoint { return nil }
+            case UInt8(ascii: "-"): if offset != 0 { return nil }; digits.append(byte)
+            case UInt8(ascii: "+"): if offset != 0 { return nil }
             default: return nil
             }
         }
-        guard seenDigit, let value = Decimal(string: digits) else { return nil }
+        guard seenDigit, let value = Decimal(string: String(decoding: digits, as: UTF8.self)) else { return nil }
         self = value
     }
 }

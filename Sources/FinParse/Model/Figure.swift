@@ -11,7 +11,10 @@ public enum Comparator: String, Sendable, Hashable, Codable, CaseIterable {
     /// The comparator a sign denotes, in any spelling reports use:
     /// ≥ ≧ ⩾, > ＞, ≤ ≦ ⩽, < ＜, = ＝.
     public init?(symbol: Character) {
-        switch symbol {
+        // Every symbol is one scalar: switching on it spares comparing Characters.
+        let scalars = symbol.unicodeScalars
+        guard scalars.count == 1 else { return nil }
+        switch scalars.first! {
         case "≥", "≧", "⩾": self = .greaterOrEqual
         case ">", "＞": self = .greater
         case "≤", "≦", "⩽": self = .lessOrEqual

@@ -3,8 +3,10 @@ import FoundationEssentials
 extension Document {
     /// The document as `finparse/1` JSON: keys sorted, so the same input gives
     /// the same bytes on every run and machine.
-    public func jsonData(pretty: Bool = false) throws -> [UInt8] {
-        pretty ? try Array(JSONOutput.encoder(pretty: true).encode(self)) : try JSONOutput.compact(self)
+    ///
+    /// `threads` is how many threads may share the encoding of a large document.
+    public func jsonData(pretty: Bool = false, threads: Int = 1) throws -> [UInt8] {
+        pretty ? try Array(JSONOutput.encoder(pretty: true).encode(self)) : try JSONOutput.compact(self, threads: threads)
     }
 }
 
@@ -27,41 +29,62 @@ enum JSONOutput {
     ///
     /// Encoding the whole document at once builds `JSONEncoder`'s value tree for all of it,
     /// several times the size of the output for a large report. Encoding it member by
-    /// member, long arrays a run of elements at a time, needs only small trees.
-    static func compact(_ document: Document) throws -> [UInt8] {
-        let encoder = encoder(pretty: false)
-        var out: [UInt8] = []
-        func key(_ name: String) {
-            out.append(out.isEmpty ? UInt8(ascii: "{") : UInt8(ascii: ","))
-            out += Array("\"\(name)\":".utf8)
+    /// member, long arrays a run of elements at a time, needs only small trees, and the
+    /// pieces can be encoded on up to `threads` threads.
+    static func compact(_ document: Document, threads: Int = 1) throws -> [UInt8] {
+        // The output in order: literal bytes, each followed by an encoded piece or nothing.
+        var literals: [[UInt8]] = []
+        var pieces: [Piece?] = []
+        func key(_ name: String) -> [UInt8] { Array("\(literals.isEmpty ? "{" : ",")\"\(name)\":".utf8) }
+        func member(_ name: String, _ value: some Encodable & Sendable) {
+            literals.append(key(name))
+            pieces.append(Piece(isRun: false) { try $0.encode(value) })
         }
-        func member(_ name: String, _ value: some Encodable) throws {
-            key(name)
-            out += try encoder.encode(value)
-        }
-        func array<Element: Encodable>(_ name: String, _ elements: [Element]) throws {
-            key(name)
-            out.append(UInt8(ascii: "["))
+        func array<Element: Encodable & Sendable>(_ name: String, _ elements: [Element]) {
+            let open = key(name) + [UInt8(ascii: "[")]
             for start in stride(from: 0, to: elements.count, by: 256) {
-                if start > 0 { out.append(UInt8(ascii: ",")) }
-                // An encoded run is `[a,b,…]`: its elements are the bytes inside the brackets.
-                let run = try encoder.encode(Array(elements[start..<min(start + 256, elements.count)]))
-                out += run.dropFirst().dropLast()
+                let run = Array(elements[start..<min(start + 256, elements.count)])
+                literals.append(start == 0 ? open : [UInt8(ascii: ",")])
+                pieces.append(Piece(isRun: true) { try $0.encode(run) })
             }
-            out.append(UInt8(ascii: "]"))
+            literals.append(elements.isEmpty ? open + [UInt8(ascii: "]")] : [UInt8(ascii: "]")])
+            pieces.append(nil)
         }
         // The members in the order `.sortedKeys` gives them.
-        try array("amounts", document.amounts)
-        try array("diagnostics", document.diagnostics)
-        try array("outline", document.outline)
-        try array("paragraphs", document.paragraphs)
-        try array("percents", document.percents)
-        try member("report", document.report)
-        try member("schema", Document.schema)
-        try member("source", document.source)
-        try array("tables", document.tables)
-        out.append(UInt8(ascii: "}"))
+        array("amounts", document.amounts)
+        array("diagnostics", document.diagnostics)
+        array("outline", document.outline)
+        array("paragraphs", document.paragraphs)
+        array("percents", document.percents)
+        member("report", document.report)
+        member("schema", Document.schema)
+        member("source", document.source)
+        array("tables", document.tables)
+        literals.append([UInt8(ascii: "}")])
+        pieces.append(nil)
+
+        let all = pieces
+        let encoded = parallelMap(all.count, threads: threads) { i in
+            Result { try all[i].map { try $0.bytes(encoder(pretty: false)) } ?? [] }
+        }
+        var out: [UInt8] = []
+        for (literal, bytes) in zip(literals, encoded) {
+            out += literal
+            out += try bytes.get()
+        }
         return out
+    }
+
+    /// One value, or one run of an array's elements, to encode.
+    private struct Piece: Sendable {
+        /// A run is encoded as `[a,b,…]`: its bytes are those inside the brackets.
+        var isRun: Bool
+        var encode: @Sendable (JSONEncoder) throws -> Data
+
+        func bytes(_ encoder: JSONEncoder) throws -> [UInt8] {
+            let data = try encode(encoder)
+            return isRun ? Array(data[data.index(after: data.startIndex)..<data.index(before: data.endIndex)]) : Array(data)
+        }
     }
 
     struct FailedInput: Encodable {

@@ -7,21 +7,26 @@ extension Document {
     ///
     /// Problems in the content never throw: they become ``diagnostics``. What throws
     /// is an input that cannot be read as a report at all, with the file and the place.
-    public init(contentsOf path: String) throws(FinParseError) {
+    ///
+    /// `threads` is how many threads may share the work of this one report; a large
+    /// report parses faster on several. One by default, for callers that already
+    /// parse one report per core (``BatchParser`` does).
+    public init(contentsOf path: String, threads: Int = 1) throws(FinParseError) {
         let bytes = try InputFile.load(path: path)
-        try self.init(bytes: bytes, path: path)
+        try self.init(bytes: bytes, path: path, threads: threads)
     }
 
     /// Parses a report given as bytes; `path` names it in the result and in errors.
-    public init(bytes: [UInt8], path: String) throws(FinParseError) {
+    /// `threads` as for ``init(contentsOf:threads:)``.
+    public init(bytes: [UInt8], path: String, threads: Int = 1) throws(FinParseError) {
         if bytes.starts(with: [0x50, 0x4B]) {
-            self = try WordReportParser().parse(bytes, path: path)
+            self = try WordReportParser(threads: threads).parse(bytes, path: path)
             return
         }
         if bytes.starts(with: Array("%PDF".utf8)) {
             let text = try PDFTextExtraction.text(of: bytes, path: path)
             let source = SourceInfo(path: path, format: .pdf, encoding: nil, bytes: bytes.count, sha256: Self.sha256Hex(bytes))
-            self = TextReportParser().parse(text, source: source)
+            self = TextReportParser(threads: threads).parse(text, source: source)
             return
         }
         if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
@@ -32,7 +37,7 @@ extension Document {
         let decoded = try TextDecoding.decode(bytes, path: path)
         let source = SourceInfo(path: path, format: .text, encoding: decoded.encoding, bytes: bytes.count,
                                 sha256: Self.sha256Hex(bytes))
-        self = TextReportParser().parse(decoded.text, source: source)
+        self = TextReportParser(threads: threads).parse(decoded.text, source: source)
     }
 
     /// Parses report text that is already in memory.

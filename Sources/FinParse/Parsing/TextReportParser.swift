@@ -1,11 +1,13 @@
 /// The text pipeline: lines → folded text → tables and paragraphs → outline,
 /// self-evaluations and figures.
 struct TextReportParser {
+    var threads = 1
+
     func parse(_ text: String, source: SourceInfo) -> Document {
         let layout = TextLayout.read(FoldedText.lines(of: text))
         return ReportAssembler.assemble(
             source: source, paragraphs: layout.paragraphs, tables: layout.tables, hints: layout.hints,
-            diagnostics: layout.diagnostics)
+            diagnostics: layout.diagnostics, threads: threads)
     }
 }
 
@@ -13,9 +15,10 @@ struct TextReportParser {
 /// paragraphs and table grids.
 enum ReportAssembler {
     /// `hints` are what the input says of some lines' place in the outline beyond their
-    /// text (Word's heading styles, a PDF's table of contents).
+    /// text (Word's heading styles, a PDF's table of contents); `threads` how many
+    /// threads may read the figures.
     static func assemble(source: SourceInfo, paragraphs: [FoldedText], tables grids: [TableGrid],
-                         hints: OutlineRecognizer.Hints = .init(), diagnostics: [Diagnostic]) -> Document {
+                         hints: OutlineRecognizer.Hints = .init(), diagnostics: [Diagnostic], threads: Int) -> Document {
         var diagnostics = diagnostics
         let outline = OutlineRecognizer.outline(of: paragraphs, hints: hints)
         diagnostics += outline.diagnostics
@@ -25,11 +28,10 @@ enum ReportAssembler {
             diagnostics += table.selfEvaluation?.consistencyDiagnostics(line: table.line) ?? []
         }
 
-        let extractor = FigureExtractor()
         var amounts: [Figure] = []
         var percents: [Figure] = []
         let tableFigures = tables.flatMap(TableFigures.figures(in:))
-        for figure in (extractor.figures(inParagraphs: paragraphs, tables: tables) + tableFigures).sorted(by: { $0.line < $1.line }) {
+        for figure in (FigureExtractor.figures(inParagraphs: paragraphs, tables: tables, threads: threads) + tableFigures).sorted(by: { $0.line < $1.line }) {
             if figure.unit == .percent { percents.append(figure) } else { amounts.append(figure) }
         }
 

@@ -1,6 +1,8 @@
 /// The .docx pipeline: zip package → main document part → paragraphs and Word
 /// tables → the stages every format shares.
 struct WordReportParser {
+    var threads = 1
+
     func parse(_ bytes: [UInt8], path: String) throws(FinParseError) -> Document {
         let package = try DocxPackage(bytes: bytes, path: path)
         let partName = try mainPart(of: package, path: path)
@@ -16,7 +18,7 @@ struct WordReportParser {
         }
         let source = SourceInfo(path: path, format: .docx, encoding: nil, bytes: bytes.count, sha256: Document.sha256Hex(bytes))
         return ReportAssembler.assemble(source: source, paragraphs: body.paragraphs, tables: body.tables,
-                                        hints: .init(headingLevels: body.headingLevels), diagnostics: [])
+                                        hints: .init(headingLevels: body.headingLevels), diagnostics: [], threads: threads)
     }
 
     /// A part read by `reader`, nil when the package has no such part; XML errors name the part and line.

@@ -131,37 +131,42 @@ enum OutlineRecognizer {
     }
 
     /// Sentence punctuation that ends a clause inside a line.
-    private static let sentenceMarks: Set<Character> = ["。", ";", "；", "!", "！", "?", "？"]
+    private static func isSentenceMark(_ s: Unicode.Scalar) -> Bool {
+        switch s { case "。", ";", "；", "!", "！", "?", "？": true; default: false }
+    }
+
+    /// A sentence mark or a colon: what a heading or an item title ends at.
+    private static func endsTitle(_ s: Unicode.Scalar) -> Bool { isSentenceMark(s) || s == ":" || s == "：" }
 
     /// A heading is short and is not a sentence: no clause ends inside it, and no
     /// definition follows a colon. 三、支出决算情况说明 and （一）基本情况。 are
     /// headings; （一）2021年度收入总计2553.52万元。与上年相比…, 一、财政拨款收入：指…
     /// and 1、社会保障和就业支出（类）抚恤（款）死亡抚恤（项）。 are items.
     static func isHeading(_ body: String) -> Bool {
-        var core = Substring(body)
+        // Lengths in scalars, which for this text are its characters, and cheaper to count.
+        var core = body.unicodeScalars[...]
         var closedAsSentence = false
-        while let last = core.last, sentenceMarks.contains(last) || last == ":" || last == "：" {
-            closedAsSentence = closedAsSentence || sentenceMarks.contains(last)
+        while let last = core.last, endsTitle(last) {
+            closedAsSentence = closedAsSentence || isSentenceMark(last)
             core = core.dropLast()
         }
-        guard !core.isEmpty, core.count <= 40 else { return false }
-        if core.contains(where: { sentenceMarks.contains($0) || $0 == ":" || $0 == "：" }) { return false }
-        let commas = core.filter { $0 == "，" || $0 == "," }.count
+        guard !core.isEmpty, !core.isLonger(than: 40), !core.contains(where: endsTitle) else { return false }
+        let commas = core.count { $0 == "，" || $0 == "," }
         // A line closed by 。 is a heading only when it is a short name (基本情况。);
         // otherwise a short line with at most one comma reads as a title.
-        if closedAsSentence { return commas == 0 && core.count <= 12 }
-        return commas == 0 || (commas == 1 && core.count <= 24)
+        if closedAsSentence { return commas == 0 && !core.isLonger(than: 12) }
+        return commas == 0 || (commas == 1 && !core.isLonger(than: 24))
     }
 
     private static func headingTitle(_ body: String) -> String {
-        var title = Substring(body)
-        while let last = title.last, sentenceMarks.contains(last) || last == ":" || last == "：" { title = title.dropLast() }
-        return String(title.trimmingSpaces)
+        var title = body.unicodeScalars[...]
+        while let last = title.last, endsTitle(last) { title = title.dropLast() }
+        return String(Substring(title).trimmingSpaces)
     }
 
     /// An item's title is its text up to the first 。 or ：.
     private static func itemTitle(_ body: String) -> String {
-        let end = body.firstIndex { $0 == "。" || $0 == ":" || $0 == "：" } ?? body.endIndex
+        let end = body.unicodeScalars.firstIndex { $0 == "。" || $0 == ":" || $0 == "：" } ?? body.endIndex
         return String(body[..<end].trimmingSpaces)
     }
 
@@ -171,8 +176,9 @@ enum OutlineRecognizer {
     /// An unnumbered title: a short line that is not a sentence, names a year and
     /// ends like the name of a report, table or statement (2021年度项目支出绩效自评报告).
     static func isTitleLine(_ text: String) -> Bool {
-        guard (6...40).contains(text.count),
-              !text.contains(where: { sentenceMarks.contains($0) || "，,：:、".contains($0) }),
+        let scalars = text.unicodeScalars
+        guard scalars.isLonger(than: 5), !scalars.isLonger(than: 40),
+              !scalars.contains(where: { isSentenceMark($0) || "，,：:、".unicodeScalars.contains($0) }),
               titleEndings.contains(where: { text.hasSuffix($0) })
         else { return false }
         return ReportInfoReader.containsYear(text)

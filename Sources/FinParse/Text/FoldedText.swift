@@ -135,7 +135,9 @@ enum Folding {
             // an installation fault, not something any input can cause.
             guard status == Int32(FP_OK) else { preconditionFailure("ICU's NFKC data is not available") }
             let n = Int(length16)
-            var result = Result(text: String(decoding: UnsafeBufferPointer(rebasing: dest8[..<Int(length8)]), as: UTF8.self))
+            let folded = UnsafeBufferPointer(rebasing: dest8[..<Int(length8)])
+            // Most lines fold to themselves: then the text shares the original's storage.
+            var result = Result(text: folded.elementsEqual(original.utf8) ? original : String(decoding: folded, as: UTF8.self))
             if mapped {
                 result.utf16 = Array(UnsafeBufferPointer(rebasing: dest16[..<n]))
                 result.utf8Offsets = Array(UnsafeBufferPointer(start: utf8Offsets, count: n + 1))

@@ -25,6 +25,18 @@ extension StringProtocol {
     }
 }
 
+extension Sequence<Unicode.Scalar> {
+    /// Whether there are more than `limit` scalars, without counting a long line to its end.
+    func isLonger(than limit: Int) -> Bool {
+        var count = 0
+        for _ in self {
+            count += 1
+            if count > limit { return true }
+        }
+        return false
+    }
+}
+
 extension Unicode.Scalar {
     fileprivate var isTrimmedSpace: Bool {
         switch value {

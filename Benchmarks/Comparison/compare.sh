@@ -1,0 +1,36 @@
+#!/bin/sh
+# python-docx + jieba (what researchers write today, python_baseline.py) against
+# `finparse dump`, on the same large .docx: wall time and peak RSS of both, one run.
+# By hand, from the repository root (needs python3-venv and network for pip):
+#
+#     Benchmarks/Comparison/compare.sh [MB of document.xml, default 20]
+set -eu
+size=${1:-20}
+work=${WORK:-/tmp/finparse-comparison}
+here=$(dirname "$0")
+mkdir -p "$work"
+
+[ -x "$work/venv/bin/python" ] || python3 -m venv "$work/venv"
+"$work/venv/bin/pip" install -q python-docx==1.2.0 jieba==0.42.1
+swift build -c release --product finparse >/dev/null
+python3 "$here/make_large_docx.py" Corpus/docx/yongzhou-yingji-2021-juesuan.docx "$work/large.docx" "$size"
+# jieba builds its dictionary cache on first use: not part of the comparison.
+"$work/venv/bin/python" -c "import jieba; jieba.initialize()" 2>/dev/null
+
+run() { # label, command…
+    label=$1; shift
+    /usr/bin/time -f "%e %M" -o "$work/time" "$@" > "$work/$label.out" 2>/dev/null
+    read -r seconds kilobytes < "$work/time"
+    echo "$label $seconds $kilobytes"
+}
+{
+    run python "$work/venv/bin/python" "$here/python_baseline.py" "$work/large.docx"
+    run finparse-j1 .build/release/finparse dump -j 1 "$work/large.docx"
+    run finparse-all-cores .build/release/finparse dump "$work/large.docx"
+} | awk '
+    { time[NR] = $2; rss[NR] = $3 / 1024; name[NR] = $1 }
+    END {
+        printf "%-20s %10s %12s %10s %12s\n", "run", "seconds", "peak RSS MB", "speed-up", "memory ratio"
+        for (i = 1; i <= NR; i++)
+            printf "%-20s %10.2f %12.0f %9.1fx %12.2f\n", name[i], time[i], rss[i], time[1] / time[i], rss[i] / rss[1]
+    }'
