@@ -19,7 +19,10 @@ let package = Package(
             linkerSettings: [.linkedLibrary("icuuc"), .linkedLibrary("icudata")]
         ),
         // Throughput beside a floor measured in the same iteration, for every benchmark.
-        .target(name: "FloorRatio", dependencies: [.product(name: "Benchmark", package: "benchmark")]),
+        .target(name: "FloorRatio", dependencies: [
+            .product(name: "Benchmark", package: "benchmark"),
+            .product(name: "FinParse", package: "finparse"),
+        ]),
         // The floor under the Word reader: libxml2's xmlTextReader pulling every node.
         .target(
             name: "XMLFloor",

@@ -24,13 +24,17 @@ extension GoldenTests {
 }
 
 extension GoldenTests {
-    /// `jsonData()` encodes member by member and long arrays in runs; the bytes must be
-    /// those of `JSONEncoder` over the whole document, runs' seams included.
+    /// `jsonData()` encodes member by member and long arrays in runs, on one thread or
+    /// several; the bytes must be those of `JSONEncoder` over the whole document, runs'
+    /// seams included. A report parsed on several threads is the same report.
     @Test func compactJSONIsTheEncodersBytes() throws {
         let report = try InputFile.load(path: Corpus.yongzhou)
-        let document = try Document(bytes: Array(repeating: report, count: 3).flatMap { $0 }, path: "three.txt")
+        let bytes = Array(repeating: report, count: 3).flatMap { $0 }
+        let document = try Document(bytes: bytes, path: "three.txt")
         #expect(document.amounts.count > 512 && document.paragraphs.count > 512)
+        #expect(try Document(bytes: bytes, path: "three.txt", threads: 4) == document)
         let whole = try JSONOutput.encoder(pretty: false).encode(document)
         #expect(try document.jsonData() == Array(whole))
+        #expect(try document.jsonData(threads: 4) == Array(whole))
     }
 }

@@ -49,11 +49,7 @@ let benchmarks: @Sendable () -> Void = {
         record(benchmark, megabytes: megabytes, pipeline: pipeline, floor: floor)
     }
 
-    Benchmark("Whole document, text (\(corpus.count / 1_048_576) MB)") { benchmark in
-        let floor = floorSeconds()
-        let pipeline = try seconds {
-            blackHole(try Document(bytes: corpus, path: "corpus").jsonData())
-        }
-        record(benchmark, megabytes: megabytes, pipeline: pipeline, floor: floor)
+    pipelineBenchmarks("text (\(corpus.count / 1_048_576) MB)", bytes: corpus, path: "corpus", megabytes: megabytes) {
+        floorSeconds()
     }
 }

@@ -43,8 +43,9 @@ let megabytes = Double(documentXML.count) / 1_000_000
 let benchmarks: @Sendable () -> Void = {
     configureFloorBenchmarks()
 
-    Benchmark("Whole document, docx (\(documentXML.count / 1_048_576) MB of document.xml)") { benchmark in
-        let floor = try seconds {
+    pipelineBenchmarks("docx (\(documentXML.count / 1_048_576) MB of document.xml)", bytes: docx, path: "corpus.docx",
+                       megabytes: megabytes) {
+        try seconds {
             let archive = try Archive(data: Data(docx), accessMode: .read)
             var xml = Data()
             _ = try archive.extract(archive["word/document.xml"]!) { xml.append($0) }
@@ -53,9 +54,5 @@ let benchmarks: @Sendable () -> Void = {
             }
             blackHole(nodes)
         }
-        let pipeline = try seconds {
-            blackHole(try Document(bytes: docx, path: "corpus.docx").jsonData())
-        }
-        record(benchmark, megabytes: megabytes, pipeline: pipeline, floor: floor)
     }
 }

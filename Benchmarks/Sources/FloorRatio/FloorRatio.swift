@@ -1,4 +1,5 @@
 import Benchmark
+import FinParse
 
 // What every finparse benchmark reports: its throughput, the throughput of a floor
 // (the bare library underneath) measured in the same iteration, and their ratio,
@@ -30,4 +31,21 @@ public func record(_ benchmark: Benchmark, megabytes: Double, pipeline: Double, 
     benchmark.measurement(throughput, Int(megabytes / pipeline))
     benchmark.measurement(floorThroughput, Int(megabytes / floor))
     benchmark.measurement(percentOfFloor, Int(100 * floor / pipeline))
+}
+
+/// The pipeline benchmarks of one input: parse alone on one thread, parse and JSON on one
+/// thread, and parse and JSON on every core, each beside `floor` run in the same iteration.
+public func pipelineBenchmarks(_ input: String, bytes: [UInt8], path: String, megabytes: Double,
+                               floor: @escaping @Sendable () throws -> Double) {
+    let cores = BatchParser.coreCount
+    for (stage, threads, json) in [("Parse", 1, false), ("Parse + JSON", 1, true), ("Parse + JSON", cores, true)] {
+        Benchmark("\(stage), \(input), \(threads == 1 ? "one thread" : "\(threads) threads")") { benchmark in
+            let floor = try floor()
+            let pipeline = try seconds {
+                let document = try Document(bytes: bytes, path: path, threads: threads)
+                if json { blackHole(try document.jsonData(threads: threads)) } else { blackHole(document) }
+            }
+            record(benchmark, megabytes: megabytes, pipeline: pipeline, floor: floor)
+        }
+    }
 }

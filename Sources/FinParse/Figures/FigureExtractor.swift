@@ -14,7 +14,7 @@ struct FigureExtractor {
     /// `threads` threads, each run of texts with its own extractor.
     static func figures(inParagraphs paragraphs: [FoldedText], tables: [Table], threads: Int = 1) -> [Figure] {
         let texts = paragraphs + cellTexts(of: tables)
-        let runLength = 2_000
+        let runLength = 500
         let runs = parallelMap((texts.count + runLength - 1) / runLength, threads: threads) { run in
             let extractor = FigureExtractor()
             return texts[(run * runLength)..<min(texts.count, (run + 1) * runLength)].flatMap(extractor.figures(in:))
