@@ -163,18 +163,16 @@ enum PageText {
         if body.hasPrefix("第"), let marker = ListMarker.scan(String(body)), marker.style == .part { return false }
         var gaps = 0
         var run = 0
-        var index = body.startIndex
-        while index < body.endIndex {
-            if body[index] == " " {
+        for scalar in body.unicodeScalars {
+            if scalar == " " {
                 run += 1
             } else {
                 if run >= 2 {
                     gaps += 1
-                    if gaps >= 2 || body[index].isASCII && body[index].isNumber { return true }
+                    if gaps >= 2 || ("0"..."9").contains(scalar) { return true }
                 }
                 run = 0
             }
-            index = body.index(after: index)
         }
         return false
     }
@@ -184,7 +182,7 @@ enum PageText {
     /// (indent, list marker) nor is laid out in columns.
     private static func joinWrapped(_ lines: [FoldedText]) -> [FoldedText] {
         let prose = lines.filter { !isColumnar($0.text) && !$0.isBlank }
-        let widths = prose.map { $0.text.trimmingSpaces.count }.filter { $0 >= 10 }.sorted()
+        let widths = prose.map { $0.text.trimmingSpaces.unicodeScalars.count }.filter { $0 >= 10 }.sorted()
         guard !widths.isEmpty else { return lines }
         let full = widths[widths.count * 9 / 10]
         // pdftotext -layout indents each paragraph's first line: then a line at the margin
@@ -212,11 +210,14 @@ enum PageText {
     /// A part title wrapped onto a short, centred second line, a blank line at most
     /// between (…年度部门决算情况 / 说明).
     private static func endsPartTitle(_ previous: FoldedText, with line: FoldedText) -> Bool {
+        // The cheap tests of the short line first: this runs for every line of the text.
+        let rest = line.text.trimmingSpaces
+        guard !rest.isEmpty, !rest.unicodeScalars.isLonger(than: 4),
+              !rest.unicodeScalars.contains(where: { "。，,：:；;".unicodeScalars.contains($0) }),
+              ListMarker.scan(String(rest)) == nil else { return false }
         guard let marker = ListMarker.scan(String(previous.text.trimmingSpaces)), marker.style == .part,
               !previous.text.trimmingSpaces.hasSuffix("说明") else { return false }
-        let rest = line.text.trimmingSpaces
-        return !rest.isEmpty && rest.count <= 4 && ListMarker.scan(String(rest)) == nil
-            && !rest.contains(where: { "。，,：:；;".contains($0) })
+        return true
     }
 
     private static func continues(_ previous: FoldedText, with line: FoldedText, full: Int, indented: Bool) -> Bool {
@@ -226,6 +227,6 @@ enum PageText {
         guard let last = before.last, indented || !"。：:；;！？!?".contains(last) else { return false }
         // A paragraph's first line is indented; a wrapped line starts at the margin.
         guard !text.hasPrefix("  "), ListMarker.scan(String(text.trimmingSpaces)) == nil else { return false }
-        return Double(before.count) >= 0.8 * Double(full)
+        return Double(before.unicodeScalars.count) >= 0.8 * Double(full)
     }
 }
