@@ -74,8 +74,8 @@ enum TextTableReader {
 
     // MARK: Lines
 
-    static func isCellStart(_ line: FoldedText) -> Bool { line.text.first == "\t" }
-
+    /// A TAB is a grapheme of its own, so the first byte tells.
+    static func isCellStart(_ line: FoldedText) -> Bool { line.text.utf8.first == 0x09 }
 
     /// A line after which no table goes on: a note (备注：…) or the title of what follows
     /// (2021年度项目支出绩效自评报告).
@@ -102,10 +102,10 @@ enum TextTableReader {
 
     // MARK: Rows and cells
 
-    /// A cell's text pieces, one per input line.
+    /// A cell's text, joined from its pieces, one per input line.
     struct Piece {
-        var texts: [Substring] = []
-        var originals: [Substring] = []
+        var text = ""
+        var original = ""
         var line: Int
 
         init(_ line: FoldedText) {
@@ -114,21 +114,20 @@ enum TextTableReader {
         }
 
         mutating func add(_ line: FoldedText) {
-            let text = line.text.trimmingSpaces
-            if text.isEmpty { return }
-            texts.append(text)
-            originals.append(line.original.trimmingSpaces)
+            let piece = line.text.trimmingSpaces
+            if piece.isEmpty { return }
+            Self.join(piece, to: &text)
+            Self.join(line.original.trimmingSpaces, to: &original)
         }
 
         /// Pieces join without a space (a label broken mid-word), or on a new line
         /// after the end of a sentence (1.…。\n2.…).
-        static func joined(_ pieces: [Substring]) -> String {
-            var result = ""
-            for piece in pieces {
-                if let last = result.last, "。；;！？!?".contains(last) { result += "\n" }
-                result += piece
+        private static func join(_ piece: Substring, to text: inout String) {
+            switch text.unicodeScalars.last {
+            case "。", "；", ";", "！", "？", "!", "?": text += "\n"
+            default: break
             }
-            return result
+            text += piece
         }
     }
 
@@ -182,7 +181,7 @@ enum TextTableReader {
         for (r, row) in rows.enumerated() {
             var leading = true
             for (c, piece) in row.enumerated() {
-                let text = Piece.joined(piece.texts)
+                let text = piece.text
                 if text.isEmpty, leading, r > 0,
                    let above = grid.cells.lastIndex(where: {
                        $0.column == c && $0.columnSpan == 1 && $0.row < r && $0.row + $0.rowSpan == r
@@ -193,7 +192,7 @@ enum TextTableReader {
                 leading = leading && text.isEmpty
                 let span = c == row.count - 1 ? columns - c : 1
                 grid.cells.append(TableGrid.Cell(row: r, column: c, columnSpan: span, text: text,
-                                                 original: Piece.joined(piece.originals), line: piece.line))
+                                                 original: piece.original, line: piece.line))
             }
         }
         return grid
