@@ -129,61 +129,80 @@ enum SelfEvaluationReader {
     }
 
     private static func oneLine(_ text: String) -> String {
-        String(text.map { $0 == "\n" ? " " : $0 })
+        guard text.utf8.contains(0x0A) else { return text }
+        return String(decoding: text.utf8.map { $0 == 0x0A ? 0x20 : $0 }, as: UTF8.self)
     }
 
     /// 产出指标(50分) → 产出指标: the weight is in the table's own columns.
     private static func withoutWeight(_ text: String) -> String {
         let text = compact(text)
-        guard text.hasSuffix(")"), let open = text.lastIndex(of: "("),
-              text[text.index(after: open)...].dropLast().hasSuffix("分")
-        else { return text }
-        return String(text[..<open])
+        guard hasSuffix(text.unicodeScalars, "分)"), let open = text.unicodeScalars.lastIndex(of: "(") else { return text }
+        return String(text.unicodeScalars[..<open])
     }
 
     /// A weight, score or amount: 10, 95.5, 1,166.45, 210万元.
     private static func decimal(_ text: String) -> Decimal? {
-        var text = compact(text).filter { $0 != "," }
-        for unit in ["万元", "元", "分"] where text.hasSuffix(unit) { text.removeLast(unit.count) }
-        return Decimal(exactString: text)
+        var text = compact(text).unicodeScalars.filter { $0 != "," }[...]
+        for unit in ["万元", "元", "分"] where hasSuffix(text, unit) { text = text.dropLast(unit.unicodeScalars.count) }
+        return Decimal(exactString: String(text))
+    }
+
+    /// `hasSuffix` scalar for scalar: Characters would break graphemes, for CJK where that changes nothing.
+    private static func hasSuffix(_ scalars: some BidirectionalCollection<Unicode.Scalar>, _ suffix: String) -> Bool {
+        scalars.reversed().starts(with: suffix.unicodeScalars.reversed())
     }
 
     /// A target or actual value: [comparator][number][unit], 20*2=40万元 read as its
     /// result. Anything else (持续下降, 1-12月) keeps its text with no value.
+    /// Read on scalars: Characters would add grapheme breaking to every cell, for CJK
+    /// and ASCII where it changes nothing.
     static func measure(_ cell: TableGrid.Cell?) -> SelfEvaluation.Measure {
         let original = cell.map { oneLine($0.original) } ?? ""
-        var rest = Substring(compact(cell?.text ?? ""))
+        var rest = compact(cell?.text ?? "").unicodeScalars[...]
         if let equals = rest.lastIndex(of: "=") { rest = rest[rest.index(after: equals)...] }
         // 合格率≥80%: the measure's own name before its comparison.
-        if let sign = rest.firstIndex(where: { Comparator(symbol: $0) != nil }),
-           !rest[..<sign].contains(where: { $0.isASCII && $0.isNumber }) {
+        if let sign = rest.firstIndex(where: { Comparator(sign: $0) != nil }), !rest[..<sign].contains(where: isDigit) {
             rest = rest[sign...]
         }
         var comparator: Comparator? = nil
-        if let symbol = rest.first, let found = Comparator(symbol: symbol) {
+        if let symbol = rest.first, let found = Comparator(sign: symbol) {
             comparator = found
             rest = rest.dropFirst()
         } else if let first = rest.first, !first.isASCII,
-                  let (words, found) = FigureClause.comparatorWords.filter({ rest.hasPrefix($0.key) })
-                      .max(by: { $0.key.count < $1.key.count }) {
+                  let (words, found) = comparatorWords.first(where: { rest.starts(with: $0.words) }) {
             comparator = found
             rest = rest.dropFirst(words.count)
         }
-        let number = rest.prefix { $0.isASCII && ($0.isNumber || $0 == "." || $0 == ",") }
-        guard let value = Decimal(exactString: String(number.filter { $0 != "," })) else {
+        let number = rest.prefix { isDigit($0) || $0 == "." || $0 == "," }
+        guard let value = Decimal(exactString: String(number).filter { $0 != "," }) else {
             return SelfEvaluation.Measure(text: original)
         }
         var unit = rest.dropFirst(number.count)
-        if unit.hasSuffix("以上") {
+        if hasSuffix(unit, "以上") {
             unit = unit.dropLast(2)
             comparator = comparator ?? .greaterOrEqual
         }
-        // ASCII digits only: 万 and 亿 are numbers to Unicode, and units here.
-        guard !unit.contains(where: { ($0.isASCII && $0.isNumber) || "，,、;；".contains($0) }), unit.count <= 5 else {
+        guard !unit.contains(where: { isDigit($0) || "，,、;；".unicodeScalars.contains($0) }), unit.count <= 5 else {
             return SelfEvaluation.Measure(text: original)
         }
         return SelfEvaluation.Measure(text: original, comparator: comparator, value: value,
                                       unit: unit.isEmpty ? nil : String(unit))
+    }
+
+    /// ASCII digits only: 万 and 亿 are numbers to Unicode, and units here.
+    private static func isDigit(_ scalar: Unicode.Scalar) -> Bool { ("0"..."9").contains(scalar) }
+
+    /// The comparator words (不低于), longest first: 大于等于 is read whole, not as 大于.
+    private static let comparatorWords: [(words: String.UnicodeScalarView, comparator: Comparator)] =
+        FigureClause.comparatorWords.map { ($0.key.unicodeScalars, $0.value) }.sorted { $0.words.count > $1.words.count }
+}
+
+extension Comparator {
+    /// `init(symbol:)` for one scalar. Every sign is a math symbol: testing that first
+    /// spares the Character comparisons for the CJK and digits that fill a cell.
+    fileprivate init?(sign: Unicode.Scalar) {
+        guard sign.properties.generalCategory == .mathSymbol else { return nil }
+        self.init(symbol: Character(sign))
     }
 }
 
