@@ -62,7 +62,7 @@ enum TextTableReader {
     /// line, and at least twice a line without one that TAB lines follow at once.
     static func firstCellsLackTabs(_ lines: ArraySlice<FoldedText>) -> Bool {
         var tabbedStarts = 0, untabbedStarts = 0
-        for k in lines.indices.dropFirst() where lines[k - 1].isBlank && !isCellStart(lines[k - 1]) {
+        for k in lines.indices.dropFirst() where isGap(lines[k - 1]) {
             if isCellStart(lines[k]) {
                 tabbedStarts += 1
             } else if !lines[k].isBlank, k + 1 < lines.endIndex, isCellStart(lines[k + 1]) {
@@ -76,6 +76,10 @@ enum TextTableReader {
 
     /// A TAB is a grapheme of its own, so the first byte tells.
     static func isCellStart(_ line: FoldedText) -> Bool { line.text.utf8.first == 0x09 }
+
+    /// A blank line that is no empty cell (a TAB alone). The TAB test goes first: it
+    /// reads one byte, and most lines of a table pass it.
+    private static func isGap(_ line: FoldedText) -> Bool { !isCellStart(line) && line.isBlank }
 
     /// A line after which no table goes on: a note (备注：…) or the title of what follows
     /// (2021年度项目支出绩效自评报告).
@@ -146,7 +150,7 @@ enum TextTableReader {
         }
         for k in lines.indices {
             let line = lines[k]
-            if line.isBlank && !isCellStart(line) {
+            if isGap(line) {
                 afterBlank = true
                 continue
             }
