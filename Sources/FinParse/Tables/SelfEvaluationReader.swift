@@ -136,20 +136,15 @@ enum SelfEvaluationReader {
     /// 产出指标(50分) → 产出指标: the weight is in the table's own columns.
     private static func withoutWeight(_ text: String) -> String {
         let text = compact(text)
-        guard hasSuffix(text.unicodeScalars, "分)"), let open = text.unicodeScalars.lastIndex(of: "(") else { return text }
+        guard text.unicodeScalars.hasSuffix("分)"), let open = text.unicodeScalars.lastIndex(of: "(") else { return text }
         return String(text.unicodeScalars[..<open])
     }
 
     /// A weight, score or amount: 10, 95.5, 1,166.45, 210万元.
     private static func decimal(_ text: String) -> Decimal? {
         var text = compact(text).unicodeScalars.filter { $0 != "," }[...]
-        for unit in ["万元", "元", "分"] where hasSuffix(text, unit) { text = text.dropLast(unit.unicodeScalars.count) }
+        for unit in ["万元", "元", "分"] where text.hasSuffix(unit) { text = text.dropLast(unit.unicodeScalars.count) }
         return Decimal(exactString: String(text))
-    }
-
-    /// `hasSuffix` scalar for scalar: Characters would break graphemes, for CJK where that changes nothing.
-    private static func hasSuffix(_ scalars: some BidirectionalCollection<Unicode.Scalar>, _ suffix: String) -> Bool {
-        scalars.reversed().starts(with: suffix.unicodeScalars.reversed())
     }
 
     /// A target or actual value: [comparator][number][unit], 20*2=40万元 read as its
@@ -178,7 +173,7 @@ enum SelfEvaluationReader {
             return SelfEvaluation.Measure(text: original)
         }
         var unit = rest.dropFirst(number.count)
-        if hasSuffix(unit, "以上") {
+        if unit.hasSuffix("以上") {
             unit = unit.dropLast(2)
             comparator = comparator ?? .greaterOrEqual
         }

@@ -84,10 +84,10 @@ enum TextTableReader {
     /// A line after which no table goes on: a note (备注：…) or the title of what follows
     /// (2021年度项目支出绩效自评报告).
     static func closesTable(_ line: FoldedText) -> Bool {
-        let text = line.text.trimmingSpaces
+        let text = line.text.trimmingSpaces.unicodeScalars
         if text.hasPrefix("备注") || text.hasPrefix("注：") || text.hasPrefix("注:") { return true }
-        return text.count <= 40 && !text.contains(utf8: "。") && !text.contains(utf8: "，")
-            && (text.hasSuffix("表") || text.hasSuffix("报告"))
+        return (text.hasSuffix("表") || text.hasSuffix("报告")) && text.count <= 40
+            && !text.contains("。") && !text.contains("，")
     }
 
     /// How far after a line without a TAB the table's cells must go on for the line to
