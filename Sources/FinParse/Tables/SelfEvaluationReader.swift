@@ -9,13 +9,17 @@ enum SelfEvaluationReader {
     static func read(_ grid: TableGrid) -> SelfEvaluation? {
         let rows = grid.cellsByRow
         guard let (headerRow, columns) = indicatorHeader(in: rows) else { return nil }
-        // Which cell covers each grid position, for the merged level cells: built once.
-        var covering: [Int: String] = [:]
-        for cell in grid.cells {
-            for r in cell.row..<(cell.row + cell.rowSpan) {
-                for c in cell.column..<(cell.column + cell.columnSpan) { covering[r * grid.columns + c] = cell.text }
+        // Row by row, the level in a level column: the text of the (merged) cell covering it.
+        func levels(_ column: Int?) -> [String] {
+            var levels = Array(repeating: "", count: rows.count)
+            guard let column else { return levels }
+            for cell in grid.cells where cell.column <= column && column < cell.column + cell.columnSpan {
+                let text = withoutWeight(cell.text)
+                for r in cell.row..<min(cell.row + cell.rowSpan, rows.count) { levels[r] = text }
             }
+            return levels
         }
+        let level1 = levels(columns.level1), level2 = levels(columns.level2)
 
         var indicators: [SelfEvaluation.Indicator] = []
         var totals: [Decimal] = []
@@ -27,14 +31,11 @@ enum SelfEvaluationReader {
             }
             // Only a cell that starts in its column counts: a row's last cell spans to the edge.
             func cell(_ column: Int?) -> TableGrid.Cell? { column.flatMap { c in row.first { $0.column == c } } }
-            func carried(_ column: Int?) -> String {
-                column.flatMap { covering[r * grid.columns + $0] }.map(withoutWeight) ?? ""
-            }
             let name = cell(columns.name)
             let values = [columns.target, columns.actual, columns.weight, columns.score].map { cell($0)?.text ?? "" }
             if (name?.text ?? "").isEmpty && values.allSatisfy(\.isEmpty) { continue }
             indicators.append(SelfEvaluation.Indicator(
-                level1: carried(columns.level1), level2: carried(columns.level2),
+                level1: level1[r], level2: level2[r],
                 name: oneLine(name?.text ?? ""),
                 target: measure(cell(columns.target)), actual: measure(cell(columns.actual)),
                 weight: decimal(values[2]), score: decimal(values[3]),
