@@ -106,7 +106,8 @@ enum SelfEvaluationReader {
         for row in rows {
             for (i, cell) in row.enumerated() where i + 1 < row.count {
                 let text = compact(cell.text)
-                guard labels.contains(where: { suffix ? text.hasSuffix($0) : text == $0 }) else { continue }
+                guard labels.contains(where: { suffix ? text.unicodeScalars.hasSuffix($0) : text.utf8.elementsEqual($0.utf8) })
+                else { continue }
                 let value = oneLine(row[i + 1].text)
                 return value.isEmpty ? nil : value
             }
@@ -116,9 +117,11 @@ enum SelfEvaluationReader {
 
     // MARK: Cell text
 
+    /// Labels compared byte for byte: folding leaves text in NFKC, so String's ==,
+    /// normalizing as it compares, would find nothing more.
     private static func isTotal(_ text: String) -> Bool {
         let text = compact(text)
-        return text == "总分" || text == "合计" || text == "总计" || text == "合计得分"
+        return ["总分", "合计", "总计", "合计得分"].contains { text.utf8.elementsEqual($0.utf8) }
     }
 
     /// Without spaces and line breaks: 年度 预算数, 偏差原因\n分析 are one label. Folded text
