@@ -159,8 +159,8 @@ enum SelfEvaluationReader {
         let original = cell.map { oneLine($0.original) } ?? ""
         var rest = compact(cell?.text ?? "").unicodeScalars[...]
         if let equals = rest.lastIndex(of: "=") { rest = rest[rest.index(after: equals)...] }
-        // 合格率≥80%: the measure's own name before its comparison.
-        if let sign = rest.firstIndex(where: { Comparator(sign: $0) != nil }), !rest[..<sign].contains(where: isDigit) {
+        // 合格率≥80%: the measure's own name before its comparison, a sign before any digit.
+        if let sign = rest.firstIndex(where: { isDigit($0) || Comparator(sign: $0) != nil }), !isDigit(rest[sign]) {
             rest = rest[sign...]
         }
         var comparator: Comparator? = nil
