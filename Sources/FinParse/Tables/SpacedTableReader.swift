@@ -66,7 +66,9 @@ enum SpacedTableReader {
     /// The kind of table a title names, if it is one of the standard tables.
     static func kind(of title: String) -> String? {
         let key = withoutQuotes(title)
-        return kindKeys.first { key.contains($0.key) }?.kind
+        // Byte search: String's own `contains` compares Characters, which took most of the
+        // time of a PDF report, every line being asked whether it is a title.
+        return kindKeys.first { key.contains(utf8: $0.key) }?.kind
     }
 
     /// The unit a table states around its first row: 单位：万元.
