@@ -101,15 +101,18 @@ enum SpacedTableReader {
     }
 
     /// The runs of a line separated by two spaces or more, with their character positions.
+    /// Counted in scalars, one a character in these tables' CJK and ASCII: Characters
+    /// would add grapheme breaking to every row.
     private static func fields(_ text: String) -> [Field] {
         var fields: [Field] = []
         var position = 0
         var start: (position: Int, index: String.Index)?
         var spaces = 0
         var lastEnd = (position: 0, index: text.startIndex)
-        for index in text.indices {
-            let character = text[index]
-            if character == " " || character == "\u{0C}" || character == "\t" {
+        let scalars = text.unicodeScalars
+        for index in scalars.indices {
+            let scalar = scalars[index]
+            if scalar == " " || scalar == "\u{0C}" || scalar == "\t" {
                 spaces += 1
                 if spaces >= 2, let open = start {
                     fields.append(Field(start: open.position, end: lastEnd.position, text: text[open.index..<lastEnd.index]))
@@ -118,7 +121,7 @@ enum SpacedTableReader {
             } else {
                 if start == nil { start = (position, index) }
                 spaces = 0
-                lastEnd = (position + 1, text.index(after: index))
+                lastEnd = (position + 1, scalars.index(after: index))
             }
             position += 1
         }
