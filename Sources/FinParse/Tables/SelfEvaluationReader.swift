@@ -9,13 +9,17 @@ enum SelfEvaluationReader {
     static func read(_ grid: TableGrid) -> SelfEvaluation? {
         let rows = grid.cellsByRow
         guard let (headerRow, columns) = indicatorHeader(in: rows) else { return nil }
-        // Which cell covers each grid position, for the merged level cells: built once.
-        var covering: [Int: String] = [:]
-        for cell in grid.cells {
-            for r in cell.row..<(cell.row + cell.rowSpan) {
-                for c in cell.column..<(cell.column + cell.columnSpan) { covering[r * grid.columns + c] = cell.text }
+        // Row by row, the level in a level column: the text of the (merged) cell covering it.
+        func levels(_ column: Int?) -> [String] {
+            var levels = Array(repeating: "", count: rows.count)
+            guard let column else { return levels }
+            for cell in grid.cells where cell.column <= column && column < cell.column + cell.columnSpan {
+                let text = withoutWeight(cell.text)
+                for r in cell.row..<min(cell.row + cell.rowSpan, rows.count) { levels[r] = text }
             }
+            return levels
         }
+        let level1 = levels(columns.level1), level2 = levels(columns.level2)
 
         var indicators: [SelfEvaluation.Indicator] = []
         var totals: [Decimal] = []
@@ -27,14 +31,11 @@ enum SelfEvaluationReader {
             }
             // Only a cell that starts in its column counts: a row's last cell spans to the edge.
             func cell(_ column: Int?) -> TableGrid.Cell? { column.flatMap { c in row.first { $0.column == c } } }
-            func carried(_ column: Int?) -> String {
-                column.flatMap { covering[r * grid.columns + $0] }.map(withoutWeight) ?? ""
-            }
             let name = cell(columns.name)
             let values = [columns.target, columns.actual, columns.weight, columns.score].map { cell($0)?.text ?? "" }
             if (name?.text ?? "").isEmpty && values.allSatisfy(\.isEmpty) { continue }
             indicators.append(SelfEvaluation.Indicator(
-                level1: carried(columns.level1), level2: carried(columns.level2),
+                level1: level1[r], level2: level2[r],
                 name: oneLine(name?.text ?? ""),
                 target: measure(cell(columns.target)), actual: measure(cell(columns.actual)),
                 weight: decimal(values[2]), score: decimal(values[3]),
@@ -105,7 +106,8 @@ enum SelfEvaluationReader {
         for row in rows {
             for (i, cell) in row.enumerated() where i + 1 < row.count {
                 let text = compact(cell.text)
-                guard labels.contains(where: { suffix ? text.hasSuffix($0) : text == $0 }) else { continue }
+                guard labels.contains(where: { suffix ? text.unicodeScalars.hasSuffix($0) : text.utf8.elementsEqual($0.utf8) })
+                else { continue }
                 let value = oneLine(row[i + 1].text)
                 return value.isEmpty ? nil : value
             }
@@ -115,9 +117,11 @@ enum SelfEvaluationReader {
 
     // MARK: Cell text
 
+    /// Labels compared byte for byte: folding leaves text in NFKC, so String's ==,
+    /// normalizing as it compares, would find nothing more.
     private static func isTotal(_ text: String) -> Bool {
         let text = compact(text)
-        return text == "总分" || text == "合计" || text == "总计" || text == "合计得分"
+        return ["总分", "合计", "总计", "合计得分"].contains { text.utf8.elementsEqual($0.utf8) }
     }
 
     /// Without spaces and line breaks: 年度 预算数, 偏差原因\n分析 are one label. Folded text
@@ -129,48 +133,47 @@ enum SelfEvaluationReader {
     }
 
     private static func oneLine(_ text: String) -> String {
-        String(text.map { $0 == "\n" ? " " : $0 })
+        guard text.utf8.contains(0x0A) else { return text }
+        return String(decoding: text.utf8.map { $0 == 0x0A ? 0x20 : $0 }, as: UTF8.self)
     }
 
     /// 产出指标(50分) → 产出指标: the weight is in the table's own columns.
     private static func withoutWeight(_ text: String) -> String {
         let text = compact(text)
-        guard text.hasSuffix(")"), let open = text.lastIndex(of: "("),
-              text[text.index(after: open)...].dropLast().hasSuffix("分")
-        else { return text }
-        return String(text[..<open])
+        guard text.unicodeScalars.hasSuffix("分)"), let open = text.unicodeScalars.lastIndex(of: "(") else { return text }
+        return String(text.unicodeScalars[..<open])
     }
 
     /// A weight, score or amount: 10, 95.5, 1,166.45, 210万元.
     private static func decimal(_ text: String) -> Decimal? {
-        var text = compact(text).filter { $0 != "," }
-        for unit in ["万元", "元", "分"] where text.hasSuffix(unit) { text.removeLast(unit.count) }
-        return Decimal(exactString: text)
+        var text = compact(text).unicodeScalars.filter { $0 != "," }[...]
+        for unit in ["万元", "元", "分"] where text.hasSuffix(unit) { text = text.dropLast(unit.unicodeScalars.count) }
+        return Decimal(exactString: String(text))
     }
 
     /// A target or actual value: [comparator][number][unit], 20*2=40万元 read as its
     /// result. Anything else (持续下降, 1-12月) keeps its text with no value.
+    /// Read on scalars: Characters would add grapheme breaking to every cell, for CJK
+    /// and ASCII where it changes nothing.
     static func measure(_ cell: TableGrid.Cell?) -> SelfEvaluation.Measure {
         let original = cell.map { oneLine($0.original) } ?? ""
-        var rest = Substring(compact(cell?.text ?? ""))
+        var rest = compact(cell?.text ?? "").unicodeScalars[...]
         if let equals = rest.lastIndex(of: "=") { rest = rest[rest.index(after: equals)...] }
-        // 合格率≥80%: the measure's own name before its comparison.
-        if let sign = rest.firstIndex(where: { Comparator(symbol: $0) != nil }),
-           !rest[..<sign].contains(where: { $0.isASCII && $0.isNumber }) {
+        // 合格率≥80%: the measure's own name before its comparison, a sign before any digit.
+        if let sign = rest.firstIndex(where: { isDigit($0) || Comparator(sign: $0) != nil }), !isDigit(rest[sign]) {
             rest = rest[sign...]
         }
         var comparator: Comparator? = nil
-        if let symbol = rest.first, let found = Comparator(symbol: symbol) {
+        if let symbol = rest.first, let found = Comparator(sign: symbol) {
             comparator = found
             rest = rest.dropFirst()
         } else if let first = rest.first, !first.isASCII,
-                  let (words, found) = FigureClause.comparatorWords.filter({ rest.hasPrefix($0.key) })
-                      .max(by: { $0.key.count < $1.key.count }) {
+                  let (words, found) = comparatorWords.first(where: { rest.starts(with: $0.words) }) {
             comparator = found
             rest = rest.dropFirst(words.count)
         }
-        let number = rest.prefix { $0.isASCII && ($0.isNumber || $0 == "." || $0 == ",") }
-        guard let value = Decimal(exactString: String(number.filter { $0 != "," })) else {
+        let number = rest.prefix { isDigit($0) || $0 == "." || $0 == "," }
+        guard let value = Decimal(exactString: String(number).filter { $0 != "," }) else {
             return SelfEvaluation.Measure(text: original)
         }
         var unit = rest.dropFirst(number.count)
@@ -178,12 +181,27 @@ enum SelfEvaluationReader {
             unit = unit.dropLast(2)
             comparator = comparator ?? .greaterOrEqual
         }
-        // ASCII digits only: 万 and 亿 are numbers to Unicode, and units here.
-        guard !unit.contains(where: { ($0.isASCII && $0.isNumber) || "，,、;；".contains($0) }), unit.count <= 5 else {
+        guard !unit.contains(where: { isDigit($0) || "，,、;；".unicodeScalars.contains($0) }), unit.count <= 5 else {
             return SelfEvaluation.Measure(text: original)
         }
         return SelfEvaluation.Measure(text: original, comparator: comparator, value: value,
                                       unit: unit.isEmpty ? nil : String(unit))
+    }
+
+    /// ASCII digits only: 万 and 亿 are numbers to Unicode, and units here.
+    private static func isDigit(_ scalar: Unicode.Scalar) -> Bool { ("0"..."9").contains(scalar) }
+
+    /// The comparator words (不低于), longest first: 大于等于 is read whole, not as 大于.
+    private static let comparatorWords: [(words: String.UnicodeScalarView, comparator: Comparator)] =
+        FigureClause.comparatorWords.map { ($0.key.unicodeScalars, $0.value) }.sorted { $0.words.count > $1.words.count }
+}
+
+extension Comparator {
+    /// `init(symbol:)` for one scalar. Every sign is a math symbol: testing that first
+    /// spares the Character comparisons for the CJK and digits that fill a cell.
+    fileprivate init?(sign: Unicode.Scalar) {
+        guard sign.properties.generalCategory == .mathSymbol else { return nil }
+        self.init(symbol: Character(sign))
     }
 }
 

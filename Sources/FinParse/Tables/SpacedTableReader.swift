@@ -21,7 +21,14 @@ enum SpacedTableReader {
     private static let kindKeys: [(key: String, kind: String)] = kinds.map { (withoutQuotes($0), $0) }
 
     private static func withoutQuotes(_ text: some StringProtocol) -> String {
-        String(text.filter { !$0.isWhitespace && $0 != "\"" && $0 != "\u{201C}" && $0 != "\u{201D}" })
+        withoutWhitespace(text) { $0 == "\"" || $0 == "\u{201C}" || $0 == "\u{201D}" }
+    }
+
+    /// The text without whitespace, nor the scalars `also` names. Filtered on scalars:
+    /// Characters would add grapheme breaking to every line of the report, for nothing.
+    private static func withoutWhitespace(_ text: some StringProtocol,
+                                          also: (Unicode.Scalar) -> Bool = { _ in false }) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.filter { !$0.properties.isWhitespace && !also($0) }))
     }
 
     /// How many lines a short fragment (a wrapped header cell such as 出) may stand
@@ -41,9 +48,10 @@ enum SpacedTableReader {
     /// A line that is the title of a standard table (收入支出决算总表), not a heading
     /// or a sentence that mentions one.
     static func standardTitle(_ line: FoldedText) -> String? {
-        let text = line.text.trimmingSpaces.drop { $0 == "\u{0C}" }.filter { !$0.isWhitespace }
-        guard let kind = kind(of: text), text.count <= kind.count + 16, !text.contains(utf8: "。"), !text.contains(utf8: ","),
-              ListMarker.scan(text) == nil
+        guard let kind = kind(of: line.text) else { return nil }
+        let text = withoutWhitespace(line.text)  // the form feed before a page's first line too
+        guard text.unicodeScalars.count <= kind.unicodeScalars.count + 16,
+              !text.contains(utf8: "。"), !text.contains(utf8: ","), ListMarker.scan(text) == nil
         else { return nil }
         return kind
     }
@@ -64,10 +72,16 @@ enum SpacedTableReader {
     }
 
     /// The kind of table a title names, if it is one of the standard tables.
+    /// Every line of a PDF report is asked: one without the last character of any kind
+    /// (表) is passed over before its spaces and quotes are filtered out, and the keys are
+    /// searched for byte by byte, String's own `contains` comparing Characters.
     static func kind(of title: String) -> String? {
+        guard kindEnds.contains(where: { title.contains(utf8: $0) }) else { return nil }
         let key = withoutQuotes(title)
-        return kindKeys.first { key.contains($0.key) }?.kind
+        return kindKeys.first { key.contains(utf8: $0.key) }?.kind
     }
+
+    private static let kindEnds = Array(Set(kindKeys.map { String($0.key.unicodeScalars.suffix(1)) }))
 
     /// The unit a table states around its first row: 单位：万元.
     static func unit(before start: Int, in lines: [FoldedText]) -> Figure.Unit? {
@@ -87,15 +101,18 @@ enum SpacedTableReader {
     }
 
     /// The runs of a line separated by two spaces or more, with their character positions.
+    /// Counted in scalars, one a character in these tables' CJK and ASCII: Characters
+    /// would add grapheme breaking to every row.
     private static func fields(_ text: String) -> [Field] {
         var fields: [Field] = []
         var position = 0
         var start: (position: Int, index: String.Index)?
         var spaces = 0
         var lastEnd = (position: 0, index: text.startIndex)
-        for index in text.indices {
-            let character = text[index]
-            if character == " " || character == "\u{0C}" || character == "\t" {
+        let scalars = text.unicodeScalars
+        for index in scalars.indices {
+            let scalar = scalars[index]
+            if scalar == " " || scalar == "\u{0C}" || scalar == "\t" {
                 spaces += 1
                 if spaces >= 2, let open = start {
                     fields.append(Field(start: open.position, end: lastEnd.position, text: text[open.index..<lastEnd.index]))
@@ -104,7 +121,7 @@ enum SpacedTableReader {
             } else {
                 if start == nil { start = (position, index) }
                 spaces = 0
-                lastEnd = (position + 1, text.index(after: index))
+                lastEnd = (position + 1, scalars.index(after: index))
             }
             position += 1
         }

@@ -62,7 +62,7 @@ enum TextTableReader {
     /// line, and at least twice a line without one that TAB lines follow at once.
     static func firstCellsLackTabs(_ lines: ArraySlice<FoldedText>) -> Bool {
         var tabbedStarts = 0, untabbedStarts = 0
-        for k in lines.indices.dropFirst() where lines[k - 1].isBlank && !isCellStart(lines[k - 1]) {
+        for k in lines.indices.dropFirst() where isGap(lines[k - 1]) {
             if isCellStart(lines[k]) {
                 tabbedStarts += 1
             } else if !lines[k].isBlank, k + 1 < lines.endIndex, isCellStart(lines[k + 1]) {
@@ -74,16 +74,20 @@ enum TextTableReader {
 
     // MARK: Lines
 
-    static func isCellStart(_ line: FoldedText) -> Bool { line.text.first == "\t" }
+    /// A TAB is a grapheme of its own, so the first byte tells.
+    static func isCellStart(_ line: FoldedText) -> Bool { line.text.utf8.first == 0x09 }
 
+    /// A blank line that is no empty cell (a TAB alone). The TAB test goes first: it
+    /// reads one byte, and most lines of a table pass it.
+    private static func isGap(_ line: FoldedText) -> Bool { !isCellStart(line) && line.isBlank }
 
     /// A line after which no table goes on: a note (备注：…) or the title of what follows
     /// (2021年度项目支出绩效自评报告).
     static func closesTable(_ line: FoldedText) -> Bool {
-        let text = line.text.trimmingSpaces
+        let text = line.text.trimmingSpaces.unicodeScalars
         if text.hasPrefix("备注") || text.hasPrefix("注：") || text.hasPrefix("注:") { return true }
-        return text.count <= 40 && !text.contains(utf8: "。") && !text.contains(utf8: "，")
-            && (text.hasSuffix("表") || text.hasSuffix("报告"))
+        return (text.hasSuffix("表") || text.hasSuffix("报告")) && text.count <= 40
+            && !text.contains("。") && !text.contains("，")
     }
 
     /// How far after a line without a TAB the table's cells must go on for the line to
@@ -102,10 +106,10 @@ enum TextTableReader {
 
     // MARK: Rows and cells
 
-    /// A cell's text pieces, one per input line.
+    /// A cell's text, joined from its pieces, one per input line.
     struct Piece {
-        var texts: [Substring] = []
-        var originals: [Substring] = []
+        var text = ""
+        var original = ""
         var line: Int
 
         init(_ line: FoldedText) {
@@ -114,21 +118,20 @@ enum TextTableReader {
         }
 
         mutating func add(_ line: FoldedText) {
-            let text = line.text.trimmingSpaces
-            if text.isEmpty { return }
-            texts.append(text)
-            originals.append(line.original.trimmingSpaces)
+            let piece = line.text.trimmingSpaces
+            if piece.isEmpty { return }
+            Self.join(piece, to: &text)
+            Self.join(line.original.trimmingSpaces, to: &original)
         }
 
         /// Pieces join without a space (a label broken mid-word), or on a new line
         /// after the end of a sentence (1.…。\n2.…).
-        static func joined(_ pieces: [Substring]) -> String {
-            var result = ""
-            for piece in pieces {
-                if let last = result.last, "。；;！？!?".contains(last) { result += "\n" }
-                result += piece
+        private static func join(_ piece: Substring, to text: inout String) {
+            switch text.unicodeScalars.last {
+            case "。", "；", ";", "！", "？", "!", "?": text += "\n"
+            default: break
             }
-            return result
+            text += piece
         }
     }
 
@@ -147,7 +150,7 @@ enum TextTableReader {
         }
         for k in lines.indices {
             let line = lines[k]
-            if line.isBlank && !isCellStart(line) {
+            if isGap(line) {
                 afterBlank = true
                 continue
             }
@@ -182,7 +185,7 @@ enum TextTableReader {
         for (r, row) in rows.enumerated() {
             var leading = true
             for (c, piece) in row.enumerated() {
-                let text = Piece.joined(piece.texts)
+                let text = piece.text
                 if text.isEmpty, leading, r > 0,
                    let above = grid.cells.lastIndex(where: {
                        $0.column == c && $0.columnSpan == 1 && $0.row < r && $0.row + $0.rowSpan == r
@@ -193,7 +196,7 @@ enum TextTableReader {
                 leading = leading && text.isEmpty
                 let span = c == row.count - 1 ? columns - c : 1
                 grid.cells.append(TableGrid.Cell(row: r, column: c, columnSpan: span, text: text,
-                                                 original: Piece.joined(piece.originals), line: piece.line))
+                                                 original: piece.original, line: piece.line))
             }
         }
         return grid
