@@ -11,10 +11,14 @@ public enum Comparator: String, Sendable, Hashable, Codable, CaseIterable {
     /// The comparator a sign denotes, in any spelling reports use:
     /// ≥ ≧ ⩾, > ＞, ≤ ≦ ⩽, < ＜, = ＝.
     public init?(symbol: Character) {
-        // Every symbol is one scalar: switching on it spares comparing Characters.
         let scalars = symbol.unicodeScalars
         guard scalars.count == 1 else { return nil }
-        switch scalars.first! {
+        self.init(scalar: scalars.first!)
+    }
+
+    /// The comparator a sign stands for (≥ ≧ ⩾ > ＞ ≤ ≦ ⩽ < ＜ = ＝), nil for any other scalar.
+    public init?(scalar: Unicode.Scalar) {
+        switch scalar {
         case "≥", "≧", "⩾": self = .greaterOrEqual
         case ">", "＞": self = .greater
         case "≤", "≦", "⩽": self = .lessOrEqual

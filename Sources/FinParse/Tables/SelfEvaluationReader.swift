@@ -160,11 +160,11 @@ enum SelfEvaluationReader {
         var rest = compact(cell?.text ?? "").unicodeScalars[...]
         if let equals = rest.lastIndex(of: "=") { rest = rest[rest.index(after: equals)...] }
         // 合格率≥80%: the measure's own name before its comparison, a sign before any digit.
-        if let sign = rest.firstIndex(where: { isDigit($0) || Comparator(sign: $0) != nil }), !isDigit(rest[sign]) {
+        if let sign = rest.firstIndex(where: { isDigit($0) || Comparator(scalar: $0) != nil }), !isDigit(rest[sign]) {
             rest = rest[sign...]
         }
         var comparator: Comparator? = nil
-        if let symbol = rest.first, let found = Comparator(sign: symbol) {
+        if let symbol = rest.first, let found = Comparator(scalar: symbol) {
             comparator = found
             rest = rest.dropFirst()
         } else if let first = rest.first, !first.isASCII,
@@ -194,15 +194,6 @@ enum SelfEvaluationReader {
     /// The comparator words (不低于), longest first: 大于等于 is read whole, not as 大于.
     private static let comparatorWords: [(words: String.UnicodeScalarView, comparator: Comparator)] =
         FigureClause.comparatorWords.map { ($0.key.unicodeScalars, $0.value) }.sorted { $0.words.count > $1.words.count }
-}
-
-extension Comparator {
-    /// `init(symbol:)` for one scalar. Every sign is a math symbol: testing that first
-    /// spares the Character comparisons for the CJK and digits that fill a cell.
-    fileprivate init?(sign: Unicode.Scalar) {
-        guard sign.properties.generalCategory == .mathSymbol else { return nil }
-        self.init(symbol: Character(sign))
-    }
 }
 
 extension SelfEvaluation {

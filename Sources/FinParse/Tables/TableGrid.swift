@@ -50,12 +50,3 @@ struct TableGrid: Sendable {
             selfEvaluation: SelfEvaluationReader.read(self))
     }
 }
-
-extension BidirectionalCollection<Unicode.Scalar> {
-    /// `hasPrefix` and `hasSuffix` scalar for scalar: comparing Characters would break
-    /// graphemes and normalize, for the CJK labels and units the readers look for, where
-    /// that changes nothing.
-    func hasPrefix(_ prefix: String) -> Bool { starts(with: prefix.unicodeScalars) }
-
-    func hasSuffix(_ suffix: String) -> Bool { reversed().starts(with: suffix.unicodeScalars.reversed()) }
-}

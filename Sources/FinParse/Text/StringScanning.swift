@@ -11,7 +11,8 @@ extension StringProtocol {
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.isTrimmedSpace }) else { return self[endIndex...] }
         let last = scalars.lastIndex(where: { !$0.isTrimmedSpace })!
-        return self[first...last]
+        // Half-open: a closed range would make String step over a whole Character past `last`.
+        return self[first..<scalars.index(after: last)]
     }
 
     /// Whether `needle` occurs in the text, compared byte for byte in UTF-8 (which, for
@@ -23,6 +24,15 @@ extension StringProtocol {
                 ?? Array(utf8).withUnsafeBufferPointer { $0.contains(bytes: needle) }
         }
     }
+}
+
+extension BidirectionalCollection<Unicode.Scalar> {
+    /// `hasPrefix` and `hasSuffix` scalar for scalar: comparing Characters would break
+    /// graphemes and normalize, for the CJK labels and units the readers look for, where
+    /// that changes nothing.
+    func hasPrefix(_ prefix: String) -> Bool { starts(with: prefix.unicodeScalars) }
+
+    func hasSuffix(_ suffix: String) -> Bool { reversed().starts(with: suffix.unicodeScalars.reversed()) }
 }
 
 extension Sequence<Unicode.Scalar> {
