@@ -83,22 +83,36 @@ struct DumpCommand: ParsableCommand {
         var broken = false
         let pretty = pretty
         // Each worker encodes the documents it parsed: encoding is a large share of the work.
+        // A report printed alone is written as it is encoded, so that its JSON (tens of
+        // megabytes for a large one) is never held whole.
         let batch = BatchParser(jobs: jobs)
         let threads = batch.threadsPerDocument(count: paths.count)
-        let encode = { @Sendable (document: Document) -> (bytes: Int, line: [UInt8]) in
+        let streams = single && csvTable == nil && !pretty
+        let encode = { @Sendable (document: Document) -> (bytes: Int, output: Encoded) in
             if let csvTable {
-                return (document.source.bytes, Array(csvTable.rows(of: document).map(CSVTable.record).joined().utf8))
+                return (document.source.bytes, .bytes(Array(csvTable.rows(of: document).map(CSVTable.record).joined().utf8)))
             }
+            if streams { return (document.source.bytes, .document(document)) }
             var line = (try? document.jsonData(pretty: pretty, threads: threads)) ?? []
-            line.append(0x0A) // in place: a large report's JSON is tens of megabytes
-            return (document.source.bytes, line)
+            line.append(0x0A)
+            return (document.source.bytes, .bytes(line))
         }
         batch.parse(paths, transform: encode) { _, _, result in
-            let line: [UInt8]
+            var line: [UInt8] = []
             switch result {
             case .success(let encoded):
                 progress?.advance(bytes: encoded.bytes, failed: false)
-                line = encoded.line
+                switch encoded.output {
+                case .bytes(let bytes):
+                    line = bytes
+                case .document(let document):
+                    do {
+                        try document.writeJSON(threads: threads) { if !sink.write($0) { throw BrokenOutput() } }
+                        line = [0x0A]
+                    } catch {
+                        broken = true
+                    }
+                }
             case .failure(let error):
                 failed += 1
                 progress?.advance(bytes: 0, failed: true)
@@ -121,3 +135,12 @@ struct DumpCommand: ParsableCommand {
         if failed > 0 { throw ExitCode(1) }
     }
 }
+
+/// What a worker hands back for one report: the bytes to print, or the document
+/// itself when it is written as it is encoded.
+private enum Encoded: Sendable {
+    case bytes([UInt8])
+    case document(Document)
+}
+
+private struct BrokenOutput: Error {}

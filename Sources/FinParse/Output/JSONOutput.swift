@@ -6,7 +6,16 @@ extension Document {
     ///
     /// `threads` is how many threads may share the encoding of a large document.
     public func jsonData(pretty: Bool = false, threads: Int = 1) throws -> [UInt8] {
-        pretty ? try Array(JSONOutput.encoder(pretty: true).encode(self)) : try JSONOutput.compact(self, threads: threads)
+        guard !pretty else { return try Array(JSONOutput.encoder(pretty: true).encode(self)) }
+        var json: [UInt8] = []
+        try writeJSON(threads: threads) { json += $0 }
+        return json
+    }
+
+    /// Hands the compact JSON of ``jsonData(pretty:threads:)`` to `write` piece by piece as
+    /// it is encoded, so that a large report's JSON need never be held whole.
+    public func writeJSON(threads: Int = 1, to write: ([UInt8]) throws -> Void) throws {
+        try JSONOutput.compact(self, threads: threads, write: write)
     }
 }
 
@@ -31,7 +40,7 @@ enum JSONOutput {
     /// several times the size of the output for a large report. Encoding it member by
     /// member, long arrays a run of elements at a time, needs only small trees, and the
     /// pieces can be encoded on up to `threads` threads.
-    static func compact(_ document: Document, threads: Int = 1) throws -> [UInt8] {
+    static func compact(_ document: Document, threads: Int, write: ([UInt8]) throws -> Void) throws {
         // The output in order: literal bytes, each followed by an encoded piece or nothing.
         var literals: [[UInt8]] = []
         var pieces: [Piece?] = []
@@ -63,16 +72,18 @@ enum JSONOutput {
         literals.append([UInt8(ascii: "}")])
         pieces.append(nil)
 
+        // A few pieces at a time, so that only those wait beside the output.
         let all = pieces
-        let encoded = parallelMap(all.count, threads: threads) { i in
-            Result { try all[i].map { try $0.bytes(encoder(pretty: false)) } ?? [] }
+        for group in stride(from: 0, to: all.count, by: 16) {
+            let indices = group..<min(group + 16, all.count)
+            let encoded = parallelMap(indices.count, threads: threads) { k in
+                Result { try all[indices.lowerBound + k].map { try $0.bytes(encoder(pretty: false)) } ?? [] }
+            }
+            for (index, bytes) in zip(indices, encoded) {
+                try write(literals[index])
+                try write(bytes.get())
+            }
         }
-        var out: [UInt8] = []
-        for (literal, bytes) in zip(literals, encoded) {
-            out += literal
-            out += try bytes.get()
-        }
-        return out
     }
 
     /// One value, or one run of an array's elements, to encode.
