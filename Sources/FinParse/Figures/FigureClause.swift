@@ -8,36 +8,36 @@ import FoundationEssentials
 /// the clause's words with the connecting words around the item taken off.
 struct FigureClause {
     /// Tokens that close a clause.
-    static let boundaries: Set<String> = ["，", ",", "。", "；", ";", "：", ":", "、", "!", "！", "?", "？"]
+    static let boundaries: Set<Word> = ["，", ",", "。", "；", ";", "：", ":", "、", "!", "！", "?", "？"]
 
     /// Every boundary is a punctuation token: other tokens need no string lookup.
     static func isBoundary(_ token: Token) -> Bool { token.kind == .punctuation && boundaries.contains(token.text) }
 
-    static let increaseWords: Set<String> = ["增加", "增长", "上升", "提高", "增"]
-    static let decreaseWords: Set<String> = ["减少", "下降", "降低", "减", "下滑"]
+    static let increaseWords: Set<Word> = ["增加", "增长", "上升", "提高", "增"]
+    static let decreaseWords: Set<Word> = ["减少", "下降", "降低", "减", "下滑"]
 
     /// Words that link an item to its figure (基本支出为…, 主要包括基本工资…): the
     /// label is the words after the last of them, or before it when none follow.
-    static let linkingWords: Set<String> = [
+    static let linkingWords: Set<Word> = [
         "为", "是", "达", "达到", "包括", "其中", "用于", "占", "较", "比", "比上", "约", "计", "共计", "共",
         "完成", "实现", "安排", "主要", "分别", "同比", "均", "开支", "投入", "拨付", "下达", "争取", "获得",
         "筹集", "节约", "收取", "至", "主要是", "增拨", "追加", "情况", "说明",
     ]
 
     /// Words that turn the verb before them into a measured item (完成率, 执行数).
-    static let rateWords: Set<String> = ["率", "数", "额", "值", "量"]
+    static let rateWords: Set<Word> = ["率", "数", "额", "值", "量"]
 
     /// Measure words that follow a count (1166辆, 3个): never the head of an item.
-    static let measureWords: Set<String> = ["个", "辆", "处", "名", "人", "家", "台", "起", "次", "项", "条", "所", "件", "户", "余", "万", "亿"]
+    static let measureWords: Set<Word> = ["个", "辆", "处", "名", "人", "家", "台", "起", "次", "项", "条", "所", "件", "户", "余", "万", "亿"]
 
     /// Words of time and scope that open a clause without naming the item.
-    static let scopeWords: Set<String> = [
+    static let scopeWords: Set<Word> = [
         "本年", "本年度", "上年", "当年", "全年", "今年", "本期", "同期", "本部门", "本单位", "我局", "本局",
         "我单位", "截至", "截止", "年度", "年", "月", "日", "末", "底", "本", "上", "部门", "单位", "我市", "全市", "年底", "年末",
     ]
 
     /// Words that state a comparison before a figure.
-    static let comparatorWords: [String: Comparator] = [
+    static let comparatorWords: [Word: Comparator] = [
         "不低于": .greaterOrEqual, "不少于": .greaterOrEqual, "不小于": .greaterOrEqual, "大于等于": .greaterOrEqual,
         "至少": .greaterOrEqual, "不高于": .lessOrEqual, "不超过": .lessOrEqual, "不大于": .lessOrEqual,
         "小于等于": .lessOrEqual, "至多": .lessOrEqual, "大于": .greater, "高于": .greater, "超过": .greater,
@@ -89,7 +89,7 @@ struct FigureClause {
         var found: (comparator: Comparator, start: Int)? = nil
         while k >= start, tokens[k].kind == .word, words.count < 4 {
             words = tokens[k].text + words
-            if let comparator = comparatorWords[words] { found = (comparator, k) }
+            if let comparator = comparatorWords[Word(words)] { found = (comparator, k) }
             k -= 1
         }
         return found
@@ -130,7 +130,7 @@ struct FigureClause {
     }
 
     /// Words that may stand between a change verb and its figure (增长了, 下降约).
-    static let fillerBeforeFigure: Set<String> = ["了", "约", "为", "达", "分别", "同比", "幅度"]
+    static let fillerBeforeFigure: Set<Word> = ["了", "约", "为", "达", "分别", "同比", "幅度"]
 
     /// The item the figure measures, or nil when the clause does not say.
     func label(inheriting previous: Figure?) -> String? {
@@ -185,7 +185,7 @@ struct FigureClause {
     static let bodySuffixes: [Character] = ["局", "厅", "委", "院", "办"]
 
     /// 决算/预算 opening a longer item says which report it is (部门决算收入总计).
-    static let reportWords: Set<String> = ["决算", "预算"]
+    static let reportWords: Set<Word> = ["决算", "预算"]
 
     /// Drops the time, scope and body words that open a stretch (2021年度, 本年, 区司法局).
     private static func trimScope(_ words: [String]) -> [String] {

@@ -37,7 +37,7 @@ struct FigureExtractor {
 
     func figures(in text: FoldedText) -> [Figure] {
         // Every figure has a % sign, a 元 or a 百(分之): text with none of them is not tokenized.
-        guard text.text.utf8.contains(0x25) || text.text.contains(utf8: "元") || text.text.contains(utf8: "百") else { return [] }
+        guard text.text.contains(utf8: "%") || text.text.contains(utf8: "元") || text.text.contains(utf8: "百") else { return [] }
         let tokens = tokenizer.tokens(in: text).filter { $0.kind != .space }
         var figures: [Figure] = []
         var previous: (span: ClosedRange<Int>, figure: Figure)? = nil

@@ -137,7 +137,8 @@ enum Folding {
             let n = Int(length16)
             let folded = UnsafeBufferPointer(rebasing: dest8[..<Int(length8)])
             // Most lines fold to themselves: then the text shares the original's storage.
-            var result = Result(text: folded.elementsEqual(original.utf8) ? original : String(decoding: folded, as: UTF8.self))
+            let unchanged = original.utf8.withContiguousStorageIfAvailable { $0.count == folded.count && $0.elementsEqual(folded) }
+            var result = Result(text: unchanged == true ? original : String(decoding: folded, as: UTF8.self))
             if mapped {
                 result.utf16 = Array(UnsafeBufferPointer(rebasing: dest16[..<n]))
                 result.utf8Offsets = Array(UnsafeBufferPointer(start: utf8Offsets, count: n + 1))

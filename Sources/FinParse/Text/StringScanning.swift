@@ -68,3 +68,25 @@ extension UnsafeBufferPointer<UInt8> {
         return false
     }
 }
+
+/// A word hashed and compared by its UTF-8 bytes, for word lists looked up many times
+/// per figure. Folded text is NFKC already; String's own hashing and comparison would
+/// normalize every CJK word again on each lookup.
+struct Word: Hashable, Sendable, ExpressibleByStringLiteral {
+    let text: String
+
+    init(_ text: String) { self.text = text }
+
+    init(stringLiteral text: String) { self.text = text }
+
+    static func == (a: Word, b: Word) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
+
+    func hash(into hasher: inout Hasher) {
+        var text = text
+        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    }
+}
+
+extension Set<Word> {
+    func contains(_ text: String) -> Bool { contains(Word(text)) }
+}
