@@ -12,7 +12,7 @@ mkdir -p "$work"
 
 [ -x "$work/venv/bin/python" ] || python3 -m venv "$work/venv"
 "$work/venv/bin/pip" install -q python-docx==1.2.0 jieba==0.42.1
-swift build -c release --product finparse >/dev/null
+swift build -c release --product finparse > "$work/build.log" 2>&1 || { cat "$work/build.log"; exit 1; }
 python3 "$here/make_large_docx.py" Corpus/docx/yongzhou-yingji-2021-juesuan.docx "$work/large.docx" "$size"
 # jieba builds its dictionary cache on first use: not part of the comparison.
 "$work/venv/bin/python" -c "import jieba; jieba.initialize()" 2>/dev/null

@@ -49,10 +49,10 @@ enum JSONOutput {
             literals.append(key(name))
             pieces.append(Piece(isRun: false) { try $0.encode(value) })
         }
-        func array<Element: Encodable & Sendable>(_ name: String, _ elements: [Element]) {
+        func array<Element: Encodable & Sendable>(_ name: String, _ elements: [Element], run length: Int = 256) {
             let open = key(name) + [UInt8(ascii: "[")]
-            for start in stride(from: 0, to: elements.count, by: 256) {
-                let run = Array(elements[start..<min(start + 256, elements.count)])
+            for start in stride(from: 0, to: elements.count, by: length) {
+                let run = Array(elements[start..<min(start + length, elements.count)])
                 literals.append(start == 0 ? open : [UInt8(ascii: ",")])
                 pieces.append(Piece(isRun: true) { try $0.encode(run) })
             }
@@ -68,14 +68,15 @@ enum JSONOutput {
         member("report", document.report)
         member("schema", Document.schema)
         member("source", document.source)
-        array("tables", document.tables)
+        array("tables", document.tables, run: 8) // a table holds hundreds of cells
         literals.append([UInt8(ascii: "}")])
         pieces.append(nil)
 
-        // A few pieces at a time, so that only those wait beside the output.
+        // A few pieces per thread at a time, so that only those wait to be written.
         let all = pieces
-        for group in stride(from: 0, to: all.count, by: 16) {
-            let indices = group..<min(group + 16, all.count)
+        let group = 4 * threads - 3
+        for first in stride(from: 0, to: all.count, by: group) {
+            let indices = first..<min(first + group, all.count)
             let encoded = parallelMap(indices.count, threads: threads) { k in
                 Result { try all[indices.lowerBound + k].map { try $0.bytes(encoder(pretty: false)) } ?? [] }
             }

@@ -10,8 +10,8 @@ struct WordReportParser {
         let folder = partName.contains(utf8: "/") ? String(partName[...partName.lastIndex(of: "/")!]) : ""
         let numbering = try read(package, folder + "numbering.xml", path: path, WordNumbering.read) ?? WordNumbering()
         let styles = try read(package, folder + "styles.xml", path: path, WordStyles.read) ?? WordStyles()
-        let body = try read(package, partName, path: path) { xml throws(XMLStreamError) in
-            try WordDocumentReader.read(xml, numbering: numbering, styles: styles)
+        let body = try read(package, partName, path: path) { (xml: consuming [UInt8]) throws(XMLStreamError) in
+            try WordDocumentReader.read(consume xml, numbering: numbering, styles: styles)
         }
         guard let body else {
             throw FinParseError(.notDocx, path: path, message: "has no main document part (\(partName)): not a Word document")
@@ -23,10 +23,10 @@ struct WordReportParser {
 
     /// A part read by `reader`, nil when the package has no such part; XML errors name the part and line.
     private func read<T>(_ package: DocxPackage, _ name: String, path: String,
-                         _ reader: ([UInt8]) throws(XMLStreamError) -> T) throws(FinParseError) -> T? {
+                         _ reader: (consuming [UInt8]) throws(XMLStreamError) -> T) throws(FinParseError) -> T? {
         guard let xml = try package.part(name) else { return nil }
         do {
-            return try reader(xml)
+            return try reader(consume xml)
         } catch {
             throw FinParseError(.malformedDocx, path: path, message: "\(name): \(error.message)",
                                 location: SourceLocation(line: error.line, column: 1))

@@ -27,6 +27,9 @@ struct DocxPackage {
         guard let entry = archive[name] else { return nil }
         let limit = Self.limit(compressedSize: entry.compressedSize)
         var bytes: [UInt8] = []
+        // Room for the size the entry declares (bounded by the limit): growing by doubling
+        // would hold up to three times a large part at once.
+        bytes.reserveCapacity(min(Int(clamping: entry.uncompressedSize), limit))
         do {
             _ = try archive.extract(entry, skipCRC32: false) { chunk in
                 guard bytes.count + chunk.count <= limit else { throw PartTooLarge() }

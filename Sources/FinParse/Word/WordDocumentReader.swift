@@ -76,10 +76,10 @@ struct WordDocumentReader {
     /// The body paragraph right before whatever comes next, a table's title candidate.
     private var lastBodyParagraph: FoldedText?
 
-    static func read(_ xml: [UInt8], numbering: WordNumbering = WordNumbering(), styles: WordStyles = WordStyles())
+    static func read(_ xml: consuming [UInt8], numbering: WordNumbering = WordNumbering(), styles: WordStyles = WordStyles())
         throws(XMLStreamError) -> Body
     {
-        guard let stream = XMLStream(xml) else { throw XMLStreamError(message: "cannot open the XML", line: 0) }
+        guard let stream = XMLStream(consume xml) else { throw XMLStreamError(message: "cannot open the XML", line: 0) }
         var reader = WordDocumentReader(numbering: numbering, styles: styles)
         while let node = try stream.next() {
             reader.take(node, from: stream)

@@ -13,14 +13,17 @@ final class XMLStream {
     private let buffer: UnsafeMutableBufferPointer<CChar>
     private let reader: OpaquePointer
 
-    /// Streams `bytes`; nil when libxml2 cannot open a reader over them.
-    init?(_ bytes: [UInt8]) {
+    /// Streams `bytes`; nil when libxml2 cannot open a reader over them. Takes the bytes
+    /// over: once copied into the stream's own buffer, a large part is not held twice.
+    init?(_ bytes: consuming [UInt8]) {
         _ = Self.initialized
         guard bytes.count < Int32.max else { return nil }
         // libxml2 reads the bytes as it goes: they must stay put, so they get a buffer of their own.
         buffer = .allocate(capacity: max(bytes.count, 1))
+        let count = bytes.count
         _ = buffer.initialize(from: bytes.lazy.map { CChar(bitPattern: $0) })
-        guard let reader = fp_xml_reader_open(buffer.baseAddress, Int32(bytes.count)) else {
+        _ = consume bytes
+        guard let reader = fp_xml_reader_open(buffer.baseAddress, Int32(count)) else {
             buffer.deallocate()
             return nil
         }
