@@ -9,7 +9,7 @@ size=${1:-1G}
 jobs=${2:-$(nproc)}
 corpus=${CORPUS:-/tmp/finparse-corpus-$size}
 [ -d "$corpus" ] || python3 scripts/make-corpus.py --out "$corpus" --size "$size" --seed 11
-swift build -c release --product finparse >/dev/null
+swift build -c release --product finparse > "$corpus.build.log" 2>&1 || { cat "$corpus.build.log"; exit 1; }
 /usr/bin/time -f "%e %M %x" -o "$corpus.time" .build/release/finparse dump -q -j "$jobs" "$corpus" -o "$corpus.jsonl" || true
 read -r seconds kilobytes status < "$corpus.time"
 files=$(wc -l < "$corpus.jsonl")
