@@ -72,9 +72,10 @@ enum JSONOutput {
         literals.append([UInt8(ascii: "}")])
         pieces.append(nil)
 
-        // A few pieces per thread at a time, so that only those wait to be written.
+        // One piece at a time on one thread, a few per thread on several: only those wait
+        // to be written.
         let all = pieces
-        let group = 4 * threads - 3
+        let group = threads == 1 ? 1 : 4 * threads
         for first in stride(from: 0, to: all.count, by: group) {
             let indices = first..<min(first + group, all.count)
             let encoded = parallelMap(indices.count, threads: threads) { k in
