@@ -36,36 +36,66 @@ struct FigureExtractor {
     }
 
     func figures(in text: FoldedText) -> [Figure] {
-        // Every figure has a % sign, a 元 or a 百(分之): text with none of them is not tokenized.
-        guard text.text.contains(utf8: "%") || text.text.contains(utf8: "元") || text.text.contains(utf8: "百") else { return [] }
-        let tokens = tokenizer.tokens(in: text).filter { $0.kind != .space }
+        guard Self.mayHoldFigures(text) else { return [] }
+        // Only sentences that may hold a figure are tokenized. No clause runs past a 。 or ；, so
+        // a sentence read alone gives the figures it gives inside its paragraph; what does
+        // carry over is the last figure, whose label a later one may inherit. A list marker
+        // that starts a sentence (…。（二）财政拨款收入12万元) is a marker, not a word.
         var figures: [Figure] = []
-        var previous: (span: ClosedRange<Int>, figure: Figure)? = nil
-        var i = 0
-        while i < tokens.count {
-            guard let found = FigureSpan.match(tokens, at: i) else {
-                i += 1
-                continue
+        for sentence in Self.sentences(of: text) where Self.mayHoldFigures(sentence) {
+            let tokens = tokenizer.tokens(in: sentence).filter { $0.kind != .space }
+            var previousEnd: Int? = nil
+            var i = 0
+            while i < tokens.count {
+                guard let found = FigureSpan.match(tokens, at: i) else {
+                    i += 1
+                    continue
+                }
+                let clause = FigureClause(tokens: tokens, figureStart: found.span.lowerBound, previousEnd: previousEnd)
+                var figure = Figure(
+                    text: found.span.map { tokens[$0].original }.joined(),
+                    value: found.value, unit: found.unit,
+                    comparator: clause.comparator ?? FigureClause.comparator(after: tokens, figureEnd: found.span.upperBound),
+                    label: nil, change: clause.change, line: text.line)
+                if let previous = figures.last, clause.continuesList {
+                    // 下降4.1%、1.9%: the second figure shares the first one's reading.
+                    figure.change = previous.change
+                    figure.label = previous.label
+                } else {
+                    figure.label = clause.label(inheriting: figures.last)
+                }
+                figures.append(figure)
+                previousEnd = found.span.upperBound
+                i = found.span.upperBound + 1
             }
-            let clause = FigureClause(tokens: tokens, figureStart: found.span.lowerBound,
-                                      previousEnd: previous?.span.upperBound)
-            var figure = Figure(
-                text: found.span.map { tokens[$0].original }.joined(),
-                value: found.value, unit: found.unit,
-                comparator: clause.comparator ?? FigureClause.comparator(after: tokens, figureEnd: found.span.upperBound),
-                label: nil, change: clause.change, line: text.line)
-            if let previous, clause.continuesList {
-                // 下降4.1%、1.9%: the second figure shares the first one's reading.
-                figure.change = previous.figure.change
-                figure.label = previous.figure.label
-            } else {
-                figure.label = clause.label(inheriting: previous?.figure)
-            }
-            figures.append(figure)
-            previous = (found.span, figure)
-            i = found.span.upperBound + 1
         }
         return figures
+    }
+
+    /// Every figure has a % sign, a 元 or a 百(分之): text with none of them holds none.
+    private static func mayHoldFigures(_ text: FoldedText) -> Bool {
+        text.text.contains(utf8: "%") || text.text.contains(utf8: "元") || text.text.contains(utf8: "百")
+    }
+
+    /// The text cut after each 。 or ；, as written (a run of them stays with its sentence);
+    /// the text itself when it is one sentence. Not at an ASCII ;, which ICU reads inside a
+    /// number (1.5;2).
+    private static func sentences(of text: FoldedText) -> [FoldedText] {
+        let scalars = text.original.unicodeScalars
+        let isEnd = { (scalar: Unicode.Scalar) in scalar == "。" || scalar == "；" }
+        var ends: [String.Index] = []
+        var i = scalars.startIndex
+        while i < scalars.endIndex {
+            let next = scalars.index(after: i)
+            if isEnd(scalars[i]), next < scalars.endIndex, !isEnd(scalars[next]) { ends.append(next) }
+            i = next
+        }
+        guard !ends.isEmpty else { return [text] }
+        var start = scalars.startIndex
+        return (ends + [scalars.endIndex]).map { end in
+            defer { start = end }
+            return FoldedText(String(text.original[start..<end]), line: text.line)
+        }
     }
 }
 
