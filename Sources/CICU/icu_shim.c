@@ -84,6 +84,11 @@ static const UNormalizer2 *fp_nfkc(void) {
     return instance;
 }
 
+/// ASCII and the CJK Unified Ideographs: NFKC leaves them as they are, none starts a
+/// composition with what precedes it, none is a format character. Nearly every code point
+/// of a report is one, and answering without ICU's lookups is a quarter of folding's time.
+static inline int fp_is_plain(UChar32 c) { return c < 0x80 || (c >= 0x4E00 && c <= 0x9FFF); }
+
 /// Appends one folded code point to both outputs with its source position.
 static int fp_emit(UChar32 c, int32_t from8, int32_t from16,
                    uint16_t *dest16, int32_t *utf8Offsets, int32_t *sourceOffsets, int32_t *sourceColumns,
@@ -130,12 +135,12 @@ int32_t fp_fold_utf8(const char *src, int32_t srcLength,
             if (i >= srcLength) { c = U_SENTINEL; break; }
             U8_NEXT_OR_FFFD(s, i, srcLength, c);
             // A chunk longer than the buffer (dozens of combining marks) is cut there.
-            if (unorm2_hasBoundaryBefore(nfkc, c) || chunkLength + 2 > 64) break;
+            if (fp_is_plain(c) || unorm2_hasBoundaryBefore(nfkc, c) || chunkLength + 2 > 64) break;
         }
         int32_t next8 = c == U_SENTINEL ? srcLength : i - U8_LENGTH(c);
-        if (cps == 1 && first >= 0x80 && u_charType(first) == U_FORMAT_CHAR) {
+        if (cps == 1 && !fp_is_plain(first) && u_charType(first) == U_FORMAT_CHAR) {
             // dropped
-        } else if (cps == 1 && (first < 0x80 || fp_keeps_as_written(first) || unorm2_isInert(nfkc, first))) {
+        } else if (cps == 1 && (fp_is_plain(first) || fp_keeps_as_written(first) || unorm2_isInert(nfkc, first))) {
             if (!fp_emit(first, start8, start16, dest16, utf8Offsets, sourceOffsets, sourceColumns, dest8, capacity, &out16, &out8))
                 return FP_ERR_BUFFER;
         } else {
