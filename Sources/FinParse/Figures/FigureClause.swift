@@ -182,7 +182,7 @@ struct FigureClause {
     }
 
     /// Suffixes of the bodies that report (区司法局, 市财政厅): they say whose figure it is, not what.
-    static let bodySuffixes: [Character] = ["局", "厅", "委", "院", "办"]
+    static let bodySuffixes: Set<Unicode.Scalar> = ["局", "厅", "委", "院", "办"]
 
     /// 决算/预算 opening a longer item says which report it is (部门决算收入总计).
     static let reportWords: Set<Word> = ["决算", "预算"]
@@ -190,13 +190,13 @@ struct FigureClause {
     /// Drops the time, scope and body words that open a stretch (2021年度, 本年, 区司法局).
     private static func trimScope(_ words: [String]) -> [String] {
         var words = words[...]
-        if let body = words.lastIndex(where: { bodySuffixes.contains($0.last!) }),
+        if let body = words.lastIndex(where: { bodySuffixes.contains($0.unicodeScalars.last!) }),
            body > words.startIndex, body < words.endIndex - 1 {
             words = words[(body + 1)...]
         }
         // 质检完成率三个100%: a count at the end measures nothing.
         while let last = words.last,
-              last == "的" || last == "了" || measureWords.contains(last)
+              Word(last) == "的" || Word(last) == "了" || measureWords.contains(last)
                 || last.unicodeScalars.allSatisfy(ChineseNumeral.isNumeral) {
             words = words.dropLast()
         }
@@ -205,7 +205,7 @@ struct FigureClause {
             // 全年预算 is an item; 全年 alone before 收入总计 is not.
             let scope = scopeWords.contains(first) && !(rest.count == 1 && reportWords.contains(rest.first!))
             let report = reportWords.contains(first) && rest.count > 1 && !rateWords.contains(rest.first!)
-            guard scope || report || measureWords.contains(first) || first == "的" else { break }
+            guard scope || report || measureWords.contains(first) || Word(first) == "的" else { break }
             words = rest
         }
         // A stretch that is all numbers and units of time is no item.
@@ -216,13 +216,14 @@ struct FigureClause {
     /// spent); a long stretch keeps its last words, where Chinese puts the head noun.
     private static func tidy(_ words: [String]) -> String? {
         var words = words
-        let spent = words.reversed().prefix { $0 == "支出" || $0 == "决算" }.count
-        if spent > 0, spent < words.count, words[words.count - spent - 1].hasSuffix("费") {
+        let spent = words.reversed().prefix { Word($0) == "支出" || Word($0) == "决算" }.count
+        if spent > 0, spent < words.count, words[words.count - spent - 1].unicodeScalars.last == "费" {
             words.removeLast(spent)
         }
-        while words.count > 1, words.joined().count > 16 { words.removeFirst() }
-        let label = words.joined()
+        // Lengths in scalars, which for these words are their characters.
+        var length = words.reduce(0) { $0 + $1.unicodeScalars.count }
+        while words.count > 1, length > 16 { length -= words.removeFirst().unicodeScalars.count }
         // One character (将, 凡) is a word of the sentence, not an item.
-        return label.count < 2 ? nil : label
+        return length < 2 ? nil : words.joined()
     }
 }
