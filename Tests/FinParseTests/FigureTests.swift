@@ -96,8 +96,8 @@ struct FigureTests {
         #expect(self.figures("事故起数和死亡人数同比分别下降4.1%、1.9%。").map(\.change) == [.decrease, .decrease])
     }
 
-    /// Paragraphs are read sentence by sentence: what one sentence says still reaches the
-    /// next (a share takes the item before it), and a marker after a 。 is no word.
+    /// Paragraphs are read clause by clause: what one clause says still reaches the next
+    /// (a share takes the item before it), and a marker after a 。 or ；is no word.
     @Test func sentencesOfAParagraph() {
         let figures = figures("（一）基本支出。人员经费834.04万元。占基本支出的71.71%；（二）财政拨款收入12万元，增长5%、3%。")
         #expect(figures.map(\.text) == ["834.04万元", "71.71%", "12万元", "5%", "3%"])

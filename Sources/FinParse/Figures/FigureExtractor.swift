@@ -37,13 +37,14 @@ struct FigureExtractor {
 
     func figures(in text: FoldedText) -> [Figure] {
         guard Self.mayHoldFigures(text) else { return [] }
-        // Only sentences that may hold a figure are tokenized. No clause runs past a 。 or ；, so
-        // a sentence read alone gives the figures it gives inside its paragraph; what does
-        // carry over is the last figure, whose label a later one may inherit. A list marker
-        // that starts a sentence (…。（二）财政拨款收入12万元) is a marker, not a word.
+        // Only the clauses that may hold a figure are tokenized. A figure's clause runs back
+        // to the nearest 。；or ，, so a clause read alone gives the figures it gives inside its
+        // paragraph; what does carry over is the last figure, whose label a later one may
+        // inherit. A list marker that starts a clause (…；（二）财政拨款收入12万元) is a
+        // marker, not a word.
         var figures: [Figure] = []
-        for sentence in Self.sentences(of: text) where Self.mayHoldFigures(sentence) {
-            let tokens = tokenizer.tokens(in: sentence).filter { $0.kind != .space }
+        for clause in Self.clauses(of: text) where Self.mayHoldFigures(clause) {
+            let tokens = tokenizer.tokens(in: clause).filter { $0.kind != .space }
             var previousEnd: Int? = nil
             var i = 0
             while i < tokens.count {
@@ -77,12 +78,12 @@ struct FigureExtractor {
         text.text.contains(utf8: "%") || text.text.contains(utf8: "元") || text.text.contains(utf8: "百")
     }
 
-    /// The text cut after each 。 or ；, as written (a run of them stays with its sentence);
-    /// the text itself when it is one sentence. Not at an ASCII ;, which ICU reads inside a
-    /// number (1.5;2).
-    private static func sentences(of text: FoldedText) -> [FoldedText] {
+    /// The text cut after each 。, ； or ，, as written (a run of them stays with its clause);
+    /// the text itself when it is one clause. Not at an ASCII ; or , which ICU reads inside
+    /// a number (1.5;2, 1,234), nor at 、, which joins a list of figures (4.1%、1.9%).
+    private static func clauses(of text: FoldedText) -> [FoldedText] {
         let scalars = text.original.unicodeScalars
-        let isEnd = { (scalar: Unicode.Scalar) in scalar == "。" || scalar == "；" }
+        let isEnd = { (scalar: Unicode.Scalar) in scalar == "。" || scalar == "；" || scalar == "，" }
         var ends: [String.Index] = []
         var i = scalars.startIndex
         while i < scalars.endIndex {
