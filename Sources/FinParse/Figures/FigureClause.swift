@@ -156,7 +156,7 @@ struct FigureClause {
                 segments[segments.count - 1].append(word)
             }
         }
-        guard let item = segments.map(Self.trimScope).last(where: { !$0.isEmpty }) else { return nil }
+        guard let item = segments.reversed().lazy.map(Self.trimScope).first(where: { !$0.isEmpty }) else { return nil }
         return Self.tidy(item)
     }
 
