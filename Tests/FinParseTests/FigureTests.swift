@@ -105,6 +105,11 @@ struct FigureTests {
         #expect(figures.map(\.change) == [nil, nil, nil, .increase, .increase])
     }
 
+    /// Clauses are picked by the text as written: ％ and ﹪ are percent signs there too.
+    @Test func percentSignsAsWritten() {
+        #expect(figures("收入增长５％，支出下降3﹪。").map(\.value) == [5, 3])
+    }
+
     @Test func exactYuan() {
         let figures = figures("收入总计2553.52万元，共计1.2亿元，单价3500元，百分之五")
         #expect(figures.map(\.yuan) == [Decimal(25_535_200), Decimal(120_000_000), Decimal(3500), nil])

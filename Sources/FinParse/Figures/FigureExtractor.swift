@@ -36,15 +36,17 @@ struct FigureExtractor {
     }
 
     func figures(in text: FoldedText) -> [Figure] {
-        guard Self.mayHoldFigures(text) else { return [] }
+        guard Self.mayHoldFigures(text.original[...]) else { return [] }
         // Only the clauses that may hold a figure are tokenized. A figure's clause runs back
         // to the nearest 。；or ，, so a clause read alone gives the figures it gives inside its
         // paragraph; what does carry over is the last figure, whose label a later one may
         // inherit. A list marker that starts a clause (…；（二）财政拨款收入12万元) is a
         // marker, not a word.
         var figures: [Figure] = []
-        for clause in Self.clauses(of: text) where Self.mayHoldFigures(clause) {
-            let tokens = tokenizer.tokens(in: clause).filter { $0.kind != .space }
+        let clauses = Self.clauses(of: text.original)
+        for clause in clauses where Self.mayHoldFigures(clause) {
+            let folded = clauses.count == 1 ? text : FoldedText(String(clause), line: text.line)
+            let tokens = tokenizer.tokens(in: folded).filter { $0.kind != .space }
             var previousEnd: Int? = nil
             var i = 0
             while i < tokens.count {
@@ -74,15 +76,17 @@ struct FigureExtractor {
     }
 
     /// Every figure has a % sign, a 元 or a 百(分之): text with none of them holds none.
-    private static func mayHoldFigures(_ text: FoldedText) -> Bool {
-        text.text.contains(utf8: "%") || text.text.contains(utf8: "元") || text.text.contains(utf8: "百")
+    /// Read on the text as written, so that no clause is folded for nothing: ％ and ﹪ are
+    /// the only characters that fold to %, and nothing folds to 元 or 百.
+    private static func mayHoldFigures(_ written: Substring) -> Bool {
+        ["%", "元", "百", "％", "﹪"].contains { written.contains(utf8: $0) }
     }
 
-    /// The text cut after each 。, ； or ，, as written (a run of them stays with its clause);
-    /// the text itself when it is one clause. Not at an ASCII ; or , which ICU reads inside
-    /// a number (1.5;2, 1,234), nor at 、, which joins a list of figures (4.1%、1.9%).
-    private static func clauses(of text: FoldedText) -> [FoldedText] {
-        let scalars = text.original.unicodeScalars
+    /// The text as written, cut after each 。, ； or ， (a run of them stays with its clause).
+    /// Not at an ASCII ; or , which ICU reads inside a number (1.5;2, 1,234), nor at 、,
+    /// which joins a list of figures (4.1%、1.9%).
+    private static func clauses(of written: String) -> [Substring] {
+        let scalars = written.unicodeScalars
         let isEnd = { (scalar: Unicode.Scalar) in scalar == "。" || scalar == "；" || scalar == "，" }
         var ends: [String.Index] = []
         var i = scalars.startIndex
@@ -91,11 +95,10 @@ struct FigureExtractor {
             if isEnd(scalars[i]), next < scalars.endIndex, !isEnd(scalars[next]) { ends.append(next) }
             i = next
         }
-        guard !ends.isEmpty else { return [text] }
         var start = scalars.startIndex
         return (ends + [scalars.endIndex]).map { end in
             defer { start = end }
-            return FoldedText(String(text.original[start..<end]), line: text.line)
+            return written[start..<end]
         }
     }
 }
