@@ -36,5 +36,6 @@ extension GoldenTests {
         let whole = try JSONOutput.encoder(pretty: false).encode(document)
         #expect(try document.jsonData() == Array(whole))
         #expect(try document.jsonData(threads: 4) == Array(whole))
+        #expect(try document.jsonData(threads: 0) == Array(whole))
     }
 }

@@ -75,7 +75,7 @@ enum JSONOutput {
         // One piece at a time on one thread, a few per thread on several: only those wait
         // to be written.
         let all = pieces
-        let group = threads == 1 ? 1 : 4 * threads
+        let group = threads > 1 ? 4 * threads : 1
         for first in stride(from: 0, to: all.count, by: group) {
             let indices = first..<min(first + group, all.count)
             let encoded = parallelMap(indices.count, threads: threads) { k in
