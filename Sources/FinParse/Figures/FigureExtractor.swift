@@ -44,8 +44,8 @@ struct FigureExtractor {
         // marker, not a word.
         var figures: [Figure] = []
         let clauses = Self.clauses(of: text.original)
-        for clause in clauses where Self.mayHoldFigures(clause) {
-            let folded = clauses.count == 1 ? text : FoldedText(String(clause), line: text.line)
+        for written in clauses where Self.mayHoldFigures(written) {
+            let folded = clauses.count == 1 ? text : FoldedText(String(written), line: text.line)
             let tokens = tokenizer.tokens(in: folded).filter { $0.kind != .space }
             var previousEnd: Int? = nil
             var i = 0
