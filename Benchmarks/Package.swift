@@ -29,26 +29,22 @@ let package = Package(
             cSettings: [.unsafeFlags(["-I/usr/include/libxml2"])],
             linkerSettings: [.linkedLibrary("xml2")]
         ),
-        .executableTarget(
-            name: "WordPipeline",
-            dependencies: [
-                "XMLFloor", "FloorRatio",
-                .product(name: "FinParse", package: "finparse"),
-                .product(name: "Benchmark", package: "benchmark"),
-                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-            ],
-            path: "Benchmarks/WordPipeline",
-            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-        ),
-        .executableTarget(
-            name: "TextPipeline",
-            dependencies: [
-                "ICUFloor", "FloorRatio",
-                .product(name: "FinParse", package: "finparse"),
-                .product(name: "Benchmark", package: "benchmark"),
-            ],
-            path: "Benchmarks/TextPipeline",
-            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-        ),
+        pipeline("WordPipeline", floor: "XMLFloor",
+                 extra: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        pipeline("TextPipeline", floor: "ICUFloor"),
     ]
 )
+
+/// A benchmark executable over the whole pipeline, beside the floor it is measured against.
+func pipeline(_ name: String, floor: Target.Dependency, extra: [Target.Dependency] = []) -> Target {
+    .executableTarget(
+        name: name,
+        dependencies: [
+            floor, "FloorRatio",
+            .product(name: "FinParse", package: "finparse"),
+            .product(name: "Benchmark", package: "benchmark"),
+        ] + extra,
+        path: "Benchmarks/\(name)",
+        plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+    )
+}

@@ -9,9 +9,9 @@ import FoundationEssentials
 struct FigureExtractor {
     private let tokenizer = Tokenizer()
 
-    /// The figures of `paragraphs` and of every cell of `tables`, nested tables included,
-    /// in line order. Texts are independent: a large report's are read on up to
-    /// `threads` threads, each run of texts with its own extractor.
+    /// The figures of `paragraphs`, then those of every cell of `tables`, nested tables
+    /// included. Texts are independent: a large report's are read on up to `threads`
+    /// threads, each run of texts with its own extractor.
     static func figures(inParagraphs paragraphs: [FoldedText], tables: [Table], threads: Int = 1) -> [Figure] {
         let texts = paragraphs + cellTexts(of: tables)
         let runLength = 500
@@ -19,7 +19,7 @@ struct FigureExtractor {
             let extractor = FigureExtractor()
             return texts[(run * runLength)..<min(texts.count, (run + 1) * runLength)].flatMap(extractor.figures(in:))
         }
-        return runs.flatMap { $0 }.sorted { $0.line < $1.line }
+        return runs.flatMap { $0 }
     }
 
     /// Cells that hold text, nested tables' included, through an explicit stack.

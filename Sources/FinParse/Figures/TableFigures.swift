@@ -36,6 +36,6 @@ enum TableFigures {
               digits[..<point].first?.isNumber == true,
               digits.allSatisfy({ ($0.isASCII && $0.isNumber) || $0 == "," || $0 == "." })
         else { return nil }
-        return Decimal(exactString: text.filter { $0 != "," })
+        return Decimal(exactString: text)
     }
 }

@@ -42,22 +42,18 @@ enum JSONOutput {
     /// pieces can be encoded on up to `threads` threads.
     static func compact(_ document: Document, threads: Int, write: ([UInt8]) throws -> Void) throws {
         // The output in order: literal bytes, each followed by an encoded piece or nothing.
-        var literals: [[UInt8]] = []
-        var pieces: [Piece?] = []
-        func key(_ name: String) -> [UInt8] { Array("\(literals.isEmpty ? "{" : ",")\"\(name)\":".utf8) }
+        var parts: [(literal: [UInt8], piece: Piece?)] = []
+        func key(_ name: String) -> [UInt8] { Array("\(parts.isEmpty ? "{" : ",")\"\(name)\":".utf8) }
         func member(_ name: String, _ value: some Encodable & Sendable) {
-            literals.append(key(name))
-            pieces.append(Piece(isRun: false) { try $0.encode(value) })
+            parts.append((key(name), Piece(isRun: false) { try $0.encode(value) }))
         }
         func array<Element: Encodable & Sendable>(_ name: String, _ elements: [Element], run length: Int = 256) {
             let open = key(name) + [UInt8(ascii: "[")]
             for start in stride(from: 0, to: elements.count, by: length) {
                 let run = Array(elements[start..<min(start + length, elements.count)])
-                literals.append(start == 0 ? open : [UInt8(ascii: ",")])
-                pieces.append(Piece(isRun: true) { try $0.encode(run) })
+                parts.append((start == 0 ? open : [UInt8(ascii: ",")], Piece(isRun: true) { try $0.encode(run) }))
             }
-            literals.append(elements.isEmpty ? open + [UInt8(ascii: "]")] : [UInt8(ascii: "]")])
-            pieces.append(nil)
+            parts.append((elements.isEmpty ? open + [UInt8(ascii: "]")] : [UInt8(ascii: "]")], nil))
         }
         // The members in the order `.sortedKeys` gives them.
         array("amounts", document.amounts)
@@ -69,20 +65,19 @@ enum JSONOutput {
         member("schema", Document.schema)
         member("source", document.source)
         array("tables", document.tables, run: 8) // a table holds hundreds of cells
-        literals.append([UInt8(ascii: "}")])
-        pieces.append(nil)
+        parts.append(([UInt8(ascii: "}")], nil))
 
         // One piece at a time on one thread, a few per thread on several: only those wait
         // to be written.
-        let all = pieces
+        let all = parts
         let group = threads > 1 ? 4 * threads : 1
         for first in stride(from: 0, to: all.count, by: group) {
             let indices = first..<min(first + group, all.count)
             let encoded = parallelMap(indices.count, threads: threads) { k in
-                Result { try all[indices.lowerBound + k].map { try $0.bytes(encoder(pretty: false)) } ?? [] }
+                Result { try all[indices.lowerBound + k].piece.map { try $0.bytes(encoder(pretty: false)) } ?? [] }
             }
             for (index, bytes) in zip(indices, encoded) {
-                try write(literals[index])
+                try write(all[index].literal)
                 try write(bytes.get())
             }
         }
