@@ -167,4 +167,20 @@ struct FigureTests {
         // Years, dates and document numbers are never figures.
         #expect(!document.amounts.contains { $0.unit == .yuan && ["2020", "2021", "2022"].contains("\($0.value)") })
     }
+
+    /// Amounts are parsed from their digits, not through Decimal(string:): the two must agree
+    /// to the last digit and spelling (the JSON prints the value's description).
+    @Test(arguments: ["2553.52", "0012.3400", "1200", "0.00", "-0.0", "-3.0", "1,234.56", "+7", "0.05",
+                      "1234567890123456789", "12345678901234567890.5", "99999999999999999999999999"])
+    func decimalsFromTheirDigits(_ text: String) throws {
+        let parsed = try #require(Decimal(exactString: text))
+        let reference = try #require(Decimal(string: text.filter { $0 != "," && $0 != "+" }))
+        #expect(parsed == reference)
+        #expect(parsed.description == reference.description)
+    }
+
+    @Test(arguments: ["", "-", ".", "1.2.3", "1-2", ",5", "1.5,0", "12a", "١٢"])
+    func notDecimals(_ text: String) {
+        #expect(Decimal(exactString: text) == nil)
+    }
 }

@@ -11,7 +11,7 @@ struct FigureClause {
     static let boundaries: Set<Word> = ["，", ",", "。", "；", ";", "：", ":", "、", "!", "！", "?", "？"]
 
     /// Every boundary is a punctuation token: other tokens need no string lookup.
-    static func isBoundary(_ token: Token) -> Bool { token.kind == .punctuation && boundaries.contains(token.text) }
+    static func isBoundary(_ token: ClauseToken) -> Bool { token.kind == .punctuation && boundaries.contains(token.text) }
 
     static let increaseWords: Set<Word> = ["增加", "增长", "上升", "提高", "增"]
     static let decreaseWords: Set<Word> = ["减少", "下降", "降低", "减", "下滑"]
@@ -44,11 +44,11 @@ struct FigureClause {
         "小于": .less, "低于": .less,
     ]
 
-    let tokens: [Token]
+    let tokens: [ClauseToken]
     let start: Int
     let figureStart: Int
 
-    init(tokens: [Token], figureStart: Int, previousEnd: Int?) {
+    init(tokens: [ClauseToken], figureStart: Int, previousEnd: Int?) {
         self.tokens = tokens
         self.figureStart = figureStart
         var k = figureStart
@@ -72,7 +72,8 @@ struct FigureClause {
     var comparator: Comparator? {
         let k = figureStart - 1
         guard k >= start else { return nil }
-        if tokens[k].kind == .comparator, let symbol = tokens[k].text.first, let comparator = Comparator(symbol: symbol) {
+        if tokens[k].kind == .comparator, let symbol = tokens[k].text.string.unicodeScalars.first,
+           let comparator = Comparator(scalar: symbol) {
             if comparator == .equal, k >= 1, tokens[k - 1].kind == .number { return nil }
             return comparator
         }
@@ -81,14 +82,14 @@ struct FigureClause {
 
     /// The longest comparison phrase ending right before `end`: 不低于 comes as 不 / 低于,
     /// and 低于 alone would read the opposite way.
-    static func comparatorPhrase(in tokens: [Token], before end: Int, from start: Int)
+    static func comparatorPhrase(in tokens: [ClauseToken], before end: Int, from start: Int)
         -> (comparator: Comparator, start: Int)?
     {
         var k = end - 1
         var words = ""
         var found: (comparator: Comparator, start: Int)? = nil
         while k >= start, tokens[k].kind == .word, words.count < 4 {
-            words = tokens[k].text + words
+            words = tokens[k].text.string + words
             if let comparator = comparatorWords[Word(words)] { found = (comparator, k) }
             k -= 1
         }
@@ -96,7 +97,7 @@ struct FigureClause {
     }
 
     /// 95%以上, 10万元以下.
-    static func comparator(after tokens: [Token], figureEnd: Int) -> Comparator? {
+    static func comparator(after tokens: [ClauseToken], figureEnd: Int) -> Comparator? {
         guard figureEnd + 1 < tokens.count else { return nil }
         switch tokens[figureEnd + 1].text {
         case "以上": return .greaterOrEqual
@@ -140,17 +141,17 @@ struct FigureClause {
         guard let last = words.last else { return nil }
         // 增长48.16%: the change is what the percent measures; 增长(下降)0% says neither.
         if Self.increaseWords.contains(last) || Self.decreaseWords.contains(last) {
-            return change == nil ? nil : last
+            return change == nil ? nil : last.string
         }
         // 人员经费834.04万元，占基本支出的71.71%: the share is the previous item's.
         if words.first == "占", let label = previous?.label { return label }
         // Split at linking words; the item is the last stretch that names something.
         // A number inside the clause ends a stretch too (1166辆变型拖拉机报废率100%).
-        var segments: [[String]] = [[]]
+        var segments: [[Word]] = [[]]
         for (i, word) in words.enumerated() {
             // 完成率, 到位率: a linking verb before a rate word is part of the item.
             let partOfItem = i + 1 < words.count && Self.rateWords.contains(words[i + 1])
-            if (Self.linkingWords.contains(word) && !partOfItem) || word.first.map({ $0.isASCII && $0.isNumber }) == true {
+            if (Self.linkingWords.contains(word) && !partOfItem) || word.string.utf8.first.map({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) == true {
                 segments.append([])
             } else {
                 segments[segments.count - 1].append(word)
@@ -163,15 +164,15 @@ struct FigureClause {
     /// The clause without its asides: a figure inside （…） starts its clause at the
     /// paren (含外宾接待支出0.00万元), and a closed aside longer than a character or
     /// two is dropped (政府采购金额（以合同签订为准）为…), while 因公出国（境）费 keeps its 境.
-    private static func outsideAsides(_ clause: ArraySlice<Token>) -> [Token] {
-        var kept: [Token] = []
+    private static func outsideAsides(_ clause: ArraySlice<ClauseToken>) -> [ClauseToken] {
+        var kept: [ClauseToken] = []
         var open: Int? = nil
         for token in clause {
             switch token.kind == .punctuation ? token.text : "" {
             case "(", "（":
                 open = kept.count
             case ")", "）":
-                if let at = open, kept[at...].map(\.text).joined().count > 2 { kept.removeSubrange(at...) }
+                if let at = open, kept[at...].map(\.text.string).joined().count > 2 { kept.removeSubrange(at...) }
                 open = nil
             default:
                 kept.append(token)
@@ -188,16 +189,16 @@ struct FigureClause {
     static let reportWords: Set<Word> = ["决算", "预算"]
 
     /// Drops the time, scope and body words that open a stretch (2021年度, 本年, 区司法局).
-    private static func trimScope(_ words: [String]) -> [String] {
+    private static func trimScope(_ words: [Word]) -> [Word] {
         var words = words[...]
-        if let body = words.lastIndex(where: { bodySuffixes.contains($0.unicodeScalars.last!) }),
+        if let body = words.lastIndex(where: { bodySuffixes.contains($0.string.unicodeScalars.last!) }),
            body > words.startIndex, body < words.endIndex - 1 {
             words = words[(body + 1)...]
         }
         // 质检完成率三个100%: a count at the end measures nothing.
         while let last = words.last,
-              Word(last) == "的" || Word(last) == "了" || measureWords.contains(last)
-                || last.unicodeScalars.allSatisfy(ChineseNumeral.isNumeral) {
+              last == "的" || last == "了" || measureWords.contains(last)
+                || last.string.unicodeScalars.allSatisfy(ChineseNumeral.isNumeral) {
             words = words.dropLast()
         }
         while let first = words.first {
@@ -205,7 +206,7 @@ struct FigureClause {
             // 全年预算 is an item; 全年 alone before 收入总计 is not.
             let scope = scopeWords.contains(first) && !(rest.count == 1 && reportWords.contains(rest.first!))
             let report = reportWords.contains(first) && rest.count > 1 && !rateWords.contains(rest.first!)
-            guard scope || report || measureWords.contains(first) || Word(first) == "的" else { break }
+            guard scope || report || measureWords.contains(first) || first == "的" else { break }
             words = rest
         }
         // A stretch that is all numbers and units of time is no item.
@@ -214,16 +215,16 @@ struct FigureClause {
 
     /// Joins the words; 机关运行经费支出, 公务接待费支出决算 → the fee (支出, 决算 say it was
     /// spent); a long stretch keeps its last words, where Chinese puts the head noun.
-    private static func tidy(_ words: [String]) -> String? {
+    private static func tidy(_ words: [Word]) -> String? {
         var words = words
-        let spent = words.reversed().prefix { Word($0) == "支出" || Word($0) == "决算" }.count
-        if spent > 0, spent < words.count, words[words.count - spent - 1].unicodeScalars.last == "费" {
+        let spent = words.reversed().prefix { $0 == "支出" || $0 == "决算" }.count
+        if spent > 0, spent < words.count, words[words.count - spent - 1].string.unicodeScalars.last == "费" {
             words.removeLast(spent)
         }
         // Lengths in scalars, which for these words are their characters.
-        var length = words.reduce(0) { $0 + $1.unicodeScalars.count }
-        while words.count > 1, length > 16 { length -= words.removeFirst().unicodeScalars.count }
+        var length = words.reduce(0) { $0 + $1.string.unicodeScalars.count }
+        while words.count > 1, length > 16 { length -= words.removeFirst().string.unicodeScalars.count }
         // One character (将, 凡) is a word of the sentence, not an item.
-        return length < 2 ? nil : words.joined()
+        return length < 2 ? nil : words.map(\.string).joined()
     }
 }

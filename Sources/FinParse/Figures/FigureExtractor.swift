@@ -36,7 +36,6 @@ struct FigureExtractor {
     }
 
     func figures(in text: FoldedText) -> [Figure] {
-        guard Self.mayHoldFigures(text.original[...]) else { return [] }
         // Only the clauses that may hold a figure are tokenized. A figure's clause runs back
         // to the nearest 。；or ，, so a clause read alone gives the figures it gives inside its
         // paragraph; what does carry over is the last figure, whose label a later one may
@@ -44,9 +43,11 @@ struct FigureExtractor {
         // marker, not a word.
         var figures: [Figure] = []
         let clauses = Self.clauses(of: text.original)
-        for written in clauses where Self.mayHoldFigures(written) {
-            let folded = clauses.count == 1 ? text : FoldedText(String(written), line: text.line)
-            let tokens = tokenizer.tokens(in: folded).filter { $0.kind != .space }
+        for written in clauses.candidates {
+            let map = clauses.count == 1 ? FoldMap(text) : FoldMap(String(written), line: text.line)
+            let tokens = tokenizer.segments(of: map).compactMap { kind, range in
+                kind == .space ? nil : ClauseToken(kind: kind, text: Word(String(map.text(of: range))), range: range)
+            }
             var previousEnd: Int? = nil
             var i = 0
             while i < tokens.count {
@@ -56,7 +57,7 @@ struct FigureExtractor {
                 }
                 let clause = FigureClause(tokens: tokens, figureStart: found.span.lowerBound, previousEnd: previousEnd)
                 var figure = Figure(
-                    text: found.span.map { tokens[$0].original }.joined(),
+                    text: found.span.map { map.originalText(of: tokens[$0].range) }.joined(),
                     value: found.value, unit: found.unit,
                     comparator: clause.comparator ?? FigureClause.comparator(after: tokens, figureEnd: found.span.upperBound),
                     label: nil, change: clause.change, line: text.line)
@@ -75,32 +76,66 @@ struct FigureExtractor {
         return figures
     }
 
-    /// Every figure has a % sign, a 元 or a 百(分之): text with none of them holds none.
-    /// Read on the text as written, so that no clause is folded for nothing: ％ and ﹪ are
-    /// the only characters that fold to %, and nothing folds to 元 or 百.
-    private static func mayHoldFigures(_ written: Substring) -> Bool {
-        ["%", "元", "百", "％", "﹪"].contains { written.contains(utf8: $0) }
+    /// The text as written, cut after each 。, ； or ， (a run of them stays with its clause):
+    /// how many clauses there are, and those that may hold a figure. Not cut at an ASCII ; or
+    /// , which ICU reads inside a number (1.5;2, 1,234), nor at 、, which joins a list of
+    /// figures (4.1%、1.9%).
+    ///
+    /// Every figure has a % sign, a 元 or a 百(分之): a clause with none of them holds none.
+    /// Read on the text as written, so that no clause is folded for nothing: ％ and ﹪ are the
+    /// only characters that fold to %, and nothing folds to 元 or 百. One pass over the UTF-8
+    /// bytes, as most of a report's text holds no figure.
+    private static func clauses(of written: String) -> (candidates: [Substring], count: Int) {
+        var written = written
+        var clauses: [(bytes: Range<Int>, mayHoldFigure: Bool)] = []
+        written.withUTF8 { bytes in
+            func isEnd(at i: Int) -> Bool {
+                guard i + 2 < bytes.count else { return false }
+                switch (bytes[i], bytes[i + 1], bytes[i + 2]) {
+                case (0xE3, 0x80, 0x82), (0xEF, 0xBC, 0x9B), (0xEF, 0xBC, 0x8C): return true    // 。；，
+                default: return false
+                }
+            }
+            var start = 0
+            var marked = false
+            var i = 0
+            while i < bytes.count {
+                let byte = bytes[i]
+                if byte < 0x80 {
+                    if byte == UInt8(ascii: "%") { marked = true }
+                    i += 1
+                    continue
+                }
+                if byte >= 0xE0 && byte < 0xF0 && i + 2 < bytes.count {
+                    switch (byte, bytes[i + 1], bytes[i + 2]) {
+                    case (0xE5, 0x85, 0x83), (0xE7, 0x99, 0xBE), (0xEF, 0xBC, 0x85), (0xEF, 0xB9, 0xAA):    // 元百％﹪
+                        marked = true
+                    case _ where isEnd(at: i) && i + 3 < bytes.count && !isEnd(at: i + 3):
+                        clauses.append((start..<(i + 3), marked))
+                        start = i + 3
+                        marked = false
+                    default:
+                        break
+                    }
+                }
+                i += byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+            }
+            clauses.append((start..<bytes.count, marked))
+        }
+        let utf8 = written.utf8
+        let candidates = clauses.filter(\.mayHoldFigure).map { clause in
+            written[utf8.index(utf8.startIndex, offsetBy: clause.bytes.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: clause.bytes.upperBound)]
+        }
+        return (candidates, clauses.count)
     }
+}
 
-    /// The text as written, cut after each 。, ； or ， (a run of them stays with its clause).
-    /// Not at an ASCII ; or , which ICU reads inside a number (1.5;2, 1,234), nor at 、,
-    /// which joins a list of figures (4.1%、1.9%).
-    private static func clauses(of written: String) -> [Substring] {
-        let scalars = written.unicodeScalars
-        let isEnd = { (scalar: Unicode.Scalar) in scalar == "。" || scalar == "；" || scalar == "，" }
-        var ends: [String.Index] = []
-        var i = scalars.startIndex
-        while i < scalars.endIndex {
-            let next = scalars.index(after: i)
-            if isEnd(scalars[i]), next < scalars.endIndex, !isEnd(scalars[next]) { ends.append(next) }
-            i = next
-        }
-        var start = scalars.startIndex
-        return (ends + [scalars.endIndex]).map { end in
-            defer { start = end }
-            return written[start..<end]
-        }
-    }
+/// A token as the figure pass reads it: its kind, its folded text, compared by its bytes,
+/// and its range in the folded clause (for the spelling of a figure found there).
+struct ClauseToken {
+    var kind: Token.Kind
+    var text: Word
+    var range: Range<Int>
 }
 
 /// Where a figure stands among the tokens, and what it says.
@@ -109,24 +144,24 @@ struct FigureSpan {
     var value: Decimal
     var unit: Figure.Unit
 
-    static func match(_ tokens: [Token], at i: Int) -> FigureSpan? {
+    static func match(_ tokens: [ClauseToken], at i: Int) -> FigureSpan? {
         let token = tokens[i]
         let next = i + 1 < tokens.count ? tokens[i + 1] : nil
         switch token.kind {
         case .number:
             // Most numbers are no figure: look at what follows before reading the value.
             guard let next else { return nil }
-            let unit: Figure.Unit? = next.kind == .percentSign ? .percent : next.kind == .unit ? Figure.Unit(rawValue: next.text) : nil
-            guard let unit, let value = Decimal(exactString: token.text) else { return nil }
+            let unit: Figure.Unit? = next.kind == .percentSign ? .percent : next.kind == .unit ? Figure.Unit(rawValue: next.text.string) : nil
+            guard let unit, let value = Decimal(exactString: token.text.string) else { return nil }
             return FigureSpan(span: i...(i + 1), value: value, unit: unit)
-        case .word where token.text.unicodeScalars.first == "百" && (token.text == "百分" || token.text == "百分之"):
+        case .word where token.text == "百分" || token.text == "百分之":
             // 百分之五, 百分之三十, 百分之12.5
             var k = i + 1
             if token.text == "百分" {
                 guard k < tokens.count, tokens[k].text == "之" else { return nil }
                 k += 1
             }
-            if k < tokens.count, tokens[k].kind == .number, let value = Decimal(exactString: tokens[k].text) {
+            if k < tokens.count, tokens[k].kind == .number, let value = Decimal(exactString: tokens[k].text.string) {
                 return FigureSpan(span: i...k, value: value, unit: .percent)
             }
             let run = ChineseNumeralRun(tokens, from: k)
@@ -135,7 +170,7 @@ struct FigureSpan {
         case .word:
             // 三百万元, 一千二百万元: a run of numeral words right before 元.
             guard let run = ChineseNumeralRun(tokens, from: i), run.end + 1 < tokens.count,
-                  tokens[run.end + 1].kind == .unit, let unit = Figure.Unit(rawValue: tokens[run.end + 1].text)
+                  tokens[run.end + 1].kind == .unit, let unit = Figure.Unit(rawValue: tokens[run.end + 1].text.string)
             else { return nil }
             guard let amount = ChineseNumeral.amount(of: run.text, unit: unit) else { return nil }
             return FigureSpan(span: i...(run.end + 1), value: amount.value, unit: amount.unit)
@@ -150,12 +185,12 @@ struct ChineseNumeralRun {
     var text: String
     var end: Int
 
-    init?(_ tokens: [Token], from start: Int) {
+    init?(_ tokens: [ClauseToken], from start: Int) {
         var k = start
         var text = ""
         while k < tokens.count, tokens[k].kind == .word,
-              tokens[k].text.unicodeScalars.allSatisfy({ ChineseNumeral.isNumeral($0) || $0 == "万" || $0 == "亿" }) {
-            text += tokens[k].text
+              tokens[k].text.string.unicodeScalars.allSatisfy({ ChineseNumeral.isNumeral($0) || $0 == "万" || $0 == "亿" }) {
+            text += tokens[k].text.string
             k += 1
         }
         guard k > start else { return nil }

@@ -193,7 +193,7 @@ enum SelfEvaluationReader {
 
     /// The comparator words (不低于), longest first: 大于等于 is read whole, not as 大于.
     private static let comparatorWords: [(words: String.UnicodeScalarView, comparator: Comparator)] =
-        FigureClause.comparatorWords.map { ($0.key.text.unicodeScalars, $0.value) }.sorted { $0.words.count > $1.words.count }
+        FigureClause.comparatorWords.map { ($0.key.string.unicodeScalars, $0.value) }.sorted { $0.words.count > $1.words.count }
 }
 
 extension SelfEvaluation {

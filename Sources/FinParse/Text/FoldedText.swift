@@ -29,6 +29,12 @@ public struct FoldedText: Sendable, Hashable {
         text = Folding.fold(original, mapped: false).text
     }
 
+    fileprivate init(_ original: String, folded: String, line: Int) {
+        self.line = line
+        self.original = original
+        text = folded
+    }
+
     /// The original spelling of the folded UTF-16 range `range`. Builds the map:
     /// to ask for many ranges of one text, use ``FoldMap``.
     public func originalText(of range: Range<Int>) -> Substring {
@@ -55,8 +61,17 @@ public struct FoldMap: Sendable {
     private let sourceColumns: [Int32]
 
     public init(_ folded: FoldedText) {
+        self.init(folded, maps: Folding.fold(folded.original, mapped: true))
+    }
+
+    /// The folded text of `original` with its map, folded once for both.
+    init(_ original: String, line: Int) {
+        let maps = Folding.fold(original, mapped: true)
+        self.init(FoldedText(original, folded: maps.text, line: line), maps: maps)
+    }
+
+    private init(_ folded: FoldedText, maps: Folding.Result) {
         self.folded = folded
-        let maps = Folding.fold(folded.original, mapped: true)
         utf16 = maps.utf16
         utf8Offsets = maps.utf8Offsets
         sourceOffsets = maps.sourceOffsets

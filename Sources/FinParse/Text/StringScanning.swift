@@ -73,17 +73,17 @@ extension UnsafeBufferPointer<UInt8> {
 /// per figure. Folded text is NFKC already; String's own hashing and comparison would
 /// normalize every CJK word again on each lookup.
 struct Word: Hashable, Sendable, ExpressibleByStringLiteral {
-    let text: String
+    let string: String
 
-    init(_ text: String) { self.text = text }
+    init(_ string: String) { self.string = string }
 
-    init(stringLiteral text: String) { self.text = text }
+    init(stringLiteral string: String) { self.string = string }
 
-    static func == (a: Word, b: Word) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
+    static func == (a: Word, b: Word) -> Bool { a.string.utf8.elementsEqual(b.string.utf8) }
 
     func hash(into hasher: inout Hasher) {
-        var text = text
-        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        var string = string
+        string.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
     }
 }
 

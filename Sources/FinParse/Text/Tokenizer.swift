@@ -64,6 +64,15 @@ public final class Tokenizer {
     /// The tokens of folded text.
     public func tokens(in folded: FoldedText) -> [Token] {
         let text = FoldMap(folded)
+        return segments(of: text).map { kind, range in
+            Token(kind: kind, text: String(text.text(of: range)), range: range,
+                  original: String(text.originalText(of: range)), location: text.location(ofFoldedOffset: range.lowerBound))
+        }
+    }
+
+    /// The kind and folded UTF-16 range of each token: what ``tokens(in:)`` is made of, for
+    /// callers that look at a token's original spelling or location only now and then.
+    func segments(of text: FoldMap) -> [(kind: Token.Kind, range: Range<Int>)] {
         let units = text.utf16
         guard !units.isEmpty else { return [] }
         if ends.count < units.count + 1 {
@@ -103,20 +112,20 @@ public final class Tokenizer {
             }
         }
 
-        var tokens: [Token] = []
+        var tokens: [(kind: Token.Kind, range: Range<Int>)] = []
         tokens.reserveCapacity(raw.count)
-        let marker = ListMarker.scan(folded.text)
+        let marker = ListMarker.scan(text.folded.text)
         var i = 0
         if let marker {
             // The marker becomes one token, whatever ICU made of it.
             while i < raw.count, raw[i].1.upperBound <= marker.range.lowerBound {
-                tokens.append(make(raw[i].0, raw[i].1, in: text))
+                tokens.append(raw[i])
                 i += 1
             }
-            tokens.append(make(.enumerator, marker.range, in: text))
+            tokens.append((.enumerator, marker.range))
             while i < raw.count, raw[i].1.upperBound <= marker.range.upperBound { i += 1 }
             if i < raw.count, raw[i].1.lowerBound < marker.range.upperBound {
-                tokens.append(make(raw[i].0, marker.range.upperBound..<raw[i].1.upperBound, in: text))
+                tokens.append((raw[i].0, marker.range.upperBound..<raw[i].1.upperBound))
                 i += 1
             }
         }
@@ -124,21 +133,16 @@ public final class Tokenizer {
             let (kind, range) = raw[i]
             if kind == .word, let unit = Self.unitSpan(units, range: range, next: i + 1 < raw.count ? raw[i + 1].1 : nil) {
                 if unit.leading.lowerBound < unit.leading.upperBound {
-                    tokens.append(make(.word, unit.leading, in: text))
+                    tokens.append((.word, unit.leading))
                 }
-                tokens.append(make(.unit, unit.unit, in: text))
+                tokens.append((.unit, unit.unit))
                 i += unit.consumesNext ? 2 : 1
                 continue
             }
-            tokens.append(make(kind, range, in: text))
+            tokens.append((kind, range))
             i += 1
         }
         return tokens
-    }
-
-    private func make(_ kind: Token.Kind, _ range: Range<Int>, in text: FoldMap) -> Token {
-        Token(kind: kind, text: String(text.text(of: range)), range: range,
-              original: String(text.originalText(of: range)), location: text.location(ofFoldedOffset: range.lowerBound))
     }
 
     private static func kind(ofNonWord unit: UInt16) -> Token.Kind {
