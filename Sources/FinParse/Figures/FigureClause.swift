@@ -88,7 +88,7 @@ struct FigureClause {
         var k = end - 1
         var words = ""
         var found: (comparator: Comparator, start: Int)? = nil
-        while k >= start, tokens[k].kind == .word, words.count < 4 {
+        while k >= start, tokens[k].kind == .word, words.unicodeScalars.count < 4 {
             words = tokens[k].text.string + words
             if let comparator = comparatorWords[Word(words)] { found = (comparator, k) }
             k -= 1

@@ -13,38 +13,42 @@ struct FigureExtractor {
     /// included. Texts are independent: a large report's are read on up to `threads`
     /// threads, each run of texts with its own extractor.
     static func figures(inParagraphs paragraphs: [FoldedText], tables: [Table], threads: Int = 1) -> [Figure] {
-        let texts = paragraphs + cellTexts(of: tables)
+        let texts = paragraphs.map { (written: $0.original, line: $0.line) } + cellTexts(of: tables)
         let runLength = 500
         let runs = parallelMap((texts.count + runLength - 1) / runLength, threads: threads) { run in
             let extractor = FigureExtractor()
-            return texts[(run * runLength)..<min(texts.count, (run + 1) * runLength)].flatMap(extractor.figures(in:))
+            return texts[(run * runLength)..<min(texts.count, (run + 1) * runLength)].flatMap(extractor.figures(in:line:))
         }
         return runs.flatMap { $0 }
     }
 
     /// Cells that hold text, nested tables' included, through an explicit stack.
-    private static func cellTexts(of tables: [Table]) -> [FoldedText] {
-        var texts: [FoldedText] = []
+    private static func cellTexts(of tables: [Table]) -> [(written: String, line: Int)] {
+        var texts: [(written: String, line: Int)] = []
         var pending = tables
         while let table = pending.popLast() {
             for cell in table.cells.reversed() {
-                if !cell.text.isEmpty { texts.append(FoldedText(cell.text, line: cell.line)) }
+                if !cell.text.isEmpty { texts.append((cell.text, cell.line)) }
                 pending += cell.tables
             }
         }
         return texts
     }
 
-    func figures(in text: FoldedText) -> [Figure] {
+    func figures(in text: FoldedText) -> [Figure] { figures(in: text.original, line: text.line) }
+
+    /// The figures of `written`, the text of `line` as written: it is folded here, clause by
+    /// clause, as the figures' spellings are read from the map each fold makes.
+    func figures(in written: String, line: Int) -> [Figure] {
         // Only the clauses that may hold a figure are tokenized. A figure's clause runs back
         // to the nearest 。；or ，, so a clause read alone gives the figures it gives inside its
         // paragraph; what does carry over is the last figure, whose label a later one may
         // inherit. A list marker that starts a clause (…；（二）财政拨款收入12万元) is a
         // marker, not a word.
         var figures: [Figure] = []
-        let clauses = Self.clauses(of: text.original)
-        for written in clauses.candidates {
-            let map = clauses.count == 1 ? FoldMap(text) : FoldMap(String(written), line: text.line)
+        let clauses = Self.clauses(of: written)
+        for clause in clauses.candidates {
+            let map = FoldMap(clauses.count == 1 ? written : String(clause), line: line)
             let tokens = tokenizer.segments(of: map).compactMap { kind, range in
                 kind == .space ? nil : ClauseToken(kind: kind, text: Word(String(map.text(of: range))), range: range)
             }
@@ -60,7 +64,7 @@ struct FigureExtractor {
                     text: found.span.map { map.originalText(of: tokens[$0].range) }.joined(),
                     value: found.value, unit: found.unit,
                     comparator: clause.comparator ?? FigureClause.comparator(after: tokens, figureEnd: found.span.upperBound),
-                    label: nil, change: clause.change, line: text.line)
+                    label: nil, change: clause.change, line: line)
                 if let previous = figures.last, clause.continuesList {
                     // 下降4.1%、1.9%: the second figure shares the first one's reading.
                     figure.change = previous.change
@@ -106,7 +110,8 @@ struct FigureExtractor {
                     i += 1
                     continue
                 }
-                if byte >= 0xE0 && byte < 0xF0 && i + 2 < bytes.count {
+                // Every mark is three bytes long and leads with one of these.
+                if byte == 0xE3 || byte == 0xE5 || byte == 0xE7 || byte == 0xEF, i + 2 < bytes.count {
                     switch (byte, bytes[i + 1], bytes[i + 2]) {
                     case (0xE5, 0x85, 0x83), (0xE7, 0x99, 0xBE), (0xEF, 0xBC, 0x85), (0xEF, 0xB9, 0xAA):    // 元百％﹪
                         marked = true
@@ -154,7 +159,7 @@ struct FigureSpan {
             let unit: Figure.Unit? = next.kind == .percentSign ? .percent : next.kind == .unit ? Figure.Unit(rawValue: next.text.string) : nil
             guard let unit, let value = Decimal(exactString: token.text.string) else { return nil }
             return FigureSpan(span: i...(i + 1), value: value, unit: unit)
-        case .word where token.text == "百分" || token.text == "百分之":
+        case .word where token.text.string.unicodeScalars.first == "百" && (token.text == "百分" || token.text == "百分之"):
             // 百分之五, 百分之三十, 百分之12.5
             var k = i + 1
             if token.text == "百分" {

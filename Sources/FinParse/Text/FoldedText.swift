@@ -181,22 +181,21 @@ extension FoldedText {
 
 /// Splits decoded text into lines on LF, CRLF or a lone CR, as the input had them.
 func splitLines(_ text: String) -> [Substring] {
-    var lines = [Substring]()
-    let utf8 = text.utf8
-    var start = utf8.startIndex
-    var u = utf8.startIndex
-    while u < utf8.endIndex {
-        let byte = utf8[u]
-        if byte == 0x0A || byte == 0x0D {
-            lines.append(text[start..<u])
-            var next = utf8.index(after: u)
-            if byte == 0x0D, next < utf8.endIndex, utf8[next] == 0x0A { next = utf8.index(after: next) }
-            start = next
-            u = next
-        } else {
-            u = utf8.index(after: u)
+    var text = text
+    var lines: [Range<Int>] = []
+    text.withUTF8 { bytes in
+        var start = 0
+        var i = 0
+        while i < bytes.count {
+            let byte = bytes[i]
+            i += 1
+            guard byte == 0x0A || byte == 0x0D else { continue }
+            lines.append(start..<(i - 1))
+            if byte == 0x0D, i < bytes.count, bytes[i] == 0x0A { i += 1 }
+            start = i
         }
+        if start < bytes.count { lines.append(start..<bytes.count) }
     }
-    if start < utf8.endIndex { lines.append(text[start...]) }
-    return lines
+    let utf8 = text.utf8
+    return lines.map { text[utf8.index(utf8.startIndex, offsetBy: $0.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: $0.upperBound)] }
 }

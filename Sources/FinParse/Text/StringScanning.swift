@@ -79,7 +79,9 @@ struct Word: Hashable, Sendable, ExpressibleByStringLiteral {
 
     init(stringLiteral string: String) { self.string = string }
 
-    static func == (a: Word, b: Word) -> Bool { a.string.utf8.elementsEqual(b.string.utf8) }
+    static func == (a: Word, b: Word) -> Bool {
+        a.string.utf8.count == b.string.utf8.count && a.string.utf8.elementsEqual(b.string.utf8)
+    }
 
     func hash(into hasher: inout Hasher) {
         var string = string
