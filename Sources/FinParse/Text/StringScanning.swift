@@ -71,22 +71,25 @@ extension UnsafeBufferPointer<UInt8> {
 
 /// A word hashed and compared by its UTF-8 bytes, for word lists looked up many times
 /// per figure. Folded text is NFKC already; String's own hashing and comparison would
-/// normalize every CJK word again on each lookup.
+/// normalize every CJK word again on each lookup. The bytes are hashed once, when the
+/// word is made: a clause's word is looked up in several lists.
 struct Word: Hashable, Sendable, ExpressibleByStringLiteral {
     let string: String
+    /// FNV-1a of the UTF-8 bytes.
+    private let key: UInt64
 
-    init(_ string: String) { self.string = string }
-
-    init(stringLiteral string: String) { self.string = string }
-
-    static func == (a: Word, b: Word) -> Bool {
-        a.string.utf8.count == b.string.utf8.count && a.string.utf8.elementsEqual(b.string.utf8)
+    init(_ string: String) {
+        self.string = string
+        var key: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in string.utf8 { key = (key ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        self.key = key
     }
 
-    func hash(into hasher: inout Hasher) {
-        var string = string
-        string.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-    }
+    init(stringLiteral string: String) { self.init(string) }
+
+    static func == (a: Word, b: Word) -> Bool { a.key == b.key && a.string.utf8.elementsEqual(b.string.utf8) }
+
+    func hash(into hasher: inout Hasher) { hasher.combine(key) }
 }
 
 extension Set<Word> {
