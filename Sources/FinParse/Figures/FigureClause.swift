@@ -46,6 +46,9 @@ struct FigureClause {
 
     let tokens: [ClauseToken]
     let start: Int
+    /// The comparison phrase right before the figure (不低于), read once for both its
+    /// comparator and where the label ends.
+    private let phrase: (comparator: Comparator, start: Int)?
     let figureStart: Int
 
     init(tokens: [ClauseToken], figureStart: Int, previousEnd: Int?) {
@@ -55,6 +58,7 @@ struct FigureClause {
         let floor = (previousEnd ?? -1) + 1
         while k > floor, !Self.isBoundary(tokens[k - 1]) { k -= 1 }
         start = k
+        phrase = Self.comparatorPhrase(in: tokens, before: figureStart, from: k)
     }
 
     /// The clause between the previous figure and this one is only 、 (or 和/及):
@@ -77,12 +81,12 @@ struct FigureClause {
             if comparator == .equal, k >= 1, tokens[k - 1].kind == .number { return nil }
             return comparator
         }
-        return Self.comparatorPhrase(in: tokens, before: figureStart, from: start)?.comparator
+        return phrase?.comparator
     }
 
     /// The longest comparison phrase ending right before `end`: 不低于 comes as 不 / 低于,
     /// and 低于 alone would read the opposite way.
-    static func comparatorPhrase(in tokens: [ClauseToken], before end: Int, from start: Int)
+    private static func comparatorPhrase(in tokens: [ClauseToken], before end: Int, from start: Int)
         -> (comparator: Comparator, start: Int)?
     {
         var k = end - 1
@@ -136,8 +140,8 @@ struct FigureClause {
     /// The item the figure measures, or nil when the clause does not say.
     func label(inheriting previous: Figure?) -> String? {
         // 项目完成率不低于95%: the comparison is not part of the item.
-        let end = Self.comparatorPhrase(in: tokens, before: figureStart, from: start)?.start ?? figureStart
-        let words = Self.outsideAsides(tokens[start..<end]).filter { $0.kind == .word || $0.kind == .number }.map(\.text)
+        let end = phrase?.start ?? figureStart
+        let words = Self.outsideAsides(tokens[start..<end]).compactMap { $0.kind == .word || $0.kind == .number ? $0.text : nil }
         guard let last = words.last else { return nil }
         // 增长48.16%: the change is what the percent measures; 增长(下降)0% says neither.
         if Self.increaseWords.contains(last) || Self.decreaseWords.contains(last) {
@@ -145,20 +149,24 @@ struct FigureClause {
         }
         // 人员经费834.04万元，占基本支出的71.71%: the share is the previous item's.
         if words.first == "占", let label = previous?.label { return label }
-        // Split at linking words; the item is the last stretch that names something.
-        // A number inside the clause ends a stretch too (1166辆变型拖拉机报废率100%).
-        var segments: [[Word]] = [[]]
-        for (i, word) in words.enumerated() {
+        // Split at linking words; the item is the last stretch that names something, so the
+        // stretches are read from the end. A number inside the clause ends a stretch too
+        // (1166辆变型拖拉机报废率100%).
+        func endsStretch(_ i: Int) -> Bool {
             // 完成率, 到位率: a linking verb before a rate word is part of the item.
             let partOfItem = i + 1 < words.count && Self.rateWords.contains(words[i + 1])
-            if (Self.linkingWords.contains(word) && !partOfItem) || word.string.utf8.first.map({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) == true {
-                segments.append([])
-            } else {
-                segments[segments.count - 1].append(word)
-            }
+            return (Self.linkingWords.contains(words[i]) && !partOfItem)
+                || words[i].string.utf8.first.map({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) == true
         }
-        guard let item = segments.reversed().lazy.map(Self.trimScope).first(where: { !$0.isEmpty }) else { return nil }
-        return Self.tidy(item)
+        var stretchEnd = words.count
+        while true {
+            var stretchStart = stretchEnd
+            while stretchStart > 0, !endsStretch(stretchStart - 1) { stretchStart -= 1 }
+            let item = Self.trimScope(words[stretchStart..<stretchEnd])
+            if !item.isEmpty { return Self.tidy(item) }
+            guard stretchStart > 0 else { return nil }
+            stretchEnd = stretchStart - 1
+        }
     }
 
     /// The clause without its asides: a figure inside （…） starts its clause at the
@@ -189,8 +197,8 @@ struct FigureClause {
     static let reportWords: Set<Word> = ["决算", "预算"]
 
     /// Drops the time, scope and body words that open a stretch (2021年度, 本年, 区司法局).
-    private static func trimScope(_ words: [Word]) -> [Word] {
-        var words = words[...]
+    private static func trimScope(_ words: ArraySlice<Word>) -> [Word] {
+        var words = words
         if let body = words.lastIndex(where: { bodySuffixes.contains($0.string.unicodeScalars.last!) }),
            body > words.startIndex, body < words.endIndex - 1 {
             words = words[(body + 1)...]
