@@ -33,12 +33,12 @@ public func record(_ benchmark: Benchmark, megabytes: Double, pipeline: Double, 
     benchmark.measurement(percentOfFloor, Int(100 * floor / pipeline))
 }
 
-/// The pipeline benchmarks of one input: parse alone on one thread, parse and JSON on one
-/// thread, and parse and JSON on every core, each beside `floor` run in the same iteration.
+/// The pipeline benchmarks of one input: parse alone and parse with JSON, each on one thread
+/// and on every core, each beside `floor` (one thread) run in the same iteration.
 public func pipelineBenchmarks(_ input: String, bytes: [UInt8], path: String, megabytes: Double,
                                floor: @escaping @Sendable () throws -> Double) {
     let cores = BatchParser.coreCount
-    for (stage, threads, json) in [("Parse", 1, false), ("Parse + JSON", 1, true), ("Parse + JSON", cores, true)] {
+    for (stage, threads, json) in [("Parse", 1, false), ("Parse", cores, false), ("Parse + JSON", 1, true), ("Parse + JSON", cores, true)] {
         Benchmark("\(stage), \(input), \(threads == 1 ? "one thread" : "\(threads) threads")") { benchmark in
             let floor = try floor()
             let pipeline = try seconds {

@@ -79,10 +79,11 @@ struct Word: Hashable, Sendable, ExpressibleByStringLiteral {
     private let key: UInt64
 
     init(_ string: String) {
+        var string = string
+        key = string.withUTF8 { bytes in
+            bytes.reduce(0xcbf2_9ce4_8422_2325 as UInt64) { ($0 ^ UInt64($1)) &* 0x100_0000_01b3 }
+        }
         self.string = string
-        var key: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in string.utf8 { key = (key ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        self.key = key
     }
 
     init(stringLiteral string: String) { self.init(string) }
