@@ -72,6 +72,16 @@ struct InputTests {
         }
     }
 
+    /// A file is read into room for its size: the read that finds its end must not double
+    /// the buffer (a large report was held twice over until it was parsed).
+    @Test func fileIsReadIntoRoomForItsSize() throws {
+        let report = try #require(FileManager.default.contents(atPath: Corpus.yongzhou))
+        let path = try temporaryFile(Array(report), name: "room.txt")
+        let bytes = try InputFile.load(path: path)
+        #expect(bytes == Array(report))
+        #expect(bytes.capacity < bytes.count + 4096)
+    }
+
     @Test func emptyFileIsRefused() throws {
         let path = try temporaryFile([], name: "empty.txt")
         let error = try #require(self.error(reading: path))

@@ -22,9 +22,12 @@ enum InputFile {
         guard Int(info.st_size) <= maximumSize else {
             throw FinParseError(.tooLarge, path: path, message: "is \(info.st_size) bytes; the limit is \(maximumSize)")
         }
-        var bytes = [UInt8](repeating: 0, count: max(Int(info.st_size), 0))
+        // One byte more than the file's size, for the read that finds its end: growing the
+        // buffer would double its capacity, and hold every file twice over.
+        var bytes = [UInt8](repeating: 0, count: max(Int(info.st_size), 0) + 1)
         var filled = 0
         while true {
+            // The file grew since fstat.
             if filled == bytes.count { bytes.append(contentsOf: repeatElement(0, count: max(4096, bytes.count))) }
             let n = bytes.withUnsafeMutableBytes { buffer in
                 Glibc.read(fd, buffer.baseAddress! + filled, buffer.count - filled)
