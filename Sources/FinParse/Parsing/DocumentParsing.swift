@@ -13,12 +13,14 @@ extension Document {
     /// parse one report per core (``BatchParser`` does).
     public init(contentsOf path: String, threads: Int = 1) throws(FinParseError) {
         let bytes = try InputFile.load(path: path)
-        try self.init(bytes: bytes, path: path, threads: threads)
+        try self.init(bytes: consume bytes, path: path, threads: threads)
     }
 
     /// Parses a report given as bytes; `path` names it in the result and in errors.
     /// `threads` as for ``init(contentsOf:threads:)``.
-    public init(bytes: [UInt8], path: String, threads: Int = 1) throws(FinParseError) {
+    ///
+    /// The bytes are taken over, so that once decoded they are not held through the parse.
+    public init(bytes: consuming [UInt8], path: String, threads: Int = 1) throws(FinParseError) {
         if bytes.starts(with: [0x50, 0x4B]) {
             self = try WordReportParser(threads: threads).parse(bytes, path: path)
             return
@@ -37,7 +39,10 @@ extension Document {
         let decoded = try TextDecoding.decode(bytes, path: path)
         let source = SourceInfo(path: path, format: .text, encoding: decoded.encoding, bytes: bytes.count,
                                 sha256: Self.sha256Hex(bytes))
-        self = TextReportParser(threads: threads).parse(decoded.text, source: source)
+        let text = decoded.text
+        _ = consume bytes
+        _ = consume decoded
+        self = TextReportParser(threads: threads).parse(consume text, source: source)
     }
 
     /// Parses report text that is already in memory.

@@ -3,8 +3,9 @@
 struct TextReportParser {
     var threads = 1
 
-    func parse(_ text: String, source: SourceInfo) -> Document {
-        let layout = TextLayout.read(FoldedText.lines(of: text))
+    /// Takes the text over: once split into lines, it is not held through the parse.
+    func parse(_ text: consuming String, source: SourceInfo) -> Document {
+        let layout = TextLayout.read(FoldedText.lines(of: consume text))
         return ReportAssembler.assemble(
             source: source, paragraphs: layout.paragraphs, tables: layout.tables, hints: layout.hints,
             diagnostics: layout.diagnostics, threads: threads)
