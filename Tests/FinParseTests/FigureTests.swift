@@ -183,4 +183,35 @@ struct FigureTests {
     func notDecimals(_ text: String) {
         #expect(Decimal(exactString: text) == nil)
     }
+
+    /// The clause cutter reads UTF-8 bytes; here is its rule on scalars, checked against it
+    /// on random text made of the characters that matter (and some that look like them:
+    /// 。 is E3 80 82, ｡ is EF BD A1; 元 and 兀 share their first two bytes).
+    @Test func clausesAreCutAsTheRuleSays() {
+        let alphabet: [Unicode.Scalar] = ["。", "；", "，", ";", ",", "、", "%", "％", "﹪", "元", "百", "兀", "｡", "1", "a", "收", " ", "\u{3000}", "😀"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2000 {
+            var text = String.UnicodeScalarView()
+            for _ in 0..<Int.random(in: 0...12, using: &generator) { text.append(alphabet.randomElement(using: &generator)!) }
+            let written = String(text)
+            let (candidates, count) = FigureExtractor.clauses(of: written)
+
+            let isEnd: (Unicode.Scalar) -> Bool = { $0 == "。" || $0 == "；" || $0 == "，" }
+            var clauses: [String] = []
+            var clause = String.UnicodeScalarView()
+            let scalars = Array(written.unicodeScalars)
+            for (i, scalar) in scalars.enumerated() {
+                clause.append(scalar)
+                if isEnd(scalar), i + 1 < scalars.count, !isEnd(scalars[i + 1]) {
+                    clauses.append(String(clause))
+                    clause = String.UnicodeScalarView()
+                }
+            }
+            clauses.append(String(clause))
+            let marked = clauses.filter { c in c.unicodeScalars.contains { "%％﹪元百".unicodeScalars.contains($0) } }
+            #expect(count == clauses.count, "\(written)")
+            #expect(candidates.map(String.init) == marked, "\(written)")
+        }
+    }
 }
+

@@ -89,7 +89,7 @@ struct FigureExtractor {
     /// Read on the text as written, so that no clause is folded for nothing: ％ and ﹪ are the
     /// only characters that fold to %, and nothing folds to 元 or 百. One pass over the UTF-8
     /// bytes, as most of a report's text holds no figure.
-    private static func clauses(of written: String) -> (candidates: [Substring], count: Int) {
+    static func clauses(of written: String) -> (candidates: [Substring], count: Int) {
         var written = written
         var clauses: [(bytes: Range<Int>, mayHoldFigure: Bool)] = []
         written.withUTF8 { bytes in
