@@ -17,8 +17,7 @@ struct WordReportParser {
             throw FinParseError(.notDocx, path: path, message: "has no main document part (\(partName)): not a Word document")
         }
         let source = SourceInfo(path: path, format: .docx, encoding: nil, bytes: bytes.count, sha256: Document.sha256Hex(bytes))
-        return ReportAssembler.assemble(source: source, paragraphs: body.paragraphs, tables: body.tables,
-                                        hints: .init(headingLevels: body.headingLevels), diagnostics: [], threads: threads)
+        return ReportAssembler.assemble(source: source, body: consume body, threads: threads)
     }
 
     /// A part read by `reader`, nil when the package has no such part; XML errors name the part and line.

@@ -1,14 +1,7 @@
 /// Separates the lines of a text report into body paragraphs and tables.
 enum TextLayout {
-    struct Result {
-        var paragraphs: [FoldedText]
-        var tables: [TableGrid]
-        var hints = OutlineRecognizer.Hints()
-        var diagnostics: [Diagnostic]
-    }
-
-    static func read(_ lines: [FoldedText]) -> Result {
-        var result = Result(paragraphs: [], tables: [], diagnostics: [])
+    static func read(_ lines: [FoldedText]) -> ReportBody {
+        var result = ReportBody()
         var lines = lines
         let paginated = PageText.isPaginated(lines)
         if paginated {

@@ -54,14 +54,9 @@ struct WordDocumentReader {
         var rows: [RowBuilder] = []
     }
 
-    struct Body {
-        var paragraphs: [FoldedText] = []
-        var tables: [TableGrid] = []
-        /// Outline levels (0 = top) of the body paragraphs that have one, by line.
-        var headingLevels: [Int: Int] = [:]
-    }
-
-    private var body = Body()
+    /// The body's paragraphs and tables, with the outline level (0 = top) of the paragraphs
+    /// that have one as hints, by line.
+    private var body = ReportBody()
     private let numbering: WordNumbering
     private let styles: WordStyles
     private var counters = WordNumbering.Counters()
@@ -77,7 +72,7 @@ struct WordDocumentReader {
     private var lastBodyParagraph: FoldedText?
 
     static func read(_ xml: consuming [UInt8], numbering: WordNumbering = WordNumbering(), styles: WordStyles = WordStyles())
-        throws(XMLStreamError) -> Body
+        throws(XMLStreamError) -> ReportBody
     {
         guard let stream = XMLStream(consume xml) else { throw XMLStreamError(message: "cannot open the XML", line: 0) }
         var reader = WordDocumentReader(numbering: numbering, styles: styles)
@@ -189,7 +184,7 @@ struct WordDocumentReader {
                     body.paragraphs.append(paragraph)
                     lastBodyParagraph = paragraph
                     if let level = open.outlineLevel ?? open.style.flatMap(styles.outlineLevel(of:)), level < 9 {
-                        body.headingLevels[number] = level
+                        body.hints.headingLevels[number] = level
                     }
                 }
             } else {
