@@ -91,7 +91,13 @@ struct FigureExtractor {
     /// bytes, as most of a report's text holds no figure.
     static func clauses(of written: String) -> (candidates: [Substring], count: Int) {
         var written = written
-        var clauses: [(bytes: Range<Int>, mayHoldFigure: Bool)] = []
+        // Only the candidates' places are kept: most paragraphs have none, and no array.
+        var candidates: [Range<Int>] = []
+        var count = 0
+        func close(_ clause: Range<Int>, marked: Bool) {
+            count += 1
+            if marked { candidates.append(clause) }
+        }
         written.withUTF8 { bytes in
             func isEnd(at i: Int) -> Bool {
                 guard i + 2 < bytes.count else { return false }
@@ -116,7 +122,7 @@ struct FigureExtractor {
                     case (0xE5, 0x85, 0x83), (0xE7, 0x99, 0xBE), (0xEF, 0xBC, 0x85), (0xEF, 0xB9, 0xAA):    // 元百％﹪
                         marked = true
                     case _ where isEnd(at: i) && i + 3 < bytes.count && !isEnd(at: i + 3):
-                        clauses.append((start..<(i + 3), marked))
+                        close(start..<(i + 3), marked: marked)
                         start = i + 3
                         marked = false
                     default:
@@ -125,13 +131,10 @@ struct FigureExtractor {
                 }
                 i += byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
             }
-            clauses.append((start..<bytes.count, marked))
+            close(start..<bytes.count, marked: marked)
         }
         let utf8 = written.utf8
-        let candidates = clauses.filter(\.mayHoldFigure).map { clause in
-            written[utf8.index(utf8.startIndex, offsetBy: clause.bytes.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: clause.bytes.upperBound)]
-        }
-        return (candidates, clauses.count)
+        return (candidates.map { written[utf8.index(utf8.startIndex, offsetBy: $0.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: $0.upperBound)] }, count)
     }
 }
 

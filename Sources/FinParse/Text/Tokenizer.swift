@@ -79,23 +79,19 @@ public final class Tokenizer {
             ends = [Int32](repeating: 0, count: units.count + 1)
             statuses = [Int32](repeating: 0, count: units.count + 1)
         }
-        let count = fp_word_breaker_segment(breaker, units, Int32(units.count), &ends, &statuses, Int32(ends.count))
-        var segments: [(Range<Int>, Int32)] = []
-        segments.reserveCapacity(Int(max(count, 0)))
+        var count = Int(fp_word_breaker_segment(breaker, units, Int32(units.count), &ends, &statuses, Int32(ends.count)))
         if count < 0 {
-            segments = [(0..<units.count, 0)]
-        } else {
-            var start = 0
-            for k in 0..<Int(count) {
-                let end = Int(ends[k])
-                segments.append((start..<end, statuses[k]))
-                start = end
-            }
+            // ICU failed on this text: it is one segment.
+            ends[0] = Int32(units.count)
+            statuses[0] = 0
+            count = 1
         }
 
         var raw: [(Token.Kind, Range<Int>)] = []
-        raw.reserveCapacity(segments.count)
-        for (range, status) in segments {
+        raw.reserveCapacity(count)
+        for k in 0..<count {
+            let range = (k == 0 ? 0 : Int(ends[k - 1]))..<Int(ends[k])
+            let status = statuses[k]
             if status >= 100 && status < 200 {
                 // ICU lets ， and ； join two numbers (100，200): split them apart.
                 var start = range.lowerBound
