@@ -1,14 +1,34 @@
 #include "finparse_xml.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <libxml/parser.h>
 #include <libxml/xmlreader.h>
 
+// A name the caller acts on, split as libxml2 keeps it on a node.
+struct fp_xml_name {
+    char *prefix;  // NULL when unprefixed
+    char *local;
+};
+
+// Element names are interned in the document's dictionary, which lives as long as
+// the reader: a name's pointer identifies it, so each distinct name is matched
+// against the caller's names once, and after that found by its address.
+enum { FP_XML_SLOTS = 512, FP_XML_CANDIDATES = 4 };
+struct fp_xml_slot {
+    const xmlChar *local;
+    int32_t count;
+    int32_t candidates[FP_XML_CANDIDATES];  // indices of the names with this local part
+};
+
 struct fp_xml_reader {
     xmlTextReaderPtr reader;
+    struct fp_xml_name *names;
+    int32_t name_count;
     char error[256];
     int32_t errorLine;
+    struct fp_xml_slot slots[FP_XML_SLOTS];
 };
 
 void fp_xml_initialize(void) { xmlInitParser(); }
@@ -24,13 +44,41 @@ static void fp_xml_on_error(void *context, xmlErrorPtr error) {
     r->errorLine = error->line;
 }
 
-fp_xml_reader *fp_xml_reader_open(const char *bytes, int32_t length) {
+static void fp_xml_free_names(struct fp_xml_name *names, int32_t count) {
+    if (!names) return;
+    for (int32_t i = 0; i < count; i++) free(names[i].prefix), free(names[i].local);
+    free(names);
+}
+
+static struct fp_xml_name *fp_xml_copy_names(const char *const *names, int32_t count) {
+    struct fp_xml_name *copy = calloc(count > 0 ? (size_t)count : 1, sizeof *copy);
+    if (!copy) return NULL;
+    for (int32_t i = 0; i < count; i++) {
+        const char *colon = strchr(names[i], ':');
+        copy[i].prefix = colon ? strndup(names[i], (size_t)(colon - names[i])) : NULL;
+        copy[i].local = strdup(colon ? colon + 1 : names[i]);
+        if (!copy[i].local || (colon && !copy[i].prefix)) {
+            fp_xml_free_names(copy, i + 1);
+            return NULL;
+        }
+    }
+    return copy;
+}
+
+fp_xml_reader *fp_xml_reader_open(const char *bytes, int32_t length,
+                                  const char *const *names, int32_t name_count) {
     fp_xml_reader *r = calloc(1, sizeof *r);
     if (!r) return NULL;
+    r->names = fp_xml_copy_names(names, name_count);
+    r->name_count = name_count;
     // XML_PARSE_NOENT (entity expansion) and XML_PARSE_HUGE (no limits) stay off.
     int options = XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_COMPACT;
-    r->reader = xmlReaderForMemory(bytes, length, NULL, NULL, options);
-    if (!r->reader) { free(r); return NULL; }
+    r->reader = r->names ? xmlReaderForMemory(bytes, length, NULL, NULL, options) : NULL;
+    if (!r->reader) {
+        fp_xml_free_names(r->names, name_count);
+        free(r);
+        return NULL;
+    }
     xmlTextReaderSetStructuredErrorHandler(r->reader, fp_xml_on_error, r);
     return r;
 }
@@ -38,21 +86,63 @@ fp_xml_reader *fp_xml_reader_open(const char *bytes, int32_t length) {
 void fp_xml_reader_close(fp_xml_reader *reader) {
     if (!reader) return;
     xmlFreeTextReader(reader->reader);
+    fp_xml_free_names(reader->names, reader->name_count);
     free(reader);
 }
 
-int32_t fp_xml_reader_read(fp_xml_reader *reader) {
-    int ret = xmlTextReaderRead(reader->reader);
-    return ret < 0 ? -1 : ret;
+// Fills `slot` with the caller's names whose local part is `local`.
+static void fp_xml_match(const fp_xml_reader *r, const xmlChar *local, struct fp_xml_slot *slot) {
+    slot->local = local;
+    slot->count = 0;
+    for (int32_t i = 0; i < r->name_count && slot->count < FP_XML_CANDIDATES; i++) {
+        if (strcmp(r->names[i].local, (const char *)local) == 0) slot->candidates[slot->count++] = i;
+    }
 }
 
-int32_t fp_xml_reader_node_type(fp_xml_reader *reader) { return xmlTextReaderNodeType(reader->reader); }
-int32_t fp_xml_reader_depth(fp_xml_reader *reader) { return xmlTextReaderDepth(reader->reader); }
-int32_t fp_xml_reader_is_empty_element(fp_xml_reader *reader) { return xmlTextReaderIsEmptyElement(reader->reader); }
+static int32_t fp_xml_name_index(fp_xml_reader *r, xmlNodePtr node) {
+    const xmlChar *local = node->name;
+    if (!local) return -1;
+    struct fp_xml_slot found, *slot = NULL;
+    // Only a name the dictionary owns keeps its address for the reader's life.
+    if (node->doc && node->doc->dict && xmlDictOwns(node->doc->dict, local) == 1) {
+        uintptr_t hash = ((uintptr_t)local >> 3) * 0x9E3779B97F4A7C15u;
+        for (size_t probe = 0; probe < FP_XML_SLOTS; probe++) {
+            struct fp_xml_slot *candidate = &r->slots[(hash + probe) % FP_XML_SLOTS];
+            if (candidate->local == local) { slot = candidate; break; }
+            if (candidate->local == NULL) { fp_xml_match(r, local, candidate); slot = candidate; break; }
+        }
+    }
+    if (!slot) { fp_xml_match(r, local, &found); slot = &found; }
+    const char *prefix = node->ns && node->ns->prefix ? (const char *)node->ns->prefix : NULL;
+    for (int32_t i = 0; i < slot->count; i++) {
+        const char *wanted = r->names[slot->candidates[i]].prefix;
+        if (prefix == NULL ? wanted == NULL : (wanted != NULL && strcmp(prefix, wanted) == 0)) return slot->candidates[i];
+    }
+    return -1;
+}
 
-const char *fp_xml_reader_name(fp_xml_reader *reader) {
-    const xmlChar *name = xmlTextReaderConstName(reader->reader);
-    return name ? (const char *)name : "";
+int32_t fp_xml_reader_next(fp_xml_reader *reader, int32_t *name, int32_t *is_empty) {
+    *name = -1;
+    *is_empty = 0;
+    while (1) {
+        int status = xmlTextReaderRead(reader->reader);
+        if (status <= 0) return status < 0 ? -1 : 0;
+        switch (xmlTextReaderNodeType(reader->reader)) {
+        case XML_READER_TYPE_ELEMENT:
+            *is_empty = xmlTextReaderIsEmptyElement(reader->reader) == 1;
+            *name = fp_xml_name_index(reader, xmlTextReaderCurrentNode(reader->reader));
+            return FP_XML_ELEMENT;
+        case XML_READER_TYPE_END_ELEMENT:
+            *name = fp_xml_name_index(reader, xmlTextReaderCurrentNode(reader->reader));
+            return FP_XML_END_ELEMENT;
+        case XML_READER_TYPE_TEXT:
+        case XML_READER_TYPE_CDATA:
+        case XML_READER_TYPE_SIGNIFICANT_WHITESPACE:
+            return FP_XML_TEXT;
+        default:
+            continue;
+        }
+    }
 }
 
 const char *fp_xml_reader_value(fp_xml_reader *reader) {

@@ -71,6 +71,16 @@ struct DocxTests {
         #expect(document.paragraphs.map(\.text) == ["甲", "乙丙", "丁戊"])
     }
 
+    @Test func elementsAreKnownByPrefixAndName() throws {
+        // DrawingML's a:p, a:t and an unprefixed t share w:p's and w:t's local names: not Word text.
+        let document = try Docx.document(body: """
+            <w:p><w:r><w:t>收入</w:t></w:r><w:r><w:drawing><a:graphic xmlns:a="urn:a"><a:p><a:r><a:t>图形</a:t></a:r></a:p><t>无前缀</t></a:graphic></w:drawing></w:r><w:r><w:t>总计</w:t></w:r></w:p>
+            <a:p xmlns:a="urn:a"><a:r><a:t>图形二</a:t></a:r></a:p>
+            \(Docx.p("支出"))
+            """)
+        #expect(document.paragraphs.map(\.text) == ["收入总计", "支出"])
+    }
+
     @Test func trackedChangesReadAsAccepted() throws {
         let document = try Docx.document(body: """
             <w:p><w:r><w:t>收入</w:t></w:r><w:ins w:id="1"><w:r><w:t>总计</w:t></w:r></w:ins><w:del w:id="2"><w:r><w:delText>合计</w:delText></w:r></w:del><w:r><w:t>2553.52万元</w:t></w:r></w:p>

@@ -11,13 +11,11 @@ extern "C" {
 
 typedef struct fp_xml_reader fp_xml_reader;
 
-/// Node kinds, as libxml2's xmlReaderTypes.
+/// The node kinds fp_xml_reader_next reports (CDATA and significant white
+/// space count as text), as libxml2's xmlReaderTypes.
 enum {
     FP_XML_ELEMENT = 1,
     FP_XML_TEXT = 3,
-    FP_XML_CDATA = 4,
-    FP_XML_DOCTYPE = 10,
-    FP_XML_SIGNIFICANT_WHITESPACE = 14,
     FP_XML_END_ELEMENT = 15
 };
 
@@ -26,18 +24,19 @@ void fp_xml_initialize(void);
 
 /// Opens a reader over `length` bytes at `bytes`, which must outlive it.
 /// No network, no entity expansion, no DTD loading; libxml2's size and
-/// depth limits stay on.
-fp_xml_reader *fp_xml_reader_open(const char *bytes, int32_t length);
+/// depth limits stay on. `names` are the qualified element names (e.g. "w:p")
+/// the caller acts on, copied: an element is reported by its index among them
+/// (at most four of them may share a local name, as "w:p" and "a:p" do).
+fp_xml_reader *fp_xml_reader_open(const char *bytes, int32_t length,
+                                  const char *const *names, int32_t name_count);
 void fp_xml_reader_close(fp_xml_reader *reader);
 
-/// Advances to the next node: 1 on success, 0 at the end, -1 on an error
-/// (see fp_xml_reader_error).
-int32_t fp_xml_reader_read(fp_xml_reader *reader);
-int32_t fp_xml_reader_node_type(fp_xml_reader *reader);
-int32_t fp_xml_reader_depth(fp_xml_reader *reader);
-int32_t fp_xml_reader_is_empty_element(fp_xml_reader *reader);
-/// The qualified name (e.g. "w:p"); owned by the reader, valid until the next read.
-const char *fp_xml_reader_name(fp_xml_reader *reader);
+/// Advances to the next element start, element end or text node: its kind
+/// (FP_XML_ELEMENT, FP_XML_END_ELEMENT or FP_XML_TEXT) on success, 0 at the
+/// end, -1 on an error (see fp_xml_reader_error). For an element, `*name`
+/// is its index among the names given at open, or -1, and `*is_empty` tells
+/// a self-closing one (<w:tab/>), which has no end.
+int32_t fp_xml_reader_next(fp_xml_reader *reader, int32_t *name, int32_t *is_empty);
 /// The text of a text node; owned by the reader, valid until the next read.
 const char *fp_xml_reader_value(fp_xml_reader *reader);
 /// An attribute by qualified name, or NULL; release with fp_xml_free.

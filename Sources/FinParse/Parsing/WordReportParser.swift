@@ -32,14 +32,18 @@ struct WordReportParser {
         }
     }
 
+    private enum PackageRelationship: String, XMLVocabulary {
+        case relationship = "Relationship"
+    }
+
     /// The part the package's relationships name as the office document; Word
     /// calls it word/document.xml, other writers may not.
     private func mainPart(of package: DocxPackage, path: String) throws(FinParseError) -> String {
         let standard = "word/document.xml"
-        guard let rels = try package.part("_rels/.rels"), let stream = XMLStream(rels) else { return standard }
+        guard let rels = try package.part("_rels/.rels"), let stream = XMLStream<PackageRelationship>(rels) else { return standard }
         do {
             while let node = try stream.next() {
-                guard case .start(let name, _) = node, name == "Relationship",
+                guard case .start(.relationship, _) = node,
                       stream.attribute("Type")?.hasSuffix("/officeDocument") == true,
                       let target = stream.attribute("Target") else { continue }
                 return target.hasPrefix("/") ? String(target.dropFirst()) : target

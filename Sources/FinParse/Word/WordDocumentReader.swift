@@ -10,13 +10,39 @@
 /// level (its own or its style's) is kept for the outline. Footnotes and comments live
 /// in other parts and are not read.
 struct WordDocumentReader {
-    /// Elements whose whole content is not part of the text.
-    private static let skipped: Set<String> = [
-        "w:del", "w:moveFrom", "w:instrText", "w:delText", "w:delInstrText", "mc:Fallback",
-        "w:rPr", "w:tabs", "w:tblPr", "w:tblGrid", "w:sdtPr", "w:sectPr",
-        // Earlier properties kept by tracked formatting changes: not the document as it is.
-        "w:pPrChange", "w:rPrChange", "w:tblPrChange", "w:trPrChange", "w:tcPrChange",
-    ]
+    /// The elements of document.xml the reader acts on.
+    enum Element: String, XMLVocabulary {
+        case paragraph = "w:p", paragraphStyle = "w:pStyle", numberingID = "w:numId", numberingLevel = "w:ilvl"
+        case outlineLevel = "w:outlineLvl", text = "w:t", tab = "w:tab", lineBreak = "w:br", carriageReturn = "w:cr"
+        case nonBreakingHyphen = "w:noBreakHyphen", symbol = "w:sym"
+        case table = "w:tbl", row = "w:tr", rowProperties = "w:trPr", cell = "w:tc"
+        case gridBefore = "w:gridBefore", gridAfter = "w:gridAfter", gridSpan = "w:gridSpan"
+        case verticalMerge = "w:vMerge", horizontalMerge = "w:hMerge"
+        // Skipped, with all they hold.
+        case deleted = "w:del", movedFrom = "w:moveFrom", fieldInstruction = "w:instrText", deletedText = "w:delText"
+        case deletedFieldInstruction = "w:delInstrText", compatibilityFallback = "mc:Fallback"
+        case runProperties = "w:rPr", tabStops = "w:tabs", tableProperties = "w:tblPr", tableColumns = "w:tblGrid"
+        case contentControlProperties = "w:sdtPr", sectionProperties = "w:sectPr"
+        case paragraphPropertiesChange = "w:pPrChange", runPropertiesChange = "w:rPrChange"
+        case tablePropertiesChange = "w:tblPrChange", rowPropertiesChange = "w:trPrChange"
+        case cellPropertiesChange = "w:tcPrChange"
+
+        /// An element whose whole content is not part of the text.
+        var isSkipped: Bool {
+            switch self {
+            case .deleted, .movedFrom, .fieldInstruction, .deletedText, .deletedFieldInstruction,
+                 .compatibilityFallback, .runProperties, .tabStops, .tableProperties, .tableColumns,
+                 .contentControlProperties, .sectionProperties:
+                true
+            // Earlier properties kept by tracked formatting changes: not the document as it is.
+            case .paragraphPropertiesChange, .runPropertiesChange, .tablePropertiesChange,
+                 .rowPropertiesChange, .cellPropertiesChange:
+                true
+            default:
+                false
+            }
+        }
+    }
 
     /// The Symbol font's comparison and arithmetic signs, as reports type ≥ with it.
     private static let symbolFont: [UInt32: UInt32] = [
@@ -74,7 +100,7 @@ struct WordDocumentReader {
     static func read(_ xml: consuming [UInt8], numbering: WordNumbering = WordNumbering(), styles: WordStyles = WordStyles())
         throws(XMLStreamError) -> ReportBody
     {
-        guard let stream = XMLStream(consume xml) else { throw XMLStreamError(message: "cannot open the XML", line: 0) }
+        guard let stream = XMLStream<Element>(consume xml) else { throw XMLStreamError(message: "cannot open the XML", line: 0) }
         var reader = WordDocumentReader(numbering: numbering, styles: styles)
         while let node = try stream.next() {
             reader.take(node, from: stream)
@@ -87,93 +113,93 @@ struct WordDocumentReader {
         self.styles = styles
     }
 
-    private mutating func take(_ node: XMLStream.Node, from stream: XMLStream) {
+    private mutating func take(_ node: XMLStream<Element>.Node, from stream: XMLStream<Element>) {
         switch node {
-        case .start(let name, let isEmpty):
+        case .start(let element, let isEmpty):
             if skipDepth > 0 {
                 if !isEmpty { skipDepth += 1 }
-            } else if Self.skipped.contains(name) {
-                if name == "w:del", inRowProperties { updateRow { $0.deleted = true } }
+            } else if let element, element.isSkipped {
+                if element == .deleted, inRowProperties { updateRow { $0.deleted = true } }
                 if !isEmpty { skipDepth = 1 }
-            } else {
-                start(name, isEmpty: isEmpty, stream: stream)
+            } else if let element {
+                start(element, isEmpty: isEmpty, stream: stream)
             }
-        case .end(let name):
+        case .end(let element):
             if skipDepth > 0 {
                 skipDepth -= 1
-            } else {
-                end(name)
+            } else if let element {
+                end(element)
             }
-        case .text(let text):
-            if skipDepth == 0, inText { append(text) }
+        case .text:
+            if skipDepth == 0, inText { append(stream.text) }
         }
     }
 
-    private mutating func start(_ name: String, isEmpty: Bool, stream: XMLStream) {
-        switch name {
-        case "w:p":
+    private mutating func start(_ element: Element, isEmpty: Bool, stream: XMLStream<Element>) {
+        switch element {
+        case .paragraph:
             openParagraphs.append(OpenParagraph())
-            if isEmpty { end(name) }
-        case "w:pStyle":
+            if isEmpty { end(.paragraph) }
+        case .paragraphStyle:
             let style = stream.attribute("w:val")
             updateParagraph { $0.style = style }
-        case "w:numId":
+        case .numberingID:
             let id = stream.attribute("w:val")
             updateParagraph { $0.numID = id }
-        case "w:ilvl":
+        case .numberingLevel:
             let level = stream.attribute("w:val").flatMap { Int($0) }
             updateParagraph { $0.numLevel = level }
-        case "w:outlineLvl":
+        case .outlineLevel:
             let level = stream.attribute("w:val").flatMap { Int($0) }
             updateParagraph { $0.outlineLevel = level }
-        case "w:trPr":
+        case .rowProperties:
             inRowProperties = !isEmpty
-        case "w:t":
+        case .text:
             inText = !isEmpty
-        case "w:tab":
+        case .tab:
             append(" ")
-        case "w:br", "w:cr":
+        case .lineBreak, .carriageReturn:
             // A page break is layout; a line break inside a cell separates its lines.
             if stream.attribute("w:type") != "page" { append(openTables.isEmpty ? " " : "\n") }
-        case "w:noBreakHyphen":
+        case .nonBreakingHyphen:
             append("-")
-        case "w:sym":
+        case .symbol:
             if let code = stream.attribute("w:char").flatMap({ UInt32($0, radix: 16) }) {
                 // Symbol fonts put their characters at F000 + the font's own code.
                 let byte = (0xF020...0xF0FF).contains(code) ? code - 0xF000 : code
                 let scalar = stream.attribute("w:font") == "Symbol" ? Self.symbolFont[byte] ?? byte : byte
                 if let character = Unicode.Scalar(scalar) { append(String(character)) }
             }
-        case "w:tbl":
+        case .table:
             openTables.append(TableBuilder(title: lastBodyParagraph))
-        case "w:tr":
+        case .row:
             // A row outside any table (a damaged file) has nowhere to go and is read as text only.
             if !openTables.isEmpty { openTables[openTables.count - 1].rows.append(RowBuilder()) }
-        case "w:tc":
+        case .cell:
             updateRow { $0.cells.append(CellBuilder()) }
-        case "w:gridBefore", "w:gridAfter":
+        case .gridBefore, .gridAfter:
             let count = stream.attribute("w:val").flatMap { Int($0) } ?? 0
-            updateRow { if name == "w:gridBefore" { $0.gridBefore = count } else { $0.gridAfter = count } }
-        case "w:gridSpan":
+            updateRow { if element == .gridBefore { $0.gridBefore = count } else { $0.gridAfter = count } }
+        case .gridSpan:
             let span = max(1, stream.attribute("w:val").flatMap { Int($0) } ?? 1)
             updateCell { $0.span = span }
-        case "w:vMerge", "w:hMerge":
+        case .verticalMerge, .horizontalMerge:
             let merge: Merge = stream.attribute("w:val") == "restart" ? .restart : .proceed
-            updateCell { if name == "w:vMerge" { $0.verticalMerge = merge } else { $0.horizontalMerge = merge } }
+            updateCell { if element == .verticalMerge { $0.verticalMerge = merge } else { $0.horizontalMerge = merge } }
         default:
             break
         }
     }
 
-    private mutating func end(_ name: String) {
-        switch name {
-        case "w:t":
+    private mutating func end(_ element: Element) {
+        switch element {
+        case .text:
             inText = false
-        case "w:trPr":
+        case .rowProperties:
             inRowProperties = false
-        case "w:tr":
+        case .row:
             if let t = openTables.indices.last, openTables[t].rows.last?.deleted == true { openTables[t].rows.removeLast() }
-        case "w:p":
+        case .paragraph:
             guard let open = openParagraphs.popLast() else { return }
             paragraphNumber += 1
             let number = paragraphNumber
@@ -193,7 +219,7 @@ struct WordDocumentReader {
                     cell.texts.append(text)
                 }
             }
-        case "w:tbl":
+        case .table:
             guard let builder = openTables.popLast() else { return }
             let grid = Self.grid(of: builder, fallbackLine: paragraphNumber)
             if openTables.isEmpty {

@@ -22,10 +22,17 @@ struct WordNumbering: Sendable {
     private(set) var abstracts: [String: [Int: Level]] = [:]
     private(set) var instances: [String: Instance] = [:]
 
+    /// The elements of numbering.xml the reader acts on.
+    enum Element: String, XMLVocabulary {
+        case abstractNumbering = "w:abstractNum", numbering = "w:num", abstractNumberingID = "w:abstractNumId"
+        case levelOverride = "w:lvlOverride", startOverride = "w:startOverride", level = "w:lvl", start = "w:start"
+        case format = "w:numFmt", levelText = "w:lvlText", levelRestart = "w:lvlRestart"
+    }
+
     /// Reads numbering.xml, a small part: read whole.
     static func read(_ xml: [UInt8]) throws(XMLStreamError) -> WordNumbering {
         var numbering = WordNumbering()
-        guard let stream = XMLStream(xml) else { return numbering }
+        guard let stream = XMLStream<Element>(xml) else { return numbering }
         var abstractID: String?
         var numID: String?
         var overrideLevel: Int?
@@ -33,27 +40,27 @@ struct WordNumbering: Sendable {
         func val() -> String? { stream.attribute("w:val") }
         while let node = try stream.next() {
             switch node {
-            case .start(let name, _):
-                switch name {
-                case "w:abstractNum": abstractID = stream.attribute("w:abstractNumId")
-                case "w:num": numID = stream.attribute("w:numId")
-                case "w:abstractNumId":
+            case .start(let element, _):
+                switch element {
+                case .abstractNumbering: abstractID = stream.attribute("w:abstractNumId")
+                case .numbering: numID = stream.attribute("w:numId")
+                case .abstractNumberingID:
                     if let numID, let id = val() { numbering.instances[numID] = Instance(abstractID: id) }
-                case "w:lvlOverride": overrideLevel = stream.attribute("w:ilvl").flatMap { Int($0) }
-                case "w:startOverride":
+                case .levelOverride: overrideLevel = stream.attribute("w:ilvl").flatMap { Int($0) }
+                case .startOverride:
                     if let numID, let overrideLevel, let start = val().flatMap({ Int($0) }) {
                         numbering.instances[numID]?.startOverrides[overrideLevel] = start
                     }
-                case "w:lvl": level = (stream.attribute("w:ilvl").flatMap { Int($0) } ?? 0, Level())
-                case "w:start": if let start = val().flatMap({ Int($0) }) { level?.value.start = start }
-                case "w:numFmt": if let format = val() { level?.value.format = format }
-                case "w:lvlText": level?.value.text = val() ?? ""
-                case "w:lvlRestart": level?.value.restart = val().flatMap { Int($0) }
+                case .level: level = (stream.attribute("w:ilvl").flatMap { Int($0) } ?? 0, Level())
+                case .start: if let start = val().flatMap({ Int($0) }) { level?.value.start = start }
+                case .format: if let format = val() { level?.value.format = format }
+                case .levelText: level?.value.text = val() ?? ""
+                case .levelRestart: level?.value.restart = val().flatMap { Int($0) }
                 default: break
                 }
-            case .end(let name):
-                switch name {
-                case "w:lvl":
+            case .end(let element):
+                switch element {
+                case .level:
                     guard let (index, value) = level else { break }
                     if let numID, overrideLevel != nil {
                         numbering.instances[numID]?.levelOverrides[index] = value
@@ -61,9 +68,9 @@ struct WordNumbering: Sendable {
                         numbering.abstracts[abstractID, default: [:]][index] = value
                     }
                     level = nil
-                case "w:lvlOverride": overrideLevel = nil
-                case "w:abstractNum": abstractID = nil
-                case "w:num": numID = nil
+                case .levelOverride: overrideLevel = nil
+                case .abstractNumbering: abstractID = nil
+                case .numbering: numID = nil
                 default: break
                 }
             case .text:

@@ -11,10 +11,18 @@ struct WordStyles: Sendable {
 
     private(set) var styles: [String: Style] = [:]
 
+    /// The elements of styles.xml the reader acts on.
+    enum Element: String, XMLVocabulary {
+        case style = "w:style", name = "w:name", basedOn = "w:basedOn", numberingID = "w:numId"
+        case numberingLevel = "w:ilvl", outlineLevel = "w:outlineLvl"
+        // No paragraph style facts inside: skipped.
+        case runProperties = "w:rPr", paragraphPropertiesChange = "w:pPrChange", tableProperties = "w:tblPr"
+    }
+
     /// Reads styles.xml, a small part: read whole.
     static func read(_ xml: [UInt8]) throws(XMLStreamError) -> WordStyles {
         var parser = Parser()
-        if let stream = XMLStream(xml) {
+        if let stream = XMLStream<Element>(xml) {
             while let node = try stream.next() { parser.take(node, from: stream) }
         }
         return parser.result
@@ -27,18 +35,20 @@ struct WordStyles: Sendable {
         /// Depth inside run properties and revisions: no paragraph style facts there.
         var skipped = 0
 
-        mutating func take(_ node: XMLStream.Node, from stream: XMLStream) {
+        mutating func take(_ node: XMLStream<Element>.Node, from stream: XMLStream<Element>) {
             switch node {
-            case .start(let name, let isEmpty):
-                if skipped > 0 || name == "w:rPr" || name == "w:pPrChange" || name == "w:tblPr" {
+            case .start(let element, let isEmpty):
+                if skipped > 0 || element == .runProperties || element == .paragraphPropertiesChange
+                    || element == .tableProperties
+                {
                     if !isEmpty { skipped += 1 }
                     return
                 }
-                start(name, stream: stream)
-            case .end(let name):
+                if let element { start(element, stream: stream) }
+            case .end(let element):
                 if skipped > 0 {
                     skipped -= 1
-                } else if name == "w:style", let id {
+                } else if element == .style, let id {
                     result.styles[id] = style
                 }
             case .text:
@@ -46,17 +56,17 @@ struct WordStyles: Sendable {
             }
         }
 
-        private mutating func start(_ name: String, stream: XMLStream) {
+        private mutating func start(_ element: Element, stream: XMLStream<Element>) {
             let val = stream.attribute("w:val")
-            switch name {
-            case "w:style":
+            switch element {
+            case .style:
                 id = stream.attribute("w:type") == "paragraph" ? stream.attribute("w:styleId") : nil
                 style = Style()
-            case "w:name": style.name = val
-            case "w:basedOn": style.basedOn = val
-            case "w:numId": style.numID = val
-            case "w:ilvl": style.numLevel = val.flatMap { Int($0) }
-            case "w:outlineLvl": style.outlineLevel = val.flatMap { Int($0) }
+            case .name: style.name = val
+            case .basedOn: style.basedOn = val
+            case .numberingID: style.numID = val
+            case .numberingLevel: style.numLevel = val.flatMap { Int($0) }
+            case .outlineLevel: style.outlineLevel = val.flatMap { Int($0) }
             default: break
             }
         }
