@@ -102,17 +102,18 @@ static void fp_xml_match(const fp_xml_reader *r, const xmlChar *local, struct fp
 static int32_t fp_xml_name_index(fp_xml_reader *r, xmlNodePtr node) {
     const xmlChar *local = node->name;
     if (!local) return -1;
-    struct fp_xml_slot found, *slot = NULL;
-    // Only a name the dictionary owns keeps its address for the reader's life.
-    if (node->doc && node->doc->dict && xmlDictOwns(node->doc->dict, local) == 1) {
-        uintptr_t hash = ((uintptr_t)local >> 3) * 0x9E3779B97F4A7C15u;
-        for (size_t probe = 0; probe < FP_XML_SLOTS; probe++) {
-            struct fp_xml_slot *candidate = &r->slots[(hash + probe) % FP_XML_SLOTS];
-            if (candidate->local == local) { slot = candidate; break; }
-            if (candidate->local == NULL) { fp_xml_match(r, local, candidate); slot = candidate; break; }
-        }
+    struct fp_xml_slot found = {0}, *slot = NULL;
+    uintptr_t hash = ((uintptr_t)local >> 3) * 0x9E3779B97F4A7C15u;
+    for (size_t probe = 0; probe < FP_XML_SLOTS; probe++) {
+        struct fp_xml_slot *candidate = &r->slots[(hash + probe) % FP_XML_SLOTS];
+        if (candidate->local == local) { slot = candidate; break; }
+        if (candidate->local != NULL) continue;
+        // Only a name the dictionary owns keeps its address for the reader's life.
+        if (node->doc && node->doc->dict && xmlDictOwns(node->doc->dict, local) == 1) slot = candidate;
+        break;
     }
-    if (!slot) { fp_xml_match(r, local, &found); slot = &found; }
+    if (!slot) slot = &found;
+    if (slot->local != local) fp_xml_match(r, local, slot);
     const char *prefix = node->ns && node->ns->prefix ? (const char *)node->ns->prefix : NULL;
     for (int32_t i = 0; i < slot->count; i++) {
         const char *wanted = r->names[slot->candidates[i]].prefix;

@@ -79,6 +79,10 @@ struct DocxTests {
             \(Docx.p("支出"))
             """)
         #expect(document.paragraphs.map(\.text) == ["收入总计", "支出"])
+        // More distinct names before the first paragraph than the reader keeps by address.
+        let noise = (0..<600).map { "<x:e\($0) xmlns:x=\"urn:x\"/>" }.joined()
+        let crowded = try Docx.document(body: noise + Docx.p("收入") + noise + Docx.p("支出"))
+        #expect(crowded.paragraphs.map(\.text) == ["收入", "支出"])
     }
 
     @Test func trackedChangesReadAsAccepted() throws {
