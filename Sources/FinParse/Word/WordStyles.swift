@@ -15,8 +15,10 @@ struct WordStyles: Sendable {
     enum Element: String, XMLVocabulary {
         case style = "w:style", name = "w:name", basedOn = "w:basedOn", numberingID = "w:numId"
         case numberingLevel = "w:ilvl", outlineLevel = "w:outlineLvl"
-        // No paragraph style facts inside: skipped.
         case runProperties = "w:rPr", paragraphPropertiesChange = "w:pPrChange", tableProperties = "w:tblPr"
+
+        /// Run properties and revisions: no paragraph style facts inside.
+        var isSkipped: Bool { self == .runProperties || self == .paragraphPropertiesChange || self == .tableProperties }
     }
 
     /// Reads styles.xml, a small part: read whole.
@@ -38,9 +40,7 @@ struct WordStyles: Sendable {
         mutating func take(_ node: XMLStream<Element>.Node, from stream: XMLStream<Element>) {
             switch node {
             case .start(let element, let isEmpty):
-                if skipped > 0 || element == .runProperties || element == .paragraphPropertiesChange
-                    || element == .tableProperties
-                {
+                if skipped > 0 || element?.isSkipped == true {
                     if !isEmpty { skipped += 1 }
                     return
                 }
