@@ -1,5 +1,6 @@
 import FoundationEssentials
 import Testing
+import ZIPFoundation
 @testable import FinParse
 
 @Suite("Word input")
@@ -50,6 +51,38 @@ struct DocxTests {
         // Lines are paragraph numbers, cells included: strictly increasing through the body.
         #expect(docx.paragraphs.map(\.line) == docx.paragraphs.map(\.line).sorted())
         #expect(docx.tables[0].line > docx.paragraphs.first { $0.text == docx.tables[0].title }!.line)
+    }
+
+    /// The corpus package with its body written `copies` times, cut after `keeping` bytes of document.xml if given.
+    private func repeatedCorpusDocx(copies: Int, keeping: Int? = nil) throws -> [UInt8] {
+        let archive = try Archive(url: URL(fileURLWithPath: Self.corpusDocx), accessMode: .read)
+        var parts: [String: [UInt8]] = [:]
+        for entry in archive {
+            var bytes: [UInt8] = []
+            _ = try archive.extract(entry) { bytes += $0 }
+            parts[entry.path] = bytes
+        }
+        let xml = String(decoding: try #require(parts["word/document.xml"]), as: UTF8.self)
+        let open = try #require(xml.range(of: "<w:body>")).upperBound
+        let close = try #require(xml.range(of: "<w:sectPr")).lowerBound
+        let document = Array((xml[..<open] + String(repeating: String(xml[open..<close]), count: copies) + xml[close...]).utf8)
+        parts["word/document.xml"] = Array(document.prefix(keeping ?? document.count))
+        return try Docx.zip(parts)
+    }
+
+    /// With threads to spare, paragraphs' figures and tables are read while the XML still is.
+    @Test func aReportReadOnSeveralThreadsIsTheSameReport() throws {
+        let bytes = try repeatedCorpusDocx(copies: 6)
+        let document = try Document(bytes: bytes, path: "six.docx")
+        #expect(document.paragraphs.count > 1_000 && document.amounts.count > 1_000)
+        #expect(document.tables.count == 6 * (try Document(contentsOf: Self.corpusDocx)).tables.count)
+        #expect(document.tables.contains { $0.selfEvaluation != nil })
+        for threads in [2, 4] {
+            #expect(try Document(bytes: bytes, path: "six.docx", threads: threads) == document)
+        }
+        // The XML breaks off after work is handed to other threads: an error, and nothing left running.
+        let cut = try repeatedCorpusDocx(copies: 6, keeping: 600_000)
+        #expect(throws: FinParseError.self) { try Document(bytes: cut, path: "cut.docx", threads: 4) }
     }
 
     // MARK: Runs and containers

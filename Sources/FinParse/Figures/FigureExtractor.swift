@@ -9,17 +9,9 @@ import FoundationEssentials
 struct FigureExtractor {
     private let tokenizer = Tokenizer()
 
-    /// The figures of `paragraphs`, then those of every cell of `tables`, nested tables
-    /// included. Texts are independent: a large report's are read on up to `threads`
-    /// threads, each run of texts with its own extractor.
-    static func figures(inParagraphs paragraphs: [FoldedText], tables: [Table], threads: Int = 1) -> [Figure] {
-        let texts = paragraphs.map { (written: $0.original, line: $0.line) } + cellTexts(of: tables)
-        let runLength = 500
-        let runs = parallelMap((texts.count + runLength - 1) / runLength, threads: threads) { run in
-            let extractor = FigureExtractor()
-            return texts[(run * runLength)..<min(texts.count, (run + 1) * runLength)].flatMap(extractor.figures(in:line:))
-        }
-        return runs.flatMap { $0 }
+    /// The figures of the text of every cell of `table`, nested tables' included.
+    func figures(inCellsOf table: Table) -> [Figure] {
+        Self.cellTexts(of: [table]).flatMap(figures(in:line:))
     }
 
     /// Cells that hold text, nested tables' included, through an explicit stack.

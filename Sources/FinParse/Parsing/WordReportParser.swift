@@ -10,14 +10,15 @@ struct WordReportParser {
         let folder = partName.contains(utf8: "/") ? String(partName[...partName.lastIndex(of: "/")!]) : ""
         let numbering = try read(package, folder + "numbering.xml", path: path, WordNumbering.read) ?? WordNumbering()
         let styles = try read(package, folder + "styles.xml", path: path, WordStyles.read) ?? WordStyles()
-        let body = try read(package, partName, path: path) { (xml: consuming [UInt8]) throws(XMLStreamError) in
-            try WordDocumentReader.read(consume xml, numbering: numbering, styles: styles)
+        let assembly = ReportAssembly(threads: threads)
+        let read: Void? = try read(package, partName, path: path) { (xml: consuming [UInt8]) throws(XMLStreamError) in
+            try WordDocumentReader.read(consume xml, numbering: numbering, styles: styles, into: assembly)
         }
-        guard let body else {
+        guard read != nil else {
             throw FinParseError(.notDocx, path: path, message: "has no main document part (\(partName)): not a Word document")
         }
         let source = SourceInfo(path: path, format: .docx, encoding: nil, bytes: bytes.count, sha256: Document.sha256Hex(bytes))
-        return ReportAssembler.assemble(source: source, body: consume body, threads: threads)
+        return assembly.document(source: source)
     }
 
     /// A part read by `reader`, nil when the package has no such part; XML errors name the part and line.

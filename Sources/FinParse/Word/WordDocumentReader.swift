@@ -1,5 +1,5 @@
-/// Reads the body of a Word document (`word/document.xml`) as a stream, into the
-/// paragraphs and table grids every input format hands to ``ReportAssembler``.
+/// Reads the body of a Word document (`word/document.xml`) as a stream, handing each
+/// paragraph and table grid to ``ReportAssembly`` as soon as it is complete.
 ///
 /// A paragraph's line is its 1-based number in document order, paragraphs inside
 /// table cells included. Content in w:sdt, w:smartTag, w:hyperlink, w:customXml,
@@ -80,9 +80,9 @@ struct WordDocumentReader {
         var rows: [RowBuilder] = []
     }
 
-    /// The body's paragraphs and tables, with the outline level (0 = top) of the paragraphs
-    /// that have one as hints, by line.
-    private var body = ReportBody()
+    /// Takes the body's paragraphs and tables, and the outline level (0 = top) of the
+    /// paragraphs that have one as hints, by line.
+    private let assembly: ReportAssembly
     private let numbering: WordNumbering
     private let styles: WordStyles
     private var counters = WordNumbering.Counters()
@@ -97,20 +97,20 @@ struct WordDocumentReader {
     /// The body paragraph right before whatever comes next, a table's title candidate.
     private var lastBodyParagraph: FoldedText?
 
-    static func read(_ xml: consuming [UInt8], numbering: WordNumbering = WordNumbering(), styles: WordStyles = WordStyles())
-        throws(XMLStreamError) -> ReportBody
+    static func read(_ xml: consuming [UInt8], numbering: WordNumbering, styles: WordStyles, into assembly: ReportAssembly)
+        throws(XMLStreamError)
     {
         guard let stream = XMLStream<Element>(consume xml) else { throw XMLStreamError(message: "cannot open the XML", line: 0) }
-        var reader = WordDocumentReader(numbering: numbering, styles: styles)
+        var reader = WordDocumentReader(numbering: numbering, styles: styles, assembly: assembly)
         while let node = try stream.next() {
             reader.take(node, from: stream)
         }
-        return reader.body
     }
 
-    private init(numbering: WordNumbering, styles: WordStyles) {
+    private init(numbering: WordNumbering, styles: WordStyles, assembly: ReportAssembly) {
         self.numbering = numbering
         self.styles = styles
+        self.assembly = assembly
     }
 
     private mutating func take(_ node: XMLStream<Element>.Node, from stream: XMLStream<Element>) {
@@ -207,10 +207,10 @@ struct WordDocumentReader {
             if openTables.isEmpty {
                 let paragraph = FoldedText(text, line: number)
                 if !paragraph.text.trimmingSpaces.isEmpty {
-                    body.paragraphs.append(paragraph)
+                    assembly.add(paragraph)
                     lastBodyParagraph = paragraph
                     if let level = open.outlineLevel ?? open.style.flatMap(styles.outlineLevel(of:)), level < 9 {
-                        body.hints.headingLevels[number] = level
+                        assembly.hints.headingLevels[number] = level
                     }
                 }
             } else {
@@ -223,7 +223,7 @@ struct WordDocumentReader {
             guard let builder = openTables.popLast() else { return }
             let grid = Self.grid(of: builder, fallbackLine: paragraphNumber)
             if openTables.isEmpty {
-                body.tables.append(grid)
+                assembly.add(grid)
                 lastBodyParagraph = nil
             } else {
                 updateCell { $0.tables.append(grid) }

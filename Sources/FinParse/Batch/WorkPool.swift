@@ -1,0 +1,63 @@
+import Dispatch
+import Synchronization
+
+/// Work handed in on one thread and run on up to `helpers` other threads, in the order
+/// handed in; with no helpers, run by ``finish()`` on the thread that hands it in, so that
+/// on one thread the reader's input is released before its pieces are read.
+final class WorkPool: Sendable {
+    private struct State {
+        /// Work handed in; each is set to nil when taken, so that what it holds is freed once run.
+        var pending: [(@Sendable () -> Void)?] = []
+        var next = 0
+        var helpers = 0
+    }
+
+    private let state = Mutex(State())
+    private let helpers: Int
+    private let group = DispatchGroup()
+
+    init(helpers: Int) {
+        self.helpers = helpers
+    }
+
+    func submit(_ work: @escaping @Sendable () -> Void) {
+        let startHelper = state.withLock { state in
+            state.pending.append(work)
+            guard state.helpers < helpers else { return false }
+            state.helpers += 1
+            return true
+        }
+        if startHelper {
+            DispatchQueue.global().async(group: group) { self.drain(asHelper: true) }
+        }
+    }
+
+    /// Waits for all the work handed in, doing what is not yet begun on this thread too.
+    func finish() {
+        drain(asHelper: false)
+        group.wait()
+    }
+
+    /// Drops the work not yet begun and waits for the rest.
+    func cancel() {
+        state.withLock { $0.pending = []; $0.next = 0 }
+        group.wait()
+    }
+
+    /// Runs pending work until none is left; a helper that finds none is done (under the
+    /// same lock in which work is handed in, so no work is left without a helper).
+    private func drain(asHelper: Bool) {
+        while let work = state.withLock({ state -> (@Sendable () -> Void)? in
+            guard state.next < state.pending.count else {
+                state.pending = []
+                state.next = 0
+                if asHelper { state.helpers -= 1 }
+                return nil
+            }
+            defer { state.pending[state.next] = nil; state.next += 1 }
+            return state.pending[state.next]
+        }) {
+            work()
+        }
+    }
+}
