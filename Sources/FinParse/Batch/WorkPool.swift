@@ -14,13 +14,17 @@ final class WorkPool: Sendable {
 
     private let state = Mutex(State())
     private let helpers: Int
-    private let group = DispatchGroup()
+    /// Counts work handed in and not yet run or dropped: not the helpers, so that waiting
+    /// for the work never waits for a helper that has yet to get a thread (with every
+    /// core busy, say, in a batch).
+    private let unfinished = DispatchGroup()
 
     init(helpers: Int) {
         self.helpers = helpers
     }
 
     func submit(_ work: @escaping @Sendable () -> Void) {
+        unfinished.enter()
         let startHelper = state.withLock { state in
             state.pending.append(work)
             guard state.helpers < helpers else { return false }
@@ -28,20 +32,24 @@ final class WorkPool: Sendable {
             return true
         }
         if startHelper {
-            DispatchQueue.global().async(group: group) { self.drain(asHelper: true) }
+            DispatchQueue.global().async { self.drain(asHelper: true) }
         }
     }
 
     /// Waits for all the work handed in, doing what is not yet begun on this thread too.
     func finish() {
         drain(asHelper: false)
-        group.wait()
+        unfinished.wait()
     }
 
     /// Drops the work not yet begun and waits for the rest.
     func cancel() {
-        state.withLock { $0.pending = []; $0.next = 0 }
-        group.wait()
+        let dropped = state.withLock { state in
+            defer { state.pending = []; state.next = 0 }
+            return state.pending.count - state.next
+        }
+        for _ in 0..<dropped { unfinished.leave() }
+        unfinished.wait()
     }
 
     /// Runs pending work until none is left; a helper that finds none is done (under the
@@ -58,6 +66,7 @@ final class WorkPool: Sendable {
             return state.pending[state.next]
         }) {
             work()
+            unfinished.leave()
         }
     }
 }

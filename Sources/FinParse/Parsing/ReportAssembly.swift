@@ -29,12 +29,15 @@ final class ReportAssembly {
     private var paragraphs: [FoldedText] = []
     private var run: [FoldedText] = []
     private var runCount = 0
+    private var tableRun: [TableGrid] = []
+    private var tableRunCells = 0
     private var tableCount = 0
     private let pool: WorkPool
     private let pieces = Pieces()
 
-    /// Paragraphs whose figures are one piece of work: enough to be worth another thread,
-    /// and one extractor (an ICU break iterator) serves the run.
+    /// Paragraphs whose figures are one piece of work, and table cells at least in one:
+    /// enough to be worth another thread, and one extractor (an ICU break iterator, whose
+    /// making takes a lock) serves the run.
     private static let runLength = 500
 
     /// One table as the report keeps it, with what is read from it alone.
@@ -86,14 +89,26 @@ final class ReportAssembly {
 
     /// A top-level table, in document order.
     func add(_ grid: TableGrid) {
-        let index = tableCount
-        tableCount += 1
+        tableRunCells += grid.cells.count
+        tableRun.append(grid)
+        if tableRunCells >= Self.runLength { handOverTables() }
+    }
+
+    private func handOverTables() {
+        let grids = tableRun
+        let first = tableCount
+        tableRun = []
+        tableRunCells = 0
+        tableCount += grids.count
         pool.submit { [pieces] in
-            let table = grid.table(index: index)
-            let read = ReadTable(
-                table: table, diagnostics: table.selfEvaluation?.consistencyDiagnostics(line: table.line) ?? [],
-                cellFigures: FigureExtractor().figures(inCellsOf: table), unitFigures: TableFigures.figures(in: table))
-            pieces.tables.withLock { $0[index] = read }
+            let extractor = FigureExtractor()
+            for (offset, grid) in grids.enumerated() {
+                let table = grid.table(index: first + offset)
+                let read = ReadTable(
+                    table: table, diagnostics: table.selfEvaluation?.consistencyDiagnostics(line: table.line) ?? [],
+                    cellFigures: extractor.figures(inCellsOf: table), unitFigures: TableFigures.figures(in: table))
+                pieces.tables.withLock { $0[first + offset] = read }
+            }
         }
     }
 
@@ -112,6 +127,7 @@ final class ReportAssembly {
     /// The document, once the reader has handed over everything.
     func document(source: SourceInfo) -> Document {
         if !run.isEmpty { handOverRun() }
+        if !tableRun.isEmpty { handOverTables() }
         // Read while the other threads finish their pieces.
         let outline = OutlineRecognizer.outline(of: paragraphs, hints: hints)
         let report = ReportInfoReader.read(paragraphs)
