@@ -1,4 +1,5 @@
 import Testing
+import Synchronization
 @testable import FinParse
 
 @Suite("Batches")
@@ -21,5 +22,35 @@ struct BatchTests {
         #expect(BatchParser(jobs: 4).threadsPerDocument(count: 1) == 4)
         #expect(BatchParser(jobs: 8).threadsPerDocument(count: 3) == 2)
         #expect(BatchParser(jobs: 2).threadsPerDocument(count: 1_000) == 1)
+    }
+}
+
+/// How many times each piece of work ran.
+private final class RunCounts: Sendable {
+    let counts: Mutex<[Int]>
+    init(_ count: Int) { counts = Mutex(Array(repeating: 0, count: count)) }
+    var snapshot: [Int] { counts.withLock { $0 } }
+}
+
+extension BatchTests {
+    /// Everything handed to a pool runs exactly once by the end of `finish()`; with no
+    /// helpers, none of it before.
+    @Test(arguments: [0, 1, 3]) func workPoolRunsEverythingOnce(helpers: Int) {
+        let runs = RunCounts(2_000)
+        let pool = WorkPool(helpers: helpers)
+        for i in 0..<2_000 { pool.submit { runs.counts.withLock { $0[i] += 1 } } }
+        if helpers == 0 { #expect(runs.snapshot.allSatisfy { $0 == 0 }) }
+        pool.finish()
+        #expect(runs.snapshot == Array(repeating: 1, count: 2_000))
+    }
+
+    /// Cancelling drops the work not begun, and waiting afterwards does not wait for it.
+    @Test(.timeLimit(.minutes(1))) func workPoolCancelDropsWhatHasNotBegun() {
+        let runs = RunCounts(10)
+        let pool = WorkPool(helpers: 0)
+        for i in 0..<10 { pool.submit { runs.counts.withLock { $0[i] += 1 } } }
+        pool.cancel()
+        pool.finish()
+        #expect(runs.snapshot == Array(repeating: 0, count: 10))
     }
 }
