@@ -50,7 +50,7 @@ final class ReportAssembly {
         var unitFigures: [Figure]
     }
 
-    /// The pieces read so far, by the order they were handed over.
+    /// The pieces read so far, keyed by the order in which they were handed over.
     private final class Pieces: Sendable {
         let runs = Mutex<[Int: [Figure]]>([:])
         let tables = Mutex<[Int: ReadTable]>([:])

@@ -10,11 +10,12 @@ struct WordReportParser {
         let folder = partName.contains(utf8: "/") ? String(partName[...partName.lastIndex(of: "/")!]) : ""
         let numbering = try read(package, folder + "numbering.xml", path: path, WordNumbering.read) ?? WordNumbering()
         let styles = try read(package, folder + "styles.xml", path: path, WordStyles.read) ?? WordStyles()
+        // The body's paragraphs and tables are handed to the assembly as they are read.
         let assembly = ReportAssembly(threads: threads)
-        let read: Void? = try read(package, partName, path: path) { (xml: consuming [UInt8]) throws(XMLStreamError) in
+        let bodyRead: Void? = try read(package, partName, path: path) { (xml: consuming [UInt8]) throws(XMLStreamError) in
             try WordDocumentReader.read(consume xml, numbering: numbering, styles: styles, into: assembly)
         }
-        guard read != nil else {
+        guard bodyRead != nil else {
             throw FinParseError(.notDocx, path: path, message: "has no main document part (\(partName)): not a Word document")
         }
         let source = SourceInfo(path: path, format: .docx, encoding: nil, bytes: bytes.count, sha256: Document.sha256Hex(bytes))
