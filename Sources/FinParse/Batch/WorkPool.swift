@@ -9,7 +9,8 @@ final class WorkPool: Sendable {
         /// Work handed in; each is set to nil when taken, so that what it holds is freed once run.
         var pending: [(@Sendable () -> Void)?] = []
         var next = 0
-        var helpers = 0
+        /// Helpers started and not yet done.
+        var running = 0
     }
 
     private let state = Mutex(State())
@@ -27,8 +28,8 @@ final class WorkPool: Sendable {
         unfinished.enter()
         let startHelper = state.withLock { state in
             state.pending.append(work)
-            guard state.helpers < helpers else { return false }
-            state.helpers += 1
+            guard state.running < helpers else { return false }
+            state.running += 1
             return true
         }
         if startHelper {
@@ -59,7 +60,7 @@ final class WorkPool: Sendable {
             guard state.next < state.pending.count else {
                 state.pending = []
                 state.next = 0
-                if asHelper { state.helpers -= 1 }
+                if asHelper { state.running -= 1 }
                 return nil
             }
             defer { state.pending[state.next] = nil; state.next += 1 }

@@ -27,7 +27,8 @@ final class ReportAssembly {
     var diagnostics: [Diagnostic] = []
 
     private var paragraphs: [FoldedText] = []
-    private var run: [FoldedText] = []
+    /// Where the paragraphs not yet handed over begin.
+    private var runStart = 0
     private var runCount = 0
     private var tableRun: [TableGrid] = []
     private var tableRunCells = 0
@@ -83,8 +84,7 @@ final class ReportAssembly {
     /// A body paragraph, in document order.
     func add(_ paragraph: FoldedText) {
         paragraphs.append(paragraph)
-        run.append(paragraph)
-        if run.count == Self.runLength { handOverRun() }
+        if paragraphs.count - runStart == Self.runLength { handOverRun() }
     }
 
     /// A top-level table, in document order.
@@ -113,9 +113,10 @@ final class ReportAssembly {
     }
 
     private func handOverRun() {
-        let run = self.run
+        // Copied out: a slice would share the whole array, and the next append would copy it.
+        let run = Array(paragraphs[runStart...])
         let index = runCount
-        self.run = []
+        runStart = paragraphs.count
         runCount += 1
         pool.submit { [pieces] in
             let extractor = FigureExtractor()
@@ -126,7 +127,7 @@ final class ReportAssembly {
 
     /// The document, once the reader has handed over everything.
     func document(source: SourceInfo) -> Document {
-        if !run.isEmpty { handOverRun() }
+        if runStart < paragraphs.count { handOverRun() }
         if !tableRun.isEmpty { handOverTables() }
         // Read while the other threads finish their pieces.
         let outline = OutlineRecognizer.outline(of: paragraphs, hints: hints)
