@@ -95,6 +95,28 @@ struct DocxTests {
         #expect(document.paragraphs.map(\.text) == ["一、 收入支出 决算", "编号3-1≥95%"])
     }
 
+    @Test func textNodesAreWholeWhereverTheChunksEnd() throws {
+        // The part is parsed in 64 KB chunks as it is inflated: one text node spans two,
+        // with an entity, a character reference and a CDATA section inside.
+        let long = String(repeating: "收入", count: 40_000)
+        let document = try Docx.document(body: """
+            <w:p><w:r><w:t>\(long)A&amp;B&#x41;<![CDATA[<C>]]></w:t></w:r></w:p>
+            <w:p><w:r><w:t>甲</w:t><w:t> </w:t><w:t>乙</w:t></w:r></w:p>
+            """)
+        #expect(document.paragraphs.map(\.text) == [long + "A&BA<C>", "甲 乙"])
+        // Beyond libxml2's own limit on a text node where it builds a tree.
+        let huge = try #require(error(Docx.package(body: Docx.p(String(repeating: "a", count: 10_000_001)))))
+        #expect(huge.code == .malformedDocx && huge.message.contains("a text node longer than"))
+    }
+
+    @Test func partsInUTF16AndEscapedAttributes() throws {
+        let rels = Docx.rels.replacing("word/document.xml", with: "word/a&amp;b.xml")
+        let xml = "<?xml version=\"1.0\" encoding=\"UTF-16\"?><w:document \(Docx.namespaces)><w:body>\(Docx.p("丙"))</w:body></w:document>"
+        let utf16: [UInt8] = [0xFF, 0xFE] + xml.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        let document = try Document(bytes: Docx.zip(["_rels/.rels": Array(rels.utf8), "word/a&b.xml": utf16]), path: "u.docx")
+        #expect(document.paragraphs.map(\.text) == ["丙"])
+    }
+
     @Test func containersAreTransparent() throws {
         let document = try Docx.document(body: """
             <w:sdt><w:sdtPr><w:alias w:val="x"/></w:sdtPr><w:sdtContent>\(Docx.p("甲"))</w:sdtContent></w:sdt>
@@ -213,12 +235,14 @@ struct DocxTests {
         #expect(failure.message.hasPrefix("word/document.xml: "))
     }
 
-    @Test func entitiesAreNotExpanded() throws {
-        // A billion-laughs document: libxml2 is asked for no entity substitution.
+    @Test func documentTypeDeclarationsAreRefused() throws {
+        // A billion-laughs document: Office Open XML allows no DTD, so none is read and no entity expanded.
         let xml = #"<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "AAAAAAAAAA"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>"#
             + "<w:document \(Docx.namespaces)><w:body><w:p><w:r><w:t>&b;</w:t></w:r></w:p></w:body></w:document>"
-        let document = try Document(bytes: Docx.zip(["word/document.xml": Array(xml.utf8)]), path: "e.docx")
-        #expect(document.paragraphs.allSatisfy { !$0.text.contains("AAAAAAAAAA") })
+        let failure = try #require(error(Docx.zip(["word/document.xml": Array(xml.utf8)])))
+        #expect(failure.code == .malformedDocx)
+        #expect(failure.message.contains("word/document.xml: a document type declaration"))
+        #expect(!failure.message.contains("AAAAAAAAAA"))
     }
 
     // MARK: Fixture files (scripts/make-docx-fixtures.py)
@@ -289,11 +313,11 @@ struct DocxTests {
         #expect(fixtureError("zip-bomb.docx")?.code == .tooLarge)
         #expect(fixtureError("truncated.docx")?.code == .notDocx)
         #expect(fixtureError("old-word.docx")?.code == .unsupportedFormat)
-        // libxml2 stops at the entity loop; nothing is expanded.
-        let laughs = try #require(fixtureError("billion-laughs.docx"))
-        #expect(laughs.code == .malformedDocx && laughs.message.contains("word/document.xml"))
-        // The external entity is not loaded: no line of /etc/passwd reaches the text.
-        let xxe = try fixture("xxe.docx")
-        #expect(xxe.paragraphs.allSatisfy { !$0.text.contains("root:") })
+        // Both declare their entities in a DTD, which is refused before any is read: nothing
+        // is expanded, and no line of /etc/passwd is loaded.
+        for name in ["billion-laughs.docx", "xxe.docx"] {
+            let failure = try #require(fixtureError(name))
+            #expect(failure.code == .malformedDocx && failure.message.contains("word/document.xml: a document type declaration"))
+        }
     }
 }

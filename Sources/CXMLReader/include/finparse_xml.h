@@ -1,5 +1,7 @@
-// A streaming XML reader over libxml2's xmlTextReader, with plain C types only
+// A streaming XML reader over libxml2's push (SAX) parser, with plain C types only
 // (libxml2's headers pull in ICU's, which must not meet Foundation's in Swift).
+// Bytes go in chunk by chunk, as they are inflated; each node goes to the caller's
+// handler as soon as it is parsed. No tree is built and no whole part is held.
 #ifndef FINPARSE_XML_H
 #define FINPARSE_XML_H
 
@@ -9,42 +11,46 @@
 extern "C" {
 #endif
 
-typedef struct fp_xml_reader fp_xml_reader;
+typedef struct fp_xml_stream fp_xml_stream;
 
-/// The node kinds fp_xml_reader_next reports (CDATA and significant white
-/// space count as text), as libxml2's xmlReaderTypes.
+/// The node kinds a handler is given, as libxml2's xmlReaderTypes. A text node
+/// is whole (CDATA and character references joined in), white space only included,
+/// as xmlTextReader gives it.
 enum {
     FP_XML_ELEMENT = 1,
     FP_XML_TEXT = 3,
     FP_XML_END_ELEMENT = 15
 };
 
-/// Call once, on the main thread, before any reader is opened.
+/// Takes one node: its kind, and for an element its index among the names the
+/// stream was opened with, or -1. A self-closing element has a start and an end.
+typedef void (*fp_xml_handler)(void *context, int32_t kind, int32_t name);
+
+/// Call once, on the main thread, before any stream is opened.
 void fp_xml_initialize(void);
 
-/// Opens a reader over `length` bytes at `bytes`, which must outlive it.
-/// No network, no entity expansion, no DTD loading; libxml2's size and
-/// depth limits stay on. `names` are the qualified element names (e.g. "w:p")
-/// the caller acts on, copied: an element is reported by its index among them
-/// (at most four of them may share a local name, as "w:p" and "a:p" do).
-fp_xml_reader *fp_xml_reader_open(const char *bytes, int32_t length,
-                                  const char *const *names, int32_t name_count);
-void fp_xml_reader_close(fp_xml_reader *reader);
+/// Opens a stream. No network, no entity expansion, no DTD loading; libxml2's
+/// size and depth limits stay on. `names` are the qualified element names (e.g.
+/// "w:p") the caller acts on, copied: an element is reported by its index among
+/// them (at most four of them may share a local name, as "w:p" and "a:p" do).
+fp_xml_stream *fp_xml_stream_open(const char *const *names, int32_t name_count);
+void fp_xml_stream_close(fp_xml_stream *stream);
 
-/// Advances to the next element start, element end or text node: its kind
-/// (FP_XML_ELEMENT, FP_XML_END_ELEMENT or FP_XML_TEXT) on success, 0 at the
-/// end, -1 on an error (see fp_xml_reader_error). For an element, `*name`
-/// is its index among the names given at open, or -1, and `*is_empty` tells
-/// a self-closing one (<w:tab/>), which has no end.
-int32_t fp_xml_reader_next(fp_xml_reader *reader, int32_t *name, int32_t *is_empty);
-/// The text of a text node; owned by the reader, valid until the next read.
-const char *fp_xml_reader_value(fp_xml_reader *reader);
-/// An attribute by qualified name, or NULL; release with fp_xml_free.
-char *fp_xml_reader_attribute(fp_xml_reader *reader, const char *name);
-void fp_xml_free(char *string);
+/// Parses the next `length` bytes of the document (`last` = 1 with the final
+/// ones, which may be none), calling `handler` for each node completed. 0 on
+/// success, -1 on an error (see fp_xml_stream_error), after which nothing more
+/// is parsed.
+int32_t fp_xml_stream_parse(fp_xml_stream *stream, const char *bytes, int32_t length, int32_t last,
+                            fp_xml_handler handler, void *context);
+
+/// While a handler takes a text node: its UTF-8 text, `*length` bytes, not NUL-terminated.
+const char *fp_xml_stream_text(fp_xml_stream *stream, int32_t *length);
+/// While a handler takes an element start: an attribute by qualified name
+/// (w:val), `*length` bytes of UTF-8, or NULL when the element has none.
+const char *fp_xml_stream_attribute(fp_xml_stream *stream, const char *name, int32_t *length);
 
 /// The first error the parser reported, NUL-terminated, and its line; "" if none.
-const char *fp_xml_reader_error(fp_xml_reader *reader, int32_t *line);
+const char *fp_xml_stream_error(fp_xml_stream *stream, int32_t *line);
 
 #ifdef __cplusplus
 }

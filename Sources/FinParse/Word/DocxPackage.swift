@@ -1,7 +1,7 @@
 import FoundationEssentials
 import ZIPFoundation
 
-/// The parts of a .docx file (a zip package), inflated with limits.
+/// The parts of a .docx file (a zip package), inflated with limits and read as XML.
 struct DocxPackage {
     /// No part inflates beyond this, whatever its header claims.
     static let maxPartBytes = 1 << 30
@@ -22,26 +22,32 @@ struct DocxPackage {
         }
     }
 
-    /// The inflated bytes of a part, or nil when the package has no such part.
-    func part(_ name: String) throws(FinParseError) -> [UInt8]? {
-        guard let entry = archive[name] else { return nil }
+    /// Streams a part through `reader` as it is inflated, and returns false when the
+    /// package has no such part; the part is never held whole. XML errors name the part and line.
+    func read<Reader: XMLNodeReader>(_ name: String, into reader: inout Reader) throws(FinParseError) -> Bool {
+        guard let entry = archive[name] else { return false }
+        guard let stream = XMLStream<Reader.Element>() else {
+            throw FinParseError(.malformedDocx, path: path, message: "\(name): libxml2 cannot make a parser")
+        }
         let limit = Self.limit(compressedSize: entry.compressedSize)
-        var bytes: [UInt8] = []
-        // Room for the size the entry declares (bounded by the limit): growing by doubling
-        // would hold up to three times a large part at once.
-        bytes.reserveCapacity(min(Int(clamping: entry.uncompressedSize), limit))
+        var inflated = 0
         do {
-            _ = try archive.extract(entry, skipCRC32: false) { chunk in
-                guard bytes.count + chunk.count <= limit else { throw PartTooLarge() }
-                bytes += chunk
+            _ = try archive.extract(entry, bufferSize: 1 << 16, skipCRC32: false) { chunk in
+                inflated += chunk.count
+                guard inflated <= limit else { throw PartTooLarge() }
+                try chunk.withUnsafeBytes { try stream.parse($0, isLast: false, into: &reader) }
             }
+            try stream.parse(UnsafeRawBufferPointer(start: nil, count: 0), isLast: true, into: &reader)
         } catch is PartTooLarge {
             throw FinParseError(.tooLarge, path: path,
                                 message: "\(name) inflates beyond \(limit) bytes from \(entry.compressedSize): refused as a zip bomb")
+        } catch let error as XMLStreamError {
+            throw FinParseError(.malformedDocx, path: path, message: "\(name): \(error.message)",
+                                location: SourceLocation(line: error.line, column: 1))
         } catch {
             throw FinParseError(.malformedDocx, path: path, message: "\(name) cannot be inflated (truncated or damaged): \(error)")
         }
-        return bytes
+        return true
     }
 
     static func limit(compressedSize: UInt64) -> Int {

@@ -9,7 +9,7 @@
 /// rendered into the text as Word shows it (一、 （一） 1.), and a paragraph's outline
 /// level (its own or its style's) is kept for the outline. Footnotes and comments live
 /// in other parts and are not read.
-struct WordDocumentReader {
+struct WordDocumentReader: XMLNodeReader {
     /// The elements of document.xml the reader acts on.
     enum Element: String, XMLVocabulary {
         case paragraph = "w:p", paragraphStyle = "w:pStyle", numberingID = "w:numId", numberingLevel = "w:ilvl"
@@ -97,32 +97,22 @@ struct WordDocumentReader {
     /// The body paragraph right before whatever comes next, a table's title candidate.
     private var lastBodyParagraph: FoldedText?
 
-    static func read(_ xml: consuming [UInt8], numbering: WordNumbering, styles: WordStyles, into assembly: ReportAssembly)
-        throws(XMLStreamError)
-    {
-        guard let stream = XMLStream<Element>(consume xml) else { throw XMLStreamError(message: "cannot open the XML", line: 0) }
-        var reader = WordDocumentReader(numbering: numbering, styles: styles, assembly: assembly)
-        while let node = try stream.next() {
-            reader.take(node, from: stream)
-        }
-    }
-
-    private init(numbering: WordNumbering, styles: WordStyles, assembly: ReportAssembly) {
+    init(numbering: WordNumbering, styles: WordStyles, assembly: ReportAssembly) {
         self.numbering = numbering
         self.styles = styles
         self.assembly = assembly
     }
 
-    private mutating func take(_ node: XMLStream<Element>.Node, from stream: XMLStream<Element>) {
+    mutating func take(_ node: XMLStream<Element>.Node, from stream: XMLStream<Element>) {
         switch node {
-        case .start(let element, let isEmpty):
+        case .start(let element):
             if skipDepth > 0 {
-                if !isEmpty { skipDepth += 1 }
+                skipDepth += 1
             } else if let element, element.isSkipped {
                 if element == .deleted, inRowProperties { updateRow { $0.deleted = true } }
-                if !isEmpty { skipDepth = 1 }
+                skipDepth = 1
             } else if let element {
-                start(element, isEmpty: isEmpty, stream: stream)
+                start(element, stream: stream)
             }
         case .end(let element):
             if skipDepth > 0 {
@@ -135,11 +125,10 @@ struct WordDocumentReader {
         }
     }
 
-    private mutating func start(_ element: Element, isEmpty: Bool, stream: XMLStream<Element>) {
+    private mutating func start(_ element: Element, stream: XMLStream<Element>) {
         switch element {
         case .paragraph:
             openParagraphs.append(OpenParagraph())
-            if isEmpty { end(.paragraph) }
         case .paragraphStyle:
             let style = stream.attribute("w:val")
             updateParagraph { $0.style = style }
@@ -153,9 +142,9 @@ struct WordDocumentReader {
             let level = stream.attribute("w:val").flatMap { Int($0) }
             updateParagraph { $0.outlineLevel = level }
         case .rowProperties:
-            inRowProperties = !isEmpty
+            inRowProperties = true
         case .text:
-            inText = !isEmpty
+            inText = true
         case .tab:
             append(" ")
         case .lineBreak, .carriageReturn:

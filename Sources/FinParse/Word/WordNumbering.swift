@@ -29,27 +29,27 @@ struct WordNumbering: Sendable {
         case format = "w:numFmt", levelText = "w:lvlText", levelRestart = "w:lvlRestart"
     }
 
-    /// Reads numbering.xml, a small part: read whole.
-    static func read(_ xml: [UInt8]) throws(XMLStreamError) -> WordNumbering {
-        var numbering = WordNumbering()
-        guard let stream = XMLStream<Element>(xml) else { return numbering }
-        var abstractID: String?
-        var numID: String?
-        var overrideLevel: Int?
-        var level: (index: Int, value: Level)?
-        func val() -> String? { stream.attribute("w:val") }
-        while let node = try stream.next() {
+    /// Reads numbering.xml.
+    struct Reader: XMLNodeReader {
+        private(set) var result = WordNumbering()
+        private var abstractID: String?
+        private var numID: String?
+        private var overrideLevel: Int?
+        private var level: (index: Int, value: Level)?
+
+        mutating func take(_ node: XMLStream<Element>.Node, from stream: XMLStream<Element>) {
+            func val() -> String? { stream.attribute("w:val") }
             switch node {
-            case .start(let element, _):
+            case .start(let element):
                 switch element {
                 case .abstractNumbering: abstractID = stream.attribute("w:abstractNumId")
                 case .numbering: numID = stream.attribute("w:numId")
                 case .abstractNumberingID:
-                    if let numID, let id = val() { numbering.instances[numID] = Instance(abstractID: id) }
+                    if let numID, let id = val() { result.instances[numID] = Instance(abstractID: id) }
                 case .levelOverride: overrideLevel = stream.attribute("w:ilvl").flatMap { Int($0) }
                 case .startOverride:
                     if let numID, let overrideLevel, let start = val().flatMap({ Int($0) }) {
-                        numbering.instances[numID]?.startOverrides[overrideLevel] = start
+                        result.instances[numID]?.startOverrides[overrideLevel] = start
                     }
                 case .level: level = (stream.attribute("w:ilvl").flatMap { Int($0) } ?? 0, Level())
                 case .start: if let start = val().flatMap({ Int($0) }) { level?.value.start = start }
@@ -63,9 +63,9 @@ struct WordNumbering: Sendable {
                 case .level:
                     guard let (index, value) = level else { break }
                     if let numID, overrideLevel != nil {
-                        numbering.instances[numID]?.levelOverrides[index] = value
+                        result.instances[numID]?.levelOverrides[index] = value
                     } else if let abstractID {
-                        numbering.abstracts[abstractID, default: [:]][index] = value
+                        result.abstracts[abstractID, default: [:]][index] = value
                     }
                     level = nil
                 case .levelOverride: overrideLevel = nil
@@ -77,7 +77,6 @@ struct WordNumbering: Sendable {
                 break
             }
         }
-        return numbering
     }
 
     func level(_ index: Int, of numID: String) -> Level? {

@@ -21,27 +21,19 @@ struct WordStyles: Sendable {
         var isSkipped: Bool { self == .runProperties || self == .paragraphPropertiesChange || self == .tableProperties }
     }
 
-    /// Reads styles.xml, a small part: read whole.
-    static func read(_ xml: [UInt8]) throws(XMLStreamError) -> WordStyles {
-        var parser = Parser()
-        if let stream = XMLStream<Element>(xml) {
-            while let node = try stream.next() { parser.take(node, from: stream) }
-        }
-        return parser.result
-    }
-
-    private struct Parser {
-        var result = WordStyles()
-        var id: String?
-        var style = Style()
+    /// Reads styles.xml.
+    struct Reader: XMLNodeReader {
+        private(set) var result = WordStyles()
+        private var id: String?
+        private var style = Style()
         /// Depth inside run properties and revisions: no paragraph style facts there.
-        var skipped = 0
+        private var skipped = 0
 
         mutating func take(_ node: XMLStream<Element>.Node, from stream: XMLStream<Element>) {
             switch node {
-            case .start(let element, let isEmpty):
+            case .start(let element):
                 if skipped > 0 || element?.isSkipped == true {
-                    if !isEmpty { skipped += 1 }
+                    skipped += 1
                     return
                 }
                 if let element { start(element, stream: stream) }

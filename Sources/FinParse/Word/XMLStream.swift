@@ -4,34 +4,35 @@ import CXMLReader
 /// written (`w:p`). A stream reports an element as one of these, or nil for any other.
 protocol XMLVocabulary: CaseIterable, Equatable where RawValue == String, AllCases == [Self], Self: RawRepresentable {}
 
+/// The reader of one XML part: takes its nodes in document order, as they are parsed.
+protocol XMLNodeReader {
+    associatedtype Element: XMLVocabulary
+    mutating func take(_ node: XMLStream<Element>.Node, from stream: XMLStream<Element>)
+}
+
 private let xmlInitialized: Void = fp_xml_initialize()
 
-/// The Swift face of the C xmlTextReader shim: a pull stream of XML nodes.
+/// The Swift face of the C shim over libxml2's push parser: bytes go in chunk by
+/// chunk (as a part is inflated), and each node goes to a reader as soon as it is
+/// parsed, so that no part is ever held whole.
 ///
 /// Element names are matched in C against the vocabulary, so that no name becomes a
 /// Swift string; a text node's text is made one only when asked for.
 final class XMLStream<Element: XMLVocabulary> {
     enum Node {
-        case start(Element?, isEmpty: Bool)
-        /// A text node; its text is ``XMLStream/text``.
+        /// An element's start; a self-closing element has a start and an end.
+        case start(Element?)
+        /// A whole text node; its text is ``XMLStream/text``.
         case text
         case end(Element?)
     }
 
-    private let buffer: UnsafeMutableBufferPointer<CChar>
-    private let reader: OpaquePointer
+    private let stream: OpaquePointer
     private let vocabulary = Element.allCases
 
-    /// Streams `bytes`; nil when libxml2 cannot open a reader over them. Takes the bytes
-    /// over: once copied into the stream's own buffer, a large part is not held twice.
-    init?(_ bytes: consuming [UInt8]) {
+    /// Nil when libxml2 cannot make a parser.
+    init?() {
         _ = xmlInitialized
-        guard bytes.count < Int32.max else { return nil }
-        // libxml2 reads the bytes as it goes: they must stay put, so they get a buffer of their own.
-        let count = bytes.count
-        let buffer = UnsafeMutableBufferPointer<CChar>.allocate(capacity: max(count, 1))
-        bytes.withUnsafeBytes { UnsafeMutableRawBufferPointer(buffer).copyMemory(from: $0) }
-        _ = consume bytes
         // The names, NUL-terminated one after the other, and a pointer to each.
         var names: [CChar] = []
         var starts: [Int] = []
@@ -39,52 +40,54 @@ final class XMLStream<Element: XMLVocabulary> {
             starts.append(names.count)
             names += element.rawValue.utf8CString
         }
-        let reader = names.withUnsafeBufferPointer { names in
+        let stream = names.withUnsafeBufferPointer { names in
             let pointers = starts.map { Optional(names.baseAddress! + $0) }
-            return fp_xml_reader_open(buffer.baseAddress, Int32(count), pointers, Int32(pointers.count))
+            return fp_xml_stream_open(pointers, Int32(pointers.count))
         }
-        guard let reader else {
-            buffer.deallocate()
-            return nil
-        }
-        self.buffer = buffer
-        self.reader = reader
+        guard let stream else { return nil }
+        self.stream = stream
     }
 
-    deinit {
-        fp_xml_reader_close(reader)
-        buffer.deallocate()
-    }
+    deinit { fp_xml_stream_close(stream) }
 
-    /// The next element start, element end or text node, nil at the end; throws the
-    /// parser's message and line.
-    func next() throws(XMLStreamError) -> Node? {
-        var name: Int32 = -1
-        var isEmpty: Int32 = 0
-        switch fp_xml_reader_next(reader, &name, &isEmpty) {
-        case 0:
-            return nil
-        case Int32(FP_XML_ELEMENT):
-            return .start(element(name), isEmpty: isEmpty == 1)
-        case Int32(FP_XML_END_ELEMENT):
-            return .end(element(name))
-        case Int32(FP_XML_TEXT):
-            return .text
-        default:
+    /// Parses the next bytes of the document (`isLast` with the final ones), handing
+    /// each node completed to `reader`; throws the parser's message and line.
+    func parse<Reader: XMLNodeReader>(_ bytes: UnsafeRawBufferPointer, isLast: Bool, into reader: inout Reader)
+        throws(XMLStreamError) where Reader.Element == Element
+    {
+        let status = withUnsafeMutablePointer(to: &reader) { reader in
+            var deliver = { (kind: Int32, name: Int32) in
+                let node: Node = switch kind {
+                case Int32(FP_XML_ELEMENT): .start(self.element(name))
+                case Int32(FP_XML_END_ELEMENT): .end(self.element(name))
+                default: .text
+                }
+                reader.pointee.take(node, from: self)
+            }
+            return withUnsafeMutablePointer(to: &deliver) { deliver in
+                fp_xml_stream_parse(stream, bytes.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(bytes.count),
+                                    isLast ? 1 : 0, { context, kind, name in
+                    context!.assumingMemoryBound(to: ((Int32, Int32) -> Void).self).pointee(kind, name)
+                }, deliver)
+            }
+        }
+        guard status == 0 else {
             var line: Int32 = 0
-            let message = String(cString: fp_xml_reader_error(reader, &line))
+            let message = String(cString: fp_xml_stream_error(stream, &line))
             throw XMLStreamError(message: message.isEmpty ? "malformed XML" : message, line: Int(line))
         }
     }
 
-    /// The text of the current text node.
-    var text: String { String(cString: fp_xml_reader_value(reader)) }
+    /// The text of the text node being taken.
+    var text: String { string { fp_xml_stream_text(stream, $0) } ?? "" }
 
-    /// An attribute of the current element, by qualified name (w:val).
-    func attribute(_ name: String) -> String? {
-        guard let value = fp_xml_reader_attribute(reader, name) else { return nil }
-        defer { fp_xml_free(value) }
-        return String(cString: value)
+    /// An attribute of the element being started, by qualified name (w:val).
+    func attribute(_ name: String) -> String? { string { fp_xml_stream_attribute(stream, name, $0) } }
+
+    private func string(_ read: (UnsafeMutablePointer<Int32>) -> UnsafePointer<CChar>?) -> String? {
+        var length: Int32 = 0
+        guard let bytes = read(&length) else { return nil }
+        return String(decoding: UnsafeRawBufferPointer(start: bytes, count: Int(length)), as: UTF8.self)
     }
 
     private func element(_ index: Int32) -> Element? {

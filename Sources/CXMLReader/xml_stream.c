@@ -1,0 +1,295 @@
+#include "finparse_xml.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <libxml/parser.h>
+#include <libxml/SAX2.h>
+
+// A name the caller acts on, split as libxml2 keeps it on a node.
+struct fp_xml_name {
+    char *prefix;  // NULL when unprefixed
+    char *local;
+};
+
+// Element names are interned in the parser's dictionary, which lives as long as
+// the stream: a name's pointer identifies it, so each distinct name is matched
+// against the caller's names once, and after that found by its address.
+enum { FP_XML_SLOTS = 512, FP_XML_CANDIDATES = 4 };
+struct fp_xml_slot {
+    const xmlChar *local;
+    int32_t count;
+    int32_t candidates[FP_XML_CANDIDATES];  // indices of the names with this local part
+};
+
+// A text node is gathered whole before it is handed over; libxml2's own limit on
+// one (XML_MAX_TEXT_LENGTH) applies only where it builds a tree.
+enum { FP_XML_MAX_TEXT = 10000000 };
+
+struct fp_xml_stream {
+    xmlParserCtxtPtr ctxt;
+    struct fp_xml_name *names;
+    int32_t name_count;
+    // Set for the length of one fp_xml_stream_parse call.
+    fp_xml_handler handler;
+    void *context;
+    // The text node being gathered.
+    char *text;
+    size_t text_length, text_capacity;
+    // The attributes of the element being started, as libxml2 gives them: five
+    // pointers each (local name, prefix, URI, value, value end).
+    const xmlChar **attributes;
+    int attribute_count;
+    char *scratch;  // an attribute value with its escaped '&' restored
+    size_t scratch_capacity;
+    int failed;
+    char error[256];
+    int32_t error_line;
+    struct fp_xml_slot slots[FP_XML_SLOTS];
+};
+
+void fp_xml_initialize(void) { xmlInitParser(); }
+
+// Keeps the first message for the caller's diagnostic.
+static void fp_xml_keep_error(struct fp_xml_stream *s, const char *message, int32_t line) {
+    if (s->error[0] != '\0') return;
+    strncpy(s->error, message, sizeof s->error - 1);
+    size_t n = strlen(s->error);
+    while (n > 0 && (s->error[n - 1] == '\n' || s->error[n - 1] == ' ')) s->error[--n] = '\0';
+    s->error_line = line;
+}
+
+// A structured handler keeps libxml2 from printing to stderr.
+static void fp_xml_on_error(void *context, xmlErrorPtr error) {
+    if (error != NULL && error->message != NULL) fp_xml_keep_error(context, error->message, error->line);
+}
+
+// Stops the parser for a failure of the stream's own.
+static void fp_xml_fail(struct fp_xml_stream *s, const char *message) {
+    s->failed = 1;
+    fp_xml_keep_error(s, message, xmlSAX2GetLineNumber(s->ctxt));
+    xmlStopParser(s->ctxt);
+}
+
+// Makes room for `needed` bytes; 0 when there is no memory for it.
+static int fp_xml_grow(char **buffer, size_t *capacity, size_t needed) {
+    if (needed <= *capacity) return 1;
+    size_t grown = *capacity ? *capacity : 64;
+    while (grown < needed) grown *= 2;
+    char *bigger = realloc(*buffer, grown);
+    if (!bigger) return 0;
+    *buffer = bigger;
+    *capacity = grown;
+    return 1;
+}
+
+// Hands over the gathered text node.
+static void fp_xml_flush_text(struct fp_xml_stream *s) {
+    if (s->text_length == 0) return;
+    s->handler(s->context, FP_XML_TEXT, -1);
+    s->text_length = 0;
+}
+
+// Fills `slot` with the caller's names whose local part is `local`.
+static void fp_xml_match(const struct fp_xml_stream *s, const xmlChar *local, struct fp_xml_slot *slot) {
+    slot->local = local;
+    slot->count = 0;
+    for (int32_t i = 0; i < s->name_count && slot->count < FP_XML_CANDIDATES; i++) {
+        if (strcmp(s->names[i].local, (const char *)local) == 0) slot->candidates[slot->count++] = i;
+    }
+}
+
+static int32_t fp_xml_name_index(struct fp_xml_stream *s, const xmlChar *local, const xmlChar *prefix) {
+    if (!local) return -1;
+    struct fp_xml_slot found = {0}, *slot = NULL;
+    uintptr_t hash = ((uintptr_t)local >> 3) * 0x9E3779B97F4A7C15u;
+    for (size_t probe = 0; probe < FP_XML_SLOTS; probe++) {
+        struct fp_xml_slot *candidate = &s->slots[(hash + probe) % FP_XML_SLOTS];
+        if (candidate->local == local) { slot = candidate; break; }
+        if (candidate->local != NULL) continue;
+        // Only a name the dictionary owns keeps its address for the stream's life.
+        if (s->ctxt->dict && xmlDictOwns(s->ctxt->dict, local) == 1) slot = candidate;
+        break;
+    }
+    if (!slot) slot = &found;
+    if (slot->local != local) fp_xml_match(s, local, slot);
+    for (int32_t i = 0; i < slot->count; i++) {
+        const char *wanted = s->names[slot->candidates[i]].prefix;
+        if (prefix == NULL ? wanted == NULL : (wanted != NULL && strcmp((const char *)prefix, wanted) == 0)) {
+            return slot->candidates[i];
+        }
+    }
+    return -1;
+}
+
+static void fp_xml_on_start(void *context, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri,
+                            int namespace_count, const xmlChar **namespaces, int attribute_count,
+                            int defaulted_count, const xmlChar **attributes) {
+    (void)uri, (void)namespace_count, (void)namespaces, (void)defaulted_count;
+    struct fp_xml_stream *s = context;
+    if (s->failed) return;
+    fp_xml_flush_text(s);
+    s->attributes = attributes;
+    s->attribute_count = attribute_count;
+    s->handler(s->context, FP_XML_ELEMENT, fp_xml_name_index(s, local, prefix));
+    s->attributes = NULL;
+    s->attribute_count = 0;
+}
+
+static void fp_xml_on_end(void *context, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri) {
+    (void)uri;
+    struct fp_xml_stream *s = context;
+    if (s->failed) return;
+    fp_xml_flush_text(s);
+    s->handler(s->context, FP_XML_END_ELEMENT, fp_xml_name_index(s, local, prefix));
+}
+
+static void fp_xml_on_characters(void *context, const xmlChar *characters, int length) {
+    struct fp_xml_stream *s = context;
+    if (s->failed || length <= 0) return;
+    if (s->text_length + (size_t)length > FP_XML_MAX_TEXT) {
+        fp_xml_fail(s, "a text node longer than 10000000 bytes");
+        return;
+    }
+    if (!fp_xml_grow(&s->text, &s->text_capacity, s->text_length + (size_t)length)) {
+        fp_xml_fail(s, "out of memory");
+        return;
+    }
+    memcpy(s->text + s->text_length, characters, (size_t)length);
+    s->text_length += (size_t)length;
+}
+
+// Office Open XML forbids DTDs, against entity expansion attacks, and tells readers to
+// treat one as an error (ECMA-376 Part 2, M1.18): nothing in one is read.
+static void fp_xml_on_doctype(void *context, const xmlChar *name, const xmlChar *external_id,
+                              const xmlChar *system_id) {
+    (void)name, (void)external_id, (void)system_id;
+    fp_xml_fail(context, "a document type declaration (<!DOCTYPE>), which Office Open XML does not allow");
+}
+
+// A comment or processing instruction ends a text node, as in a tree.
+static void fp_xml_on_comment(void *context, const xmlChar *value) {
+    (void)value;
+    struct fp_xml_stream *s = context;
+    if (!s->failed) fp_xml_flush_text(s);
+}
+
+static void fp_xml_on_instruction(void *context, const xmlChar *target, const xmlChar *data) {
+    (void)data;
+    fp_xml_on_comment(context, target);
+}
+
+static void fp_xml_free_names(struct fp_xml_name *names, int32_t count) {
+    if (!names) return;
+    for (int32_t i = 0; i < count; i++) free(names[i].prefix), free(names[i].local);
+    free(names);
+}
+
+static struct fp_xml_name *fp_xml_copy_names(const char *const *names, int32_t count) {
+    struct fp_xml_name *copy = calloc(count > 0 ? (size_t)count : 1, sizeof *copy);
+    if (!copy) return NULL;
+    for (int32_t i = 0; i < count; i++) {
+        const char *colon = strchr(names[i], ':');
+        copy[i].prefix = colon ? strndup(names[i], (size_t)(colon - names[i])) : NULL;
+        copy[i].local = strdup(colon ? colon + 1 : names[i]);
+        if (!copy[i].local || (colon && !copy[i].prefix)) {
+            fp_xml_free_names(copy, i + 1);
+            return NULL;
+        }
+    }
+    return copy;
+}
+
+fp_xml_stream *fp_xml_stream_open(const char *const *names, int32_t name_count) {
+    fp_xml_stream *s = calloc(1, sizeof *s);
+    if (!s) return NULL;
+    s->names = fp_xml_copy_names(names, name_count);
+    s->name_count = name_count;
+    // Only these callbacks: no tree, and no DTD, so no entity is ever declared.
+    xmlSAXHandler sax;
+    memset(&sax, 0, sizeof sax);
+    sax.initialized = XML_SAX2_MAGIC;
+    sax.startElementNs = fp_xml_on_start;
+    sax.endElementNs = fp_xml_on_end;
+    sax.characters = fp_xml_on_characters;
+    sax.ignorableWhitespace = fp_xml_on_characters;
+    sax.cdataBlock = fp_xml_on_characters;
+    sax.comment = fp_xml_on_comment;
+    sax.processingInstruction = fp_xml_on_instruction;
+    sax.internalSubset = fp_xml_on_doctype;
+    sax.serror = fp_xml_on_error;
+    s->ctxt = s->names ? xmlCreatePushParserCtxt(&sax, s, NULL, 0, NULL) : NULL;
+    if (!s->ctxt) {
+        fp_xml_free_names(s->names, name_count);
+        free(s);
+        return NULL;
+    }
+    // XML_PARSE_NOENT (entity expansion) and XML_PARSE_HUGE (no limits) stay off.
+    xmlCtxtUseOptions(s->ctxt, XML_PARSE_NONET);
+    return s;
+}
+
+void fp_xml_stream_close(fp_xml_stream *stream) {
+    if (!stream) return;
+    xmlFreeParserCtxt(stream->ctxt);
+    fp_xml_free_names(stream->names, stream->name_count);
+    free(stream->text);
+    free(stream->scratch);
+    free(stream);
+}
+
+int32_t fp_xml_stream_parse(fp_xml_stream *stream, const char *bytes, int32_t length, int32_t last,
+                            fp_xml_handler handler, void *context) {
+    if (stream->failed || !stream->ctxt->wellFormed) return -1;
+    stream->handler = handler;
+    stream->context = context;
+    xmlParseChunk(stream->ctxt, bytes, length, last);
+    stream->handler = NULL;
+    stream->context = NULL;
+    if (!stream->ctxt->wellFormed) stream->failed = 1;
+    return stream->failed ? -1 : 0;
+}
+
+const char *fp_xml_stream_text(fp_xml_stream *stream, int32_t *length) {
+    *length = (int32_t)stream->text_length;
+    return stream->text ? stream->text : "";
+}
+
+const char *fp_xml_stream_attribute(fp_xml_stream *stream, const char *name, int32_t *length) {
+    const char *colon = strchr(name, ':');
+    const char *local = colon ? colon + 1 : name;
+    size_t prefix_length = colon ? (size_t)(colon - name) : 0;
+    for (int i = 0; i < stream->attribute_count; i++) {
+        const xmlChar **attribute = stream->attributes + 5 * i;
+        const char *prefix = (const char *)attribute[1];
+        if (strcmp((const char *)attribute[0], local) != 0) continue;
+        if (colon ? !(prefix && strlen(prefix) == prefix_length && memcmp(prefix, name, prefix_length) == 0)
+                  : prefix != NULL) continue;
+        const char *value = (const char *)attribute[3];
+        size_t count = (size_t)(attribute[4] - attribute[3]);
+        // Without entity expansion libxml2 hands an '&' in a value over as "&#38;",
+        // for its tree builder to restore; there is no tree here.
+        if (!memchr(value, '&', count)) {
+            *length = (int32_t)count;
+            return value;
+        }
+        if (!fp_xml_grow(&stream->scratch, &stream->scratch_capacity, count)) return NULL;
+        size_t n = 0;
+        for (size_t j = 0; j < count; n++) {
+            if (count - j >= 5 && memcmp(value + j, "&#38;", 5) == 0) {
+                stream->scratch[n] = '&';
+                j += 5;
+            } else {
+                stream->scratch[n] = value[j++];
+            }
+        }
+        *length = (int32_t)n;
+        return stream->scratch;
+    }
+    return NULL;
+}
+
+const char *fp_xml_stream_error(fp_xml_stream *stream, int32_t *line) {
+    *line = stream->error_line;
+    return stream->error;
+}
