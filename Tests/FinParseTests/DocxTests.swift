@@ -235,6 +235,18 @@ struct DocxTests {
         #expect(failure.message.hasPrefix("word/document.xml: "))
     }
 
+    @Test func aDamagedPartFailsItsChecksum() throws {
+        // Stored, not deflated, so that one changed byte still inflates and parses.
+        let xml = "<w:document \(Docx.namespaces)><w:body>\(Docx.p("abcdef"))</w:body></w:document>"
+        let good = try Docx.zip(["word/document.xml": Array(xml.utf8)], compression: .none)
+        #expect(try Document(bytes: good, path: "c.docx").paragraphs.map(\.text) == ["abcdef"])
+        var damaged = good
+        let at = try #require(damaged.indices.first { damaged[$0...].starts(with: Array("abcdef".utf8)) })
+        damaged[at + 3] = UInt8(ascii: "x")
+        let failure = try #require(error(damaged))
+        #expect(failure.code == .malformedDocx && failure.message == "word/document.xml fails its CRC-32 check (damaged)")
+    }
+
     @Test func documentTypeDeclarationsAreRefused() throws {
         // A billion-laughs document: Office Open XML allows no DTD, so none is read and no entity expanded.
         let xml = #"<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "AAAAAAAAAA"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>"#

@@ -1,4 +1,5 @@
 import FoundationEssentials
+import CSystemZlib
 import ZIPFoundation
 
 /// The parts of a .docx file (a zip package), inflated with limits and read as XML.
@@ -31,16 +32,24 @@ struct DocxPackage {
         }
         let limit = Self.limit(compressedSize: entry.compressedSize)
         var inflated = 0
+        var checksum: UInt = 0
         do {
-            _ = try archive.extract(entry, bufferSize: 1 << 16, skipCRC32: false) { chunk in
+            // zlib checks the CRC: ZIPFoundation's own check is a byte loop in Swift.
+            _ = try archive.extract(entry, bufferSize: 1 << 16, skipCRC32: true) { chunk in
                 inflated += chunk.count
                 guard inflated <= limit else { throw PartTooLarge() }
-                try chunk.withUnsafeBytes { try stream.parse($0, isLast: false, into: &reader) }
+                try chunk.withUnsafeBytes { bytes in
+                    checksum = crc32(checksum, bytes.baseAddress?.assumingMemoryBound(to: Bytef.self), uInt(bytes.count))
+                    try stream.parse(bytes, isLast: false, into: &reader)
+                }
             }
+            guard UInt32(truncatingIfNeeded: checksum) == entry.checksum else { throw ChecksumMismatch() }
             try stream.parse(UnsafeRawBufferPointer(start: nil, count: 0), isLast: true, into: &reader)
         } catch is PartTooLarge {
             throw FinParseError(.tooLarge, path: path,
                                 message: "\(name) inflates beyond \(limit) bytes from \(entry.compressedSize): refused as a zip bomb")
+        } catch is ChecksumMismatch {
+            throw FinParseError(.malformedDocx, path: path, message: "\(name) fails its CRC-32 check (damaged)")
         } catch let error as XMLStreamError {
             throw FinParseError(.malformedDocx, path: path, message: "\(name): \(error.message)",
                                 location: SourceLocation(line: error.line, column: 1))
@@ -56,4 +65,5 @@ struct DocxPackage {
     }
 
     private struct PartTooLarge: Error {}
+    private struct ChecksumMismatch: Error {}
 }

@@ -20,11 +20,11 @@ enum Docx {
                  "word/document.xml": Array("<w:document \(namespaces)><w:body>\(body)</w:body></w:document>".utf8)])
     }
 
-    static func zip(_ parts: [String: [UInt8]]) throws -> [UInt8] {
+    static func zip(_ parts: [String: [UInt8]], compression: CompressionMethod = .deflate) throws -> [UInt8] {
         let archive = try Archive(accessMode: .create)
         for (name, bytes) in parts.sorted(by: { $0.key < $1.key }) {
             try archive.addEntry(with: name, type: .file, uncompressedSize: Int64(bytes.count),
-                                 compressionMethod: .deflate) { position, size in
+                                 compressionMethod: compression) { position, size in
                 Data(bytes[Int(position)..<Int(position) + size])
             }
         }
