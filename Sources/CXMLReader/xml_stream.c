@@ -22,9 +22,11 @@ struct fp_xml_slot {
     int32_t candidates[FP_XML_CANDIDATES];  // indices of the names with this local part
 };
 
-// A text node is gathered whole before it is handed over; libxml2's own limit on
-// one (XML_MAX_TEXT_LENGTH) applies only where it builds a tree.
-enum { FP_XML_MAX_TEXT = 10000000 };
+// A text node is gathered whole before it is handed over. libxml2's own limits on
+// one (XML_MAX_TEXT_LENGTH) and on nesting (xmlParserMaxDepth) apply only where it
+// builds a tree or parses pull-wise: the stream keeps them itself, the depth as
+// libxml2 counts it (256 elements open, and one more inside them).
+enum { FP_XML_MAX_TEXT = 10000000, FP_XML_MAX_DEPTH = 257 };
 
 struct fp_xml_stream {
     xmlParserCtxtPtr ctxt;
@@ -36,6 +38,7 @@ struct fp_xml_stream {
     // The text node being gathered.
     char *text;
     size_t text_length, text_capacity;
+    int32_t depth;  // elements open
     // The attributes of the element being started, as libxml2 gives them: five
     // pointers each (local name, prefix, URI, value, value end).
     const xmlChar **attributes;
@@ -129,6 +132,10 @@ static void fp_xml_on_start(void *context, const xmlChar *local, const xmlChar *
     struct fp_xml_stream *s = context;
     if (s->failed) return;
     fp_xml_flush_text(s);
+    if (++s->depth > FP_XML_MAX_DEPTH) {
+        fp_xml_fail(s, "elements nested more than 257 deep");
+        return;
+    }
     s->attributes = attributes;
     s->attribute_count = attribute_count;
     s->handler(s->context, FP_XML_ELEMENT, fp_xml_name_index(s, local, prefix));
@@ -141,6 +148,7 @@ static void fp_xml_on_end(void *context, const xmlChar *local, const xmlChar *pr
     struct fp_xml_stream *s = context;
     if (s->failed) return;
     fp_xml_flush_text(s);
+    s->depth--;
     s->handler(s->context, FP_XML_END_ELEMENT, fp_xml_name_index(s, local, prefix));
 }
 

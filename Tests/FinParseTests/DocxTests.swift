@@ -109,6 +109,16 @@ struct DocxTests {
         #expect(huge.code == .malformedDocx && huge.message.contains("a text node longer than"))
     }
 
+    @Test func nestingIsLimitedAsLibxml2LimitsIt() throws {
+        // w:document, w:body, k elements, w:p, w:r, w:t: 257 deep is read, 258 refused.
+        func nested(_ k: Int) -> String {
+            String(repeating: "<w:x>", count: k) + Docx.p("深") + String(repeating: "</w:x>", count: k)
+        }
+        #expect(try Docx.document(body: nested(252)).paragraphs.map(\.text) == ["深"])
+        let failure = try #require(error(Docx.package(body: nested(253))))
+        #expect(failure.code == .malformedDocx && failure.message.contains("nested more than 257 deep"))
+    }
+
     @Test func partsInUTF16AndEscapedAttributes() throws {
         let rels = Docx.rels.replacing("word/document.xml", with: "word/a&amp;b.xml")
         let xml = "<?xml version=\"1.0\" encoding=\"UTF-16\"?><w:document \(Docx.namespaces)><w:body>\(Docx.p("丙"))</w:body></w:document>"
