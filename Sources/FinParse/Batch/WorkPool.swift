@@ -2,8 +2,7 @@ import Dispatch
 import Synchronization
 
 /// Work handed in on one thread and run on up to `helpers` other threads, in the order
-/// handed in; with no helpers, run by ``finish()`` on the thread that hands it in, so that
-/// on one thread the reader's input is released before its pieces are read.
+/// handed in; with no helpers, run by ``finish()`` on the thread that hands it in.
 final class WorkPool: Sendable {
     private struct State {
         /// Work handed in; each is set to nil when taken, so that what it holds is freed once run.

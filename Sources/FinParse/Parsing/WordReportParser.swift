@@ -6,7 +6,7 @@ struct WordReportParser {
     func parse(_ bytes: [UInt8], path: String) throws(FinParseError) -> Document {
         let package = try DocxPackage(bytes: bytes, path: path)
         let partName = try mainPart(of: package)
-        // Numbering and styles are small parts; a document may have neither.
+        // A document may have neither numbering nor styles.
         let folder = partName.contains(utf8: "/") ? String(partName[...partName.lastIndex(of: "/")!]) : ""
         var numbering = WordNumbering.Reader()
         _ = try package.read(folder + "numbering.xml", into: &numbering)
