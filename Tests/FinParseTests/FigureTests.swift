@@ -4,10 +4,9 @@ import Testing
 
 @Suite("Amounts and percents")
 struct FigureTests {
-    let extractor = FigureExtractor()
-
     private func figures(_ sentence: String) -> [Figure] {
-        extractor.figures(in: FoldedText(sentence, line: 1))
+        var extractor = FigureExtractor()
+        return extractor.figures(in: FoldedText(sentence, line: 1))
     }
 
     // MARK: The sentence fixture
@@ -182,6 +181,40 @@ struct FigureTests {
     @Test(arguments: ["", "-", ".", "1.2.3", "1-2", ",5", "1.5,0", "12a", "١٢"])
     func notDecimals(_ text: String) {
         #expect(Decimal(exactString: text) == nil)
+    }
+
+    /// Decimal holds 38 to 39 significant digits and exponents down to -128; past that
+    /// Decimal(string:) rounds, or gives 0, and money must not be rounded.
+    @Test func numbersDecimalCannotHoldAreNotRounded() throws {
+        let fits = "1" + String(repeating: "2", count: 38)    // 39 digits, under 2^128
+        #expect(try #require(Decimal(exactString: fits)).description == fits)
+        #expect(Decimal(exactString: String(repeating: "9", count: 39)) == nil)
+        #expect(Decimal(exactString: "1" + String(repeating: "2", count: 38) + ".5") == nil)
+        #expect(Decimal(exactString: "0." + String(repeating: "0", count: 140) + "5") == nil)
+        #expect(try #require(Decimal(exactString: "-000." + String(repeating: "0", count: 40) + "500")).description
+                == "-0." + String(repeating: "0", count: 40) + "5")
+        guard case .notADecimal = Decimal.reading("1.2.3") else { Issue.record("1.2.3 read as a decimal"); return }
+    }
+
+    @Test func aFigureTooLongToHoldIsReportedNotRounded() {
+        let long = "1234567890123456789012345678901234567890.12"
+        let document = Document(parsing: """
+            一、收入支出决算总体情况说明
+            收入总计2553.52万元，支出总计\(long)万元，增长百分之\(long)。
+            """)
+        #expect(document.amounts.map(\.text) == ["2553.52万元"])
+        #expect(document.percents.isEmpty)
+        #expect(document.diagnostics.map(\.code) == ["figure-too-long", "figure-too-long"])
+        #expect(document.diagnostics.allSatisfy { $0.line == 2 && $0.message.contains(long) })
+
+        // A table that states its unit once (a PDF's 单位：万元) and writes bare numbers.
+        let table = Table(index: 0, title: nil, line: 5, rows: 2, columns: 2, cells: [
+            .init(row: 0, column: 0, text: "合计", line: 5), .init(row: 0, column: 1, text: long, line: 5),
+            .init(row: 1, column: 0, text: "支出", line: 6), .init(row: 1, column: 1, text: "12.50", line: 6),
+        ], unit: .tenThousandYuan)
+        let read = TableFigures.figures(in: table)
+        #expect(read.figures.map(\.text) == ["12.50"])
+        #expect(read.diagnostics.map(\.line) == [5])
     }
 
     /// The clause cutter reads UTF-8 bytes; here is its rule on scalars, checked against it

@@ -8,10 +8,18 @@ import FoundationEssentials
 /// label; see ``FigureClause``. One extractor owns one tokenizer: use one per thread.
 struct FigureExtractor {
     private let tokenizer = Tokenizer()
+    /// Figures found but not read since the last ``takeDiagnostics()``.
+    private var diagnostics: [Diagnostic] = []
+
+    /// The figures found but not read (a number too long to hold exactly) since the last call.
+    mutating func takeDiagnostics() -> [Diagnostic] {
+        defer { diagnostics = [] }
+        return diagnostics
+    }
 
     /// The figures of the text of every cell of `table`, nested tables' included.
-    func figures(inCellsOf table: Table) -> [Figure] {
-        Self.cellTexts(of: [table]).flatMap(figures(in:line:))
+    mutating func figures(inCellsOf table: Table) -> [Figure] {
+        Self.cellTexts(of: [table]).flatMap { figures(in: $0.written, line: $0.line) }
     }
 
     /// Cells that hold text, nested tables' included, through an explicit stack.
@@ -27,11 +35,11 @@ struct FigureExtractor {
         return texts
     }
 
-    func figures(in text: FoldedText) -> [Figure] { figures(in: text.original, line: text.line) }
+    mutating func figures(in text: FoldedText) -> [Figure] { figures(in: text.original, line: text.line) }
 
     /// The figures of `written`, the text of `line` as written: it is folded here, clause by
     /// clause, as the figures' spellings are read from the map each fold makes.
-    func figures(in written: String, line: Int) -> [Figure] {
+    mutating func figures(in written: String, line: Int) -> [Figure] {
         // Only the clauses that may hold a figure are tokenized. A figure's clause runs back
         // to the nearest 。；or ，, so a clause read alone gives the figures it gives inside its
         // paragraph; what does carry over is the last figure, whose label a later one may
@@ -51,10 +59,15 @@ struct FigureExtractor {
                     i += 1
                     continue
                 }
+                let text = found.span.map { map.originalText(of: tokens[$0].range) }.joined()
+                guard let value = found.value else {
+                    diagnostics.append(.figureTooLong(text, line: line))
+                    i = found.span.upperBound + 1
+                    continue
+                }
                 let clause = FigureClause(tokens: tokens, figureStart: found.span.lowerBound, previousEnd: previousEnd)
                 var figure = Figure(
-                    text: found.span.map { map.originalText(of: tokens[$0].range) }.joined(),
-                    value: found.value, unit: found.unit,
+                    text: text, value: value, unit: found.unit,
                     comparator: clause.comparator ?? FigureClause.comparator(after: tokens, figureEnd: found.span.upperBound),
                     label: nil, change: clause.change, line: line)
                 if let previous = figures.last, clause.continuesList {
@@ -130,6 +143,16 @@ struct FigureExtractor {
     }
 }
 
+extension Diagnostic {
+    /// A figure whose number has more digits than an exact `Decimal` holds: reported, as
+    /// money is never rounded.
+    static func figureTooLong(_ text: String, line: Int) -> Diagnostic {
+        Diagnostic(severity: .warning, code: "figure-too-long",
+                   message: "\(text) has more digits than an exact decimal holds; it is not read as a figure",
+                   line: line)
+    }
+}
+
 /// A token as the figure pass reads it: its kind, its folded text, compared by its bytes,
 /// and its range in the folded clause (for the spelling of a figure found there).
 struct ClauseToken {
@@ -141,7 +164,8 @@ struct ClauseToken {
 /// Where a figure stands among the tokens, and what it says.
 struct FigureSpan {
     var span: ClosedRange<Int>
-    var value: Decimal
+    /// nil for a number with more digits than an exact `Decimal` holds.
+    var value: Decimal?
     var unit: Figure.Unit
 
     static func match(_ tokens: [ClauseToken], at i: Int) -> FigureSpan? {
@@ -152,8 +176,8 @@ struct FigureSpan {
             // Most numbers are no figure: look at what follows before reading the value.
             guard let next else { return nil }
             let unit: Figure.Unit? = next.kind == .percentSign ? .percent : next.kind == .unit ? Figure.Unit(rawValue: next.text.string) : nil
-            guard let unit, let value = Decimal(exactString: token.text.string) else { return nil }
-            return FigureSpan(span: i...(i + 1), value: value, unit: unit)
+            guard let unit else { return nil }
+            return FigureSpan(number: token.text, span: i...(i + 1), unit: unit)
         case .word where token.text.string.unicodeScalars.first == "百" && (token.text == "百分" || token.text == "百分之"):
             // 百分之五, 百分之三十, 百分之12.5
             var k = i + 1
@@ -161,8 +185,9 @@ struct FigureSpan {
                 guard k < tokens.count, tokens[k].text == "之" else { return nil }
                 k += 1
             }
-            if k < tokens.count, tokens[k].kind == .number, let value = Decimal(exactString: tokens[k].text.string) {
-                return FigureSpan(span: i...k, value: value, unit: .percent)
+            if k < tokens.count, tokens[k].kind == .number,
+               let found = FigureSpan(number: tokens[k].text, span: i...k, unit: .percent) {
+                return found
             }
             let run = ChineseNumeralRun(tokens, from: k)
             guard let run, let value = ChineseNumeral.value(of: run.text) else { return nil }
@@ -176,6 +201,17 @@ struct FigureSpan {
             return FigureSpan(span: i...(run.end + 1), value: amount.value, unit: amount.unit)
         default:
             return nil
+        }
+    }
+}
+
+extension FigureSpan {
+    /// The figure of a number token and its unit; nil when the token is no plain decimal.
+    private init?(number: Word, span: ClosedRange<Int>, unit: Figure.Unit) {
+        switch Decimal.reading(number.string) {
+        case .exact(let value): self.init(span: span, value: value, unit: unit)
+        case .tooLong: self.init(span: span, value: nil, unit: unit)
+        case .notADecimal: return nil
         }
     }
 }

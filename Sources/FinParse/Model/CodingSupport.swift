@@ -28,8 +28,23 @@ extension Decimal {
     /// The plain decimal spelling, without exponent or grouping ("25535200", "0.5").
     var exactString: String { description }
 
-    /// Parses a plain decimal string ("2553.52", "-3", "1,234.56"); nil for anything else.
+    /// Parses a plain decimal string ("2553.52", "-3", "1,234.56"); nil for anything else,
+    /// and for a number that `Decimal` cannot hold to its last digit (see ``Reading``).
     init?(exactString text: some StringProtocol) {
+        guard case .exact(let value) = Decimal.reading(text) else { return nil }
+        self = value
+    }
+
+    /// What a string says as a plain decimal.
+    enum Reading {
+        case exact(Decimal)
+        /// A plain decimal with more digits than `Decimal` holds (about 38 significant
+        /// ones): money is never rounded, so it has no value.
+        case tooLong
+        case notADecimal
+    }
+
+    static func reading(_ text: some StringProtocol) -> Reading {
         // Up to 19 significant digits fit a UInt64: the value is built from its digits, as
         // Decimal(string:) is six times slower and figures are parsed by the million.
         var significand: UInt64 = 0
@@ -46,22 +61,37 @@ extension Decimal {
                 if significand == 0 && byte == UInt8(ascii: "0") { continue }
                 significantDigits += 1
                 if significantDigits <= 19 { significand = significand * 10 + UInt64(byte - UInt8(ascii: "0")) }
-            case UInt8(ascii: "."): if seenPoint { return nil }; seenPoint = true
-            case UInt8(ascii: ","): if !seenDigit || seenPoint { return nil }
-            case UInt8(ascii: "-"): if offset != 0 { return nil }; negative = true
-            case UInt8(ascii: "+"): if offset != 0 { return nil }
-            default: return nil
+            case UInt8(ascii: "."): if seenPoint { return .notADecimal }; seenPoint = true
+            case UInt8(ascii: ","): if !seenDigit || seenPoint { return .notADecimal }
+            case UInt8(ascii: "-"): if offset != 0 { return .notADecimal }; negative = true
+            case UInt8(ascii: "+"): if offset != 0 { return .notADecimal }
+            default: return .notADecimal
             }
         }
-        guard seenDigit else { return nil }
-        if significantDigits > 19 {
-            let plain = text.utf8.filter { $0 != UInt8(ascii: ",") && $0 != UInt8(ascii: "+") }
-            guard let value = Decimal(string: String(decoding: plain, as: UTF8.self)) else { return nil }
-            self = value
-            return
+        guard seenDigit else { return .notADecimal }
+        if significantDigits > 19 || fractionDigits > 38 {
+            // Decimal(string:) rounds what does not fit (and turns a far exponent into 0):
+            // the value must read back as the number written.
+            let plain = String(decoding: text.utf8.filter { $0 != UInt8(ascii: ",") && $0 != UInt8(ascii: "+") }, as: UTF8.self)
+            guard let value = Decimal(string: plain), value.description == canonical(plain) else { return .tooLong }
+            return .exact(value)
         }
         // Decimal has no negative zero: a minus sign on zero would make NaN.
-        self.init(sign: negative && significand != 0 ? .minus : .plus, exponent: -fractionDigits,
-                  significand: Decimal(significand))
+        return .exact(Decimal(sign: negative && significand != 0 ? .minus : .plus, exponent: -fractionDigits,
+                              significand: Decimal(significand)))
+    }
+
+    /// A plain decimal as `Decimal.description` spells its exact value: no leading zeros,
+    /// no trailing fraction zeros, no sign on zero ("-012.50" → "-12.5").
+    private static func canonical(_ plain: String) -> String {
+        var digits = Substring(plain)
+        let negative = digits.first == "-"
+        if negative { digits = digits.dropFirst() }
+        let point = digits.firstIndex(of: ".") ?? digits.endIndex
+        let whole = digits[..<point].drop { $0 == "0" }
+        var fraction = digits[point...].dropFirst()
+        while fraction.last == "0" { fraction = fraction.dropLast() }
+        let magnitude = (whole.isEmpty ? "0" : String(whole)) + (fraction.isEmpty ? "" : "." + fraction)
+        return negative && magnitude != "0" ? "-" + magnitude : magnitude
     }
 }

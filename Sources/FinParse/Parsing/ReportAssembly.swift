@@ -53,7 +53,7 @@ final class ReportAssembly {
 
     /// The pieces read so far, keyed by the order in which they were handed over.
     private final class Pieces: Sendable {
-        let runs = Mutex<[Int: [Figure]]>([:])
+        let runs = Mutex<[Int: (figures: [Figure], diagnostics: [Diagnostic])]>([:])
         let tables = Mutex<[Int: ReadTable]>([:])
     }
 
@@ -101,12 +101,16 @@ final class ReportAssembly {
         tableRunCells = 0
         tableCount += grids.count
         pool.submit { [pieces] in
-            let extractor = FigureExtractor()
+            var extractor = FigureExtractor()
             for (offset, grid) in grids.enumerated() {
                 let table = grid.table(index: first + offset)
+                let cellFigures = extractor.figures(inCellsOf: table)
+                let unitFigures = TableFigures.figures(in: table)
                 let read = ReadTable(
-                    table: table, diagnostics: table.selfEvaluation?.consistencyDiagnostics(line: table.line) ?? [],
-                    cellFigures: extractor.figures(inCellsOf: table), unitFigures: TableFigures.figures(in: table))
+                    table: table,
+                    diagnostics: (table.selfEvaluation?.consistencyDiagnostics(line: table.line) ?? [])
+                        + extractor.takeDiagnostics() + unitFigures.diagnostics,
+                    cellFigures: cellFigures, unitFigures: unitFigures.figures)
                 pieces.tables.withLock { $0[first + offset] = read }
             }
         }
@@ -119,9 +123,9 @@ final class ReportAssembly {
         runStart = paragraphs.count
         runCount += 1
         pool.submit { [pieces] in
-            let extractor = FigureExtractor()
-            let figures = run.flatMap(extractor.figures(in:))
-            pieces.runs.withLock { $0[index] = figures }
+            var extractor = FigureExtractor()
+            let figures = run.flatMap { extractor.figures(in: $0) }
+            pieces.runs.withLock { $0[index] = (figures, extractor.takeDiagnostics()) }
         }
     }
 
@@ -137,12 +141,12 @@ final class ReportAssembly {
 
         let runs = pieces.runs.withLock { runs in (0..<runCount).map { runs.removeValue(forKey: $0)! } }
         let tables = pieces.tables.withLock { tables in (0..<tableCount).map { tables.removeValue(forKey: $0)! } }
-        var diagnostics = diagnostics + outline.diagnostics + tables.flatMap(\.diagnostics)
+        var diagnostics = diagnostics + outline.diagnostics + runs.flatMap(\.diagnostics) + tables.flatMap(\.diagnostics)
         diagnostics.sort { ($0.line, $0.code) < ($1.line, $1.code) }
 
         var amounts: [Figure] = []
         var percents: [Figure] = []
-        let figures = runs.flatMap { $0 } + tables.flatMap(\.cellFigures) + tables.flatMap(\.unitFigures)
+        let figures = runs.flatMap(\.figures) + tables.flatMap(\.cellFigures) + tables.flatMap(\.unitFigures)
         for figure in figures.sorted(by: { $0.line < $1.line }) {
             if figure.unit == .percent { percents.append(figure) } else { amounts.append(figure) }
         }
