@@ -88,14 +88,16 @@ struct DumpCommand: ParsableCommand {
         let batch = BatchParser(jobs: jobs)
         let threads = batch.threadsPerDocument(count: paths.count)
         let streams = single && csvTable == nil && !pretty
-        let encode = { @Sendable (document: Document) -> (bytes: Int, output: Encoded) in
+        let encode = { @Sendable (document: Document) throws(FinParseError) -> (bytes: Int, output: Encoded) in
             if let csvTable {
                 return (document.source.bytes, .bytes(Array(csvTable.rows(of: document).map(CSVTable.record).joined().utf8)))
             }
             if streams { return (document.source.bytes, .document(document)) }
-            var line = (try? document.jsonData(pretty: pretty, threads: threads)) ?? []
-            line.append(0x0A)
-            return (document.source.bytes, .bytes(line))
+            do {
+                return (document.source.bytes, .bytes(try document.jsonData(pretty: pretty, threads: threads) + [0x0A]))
+            } catch {
+                throw unencodable(document, error)
+            }
         }
         batch.parse(paths, transform: encode) { _, _, result in
             var line: [UInt8] = []
@@ -109,8 +111,12 @@ struct DumpCommand: ParsableCommand {
                     do {
                         try document.writeJSON(threads: threads) { if !sink.write($0) { throw BrokenOutput() } }
                         line = [0x0A]
-                    } catch {
+                    } catch is BrokenOutput {
                         broken = true
+                    } catch {
+                        // What was written of it is cut short: the error says so.
+                        failed += 1
+                        OutputStream.standardError.write("finparse: \(unencodable(document, error)) (the output is cut short)\n")
                     }
                 }
             case .failure(let error):
@@ -144,3 +150,10 @@ private enum Encoded: Sendable {
 }
 
 private struct BrokenOutput: Error {}
+
+private func unencodable(_ document: Document, _ error: any Error) -> FinParseError {
+    // An EncodingError's own description prints the whole value it refused.
+    let reason = if case .invalidValue(_, let context)? = error as? EncodingError { context.debugDescription } else { "\(error)" }
+    return FinParseError(.unencodable, path: document.source.path,
+                         message: "the report was parsed but its JSON could not be written (\(reason))")
+}

@@ -17,6 +17,25 @@ struct BatchTests {
         #expect(seen.map(\.1) == [true, false] + Corpus.yongzhouVariants.map { _ in true })
     }
 
+    /// An error the transform throws takes its document's place; the batch goes on.
+    @Test func aTransformErrorIsThatInputsFailure() {
+        let paths = [Corpus.yongzhou] + Corpus.yongzhouVariants
+        var codes: [FinParseError.Code?] = []
+        BatchParser(jobs: 2).parse(paths, transform: { document throws(FinParseError) in
+            guard document.source.path != paths[1] else {
+                throw FinParseError(.unencodable, path: document.source.path, message: "refused")
+            }
+            return document.amounts.count
+        }) { _, _, result in
+            switch result {
+            case .success(let count): #expect(count == 226); codes.append(nil)
+            case .failure(let error): codes.append(error.code)
+            }
+            return true
+        }
+        #expect(codes == [nil, .unencodable] + Array(repeating: nil, count: paths.count - 2))
+    }
+
     /// Cores a short batch leaves idle go to its reports; a long batch gives each one thread.
     @Test func threadsPerDocument() {
         #expect(BatchParser(jobs: 4).threadsPerDocument(count: 1) == 4)

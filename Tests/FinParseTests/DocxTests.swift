@@ -119,6 +119,21 @@ struct DocxTests {
         #expect(failure.code == .malformedDocx && failure.message.contains("nested more than 257 deep"))
     }
 
+    /// Tables nested as deep as a part may nest its elements (84: w:tbl, w:tr, w:tc each)
+    /// are read, and their JSON is written and reads back: JSONEncoder refuses deeper values,
+    /// and `finparse dump` would report such a report as `unencodable`.
+    @Test func theDeepestTablesAPartHoldsAreEncoded() throws {
+        let depth = 84
+        let body = String(repeating: "<w:tbl><w:tr><w:tc>", count: depth) + Docx.p("底")
+            + String(repeating: "</w:tc></w:tr></w:tbl>", count: depth)
+        let document = try Docx.document(body: body)
+        var table = try #require(document.tables.first)
+        for _ in 1..<depth { table = try #require(table.cells.first?.tables.first) }
+        #expect(table.cells.map(\.text) == ["底"])
+        let json = try document.jsonData()
+        #expect(try JSONDecoder().decode(Document.self, from: Data(json)) == document)
+    }
+
     @Test func partsInUTF16AndEscapedAttributes() throws {
         let rels = Docx.rels.replacing("word/document.xml", with: "word/a&amp;b.xml")
         let xml = "<?xml version=\"1.0\" encoding=\"UTF-16\"?><w:document \(Docx.namespaces)><w:body>\(Docx.p("丙"))</w:body></w:document>"

@@ -39,21 +39,22 @@ public struct BatchParser: Sendable {
     /// Parses `paths` and calls `handle` for each, in order, on the calling thread.
     /// `handle` may return `false` to stop the batch early (e.g. on Ctrl-C): files
     /// not yet handed out are skipped and parses in flight are awaited.
-    public func parse(
+    public func parse<Failure: Error>(
         _ paths: [String],
-        handle: (_ index: Int, _ path: String, _ result: Result<Document, FinParseError>) throws -> Bool
-    ) rethrows {
+        handle: (_ index: Int, _ path: String, _ result: Result<Document, FinParseError>) throws(Failure) -> Bool
+    ) throws(Failure) {
         try parse(paths, transform: { $0 }, handle: handle)
     }
 
     /// Like ``parse(_:handle:)``, with `transform` applied to each document on the
     /// worker that parsed it, so that work such as encoding runs on every core
-    /// and not on the calling thread.
-    public func parse<Output: Sendable>(
+    /// and not on the calling thread. An error `transform` throws is that input's
+    /// `.failure`, as if its parse had failed.
+    public func parse<Output: Sendable, Failure: Error>(
         _ paths: [String],
-        transform: @escaping @Sendable (Document) -> Output,
-        handle: (_ index: Int, _ path: String, _ result: Result<Output, FinParseError>) throws -> Bool
-    ) rethrows {
+        transform: @escaping @Sendable (Document) throws(FinParseError) -> Output,
+        handle: (_ index: Int, _ path: String, _ result: Result<Output, FinParseError>) throws(Failure) -> Bool
+    ) throws(Failure) {
         guard !paths.isEmpty else { return }
         let state = BatchState<Output>(count: paths.count)
         let slots = DispatchSemaphore(value: window)
@@ -69,8 +70,8 @@ public struct BatchParser: Sendable {
                         return
                     }
                     let result = Result { () throws(FinParseError) in
-                        try Document(contentsOf: paths[index], threads: threads)
-                    }.map(transform)
+                        try transform(Document(contentsOf: paths[index], threads: threads))
+                    }
                     state.deliver(result, at: index)
                 }
             }

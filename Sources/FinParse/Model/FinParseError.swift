@@ -18,6 +18,8 @@ public struct FinParseError: Error, Sendable, Hashable, CustomStringConvertible 
         case noText = "no-text"
         /// An external program finparse needs (pdftotext) is not installed.
         case missingTool = "missing-tool"
+        /// The report was parsed but could not be written out (its JSON encoder refused it).
+        case unencodable
     }
 
     public var code: Code

@@ -4,7 +4,9 @@ extension Document {
     /// The document as `finparse/1` JSON: keys sorted, so the same input gives
     /// the same bytes on every run and machine.
     ///
-    /// `threads` is how many threads may share the encoding of a large document.
+    /// `threads` is how many threads may share the encoding of a large document. Throws
+    /// `JSONEncoder`'s `EncodingError` for a document it refuses: values nested about 500
+    /// deep, deeper than any input finparse reads can make them.
     public func jsonData(pretty: Bool = false, threads: Int = 1) throws -> [UInt8] {
         guard !pretty else { return try Array(JSONOutput.encoder(pretty: true).encode(self)) }
         var json: [UInt8] = []
