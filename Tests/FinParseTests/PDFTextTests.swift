@@ -49,6 +49,58 @@ struct PDFTextTests {
         #expect(document.outline.compactMap(\.marker).filter { $0.hasPrefix("第") } == ["第一部分", "第二部分", "第三部分", "第四部分"])
     }
 
+    /// The twelve 公开表 of the 2017–2019 template, each whole and named as the report
+    /// names it, with the figures of its 收支预算总表 that the open-budget project read from
+    /// the same PDF (../shared/corpus/extra/jiangsu-open-budget/江苏省人民检察院/收支预算总表.csv).
+    @Test func jiangsuBudgetTables() throws {
+        let document = try Document(contentsOf: Corpus.path("pdf/jiangsu-jianchayuan-2019-yusuan.layout.txt"))
+        #expect(document.tables.map(\.kind) == [
+            "收支预算总表", "收入预算总表", "支出预算总表", "财政拨款收支预算总表", "财政拨款支出预算表", "财政拨款基本支出预算表",
+            "一般公共预算支出预算表", "一般公共预算基本支出预算表", "“三公”经费、会议费、培训费支出预算表",
+            "政府性基金预算财政拨款支出预算表", "一般公共预算机关运行经费支出预算表", "政府采购支出预算表",
+        ])
+        #expect(document.tables.allSatisfy { $0.unit == .tenThousandYuan })
+        let summary = document.tables[0]
+        let lines = Set(summary.cells.map(\.line))
+        let figures = document.amounts.filter { lines.contains($0.line) }.map { "\($0.label ?? "") \($0.value)" }
+        for expected in ["一、财政拨款 24169.74", "1.一般公共预算 24169.74", "四、公共安全支出 16593.12",
+                         "八、社会保障和就业支出 1890.27", "十八、住房保障支出 5686.35", "一、基本支出 15844.04",
+                         "二、项目支出 4335.3", "收入合计 24169.74", "支出合计 24169.74"] {
+            #expect(figures.contains(expected), "\(expected) in \(figures)")
+        }
+    }
+
+    /// The current 预算 template (上海, 2025): its nine tables named, and the amounts of
+    /// its 财务收支预算总表 labelled though pdftotext left one space between an amount and
+    /// the next column's label.
+    @Test func shanghaiBudgetTables() throws {
+        let document = try Document(contentsOf: Corpus.path("pdf/putuo-shangwuwei-2025-yusuan.layout.txt"))
+        #expect(document.report.year == 2025 && document.report.kind == .budget)
+        #expect(document.tables.map(\.kind) == [
+            "财务收支预算总表", "收入预算总表", "支出预算总表", "财政拨款收支预算总表", "一般公共预算支出功能分类预算表",
+            "政府性基金预算支出功能分类预算表", "国有资本经营预算支出功能分类预算表",
+            "一般公共预算基本支出部门预算经济分类预算表", "“三公”经费和机关运行经费预算表",
+        ])
+        let summary = document.tables[0]
+        #expect(summary.unit == .yuan)
+        let lines = Set(summary.cells.map(\.line))
+        let figures = document.amounts.filter { lines.contains($0.line) }.map { "\($0.label ?? "") \($0.value)" }
+        #expect(figures.prefix(5) == ["一、财政拨款收入 371514655", "一、一般公共服务支出 21601733",
+                                      "1. 一般公共预算资金 371514655", "二、科学技术支出 17200000", "三、社会保障和就业支出 3808085"])
+    }
+
+    /// A heading that names a table without being its title (…情况说明), and a name that
+    /// is only the end of another table's (支出预算表 in 政府采购支出预算表), give no kind.
+    @Test func tableKindsAreWholeNames() {
+        // Titles come folded: （ is (.
+        #expect(SpacedTableReader.kind(of: "公开05表:财政拨款支出预算表(功能科目)") == "财政拨款支出预算表")
+        #expect(SpacedTableReader.kind(of: "2025年预算单位“三公”经费和机关运行经费预算表") == "“三公”经费和机关运行经费预算表")
+        #expect(SpacedTableReader.kind(of: "财政拨款基本支出预算表  部门:江苏省政协办公厅") == "财政拨款基本支出预算表")
+        #expect(SpacedTableReader.kind(of: "一、收支预算总表情况说明") == nil)
+        #expect(SpacedTableReader.kind(of: "项目支出预算表") == nil)
+        #expect(SpacedTableReader.kind(of: "政府采购支出预算表") == "政府采购支出预算表")
+    }
+
     @Test(arguments: ["layout", "raw"])
     func nineTablesNamed(extraction: String) throws {
         let document = try Document(contentsOf: Corpus.path("pdf/putuo-caizhengju-2024-juesuan.\(extraction).txt"))

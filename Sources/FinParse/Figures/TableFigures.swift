@@ -34,7 +34,7 @@ enum TableFigures {
     }
 
     /// 2,940.05, 6.20, -3.5: a number with decimals, as money columns print it. Whole
-    /// numbers are left out: in these tables they are 科目编码 and 栏次.
+    /// numbers are left out: in these tables they are 科目编码 and 栏次 (and 1. a list marker).
     static func amount(_ text: String) -> Decimal? {
         isMoneyShaped(text) ? Decimal(exactString: text) : nil
     }
@@ -43,7 +43,7 @@ enum TableFigures {
         var digits = Substring(text)
         if digits.first == "-" { digits = digits.dropFirst() }
         guard let point = digits.firstIndex(of: ".") else { return false }
-        return digits[digits.index(after: point)...].count <= 2
+        return (1...2).contains(digits[digits.index(after: point)...].count)
             && digits[..<point].first?.isNumber == true
             && digits.allSatisfy { ($0.isASCII && $0.isNumber) || $0 == "," || $0 == "." }
     }

@@ -6,15 +6,21 @@
 /// takes the columns whose middles it covers, so a header over two columns gets a
 /// column span of two.
 enum SpacedTableReader {
-    /// The tables of 部门决算/预算 reports (the 九张表), longest name first so that
-    /// 财政拨款收入支出决算总表 is not taken for 收入支出决算总表.
+    /// The tables of 部门决算/预算 reports, named as reports name them, longest name first so
+    /// that 财政拨款收入支出决算总表 is not taken for 收入支出决算总表: the 九张表 of 决算;
+    /// the 预算 tables of the current template (上海, 2023–2026: 财务收支预算总表 …); the
+    /// twelve 公开表 of the 2017–2019 national template (江苏: 收支预算总表 …, some spelt
+    /// two or three ways). Only whole names: 支出预算表 alone would name a dozen tables.
     static let kinds: [String] = [
         "收入支出决算总表", "收入决算表", "支出决算表", "财政拨款收入支出决算总表", "一般公共预算财政拨款支出决算表",
         "一般公共预算财政拨款基本支出决算表", "财政拨款“三公”经费支出决算表", "政府性基金预算财政拨款收入支出决算表",
         "国有资本经营预算财政拨款收入支出决算表",
-        "收入支出预算总表", "收入预算表", "支出预算表", "财政拨款收入支出预算总表", "一般公共预算支出功能分类预算表",
-        "一般公共预算基本支出部门预算经济分类预算表", "一般公共预算“三公”经费支出预算表", "政府性基金预算支出预算表",
-        "国有资本经营预算支出预算表",
+        "财务收支预算总表", "收入预算总表", "支出预算总表", "财政拨款收支预算总表", "一般公共预算支出功能分类预算表",
+        "政府性基金预算支出功能分类预算表", "国有资本经营预算支出功能分类预算表",
+        "一般公共预算基本支出部门预算经济分类预算表", "“三公”经费和机关运行经费预算表",
+        "收支预算总表", "财政拨款支出预算表", "财政拨款基本支出预算表", "一般公共预算支出预算表", "一般公共预算基本支出预算表",
+        "“三公”经费、会议费、培训费支出预算表", "政府性基金支出预算表", "财政拨款政府性基金支出预算表",
+        "政府性基金预算财政拨款支出预算表", "一般公共预算机关运行经费支出预算表", "政府采购支出预算表", "政府采购预算表",
     ].sorted { $0.count > $1.count }
 
     /// The kinds as titles are compared: without quotes, which scrapes spell three ways.
@@ -71,21 +77,32 @@ enum SpacedTableReader {
         return (titleIndex + 1)..<end
     }
 
-    /// The kind of table a title names, if it is one of the standard tables.
+    /// The kind of table a title names, if it is one of the standard tables: the name,
+    /// after anything (a year, the department, 公开05表:) and before nothing but its
+    /// classification or a stamp ((功能科目), 单位:万元). Not 收支预算总表情况说明, the heading
+    /// of the section that explains the table.
     /// Every line of a PDF report is asked: one without the last character of any kind
     /// (表) is passed over before its spaces and quotes are filtered out, and the keys are
-    /// searched for byte by byte, String's own `contains` comparing Characters.
+    /// searched for byte by byte, String's own comparisons comparing Characters.
     static func kind(of title: String) -> String? {
         guard kindEnds.contains(where: { title.contains(utf8: $0) }) else { return nil }
-        let key = withoutQuotes(title)
-        return kindKeys.first { key.contains(utf8: $0.key) }?.kind
+        let key = withoutQuotes(title).utf8
+        return kindKeys.first { name in
+            guard let found = key.firstRange(of: name.key.utf8) else { return false }
+            let tail = key[found.upperBound...]
+            return tail.isEmpty || kindTails.contains { tail.starts(with: $0.utf8) }
+        }?.kind
     }
+
+    /// What may follow a standard table's name on its title line.
+    private static let kindTails = ["(", "公开", "单位", "部门", "编制"]
 
     private static let kindEnds = Array(Set(kindKeys.map { String($0.key.unicodeScalars.suffix(1)) }))
 
-    /// The unit a table states around its first row: 单位：万元.
-    static func unit(before start: Int, in lines: [FoldedText]) -> Figure.Unit? {
-        for line in lines[max(0, start - 4)..<min(lines.count, start + 4)] {
+    /// The unit a table states around its first row (单位：万元), or further down, up to
+    /// `end`, where a raw extraction puts it among the header cells.
+    static func unit(before start: Int, through end: Int, in lines: [FoldedText]) -> Figure.Unit? {
+        for line in lines[max(0, start - 4)..<min(lines.count, max(start + 4, end))] {
             let text = line.text.filter { !$0.isWhitespace }
             guard let at = text.firstRange(of: "单位:") else { continue }  // folded: ： is :
             let rest = text[at.upperBound...]
@@ -126,14 +143,29 @@ enum SpacedTableReader {
             position += 1
         }
         if let open = start { fields.append(Field(start: open.position, end: lastEnd.position, text: text[open.index..<lastEnd.index])) }
-        return fields
+        return fields.flatMap(splitAfterAmount)
+    }
+
+    /// pdftotext leaves a single space between a long right-aligned amount and the
+    /// next column's label (371,514,655.00 一、一般公共服务支出), or amount (2.85 0.39):
+    /// separate cells, unless what follows is the amount's unit.
+    private static func splitAfterAmount(_ field: Field) -> [Field] {
+        let scalars = field.text.unicodeScalars
+        guard let space = scalars.firstIndex(of: " "), TableFigures.amount(String(field.text[..<space])) != nil else { return [field] }
+        let rest = field.text[scalars.index(after: space)...]
+        guard let next = rest.unicodeScalars.first, !"万亿元%".unicodeScalars.contains(next) else { return [field] }
+        let width = scalars.distance(from: scalars.startIndex, to: space)
+        return [Field(start: field.start, end: field.start + width, text: field.text[..<space])]
+            + splitAfterAmount(Field(start: field.start + width + 1, end: field.end, text: rest))
     }
 
     /// The table of `lines`, with the title, kind and unit the lines before `start` give it.
     static func grid(of lines: ArraySlice<FoldedText>, before start: Int, in all: [FoldedText]) -> TableGrid {
         var grid = grid(of: lines, title: title(before: start, in: all))
         grid.kind = grid.title.flatMap(kind(of:))
-        grid.unit = unit(before: start, in: all)
+        // Before its first amount, whatever its header holds.
+        let firstAmount = lines.firstIndex { fields($0.text).contains { TableFigures.amount(String($0.text)) != nil } }
+        grid.unit = unit(before: start, through: firstAmount ?? lines.endIndex, in: all)
         return grid
     }
 
