@@ -15,7 +15,7 @@ enum TextLayout {
             let line = lines[i]
             // pdftotext -layout tables: a standard table runs from its title to its note;
             // any other run of lines aligned in columns is a table too.
-            if paginated, SpacedTableReader.standardTitle(line) != nil {
+            if paginated, SpacedTableReader.standardTitle(at: i, in: lines) != nil {
                 result.paragraphs.append(line)
                 let rows = SpacedTableReader.rowsUnderTitle(at: i, in: lines)
                 if !rows.isEmpty {
@@ -26,7 +26,13 @@ enum TextLayout {
             }
             if paginated, SpacedTableReader.isColumnar(line) {
                 let extent = SpacedTableReader.extent(at: i, in: lines)
-                result.tables.append(SpacedTableReader.grid(of: lines[extent], before: i, in: lines))
+                let grid = SpacedTableReader.grid(of: lines[extent], before: i, in: lines)
+                // A 部门：…  单位：万元 line alone is about a table, not one.
+                if grid.cells.isEmpty {
+                    result.paragraphs += lines[extent].filter { !$0.isBlank }
+                } else {
+                    result.tables.append(grid)
+                }
                 i = extent.upperBound
                 continue
             }

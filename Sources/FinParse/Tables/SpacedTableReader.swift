@@ -51,14 +51,20 @@ enum SpacedTableReader {
         }
     }
 
-    /// A line that is the title of a standard table (收入支出决算总表), not a heading
-    /// or a sentence that mentions one.
-    static func standardTitle(_ line: FoldedText) -> String? {
-        guard let kind = kind(of: line.text) else { return nil }
-        let text = withoutWhitespace(line.text)  // the form feed before a page's first line too
+    /// The kind of standard table whose title line `index` is (收入支出决算总表), if it is
+    /// not a heading or a sentence that mentions one. A numbered title (一、收支预算总表, as
+    /// the 2017 template numbers its tables) is one only with the table's 单位 line right
+    /// below: else it is a heading of the 目录 or the 情况说明.
+    static func standardTitle(at index: Int, in lines: [FoldedText]) -> String? {
+        guard let kind = kind(of: lines[index].text) else { return nil }
+        let text = withoutWhitespace(lines[index].text)  // the form feed before a page's first line too
         guard text.unicodeScalars.count <= kind.unicodeScalars.count + 16,
-              !text.contains(utf8: "。"), !text.contains(utf8: ","), ListMarker.scan(text) == nil
+              !text.contains(utf8: "。"), !text.contains(utf8: ",")
         else { return nil }
+        if ListMarker.scan(text) != nil {
+            guard let next = lines[(index + 1)...].prefix(3).first(where: { !$0.isBlank }),
+                  next.text.contains(utf8: "单位:") else { return nil }
+        }
         return kind
     }
 
@@ -69,7 +75,7 @@ enum SpacedTableReader {
         while end < lines.count {
             let line = lines[end]
             if !line.isBlank {
-                if TextTableReader.closesTable(line) || standardTitle(line) != nil { break }
+                if TextTableReader.closesTable(line) || standardTitle(at: end, in: lines) != nil { break }
                 if let marker = ListMarker.scan(String(line.text.trimmingSpaces)), marker.style == .part { break }
             }
             end += 1
