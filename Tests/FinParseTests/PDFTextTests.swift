@@ -65,9 +65,32 @@ struct PDFTextTests {
         let figures = document.amounts.filter { lines.contains($0.line) }.map { "\($0.label ?? "") \($0.value)" }
         for expected in ["一、财政拨款 24169.74", "1.一般公共预算 24169.74", "四、公共安全支出 16593.12",
                          "八、社会保障和就业支出 1890.27", "十八、住房保障支出 5686.35", "一、基本支出 15844.04",
-                         "二、项目支出 4335.3", "收入合计 24169.74", "支出合计 24169.74"] {
+                         "二、项目支出 4335.3", "三、单位预留机动经费 3990.4", "收入合计 24169.74", "支出合计 24169.74"] {
             #expect(figures.contains(expected), "\(expected) in \(figures)")
         }
+    }
+
+    /// The 2017 template numbers its tables' titles (一、收支预算总表, with the 单位 line
+    /// below); the same words in the 目录 and as headings of the 情况说明 are no titles.
+    @Test func numberedTableTitles() throws {
+        let document = try Document(contentsOf: Corpus.path("pdf/jiangsu-jianchayuan-2017-yusuan.layout.txt"))
+        let summary = try #require(document.tables.first)
+        #expect(summary.kind == "收支预算总表" && summary.title == "一、收支预算总表" && summary.unit == .tenThousandYuan)
+        #expect(document.tables.compactMap(\.kind).count == 12)
+        #expect(document.tables.allSatisfy { !$0.cells.isEmpty })
+        #expect(document.sections.contains { $0.section.title == "收支预算总表情况说明" })
+    }
+
+    /// A label wrapped around its amount (社会保障和就 / 754.75 / 业支出), with the 科目编码
+    /// to the left on the amount's line; the line right above alone when the one below
+    /// begins the next row's label (行政运行 / 1092.80 / 城乡社区规划).
+    @Test func labelsWrappedAroundTheirAmount() throws {
+        let document = try Document(contentsOf: Corpus.path("pdf/putuo-guihuaziyuan-2024-juesuan-with-errors.layout.txt"))
+        let labels = Dictionary(document.amounts.map { ($0.line, $0.label) }, uniquingKeysWith: { first, _ in first })
+        #expect(labels[403] == "社会保障和就业支出")
+        #expect(labels[436] == "行政运行")
+        #expect(labels[438] == "城乡社区规划与管理")
+        #expect(labels[473] == "机关事业单位基本养老保险缴费")
     }
 
     /// The current 预算 template (上海, 2025): its nine tables named, and the amounts of
