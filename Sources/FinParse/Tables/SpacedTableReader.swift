@@ -169,7 +169,7 @@ enum SpacedTableReader {
     static func grid(of lines: ArraySlice<FoldedText>, before start: Int, in all: [FoldedText]) -> TableGrid {
         var grid = grid(of: lines, title: title(before: start, in: all))
         grid.kind = grid.title.flatMap(kind(of:))
-        // Before its first amount, whatever its header holds.
+        // A raw extraction puts 单位：万元 anywhere among the header cells above the first amount.
         let firstAmount = lines.firstIndex { fields($0.text).contains { TableFigures.amount(String($0.text)) != nil } }
         grid.unit = unit(before: start, through: firstAmount ?? lines.endIndex, in: all)
         return grid
