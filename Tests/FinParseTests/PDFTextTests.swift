@@ -110,6 +110,12 @@ struct PDFTextTests {
         let figures = document.amounts.filter { lines.contains($0.line) }.map { "\($0.label ?? "") \($0.value)" }
         #expect(figures.prefix(5) == ["一、财政拨款收入 371514655", "一、一般公共服务支出 21601733",
                                       "1. 一般公共预算资金 371514655", "二、科学技术支出 17200000", "三、社会保障和就业支出 3808085"])
+        // Its 支出预算总表: 合计 | 基本支出 | 项目支出, each row filling a different pair, so
+        // pdftotext's drifting columns put two amounts in one cell; each is still a figure.
+        let expenses = document.tables[2]
+        let expenseLines = Set(expenses.cells.map(\.line))
+        let general = document.amounts.filter { expenseLines.contains($0.line) && $0.label == "一般公共服务支出" }
+        #expect(general.map(\.value) == [21_601_733, 12_291_733, 9_310_000])
     }
 
     /// A heading that names a table without being its title (…情况说明), and a name that

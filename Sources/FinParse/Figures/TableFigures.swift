@@ -11,13 +11,16 @@ enum TableFigures {
         var figures: [Figure] = []
         var diagnostics: [Diagnostic] = []
         for cell in table.cells {
-            guard let value = amount(cell.text) else {
+            guard let values = amounts(cell.text) else {
                 if isMoneyShaped(cell.text), case .tooLong = Decimal.reading(cell.text) {
                     diagnostics.append(.figureTooLong(cell.text, line: cell.line))
                 }
                 continue
             }
-            figures.append(Figure(text: cell.text, value: value, unit: unit, label: layout.label(of: cell), line: cell.line))
+            let label = layout.label(of: cell)
+            for (text, value) in values {
+                figures.append(Figure(text: text, value: value, unit: unit, label: label, line: cell.line))
+            }
         }
         return (figures, diagnostics)
     }
@@ -31,7 +34,7 @@ enum TableFigures {
         init(_ table: Table) {
             rows = Dictionary(grouping: table.cells, by: \.row)
             labelColumns = Set(Dictionary(grouping: table.cells.filter { !$0.text.isEmpty }, by: \.column)
-                .filter { _, cells in cells.filter { amount($0.text) == nil }.count > cells.count / 2 }.keys)
+                .filter { _, cells in cells.filter { amounts($0.text) == nil }.count > cells.count / 2 }.keys)
         }
 
         /// The text at a grid position, a spanning cell's included; nil where it is empty.
@@ -42,7 +45,7 @@ enum TableFigures {
         /// Whether `row` is the line `line` and holds text but no amount: a piece of a label.
         func isFragment(_ row: Int, line: Int) -> Bool {
             guard let cells = rows[row], cells.first?.line == line else { return false }
-            return !cells.contains { amount($0.text) != nil }
+            return !cells.contains { amounts($0.text) != nil }
         }
 
         /// The row's text to the left of the amount, without its code. But when the amount's
@@ -53,7 +56,7 @@ enum TableFigures {
         /// 城乡社区规划 / 2739.56).
         func label(of cell: Table.Cell) -> String? {
             let nearest = rows[cell.row, default: []]
-                .filter { $0.column < cell.column && amount($0.text) == nil && !$0.text.isEmpty }
+                .filter { $0.column < cell.column && amounts($0.text) == nil && !$0.text.isEmpty }
                 .max { $0.column < $1.column }
             let left = cell.column - 1
             guard labelColumns.contains(left), text(cell.row, left) == nil, (nearest?.column ?? left) < left,
@@ -63,7 +66,7 @@ enum TableFigures {
                 return nearest.flatMap { withoutCode($0.text) }
             }
             let nextRowWraps = rows[cell.row + 2]?.first?.line == cell.line + 2 && text(cell.row + 2, left) == nil
-                && rows[cell.row + 2, default: []].contains { amount($0.text) != nil }
+                && rows[cell.row + 2, default: []].contains { amounts($0.text) != nil }
             return withoutCode(nextRowWraps ? above : above + below)
         }
     }
@@ -79,6 +82,18 @@ enum TableFigures {
     /// numbers are left out: in these tables they are 科目编码 and 栏次 (and 1. a list marker).
     static func amount(_ text: String) -> Decimal? {
         isMoneyShaped(text) ? Decimal(exactString: text) : nil
+    }
+
+    /// The amounts of a cell: one, or several a space apart (2,336.91 603.14), which is how
+    /// the cells of sparse columns (合计 | 基本支出 | 项目支出) can share a cell when pdftotext's
+    /// spacing drifts; each is a figure of its row. nil when any part is not an amount.
+    static func amounts(_ text: String) -> [(text: String, value: Decimal)]? {
+        var found: [(text: String, value: Decimal)] = []
+        for part in text.split(separator: " ") {
+            guard let value = amount(String(part)) else { return nil }
+            found.append((String(part), value))
+        }
+        return found.isEmpty ? nil : found
     }
 
     private static func isMoneyShaped(_ text: String) -> Bool {
