@@ -118,6 +118,16 @@ struct PDFTextTests {
         #expect(general.map(\.value) == [21_601_733, 12_291_733, 9_310_000])
     }
 
+    /// A line of thousands of amounts a single space apart is thousands of cells, each a
+    /// figure of its row (and read in time linear in the row: it was quadratic).
+    @Test func aVeryWideRow() {
+        let amounts = (1...5_000).map { "\($0).50" }
+        let document = Document(parsing: "\u{0C}第一页\n收支预算总表\n部门:某  单位:万元\n项目名称   金额\n合计   "
+                                + amounts.joined(separator: " ") + "\n\u{0C}第二页\n")
+        #expect(document.amounts.map(\.text) == amounts)
+        #expect(document.amounts.allSatisfy { $0.label == "合计" && $0.unit == .tenThousandYuan })
+    }
+
     /// A heading that names a table without being its title (…情况说明), and a name that
     /// is only the end of another table's (支出预算表 in 政府采购支出预算表), give no kind.
     @Test func tableKindsAreWholeNames() {

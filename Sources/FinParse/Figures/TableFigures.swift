@@ -25,27 +25,48 @@ enum TableFigures {
         return (figures, diagnostics)
     }
 
-    /// A table's cells by row, for reading an amount's label.
+    /// A table's cells indexed for reading amounts' labels, each cell read once: a row of a
+    /// PDF table can hold thousands of cells.
     private struct Layout {
-        let rows: [Int: [Table.Cell]]
+        private struct Position: Hashable { var row: Int, column: Int }
+
+        /// The text of each grid position a non-empty cell covers, its spans included.
+        private var texts: [Position: String] = [:]
+        /// For each amount cell, the nearest text cell to its left on its row (not an amount).
+        private var nearest: [Position: Table.Cell] = [:]
+        /// The rows that hold an amount, and each row's line.
+        private var amountRows = Set<Int>()
+        private var lines: [Int: Int] = [:]
         /// Columns that hold labels: more text than amounts.
-        let labelColumns: Set<Int>
+        private let labelColumns: Set<Int>
 
         init(_ table: Table) {
-            rows = Dictionary(grouping: table.cells, by: \.row)
-            labelColumns = Set(Dictionary(grouping: table.cells.filter { !$0.text.isEmpty }, by: \.column)
-                .filter { _, cells in cells.filter { amounts($0.text) == nil }.count > cells.count / 2 }.keys)
+            var columnCounts: [Int: (text: Int, all: Int)] = [:]
+            var lastText: [Int: Table.Cell] = [:]  // by row, as the cells go left to right
+            for cell in table.cells.sorted(by: { ($0.row, $0.column) < ($1.row, $1.column) }) where !cell.text.isEmpty {
+                let isAmount = amounts(cell.text) != nil
+                for column in cell.column..<(cell.column + cell.columnSpan) {
+                    texts[Position(row: cell.row, column: column)] = cell.text
+                }
+                lines[cell.row] = lines[cell.row] ?? cell.line
+                columnCounts[cell.column, default: (0, 0)].all += 1
+                if isAmount {
+                    amountRows.insert(cell.row)
+                    nearest[Position(row: cell.row, column: cell.column)] = lastText[cell.row]
+                } else {
+                    columnCounts[cell.column, default: (0, 0)].text += 1
+                    lastText[cell.row] = cell
+                }
+            }
+            labelColumns = Set(columnCounts.filter { $0.value.text > $0.value.all / 2 }.keys)
         }
 
-        /// The text at a grid position, a spanning cell's included; nil where it is empty.
-        func text(_ row: Int, _ column: Int) -> String? {
-            rows[row]?.first { $0.column <= column && column < $0.column + $0.columnSpan && !$0.text.isEmpty }?.text
-        }
+        /// The text at a grid position; nil where it is empty.
+        private func text(_ row: Int, _ column: Int) -> String? { texts[Position(row: row, column: column)] }
 
         /// Whether `row` is the line `line` and holds text but no amount: a piece of a label.
-        func isFragment(_ row: Int, line: Int) -> Bool {
-            guard let cells = rows[row], cells.first?.line == line else { return false }
-            return !cells.contains { amounts($0.text) != nil }
+        private func isFragment(_ row: Int, line: Int) -> Bool {
+            lines[row] == line && !amountRows.contains(row)
         }
 
         /// The row's text to the left of the amount, without its code. But when the amount's
@@ -55,9 +76,7 @@ enum TableFigures {
         /// when the line below starts the next row's wrapped label (行政运行 / 1092.80 /
         /// 城乡社区规划 / 2739.56).
         func label(of cell: Table.Cell) -> String? {
-            let nearest = rows[cell.row, default: []]
-                .filter { $0.column < cell.column && amounts($0.text) == nil && !$0.text.isEmpty }
-                .max { $0.column < $1.column }
+            let nearest = nearest[Position(row: cell.row, column: cell.column)]
             let left = cell.column - 1
             guard labelColumns.contains(left), text(cell.row, left) == nil, (nearest?.column ?? left) < left,
                   isFragment(cell.row - 1, line: cell.line - 1), let above = text(cell.row - 1, left)
@@ -65,8 +84,8 @@ enum TableFigures {
             guard isFragment(cell.row + 1, line: cell.line + 1), let below = text(cell.row + 1, left) else {
                 return nearest.flatMap { withoutCode($0.text) }
             }
-            let nextRowWraps = rows[cell.row + 2]?.first?.line == cell.line + 2 && text(cell.row + 2, left) == nil
-                && rows[cell.row + 2, default: []].contains { amounts($0.text) != nil }
+            let nextRowWraps = lines[cell.row + 2] == cell.line + 2 && text(cell.row + 2, left) == nil
+                && amountRows.contains(cell.row + 2)
             return withoutCode(nextRowWraps ? above : above + below)
         }
     }

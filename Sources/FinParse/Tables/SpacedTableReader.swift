@@ -156,13 +156,17 @@ enum SpacedTableReader {
     /// next column's label (371,514,655.00 一、一般公共服务支出), or amount (2.85 0.39):
     /// separate cells, unless what follows is the amount's unit.
     private static func splitAfterAmount(_ field: Field) -> [Field] {
-        let scalars = field.text.unicodeScalars
-        guard let space = scalars.firstIndex(of: " "), TableFigures.amount(String(field.text[..<space])) != nil else { return [field] }
-        let rest = field.text[scalars.index(after: space)...]
-        guard let next = rest.unicodeScalars.first, !"万亿元%".unicodeScalars.contains(next) else { return [field] }
-        let width = scalars.distance(from: scalars.startIndex, to: space)
-        return [Field(start: field.start, end: field.start + width, text: field.text[..<space])]
-            + splitAfterAmount(Field(start: field.start + width + 1, end: field.end, text: rest))
+        var parts: [Field] = []
+        var rest = field
+        while let space = rest.text.unicodeScalars.firstIndex(of: " "),
+              TableFigures.amount(String(rest.text[..<space])) != nil {
+            let after = rest.text[rest.text.unicodeScalars.index(after: space)...]
+            guard let next = after.unicodeScalars.first, !"万亿元%".unicodeScalars.contains(next) else { break }
+            let width = rest.text.unicodeScalars.distance(from: rest.text.startIndex, to: space)
+            parts.append(Field(start: rest.start, end: rest.start + width, text: rest.text[..<space]))
+            rest = Field(start: rest.start + width + 1, end: rest.end, text: after)
+        }
+        return parts + [rest]
     }
 
     /// The table of `lines`, with the title, kind and unit the lines before `start` give it.
@@ -200,32 +204,51 @@ enum SpacedTableReader {
                 }
             }
         }
+        // The columns' bounds, and so their middles, rise from left to right (each row's k-th
+        // field ends before its k+1-th starts): a field's columns are found by bisection, as a
+        // line can hold thousands of fields.
+        let middles = columns.map { ($0.lowerBound + $0.upperBound) / 2 }
+        func firstColumn(where isPast: (Int) -> Bool) -> Int {
+            var low = 0, high = columns.count
+            while low < high {
+                let mid = (low + high) / 2
+                if isPast(mid) { high = mid } else { low = mid + 1 }
+            }
+            return low
+        }
         /// The column a field belongs to: the one it overlaps most, else the nearest.
         func column(of field: Field) -> Int {
             let span = field.start..<field.end
-            let overlaps = columns.indices.map { k in max(0, min(columns[k].upperBound, span.upperBound) - max(columns[k].lowerBound, span.lowerBound)) }
-            if let best = overlaps.indices.max(by: { overlaps[$0] < overlaps[$1] }), overlaps[best] > 0 { return best }
-            let distances = columns.map { min(abs($0.lowerBound - span.upperBound), abs(span.lowerBound - $0.upperBound)) }
-            return distances.indices.min { distances[$0] < distances[$1] } ?? 0
+            // Only the columns from the first that ends after the field starts to the last
+            // that starts before it ends can overlap it; the nearest is next to them.
+            let from = firstColumn { columns[$0].upperBound > span.lowerBound }
+            let to = firstColumn { columns[$0].lowerBound >= span.upperBound }
+            let overlaps = (from..<max(from, to)).map { k in
+                (k, max(0, min(columns[k].upperBound, span.upperBound) - max(columns[k].lowerBound, span.lowerBound)))
+            }
+            if let best = overlaps.max(by: { $0.1 < $1.1 }), best.1 > 0 { return best.0 }
+            let near = (max(0, from - 1)..<min(columns.count, max(from, to) + 1)).map { k in
+                (k, min(abs(columns[k].lowerBound - span.upperBound), abs(span.lowerBound - columns[k].upperBound)))
+            }
+            return near.min { $0.1 < $1.1 }?.0 ?? 0
         }
 
         var cells: [TableGrid.Cell] = []
         for (r, row) in rows.enumerated() {
             var taken = Set<Int>()
+            var started: [Int: Int] = [:]  // this row's cells by their first column
             for field in row.fields {
                 // A header over several columns covers their middles.
-                let covered = columns.indices.filter { k in
-                    let middle = (columns[k].lowerBound + columns[k].upperBound) / 2
-                    return field.start <= middle && middle < field.end
-                }
-                let first = covered.first ?? column(of: field)
+                let covered = firstColumn { middles[$0] >= field.start }..<firstColumn { middles[$0] >= field.end }
+                let first = covered.isEmpty ? column(of: field) : covered.lowerBound
                 let span = max(1, covered.count)
-                if taken.contains(first), let same = cells.lastIndex(where: { $0.row == r && $0.column == first }) {
+                if taken.contains(first), let same = started[first] {
                     cells[same].text += " " + field.text
                     cells[same].original += " " + field.text
                     continue
                 }
                 taken.formUnion(first..<(first + span))
+                started[first] = cells.count
                 cells.append(TableGrid.Cell(row: r, column: first, columnSpan: span, text: String(field.text),
                                             original: String(field.text), line: row.line.line))
             }
