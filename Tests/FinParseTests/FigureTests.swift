@@ -81,6 +81,15 @@ struct FigureTests {
 
     // MARK: Readings
 
+    /// A 功能分类科目 named by its levels before its figure is labelled by its last level,
+    /// whole, as its table row is; a 款 named with an aside of its own keeps it.
+    @Test func subjectNamedByItsLevels() {
+        #expect(figures("1. “一般公共服务支出（类）商贸事务（款）行政运行（项）”938.99万元，主要用于…").map(\.label) == ["行政运行"])
+        #expect(figures("“一般公共服务支出（类）政府办公厅（室）及相关机构事务（款）”100万元").map(\.label) == ["政府办公厅(室)及相关机构事务"])
+        // Not opened by a quote or a level: read as any clause, its linking word dropped.
+        #expect(figures("主要用于行政运行（项）100万元").map(\.label) == ["行政运行"])
+    }
+
     @Test func comparators() {
         #expect(figures("社会公众满意度≥95%，合格率≧90%。").map(\.comparator) == [.greaterOrEqual, .greaterOrEqual])
         #expect(figures("项目完成率不低于95%。").map(\.comparator) == [.greaterOrEqual])

@@ -141,6 +141,7 @@ struct FigureClause {
     func label(inheriting previous: Figure?) -> String? {
         // 项目完成率不低于95%: the comparison is not part of the item.
         let end = phrase?.start ?? figureStart
+        if let level = Self.subjectLevel(ending: tokens[start..<end]) { return level }
         let words = Self.outsideAsides(tokens[start..<end]).compactMap { $0.kind == .word || $0.kind == .number ? $0.text : nil }
         guard let last = words.last else { return nil }
         // 增长48.16%: the change is what the percent measures; 增长(下降)0% says neither.
@@ -188,6 +189,43 @@ struct FigureClause {
         }
         if let open { kept.removeSubrange(..<open) }
         return kept
+    }
+
+    /// “一般公共服务支出（类）商贸事务（款）行政运行（项）”938.99万元: a 功能分类科目 named by
+    /// its levels right before the figure. Its item is the last level named, as in its table
+    /// row (行政运行), whole: the words of a 科目's name are not trimmed as a sentence's are.
+    /// The name must open after a quote or the level before: in 主要用于行政运行（项） the
+    /// sentence's words run into it, and the clause is read as any other.
+    private static func subjectLevel(ending clause: ArraySlice<ClauseToken>) -> String? {
+        var end = clause.endIndex
+        while end > clause.startIndex, clause[end - 1].kind == .punctuation, !isClosingParen(clause[end - 1]) { end -= 1 }
+        guard end - clause.startIndex >= 4, isClosingParen(clause[end - 1]),
+              subjectLevels.contains(clause[end - 2].text.string), isOpeningParen(clause[end - 3]) else { return nil }
+        var start = end - 3
+        while start > clause.startIndex {
+            if clause[start - 1].kind == .word {
+                start -= 1
+            } else if start - 3 >= clause.startIndex, isClosingParen(clause[start - 1]), isOpeningParen(clause[start - 3]),
+                      clause[start - 2].kind == .word, !subjectLevels.contains(clause[start - 2].text.string) {
+                start -= 3  // 政府办公厅（室）及相关机构事务
+            } else {
+                break
+            }
+        }
+        guard start < end - 3, start > clause.startIndex,
+              isClosingParen(clause[start - 1]) || ["“", "\"", "「", "‘"].contains(clause[start - 1].text.string)
+        else { return nil }
+        return clause[start..<(end - 3)].map(\.text.string).joined()
+    }
+
+    private static let subjectLevels: Set<String> = ["类", "款", "项"]
+
+    private static func isOpeningParen(_ token: ClauseToken) -> Bool {
+        token.kind == .punctuation && (token.text == "(" || token.text == "（")
+    }
+
+    private static func isClosingParen(_ token: ClauseToken) -> Bool {
+        token.kind == .punctuation && (token.text == ")" || token.text == "）")
     }
 
     /// Suffixes of the bodies that report (区司法局, 市财政厅): they say whose figure it is, not what.
