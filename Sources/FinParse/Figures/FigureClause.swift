@@ -172,7 +172,8 @@ struct FigureClause {
 
     /// The clause without its asides: a figure inside （…） starts its clause at the
     /// paren (含外宾接待支出0.00万元), and a closed aside longer than a character or
-    /// two is dropped (政府采购金额（以合同签订为准）为…), while 因公出国（境）费 keeps its 境.
+    /// two is dropped (政府采购金额（以合同签订为准）为…), as is a 科目's level (卫生健康支出（类）),
+    /// while 因公出国（境）费 keeps its 境.
     private static func outsideAsides(_ clause: ArraySlice<ClauseToken>) -> [ClauseToken] {
         var kept: [ClauseToken] = []
         var open: Int? = nil
@@ -181,7 +182,10 @@ struct FigureClause {
             case "(", "（":
                 open = kept.count
             case ")", "）":
-                if let at = open, kept[at...].map(\.text.string).joined().count > 2 { kept.removeSubrange(at...) }
+                if let at = open {
+                    let aside = kept[at...].map(\.text.string).joined()
+                    if aside.count > 2 || subjectLevels.contains(aside) { kept.removeSubrange(at...) }
+                }
                 open = nil
             default:
                 kept.append(token)
@@ -192,13 +196,17 @@ struct FigureClause {
     }
 
     /// “一般公共服务支出（类）商贸事务（款）行政运行（项）”938.99万元: a 功能分类科目 named by
-    /// its levels right before the figure. Its item is the last level named, as in its table
+    /// its levels right before the figure (or before 科目, 支出). Its item is the last level named, as in its table
     /// row (行政运行), whole: the words of a 科目's name are not trimmed as a sentence's are.
     /// The name must open after a quote or the level before: in 主要用于行政运行（项） the
     /// sentence's words run into it, and the clause is read as any other.
     private static func subjectLevel(ending clause: ArraySlice<ClauseToken>) -> String? {
+        // Quotes, and the 科目 or 支出 that may follow the name: …（项）”科目78.29万元.
         var end = clause.endIndex
-        while end > clause.startIndex, clause[end - 1].kind == .punctuation, !isClosingParen(clause[end - 1]) { end -= 1 }
+        while end > clause.startIndex, !isClosingParen(clause[end - 1]),
+              clause[end - 1].kind == .punctuation || clause[end - 1].text == "科目" || clause[end - 1].text == "支出" {
+            end -= 1
+        }
         guard end - clause.startIndex >= 4, isClosingParen(clause[end - 1]),
               subjectLevels.contains(clause[end - 2].text.string), isOpeningParen(clause[end - 3]) else { return nil }
         var start = end - 3
