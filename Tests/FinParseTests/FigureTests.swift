@@ -88,10 +88,17 @@ struct FigureTests {
         #expect(figures("“一般公共服务支出（类）政府办公厅（室）及相关机构事务（款）”100万元").map(\.label) == ["政府办公厅(室)及相关机构事务"])
         #expect(figures("2.“住房保障支出（类）住房改革支出（款）住房公积金（项）”科目2.00万元").map(\.label) == ["住房公积金"])
         #expect(figures("法院（款）案件审判（项）支出380.5万元").map(\.label) == ["案件审判"])
+        #expect(figures("公共安全支出(204类)司法(06款)行政运行(01项)1434.89万元").map(\.label) == ["行政运行"])
         // A level alone, at the clause's start: the marker is dropped (卫生健康支出, not …类).
         #expect(figures("卫生健康支出（类）60.99万元").map(\.label) == ["卫生健康支出"])
         // Not opened by a quote or a level: read as any clause, its linking word dropped.
         #expect(figures("主要用于行政运行（项）100万元").map(\.label) == ["行政运行"])
+    }
+
+    /// The 年 of a year is no part of an item (2024年预算 → 预算, was 年预算); 全年预算 is.
+    @Test func yearsAreNotItems() {
+        #expect(figures("2024年预算安排352.67万元").map(\.label) == ["预算"])
+        #expect(figures("全年预算5,000万元").map(\.label) == ["全年预算"])
     }
 
     @Test func comparators() {

@@ -36,6 +36,9 @@ struct FigureClause {
         "我单位", "截至", "截止", "年度", "年", "月", "日", "末", "底", "本", "上", "部门", "单位", "我市", "全市", "年底", "年末",
     ]
 
+    /// The scope words that follow a number (2024年): never part of an item.
+    static let timeUnits: Set<Word> = ["年", "月", "日"]
+
     /// Words that state a comparison before a figure.
     static let comparatorWords: [Word: Comparator] = [
         "不低于": .greaterOrEqual, "不少于": .greaterOrEqual, "不小于": .greaterOrEqual, "大于等于": .greaterOrEqual,
@@ -207,9 +210,8 @@ struct FigureClause {
               clause[end - 1].kind == .punctuation || clause[end - 1].text == "科目" || clause[end - 1].text == "支出" {
             end -= 1
         }
-        guard end - clause.startIndex >= 4, isClosingParen(clause[end - 1]),
-              subjectLevels.contains(clause[end - 2].text.string), isOpeningParen(clause[end - 3]) else { return nil }
-        var start = end - 3
+        guard end - 1 > clause.startIndex, let open = levelMarker(closingAt: end - 1, in: clause) else { return nil }
+        var start = open
         while start > clause.startIndex {
             if clause[start - 1].kind == .word {
                 start -= 1
@@ -220,13 +222,22 @@ struct FigureClause {
                 break
             }
         }
-        guard start < end - 3, start > clause.startIndex,
+        guard start < open, start > clause.startIndex,
               isClosingParen(clause[start - 1]) || ["“", "\"", "「", "‘"].contains(clause[start - 1].text.string)
         else { return nil }
-        return clause[start..<(end - 3)].map(\.text.string).joined()
+        return clause[start..<open].map(\.text.string).joined()
     }
 
     private static let subjectLevels: Set<String> = ["类", "款", "项"]
+
+    /// Where the level marker closed at `close` opens: （项）, or with the level's code, （05项）.
+    private static func levelMarker(closingAt close: Int, in clause: ArraySlice<ClauseToken>) -> Int? {
+        guard isClosingParen(clause[close]), close - 2 >= clause.startIndex,
+              subjectLevels.contains(clause[close - 1].text.string) else { return nil }
+        var open = close - 2
+        if clause[open].kind == .number, open > clause.startIndex { open -= 1 }
+        return isOpeningParen(clause[open]) ? open : nil
+    }
 
     private static func isOpeningParen(_ token: ClauseToken) -> Bool {
         token.kind == .punctuation && (token.text == "(" || token.text == "（")
@@ -257,8 +268,9 @@ struct FigureClause {
         }
         while let first = words.first {
             let rest = words.dropFirst()
-            // 全年预算 is an item; 全年 alone before 收入总计 is not.
-            let scope = scopeWords.contains(first) && !(rest.count == 1 && reportWords.contains(rest.first!))
+            // 全年预算 is an item; 全年 alone before 收入总计 is not, nor the 年 of 2024年预算.
+            let scope = scopeWords.contains(first)
+                && !(rest.count == 1 && reportWords.contains(rest.first!) && !timeUnits.contains(first))
             let report = reportWords.contains(first) && rest.count > 1 && !rateWords.contains(rest.first!)
             guard scope || report || measureWords.contains(first) || first == "的" else { break }
             words = rest
