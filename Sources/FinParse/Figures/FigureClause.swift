@@ -33,7 +33,7 @@ struct FigureClause {
     /// Words of time and scope that open a clause without naming the item.
     static let scopeWords: Set<Word> = [
         "本年", "本年度", "上年", "当年", "全年", "今年", "本期", "同期", "本部门", "本单位", "我局", "本局",
-        "我单位", "截至", "截止", "年度", "年", "月", "日", "末", "底", "本", "上", "部门", "单位", "我市", "全市", "年底", "年末",
+        "我单位", "我", "截至", "截止", "年度", "年", "月", "日", "末", "底", "本", "上", "部门", "单位", "我市", "全市", "年底", "年末",
     ]
 
     /// The scope words that follow a number (2024年): never part of an item.
@@ -247,8 +247,9 @@ struct FigureClause {
         token.kind == .punctuation && (token.text == ")" || token.text == "）")
     }
 
-    /// Suffixes of the bodies that report (区司法局, 市财政厅): they say whose figure it is, not what.
-    static let bodySuffixes: Set<Unicode.Scalar> = ["局", "厅", "委", "院", "办"]
+    /// Suffixes of the bodies that report (区司法局, 市财政厅, 街道办事处): they say whose figure
+    /// it is, not what.
+    static let bodySuffixes: Set<Unicode.Scalar> = ["局", "厅", "委", "院", "办", "处"]
 
     /// 决算/预算 opening a longer item says which report it is (部门决算收入总计).
     static let reportWords: Set<Word> = ["决算", "预算"]
