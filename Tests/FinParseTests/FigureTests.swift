@@ -89,6 +89,10 @@ struct FigureTests {
         #expect(figures("2.“住房保障支出（类）住房改革支出（款）住房公积金（项）”科目2.00万元").map(\.label) == ["住房公积金"])
         #expect(figures("法院（款）案件审判（项）支出380.5万元").map(\.label) == ["案件审判"])
         #expect(figures("公共安全支出(204类)司法(06款)行政运行(01项)1434.89万元").map(\.label) == ["行政运行"])
+        // The levels joined by hyphens, in quotes; a level's own 支出 stays.
+        #expect(figures("9. “卫生健康支出-行政事业单位医疗-行政单位医疗”科目78.29万元，主要用于…").map(\.label) == ["行政单位医疗"])
+        #expect(figures("“一般公共服务支出-政府办公厅（室）及相关机构事务-其他政府办公厅（室）及相关机构事务支出”科目2,012万元").map(\.label)
+                == ["其他政府办公厅(室)及相关机构事务支出"])
         // A level alone, at the clause's start: the marker is dropped (卫生健康支出, not …类).
         #expect(figures("卫生健康支出（类）60.99万元").map(\.label) == ["卫生健康支出"])
         // Not opened by a quote or a level: read as any clause, its linking word dropped.

@@ -198,34 +198,56 @@ struct FigureClause {
         return kept
     }
 
-    /// “一般公共服务支出（类）商贸事务（款）行政运行（项）”938.99万元: a 功能分类科目 named by
-    /// its levels right before the figure (or before 科目, 支出). Its item is the last level named, as in its table
-    /// row (行政运行), whole: the words of a 科目's name are not trimmed as a sentence's are.
-    /// The name must open after a quote or the level before: in 主要用于行政运行（项） the
-    /// sentence's words run into it, and the clause is read as any other.
+    /// “一般公共服务支出（类）商贸事务（款）行政运行（项）”938.99万元, or with hyphens,
+    /// “卫生健康支出-行政事业单位医疗-行政单位医疗”科目78.29万元: a 功能分类科目 named by its
+    /// levels right before the figure (or before 科目, 支出). Its item is the last level named,
+    /// as in its table row (行政运行), whole: the words of a 科目's name are not trimmed as a
+    /// sentence's are. The name must open after a quote or the level before: in
+    /// 主要用于行政运行（项） the sentence's words run into it, and the clause is read as any other.
     private static func subjectLevel(ending clause: ArraySlice<ClauseToken>) -> String? {
-        // Quotes, and the 科目 or 支出 that may follow the name: …（项）”科目78.29万元.
+        // Quotes, and the 科目 or 支出 that may follow the name (outside its quotes).
         var end = clause.endIndex
+        var closesQuote = false
         while end > clause.startIndex, !isClosingParen(clause[end - 1]),
-              clause[end - 1].kind == .punctuation || clause[end - 1].text == "科目" || clause[end - 1].text == "支出" {
+              clause[end - 1].kind == .punctuation
+                || (!closesQuote && (clause[end - 1].text == "科目" || clause[end - 1].text == "支出")) {
+            closesQuote = closesQuote || closingQuotes.contains(clause[end - 1].text.string)
             end -= 1
         }
-        guard end - 1 > clause.startIndex, let open = levelMarker(closingAt: end - 1, in: clause) else { return nil }
-        var start = open
+        guard end - 1 > clause.startIndex else { return nil }
+        if let open = levelMarker(closingAt: end - 1, in: clause) {
+            let start = nameStart(before: open, in: clause)
+            guard start < open, start > clause.startIndex,
+                  isClosingParen(clause[start - 1]) || openingQuotes.contains(clause[start - 1].text.string)
+            else { return nil }
+            return clause[start..<open].map(\.text.string).joined()
+        }
+        // The hyphenated path: quoted, its last level after the last hyphen.
+        let start = nameStart(before: end, in: clause)
+        guard closesQuote, start < end, start > clause.startIndex, clause[start - 1].text == "-" else { return nil }
+        var first = start - 1
+        while first > clause.startIndex, clause[first].text == "-" { first = nameStart(before: first, in: clause) - 1 }
+        guard first >= clause.startIndex, openingQuotes.contains(clause[first].text.string) else { return nil }
+        return clause[start..<end].map(\.text.string).joined()
+    }
+
+    private static let openingQuotes: Set<String> = ["“", "\"", "「", "‘"]
+    private static let closingQuotes: Set<String> = ["”", "\"", "」", "’"]
+
+    /// Where the name that ends at `end` starts: words, and asides of its own (政府办公厅（室）).
+    private static func nameStart(before end: Int, in clause: ArraySlice<ClauseToken>) -> Int {
+        var start = end
         while start > clause.startIndex {
             if clause[start - 1].kind == .word {
                 start -= 1
             } else if start - 3 >= clause.startIndex, isClosingParen(clause[start - 1]), isOpeningParen(clause[start - 3]),
                       clause[start - 2].kind == .word, !subjectLevels.contains(clause[start - 2].text.string) {
-                start -= 3  // 政府办公厅（室）及相关机构事务
+                start -= 3
             } else {
                 break
             }
         }
-        guard start < open, start > clause.startIndex,
-              isClosingParen(clause[start - 1]) || ["“", "\"", "「", "‘"].contains(clause[start - 1].text.string)
-        else { return nil }
-        return clause[start..<open].map(\.text.string).joined()
+        return start
     }
 
     private static let subjectLevels: Set<String> = ["类", "款", "项"]
