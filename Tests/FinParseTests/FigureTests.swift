@@ -232,13 +232,16 @@ struct FigureTests {
         #expect(document.diagnostics.allSatisfy { $0.line == 2 && $0.message.contains(long) })
 
         // A table that states its unit once (a PDF's 单位：万元) and writes bare numbers.
-        let table = Table(index: 0, title: nil, line: 5, rows: 2, columns: 2, cells: [
+        let table = Table(index: 0, title: nil, line: 5, rows: 3, columns: 2, cells: [
             .init(row: 0, column: 0, text: "合计", line: 5), .init(row: 0, column: 1, text: long, line: 5),
             .init(row: 1, column: 0, text: "支出", line: 6), .init(row: 1, column: 1, text: "12.50", line: 6),
+            // Two amounts in one cell, one of them too long.
+            .init(row: 2, column: 0, text: "其他", line: 7), .init(row: 2, column: 1, text: "3.25 " + long, line: 7),
         ], unit: .tenThousandYuan)
         let read = TableFigures.figures(in: table)
-        #expect(read.figures.map(\.text) == ["12.50"])
-        #expect(read.diagnostics.map(\.line) == [5])
+        #expect(read.figures.map(\.text) == ["12.50", "3.25"])
+        #expect(read.figures.map(\.label) == ["支出", "其他"])
+        #expect(read.diagnostics.map(\.line) == [5, 7])
     }
 
     /// The clause cutter reads UTF-8 bytes; here is its rule on scalars, checked against it

@@ -11,15 +11,14 @@ enum TableFigures {
         var figures: [Figure] = []
         var diagnostics: [Diagnostic] = []
         for cell in table.cells {
-            guard let values = amounts(cell.text) else {
-                if isMoneyShaped(cell.text), case .tooLong = Decimal.reading(cell.text) {
-                    diagnostics.append(.figureTooLong(cell.text, line: cell.line))
-                }
-                continue
-            }
+            guard let parts = layout.amounts(of: cell) else { continue }
             let label = layout.label(of: cell)
-            for (text, value) in values {
-                figures.append(Figure(text: text, value: value, unit: unit, label: label, line: cell.line))
+            for (text, value) in parts {
+                if let value {
+                    figures.append(Figure(text: text, value: value, unit: unit, label: label, line: cell.line))
+                } else {
+                    diagnostics.append(.figureTooLong(text, line: cell.line))
+                }
             }
         }
         return (figures, diagnostics)
@@ -32,6 +31,8 @@ enum TableFigures {
 
         /// The text of each grid position a non-empty cell covers, its spans included.
         private var texts: [Position: String] = [:]
+        /// The amounts of each amount cell, read once.
+        private var parts: [Position: [(text: String, value: Decimal?)]] = [:]
         /// For each amount cell, the nearest text cell to its left on its row (not an amount).
         private var nearest: [Position: Table.Cell] = [:]
         /// The rows that hold an amount, and each row's line.
@@ -44,14 +45,14 @@ enum TableFigures {
             var columnCounts: [Int: (text: Int, all: Int)] = [:]
             var lastText: [Int: Table.Cell] = [:]  // by row, as the cells go left to right
             for cell in table.cells.sorted(by: { ($0.row, $0.column) < ($1.row, $1.column) }) where !cell.text.isEmpty {
-                let isAmount = amounts(cell.text) != nil
                 for column in cell.column..<(cell.column + cell.columnSpan) {
                     texts[Position(row: cell.row, column: column)] = cell.text
                 }
                 lines[cell.row] = lines[cell.row] ?? cell.line
                 columnCounts[cell.column, default: (0, 0)].all += 1
-                if isAmount {
+                if let amounts = TableFigures.amounts(cell.text) {
                     amountRows.insert(cell.row)
+                    parts[Position(row: cell.row, column: cell.column)] = amounts
                     nearest[Position(row: cell.row, column: cell.column)] = lastText[cell.row]
                 } else {
                     columnCounts[cell.column, default: (0, 0)].text += 1
@@ -59,6 +60,11 @@ enum TableFigures {
                 }
             }
             labelColumns = Set(columnCounts.filter { $0.value.text > $0.value.all / 2 }.keys)
+        }
+
+        /// The amounts of a cell (see ``TableFigures/amounts(_:)``); nil for any other cell.
+        func amounts(of cell: Table.Cell) -> [(text: String, value: Decimal?)]? {
+            parts[Position(row: cell.row, column: cell.column)]
         }
 
         /// The text at a grid position; nil where it is empty.
@@ -105,12 +111,17 @@ enum TableFigures {
 
     /// The amounts of a cell: one, or several a space apart (2,336.91 603.14), which is how
     /// the cells of sparse columns (合计 | 基本支出 | 项目支出) can share a cell when pdftotext's
-    /// spacing drifts; each is a figure of its row. nil when any part is not an amount.
-    static func amounts(_ text: String) -> [(text: String, value: Decimal)]? {
-        var found: [(text: String, value: Decimal)] = []
+    /// spacing drifts; each is a figure of its row. A part too long for an exact decimal has
+    /// no value. nil when any part is not money-shaped.
+    static func amounts(_ text: String) -> [(text: String, value: Decimal?)]? {
+        var found: [(text: String, value: Decimal?)] = []
         for part in text.split(separator: " ") {
-            guard let value = amount(String(part)) else { return nil }
-            found.append((String(part), value))
+            guard isMoneyShaped(String(part)) else { return nil }
+            switch Decimal.reading(part) {
+            case .exact(let value): found.append((String(part), value))
+            case .tooLong: found.append((String(part), nil))
+            case .notADecimal: return nil
+            }
         }
         return found.isEmpty ? nil : found
     }

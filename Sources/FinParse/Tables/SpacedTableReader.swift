@@ -174,7 +174,8 @@ enum SpacedTableReader {
         var grid = grid(of: lines, title: title(before: start, in: all))
         grid.kind = grid.title.flatMap(kind(of:))
         // A raw extraction puts 单位：万元 anywhere among the header cells above the first amount.
-        let firstAmount = lines.firstIndex { fields($0.text).contains { TableFigures.amount(String($0.text)) != nil } }
+        let firstAmount = grid.cells.first { TableFigures.amount($0.text) != nil }
+            .flatMap { amount in lines.firstIndex { $0.line == amount.line } }
         grid.unit = unit(before: start, through: firstAmount ?? lines.endIndex, in: all)
         return grid
     }
