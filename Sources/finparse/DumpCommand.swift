@@ -82,16 +82,36 @@ struct DumpCommand: ParsableCommand {
         var failed = 0
         var broken = false
         let pretty = pretty
+        let batch = BatchParser(jobs: jobs)
+        let threads = batch.threadsPerDocument(count: paths.count)
+
+        // A CSV table is streamed: no report is ever held whole, and one printed alone is
+        // written as it is read.
+        if single, let csvTable {
+            var written = false
+            do {
+                try csvRows(csvTable, of: paths[0], threads: threads) { rows in
+                    written = true
+                    if !broken && !sink.write(rows) { broken = true }
+                }
+            } catch {
+                failed += 1
+                // A report that breaks off (damaged XML, say) had its first rows streamed.
+                OutputStream.standardError.write("finparse: \(error)\(written ? " (the rows before it were written)" : "")\n")
+            }
+            return try finish(failed: failed, broken: broken)
+        }
         // Each worker encodes the documents it parsed: encoding is a large share of the work.
         // A report printed alone is written as it is encoded, so that its JSON (tens of
         // megabytes for a large one) is never held whole.
-        let batch = BatchParser(jobs: jobs)
-        let threads = batch.threadsPerDocument(count: paths.count)
-        let streams = single && csvTable == nil && !pretty
-        let encode = { @Sendable (document: Document) throws(FinParseError) -> (bytes: Int, output: Encoded) in
+        let streams = single && !pretty
+        let read = { @Sendable (path: String, threads: Int) throws(FinParseError) -> (bytes: Int, output: Encoded) in
             if let csvTable {
-                return (document.source.bytes, .bytes(Array(csvTable.rows(of: document).map(CSVTable.record).joined().utf8)))
+                var rows: [UInt8] = []
+                let source = try csvRows(csvTable, of: path, threads: threads) { rows += $0 }
+                return (source.bytes, .bytes(rows))
             }
+            let document = try Document(contentsOf: path, threads: threads)
             if streams { return (document.source.bytes, .document(document)) }
             do {
                 return (document.source.bytes, .bytes(try document.jsonData(pretty: pretty, threads: threads) + [0x0A]))
@@ -99,7 +119,7 @@ struct DumpCommand: ParsableCommand {
                 throw unencodable(document, error)
             }
         }
-        batch.parse(paths, transform: encode) { _, _, result in
+        batch.parse(paths, reading: read) { _, _, result in
             var line: [UInt8] = []
             switch result {
             case .success(let encoded):
@@ -130,6 +150,11 @@ struct DumpCommand: ParsableCommand {
             return !broken && !Interrupt.requested
         }
         progress?.finish()
+        try finish(failed: failed, broken: broken)
+    }
+
+    /// Ends the run with the exit status its outcome calls for.
+    private func finish(failed: Int, broken: Bool) throws {
         if Interrupt.requested {
             OutputStream.standardError.write("finparse: interrupted; every line written so far is complete\n")
             throw ExitCode(130)
@@ -140,6 +165,23 @@ struct DumpCommand: ParsableCommand {
         }
         if failed > 0 { throw ExitCode(1) }
     }
+}
+
+/// Streams the report at `path` and hands its rows of `table` to `write` as CSV bytes,
+/// a few thousand rows at a time.
+@discardableResult
+private func csvRows(_ table: CSVTable, of path: String, threads: Int,
+                     write: ([UInt8]) -> Void) throws(FinParseError) -> SourceInfo {
+    var chunk: [UInt8] = []
+    let source = try Document.streamPieces(contentsOf: path, threads: threads) { piece in
+        for row in table.rows(of: piece, source: path) { chunk += CSVTable.record(row).utf8 }
+        if chunk.count >= 1 << 16 {
+            write(chunk)
+            chunk.removeAll(keepingCapacity: true)
+        }
+    }
+    if !chunk.isEmpty { write(chunk) }
+    return source
 }
 
 /// What a worker hands back for one report: the bytes to print, or the document

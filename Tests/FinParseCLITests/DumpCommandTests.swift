@@ -131,4 +131,34 @@ struct DumpCommandTests {
         #expect(result.status == 0)
         #expect(result.output.hasPrefix("source,kind,text,value,unit,yuan,comparator,label,change,line\n"))
     }
+
+    /// Figure rows come line by line (a line's amounts first), as many as the JSON's
+    /// figures; in a batch a broken file is left out, named on stderr, and the rest kept.
+    @Test func csvFiguresInLineOrderAndBatchesGoOn() throws {
+        let docx = Self.root + "/Corpus/docx/yongzhou-yingji-2021-juesuan.docx"
+        let json = try run(["dump", docx])
+        let document = try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as! [String: Any]
+        let figureCount = (document["amounts"] as! [Any]).count + (document["percents"] as! [Any]).count
+        let alone = try run(["dump", "--format", "csv", "--table", "figures", docx])
+        #expect(alone.status == 0)
+        // No field of this report's figures holds a comma or a line break.
+        let rows = alone.output.split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        #expect(rows.count == figureCount)
+        let order = rows.map { (Int($0[9])!, $0[1] == "amount" ? 0 : 1) }
+        #expect(order.elementsEqual(order.sorted(by: <), by: ==))
+
+        let folder = try temporaryFolder()
+        try FileManager.default.copyItem(atPath: docx, toPath: folder + "/a.docx")
+        try Data([0x50, 0x4B, 0x03, 0x04, 1, 2, 3]).write(to: URL(fileURLWithPath: folder + "/b.docx"))
+        try FileManager.default.copyItem(atPath: docx, toPath: folder + "/c.docx")
+        for jobs in ["1", "2"] {
+            let batch = try run(["dump", "--jobs", jobs, "--format", "csv", "--table", "figures", folder])
+            #expect(batch.status == 1)
+            #expect(batch.error.contains("\(folder)/b.docx"))
+            let lines = batch.output.split(separator: "\n")
+            #expect(lines.count == 1 + 2 * figureCount)
+            #expect(lines.dropFirst().prefix(figureCount).allSatisfy { $0.hasPrefix("\(folder)/a.docx,") })
+            #expect(lines.suffix(figureCount).allSatisfy { $0.hasPrefix("\(folder)/c.docx,") })
+        }
+    }
 }

@@ -55,6 +55,20 @@ public struct BatchParser: Sendable {
         transform: @escaping @Sendable (Document) throws(FinParseError) -> Output,
         handle: (_ index: Int, _ path: String, _ result: Result<Output, FinParseError>) throws(Failure) -> Bool
     ) throws(Failure) {
+        try parse(paths, reading: { path, threads throws(FinParseError) in
+            try transform(Document(contentsOf: path, threads: threads))
+        }, handle: handle)
+    }
+
+    /// Like ``parse(_:transform:handle:)``, with the reading itself left to `read`, which
+    /// gets each path and the threads it may use (``threadsPerDocument(count:)``): for a
+    /// batch that streams each report (``Document/streamPieces(contentsOf:threads:_:)``)
+    /// instead of keeping it whole.
+    public func parse<Output: Sendable, Failure: Error>(
+        _ paths: [String],
+        reading read: @escaping @Sendable (_ path: String, _ threads: Int) throws(FinParseError) -> Output,
+        handle: (_ index: Int, _ path: String, _ result: Result<Output, FinParseError>) throws(Failure) -> Bool
+    ) throws(Failure) {
         guard !paths.isEmpty else { return }
         let state = BatchState<Output>(count: paths.count)
         let slots = DispatchSemaphore(value: window)
@@ -69,9 +83,7 @@ public struct BatchParser: Sendable {
                         slots.signal()
                         return
                     }
-                    let result = Result { () throws(FinParseError) in
-                        try transform(Document(contentsOf: paths[index], threads: threads))
-                    }
+                    let result = Result { () throws(FinParseError) in try read(paths[index], threads) }
                     state.deliver(result, at: index)
                 }
             }

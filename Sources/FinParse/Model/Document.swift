@@ -32,6 +32,15 @@ public struct Document: Sendable, Hashable, Codable {
         self.diagnostics = diagnostics
     }
 
+    /// A table or a figure of a report, as ``streamPieces(contentsOf:threads:_:)`` hands
+    /// them out while it reads.
+    public enum Piece: Sendable, Hashable {
+        /// One of the report's ``tables``, with its self-evaluation if it is one.
+        case table(Table)
+        /// One of the report's ``amounts`` or ``percents``.
+        case figure(Figure)
+    }
+
     enum CodingKeys: String, CodingKey {
         case schema, source, report, outline, paragraphs, tables, amounts, percents, diagnostics
     }

@@ -106,3 +106,11 @@ public struct Figure: Sendable, Hashable, Codable {
         try c.encode(line, forKey: .line)
     }
 }
+
+extension Figure {
+    /// Line by line, and on a line its amounts before its percents, as a document's two
+    /// lists hold them (sorting is stable: a line's figures stay in reading order).
+    static func inReadingOrder(_ figures: [Figure]) -> [Figure] {
+        figures.sorted { ($0.line, $0.unit == .percent ? 1 : 0) < ($1.line, $1.unit == .percent ? 1 : 0) }
+    }
+}

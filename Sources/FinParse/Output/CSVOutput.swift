@@ -21,27 +21,39 @@ public enum CSVTable: String, Sendable, CaseIterable {
         }
     }
 
-    /// The rows of `document`, each as many fields as `header`.
+    /// The rows of `document`, each as many fields as `header`: indicators table by
+    /// table; figures line by line, a line's amounts before its percents, the order in
+    /// which ``Document/streamPieces(contentsOf:threads:_:)`` gives them.
     public func rows(of document: Document) -> [[String]] {
         let source = document.source.path
-        let decimal = { (value: Decimal?) in value.map(\.exactString) ?? "" }
         switch self {
         case .indicators:
-            return document.tables.flatMap { table -> [[String]] in
-                guard let evaluation = table.selfEvaluation else { return [] }
-                return evaluation.indicators.map { i in
-                    [source, String(table.index), evaluation.scope.rawValue, evaluation.name ?? "", i.level1, i.level2, i.name,
-                     i.target.text, i.target.comparator?.rawValue ?? "", decimal(i.target.value), i.target.unit ?? "",
-                     i.actual.text, i.actual.comparator?.rawValue ?? "", decimal(i.actual.value), i.actual.unit ?? "",
-                     decimal(i.weight), decimal(i.score), i.deviation ?? "", String(i.line)]
-                }
-            }
+            return document.tables.flatMap { rows(of: .table($0), source: source) }
         case .figures:
-            let row = { (kind: String, f: Figure) -> [String] in
-                [source, kind, f.text, f.value.exactString, f.unit.rawValue, decimal(f.yuan), f.comparator?.rawValue ?? "",
-                 f.label ?? "", f.change?.rawValue ?? "", String(f.line)]
+            return Figure.inReadingOrder(document.amounts + document.percents).flatMap {
+                rows(of: .figure($0), source: source)
             }
-            return document.amounts.map { row("amount", $0) } + document.percents.map { row("percent", $0) }
+        }
+    }
+
+    /// The rows of one piece of a streamed report read from `source`: an indicators
+    /// table has rows for a self-evaluation table, a figures table for a figure.
+    public func rows(of piece: Document.Piece, source: String) -> [[String]] {
+        let decimal = { (value: Decimal?) in value.map(\.exactString) ?? "" }
+        switch (self, piece) {
+        case (.indicators, .table(let table)):
+            guard let evaluation = table.selfEvaluation else { return [] }
+            return evaluation.indicators.map { i in
+                [source, String(table.index), evaluation.scope.rawValue, evaluation.name ?? "", i.level1, i.level2, i.name,
+                 i.target.text, i.target.comparator?.rawValue ?? "", decimal(i.target.value), i.target.unit ?? "",
+                 i.actual.text, i.actual.comparator?.rawValue ?? "", decimal(i.actual.value), i.actual.unit ?? "",
+                 decimal(i.weight), decimal(i.score), i.deviation ?? "", String(i.line)]
+            }
+        case (.figures, .figure(let f)):
+            return [[source, f.unit == .percent ? "percent" : "amount", f.text, f.value.exactString, f.unit.rawValue,
+                     decimal(f.yuan), f.comparator?.rawValue ?? "", f.label ?? "", f.change?.rawValue ?? "", String(f.line)]]
+        case (.indicators, .figure), (.figures, .table):
+            return []
         }
     }
 

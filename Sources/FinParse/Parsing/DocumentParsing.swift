@@ -21,15 +21,61 @@ extension Document {
     ///
     /// The bytes are taken over, so that once decoded they are not held through the parse.
     public init(bytes: consuming [UInt8], path: String, threads: Int = 1) throws(FinParseError) {
+        let assembly = ReportAssembly(threads: threads)
+        let source = try Self.read(consume bytes, path: path, into: assembly)
+        self = assembly.document(source: source)
+    }
+
+    /// Parses report text that is already in memory.
+    public init(parsing text: String, path: String = "-") {
+        let bytes = Array(text.utf8)
+        let source = SourceInfo(path: path, format: .text, encoding: .utf8, bytes: bytes.count, sha256: Self.sha256Hex(bytes))
+        let assembly = ReportAssembly(threads: 1)
+        TextReportParser.read(text, into: assembly)
+        self = assembly.document(source: source)
+    }
+
+    /// Reads the report at `path` as ``init(contentsOf:threads:)`` does, but keeps none of
+    /// it: each table and each figure is handed to `handle` as soon as it is read, so that
+    /// the figures of a report of any size take little memory. For a .docx, only a few
+    /// hundred paragraphs or table cells are held at a time; a text report is read whole
+    /// first, as for a ``Document``.
+    ///
+    /// Pieces come on the calling thread in the order of the document: each table before
+    /// the figures of its cells, and figures line by line, a line's amounts before its
+    /// percents. They are the tables and figures that the report's ``Document`` holds (its
+    /// ``tables``, ``amounts`` and ``percents``). What needs the whole report is not read:
+    /// the outline, the paragraphs, ``ReportInfo`` and the diagnostics.
+    ///
+    /// ```swift
+    /// try Document.streamPieces(contentsOf: "report.docx") { piece in
+    ///     if case .figure(let figure) = piece, figure.label == "收入总计" { print(figure.value) }
+    /// }
+    /// ```
+    ///
+    /// - Returns: what the input was.
+    @discardableResult
+    public static func streamPieces(contentsOf path: String, threads: Int = 1,
+                                    _ handle: (Piece) -> Void) throws(FinParseError) -> SourceInfo {
+        // The assembly keeps `handle` only while it lives, which ends in here.
+        try withoutActuallyEscaping(handle) { handle throws(FinParseError) in
+            let assembly = ReportAssembly(threads: threads, streamingTo: handle)
+            let source = try read(InputFile.load(path: path), path: path, into: assembly)
+            assembly.finishStream()
+            return source
+        }
+    }
+
+    /// Reads a report in any format finparse takes into `assembly`.
+    private static func read(_ bytes: consuming [UInt8], path: String,
+                             into assembly: ReportAssembly) throws(FinParseError) -> SourceInfo {
         if bytes.starts(with: [0x50, 0x4B]) {
-            self = try WordReportParser(threads: threads).parse(bytes, path: path)
-            return
+            return try WordReportParser.read(consume bytes, path: path, into: assembly)
         }
         if bytes.starts(with: Array("%PDF".utf8)) {
             let text = try PDFTextExtraction.text(of: bytes, path: path)
-            let source = SourceInfo(path: path, format: .pdf, encoding: nil, bytes: bytes.count, sha256: Self.sha256Hex(bytes))
-            self = TextReportParser(threads: threads).parse(text, source: source)
-            return
+            TextReportParser.read(text, into: assembly)
+            return SourceInfo(path: path, format: .pdf, encoding: nil, bytes: bytes.count, sha256: Self.sha256Hex(bytes))
         }
         if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
             // OLE compound file: a Word 97–2003 .doc, or a .docx sealed with a password.
@@ -42,14 +88,8 @@ extension Document {
         let text = decoded.text
         _ = consume bytes
         _ = consume decoded
-        self = TextReportParser(threads: threads).parse(consume text, source: source)
-    }
-
-    /// Parses report text that is already in memory.
-    public init(parsing text: String, path: String = "-") {
-        let bytes = Array(text.utf8)
-        let source = SourceInfo(path: path, format: .text, encoding: .utf8, bytes: bytes.count, sha256: Self.sha256Hex(bytes))
-        self = TextReportParser().parse(text, source: source)
+        TextReportParser.read(consume text, into: assembly)
+        return source
     }
 
     static func sha256Hex(_ bytes: [UInt8]) -> String {

@@ -1,3 +1,4 @@
+import Dispatch
 import Synchronization
 
 /// What a reader that reads its whole input first (text, PDF) hands to ``ReportAssembly``.
@@ -12,27 +13,37 @@ struct ReportBody {
 }
 
 /// The stages every input format shares, fed by a reader paragraph by paragraph and
-/// table by table.
+/// table by table, in document order.
 ///
 /// A run of paragraphs' figures and a table's reading (its cells, its self-evaluation,
 /// its figures) need nothing else of the report: with more than one thread they are read
 /// on the other threads while the reader goes on, so that a .docx's XML and its figures
 /// are read at the same time. What needs the whole report (the outline, the report's kind,
 /// the order of the figures) is read at the end. On one thread every piece is read at
-/// the end too. Used by one reader on one thread.
+/// the end too.
+///
+/// Streaming (``init(threads:streamingTo:)``), nothing is kept: each piece's tables and
+/// figures go out, in document order, as soon as it is read (on one thread, as soon as
+/// it is handed over), and at most a few pieces wait at a time. Used by one reader on
+/// one thread.
 final class ReportAssembly {
     /// What the input says of lines' places in the outline; set by the reader.
     var hints = OutlineRecognizer.Hints()
     /// The reader's own findings.
     var diagnostics: [Diagnostic] = []
 
+    /// Every body paragraph, for the outline; none when streaming.
     private var paragraphs: [FoldedText] = []
-    /// Where the paragraphs not yet handed over begin.
-    private var runStart = 0
-    private var runCount = 0
+    /// Paragraphs not yet handed over.
+    private var run: [FoldedText] = []
     private var tableRun: [TableGrid] = []
     private var tableRunCells = 0
     private var tableCount = 0
+    /// Pieces handed over so far, and (streaming) those given out.
+    private var handedOver = 0
+    private var givenOut = 0
+    private let stream: ((Document.Piece) -> Void)?
+    private let threads: Int
     private let pool: WorkPool
     private let pieces = Pieces()
 
@@ -51,15 +62,45 @@ final class ReportAssembly {
         var unitFigures: [Figure]
     }
 
-    /// The pieces read so far, keyed by the order in which they were handed over.
+    /// One piece of work once read.
+    private enum ReadPiece: Sendable {
+        case run(figures: [Figure], diagnostics: [Diagnostic])
+        case tables([ReadTable])
+    }
+
+    /// The pieces read and not yet taken, keyed by the order in which they were handed over.
     private final class Pieces: Sendable {
-        let runs = Mutex<[Int: (figures: [Figure], diagnostics: [Diagnostic])]>([:])
-        let tables = Mutex<[Int: ReadTable]>([:])
+        private let read = Mutex<[Int: ReadPiece]>([:])
+        private let added = DispatchSemaphore(value: 0)
+
+        func put(_ piece: ReadPiece, at index: Int) {
+            read.withLock { $0[index] = piece }
+            added.signal()
+        }
+
+        /// The piece, waiting for it unless `wait` is false.
+        func take(_ index: Int, wait: Bool) -> ReadPiece? {
+            while true {
+                if let piece = read.withLock({ $0.removeValue(forKey: index) }) { return piece }
+                guard wait else { return nil }
+                added.wait()
+            }
+        }
     }
 
     /// `threads` is how many threads may read the pieces, the reader's own included.
     init(threads: Int) {
-        pool = WorkPool(helpers: max(0, threads - 1))
+        self.threads = max(1, threads)
+        pool = WorkPool(helpers: self.threads - 1)
+        stream = nil
+    }
+
+    /// An assembly that keeps nothing and hands each table and figure to `handle` in
+    /// document order, on the reader's thread.
+    init(threads: Int, streamingTo handle: @escaping (Document.Piece) -> Void) {
+        self.threads = max(1, threads)
+        pool = WorkPool(helpers: self.threads - 1)
+        stream = handle
     }
 
     /// An abandoned assembly (its reader threw) drops the pieces not begun and waits for
@@ -68,27 +109,36 @@ final class ReportAssembly {
         pool.cancel()
     }
 
-    /// Assembles a body read whole; each grid's cells are released as soon as it is a table.
-    static func document(of body: consuming ReportBody, source: SourceInfo, threads: Int) -> Document {
-        let assembly = ReportAssembly(threads: threads)
-        assembly.hints = body.hints
-        assembly.diagnostics = body.diagnostics
-        for paragraph in body.paragraphs { assembly.add(paragraph) }
+    /// Hands over a body read whole, its paragraphs and tables in document order; each
+    /// grid's cells are released as soon as it is handed over.
+    func add(_ body: consuming ReportBody) {
+        hints = body.hints
+        diagnostics = body.diagnostics
+        var next = 0
         for index in body.tables.indices {
-            assembly.add(body.tables[index])
+            // A table's title line is a paragraph too, and comes first.
+            while next < body.paragraphs.count, body.paragraphs[next].line <= body.tables[index].line {
+                add(body.paragraphs[next])
+                next += 1
+            }
+            add(body.tables[index])
             body.tables[index].cells = []
         }
-        return assembly.document(source: source)
+        for paragraph in body.paragraphs[next...] { add(paragraph) }
     }
 
     /// A body paragraph, in document order.
     func add(_ paragraph: FoldedText) {
-        paragraphs.append(paragraph)
-        if paragraphs.count - runStart == Self.runLength { handOverRun() }
+        // Streamed pieces go out in the order handed over, so each holds one kind.
+        if stream != nil, !tableRun.isEmpty { handOverTables() }
+        if stream == nil { paragraphs.append(paragraph) }
+        run.append(paragraph)
+        if run.count == Self.runLength { handOverRun() }
     }
 
     /// A top-level table, in document order.
     func add(_ grid: TableGrid) {
+        if stream != nil, !run.isEmpty { handOverRun() }
         tableRunCells += grid.cells.count
         tableRun.append(grid)
         if tableRunCells >= Self.runLength { handOverTables() }
@@ -100,38 +150,70 @@ final class ReportAssembly {
         tableRun = []
         tableRunCells = 0
         tableCount += grids.count
-        pool.submit { [pieces] in
-            var extractor = FigureExtractor()
-            for (offset, grid) in grids.enumerated() {
+        submit { extractor in
+            .tables(grids.enumerated().map { offset, grid in
                 let table = grid.table(index: first + offset)
                 let cellFigures = extractor.figures(inCellsOf: table)
                 let unitFigures = TableFigures.figures(in: table)
-                let read = ReadTable(
+                return ReadTable(
                     table: table,
                     diagnostics: (table.selfEvaluation?.consistencyDiagnostics(line: table.line) ?? [])
                         + extractor.takeDiagnostics() + unitFigures.diagnostics,
                     cellFigures: cellFigures, unitFigures: unitFigures.figures)
-                pieces.tables.withLock { $0[first + offset] = read }
-            }
+            })
         }
     }
 
     private func handOverRun() {
-        // Copied out: a slice would share the whole array, and the next append would copy it.
-        let run = Array(paragraphs[runStart...])
-        let index = runCount
-        runStart = paragraphs.count
-        runCount += 1
+        let paragraphs = run
+        run = []
+        submit { extractor in
+            let figures = paragraphs.flatMap { extractor.figures(in: $0) }
+            return .run(figures: figures, diagnostics: extractor.takeDiagnostics())
+        }
+    }
+
+    private func submit(_ read: @escaping @Sendable (inout FigureExtractor) -> ReadPiece) {
+        let index = handedOver
+        handedOver += 1
         pool.submit { [pieces] in
             var extractor = FigureExtractor()
-            let figures = run.flatMap { extractor.figures(in: $0) }
-            pieces.runs.withLock { $0[index] = (figures, extractor.takeDiagnostics()) }
+            pieces.put(read(&extractor), at: index)
         }
+        if stream != nil { giveOut(all: false) }
+    }
+
+    /// Gives out the pieces read, in order: waiting for the oldest when too many are in
+    /// flight (or `all`), so that a stream holds a bounded part of the report.
+    private func giveOut(all: Bool) {
+        guard let stream else { return }
+        if threads == 1 { pool.finish() }
+        while givenOut < handedOver {
+            let wait = all || handedOver - givenOut > 2 * threads
+            guard let piece = pieces.take(givenOut, wait: wait) else { return }
+            givenOut += 1
+            switch piece {
+            case .run(let figures, _):
+                for figure in Figure.inReadingOrder(figures) { stream(.figure(figure)) }
+            case .tables(let tables):
+                for read in tables {
+                    stream(.table(read.table))
+                    for figure in Figure.inReadingOrder(read.cellFigures + read.unitFigures) { stream(.figure(figure)) }
+                }
+            }
+        }
+    }
+
+    /// Streaming: gives out what is left, once the reader has handed over everything.
+    func finishStream() {
+        if !run.isEmpty { handOverRun() }
+        if !tableRun.isEmpty { handOverTables() }
+        giveOut(all: true)
     }
 
     /// The document, once the reader has handed over everything.
     func document(source: SourceInfo) -> Document {
-        if runStart < paragraphs.count { handOverRun() }
+        if !run.isEmpty { handOverRun() }
         if !tableRun.isEmpty { handOverTables() }
         // Read while the other threads finish their pieces.
         let outline = OutlineRecognizer.outline(of: paragraphs, hints: hints)
@@ -139,8 +221,14 @@ final class ReportAssembly {
         let kept = paragraphs.map { Paragraph(text: String($0.text.trimmingSpaces), line: $0.line) }
         pool.finish()
 
-        let runs = pieces.runs.withLock { runs in (0..<runCount).map { runs.removeValue(forKey: $0)! } }
-        let tables = pieces.tables.withLock { tables in (0..<tableCount).map { tables.removeValue(forKey: $0)! } }
+        var runs: [(figures: [Figure], diagnostics: [Diagnostic])] = []
+        var tables: [ReadTable] = []
+        for index in 0..<handedOver {
+            switch pieces.take(index, wait: true)! {
+            case .run(let figures, let diagnostics): runs.append((figures, diagnostics))
+            case .tables(let read): tables += read
+            }
+        }
         var diagnostics = diagnostics + outline.diagnostics + runs.flatMap(\.diagnostics) + tables.flatMap(\.diagnostics)
         diagnostics.sort { ($0.line, $0.code) < ($1.line, $1.code) }
 

@@ -1,11 +1,8 @@
 /// The text pipeline: lines → folded text → tables and paragraphs → outline,
 /// self-evaluations and figures.
-struct TextReportParser {
-    var threads = 1
-
+enum TextReportParser {
     /// Takes the text over: once split into lines, it is not held through the parse.
-    func parse(_ text: consuming String, source: SourceInfo) -> Document {
-        let layout = TextLayout.read(FoldedText.lines(of: consume text))
-        return ReportAssembly.document(of: consume layout, source: source, threads: threads)
+    static func read(_ text: consuming String, into assembly: ReportAssembly) {
+        assembly.add(TextLayout.read(FoldedText.lines(of: consume text)))
     }
 }

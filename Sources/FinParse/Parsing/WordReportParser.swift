@@ -1,10 +1,11 @@
 /// The .docx pipeline: zip package → main document part → paragraphs and Word
 /// tables → the stages every format shares.
-struct WordReportParser {
-    var threads = 1
-
-    func parse(_ bytes: [UInt8], path: String) throws(FinParseError) -> Document {
-        let package = try DocxPackage(bytes: bytes, path: path)
+enum WordReportParser {
+    /// Hands the body's paragraphs and tables to `assembly` as they are read. The bytes
+    /// are taken over: once the package has its own copy, they are not held.
+    static func read(_ bytes: consuming [UInt8], path: String, into assembly: ReportAssembly) throws(FinParseError) -> SourceInfo {
+        let source = SourceInfo(path: path, format: .docx, encoding: nil, bytes: bytes.count, sha256: Document.sha256Hex(bytes))
+        let package = try DocxPackage(bytes: consume bytes, path: path)
         let partName = try mainPart(of: package)
         // A document may have neither numbering nor styles.
         let folder = partName.contains(utf8: "/") ? String(partName[...partName.lastIndex(of: "/")!]) : ""
@@ -12,14 +13,11 @@ struct WordReportParser {
         _ = try package.read(folder + "numbering.xml", into: &numbering)
         var styles = WordStyles.Reader()
         _ = try package.read(folder + "styles.xml", into: &styles)
-        // The body's paragraphs and tables are handed to the assembly as they are read.
-        let assembly = ReportAssembly(threads: threads)
         var body = WordDocumentReader(numbering: numbering.result, styles: styles.result, assembly: assembly)
         guard try package.read(partName, into: &body) else {
             throw FinParseError(.notDocx, path: path, message: "has no main document part (\(partName)): not a Word document")
         }
-        let source = SourceInfo(path: path, format: .docx, encoding: nil, bytes: bytes.count, sha256: Document.sha256Hex(bytes))
-        return assembly.document(source: source)
+        return source
     }
 
     /// Finds the part the package's relationships name as the office document.
@@ -40,7 +38,7 @@ struct WordReportParser {
 
     /// The part the package's relationships name as the office document; Word
     /// calls it word/document.xml, other writers may not.
-    private func mainPart(of package: DocxPackage) throws(FinParseError) -> String {
+    private static func mainPart(of package: DocxPackage) throws(FinParseError) -> String {
         var relationships = RelationshipReader()
         _ = try package.read("_rels/.rels", into: &relationships)
         return relationships.officeDocument ?? "word/document.xml"

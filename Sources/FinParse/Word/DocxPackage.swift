@@ -14,10 +14,10 @@ struct DocxPackage {
     private let archive: Archive
     private let path: String
 
-    init(bytes: [UInt8], path: String) throws(FinParseError) {
+    init(bytes: consuming [UInt8], path: String) throws(FinParseError) {
         self.path = path
         do {
-            archive = try Archive(data: Data(bytes), accessMode: .read)
+            archive = try Archive(data: Data(consume bytes), accessMode: .read)
         } catch {
             throw FinParseError(.notDocx, path: path, message: "is not a readable zip package (truncated or damaged): \(error)")
         }
