@@ -12,8 +12,9 @@ extension Document {
     /// report parses faster on several. One by default, for callers that already
     /// parse one report per core (``BatchParser`` does).
     public init(contentsOf path: String, threads: Int = 1) throws(FinParseError) {
-        let bytes = try InputFile.load(path: path)
-        try self.init(bytes: consume bytes, path: path, threads: threads)
+        let assembly = ReportAssembly(threads: threads)
+        let source = try Self.read(fileAt: path, into: assembly)
+        self = assembly.document(source: source)
     }
 
     /// Parses a report given as bytes; `path` names it in the result and in errors.
@@ -60,17 +61,30 @@ extension Document {
         // The assembly keeps `handle` only while it lives, which ends in here.
         try withoutActuallyEscaping(handle) { handle throws(FinParseError) in
             let assembly = ReportAssembly(threads: threads, streamingTo: handle)
-            let source = try read(InputFile.load(path: path), path: path, into: assembly)
+            let source = try read(fileAt: path, into: assembly)
             assembly.finishStream()
             return source
         }
+    }
+
+    /// Reads the report at `path` into `assembly`. A .docx is inflated from its file as it
+    /// is read, so that it is never held whole; other formats are read whole.
+    private static func read(fileAt path: String, into assembly: ReportAssembly) throws(FinParseError) -> SourceInfo {
+        guard try InputFile.startsAsZip(path: path) else {
+            return try read(InputFile.load(path: path), path: path, into: assembly)
+        }
+        let (bytes, sha256) = try InputFile.digest(path: path)
+        try WordReportParser.read(DocxPackage(fileAt: path), path: path, into: assembly)
+        return SourceInfo(path: path, format: .docx, encoding: nil, bytes: bytes, sha256: sha256)
     }
 
     /// Reads a report in any format finparse takes into `assembly`.
     private static func read(_ bytes: consuming [UInt8], path: String,
                              into assembly: ReportAssembly) throws(FinParseError) -> SourceInfo {
         if bytes.starts(with: [0x50, 0x4B]) {
-            return try WordReportParser.read(consume bytes, path: path, into: assembly)
+            let source = SourceInfo(path: path, format: .docx, encoding: nil, bytes: bytes.count, sha256: Self.sha256Hex(bytes))
+            try WordReportParser.read(DocxPackage(bytes: consume bytes, path: path), path: path, into: assembly)
+            return source
         }
         if bytes.starts(with: Array("%PDF".utf8)) {
             let text = try PDFTextExtraction.text(of: bytes, path: path)
@@ -93,13 +107,6 @@ extension Document {
     }
 
     static func sha256Hex(_ bytes: [UInt8]) -> String {
-        let hexDigits = Array("0123456789abcdef")
-        var hex = ""
-        hex.reserveCapacity(64)
-        for byte in SHA256.hash(data: bytes) {
-            hex.append(hexDigits[Int(byte >> 4)])
-            hex.append(hexDigits[Int(byte & 0x0F)])
-        }
-        return hex
+        InputFile.hex(SHA256.hash(data: bytes))
     }
 }

@@ -1,11 +1,8 @@
 /// The .docx pipeline: zip package → main document part → paragraphs and Word
 /// tables → the stages every format shares.
 enum WordReportParser {
-    /// Hands the body's paragraphs and tables to `assembly` as they are read. The bytes
-    /// are taken over: once the package has its own copy, they are not held.
-    static func read(_ bytes: consuming [UInt8], path: String, into assembly: ReportAssembly) throws(FinParseError) -> SourceInfo {
-        let source = SourceInfo(path: path, format: .docx, encoding: nil, bytes: bytes.count, sha256: Document.sha256Hex(bytes))
-        let package = try DocxPackage(bytes: consume bytes, path: path)
+    /// Hands the body's paragraphs and tables to `assembly` as they are read.
+    static func read(_ package: DocxPackage, path: String, into assembly: ReportAssembly) throws(FinParseError) {
         let partName = try mainPart(of: package)
         // A document may have neither numbering nor styles.
         let folder = partName.contains(utf8: "/") ? String(partName[...partName.lastIndex(of: "/")!]) : ""
@@ -17,7 +14,6 @@ enum WordReportParser {
         guard try package.read(partName, into: &body) else {
             throw FinParseError(.notDocx, path: path, message: "has no main document part (\(partName)): not a Word document")
         }
-        return source
     }
 
     /// Finds the part the package's relationships name as the office document.

@@ -14,10 +14,23 @@ struct DocxPackage {
     private let archive: Archive
     private let path: String
 
+    /// A package in memory; the bytes are taken over, so that once the package has its
+    /// own copy they are not held.
     init(bytes: consuming [UInt8], path: String) throws(FinParseError) {
         self.path = path
+        let data = Data(consume bytes)
+        archive = try Self.archive(path: path) { try Archive(data: data, accessMode: .read) }
+    }
+
+    /// A package read from its file as its parts are inflated: never held whole.
+    init(fileAt path: String) throws(FinParseError) {
+        self.path = path
+        archive = try Self.archive(path: path) { try Archive(url: URL(fileURLWithPath: path), accessMode: .read) }
+    }
+
+    private static func archive(path: String, _ open: () throws -> Archive) throws(FinParseError) -> Archive {
         do {
-            archive = try Archive(data: Data(consume bytes), accessMode: .read)
+            return try open()
         } catch {
             throw FinParseError(.notDocx, path: path, message: "is not a readable zip package (truncated or damaged): \(error)")
         }
