@@ -59,9 +59,16 @@ public enum CSVTable: String, Sendable, CaseIterable {
 
     /// One CSV record (RFC 4180): fields quoted where they hold a comma, quote or line break.
     public static func record(_ fields: [String]) -> String {
-        fields.map { field in
-            guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
-            return "\"" + field.replacing("\"", with: "\"\"") + "\""
-        }.joined(separator: ",") + "\n"
+        var record = ""
+        for (index, field) in fields.enumerated() {
+            if index > 0 { record += "," }
+            // Bytes, not Characters: "\r\n" is one Character, equal to neither "\r" nor "\n".
+            if field.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }) {
+                record += "\"" + field.replacing("\"", with: "\"\"") + "\""
+            } else {
+                record += field
+            }
+        }
+        return record + "\n"
     }
 }
