@@ -3,6 +3,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
 #include <libxml/SAX2.h>
 
@@ -30,6 +31,10 @@ enum { FP_XML_MAX_TEXT = 10000000, FP_XML_MAX_DEPTH = 257 };
 
 struct fp_xml_stream {
     xmlParserCtxtPtr ctxt;
+    // HTML: libxml2's HTML parser, which recovers from what browsers accept and
+    // reports elements SAX1-style, lower-cased, their attributes as name/value pairs.
+    int html;
+    const xmlChar **html_attributes;
     struct fp_xml_name *names;
     int32_t name_count;
     // Set for the length of one fp_xml_stream_parse call.
@@ -152,6 +157,17 @@ static void fp_xml_on_end(void *context, const xmlChar *local, const xmlChar *pr
     s->handler(s->context, FP_XML_END_ELEMENT, fp_xml_name_index(s, local, prefix));
 }
 
+static void fp_html_on_start(void *context, const xmlChar *name, const xmlChar **attributes) {
+    struct fp_xml_stream *s = context;
+    s->html_attributes = attributes;
+    fp_xml_on_start(context, name, NULL, NULL, 0, NULL, 0, 0, NULL);
+    s->html_attributes = NULL;
+}
+
+static void fp_html_on_end(void *context, const xmlChar *name) {
+    fp_xml_on_end(context, name, NULL, NULL);
+}
+
 static void fp_xml_on_characters(void *context, const xmlChar *characters, int length) {
     struct fp_xml_stream *s = context;
     if (s->failed || length <= 0) return;
@@ -208,33 +224,56 @@ static struct fp_xml_name *fp_xml_copy_names(const char *const *names, int32_t c
     return copy;
 }
 
-fp_xml_stream *fp_xml_stream_open(const char *const *names, int32_t name_count) {
+static fp_xml_stream *fp_xml_open(const char *const *names, int32_t name_count, int html) {
     fp_xml_stream *s = calloc(1, sizeof *s);
     if (!s) return NULL;
     s->names = fp_xml_copy_names(names, name_count);
     s->name_count = name_count;
+    s->html = html;
     // Only these callbacks: no tree, and no DTD, so no entity is ever declared.
     xmlSAXHandler sax;
     memset(&sax, 0, sizeof sax);
-    sax.initialized = XML_SAX2_MAGIC;
-    sax.startElementNs = fp_xml_on_start;
-    sax.endElementNs = fp_xml_on_end;
     sax.characters = fp_xml_on_characters;
     sax.ignorableWhitespace = fp_xml_on_characters;
     sax.cdataBlock = fp_xml_on_characters;
     sax.comment = fp_xml_on_comment;
     sax.processingInstruction = fp_xml_on_instruction;
-    sax.internalSubset = fp_xml_on_doctype;
-    sax.serror = fp_xml_on_error;
-    s->ctxt = s->names ? xmlCreatePushParserCtxt(&sax, s, NULL, 0, NULL) : NULL;
+    if (html) {
+        // HTML's errors are the web's everyday markup: recovered from, never reported.
+        sax.startElement = fp_html_on_start;
+        sax.endElement = fp_html_on_end;
+        s->ctxt = s->names ? htmlCreatePushParserCtxt(&sax, s, NULL, 0, NULL, XML_CHAR_ENCODING_UTF8) : NULL;
+        if (s->ctxt) {
+            // Implied <html> and <body> kept: without a root the parser stops after the
+            // first element of a page fragment. The text comes decoded: a <meta> charset
+            // must not decode it again.
+            htmlCtxtUseOptions(s->ctxt, HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
+                                            HTML_PARSE_IGNORE_ENC);
+        }
+    } else {
+        sax.initialized = XML_SAX2_MAGIC;
+        sax.startElementNs = fp_xml_on_start;
+        sax.endElementNs = fp_xml_on_end;
+        sax.internalSubset = fp_xml_on_doctype;
+        sax.serror = fp_xml_on_error;
+        s->ctxt = s->names ? xmlCreatePushParserCtxt(&sax, s, NULL, 0, NULL) : NULL;
+        // XML_PARSE_NOENT (entity expansion) and XML_PARSE_HUGE (no limits) stay off.
+        if (s->ctxt) xmlCtxtUseOptions(s->ctxt, XML_PARSE_NONET);
+    }
     if (!s->ctxt) {
         fp_xml_free_names(s->names, name_count);
         free(s);
         return NULL;
     }
-    // XML_PARSE_NOENT (entity expansion) and XML_PARSE_HUGE (no limits) stay off.
-    xmlCtxtUseOptions(s->ctxt, XML_PARSE_NONET);
     return s;
+}
+
+fp_xml_stream *fp_xml_stream_open(const char *const *names, int32_t name_count) {
+    return fp_xml_open(names, name_count, 0);
+}
+
+fp_xml_stream *fp_html_stream_open(const char *const *names, int32_t name_count) {
+    return fp_xml_open(names, name_count, 1);
 }
 
 void fp_xml_stream_close(fp_xml_stream *stream) {
@@ -248,13 +287,19 @@ void fp_xml_stream_close(fp_xml_stream *stream) {
 
 int32_t fp_xml_stream_parse(fp_xml_stream *stream, const char *bytes, int32_t length, int32_t last,
                             fp_xml_handler handler, void *context) {
-    if (stream->failed || !stream->ctxt->wellFormed) return -1;
+    if (stream->failed || (!stream->html && !stream->ctxt->wellFormed)) return -1;
     stream->handler = handler;
     stream->context = context;
-    xmlParseChunk(stream->ctxt, bytes, length, last);
+    if (stream->html) {
+        htmlParseChunk(stream->ctxt, bytes, length, last);
+        // The text after the last element ends with the document.
+        if (last && !stream->failed) fp_xml_flush_text(stream);
+    } else {
+        xmlParseChunk(stream->ctxt, bytes, length, last);
+    }
     stream->handler = NULL;
     stream->context = NULL;
-    if (!stream->ctxt->wellFormed) stream->failed = 1;
+    if (!stream->html && !stream->ctxt->wellFormed) stream->failed = 1;
     return stream->failed ? -1 : 0;
 }
 
@@ -264,6 +309,15 @@ const char *fp_xml_stream_text(fp_xml_stream *stream, int32_t *length) {
 }
 
 const char *fp_xml_stream_attribute(fp_xml_stream *stream, const char *name, int32_t *length) {
+    if (stream->html) {
+        for (const xmlChar **pair = stream->html_attributes; pair && pair[0]; pair += 2) {
+            if (strcmp((const char *)pair[0], name) != 0) continue;
+            const char *value = pair[1] ? (const char *)pair[1] : "";
+            *length = (int32_t)strlen(value);
+            return value;
+        }
+        return NULL;
+    }
     const char *colon = strchr(name, ':');
     const char *local = colon ? colon + 1 : name;
     size_t prefix_length = colon ? (size_t)(colon - name) : 0;

@@ -7,7 +7,7 @@ struct DumpCommand: ParsableCommand {
         abstract: "Print reports as finparse/1 JSON, or as CSV tables.",
         discussion: """
             With one file, prints its document. With several files, a folder (searched \
-            recursively for .txt and .docx, in sorted order) or --files-from, prints one \
+            recursively for .txt, .docx, .pdf, .html and .htm, in sorted order) or --files-from, prints one \
             JSON object per line (JSON Lines) in input order; a file that cannot be parsed \
             gets an "error" object on its line and the batch goes on.
             Exit status: 0 when every file parsed, 1 when some failed, 64 on a usage error, \

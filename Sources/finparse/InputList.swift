@@ -4,7 +4,7 @@ import Foundation
 /// reports, and paths listed one per line in a file or on standard input.
 enum InputList {
     /// File name endings taken from folders (files named directly are always taken).
-    static let reportExtensions: Set<String> = ["txt", "docx", "pdf"]
+    static let reportExtensions: Set<String> = ["txt", "docx", "pdf", "html", "htm"]
 
     static func collect(arguments: [String], filesFrom: String?) throws -> [String] {
         var paths: [String] = []

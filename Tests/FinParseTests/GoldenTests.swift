@@ -24,6 +24,16 @@ extension GoldenTests {
 }
 
 extension GoldenTests {
+    /// A 预算情况说明 published as a web page: its narrative is &nbsp; and <br> runs in one <span>.
+    @Test func chongqingTransportPage() throws {
+        let name = "html/chongqing-jiaotongwei-2018-yusuan.html"
+        var document = try Document(contentsOf: Corpus.path(name))
+        document.source.path = "Corpus/" + name
+        try Golden.check(document, against: "chongqing-jiaotongwei-2018-yusuan.json")
+    }
+}
+
+extension GoldenTests {
     /// `jsonData()` encodes member by member and long arrays in runs, on one thread or
     /// several; the bytes must be those of `JSONEncoder` over the whole document, runs'
     /// seams included. A report parsed on several threads is the same report.

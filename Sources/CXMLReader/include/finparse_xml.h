@@ -34,6 +34,10 @@ void fp_xml_initialize(void);
 /// "w:p") the caller acts on, copied: an element is reported by its index among
 /// them (at most four of them may share a local name, as "w:p" and "a:p" do).
 fp_xml_stream *fp_xml_stream_open(const char *const *names, int32_t name_count);
+/// Opens a stream over HTML in UTF-8, through libxml2's HTML parser: markup errors are
+/// recovered from as browsers do, never reported; element and attribute names come
+/// lower-cased; entities (&nbsp;) are read as their characters. Names as for XML.
+fp_xml_stream *fp_html_stream_open(const char *const *names, int32_t name_count);
 void fp_xml_stream_close(fp_xml_stream *stream);
 
 /// Parses the next `length` bytes of the document (`last` = 1 with the final
@@ -46,7 +50,8 @@ int32_t fp_xml_stream_parse(fp_xml_stream *stream, const char *bytes, int32_t le
 /// While a handler takes a text node: its UTF-8 text, `*length` bytes, not NUL-terminated.
 const char *fp_xml_stream_text(fp_xml_stream *stream, int32_t *length);
 /// While a handler takes an element start: an attribute by qualified name
-/// (w:val), `*length` bytes of UTF-8, or NULL when the element has none.
+/// (w:val; HTML: lower-case, rowspan), `*length` bytes of UTF-8, or NULL when the
+/// element has none.
 const char *fp_xml_stream_attribute(fp_xml_stream *stream, const char *name, int32_t *length);
 
 /// The first error the parser reported, NUL-terminated, and its line; "" if none.

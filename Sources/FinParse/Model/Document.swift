@@ -79,7 +79,7 @@ public struct Document: Sendable, Hashable, Codable {
 /// The input a document was read from.
 public struct SourceInfo: Sendable, Hashable, Codable {
     public enum Format: String, Sendable, Hashable, Codable {
-        case text, docx, pdf
+        case text, docx, pdf, html
     }
 
     /// The path as given by the caller.

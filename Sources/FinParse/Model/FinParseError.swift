@@ -14,6 +14,7 @@ public struct FinParseError: Error, Sendable, Hashable, CustomStringConvertible 
         case malformedDocx = "malformed-docx"
         case unsupportedFormat = "unsupported-format"
         case malformedPDF = "malformed-pdf"
+        case malformedHTML = "malformed-html"
         /// A PDF without a text layer: scanned pages.
         case noText = "no-text"
         /// An external program finparse needs (pdftotext) is not installed.

@@ -97,12 +97,17 @@ extension Document {
                                 message: "is an old-format .doc or a password-protected Word file; save it as an unprotected .docx")
         }
         let decoded = try TextDecoding.decode(bytes, path: path)
-        let source = SourceInfo(path: path, format: .text, encoding: decoded.encoding, bytes: bytes.count,
+        let isHTML = HTMLDocumentReader.looksLikeHTML(decoded.text)
+        let source = SourceInfo(path: path, format: isHTML ? .html : .text, encoding: decoded.encoding, bytes: bytes.count,
                                 sha256: Self.sha256Hex(bytes))
         let text = decoded.text
         _ = consume bytes
         _ = consume decoded
-        TextReportParser.read(consume text, into: assembly)
+        if isHTML {
+            try HTMLReportParser.read(text, path: path, into: assembly)
+        } else {
+            TextReportParser.read(consume text, into: assembly)
+        }
         return source
     }
 

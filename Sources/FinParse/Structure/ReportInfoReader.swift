@@ -20,10 +20,13 @@ enum ReportInfoReader {
                 info.year = found.year
                 info.kind = found.kind
             }
-            // A title line: the whole line is "[department]2021年度部门决算[公开|报告]".
-            if info.title == nil, text.count <= 40, ["", "公开", "报告", "公开说明"].contains(String(text[found.range.upperBound...])) {
+            // A title line: the whole line is "[department]2021年度部门决算[公开|报告]", or
+            // "department2018年部门预算情况说明" (a 情况说明 heading names no department).
+            let prefix = String(text[..<found.range.lowerBound])
+            let tail = text[found.range.upperBound...]
+            if info.title == nil, text.count <= 40,
+               ["", "公开", "报告", "公开说明"].contains(tail) || (tail == "情况说明" && isOrganization(prefix)) {
                 info.title = text
-                let prefix = String(text[..<found.range.lowerBound])
                 if isOrganization(prefix) { info.department = prefix }
             }
         }

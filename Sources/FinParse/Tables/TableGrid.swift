@@ -50,3 +50,22 @@ struct TableGrid: Sendable {
             selfEvaluation: SelfEvaluationReader.read(self))
     }
 }
+
+extension TableGrid {
+    /// A cell as the readers of marked-up tables (Word, HTML) build it from its text's
+    /// lines as written.
+    static func cell(row: Int, column: Int, rowSpan: Int = 1, columnSpan: Int, texts: [String], line: Int,
+                     tables: [TableGrid]) -> Cell {
+        let raw = texts.filter { !$0.isEmpty }.joined(separator: "\n")
+        return Cell(row: row, column: column, rowSpan: rowSpan, columnSpan: columnSpan,
+                    text: String(FoldedText(raw, line: line).text.trimmingSpaces),
+                    original: String(raw.trimmingSpaces), line: line, tables: tables)
+    }
+
+    /// A table of placed cells, titled by the paragraph right before it when that reads
+    /// as a title.
+    init(placed cells: [Cell], rows: Int, columns: Int, after paragraph: FoldedText?, fallbackLine: Int) {
+        let title = paragraph.map { $0.text.trimmingSpaces }.flatMap { Self.looksLikeTitle($0) ? String($0) : nil }
+        self.init(title: title, line: cells.first?.line ?? fallbackLine, rows: rows, columns: columns, cells: cells)
+    }
+}

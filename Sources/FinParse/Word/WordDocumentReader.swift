@@ -93,7 +93,7 @@ struct WordDocumentReader: XMLNodeReader {
     private var inRowProperties = false
     private var openTables: [TableBuilder] = []
     private var inText = false
-    private var skipDepth = 0
+    private var skipper = XMLSkipper<Element>()
     /// The body paragraph right before whatever comes next, a table's title candidate.
     private var lastBodyParagraph: FoldedText?
 
@@ -104,24 +104,14 @@ struct WordDocumentReader: XMLNodeReader {
     }
 
     mutating func take(_ node: XMLStream<Element>.Node, from stream: XMLStream<Element>) {
+        // A w:del in a row's own properties (not in their tracked earlier state) deletes the row.
+        if case .start(.deleted) = node, inRowProperties, !skipper.isSkipping { updateRow { $0.deleted = true } }
+        guard !skipper.skips(node, \.isSkipped) else { return }
         switch node {
-        case .start(let element):
-            if skipDepth > 0 {
-                skipDepth += 1
-            } else if let element, element.isSkipped {
-                if element == .deleted, inRowProperties { updateRow { $0.deleted = true } }
-                skipDepth = 1
-            } else if let element {
-                start(element, stream: stream)
-            }
-        case .end(let element):
-            if skipDepth > 0 {
-                skipDepth -= 1
-            } else if let element {
-                end(element)
-            }
-        case .text:
-            if skipDepth == 0, inText { append(stream.text) }
+        case .start(let element?): start(element, stream: stream)
+        case .end(let element?): end(element)
+        case .text: if inText { append(stream.text) }
+        default: break
         }
     }
 
@@ -272,19 +262,14 @@ struct WordDocumentReader: XMLNodeReader {
                     cells[open].tables += cell.tables
                     continue
                 }
-                let raw = cell.texts.filter { !$0.isEmpty }.joined(separator: "\n")
-                let line = cell.line ?? fallbackLine
-                cells.append(TableGrid.Cell(
-                    row: r, column: column, columnSpan: cell.span,
-                    text: String(FoldedText(raw, line: line).text.trimmingSpaces),
-                    original: String(raw.trimmingSpaces), line: line, tables: cell.tables))
+                cells.append(TableGrid.cell(row: r, column: column, columnSpan: cell.span, texts: cell.texts,
+                                            line: cell.line ?? fallbackLine, tables: cell.tables))
                 previous = cells.count - 1
                 merging[column] = cell.verticalMerge == .restart ? cells.count - 1 : nil
             }
             columns = max(columns, column + row.gridAfter)
         }
-        let title = builder.title.flatMap { TableGrid.looksLikeTitle($0.text.trimmingSpaces) ? $0 : nil }
-        return TableGrid(title: title.map { String($0.text.trimmingSpaces) }, line: cells.first?.line ?? fallbackLine,
-                         rows: builder.rows.count, columns: columns, cells: cells)
+        return TableGrid(placed: cells, rows: builder.rows.count, columns: columns, after: builder.title,
+                         fallbackLine: fallbackLine)
     }
 }

@@ -30,8 +30,9 @@ final class XMLStream<Element: XMLVocabulary> {
     private let stream: OpaquePointer
     private let vocabulary = Element.allCases
 
-    /// Nil when libxml2 cannot make a parser.
-    init?() {
+    /// Nil when libxml2 cannot make a parser. `html`: the input is HTML in UTF-8, read
+    /// by libxml2's HTML parser (errors recovered from, names lower-cased).
+    init?(html: Bool = false) {
         _ = xmlInitialized
         // The names, NUL-terminated one after the other, and a pointer to each.
         var names: [CChar] = []
@@ -42,7 +43,8 @@ final class XMLStream<Element: XMLVocabulary> {
         }
         let stream = names.withUnsafeBufferPointer { names in
             let pointers = starts.map { Optional(names.baseAddress! + $0) }
-            return fp_xml_stream_open(pointers, Int32(pointers.count))
+            return html ? fp_html_stream_open(pointers, Int32(pointers.count))
+                        : fp_xml_stream_open(pointers, Int32(pointers.count))
         }
         guard let stream else { return nil }
         self.stream = stream
@@ -92,6 +94,30 @@ final class XMLStream<Element: XMLVocabulary> {
 
     private func element(_ index: Int32) -> Element? {
         vocabulary.indices.contains(Int(index)) ? vocabulary[Int(index)] : nil
+    }
+}
+
+/// Follows the elements a reader skips with all they hold (a Word deletion, an HTML
+/// script).
+struct XMLSkipper<Element: XMLVocabulary> {
+    private var depth = 0
+
+    /// Whether the reader is inside a skipped element.
+    var isSkipping: Bool { depth > 0 }
+
+    /// Whether `node` belongs to a skipped element (its own start and end included).
+    mutating func skips(_ node: XMLStream<Element>.Node, _ isSkipped: (Element) -> Bool) -> Bool {
+        switch node {
+        case .start(let element):
+            guard depth > 0 || element.map(isSkipped) == true else { return false }
+            depth += 1
+        case .end:
+            guard depth > 0 else { return false }
+            depth -= 1
+        case .text:
+            return depth > 0
+        }
+        return true
     }
 }
 

@@ -1,0 +1,206 @@
+/// Reads a web page (a report published as HTML, or saved from the browser) as a
+/// stream, handing each block of text and each table to ``ReportAssembly`` as soon
+/// as it is complete.
+///
+/// Text is read as a browser lays it out: runs of white space are one space, and a
+/// block element (p, div, h1…h6, li, …) or a br ends a line. A line's number is its
+/// 1-based place among the page's non-blank lines, table cells' included (as a .docx
+/// paragraph's). Tables keep their structure: rowspan and colspan place the cells as
+/// a browser does, and a table inside a cell is the cell's. Script, style and the
+/// head are not read.
+struct HTMLDocumentReader: XMLNodeReader {
+    enum Element: String, XMLVocabulary {
+        case paragraph = "p", division = "div", lineBreak = "br", listItem = "li", heading1 = "h1", heading2 = "h2"
+        case heading3 = "h3", heading4 = "h4", heading5 = "h5", heading6 = "h6", blockquote, preformatted = "pre"
+        case section, article, header, footer, center, address, caption, list = "ul", orderedList = "ol"
+        case definitionList = "dl", term = "dt", definition = "dd", form, body, horizontalRule = "hr"
+        case table, row = "tr", cell = "td", headerCell = "th"
+        // Skipped, with all they hold.
+        case head, script, style, noscript, template, select, title
+
+        var isSkipped: Bool {
+            switch self {
+            case .head, .script, .style, .noscript, .template, .select, .title: true
+            default: false
+            }
+        }
+    }
+
+    private struct CellBuilder {
+        var rowSpan = 1
+        var columnSpan = 1
+        var texts: [String] = []
+        var line: Int?
+        var tables: [TableGrid] = []
+    }
+
+    private struct TableBuilder {
+        var title: FoldedText?
+        var rows: [[CellBuilder]] = []
+        /// Whether the last cell of the last row is still open (text goes into it).
+        var inCell = false
+    }
+
+    private let assembly: ReportAssembly
+    /// The text of the line being read, as written (white space not yet collapsed).
+    private var pending = ""
+    private var lineNumber = 0
+    private var openTables: [TableBuilder] = []
+    private var skipper = XMLSkipper<Element>()
+    /// The body line right before whatever comes next, a table's title candidate.
+    private var lastBodyLine: FoldedText?
+
+    /// No browser spans more columns than this (the HTML standard's limit); more rows
+    /// than the table has are the rows it has.
+    private static let maxColumnSpan = 1000
+
+    init(assembly: ReportAssembly) {
+        self.assembly = assembly
+    }
+
+    /// Whether decoded text is a web page: its first character opens a tag, and an
+    /// element of a page's body or frame is among its first 64 KB. Plain text from a
+    /// scrape does not begin with "<".
+    static func looksLikeHTML(_ text: String) -> Bool {
+        let start = text.utf8.drop { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+        guard start.first == UInt8(ascii: "<") else { return false }
+        let head = String(decoding: start.prefix(1 << 16), as: UTF8.self).lowercased()
+        return pageElements.contains { head.contains($0 + ">") || head.contains($0 + " ") || head.contains($0 + "/") }
+    }
+
+    private static let pageElements = ["<!doctype html", "<html", "<body", "<p", "<div", "<table", "<br", "<span",
+                                       "<h1", "<h2", "<h3", "<h4", "<h5", "<h6"]
+
+    mutating func take(_ node: XMLStream<Element>.Node, from stream: XMLStream<Element>) {
+        guard !skipper.skips(node, \.isSkipped) else { return }
+        switch node {
+        case .start(let element?): start(element, stream: stream)
+        case .end(let element?): end(element)
+        case .text: pending += stream.text
+        default: break
+        }
+    }
+
+    /// Hands over the last line, at the end of the page.
+    mutating func finish() {
+        endLine()
+        while !openTables.isEmpty { end(.table) }
+    }
+
+    private mutating func start(_ element: Element, stream: XMLStream<Element>) {
+        endLine()
+        switch element {
+        case .table:
+            openTables.append(TableBuilder(title: lastBodyLine))
+        case .row:
+            updateTable { $0.rows.append([]) }
+        case .cell, .headerCell:
+            let span = { (name: String) in stream.attribute(name).flatMap { Int($0.trimmingSpaces) } }
+            updateTable { table in
+                if table.rows.isEmpty { table.rows.append([]) }
+                // rowspan="0" spans the rest of the table.
+                let rowSpan = span("rowspan").map { $0 == 0 ? Int.max : max(1, $0) } ?? 1
+                let columnSpan = min(Self.maxColumnSpan, max(1, span("colspan") ?? 1))
+                table.rows[table.rows.count - 1].append(CellBuilder(rowSpan: rowSpan, columnSpan: columnSpan))
+                table.inCell = true
+            }
+        default:
+            break
+        }
+    }
+
+    private mutating func end(_ element: Element) {
+        endLine()
+        switch element {
+        case .cell, .headerCell, .row:
+            updateTable { $0.inCell = false }
+        case .table:
+            guard let builder = openTables.popLast() else { return }
+            let grid = Self.grid(of: builder, fallbackLine: lineNumber)
+            if openTables.isEmpty {
+                assembly.add(grid)
+                lastBodyLine = nil
+            } else {
+                updateCell { $0.tables.append(grid) }
+            }
+        default:
+            break
+        }
+    }
+
+    /// Ends the line being read: a body paragraph, or a line of the open cell.
+    private mutating func endLine() {
+        guard !pending.isEmpty else { return }
+        let text = Self.collapsingWhiteSpace(pending)
+        pending = ""
+        guard !text.isEmpty else { return }
+        lineNumber += 1
+        let number = lineNumber
+        if let table = openTables.last, table.inCell {
+            updateCell { cell in
+                cell.line = cell.line ?? number
+                cell.texts.append(text)
+            }
+            return
+        }
+        // Text between a table's cells is laid out before the table, as browsers do.
+        let line = FoldedText(text, line: number)
+        guard !line.text.trimmingSpaces.isEmpty else { return }
+        assembly.add(line)
+        if openTables.isEmpty { lastBodyLine = line }
+    }
+
+    /// HTML's white space (space, tab, line ends, form feed) in runs, as one space; the
+    /// line's ends trimmed. A no-break space (&nbsp;) is not white space here.
+    static func collapsingWhiteSpace(_ text: String) -> String {
+        var result = ""
+        var space = false
+        for scalar in text.unicodeScalars {
+            if scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\r" || scalar == "\u{0C}" {
+                space = !result.isEmpty
+            } else {
+                if space { result.unicodeScalars.append(" ") }
+                space = false
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
+    private mutating func updateTable(_ change: (inout TableBuilder) -> Void) {
+        if !openTables.isEmpty { change(&openTables[openTables.count - 1]) }
+    }
+
+    private mutating func updateCell(_ change: (inout CellBuilder) -> Void) {
+        updateTable { table in
+            guard let r = table.rows.indices.last, !table.rows[r].isEmpty else { return }
+            change(&table.rows[r][table.rows[r].count - 1])
+        }
+    }
+
+    /// The HTML table model: each cell takes the first column of its row that no cell
+    /// above spans into, and its spans reserve the slots they cover.
+    private static func grid(of builder: TableBuilder, fallbackLine: Int) -> TableGrid {
+        var cells: [TableGrid.Cell] = []
+        /// By column, the last row a cell above reaches down to.
+        var reserved: [Int] = []
+        var columns = 0
+        let rows = builder.rows.count
+        for (r, row) in builder.rows.enumerated() {
+            var column = 0
+            for cell in row {
+                while column < reserved.count, reserved[column] >= r { column += 1 }
+                let rowSpan = min(cell.rowSpan, rows - r)
+                if reserved.count < column + cell.columnSpan {
+                    reserved += repeatElement(-1, count: column + cell.columnSpan - reserved.count)
+                }
+                for c in column..<column + cell.columnSpan { reserved[c] = r + rowSpan - 1 }
+                cells.append(TableGrid.cell(row: r, column: column, rowSpan: rowSpan, columnSpan: cell.columnSpan,
+                                            texts: cell.texts, line: cell.line ?? fallbackLine, tables: cell.tables))
+                column += cell.columnSpan
+            }
+            columns = max(columns, column)
+        }
+        return TableGrid(placed: cells, rows: rows, columns: columns, after: builder.title, fallbackLine: fallbackLine)
+    }
+}

@@ -1,0 +1,82 @@
+import Testing
+import FinParse
+
+@Suite("Web pages (HTML)")
+struct HTMLTests {
+    static func document(_ html: String) throws -> Document {
+        try Document(bytes: Array(html.utf8), path: "page.html")
+    }
+
+    /// The 重庆市交通委员会 page: its narrative is one <span> of &nbsp; and <br> runs.
+    @Test func theChongqingPageReadsAsAReport() throws {
+        let document = try Document(contentsOf: Corpus.path("html/chongqing-jiaotongwei-2018-yusuan.html"))
+        #expect(document.source.format == .html)
+        #expect(document.report.title == "重庆市交通委员会2018年部门预算情况说明")
+        #expect(document.report.department == "重庆市交通委员会")
+        #expect(document.report.year == 2018)
+        #expect(document.report.kind == .budget)
+        let parts = document.outline.first?.children.map(\.title)
+        #expect(parts == ["单位基本情况", "部门预算情况说明", "“三公”经费情况说明", "其他重要事项的情况说明", "专业性名词解释"])
+        #expect(!document.paragraphs.contains { $0.text.contains("<") || $0.text.contains("&nbsp") })
+        let income = document.amounts.first { $0.label == "一般公共预算财政拨款收入" }
+        #expect(income?.text == "324970.32万元")
+        #expect(document.amounts.count == 26)
+    }
+
+    /// rowspan and colspan place cells as a browser does; a table in a cell is the cell's;
+    /// script, style and the head are not read; entities are their characters.
+    @Test func tablesKeepTheirSpans() throws {
+        let document = try Self.document("""
+            <html><head><title>页面标题</title><style>td { color: red }</style></head><body>
+            <script>var x = "100万元";</script>
+            <p>表1&nbsp;项目支出</p>
+            <table>
+              <tr><th rowspan="2">项目</th><th colspan="2">金额（万元）</th></tr>
+              <tr><th>预算数</th><th>决算数</th></tr>
+              <tr><td>办公费 &amp; 印刷费</td><td>12.50</td><td>11.00</td></tr>
+              <tr><td>合计</td><td colspan="2"><table><tr><td>内表</td></tr></table></td></tr>
+            </table>
+            <p>收入总计2553.52万元。</p>
+            </body></html>
+            """)
+        #expect(document.source.format == .html)
+        #expect(document.tables.count == 1)
+        let table = try #require(document.tables.first)
+        #expect(table.title == "表1 项目支出")
+        #expect(table.rows == 4 && table.columns == 3)
+        let cells = table.cells.map { "\($0.row),\($0.column),\($0.rowSpan)x\($0.columnSpan) \($0.text)" }
+        #expect(cells == [
+            "0,0,2x1 项目", "0,1,1x2 金额(万元)",
+            "1,1,1x1 预算数", "1,2,1x1 决算数",
+            "2,0,1x1 办公费 & 印刷费", "2,1,1x1 12.50", "2,2,1x1 11.00",
+            "3,0,1x1 合计", "3,1,1x2 ",
+        ])
+        #expect(table.cells.last?.tables.first?.cells.first?.text == "内表")
+        #expect(document.amounts.map(\.text) == ["2553.52万元"])
+        #expect(!document.paragraphs.contains { $0.text.contains("页面标题") || $0.text.contains("color") })
+    }
+
+    /// A GB18030 page that declares its charset: decoded once, by finparse, and not again
+    /// by libxml2 from the <meta>.
+    @Test func aDeclaredCharsetIsNotAppliedTwice() throws {
+        let head = #"<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"></head><body>"#
+        // <h2>永州市应急管理局2021年度部门决算</h2><p>收入总计2553.52万元。</p> in GB18030.
+        let body = "3c68323ed3c0d6ddcad0d3a6bcb1b9dcc0edbed632303231c4eab6c8b2bfc3c5bef6cbe33c2f68323e"
+            + "3c703ecad5c8ebd7dcbcc6323535332e3532cdf2d4aaa1a33c2f703e"
+        var bytes = Array(head.utf8)
+        var hex = body.utf8.makeIterator()
+        while let high = hex.next(), let low = hex.next() { bytes.append(UInt8(String(decoding: [high, low], as: UTF8.self), radix: 16)!) }
+        bytes += Array("</body></html>".utf8)
+        let document = try Document(bytes: bytes, path: "page.html")
+        #expect(document.source.format == .html)
+        #expect(document.source.encoding == .gb18030)
+        #expect(document.report.department == "永州市应急管理局")
+        #expect(document.amounts.first?.label == "收入总计")
+    }
+
+    /// Plain text is not taken for a page, even with a "<" in it.
+    @Test func plainTextStaysText() throws {
+        let document = try Self.document("<2021年度部门决算>\n收入总计2553.52万元。")
+        #expect(document.source.format == .text)
+    }
+}
