@@ -31,10 +31,14 @@ struct DocxTests {
         figures.map { "\($0.value) \($0.unit.rawValue) \($0.label ?? "-") \($0.comparator?.rawValue ?? "-") \($0.change?.rawValue ?? "-")" }
     }
 
-    @Test func corpusDocxGivesTheTextResults() throws {
-        let docx = try Document(contentsOf: Self.corpusDocx)
+    /// The renderings of the text report (scripts/make-docx.py, scripts/make-html.py) read
+    /// as the text does: the same outline, paragraphs, cells with their spans, 自评表 and figures.
+    @Test(arguments: [corpusDocx, Corpus.path("html/yongzhou-yingji-2021-juesuan.html")])
+    func renderingsGiveTheTextResults(path: String) throws {
+        let docx = try Document(contentsOf: path)
         let text = Corpus.yongzhouDocument
-        #expect(docx.source.format == .docx && docx.source.encoding == nil)
+        #expect(docx.source.format == (path.hasSuffix(".docx") ? .docx : .html))
+        #expect(docx.source.encoding == (path.hasSuffix(".docx") ? nil : .utf8))
         #expect(docx.report == text.report)
         #expect(shape(docx.outline) == shape(text.outline))
         #expect(docx.paragraphs.map(\.text) == text.paragraphs.map(\.text))
