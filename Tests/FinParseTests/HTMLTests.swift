@@ -74,6 +74,13 @@ struct HTMLTests {
         #expect(document.amounts.first?.label == "收入总计")
     }
 
+    /// A <caption> titles its table, before the paragraph above it.
+    @Test func aCaptionTitlesItsTable() throws {
+        let document = try Self.document("<p>单位：万元</p><table><caption>收入决算表</caption><tr><td>合计</td><td>1.00</td></tr></table>")
+        #expect(document.tables.first?.title == "收入决算表")
+        #expect(document.paragraphs.map(\.text) == ["单位:万元", "收入决算表"])
+    }
+
     /// Plain text is not taken for a page, even with a "<" in it.
     @Test func plainTextStaysText() throws {
         let document = try Self.document("<2021年度部门决算>\n收入总计2553.52万元。")

@@ -239,3 +239,28 @@ struct PDFInputTests {
         }
     }
 }
+
+extension PDFTextTests {
+    /// A form feed inside a line starts a page there, on the same input line.
+    @Test func aFormFeedInsideALineStartsAPage() {
+        let lines = FoldedText.lines(of: "目 录\n末行\u{0C}第二页\n下一行\u{0C}\u{0C}空页后")
+        #expect(lines.map(\.original) == ["目 录", "末行", "\u{0C}第二页", "下一行", "\u{0C}", "\u{0C}空页后"])
+        #expect(lines.map(\.line) == [1, 2, 2, 3, 3, 3])
+    }
+
+    /// Page texts joined by a bare form feed (no line end before it), as the 文化和旅游局
+    /// report's pages were written out from pdfplumber: read as pages, so the 目录 stays out
+    /// of the outline, 第二部分 is found through it (a page's last line shares its number),
+    /// and the 九张表 are tables. Before, each page's last line ran into the next one's first.
+    @Test func pagesJoinedByABareFormFeed() throws {
+        let document = try Document(contentsOf: Corpus.path("pdf/putuo-wenlv-2025-juesuan.pages.txt"))
+        #expect(document.report.department == "上海市普陀区文化和旅游局")
+        #expect(document.outline.compactMap(\.marker) == ["第一部分", "第二部分", "第三部分", "第四部分"])
+        #expect(document.diagnostics.map(\.code).contains("table-of-contents"))
+        #expect(document.tables.compactMap(\.kind) == [
+            "收入支出决算总表", "收入决算表", "支出决算表", "财政拨款收入支出决算总表", "一般公共预算财政拨款支出决算表",
+            "一般公共预算财政拨款基本支出决算表", "财政拨款“三公”经费支出决算表", "政府性基金预算财政拨款收入支出决算表",
+            "国有资本经营预算财政拨款收入支出决算表",
+        ])
+    }
+}

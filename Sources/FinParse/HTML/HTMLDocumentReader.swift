@@ -143,11 +143,16 @@ struct HTMLDocumentReader: XMLNodeReader {
             }
             return
         }
-        // Text between a table's cells is laid out before the table, as browsers do.
+        // Text in a table but in none of its cells (a <caption>, stray text) is laid out
+        // before the table, as browsers do; before the first row it is the table's title.
         let line = FoldedText(text, line: number)
         guard !line.text.trimmingSpaces.isEmpty else { return }
         assembly.add(line)
-        if openTables.isEmpty { lastBodyLine = line }
+        if openTables.isEmpty {
+            lastBodyLine = line
+        } else {
+            updateTable { if $0.rows.isEmpty { $0.title = line } }
+        }
     }
 
     /// HTML's white space (space, tab, line ends, form feed) in runs, as one space; the

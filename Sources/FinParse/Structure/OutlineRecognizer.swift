@@ -37,7 +37,14 @@ enum OutlineRecognizer {
         var headingLevels: [Int: Int] = [:]
         /// Part markers by line, from a table of contents whose 第二部分 entry names a body
         /// line printed without its marker.
-        var partMarkers: [Int: ListMarker] = [:]
+        var partMarkers: [Int: PartMarker] = [:]
+    }
+
+    /// The marker a 目录 gives a body line, and that line's text: a line may share its
+    /// number with the end of the page before it (a form feed inside an input line).
+    struct PartMarker {
+        var marker: ListMarker
+        var text: String
     }
 
     static func outline(of paragraphs: [FoldedText], hints: Hints = Hints()) -> Result {
@@ -115,7 +122,8 @@ enum OutlineRecognizer {
     }
 
     private static func hintedPart(_ text: String, line: Int, hints: Hints) -> (Section, Role)? {
-        guard let marker = hints.partMarkers[line] else { return nil }
+        guard let hint = hints.partMarkers[line], hint.text == text else { return nil }
+        let marker = hint.marker
         return (Section(kind: .heading, marker: marker.text, number: marker.number, title: text, line: line), .part)
     }
 

@@ -8,7 +8,7 @@ enum PageText {
     struct Result {
         var lines: [FoldedText]
         /// Body lines a 目录 entry names as a part (第二部分 …) that print no marker of their own.
-        var partMarkers: [Int: ListMarker] = [:]
+        var partMarkers: [Int: OutlineRecognizer.PartMarker] = [:]
         var diagnostics: [Diagnostic]
     }
 
@@ -34,12 +34,12 @@ enum PageText {
         var kept = lines.indices.filter { !drop.contains($0) }.map { lines[$0] }
         if let cover = pages.first { kept = joinCover(kept, coverLines: cover.count) }
         kept = joinWrapped(kept)
-        var partMarkers: [Int: ListMarker] = [:]
+        var partMarkers: [Int: OutlineRecognizer.PartMarker] = [:]
         if let contents {
             partMarkers = unmarkedParts(listedIn: lines[contents], body: kept)
             for line in partMarkers.keys.sorted() {
                 diagnostics.append(Diagnostic(severity: .info, code: "part-from-contents",
-                                              message: "\(partMarkers[line]!.text) has no marker in the text; the 目录 names it", line: line))
+                                              message: "\(partMarkers[line]!.marker.text) has no marker in the text; the 目录 names it", line: line))
             }
         }
         return Result(lines: kept, partMarkers: partMarkers, diagnostics: diagnostics)
@@ -124,14 +124,15 @@ enum PageText {
     /// (目录: 第二部分 上海市…部门决算表; body: 上海市…部门决算表), by the body line. Titles
     /// match by a common ending of eight characters or more: the two spellings drift
     /// (a dropped 普陀区, a 表 wrapped to the next line of the 目录).
-    private static func unmarkedParts(listedIn contents: ArraySlice<FoldedText>, body: [FoldedText]) -> [Int: ListMarker] {
+    private static func unmarkedParts(listedIn contents: ArraySlice<FoldedText>,
+                                      body: [FoldedText]) -> [Int: OutlineRecognizer.PartMarker] {
         func marker(_ line: FoldedText) -> ListMarker? { ListMarker.scan(String(line.text.trimmingSpaces)) }
         // Where the body's own part headings stand: a missing part lies between its neighbours.
         var partLines: [Int: Int] = [:]
         for line in body where line.line > (contents.last?.line ?? 0) {
             if let found = marker(line), found.style == .part, partLines[found.number] == nil { partLines[found.number] = line.line }
         }
-        var found: [Int: ListMarker] = [:]
+        var found: [Int: OutlineRecognizer.PartMarker] = [:]
         for entry in contents {
             guard let part = marker(entry), part.style == .part, partLines[part.number] == nil else { continue }
             let text = String(entry.text.trimmingSpaces)
@@ -143,7 +144,7 @@ enum PageText {
                 return line.line > after && line.line < before && marker(line) == nil
                     && abs(candidate.count - title.count) <= 6 && commonSuffix(candidate, title) >= 8
             }) else { continue }
-            found[heading.line] = part
+            found[heading.line] = OutlineRecognizer.PartMarker(marker: part, text: String(heading.text.trimmingSpaces))
         }
         return found
     }

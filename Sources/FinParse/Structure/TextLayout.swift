@@ -50,8 +50,10 @@ enum TextLayout {
                       !(lines[start - 1].isBlank && (start < 2 || lines[start - 2].isBlank)) {
                     start -= 1
                 }
-                let firstCell = Set(lines[start..<i].map(\.line))
-                result.paragraphs.removeAll { firstCell.contains($0.line) }
+                // By line and text: a page's last line may share its number with the next
+                // page's first (a form feed inside an input line).
+                let firstCell = Set(lines[start..<i].map { "\($0.line) \($0.original)" })
+                result.paragraphs.removeAll { firstCell.contains("\($0.line) \($0.original)") }
                 extent = start..<extent.upperBound
             }
             let title = TextTableReader.title(before: extent.lowerBound, in: lines)

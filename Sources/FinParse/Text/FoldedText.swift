@@ -168,34 +168,46 @@ enum Folding {
 }
 
 extension FoldedText {
-    /// The lines of decoded text, folded, numbered from 1. Lines end at LF, CRLF
-    /// or a lone CR, as the input had them.
     /// Empty or only spaces. (In scraped tables a TAB alone is an empty cell: see
     /// `TextTableReader.isCellStart`.)
     public var isBlank: Bool { text.trimmingSpaces.isEmpty }
 
+    /// The lines of decoded text, folded, numbered from 1. Lines end at LF, CRLF
+    /// or a lone CR, as the input had them; a form feed inside a line starts a new one
+    /// (a page), with the same number.
     public static func lines(of text: String) -> [FoldedText] {
-        splitLines(text).enumerated().map { FoldedText(String($0.element), line: $0.offset + 1) }
+        splitLines(text).map { FoldedText(String($0.text), line: $0.line) }
     }
 }
 
-/// Splits decoded text into lines on LF, CRLF or a lone CR, as the input had them.
-func splitLines(_ text: String) -> [Substring] {
+/// Splits decoded text into lines on LF, CRLF or a lone CR, as the input had them, each
+/// with its 1-based number. A form feed inside a line (pages joined by "\f" alone) starts
+/// a line of its own, as pdftotext starts every page, numbered as the input line it is in.
+func splitLines(_ text: String) -> [(text: Substring, line: Int)] {
     var text = text
-    var lines: [Range<Int>] = []
+    var lines: [(Range<Int>, Int)] = []
     text.withUTF8 { bytes in
         var start = 0
+        var number = 1
         var i = 0
         while i < bytes.count {
             let byte = bytes[i]
             i += 1
+            if byte == 0x0C, i - 1 > start {
+                lines.append((start..<(i - 1), number))
+                start = i - 1
+                continue
+            }
             guard byte == 0x0A || byte == 0x0D else { continue }
-            lines.append(start..<(i - 1))
+            lines.append((start..<(i - 1), number))
+            number += 1
             if byte == 0x0D, i < bytes.count, bytes[i] == 0x0A { i += 1 }
             start = i
         }
-        if start < bytes.count { lines.append(start..<bytes.count) }
+        if start < bytes.count { lines.append((start..<bytes.count, number)) }
     }
     let utf8 = text.utf8
-    return lines.map { text[utf8.index(utf8.startIndex, offsetBy: $0.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: $0.upperBound)] }
+    return lines.map { range, line in
+        (text[utf8.index(utf8.startIndex, offsetBy: range.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: range.upperBound)], line)
+    }
 }
