@@ -14,6 +14,8 @@ import sys
 import zipfile
 from xml.sax.saxutils import escape
 
+from rendering import body_blocks
+
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 CONTENT_TYPES = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -80,10 +82,7 @@ def main(dump_path, out_path):
 def write_docx(doc, out_path):
     """Writes the report of a `finparse dump` JSON object as a .docx at out_path."""
     styles = headings(doc["outline"])
-    blocks = [(p["line"], paragraph(p["text"], styles.get(p["line"]))) for p in doc["paragraphs"]]
-    blocks += [(t["line"], table(t)) for t in doc["tables"]]
-    blocks.sort(key=lambda b: b[0])
-    body = "".join(b for _, b in blocks)
+    body = "".join(body_blocks(doc, lambda p: paragraph(p["text"], styles.get(p["line"])), table))
     xml = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
            f'<w:document xmlns:w="{W}"><w:body>{body}<w:sectPr/></w:body></w:document>')
     with zipfile.ZipFile(out_path, "w", zipfile.ZIP_DEFLATED) as z:

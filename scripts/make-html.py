@@ -15,6 +15,8 @@ import re
 import sys
 from html import escape as escape_markup
 
+from rendering import body_blocks
+
 
 def escape(text):
     """Escaped for HTML, with runs of spaces kept as a browser shows them (&nbsp;)."""
@@ -43,17 +45,16 @@ def table(t):
 
 def write_html(doc, out_path):
     levels = headings(doc["outline"])
-    blocks = []
-    for p in doc["paragraphs"]:
-        level = levels.get(p["line"])
-        text = escape(p["text"])
-        blocks.append((p["line"], f"<h{level}>{text}</h{level}>" if level else f"<p>&nbsp;&nbsp;{text}</p>"))
-    blocks += [(t["line"], table(t)) for t in doc["tables"]]
-    blocks.sort(key=lambda b: b[0])
+
+    def paragraph(p):
+        level, text = levels.get(p["line"]), escape(p["text"])
+        return f"<h{level}>{text}</h{level}>" if level else f"<p>&nbsp;&nbsp;{text}</p>"
+
+    blocks = body_blocks(doc, paragraph, table)
     page = ('<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>部门决算公开</title>\n'
             '<style>td { border: 1px solid #999 }</style>\n'
             '<script>var visits = "1000万元";</script></head>\n<body>\n'
-            + "\n".join(b for _, b in blocks) + "\n</body></html>\n")
+            + "\n".join(blocks) + "\n</body></html>\n")
     with open(out_path, "w", encoding="utf-8") as f:
         f.write(page)
 

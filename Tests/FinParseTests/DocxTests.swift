@@ -57,6 +57,21 @@ struct DocxTests {
         #expect(docx.tables[0].line > docx.paragraphs.first { $0.text == docx.tables[0].title }!.line)
     }
 
+    /// A 部门决算's 九张表 written as Word and web tables (the layout extraction's golden
+    /// rendered by scripts/make-docx.py and make-html.py, title and 单位：万元 above each):
+    /// each table named and in its unit as from the PDF text, and every amount the same,
+    /// value, unit and label.
+    @Test(arguments: ["docx/putuo-caizhengju-2024-juesuan.docx", "html/putuo-caizhengju-2024-juesuan.html"])
+    func standardTablesInMarkupReadAsFromThePDF(rendering: String) throws {
+        let pdf = try Document(contentsOf: Corpus.path("pdf/putuo-caizhengju-2024-juesuan.layout.txt"))
+        let document = try Document(contentsOf: Corpus.path(rendering))
+        #expect(document.tables.map(\.kind) == pdf.tables.map(\.kind))
+        #expect(document.tables.map(\.unit) == pdf.tables.map(\.unit))
+        #expect(document.tables.compactMap(\.kind).count == 9)
+        #expect(plain(document.amounts).sorted() == plain(pdf.amounts).sorted())
+        #expect(document.amounts.count == pdf.amounts.count && pdf.amounts.count > 200)
+    }
+
     /// The corpus package with its body written `copies` times, cut after `keeping` bytes of document.xml if given.
     private func repeatedCorpusDocx(copies: Int, keeping: Int? = nil) throws -> [UInt8] {
         let archive = try Archive(url: URL(fileURLWithPath: Self.corpusDocx), accessMode: .read)

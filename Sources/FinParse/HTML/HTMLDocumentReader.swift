@@ -35,7 +35,8 @@ struct HTMLDocumentReader: XMLNodeReader {
     }
 
     private struct TableBuilder {
-        var title: FoldedText?
+        /// The body paragraphs right before the table (a caption's too): its title, its unit.
+        var above: [FoldedText] = []
         var rows: [[CellBuilder]] = []
         /// Whether the last cell of the last row is still open (text goes into it).
         var inCell = false
@@ -47,8 +48,8 @@ struct HTMLDocumentReader: XMLNodeReader {
     private var lineNumber = 0
     private var openTables: [TableBuilder] = []
     private var skipper = XMLSkipper<Element>()
-    /// The body line right before whatever comes next, a table's title candidate.
-    private var lastBodyLine: FoldedText?
+    /// The last few body lines before whatever comes next: a table's title and unit.
+    private var recentBodyLines: [FoldedText] = []
 
     /// No browser spans more columns than this (the HTML standard's limit); more rows
     /// than the table has are the rows it has.
@@ -91,7 +92,7 @@ struct HTMLDocumentReader: XMLNodeReader {
         endLine()
         switch element {
         case .table:
-            openTables.append(TableBuilder(title: lastBodyLine))
+            openTables.append(TableBuilder(above: recentBodyLines))
         case .row:
             updateTable { $0.rows.append([]) }
         case .cell, .headerCell:
@@ -119,7 +120,7 @@ struct HTMLDocumentReader: XMLNodeReader {
             let grid = Self.grid(of: builder, fallbackLine: lineNumber)
             if openTables.isEmpty {
                 assembly.add(grid)
-                lastBodyLine = nil
+                recentBodyLines = []
             } else {
                 updateCell { $0.tables.append(grid) }
             }
@@ -149,9 +150,9 @@ struct HTMLDocumentReader: XMLNodeReader {
         guard !line.text.trimmingSpaces.isEmpty else { return }
         assembly.add(line)
         if openTables.isEmpty {
-            lastBodyLine = line
+            recentBodyLines = recentBodyLines.suffix(TableGrid.paragraphsAbove - 1) + [line]
         } else {
-            updateTable { if $0.rows.isEmpty { $0.title = line } }
+            updateTable { if $0.rows.isEmpty { $0.above.append(line) } }
         }
     }
 
@@ -206,6 +207,6 @@ struct HTMLDocumentReader: XMLNodeReader {
             }
             columns = max(columns, column)
         }
-        return TableGrid(placed: cells, rows: rows, columns: columns, after: builder.title, fallbackLine: fallbackLine)
+        return TableGrid(placed: cells, rows: rows, columns: columns, after: builder.above, fallbackLine: fallbackLine)
     }
 }

@@ -108,13 +108,15 @@ enum SpacedTableReader {
     /// The unit a table states around its first row (单位：万元), or further down, up to
     /// `end`, where a raw extraction puts it among the header cells.
     static func unit(before start: Int, through end: Int, in lines: [FoldedText]) -> Figure.Unit? {
-        for line in lines[max(0, start - 4)..<min(lines.count, max(start + 4, end))] {
-            let text = line.text.filter { !$0.isWhitespace }
-            guard let at = text.firstRange(of: "单位:") else { continue }  // folded: ： is :
-            let rest = text[at.upperBound...]
-            for unit in [Figure.Unit.hundredMillionYuan, .tenThousandYuan, .yuan] where rest.hasPrefix(unit.rawValue) { return unit }
-        }
-        return nil
+        lines[max(0, start - 4)..<min(lines.count, max(start + 4, end))].lazy.compactMap { statedUnit(in: $0.text) }.first
+    }
+
+    /// The unit a folded text states: 单位：万元 (also 单位:元, 单位：亿元, spaces anywhere).
+    static func statedUnit(in text: String) -> Figure.Unit? {
+        let text = text.filter { !$0.isWhitespace }
+        guard let at = text.firstRange(of: "单位:") else { return nil }  // folded: ： is :
+        let rest = text[at.upperBound...]
+        return [Figure.Unit.hundredMillionYuan, .tenThousandYuan, .yuan].first { rest.hasPrefix($0.rawValue) }
     }
 
     private struct Field {

@@ -76,7 +76,8 @@ struct WordDocumentReader: XMLNodeReader {
     }
 
     private struct TableBuilder {
-        var title: FoldedText?
+        /// The body paragraphs right before the table (a caption's too): its title, its unit.
+        var above: [FoldedText] = []
         var rows: [RowBuilder] = []
     }
 
@@ -94,8 +95,8 @@ struct WordDocumentReader: XMLNodeReader {
     private var openTables: [TableBuilder] = []
     private var inText = false
     private var skipper = XMLSkipper<Element>()
-    /// The body paragraph right before whatever comes next, a table's title candidate.
-    private var lastBodyParagraph: FoldedText?
+    /// The last few body paragraphs before whatever comes next: a table's title and unit.
+    private var recentBodyParagraphs: [FoldedText] = []
 
     init(numbering: WordNumbering, styles: WordStyles, assembly: ReportAssembly) {
         self.numbering = numbering
@@ -150,7 +151,7 @@ struct WordDocumentReader: XMLNodeReader {
                 if let character = Unicode.Scalar(scalar) { append(String(character)) }
             }
         case .table:
-            openTables.append(TableBuilder(title: lastBodyParagraph))
+            openTables.append(TableBuilder(above: recentBodyParagraphs))
         case .row:
             // A row outside any table (a damaged file) has nowhere to go and is read as text only.
             if !openTables.isEmpty { openTables[openTables.count - 1].rows.append(RowBuilder()) }
@@ -187,7 +188,7 @@ struct WordDocumentReader: XMLNodeReader {
                 let paragraph = FoldedText(text, line: number)
                 if !paragraph.text.trimmingSpaces.isEmpty {
                     assembly.add(paragraph)
-                    lastBodyParagraph = paragraph
+                    recentBodyParagraphs = recentBodyParagraphs.suffix(TableGrid.paragraphsAbove - 1) + [paragraph]
                     if let level = open.outlineLevel ?? open.style.flatMap(styles.outlineLevel(of:)), level < 9 {
                         assembly.hints.headingLevels[number] = level
                     }
@@ -203,7 +204,7 @@ struct WordDocumentReader: XMLNodeReader {
             let grid = Self.grid(of: builder, fallbackLine: paragraphNumber)
             if openTables.isEmpty {
                 assembly.add(grid)
-                lastBodyParagraph = nil
+                recentBodyParagraphs = []
             } else {
                 updateCell { $0.tables.append(grid) }
             }
@@ -269,7 +270,7 @@ struct WordDocumentReader: XMLNodeReader {
             }
             columns = max(columns, column + row.gridAfter)
         }
-        return TableGrid(placed: cells, rows: builder.rows.count, columns: columns, after: builder.title,
+        return TableGrid(placed: cells, rows: builder.rows.count, columns: columns, after: builder.above,
                          fallbackLine: fallbackLine)
     }
 }
