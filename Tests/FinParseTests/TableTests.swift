@@ -207,3 +207,30 @@ struct TableTests {
         #expect(document.paragraphs.count == 11)
     }
 }
+
+extension TableTests {
+    /// A standard table scraped into TAB-led lines, under its title and 单位 line: named, and
+    /// its bare numbers read as amounts in that unit, labelled by their row.
+    @Test func aScrapedStandardTableReadsInItsUnit() {
+        let document = Document(parsing: """
+            2024年度部门决算
+            收入支出决算总表
+            编制单位：永州市应急管理局
+            单位：万元
+            \t项目
+            \t决算数
+
+            \t一般公共预算财政拨款收入
+            \t2,940.05
+
+            \t本年收入合计
+            \t2,940.05
+
+            """)
+        let table = document.tables.first
+        #expect(table?.kind == "收入支出决算总表")
+        #expect(table?.title == "收入支出决算总表")
+        #expect(table?.unit == .tenThousandYuan)
+        #expect(document.amounts.map { "\($0.text) \($0.label ?? "-")" } == ["2,940.05 一般公共预算财政拨款收入", "2,940.05 本年收入合计"])
+    }
+}

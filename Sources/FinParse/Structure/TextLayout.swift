@@ -57,7 +57,12 @@ enum TextLayout {
                 extent = start..<extent.upperBound
             }
             let title = TextTableReader.title(before: extent.lowerBound, in: lines)
-            result.tables.append(TextTableReader.grid(of: lines[extent], title: title))
+            var grid = TextTableReader.grid(of: lines[extent], title: title)
+            let above = lines[max(0, extent.lowerBound - 8)..<extent.lowerBound].filter {
+                !$0.isBlank && !TextTableReader.isCellStart($0)
+            }
+            grid.nameStandardTable(after: above)
+            result.tables.append(grid)
             i = extent.upperBound
         }
         return result
