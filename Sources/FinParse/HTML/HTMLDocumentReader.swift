@@ -150,7 +150,8 @@ struct HTMLDocumentReader: XMLNodeReader {
         guard !line.text.trimmingSpaces.isEmpty else { return }
         assembly.add(line)
         if openTables.isEmpty {
-            recentBodyLines = recentBodyLines.suffix(TableGrid.paragraphsAbove - 1) + [line]
+            recentBodyLines.append(line)
+            if recentBodyLines.count > TableGrid.paragraphsAbove { recentBodyLines.removeFirst() }
         } else {
             updateTable { if $0.rows.isEmpty { $0.above.append(line) } }
         }

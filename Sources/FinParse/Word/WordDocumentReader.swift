@@ -188,7 +188,8 @@ struct WordDocumentReader: XMLNodeReader {
                 let paragraph = FoldedText(text, line: number)
                 if !paragraph.text.trimmingSpaces.isEmpty {
                     assembly.add(paragraph)
-                    recentBodyParagraphs = recentBodyParagraphs.suffix(TableGrid.paragraphsAbove - 1) + [paragraph]
+                    recentBodyParagraphs.append(paragraph)
+                    if recentBodyParagraphs.count > TableGrid.paragraphsAbove { recentBodyParagraphs.removeFirst() }
                     if let level = open.outlineLevel ?? open.style.flatMap(styles.outlineLevel(of:)), level < 9 {
                         assembly.hints.headingLevels[number] = level
                     }
