@@ -78,7 +78,8 @@ extension TableGrid {
     /// unit, so that a 自评表's 分值 never reads as money.
     mutating func nameStandardTable(after paragraphs: [FoldedText]) {
         let texts = paragraphs.suffix(Self.paragraphsAbove).map { String($0.text.trimmingSpaces) }
-        let named = texts.lastIndex { SpacedTableReader.kind(of: $0) != nil }
+        // Only a line short enough for a title is asked: a paragraph of prose may name a table.
+        let named = texts.lastIndex { $0.utf8.count <= 180 && SpacedTableReader.kind(of: $0) != nil }
         let firstRow = cells.first.flatMap { $0.row == 0 && $0.columnSpan == columns && columns > 1 ? $0.text : nil }
         guard let standard = named.map({ texts[$0] }) ?? firstRow.flatMap({ SpacedTableReader.kind(of: $0) != nil ? $0 : nil })
         else { return }
