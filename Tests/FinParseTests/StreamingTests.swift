@@ -3,10 +3,12 @@ import FinParse
 
 @Suite("Streamed reading")
 struct StreamingTests {
-    /// A text report, a .docx and a pdftotext extraction with spaced tables.
+    /// A text report, a .docx, web pages and pdftotext extractions with spaced tables.
     static let reports = [
         Corpus.yongzhou,
         Corpus.path("docx/yongzhou-yingji-2021-juesuan.docx"),
+        Corpus.path("html/yongzhou-yingji-2021-juesuan.html"),
+        Corpus.path("html/putuo-caizhengju-2024-juesuan.html"),
         Corpus.path("pdf/putuo-caizhengju-2024-juesuan.layout.txt"),
         Corpus.path("pdf/jiangsu-jianchayuan-2017-yusuan.layout.txt"),
     ]
