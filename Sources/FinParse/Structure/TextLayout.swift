@@ -52,17 +52,16 @@ enum TextLayout {
                 }
                 // By line and text: a page's last line may share its number with the next
                 // page's first (a form feed inside an input line).
-                let firstCell = Set(lines[start..<i].map { "\($0.line) \($0.original)" })
-                result.paragraphs.removeAll { firstCell.contains("\($0.line) \($0.original)") }
+                let firstCell = lines[start..<i]
+                result.paragraphs.removeAll { p in firstCell.contains { $0.line == p.line && $0.original == p.original } }
                 extent = start..<extent.upperBound
             }
-            let title = TextTableReader.title(before: extent.lowerBound, in: lines)
-            var grid = TextTableReader.grid(of: lines[extent], title: title)
-            let above = lines[max(0, extent.lowerBound - 8)..<extent.lowerBound].filter {
-                !$0.isBlank && !TextTableReader.isCellStart($0)
-            }
-            grid.nameStandardTable(after: above)
-            result.tables.append(grid)
+            // Titled as a spaced table is (a standard table's name may stand a few lines up,
+            // above its 单位 line); only a standard table reads its bare numbers in a unit, as
+            // a 自评表's 分值 is no money.
+            let grid = TextTableReader.grid(of: lines[extent], title: SpacedTableReader.title(before: extent.lowerBound, in: lines))
+            result.tables.append(grid.title.flatMap(SpacedTableReader.kind(of:)) == nil ? grid
+                : SpacedTableReader.withKindAndUnit(grid, rows: lines[extent], before: extent.lowerBound, in: lines))
             i = extent.upperBound
         }
         return result

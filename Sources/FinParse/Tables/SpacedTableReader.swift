@@ -194,9 +194,16 @@ enum SpacedTableReader {
 
     /// The table of `lines`, with the title, kind and unit the lines before `start` give it.
     static func grid(of lines: ArraySlice<FoldedText>, before start: Int, in all: [FoldedText]) -> TableGrid {
-        var grid = grid(of: lines, title: title(before: start, in: all))
+        withKindAndUnit(grid(of: lines, title: title(before: start, in: all)), rows: lines, before: start, in: all)
+    }
+
+    /// `grid`, read from the lines `rows` of `all`, with the kind its title names and the
+    /// unit the lines from just before `start` down to its first amount state (a raw
+    /// extraction puts 单位：万元 anywhere among the header cells).
+    static func withKindAndUnit(_ grid: TableGrid, rows lines: ArraySlice<FoldedText>, before start: Int,
+                                in all: [FoldedText]) -> TableGrid {
+        var grid = grid
         grid.kind = grid.title.flatMap(kind(of:))
-        // A raw extraction puts 单位：万元 anywhere among the header cells above the first amount.
         let firstAmount = grid.cells.first { TableFigures.amount($0.text) != nil }
             .flatMap { amount in lines.firstIndex { $0.line == amount.line } }
         grid.unit = unit(before: start, through: firstAmount ?? lines.endIndex, in: all)

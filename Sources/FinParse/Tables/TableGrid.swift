@@ -63,35 +63,32 @@ extension TableGrid {
     }
 
     /// A table of placed cells, as a Word or web page writes it, with the body paragraphs
-    /// right before it (most recent last): titled by the paragraph right before it when that
-    /// reads as a title, unless it is a standard table (``nameStandardTable(after:)``).
-    init(placed cells: [Cell], rows: Int, columns: Int, after paragraphs: [FoldedText], fallbackLine: Int) {
-        let title = paragraphs.last.map { $0.text.trimmingSpaces }.flatMap { Self.looksLikeTitle($0) ? String($0) : nil }
-        self.init(title: title, line: cells.first?.line ?? fallbackLine, rows: rows, columns: columns, cells: cells)
-        nameStandardTable(after: paragraphs)
-    }
-
-    /// Names a standard table (收入支出决算总表 …) that one of the paragraphs before it
-    /// (most recent last) or a first row across it names, and gives it the unit a paragraph
-    /// between that title and the table, or a cell above its first amount, states (单位：万元):
-    /// its bare numbers are amounts in that unit. Other tables keep their title and get no
+    /// right before it (most recent last). A standard table (收入支出决算总表 …) that one of
+    /// those paragraphs or a first row across it names is titled and kinded so, and gets
+    /// the unit a paragraph between that title and it, or a cell above its first amount,
+    /// states (单位：万元): its bare numbers are amounts in that unit. Any other table is
+    /// titled by the paragraph right before it when that reads as a title, and gets no
     /// unit, so that a 自评表's 分值 never reads as money.
-    mutating func nameStandardTable(after paragraphs: [FoldedText]) {
+    init(placed cells: [Cell], rows: Int, columns: Int, after paragraphs: [FoldedText], fallbackLine: Int) {
         let texts = paragraphs.suffix(Self.paragraphsAbove).map { String($0.text.trimmingSpaces) }
         // Only a line short enough for a title is asked: a paragraph of prose may name a table.
-        let named = texts.lastIndex { $0.utf8.count <= 180 && SpacedTableReader.kind(of: $0) != nil }
+        let named = texts.indices.reversed().lazy.compactMap { i in
+            texts[i].utf8.count <= 180 ? SpacedTableReader.kind(of: texts[i]).map { (index: i, kind: $0) } : nil
+        }.first
         let firstRow = cells.first.flatMap { $0.row == 0 && $0.columnSpan == columns && columns > 1 ? $0.text : nil }
-        guard let standard = named.map({ texts[$0] }) ?? firstRow.flatMap({ SpacedTableReader.kind(of: $0) != nil ? $0 : nil })
-        else { return }
-        title = standard
-        kind = SpacedTableReader.kind(of: standard)
+        let standard = named.map { (texts[$0.index], $0.kind) }
+            ?? firstRow.flatMap { text in SpacedTableReader.kind(of: text).map { (text, $0) } }
+        let title = standard?.0 ?? texts.last.flatMap { Self.looksLikeTitle(Substring($0)) ? $0 : nil }
+        self.init(title: title, kind: standard?.1, line: cells.first?.line ?? fallbackLine, rows: rows, columns: columns,
+                  cells: cells)
+        guard standard != nil else { return }
         let firstAmount = cells.firstIndex { TableFigures.amount($0.text) != nil } ?? cells.endIndex
-        unit = (named.map { texts[($0 + 1)...] } ?? [])
+        unit = (named.map { texts[($0.index + 1)...] } ?? [])
             .lazy.compactMap(SpacedTableReader.statedUnit(in:)).first
             ?? cells[..<firstAmount].lazy.compactMap { SpacedTableReader.statedUnit(in: $0.text) }.first
     }
 
-    /// How many body paragraphs before a table may title it or state its unit (title,
-    /// 编制单位, 单位：万元, a note).
+    /// How many body paragraphs before a marked-up table may title it or state its unit
+    /// (title, 编制单位, 单位：万元, a note).
     static let paragraphsAbove = 4
 }

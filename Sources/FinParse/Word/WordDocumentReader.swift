@@ -76,7 +76,7 @@ struct WordDocumentReader: XMLNodeReader {
     }
 
     private struct TableBuilder {
-        /// The body paragraphs right before the table (a caption's too): its title, its unit.
+        /// The body paragraphs right before the table: its title, its unit.
         var above: [FoldedText] = []
         var rows: [RowBuilder] = []
     }
