@@ -16,20 +16,22 @@ struct GoldenTests {
 extension GoldenTests {
     /// A 部门决算 as `pdftotext -layout` gives it: contents set aside, the 九张表 rebuilt.
     @Test func putuoFinanceBureauLayout() throws {
-        let name = "pdf/putuo-caizhengju-2024-juesuan.layout.txt"
+        try checkCorpusReport("pdf/putuo-caizhengju-2024-juesuan.layout.txt", against: "putuo-caizhengju-2024-juesuan.layout.json")
+    }
+
+    /// The report at `name` under Corpus/, its path machine-independent, against its golden file.
+    private func checkCorpusReport(_ name: String, against golden: String,
+                                   sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
         var document = try Document(contentsOf: Corpus.path(name))
         document.source.path = "Corpus/" + name
-        try Golden.check(document, against: "putuo-caizhengju-2024-juesuan.layout.json")
+        try Golden.check(document, against: golden, sourceLocation: sourceLocation)
     }
 }
 
 extension GoldenTests {
     /// A 预算情况说明 published as a web page: its narrative is &nbsp; and <br> runs in one <span>.
     @Test func chongqingTransportPage() throws {
-        let name = "html/chongqing-jiaotongwei-2018-yusuan.html"
-        var document = try Document(contentsOf: Corpus.path(name))
-        document.source.path = "Corpus/" + name
-        try Golden.check(document, against: "chongqing-jiaotongwei-2018-yusuan.json")
+        try checkCorpusReport("html/chongqing-jiaotongwei-2018-yusuan.html", against: "chongqing-jiaotongwei-2018-yusuan.json")
     }
 }
 
