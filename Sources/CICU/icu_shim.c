@@ -165,6 +165,22 @@ int32_t fp_fold_utf8(const char *src, int32_t srcLength,
     return FP_OK;
 }
 
+int32_t fp_fold_is_identity(const char *src, int32_t srcLength) {
+    const UNormalizer2 *nfkc = fp_nfkc();
+    if (nfkc == NULL) return FP_ERR_ICU;
+    const uint8_t *s = (const uint8_t *)src;
+    for (int32_t i = 0; i < srcLength;) {
+        UChar32 c;
+        U8_NEXT_OR_FFFD(s, i, srcLength, c);
+        if (fp_is_plain(c)) continue;
+        // As fp_fold_utf8 reads it: a code point that starts a chunk of its own (a
+        // boundary before it) and is emitted as it is, not dropped as a format character.
+        if (!unorm2_hasBoundaryBefore(nfkc, c) || u_charType(c) == U_FORMAT_CHAR) return 0;
+        if (!fp_keeps_as_written(c) && !unorm2_isInert(nfkc, c)) return 0;
+    }
+    return 1;
+}
+
 struct fp_word_breaker { UBreakIterator *it; };
 
 fp_word_breaker *fp_word_breaker_open(int32_t *status) {

@@ -49,6 +49,11 @@ int32_t fp_fold_utf8(const char *src, int32_t srcLength,
                      uint16_t *dest16, int32_t *utf8Offsets, int32_t *sourceOffsets, int32_t *sourceColumns,
                      char *dest8, int32_t capacity, int32_t *dest16Length, int32_t *dest8Length);
 
+/// 1 when fp_fold_utf8 would give `src` back unchanged (every code point one
+/// that folding keeps as it is), 0 when it would change it, FP_ERR_ICU without
+/// ICU's data. Far cheaper than folding: most lines of a report need no folding.
+int32_t fp_fold_is_identity(const char *src, int32_t srcLength);
+
 /// An opaque ICU word-break iterator (zh). Not shareable between threads:
 /// clone one per thread.
 typedef struct fp_word_breaker fp_word_breaker;

@@ -119,12 +119,20 @@ enum Folding {
         var original = original
         original.makeContiguousUTF8()
         let length = original.utf8.count
-        if !mapped, original.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x80 }) { return Result(text: original) }
+        if !mapped, isIdentity(original) { return Result(text: original) }
         var capacity = 2 * length + 8
         while true {
             if let result = fold(original, capacity: capacity, mapped: mapped) { return result }
             capacity *= 2
         }
+    }
+
+    /// Whether folding gives `original` back as it is: most lines of a report, checked
+    /// without building the folded copy.
+    private static func isIdentity(_ original: String) -> Bool {
+        original.utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { fp_fold_is_identity($0.baseAddress, Int32($0.count)) == 1 }
+        } ?? false
     }
 
     /// nil when `capacity` was too small for the folded text.
