@@ -73,7 +73,7 @@ struct HTMLDocumentReader: XMLNodeReader {
                                        "<h1", "<h2", "<h3", "<h4", "<h5", "<h6"]
 
     mutating func take(_ node: XMLStream<Element>.Node, from stream: XMLStream<Element>) {
-        guard !skipper.skips(node, \.isSkipped) else { return }
+        guard !skipper.skips(node, { $0.isSkipped }) else { return }
         switch node {
         case .start(let element?): start(element, stream: stream)
         case .end(let element?): end(element)

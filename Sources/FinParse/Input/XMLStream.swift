@@ -83,6 +83,14 @@ final class XMLStream<Element: XMLVocabulary> {
     /// The text of the text node being taken.
     var text: String { string { fp_xml_stream_text(stream, $0) } ?? "" }
 
+    /// Appends the UTF-8 bytes of the text node being taken: for readers that join many
+    /// nodes into one text, with no string made per node.
+    func appendText(to bytes: inout [UInt8]) {
+        var length: Int32 = 0
+        guard let text = fp_xml_stream_text(stream, &length) else { return }
+        text.withMemoryRebound(to: UInt8.self, capacity: Int(length)) { bytes.append(contentsOf: UnsafeBufferPointer(start: $0, count: Int(length))) }
+    }
+
     /// An attribute of the element being started, by qualified name (w:val).
     func attribute(_ name: String) -> String? { string { fp_xml_stream_attribute(stream, name, $0) } }
 

@@ -52,7 +52,8 @@ struct WordDocumentReader: XMLNodeReader {
     private enum Merge { case restart, proceed }
 
     private struct OpenParagraph {
-        var text = ""
+        /// UTF-8, as the text nodes come: one string is made when the paragraph ends.
+        var text: [UInt8] = []
         var style: String?
         var numID: String?
         var numLevel: Int?
@@ -107,11 +108,11 @@ struct WordDocumentReader: XMLNodeReader {
     mutating func take(_ node: XMLStream<Element>.Node, from stream: XMLStream<Element>) {
         // A w:del in a row's own properties (not in their tracked earlier state) deletes the row.
         if case .start(.deleted) = node, inRowProperties, !skipper.isSkipping { updateRow { $0.deleted = true } }
-        guard !skipper.skips(node, \.isSkipped) else { return }
+        guard !skipper.skips(node, { $0.isSkipped }) else { return }
         switch node {
         case .start(let element?): start(element, stream: stream)
         case .end(let element?): end(element)
-        case .text: if inText { append(stream.text) }
+        case .text: if inText { updateParagraph { stream.appendText(to: &$0.text) } }
         default: break
         }
     }
@@ -183,7 +184,7 @@ struct WordDocumentReader: XMLNodeReader {
             guard let open = openParagraphs.popLast() else { return }
             paragraphNumber += 1
             let number = paragraphNumber
-            let text = marker(of: open) + open.text
+            let text = marker(of: open) + String(decoding: open.text, as: UTF8.self)
             if openTables.isEmpty {
                 let paragraph = FoldedText(text, line: number)
                 if !paragraph.text.trimmingSpaces.isEmpty {
@@ -215,7 +216,7 @@ struct WordDocumentReader: XMLNodeReader {
     }
 
     private mutating func append(_ text: String) {
-        updateParagraph { $0.text += text }
+        updateParagraph { $0.text += text.utf8 }
     }
 
     private mutating func updateParagraph(_ change: (inout OpenParagraph) -> Void) {
