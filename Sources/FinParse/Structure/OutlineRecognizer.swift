@@ -151,19 +151,29 @@ enum OutlineRecognizer {
     /// headings; （一）2021年度收入总计2553.52万元。与上年相比…, 一、财政拨款收入：指…
     /// and 1、社会保障和就业支出（类）抚恤（款）死亡抚恤（项）。 are items.
     static func isHeading(_ body: String) -> Bool {
-        // Lengths in scalars, which for this text are its characters, and cheaper to count.
-        var core = body.unicodeScalars[...]
+        // One pass over the scalars (for this text its characters, and cheaper to count):
+        // the core is the text before its closing marks, and no mark may end a clause in it.
+        var coreLength = 0
+        var length = 0
+        var commas = 0
+        var closing = false
         var closedAsSentence = false
-        while let last = core.last, endsTitle(last) {
-            closedAsSentence = closedAsSentence || isSentenceMark(last)
-            core = core.dropLast()
+        for scalar in body.unicodeScalars {
+            length += 1
+            if endsTitle(scalar) {
+                closing = true
+                closedAsSentence = closedAsSentence || isSentenceMark(scalar)
+                continue
+            }
+            guard !closing, length <= 40 else { return false }
+            coreLength = length
+            if scalar == "，" || scalar == "," { commas += 1 }
         }
-        guard !core.isEmpty, !core.isLonger(than: 40), !core.contains(where: endsTitle) else { return false }
-        let commas = core.count { $0 == "，" || $0 == "," }
+        guard coreLength > 0 else { return false }
         // A line closed by 。 is a heading only when it is a short name (基本情况。);
         // otherwise a short line with at most one comma reads as a title.
-        if closedAsSentence { return commas == 0 && !core.isLonger(than: 12) }
-        return commas == 0 || (commas == 1 && !core.isLonger(than: 24))
+        if closedAsSentence { return commas == 0 && coreLength <= 12 }
+        return commas == 0 || (commas == 1 && coreLength <= 24)
     }
 
     private static func headingTitle(_ body: String) -> String {

@@ -32,6 +32,8 @@ public struct ListMarker: Sendable, Hashable {
 
     /// Reads a marker at the start of `text` (after leading spaces), or returns nil.
     public static func scan(_ text: String) -> ListMarker? {
+        // Most lines start with a word: answered before anything is built.
+        guard let first = text.unicodeScalars.first(where: { $0 != " " && $0 != "\t" }), mayStart(first) else { return nil }
         // Unicode scalars, not Characters: this runs on every line, and the marker
         // characters are all single scalars. A marker is a few of them: look no further.
         var scalars: [Unicode.Scalar] = []
@@ -114,6 +116,15 @@ public struct ListMarker: Sendable, Hashable {
             }
         }
         return nil
+    }
+
+    /// Whether a marker may start with `scalar`: 第, a paren, a digit, a Chinese numeral or
+    /// an enclosed number.
+    private static func mayStart(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x28, 0x30...0x39, 0x7B2C, 0x2460...0x249B, 0x3220...0x3229: true  // ( 0-9 第 ①⑴⒈ ㈠
+        default: ChineseNumeral.isNumeral(scalar)
+        }
     }
 
     private static func asciiDigit(_ scalar: Unicode.Scalar) -> Int? {
