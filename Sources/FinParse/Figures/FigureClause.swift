@@ -8,36 +8,36 @@ import FoundationEssentials
 /// the clause's words with the connecting words around the item taken off.
 struct FigureClause {
     /// Tokens that close a clause.
-    static let boundaries: Set<Word> = ["，", ",", "。", "；", ";", "：", ":", "、", "!", "！", "?", "？"]
+    static let boundaries: WordSet = ["，", ",", "。", "；", ";", "：", ":", "、", "!", "！", "?", "？"]
 
     /// Every boundary is a punctuation token: other tokens need no string lookup.
     static func isBoundary(_ token: ClauseToken) -> Bool { token.kind == .punctuation && boundaries.contains(token.text) }
 
-    static let increaseWords: Set<Word> = ["增加", "增长", "上升", "提高", "增"]
-    static let decreaseWords: Set<Word> = ["减少", "下降", "降低", "减", "下滑"]
+    static let increaseWords: WordSet = ["增加", "增长", "上升", "提高", "增"]
+    static let decreaseWords: WordSet = ["减少", "下降", "降低", "减", "下滑"]
 
     /// Words that link an item to its figure (基本支出为…, 主要包括基本工资…): the
     /// label is the words after the last of them, or before it when none follow.
-    static let linkingWords: Set<Word> = [
+    static let linkingWords: WordSet = [
         "为", "是", "达", "达到", "包括", "其中", "用于", "占", "较", "比", "比上", "约", "计", "共计", "共",
         "完成", "实现", "安排", "主要", "分别", "同比", "均", "开支", "投入", "拨付", "下达", "争取", "获得",
         "筹集", "节约", "收取", "至", "主要是", "增拨", "追加", "情况", "说明",
     ]
 
     /// Words that turn the verb before them into a measured item (完成率, 执行数).
-    static let rateWords: Set<Word> = ["率", "数", "额", "值", "量"]
+    static let rateWords: WordSet = ["率", "数", "额", "值", "量"]
 
     /// Measure words that follow a count (1166辆, 3个): never the head of an item.
-    static let measureWords: Set<Word> = ["个", "辆", "处", "名", "人", "家", "台", "起", "次", "项", "条", "所", "件", "户", "余", "万", "亿"]
+    static let measureWords: WordSet = ["个", "辆", "处", "名", "人", "家", "台", "起", "次", "项", "条", "所", "件", "户", "余", "万", "亿"]
 
     /// Words of time and scope that open a clause without naming the item.
-    static let scopeWords: Set<Word> = [
+    static let scopeWords: WordSet = [
         "本年", "本年度", "上年", "当年", "全年", "今年", "本期", "同期", "本部门", "本单位", "我局", "本局",
         "我单位", "我", "截至", "截止", "年度", "年", "月", "日", "末", "底", "本", "上", "部门", "单位", "我市", "全市", "年底", "年末",
     ]
 
     /// The scope words that follow a number (2024年): never part of an item.
-    static let timeUnits: Set<Word> = ["年", "月", "日"]
+    static let timeUnits: WordSet = ["年", "月", "日"]
 
     /// Words that state a comparison before a figure.
     static let comparatorWords: [Word: Comparator] = [
@@ -138,7 +138,7 @@ struct FigureClause {
     }
 
     /// Words that may stand between a change verb and its figure (增长了, 下降约).
-    static let fillerBeforeFigure: Set<Word> = ["了", "约", "为", "达", "分别", "同比", "幅度"]
+    static let fillerBeforeFigure: WordSet = ["了", "约", "为", "达", "分别", "同比", "幅度"]
 
     /// The item the figure measures, or nil when the clause does not say.
     func label(inheriting previous: Figure?) -> String? {
@@ -274,7 +274,7 @@ struct FigureClause {
     static let bodySuffixes: Set<Unicode.Scalar> = ["局", "厅", "委", "院", "办", "处"]
 
     /// 决算/预算 opening a longer item says which report it is (部门决算收入总计).
-    static let reportWords: Set<Word> = ["决算", "预算"]
+    static let reportWords: WordSet = ["决算", "预算"]
 
     /// Drops the time, scope and body words that open a stretch (2021年度, 本年, 区司法局).
     private static func trimScope(_ words: ArraySlice<Word>) -> [Word] {

@@ -76,7 +76,7 @@ extension UnsafeBufferPointer<UInt8> {
 struct Word: Hashable, Sendable, ExpressibleByStringLiteral {
     let string: String
     /// FNV-1a of the UTF-8 bytes.
-    private let key: UInt64
+    fileprivate let key: UInt64
 
     init(_ string: String) {
         var string = string
@@ -93,6 +93,36 @@ struct Word: Hashable, Sendable, ExpressibleByStringLiteral {
     func hash(into hasher: inout Hasher) { hasher.combine(key) }
 }
 
-extension Set<Word> {
+/// A fixed list of words, looked up by the key each word carries: a lookup hashes
+/// nothing (a `Set` would run the standard hasher over the key each time).
+struct WordSet: ExpressibleByArrayLiteral, Sendable {
+    /// Open addressing, linear probing; at most half full, so a probe always ends.
+    private let slots: [Word?]
+
+    init(arrayLiteral words: Word...) {
+        var size = 8
+        while size < 2 * words.count { size *= 2 }
+        var slots = [Word?](repeating: nil, count: size)
+        for word in words {
+            var i = Self.start(of: word, size: size)
+            while let held = slots[i], held != word { i = (i + 1) & (size - 1) }
+            slots[i] = word
+        }
+        self.slots = slots
+    }
+
+    private static func start(of word: Word, size: Int) -> Int {
+        Int(truncatingIfNeeded: word.key ^ (word.key >> 32)) & (size - 1)
+    }
+
+    func contains(_ word: Word) -> Bool {
+        var i = Self.start(of: word, size: slots.count)
+        while let held = slots[i] {
+            if held == word { return true }
+            i = (i + 1) & (slots.count - 1)
+        }
+        return false
+    }
+
     func contains(_ text: String) -> Bool { contains(Word(text)) }
 }
