@@ -248,6 +248,7 @@ struct WordDocumentReader: XMLNodeReader {
     /// that restarted the merge above it in the same column.
     private static func grid(of builder: TableBuilder, fallbackLine: Int) -> TableGrid {
         var cells: [TableGrid.Cell] = []
+        cells.reserveCapacity(builder.rows.reduce(0) { $0 + $1.cells.count })
         var merging: [Int: Int] = [:]  // column → index of the cell whose merge is open
         var columns = 0
         for (r, row) in builder.rows.enumerated() {
