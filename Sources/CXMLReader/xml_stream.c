@@ -141,9 +141,13 @@ static void fp_xml_on_start(void *context, const xmlChar *local, const xmlChar *
         fp_xml_fail(s, "elements nested more than 257 deep");
         return;
     }
+    int32_t index = fp_xml_name_index(s, local, prefix);
+    // An XML element outside the caller's names is not handed over (most of a Word body:
+    // runs and their formatting); well-formed, what is handed over still nests.
+    if (index < 0 && !s->html) return;
     s->attributes = attributes;
     s->attribute_count = attribute_count;
-    s->handler(s->context, FP_XML_ELEMENT, fp_xml_name_index(s, local, prefix));
+    s->handler(s->context, FP_XML_ELEMENT, index);
     s->attributes = NULL;
     s->attribute_count = 0;
 }
@@ -154,7 +158,9 @@ static void fp_xml_on_end(void *context, const xmlChar *local, const xmlChar *pr
     if (s->failed) return;
     fp_xml_flush_text(s);
     s->depth--;
-    s->handler(s->context, FP_XML_END_ELEMENT, fp_xml_name_index(s, local, prefix));
+    int32_t index = fp_xml_name_index(s, local, prefix);
+    if (index < 0 && !s->html) return;
+    s->handler(s->context, FP_XML_END_ELEMENT, index);
 }
 
 static void fp_html_on_start(void *context, const xmlChar *name, const xmlChar **attributes) {

@@ -23,7 +23,9 @@ enum {
 };
 
 /// Takes one node: its kind, and for an element its index among the names the
-/// stream was opened with, or -1. A self-closing element has a start and an end.
+/// stream was opened with. An XML stream hands over no other element (their text
+/// still comes, split where they stand); an HTML stream hands them over with -1.
+/// A self-closing element has a start and an end.
 typedef void (*fp_xml_handler)(void *context, int32_t kind, int32_t name);
 
 /// Call once, on the main thread, before any stream is opened.

@@ -1,7 +1,8 @@
 import CXMLReader
 
 /// The elements the reader of one XML part acts on, each by its qualified name as
-/// written (`w:p`). A stream reports an element as one of these, or nil for any other.
+/// written (`w:p`). An XML stream reports only these; an HTML stream reports any
+/// other element as nil.
 protocol XMLVocabulary: CaseIterable, Equatable where RawValue == String, AllCases == [Self], Self: RawRepresentable {}
 
 /// The reader of one XML part: takes its nodes in document order, as they are parsed.
