@@ -63,6 +63,17 @@ struct TokenizerTests {
         #expect(folded.originalText(of: 4..<11) == "2553.52")
     }
 
+    /// A line is kept as written when one scan finds nothing to fold: that scan must agree
+    /// with folding itself, on lines that fold and lines that do not.
+    @Test(arguments: [
+        "一般公共预算财政拨款收入2553.52万元，增长48.16%；", "①负责“三公”经费。", "《预算法》、「说明」",
+        "收入：１２万元", "（一）基本情况", "合计\u{3000}12", "收入\u{200B}总计", "e\u{301}", "\u{301}起", "\u{FB01}",
+        "株式会社\u{3231}", "㈠ 部门", "\t制表\r", "Café", "한국어", "𠀀𠀁", "\u{FF61}", "ｱｲ",
+    ])
+    func foldingKeepsOnlyWhatItWouldNotChange(line: String) {
+        #expect(FoldedText(line, line: 1).text == FoldMap(line, line: 1).folded.text)
+    }
+
     @Test func enclosedNumbersSurviveFolding() {
         #expect(FoldedText("①负责", line: 1).text == "①负责")
         #expect(ListMarker.scan("⑴负责")?.style == .parenthesizedArabicNumber)
