@@ -72,8 +72,9 @@ struct DocxTests {
         #expect(document.amounts.count == pdf.amounts.count && pdf.amounts.count > 200)
     }
 
-    /// The corpus package with its body written `copies` times, cut after `keeping` bytes of document.xml if given.
-    private func repeatedCorpusDocx(copies: Int, keeping: Int? = nil) throws -> [UInt8] {
+    /// The corpus package with its body rewritten by `rewrite`, document.xml cut after
+    /// `keeping` bytes if given.
+    private func rewrittenCorpusDocx(body rewrite: (String) -> String, keeping: Int? = nil) throws -> [UInt8] {
         let archive = try Archive(url: URL(fileURLWithPath: Self.corpusDocx), accessMode: .read)
         var parts: [String: [UInt8]] = [:]
         for entry in archive {
@@ -84,14 +85,14 @@ struct DocxTests {
         let xml = String(decoding: try #require(parts["word/document.xml"]), as: UTF8.self)
         let open = try #require(xml.range(of: "<w:body>")).upperBound
         let close = try #require(xml.range(of: "<w:sectPr")).lowerBound
-        let document = Array((xml[..<open] + String(repeating: String(xml[open..<close]), count: copies) + xml[close...]).utf8)
+        let document = Array((xml[..<open] + rewrite(String(xml[open..<close])) + xml[close...]).utf8)
         parts["word/document.xml"] = Array(document.prefix(keeping ?? document.count))
         return try Docx.zip(parts)
     }
 
     /// With threads to spare, paragraphs' figures and tables are read while the XML still is.
     @Test func aReportReadOnSeveralThreadsIsTheSameReport() throws {
-        let bytes = try repeatedCorpusDocx(copies: 6)
+        let bytes = try rewrittenCorpusDocx(body: { String(repeating: $0, count: 6) })
         let document = try Document(bytes: bytes, path: "six.docx")
         #expect(document.paragraphs.count > 1_000 && document.amounts.count > 1_000)
         #expect(document.tables.count == 6 * (try Document(contentsOf: Self.corpusDocx)).tables.count)
@@ -100,8 +101,51 @@ struct DocxTests {
             #expect(try Document(bytes: bytes, path: "six.docx", threads: threads) == document)
         }
         // The XML breaks off after work is handed to other threads: an error, and nothing left running.
-        let cut = try repeatedCorpusDocx(copies: 6, keeping: 600_000)
+        let cut = try rewrittenCorpusDocx(body: { String(repeating: $0, count: 6) }, keeping: 600_000)
         #expect(throws: FinParseError.self) { try Document(bytes: cut, path: "cut.docx", threads: 4) }
+    }
+
+    /// The body as Word writes it: every run formatted (font, size, language) with a
+    /// revision id, its text cut into runs of five characters (a figure, a marker, a label
+    /// split between runs), paragraphs with revision ids, cells with widths and borders.
+    private func wordStyled(_ body: String) -> String {
+        let bare = (open: #"<w:r><w:t xml:space="preserve">"#, close: "</w:t></w:r>")
+        let formatted = #"<w:r w:rsidRPr="00C24F1A"><w:rPr><w:rFonts w:hint="eastAsia" w:ascii="仿宋_GB2312" "#
+            + #"w:eastAsia="仿宋_GB2312"/><w:sz w:val="32"/><w:lang w:eastAsia="zh-CN"/></w:rPr><w:t xml:space="preserve">"#
+        var styled = ""
+        var rest = body[...]
+        while let start = rest.range(of: bare.open), let end = rest[start.upperBound...].range(of: bare.close) {
+            styled += rest[..<start.lowerBound]
+            var piece = ""
+            var inEscape = false  // never cut inside &amp;
+            for character in rest[start.upperBound..<end.lowerBound] {
+                piece.append(character)
+                inEscape = character == "&" || (inEscape && character != ";")
+                if !inEscape && piece.count >= 5 {
+                    styled += formatted + piece + bare.close
+                    piece = ""
+                }
+            }
+            if !piece.isEmpty { styled += formatted + piece + bare.close }
+            rest = rest[end.upperBound...]
+        }
+        styled += rest
+        return styled
+            .replacing("<w:p>", with: #"<w:p w:rsidR="00C24F1A" w:rsidRDefault="00C24F1A">"#)
+            .replacing("<w:tcPr>", with: #"<w:tcPr><w:tcW w:w="1200" w:type="dxa"/><w:tcBorders><w:top w:val="single" w:sz="4"/></w:tcBorders>"#)
+    }
+
+    /// Formatting and runs change nothing the report says: the same document, but for its source.
+    @Test func wordFormattingAndSplitRunsReadAsTheBareRendering() throws {
+        let bare = try Document(bytes: rewrittenCorpusDocx(body: { $0 }), path: "report.docx")
+        // 收入总计2553.52万元 comes in three runs: 收入总计2, 553.5, 2万元.
+        let run = #"<w:p><w:r><w:t xml:space="preserve">收入总计2553.52万元</w:t></w:r></w:p>"#
+        #expect(wordStyled(run).split(separator: "<w:t ").count == 4)
+        var styled = try Document(bytes: rewrittenCorpusDocx(body: wordStyled), path: "report.docx")
+        #expect(styled.source.bytes > bare.source.bytes)
+        styled.source = bare.source
+        #expect(styled == bare)
+        #expect(bare.amounts.count > 100 && bare.tables.contains { $0.selfEvaluation != nil })
     }
 
     // MARK: Runs and containers
