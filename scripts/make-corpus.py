@@ -9,7 +9,8 @@ Each report is a real one with another department and year, its figures scaled
 styles finparse reads, some with full-width digits and ideographic spaces. With
 --docx-every N, every Nth report is written as a .docx instead: its text is parsed by a
 built finparse (--finparse, default .build/release/finparse) and rendered with real Word
-tables by scripts/make-docx.py.
+tables by scripts/make-docx.py, every other one as Word writes a file (formatted runs,
+paragraphs cut into several runs).
 """
 import argparse
 import importlib.util
@@ -100,11 +101,12 @@ def render_docx(args, count):
     dumps = subprocess.run([str(args.finparse), "dump", "--quiet", "--files-from", "-"], check=False,
                            input="\n".join(map(str, chosen)) + "\n", capture_output=True, text=True).stdout
     rendered = 0
-    for text_path, line in zip(chosen, dumps.splitlines()):
+    for k, (text_path, line) in enumerate(zip(chosen, dumps.splitlines())):
         doc = json.loads(line)
         if "error" in doc:
             continue
-        make_docx.write_docx(doc, text_path.with_suffix(".docx"))
+        word_style_seed = args.seed * 1_000_003 + k if k % 2 else None
+        make_docx.write_docx(doc, text_path.with_suffix(".docx"), word_style_seed)
         text_path.unlink()
         rendered += 1
     return rendered

@@ -6,10 +6,15 @@ spans) and writes a minimal Word package: body paragraphs as w:p, headings with
 Word's Chinese heading style ids, tables as real w:tbl with w:gridSpan and
 w:vMerge restart/continue for merged cells. Only the standard library is used.
 
+With --word-style SEED the package is written as Word writes one: every run with
+its formatting (仿宋_GB2312, 三号) and a revision id, a paragraph's text cut into
+runs of 1 to 12 characters at places drawn from SEED, cells with widths and borders.
+
     swift run finparse dump Corpus/yongzhou-yingji-2021-juesuan.txt > /tmp/y.json
-    scripts/make-docx.py /tmp/y.json Corpus/docx/yongzhou-yingji-2021-juesuan.docx
+    scripts/make-docx.py /tmp/y.json Corpus/docx/yongzhou-yingji-2021-juesuan.docx [--word-style 7]
 """
 import json
+import random
 import sys
 import zipfile
 from xml.sax.saxutils import escape
@@ -31,10 +36,32 @@ RELS = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 </Relationships>"""
 
 
+WORD_RUN = ('<w:r w:rsidRPr="00C24F1A"><w:rPr><w:rFonts w:hint="eastAsia" w:ascii="仿宋_GB2312" '
+            'w:hAnsi="仿宋_GB2312" w:eastAsia="仿宋_GB2312" w:cs="仿宋_GB2312"/><w:kern w:val="0"/>'
+            '<w:sz w:val="32"/><w:szCs w:val="32"/><w:lang w:val="en-US" w:eastAsia="zh-CN"/></w:rPr>')
+WORD_CELL = ('<w:tcW w:w="1200" w:type="dxa"/><w:tcBorders><w:top w:val="single" w:sz="4" w:space="0" '
+             'w:color="000000"/><w:bottom w:val="single" w:sz="4" w:space="0" w:color="000000"/></w:tcBorders>')
+
+# The random draws of a Word-styled rendering (--word-style); None for a bare one.
+word_style = None
+
+
+def runs(text):
+    """The text's runs: one bare run, or Word-styled runs of 1 to 12 characters."""
+    if word_style is None:
+        return f'<w:r><w:t xml:space="preserve">{escape(text)}</w:t></w:r>'
+    pieces, start = [], 0
+    while start < len(text):
+        end = start + word_style.randint(1, 12)
+        pieces.append(f'{WORD_RUN}<w:t xml:space="preserve">{escape(text[start:end])}</w:t></w:r>')
+        start = end
+    return "".join(pieces)
+
+
 def paragraph(text, style=None):
     props = f'<w:pPr><w:pStyle w:val="{style}"/></w:pPr>' if style else ""
-    run = f'<w:r><w:t xml:space="preserve">{escape(text)}</w:t></w:r>' if text else ""
-    return f"<w:p>{props}{run}</w:p>"
+    ids = ' w:rsidR="00C24F1A" w:rsidRDefault="00C24F1A"' if word_style else ""
+    return f"<w:p{ids}>{props}{runs(text) if text else ''}</w:p>"
 
 
 def table(t):
@@ -51,7 +78,8 @@ def table(t):
         while k < t["columns"]:
             c = starts.get((r, k)) or covering.get((r, k))
             span = c["columnSpan"] if c else 1
-            props = f'<w:gridSpan w:val="{span}"/>' if span > 1 else ""
+            props = WORD_CELL if word_style else ""
+            props += f'<w:gridSpan w:val="{span}"/>' if span > 1 else ""
             if c is None:
                 body = paragraph("")
             elif c["row"] == r:
@@ -75,12 +103,18 @@ def headings(sections, depth=0, found=None):
     return found
 
 
-def main(dump_path, out_path):
-    write_docx(json.load(open(dump_path, encoding="utf-8")), out_path)
+def main(dump_path, out_path, *options):
+    seed = int(options[1]) if options[:1] == ("--word-style",) and len(options) == 2 else None
+    if options and seed is None:
+        sys.exit("usage: make-docx.py DUMP.json OUT.docx [--word-style SEED]")
+    write_docx(json.load(open(dump_path, encoding="utf-8")), out_path, seed)
 
 
-def write_docx(doc, out_path):
-    """Writes the report of a `finparse dump` JSON object as a .docx at out_path."""
+def write_docx(doc, out_path, word_style_seed=None):
+    """Writes the report of a `finparse dump` JSON object as a .docx at out_path, Word-styled
+    with runs cut at places drawn from word_style_seed if one is given."""
+    global word_style
+    word_style = None if word_style_seed is None else random.Random(word_style_seed)
     styles = headings(doc["outline"])
     body = "".join(body_blocks(doc, lambda p: paragraph(p["text"], styles.get(p["line"])), table))
     xml = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
@@ -94,4 +128,4 @@ def write_docx(doc, out_path):
 
 
 if __name__ == "__main__":
-    main(*sys.argv[1:3])
+    main(*sys.argv[1:])
