@@ -42,12 +42,9 @@ WORD_RUN = ('<w:r w:rsidRPr="00C24F1A"><w:rPr><w:rFonts w:hint="eastAsia" w:asci
 WORD_CELL = ('<w:tcW w:w="1200" w:type="dxa"/><w:tcBorders><w:top w:val="single" w:sz="4" w:space="0" '
              'w:color="000000"/><w:bottom w:val="single" w:sz="4" w:space="0" w:color="000000"/></w:tcBorders>')
 
-# The random draws of a Word-styled rendering (--word-style); None for a bare one.
-word_style = None
-
-
-def runs(text):
-    """The text's runs: one bare run, or Word-styled runs of 1 to 12 characters."""
+def runs(text, word_style):
+    """The text's runs: one bare run, or, with word_style (a random.Random), Word-styled
+    runs of 1 to 12 characters."""
     if word_style is None:
         return f'<w:r><w:t xml:space="preserve">{escape(text)}</w:t></w:r>'
     pieces, start = [], 0
@@ -58,13 +55,13 @@ def runs(text):
     return "".join(pieces)
 
 
-def paragraph(text, style=None):
+def paragraph(text, style=None, word_style=None):
     props = f'<w:pPr><w:pStyle w:val="{style}"/></w:pPr>' if style else ""
     ids = ' w:rsidR="00C24F1A" w:rsidRDefault="00C24F1A"' if word_style else ""
-    return f"<w:p{ids}>{props}{runs(text) if text else ''}</w:p>"
+    return f"<w:p{ids}>{props}{runs(text, word_style) if text else ''}</w:p>"
 
 
-def table(t):
+def table(t, word_style=None):
     starts = {(c["row"], c["column"]): c for c in t["cells"]}
     covering = {}
     for c in t["cells"]:
@@ -81,13 +78,13 @@ def table(t):
             props = WORD_CELL if word_style else ""
             props += f'<w:gridSpan w:val="{span}"/>' if span > 1 else ""
             if c is None:
-                body = paragraph("")
+                body = paragraph("", word_style=word_style)
             elif c["row"] == r:
                 props += '<w:vMerge w:val="restart"/>' if c["rowSpan"] > 1 else ""
-                body = "".join(paragraph(p) for p in c["text"].split("\n"))
+                body = "".join(paragraph(p, word_style=word_style) for p in c["text"].split("\n"))
             else:
                 props += "<w:vMerge/>"
-                body = paragraph("")
+                body = paragraph("", word_style=word_style)
             cells.append(f"<w:tc><w:tcPr>{props}</w:tcPr>{body}</w:tc>")
             k += span
         rows.append("<w:tr>" + "".join(cells) + "</w:tr>")
@@ -113,10 +110,10 @@ def main(dump_path, out_path, *options):
 def write_docx(doc, out_path, word_style_seed=None):
     """Writes the report of a `finparse dump` JSON object as a .docx at out_path, Word-styled
     with runs cut at places drawn from word_style_seed if one is given."""
-    global word_style
     word_style = None if word_style_seed is None else random.Random(word_style_seed)
     styles = headings(doc["outline"])
-    body = "".join(body_blocks(doc, lambda p: paragraph(p["text"], styles.get(p["line"])), table))
+    body = "".join(body_blocks(doc, lambda p: paragraph(p["text"], styles.get(p["line"]), word_style),
+                               lambda t: table(t, word_style)))
     xml = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
            f'<w:document xmlns:w="{W}"><w:body>{body}<w:sectPr/></w:body></w:document>')
     with zipfile.ZipFile(out_path, "w", zipfile.ZIP_DEFLATED) as z:
