@@ -168,6 +168,22 @@ struct TableTests {
         #expect(crlf.tables.first?.selfEvaluation?.indicators.count == 3)
     }
 
+    @Test func weightsTooLongToHoldExactlyAreReported() throws {
+        // 40 digits: more than a Decimal holds exactly. No value, never a rounded one, and a warning.
+        let long = String(repeating: "9", count: 40)
+        var rows = [header] + body + [["总分", long, "95"]]
+        rows[1][6] = "1" + long
+        let document = Document(parsing: scraped(rows))
+        let evaluation = try #require(document.tables.first?.selfEvaluation)
+        #expect(evaluation.indicators.map(\.weight) == [nil, 20, 50])
+        #expect(evaluation.totalWeight == nil && evaluation.totalScore == 95)
+        let warnings = document.diagnostics.filter { $0.code == "figure-too-long" }
+        #expect(warnings.map(\.message) == ["1\(long) has more digits than an exact decimal holds; it is not read as a figure",
+                                            "\(long) has more digits than an exact decimal holds; it is not read as a figure"])
+        let cells = document.tables[0].cells
+        #expect(warnings.map(\.line) == [cells.first { $0.text == "1" + long }?.line, cells.last { $0.text == long }?.line])
+    }
+
     @Test func lastRowCutOff() throws {
         // The scrape stops inside the last row: what is there is read, nothing is made up.
         var text = scraped([header] + body)

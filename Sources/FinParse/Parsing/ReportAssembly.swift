@@ -152,13 +152,12 @@ final class ReportAssembly {
         tableCount += grids.count
         submit { extractor in
             .tables(grids.enumerated().map { offset, grid in
-                let table = grid.table(index: first + offset)
+                let (table, diagnostics) = grid.table(index: first + offset)
                 let cellFigures = extractor.figures(inCellsOf: table)
                 let unitFigures = TableFigures.figures(in: table)
                 return ReadTable(
                     table: table,
-                    diagnostics: (table.selfEvaluation?.consistencyDiagnostics(line: table.line) ?? [])
-                        + extractor.takeDiagnostics() + unitFigures.diagnostics,
+                    diagnostics: diagnostics + extractor.takeDiagnostics() + unitFigures.diagnostics,
                     cellFigures: cellFigures, unitFigures: unitFigures.figures)
             })
         }

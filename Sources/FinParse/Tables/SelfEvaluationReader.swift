@@ -6,7 +6,9 @@ import FoundationEssentials
 /// so a table with its columns in another order reads the same. Merged 一级指标 and
 /// 二级指标 cells carry down to every row they cover.
 enum SelfEvaluationReader {
-    static func read(_ grid: TableGrid) -> SelfEvaluation? {
+    /// The 自评表 of `grid`, if it is one, and a warning for each weight, score, total or
+    /// funds figure with more digits than an exact decimal holds (read as no value).
+    static func read(_ grid: TableGrid) -> (evaluation: SelfEvaluation, diagnostics: [Diagnostic])? {
         let rows = grid.cellsByRow
         guard let (headerRow, columns) = indicatorHeader(in: rows) else { return nil }
         // Row by row, the level in a level column: the text of the (merged) cell covering it.
@@ -21,24 +23,31 @@ enum SelfEvaluationReader {
         }
         let level1 = levels(columns.level1), level2 = levels(columns.level2)
 
+        var diagnostics: [Diagnostic] = []
         var indicators: [SelfEvaluation.Indicator] = []
-        var totals: [Decimal] = []
+        var totals: [Decimal?] = []
         for r in (headerRow + 1)..<rows.count {
             let row = rows[r]
             if let first = row.first(where: { !$0.text.isEmpty }), isTotal(first.text) {
-                totals = row.filter { $0.column > first.column }.compactMap { decimal($0.text) }
+                for cell in row where cell.column > first.column {
+                    switch reading(cell, &diagnostics) {
+                    case .exact(let value): totals.append(value)
+                    case .tooLong: totals.append(nil)  // keeps its place: the score is not read as the weight
+                    case .notADecimal: break
+                    }
+                }
                 break
             }
             // Only a cell that starts in its column counts: a row's last cell spans to the edge.
             func cell(_ column: Int?) -> TableGrid.Cell? { column.flatMap { c in row.first { $0.column == c } } }
-            let name = cell(columns.name)
+            let name = cell(columns.name), weight = cell(columns.weight), score = cell(columns.score)
             let values = [columns.target, columns.actual, columns.weight, columns.score].map { cell($0)?.text ?? "" }
             if (name?.text ?? "").isEmpty && values.allSatisfy(\.isEmpty) { continue }
             indicators.append(SelfEvaluation.Indicator(
                 level1: level1[r], level2: level2[r],
                 name: oneLine(name?.text ?? ""),
                 target: measure(cell(columns.target)), actual: measure(cell(columns.actual)),
-                weight: decimal(values[2]), score: decimal(values[3]),
+                weight: weight.flatMap { decimal($0, &diagnostics) }, score: score.flatMap { decimal($0, &diagnostics) },
                 deviation: cell(columns.deviation).map(\.text).flatMap { $0.isEmpty ? nil : $0 },
                 line: (name ?? row[0]).line))
         }
@@ -47,12 +56,13 @@ enum SelfEvaluationReader {
         let title = grid.title ?? ""
         let scope: SelfEvaluation.Scope =
             title.contains(utf8: "部门整体") ? .department : (title.contains(utf8: "项目") || name != nil ? .project : .department)
-        return SelfEvaluation(
+        let evaluation = SelfEvaluation(
             scope: scope, name: name,
             department: value(after: ["主管部门", "预算部门名称"], in: rows, suffix: true),
-            funds: funds(in: rows[..<headerRow]),
+            funds: funds(in: rows[..<headerRow], &diagnostics),
             indicators: indicators,
-            totalWeight: totals.first, totalScore: totals.dropFirst().first)
+            totalWeight: totals.first ?? nil, totalScore: totals.dropFirst().first ?? nil)
+        return (evaluation, diagnostics)
     }
 
     // MARK: Headers
@@ -84,21 +94,21 @@ enum SelfEvaluationReader {
     }
 
     /// The funds block: a header row with 年初预算数 … 得分 and the 年度资金总额 row under it.
-    private static func funds(in rows: ArraySlice<[TableGrid.Cell]>) -> SelfEvaluation.Funds? {
+    private static func funds(in rows: ArraySlice<[TableGrid.Cell]>, _ diagnostics: inout [Diagnostic]) -> SelfEvaluation.Funds? {
         guard let header = rows.firstIndex(where: { $0.contains { compact($0.text).contains(utf8: "年初预算") } }),
               let total = rows[header...].firstIndex(where: { $0.contains { compact($0.text).contains(utf8: "资金总额") } })
         else { return nil }
-        func value(_ matches: (String) -> Bool) -> String? {
+        func cell(_ matches: (String) -> Bool) -> TableGrid.Cell? {
             guard let column = rows[header].first(where: { matches(compact($0.text)) })?.column else { return nil }
-            return rows[total].first { $0.column == column }.map { compact($0.text) }
+            return rows[total].first { $0.column == column }
         }
         return SelfEvaluation.Funds(
-            initialBudget: value { $0.contains(utf8: "年初预算") }.flatMap(decimal),
-            fullYearBudget: value { $0.contains(utf8: "全年预算") }.flatMap(decimal),
-            executed: value { $0.contains(utf8: "执行数") }.flatMap(decimal),
-            executionRate: value { $0.contains(utf8: "执行率") }.flatMap { $0.isEmpty ? nil : $0 },
-            weight: value { $0.contains(utf8: "分值") }.flatMap(decimal),
-            score: value { $0.contains(utf8: "得分") }.flatMap(decimal))
+            initialBudget: cell { $0.contains(utf8: "年初预算") }.flatMap { decimal($0, &diagnostics) },
+            fullYearBudget: cell { $0.contains(utf8: "全年预算") }.flatMap { decimal($0, &diagnostics) },
+            executed: cell { $0.contains(utf8: "执行数") }.flatMap { decimal($0, &diagnostics) },
+            executionRate: cell { $0.contains(utf8: "执行率") }.map { compact($0.text) }.flatMap { $0.isEmpty ? nil : $0 },
+            weight: cell { $0.contains(utf8: "分值") }.flatMap { decimal($0, &diagnostics) },
+            score: cell { $0.contains(utf8: "得分") }.flatMap { decimal($0, &diagnostics) })
     }
 
     /// The text of the cell right of a label cell (项目名称 → 安全生产专项).
@@ -144,11 +154,20 @@ enum SelfEvaluationReader {
         return String(text.unicodeScalars[..<open])
     }
 
-    /// A weight, score or amount: 10, 95.5, 1,166.45, 210万元.
-    private static func decimal(_ text: String) -> Decimal? {
-        var text = compact(text).unicodeScalars.filter { $0 != "," }[...]
+    /// The weight, score or amount of `cell`: 10, 95.5, 1,166.45, 210万元.
+    private static func decimal(_ cell: TableGrid.Cell, _ diagnostics: inout [Diagnostic]) -> Decimal? {
+        guard case .exact(let value) = reading(cell, &diagnostics) else { return nil }
+        return value
+    }
+
+    /// What `cell` says as a weight, score or amount; one with more digits than an exact
+    /// decimal holds is warned of (it has no value: money and points are never rounded).
+    private static func reading(_ cell: TableGrid.Cell, _ diagnostics: inout [Diagnostic]) -> Decimal.Reading {
+        var text = compact(cell.text).unicodeScalars.filter { $0 != "," }[...]
         for unit in ["万元", "元", "分"] where text.hasSuffix(unit) { text = text.dropLast(unit.unicodeScalars.count) }
-        return Decimal(exactString: String(text))
+        let reading = Decimal.reading(String(text))
+        if case .tooLong = reading { diagnostics.append(.figureTooLong(oneLine(cell.original), line: cell.line)) }
+        return reading
     }
 
     /// A target or actual value: [comparator][number][unit], 20*2=40万元 read as its

@@ -38,16 +38,26 @@ struct TableGrid: Sendable {
         return rows
     }
 
-    func table(index: Int) -> Table {
-        Table(
-            index: index, title: title, line: line, rows: rows, columns: columns,
-            cells: cells.map { cell in
-                Table.Cell(row: cell.row, column: cell.column, rowSpan: cell.rowSpan, columnSpan: cell.columnSpan,
-                           text: cell.text, line: cell.line,
-                           tables: cell.tables.enumerated().map { $0.element.table(index: $0.offset) })
-            },
-            kind: kind, unit: unit,
-            selfEvaluation: SelfEvaluationReader.read(self))
+    /// The public table, and what its reading found wrong: a 自评表's weights and scores
+    /// that do not add up or are too long to read exactly, its nested tables' included.
+    func table(index: Int) -> (table: Table, diagnostics: [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        let cells = cells.map { cell in
+            Table.Cell(row: cell.row, column: cell.column, rowSpan: cell.rowSpan, columnSpan: cell.columnSpan,
+                       text: cell.text, line: cell.line,
+                       tables: cell.tables.enumerated().map { offset, nested in
+                           let (table, found) = nested.table(index: offset)
+                           diagnostics += found
+                           return table
+                       })
+        }
+        let evaluation = SelfEvaluationReader.read(self)
+        if let evaluation {
+            diagnostics = evaluation.evaluation.consistencyDiagnostics(line: line) + evaluation.diagnostics + diagnostics
+        }
+        let table = Table(index: index, title: title, line: line, rows: rows, columns: columns, cells: cells,
+                          kind: kind, unit: unit, selfEvaluation: evaluation?.evaluation)
+        return (table, diagnostics)
     }
 }
 
