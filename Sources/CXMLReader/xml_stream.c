@@ -52,30 +52,32 @@ struct fp_xml_stream {
     size_t scratch_capacity;
     int failed;
     char error[256];
-    int32_t error_line;
+    int32_t error_line, error_column;
     struct fp_xml_slot slots[FP_XML_SLOTS];
 };
 
 void fp_xml_initialize(void) { xmlInitParser(); }
 
-// Keeps the first message for the caller's diagnostic.
-static void fp_xml_keep_error(struct fp_xml_stream *s, const char *message, int32_t line) {
+// Keeps the first message for the caller's diagnostic, with where libxml2 stood (its
+// column: a Word part is often one line of megabytes).
+static void fp_xml_keep_error(struct fp_xml_stream *s, const char *message, int32_t line, int32_t column) {
     if (s->error[0] != '\0') return;
     strncpy(s->error, message, sizeof s->error - 1);
     size_t n = strlen(s->error);
     while (n > 0 && (s->error[n - 1] == '\n' || s->error[n - 1] == ' ')) s->error[--n] = '\0';
     s->error_line = line;
+    s->error_column = column;
 }
 
 // A structured handler keeps libxml2 from printing to stderr.
 static void fp_xml_on_error(void *context, xmlErrorPtr error) {
-    if (error != NULL && error->message != NULL) fp_xml_keep_error(context, error->message, error->line);
+    if (error != NULL && error->message != NULL) fp_xml_keep_error(context, error->message, error->line, error->int2);
 }
 
 // Stops the parser for a failure of the stream's own.
 static void fp_xml_fail(struct fp_xml_stream *s, const char *message) {
     s->failed = 1;
-    fp_xml_keep_error(s, message, xmlSAX2GetLineNumber(s->ctxt));
+    fp_xml_keep_error(s, message, xmlSAX2GetLineNumber(s->ctxt), xmlSAX2GetColumnNumber(s->ctxt));
     xmlStopParser(s->ctxt);
 }
 
@@ -357,7 +359,8 @@ const char *fp_xml_stream_attribute(fp_xml_stream *stream, const char *name, int
     return NULL;
 }
 
-const char *fp_xml_stream_error(fp_xml_stream *stream, int32_t *line) {
+const char *fp_xml_stream_error(fp_xml_stream *stream, int32_t *line, int32_t *column) {
     *line = stream->error_line;
+    *column = stream->error_column;
     return stream->error;
 }

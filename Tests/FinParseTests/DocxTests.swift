@@ -318,9 +318,13 @@ struct DocxTests {
     }
 
     @Test func malformedXML() throws {
-        let failure = try #require(error(Docx.zip(["word/document.xml": Array("<w:document \(Docx.namespaces)><w:body><w:p></w:body>".utf8)])))
+        let xml = "<w:document \(Docx.namespaces)><w:body><w:p>收入</w:body>"
+        let failure = try #require(error(Docx.zip(["word/document.xml": Array(xml.utf8)])))
         #expect(failure.code == .malformedDocx)
         #expect(failure.message.hasPrefix("word/document.xml: "))
+        // A part is often one line of megabytes: the column, in characters, is right after
+        // the end tag that does not match.
+        #expect(failure.location == SourceLocation(line: 1, column: xml.count + 1))
     }
 
     @Test func aDamagedPartFailsItsChecksum() throws {

@@ -56,8 +56,9 @@ const char *fp_xml_stream_text(fp_xml_stream *stream, int32_t *length);
 /// element has none.
 const char *fp_xml_stream_attribute(fp_xml_stream *stream, const char *name, int32_t *length);
 
-/// The first error the parser reported, NUL-terminated, and its line; "" if none.
-const char *fp_xml_stream_error(fp_xml_stream *stream, int32_t *line);
+/// The first error the parser reported, NUL-terminated, and its line and column
+/// (0 where libxml2 gave none); "" if none.
+const char *fp_xml_stream_error(fp_xml_stream *stream, int32_t *line, int32_t *column);
 
 #ifdef __cplusplus
 }

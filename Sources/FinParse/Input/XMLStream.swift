@@ -76,8 +76,10 @@ final class XMLStream<Element: XMLVocabulary> {
         }
         guard status == 0 else {
             var line: Int32 = 0
-            let message = String(cString: fp_xml_stream_error(stream, &line))
-            throw XMLStreamError(message: message.isEmpty ? "malformed XML" : message, line: Int(line))
+            var column: Int32 = 0
+            let message = String(cString: fp_xml_stream_error(stream, &line, &column))
+            throw XMLStreamError(message: message.isEmpty ? "malformed XML" : message,
+                                 location: SourceLocation(line: Int(line), column: max(1, Int(column))))
         }
     }
 
@@ -132,5 +134,6 @@ struct XMLSkipper<Element: XMLVocabulary> {
 
 struct XMLStreamError: Error {
     var message: String
-    var line: Int
+    /// Where the parser stood, in lines and characters of the part.
+    var location: SourceLocation
 }

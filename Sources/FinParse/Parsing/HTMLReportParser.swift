@@ -12,7 +12,7 @@ enum HTMLReportParser {
         }
         if case .failure(let error) = parsed {
             throw FinParseError(.malformedHTML, path: path, message: error.message,
-                                location: SourceLocation(line: error.line, column: 1))
+                                location: error.location)
         }
         reader.finish()
     }

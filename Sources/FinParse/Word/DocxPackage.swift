@@ -65,7 +65,7 @@ struct DocxPackage {
             throw FinParseError(.malformedDocx, path: path, message: "\(name) fails its CRC-32 check (damaged)")
         } catch let error as XMLStreamError {
             throw FinParseError(.malformedDocx, path: path, message: "\(name): \(error.message)",
-                                location: SourceLocation(line: error.line, column: 1))
+                                location: error.location)
         } catch {
             throw FinParseError(.malformedDocx, path: path, message: "\(name) cannot be inflated (truncated or damaged): \(error)")
         }
