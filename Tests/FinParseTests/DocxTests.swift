@@ -150,6 +150,42 @@ struct DocxTests {
 
     // MARK: Runs and containers
 
+    /// A text box as Word 2010 and later write it: the drawing, and a VML copy of the same
+    /// box for older readers in mc:Fallback, which must not be read twice.
+    private func textBox(_ content: String) -> String {
+        "<w:r><mc:AlternateContent><mc:Choice Requires=\"wps\"><w:drawing><wp:anchor><a:graphic><a:graphicData>"
+            + "<wps:wsp><wps:txbx><w:txbxContent>\(content)</w:txbxContent></wps:txbx></wps:wsp></a:graphicData></a:graphic>"
+            + "</wp:anchor></w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape><v:textbox><w:txbxContent>\(content)"
+            + "</w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>"
+    }
+
+    private func drawingDocument(body: String) throws -> Document {
+        let namespaces = Docx.namespaces + #" xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" "#
+            + #"xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" "#
+            + #"xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:v="urn:schemas-microsoft-com:vml""#
+        let xml = "<w:document \(namespaces)><w:body>\(body)</w:body></w:document>"
+        return try Document(bytes: Docx.zip(["_rels/.rels": Array(Docx.rels.utf8), "word/document.xml": Array(xml.utf8)]),
+                            path: "box.docx")
+    }
+
+    @Test func textBoxesAreReadOnce() throws {
+        let document = try drawingDocument(body: "<w:p><w:r><w:t>前</w:t></w:r>\(textBox(Docx.p("框内")))<w:r><w:t>后</w:t></w:r></w:p>")
+        // The box's paragraph ends first: it comes before the one that anchors it.
+        #expect(document.paragraphs.map(\.text) == ["框内", "前后"])
+    }
+
+    /// A 九张表 title in a text box above the table names it, as a title paragraph does.
+    @Test func aTitleInATextBoxNamesTheTable() throws {
+        func row(_ label: String, _ value: String) -> String {
+            "<w:tr><w:tc><w:tcPr/>\(Docx.p(label))</w:tc><w:tc><w:tcPr/>\(Docx.p(value))</w:tc></w:tr>"
+        }
+        let document = try drawingDocument(body: Docx.p("第二部分 部门决算表") + "<w:p>\(textBox(Docx.p("收入支出决算总表")))</w:p>"
+            + Docx.p("单位：万元") + "<w:tbl>\(row("项目", "决算数"))\(row("一、一般公共预算财政拨款收入", "2,940.05"))</w:tbl>")
+        let table = try #require(document.tables.first)
+        #expect(table.kind == "收入支出决算总表" && table.unit == .tenThousandYuan)
+        #expect(document.amounts.map { "\($0.value) \($0.label ?? "-")" } == ["2940.05 一、一般公共预算财政拨款收入"])
+    }
+
     @Test func runContent() throws {
         let document = try Docx.document(body: """
             <w:p><w:r><w:t>一、</w:t><w:tab/><w:t>收入</w:t></w:r><w:r><w:t xml:space="preserve">支出</w:t><w:br/><w:t>决算</w:t></w:r></w:p>
