@@ -8,6 +8,16 @@ extension KeyedEncodingContainer {
         if let value { try encode(value, forKey: key) } else { try encodeNil(forKey: key) }
     }
 
+    // Strings, and enums by their raw strings, through the encoder's String entry point: the
+    // generic one finds out what a value is by dynamic casts, for every figure's fields.
+    mutating func encodeNullable(_ value: String?, forKey key: Key) throws {
+        if let value { try encode(value, forKey: key) } else { try encodeNil(forKey: key) }
+    }
+
+    mutating func encodeNullable<T: RawRepresentable & Encodable>(_ value: T?, forKey key: Key) throws where T.RawValue == String {
+        try encodeNullable(value?.rawValue, forKey: key)
+    }
+
     mutating func encodeDecimal(_ value: Decimal?, forKey key: Key) throws {
         try encodeNullable(value.map(\.exactString), forKey: key)
     }

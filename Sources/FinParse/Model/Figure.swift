@@ -98,7 +98,7 @@ public struct Figure: Sendable, Hashable, Codable {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(text, forKey: .text)
         try c.encodeDecimal(value, forKey: .value)
-        try c.encode(unit, forKey: .unit)
+        try c.encode(unit.rawValue, forKey: .unit)
         try c.encodeDecimal(yuan, forKey: .yuan)
         try c.encodeNullable(comparator, forKey: .comparator)
         try c.encodeNullable(label, forKey: .label)

@@ -31,7 +31,7 @@ public struct Section: Sendable, Hashable, Codable {
 
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(kind, forKey: .kind)
+        try c.encode(kind.rawValue, forKey: .kind)
         try c.encodeNullable(marker, forKey: .marker)
         try c.encodeNullable(number, forKey: .number)
         try c.encode(title, forKey: .title)
