@@ -19,7 +19,7 @@ extension KeyedEncodingContainer {
     }
 
     mutating func encodeDecimal(_ value: Decimal?, forKey key: Key) throws {
-        try encodeNullable(value.map(\.exactString), forKey: key)
+        try encodeNullable(value.map { $0.exactString }, forKey: key)
     }
 }
 
