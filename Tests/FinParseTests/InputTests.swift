@@ -109,13 +109,36 @@ struct InputTests {
         #expect(error.description == "/nonexistent/report.txt: no such file")
     }
 
-    @Test func truncatedUTF16IsRefused() throws {
-        let full = [UInt8]([0xFF, 0xFE]) + Array("第一部分 概况".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
-        let path = try temporaryFile(Array(full.dropLast()), name: "truncated.txt")
-        let error = try #require(self.error(reading: path))
-        #expect(error.code == .truncated)
-        #expect(error.byteOffset != nil)
-        #expect(error.description.contains("cut off"))
+    /// A file cut off inside its last character (a download that stopped) is read up to it,
+    /// with a warning on its last line; nothing before it is lost.
+    @Test(arguments: [
+        // UTF-16LE without the high byte of 况; without the low surrogate of 𠀀 (a pair).
+        ([0xFF, 0xFE] + utf16("第一部分\n概况").dropLast(), "UTF-16LE", 1, ["第一部分", "概"]),
+        ([0xFF, 0xFE] + utf16("第一部分\n概况𠀀").dropLast(2), "UTF-16LE", 2, ["第一部分", "概况"]),
+        ([0xFE, 0xFF] + utf16("第一部分\n概况", bigEndian: true).dropLast(), "UTF-16BE", 1, ["第一部分", "概"]),
+        // UTF-8 without the last two bytes of 元, with and without a byte-order mark.
+        (Array("第一部分\n收入12万元".utf8.dropLast(2)), "UTF-8", 1, ["第一部分", "收入12万"]),
+        ([0xEF, 0xBB, 0xBF] + Array("第一部分\r\n收入12万元".utf8.dropLast(1)), "UTF-8", 2, ["第一部分", "收入12万"]),
+    ] as [([UInt8], String, Int, [String])])
+    func aFileCutOffInsideACharacterIsReadUpToIt(bytes: [UInt8], encoding: String, cut: Int, paragraphs: [String]) throws {
+        let document = try Document(contentsOf: temporaryFile(bytes, name: "cut-\(encoding)-\(cut).txt"))
+        #expect(document.source.encoding?.rawValue == encoding)
+        #expect(document.paragraphs.map(\.text) == paragraphs)
+        #expect(document.amounts.isEmpty)  // 12万 without its 元 is no amount
+        let warning = try #require(document.diagnostics.first { $0.code == "truncated" })
+        #expect(warning.severity == .warning && warning.line == 2)
+        #expect(warning.message.contains("inside a \(encoding) character") && warning.message.contains(cut == 1 ? "last byte" : "last \(cut) bytes"))
+    }
+
+    /// A damaged byte inside a UTF-8 file fails it (what was there could be a digit of an
+    /// amount), named by its offset and line, not by where GB18030 gave up reading it.
+    @Test func aDamagedUTF8ByteIsNamed() throws {
+        var bytes = Array("第一部分 概况\n收入总计2553.52万元\n".utf8)
+        bytes[29] = 0xFF
+        let error = try #require(self.error(reading: try temporaryFile(bytes, name: "damaged.txt")))
+        #expect(error.code == .undecodable)
+        #expect(error.byteOffset == 29)
+        #expect(error.message.contains("reads as UTF-8 up to a bad byte on line 2"))
     }
 
     @Test func invalidGB18030IsRefusedWithItsOffset() throws {
@@ -156,4 +179,8 @@ struct ReportInfoTests {
         #expect(document.report.year == 2024)
         #expect(document.report.kind == .budget)
     }
+}
+
+private func utf16(_ text: String, bigEndian: Bool = false) -> [UInt8] {
+    text.utf16.flatMap { bigEndian ? [UInt8($0 >> 8), UInt8($0 & 0xFF)] : [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
 }

@@ -2,29 +2,35 @@ import CICU
 
 /// Turns the bytes of a text report into a String, detecting its encoding:
 /// a byte-order mark first (UTF-8, UTF-16LE, UTF-16BE), then strict UTF-8, then
-/// strict GB18030, which covers GBK and GB2312. What fails all of them is named
-/// by ICU's charset detector in the error.
+/// strict GB18030, which covers GBK and GB2312. A file cut off inside its last
+/// character is read up to it, with a warning; any other bad byte fails the file, named
+/// by its offset (and by ICU's charset detector's guess when GB18030 read further).
 public enum TextDecoding {
     /// Decoded text and the encoding it was found in.
     public struct Decoded: Sendable, Hashable {
         public var text: String
         public var encoding: TextEncoding
+        /// A `truncated` warning when the file ends inside a character.
+        public var diagnostics: [Diagnostic] = []
     }
 
     /// Decodes the bytes of a text report; `path` names the input in errors.
     public static func decode(_ bytes: [UInt8], path: String) throws(FinParseError) -> Decoded {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
-            return Decoded(text: try utf8(bytes[3...], path: path, offset: 3), encoding: .utf8)
+            guard let (text, cut) = utf8(bytes[3...]) else {
+                throw FinParseError(.undecodable, path: path, message: "starts with a UTF-8 byte-order mark but is not valid UTF-8",
+                                    byteOffset: 3 + validUTF8Prefix(bytes[3...]))
+            }
+            return try decoded(text, encoding: .utf8, cut: cut, path: path)
         }
         if bytes.starts(with: [0xFF, 0xFE]) {
-            return Decoded(text: try utf16(bytes[2...], bigEndian: false, path: path), encoding: .utf16LE)
+            return try utf16(bytes[2...], bigEndian: false, path: path)
         }
         if bytes.starts(with: [0xFE, 0xFF]) {
-            return Decoded(text: try utf16(bytes[2...], bigEndian: true, path: path), encoding: .utf16BE)
+            return try utf16(bytes[2...], bigEndian: true, path: path)
         }
-        if let text = String(validating: bytes, as: UTF8.self) {
-            try refuseBinary(text.utf8, path: path)
-            return Decoded(text: text, encoding: .utf8)
+        if let (text, cut) = utf8(bytes[...]) {
+            return try decoded(text, encoding: .utf8, cut: cut, path: path)
         }
         // Not UTF-8: Chinese reports that are not UTF-8 are GB18030 (or its subsets GBK
         // and GB2312). NUL bytes mean a binary file (UTF-16 is read only with its mark).
@@ -36,20 +42,48 @@ public enum TextDecoding {
         return Decoded(text: text, encoding: .gb18030)
     }
 
-    private static func utf8(_ bytes: ArraySlice<UInt8>, path: String, offset: Int) throws(FinParseError) -> String {
-        guard let text = String(validating: bytes, as: UTF8.self) else {
-            throw FinParseError(.undecodable, path: path, message: "starts with a UTF-8 byte-order mark but is not valid UTF-8")
-        }
-        try refuseBinary(text.utf8, path: path)
-        return text
+    /// The bytes as UTF-8, and how many bytes of a last character the file does not finish
+    /// were left out; nil when they are not UTF-8.
+    private static func utf8(_ bytes: ArraySlice<UInt8>) -> (text: String, cut: Int)? {
+        if let text = String(validating: bytes, as: UTF8.self) { return (text, 0) }
+        guard let cut = cutOffUTF8(bytes), let text = String(validating: bytes.dropLast(cut), as: UTF8.self) else { return nil }
+        return (text, cut)
     }
 
-    private static func utf16(_ bytes: ArraySlice<UInt8>, bigEndian: Bool, path: String) throws(FinParseError) -> String {
-        let name = bigEndian ? "UTF-16BE" : "UTF-16LE"
-        guard bytes.count % 2 == 0 else {
-            throw FinParseError(.truncated, path: path, message: "is \(name) with an odd number of bytes: the file is cut off",
-                                byteOffset: bytes.endIndex - 1)
+    /// Decoded text that is not a binary file's, with a warning if `cut` bytes were left out.
+    private static func decoded(_ text: String, encoding: TextEncoding, cut: Int, path: String) throws(FinParseError) -> Decoded {
+        try refuseBinary(text.utf8, path: path)
+        return Decoded(text: text, encoding: encoding, diagnostics: cut > 0 ? [.cutOff(text, bytes: cut, encoding: encoding)] : [])
+    }
+
+    /// How many bytes at the end of `bytes` begin a UTF-8 character that the file does not
+    /// finish (it was cut off there), or nil when it does not end that way.
+    private static func cutOffUTF8(_ bytes: ArraySlice<UInt8>) -> Int? {
+        var i = bytes.endIndex
+        while i > bytes.startIndex, bytes.endIndex - i < 3 {
+            i -= 1
+            let byte = bytes[i]
+            if byte & 0xC0 == 0x80 { continue }  // a continuation byte: the lead is further back
+            let length = byte >= 0xF0 && byte <= 0xF4 ? 4 : byte >= 0xE0 && byte <= 0xEF ? 3 : byte >= 0xC2 && byte <= 0xDF ? 2 : 0
+            return bytes.endIndex - i < length ? bytes.endIndex - i : nil
         }
+        return nil
+    }
+
+    /// How many bytes from the start of `bytes` are valid UTF-8.
+    private static func validUTF8Prefix(_ bytes: ArraySlice<UInt8>) -> Int {
+        var iterator = bytes.makeIterator()
+        var parser = Unicode.UTF8.ForwardParser()
+        var length = 0
+        while case .valid(let scalar) = parser.parseScalar(from: &iterator) { length += scalar.count }
+        return length
+    }
+
+    private static func utf16(_ bytes: ArraySlice<UInt8>, bigEndian: Bool, path: String) throws(FinParseError) -> Decoded {
+        let name = bigEndian ? "UTF-16BE" : "UTF-16LE"
+        // A last byte alone, or a lead surrogate whose pair never comes: cut off there.
+        var cut = bytes.count % 2
+        let bytes = bytes.dropLast(cut)
         var units = [UInt16]()
         units.reserveCapacity(bytes.count / 2)
         var i = bytes.startIndex
@@ -58,14 +92,15 @@ public enum TextDecoding {
             units.append(bigEndian ? a << 8 | b : b << 8 | a)
             i += 2
         }
-        guard let text = String(validating: units, as: UTF16.self) else {
-            let bad = firstInvalidUTF16(units)
-            let reason = bad == units.count - 1 ? "ends inside a surrogate pair: the file is cut off" : "is not valid \(name)"
-            throw FinParseError(bad == units.count - 1 ? .truncated : .undecodable, path: path,
-                                message: reason, byteOffset: bytes.startIndex + bad * 2)
+        if let last = units.last, UTF16.isLeadSurrogate(last) {
+            units.removeLast()
+            cut += 2
         }
-        try refuseBinary(text.utf8, path: path)
-        return text
+        guard let text = String(validating: units, as: UTF16.self) else {
+            throw FinParseError(.undecodable, path: path, message: "is not valid \(name)",
+                                byteOffset: bytes.startIndex + firstInvalidUTF16(units) * 2)
+        }
+        return try decoded(text, encoding: bigEndian ? .utf16BE : .utf16LE, cut: cut, path: path)
     }
 
     private static func firstInvalidUTF16(_ units: [UInt16]) -> Int {
@@ -99,6 +134,15 @@ public enum TextDecoding {
             }
         }
         guard status == Int32(FP_OK) else {
+            // A file whose Chinese reads as UTF-8 up to some byte is a UTF-8 file damaged
+            // there: name that byte (GB18030 reads such text, as nonsense, for a while).
+            let utf8Length = validUTF8Prefix(bytes[...])
+            if bytes[..<utf8Length].contains(where: { $0 >= 0x80 }) {
+                let line = 1 + bytes[..<utf8Length].count { $0 == 0x0A }
+                throw FinParseError(.undecodable, path: path,
+                                    message: "is neither UTF-8 nor GB18030 text: it reads as UTF-8 up to a bad byte on line \(line)",
+                                    byteOffset: utf8Length)
+            }
             // Say what ICU's detector takes it for: the likeliest cause of the failure.
             let guess = detectedCharset(Array(bytes.prefix(64 * 1024))).map { "; ICU's detector takes it for \($0)" } ?? ""
             throw FinParseError(.undecodable, path: path,
@@ -136,5 +180,21 @@ public enum TextDecoding {
         if controls * 20 > seen {
             throw FinParseError(.notText, path: path, message: "is not text (too many control characters)")
         }
+    }
+}
+
+extension Diagnostic {
+    /// A text file that ends inside a character: read up to it.
+    static func cutOff(_ text: String, bytes: Int, encoding: TextEncoding) -> Diagnostic {
+        var lines = 1
+        var afterCR = false
+        for byte in text.utf8 {
+            if byte == 0x0A, !afterCR { lines += 1 }
+            if byte == 0x0D { lines += 1 }
+            afterCR = byte == 0x0D
+        }
+        return Diagnostic(severity: .warning, code: "truncated",
+                          message: "the file ends inside a \(encoding.rawValue) character: it is cut off, and its last \(bytes == 1 ? "byte is" : "\(bytes) bytes are") not read",
+                          line: lines)
     }
 }

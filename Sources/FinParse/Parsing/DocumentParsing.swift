@@ -101,6 +101,7 @@ extension Document {
         let source = SourceInfo(path: path, format: isHTML ? .html : .text, encoding: decoded.encoding, bytes: bytes.count,
                                 sha256: Self.sha256Hex(bytes))
         let text = decoded.text
+        assembly.diagnostics += decoded.diagnostics
         _ = consume bytes
         _ = consume decoded
         if isHTML {

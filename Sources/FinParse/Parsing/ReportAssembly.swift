@@ -113,7 +113,7 @@ final class ReportAssembly {
     /// grid's cells are released as soon as it is handed over.
     func add(_ body: consuming ReportBody) {
         hints = body.hints
-        diagnostics = body.diagnostics
+        diagnostics += body.diagnostics
         var next = 0
         for index in body.tables.indices {
             // A table's title line is a paragraph too, and comes first.
