@@ -8,6 +8,8 @@ public struct FinParseError: Error, Sendable, Hashable, CustomStringConvertible 
         case empty
         case notText = "not-text"
         case undecodable
+        /// Kept for readers of older output: since 2026-12-02 a text file cut off inside its
+        /// last character is read up to it, with a `truncated` warning, not refused.
         case truncated
         case tooLarge = "too-large"
         case notDocx = "not-docx"
