@@ -119,6 +119,9 @@ struct InputTests {
         // UTF-8 without the last two bytes of 元, with and without a byte-order mark.
         (Array("第一部分\n收入12万元".utf8.dropLast(2)), "UTF-8", 1, ["第一部分", "收入12万"]),
         ([0xEF, 0xBB, 0xBF] + Array("第一部分\r\n收入12万元".utf8.dropLast(1)), "UTF-8", 2, ["第一部分", "收入12万"]),
+        // GB18030 第一部分\n收入12万元 without the trail byte of 元.
+        ([0xB5, 0xDA, 0xD2, 0xBB, 0xB2, 0xBF, 0xB7, 0xD6, 0x0A, 0xCA, 0xD5, 0xC8, 0xEB, 0x31, 0x32, 0xCD, 0xF2, 0xD4],
+         "GB18030", 1, ["第一部分", "收入12万"]),
     ] as [([UInt8], String, Int, [String])])
     func aFileCutOffInsideACharacterIsReadUpToIt(bytes: [UInt8], encoding: String, cut: Int, paragraphs: [String]) throws {
         let document = try Document(contentsOf: temporaryFile(bytes, name: "cut-\(encoding)-\(cut).txt"))

@@ -37,9 +37,7 @@ public enum TextDecoding {
         if let nul = bytes.firstIndex(of: 0) {
             throw FinParseError(.notText, path: path, message: "is not text (it contains NUL bytes)", byteOffset: nul)
         }
-        let text = try gb18030(bytes, path: path)
-        try refuseBinary(text.utf8, path: path)
-        return Decoded(text: text, encoding: .gb18030)
+        return try gb18030(bytes, path: path)
     }
 
     /// The bytes as UTF-8, and how many bytes of a last character the file does not finish
@@ -119,36 +117,60 @@ public enum TextDecoding {
         return units.count
     }
 
-    private static func gb18030(_ bytes: [UInt8], path: String) throws(FinParseError) -> String {
-        var output = [UInt8](repeating: 0, count: bytes.count * 2 + 16)
-        var length: Int32 = 0
-        var errorOffset: Int32 = 0
-        let status = bytes.withUnsafeBufferPointer { input in
-            output.withUnsafeMutableBufferPointer { out in
-                input.withMemoryRebound(to: CChar.self) { source in
-                    out.withMemoryRebound(to: CChar.self) { dest in
-                        fp_convert_to_utf8("GB18030", source.baseAddress, Int32(source.count),
-                                           dest.baseAddress, Int32(dest.count), &length, &errorOffset)
-                    }
+    private static func gb18030(_ bytes: [UInt8], path: String) throws(FinParseError) -> Decoded {
+        let stop: Int
+        switch GB18030Conversion(bytes[...]) {
+        case .text(let text):
+            return try decoded(text, encoding: .gb18030, cut: 0, path: path)
+        case .stopped(at: let offset):
+            stop = offset
+        }
+        // Stopped at the very end: the file is cut off inside its last character.
+        if stop == bytes.count {
+            for cut in 1...3 where cut < bytes.count {
+                if case .text(let text) = GB18030Conversion(bytes.dropLast(cut)) {
+                    return try decoded(text, encoding: .gb18030, cut: cut, path: path)
                 }
             }
         }
-        guard status == Int32(FP_OK) else {
-            // A file whose Chinese reads as UTF-8 up to some byte is a UTF-8 file damaged
-            // there: name that byte (GB18030 reads such text, as nonsense, for a while).
-            let utf8Length = validUTF8Prefix(bytes[...])
-            if bytes[..<utf8Length].contains(where: { $0 >= 0x80 }) {
-                let line = 1 + bytes[..<utf8Length].count { $0 == 0x0A }
-                throw FinParseError(.undecodable, path: path,
-                                    message: "is neither UTF-8 nor GB18030 text: it reads as UTF-8 up to a bad byte on line \(line)",
-                                    byteOffset: utf8Length)
-            }
-            // Say what ICU's detector takes it for: the likeliest cause of the failure.
-            let guess = detectedCharset(Array(bytes.prefix(64 * 1024))).map { "; ICU's detector takes it for \($0)" } ?? ""
+        // A file whose Chinese reads as UTF-8 up to some byte is a UTF-8 file damaged there:
+        // name that byte (GB18030 reads such text, as nonsense, for a while). Two characters
+        // of three UTF-8 bytes (as CJK is written) are asked for, as GB18030 text can read as
+        // a valid UTF-8 character or so by chance.
+        let utf8Length = validUTF8Prefix(bytes[...])
+        if bytes[..<utf8Length].count(where: { $0 >= 0xE0 && $0 <= 0xEF }) >= 2 {
+            let line = 1 + bytes[..<utf8Length].count { $0 == 0x0A }
             throw FinParseError(.undecodable, path: path,
-                                message: "is neither UTF-8 nor GB18030 text\(guess)", byteOffset: Int(errorOffset))
+                                message: "is neither UTF-8 nor GB18030 text: it reads as UTF-8 up to a bad byte on line \(line)",
+                                byteOffset: utf8Length)
         }
-        return String(decoding: output[..<Int(length)], as: UTF8.self)
+        // Say what ICU's detector takes it for: the likeliest cause of the failure.
+        let guess = detectedCharset(Array(bytes.prefix(64 * 1024))).map { "; ICU's detector takes it for \($0)" } ?? ""
+        throw FinParseError(.undecodable, path: path, message: "is neither UTF-8 nor GB18030 text\(guess)", byteOffset: stop)
+    }
+
+    /// ICU's strict GB18030 conversion of some bytes: their text, or the offset it stopped at.
+    private enum GB18030Conversion {
+        case text(String)
+        case stopped(at: Int)
+
+        init(_ bytes: ArraySlice<UInt8>) {
+            var output = [UInt8](repeating: 0, count: bytes.count * 2 + 16)
+            var length: Int32 = 0
+            var errorOffset: Int32 = 0
+            let status = bytes.withUnsafeBufferPointer { input in
+                output.withUnsafeMutableBufferPointer { out in
+                    input.withMemoryRebound(to: CChar.self) { source in
+                        out.withMemoryRebound(to: CChar.self) { dest in
+                            fp_convert_to_utf8("GB18030", source.baseAddress, Int32(source.count),
+                                               dest.baseAddress, Int32(dest.count), &length, &errorOffset)
+                        }
+                    }
+                }
+            }
+            self = status == Int32(FP_OK) ? .text(String(decoding: output[..<Int(length)], as: UTF8.self))
+                                          : .stopped(at: Int(errorOffset))
+        }
     }
 
     private static func detectedCharset(_ prefix: [UInt8]) -> String? {
