@@ -139,7 +139,7 @@ public enum TextDecoding {
         // a valid UTF-8 character or so by chance.
         let utf8Length = validUTF8Prefix(bytes[...])
         if bytes[..<utf8Length].count(where: { $0 >= 0xE0 && $0 <= 0xEF }) >= 2 {
-            let line = 1 + bytes[..<utf8Length].count { $0 == 0x0A }
+            let line = lineNumber(atEndOf: bytes[..<utf8Length])
             throw FinParseError(.undecodable, path: path,
                                 message: "is neither UTF-8 nor GB18030 text: it reads as UTF-8 up to a bad byte on line \(line)",
                                 byteOffset: utf8Length)
@@ -208,15 +208,8 @@ public enum TextDecoding {
 extension Diagnostic {
     /// A text file that ends inside a character: read up to it.
     static func cutOff(_ text: String, bytes: Int, encoding: TextEncoding) -> Diagnostic {
-        var lines = 1
-        var afterCR = false
-        for byte in text.utf8 {
-            if byte == 0x0A, !afterCR { lines += 1 }
-            if byte == 0x0D { lines += 1 }
-            afterCR = byte == 0x0D
-        }
-        return Diagnostic(severity: .warning, code: "truncated",
-                          message: "the file ends inside a \(encoding.rawValue) character: it is cut off, and its last \(bytes == 1 ? "byte is" : "\(bytes) bytes are") not read",
-                          line: lines)
+        Diagnostic(severity: .warning, code: "truncated",
+                   message: "the file ends inside a \(encoding.rawValue) character: it is cut off, and its last \(bytes == 1 ? "byte is" : "\(bytes) bytes are") not read",
+                   line: lineNumber(atEndOf: text.utf8))
     }
 }

@@ -40,13 +40,13 @@ enum SelfEvaluationReader {
             }
             // Only a cell that starts in its column counts: a row's last cell spans to the edge.
             func cell(_ column: Int?) -> TableGrid.Cell? { column.flatMap { c in row.first { $0.column == c } } }
-            let name = cell(columns.name), weight = cell(columns.weight), score = cell(columns.score)
-            let values = [columns.target, columns.actual, columns.weight, columns.score].map { cell($0)?.text ?? "" }
-            if (name?.text ?? "").isEmpty && values.allSatisfy(\.isEmpty) { continue }
+            let name = cell(columns.name), target = cell(columns.target), actual = cell(columns.actual)
+            let weight = cell(columns.weight), score = cell(columns.score)
+            if [name, target, actual, weight, score].allSatisfy({ $0?.text.isEmpty ?? true }) { continue }
             indicators.append(SelfEvaluation.Indicator(
                 level1: level1[r], level2: level2[r],
                 name: oneLine(name?.text ?? ""),
-                target: measure(cell(columns.target)), actual: measure(cell(columns.actual)),
+                target: measure(target), actual: measure(actual),
                 weight: weight.flatMap { decimal($0, &diagnostics) }, score: score.flatMap { decimal($0, &diagnostics) },
                 deviation: cell(columns.deviation).map(\.text).flatMap { $0.isEmpty ? nil : $0 },
                 line: (name ?? row[0]).line))

@@ -1,7 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// Rebuilds the tables `pdftotext -layout` lays out with spaces: each line a row,
 /// cells separated by two spaces or more, columns where the fullest rows agree.
 ///
@@ -96,27 +92,16 @@ enum SpacedTableReader {
     /// searched for byte by byte, String's own comparisons comparing Characters.
     static func kind(of title: String) -> String? {
         guard kindEnds.contains(where: { title.contains(utf8: $0) }) else { return nil }
-        // Searched byte by byte, not with Collection.firstRange(of:): that generic search cost a
-        // tenth of a text report's parse once every table's title lines were asked.
         let key = Array(withoutQuotes(title).utf8)
-        return key.withUnsafeBytes { key in
+        return key.withUnsafeBufferPointer { key in
             kindKeyBytes.first { name in
-                name.bytes.withUnsafeBytes { bytes in
-                    guard let found = firstOffset(of: bytes, in: key) else { return false }
+                name.bytes.withUnsafeBufferPointer { bytes in
+                    guard let found = key.firstOffset(of: bytes) else { return false }
                     let tail = key[(found + bytes.count)...]
                     return tail.isEmpty || kindTails.contains { tail.starts(with: $0.utf8) }
                 }
             }?.kind
         }
-    }
-
-    private static func firstOffset(of needle: UnsafeRawBufferPointer, in haystack: UnsafeRawBufferPointer) -> Int? {
-        guard let first = needle.first, needle.count <= haystack.count else { return nil }
-        for i in 0...(haystack.count - needle.count)
-        where haystack[i] == first && memcmp(haystack.baseAddress! + i, needle.baseAddress!, needle.count) == 0 {
-            return i
-        }
-        return nil
     }
 
     private static let kindKeyBytes: [(bytes: [UInt8], kind: String)] = kindKeys.map { (Array($0.key.utf8), $0.kind) }

@@ -188,6 +188,18 @@ extension FoldedText {
     }
 }
 
+/// The number ``splitLines(_:)`` gives the line that `utf8` ends on (one more for each LF,
+/// CRLF or lone CR): for places found before there are lines, where decoding stopped.
+func lineNumber(atEndOf utf8: some Sequence<UInt8>) -> Int {
+    var line = 1
+    var afterCR = false
+    for byte in utf8 {
+        if byte == 0x0D || (byte == 0x0A && !afterCR) { line += 1 }
+        afterCR = byte == 0x0D
+    }
+    return line
+}
+
 /// Splits decoded text into lines on LF, CRLF or a lone CR, as the input had them, each
 /// with its 1-based number. A form feed inside a line (pages joined by "\f" alone) starts
 /// a line of its own, as pdftotext starts every page, numbered as the input line it is in.
