@@ -1,6 +1,8 @@
 #include "finparse_xml.h"
 
+#include <stdarg.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <libxml/HTMLparser.h>
@@ -72,6 +74,28 @@ static void fp_xml_keep_error(struct fp_xml_stream *s, const char *message, int3
 // A structured handler keeps libxml2 from printing to stderr.
 static void fp_xml_on_error(void *context, xmlErrorPtr error) {
     if (error != NULL && error->message != NULL) fp_xml_keep_error(context, error->message, error->line, error->int2);
+}
+
+// What libxml2 raises outside the parser's context, from its encoding converters and
+// I/O layer (a part declared in an encoding its bytes are not in), goes to the thread's
+// global handlers, which print to stderr. While a stream parses they are these: in XML
+// the message is kept as the part's error, placed where the parser stood; web pages'
+// errors are recovered from, as the HTML parser's own are.
+static void fp_xml_on_global_error(void *context, xmlErrorPtr error) {
+    struct fp_xml_stream *s = context;
+    if (s->html || error == NULL || error->message == NULL) return;
+    fp_xml_keep_error(s, error->message, xmlSAX2GetLineNumber(s->ctxt), xmlSAX2GetColumnNumber(s->ctxt));
+}
+
+static void fp_xml_on_generic_error(void *context, const char *format, ...) {
+    struct fp_xml_stream *s = context;
+    if (s->html) return;
+    char message[sizeof s->error];
+    va_list arguments;
+    va_start(arguments, format);
+    vsnprintf(message, sizeof message, format, arguments);
+    va_end(arguments);
+    fp_xml_keep_error(s, message, xmlSAX2GetLineNumber(s->ctxt), xmlSAX2GetColumnNumber(s->ctxt));
 }
 
 // Stops the parser for a failure of the stream's own.
@@ -298,16 +322,31 @@ int32_t fp_xml_stream_parse(fp_xml_stream *stream, const char *bytes, int32_t le
     if (stream->failed || (!stream->html && !stream->ctxt->wellFormed)) return -1;
     stream->handler = handler;
     stream->context = context;
+    xmlGenericErrorFunc generic = xmlGenericError;
+    void *generic_context = xmlGenericErrorContext;
+    xmlStructuredErrorFunc structured = xmlStructuredError;
+    void *structured_context = xmlStructuredErrorContext;
+    xmlSetGenericErrorFunc(stream, fp_xml_on_generic_error);
+    xmlSetStructuredErrorFunc(stream, fp_xml_on_global_error);
     if (stream->html) {
         htmlParseChunk(stream->ctxt, bytes, length, last);
         // The text after the last element ends with the document.
         if (last && !stream->failed) fp_xml_flush_text(stream);
     } else {
-        xmlParseChunk(stream->ctxt, bytes, length, last);
+        int status = xmlParseChunk(stream->ctxt, bytes, length, last);
+        // A converter's failure halts the parser (no more SAX calls) but leaves it well-formed:
+        // the rest of the part would be dropped without a word.
+        if (!stream->ctxt->wellFormed || stream->ctxt->disableSAX) {
+            stream->failed = 1;
+            char message[64];
+            snprintf(message, sizeof message, "libxml2 stopped reading (error %d)", status);
+            fp_xml_keep_error(stream, message, xmlSAX2GetLineNumber(stream->ctxt), xmlSAX2GetColumnNumber(stream->ctxt));
+        }
     }
+    xmlSetGenericErrorFunc(generic_context, generic);
+    xmlSetStructuredErrorFunc(structured_context, structured);
     stream->handler = NULL;
     stream->context = NULL;
-    if (!stream->html && !stream->ctxt->wellFormed) stream->failed = 1;
     return stream->failed ? -1 : 0;
 }
 

@@ -363,6 +363,17 @@ struct DocxTests {
         #expect(failure.location == SourceLocation(line: 1, column: xml.count + 1))
     }
 
+    @Test func aPartNotInTheEncodingItDeclaresFails() throws {
+        // libxml2's converter stops the parser without marking the part malformed, and says
+        // so on stderr: the paragraphs were dropped, exit 0 (found by Fuzz/, document-xml).
+        let xml = #"<?xml version="1.0" encoding="EUC-JP"?>"#
+            + "<w:document \(Docx.namespaces)><w:body>\(Docx.p("收入总计2553.52万元"))</w:body></w:document>"
+        let failure = try #require(error(Docx.zip(["word/document.xml": Array(xml.utf8)])))
+        #expect(failure.code == .malformedDocx)
+        #expect(failure.message.hasPrefix("word/document.xml: input conversion failed"))
+        #expect(failure.location?.line == 1)
+    }
+
     @Test func aDamagedPartFailsItsChecksum() throws {
         // Stored, not deflated, so that one changed byte still inflates and parses.
         let xml = "<w:document \(Docx.namespaces)><w:body>\(Docx.p("abcdef"))</w:body></w:document>"
