@@ -50,7 +50,7 @@ public enum TextDecoding {
 
     /// Decoded text that is not a binary file's, with a warning if `cut` bytes were left out.
     private static func decoded(_ text: String, encoding: TextEncoding, cut: Int, path: String) throws(FinParseError) -> Decoded {
-        try refuseBinary(text.utf8, path: path)
+        try refuseBinary(text, path: path)
         return Decoded(text: text, encoding: encoding, diagnostics: cut > 0 ? [.cutOff(text, bytes: cut, encoding: encoding)] : [])
     }
 
@@ -188,16 +188,21 @@ public enum TextDecoding {
 
     /// Text has no NUL and few control characters; anything else is a binary file
     /// that happened to decode.
-    private static func refuseBinary(_ utf8: String.UTF8View, path: String) throws(FinParseError) {
-        var controls = 0
-        var seen = 0
-        for (offset, byte) in utf8.enumerated() {
-            if byte == 0 {
-                throw FinParseError(.notText, path: path, message: "is not text (it contains NUL characters)", byteOffset: offset)
+    private static func refuseBinary(_ text: String, path: String) throws(FinParseError) {
+        var text = text
+        // Over the bytes themselves: iterating the String's UTF-8 view cost 4% of a small report's parse.
+        let (nul, controls, seen) = text.withUTF8 { bytes in
+            let head = UnsafeBufferPointer(rebasing: bytes.prefix(65536))
+            if let nul = head.firstIndex(of: 0) { return (Optional(nul), 0, head.count) }
+            // The controls below space but TAB, LF, FF and CR, as bits: a loop without branches.
+            let controlBits: UInt32 = ~(1 << 0x09 | 1 << 0x0A | 1 << 0x0C | 1 << 0x0D)
+            let controls = head.reduce(0) { count, byte in
+                count &+ (byte < 0x20 ? Int((controlBits >> UInt32(byte & 0x1F)) & 1) : 0)
             }
-            if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D && byte != 0x0C { controls += 1 }
-            seen += 1
-            if seen == 65536 { break }
+            return (nil, controls, head.count)
+        }
+        if let nul {
+            throw FinParseError(.notText, path: path, message: "is not text (it contains NUL characters)", byteOffset: nul)
         }
         if controls * 20 > seen {
             throw FinParseError(.notText, path: path, message: "is not text (too many control characters)")
