@@ -28,6 +28,8 @@ let package = Package(
             providers: [.apt(["libxml2-dev"])]
         ),
         .target(name: "CXMLReader", dependencies: ["CLibXML2"]),
+        // A file in memory, for ZIPFoundation, which reads damaged zips safely only from a file.
+        .target(name: "CMemoryFile"),
         // zlib's CRC-32, which checks an inflated part many times faster than a byte loop in Swift.
         .systemLibrary(
             name: "CSystemZlib",
@@ -38,7 +40,7 @@ let package = Package(
         .target(
             name: "FinParse",
             dependencies: [
-                "CICU", "CXMLReader", "CSystemZlib",
+                "CICU", "CXMLReader", "CSystemZlib", "CMemoryFile",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],

@@ -363,6 +363,16 @@ struct DocxTests {
         #expect(failure.location == SourceLocation(line: 1, column: xml.count + 1))
     }
 
+    @Test func aZipPointingPastItsEndIsRefusedNotACrash() throws {
+        // ZIPFoundation's reader over Data traps on an offset past the end
+        // (weichsel/ZIPFoundation#394): found by Fuzz/ (docx), it stopped a whole batch.
+        var bytes = try Docx.package(body: Docx.p("甲"))
+        let central = try #require(bytes.indices.first { bytes[$0...].starts(with: [0x50, 0x4B, 0x01, 0x02]) })
+        bytes.replaceSubrange((central + 42)..<(central + 46), with: [0xF0, 0xFF, 0xFF, 0x7F])  // its local header's offset
+        let failure = try #require(error(bytes))
+        #expect(failure.code == .notDocx || failure.code == .malformedDocx)
+    }
+
     @Test func aPartNotInTheEncodingItDeclaresFails() throws {
         // libxml2's converter stops the parser without marking the part malformed, and says
         // so on stderr: the paragraphs were dropped, exit 0 (found by Fuzz/, document-xml).

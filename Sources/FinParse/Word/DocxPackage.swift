@@ -18,8 +18,16 @@ struct DocxPackage {
     /// own copy they are not held.
     init(bytes: consuming [UInt8], path: String) throws(FinParseError) {
         self.path = path
-        let data = Data(consume bytes)
-        archive = try Self.archive(path: path) { try Archive(data: data, accessMode: .read) }
+        // ZIPFoundation's archive over Data traps where a damaged zip points past its end
+        // (weichsel/ZIPFoundation#394, found by Fuzz/): the bytes are read as a file in
+        // memory where the system has one, whose reads past the end find nothing.
+        if let file = MemoryFile(holding: bytes) {
+            _ = consume bytes
+            archive = try Self.archive(path: path) { try Archive(url: URL(fileURLWithPath: file.path), accessMode: .read) }
+        } else {
+            let data = Data(consume bytes)
+            archive = try Self.archive(path: path) { try Archive(data: data, accessMode: .read) }
+        }
     }
 
     /// A package read from its file as its parts are inflated: never held whole.
