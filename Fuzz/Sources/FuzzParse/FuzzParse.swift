@@ -1,0 +1,104 @@
+import FinParse
+import FoundationEssentials
+import Glibc
+import ZIPFoundation
+
+/// What the fuzzed bytes are read as, from `FINPARSE_FUZZ_FORMAT`: a text file, a web page,
+/// a whole .docx, or the `word/document.xml` of a .docx (the Word reader behind the zip).
+enum Format: String {
+    case text, html, docx, documentXML = "document-xml"
+
+    static let current: Format = {
+        let name = getenv("FINPARSE_FUZZ_FORMAT").map { String(cString: $0) } ?? "text"
+        guard let format = Format(rawValue: name) else {
+            fatalError("FINPARSE_FUZZ_FORMAT must be text, html, docx or document-xml, not \(name)")
+        }
+        return format
+    }()
+}
+
+/// A .docx holding `xml` as its `word/document.xml`, stored without compression so that
+/// libFuzzer's mutations reach the XML as they are.
+func docx(documentXML xml: [UInt8]) -> [UInt8] {
+    do {
+        let archive = try Archive(accessMode: .create)
+        try archive.addEntry(with: "word/document.xml", type: .file, uncompressedSize: Int64(xml.count),
+                             compressionMethod: .none) { position, size in
+            Data(xml[Int(position)..<Int(position) + size])
+        }
+        return Array(archive.data!)
+    } catch {
+        fatalError("cannot build a .docx around the input: \(error)")
+    }
+}
+
+/// Standard error while a parse runs, kept in a file: a library that prints there (libxml2
+/// did, for a part in the wrong encoding) garbles a batch's own messages, and what it says
+/// is lost to the caller. FINPARSE_FUZZ_STDERR=show leaves stderr alone, to replay a finding.
+let stderrCapture: Int32? = {
+    if let show = getenv("FINPARSE_FUZZ_STDERR"), String(cString: show) == "show" { return nil }
+    guard let file = tmpfile() else { fatalError("no file for stderr") }
+    return fileno(file)
+}()
+
+func withStderrCaptured(_ body: () -> Void) -> [UInt8] {
+    guard let capture = stderrCapture else {
+        body()
+        return []
+    }
+    let saved = dup(2)
+    dup2(capture, 2)
+    body()
+    dup2(saved, 2)
+    close(saved)
+    let count = Int(lseek(capture, 0, SEEK_END))
+    guard count > 0 else { return [] }
+    var written = [UInt8](repeating: 0, count: count)
+    _ = pread(capture, &written, count, 0)
+    _ = ftruncate(capture, 0)
+    return written
+}
+
+/// One input through the whole parse and its JSON. Errors are expected answers to bad
+/// input; a crash, a sanitizer report, a hang, runaway memory, a word on stderr or JSON that
+/// does not read back as the document is a finding.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
+    let bytes = Array(UnsafeBufferPointer(start: data, count: size))
+    let format = Format.current
+    let input: [UInt8], path: String
+    switch format {
+    case .text: (input, path) = (bytes, "fuzz.txt")
+    case .html: (input, path) = (bytes, "fuzz.html")
+    case .docx: (input, path) = (bytes, "fuzz.docx")
+    case .documentXML: (input, path) = (docx(documentXML: bytes), "fuzz.docx")
+    }
+    var document: Document?
+    let printed = withStderrCaptured { document = try? Document(bytes: input, path: path, threads: 1) }
+    if !printed.isEmpty { fatalError("the parse wrote to stderr: \(String(decoding: printed, as: UTF8.self))") }
+    // What dump prints must read back as the same document: the JSON is written by hand
+    // in places (decimal strings, escapes) for speed.
+    if let document {
+        do {
+            let json = try document.jsonData()
+            let decoded = try JSONDecoder().decode(Document.self, from: Data(json))
+            if decoded != document { fatalError("the JSON reads back as another document") }
+        } catch {
+            fatalError("the document's JSON does not read back: \(error)")
+        }
+    }
+    return 0
+}
+
+@_silgen_name("LLVMFuzzerRunDriver")
+func runFuzzer(_ argc: UnsafeMutablePointer<Int32>,
+               _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+               _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32) -> Int32
+
+/// SwiftPM links an executable's entry point under this name, not libFuzzer's `main`;
+/// it hands the command line to libFuzzer's driver.
+@_cdecl("FuzzParse_main")
+public func fuzzMain(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> Int32 {
+    var argc = argc, argv = argv
+    return runFuzzer(&argc, &argv) { data, size in fuzzOneInput(data, size) }
+}
