@@ -59,9 +59,10 @@ func withStderrCaptured(_ body: () -> Void) -> [UInt8] {
     return written
 }
 
-/// One input through the whole parse and its JSON. Errors are expected answers to bad
-/// input; a crash, a sanitizer report, a hang, runaway memory, a word on stderr or JSON that
-/// does not read back as the document is a finding.
+/// One input through the whole parse, on one thread and on two, and its JSON. Errors are
+/// expected answers to bad input; a crash, a sanitizer report, a hang, runaway memory, a
+/// word on stderr, a different document on two threads or JSON that does not read back as
+/// the document is a finding.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
@@ -78,6 +79,11 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     if !printed.isEmpty { fatalError("the parse wrote to stderr: \(String(decoding: printed, as: UTF8.self))") }
     // What dump prints must read back as the same document: the JSON is written by hand
     // in places (decimal strings, escapes) for speed.
+    // A report's pieces go to the pool as the reader hands them over: on two threads
+    // they must come back as the same document.
+    if (try? Document(bytes: input, path: path, threads: 2)) != document {
+        fatalError("the parse on two threads gives another document")
+    }
     if let document {
         do {
             let json = try document.jsonData()
