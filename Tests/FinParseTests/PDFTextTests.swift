@@ -197,6 +197,18 @@ struct PDFTextTests {
         #expect(document.outline.first?.children.map { "\($0.marker ?? "")\($0.title)" } == ["(一)机关运行经费支出情况"])
     }
 
+    @Test func aParagraphOfThousandsOfWrappedLinesIsJoinedInBoundedPieces() {
+        // Each join read the whole paragraph again: a text of joinable lines took time in
+        // the square of its length (found by Fuzz/). Joining stops at a bound; no text is lost.
+        let line = String(repeating: "预算执行情况良好资金使用规范", count: 3)
+        let lines = ["封面标题", "\u{0C}  一、情况说明"] + Array(repeating: line, count: 400)
+        let document = Document(parsing: lines.joined(separator: "\n"))
+        let body = document.paragraphs.filter { $0.text.hasPrefix("预算") }
+        #expect(body.count > 1)
+        #expect(body.allSatisfy { $0.text.utf8.count - line.utf8.count < PageText.maxJoinedBytes })
+        #expect(body.map(\.text).joined() == String(repeating: line, count: 400))
+    }
+
     @Test func pageNumbersAndRunningHeadersAreDropped() {
         var pages: [String] = []
         for n in 1...5 {

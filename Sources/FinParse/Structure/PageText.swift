@@ -178,6 +178,11 @@ enum PageText {
         return false
     }
 
+    /// A wrapped paragraph is joined up to this many bytes. Each join folds and reads the
+    /// paragraph again, so thousands of joinable lines took minutes (a 93 KB text, 1.2 s;
+    /// found by Fuzz/); a report's longest paragraph is under a thousand characters.
+    static let maxJoinedBytes = 8192
+
     /// Joins a line into the one before it when that one runs to the full width of
     /// the page and stops mid-sentence, and this one neither starts a paragraph
     /// (indent, list marker) nor is laid out in columns.
@@ -195,7 +200,7 @@ enum PageText {
             // or across a page break when the page's footer was dropped.
             let filled = result.lastIndex { !$0.isBlank }
             let gap = filled.map { result.count - 1 - $0 } ?? 0
-            guard let at = filled, gap <= 1,
+            guard let at = filled, gap <= 1, result[at].original.utf8.count < maxJoinedBytes,
                   endsPartTitle(result[at], with: line)
                     || (gap == 0 && continues(result[at], with: line, full: full, indented: indented))
             else {
