@@ -87,6 +87,10 @@ struct InputTests {
         let error = try #require(self.error(reading: path))
         #expect(error.code == .empty)
         #expect(error.description == "\(path): is empty")
+        // Given as bytes, it is refused the same way (it read as an empty report).
+        #expect(throws: FinParseError(.empty, path: "given.txt", message: "is empty")) {
+            try Document(bytes: [], path: "given.txt")
+        }
     }
 
     @Test func binaryFileIsRefused() throws {

@@ -35,7 +35,6 @@ enum InputFile {
             }
         }
         bytes.removeSubrange(filled...)
-        if bytes.isEmpty { throw FinParseError(.empty, path: path, message: "is empty") }
         return bytes
     }
 

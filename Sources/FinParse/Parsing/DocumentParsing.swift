@@ -81,6 +81,9 @@ extension Document {
     /// Reads a report in any format finparse takes into `assembly`.
     private static func read(_ bytes: consuming [UInt8], path: String,
                              into assembly: ReportAssembly) throws(FinParseError) -> SourceInfo {
+        // Refused as a file is, whichever way the bytes came (given as bytes, an empty input
+        // read as an empty report: found by Fuzz/).
+        if bytes.isEmpty { throw FinParseError(.empty, path: path, message: "is empty") }
         if bytes.starts(with: [0x50, 0x4B]) {
             let source = SourceInfo(path: path, format: .docx, encoding: nil, bytes: bytes.count, sha256: Self.sha256Hex(bytes))
             try WordReportParser.read(DocxPackage(bytes: consume bytes, path: path), path: path, into: assembly)
