@@ -59,10 +59,10 @@ func withStderrCaptured(_ body: () -> Void) -> [UInt8] {
     return written
 }
 
-/// One input through the whole parse, on one thread and on two, and its JSON. Errors are
-/// expected answers to bad input; a crash, a sanitizer report, a hang, runaway memory, a
-/// word on stderr, a different document on two threads or JSON that does not read back as
-/// the document is a finding.
+/// One input through the whole parse, on one thread and on two, streamed, and its JSON.
+/// Errors are expected answers to bad input; a crash, a sanitizer report, a hang, runaway
+/// memory, a word on stderr, a different document on two threads, streamed pieces that are
+/// not the document's, or JSON that does not read back as the document is a finding.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
@@ -84,6 +84,20 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     if (try? Document(bytes: input, path: path, threads: 2)) != document {
         fatalError("the parse on two threads gives another document")
     }
+    // Streaming reads the same file from its path (a .docx through the file reader, not the
+    // in-memory one) and must hand over the document's own tables and figures.
+    let streamed = streamedPieces(of: input, extension: String(path.split(separator: ".").last!))
+    if (streamed != nil) != (document != nil) {
+        fatalError("streaming \(streamed == nil ? "fails" : "reads") where the document \(document == nil ? "fails" : "reads")")
+    }
+    if let document, let streamed {
+        let figures = streamed.compactMap { if case .figure(let figure) = $0 { figure } else { nil } }
+        let tables = streamed.compactMap { if case .table(let table) = $0 { table } else { nil } }
+        if tables != document.tables { fatalError("streaming hands over other tables than the document's") }
+        if counted(figures) != counted(document.amounts + document.percents) {
+            fatalError("streaming hands over other figures than the document's")
+        }
+    }
     if let document {
         do {
             let json = try document.jsonData()
@@ -94,6 +108,26 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
         }
     }
     return 0
+}
+
+/// The pieces `Document.streamPieces` hands over for `input` written to a file; nil when it throws.
+func streamedPieces(of input: [UInt8], extension: String) -> [Document.Piece]? {
+    let path = "/tmp/finparse-fuzz-\(getpid()).\(`extension`)"
+    guard let file = fopen(path, "wb") else { fatalError("cannot write \(path)") }
+    _ = input.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, file) }
+    fclose(file)
+    defer { unlink(path) }
+    var pieces: [Document.Piece] = []
+    do {
+        try Document.streamPieces(contentsOf: path) { pieces.append($0) }
+        return pieces
+    } catch {
+        return nil
+    }
+}
+
+func counted(_ figures: [Figure]) -> [Figure: Int] {
+    figures.reduce(into: [:]) { $0[$1, default: 0] += 1 }
 }
 
 @_silgen_name("LLVMFuzzerRunDriver")
