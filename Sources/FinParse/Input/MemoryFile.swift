@@ -1,6 +1,8 @@
 import CMemoryFile
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// Bytes as a file that lives in memory only, named by a path for readers that open one.
