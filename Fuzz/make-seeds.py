@@ -43,7 +43,6 @@ def body_elements(xml):
         if depth == 0 and element_start is not None:
             yield xml[start + element_start:start + tag.end()]
             element_start = None
-    return
 
 
 def seeds(format):

@@ -71,6 +71,11 @@ static void fp_xml_keep_error(struct fp_xml_stream *s, const char *message, int3
     s->error_column = column;
 }
 
+// Keeps `message` placed where the parser stands.
+static void fp_xml_keep_error_here(struct fp_xml_stream *s, const char *message) {
+    fp_xml_keep_error(s, message, xmlSAX2GetLineNumber(s->ctxt), xmlSAX2GetColumnNumber(s->ctxt));
+}
+
 // A structured handler keeps libxml2 from printing to stderr.
 static void fp_xml_on_error(void *context, xmlErrorPtr error) {
     if (error != NULL && error->message != NULL) fp_xml_keep_error(context, error->message, error->line, error->int2);
@@ -84,7 +89,7 @@ static void fp_xml_on_error(void *context, xmlErrorPtr error) {
 static void fp_xml_on_global_error(void *context, xmlErrorPtr error) {
     struct fp_xml_stream *s = context;
     if (s->html || error == NULL || error->message == NULL) return;
-    fp_xml_keep_error(s, error->message, xmlSAX2GetLineNumber(s->ctxt), xmlSAX2GetColumnNumber(s->ctxt));
+    fp_xml_keep_error_here(s, error->message);
 }
 
 static void fp_xml_on_generic_error(void *context, const char *format, ...) {
@@ -95,13 +100,13 @@ static void fp_xml_on_generic_error(void *context, const char *format, ...) {
     va_start(arguments, format);
     vsnprintf(message, sizeof message, format, arguments);
     va_end(arguments);
-    fp_xml_keep_error(s, message, xmlSAX2GetLineNumber(s->ctxt), xmlSAX2GetColumnNumber(s->ctxt));
+    fp_xml_keep_error_here(s, message);
 }
 
 // Stops the parser for a failure of the stream's own.
 static void fp_xml_fail(struct fp_xml_stream *s, const char *message) {
     s->failed = 1;
-    fp_xml_keep_error(s, message, xmlSAX2GetLineNumber(s->ctxt), xmlSAX2GetColumnNumber(s->ctxt));
+    fp_xml_keep_error_here(s, message);
     xmlStopParser(s->ctxt);
 }
 
@@ -340,7 +345,7 @@ int32_t fp_xml_stream_parse(fp_xml_stream *stream, const char *bytes, int32_t le
             stream->failed = 1;
             char message[64];
             snprintf(message, sizeof message, "libxml2 stopped reading (error %d)", status);
-            fp_xml_keep_error(stream, message, xmlSAX2GetLineNumber(stream->ctxt), xmlSAX2GetColumnNumber(stream->ctxt));
+            fp_xml_keep_error_here(stream, message);
         }
     }
     xmlSetGenericErrorFunc(generic_context, generic);

@@ -22,6 +22,7 @@ final class MemoryFile {
             var done = 0
             while done < bytes.count {
                 let count = write(descriptor, bytes.baseAddress! + done, bytes.count - done)
+                if count < 0 && errno == EINTR { continue }
                 guard count > 0 else { break }
                 done += count
             }
