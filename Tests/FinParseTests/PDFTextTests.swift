@@ -198,8 +198,8 @@ struct PDFTextTests {
     }
 
     @Test func aParagraphOfThousandsOfWrappedLinesIsJoinedInBoundedPieces() {
-        // Each join read the whole paragraph again: a text of joinable lines took time in
-        // the square of its length (found by Fuzz/). Joining stops at a bound; no text is lost.
+        // A text of joinable lines once took time in the square of its length (found by
+        // Fuzz/). Joining stops at a bound on a line's length; no text is lost.
         let line = String(repeating: "预算执行情况良好资金使用规范", count: 3)
         let lines = ["封面标题", "\u{0C}  一、情况说明"] + Array(repeating: line, count: 400)
         let document = Document(parsing: lines.joined(separator: "\n"))

@@ -103,7 +103,9 @@ enum PageText {
     private static func tableOfContents(_ lines: [FoldedText], pages: [Range<Int>]) -> Range<Int>? {
         let searched = pages.prefix(5).last?.upperBound ?? lines.count
         let filled = (0..<searched).filter { !lines[$0].isBlank }
+        // `key` is the costly test: it runs only on lines that hold the character it looks for.
         guard let at = filled.indices.first(where: { k in
+            guard lines[filled[k]].text.contains(utf8: "目") else { return false }
             let here = key(lines[filled[k]].text)
             return here == "目录" || (here == "目" && k + 1 < filled.count && key(lines[filled[k + 1]].text) == "录")
         }) else { return nil }
@@ -111,9 +113,11 @@ enum PageText {
         let entries = filled[(at + 1)...].drop { key(lines[$0].text) == "录" }
         guard let first = entries.first else { return nil }
         let firstKey = key(lines[first].text)
+        let firstScalar = firstKey.unicodeScalars.first.map { String($0) } ?? ""
         let page = pages.first { $0.contains(heading) } ?? heading..<lines.count
         // The body may put the first heading's marker and title on two lines (第一部分 / 概况).
         let repeatAt = (page.upperBound..<lines.count).first { i in
+            guard lines[i].text.contains(utf8: firstScalar) else { return false }
             let here = key(lines[i].text)
             return here == firstKey || (here.count >= 4 && firstKey.hasPrefix(here))
         }
@@ -161,27 +165,89 @@ enum PageText {
     /// A part heading spaced out on its line (第二部分      2019年度部门预算表) is not.
     static func isColumnar(_ text: some StringProtocol) -> Bool {
         let body = text.trimmingSpaces
-        if body.hasPrefix("第"), let marker = ListMarker.scan(String(body)), marker.style == .part { return false }
-        var gaps = 0
-        var run = 0
-        for scalar in body.unicodeScalars {
-            if scalar == " " {
-                run += 1
-            } else {
+        if isPartHeading(body) { return false }
+        var gaps = ColumnGaps()
+        gaps.read(body.unicodeScalars)
+        return gaps.columnar
+    }
+
+    private static func isPartHeading(_ text: some StringProtocol) -> Bool {
+        text.hasPrefix("第") && ListMarker.scan(String(text))?.style == .part
+    }
+
+    /// ``isColumnar(_:)``'s count of gaps, which can go on reading where it stopped: a
+    /// paragraph's count grows as lines join it, without reading the paragraph again.
+    private struct ColumnGaps {
+        private var gaps = 0
+        private var run = 0
+        private(set) var columnar = false
+
+        mutating func read(_ scalars: some Sequence<Unicode.Scalar>) {
+            for scalar in scalars {
+                if columnar { return }
+                if scalar == " " {
+                    run += 1
+                    continue
+                }
                 if run >= 2 {
                     gaps += 1
-                    if gaps >= 2 || ("0"..."9").contains(scalar) { return true }
+                    columnar = gaps >= 2 || ("0"..."9").contains(scalar)
                 }
                 run = 0
             }
         }
-        return false
     }
 
-    /// A wrapped paragraph is joined up to this many bytes. Each join folds and reads the
-    /// paragraph again, so thousands of joinable lines took minutes (a 93 KB text, 1.2 s;
-    /// found by Fuzz/); a report's longest paragraph is under a thousand characters.
+    /// A wrapped paragraph is joined up to this many bytes: a bound on the lines the
+    /// later stages see, whatever the input. A report's longest paragraph is under a
+    /// thousand characters.
     static let maxJoinedBytes = 8192
+
+    /// A paragraph as its lines join it, with what the joining tests read of its folded
+    /// text (its length, its first and last few characters, its gaps) kept up to date
+    /// line by line. Reading the whole paragraph at each join took time in the square of
+    /// its length (a 93 KB text, 1.2 s; found by Fuzz/). The tests read the lines' folded
+    /// texts one after another, which is the folded paragraph except where a line starts
+    /// inside a combining sequence.
+    private struct Paragraph {
+        private let first: FoldedText
+        /// The lines' originals without their edge spaces, joined; empty until a line joins.
+        private var joined = ""
+        /// The first scalars of the folded text, as many as ``ListMarker/scan(_:)`` reads.
+        private(set) var head: String
+        /// The last scalars of the folded text: enough for the last two characters.
+        private(set) var tail: String
+        private(set) var scalars: Int
+        private var gaps = ColumnGaps()
+
+        init(_ line: FoldedText) {
+            first = line
+            let text = line.text.trimmingSpaces
+            head = String(String.UnicodeScalarView(text.unicodeScalars.prefix(12)))
+            tail = String(String.UnicodeScalarView(text.unicodeScalars.suffix(8)))
+            scalars = text.unicodeScalars.count
+            gaps.read(text.unicodeScalars)
+        }
+
+        var bytes: Int { joined.isEmpty ? first.original.utf8.count : joined.utf8.count }
+        var isColumnar: Bool { gaps.columnar && !isPartHeading(head) }
+
+        mutating func join(_ line: FoldedText) {
+            if joined.isEmpty { joined = String(first.original.trimmingSpaces) }
+            joined += line.original.trimmingSpaces
+            let text = line.text.trimmingSpaces
+            if head.unicodeScalars.count < 12 {
+                head.unicodeScalars.append(contentsOf: text.unicodeScalars.prefix(12 - head.unicodeScalars.count))
+            }
+            tail.unicodeScalars.append(contentsOf: text.unicodeScalars.suffix(8))
+            tail = String(String.UnicodeScalarView(tail.unicodeScalars.suffix(8)))
+            scalars += text.unicodeScalars.count
+            gaps.read(text.unicodeScalars)
+        }
+
+        /// The paragraph as one line; a line nothing joined comes out as it went in.
+        var line: FoldedText { joined.isEmpty ? first : FoldedText(joined, line: first.line) }
+    }
 
     /// Joins a line into the one before it when that one runs to the full width of
     /// the page and stops mid-sentence, and this one neither starts a paragraph
@@ -195,44 +261,51 @@ enum PageText {
         // continues the one above even when that one happens to end on 。 or ；.
         let indented = prose.filter { $0.text.drop { $0 == "\u{0C}" }.hasPrefix("  ") }.count * 100 >= prose.count * 15
         var result: [FoldedText] = []
+        // The last line that is not blank, and the blank lines after it. Blank lines stay,
+        // so neighbours here are neighbours on the page, or across a page break when the
+        // page's footer was dropped.
+        var open: Paragraph?
+        var blanks: [FoldedText] = []
         for line in lines {
-            // Blank lines stay in the list, so neighbours here are neighbours on the page,
-            // or across a page break when the page's footer was dropped.
-            let filled = result.lastIndex { !$0.isBlank }
-            let gap = filled.map { result.count - 1 - $0 } ?? 0
-            guard let at = filled, gap <= 1, result[at].original.utf8.count < maxJoinedBytes,
-                  endsPartTitle(result[at], with: line)
-                    || (gap == 0 && continues(result[at], with: line, full: full, indented: indented))
-            else {
-                result.append(line)
+            if line.isBlank {
+                blanks.append(line)
                 continue
             }
-            result.removeSubrange((at + 1)...)
-            result[at] = FoldedText(String(result[at].original.trimmingSpaces) + String(line.original.trimmingSpaces), line: result[at].line)
+            if let paragraph = open, blanks.count <= 1, paragraph.bytes < maxJoinedBytes,
+               endsPartTitle(paragraph, with: line)
+                || (blanks.isEmpty && continues(paragraph, with: line, full: full, indented: indented)) {
+                open!.join(line)
+                blanks.removeAll()
+                continue
+            }
+            if let paragraph = open { result.append(paragraph.line) }
+            result += blanks
+            blanks.removeAll()
+            open = Paragraph(line)
         }
-        return result
+        if let paragraph = open { result.append(paragraph.line) }
+        return result + blanks
     }
 
     /// A part title wrapped onto a short, centred second line, a blank line at most
     /// between (…年度部门决算情况 / 说明).
-    private static func endsPartTitle(_ previous: FoldedText, with line: FoldedText) -> Bool {
+    private static func endsPartTitle(_ previous: Paragraph, with line: FoldedText) -> Bool {
         // The cheap tests of the short line first: this runs for every line of the text.
         let rest = line.text.trimmingSpaces
         guard !rest.isEmpty, !rest.unicodeScalars.isLonger(than: 4),
               !rest.unicodeScalars.contains(where: { "。，,：:；;".unicodeScalars.contains($0) }),
               ListMarker.scan(String(rest)) == nil else { return false }
-        guard let marker = ListMarker.scan(String(previous.text.trimmingSpaces)), marker.style == .part,
-              !previous.text.trimmingSpaces.hasSuffix("说明") else { return false }
+        guard let marker = ListMarker.scan(previous.head), marker.style == .part,
+              !previous.tail.hasSuffix("说明") else { return false }
         return true
     }
 
-    private static func continues(_ previous: FoldedText, with line: FoldedText, full: Int, indented: Bool) -> Bool {
-        let before = previous.text.trimmingSpaces
+    private static func continues(_ previous: Paragraph, with line: FoldedText, full: Int, indented: Bool) -> Bool {
         let text = line.text.drop { $0 == "\u{0C}" }
-        guard !before.isEmpty, !text.trimmingSpaces.isEmpty, !isColumnar(before), !isColumnar(text) else { return false }
-        guard let last = before.last, indented || !"。：:；;！？!?".contains(last) else { return false }
+        guard !text.trimmingSpaces.isEmpty, !previous.isColumnar, !isColumnar(text) else { return false }
+        guard let last = previous.tail.last, indented || !"。：:；;！？!?".contains(last) else { return false }
         // A paragraph's first line is indented; a wrapped line starts at the margin.
         guard !text.hasPrefix("  "), ListMarker.scan(String(text.trimmingSpaces)) == nil else { return false }
-        return Double(before.unicodeScalars.count) >= 0.8 * Double(full)
+        return Double(previous.scalars) >= 0.8 * Double(full)
     }
 }
