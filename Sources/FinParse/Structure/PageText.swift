@@ -211,42 +211,57 @@ enum PageText {
     /// inside a combining sequence.
     private struct Paragraph {
         private let first: FoldedText
-        /// The lines' originals without their edge spaces, joined; empty until a line joins.
-        private var joined = ""
-        /// The first scalars of the folded text, as many as ``ListMarker/scan(_:)`` reads.
-        private(set) var head: String
-        /// The last scalars of the folded text: enough for the last two characters.
-        private(set) var tail: String
-        private(set) var scalars: Int
-        private var gaps = ColumnGaps()
+        /// What the tests read once lines have joined; until then they read `first`.
+        private var joined: Joined?
 
-        init(_ line: FoldedText) {
-            first = line
-            let text = line.text.trimmingSpaces
-            head = String(String.UnicodeScalarView(text.unicodeScalars.prefix(12)))
-            tail = String(String.UnicodeScalarView(text.unicodeScalars.suffix(8)))
-            scalars = text.unicodeScalars.count
-            gaps.read(text.unicodeScalars)
+        private struct Joined {
+            /// The lines' originals without their edge spaces.
+            var original: String
+            /// The first scalars of the folded text, as many as ``ListMarker/scan(_:)`` reads.
+            var head: String
+            /// The last scalars of the folded text: enough for the last two characters.
+            var tail: String
+            var scalars: Int
+            var gaps = ColumnGaps()
+
+            init(_ line: FoldedText) {
+                original = String(line.original.trimmingSpaces)
+                let text = line.text.trimmingSpaces
+                head = String(String.UnicodeScalarView(text.unicodeScalars.prefix(12)))
+                tail = String(String.UnicodeScalarView(text.unicodeScalars.suffix(8)))
+                scalars = text.unicodeScalars.count
+                gaps.read(text.unicodeScalars)
+            }
+
+            mutating func append(_ line: FoldedText) {
+                original += line.original.trimmingSpaces
+                let text = line.text.trimmingSpaces
+                if head.unicodeScalars.count < 12 {
+                    head.unicodeScalars.append(contentsOf: text.unicodeScalars.prefix(12 - head.unicodeScalars.count))
+                }
+                tail.unicodeScalars.append(contentsOf: text.unicodeScalars.suffix(8))
+                tail = String(String.UnicodeScalarView(tail.unicodeScalars.suffix(8)))
+                scalars += text.unicodeScalars.count
+                gaps.read(text.unicodeScalars)
+            }
         }
 
-        var bytes: Int { joined.isEmpty ? first.original.utf8.count : joined.utf8.count }
-        var isColumnar: Bool { gaps.columnar && !isPartHeading(head) }
+        init(_ line: FoldedText) { first = line }
+
+        /// The folded text's start and end: the whole text while it is one line.
+        var head: Substring { joined.map { $0.head[...] } ?? first.text.trimmingSpaces }
+        var tail: Substring { joined.map { $0.tail[...] } ?? first.text.trimmingSpaces }
+        var scalars: Int { joined?.scalars ?? first.text.trimmingSpaces.unicodeScalars.count }
+        var bytes: Int { joined?.original.utf8.count ?? first.original.utf8.count }
+        var isColumnar: Bool { joined.map { $0.gaps.columnar && !isPartHeading($0.head) } ?? PageText.isColumnar(first.text) }
 
         mutating func join(_ line: FoldedText) {
-            if joined.isEmpty { joined = String(first.original.trimmingSpaces) }
-            joined += line.original.trimmingSpaces
-            let text = line.text.trimmingSpaces
-            if head.unicodeScalars.count < 12 {
-                head.unicodeScalars.append(contentsOf: text.unicodeScalars.prefix(12 - head.unicodeScalars.count))
-            }
-            tail.unicodeScalars.append(contentsOf: text.unicodeScalars.suffix(8))
-            tail = String(String.UnicodeScalarView(tail.unicodeScalars.suffix(8)))
-            scalars += text.unicodeScalars.count
-            gaps.read(text.unicodeScalars)
+            if joined == nil { joined = Joined(first) }
+            joined!.append(line)
         }
 
         /// The paragraph as one line; a line nothing joined comes out as it went in.
-        var line: FoldedText { joined.isEmpty ? first : FoldedText(joined, line: first.line) }
+        var line: FoldedText { joined.map { FoldedText($0.original, line: first.line) } ?? first }
     }
 
     /// Joins a line into the one before it when that one runs to the full width of
@@ -295,7 +310,7 @@ enum PageText {
         guard !rest.isEmpty, !rest.unicodeScalars.isLonger(than: 4),
               !rest.unicodeScalars.contains(where: { "。，,：:；;".unicodeScalars.contains($0) }),
               ListMarker.scan(String(rest)) == nil else { return false }
-        guard let marker = ListMarker.scan(previous.head), marker.style == .part,
+        guard let marker = ListMarker.scan(String(previous.head)), marker.style == .part,
               !previous.tail.hasSuffix("说明") else { return false }
         return true
     }
