@@ -184,6 +184,29 @@ struct TableTests {
         #expect(warnings.map(\.line) == [cells.first { $0.text == "1" + long }?.line, cells.last { $0.text == long }?.line])
     }
 
+    @Test func targetsTooLongToHoldExactlyAreReported() throws {
+        // In 家 or 期 no figure is read from the cell: the target itself must say it has no
+        // value. In 万元 the cell's figure says it, once.
+        let long = String(repeating: "9", count: 40)
+        var rows = [header] + body + [["总分", "100", "95"]]
+        rows[1][4] = "≥\(long)家"
+        rows[2][5] = "\(long)期"
+        rows[3][4] = "≥\(long)万元"
+        let document = Document(parsing: scraped(rows))
+        let indicators = try #require(document.tables.first?.selfEvaluation?.indicators)
+        #expect(indicators[0].target == SelfEvaluation.Measure(text: "≥\(long)家"))
+        #expect(indicators[1].actual == SelfEvaluation.Measure(text: "\(long)期"))
+        #expect(indicators[1].target.value == 3)
+        #expect(indicators[2].target == SelfEvaluation.Measure(text: "≥\(long)万元"))
+        let warnings = document.diagnostics.filter { $0.code == "figure-too-long" }
+        #expect(warnings.count == 3)
+        #expect(Set(warnings.map(\.message)) == Set(["≥\(long)家", "\(long)期", "\(long)万元"].map {
+            "\($0) has more digits than an exact decimal holds; it is not read as a figure"
+        }))
+        let cells = document.tables[0].cells
+        #expect(Set(warnings.map(\.line)) == Set(["≥\(long)家", "\(long)期", "≥\(long)万元"].map { text in cells.first { $0.text == text }?.line }))
+    }
+
     @Test func lastRowCutOff() throws {
         // The scrape stops inside the last row: what is there is read, nothing is made up.
         var text = scraped([header] + body)

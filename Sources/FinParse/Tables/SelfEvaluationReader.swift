@@ -46,7 +46,7 @@ enum SelfEvaluationReader {
             indicators.append(SelfEvaluation.Indicator(
                 level1: level1[r], level2: level2[r],
                 name: oneLine(name?.text ?? ""),
-                target: measure(target), actual: measure(actual),
+                target: measure(target, &diagnostics), actual: measure(actual, &diagnostics),
                 weight: weight.flatMap { decimal($0, &diagnostics) }, score: score.flatMap { decimal($0, &diagnostics) },
                 deviation: cell(columns.deviation).map(\.text).flatMap { $0.isEmpty ? nil : $0 },
                 line: (name ?? row[0]).line))
@@ -171,10 +171,11 @@ enum SelfEvaluationReader {
     }
 
     /// A target or actual value: [comparator][number][unit], 20*2=40万元 read as its
-    /// result. Anything else (持续下降, 1-12月) keeps its text with no value.
+    /// result. Anything else (持续下降, 1-12月) keeps its text with no value, as does a
+    /// number with more digits than an exact decimal holds, which is warned of.
     /// Read on scalars: Characters would add grapheme breaking to every cell, for CJK
     /// and ASCII where it changes nothing.
-    static func measure(_ cell: TableGrid.Cell?) -> SelfEvaluation.Measure {
+    static func measure(_ cell: TableGrid.Cell?, _ diagnostics: inout [Diagnostic]) -> SelfEvaluation.Measure {
         let original = cell.map { oneLine($0.original) } ?? ""
         var rest = compact(cell?.text ?? "").unicodeScalars[...]
         if let equals = rest.lastIndex(of: "=") { rest = rest[rest.index(after: equals)...] }
@@ -192,8 +193,17 @@ enum SelfEvaluationReader {
             rest = rest.dropFirst(words.count)
         }
         let number = rest.prefix { isDigit($0) || $0 == "." || $0 == "," }
-        guard let value = Decimal(exactString: String(number).filter { $0 != "," }) else {
+        let value: Decimal
+        switch Decimal.reading(String(number).filter { $0 != "," }) {
+        case .exact(let exact): value = exact
+        case .tooLong:
+            // In 元, 万元, 亿元 or % the cell's figure is read too, and warned of there.
+            let unit = rest.dropFirst(number.count)
+            if let cell, !Figure.Unit.allCases.contains(where: { unit.hasPrefix($0.rawValue) }) {
+                diagnostics.append(.figureTooLong(original, line: cell.line))
+            }
             return SelfEvaluation.Measure(text: original)
+        case .notADecimal: return SelfEvaluation.Measure(text: original)
         }
         var unit = rest.dropFirst(number.count)
         if unit.hasSuffix("以上") {
