@@ -5,19 +5,36 @@ import Glibc
 import Darwin
 #endif
 
-/// Bytes as a file that lives in memory only, named by a path for readers that open one.
-/// The file is gone once this is, and once whatever opened it has closed it.
+/// Bytes as a file named by a path, for readers that open one: a file in memory only
+/// where the system has them (Linux's memfd), else a temporary file, removed when this
+/// goes. What opened the file keeps reading it until it closes it.
 final class MemoryFile {
     private let descriptor: Int32
-    /// The file's path while this lives: /proc/self/fd/N.
+    /// The file's path while this lives: /proc/self/fd/N, or the temporary file's.
     let path: String
+    private let isTemporary: Bool
 
-    /// nil where the system has no such files (not Linux, or /proc not mounted) or no
-    /// room for the bytes.
-    init?(holding bytes: borrowing [UInt8]) {
+    /// nil where neither kind of file can be made, or there is no room for the bytes.
+    convenience init?(holding bytes: borrowing [UInt8]) {
         let descriptor = fp_memory_file_create()
+        if descriptor >= 0 {
+            self.init(descriptor: descriptor, path: "/proc/self/fd/\(descriptor)", isTemporary: false, holding: bytes)
+        } else {
+            self.init(temporaryFileHolding: bytes)
+        }
+    }
+
+    /// The bytes in a new file in the temporary directory ($TMPDIR, else /tmp).
+    convenience init?(temporaryFileHolding bytes: borrowing [UInt8]) {
+        let directory = getenv("TMPDIR").map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+        var template = Array("\(directory)/finparse-XXXXXX".utf8CString)
+        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard descriptor >= 0 else { return nil }
-        let path = "/proc/self/fd/\(descriptor)"
+        let path = String(cString: template)
+        self.init(descriptor: descriptor, path: path, isTemporary: true, holding: bytes)
+    }
+
+    private init?(descriptor: Int32, path: String, isTemporary: Bool, holding bytes: borrowing [UInt8]) {
         let written = bytes.withUnsafeBytes { bytes in
             var done = 0
             while done < bytes.count {
@@ -30,11 +47,16 @@ final class MemoryFile {
         }
         guard written == bytes.count, access(path, R_OK) == 0 else {
             close(descriptor)
+            if isTemporary { unlink(path) }
             return nil
         }
         self.descriptor = descriptor
         self.path = path
+        self.isTemporary = isTemporary
     }
 
-    deinit { close(descriptor) }
+    deinit {
+        close(descriptor)
+        if isTemporary { unlink(path) }
+    }
 }

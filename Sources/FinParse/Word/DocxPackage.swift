@@ -19,12 +19,13 @@ struct DocxPackage {
     init(bytes: consuming [UInt8], path: String) throws(FinParseError) {
         self.path = path
         // ZIPFoundation's archive over Data traps where a damaged zip points past its end
-        // (weichsel/ZIPFoundation#394, found by Fuzz/): the bytes are read as a file in
-        // memory where the system has one, whose reads past the end find nothing.
+        // (weichsel/ZIPFoundation#394, found by Fuzz/): the bytes are read as a file, whose
+        // reads past the end find nothing. ZIPFoundation opens it once, at the start.
         if let file = MemoryFile(holding: bytes) {
             _ = consume bytes
             archive = try Self.archive(path: path) { try Archive(url: URL(fileURLWithPath: file.path), accessMode: .read) }
         } else {
+            // No file could be made (no room, no temporary directory): Data it is.
             let data = Data(consume bytes)
             archive = try Self.archive(path: path) { try Archive(data: data, accessMode: .read) }
         }
