@@ -33,7 +33,7 @@ struct DumpCommand: ParsableCommand {
     @Option(help: "json (default) or csv.")
     var format: Format = .json
 
-    @Option(help: ArgumentHelp("With --format csv: the table to print, indicators or figures.", valueName: "name"))
+    @Option(help: ArgumentHelp("With --format csv: the table to print, indicators, figures or diagnostics.", valueName: "name"))
     var table: String?
 
     @Flag(help: "Indent the JSON for people (one file only).")
@@ -50,7 +50,7 @@ struct DumpCommand: ParsableCommand {
             if table != nil { throw ValidationError("--table goes with --format csv.") }
         case .csv:
             guard let table, CSVTable(rawValue: table) != nil else {
-                throw ValidationError("--format csv needs --table indicators or --table figures.")
+                throw ValidationError("--format csv needs --table indicators, figures or diagnostics.")
             }
             if pretty { throw ValidationError("--pretty goes with JSON output.") }
         }
@@ -98,6 +98,7 @@ struct DumpCommand: ParsableCommand {
                 failed += 1
                 // A report that breaks off (damaged XML, say) had its first rows streamed.
                 OutputStream.standardError.write("finparse: \(error)\(written ? " (the rows before it were written)" : "")\n")
+                if !broken && !sink.write(csvTable.rows(of: error).map(CSVTable.record).joined()) { broken = true }
             }
             return try finish(failed: failed, broken: broken)
         }
@@ -144,7 +145,11 @@ struct DumpCommand: ParsableCommand {
                 progress?.advance(bytes: 0, failed: true)
                 progress?.finish()
                 OutputStream.standardError.write("finparse: \(error)\n")
-                line = csvTable != nil || single ? [] : ((try? error.jsonData()) ?? []) + [0x0A]
+                if let csvTable {
+                    line = Array(csvTable.rows(of: error).map(CSVTable.record).joined().utf8)
+                } else {
+                    line = single ? [] : ((try? error.jsonData()) ?? []) + [0x0A]
+                }
             }
             if !line.isEmpty && !sink.write(line) { broken = true }
             return !broken && !Interrupt.requested
@@ -168,10 +173,16 @@ struct DumpCommand: ParsableCommand {
 }
 
 /// Streams the report at `path` and hands its rows of `table` to `write` as CSV bytes,
-/// a few thousand rows at a time.
+/// a few thousand rows at a time (a table that is not streamed: all at the end).
 @discardableResult
 private func csvRows(_ table: CSVTable, of path: String, threads: Int,
                      write: ([UInt8]) -> Void) throws(FinParseError) -> SourceInfo {
+    guard table.isStreamed else {
+        let document = try Document(contentsOf: path, threads: threads)
+        let rows = table.rows(of: document)
+        if !rows.isEmpty { write(Array(rows.map(CSVTable.record).joined().utf8)) }
+        return document.source
+    }
     var chunk: [UInt8] = []
     let source = try Document.streamPieces(contentsOf: path, threads: threads) { piece in
         for row in table.rows(of: piece, source: path) { chunk += CSVTable.record(row).utf8 }

@@ -123,7 +123,7 @@ struct DumpCommandTests {
     @Test func csvNeedsATable() throws {
         let result = try run(["dump", "--format", "csv", Self.corpusReport])
         #expect(result.status == 64)
-        #expect(result.error.contains("--table indicators or --table figures"))
+        #expect(result.error.contains("--table indicators, figures or diagnostics"))
     }
 
     @Test func csvHasAHeader() throws {
@@ -159,6 +159,31 @@ struct DumpCommandTests {
             #expect(lines.count == 1 + 2 * figureCount)
             #expect(lines.dropFirst().prefix(figureCount).allSatisfy { $0.hasPrefix("\(folder)/a.docx,") })
             #expect(lines.suffix(figureCount).allSatisfy { $0.hasPrefix("\(folder)/c.docx,") })
+        }
+    }
+
+    /// The diagnostics table: the JSON's diagnostics, file by file, and a row for each
+    /// file that could not be read, so that a CSV alone says which reports are missing.
+    @Test func csvDiagnosticsNameTheFilesThatFailed() throws {
+        let json = try run(["dump", Self.corpusReport])
+        let document = try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as! [String: Any]
+        let diagnostics = document["diagnostics"] as! [[String: Any]]
+        #expect(!diagnostics.isEmpty)
+        let folder = try temporaryFolder()
+        try FileManager.default.copyItem(atPath: Self.corpusReport, toPath: folder + "/a.txt")
+        try Data().write(to: URL(fileURLWithPath: folder + "/b.txt"))
+        try FileManager.default.copyItem(atPath: Self.corpusReport, toPath: folder + "/c.txt")
+        for jobs in ["1", "2"] {
+            let batch = try run(["dump", "--jobs", jobs, "--format", "csv", "--table", "diagnostics", folder])
+            #expect(batch.status == 1)
+            let lines = batch.output.split(separator: "\n")
+            #expect(lines.first == "source,severity,code,message,line")
+            #expect(lines.count == 2 + 2 * diagnostics.count)
+            let first = diagnostics[0]
+            #expect(lines[1].hasPrefix("\(folder)/a.txt,\(first["severity"]!),\(first["code"]!),"))
+            #expect(lines[1].hasSuffix(",\(first["line"]!)"))
+            #expect(lines[1 + diagnostics.count] == "\(folder)/b.txt,error,empty,is empty,")
+            #expect(lines.last!.hasPrefix("\(folder)/c.txt,"))
         }
     }
 }

@@ -30,7 +30,7 @@ final class MemoryFile {
         var template = Array("\(directory)/finparse-XXXXXX".utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard descriptor >= 0 else { return nil }
-        let path = String(cString: template)
+        let path = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
         self.init(descriptor: descriptor, path: path, isTemporary: true, holding: bytes)
     }
 

@@ -7,6 +7,9 @@ public enum CSVTable: String, Sendable, CaseIterable {
     case indicators
     /// One row per amount or percent.
     case figures
+    /// One row per diagnostic, and one per file that could not be read (severity
+    /// `error`, its ``FinParseError/Code``): what the JSON says beside the data.
+    case diagnostics
 
     /// The column names.
     public var header: [String] {
@@ -18,8 +21,14 @@ public enum CSVTable: String, Sendable, CaseIterable {
              "weight", "score", "deviation", "line"]
         case .figures:
             ["source", "kind", "text", "value", "unit", "yuan", "comparator", "label", "change", "line"]
+        case .diagnostics:
+            ["source", "severity", "code", "message", "line"]
         }
     }
+
+    /// Whether the table's rows come piece by piece as a report is read, or only from the
+    /// whole ``Document`` (diagnostics: a report's last piece can still add to them).
+    public var isStreamed: Bool { self != .diagnostics }
 
     /// The rows of `document`, each as many fields as `header`: indicators table by
     /// table; figures line by line, a line's amounts before its percents, the order in
@@ -33,11 +42,23 @@ public enum CSVTable: String, Sendable, CaseIterable {
             return Figure.inReadingOrder(document.amounts + document.percents).flatMap {
                 rows(of: .figure($0), source: source)
             }
+        case .diagnostics:
+            return document.diagnostics.map { [source, $0.severity.rawValue, $0.code, $0.message, String($0.line)] }
         }
     }
 
+    /// The row a file that could not be read has in this table: one in the diagnostics
+    /// table, none in the others.
+    public func rows(of error: FinParseError) -> [[String]] {
+        guard self == .diagnostics else { return [] }
+        let message = error.byteOffset.map { "\(error.message) (at byte \($0))" } ?? error.message
+        return [[error.path, Diagnostic.Severity.error.rawValue, error.code.rawValue, message,
+                 error.location.map { String($0.line) } ?? ""]]
+    }
+
     /// The rows of one piece of a streamed report read from `source`: an indicators
-    /// table has rows for a self-evaluation table, a figures table for a figure.
+    /// table has rows for a self-evaluation table, a figures table for a figure, the
+    /// diagnostics table none (see ``isStreamed``).
     public func rows(of piece: Document.Piece, source: String) -> [[String]] {
         let decimal = { (value: Decimal?) in value.map(\.exactString) ?? "" }
         switch (self, piece) {
@@ -52,7 +73,7 @@ public enum CSVTable: String, Sendable, CaseIterable {
         case (.figures, .figure(let f)):
             return [[source, f.unit == .percent ? "percent" : "amount", f.text, f.value.exactString, f.unit.rawValue,
                      decimal(f.yuan), f.comparator?.rawValue ?? "", f.label ?? "", f.change?.rawValue ?? "", String(f.line)]]
-        case (.indicators, .figure), (.figures, .table):
+        case (.indicators, .figure), (.figures, .table), (.diagnostics, _):
             return []
         }
     }
