@@ -11,6 +11,8 @@
 # With ASAN=1 the Swift code and the C shims are also built with AddressSanitizer (in
 # Fuzz/.build-asan, about 3 times slower), which finds bad reads and writes in the shims
 # that would not crash. ICU, libxml2 and zlib are the system's, not instrumented.
+# MAX_LEN=N lets inputs grow to N bytes (default 65536): larger inputs make more pieces
+# for the two-thread and streamed checks, and fewer runs a second.
 set -eu
 format=$1
 seconds=${2:-600}
@@ -26,5 +28,5 @@ mkdir -p "$work/corpus" "$work/artifacts"
 # libFuzzer's own crash handler, not Swift's backtracer, so that the input is saved.
 export SWIFT_BACKTRACE=enable=no
 FINPARSE_FUZZ_FORMAT=$format exec "$build/release/FuzzParse" "$work/corpus" "$work/seeds" \
-    -max_total_time="$seconds" -timeout=10 -report_slow_units=1 -rss_limit_mb=2048 -max_len=65536 \
+    -max_total_time="$seconds" -timeout=10 -report_slow_units=1 -rss_limit_mb=2048 -max_len="${MAX_LEN:-65536}" \
     -artifact_prefix="$work/artifacts/" -print_final_stats=1
