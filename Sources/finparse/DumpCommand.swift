@@ -98,7 +98,7 @@ struct DumpCommand: ParsableCommand {
                 failed += 1
                 // A report that breaks off (damaged XML, say) had its first rows streamed.
                 OutputStream.standardError.write("finparse: \(error)\(written ? " (the rows before it were written)" : "")\n")
-                if !broken && !sink.write(csvTable.rows(of: error).map(CSVTable.record).joined()) { broken = true }
+                if !broken && !sink.write(csvBytes(csvTable.rows(of: error))) { broken = true }
             }
             return try finish(failed: failed, broken: broken)
         }
@@ -146,7 +146,7 @@ struct DumpCommand: ParsableCommand {
                 progress?.finish()
                 OutputStream.standardError.write("finparse: \(error)\n")
                 if let csvTable {
-                    line = Array(csvTable.rows(of: error).map(CSVTable.record).joined().utf8)
+                    line = csvBytes(csvTable.rows(of: error))
                 } else {
                     line = single ? [] : ((try? error.jsonData()) ?? []) + [0x0A]
                 }
@@ -180,7 +180,7 @@ private func csvRows(_ table: CSVTable, of path: String, threads: Int,
     guard table.isStreamed else {
         let document = try Document(contentsOf: path, threads: threads)
         let rows = table.rows(of: document)
-        if !rows.isEmpty { write(Array(rows.map(CSVTable.record).joined().utf8)) }
+        if !rows.isEmpty { write(csvBytes(rows)) }
         return document.source
     }
     var chunk: [UInt8] = []
@@ -194,6 +194,8 @@ private func csvRows(_ table: CSVTable, of path: String, threads: Int,
     if !chunk.isEmpty { write(chunk) }
     return source
 }
+
+private func csvBytes(_ rows: [[String]]) -> [UInt8] { Array(rows.map(CSVTable.record).joined().utf8) }
 
 /// What a worker hands back for one report: the bytes to print, or the document
 /// itself when it is written as it is encoded.
