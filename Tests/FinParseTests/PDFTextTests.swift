@@ -209,6 +209,25 @@ struct PDFTextTests {
         #expect(body.map(\.text).joined() == String(repeating: line, count: 400))
     }
 
+    @Test func aLineEndingInADigitIsNotJoinedToOneStartingWithOne() {
+        // Page text of a table, one row a line (GovBudgetChecker's page_texts): rows were
+        // joined as wrapped prose, gluing one row's last amount to the next row's code.
+        let rows = ["合计 20323.21 20323.21", "201 一般公共服务支出 207.40 207.40",
+                    "20105 统计信息事务 39.99 39.99", "2010507 专项普查活动 39.99 39.99"]
+        let document = Document(parsing: (["封面标题", "\u{0C}一、收入决算表"] + rows).joined(separator: "\n"))
+        let texts = document.paragraphs.map(\.text) + document.tables.flatMap { $0.cells.map(\.text) }
+        #expect(!texts.contains { $0.contains("207.4020105") || $0.contains("39.992010507") })
+        #expect(rows.dropFirst().allSatisfy { row in texts.contains { $0.contains(row) } })
+        // A figure broken at the page width still joins, its unit after a space or not.
+        let prose = Document(parsing: [
+            "封面标题", "\u{0C}  一、收入支出决算总体情况说明",
+            "  本年支出合计 2940.05 万元，比上年减少 63.14 万元，其中：基本支出 2336.9",
+            "1 万元，项目支出 603.14 万元，占全年支出的百分之二十点五，主要用于信息化项目2",
+            "0.5万元。",
+        ].joined(separator: "\n"))
+        #expect(prose.amounts.map(\.value) == [2940.05, 63.14, 2336.91, 603.14, 20.5])
+    }
+
     @Test func pageNumbersAndRunningHeadersAreDropped() {
         var pages: [String] = []
         for n in 1...5 {

@@ -315,10 +315,29 @@ enum PageText {
         return true
     }
 
+    private static func isDigit(_ scalar: Unicode.Scalar) -> Bool { ("0"..."9").contains(scalar) }
+
+    /// Whether `text` may go on with a number the line before ended on: it does not start
+    /// with one, or its number runs straight on into the text, or into a unit after spaces.
+    private static func continuesNumber(_ text: some StringProtocol) -> Bool {
+        let scalars = text.trimmingSpaces.unicodeScalars
+        guard let first = scalars.first, isDigit(first) else { return true }
+        let rest = scalars.drop { isDigit($0) || $0 == "," || $0 == "." }
+        guard let next = rest.first else { return false }
+        if next != " " { return true }
+        let after = rest.drop { $0 == " " }
+        return ["万", "亿", "元", "%"].contains { after.hasPrefix($0) }
+    }
+
     private static func continues(_ previous: Paragraph, with line: FoldedText, full: Int, indented: Bool) -> Bool {
         let text = line.text.drop { $0 == "\u{0C}" }
         guard !text.trimmingSpaces.isEmpty, !previous.isColumnar, !isColumnar(text) else { return false }
         guard let last = previous.tail.last, indented || !"。：:；;！？!?".contains(last) else { return false }
+        // Lines are joined with nothing between. A figure broken at the page width goes on
+        // at once, or with its unit (2336.9 / 1万元); a number that stands alone on the next
+        // line is another (a table row's 207.40, then the next row's code: 20105 统计…), and
+        // joining would make one number of the two (207.4020105).
+        if let end = previous.tail.unicodeScalars.last, isDigit(end), !continuesNumber(text) { return false }
         // A paragraph's first line is indented; a wrapped line starts at the margin.
         guard !text.hasPrefix("  "), ListMarker.scan(String(text.trimmingSpaces)) == nil else { return false }
         return Double(previous.scalars) >= 0.8 * Double(full)
