@@ -228,6 +228,34 @@ struct PDFTextTests {
         #expect(prose.amounts.map(\.value) == [2940.05, 63.14, 2336.91, 603.14, 20.5])
     }
 
+    @Test func aTableOfPageTextWithOneSpaceBetweenCellsIsRead() throws {
+        // GovBudgetChecker's page_texts: no layout, one space between cells. Each row was one
+        // cell (or rows ran together), and its amounts were no figures.
+        let text = [
+            "封面标题", "\u{0C}上海市某局2025年度部门决算表", "收入支出决算总表", "单位：万元",
+            "项目 决算数 项目 决算数",
+            "一、一般公共预算财政拨款收入 20218.21 一、一般公共服务支出 207.40",
+            "本年收入合计 20,323.21 本年支出合计 20,323.21",
+            "注：本表反映部门本年度的总收支和年末结转结余情况。",
+            "收入决算表", "单位：万元",
+            "项目 本年收入合计 财政拨款收入",
+            "201 一般公共服务支出 207.40 207.40", "20105 统计信息事务 39.99 39.99", "20129 群众团体事务 37.51",
+            "合计 247.39 247.39",
+            "注：本表反映部门本年度取得的各项收入情况。",
+        ].joined(separator: "\n")
+        let document = Document(parsing: text)
+        #expect(document.amounts.map { "\($0.text)|\($0.label ?? "")|\($0.unit.rawValue)" } == [
+            "20218.21|一、一般公共预算财政拨款收入|万元", "207.40|一、一般公共服务支出|万元",
+            "20,323.21|本年收入合计|万元", "20,323.21|本年支出合计|万元",
+            "207.40|一般公共服务支出|万元", "207.40|一般公共服务支出|万元", "39.99|统计信息事务|万元", "39.99|统计信息事务|万元",
+            "37.51|群众团体事务|万元", "247.39|合计|万元", "247.39|合计|万元",
+        ])
+        let income = try #require(document.tables.first { $0.kind == "收入决算表" })
+        #expect(income.columns == 3)
+        // A row short of an amount lacks the first: its amount stands in the last column.
+        #expect(income.cells.filter { $0.text == "37.51" }.map(\.column) == [2])
+    }
+
     @Test func pageNumbersAndRunningHeadersAreDropped() {
         var pages: [String] = []
         for n in 1...5 {

@@ -210,6 +210,8 @@ enum PageText {
     /// texts one after another, which is the folded paragraph except where a line starts
     /// inside a combining sequence.
     private struct Paragraph {
+        /// Enough for 20,323.21 and the space before it.
+        private static let tailLength = 16
         private let first: FoldedText
         /// What the tests read once lines have joined; until then they read `first`.
         private var joined: Joined?
@@ -219,7 +221,8 @@ enum PageText {
             var original: String
             /// The first scalars of the folded text, as many as ``ListMarker/scan(_:)`` reads.
             var head: String
-            /// The last scalars of the folded text: enough for the last two characters.
+            /// The last scalars of the folded text: enough for the last two characters, or
+            /// for an amount set off by a space.
             var tail: String
             var scalars: Int
             var gaps = ColumnGaps()
@@ -228,7 +231,7 @@ enum PageText {
                 original = String(line.original.trimmingSpaces)
                 let text = line.text.trimmingSpaces
                 head = String(String.UnicodeScalarView(text.unicodeScalars.prefix(12)))
-                tail = String(String.UnicodeScalarView(text.unicodeScalars.suffix(8)))
+                tail = String(String.UnicodeScalarView(text.unicodeScalars.suffix(Paragraph.tailLength)))
                 scalars = text.unicodeScalars.count
                 gaps.read(text.unicodeScalars)
             }
@@ -239,8 +242,8 @@ enum PageText {
                 if head.unicodeScalars.count < 12 {
                     head.unicodeScalars.append(contentsOf: text.unicodeScalars.prefix(12 - head.unicodeScalars.count))
                 }
-                tail.unicodeScalars.append(contentsOf: text.unicodeScalars.suffix(8))
-                tail = String(String.UnicodeScalarView(tail.unicodeScalars.suffix(8)))
+                tail.unicodeScalars.append(contentsOf: text.unicodeScalars.suffix(Paragraph.tailLength))
+                tail = String(String.UnicodeScalarView(tail.unicodeScalars.suffix(Paragraph.tailLength)))
                 scalars += text.unicodeScalars.count
                 gaps.read(text.unicodeScalars)
             }
@@ -317,6 +320,12 @@ enum PageText {
 
     private static func isDigit(_ scalar: Unicode.Scalar) -> Bool { ("0"..."9").contains(scalar) }
 
+    private static func endsOnSpacedAmount(_ text: Substring) -> Bool {
+        let scalars = text.unicodeScalars
+        guard let space = scalars.lastIndex(of: " ") else { return false }
+        return TableFigures.amount(String(text[scalars.index(after: space)...])) != nil
+    }
+
     /// Whether `text` may go on with a number the line before ended on: it does not start
     /// with one, or its number runs straight on into the text, or into a unit after spaces.
     private static func continuesNumber(_ text: some StringProtocol) -> Bool {
@@ -338,6 +347,11 @@ enum PageText {
         // line is another (a table row's 207.40, then the next row's code: 20105 统计…), and
         // joining would make one number of the two (207.4020105).
         if let end = previous.tail.unicodeScalars.last, isDigit(end), !continuesNumber(text) { return false }
+        // A table row of page text ends on an amount set off by a space (… 39.99 39.99): a
+        // line goes on from it only with the amount's unit or a punctuation mark, not with
+        // the next row (合计 247.39 …).
+        if endsOnSpacedAmount(previous.tail), let start = text.trimmingSpaces.unicodeScalars.first, !isDigit(start),
+           !"万亿元%，,。、；;：:）)".unicodeScalars.contains(start) { return false }
         // A paragraph's first line is indented; a wrapped line starts at the margin.
         guard !text.hasPrefix("  "), ListMarker.scan(String(text.trimmingSpaces)) == nil else { return false }
         return Double(previous.scalars) >= 0.8 * Double(full)

@@ -160,6 +160,32 @@ enum SpacedTableReader {
         return fields.flatMap(splitAfterAmount)
     }
 
+    /// Page text without the layout (GovBudgetChecker's page_texts) keeps one space
+    /// between cells (201 一般公共服务支出 207.40 207.40; 本年收入合计 20,323.21 本年支出合计
+    /// 20,323.21): in a table none of whose rows has a wider gap, each amount set off by
+    /// spaces is a cell, and the words between two amounts are one.
+    private static func splitAtAmounts(_ field: Field) -> [Field] {
+        var parts: [Field] = []
+        var words: Field?
+        var last = (index: field.text.startIndex, position: field.start)  // where the last token ended
+        for token in field.text.split(separator: " ") {
+            let start = last.position + field.text.unicodeScalars[last.index..<token.startIndex].count
+            let piece = Field(start: start, end: start + token.unicodeScalars.count, text: token)
+            last = (token.endIndex, piece.end)
+            if TableFigures.amount(String(token)) != nil {
+                if let open = words { parts.append(open) }
+                words = nil
+                parts.append(piece)
+            } else if let open = words {
+                words = Field(start: open.start, end: piece.end, text: field.text[open.text.startIndex..<token.endIndex])
+            } else {
+                words = piece
+            }
+        }
+        if let open = words { parts.append(open) }
+        return parts
+    }
+
     /// pdftotext leaves a single space between a long right-aligned amount and the
     /// next column's label (371,514,655.00 一、一般公共服务支出), or amount (2.85 0.39):
     /// separate cells, unless what follows is the amount's unit.
@@ -207,6 +233,12 @@ enum SpacedTableReader {
         // The 部门：…  单位：万元 line is about the table, not a row of it.
         let rows = lines.filter { !$0.isBlank && !$0.text.contains(utf8: "单位:") }
             .map { (line: $0, fields: fields($0.text)) }
+        let name = title.map { String($0.text.trimmingSpaces.drop { $0 == "\u{0C}" }) }
+        if rows.allSatisfy({ $0.fields.count <= 1 }) {
+            // A raw extraction, a cell a line but for a stray row or sentence, stays one column.
+            let split = rows.map { ($0.line, $0.fields.flatMap(splitAtAmounts)) }
+            if split.filter({ $0.1.count > 1 }).count * 4 >= split.count { return singleSpacedGrid(split, title: name) }
+        }
         // Columns from the fullest rows: their k-th cells line up, give or take the
         // character or two pdftotext's spacing drifts by.
         let fullest = rows.map(\.fields.count).max() ?? 0
@@ -269,10 +301,35 @@ enum SpacedTableReader {
                                             original: String(field.text), line: row.line.line))
             }
         }
-        let name = title.map { String($0.text.trimmingSpaces.drop { $0 == "\u{0C}" }) }
         let (merged, rowCount) = mergingHeader(cells, rows: rows.count)
         return TableGrid(title: name, line: rows.first?.line.line ?? 0, rows: rowCount,
                          columns: max(columns.count, 1), cells: merged)
+    }
+
+    /// A table whose rows keep one space between cells (page text without the layout):
+    /// positions say nothing, so cells keep their order. In a row of words then amounts
+    /// the words fill the columns from the left and the amounts from the right, as a row
+    /// short of amounts most often lacks the first ones (a 合计 row has them all); a row
+    /// where they alternate (收入 and 支出 side by side) fills them from the left.
+    private static func singleSpacedGrid(_ rows: [(line: FoldedText, fields: [Field])], title: String?) -> TableGrid {
+        let split = rows.map { row in
+            let amounts = row.fields.reversed().prefix { TableFigures.amount(String($0.text)) != nil }.count
+            let alternates = row.fields.dropLast(amounts).contains { TableFigures.amount(String($0.text)) != nil }
+            return (row: row, labels: alternates ? row.fields.count : row.fields.count - amounts,
+                    amounts: alternates ? 0 : amounts)
+        }
+        let labelColumns = split.map(\.labels).max() ?? 0
+        let amountColumns = split.map(\.amounts).max() ?? 0
+        let width = max(labelColumns + amountColumns, rows.map(\.fields.count).max() ?? 0, 1)
+        var cells: [TableGrid.Cell] = []
+        for (r, row) in split.enumerated() {
+            for (k, field) in row.row.fields.enumerated() {
+                let column = k < row.labels ? k : width - row.row.fields.count + k
+                cells.append(TableGrid.Cell(row: r, column: column, text: String(field.text), original: String(field.text),
+                                            line: row.row.line.line))
+            }
+        }
+        return TableGrid(title: title, line: rows.first?.line.line ?? 0, rows: rows.count, columns: width, cells: cells)
     }
 
     /// A header printed over two lines (收入 / 项目) becomes one row: the two lines above
