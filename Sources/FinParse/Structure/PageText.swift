@@ -342,18 +342,20 @@ enum PageText {
         let text = line.text.drop { $0 == "\u{0C}" }
         guard !text.trimmingSpaces.isEmpty, !previous.isColumnar, !isColumnar(text) else { return false }
         guard let last = previous.tail.last, indented || !"。：:；;！？!?".contains(last) else { return false }
+        // A paragraph's first line is indented; a wrapped line starts at the margin.
+        guard !text.hasPrefix("  "), ListMarker.scan(String(text.trimmingSpaces)) == nil,
+              Double(previous.scalars) >= 0.8 * Double(full) else { return false }
         // Lines are joined with nothing between. A figure broken at the page width goes on
         // at once, or with its unit (2336.9 / 1万元); a number that stands alone on the next
         // line is another (a table row's 207.40, then the next row's code: 20105 统计…), and
         // joining would make one number of the two (207.4020105).
-        if let end = previous.tail.unicodeScalars.last, isDigit(end), !continuesNumber(text) { return false }
+        guard let end = previous.tail.unicodeScalars.last, isDigit(end) else { return true }
+        guard continuesNumber(text) else { return false }
         // A table row of page text ends on an amount set off by a space (… 39.99 39.99): a
         // line goes on from it only with the amount's unit or a punctuation mark, not with
         // the next row (合计 247.39 …).
-        if endsOnSpacedAmount(previous.tail), let start = text.trimmingSpaces.unicodeScalars.first, !isDigit(start),
-           !"万亿元%，,。、；;：:）)".unicodeScalars.contains(start) { return false }
-        // A paragraph's first line is indented; a wrapped line starts at the margin.
-        guard !text.hasPrefix("  "), ListMarker.scan(String(text.trimmingSpaces)) == nil else { return false }
-        return Double(previous.scalars) >= 0.8 * Double(full)
+        guard endsOnSpacedAmount(previous.tail), let start = text.trimmingSpaces.unicodeScalars.first,
+              !isDigit(start) else { return true }
+        return "万亿元%，,。、；;：:）)".unicodeScalars.contains(start)
     }
 }
