@@ -191,7 +191,7 @@ enum PageText {
                 }
                 if run >= 2 {
                     gaps += 1
-                    columnar = gaps >= 2 || ("0"..."9").contains(scalar)
+                    columnar = gaps >= 2 || scalar.isASCIIDigit
                 }
                 run = 0
             }
@@ -318,8 +318,6 @@ enum PageText {
         return true
     }
 
-    private static func isDigit(_ scalar: Unicode.Scalar) -> Bool { ("0"..."9").contains(scalar) }
-
     private static func endsOnSpacedAmount(_ text: Substring) -> Bool {
         let scalars = text.unicodeScalars
         guard let space = scalars.lastIndex(of: " ") else { return false }
@@ -330,8 +328,8 @@ enum PageText {
     /// with one, or its number runs straight on into the text, or into a unit after spaces.
     private static func continuesNumber(_ text: some StringProtocol) -> Bool {
         let scalars = text.trimmingSpaces.unicodeScalars
-        guard let first = scalars.first, isDigit(first) else { return true }
-        let rest = scalars.drop { isDigit($0) || $0 == "," || $0 == "." }
+        guard let first = scalars.first, first.isASCIIDigit else { return true }
+        let rest = scalars.drop { $0.isASCIIDigit || $0 == "," || $0 == "." }
         guard let next = rest.first else { return false }
         if next != " " { return true }
         let after = rest.drop { $0 == " " }
@@ -349,13 +347,13 @@ enum PageText {
         // at once, or with its unit (2336.9 / 1万元); a number that stands alone on the next
         // line is another (a table row's 207.40, then the next row's code: 20105 统计…), and
         // joining would make one number of the two (207.4020105).
-        guard let end = previous.tail.unicodeScalars.last, isDigit(end) else { return true }
+        guard let end = previous.tail.unicodeScalars.last, end.isASCIIDigit else { return true }
         guard continuesNumber(text) else { return false }
         // A table row of page text ends on an amount set off by a space (… 39.99 39.99): a
         // line goes on from it only with the amount's unit or a punctuation mark, not with
         // the next row (合计 247.39 …).
         guard endsOnSpacedAmount(previous.tail), let start = text.trimmingSpaces.unicodeScalars.first,
-              !isDigit(start) else { return true }
+              !start.isASCIIDigit else { return true }
         return "万亿元%，,。、；;：:）)".unicodeScalars.contains(start)
     }
 }

@@ -180,7 +180,7 @@ enum SelfEvaluationReader {
         var rest = compact(cell?.text ?? "").unicodeScalars[...]
         if let equals = rest.lastIndex(of: "=") { rest = rest[rest.index(after: equals)...] }
         // 合格率≥80%: the measure's own name before its comparison, a sign before any digit.
-        if let sign = rest.firstIndex(where: { isDigit($0) || Comparator(scalar: $0) != nil }), !isDigit(rest[sign]) {
+        if let sign = rest.firstIndex(where: { $0.isASCIIDigit || Comparator(scalar: $0) != nil }), !rest[sign].isASCIIDigit {
             rest = rest[sign...]
         }
         var comparator: Comparator? = nil
@@ -192,7 +192,7 @@ enum SelfEvaluationReader {
             comparator = found
             rest = rest.dropFirst(words.count)
         }
-        let number = rest.prefix { isDigit($0) || $0 == "." || $0 == "," }
+        let number = rest.prefix { $0.isASCIIDigit || $0 == "." || $0 == "," }
         let value: Decimal
         switch Decimal.reading(String(number).filter { $0 != "," }) {
         case .exact(let exact): value = exact
@@ -210,15 +210,13 @@ enum SelfEvaluationReader {
             unit = unit.dropLast(2)
             comparator = comparator ?? .greaterOrEqual
         }
-        guard !unit.contains(where: { isDigit($0) || "，,、;；".unicodeScalars.contains($0) }), unit.count <= 5 else {
+        guard !unit.contains(where: { $0.isASCIIDigit || "，,、;；".unicodeScalars.contains($0) }), unit.count <= 5 else {
             return SelfEvaluation.Measure(text: original)
         }
         return SelfEvaluation.Measure(text: original, comparator: comparator, value: value,
                                       unit: unit.isEmpty ? nil : String(unit))
     }
 
-    /// ASCII digits only: 万 and 亿 are numbers to Unicode, and units here.
-    private static func isDigit(_ scalar: Unicode.Scalar) -> Bool { ("0"..."9").contains(scalar) }
 
     /// The comparator words (不低于), longest first: 大于等于 is read whole, not as 大于.
     private static let comparatorWords: [(words: String.UnicodeScalarView, comparator: Comparator)] =

@@ -52,6 +52,9 @@ extension Sequence<Unicode.Scalar> {
 }
 
 extension Unicode.Scalar {
+    /// 0 to 9 only: 万 and 亿 are numbers to Unicode, and units to a report.
+    var isASCIIDigit: Bool { ("0"..."9").contains(self) }
+
     fileprivate var isTrimmedSpace: Bool {
         switch value {
         case 0x20, 0x09, 0x0C, 0xA0, 0x3000: true
