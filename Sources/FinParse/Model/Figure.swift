@@ -37,6 +37,12 @@ public struct Figure: Sendable, Hashable, Codable {
         case hundredMillionYuan = "亿元"
         case percent = "%"
 
+        /// Whether `scalar` starts a unit (万 of 万元, %): what may follow a number that the
+        /// end of a line or a cell cut off from its unit.
+        static func isStart(_ scalar: Unicode.Scalar) -> Bool {
+            allCases.contains { $0.rawValue.unicodeScalars.first == scalar }
+        }
+
         /// How many 元 one of this unit is; nil for percents.
         public var yuanFactor: Decimal? {
             switch self {

@@ -333,7 +333,7 @@ enum PageText {
         guard let next = rest.first else { return false }
         if next != " " { return true }
         let after = rest.drop { $0 == " " }
-        return ["万", "亿", "元", "%"].contains { after.hasPrefix($0) }
+        return after.first.map(Figure.Unit.isStart) ?? false
     }
 
     private static func continues(_ previous: Paragraph, with line: FoldedText, full: Int, indented: Bool) -> Bool {
@@ -354,6 +354,6 @@ enum PageText {
         // the next row (合计 247.39 …).
         guard endsOnSpacedAmount(previous.tail), let start = text.trimmingSpaces.unicodeScalars.first,
               !start.isASCIIDigit else { return true }
-        return "万亿元%，,。、；;：:）)".unicodeScalars.contains(start)
+        return Figure.Unit.isStart(start) || "，,。、；;：:）)".unicodeScalars.contains(start)
     }
 }

@@ -195,7 +195,7 @@ enum SpacedTableReader {
         while let space = rest.text.unicodeScalars.firstIndex(of: " "),
               TableFigures.amount(String(rest.text[..<space])) != nil {
             let after = rest.text[rest.text.unicodeScalars.index(after: space)...]
-            guard let next = after.unicodeScalars.first, !"万亿元%".unicodeScalars.contains(next) else { break }
+            guard let next = after.unicodeScalars.first, !Figure.Unit.isStart(next) else { break }
             let width = rest.text.unicodeScalars.distance(from: rest.text.startIndex, to: space)
             parts.append(Field(start: rest.start, end: rest.start + width, text: rest.text[..<space]))
             rest = Field(start: rest.start + width + 1, end: rest.end, text: after)
