@@ -228,6 +228,26 @@ struct PDFTextTests {
         #expect(prose.amounts.map(\.value) == [2940.05, 63.14, 2336.91, 603.14, 20.5])
     }
 
+    @Test func aShortLineWithoutPunctuationEndsItsParagraph() throws {
+        // A paragraph went on taking lines once it was as long as a page-wide line, whatever
+        // its last line: a heading took the next paragraph's first line into its title, and a
+        // table's header fragments ran into its 合计 row (功能分类 / 科目编码 / 合计 26,538.47,
+        // labelled 本年收入合计 … 科目编码合计).
+        let jiangsu = try Document(contentsOf: Corpus.path("pdf/jiangsu-jianchayuan-2019-yusuan.raw.txt"))
+        func sections(_ outline: [Section]) -> [Section] { outline.flatMap { [$0] + sections($0.children) } }
+        #expect(sections(jiangsu.outline).filter { $0.marker == "九、" }.map(\.title).first
+            == "一般公共预算“三公”经费、会议费、培训费支出预算情况说明")
+        let wenlv = try Document(contentsOf: Corpus.path("pdf/putuo-wenlv-2025-juesuan.pages.txt"))
+        #expect(!wenlv.amounts.contains { $0.label?.contains("科目编码") == true })
+        #expect(wenlv.amounts.filter { $0.line == 111 }.map(\.label) == ["合计", "合计"])
+        // A line that starts with 、 or ，goes on from a short one all the same.
+        let prose = Document(parsing: [
+            "封面标题", "\u{0C}  三、财政专户管理资金：包括专户管理行政事业性收费（主要是教育收费）及各类罚没",
+            "款项", "、其他非税收入。",
+        ].joined(separator: "\n"))
+        #expect(prose.paragraphs.map(\.text).last == "三、财政专户管理资金:包括专户管理行政事业性收费(主要是教育收费)及各类罚没款项、其他非税收入。")
+    }
+
     @Test func aTableOfPageTextWithOneSpaceBetweenCellsIsRead() throws {
         // GovBudgetChecker's page_texts: no layout, one space between cells. Each row was one
         // cell (or rows ran together), and its amounts were no figures.

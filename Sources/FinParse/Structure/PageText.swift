@@ -204,7 +204,7 @@ enum PageText {
     static let maxJoinedBytes = 8192
 
     /// A paragraph as its lines join it, with what the joining tests read of its folded
-    /// text (its length, its first and last few characters, its gaps) kept up to date
+    /// text (its length and its last line's, its first and last few characters, its gaps) kept up to date
     /// line by line. Reading the whole paragraph at each join took time in the square of
     /// its length (a 93 KB text, 1.2 s; found by Fuzz/). The tests read the lines' folded
     /// texts one after another, which is the folded paragraph except where a line starts
@@ -225,6 +225,7 @@ enum PageText {
             /// for an amount set off by a space.
             var tail: String
             var scalars: Int
+            var lastLine: LineShape
             var gaps = ColumnGaps()
 
             init(_ line: FoldedText) {
@@ -233,6 +234,7 @@ enum PageText {
                 head = String(String.UnicodeScalarView(text.unicodeScalars.prefix(12)))
                 tail = String(String.UnicodeScalarView(text.unicodeScalars.suffix(Paragraph.tailLength)))
                 scalars = text.unicodeScalars.count
+                lastLine = LineShape(text)
                 gaps.read(text.unicodeScalars)
             }
 
@@ -244,7 +246,8 @@ enum PageText {
                 }
                 tail.unicodeScalars.append(contentsOf: text.unicodeScalars.suffix(Paragraph.tailLength))
                 tail = String(String.UnicodeScalarView(tail.unicodeScalars.suffix(Paragraph.tailLength)))
-                scalars += text.unicodeScalars.count
+                lastLine = LineShape(text)
+                scalars += lastLine.scalars
                 gaps.read(text.unicodeScalars)
             }
         }
@@ -255,6 +258,7 @@ enum PageText {
         var head: Substring { joined.map { $0.head[...] } ?? first.text.trimmingSpaces }
         var tail: Substring { joined.map { $0.tail[...] } ?? first.text.trimmingSpaces }
         var scalars: Int { joined?.scalars ?? first.text.trimmingSpaces.unicodeScalars.count }
+        var lastLine: LineShape { joined?.lastLine ?? LineShape(first.text.trimmingSpaces) }
         var bytes: Int { joined?.original.utf8.count ?? first.original.utf8.count }
         var isColumnar: Bool { joined.map { $0.gaps.columnar && !isPartHeading($0.head) } ?? PageText.isColumnar(first.text) }
 
@@ -305,6 +309,23 @@ enum PageText {
         return result + blanks
     }
 
+    /// What the joining asks of a paragraph's last line.
+    private struct LineShape {
+        let scalars: Int
+        let isPunctuated: Bool
+
+        init(_ text: Substring) {
+            scalars = text.unicodeScalars.count
+            isPunctuated = text.unicodeScalars.contains { "，。；：、,;:".unicodeScalars.contains($0) }
+        }
+
+        /// A short line with no punctuation, such as a table's header cell (功能分类 / 科目编码,
+        /// then 合计 20,323.21) ends its paragraph, however long the lines before. A short line
+        /// of a sentence does not: a line of digits and Latin letters holds more scalars than
+        /// one of Chinese, and a line beside a figure fewer, so the width is a loose measure.
+        func isFragment(full: Int) -> Bool { scalars * 2 < full && !isPunctuated }
+    }
+
     /// A part title wrapped onto a short, centred second line, a blank line at most
     /// between (…年度部门决算情况 / 说明).
     private static func endsPartTitle(_ previous: Paragraph, with line: FoldedText) -> Bool {
@@ -343,6 +364,11 @@ enum PageText {
         // A paragraph's first line is indented; a wrapped line starts at the margin.
         guard !text.hasPrefix("  "), ListMarker.scan(String(text.trimmingSpaces)) == nil,
               Double(previous.scalars) >= 0.8 * Double(full) else { return false }
+        // A line never starts with 、，。；：or a closing bracket: such a line goes on from the
+        // one before, however short that one is.
+        guard !previous.lastLine.isFragment(full: full)
+                || text.trimmingSpaces.unicodeScalars.first.map({ "、，。；：）)》」』”".unicodeScalars.contains($0) }) == true
+        else { return false }
         // Lines are joined with nothing between. A figure broken at the page width goes on
         // at once, or with its unit (2336.9 / 1万元); a number that stands alone on the next
         // line is another (a table row's 207.40, then the next row's code: 20105 统计…), and
