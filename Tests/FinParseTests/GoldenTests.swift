@@ -19,6 +19,12 @@ extension GoldenTests {
         try checkCorpusReport("pdf/putuo-caizhengju-2024-juesuan.layout.txt", against: "putuo-caizhengju-2024-juesuan.layout.json")
     }
 
+    /// A 部门决算 as pdfplumber's page texts give it: no layout, one space between cells,
+    /// labels wrapped around their rows.
+    @Test func putuoCultureBureauPageText() throws {
+        try checkCorpusReport("pdf/putuo-wenlv-2025-juesuan.pages.txt", against: "putuo-wenlv-2025-juesuan.pages.json")
+    }
+
     /// The report at `name` under Corpus/, its path machine-independent, against its golden file.
     private func checkCorpusReport(_ name: String, against golden: String,
                                    sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {

@@ -276,6 +276,36 @@ struct PDFTextTests {
         #expect(income.cells.filter { $0.text == "37.51" }.map(\.column) == [2])
     }
 
+    @Test func aLabelWrappedAroundItsRowInPageTextIsJoined() throws {
+        // pdfplumber centres a cell's text on its row: a label too long for its cell has
+        // lines above and below the row's (文化展示及纪念机 / 2070105 1,700.57 1,700.57 / 构).
+        // Each fragment was a row of its own, and the row's amounts had no label.
+        let wenlv = try Document(contentsOf: Corpus.path("pdf/putuo-wenlv-2025-juesuan.pages.txt"))
+        func labels(_ line: Int) -> [String?] { wenlv.amounts.filter { $0.line == line }.map(\.label) }
+        #expect(labels(263) == ["文化展示及纪念机构", "文化展示及纪念机构"])
+        // Part of the name on the row's line, the rest around it.
+        #expect(labels(412) == Array(repeating: "国有土地使用权出让收入对应专项债务收入安排的支出", count: 3))
+        // The zeros of empty columns are cells of their own, not words of the label
+        // (207 0 2.80 2.80 2.80 0), and the row is not joined to the next one's start.
+        #expect(labels(404) == Array(repeating: "文化旅游体育与传媒支出", count: 3))
+        let row = try #require(wenlv.tables.flatMap(\.cells).first { $0.line == 404 && $0.column == 0 })
+        #expect(row.text == "207 文化旅游体育与传媒支出")
+        #expect(wenlv.tables.flatMap(\.cells).filter { $0.line == 404 }.map(\.text).suffix(5) == ["0", "2.80", "2.80", "2.80", "0"])
+    }
+
+    @Test func aTablesTitleOnALineOfItsOwnStartsTheTable() throws {
+        // The line above the title ran to the page width (the widest line here), and the
+        // title was joined to it as a wrapped line: no table was found under it.
+        let text = [
+            "封面标题", "\u{0C}上海市普陀区人民政府宜川路街道办事处 2025 年度部门决算表", "收入支出决算总表", "单位：万元",
+            "项目 决算数", "一、财政拨款收入 218.21", "本年收入合计 218.21",
+        ].joined(separator: "\n")
+        let document = Document(parsing: text)
+        let table = try #require(document.tables.first { $0.kind == "收入支出决算总表" })
+        #expect(table.cells.contains { $0.text == "本年收入合计" })
+        #expect(document.amounts.map(\.label) == ["一、财政拨款收入", "本年收入合计"])
+    }
+
     @Test func pageNumbersAndRunningHeadersAreDropped() {
         var pages: [String] = []
         for n in 1...5 {

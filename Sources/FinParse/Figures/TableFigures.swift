@@ -33,7 +33,8 @@ enum TableFigures {
         private var texts: [Position: String] = [:]
         /// The amounts of each amount cell, read once.
         private var parts: [Position: [(text: String, value: Decimal?)]] = [:]
-        /// For each amount cell, the nearest text cell to its left on its row (not an amount).
+        /// For each amount cell, the nearest text cell to its left on its row (not an amount,
+        /// nor a whole number).
         private var nearest: [Position: Table.Cell] = [:]
         /// The rows that hold an amount, and each row's line.
         private var amountRows = Set<Int>()
@@ -56,7 +57,8 @@ enum TableFigures {
                     nearest[Position(row: cell.row, column: cell.column)] = lastText[cell.row]
                 } else {
                     columnCounts[cell.column, default: (0, 0)].text += 1
-                    lastText[cell.row] = cell
+                    // A whole number labels nothing: a code, or an empty column's 0.
+                    if cell.text.unicodeScalars.contains(where: { !$0.isASCIIDigit && $0 != " " }) { lastText[cell.row] = cell }
                 }
             }
             labelColumns = Set(columnCounts.filter { $0.value.text > $0.value.all / 2 }.keys)
@@ -84,7 +86,7 @@ enum TableFigures {
         func label(of cell: Table.Cell) -> String? {
             let nearest = nearest[Position(row: cell.row, column: cell.column)]
             let left = cell.column - 1
-            guard labelColumns.contains(left), text(cell.row, left) == nil, (nearest?.column ?? left) < left,
+            guard labelColumns.contains(left), text(cell.row, left) == nil, (nearest?.column ?? -1) < left,
                   isFragment(cell.row - 1, line: cell.line - 1), let above = text(cell.row - 1, left)
             else { return nearest.flatMap { withoutCode($0.text) } }
             guard isFragment(cell.row + 1, line: cell.line + 1), let below = text(cell.row + 1, left) else {
@@ -107,6 +109,27 @@ enum TableFigures {
     /// numbers are left out: in these tables they are 科目编码 and 栏次 (and 1. a list marker).
     static func amount(_ text: String) -> Decimal? {
         isMoneyShaped(text) ? Decimal(exactString: text) : nil
+    }
+
+    /// 0, 2019, 1,234: digits, with thousands commas. In these tables a 科目编码 or a 栏次, or
+    /// the value of a column that prints no decimals (an empty column's 0).
+    static func isWholeNumber(_ text: some StringProtocol) -> Bool {
+        text.unicodeScalars.first?.isASCIIDigit == true && text.unicodeScalars.allSatisfy { $0.isASCIIDigit || $0 == "," }
+    }
+
+    /// What a cell of values holds: an amount or a whole number.
+    static func isValue(_ text: some StringProtocol) -> Bool {
+        isWholeNumber(text) || amount(String(text)) != nil
+    }
+
+    /// Values a space apart, an amount among them (11.49 3.04 0 0 9.38): the cells of a row,
+    /// or of a few columns pdftotext's spacing ran together.
+    static func isRunOfValues(_ text: some StringProtocol) -> Bool {
+        // Most texts asked start with a word, or are one amount.
+        guard let first = text.utf8.first, first == UInt8(ascii: "-") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first),
+              text.utf8.contains(UInt8(ascii: " ")) else { return false }
+        let tokens = text.split(separator: " ")
+        return tokens.count > 1 && tokens.allSatisfy(isValue) && tokens.contains { amount(String($0)) != nil }
     }
 
     /// The amounts of a cell: one, or several a space apart (2,336.91 603.14), which is how

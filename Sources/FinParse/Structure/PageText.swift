@@ -225,7 +225,8 @@ enum PageText {
             /// for an amount set off by a space.
             var tail: String
             var scalars: Int
-            var lastLine: LineShape
+            /// The last line's folded text, without its edge spaces.
+            var lastLine: Substring
             var gaps = ColumnGaps()
 
             init(_ line: FoldedText) {
@@ -234,7 +235,7 @@ enum PageText {
                 head = String(String.UnicodeScalarView(text.unicodeScalars.prefix(12)))
                 tail = String(String.UnicodeScalarView(text.unicodeScalars.suffix(Paragraph.tailLength)))
                 scalars = text.unicodeScalars.count
-                lastLine = LineShape(text)
+                lastLine = text
                 gaps.read(text.unicodeScalars)
             }
 
@@ -246,8 +247,8 @@ enum PageText {
                 }
                 tail.unicodeScalars.append(contentsOf: text.unicodeScalars.suffix(Paragraph.tailLength))
                 tail = String(String.UnicodeScalarView(tail.unicodeScalars.suffix(Paragraph.tailLength)))
-                lastLine = LineShape(text)
-                scalars += lastLine.scalars
+                lastLine = text
+                scalars += text.unicodeScalars.count
                 gaps.read(text.unicodeScalars)
             }
         }
@@ -258,7 +259,7 @@ enum PageText {
         var head: Substring { joined.map { $0.head[...] } ?? first.text.trimmingSpaces }
         var tail: Substring { joined.map { $0.tail[...] } ?? first.text.trimmingSpaces }
         var scalars: Int { joined?.scalars ?? first.text.trimmingSpaces.unicodeScalars.count }
-        var lastLine: LineShape { joined?.lastLine ?? LineShape(first.text.trimmingSpaces) }
+        var lastLine: Substring { joined?.lastLine ?? first.text.trimmingSpaces }
         var bytes: Int { joined?.original.utf8.count ?? first.original.utf8.count }
         var isColumnar: Bool { joined.map { $0.gaps.columnar && !isPartHeading($0.head) } ?? PageText.isColumnar(first.text) }
 
@@ -309,21 +310,28 @@ enum PageText {
         return result + blanks
     }
 
-    /// What the joining asks of a paragraph's last line.
-    private struct LineShape {
-        let scalars: Int
-        let isPunctuated: Bool
+    /// A short line with no punctuation, such as a table's header cell (功能分类 / 科目编码,
+    /// then 合计 20,323.21) ends its paragraph, however long the lines before. A short line
+    /// of a sentence does not: a line of digits and Latin letters holds more scalars than
+    /// one of Chinese, and a line beside a figure fewer, so the width is a loose measure.
+    private static func isFragment(_ line: Substring, full: Int) -> Bool {
+        !line.unicodeScalars.isLonger(than: (full - 1) / 2) && !isPunctuated(line)
+    }
 
-        init(_ text: Substring) {
-            scalars = text.unicodeScalars.count
-            isPunctuated = text.unicodeScalars.contains { "，。；：、,;:".unicodeScalars.contains($0) }
+    /// Whether `text` holds a ，。；：or 、(or the ASCII ,;: that ，；：fold to), read on its
+    /// UTF-8 bytes: this runs for most lines of a PDF's text.
+    private static func isPunctuated(_ text: Substring) -> Bool {
+        var before: (UInt8, UInt8) = (0, 0)
+        for byte in text.utf8 {
+            switch (before.0, before.1, byte) {
+            case (_, _, UInt8(ascii: ",")), (_, _, UInt8(ascii: ";")), (_, _, UInt8(ascii: ":")),
+                 (0xE3, 0x80, 0x81), (0xE3, 0x80, 0x82), (0xEF, 0xBC, 0x8C), (0xEF, 0xBC, 0x9B), (0xEF, 0xBC, 0x9A):
+                return true
+            default:
+                before = (before.1, byte)
+            }
         }
-
-        /// A short line with no punctuation, such as a table's header cell (功能分类 / 科目编码,
-        /// then 合计 20,323.21) ends its paragraph, however long the lines before. A short line
-        /// of a sentence does not: a line of digits and Latin letters holds more scalars than
-        /// one of Chinese, and a line beside a figure fewer, so the width is a loose measure.
-        func isFragment(full: Int) -> Bool { scalars * 2 < full && !isPunctuated }
+        return false
     }
 
     /// A part title wrapped onto a short, centred second line, a blank line at most
@@ -339,10 +347,20 @@ enum PageText {
         return true
     }
 
+    /// A standard table's title on a line of its own: a short line, not a sentence that names
+    /// one (…《财政拨款支出预算表(功能科目)》增加了…).
+    private static func isTableTitle(_ title: Substring) -> Bool {
+        !title.unicodeScalars.isLonger(than: 30) && !isPunctuated(title) && !title.unicodeScalars.contains("《")
+            && SpacedTableReader.kind(of: String(title)) != nil
+    }
+
+    /// Whether `text` ends on an amount set off by a space, or on a whole number after one
+    /// (a row's 2.80 0, the zero of an empty column).
     private static func endsOnSpacedAmount(_ text: Substring) -> Bool {
-        let scalars = text.unicodeScalars
-        guard let space = scalars.lastIndex(of: " ") else { return false }
-        return TableFigures.amount(String(text[scalars.index(after: space)...])) != nil
+        let tokens = text.split(separator: " ", omittingEmptySubsequences: false).suffix(3)
+        guard tokens.count >= 2, let last = tokens.last else { return false }
+        if TableFigures.amount(String(last)) != nil { return true }
+        return tokens.count == 3 && TableFigures.isWholeNumber(last) && TableFigures.isValue(tokens[tokens.startIndex + 1])
     }
 
     /// Whether `text` may go on with a number the line before ended on: it does not start
@@ -359,15 +377,18 @@ enum PageText {
 
     private static func continues(_ previous: Paragraph, with line: FoldedText, full: Int, indented: Bool) -> Bool {
         let text = line.text.drop { $0 == "\u{0C}" }
-        guard !text.trimmingSpaces.isEmpty, !previous.isColumnar, !isColumnar(text) else { return false }
+        let trimmed = text.trimmingSpaces
+        guard !trimmed.isEmpty, !previous.isColumnar, !isColumnar(text) else { return false }
         guard let last = previous.tail.last, indented || !"。：:；;！？!?".contains(last) else { return false }
-        // A paragraph's first line is indented; a wrapped line starts at the margin.
-        guard !text.hasPrefix("  "), ListMarker.scan(String(text.trimmingSpaces)) == nil,
-              Double(previous.scalars) >= 0.8 * Double(full) else { return false }
+        // A paragraph's first line is indented; a wrapped line starts at the margin, and is
+        // no list item, table title (收入支出决算总表 on its own) or row of values (11.49 3.04 0).
+        guard !text.hasPrefix("  "), Double(previous.scalars) >= 0.8 * Double(full),
+              ListMarker.scan(String(trimmed)) == nil, !isTableTitle(trimmed),
+              !TableFigures.isRunOfValues(trimmed) else { return false }
         // A line never starts with 、，。；：or a closing bracket: such a line goes on from the
         // one before, however short that one is.
-        guard !previous.lastLine.isFragment(full: full)
-                || text.trimmingSpaces.unicodeScalars.first.map({ "、，。；：）)》」』”".unicodeScalars.contains($0) }) == true
+        guard !isFragment(previous.lastLine, full: full)
+                || trimmed.unicodeScalars.first.map({ "、，。；：）)》」』”".unicodeScalars.contains($0) }) == true
         else { return false }
         // Lines are joined with nothing between. A figure broken at the page width goes on
         // at once, or with its unit (2336.9 / 1万元); a number that stands alone on the next

@@ -160,19 +160,46 @@ enum SpacedTableReader {
         return fields.flatMap(splitAfterAmount)
     }
 
+    /// Values run together (0 0 9.38 2.64: page text's one space, or pdftotext's spacing
+    /// drifting) are a cell each.
+    private static func splitRunOfValues(_ field: Field) -> [Field] {
+        guard TableFigures.isRunOfValues(field.text) else { return [field] }
+        var parts: [Field] = []
+        var position = field.start
+        var index = field.text.startIndex
+        for token in field.text.split(separator: " ") {
+            position += field.text.unicodeScalars[index..<token.startIndex].count
+            let width = token.unicodeScalars.count
+            parts.append(Field(start: position, end: position + width, text: token))
+            position += width
+            index = token.endIndex
+        }
+        return parts
+    }
+
     /// Page text without the layout (GovBudgetChecker's page_texts) keeps one space
     /// between cells (201 一般公共服务支出 207.40 207.40; 本年收入合计 20,323.21 本年支出合计
-    /// 20,323.21): in a table none of whose rows has a wider gap, each amount set off by
-    /// spaces is a cell, and the words between two amounts are one.
+    /// 20,323.21): in a table none of whose rows has a wider gap, each value set off by
+    /// spaces is a cell, and the words between two values are one. A value is an amount,
+    /// or a whole number among values (207 0 2.80 2.80 0: the zeros of empty columns); a
+    /// row's first number is its code, the start of its label.
     private static func splitAtAmounts(_ field: Field) -> [Field] {
+        let tokens = field.text.split(separator: " ")
+        // Whether each token is a value, from the last: a whole number is one when what
+        // follows it is, or nothing does.
+        var isValue = [Bool](repeating: false, count: tokens.count)
+        for k in tokens.indices.reversed() {
+            isValue[k] = TableFigures.amount(String(tokens[k])) != nil
+                || (k > 0 && TableFigures.isWholeNumber(tokens[k]) && (k == tokens.count - 1 || isValue[k + 1]))
+        }
         var parts: [Field] = []
         var words: Field?
         var last = (index: field.text.startIndex, position: field.start)  // where the last token ended
-        for token in field.text.split(separator: " ") {
+        for (k, token) in tokens.enumerated() {
             let start = last.position + field.text.unicodeScalars[last.index..<token.startIndex].count
             let piece = Field(start: start, end: start + token.unicodeScalars.count, text: token)
             last = (token.endIndex, piece.end)
-            if TableFigures.amount(String(token)) != nil {
+            if isValue[k] {
                 if let open = words { parts.append(open) }
                 words = nil
                 parts.append(piece)
@@ -185,6 +212,8 @@ enum SpacedTableReader {
         if let open = words { parts.append(open) }
         return parts
     }
+
+    private static func isValue(_ field: Field) -> Bool { TableFigures.isValue(field.text) }
 
     /// pdftotext leaves a single space between a long right-aligned amount and the
     /// next column's label (371,514,655.00 一、一般公共服务支出), or amount (2.85 0.39):
@@ -231,14 +260,15 @@ enum SpacedTableReader {
 
     static func grid(of lines: ArraySlice<FoldedText>, title: FoldedText?) -> TableGrid {
         // The 部门：…  单位：万元 line is about the table, not a row of it.
-        let rows = lines.filter { !$0.isBlank && !$0.text.contains(utf8: "单位:") }
+        let lines = lines.filter { !$0.isBlank && !$0.text.contains(utf8: "单位:") }
             .map { (line: $0, fields: fields($0.text)) }
         let name = title.map { String($0.text.trimmingSpaces.drop { $0 == "\u{0C}" }) }
-        if rows.allSatisfy({ $0.fields.count <= 1 }) {
+        if lines.allSatisfy({ $0.fields.count <= 1 }) {
             // A raw extraction, a cell a line but for a stray row or sentence, stays one column.
-            let split = rows.map { ($0.line, $0.fields.flatMap(splitAtAmounts)) }
+            let split = lines.map { ($0.line, $0.fields.flatMap(splitAtAmounts)) }
             if split.filter({ $0.1.count > 1 }).count * 4 >= split.count { return singleSpacedGrid(split, title: name) }
         }
+        let rows = lines.map { (line: $0.line, fields: $0.fields.flatMap(splitRunOfValues)) }
         // Columns from the fullest rows: their k-th cells line up, give or take the
         // character or two pdftotext's spacing drifts by.
         let fullest = rows.map(\.fields.count).max() ?? 0
@@ -306,21 +336,27 @@ enum SpacedTableReader {
                          columns: max(columns.count, 1), cells: merged)
     }
 
+    private typealias Row = (line: FoldedText, fields: [Field])
+
     /// A table whose rows keep one space between cells (page text without the layout):
-    /// positions say nothing, so cells keep their order. In a row of words then amounts
-    /// the words fill the columns from the left and the amounts from the right, as a row
-    /// short of amounts most often lacks the first ones (a 合计 row has them all); a row
+    /// positions say nothing, so cells keep their order. In a row of words then values
+    /// the words fill the columns from the left and the values from the right, as a row
+    /// short of values most often lacks the first ones (a 合计 row has them all); a row
     /// where they alternate (收入 and 支出 side by side) fills them from the left.
-    private static func singleSpacedGrid(_ rows: [(line: FoldedText, fields: [Field])], title: String?) -> TableGrid {
+    private static func singleSpacedGrid(_ rows: [Row], title: String?) -> TableGrid {
+        let rows = joiningWrappedLabels(rows)
         let split = rows.map { row in
-            let amounts = row.fields.reversed().prefix { TableFigures.amount(String($0.text)) != nil }.count
-            let alternates = row.fields.dropLast(amounts).contains { TableFigures.amount(String($0.text)) != nil }
-            return (row: row, labels: alternates ? row.fields.count : row.fields.count - amounts,
-                    amounts: alternates ? 0 : amounts)
+            // A row's first field is a value only as an amount: a whole number there is a code.
+            let isValueCell = { (k: Int) in k > 0 ? isValue(row.fields[k]) : TableFigures.amount(String(row.fields[k].text)) != nil }
+            let values = row.fields.indices.reversed().prefix(while: isValueCell).count
+            let alternates = row.fields.indices.dropLast(values).contains(where: isValueCell)
+            return (row: row, labels: alternates ? row.fields.count : row.fields.count - values,
+                    values: alternates ? 0 : values)
         }
-        let labelColumns = split.map(\.labels).max() ?? 0
-        let amountColumns = split.map(\.amounts).max() ?? 0
-        let width = max(labelColumns + amountColumns, rows.map(\.fields.count).max() ?? 0, 1)
+        // A row whose words and values alternate lays out its own way, and widens nothing.
+        let labelColumns = split.filter { $0.values > 0 }.map(\.labels).max() ?? 0
+        let valueColumns = split.map(\.values).max() ?? 0
+        let width = max(labelColumns + valueColumns, rows.map(\.fields.count).max() ?? 0, 1)
         var cells: [TableGrid.Cell] = []
         for (r, row) in split.enumerated() {
             for (k, field) in row.row.fields.enumerated() {
@@ -330,6 +366,56 @@ enum SpacedTableReader {
             }
         }
         return TableGrid(title: title, line: rows.first?.line.line ?? 0, rows: rows.count, columns: width, cells: cells)
+    }
+
+    /// A label too long for its cell wraps in page text around the row's line, the cell's
+    /// text centred on the row: 文化展示及纪念机 / 2070105 1,700.57 1,700.57 / 构. A row whose
+    /// label is its code alone takes the fragment just above it (one run of words, no value)
+    /// and the one just below; then a row of its code and part of its name (21219 收入对应
+    /// 专项债务收) takes the two around it, when both are left. A fragment between two rows
+    /// of a code alone starts the lower one's label.
+    private static func joiningWrappedLabels(_ rows: [Row]) -> [Row] {
+        enum Label { case code, codeAndWords }
+        let labels = rows.map { row -> (kind: Label, code: Substring, words: Substring)? in
+            guard row.fields.count > 1, row.fields.dropFirst().allSatisfy(isValue) else { return nil }
+            let first = row.fields[0].text
+            let code = first.prefix { $0.unicodeScalars.first?.isASCIIDigit == true }
+            guard (3...9).contains(code.count) else { return nil }
+            let words = first[code.endIndex...]
+            if words.isEmpty { return (.code, code, words) }
+            guard words.first == " ", !words.dropFirst().contains(" ") else { return nil }
+            return (.codeAndWords, code, words.dropFirst())
+        }
+        var taken = Set<Int>()
+        func isFreeFragment(_ k: Int) -> Bool {
+            guard rows.indices.contains(k), !taken.contains(k), rows[k].fields.count == 1 else { return false }
+            let text = rows[k].fields[0].text
+            return !text.contains(" ") && !isValue(rows[k].fields[0])
+        }
+        var head: [Int: Int] = [:]
+        var tail: [Int: Int] = [:]
+        for (i, label) in labels.enumerated() where label?.kind == .code && isFreeFragment(i - 1) {
+            head[i] = i - 1
+            taken.insert(i - 1)
+        }
+        for (i, label) in labels.enumerated() where label?.kind == .code && isFreeFragment(i + 1) {
+            tail[i] = i + 1
+            taken.insert(i + 1)
+        }
+        for (i, label) in labels.enumerated() where label?.kind == .codeAndWords && isFreeFragment(i - 1) && isFreeFragment(i + 1) {
+            head[i] = i - 1
+            tail[i] = i + 1
+            taken.formUnion([i - 1, i + 1])
+        }
+        guard !taken.isEmpty else { return rows }
+        return rows.indices.compactMap { i in
+            guard !taken.contains(i) else { return nil }
+            guard let label = labels[i], head[i] != nil || tail[i] != nil else { return rows[i] }
+            let name = (head[i].map { rows[$0].fields[0].text } ?? "") + label.words + (tail[i].map { rows[$0].fields[0].text } ?? "")
+            var row = rows[i]
+            row.fields[0].text = Substring(label.code + " " + name)
+            return row
+        }
     }
 
     /// A header printed over two lines (收入 / 项目) becomes one row: the two lines above
