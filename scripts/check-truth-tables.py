@@ -6,7 +6,7 @@ Each fixture is a 2025 决算 as page text (NAME.pages.txt) and, in NAME.json, t
 grids of its tables as a person checked them. For every decimal cell of those grids
 (1,234.56) the script asks whether finparse found an amount of that value (counted with
 multiplicity), and whether one of that value carries a label that ends like the cell's
-row label (the row's first cell that is not a number).
+label (the nearest cell to its left that is not a number).
 
 It also asks it of whole rows: each run of a checked row from a label to its last value
 (收入 and 支出 side by side make two runs) must be a run of one of finparse's table rows,
@@ -85,8 +85,13 @@ def main():
                 for row in grid:
                     wanted += runs(row)
                     texts = [cell.strip().replace(" ", "") for cell in row]
-                    label = next((t for t in texts if t and not NUMBER.match(t)), None)
-                    cells += [(Decimal(t.replace(",", "")), label) for t in texts if NUMBER.match(t) and "." in t]
+                    # A cell's label is the nearest text to its left (收入 and 支出 side by side).
+                    label = None
+                    for t in texts:
+                        if t and not NUMBER.match(t):
+                            label = t
+                        elif NUMBER.match(t) and "." in t:
+                            cells.append((Decimal(t.replace(",", "")), label))
         amounts = Counter(Decimal(a["value"]) for a in document["amounts"])
         labels = {}
         for a in document["amounts"]:
