@@ -288,6 +288,10 @@ struct PDFTextTests {
         // The zeros of empty columns are cells of their own, not words of the label
         // (207 0 2.80 2.80 2.80 0), and the row is not joined to the next one's start.
         #expect(labels(404) == Array(repeating: "文化旅游体育与传媒支出", count: 3))
+        // 收入 and 支出 side by side, the 收入 side empty: the amount is the 支出 item's.
+        #expect(labels(78) == ["七、文化旅游体育与传媒支出"])
+        #expect(wenlv.tables.flatMap(\.cells).filter { $0.line == 78 }.map { "\($0.column):\($0.text)" }
+            == ["0:七、附属单位上缴收入", "2:七、文化旅游体育与传媒支出", "3:17,130.42"])
         let row = try #require(wenlv.tables.flatMap(\.cells).first { $0.line == 404 && $0.column == 0 })
         #expect(row.text == "207 文化旅游体育与传媒支出")
         #expect(wenlv.tables.flatMap(\.cells).filter { $0.line == 404 }.map(\.text).suffix(5) == ["0", "2.80", "2.80", "2.80", "0"])

@@ -180,7 +180,7 @@ enum SpacedTableReader {
     /// Page text without the layout (GovBudgetChecker's page_texts) keeps one space
     /// between cells (201 一般公共服务支出 207.40 207.40; 本年收入合计 20,323.21 本年支出合计
     /// 20,323.21): in a table none of whose rows has a wider gap, each value set off by
-    /// spaces is a cell, and the words between two values are one. A value is an amount,
+    /// spaces is a cell, and the words between two values are one, or one an item (三、…). A value is an amount,
     /// or a whole number among values (207 0 2.80 2.80 0: the zeros of empty columns); a
     /// row's first number is its code, the start of its label.
     private static func splitAtAmounts(_ field: Field) -> [Field] {
@@ -203,6 +203,10 @@ enum SpacedTableReader {
                 if let open = words { parts.append(open) }
                 words = nil
                 parts.append(piece)
+            } else if let open = words, startsItem(token) {
+                // 收入 and 支出 side by side: 三、国有资本经营预算财政拨款收入 三、国防支出.
+                parts.append(open)
+                words = piece
             } else if let open = words {
                 words = Field(start: open.start, end: piece.end, text: field.text[open.text.startIndex..<token.endIndex])
             } else {
@@ -214,6 +218,12 @@ enum SpacedTableReader {
     }
 
     private static func isValue(_ field: Field) -> Bool { TableFigures.isValue(field.text) }
+
+    /// Whether a word starts a numbered item (三、国防支出): a row's next label.
+    private static func startsItem(_ token: Substring) -> Bool {
+        guard let first = token.unicodeScalars.first, ChineseNumeral.isNumeral(first) else { return false }
+        return ListMarker.scan(String(token))?.style == .chineseNumber
+    }
 
     /// pdftotext leaves a single space between a long right-aligned amount and the
     /// next column's label (371,514,655.00 一、一般公共服务支出), or amount (2.85 0.39):
@@ -341,31 +351,48 @@ enum SpacedTableReader {
     /// A table whose rows keep one space between cells (page text without the layout):
     /// positions say nothing, so cells keep their order. In a row of words then values
     /// the words fill the columns from the left and the values from the right, as a row
-    /// short of values most often lacks the first ones (a 合计 row has them all); a row
-    /// where they alternate (收入 and 支出 side by side) fills them from the left.
+    /// short of values most often lacks the first ones (a 合计 row has them all). Where
+    /// words and values alternate (收入 and 支出 side by side), each label of a row starts
+    /// the next pair of columns, its values after it: 四、上级补助收入 四、公共安全支出 556.78
+    /// is the 收入 side's label alone, then the 支出 side's label and value.
     private static func singleSpacedGrid(_ rows: [Row], title: String?) -> TableGrid {
         let rows = joiningWrappedLabels(rows)
         let split = rows.map { row in
             // A row's first field is a value only as an amount: a whole number there is a code.
-            let isValueCell = { (k: Int) in k > 0 ? isValue(row.fields[k]) : TableFigures.amount(String(row.fields[k].text)) != nil }
-            let values = row.fields.indices.reversed().prefix(while: isValueCell).count
-            let alternates = row.fields.indices.dropLast(values).contains(where: isValueCell)
-            return (row: row, labels: alternates ? row.fields.count : row.fields.count - values,
-                    values: alternates ? 0 : values)
+            let isValueCell = row.fields.indices.map { k in
+                k > 0 ? isValue(row.fields[k]) : TableFigures.amount(String(row.fields[k].text)) != nil
+            }
+            let values = isValueCell.reversed().prefix { $0 }.count
+            let alternates = isValueCell.dropLast(values).contains(true)
+            return (row: row, isValueCell: isValueCell, alternates: alternates,
+                    labels: alternates ? row.fields.count : row.fields.count - values, values: alternates ? 0 : values)
         }
+        let sideBySide = split.contains(where: \.alternates)
         // A row whose words and values alternate lays out its own way, and widens nothing.
         let labelColumns = split.filter { $0.values > 0 }.map(\.labels).max() ?? 0
         let valueColumns = split.map(\.values).max() ?? 0
         let width = max(labelColumns + valueColumns, rows.map(\.fields.count).max() ?? 0, 1)
         var cells: [TableGrid.Cell] = []
+        var columns = width
         for (r, row) in split.enumerated() {
-            for (k, field) in row.row.fields.enumerated() {
-                let column = k < row.labels ? k : width - row.row.fields.count + k
+            let placed: [Int]
+            if sideBySide && row.isValueCell.filter({ !$0 }).count > 1 {
+                var next = 0
+                placed = row.isValueCell.map { isValue in
+                    defer { next += 1 }
+                    if !isValue { next += next % 2 }  // a label starts a pair
+                    return next
+                }
+            } else {
+                placed = row.row.fields.indices.map { k in k < row.labels ? k : width - row.row.fields.count + k }
+            }
+            for (field, column) in zip(row.row.fields, placed) {
                 cells.append(TableGrid.Cell(row: r, column: column, text: String(field.text), original: String(field.text),
                                             line: row.row.line.line))
             }
+            columns = max(columns, (placed.last ?? 0) + 1)
         }
-        return TableGrid(title: title, line: rows.first?.line.line ?? 0, rows: rows.count, columns: width, cells: cells)
+        return TableGrid(title: title, line: rows.first?.line.line ?? 0, rows: rows.count, columns: columns, cells: cells)
     }
 
     /// A label too long for its cell wraps in page text around the row's line, the cell's
