@@ -292,6 +292,10 @@ struct PDFTextTests {
         #expect(labels(78) == ["七、文化旅游体育与传媒支出"])
         #expect(wenlv.tables.flatMap(\.cells).filter { $0.line == 78 }.map { "\($0.column):\($0.text)" }
             == ["0:七、附属单位上缴收入", "2:七、文化旅游体育与传媒支出", "3:17,130.42"])
+        // And by their codes, a row of the 经济分类 table under another, the first one's
+        // name wrapped around it (机关事业单位基本养老保 / 30108 699.30 30206 电费 / 险缴费).
+        #expect(labels(351) == ["物业管理费"])
+        #expect(labels(347) == ["机关事业单位基本养老保险缴费"])
         let row = try #require(wenlv.tables.flatMap(\.cells).first { $0.line == 404 && $0.column == 0 })
         #expect(row.text == "207 文化旅游体育与传媒支出")
         #expect(wenlv.tables.flatMap(\.cells).filter { $0.line == 404 }.map(\.text).suffix(5) == ["0", "2.80", "2.80", "2.80", "0"])

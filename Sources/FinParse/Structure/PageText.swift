@@ -354,6 +354,12 @@ enum PageText {
             && SpacedTableReader.kind(of: String(title)) != nil
     }
 
+    /// Whether `text` starts with a 科目编码 of a class, a 款 or a 项 (3, 5 or 7 digits) and a space.
+    private static func startsWithCode(_ text: Substring) -> Bool {
+        let digits = text.unicodeScalars.prefix { $0.isASCIIDigit }.count
+        return [3, 5, 7].contains(digits) && text.unicodeScalars.dropFirst(digits).first == " "
+    }
+
     /// Whether `text` ends on an amount set off by a space, or on a whole number after one
     /// (a row's 2.80 0, the zero of an empty column).
     private static func endsOnSpacedAmount(_ text: Substring) -> Bool {
@@ -381,10 +387,12 @@ enum PageText {
         guard !trimmed.isEmpty, !previous.isColumnar, !isColumnar(text) else { return false }
         guard let last = previous.tail.last, indented || !"。：:；;！？!?".contains(last) else { return false }
         // A paragraph's first line is indented; a wrapped line starts at the margin, and is
-        // no list item, table title (收入支出决算总表 on its own) or row of values (11.49 3.04 0).
+        // no list item, table title (收入支出决算总表 on its own), row of values (11.49 3.04 0)
+        // or row of a table of 科目 under another (30110 职工… / 30111 公务员医疗补助缴费 …).
         guard !text.hasPrefix("  "), Double(previous.scalars) >= 0.8 * Double(full),
               ListMarker.scan(String(trimmed)) == nil, !isTableTitle(trimmed),
-              !TableFigures.isRunOfValues(trimmed) else { return false }
+              !TableFigures.isRunOfValues(trimmed), !(startsWithCode(trimmed) && startsWithCode(previous.head))
+        else { return false }
         // A line never starts with 、，。；：or a closing bracket: such a line goes on from the
         // one before, however short that one is.
         guard !isFragment(previous.lastLine, full: full)

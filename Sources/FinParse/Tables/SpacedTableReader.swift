@@ -203,8 +203,9 @@ enum SpacedTableReader {
                 if let open = words { parts.append(open) }
                 words = nil
                 parts.append(piece)
-            } else if let open = words, startsItem(token) {
-                // 收入 and 支出 side by side: 三、国有资本经营预算财政拨款收入 三、国防支出.
+            } else if let open = words, startsItem(token, next: k + 1 < tokens.count ? tokens[k + 1] : nil) {
+                // Two sides' items in one row: 三、国有资本经营预算财政拨款收入 三、国防支出,
+                // 30111 公务员医疗补助缴费 30209 物业管理费.
                 parts.append(open)
                 words = piece
             } else if let open = words {
@@ -219,10 +220,16 @@ enum SpacedTableReader {
 
     private static func isValue(_ field: Field) -> Bool { TableFigures.isValue(field.text) }
 
-    /// Whether a word starts a numbered item (三、国防支出): a row's next label.
-    private static func startsItem(_ token: Substring) -> Bool {
-        guard let first = token.unicodeScalars.first, ChineseNumeral.isNumeral(first) else { return false }
-        return ListMarker.scan(String(token))?.style == .chineseNumber
+    /// Whether a word starts a row's next label: a numbered item (三、国防支出), or a 科目编码
+    /// of a class, a 款 or a 项 (3, 5 or 7 digits; not a year) before words (30209 物业管理费),
+    /// not before a unit (100 万元).
+    private static func startsItem(_ token: Substring, next: Substring?) -> Bool {
+        guard let first = token.unicodeScalars.first else { return false }
+        if first.isASCIIDigit {
+            return [3, 5, 7].contains(token.utf8.count) && TableFigures.isWholeNumber(token)
+                && next.map { !TableFigures.isValue($0) && !($0.unicodeScalars.first.map(Figure.Unit.isStart) ?? true) } == true
+        }
+        return ChineseNumeral.isNumeral(first) && ListMarker.scan(String(token))?.style == .chineseNumber
     }
 
     /// pdftotext leaves a single space between a long right-aligned amount and the
@@ -404,13 +411,14 @@ enum SpacedTableReader {
     private static func joiningWrappedLabels(_ rows: [Row]) -> [Row] {
         enum Label { case code, codeAndWords }
         let labels = rows.map { row -> (kind: Label, code: Substring, words: Substring)? in
-            guard row.fields.count > 1, row.fields.dropFirst().allSatisfy(isValue) else { return nil }
+            // A code alone then a value: the next side's item may follow (30108 699.30 30206 电费).
+            guard row.fields.count > 1, isValue(row.fields[1]) else { return nil }
             let first = row.fields[0].text
             let code = first.prefix { $0.unicodeScalars.first?.isASCIIDigit == true }
             guard (3...9).contains(code.count) else { return nil }
             let words = first[code.endIndex...]
             if words.isEmpty { return (.code, code, words) }
-            guard words.first == " ", !words.dropFirst().contains(" ") else { return nil }
+            guard row.fields.dropFirst().allSatisfy(isValue), words.first == " ", !words.dropFirst().contains(" ") else { return nil }
             return (.codeAndWords, code, words.dropFirst())
         }
         var taken = Set<Int>()
