@@ -292,6 +292,9 @@ struct PDFTextTests {
         #expect(labels(78) == ["七、文化旅游体育与传媒支出"])
         #expect(wenlv.tables.flatMap(\.cells).filter { $0.line == 78 }.map { "\($0.column):\($0.text)" }
             == ["0:七、附属单位上缴收入", "2:七、文化旅游体育与传媒支出", "3:17,130.42"])
+        // One side's item alone, once the 收入 list has ended: the 支出 side's columns.
+        #expect(wenlv.tables.flatMap(\.cells).filter { $0.line == 80 }.map { "\($0.column):\($0.text)" }
+            == ["2:九、卫生健康支出", "3:370.37"])
         // And by their codes, a row of the 经济分类 table under another, the first one's
         // name wrapped around it (机关事业单位基本养老保 / 30108 699.30 30206 电费 / 险缴费).
         #expect(labels(351) == ["物业管理费"])

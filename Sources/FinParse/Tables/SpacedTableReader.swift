@@ -381,21 +381,43 @@ enum SpacedTableReader {
         let width = max(labelColumns + valueColumns, rows.map(\.fields.count).max() ?? 0, 1)
         var cells: [TableGrid.Cell] = []
         var columns = width
+        // The last label each side listed, by the column it took (0 or 2).
+        var lastLabel: [Int: Substring] = [:]
+        /// Whether a label alone goes on the list of the right-hand side, not the left's: it
+        /// ends as that side's labels do (…支出, where the left's end …收入), or its number
+        /// follows that side's last (二十二、 after 二十一、, where the left's ended at 八、).
+        func continuesRight(_ label: Substring) -> Bool {
+            let ending = String(label.unicodeScalars.suffix(2))
+            if lastLabel[2]?.hasSuffix(ending) == true && lastLabel[0]?.hasSuffix(ending) == false { return true }
+            guard let number = item(label) else { return false }
+            return number == lastLabel[2].flatMap(item).map { $0 + 1 } && number != lastLabel[0].flatMap(item).map { $0 + 1 }
+        }
+        func item(_ label: Substring) -> Int? {
+            ListMarker.scan(String(label)).flatMap { $0.style == .chineseNumber ? $0.number : nil }
+        }
         for (r, row) in split.enumerated() {
             let placed: [Int]
-            if sideBySide && row.isValueCell.filter({ !$0 }).count > 1 {
+            let labels = row.isValueCell.filter { !$0 }.count
+            if sideBySide && labels > 1 {
                 var next = 0
                 placed = row.isValueCell.map { isValue in
                     defer { next += 1 }
                     if !isValue { next += next % 2 }  // a label starts a pair
                     return next
                 }
+            } else if sideBySide, labels == 1, !row.isValueCell[0], continuesRight(row.row.fields[0].text) {
+                // One side's item alone (九、卫生健康支出 370.37), the other side's list ended.
+                placed = row.row.fields.indices.map { 2 + $0 }
             } else {
                 placed = row.row.fields.indices.map { k in k < row.labels ? k : width - row.row.fields.count + k }
             }
             for (field, column) in zip(row.row.fields, placed) {
                 cells.append(TableGrid.Cell(row: r, column: column, text: String(field.text), original: String(field.text),
                                             line: row.row.line.line))
+                // Not a fragment of a wrapped label (出), which says nothing of its side.
+                if sideBySide, column == 0 || column == 2, !isValue(field), field.text.unicodeScalars.isLonger(than: 3) {
+                    lastLabel[column] = field.text
+                }
             }
             columns = max(columns, (placed.last ?? 0) + 1)
         }
