@@ -117,6 +117,11 @@ enum TableFigures {
         text.unicodeScalars.first?.isASCIIDigit == true && text.unicodeScalars.allSatisfy { $0.isASCIIDigit || $0 == "," }
     }
 
+    /// A 科目编码 of a class, a 款 or a 项: 3, 5 or 7 digits (201, 20105, 2010507; not a year).
+    static func isSubjectCode(_ text: some StringProtocol) -> Bool {
+        [3, 5, 7].contains(text.utf8.count) && text.unicodeScalars.allSatisfy(\.isASCIIDigit)
+    }
+
     /// What a cell of values holds: an amount or a whole number.
     static func isValue(_ text: some StringProtocol) -> Bool {
         isWholeNumber(text) || amount(String(text)) != nil

@@ -354,10 +354,10 @@ enum PageText {
             && SpacedTableReader.kind(of: String(title)) != nil
     }
 
-    /// Whether `text` starts with a 科目编码 of a class, a 款 or a 项 (3, 5 or 7 digits) and a space.
+    /// Whether `text` starts with a 科目编码 and a space.
     private static func startsWithCode(_ text: Substring) -> Bool {
-        let digits = text.unicodeScalars.prefix { $0.isASCIIDigit }.count
-        return [3, 5, 7].contains(digits) && text.unicodeScalars.dropFirst(digits).first == " "
+        let code = text.prefix { $0.unicodeScalars.first?.isASCIIDigit == true }
+        return TableFigures.isSubjectCode(code) && text[code.endIndex...].first == " "
     }
 
     /// Whether `text` ends on an amount set off by a space, or on a whole number after one

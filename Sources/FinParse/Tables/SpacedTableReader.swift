@@ -221,12 +221,11 @@ enum SpacedTableReader {
     private static func isValue(_ field: Field) -> Bool { TableFigures.isValue(field.text) }
 
     /// Whether a word starts a row's next label: a numbered item (三、国防支出), or a 科目编码
-    /// of a class, a 款 or a 项 (3, 5 or 7 digits; not a year) before words (30209 物业管理费),
-    /// not before a unit (100 万元).
+    /// before words (30209 物业管理费), not before a unit (100 万元).
     private static func startsItem(_ token: Substring, next: Substring?) -> Bool {
         guard let first = token.unicodeScalars.first else { return false }
         if first.isASCIIDigit {
-            return [3, 5, 7].contains(token.utf8.count) && TableFigures.isWholeNumber(token)
+            return TableFigures.isSubjectCode(token)
                 && next.map { !TableFigures.isValue($0) && !($0.unicodeScalars.first.map(Figure.Unit.isStart) ?? true) } == true
         }
         return ChineseNumeral.isNumeral(first) && ListMarker.scan(String(token))?.style == .chineseNumber
