@@ -58,7 +58,9 @@ enum TableFigures {
                 } else {
                     columnCounts[cell.column, default: (0, 0)].text += 1
                     // A whole number labels nothing: a code, or an empty column's 0.
-                    if cell.text.unicodeScalars.contains(where: { !$0.isASCIIDigit && $0 != " " }) { lastText[cell.row] = cell }
+                    if cell.text.unicodeScalars.contains(where: { !$0.isASCIIDigit && $0 != " " }) {
+                        lastText[cell.row] = cell
+                    }
                 }
             }
             labelColumns = Set(columnCounts.filter { $0.value.text > $0.value.all / 2 }.keys)
@@ -131,7 +133,7 @@ enum TableFigures {
     /// or of a few columns pdftotext's spacing ran together.
     static func isRunOfValues(_ text: some StringProtocol) -> Bool {
         // Most texts asked start with a word, or are one amount.
-        guard let first = text.utf8.first, first == UInt8(ascii: "-") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first),
+        guard let first = text.unicodeScalars.first, first == "-" || first.isASCIIDigit,
               text.utf8.contains(UInt8(ascii: " ")) else { return false }
         let tokens = text.split(separator: " ")
         return tokens.count > 1 && tokens.allSatisfy(isValue) && tokens.contains { amount(String($0)) != nil }

@@ -204,11 +204,11 @@ enum PageText {
     static let maxJoinedBytes = 8192
 
     /// A paragraph as its lines join it, with what the joining tests read of its folded
-    /// text (its length and its last line's, its first and last few characters, its gaps) kept up to date
-    /// line by line. Reading the whole paragraph at each join took time in the square of
-    /// its length (a 93 KB text, 1.2 s; found by Fuzz/). The tests read the lines' folded
-    /// texts one after another, which is the folded paragraph except where a line starts
-    /// inside a combining sequence.
+    /// text (its length, its last line, its first and last few characters, its gaps) kept
+    /// up to date line by line. Reading the whole paragraph at each join took time in the
+    /// square of its length (a 93 KB text, 1.2 s; found by Fuzz/). The tests read the lines'
+    /// folded texts one after another, which is the folded paragraph except where a line
+    /// starts inside a combining sequence.
     private struct Paragraph {
         /// Enough for 20,323.21 and the space before it.
         private static let tailLength = 16
@@ -363,10 +363,9 @@ enum PageText {
     /// Whether `text` ends on an amount set off by a space, or on a whole number after one
     /// (a row's 2.80 0, the zero of an empty column).
     private static func endsOnSpacedAmount(_ text: Substring) -> Bool {
-        let tokens = text.split(separator: " ", omittingEmptySubsequences: false).suffix(3)
-        guard tokens.count >= 2, let last = tokens.last else { return false }
-        if TableFigures.amount(String(last)) != nil { return true }
-        return tokens.count == 3 && TableFigures.isWholeNumber(last) && TableFigures.isValue(tokens[tokens.startIndex + 1])
+        let tokens = text.split(separator: " ", omittingEmptySubsequences: false).suffix(2)
+        guard tokens.count == 2, let last = tokens.last, let before = tokens.first else { return false }
+        return TableFigures.amount(String(last)) != nil || (TableFigures.isWholeNumber(last) && TableFigures.isValue(before))
     }
 
     /// Whether `text` may go on with a number the line before ended on: it does not start

@@ -226,7 +226,9 @@ enum SpacedTableReader {
         guard let first = token.unicodeScalars.first else { return false }
         if first.isASCIIDigit {
             return TableFigures.isSubjectCode(token)
-                && next.map { !TableFigures.isValue($0) && !($0.unicodeScalars.first.map(Figure.Unit.isStart) ?? true) } == true
+                && next.map { word in
+                    !TableFigures.isValue(word) && !(word.unicodeScalars.first.map(Figure.Unit.isStart) ?? true)
+                } == true
         }
         return ChineseNumeral.isNumeral(first) && ListMarker.scan(String(token))?.style == .chineseNumber
     }
@@ -389,7 +391,8 @@ enum SpacedTableReader {
             let ending = String(label.unicodeScalars.suffix(2))
             if lastLabel[2]?.hasSuffix(ending) == true && lastLabel[0]?.hasSuffix(ending) == false { return true }
             guard let number = item(label) else { return false }
-            return number == lastLabel[2].flatMap(item).map { $0 + 1 } && number != lastLabel[0].flatMap(item).map { $0 + 1 }
+            return number == lastLabel[2].flatMap(item).map { $0 + 1 }
+                && number != lastLabel[0].flatMap(item).map { $0 + 1 }
         }
         func item(_ label: Substring) -> Int? {
             ListMarker.scan(String(label)).flatMap { $0.style == .chineseNumber ? $0.number : nil }
@@ -439,7 +442,8 @@ enum SpacedTableReader {
             guard (3...9).contains(code.count) else { return nil }
             let words = first[code.endIndex...]
             if words.isEmpty { return (.code, code, words) }
-            guard row.fields.dropFirst().allSatisfy(isValue), words.first == " ", !words.dropFirst().contains(" ") else { return nil }
+            guard row.fields.dropFirst().allSatisfy(isValue), words.first == " ", !words.dropFirst().contains(" ")
+            else { return nil }
             return (.codeAndWords, code, words.dropFirst())
         }
         var taken = Set<Int>()
@@ -458,7 +462,8 @@ enum SpacedTableReader {
             tail[i] = i + 1
             taken.insert(i + 1)
         }
-        for (i, label) in labels.enumerated() where label?.kind == .codeAndWords && isFreeFragment(i - 1) && isFreeFragment(i + 1) {
+        for (i, label) in labels.enumerated()
+        where label?.kind == .codeAndWords && isFreeFragment(i - 1) && isFreeFragment(i + 1) {
             head[i] = i - 1
             tail[i] = i + 1
             taken.formUnion([i - 1, i + 1])
@@ -467,9 +472,10 @@ enum SpacedTableReader {
         return rows.indices.compactMap { i in
             guard !taken.contains(i) else { return nil }
             guard let label = labels[i], head[i] != nil || tail[i] != nil else { return rows[i] }
-            let name = (head[i].map { rows[$0].fields[0].text } ?? "") + label.words + (tail[i].map { rows[$0].fields[0].text } ?? "")
+            let above = head[i].map { rows[$0].fields[0].text } ?? ""
+            let below = tail[i].map { rows[$0].fields[0].text } ?? ""
             var row = rows[i]
-            row.fields[0].text = Substring(label.code + " " + name)
+            row.fields[0].text = Substring(label.code + " " + above + label.words + below)
             return row
         }
     }
