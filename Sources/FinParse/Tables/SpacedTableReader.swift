@@ -230,7 +230,12 @@ enum SpacedTableReader {
                     !TableFigures.isValue(word) && !(word.unicodeScalars.first.map(Figure.Unit.isStart) ?? true)
                 } == true
         }
-        return ChineseNumeral.isNumeral(first) && ListMarker.scan(String(token))?.style == .chineseNumber
+        return ChineseNumeral.isNumeral(first) && itemNumber(token) != nil
+    }
+
+    /// The number of a numbered item's label (八、其他收入 → 8).
+    private static func itemNumber(_ label: Substring) -> Int? {
+        ListMarker.scan(String(label)).flatMap { $0.style == .chineseNumber ? $0.number : nil }
     }
 
     /// pdftotext leaves a single space between a long right-aligned amount and the
@@ -390,12 +395,9 @@ enum SpacedTableReader {
         func continuesRight(_ label: Substring) -> Bool {
             let ending = String(label.unicodeScalars.suffix(2))
             if lastLabel[2]?.hasSuffix(ending) == true && lastLabel[0]?.hasSuffix(ending) == false { return true }
-            guard let number = item(label) else { return false }
-            return number == lastLabel[2].flatMap(item).map { $0 + 1 }
-                && number != lastLabel[0].flatMap(item).map { $0 + 1 }
-        }
-        func item(_ label: Substring) -> Int? {
-            ListMarker.scan(String(label)).flatMap { $0.style == .chineseNumber ? $0.number : nil }
+            guard let number = itemNumber(label) else { return false }
+            return number == lastLabel[2].flatMap(itemNumber).map { $0 + 1 }
+                && number != lastLabel[0].flatMap(itemNumber).map { $0 + 1 }
         }
         for (r, row) in split.enumerated() {
             let placed: [Int]
