@@ -160,61 +160,61 @@ enum SpacedTableReader {
         return fields.flatMap(splitAfterAmount)
     }
 
+    /// The words of a field, a space apart, each with its character positions.
+    private static func words(_ field: Field) -> [Field] {
+        var words: [Field] = []
+        var position = field.start
+        var index = field.text.startIndex  // where the last word ended
+        for word in field.text.split(separator: " ") {
+            position += field.text.unicodeScalars[index..<word.startIndex].count
+            let width = word.unicodeScalars.count
+            words.append(Field(start: position, end: position + width, text: word))
+            position += width
+            index = word.endIndex
+        }
+        return words
+    }
+
     /// Values run together (0 0 9.38 2.64: page text's one space, or pdftotext's spacing
     /// drifting) are a cell each.
     private static func splitRunOfValues(_ field: Field) -> [Field] {
-        guard TableFigures.isRunOfValues(field.text) else { return [field] }
-        var parts: [Field] = []
-        var position = field.start
-        var index = field.text.startIndex
-        for token in field.text.split(separator: " ") {
-            position += field.text.unicodeScalars[index..<token.startIndex].count
-            let width = token.unicodeScalars.count
-            parts.append(Field(start: position, end: position + width, text: token))
-            position += width
-            index = token.endIndex
-        }
-        return parts
+        TableFigures.isRunOfValues(field.text) ? words(field) : [field]
     }
 
     /// Page text without the layout (GovBudgetChecker's page_texts) keeps one space
     /// between cells (201 一般公共服务支出 207.40 207.40; 本年收入合计 20,323.21 本年支出合计
     /// 20,323.21): in a table none of whose rows has a wider gap, each value set off by
-    /// spaces is a cell, and the words between two values are one, or one an item (三、…). A value is an amount,
-    /// or a whole number among values (207 0 2.80 2.80 0: the zeros of empty columns); a
-    /// row's first number is its code, the start of its label.
+    /// spaces is a cell, and the words between two values are one, or one for each item
+    /// (三、…). A value is an amount, or a whole number among values (207 0 2.80 2.80 0: the
+    /// zeros of empty columns); a row's first number is its code, the start of its label.
     private static func splitAtAmounts(_ field: Field) -> [Field] {
-        let tokens = field.text.split(separator: " ")
+        let tokens = words(field)
         // Whether each token is a value, from the last: a whole number is one when what
         // follows it is, or nothing does.
         var isValue = [Bool](repeating: false, count: tokens.count)
         for k in tokens.indices.reversed() {
-            isValue[k] = TableFigures.amount(String(tokens[k])) != nil
-                || (k > 0 && TableFigures.isWholeNumber(tokens[k]) && (k == tokens.count - 1 || isValue[k + 1]))
+            isValue[k] = TableFigures.amount(String(tokens[k].text)) != nil
+                || (k > 0 && TableFigures.isWholeNumber(tokens[k].text) && (k == tokens.count - 1 || isValue[k + 1]))
         }
         var parts: [Field] = []
-        var words: Field?
-        var last = (index: field.text.startIndex, position: field.start)  // where the last token ended
-        for (k, token) in tokens.enumerated() {
-            let start = last.position + field.text.unicodeScalars[last.index..<token.startIndex].count
-            let piece = Field(start: start, end: start + token.unicodeScalars.count, text: token)
-            last = (token.endIndex, piece.end)
+        var run: Field?  // the words since the last value
+        for (k, piece) in tokens.enumerated() {
             if isValue[k] {
-                if let open = words { parts.append(open) }
-                words = nil
+                if let open = run { parts.append(open) }
+                run = nil
                 parts.append(piece)
-            } else if let open = words, startsItem(token, next: k + 1 < tokens.count ? tokens[k + 1] : nil) {
+            } else if let open = run, startsItem(piece.text, next: k + 1 < tokens.count ? tokens[k + 1].text : nil) {
                 // Two sides' items in one row: 三、国有资本经营预算财政拨款收入 三、国防支出,
                 // 30111 公务员医疗补助缴费 30209 物业管理费.
                 parts.append(open)
-                words = piece
-            } else if let open = words {
-                words = Field(start: open.start, end: piece.end, text: field.text[open.text.startIndex..<token.endIndex])
+                run = piece
+            } else if let open = run {
+                run = Field(start: open.start, end: piece.end, text: field.text[open.text.startIndex..<piece.text.endIndex])
             } else {
-                words = piece
+                run = piece
             }
         }
-        if let open = words { parts.append(open) }
+        if let open = run { parts.append(open) }
         return parts
     }
 
@@ -401,15 +401,15 @@ enum SpacedTableReader {
         }
         for (r, row) in split.enumerated() {
             let placed: [Int]
-            let labels = row.isValueCell.filter { !$0 }.count
-            if sideBySide && labels > 1 {
+            let labelCells = row.isValueCell.filter { !$0 }.count
+            if sideBySide && labelCells > 1 {
                 var next = 0
                 placed = row.isValueCell.map { isValue in
                     defer { next += 1 }
                     if !isValue { next += next % 2 }  // a label starts a pair
                     return next
                 }
-            } else if sideBySide, labels == 1, !row.isValueCell[0], continuesRight(row.row.fields[0].text) {
+            } else if sideBySide, labelCells == 1, !row.isValueCell[0], continuesRight(row.row.fields[0].text) {
                 // One side's item alone (九、卫生健康支出 370.37), the other side's list ended.
                 placed = row.row.fields.indices.map { 2 + $0 }
             } else {
