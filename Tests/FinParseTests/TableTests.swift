@@ -119,6 +119,41 @@ struct TableTests {
         #expect(document.paragraphs.map(\.text) == ["2021年度项目支出绩效自评表", "备注:示例。"])
     }
 
+    @Test func aTableOfTargetsWithoutActualsIsReadAsTargets() throws {
+        // A 绩效目标表 sets the targets with the budget: no 实际完成值, 分值 or 得分 column.
+        // It was no 自评表, so its indicators were not read at all.
+        let targets = [0, 1, 2, 3, 4]
+        let rows = [["项目|名称", "示例项目"]] + ([header] + body).map { row in targets.map { row[$0] } }
+        let evaluation = try #require(Document(parsing: scraped(rows)).tables.first?.selfEvaluation)
+        #expect(evaluation.stage == .targets && evaluation.scope == .project && evaluation.name == "示例项目")
+        #expect(evaluation.indicators.map(\.name) == ["检查企业", "培训", "满意度"])
+        #expect(evaluation.indicators.map(\.level1) == ["产出指标", "产出指标", "满意度指标"])
+        #expect(evaluation.indicators[1].target.comparator == .greater && evaluation.indicators[1].target.value == 3)
+        #expect(evaluation.indicators.allSatisfy { $0.actual == SelfEvaluation.Measure(text: "") && $0.weight == nil })
+        // A 自评表 stays one.
+        #expect(Document(parsing: scraped([header] + body)).tables.first?.selfEvaluation?.stage == .selfEvaluation)
+    }
+
+    @Test(arguments: [
+        // A form's unit in brackets, and = as a comparator (before, = went with a sum only).
+        ("=100.00(%)", SelfEvaluation.Measure(text: "=100.00(%)", comparator: .equal, value: 100, unit: "%")),
+        ("≥13459.00(平方米)", SelfEvaluation.Measure(text: "≥13459.00(平方米)", comparator: .greaterOrEqual, value: 13459, unit: "平方米")),
+        ("20*2=40万元", SelfEvaluation.Measure(text: "20*2=40万元", value: 40, unit: "万元")),
+        // The measure's name before a percent, with or without words of comparison.
+        ("满意率100%", SelfEvaluation.Measure(text: "满意率100%", value: 100, unit: "%")),
+        ("居民参与率不低于 80%", SelfEvaluation.Measure(text: "居民参与率不低于 80%", comparator: .greaterOrEqual, value: 80, unit: "%")),
+        ("不低于80家", SelfEvaluation.Measure(text: "不低于80家", comparator: .greaterOrEqual, value: 80, unit: "家")),
+        // A change's percent is no level; digits after a name may be the name's.
+        ("同比下降5%", SelfEvaluation.Measure(text: "同比下降5%")),
+        ("完成2023年度任务", SelfEvaluation.Measure(text: "完成2023年度任务")),
+    ])
+    func measuresAsFormsWriteThem(text: String, expected: SelfEvaluation.Measure) {
+        var diagnostics: [Diagnostic] = []
+        let cell = TableGrid.Cell(row: 0, column: 0, text: FoldedText(text, line: 1).text, original: text, line: 1)
+        #expect(SelfEvaluationReader.measure(cell, &diagnostics) == expected)
+        #expect(diagnostics.isEmpty)
+    }
+
     @Test func columnsInAnotherOrder() throws {
         // 得分 before 分值, 实际 before 年度: read by header, not by position.
         let order = [0, 1, 2, 3, 5, 4, 7, 6, 8]

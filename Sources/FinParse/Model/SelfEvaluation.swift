@@ -1,7 +1,18 @@
 import FoundationEssentials
 
-/// The meaning of a 绩效自评表 (performance self-evaluation table).
+/// The meaning of a 绩效自评表 (performance self-evaluation table), or of a 绩效目标表, the
+/// same indicators with their targets only, as a budget sets them (see ``Stage``).
 public struct SelfEvaluation: Sendable, Hashable, Codable {
+    /// Which of the two tables of 绩效指标 it is.
+    public enum Stage: String, Sendable, Hashable, Codable {
+        /// 绩效自评表: each indicator's target beside what was achieved, weighed and scored,
+        /// after the year (部门决算).
+        case selfEvaluation
+        /// 绩效目标表 (财政项目支出绩效目标填报表 …): the targets set with the budget (部门预算);
+        /// nothing achieved yet, so every `actual` is empty.
+        case targets
+    }
+
     public enum Scope: String, Sendable, Hashable, Codable {
         /// 部门整体支出绩效自评表: the department's spending as a whole.
         case department
@@ -143,6 +154,7 @@ public struct SelfEvaluation: Sendable, Hashable, Codable {
         }
     }
 
+    public var stage: Stage
     public var scope: Scope
     /// 项目名称 / 专项名称, for project tables.
     public var name: String?
@@ -153,8 +165,9 @@ public struct SelfEvaluation: Sendable, Hashable, Codable {
     public var totalWeight: Decimal?
     public var totalScore: Decimal?
 
-    public init(scope: Scope, name: String?, department: String?, funds: Funds?, indicators: [Indicator],
-                totalWeight: Decimal?, totalScore: Decimal?) {
+    public init(stage: Stage = .selfEvaluation, scope: Scope, name: String?, department: String?, funds: Funds?,
+                indicators: [Indicator], totalWeight: Decimal?, totalScore: Decimal?) {
+        self.stage = stage
         self.scope = scope
         self.name = name
         self.department = department
@@ -164,10 +177,12 @@ public struct SelfEvaluation: Sendable, Hashable, Codable {
         self.totalScore = totalScore
     }
 
-    enum CodingKeys: String, CodingKey { case scope, name, department, funds, indicators, totalWeight, totalScore }
+    enum CodingKeys: String, CodingKey { case stage, scope, name, department, funds, indicators, totalWeight, totalScore }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
+        // Output written before there were target tables has no stage: it was a 自评表.
+        stage = try c.decodeIfPresent(Stage.self, forKey: .stage) ?? .selfEvaluation
         scope = try c.decode(Scope.self, forKey: .scope)
         name = try c.decodeIfPresent(String.self, forKey: .name)
         department = try c.decodeIfPresent(String.self, forKey: .department)
@@ -179,6 +194,7 @@ public struct SelfEvaluation: Sendable, Hashable, Codable {
 
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(stage, forKey: .stage)
         try c.encode(scope, forKey: .scope)
         try c.encodeNullable(name, forKey: .name)
         try c.encodeNullable(department, forKey: .department)

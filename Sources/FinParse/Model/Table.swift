@@ -63,7 +63,7 @@ public struct Table: Sendable, Hashable, Codable {
     public var kind: String?
     /// The unit the table's figures are in, when the table states one (单位：万元).
     public var unit: Figure.Unit?
-    /// The meaning of a 绩效自评表, when the table is one.
+    /// The meaning of a 绩效自评表 or 绩效目标表, when the table is one.
     public var selfEvaluation: SelfEvaluation?
 
     public init(index: Int, title: String?, line: Int, rows: Int, columns: Int, cells: [Cell],

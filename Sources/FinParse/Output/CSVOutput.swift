@@ -3,7 +3,8 @@ import FoundationEssentials
 /// Flat tables of a document, one row per record with the source file on each,
 /// for spreadsheets, pandas, DuckDB and SQLite.
 public enum CSVTable: String, Sendable, CaseIterable {
-    /// One row per 绩效自评表 indicator.
+    /// One row per indicator of a 绩效自评表 or 绩效目标表 (`stage`: `selfEvaluation` or
+    /// `targets`, whose `actual_*` fields are empty).
     case indicators
     /// One row per amount or percent.
     case figures
@@ -15,7 +16,7 @@ public enum CSVTable: String, Sendable, CaseIterable {
     public var header: [String] {
         switch self {
         case .indicators:
-            ["source", "table", "scope", "name", "level1", "level2", "indicator",
+            ["source", "table", "stage", "scope", "name", "level1", "level2", "indicator",
              "target_text", "target_comparator", "target_value", "target_unit",
              "actual_text", "actual_comparator", "actual_value", "actual_unit",
              "weight", "score", "deviation", "line"]
@@ -65,7 +66,7 @@ public enum CSVTable: String, Sendable, CaseIterable {
         case (.indicators, .table(let table)):
             guard let evaluation = table.selfEvaluation else { return [] }
             return evaluation.indicators.map { i in
-                [source, String(table.index), evaluation.scope.rawValue, evaluation.name ?? "", i.level1, i.level2, i.name,
+                [source, String(table.index), evaluation.stage.rawValue, evaluation.scope.rawValue, evaluation.name ?? "", i.level1, i.level2, i.name,
                  i.target.text, i.target.comparator?.rawValue ?? "", decimal(i.target.value), i.target.unit ?? "",
                  i.actual.text, i.actual.comparator?.rawValue ?? "", decimal(i.actual.value), i.actual.unit ?? "",
                  decimal(i.weight), decimal(i.score), i.deviation ?? "", String(i.line)]

@@ -1,6 +1,7 @@
 import FoundationEssentials
 
-/// Reads the meaning of a 绩效自评表 from its grid.
+/// Reads the meaning of a 绩效自评表 from its grid, or of a 绩效目标表: the same indicators
+/// with a target column and no column of what was achieved.
 ///
 /// Columns are found by their headers (三级指标, 年度指标值, 分值 …), not by position,
 /// so a table with its columns in another order reads the same. Merged 一级指标 and
@@ -11,6 +12,7 @@ enum SelfEvaluationReader {
     static func read(_ grid: TableGrid) -> (evaluation: SelfEvaluation, diagnostics: [Diagnostic])? {
         let rows = grid.cellsByRow
         guard let (headerRow, columns) = indicatorHeader(in: rows) else { return nil }
+        let stage: SelfEvaluation.Stage = columns.actual == nil ? .targets : .selfEvaluation
         // Row by row, the level in a level column: the text of the (merged) cell covering it.
         func levels(_ column: Int?) -> [String] {
             var levels = Array(repeating: "", count: rows.count)
@@ -57,7 +59,7 @@ enum SelfEvaluationReader {
         let scope: SelfEvaluation.Scope =
             title.contains(utf8: "部门整体") ? .department : (title.contains(utf8: "项目") || name != nil ? .project : .department)
         let evaluation = SelfEvaluation(
-            scope: scope, name: name,
+            stage: stage, scope: scope, name: name,
             department: value(after: ["主管部门", "预算部门名称"], in: rows, suffix: true),
             funds: funds(in: rows[..<headerRow], &diagnostics),
             indicators: indicators,
@@ -71,8 +73,11 @@ enum SelfEvaluationReader {
         var level1, level2, name, target, actual, weight, score, deviation: Int?
     }
 
-    /// The header row of the indicators (一级指标 … 偏差原因) and where each column is.
+    /// The header row of the indicators (一级指标 … 偏差原因) and where each column is: the
+    /// first with both a target and an actual column, else the first with a target column
+    /// (a 绩效目标表's).
     private static func indicatorHeader(in rows: [[TableGrid.Cell]]) -> (Int, IndicatorColumns)? {
+        var targetsOnly: (Int, IndicatorColumns)?
         for (r, row) in rows.enumerated() {
             func column(_ matches: (String) -> Bool) -> Int? {
                 row.first { matches(compact($0.text)) }?.column
@@ -83,14 +88,18 @@ enum SelfEvaluationReader {
                 level2: column { $0.contains(utf8: "二级指标") },
                 name: name,
                 target: column { $0.contains(utf8: "指标值") || $0.contains(utf8: "目标值") },
-                actual: column { $0.contains(utf8: "实际") || $0.contains(utf8: "完成值") },
+                actual: column { $0.contains(utf8: "实际") || $0.contains(utf8: "完成值") || $0.contains(utf8: "完成情况") },
                 weight: column { $0.contains(utf8: "分值") || $0.contains(utf8: "权重") },
                 score: column { $0.contains(utf8: "得分") },
                 deviation: column { $0.contains(utf8: "偏差") })
-            guard columns.target != nil, columns.actual != nil else { continue }
+            guard columns.target != nil else { continue }
+            guard columns.actual != nil else {
+                targetsOnly = targetsOnly ?? (r, columns)
+                continue
+            }
             return (r, columns)
         }
-        return nil
+        return targetsOnly
     }
 
     /// The funds block: a header row with 年初预算数 … 得分 and the 年度资金总额 row under it.
@@ -178,10 +187,23 @@ enum SelfEvaluationReader {
     static func measure(_ cell: TableGrid.Cell?, _ diagnostics: inout [Diagnostic]) -> SelfEvaluation.Measure {
         let original = cell.map { oneLine($0.original) } ?? ""
         var rest = compact(cell?.text ?? "").unicodeScalars[...]
-        if let equals = rest.lastIndex(of: "=") { rest = rest[rest.index(after: equals)...] }
+        // 20*2=40万元: a sum's result. An = after no digit is a comparator (=100.00(%)).
+        if let equals = rest.lastIndex(of: "="), rest[..<equals].contains(where: \.isASCIIDigit) {
+            rest = rest[rest.index(after: equals)...]
+        }
         // 合格率≥80%: the measure's own name before its comparison, a sign before any digit.
         if let sign = rest.firstIndex(where: { $0.isASCIIDigit || Comparator(scalar: $0) != nil }), !rest[sign].isASCIIDigit {
             rest = rest[sign...]
+        }
+        // 满意率100%, 参与率不低于80%: a name before the number, or before words of comparison.
+        // Read only before a percent: before a count the digits may be the name's (完成2023年度任务).
+        // Not after a change (同比下降5%): the percent is the change's, not a level to reach.
+        var named = false
+        if let digit = rest.firstIndex(where: \.isASCIIDigit), case let before = rest[..<digit], !before.isEmpty,
+           before.allSatisfy({ !$0.isASCII && Comparator(scalar: $0) == nil && !"增减降升涨".unicodeScalars.contains($0) }) {
+            let words = comparatorWords.first { before.reversed().starts(with: $0.words.reversed()) }?.words.count ?? 0
+            named = before.count > words
+            rest = rest[rest.index(digit, offsetBy: -words)...]
         }
         var comparator: Comparator? = nil
         if let symbol = rest.first, let found = Comparator(scalar: symbol) {
@@ -206,11 +228,14 @@ enum SelfEvaluationReader {
         case .notADecimal: return SelfEvaluation.Measure(text: original)
         }
         var unit = rest.dropFirst(number.count)
+        // ≥13459.00(平方米): the unit in brackets, as forms print it.
+        if unit.first == "(", unit.last == ")" { unit = unit.dropFirst().dropLast() }
         if unit.hasSuffix("以上") {
             unit = unit.dropLast(2)
             comparator = comparator ?? .greaterOrEqual
         }
-        guard !unit.contains(where: { $0.isASCIIDigit || "，,、;；".unicodeScalars.contains($0) }), unit.count <= 5 else {
+        guard !unit.contains(where: { $0.isASCIIDigit || "，,、;；".unicodeScalars.contains($0) }), unit.count <= 5,
+              !named || unit.elementsEqual("%".unicodeScalars) else {
             return SelfEvaluation.Measure(text: original)
         }
         return SelfEvaluation.Measure(text: original, comparator: comparator, value: value,
