@@ -304,6 +304,43 @@ struct PDFTextTests {
         #expect(wenlv.tables.flatMap(\.cells).filter { $0.line == 404 }.map(\.text).suffix(5) == ["0", "2.80", "2.80", "2.80", "0"])
     }
 
+    @Test func aFormOfPerformanceTargetsInPageTextIsReadWhole() throws {
+        // A 2023 部门预算 with five 财政项目支出绩效目标填报表. pdftotext -layout centres a merged
+        // level on the rows it covers, or between two; wraps a long label around its row; and
+        // puts the side label 绩效指标 on one indicator's line. The prose of the 项目总目标 split
+        // each form in two tables, and rows of one narrow gap (三级指标, target) ended them.
+        let wanli = try Document(contentsOf: Corpus.path("pdf/putuo-wanli-2023-yusuan.layout.txt"))
+        let forms = wanli.tables.filter { $0.selfEvaluation != nil }
+        #expect(forms.map(\.title) == Array(repeating: "财政项目支出绩效目标填报表", count: 5))
+        let evaluations = forms.compactMap(\.selfEvaluation)
+        #expect(evaluations.map(\.name) == ["新建万里街道社区公共服务中心", "就业援助基地补贴", "社区环境整治和建设经费",
+                                            "各类工作经费", "公共服务设施运行经费"])
+        #expect(evaluations.allSatisfy { $0.stage == .targets && $0.scope == .project
+                && $0.department == "上海市普陀区人民政府万里街道办事处" })
+        #expect(evaluations.map(\.indicators.count) == [5, 4, 4, 43, 9])
+        func levels(_ form: Int) -> [String] { evaluations[form].indicators.map { "\($0.level1)/\($0.level2)" } }
+        // 产出指标 on the middle one of its three rows; 服务对象满意度 / 指标 around its row.
+        #expect(levels(0) == ["产出指标/数量指标", "产出指标/质量指标", "产出指标/成本指标", "效益指标/社会效益指标",
+                              "满意度指标/服务对象满意度指标"])
+        // 产出指标 on a line between its two rows.
+        #expect(levels(1) == ["产出指标/数量指标", "产出指标/质量指标", "效益指标/社会效益指标", "满意度指标/服务对象满意度指标"])
+        // 23 rows of 产出指标, its label half a line above their middle: it ends where 质量指标 does.
+        let large = evaluations[3].indicators
+        #expect(large.filter { $0.level1 == "产出指标" }.count == 23)
+        #expect(large.filter { $0.level2 == "质量指标" }.first?.name == "做好禁毒示范城区标准化建设")
+        #expect(large.filter { $0.level2 == "质量指标" }.last?.name == "民兵训练及备勤工作")
+        // A 三级指标 wrapped around its target.
+        #expect(large.contains { $0.name == "全面提升社区党员党性修养 ，提升书记综合素质 ，牢固树立全心全意为民服务意识" && $0.target.text == "有效" })
+        // 社会效益指 / 效益指标 / 标: a level wrapped around the other level's line.
+        #expect(levels(4) == ["产出指标/数量指标", "产出指标/数量指标"] + Array(repeating: "产出指标/质量指标", count: 3)
+            + Array(repeating: "效益指标/社会效益指标", count: 2) + Array(repeating: "满意度指标/服务对象满意度指标", count: 2))
+        // The side label has a column of its own, over every indicator row.
+        let side = try #require(forms[4].cells.first { $0.text == "绩效指标" })
+        #expect(side.column == 0 && side.rowSpan == 9)
+        // =100.00(%): an equal sign, and the unit out of its brackets.
+        #expect(evaluations[1].indicators[0].target == SelfEvaluation.Measure(text: "=100.00(%)", comparator: .equal, value: 100, unit: "%"))
+    }
+
     @Test func aTablesTitleOnALineOfItsOwnStartsTheTable() throws {
         // The line above the title ran to the page width (the widest line here), and the
         // title was joined to it as a wrapped line: no table was found under it.

@@ -11,6 +11,9 @@ enum TextLayout {
             result.diagnostics = pages.diagnostics
         }
         var i = 0
+        // Where the last table of page text ended, and how many such tables came one after
+        // another with nothing that closes a table between.
+        var lastSpacedTable: (end: Int, run: Int)?
         while i < lines.count {
             let line = lines[i]
             // pdftotext -layout tables: a standard table runs from its title to its note;
@@ -22,6 +25,7 @@ enum TextLayout {
                     result.tables.append(SpacedTableReader.grid(of: lines[rows], before: rows.lowerBound, in: lines))
                 }
                 i = rows.upperBound
+                lastSpacedTable = nil
                 continue
             }
             if paginated, SpacedTableReader.isColumnar(line) {
@@ -31,7 +35,15 @@ enum TextLayout {
                 if grid.cells.isEmpty {
                     result.paragraphs += lines[extent].filter { !$0.isBlank }
                 } else {
-                    result.tables.append(grid)
+                    let run = lastSpacedTable.map { !lines[$0.end..<i].contains(where: TextTableReader.closesTable) ? $0.run : 0 } ?? 0
+                    if let form = SpacedIndicatorTable.form(endingWith: grid, after: result.tables.suffix(run)) {
+                        result.tables.removeLast(form.replacing)
+                        result.tables.append(form.table)
+                        lastSpacedTable = (extent.upperBound, 1)
+                    } else {
+                        result.tables.append(grid)
+                        lastSpacedTable = (extent.upperBound, run + 1)
+                    }
                 }
                 i = extent.upperBound
                 continue
@@ -63,6 +75,7 @@ enum TextLayout {
             result.tables.append(grid.title.flatMap(SpacedTableReader.kind(of:)) == nil ? grid
                 : SpacedTableReader.withKindAndUnit(grid, rows: lines[extent], before: extent.lowerBound, in: lines))
             i = extent.upperBound
+            lastSpacedTable = nil
         }
         return result
     }

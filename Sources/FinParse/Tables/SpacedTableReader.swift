@@ -44,11 +44,14 @@ enum SpacedTableReader {
     static func isColumnar(_ line: FoldedText) -> Bool { PageText.isColumnar(line.text) }
 
     /// Where a table that starts at the columnar line `start` ends.
+    /// A table of 绩效指标 runs on from its header as ``SpacedIndicatorTable`` reads it.
     static func extent(at start: Int, in lines: [FoldedText]) -> Range<Int> {
-        TextTableReader.extent(from: start, in: lines, isRow: isColumnar) { k in
+        let extent = TextTableReader.extent(from: start, in: lines, isRow: isColumnar) { k in
             guard lines[k].text.trimmingSpaces.count <= 16, !TextTableReader.closesTable(lines[k]) else { return nil }
             return (k + 1..<min(lines.count, k + 1 + fragmentReach)).first { isColumnar(lines[$0]) }
         }
+        guard let header = extent.first(where: { SpacedIndicatorTable.isHeader(lines[$0]) }) else { return extent }
+        return start..<max(extent.upperBound, SpacedIndicatorTable.extent(at: header, in: lines).upperBound)
     }
 
     /// The kind of standard table whose title line `index` is (收入支出决算总表), if it is
@@ -274,12 +277,19 @@ enum SpacedTableReader {
     }
 
     /// The title above a table: a standard table's name within the few lines above
-    /// (部门 and 单位 lines come between), else a short line right above it.
+    /// (部门 and 单位 lines come between), else a short line right above it, else a form's
+    /// name over its year (财政项目支出绩效目标填报表 / （2023年度）).
     static func title(before start: Int, in lines: [FoldedText]) -> FoldedText? {
         let above = (max(0, start - 8)..<start).reversed().filter { !lines[$0].isBlank && !isColumnar(lines[$0]) }
         if let named = above.prefix(4).first(where: { kind(of: String(lines[$0].text)) != nil }) { return lines[named] }
-        return TextTableReader.title(before: start, in: lines)
+        let near = TextTableReader.title(before: start, in: lines)
+        if let near, !isBracketed(near.text.trimmingSpaces) { return near }
+        return above.prefix(2).first { TextTableReader.closesTable(lines[$0]) && lines[$0].text.trimmingSpaces.hasSuffix("表") }
+            .map { lines[$0] } ?? near
     }
+
+    /// （2023年度）: a line wholly in brackets, a form's year under its name.
+    private static func isBracketed(_ text: Substring) -> Bool { text.hasPrefix("(") && text.hasSuffix(")") }
 
     static func grid(of lines: ArraySlice<FoldedText>, title: FoldedText?) -> TableGrid {
         // The 部门：…  单位：万元 line is about the table, not a row of it.
@@ -355,8 +365,8 @@ enum SpacedTableReader {
             }
         }
         let (merged, rowCount) = mergingHeader(cells, rows: rows.count)
-        return TableGrid(title: name, line: rows.first?.line.line ?? 0, rows: rowCount,
-                         columns: max(columns.count, 1), cells: merged)
+        return SpacedIndicatorTable.mergingLevels(TableGrid(title: name, line: rows.first?.line.line ?? 0, rows: rowCount,
+                                                            columns: max(columns.count, 1), cells: merged))
     }
 
     private typealias Row = (line: FoldedText, fields: [Field])
