@@ -196,6 +196,8 @@ struct ReportInfoTests {
         #expect(ReportInfoReader.yearAndKind(in: "上海市普陀区财政局2024年度部门预算")?.kind == .budget)
         #expect(ReportInfoReader.yearAndKind(in: "2025年度单位决算")?.kind == .finalAccounts)
         #expect(ReportInfoReader.yearAndKind(in: "12021年部门决算") == nil)
+        #expect(ReportInfoReader.yearAndKind(in: "上海市普陀区2023年区级部门预算")?.year == 2023)
+        #expect(ReportInfoReader.yearAndKind(in: "上海市2025年市级单位预算")?.kind == .budget)
         #expect(ReportInfoReader.yearAndKind(in: "2021年，我市发生生产安全事故94起") == nil)
     }
 

@@ -304,6 +304,18 @@ struct PDFTextTests {
         #expect(wenlv.tables.flatMap(\.cells).filter { $0.line == 404 }.map(\.text).suffix(5) == ["0", "2.80", "2.80", "2.80", "0"])
     }
 
+    @Test func aShanghaiBudgetsCoverGivesItsYearAndDepartment() throws {
+        // 上海市普陀区2023年区级部门预算 / 预算主管部门：…: the level (区级) hid the year, which
+        // came from a sentence (比2022年预算增加), and the cover's two lines were joined as one
+        // title, hiding the department's label.
+        let wanli = try Document(contentsOf: Corpus.path("pdf/putuo-wanli-2023-yusuan.layout.txt"))
+        #expect(wanli.report == ReportInfo(title: "上海市普陀区2023年区级部门预算", department: "上海市普陀区人民政府万里街道办事处",
+                                           year: 2023, kind: .budget))
+        let commerce = try Document(contentsOf: Corpus.path("pdf/putuo-shangwuwei-2025-yusuan.layout.txt"))
+        #expect(commerce.report.title == "上海市普陀区2025年区级部门预算" && commerce.report.year == 2025)
+        #expect(commerce.report.department == "上海市普陀区商务委员会")
+    }
+
     @Test func aFormOfPerformanceTargetsInPageTextIsReadWhole() throws {
         // A 2023 部门预算 with five 财政项目支出绩效目标填报表. pdftotext -layout centres a merged
         // level on the rows it covers, or between two; wraps a long label around its row; and

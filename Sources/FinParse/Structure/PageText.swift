@@ -47,12 +47,16 @@ enum PageText {
 
     /// A cover page of a few short lines is one title broken for the page
     /// (上海市普陀区规划和自然 / 资源局 / 2024 年度部门决算): it is read as one line.
+    /// A labelled line under it (预算主管部门：上海市普陀区司法局) is no part of the title.
     private static func joinCover(_ lines: [FoldedText], coverLines: Int) -> [FoldedText] {
         let cover = lines.prefix { $0.line <= coverLines }
         let filled = cover.filter { !$0.isBlank }
         guard filled.count >= 2, filled.count <= 6, filled.allSatisfy({ $0.text.trimmingSpaces.count <= 30 }) else { return lines }
-        let title = FoldedText(filled.map { String($0.original.trimmingSpaces) }.joined(), line: filled[0].line)
-        return [title] + lines.dropFirst(cover.count)
+        let titleLines = cover.prefix { !$0.text.contains(utf8: ":") }
+        let broken = titleLines.filter { !$0.isBlank }
+        guard broken.count >= 2 else { return lines }
+        let title = FoldedText(broken.map { String($0.original.trimmingSpaces) }.joined(), line: broken[0].line)
+        return [title] + lines.dropFirst(titleLines.count)
     }
 
     // MARK: Pages

@@ -28,19 +28,32 @@ enum ReportInfoReader {
                 info.kind = found.kind
             }
             // A title line: the whole line is "[department]2021年度部门决算[公开|报告]", or
-            // "department2018年部门预算情况说明" (a 情况说明 heading names no department).
+            // "department2018年部门预算情况说明" (a 情况说明 heading names no department). Its
+            // year is the report's, whatever a sentence before it compared with (比2022年预算).
             let prefix = String(text[..<found.range.lowerBound])
             let tail = text[found.range.upperBound...]
             if info.title == nil, text.count <= 40,
                ["", "公开", "报告", "公开说明"].contains(tail) || (tail == "情况说明" && isOrganization(prefix)) {
                 info.title = text
+                info.year = found.year
+                info.kind = found.kind
                 if isOrganization(prefix) { info.department = prefix }
             }
         }
         if info.department == nil {
-            info.department = texts.lazy.compactMap(organizationLine).first
+            info.department = texts.lazy.compactMap(labelledOrganization).first ?? texts.lazy.compactMap(organizationLine).first
         }
         return info
+    }
+
+    /// The labels a budget's cover puts before its department (预算主管部门：上海市普陀区司法局).
+    private static let departmentLabels = ["预算主管部门:", "预算单位:", "主管部门:", "部门名称:", "单位名称:"]
+
+    /// The body a line names after a department label; folded text spells ： as :.
+    private static func labelledOrganization(_ text: String) -> String? {
+        guard let label = departmentLabels.first(where: { text.hasPrefix($0) }) else { return nil }
+        let name = String(text.dropFirst(label.count))
+        return isOrganization(name) ? name : nil
     }
 
     /// `text` without its spaces and tabs, dropped as UTF-8 bytes: filtering Characters
@@ -59,6 +72,9 @@ enum ReportInfoReader {
         return (found.year, found.kind, start..<utf8.index(start, offsetBy: found.end - found.start))
     }
 
+    /// The level of government a budget may name between its year and 部门 (2023年区级部门预算).
+    private static let levels: [StaticString] = ["区级", "市级", "省级", "县级", "本级"]
+
     /// `yearAndKind(in:)` over the UTF-8 bytes, as byte offsets: it runs on every opening
     /// paragraph with 算, and an array of scalars for each was 2% of a small report's parse.
     private static func yearAndKind(_ bytes: UnsafeBufferPointer<UInt8>) -> (year: Int, kind: ReportInfo.Kind, start: Int, end: Int)? {
@@ -75,6 +91,8 @@ enum ReportInfoReader {
             else { continue }
             var k = i + 7
             if word("度", at: k) { k += 3 }
+            // 2023年区级部门预算, as 上海's budgets say, 市级 and 区级 alike.
+            if levels.contains(where: { word($0, at: k) }) { k += 6 }
             if word("部门", at: k) || word("单位", at: k) { k += 6 }
             let kind: ReportInfo.Kind
             if word("决算", at: k) { kind = .finalAccounts } else if word("预算", at: k) { kind = .budget } else { continue }
