@@ -353,6 +353,23 @@ struct PDFTextTests {
         #expect(evaluations[1].indicators[0].target == SelfEvaluation.Measure(text: "=100.00(%)", comparator: .equal, value: 100, unit: "%"))
     }
 
+    @Test func levelsPrintedAtTheTopOfTheirCellsCoverTheRowsBelow() throws {
+        // Not centred: each level stands on the first row it covers, and covers the rows down
+        // to the next one's.
+        let text = [
+            "封面", "\u{0C}项目支出绩效目标表", "",
+            "一级指标    二级指标      三级指标        年度指标值",
+            "产出指标    数量指标      检查企业        ≥20家",
+            "                  培训次数        ≥3期",
+            "        质量指标  合格率          ≥95%",
+            "效益指标    社会效益指标  群众满意度      ≥90%",
+        ].joined(separator: "\n")
+        let evaluation = try #require(Document(parsing: text).tables.first?.selfEvaluation)
+        #expect(evaluation.stage == .targets && evaluation.scope == .project)
+        #expect(evaluation.indicators.map { "\($0.level1)/\($0.level2)/\($0.name)" }
+            == ["产出指标/数量指标/检查企业", "产出指标/数量指标/培训次数", "产出指标/质量指标/合格率", "效益指标/社会效益指标/群众满意度"])
+    }
+
     @Test func aTablesTitleOnALineOfItsOwnStartsTheTable() throws {
         // The line above the title ran to the page width (the widest line here), and the
         // title was joined to it as a wrapped line: no table was found under it.

@@ -84,10 +84,13 @@ enum SpacedIndicatorTable {
         }
 
         // Rows with an indicator have a cell in the 三级指标 column or right of it; the others
-        // hold only levels. A row starts at the top of its highest cell, wrapped halves included.
+        // hold only levels. A row stands on the line of those cells, and starts at the top of
+        // its highest cell, wrapped halves included.
         let live = table.cells.indices.filter { !table.removed.contains($0) }
-        let indicatorRows = Set(live.filter { table.cells[$0].column >= nameColumn }.map { table.cells[$0].row }).sorted()
+        let indicatorCells = live.filter { table.cells[$0].column >= nameColumn }
+        let indicatorRows = Set(indicatorCells.map { table.cells[$0].row }).sorted()
         guard !indicatorRows.isEmpty else { return grid }
+        let baseline = Dictionary(indicatorCells.map { (table.cells[$0].row, table.cells[$0].line) }, uniquingKeysWith: max)
         var top: [Int: Int] = [:]
         for i in live { top[table.cells[i].row] = min(top[table.cells[i].row] ?? .max, table.tops[i] ?? table.cells[i].line) }
         let labels = levelColumns.map { column in
@@ -114,7 +117,7 @@ enum SpacedIndicatorTable {
                 guard next < indicatorRows.count else { break }
                 let limit = k + 1 < column.count ? table.cells[column[k + 1]].line : .max
                 var last = next
-                while last + 1 < indicatorRows.count, top[indicatorRows[last + 1]]! < limit { last += 1 }
+                while last + 1 < indicatorRows.count, baseline[indicatorRows[last + 1]]! < limit { last += 1 }
                 var end = last
                 if centred {
                     let reach = 2 * table.cells[label].line - top[indicatorRows[next]]!
