@@ -316,6 +316,20 @@ struct PDFTextTests {
         #expect(commerce.report.department == "上海市普陀区商务委员会")
     }
 
+    @Test func aTablesCaptionIsKeptAndNamesTheDepartment() throws {
+        // A tables-only 公开表: the 部门：…  单位：万元 line under each title was left out of the
+        // table and of the paragraphs, and with it the only place the department is named.
+        let text = [
+            "公开01表", "\u{0C}                收支预算总表", "部门：江苏省政协办公厅              单位：万元", "",
+            "收入                    支出", "项目          预算数     项目          预算数",
+            "一、一般公共预算拨款  9,093.77  一、一般公共服务支出  8,040.64",
+        ].joined(separator: "\n")
+        let document = Document(parsing: text)
+        #expect(document.report.department == "江苏省政协办公厅")
+        #expect(document.paragraphs.map(\.text).contains("部门:江苏省政协办公厅              单位:万元"))
+        #expect(document.tables.first?.unit == .tenThousandYuan)
+    }
+
     @Test func aFormOfPerformanceTargetsInPageTextIsReadWhole() throws {
         // A 2023 部门预算 with five 财政项目支出绩效目标填报表. pdftotext -layout centres a merged
         // level on the rows it covers, or between two; wraps a long label around its row; and

@@ -46,14 +46,17 @@ enum ReportInfoReader {
         return info
     }
 
-    /// The labels a budget's cover puts before its department (预算主管部门：上海市普陀区司法局).
-    private static let departmentLabels = ["预算主管部门:", "预算单位:", "主管部门:", "部门名称:", "单位名称:"]
+    /// The labels a budget's cover or a table's caption puts before its department
+    /// (预算主管部门：上海市普陀区司法局; 部门：江苏省政协办公厅  单位：万元).
+    private static let departmentLabels = ["预算主管部门:", "预算单位:", "主管部门:", "部门名称:", "单位名称:", "部门:"]
 
-    /// The body a line names after a department label; folded text spells ： as :.
+    /// The body a line names after a department label, up to a 单位: that follows; folded
+    /// text spells ： as :.
     private static func labelledOrganization(_ text: String) -> String? {
         guard let label = departmentLabels.first(where: { text.hasPrefix($0) }) else { return nil }
-        let name = String(text.dropFirst(label.count))
-        return isOrganization(name) ? name : nil
+        var name = text.dropFirst(label.count)
+        if let unit = name.firstRange(of: "单位:") { name = name[..<unit.lowerBound] }
+        return isOrganization(String(name)) ? String(name) : nil
     }
 
     /// `text` without its spaces and tabs, dropped as UTF-8 bytes: filtering Characters

@@ -21,6 +21,7 @@ enum TextLayout {
             if paginated, SpacedTableReader.standardTitle(at: i, in: lines) != nil {
                 result.paragraphs.append(line)
                 let rows = SpacedTableReader.rowsUnderTitle(at: i, in: lines)
+                result.paragraphs += lines[rows].filter(SpacedTableReader.isCaption)
                 if !rows.isEmpty {
                     result.tables.append(SpacedTableReader.grid(of: lines[rows], before: rows.lowerBound, in: lines))
                 }
@@ -35,6 +36,7 @@ enum TextLayout {
                 if grid.cells.isEmpty {
                     result.paragraphs += lines[extent].filter { !$0.isBlank }
                 } else {
+                    result.paragraphs += lines[extent].filter(SpacedTableReader.isCaption)
                     let run = lastSpacedTable.map { !lines[$0.end..<i].contains(where: TextTableReader.closesTable) ? $0.run : 0 } ?? 0
                     if let form = SpacedIndicatorTable.form(endingWith: grid, after: result.tables.suffix(run)) {
                         result.tables.removeLast(form.replacing)

@@ -43,6 +43,10 @@ enum SpacedTableReader {
 
     static func isColumnar(_ line: FoldedText) -> Bool { PageText.isColumnar(line.text) }
 
+    /// The 部门：…  单位：万元 line: about the table, not a row of it; its reader keeps it as a
+    /// paragraph.
+    static func isCaption(_ line: FoldedText) -> Bool { line.text.contains(utf8: "单位:") }
+
     /// Where a table that starts at the columnar line `start` ends.
     /// A table of 绩效指标 runs on from its header as ``SpacedIndicatorTable`` reads it.
     static func extent(at start: Int, in lines: [FoldedText]) -> Range<Int> {
@@ -292,8 +296,7 @@ enum SpacedTableReader {
     private static func isBracketed(_ text: Substring) -> Bool { text.hasPrefix("(") && text.hasSuffix(")") }
 
     static func grid(of lines: ArraySlice<FoldedText>, title: FoldedText?) -> TableGrid {
-        // The 部门：…  单位：万元 line is about the table, not a row of it.
-        let lines = lines.filter { !$0.isBlank && !$0.text.contains(utf8: "单位:") }
+        let lines = lines.filter { !$0.isBlank && !isCaption($0) }
             .map { (line: $0, fields: fields($0.text)) }
         let name = title.map { String($0.text.trimmingSpaces.drop { $0 == "\u{0C}" }) }
         if lines.allSatisfy({ $0.fields.count <= 1 }) {
