@@ -41,10 +41,16 @@ enum ReportInfoReader {
             }
         }
         if info.department == nil {
-            info.department = texts.lazy.compactMap(labelledOrganization).first ?? texts.lazy.compactMap(organizationLine).first
+            // A labelled line near the start wins over a line that only names a body.
+            info.department = texts.prefix(labelledParagraphs).lazy.compactMap(labelledOrganization).first
+                ?? texts.lazy.compactMap(organizationLine).first
         }
         return info
     }
+
+    /// How far into a report a labelled department is looked for: its cover, or the caption
+    /// of a tables-only report's first table.
+    static let labelledParagraphs = 40
 
     /// The labels a budget's cover or a table's caption puts before its department
     /// (预算主管部门：上海市普陀区司法局; 部门：江苏省政协办公厅  单位：万元).
@@ -53,7 +59,8 @@ enum ReportInfoReader {
     /// The body a line names after a department label, up to a 单位: that follows; folded
     /// text spells ： as :.
     private static func labelledOrganization(_ text: String) -> String? {
-        guard let label = departmentLabels.first(where: { text.hasPrefix($0) }) else { return nil }
+        // Byte for byte: String's hasPrefix compares Characters, for every opening paragraph.
+        guard let label = departmentLabels.first(where: { text.utf8.starts(with: $0.utf8) }) else { return nil }
         var name = text.dropFirst(label.count)
         if let unit = name.firstRange(of: "单位:") { name = name[..<unit.lowerBound] }
         return isOrganization(String(name)) ? String(name) : nil

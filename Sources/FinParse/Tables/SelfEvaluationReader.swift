@@ -201,7 +201,7 @@ enum SelfEvaluationReader {
         var named = false
         if let digit = rest.firstIndex(where: \.isASCIIDigit), case let before = rest[..<digit], !before.isEmpty,
            before.allSatisfy({ !$0.isASCII && Comparator(scalar: $0) == nil && !"增减降升涨".unicodeScalars.contains($0) }) {
-            let words = comparatorWords.first { before.reversed().starts(with: $0.words.reversed()) }?.words.count ?? 0
+            let words = comparatorWords.first { before.suffix($0.words.count).elementsEqual($0.words) }?.words.count ?? 0
             named = before.count > words
             rest = rest[rest.index(digit, offsetBy: -words)...]
         }
