@@ -201,6 +201,16 @@ struct ReportInfoTests {
         #expect(ReportInfoReader.yearAndKind(in: "2021年，我市发生生产安全事故94起") == nil)
     }
 
+    @Test(arguments: [
+        ("2017 年度江苏省高级人民法院部门预算公开", "2017年度江苏省高级人民法院部门预算公开", 2017),
+        // A cover joined into one line with its date.
+        ("2018 年度江苏省高级人民法院预算公开2018 年 2 月 24 日", "2018年度江苏省高级人民法院预算公开", 2018),
+    ])
+    func aTitleWithItsYearFirst(cover: String, title: String, year: Int) {
+        let document = Document(parsing: cover + "\n第一部分 部门概况\n一、主要职能\n比2016年预算增加12万元。")
+        #expect(document.report == ReportInfo(title: title, department: "江苏省高级人民法院", year: year, kind: .budget))
+    }
+
     @Test func budgetReportOfAnotherDepartment() {
         let document = Document(parsing: """
             上海市普陀区财政局

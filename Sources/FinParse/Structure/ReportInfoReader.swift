@@ -22,6 +22,10 @@ enum ReportInfoReader {
         // 算, which 决算 and 预算 share, spares the scan below almost every paragraph.
         for paragraph in paragraphs.prefix(searchedParagraphs) where paragraph.text.contains(utf8: "算") {
             let text = withoutSpaces(paragraph.text)
+            if info.title == nil, let titled = yearFirstTitle(text) {
+                (info.title, info.department, info.year, info.kind) = (titled.title, titled.department, titled.year, titled.kind)
+                continue
+            }
             guard let found = yearAndKind(in: text) else { continue }
             if info.year == nil {
                 info.year = found.year
@@ -46,6 +50,33 @@ enum ReportInfoReader {
                 ?? texts.lazy.compactMap(organizationLine).first
         }
         return info
+    }
+
+    /// A title that puts its year first, the department after it: 2017年度江苏省高级人民法院部门预算公开
+    /// (a cover's date after it, 2018年2月24日, left out).
+    private static func yearFirstTitle(_ text: String) -> (title: String, department: String, year: Int, kind: ReportInfo.Kind)? {
+        // Asked of every opening paragraph with 算: most fail on their first byte.
+        guard text.utf8.count <= 180, let first = text.utf8.first, first &- 0x30 < 10 else { return nil }
+        let scalars = Array(text.unicodeScalars)
+        guard (8...60).contains(scalars.count), scalars[..<4].allSatisfy(\.isASCIIDigit), scalars[4] == "年",
+              let year = Int(String(String.UnicodeScalarView(scalars[..<4]))), (1900...2099).contains(year) else { return nil }
+        var end = scalars.count
+        // 2018年2月24日 at the end.
+        if scalars.last == "日", let at = (0..<(end - 5)).last(where: { i in
+            scalars[i...(i + 3)].allSatisfy(\.isASCIIDigit) && scalars[i + 4] == "年" && (i == 0 || !scalars[i - 1].isASCIIDigit)
+        }), at > 5, scalars[(at + 5)...].allSatisfy({ $0.isASCIIDigit || $0 == "月" || $0 == "日" }) {
+            end = at
+        }
+        let start = scalars[5] == "度" ? 6 : 5
+        func string(_ range: Range<Int>) -> String { String(String.UnicodeScalarView(scalars[range])) }
+        // The last 决算 or 预算, with only 公开, 报告 or 公开说明 after it.
+        guard let at = (start..<max(start, end - 1)).last(where: { i in
+            (scalars[i] == "决" || scalars[i] == "预") && scalars[i + 1] == "算"
+        }), ["", "公开", "报告", "公开说明"].contains(string((at + 2)..<end)) else { return nil }
+        var name = string(start..<at)
+        if name.hasSuffix("部门") || name.hasSuffix("单位") { name = String(name.dropLast(2)) }
+        guard isOrganization(name) else { return nil }
+        return (string(0..<end), name, year, scalars[at] == "决" ? .finalAccounts : .budget)
     }
 
     /// How far into a report a labelled department is looked for: its cover, or the caption
