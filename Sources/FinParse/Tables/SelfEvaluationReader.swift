@@ -145,7 +145,7 @@ enum SelfEvaluationReader {
 
     /// Without spaces and line breaks: 年度 预算数, 偏差原因\n分析 are one label. Folded text
     /// has only ASCII whitespace, and most cells have none: those are returned as they are.
-    private static func compact(_ text: String) -> String {
+    static func compact(_ text: String) -> String {
         let isSpace = { (byte: UInt8) in byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D }
         guard text.utf8.contains(where: isSpace) else { return text }
         return String(decoding: text.utf8.filter { !isSpace($0) }, as: UTF8.self)

@@ -18,7 +18,7 @@ enum SpacedIndicatorTable {
     /// level, half of a wrapped cell) belongs to the table when rows follow within a few
     /// lines, or when it comes right under a row (the lower half of the last row's label).
     static func extent(at start: Int, in lines: [FoldedText]) -> Range<Int> {
-        func isRow(_ line: FoldedText) -> Bool { PageText.isColumnar(line.text) || line.text.trimmingSpaces.contains("  ") }
+        func isRow(_ line: FoldedText) -> Bool { PageText.isColumnar(line.text) || line.text.trimmingSpaces.contains(utf8: "  ") }
         return TextTableReader.extent(from: start, in: lines, isRow: isRow) { k in
             guard !TextTableReader.closesTable(lines[k]) else { return nil }
             if let next = (k + 1..<min(lines.count, k + 4)).first(where: { isRow(lines[$0]) }) { return next }
@@ -68,7 +68,7 @@ enum SpacedIndicatorTable {
         var table = Cells(grid.cells.filter { $0.row > headerRow })
         table.splitLevels(levelColumns)
         let side = table.cells.indices.first { i in
-            table.cells[i].column <= firstLevel && compact(table.cells[i].text) == "绩效指标"
+            table.cells[i].column <= firstLevel && SelfEvaluationReader.compact(table.cells[i].text) == "绩效指标"
         }
         if let side { table.removed.insert(side) }
         // A 三级指标 wrapped around its target: the halves' lines hold nothing right of it.
@@ -79,7 +79,7 @@ enum SpacedIndicatorTable {
         // A level wrapped around a line: the upper half of a whole label would end in 指标.
         for column in levelColumns {
             table.joinWrapped(in: column) { top, _, _ in
-                top.first { $0.column == column }.map { !compact($0.text).hasSuffix("指标") } ?? false
+                top.first { $0.column == column }.map { !SelfEvaluationReader.compact($0.text).hasSuffix("指标") } ?? false
             }
         }
 
@@ -220,17 +220,11 @@ enum SpacedIndicatorTable {
         }
     }
 
-    /// Without spaces: 一级 指标 is 一级指标.
-    private static func compact(_ text: some StringProtocol) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.filter { $0 != " " && $0 != "\n" }))
-    }
-
     /// Whether `text` holds `label`, spaces aside. Every cell of every table of page text is
-    /// asked: only one with the label's last character and a space or line break is compacted.
+    /// asked: only one with the label's last character is compacted, and only if it has a space.
     private static func holds(_ text: String, _ label: String) -> Bool {
         if text.contains(utf8: label) { return true }
-        guard let last = label.unicodeScalars.last, text.unicodeScalars.contains(last),
-              text.utf8.contains(where: { $0 == 0x20 || $0 == 0x0A }) else { return false }
-        return compact(text).contains(utf8: label)
+        guard let last = label.unicodeScalars.last, text.unicodeScalars.contains(last) else { return false }
+        return SelfEvaluationReader.compact(text).contains(utf8: label)  // 一级 指标 is 一级指标
     }
 }
