@@ -330,6 +330,20 @@ struct PDFTextTests {
         #expect(document.tables.first?.unit == .tenThousandYuan)
     }
 
+    @Test(arguments: [
+        ("pdf/jiangsu-weibangongting-2017-yusuan-tables.layout.txt", "中国共产党江苏省委员会办公厅", 2017),
+        ("pdf/jiangsu-zhengxie-2018-yusuan-tables.raw.txt", "江苏省政协办公厅", 2018),
+        ("pdf/jiangsu-renda-2019-yusuan-tables.raw.txt", "江苏省人大常委会办公厅", 2019),
+    ])
+    func aTablesOnlyReportGivesItsYearAndDepartment(path: String, department: String, year: Int) throws {
+        // No cover and no title: the year stands only in the 政府采购预算表's title (after a
+        // form feed, at the top of its page), the department only in the 部门： caption that
+        // plain pdftotext leaves among the first table's cells (部门: and the name a cell
+        // each), or runs into a title (2018年政府采购预算表部门:江苏省政协办公厅).
+        let document = try Document(contentsOf: Corpus.path(path))
+        #expect(document.report == ReportInfo(title: nil, department: department, year: year, kind: .budget))
+    }
+
     @Test func aFormOfPerformanceTargetsInPageTextIsReadWhole() throws {
         // A 2023 部门预算 with five 财政项目支出绩效目标填报表. pdftotext -layout centres a merged
         // level on the rows it covers, or between two; wraps a long label around its row; and

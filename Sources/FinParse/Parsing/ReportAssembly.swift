@@ -216,7 +216,7 @@ final class ReportAssembly {
         if !tableRun.isEmpty { handOverTables() }
         // Read while the other threads finish their pieces.
         let outline = OutlineRecognizer.outline(of: paragraphs, hints: hints)
-        let report = ReportInfoReader.read(paragraphs)
+        var report = ReportInfoReader.read(paragraphs)
         let kept = paragraphs.map { Paragraph(text: String($0.text.trimmingSpaces), line: $0.line) }
         pool.finish()
 
@@ -237,6 +237,7 @@ final class ReportAssembly {
         for figure in figures.sorted(by: { $0.line < $1.line }) {
             if figure.unit == .percent { percents.append(figure) } else { amounts.append(figure) }
         }
+        if report.department == nil { report.department = ReportInfoReader.department(inCaptionsOf: tables.map(\.table)) }
         return Document(
             source: source, report: report, outline: outline.sections, paragraphs: kept,
             tables: tables.map(\.table), amounts: amounts, percents: percents, diagnostics: diagnostics)

@@ -44,12 +44,48 @@ enum ReportInfoReader {
                 if isOrganization(prefix) { info.department = prefix }
             }
         }
+        if info.year == nil, let titled = texts.lazy.compactMap(yearOfTableTitle).first {
+            (info.year, info.kind) = (titled.year, titled.kind)
+        }
         if info.department == nil {
             // A labelled line near the start wins over a line that only names a body.
             info.department = texts.prefix(labelledParagraphs).lazy.compactMap(labelledOrganization).first
                 ?? texts.lazy.compactMap(organizationLine).first
         }
         return info
+    }
+
+    /// The year and kind a tables-only report gives in a table's title, as nothing else
+    /// there names them: 2019年政府采购预算表, 十二、2017 年…政府采购预算表 (a caption run
+    /// into it in plain pdftotext: 2018年政府采购预算表部门:…).
+    private static func yearOfTableTitle(_ text: String) -> (year: Int, kind: ReportInfo.Kind)? {
+        // A title at the top of a page keeps its form feed.
+        var title = text.trimmingSpaces
+        if let marker = ListMarker.scan(String(title)) { title = title.dropFirst(marker.text.count) }
+        let scalars = Array(title.unicodeScalars.prefix(40))
+        guard scalars.count >= 8, scalars[..<4].allSatisfy(\.isASCIIDigit), scalars[4] == "年",
+              let year = Int(String(String.UnicodeScalarView(scalars[..<4]))), (1900...2099).contains(year),
+              let at = (5..<(scalars.count - 2)).first(where: { i in
+                  (scalars[i] == "决" || scalars[i] == "预") && scalars[i + 1] == "算" && scalars[i + 2] == "表"
+              })
+        else { return nil }
+        return (year, scalars[at] == "决" ? .finalAccounts : .budget)
+    }
+
+    /// The department a tables-only report names only above its first tables, where plain
+    /// pdftotext leaves that caption among the cells: 部门:中国共产党江苏省委员会办公厅, or 部门:
+    /// and the name in the next cell.
+    static func department(inCaptionsOf tables: [Table]) -> String? {
+        for table in tables.prefix(3) {
+            let top = table.cells.filter { $0.row < 3 }.map { withoutSpaces($0.text) }
+            for (k, text) in top.enumerated() {
+                if let name = labelledOrganization(text) { return name }
+                if k + 1 < top.count, departmentLabels.contains(text), let name = labelledOrganization(text + top[k + 1]) {
+                    return name
+                }
+            }
+        }
+        return nil
     }
 
     /// A title that puts its year first, the department after it: 2017年度江苏省高级人民法院部门预算公开
@@ -91,6 +127,11 @@ enum ReportInfoReader {
     /// text spells ： as :.
     private static func labelledOrganization(_ text: String) -> String? {
         // Byte for byte: String's hasPrefix compares Characters, for every opening paragraph.
+        var text = Substring(text)
+        // A table's title with its caption run into it: 2018年政府采购预算表部门:江苏省政协办公厅.
+        if let title = text.firstRange(of: "表部门:"), text[..<title.lowerBound].count < 30 {
+            text = text[text.index(after: title.lowerBound)...]
+        }
         guard let label = departmentLabels.first(where: { text.utf8.starts(with: $0.utf8) }) else { return nil }
         var name = text.dropFirst(label.count)
         if let unit = name.firstRange(of: "单位:") { name = name[..<unit.lowerBound] }
