@@ -197,6 +197,22 @@ struct PDFTextTests {
         #expect(document.outline.first?.children.map { "\($0.marker ?? "")\($0.title)" } == ["(一)机关运行经费支出情况"])
     }
 
+    @Test func wrappedLinesOfDoubleSpacedTextAreJoined() throws {
+        // This report's text puts a blank line after every line: each line was a paragraph of
+        // its own, broken inside words (收入支 / 出总计), and the figures at a line's start
+        // lost their labels (出总计 9746.50万元; 1193.20万元 none).
+        let report = try Document(contentsOf: Corpus.path("pdf/putuo-guihuaziyuan-2024-juesuan-with-errors.layout.txt"))
+        let paragraph = try #require(report.paragraphs.first { $0.line == 610 })
+        #expect(paragraph.text == "上海市普陀区规划和自然资源局 2024 年度财政拨款收入支出总计 9746.50 万元。与 2023 年度相比，"
+            + "财政拨款收入支出总计增加 1193.20 万元，增长 13.95%。主要原因:项目支出增加，较上一度增加 1133.95 万元，"
+            + "主要由于上海市普陀区自然资源确权登记事务中心办公大楼装修等。")
+        #expect(report.amounts.filter { $0.line == 610 }.map { "\($0.value)|\($0.label ?? "")" }
+            == ["9746.5|财政拨款收入支出总计", "1193.2|增加", "1133.95|增加"])
+        // A row of a table in the same text, two cells apart, is not joined to the next row.
+        let template = try Document(contentsOf: Corpus.path("pdf/juesuan-template.layout.txt"))
+        #expect(template.tables.flatMap(\.cells).contains { $0.text == "本年支出合计" })
+    }
+
     @Test func aParagraphOfThousandsOfWrappedLinesIsJoinedInBoundedPieces() {
         // A text of joinable lines once took time in the square of its length (found by
         // Fuzz/). Joining stops at a bound on a line's length; no text is lost.

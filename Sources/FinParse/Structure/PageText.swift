@@ -287,6 +287,7 @@ enum PageText {
         // pdftotext -layout indents each paragraph's first line: then a line at the margin
         // continues the one above even when that one happens to end on 。 or ；.
         let indented = prose.filter { $0.text.drop { $0 == "\u{0C}" }.hasPrefix("  ") }.count * 100 >= prose.count * 15
+        let doubleSpaced = isDoubleSpaced(lines, full: full)
         var result: [FoldedText] = []
         // The last line that is not blank, and the blank lines after it. Blank lines stay,
         // so neighbours here are neighbours on the page, or across a page break when the
@@ -300,7 +301,8 @@ enum PageText {
             }
             if let paragraph = open, blanks.count <= 1, paragraph.bytes < maxJoinedBytes,
                endsPartTitle(paragraph, with: line)
-                || (blanks.isEmpty && continues(paragraph, with: line, full: full, indented: indented)) {
+                || ((blanks.isEmpty || doubleSpaced && !hasGap(paragraph.lastLine) && !hasGap(line.text.trimmingSpaces))
+                    && continues(paragraph, with: line, full: full, indented: indented)) {
                 open!.join(line)
                 blanks.removeAll()
                 continue
@@ -313,6 +315,27 @@ enum PageText {
         if let paragraph = open { result.append(paragraph.line) }
         return result + blanks
     }
+
+    /// Whether the text is double-spaced, a blank line after each of its lines: then a
+    /// sentence goes on across one blank line as it does across none. Told by its lines of
+    /// prose at the full width, most of which a single blank line follows; a page of prose
+    /// is at least 20 characters wide, and the one-cell lines of a tables-only report in
+    /// plain pdftotext, which also alternate with blank lines, are narrower.
+    private static func isDoubleSpaced(_ lines: [FoldedText], full: Int) -> Bool {
+        guard full >= 20 else { return false }
+        var long = 0
+        var spaced = 0
+        for i in lines.indices.dropLast(2) where !lines[i].isBlank && !isColumnar(lines[i].text)
+            && Double(lines[i].text.trimmingSpaces.unicodeScalars.count) >= 0.8 * Double(full) {
+            long += 1
+            if lines[i + 1].isBlank && !lines[i + 2].isBlank { spaced += 1 }
+        }
+        return long >= 30 && spaced * 10 >= long * 6
+    }
+
+    /// Whether `text` has two spaces running inside it: the gap between two cells of a row
+    /// (本年收入合计    本年支出合计), which a line of prose has not.
+    private static func hasGap(_ text: Substring) -> Bool { text.contains(utf8: "  ") }
 
     /// A short line with no punctuation, such as a table's header cell (功能分类 / 科目编码,
     /// then 合计 20,323.21) ends its paragraph, however long the lines before. A short line
