@@ -213,6 +213,24 @@ struct PDFTextTests {
         #expect(template.tables.flatMap(\.cells).contains { $0.text == "本年支出合计" })
     }
 
+    @Test func aLineIsMeasuredByTheWidthItIsPrintedIn() throws {
+        // The page width was a count of characters, which digits and Latin letters, half as wide
+        // as a Chinese character, inflate: a line of Chinese at the full width (…行政单位离退,
+        // 24 characters) fell short of lines such as 与上年相比增加 28.1万 (the same width, 27
+        // characters), and the next line was left a paragraph of its own, its figure unlabelled.
+        let report = try Document(contentsOf: Corpus.path("pdf/jiangsu-jianchayuan-2019-yusuan.layout.txt"))
+        let paragraph = try #require(report.paragraphs.first { $0.line == 888 })
+        #expect(paragraph.text.hasPrefix("1.行政事业单位离退休(款)未归口管理的行政单位离退休(项)支出400.02万元，"))
+        #expect(paragraph.text.hasSuffix("主要原因是离休人员增加离休费、离休人员生活补贴等。"))
+        #expect(report.amounts.filter { [888, 893, 931].contains($0.line) }.map { "\($0.value)|\($0.label ?? "")" } == [
+            "400.02|未归口管理的行政单位离退休", "28.1|增加", "1064.46|机关事业单位基本养老保险费", "18.53|增加",
+            "15844.04|一般公共预算财政拨款基本支出预算",
+        ])
+        // A title or a heading on its line stays whole: the line after it is not joined to it.
+        let raw = try Document(contentsOf: Corpus.path("pdf/jiangsu-jianchayuan-2019-yusuan.raw.txt"))
+        #expect(raw.paragraphs.map(\.text).contains("十一、一般公共预算机关运行经费支出预算情况说明"))
+    }
+
     @Test func aParagraphOfThousandsOfWrappedLinesIsJoinedInBoundedPieces() {
         // A text of joinable lines once took time in the square of its length (found by
         // Fuzz/). Joining stops at a bound on a line's length; no text is lost.

@@ -228,22 +228,22 @@ enum PageText {
             /// The last scalars of the folded text: enough for the last two characters, or
             /// for an amount set off by a space.
             var tail: String
-            var scalars: Int
+            var width: Int
             /// The last line's folded text, without its edge spaces.
             var lastLine: Substring
             var gaps = ColumnGaps()
 
-            init(_ line: FoldedText) {
+            init(_ line: FoldedText, width: Int) {
                 original = String(line.original.trimmingSpaces)
                 let text = line.text.trimmingSpaces
                 head = String(String.UnicodeScalarView(text.unicodeScalars.prefix(12)))
                 tail = String(String.UnicodeScalarView(text.unicodeScalars.suffix(Paragraph.tailLength)))
-                scalars = text.unicodeScalars.count
+                self.width = width
                 lastLine = text
                 gaps.read(text.unicodeScalars)
             }
 
-            mutating func append(_ line: FoldedText) {
+            mutating func append(_ line: FoldedText, width: Int) {
                 original += line.original.trimmingSpaces
                 let text = line.text.trimmingSpaces
                 if head.unicodeScalars.count < 12 {
@@ -252,24 +252,37 @@ enum PageText {
                 tail.unicodeScalars.append(contentsOf: text.unicodeScalars.suffix(Paragraph.tailLength))
                 tail = String(String.UnicodeScalarView(tail.unicodeScalars.suffix(Paragraph.tailLength)))
                 lastLine = text
-                scalars += text.unicodeScalars.count
+                self.width += width
                 gaps.read(text.unicodeScalars)
             }
         }
 
-        init(_ line: FoldedText) { first = line }
+        /// The first line's layout.
+        private let measure: Measure
+
+        init(_ line: FoldedText, _ measure: Measure) {
+            first = line
+            self.measure = measure
+        }
 
         /// The folded text's start and end: the whole text while it is one line.
         var head: Substring { joined.map { $0.head[...] } ?? first.text.trimmingSpaces }
         var tail: Substring { joined.map { $0.tail[...] } ?? first.text.trimmingSpaces }
-        var scalars: Int { joined?.scalars ?? first.text.trimmingSpaces.unicodeScalars.count }
+        var width: Int { joined?.width ?? measure.width }
         var lastLine: Substring { joined?.lastLine ?? first.text.trimmingSpaces }
         var bytes: Int { joined?.original.utf8.count ?? first.original.utf8.count }
-        var isColumnar: Bool { joined.map { $0.gaps.columnar && !isPartHeading($0.head) } ?? PageText.isColumnar(first.text) }
+        /// A heading or a table's title on a line of its own, whole: 十一、一般公共预算机关运行经费支出
+        /// 预算情况说明; 财政拨款政府性基金支出预算表.
+        var isWholeHeading: Bool {
+            guard joined == nil else { return false }
+            let text = first.text.trimmingSpaces
+            return (text.hasSuffix("说明") && ListMarker.scan(String(head)) != nil) || isTableTitle(text)
+        }
+        var isColumnar: Bool { joined.map { $0.gaps.columnar && !isPartHeading($0.head) } ?? measure.columnar }
 
-        mutating func join(_ line: FoldedText) {
-            if joined == nil { joined = Joined(first) }
-            joined!.append(line)
+        mutating func join(_ line: FoldedText, width: Int) {
+            if joined == nil { joined = Joined(first, width: measure.width) }
+            joined!.append(line, width: width)
         }
 
         /// The paragraph as one line; a line nothing joined comes out as it went in.
@@ -280,37 +293,38 @@ enum PageText {
     /// the page and stops mid-sentence, and this one neither starts a paragraph
     /// (indent, list marker) nor is laid out in columns.
     private static func joinWrapped(_ lines: [FoldedText]) -> [FoldedText] {
-        let prose = lines.filter { !isColumnar($0.text) && !$0.isBlank }
-        let widths = prose.map { $0.text.trimmingSpaces.unicodeScalars.count }.filter { $0 >= 10 }.sorted()
+        let measures = lines.map { $0.isBlank ? nil : Measure(columnar: isColumnar($0.text), width: columns($0.original.trimmingSpaces)) }
+        let prose = lines.indices.filter { measures[$0].map { !$0.columnar } ?? false }
+        let widths = prose.map { measures[$0]!.width }.filter { $0 >= 20 }.sorted()
         guard !widths.isEmpty else { return lines }
         let full = widths[widths.count * 9 / 10]
         // pdftotext -layout indents each paragraph's first line: then a line at the margin
         // continues the one above even when that one happens to end on 。 or ；.
-        let indented = prose.filter { $0.text.drop { $0 == "\u{0C}" }.hasPrefix("  ") }.count * 100 >= prose.count * 15
-        let doubleSpaced = isDoubleSpaced(lines, full: full)
+        let indented = prose.filter { lines[$0].text.drop { $0 == "\u{0C}" }.hasPrefix("  ") }.count * 100 >= prose.count * 15
+        let doubleSpaced = isDoubleSpaced(measures, full: full)
         var result: [FoldedText] = []
         // The last line that is not blank, and the blank lines after it. Blank lines stay,
         // so neighbours here are neighbours on the page, or across a page break when the
         // page's footer was dropped.
         var open: Paragraph?
         var blanks: [FoldedText] = []
-        for line in lines {
-            if line.isBlank {
+        for (line, measure) in zip(lines, measures) {
+            guard let measure else {
                 blanks.append(line)
                 continue
             }
             if let paragraph = open, blanks.count <= 1, paragraph.bytes < maxJoinedBytes,
                endsPartTitle(paragraph, with: line)
                 || ((blanks.isEmpty || doubleSpaced && !hasGap(paragraph.lastLine) && !hasGap(line.text.trimmingSpaces))
-                    && continues(paragraph, with: line, full: full, indented: indented)) {
-                open!.join(line)
+                    && continues(paragraph, with: line, columnar: measure.columnar, full: full, indented: indented)) {
+                open!.join(line, width: measure.width)
                 blanks.removeAll()
                 continue
             }
             if let paragraph = open { result.append(paragraph.line) }
             result += blanks
             blanks.removeAll()
-            open = Paragraph(line)
+            open = Paragraph(line, measure)
         }
         if let paragraph = open { result.append(paragraph.line) }
         return result + blanks
@@ -321,14 +335,14 @@ enum PageText {
     /// prose at the full width, most of which a single blank line follows; a page of prose
     /// is at least 20 characters wide, and the one-cell lines of a tables-only report in
     /// plain pdftotext, which also alternate with blank lines, are narrower.
-    private static func isDoubleSpaced(_ lines: [FoldedText], full: Int) -> Bool {
-        guard full >= 20 else { return false }
+    private static func isDoubleSpaced(_ lines: [Measure?], full: Int) -> Bool {
+        guard full >= 40 else { return false }
         var long = 0
         var spaced = 0
-        for i in lines.indices.dropLast(2) where !lines[i].isBlank && !isColumnar(lines[i].text)
-            && Double(lines[i].text.trimmingSpaces.unicodeScalars.count) >= 0.8 * Double(full) {
+        for i in lines.indices.dropLast(2) {
+            guard let line = lines[i], !line.columnar, Double(line.width) >= 0.8 * Double(full) else { continue }
             long += 1
-            if lines[i + 1].isBlank && !lines[i + 2].isBlank { spaced += 1 }
+            if lines[i + 1] == nil && lines[i + 2] != nil { spaced += 1 }
         }
         return long >= 30 && spaced * 10 >= long * 6
     }
@@ -337,12 +351,25 @@ enum PageText {
     /// (本年收入合计    本年支出合计), which a line of prose has not.
     private static func hasGap(_ text: Substring) -> Bool { text.contains(utf8: "  ") }
 
+    /// A line's layout, read once for all the tests that ask it.
+    private struct Measure {
+        /// Laid out in columns (``isColumnar(_:)``).
+        var columnar: Bool
+        /// Printed width, in ``columns(_:)``.
+        var width: Int
+    }
+
+    /// How wide `text` is printed, in columns: a Chinese character (or any but ASCII) takes
+    /// two, as a digit, a Latin letter or a space takes half the width of one.
+    private static func columns(_ text: Substring) -> Int {
+        text.unicodeScalars.reduce(0) { $0 + ($1.isASCII ? 1 : 2) }
+    }
+
     /// A short line with no punctuation, such as a table's header cell (功能分类 / 科目编码,
     /// then 合计 20,323.21) ends its paragraph, however long the lines before. A short line
-    /// of a sentence does not: a line of digits and Latin letters holds more scalars than
-    /// one of Chinese, and a line beside a figure fewer, so the width is a loose measure.
+    /// of a sentence does not: at most half the page's width, in ``columns(_:)``.
     private static func isFragment(_ line: Substring, full: Int) -> Bool {
-        !line.unicodeScalars.isLonger(than: (full - 1) / 2) && !isPunctuated(line)
+        columns(line) <= (full - 1) / 2 && !isPunctuated(line)
     }
 
     /// Whether `text` holds a ，。；：or 、(or the ASCII ,;: that ，；：fold to), read on its
@@ -381,6 +408,25 @@ enum PageText {
             && SpacedTableReader.kind(of: String(title)) != nil
     }
 
+    /// Whether `text` is a row of header cells in page text with one space between cells
+    /// (本年支出合计 基本支出 项目支出 上缴上级支出): four or more words of two Chinese characters
+    /// or more, set apart by spaces, and no punctuation. A justified line spaces out single
+    /// characters (检 察 院 2019 年), and a sentence holds punctuation or digits.
+    private static func isRowOfWords(_ text: Substring) -> Bool {
+        guard !isPunctuated(text) else { return false }
+        let words = text.unicodeScalars.split(separator: " ")
+        return words.count >= 4 && words.allSatisfy { $0.count >= 2 && !$0.contains(where: \.isASCII) }
+    }
+
+    /// Whether `text` starts with a row's number and a space: a numbered row (3 上海市…服务中心),
+    /// not a year (2017 年) nor an amount with its unit (0 万元).
+    private static func startsWithCount(_ text: Substring) -> Bool {
+        let count = text.unicodeScalars.prefix { $0.isASCIIDigit }
+        let rest = text.unicodeScalars.dropFirst(count.count)
+        return (1...3).contains(count.count) && rest.first == " "
+            && rest.dropFirst().first.map { !Figure.Unit.isStart($0) } == true
+    }
+
     /// Whether `text` starts with a 科目编码 and a space.
     private static func startsWithCode(_ text: Substring) -> Bool {
         let code = text.prefix { $0.unicodeScalars.first?.isASCIIDigit == true }
@@ -407,23 +453,29 @@ enum PageText {
         return after.first.map(Figure.Unit.isStart) ?? false
     }
 
-    private static func continues(_ previous: Paragraph, with line: FoldedText, full: Int, indented: Bool) -> Bool {
+    private static func continues(_ previous: Paragraph, with line: FoldedText, columnar: Bool, full: Int, indented: Bool) -> Bool {
         let text = line.text.drop { $0 == "\u{0C}" }
         let trimmed = text.trimmingSpaces
-        guard !trimmed.isEmpty, !previous.isColumnar, !isColumnar(text) else { return false }
+        guard !trimmed.isEmpty, !previous.isColumnar, !columnar else { return false }
         guard let last = previous.tail.last, indented || !"。：:；;！？!?".contains(last) else { return false }
-        // A paragraph's first line is indented; a wrapped line starts at the margin, and is
-        // no list item, table title (收入支出决算总表 on its own), row of values (11.49 3.04 0)
-        // or row of a table of 科目 under another (30110 职工… / 30111 公务员医疗补助缴费 …).
-        guard !text.hasPrefix("  "), Double(previous.scalars) >= 0.8 * Double(full),
+        // A line never starts with 、，。；：or a closing bracket, nor a figure with its unit: such
+        // a line goes on from the one before, however short that one is.
+        let goesOn = trimmed.unicodeScalars.first.map {
+            "、，。；：）)》」』”".unicodeScalars.contains($0) || (last.isNumber && last.isASCII && Figure.Unit.isStart($0))
+        } ?? false
+        // A paragraph's first line is indented; a wrapped line starts at the margin, after a line
+        // at the page's width, and is no list item, table title (收入支出决算总表 on its own), row
+        // of values (11.49 3.04 0), row of a table of 科目 under another (30110 职工… / 30111
+        // 公务员医疗补助缴费 …) or numbered row under another (3 …服务中心 / 4 …服务中心). Lines
+        // narrower than a page of prose (20 characters) are a table's cells, one a line in
+        // plain pdftotext.
+        guard !text.hasPrefix("  "), goesOn || full >= 40 && Double(previous.width) >= 0.8 * Double(full),
               ListMarker.scan(String(trimmed)) == nil, !isTableTitle(trimmed),
-              !TableFigures.isRunOfValues(trimmed), !(startsWithCode(trimmed) && startsWithCode(previous.head))
+              !TableFigures.isRunOfValues(trimmed), !(startsWithCode(trimmed) && startsWithCode(previous.head)),
+              !(startsWithCount(trimmed) && startsWithCount(previous.head)), !previous.isWholeHeading
         else { return false }
-        // A line never starts with 、，。；：or a closing bracket: such a line goes on from the
-        // one before, however short that one is.
-        guard !isFragment(previous.lastLine, full: full)
-                || trimmed.unicodeScalars.first.map({ "、，。；：）)》」』”".unicodeScalars.contains($0) }) == true
-        else { return false }
+        // Nor does one go on from a short line, or from a row of header cells.
+        guard goesOn || !isFragment(previous.lastLine, full: full) && !isRowOfWords(previous.lastLine) else { return false }
         // Lines are joined with nothing between. A figure broken at the page width goes on
         // at once, or with its unit (2336.9 / 1万元); a number that stands alone on the next
         // line is another (a table row's 207.40, then the next row's code: 20105 统计…), and
