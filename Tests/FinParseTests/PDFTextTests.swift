@@ -226,6 +226,10 @@ struct PDFTextTests {
             "400.02|未归口管理的行政单位离退休", "28.1|增加", "1064.46|机关事业单位基本养老保险费", "18.53|增加",
             "15844.04|一般公共预算财政拨款基本支出预算",
         ])
+        // A sentence goes on across a page break: the page number dropped, the next page's
+        // first line after a blank line.
+        let earlier = try Document(contentsOf: Corpus.path("pdf/jiangsu-jianchayuan-2017-yusuan.layout.txt"))
+        #expect(earlier.paragraphs.first { $0.line == 933 }?.text == "七、单位预留机动经费:指预算单位年初预留用于年度执行中增人、增资等不可预见支出的经费。")
         // A title or a heading on its line stays whole: the line after it is not joined to it.
         let raw = try Document(contentsOf: Corpus.path("pdf/jiangsu-jianchayuan-2019-yusuan.raw.txt"))
         #expect(raw.paragraphs.map(\.text).contains("十一、一般公共预算机关运行经费支出预算情况说明"))

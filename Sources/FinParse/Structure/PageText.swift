@@ -313,9 +313,13 @@ enum PageText {
                 blanks.append(line)
                 continue
             }
+            // A sentence also goes on across one blank line in double-spaced text, and across
+            // a page break (the page's number dropped, a blank line left), from lines that are
+            // not a table's row.
             if let paragraph = open, blanks.count <= 1, paragraph.bytes < maxJoinedBytes,
                endsPartTitle(paragraph, with: line)
-                || ((blanks.isEmpty || doubleSpaced && !hasGap(paragraph.lastLine) && !hasGap(line.text.trimmingSpaces))
+                || ((blanks.isEmpty || (doubleSpaced || line.text.first == "\u{0C}") && !hasGap(paragraph.lastLine)
+                        && !hasGap(line.text.trimmingSpaces))
                     && continues(paragraph, with: line, columnar: measure.columnar, full: full, indented: indented)) {
                 open!.join(line, width: measure.width)
                 blanks.removeAll()
