@@ -376,8 +376,7 @@ struct PDFTextTests {
     func aTablesOnlyReportGivesItsYearAndDepartment(path: String, department: String, year: Int) throws {
         // No cover and no title: the year stands only in the 政府采购预算表's title (after a
         // form feed, at the top of its page), the department only in the 部门： caption that
-        // plain pdftotext leaves among the first table's cells (部门: and the name a cell
-        // each), or runs into a title (2018年政府采购预算表部门:江苏省政协办公厅).
+        // plain pdftotext leaves among the first table's cells (部门: and the name a cell each).
         let document = try Document(contentsOf: Corpus.path(path))
         #expect(document.report == ReportInfo(title: nil, department: department, year: year, kind: .budget))
     }

@@ -56,8 +56,8 @@ enum ReportInfoReader {
     }
 
     /// The year and kind a tables-only report gives in a table's title, as nothing else
-    /// there names them: 2019年政府采购预算表, 十二、2017 年…政府采购预算表 (a caption run
-    /// into it in plain pdftotext: 2018年政府采购预算表部门:…).
+    /// there names them: 2019年政府采购预算表, 十二、2017 年…政府采购预算表 (or with a caption
+    /// run into it: 2018年政府采购预算表部门:…).
     private static func yearOfTableTitle(_ text: String) -> (year: Int, kind: ReportInfo.Kind)? {
         // A title at the top of a page keeps its form feed.
         var title = text.trimmingSpaces
@@ -127,11 +127,6 @@ enum ReportInfoReader {
     /// text spells ： as :.
     private static func labelledOrganization(_ text: String) -> String? {
         // Byte for byte: String's hasPrefix compares Characters, for every opening paragraph.
-        var text = Substring(text)
-        // A table's title with its caption run into it: 2018年政府采购预算表部门:江苏省政协办公厅.
-        if let title = text.firstRange(of: "表部门:"), text[..<title.lowerBound].count < 30 {
-            text = text[text.index(after: title.lowerBound)...]
-        }
         guard let label = departmentLabels.first(where: { text.utf8.starts(with: $0.utf8) }) else { return nil }
         var name = text.dropFirst(label.count)
         if let unit = name.firstRange(of: "单位:") { name = name[..<unit.lowerBound] }
