@@ -247,6 +247,18 @@ struct PDFTextTests {
         #expect(body.map(\.text).joined() == String(repeating: line, count: 400))
     }
 
+    @Test func aLevelWhoseLastRowLostItsCellsIsRead() {
+        // An indicator table in page text whose level label (指) covers a row that a join
+        // emptied: renumbering the rows found no new number for that row and trapped, which
+        // stops a whole batch (found by Fuzz/, also on 3d81cb1). The span now ends on the row
+        // before, and every cell's text is kept.
+        let text = "\n\u{0C}\n一级指标  1三级指标\n       31sc\n指\n     mbcs6 0  其"
+        let document = Document(parsing: text)
+        let cells = document.tables.flatMap(\.cells)
+        #expect(cells.map(\.text).sorted() == ["31sc", "mbcs6 0", "一级指标 1三级指标", "其", "指"])
+        #expect(cells.allSatisfy { $0.rowSpan >= 1 && $0.row + $0.rowSpan <= document.tables[0].rows })
+    }
+
     @Test func aLineEndingInADigitIsNotJoinedToOneStartingWithOne() {
         // Page text of a table, one row a line (GovBudgetChecker's page_texts): rows were
         // joined as wrapped prose, gluing one row's last amount to the next row's code.

@@ -136,18 +136,22 @@ enum SpacedIndicatorTable {
         // Rows left empty go; the rest are numbered again after the header's, spans with them.
         let bodyRows = Set(live.map { table.cells[$0].row }).sorted()
         let newRow = Dictionary(uniqueKeysWithValues: bodyRows.enumerated().map { ($1, headerRow + 1 + $0) })
+        // A span's last row may have lost its cells to a join: it ends on the row before.
+        func renumbered(_ row: Int) -> Int {
+            newRow[row] ?? bodyRows.last { $0 < row }.flatMap { newRow[$0] } ?? headerRow + 1
+        }
         let shift = side == nil ? 0 : 1
         var body: [TableGrid.Cell] = live.map { i in
             var cell = table.cells[i]
-            cell.row = newRow[cell.row]!
-            if let last = spans[i] { cell.rowSpan = newRow[last]! - cell.row + 1 }
+            cell.row = renumbered(cell.row)
+            if let last = spans[i] { cell.rowSpan = max(1, renumbered(last) - cell.row + 1) }
             cell.column += shift
             return cell
         }
         if let side {
             var cell = table.cells[side]
-            cell.row = newRow[indicatorRows[0]]!
-            cell.rowSpan = newRow[indicatorRows.last!]! - cell.row + 1
+            cell.row = renumbered(indicatorRows[0])
+            cell.rowSpan = max(1, renumbered(indicatorRows.last!) - cell.row + 1)
             cell.column = 0
             body.append(cell)
         }
