@@ -27,6 +27,9 @@ swift build -c release --scratch-path "$build" --product FuzzParse \
 mkdir -p "$work/corpus" "$work/artifacts"
 # libFuzzer's own crash handler, not Swift's backtracer, so that the input is saved.
 export SWIFT_BACKTRACE=enable=no
+# What a parse writes to stderr is captured (a finding); a crash inside a parse leaves
+# libFuzzer's report in this file, beside the crash-… input it saves.
+export FINPARSE_FUZZ_STDERR_FILE="$work/artifacts/stderr-of-the-last-input.txt"
 FINPARSE_FUZZ_FORMAT=$format exec "$build/release/FuzzParse" "$work/corpus" "$work/seeds" \
     -max_total_time="$seconds" -timeout=10 -report_slow_units=1 -rss_limit_mb=2048 -max_len="${MAX_LEN:-65536}" \
     -artifact_prefix="$work/artifacts/" -print_final_stats=1

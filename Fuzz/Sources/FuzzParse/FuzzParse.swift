@@ -35,8 +35,15 @@ func docx(documentXML xml: [UInt8]) -> [UInt8] {
 /// Standard error while a parse runs, kept in a file: a library that prints there (libxml2
 /// did, for a part in the wrong encoding) garbles a batch's own messages, and what it says
 /// is lost to the caller. FINPARSE_FUZZ_STDERR=show leaves stderr alone, to replay a finding.
+/// The file is FINPARSE_FUZZ_STDERR_FILE where that is set (fuzz.sh sets it): a crash inside
+/// a parse writes libFuzzer's report there, not to the terminal, and an anonymous file lost it.
 let stderrCapture: Int32? = {
     if let show = getenv("FINPARSE_FUZZ_STDERR"), String(cString: show) == "show" { return nil }
+    if let path = getenv("FINPARSE_FUZZ_STDERR_FILE") {
+        let fd = open(path, O_RDWR | O_CREAT | O_TRUNC, 0o644)
+        guard fd >= 0 else { fatalError("cannot open \(String(cString: path)) for stderr") }
+        return fd
+    }
     guard let file = tmpfile() else { fatalError("no file for stderr") }
     return fileno(file)
 }()
