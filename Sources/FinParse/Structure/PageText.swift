@@ -313,14 +313,10 @@ enum PageText {
                 blanks.append(line)
                 continue
             }
-            // A sentence also goes on across one blank line in double-spaced text, and across
-            // a page break (the page's number dropped, a blank line left), from lines that are
-            // not a table's row.
             if let paragraph = open, blanks.count <= 1, paragraph.bytes < maxJoinedBytes,
                endsPartTitle(paragraph, with: line)
-                || ((blanks.isEmpty || (doubleSpaced || line.text.first == "\u{0C}") && !hasGap(paragraph.lastLine)
-                        && !hasGap(line.text.trimmingSpaces))
-                    && continues(paragraph, with: line, columnar: measure.columnar, full: full, indented: indented)) {
+                || (blanks.isEmpty || goesOnAcrossBlank(paragraph, with: line, doubleSpaced: doubleSpaced))
+                    && continues(paragraph, with: line, columnar: measure.columnar, full: full, indented: indented) {
                 open!.join(line, width: measure.width)
                 blanks.removeAll()
                 continue
@@ -349,6 +345,13 @@ enum PageText {
             if lines[i + 1] == nil && lines[i + 2] != nil { spaced += 1 }
         }
         return long >= 30 && spaced * 10 >= long * 6
+    }
+
+    /// Whether a sentence may go on across the one blank line before `line`: in double-spaced
+    /// text, and across a page break (the page's number dropped, a blank line left), from and
+    /// to lines that are not a table's row.
+    private static func goesOnAcrossBlank(_ paragraph: Paragraph, with line: FoldedText, doubleSpaced: Bool) -> Bool {
+        (doubleSpaced || line.text.first == "\u{0C}") && !hasGap(paragraph.lastLine) && !hasGap(line.text.trimmingSpaces)
     }
 
     /// Whether `text` has two spaces running inside it: the gap between two cells of a row

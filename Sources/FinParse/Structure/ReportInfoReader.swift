@@ -63,13 +63,19 @@ enum ReportInfoReader {
         var title = text.trimmingSpaces
         if let marker = ListMarker.scan(String(title)) { title = title.dropFirst(marker.text.count) }
         let scalars = Array(title.unicodeScalars.prefix(40))
-        guard scalars.count >= 8, scalars[..<4].allSatisfy(\.isASCIIDigit), scalars[4] == "年",
-              let year = Int(String(String.UnicodeScalarView(scalars[..<4]))), (1900...2099).contains(year),
+        guard scalars.count >= 8, let year = leadingYear(scalars),
               let at = (5..<(scalars.count - 2)).first(where: { i in
                   (scalars[i] == "决" || scalars[i] == "预") && scalars[i + 1] == "算" && scalars[i + 2] == "表"
               })
         else { return nil }
         return (year, scalars[at] == "决" ? .finalAccounts : .budget)
+    }
+
+    /// The year a title opens with (2017年…), 1900–2099.
+    private static func leadingYear(_ scalars: [Unicode.Scalar]) -> Int? {
+        guard scalars.count > 4, scalars[..<4].allSatisfy(\.isASCIIDigit), scalars[4] == "年",
+              let year = Int(String(String.UnicodeScalarView(scalars[..<4]))), (1900...2099).contains(year) else { return nil }
+        return year
     }
 
     /// The department a tables-only report names only above its first tables, where plain
@@ -94,8 +100,7 @@ enum ReportInfoReader {
         // Asked of every opening paragraph with 算: most fail on their first byte.
         guard text.utf8.count <= 180, let first = text.utf8.first, first &- 0x30 < 10 else { return nil }
         let scalars = Array(text.unicodeScalars)
-        guard (8...60).contains(scalars.count), scalars[..<4].allSatisfy(\.isASCIIDigit), scalars[4] == "年",
-              let year = Int(String(String.UnicodeScalarView(scalars[..<4]))), (1900...2099).contains(year) else { return nil }
+        guard (8...60).contains(scalars.count), let year = leadingYear(scalars) else { return nil }
         var end = scalars.count
         // 2018年2月24日 at the end.
         if scalars.last == "日", let at = (0..<(end - 5)).last(where: { i in
