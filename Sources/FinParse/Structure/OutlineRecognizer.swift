@@ -48,29 +48,53 @@ enum OutlineRecognizer {
     }
 
     static func outline(of paragraphs: [FoldedText], hints: Hints = Hints()) -> Result {
-        var builder = TreeBuilder()
-        var diagnostics: [Diagnostic] = []
-        var stack: [Open] = []
-        var i = 0
-        while i < paragraphs.count {
-            defer { i += 1 }
-            let text = String(paragraphs[i].text.trimmingSpaces)
-            let line = paragraphs[i].line
-            guard let (classified, classifiedRole) = hintedPart(text, line: line, hints: hints) ?? classify(text, line: line)
-                ?? styledHeading(text, line: line, levels: hints.headingLevels)
-            else { continue }
-            var section = classified
-            var role = classifiedRole
-            if section.title.isEmpty, i + 1 < paragraphs.count {
-                // A marker alone on its line (第一部分, （一）): its title is the next line.
-                let next = paragraphs[i + 1].text.trimmingSpaces
-                if !next.isEmpty, ListMarker.scan(String(next)) == nil,
-                   let (joined, joinedRole) = classify(text + String(next), line: line) {
-                    (section, role) = (joined, joinedRole)
-                    i += 1
-                }
-            }
+        var builder = Builder()
+        for paragraph in paragraphs { builder.add(paragraph, hints: hints) }
+        return builder.finish()
+    }
 
+    /// The outline built paragraph by paragraph, for a report that is not held whole: a
+    /// paragraph's hints must be known when it is added.
+    struct Builder {
+        private var tree = TreeBuilder()
+        private var diagnostics: [Diagnostic] = []
+        private var stack: [Open] = []
+        /// A marker alone on its line (第一部分, （一）), waiting for the next line, which
+        /// may be its title.
+        private var bare: (text: String, line: Int, section: Section, role: Role)?
+
+        mutating func add(_ paragraph: FoldedText, hints: Hints) {
+            if let marker = bare {
+                bare = nil
+                let next = paragraph.text.trimmingSpaces
+                if !next.isEmpty, ListMarker.scan(String(next)) == nil,
+                   let (joined, joinedRole) = classify(marker.text + String(next), line: marker.line) {
+                    place(joined, role: joinedRole, line: marker.line)
+                    return
+                }
+                place(marker.section, role: marker.role, line: marker.line)
+            }
+            let text = String(paragraph.text.trimmingSpaces)
+            let line = paragraph.line
+            guard let (section, role) = hintedPart(text, line: line, hints: hints) ?? classify(text, line: line)
+                ?? styledHeading(text, line: line, levels: hints.headingLevels)
+            else { return }
+            if section.title.isEmpty {
+                bare = (text, line, section, role)
+            } else {
+                place(section, role: role, line: line)
+            }
+        }
+
+        mutating func finish() -> Result {
+            if let marker = bare {
+                bare = nil
+                place(marker.section, role: marker.role, line: marker.line)
+            }
+            return Result(sections: tree.tree(), diagnostics: diagnostics)
+        }
+
+        private mutating func place(_ section: Section, role: Role, line: Int) {
             switch role {
             case .part:
                 stack.removeAll()
@@ -88,17 +112,16 @@ enum OutlineRecognizer {
                     stack.removeSubrange(open...)
                 }
                 if let number = section.number {
-                    let last = stack.last?.lastNumber[style] ?? builder.rootLastNumber[style]
+                    let last = stack.last?.lastNumber[style] ?? tree.rootLastNumber[style]
                     if let problem = numberingProblem(number, after: last, marker: section.marker ?? "", line: line) {
                         diagnostics.append(problem)
                     }
-                    if stack.isEmpty { builder.rootLastNumber[style] = number } else { stack[stack.count - 1].lastNumber[style] = number }
+                    if stack.isEmpty { tree.rootLastNumber[style] = number } else { stack[stack.count - 1].lastNumber[style] = number }
                 }
             }
-            let node = builder.add(section, under: stack.last?.node)
+            let node = tree.add(section, under: stack.last?.node)
             stack.append(Open(node: node, role: role))
         }
-        return Result(sections: builder.tree(), diagnostics: diagnostics)
     }
 
     /// Reads one paragraph: a part, a numbered heading or item, a title line, or

@@ -188,12 +188,13 @@ struct WordDocumentReader: XMLNodeReader {
             if openTables.isEmpty {
                 let paragraph = FoldedText(text, line: number)
                 if !paragraph.text.trimmingSpaces.isEmpty {
-                    assembly.add(paragraph)
-                    recentBodyParagraphs.append(paragraph)
-                    if recentBodyParagraphs.count > TableGrid.paragraphsAbove { recentBodyParagraphs.removeFirst() }
+                    // Before the paragraph, which a streamed outline places as it comes.
                     if let level = open.outlineLevel ?? open.style.flatMap(styles.outlineLevel(of:)), level < 9 {
                         assembly.hints.headingLevels[number] = level
                     }
+                    assembly.add(paragraph)
+                    recentBodyParagraphs.append(paragraph)
+                    if recentBodyParagraphs.count > TableGrid.paragraphsAbove { recentBodyParagraphs.removeFirst() }
                 }
             } else {
                 updateCell { cell in
