@@ -102,22 +102,25 @@ struct DumpCommand: ParsableCommand {
             }
             return try finish(failed: failed, broken: broken)
         }
-        // Each worker encodes the documents it parsed: encoding is a large share of the work.
-        // A report printed alone is written as it is encoded, so that its JSON (tens of
-        // megabytes for a large one) is never held whole.
-        let streams = single && !pretty
+        // Each worker encodes the reports it reads, as it reads them: encoding is a large
+        // share of the work. A report's JSON waits for its turn mostly on disk (ReportJSON),
+        // so that neither a large report nor the reports waiting behind a slow one are held
+        // in memory.
         let read = { @Sendable (path: String, threads: Int) throws(FinParseError) -> (bytes: Int, output: Encoded) in
             if let csvTable {
                 var rows: [UInt8] = []
                 let source = try csvRows(csvTable, of: path, threads: threads) { rows += $0 }
                 return (source.bytes, .bytes(rows))
             }
+            guard pretty else {
+                let json = try Document.json(contentsOf: path, threads: threads)
+                return (json.source.bytes, .json(json))
+            }
             let document = try Document(contentsOf: path, threads: threads)
-            if streams { return (document.source.bytes, .document(document)) }
             do {
-                return (document.source.bytes, .bytes(try document.jsonData(pretty: pretty, threads: threads) + [0x0A]))
+                return (document.source.bytes, .bytes(try document.jsonData(pretty: true, threads: threads) + [0x0A]))
             } catch {
-                throw unencodable(document, error)
+                throw FinParseError(unencodable: error, path: path)
             }
         }
         batch.parse(paths, reading: read) { _, _, result in
@@ -128,16 +131,16 @@ struct DumpCommand: ParsableCommand {
                 switch encoded.output {
                 case .bytes(let bytes):
                     line = bytes
-                case .document(let document):
+                case .json(let json):
                     do {
-                        try document.writeJSON(threads: threads) { if !sink.write($0) { throw BrokenOutput() } }
+                        try json.write { if !sink.write($0) { throw BrokenOutput() } }
                         line = [0x0A]
                     } catch is BrokenOutput {
                         broken = true
                     } catch {
-                        // What was written of it is cut short: the error says so.
+                        // A temporary file that cannot be read back: what was written is cut short.
                         failed += 1
-                        OutputStream.standardError.write("finparse: \(unencodable(document, error)) (the output is cut short)\n")
+                        OutputStream.standardError.write("finparse: \(json.source.path): \(error) (the output is cut short)\n")
                     }
                 }
             case .failure(let error):
@@ -197,18 +200,10 @@ private func csvRows(_ table: CSVTable, of path: String, threads: Int,
 
 private func csvBytes(_ rows: [[String]]) -> [UInt8] { Array(rows.map(CSVTable.record).joined().utf8) }
 
-/// What a worker hands back for one report: the bytes to print, or the document
-/// itself when it is written as it is encoded.
+/// What a worker hands back for one report: the bytes to print, or a report's JSON.
 private enum Encoded: Sendable {
     case bytes([UInt8])
-    case document(Document)
+    case json(ReportJSON)
 }
 
 private struct BrokenOutput: Error {}
-
-private func unencodable(_ document: Document, _ error: any Error) -> FinParseError {
-    // An EncodingError's own description prints the whole value it refused.
-    let reason = if case .invalidValue(_, let context)? = error as? EncodingError { context.debugDescription } else { "\(error)" }
-    return FinParseError(.unencodable, path: document.source.path,
-                         message: "the report was parsed but its JSON could not be written (\(reason))")
-}

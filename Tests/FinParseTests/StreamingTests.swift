@@ -1,5 +1,5 @@
 import Testing
-import FinParse
+@testable import FinParse
 
 @Suite("Streamed reading")
 struct StreamingTests {
@@ -74,5 +74,57 @@ struct StreamingTests {
         let whole = table.rows(of: try Document(contentsOf: path))
         #expect(!whole.isEmpty)
         #expect(streamed == whole)
+    }
+}
+
+@Suite("JSON written as a report is read")
+struct StreamedJSONTests {
+    static func bytes(of json: ReportJSON) throws -> [UInt8] {
+        var bytes: [UInt8] = []
+        try json.write { bytes += $0 }
+        return bytes
+    }
+
+    /// The streamed JSON is the document's, byte for byte, on one thread and on several.
+    @Test(arguments: StreamingTests.reports, [1, 3])
+    func streamedJSONIsTheDocumentsJSON(path: String, threads: Int) throws {
+        let document = try Document(contentsOf: path)
+        let json = try Document.json(contentsOf: path, threads: threads)
+        let bytes = try Self.bytes(of: json)
+        #expect(bytes == (try document.jsonData()))
+        #expect(json.count == bytes.count)
+        #expect(json.source == document.source)
+    }
+
+    /// Arrays beyond the memory limit wait in temporary files and come back whole, in order.
+    @Test(arguments: [1, 2])
+    func spilledJSONIsTheDocumentsJSON(threads: Int) throws {
+        let path = Corpus.path("docx/yongzhou-yingji-2021-juesuan.docx")
+        let json = try Document.json(contentsOf: path, threads: threads, spillLimit: 1024)
+        #expect(try Self.bytes(of: json) == (try Document(contentsOf: path).jsonData()))
+        // Read back a second time, from the same files.
+        #expect(try Self.bytes(of: json) == (try Document(contentsOf: path).jsonData()))
+    }
+
+    @Test func aSpillBufferGivesBackWhatItWasGiven() throws {
+        var buffer = SpillBuffer(memoryLimit: 100)
+        var given: [UInt8] = []
+        for k in 0..<1000 {
+            let piece = (0..<(k % 37)).map { UInt8(truncatingIfNeeded: $0 &* 7 &+ k) }
+            buffer.append(piece)
+            given += piece
+        }
+        let spilled = buffer.finish()
+        #expect(spilled.count == given.count)
+        #expect(spilled.fileBytes > given.count - 100)
+        var back: [UInt8] = []
+        try spilled.write { back += $0 }
+        #expect(back == given)
+    }
+
+    /// A report that cannot be read throws as it does for a document.
+    @Test func unreadableInputsThrow() throws {
+        let empty = Corpus.path("no-such-report.txt")
+        #expect(throws: FinParseError.self) { try Document.json(contentsOf: empty) }
     }
 }

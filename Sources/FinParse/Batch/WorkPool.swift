@@ -52,10 +52,26 @@ final class WorkPool: Sendable {
         unfinished.wait()
     }
 
+    /// Runs the oldest work not yet begun, if there is any, on this thread: for a thread
+    /// that would otherwise wait for the work (when the helpers get no core of their own).
+    func runOne() -> Bool {
+        guard let work = take(asHelper: false) else { return false }
+        work()
+        unfinished.leave()
+        return true
+    }
+
     /// Runs pending work until none is left; a helper that finds none is done (under the
     /// same lock in which work is handed in, so no work is left without a helper).
     private func drain(asHelper: Bool) {
-        while let work = state.withLock({ state -> (@Sendable () -> Void)? in
+        while let work = take(asHelper: asHelper) {
+            work()
+            unfinished.leave()
+        }
+    }
+
+    private func take(asHelper: Bool) -> (@Sendable () -> Void)? {
+        state.withLock { state -> (@Sendable () -> Void)? in
             guard state.next < state.pending.count else {
                 state.pending = []
                 state.next = 0
@@ -64,9 +80,38 @@ final class WorkPool: Sendable {
             }
             defer { state.pending[state.next] = nil; state.next += 1 }
             return state.pending[state.next]
-        }) {
-            work()
-            unfinished.leave()
+        }
+    }
+}
+
+/// The results of work run out of order, taken in the order it was handed in: each is
+/// put at its index and taken once.
+final class OrderedResults<Output: Sendable>: Sendable {
+    private let ready = Mutex<[Int: Output]>([:])
+    private let added = DispatchSemaphore(value: 0)
+
+    func put(_ output: Output, at index: Int) {
+        ready.withLock { $0[index] = output }
+        added.signal()
+    }
+
+    /// The result at `index`, waiting for it unless `wait` is false.
+    func take(_ index: Int, wait: Bool) -> Output? {
+        while true {
+            if let output = ready.withLock({ $0.removeValue(forKey: index) }) { return output }
+            guard wait else { return nil }
+            added.wait()
+        }
+    }
+
+    /// The result at `index`, from work handed to `pool`: when it is not ready and `wait`,
+    /// this thread runs the pool's work not yet begun (oldest first) until it is, and blocks
+    /// only when none is left, so that it is never idle while work waits for a helper.
+    func take(_ index: Int, wait: Bool, helping pool: WorkPool) -> Output? {
+        while true {
+            if let output = take(index, wait: false) { return output }
+            guard wait else { return nil }
+            if !pool.runOne() { return take(index, wait: true) }
         }
     }
 }

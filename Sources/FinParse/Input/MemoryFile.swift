@@ -26,25 +26,12 @@ final class MemoryFile {
 
     /// The bytes in a new file in the temporary directory ($TMPDIR, else /tmp).
     convenience init?(temporaryFileHolding bytes: borrowing [UInt8]) {
-        let directory = getenv("TMPDIR").map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
-        var template = Array("\(directory)/finparse-XXXXXX".utf8CString)
-        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard descriptor >= 0 else { return nil }
-        let path = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+        guard let (descriptor, path) = TemporaryFile.create() else { return nil }
         self.init(descriptor: descriptor, path: path, isTemporary: true, holding: bytes)
     }
 
     private init?(descriptor: Int32, path: String, isTemporary: Bool, holding bytes: borrowing [UInt8]) {
-        let written = bytes.withUnsafeBytes { bytes in
-            var done = 0
-            while done < bytes.count {
-                let count = write(descriptor, bytes.baseAddress! + done, bytes.count - done)
-                if count < 0 && errno == EINTR { continue }
-                guard count > 0 else { break }
-                done += count
-            }
-            return done
-        }
+        let written = bytes.withUnsafeBytes { TemporaryFile.writeAll($0, to: descriptor) }
         guard written == bytes.count, access(path, R_OK) == 0 else {
             close(descriptor)
             if isTemporary { unlink(path) }
@@ -58,5 +45,30 @@ final class MemoryFile {
     deinit {
         close(descriptor)
         if isTemporary { unlink(path) }
+    }
+}
+
+/// The file calls that a file in memory and a spilled buffer share.
+enum TemporaryFile {
+    /// A new file in the temporary directory ($TMPDIR, else /tmp): its descriptor and path.
+    static func create() -> (descriptor: Int32, path: String)? {
+        let directory = getenv("TMPDIR").map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+        var template = Array("\(directory)/finparse-XXXXXX".utf8CString)
+        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard descriptor >= 0 else { return nil }
+        return (descriptor, template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) })
+    }
+
+    /// Writes `bytes` at the file's offset; returns how many were written, all of them
+    /// unless the system refused (no room, say).
+    static func writeAll(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32) -> Int {
+        var done = 0
+        while done < bytes.count {
+            let count = write(descriptor, bytes.baseAddress! + done, bytes.count - done)
+            if count < 0 && errno == EINTR { continue }
+            guard count > 0 else { break }
+            done += count
+        }
+        return done
     }
 }

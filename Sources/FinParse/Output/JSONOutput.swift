@@ -29,6 +29,16 @@ extension FinParseError {
     }
 }
 
+extension FinParseError {
+    /// The error for a report that was parsed but whose JSON could not be written;
+    /// `error` is what `JSONEncoder` threw.
+    public init(unencodable error: any Error, path: String) {
+        // An EncodingError's own description prints the whole value it refused.
+        let reason = if case .invalidValue(_, let context)? = error as? EncodingError { context.debugDescription } else { "\(error)" }
+        self.init(.unencodable, path: path, message: "the report was parsed but its JSON could not be written (\(reason))")
+    }
+}
+
 enum JSONOutput {
     static func encoder(pretty: Bool) -> JSONEncoder {
         let encoder = JSONEncoder()
@@ -36,64 +46,119 @@ enum JSONOutput {
         return encoder
     }
 
+    /// Encoded arrays are kept in memory up to this many bytes each, beyond it on disk.
+    static let spillLimit = 256 << 10
+
     /// The compact JSON of `document`, the bytes `JSONEncoder` gives for the whole of it.
     ///
     /// Encoding the whole document at once builds `JSONEncoder`'s value tree for all of it,
     /// several times the size of the output for a large report. Encoding it member by
     /// member, long arrays a run of elements at a time, needs only small trees, and the
-    /// pieces can be encoded on up to `threads` threads.
+    /// runs can be encoded on up to `threads` threads.
     static func compact(_ document: Document, threads: Int, write: ([UInt8]) throws -> Void) throws {
-        // The output in order: literal bytes, each followed by an encoded piece or nothing.
-        var parts: [(literal: [UInt8], piece: Piece?)] = []
-        func key(_ name: String) -> [UInt8] { Array("\(parts.isEmpty ? "{" : ",")\"\(name)\":".utf8) }
-        func member(_ name: String, _ value: some Encodable & Sendable) {
-            parts.append((key(name), Piece(isRun: false) { try $0.encode(value) }))
+        func array<Element: Encodable & Sendable>(_ elements: [Element], run: Int = 256) throws -> SpilledBytes {
+            var writer = ArrayWriter<Element>(run: run)
+            try writer.append(contentsOf: elements, threads: threads)
+            return try writer.finish()
         }
-        func array<Element: Encodable & Sendable>(_ name: String, _ elements: [Element], run length: Int = 256) {
-            let open = key(name) + [UInt8(ascii: "[")]
-            for start in stride(from: 0, to: elements.count, by: length) {
-                let run = Array(elements[start..<min(start + length, elements.count)])
-                parts.append((start == 0 ? open : [UInt8(ascii: ",")], Piece(isRun: true) { try $0.encode(run) }))
-            }
-            parts.append((elements.isEmpty ? open + [UInt8(ascii: "]")] : [UInt8(ascii: "]")], nil))
-        }
-        // The members in the order `.sortedKeys` gives them.
-        array("amounts", document.amounts)
-        array("diagnostics", document.diagnostics)
-        array("outline", document.outline)
-        array("paragraphs", document.paragraphs)
-        array("percents", document.percents)
-        member("report", document.report)
-        member("schema", Document.schema)
-        member("source", document.source)
-        array("tables", document.tables, run: 8) // a table holds hundreds of cells
-        parts.append(([UInt8(ascii: "}")], nil))
+        let members = try Members(
+            amounts: array(document.amounts), diagnostics: array(document.diagnostics),
+            outline: array(document.outline), paragraphs: array(document.paragraphs),
+            percents: array(document.percents), report: document.report, source: document.source,
+            tables: array(document.tables, run: 8)) // a table holds hundreds of cells
+        for part in members.parts { try part.write(to: write) }
+    }
 
-        // One piece at a time on one thread, a few per thread on several: only those wait
-        // to be written.
-        let all = parts
-        let group = threads > 1 ? 4 * threads : 1
-        for first in stride(from: 0, to: all.count, by: group) {
-            let indices = first..<min(first + group, all.count)
-            let encoded = parallelMap(indices.count, threads: threads) { k in
-                Result { try all[indices.lowerBound + k].piece.map { try $0.bytes(encoder(pretty: false)) } ?? [] }
+    /// A report's JSON object: its arrays' elements already encoded (the bytes between the
+    /// brackets), its other members encoded here.
+    struct Members {
+        var parts: [SpilledBytes] = []
+
+        init(amounts: SpilledBytes, diagnostics: SpilledBytes, outline: SpilledBytes, paragraphs: SpilledBytes,
+             percents: SpilledBytes, report: ReportInfo, source: SourceInfo, tables: SpilledBytes) throws {
+            let encoder = JSONOutput.encoder(pretty: false)
+            func key(_ name: String) -> String { "\(parts.isEmpty ? "{" : ",")\"\(name)\":" }
+            func array(_ name: String, _ elements: SpilledBytes) {
+                parts.append(SpilledBytes(Array((key(name) + "[").utf8)))
+                parts.append(elements)
+                parts.append(SpilledBytes([UInt8(ascii: "]")]))
             }
-            for (index, bytes) in zip(indices, encoded) {
-                try write(all[index].literal)
-                try write(bytes.get())
+            func value(_ name: String, _ value: some Encodable) throws {
+                parts.append(SpilledBytes(Array(key(name).utf8) + Array(try encoder.encode(value))))
             }
+            // In the order `.sortedKeys` gives them.
+            array("amounts", amounts)
+            array("diagnostics", diagnostics)
+            array("outline", outline)
+            array("paragraphs", paragraphs)
+            array("percents", percents)
+            try value("report", report)
+            try value("schema", Document.schema)
+            try value("source", source)
+            array("tables", tables)
+            parts.append(SpilledBytes([UInt8(ascii: "}")]))
         }
     }
 
-    /// One value, or one run of an array's elements, to encode.
-    private struct Piece: Sendable {
-        /// A run is encoded as `[a,b,…]`: its bytes are those inside the brackets.
-        var isRun: Bool
-        var encode: @Sendable (JSONEncoder) throws -> Data
+    /// One array's elements, encoded a run at a time as they come and spilled to disk
+    /// beyond ``spillLimit``: the bytes between the array's brackets.
+    struct ArrayWriter<Element: Encodable & Sendable> {
+        private let run: Int
+        private var pending: [Element] = []
+        private var bytes: SpillBuffer
+        private let encoder = JSONOutput.encoder(pretty: false)
 
-        func bytes(_ encoder: JSONEncoder) throws -> [UInt8] {
-            let data = try encode(encoder)
-            return isRun ? Array(data[data.index(after: data.startIndex)..<data.index(before: data.endIndex)]) : Array(data)
+        /// `run`: how many elements are encoded at once; the bytes do not depend on it.
+        init(run: Int = 256, spillLimit: Int = JSONOutput.spillLimit) {
+            self.run = run
+            bytes = SpillBuffer(memoryLimit: spillLimit)
+        }
+
+        mutating func append(_ element: Element) throws {
+            pending.append(element)
+            if pending.count == run {
+                try add(Self.encode(pending, encoder))
+                pending.removeAll(keepingCapacity: true)
+            }
+        }
+
+        /// Appends `elements`, their runs encoded on up to `threads` threads a few at a time,
+        /// so that only those wait to be spilled.
+        mutating func append(contentsOf elements: [Element], threads: Int) throws {
+            guard threads > 1 else {
+                for element in elements { try append(element) }
+                return
+            }
+            for element in elements[..<min(elements.count, (run - pending.count) % run)] { try append(element) }
+            let rest = elements.dropFirst((run - pending.count) % run)
+            let runs = stride(from: rest.startIndex, to: rest.endIndex - rest.count % run, by: run).map { $0..<($0 + run) }
+            for group in stride(from: 0, to: runs.count, by: 4 * threads) {
+                let batch = runs[group..<min(group + 4 * threads, runs.count)]
+                let encoded = parallelMap(batch.count, threads: threads) { k in
+                    Result { try Self.encode(Array(elements[batch[batch.startIndex + k]]), JSONOutput.encoder(pretty: false)) }
+                }
+                for bytes in encoded { try add(bytes.get()) }
+            }
+            for element in rest.suffix(rest.count % run) { try append(element) }
+        }
+
+        /// The elements' bytes, all of them encoded.
+        mutating func finish() throws -> SpilledBytes {
+            if !pending.isEmpty { try add(Self.encode(pending, encoder)) }
+            pending = []
+            return bytes.finish()
+        }
+
+        /// A run's elements as JSONEncoder writes them inside `[…]`.
+        static func encode(_ elements: [Element], _ encoder: JSONEncoder) throws -> ArraySlice<UInt8> {
+            let data = Array(try encoder.encode(elements))
+            return data[1..<(data.count - 1)]
+        }
+
+        /// Appends elements encoded elsewhere (``encode(_:_:)``), after those appended before.
+        mutating func add(_ encoded: ArraySlice<UInt8>) {
+            if !bytes.isEmpty { bytes.append(CollectionOfOne(UInt8(ascii: ","))) }
+            bytes.append(encoded)
         }
     }
 

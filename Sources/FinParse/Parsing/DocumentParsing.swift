@@ -60,7 +60,7 @@ extension Document {
                                     _ handle: (Piece) -> Void) throws(FinParseError) -> SourceInfo {
         // The assembly keeps `handle` only while it lives, which ends in here.
         try withoutActuallyEscaping(handle) { handle throws(FinParseError) in
-            let assembly = ReportAssembly(threads: threads, streamingTo: handle)
+            let assembly = ReportAssembly(threads: threads) { if case .piece(let piece) = $0 { handle(piece) } }
             let source = try read(fileAt: path, into: assembly)
             assembly.finishStream()
             return source
@@ -69,7 +69,7 @@ extension Document {
 
     /// Reads the report at `path` into `assembly`. A .docx is inflated from its file as it
     /// is read, so that it is never held whole; other formats are read whole.
-    private static func read(fileAt path: String, into assembly: ReportAssembly) throws(FinParseError) -> SourceInfo {
+    static func read(fileAt path: String, into assembly: ReportAssembly) throws(FinParseError) -> SourceInfo {
         guard try InputFile.startsAsZip(path: path) else {
             return try read(InputFile.load(path: path), path: path, into: assembly)
         }

@@ -22,11 +22,21 @@ struct ReportBody {
 /// the order of the figures) is read at the end. On one thread every piece is read at
 /// the end too.
 ///
-/// Streaming (``init(threads:streamingTo:)``), nothing is kept: each piece's tables and
-/// figures go out, in document order, as soon as it is read (on one thread, as soon as
-/// it is handed over), and at most a few pieces wait at a time. Used by one reader on
-/// one thread.
+/// Streaming (``init(threads:streamingTo:)``), nothing is kept: each paragraph goes out as
+/// it is handed over, each piece's tables, figures and findings, in document order, as soon
+/// as it is read (on one thread, as soon as it is handed over), and at most a few pieces
+/// wait at a time. Used by one reader on one thread.
 final class ReportAssembly {
+    /// What a streaming assembly gives out, on the reader's thread.
+    enum Streamed {
+        /// A body paragraph, as it is handed over, with what the input has said of lines'
+        /// places in the outline so far.
+        case paragraph(FoldedText, hints: OutlineRecognizer.Hints)
+        case piece(Document.Piece)
+        /// The findings of reading a run of paragraphs' figures, or of reading tables.
+        case diagnostics([Diagnostic], ofTables: Bool)
+    }
+
     /// What the input says of lines' places in the outline; set by the reader.
     var hints = OutlineRecognizer.Hints()
     /// The reader's own findings.
@@ -42,10 +52,11 @@ final class ReportAssembly {
     /// Pieces handed over so far, and (streaming) those given out.
     private var handedOver = 0
     private var givenOut = 0
-    private let stream: ((Document.Piece) -> Void)?
+    private let stream: ((Streamed) -> Void)?
     private let threads: Int
     private let pool: WorkPool
-    private let pieces = Pieces()
+    /// The pieces read and not yet taken, keyed by the order in which they were handed over.
+    private let pieces = OrderedResults<ReadPiece>()
 
     /// Paragraphs whose figures are one piece of work, and table cells at least in one:
     /// enough to be worth another thread, and one extractor (an ICU break iterator, whose
@@ -68,26 +79,6 @@ final class ReportAssembly {
         case tables([ReadTable])
     }
 
-    /// The pieces read and not yet taken, keyed by the order in which they were handed over.
-    private final class Pieces: Sendable {
-        private let read = Mutex<[Int: ReadPiece]>([:])
-        private let added = DispatchSemaphore(value: 0)
-
-        func put(_ piece: ReadPiece, at index: Int) {
-            read.withLock { $0[index] = piece }
-            added.signal()
-        }
-
-        /// The piece, waiting for it unless `wait` is false.
-        func take(_ index: Int, wait: Bool) -> ReadPiece? {
-            while true {
-                if let piece = read.withLock({ $0.removeValue(forKey: index) }) { return piece }
-                guard wait else { return nil }
-                added.wait()
-            }
-        }
-    }
-
     /// `threads` is how many threads may read the pieces, the reader's own included.
     init(threads: Int) {
         self.threads = max(1, threads)
@@ -95,9 +86,9 @@ final class ReportAssembly {
         stream = nil
     }
 
-    /// An assembly that keeps nothing and hands each table and figure to `handle` in
-    /// document order, on the reader's thread.
-    init(threads: Int, streamingTo handle: @escaping (Document.Piece) -> Void) {
+    /// An assembly that keeps nothing and hands each paragraph, table, figure and finding
+    /// to `handle` in document order, on the reader's thread.
+    init(threads: Int, streamingTo handle: @escaping (Streamed) -> Void) {
         self.threads = max(1, threads)
         pool = WorkPool(helpers: self.threads - 1)
         stream = handle
@@ -130,8 +121,12 @@ final class ReportAssembly {
     /// A body paragraph, in document order.
     func add(_ paragraph: FoldedText) {
         // Streamed pieces go out in the order handed over, so each holds one kind.
-        if stream != nil, !tableRun.isEmpty { handOverTables() }
-        if stream == nil { paragraphs.append(paragraph) }
+        if let stream {
+            if !tableRun.isEmpty { handOverTables() }
+            stream(.paragraph(paragraph, hints: hints))
+        } else {
+            paragraphs.append(paragraph)
+        }
         run.append(paragraph)
         if run.count == Self.runLength { handOverRun() }
     }
@@ -189,15 +184,17 @@ final class ReportAssembly {
         if threads == 1 { pool.finish() }
         while givenOut < handedOver {
             let wait = all || handedOver - givenOut > 2 * threads
-            guard let piece = pieces.take(givenOut, wait: wait) else { return }
+            guard let piece = pieces.take(givenOut, wait: wait, helping: pool) else { return }
             givenOut += 1
             switch piece {
-            case .run(let figures, _):
-                for figure in Figure.inReadingOrder(figures) { stream(.figure(figure)) }
+            case .run(let figures, let diagnostics):
+                stream(.diagnostics(diagnostics, ofTables: false))
+                for figure in Figure.inReadingOrder(figures) { stream(.piece(.figure(figure))) }
             case .tables(let tables):
                 for read in tables {
-                    stream(.table(read.table))
-                    for figure in Figure.inReadingOrder(read.cellFigures + read.unitFigures) { stream(.figure(figure)) }
+                    stream(.diagnostics(read.diagnostics, ofTables: true))
+                    stream(.piece(.table(read.table)))
+                    for figure in Figure.inReadingOrder(read.cellFigures + read.unitFigures) { stream(.piece(.figure(figure))) }
                 }
             }
         }
@@ -228,8 +225,8 @@ final class ReportAssembly {
             case .tables(let read): tables += read
             }
         }
-        var diagnostics = diagnostics + outline.diagnostics + runs.flatMap(\.diagnostics) + tables.flatMap(\.diagnostics)
-        diagnostics.sort { ($0.line, $0.code) < ($1.line, $1.code) }
+        let diagnostics = Self.allDiagnostics(reader: diagnostics, outline: outline.diagnostics,
+                                              runs: runs.flatMap(\.diagnostics), tables: tables.flatMap(\.diagnostics))
 
         var amounts: [Figure] = []
         var percents: [Figure] = []
@@ -241,5 +238,13 @@ final class ReportAssembly {
         return Document(
             source: source, report: report, outline: outline.sections, paragraphs: kept,
             tables: tables.map(\.table), amounts: amounts, percents: percents, diagnostics: diagnostics)
+    }
+
+    /// A report's findings in the order its JSON gives them: by line, then by code, each
+    /// stage's in the order it found them.
+    static func allDiagnostics(reader: [Diagnostic], outline: [Diagnostic], runs: [Diagnostic],
+                               tables: [Diagnostic]) -> [Diagnostic] {
+        // The sort is stable, so the order of the stages decides ties.
+        (reader + outline + runs + tables).sorted { ($0.line, $0.code) < ($1.line, $1.code) }
     }
 }

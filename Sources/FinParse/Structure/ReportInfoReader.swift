@@ -9,6 +9,8 @@ import Darwin
 enum ReportInfoReader {
     /// How far into a report its identity is looked for.
     static let searchedParagraphs = 400
+    /// How many tables a tables-only report's department is looked for above.
+    static let captionedTables = 3
 
     /// Suffixes that end the name of a government body.
     static let organizationSuffixes = [
@@ -82,7 +84,7 @@ enum ReportInfoReader {
     /// pdftotext leaves that caption among the cells: 部门:中国共产党江苏省委员会办公厅, or 部门:
     /// and the name in the next cell.
     static func department(inCaptionsOf tables: [Table]) -> String? {
-        for table in tables.prefix(3) {
+        for table in tables.prefix(captionedTables) {
             let top = table.cells.filter { $0.row < 3 }.map { withoutSpaces($0.text) }
             for (k, text) in top.enumerated() {
                 if let name = labelledOrganization(text) { return name }
