@@ -47,7 +47,7 @@ enum JSONOutput {
     }
 
     /// Encoded arrays are kept in memory up to this many bytes each, beyond it on disk.
-    static let spillLimit = 256 << 10
+    static let spillLimit = 64 << 10
 
     /// The compact JSON of `document`, the bytes `JSONEncoder` gives for the whole of it.
     ///
@@ -150,13 +150,13 @@ enum JSONOutput {
         }
 
         /// A run's elements as JSONEncoder writes them inside `[…]`.
-        static func encode(_ elements: [Element], _ encoder: JSONEncoder) throws -> ArraySlice<UInt8> {
-            let data = Array(try encoder.encode(elements))
-            return data[1..<(data.count - 1)]
+        static func encode(_ elements: [Element], _ encoder: JSONEncoder) throws -> Data {
+            let data = try encoder.encode(elements)
+            return data[data.index(after: data.startIndex)..<data.index(before: data.endIndex)]
         }
 
         /// Appends elements encoded elsewhere (``encode(_:_:)``), after those appended before.
-        mutating func add(_ encoded: ArraySlice<UInt8>) {
+        mutating func add(_ encoded: Data) {
             if !bytes.isEmpty { bytes.append(CollectionOfOne(UInt8(ascii: ","))) }
             bytes.append(encoded)
         }

@@ -82,6 +82,7 @@ private final class StreamedJSONWriter {
     private var percents: JSONOutput.ArrayWriter<Figure>
     private var paragraphs: JSONOutput.ArrayWriter<Paragraph>
     private var tables: JSONOutput.ArrayWriter<Table>
+    private var sections: JSONOutput.ArrayWriter<Section>
     private var outline = OutlineRecognizer.Builder()
     /// The paragraphs and tables that what the report says of itself is read from.
     private var opening: [FoldedText] = []
@@ -97,21 +98,24 @@ private final class StreamedJSONWriter {
         var percents: [Figure] = []
         var paragraphs: [Paragraph] = []
         var tables: [Table] = []
-        /// Enough for the encoding to be worth another thread (a table holds hundreds of cells).
-        var size: Int { amounts.count + percents.count + paragraphs.count + 32 * tables.count }
+        var sections: [Section] = []
+        /// Enough for the encoding to be worth another thread (a table holds hundreds of cells,
+        /// a top-level section may hold a whole part of the report).
+        var size: Int { amounts.count + percents.count + paragraphs.count + 32 * (tables.count + sections.count) }
         var isFull: Bool { size >= 256 }
 
         func encoded() throws -> EncodedBatch {
             let encoder = JSONOutput.encoder(pretty: false)
-            func run<Element: Encodable & Sendable>(_ elements: [Element]) throws -> ArraySlice<UInt8>? {
+            func run<Element: Encodable & Sendable>(_ elements: [Element]) throws -> Data? {
                 elements.isEmpty ? nil : try JSONOutput.ArrayWriter<Element>.encode(elements, encoder)
             }
-            return try EncodedBatch(amounts: run(amounts), percents: run(percents), paragraphs: run(paragraphs), tables: run(tables))
+            return try EncodedBatch(amounts: run(amounts), percents: run(percents), paragraphs: run(paragraphs),
+                                    tables: run(tables), sections: run(sections))
         }
     }
 
     private struct EncodedBatch: Sendable {
-        var amounts, percents, paragraphs, tables: ArraySlice<UInt8>?
+        var amounts, percents, paragraphs, tables, sections: Data?
     }
 
     init(threads: Int, spillLimit: Int) {
@@ -120,6 +124,7 @@ private final class StreamedJSONWriter {
         percents = .init(spillLimit: spillLimit)
         paragraphs = .init(spillLimit: spillLimit)
         tables = .init(spillLimit: spillLimit)
+        sections = .init(spillLimit: spillLimit)
         self.threads = max(1, threads)
         pool = WorkPool(helpers: self.threads == 1 ? 0 : self.threads)
     }
@@ -133,6 +138,7 @@ private final class StreamedJSONWriter {
         switch streamed {
         case .paragraph(let paragraph, let hints):
             outline.add(paragraph, hints: hints)
+            batch.sections += outline.takeFinished()
             if opening.count < ReportInfoReader.searchedParagraphs { opening.append(paragraph) }
             batch.paragraphs.append(Paragraph(text: String(paragraph.text.trimmingSpaces), line: paragraph.line))
         case .piece(.figure(let figure)):
@@ -178,17 +184,19 @@ private final class StreamedJSONWriter {
             bytes.percents.map { percents.add($0) }
             bytes.paragraphs.map { paragraphs.add($0) }
             bytes.tables.map { tables.add($0) }
+            bytes.sections.map { sections.add($0) }
         case .failure(let error):
             failure = failure ?? error
         }
     }
 
     func finish(source: SourceInfo, readerDiagnostics: [Diagnostic]) throws -> ReportJSON {
+        let outline = outline.finish()
+        batch.sections += outline.sections
         if batch.size > 0 { submit() }
         pool.finish()
         appendEncoded(all: true)
         if let failure { throw failure }
-        let outline = outline.finish()
         var report = ReportInfoReader.read(opening)
         if report.department == nil { report.department = ReportInfoReader.department(inCaptionsOf: firstTables) }
         var diagnostics = JSONOutput.ArrayWriter<Diagnostic>(spillLimit: spillLimit)
@@ -196,9 +204,6 @@ private final class StreamedJSONWriter {
                                                         runs: runDiagnostics, tables: tableDiagnostics) {
             try diagnostics.append(diagnostic)
         }
-        // A top-level section may hold a whole part of the report.
-        var sections = JSONOutput.ArrayWriter<Section>(run: 8, spillLimit: spillLimit)
-        for section in outline.sections { try sections.append(section) }
         let members = try JSONOutput.Members(
             amounts: amounts.finish(), diagnostics: diagnostics.finish(), outline: sections.finish(),
             paragraphs: paragraphs.finish(), percents: percents.finish(), report: report, source: source,

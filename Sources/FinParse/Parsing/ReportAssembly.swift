@@ -124,6 +124,8 @@ final class ReportAssembly {
         if let stream {
             if !tableRun.isEmpty { handOverTables() }
             stream(.paragraph(paragraph, hints: hints))
+            // Its level has been read: a stream keeps nothing of the report.
+            hints.headingLevels[paragraph.line] = nil
         } else {
             paragraphs.append(paragraph)
         }

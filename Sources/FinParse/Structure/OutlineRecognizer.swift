@@ -54,9 +54,12 @@ enum OutlineRecognizer {
     }
 
     /// The outline built paragraph by paragraph, for a report that is not held whole: a
-    /// paragraph's hints must be known when it is added.
+    /// paragraph's hints must be known when it is added, and each top-level section can be
+    /// taken as soon as the next one begins.
     struct Builder {
         private var tree = TreeBuilder()
+        /// Top-level sections complete and not yet taken.
+        private var finished: [Section] = []
         private var diagnostics: [Diagnostic] = []
         private var stack: [Open] = []
         /// A marker alone on its line (第一部分, （一）), waiting for the next line, which
@@ -86,12 +89,19 @@ enum OutlineRecognizer {
             }
         }
 
+        /// The top-level sections complete so far and not yet taken, in order.
+        mutating func takeFinished() -> [Section] {
+            defer { finished = [] }
+            return finished
+        }
+
+        /// The rest of the outline: the top-level sections not taken, and every diagnostic.
         mutating func finish() -> Result {
             if let marker = bare {
                 bare = nil
                 place(marker.section, role: marker.role, line: marker.line)
             }
-            return Result(sections: tree.tree(), diagnostics: diagnostics)
+            return Result(sections: finished + tree.takeTree(), diagnostics: diagnostics)
         }
 
         private mutating func place(_ section: Section, role: Role, line: Int) {
@@ -119,6 +129,8 @@ enum OutlineRecognizer {
                     if stack.isEmpty { tree.rootLastNumber[style] = number } else { stack[stack.count - 1].lastNumber[style] = number }
                 }
             }
+            // A new top-level section: those before it are complete.
+            if stack.isEmpty { finished += tree.takeTree() }
             let node = tree.add(section, under: stack.last?.node)
             stack.append(Open(node: node, role: role))
         }
@@ -255,8 +267,12 @@ private struct TreeBuilder {
         return nodes.count - 1
     }
 
-    func tree() -> [Section] {
+    /// The nested tree of the sections added since the last time, which are then dropped.
+    mutating func takeTree() -> [Section] {
         var nodes = self.nodes
+        let parents = self.parents
+        self.nodes = []
+        self.parents = []
         // Children come after their parents: attach from the last node back, so a
         // node is complete when it is attached; children gather in reverse order.
         var roots: [Section] = []
