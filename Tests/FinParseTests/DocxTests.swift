@@ -470,6 +470,32 @@ struct DocxTests {
         #expect(document.paragraphs.map(\.text) == ["格式修订不改文字"])
     }
 
+    /// A zip bomb is refused before it is read when its header says how large it is, and as
+    /// it inflates when the header says less than it holds.
+    @Test func zipBombsAreRefusedWhateverTheirHeadersSay() throws {
+        let declared = try #require(fixtureError("zip-bomb.docx"))
+        #expect(declared.code == .tooLarge)
+        #expect(declared.message.contains("declares 104857709 bytes"))
+
+        // The same bomb with its document.xml's size, 104857709, given as 1000 in both headers.
+        var bytes = try InputFile.load(path: Corpus.path("docx/fixtures/zip-bomb.docx"))
+        let size: [UInt8] = [0x6D, 0x00, 0x40, 0x06]
+        let small: [UInt8] = [0xE8, 0x03, 0x00, 0x00]
+        var patched = 0
+        for index in 0..<(bytes.count - 3) where Array(bytes[index..<(index + 4)]) == size {
+            bytes.replaceSubrange(index..<(index + 4), with: small)
+            patched += 1
+        }
+        #expect(patched == 2)
+        do {
+            _ = try Document(bytes: bytes, path: "lying-bomb.docx")
+            Issue.record("a bomb with a lying header was read")
+        } catch {
+            #expect(error.code == .tooLarge)
+            #expect(error.message.contains("inflates beyond 61058000 bytes"))
+        }
+    }
+
     @Test func badPackagesAreRefusedCleanly() throws {
         #expect(fixtureError("zip-bomb.docx")?.code == .tooLarge)
         #expect(fixtureError("truncated.docx")?.code == .notDocx)

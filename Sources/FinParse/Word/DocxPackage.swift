@@ -53,6 +53,12 @@ struct DocxPackage {
             throw FinParseError(.malformedDocx, path: path, message: "\(name): libxml2 cannot make a parser")
         }
         let limit = Self.limit(compressedSize: entry.compressedSize)
+        // A part that says it is too large is refused before any of it is read; one that
+        // says less than it holds is stopped as it inflates.
+        guard entry.uncompressedSize <= limit else {
+            throw FinParseError(.tooLarge, path: path,
+                                message: "\(name) declares \(entry.uncompressedSize) bytes from \(entry.compressedSize), beyond \(limit): refused as a zip bomb")
+        }
         var inflated = 0
         var checksum: UInt = 0
         do {
