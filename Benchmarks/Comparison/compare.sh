@@ -1,11 +1,10 @@
 #!/bin/sh
 # python-docx + jieba (what researchers write today, python_baseline.py) against
 # `finparse dump`, on the same large .docx: wall time and peak RSS of both, one run.
-# finparse runs twice over: the whole report as JSON (held whole while it is written)
-# and its figures as CSV (streamed: nothing held, the python script's output); the CSV
-# also from a build with the Swift runtime linked in (--static-swift-stdlib), whose
-# pages cost less RSS than the shared libraries'. The static build takes a few minutes
-# the first time.
+# finparse runs twice over: the whole report as JSON and its figures as CSV (the python
+# script's output), both streamed (nothing of the report held whole); both also from a
+# build with the Swift runtime linked in (--static-swift-stdlib), whose pages cost less
+# RSS than the shared libraries'. The static build takes a few minutes the first time.
 # By hand, from the repository root (needs python3-venv and network for pip):
 #
 #     Benchmarks/Comparison/compare.sh [MB of document.xml, default 20]
@@ -36,6 +35,8 @@ run() { # label, command…
     run json-all-cores .build/release/finparse dump "$work/large.docx"
     run csv-figures-j1 .build/release/finparse dump -j 1 --format csv --table figures "$work/large.docx"
     run csv-figures-all-cores .build/release/finparse dump --format csv --table figures "$work/large.docx"
+    run static-json-j1 .build-static/release/finparse dump -j 1 "$work/large.docx"
+    run static-json-all-cores .build-static/release/finparse dump "$work/large.docx"
     run static-csv-j1 .build-static/release/finparse dump -j 1 --format csv --table figures "$work/large.docx"
     run static-csv-all-cores .build-static/release/finparse dump --format csv --table figures "$work/large.docx"
 } | awk '

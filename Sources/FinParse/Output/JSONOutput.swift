@@ -107,6 +107,7 @@ enum JSONOutput {
         private var pending: [Element] = []
         private var bytes: SpillBuffer
         private let encoder = JSONOutput.encoder(pretty: false)
+        var spillLimit: Int { bytes.memoryLimit }
 
         /// `run`: how many elements are encoded at once; the bytes do not depend on it.
         init(run: Int = 256, spillLimit: Int = JSONOutput.spillLimit) {

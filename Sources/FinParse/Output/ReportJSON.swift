@@ -66,70 +66,65 @@ extension Document {
 /// of the report's JSON as it comes; reads what needs the whole report (its outline, what
 /// it says of itself, its findings in order) at the end, from what little it kept.
 ///
-/// The elements are encoded a batch at a time: on the reader's thread when it is the only
-/// one, else on up to `threads - 1` others, the bytes appended in order on the reader's
-/// thread, with at most a few batches in flight.
+/// Each array's elements are encoded a run at a time, as ``JSONOutput/compact(_:threads:write:)``
+/// encodes them: on the reader's thread when it is the only one, else on up to `threads`
+/// others, the bytes appended in order on the reader's thread with at most a few runs in
+/// flight.
 private final class StreamedJSONWriter {
     private let threads: Int
-    private let spillLimit: Int
     private let pool: WorkPool
-    private let encoded = OrderedResults<Result<EncodedBatch, any Error>>()
+    private let encoded = OrderedResults<Result<EncodedRun, any Error>>()
     private var submitted = 0
     private var appended = 0
-    private var batch = Batch()
+    /// The encoder of the reader's thread, when it encodes.
+    private let encoder = JSONOutput.encoder(pretty: false)
 
-    private var amounts: JSONOutput.ArrayWriter<Figure>
-    private var percents: JSONOutput.ArrayWriter<Figure>
-    private var paragraphs: JSONOutput.ArrayWriter<Paragraph>
-    private var tables: JSONOutput.ArrayWriter<Table>
-    private var sections: JSONOutput.ArrayWriter<Section>
+    private var amounts: Member<Figure>
+    private var percents: Member<Figure>
+    private var paragraphs: Member<Paragraph>
+    private var tables: Member<Table>
+    private var sections: Member<Section>
     private var outline = OutlineRecognizer.Builder()
     /// The paragraphs and tables that what the report says of itself is read from.
     private var opening: [FoldedText] = []
     private var firstTables: [Table] = []
     private var runDiagnostics: [Diagnostic] = []
     private var tableDiagnostics: [Diagnostic] = []
-    /// The first batch that could not be encoded: the report fails at the end.
+    /// The first run that could not be encoded: the report fails at the end.
     private var failure: (any Error)?
 
-    /// Elements waiting to be encoded together.
-    private struct Batch: Sendable {
-        var amounts: [Figure] = []
-        var percents: [Figure] = []
-        var paragraphs: [Paragraph] = []
-        var tables: [Table] = []
-        var sections: [Section] = []
-        /// Enough for the encoding to be worth another thread (a table holds hundreds of cells,
-        /// a top-level section may hold a whole part of the report).
-        var size: Int { amounts.count + percents.count + paragraphs.count + 32 * (tables.count + sections.count) }
-        var isFull: Bool { size >= 256 }
-
-        func encoded() throws -> EncodedBatch {
-            let encoder = JSONOutput.encoder(pretty: false)
-            func run<Element: Encodable & Sendable>(_ elements: [Element]) throws -> Data? {
-                elements.isEmpty ? nil : try JSONOutput.ArrayWriter<Element>.encode(elements, encoder)
-            }
-            return try EncodedBatch(amounts: run(amounts), percents: run(percents), paragraphs: run(paragraphs),
-                                    tables: run(tables), sections: run(sections))
-        }
+    /// One array member: its elements waiting to make a run, and its bytes.
+    private struct Member<Element: Encodable & Sendable> {
+        let key: MemberKey
+        let run: Int
+        var pending: [Element] = []
+        var bytes: JSONOutput.ArrayWriter<Element>
     }
 
-    private struct EncodedBatch: Sendable {
-        var amounts, percents, paragraphs, tables, sections: Data?
+    private enum MemberKey: Sendable {
+        case amounts, percents, paragraphs, tables, sections
+    }
+
+    private struct EncodedRun: Sendable {
+        var key: MemberKey
+        var bytes: Data
     }
 
     init(threads: Int, spillLimit: Int) {
-        self.spillLimit = spillLimit
-        amounts = .init(spillLimit: spillLimit)
-        percents = .init(spillLimit: spillLimit)
-        paragraphs = .init(spillLimit: spillLimit)
-        tables = .init(spillLimit: spillLimit)
-        sections = .init(spillLimit: spillLimit)
+        func member<Element>(_ key: MemberKey, run: Int = 256) -> Member<Element> {
+            Member(key: key, run: run, bytes: .init(spillLimit: spillLimit))
+        }
+        amounts = member(.amounts)
+        percents = member(.percents)
+        paragraphs = member(.paragraphs)
+        // A table holds hundreds of cells, a top-level section may hold a whole part of the report.
+        tables = member(.tables, run: 8)
+        sections = member(.sections, run: 8)
         self.threads = max(1, threads)
         pool = WorkPool(helpers: self.threads == 1 ? 0 : self.threads)
     }
 
-    /// A writer that is dropped (its reader threw) drops the batches not begun.
+    /// A writer that is dropped (its reader threw) drops the runs not begun.
     deinit {
         pool.cancel()
     }
@@ -138,36 +133,45 @@ private final class StreamedJSONWriter {
         switch streamed {
         case .paragraph(let paragraph, let hints):
             outline.add(paragraph, hints: hints)
-            batch.sections += outline.takeFinished()
+            for section in outline.takeFinished() { add(section, to: &sections) }
             if opening.count < ReportInfoReader.searchedParagraphs { opening.append(paragraph) }
-            batch.paragraphs.append(Paragraph(text: String(paragraph.text.trimmingSpaces), line: paragraph.line))
+            add(Paragraph(text: String(paragraph.text.trimmingSpaces), line: paragraph.line), to: &paragraphs)
         case .piece(.figure(let figure)):
-            if figure.unit == .percent { batch.percents.append(figure) } else { batch.amounts.append(figure) }
+            if figure.unit == .percent { add(figure, to: &percents) } else { add(figure, to: &amounts) }
         case .piece(.table(let table)):
             if firstTables.count < ReportInfoReader.captionedTables { firstTables.append(table) }
-            batch.tables.append(table)
+            add(table, to: &tables)
         case .diagnostics(let diagnostics, let ofTables):
             if ofTables { tableDiagnostics += diagnostics } else { runDiagnostics += diagnostics }
         }
-        if batch.isFull { submit() }
+        if threads > 1 { appendEncoded(all: false) }
     }
 
-    private func submit() {
-        let full = batch
-        batch = Batch()
-        if threads == 1 {
-            append(Result { try full.encoded() })
+    private func add<Element>(_ element: Element, to member: inout Member<Element>) {
+        member.pending.append(element)
+        if member.pending.count == member.run { submit(&member) }
+    }
+
+    /// Encodes the member's pending elements: on this thread, or on another, to be appended
+    /// by ``appendEncoded(all:)`` (not from here: `member` is one of the members it appends to).
+    private func submit<Element>(_ member: inout Member<Element>) {
+        let run = member.pending
+        let key = member.key
+        member.pending.removeAll(keepingCapacity: true)
+        guard threads > 1 else {
+            do { member.bytes.add(try JSONOutput.ArrayWriter.encode(run, encoder)) } catch { failure = failure ?? error }
             return
         }
         let index = submitted
         submitted += 1
-        pool.submit { [encoded] in encoded.put(Result { try full.encoded() }, at: index) }
-        appendEncoded(all: false)
+        pool.submit { [encoded] in
+            encoded.put(Result { EncodedRun(key: key, bytes: try JSONOutput.ArrayWriter.encode(run, JSONOutput.encoder(pretty: false))) },
+                        at: index)
+        }
     }
 
-    /// Appends the batches encoded, in order: when too many are in flight (or `all`),
-    /// encoding on this thread or waiting until the oldest is done, so that only a few wait
-    /// in memory.
+    /// Appends the runs encoded, in order: when too many are in flight (or `all`), encoding
+    /// on this thread or waiting until the oldest is done, so that only a few wait in memory.
     private func appendEncoded(all: Bool) {
         while appended < submitted {
             let wait = all || submitted - appended > 2 * threads
@@ -177,14 +181,16 @@ private final class StreamedJSONWriter {
         }
     }
 
-    private func append(_ result: Result<EncodedBatch, any Error>) {
+    private func append(_ result: Result<EncodedRun, any Error>) {
         switch result {
-        case .success(let bytes):
-            bytes.amounts.map { amounts.add($0) }
-            bytes.percents.map { percents.add($0) }
-            bytes.paragraphs.map { paragraphs.add($0) }
-            bytes.tables.map { tables.add($0) }
-            bytes.sections.map { sections.add($0) }
+        case .success(let run):
+            switch run.key {
+            case .amounts: amounts.bytes.add(run.bytes)
+            case .percents: percents.bytes.add(run.bytes)
+            case .paragraphs: paragraphs.bytes.add(run.bytes)
+            case .tables: tables.bytes.add(run.bytes)
+            case .sections: sections.bytes.add(run.bytes)
+            }
         case .failure(let error):
             failure = failure ?? error
         }
@@ -192,22 +198,29 @@ private final class StreamedJSONWriter {
 
     func finish(source: SourceInfo, readerDiagnostics: [Diagnostic]) throws -> ReportJSON {
         let outline = outline.finish()
-        batch.sections += outline.sections
-        if batch.size > 0 { submit() }
+        for section in outline.sections { add(section, to: &sections) }
+        func flush<Element>(_ member: inout Member<Element>) {
+            if !member.pending.isEmpty { submit(&member) }
+        }
+        flush(&amounts)
+        flush(&percents)
+        flush(&paragraphs)
+        flush(&tables)
+        flush(&sections)
         pool.finish()
         appendEncoded(all: true)
         if let failure { throw failure }
         var report = ReportInfoReader.read(opening)
         if report.department == nil { report.department = ReportInfoReader.department(inCaptionsOf: firstTables) }
-        var diagnostics = JSONOutput.ArrayWriter<Diagnostic>(spillLimit: spillLimit)
+        var diagnostics = JSONOutput.ArrayWriter<Diagnostic>(spillLimit: amounts.bytes.spillLimit)
         for diagnostic in ReportAssembly.allDiagnostics(reader: readerDiagnostics, outline: outline.diagnostics,
                                                         runs: runDiagnostics, tables: tableDiagnostics) {
             try diagnostics.append(diagnostic)
         }
         let members = try JSONOutput.Members(
-            amounts: amounts.finish(), diagnostics: diagnostics.finish(), outline: sections.finish(),
-            paragraphs: paragraphs.finish(), percents: percents.finish(), report: report, source: source,
-            tables: tables.finish())
+            amounts: amounts.bytes.finish(), diagnostics: diagnostics.finish(), outline: sections.bytes.finish(),
+            paragraphs: paragraphs.bytes.finish(), percents: percents.bytes.finish(), report: report, source: source,
+            tables: tables.bytes.finish())
         return ReportJSON(source: source, parts: members.parts)
     }
 }
