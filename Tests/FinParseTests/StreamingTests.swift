@@ -96,6 +96,22 @@ struct StreamedJSONTests {
         #expect(json.source == document.source)
     }
 
+    /// A line inside a text table's span that is not one of its rows has its figures after
+    /// the table's, in a document as in a stream. The input is a fuzzed copy of the 万里街道
+    /// 2023 预算's 绩效目标表s, where a row the table reader leaves out holds 80% (line 39)
+    /// inside the table of lines 28–69; Fuzz/ found the streamed JSON putting it first.
+    @Test func aLineInsideATablesSpanHasItsFiguresAfterTheTable() throws {
+        var path = #filePath
+        path = String(path[..<path.lastIndex(of: "/")!]) + "/Fixtures/table-span-with-a-line-inside.layout.txt"
+        let document = try Document(contentsOf: path)
+        #expect(document.tables.map(\.line) == [2, 28, 74])
+        #expect(document.paragraphs.contains { $0.line == 39 })
+        #expect(document.percents.map(\.line) == [67, 39])
+        #expect(try Self.bytes(of: Document.json(contentsOf: path)) == (try document.jsonData()))
+        let streamed = try StreamingTests.stream(path, threads: 1).figures
+        #expect(streamed.filter { $0.unit == .percent } == document.percents)
+    }
+
     /// Arrays beyond the memory limit wait in temporary files and come back whole, in order.
     @Test(arguments: [1, 2])
     func spilledJSONIsTheDocumentsJSON(threads: Int) throws {

@@ -68,8 +68,9 @@ func withStderrCaptured(_ body: () -> Void) -> [UInt8] {
 
 /// One input through the whole parse, on one thread and on two, streamed, and its JSON.
 /// Errors are expected answers to bad input; a crash, a sanitizer report, a hang, runaway
-/// memory, a word on stderr, a different document on two threads, streamed pieces that are
-/// not the document's, or JSON that does not read back as the document is a finding.
+/// memory, a word on stderr, a different document on two threads, streamed pieces or
+/// streamed JSON that are not the document's, or JSON that does not read back as the
+/// document is a finding.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
@@ -92,18 +93,20 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
         fatalError("the parse on two threads gives another document")
     }
     // Streaming reads the same file from its path (a .docx through the file reader, not the
-    // in-memory one) and must hand over the document's own tables and figures.
-    let streamed = streamedPieces(of: input, extension: String(path.split(separator: ".").last!))
+    // in-memory one) and must hand over the document's own tables and figures, and its JSON.
+    let streamed = streamedReading(of: input, extension: String(path.split(separator: ".").last!))
     if (streamed != nil) != (document != nil) {
         fatalError("streaming \(streamed == nil ? "fails" : "reads") where the document \(document == nil ? "fails" : "reads")")
     }
-    if let document, let streamed {
-        let figures = streamed.compactMap { if case .figure(let figure) = $0 { figure } else { nil } }
-        let tables = streamed.compactMap { if case .table(let table) = $0 { table } else { nil } }
+    if var document, let streamed {
+        let figures = streamed.pieces.compactMap { if case .figure(let figure) = $0 { figure } else { nil } }
+        let tables = streamed.pieces.compactMap { if case .table(let table) = $0 { table } else { nil } }
         if tables != document.tables { fatalError("streaming hands over other tables than the document's") }
         if counted(figures) != counted(document.amounts + document.percents) {
             fatalError("streaming hands over other figures than the document's")
         }
+        document.source.path = streamed.path
+        if (try? document.jsonData()) != streamed.json { fatalError("the streamed JSON is not the document's") }
     }
     if let document {
         do {
@@ -117,20 +120,23 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     return 0
 }
 
-/// The pieces `Document.streamPieces` hands over for `input` written to a file; nil when it throws.
-func streamedPieces(of input: [UInt8], extension: String) -> [Document.Piece]? {
+/// What the streaming readers give for `input` written to a file at `path`: the pieces
+/// `Document.streamPieces` hands over and the JSON of `Document.json` (on two threads); nil
+/// when both throw.
+func streamedReading(of input: [UInt8], extension: String) -> (pieces: [Document.Piece], json: [UInt8], path: String)? {
     let path = "/tmp/finparse-fuzz-\(getpid()).\(`extension`)"
     guard let file = fopen(path, "wb") else { fatalError("cannot write \(path)") }
     _ = input.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, file) }
     fclose(file)
     defer { unlink(path) }
     var pieces: [Document.Piece] = []
-    do {
-        try Document.streamPieces(contentsOf: path) { pieces.append($0) }
-        return pieces
-    } catch {
-        return nil
+    let read = (try? Document.streamPieces(contentsOf: path) { pieces.append($0) }) != nil
+    var json: [UInt8]?
+    if let report = try? Document.json(contentsOf: path, threads: 2) {
+        do { json = []; try report.write { json! += $0 } } catch { fatalError("the streamed JSON cannot be read back: \(error)") }
     }
+    if read != (json != nil) { fatalError("streamPieces \(read ? "reads" : "fails") where Document.json \(read ? "fails" : "reads")") }
+    return read ? (pieces, json!, path) : nil
 }
 
 func counted(_ figures: [Figure]) -> [Figure: Int] {

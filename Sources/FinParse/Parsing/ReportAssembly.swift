@@ -18,9 +18,14 @@ struct ReportBody {
 /// A run of paragraphs' figures and a table's reading (its cells, its self-evaluation,
 /// its figures) need nothing else of the report: with more than one thread they are read
 /// on the other threads while the reader goes on, so that a .docx's XML and its figures
-/// are read at the same time. What needs the whole report (the outline, the report's kind,
-/// the order of the figures) is read at the end. On one thread every piece is read at
-/// the end too.
+/// are read at the same time. What needs the whole report (the outline, the report's kind)
+/// is read at the end. On one thread every piece is read at the end too.
+///
+/// Pieces hold one kind each, in document order: a run of paragraphs ends where a table
+/// begins. A report's figures are in the order of its pieces, each piece's by line, so that
+/// a stream and a ``Document`` give them in the same order: by line, but for a line inside
+/// a text table's span that is not one of its rows (a note between its rows), whose
+/// figures come after the table's.
 ///
 /// Streaming (``init(threads:streamingTo:)``), nothing is kept: each paragraph goes out as
 /// it is handed over, each piece's tables, figures and findings, in document order, as soon
@@ -71,6 +76,9 @@ final class ReportAssembly {
         var cellFigures: [Figure]
         /// Its bare numbers in the unit it states once.
         var unitFigures: [Figure]
+
+        /// All its figures, by line.
+        var figures: [Figure] { Figure.inReadingOrder(cellFigures + unitFigures) }
     }
 
     /// One piece of work once read.
@@ -120,9 +128,9 @@ final class ReportAssembly {
 
     /// A body paragraph, in document order.
     func add(_ paragraph: FoldedText) {
-        // Streamed pieces go out in the order handed over, so each holds one kind.
+        // Pieces are taken in the order handed over, so each holds one kind.
+        if !tableRun.isEmpty { handOverTables() }
         if let stream {
-            if !tableRun.isEmpty { handOverTables() }
             stream(.paragraph(paragraph, hints: hints))
             // Its level has been read: a stream keeps nothing of the report.
             hints.headingLevels[paragraph.line] = nil
@@ -135,7 +143,7 @@ final class ReportAssembly {
 
     /// A top-level table, in document order.
     func add(_ grid: TableGrid) {
-        if stream != nil, !run.isEmpty { handOverRun() }
+        if !run.isEmpty { handOverRun() }
         tableRunCells += grid.cells.count
         tableRun.append(grid)
         if tableRunCells >= Self.runLength { handOverTables() }
@@ -196,7 +204,7 @@ final class ReportAssembly {
                 for read in tables {
                     stream(.diagnostics(read.diagnostics, ofTables: true))
                     stream(.piece(.table(read.table)))
-                    for figure in Figure.inReadingOrder(read.cellFigures + read.unitFigures) { stream(.piece(.figure(figure))) }
+                    for figure in read.figures { stream(.piece(.figure(figure))) }
                 }
             }
         }
@@ -219,23 +227,30 @@ final class ReportAssembly {
         let kept = paragraphs.map { Paragraph(text: String($0.text.trimmingSpaces), line: $0.line) }
         pool.finish()
 
-        var runs: [(figures: [Figure], diagnostics: [Diagnostic])] = []
+        // The figures in the order a stream gives them out (``giveOut(all:)``): piece by
+        // piece, each piece's by line.
+        var amounts: [Figure] = []
+        var percents: [Figure] = []
+        func take(_ figures: some Sequence<Figure>) {
+            for figure in figures {
+                if figure.unit == .percent { percents.append(figure) } else { amounts.append(figure) }
+            }
+        }
+        var runDiagnostics: [Diagnostic] = []
         var tables: [ReadTable] = []
         for index in 0..<handedOver {
             switch pieces.take(index, wait: true)! {
-            case .run(let figures, let diagnostics): runs.append((figures, diagnostics))
-            case .tables(let read): tables += read
+            case .run(let figures, let diagnostics):
+                take(Figure.inReadingOrder(figures))
+                runDiagnostics += diagnostics
+            case .tables(let read):
+                for table in read { take(table.figures) }
+                tables += read
             }
         }
         let diagnostics = Self.allDiagnostics(reader: diagnostics, outline: outline.diagnostics,
-                                              runs: runs.flatMap(\.diagnostics), tables: tables.flatMap(\.diagnostics))
+                                              runs: runDiagnostics, tables: tables.flatMap(\.diagnostics))
 
-        var amounts: [Figure] = []
-        var percents: [Figure] = []
-        let figures = runs.flatMap(\.figures) + tables.flatMap(\.cellFigures) + tables.flatMap(\.unitFigures)
-        for figure in figures.sorted(by: { $0.line < $1.line }) {
-            if figure.unit == .percent { percents.append(figure) } else { amounts.append(figure) }
-        }
         if report.department == nil { report.department = ReportInfoReader.department(inCaptionsOf: tables.map(\.table)) }
         return Document(
             source: source, report: report, outline: outline.sections, paragraphs: kept,
