@@ -94,6 +94,9 @@ struct StreamedJSONTests {
         #expect(bytes == (try document.jsonData()))
         #expect(json.count == bytes.count)
         #expect(json.source == document.source)
+        // Given as bytes, as read from the file.
+        let given = try Document.json(bytes: InputFile.load(path: path), path: path, threads: threads)
+        #expect(try Self.bytes(of: given) == bytes)
     }
 
     /// A line inside a text table's span that is not one of its rows has its figures after

@@ -46,12 +46,30 @@ extension Document {
         try json(contentsOf: path, threads: threads, spillLimit: JSONOutput.spillLimit)
     }
 
+    /// The JSON of a report given as bytes, as ``json(contentsOf:threads:)`` gives it for a
+    /// file; `path` names it in the result and in errors. The bytes are taken over, as by
+    /// ``init(bytes:path:threads:)``.
+    public static func json(bytes: consuming [UInt8], path: String, threads: Int = 1) throws(FinParseError) -> ReportJSON {
+        var input: [UInt8]? = consume bytes
+        return try json(path: path, threads: threads, spillLimit: JSONOutput.spillLimit) { assembly throws(FinParseError) in
+            try read(input.take()!, path: path, into: assembly)
+        }
+    }
+
     /// `spillLimit`: the bytes of each long array kept in memory.
     static func json(contentsOf path: String, threads: Int, spillLimit: Int) throws(FinParseError) -> ReportJSON {
+        try json(path: path, threads: threads, spillLimit: spillLimit) { assembly throws(FinParseError) in
+            try read(fileAt: path, into: assembly)
+        }
+    }
+
+    /// The JSON of what `read` hands to a streaming assembly.
+    private static func json(path: String, threads: Int, spillLimit: Int,
+                             read: (ReportAssembly) throws(FinParseError) -> SourceInfo) throws(FinParseError) -> ReportJSON {
         let writer = StreamedJSONWriter(threads: threads, spillLimit: spillLimit)
         return try withoutActuallyEscaping({ writer.take($0) }) { take throws(FinParseError) in
             let assembly = ReportAssembly(threads: threads, streamingTo: take)
-            let source = try read(fileAt: path, into: assembly)
+            let source = try read(assembly)
             assembly.finishStream()
             do {
                 return try writer.finish(source: source, readerDiagnostics: assembly.diagnostics)

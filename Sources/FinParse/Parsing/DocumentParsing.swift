@@ -79,8 +79,8 @@ extension Document {
     }
 
     /// Reads a report in any format finparse takes into `assembly`.
-    private static func read(_ bytes: consuming [UInt8], path: String,
-                             into assembly: ReportAssembly) throws(FinParseError) -> SourceInfo {
+    static func read(_ bytes: consuming [UInt8], path: String,
+                     into assembly: ReportAssembly) throws(FinParseError) -> SourceInfo {
         // Refused as a file is, whichever way the bytes came (given as bytes, an empty input
         // read as an empty report: found by Fuzz/).
         if bytes.isEmpty { throw FinParseError(.empty, path: path, message: "is empty") }
