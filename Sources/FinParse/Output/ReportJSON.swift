@@ -4,10 +4,11 @@ import FoundationEssentials
 /// ``Document/jsonData(pretty:threads:)`` gives for the same input, made without the
 /// report ever being held whole.
 ///
-/// The JSON is written as the report is read: what is long (its paragraphs, tables and
-/// figures) is kept in memory only up to a few hundred kilobytes an array, beyond that in
-/// temporary files that no other process sees and that go when this does. So a report of
-/// any size, or a batch of them waiting to be printed in order, takes little memory.
+/// The JSON is written as the report is read: what is long (its paragraphs, tables,
+/// figures and sections) is kept in memory only up to 64 KB an array, beyond that in
+/// temporary files in `$TMPDIR` (else /tmp) that no other process sees and that go when
+/// this does. So a report of any size, or a batch of them waiting to be printed in order,
+/// takes little memory.
 ///
 /// ```swift
 /// let json = try Document.json(contentsOf: "report.docx")

@@ -4,7 +4,7 @@ import Glibc
 import Darwin
 #endif
 
-/// Bytes appended piece by piece and read back once, in order: held in memory up to a
+/// Bytes appended piece by piece and read back in order: held in memory up to a
 /// limit, beyond it in a temporary file that no one else can see, so that a large report's
 /// JSON waits on disk, not in memory, while the rest of the report is read.
 ///
