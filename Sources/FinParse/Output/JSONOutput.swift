@@ -27,9 +27,7 @@ extension FinParseError {
     public func jsonData() throws -> [UInt8] {
         try Array(JSONOutput.encoder(pretty: false).encode(JSONOutput.FailedInput(error: self)))
     }
-}
 
-extension FinParseError {
     /// The error for a report that was parsed but whose JSON could not be written;
     /// `error` is what `JSONEncoder` threw.
     public init(unencodable error: any Error, path: String) {
@@ -107,7 +105,6 @@ enum JSONOutput {
         private var pending: [Element] = []
         private var bytes: SpillBuffer
         private let encoder = JSONOutput.encoder(pretty: false)
-        var spillLimit: Int { bytes.memoryLimit }
 
         /// `run`: how many elements are encoded at once; the bytes do not depend on it.
         init(run: Int = 256, spillLimit: Int = JSONOutput.spillLimit) {
@@ -116,37 +113,44 @@ enum JSONOutput {
         }
 
         mutating func append(_ element: Element) throws {
+            if let run = collect(element) { try add(Self.encode(run, encoder)) }
+        }
+
+        /// Takes `element` in; returns the run it completes, for the caller to encode
+        /// (``encode(_:_:)``) and ``add(_:)``.
+        mutating func collect(_ element: Element) -> [Element]? {
             pending.append(element)
-            if pending.count == run {
-                try add(Self.encode(pending, encoder))
-                pending.removeAll(keepingCapacity: true)
-            }
+            guard pending.count == run else { return nil }
+            defer { pending.removeAll(keepingCapacity: true) }
+            return pending
+        }
+
+        /// The elements taken in and not yet in a run.
+        mutating func takeRest() -> [Element]? {
+            defer { pending = [] }
+            return pending.isEmpty ? nil : pending
         }
 
         /// Appends `elements`, their runs encoded on up to `threads` threads a few at a time,
         /// so that only those wait to be spilled.
         mutating func append(contentsOf elements: [Element], threads: Int) throws {
-            guard threads > 1 else {
+            guard threads > 1, pending.isEmpty else {
                 for element in elements { try append(element) }
                 return
             }
-            for element in elements[..<min(elements.count, (run - pending.count) % run)] { try append(element) }
-            let rest = elements.dropFirst((run - pending.count) % run)
-            let runs = stride(from: rest.startIndex, to: rest.endIndex - rest.count % run, by: run).map { $0..<($0 + run) }
+            let runs = stride(from: 0, to: elements.count, by: run).map { $0..<min($0 + run, elements.count) }
             for group in stride(from: 0, to: runs.count, by: 4 * threads) {
-                let batch = runs[group..<min(group + 4 * threads, runs.count)]
+                let batch = Array(runs[group..<min(group + 4 * threads, runs.count)])
                 let encoded = parallelMap(batch.count, threads: threads) { k in
-                    Result { try Self.encode(Array(elements[batch[batch.startIndex + k]]), JSONOutput.encoder(pretty: false)) }
+                    Result { try Self.encode(Array(elements[batch[k]]), JSONOutput.encoder(pretty: false)) }
                 }
                 for bytes in encoded { try add(bytes.get()) }
             }
-            for element in rest.suffix(rest.count % run) { try append(element) }
         }
 
         /// The elements' bytes, all of them encoded.
         mutating func finish() throws -> SpilledBytes {
-            if !pending.isEmpty { try add(Self.encode(pending, encoder)) }
-            pending = []
+            if let rest = takeRest() { try add(Self.encode(rest, encoder)) }
             return bytes.finish()
         }
 

@@ -98,11 +98,12 @@ private final class StreamedJSONWriter {
     /// The encoder of the reader's thread, when it encodes.
     private let encoder = JSONOutput.encoder(pretty: false)
 
-    private var amounts: Member<Figure>
-    private var percents: Member<Figure>
-    private var paragraphs: Member<Paragraph>
-    private var tables: Member<Table>
-    private var sections: Member<Section>
+    private var amounts: JSONOutput.ArrayWriter<Figure>
+    private var percents: JSONOutput.ArrayWriter<Figure>
+    private var paragraphs: JSONOutput.ArrayWriter<Paragraph>
+    private var tables: JSONOutput.ArrayWriter<Table>
+    private var sections: JSONOutput.ArrayWriter<Section>
+    private let spillLimit: Int
     private var outline = OutlineRecognizer.Builder()
     /// The paragraphs and tables that what the report says of itself is read from.
     private var opening: [FoldedText] = []
@@ -112,33 +113,24 @@ private final class StreamedJSONWriter {
     /// The first run that could not be encoded: the report fails at the end.
     private var failure: (any Error)?
 
-    /// One array member: its elements waiting to make a run, and its bytes.
-    private struct Member<Element: Encodable & Sendable> {
-        let key: MemberKey
-        let run: Int
-        var pending: [Element] = []
-        var bytes: JSONOutput.ArrayWriter<Element>
-    }
-
-    private enum MemberKey: Sendable {
+    /// Which array a run encoded on another thread belongs to.
+    private enum Member: Sendable {
         case amounts, percents, paragraphs, tables, sections
     }
 
     private struct EncodedRun: Sendable {
-        var key: MemberKey
+        var member: Member
         var bytes: Data
     }
 
     init(threads: Int, spillLimit: Int) {
-        func member<Element>(_ key: MemberKey, run: Int = 256) -> Member<Element> {
-            Member(key: key, run: run, bytes: .init(spillLimit: spillLimit))
-        }
-        amounts = member(.amounts)
-        percents = member(.percents)
-        paragraphs = member(.paragraphs)
+        self.spillLimit = spillLimit
+        amounts = .init(spillLimit: spillLimit)
+        percents = .init(spillLimit: spillLimit)
+        paragraphs = .init(spillLimit: spillLimit)
         // A table holds hundreds of cells, a top-level section may hold a whole part of the report.
-        tables = member(.tables, run: 8)
-        sections = member(.sections, run: 8)
+        tables = .init(run: 8, spillLimit: spillLimit)
+        sections = .init(run: 8, spillLimit: spillLimit)
         self.threads = max(1, threads)
         pool = WorkPool(helpers: self.threads == 1 ? 0 : self.threads)
     }
@@ -152,39 +144,35 @@ private final class StreamedJSONWriter {
         switch streamed {
         case .paragraph(let paragraph, let hints):
             outline.add(paragraph, hints: hints)
-            for section in outline.takeFinished() { add(section, to: &sections) }
+            for section in outline.takeFinished() { add(section, to: &sections, .sections) }
             if opening.count < ReportInfoReader.searchedParagraphs { opening.append(paragraph) }
-            add(Paragraph(text: String(paragraph.text.trimmingSpaces), line: paragraph.line), to: &paragraphs)
+            add(Paragraph(text: String(paragraph.text.trimmingSpaces), line: paragraph.line), to: &paragraphs, .paragraphs)
         case .piece(.figure(let figure)):
-            if figure.unit == .percent { add(figure, to: &percents) } else { add(figure, to: &amounts) }
+            if figure.unit == .percent { add(figure, to: &percents, .percents) } else { add(figure, to: &amounts, .amounts) }
         case .piece(.table(let table)):
             if firstTables.count < ReportInfoReader.captionedTables { firstTables.append(table) }
-            add(table, to: &tables)
+            add(table, to: &tables, .tables)
         case .diagnostics(let diagnostics, let ofTables):
             if ofTables { tableDiagnostics += diagnostics } else { runDiagnostics += diagnostics }
         }
         if threads > 1 { appendEncoded(all: false) }
     }
 
-    private func add<Element>(_ element: Element, to member: inout Member<Element>) {
-        member.pending.append(element)
-        if member.pending.count == member.run { submit(&member) }
+    private func add<Element>(_ element: Element, to writer: inout JSONOutput.ArrayWriter<Element>, _ member: Member) {
+        if let run = writer.collect(element) { encode(run, into: &writer, member) }
     }
 
-    /// Encodes the member's pending elements: on this thread, or on another, to be appended
-    /// by ``appendEncoded(all:)`` (not from here: `member` is one of the members it appends to).
-    private func submit<Element>(_ member: inout Member<Element>) {
-        let run = member.pending
-        let key = member.key
-        member.pending.removeAll(keepingCapacity: true)
+    /// Encodes a run: on this thread, or on another, to be appended by
+    /// ``appendEncoded(all:)`` (not from here: `writer` is one of those it appends to).
+    private func encode<Element>(_ run: [Element], into writer: inout JSONOutput.ArrayWriter<Element>, _ member: Member) {
         guard threads > 1 else {
-            do { member.bytes.add(try JSONOutput.ArrayWriter.encode(run, encoder)) } catch { failure = failure ?? error }
+            do { writer.add(try JSONOutput.ArrayWriter.encode(run, encoder)) } catch { failure = failure ?? error }
             return
         }
         let index = submitted
         submitted += 1
         pool.submit { [encoded] in
-            encoded.put(Result { EncodedRun(key: key, bytes: try JSONOutput.ArrayWriter.encode(run, JSONOutput.encoder(pretty: false))) },
+            encoded.put(Result { EncodedRun(member: member, bytes: try JSONOutput.ArrayWriter.encode(run, JSONOutput.encoder(pretty: false))) },
                         at: index)
         }
     }
@@ -203,12 +191,12 @@ private final class StreamedJSONWriter {
     private func append(_ result: Result<EncodedRun, any Error>) {
         switch result {
         case .success(let run):
-            switch run.key {
-            case .amounts: amounts.bytes.add(run.bytes)
-            case .percents: percents.bytes.add(run.bytes)
-            case .paragraphs: paragraphs.bytes.add(run.bytes)
-            case .tables: tables.bytes.add(run.bytes)
-            case .sections: sections.bytes.add(run.bytes)
+            switch run.member {
+            case .amounts: amounts.add(run.bytes)
+            case .percents: percents.add(run.bytes)
+            case .paragraphs: paragraphs.add(run.bytes)
+            case .tables: tables.add(run.bytes)
+            case .sections: sections.add(run.bytes)
             }
         case .failure(let error):
             failure = failure ?? error
@@ -217,29 +205,27 @@ private final class StreamedJSONWriter {
 
     func finish(source: SourceInfo, readerDiagnostics: [Diagnostic]) throws -> ReportJSON {
         let outline = outline.finish()
-        for section in outline.sections { add(section, to: &sections) }
-        func flush<Element>(_ member: inout Member<Element>) {
-            if !member.pending.isEmpty { submit(&member) }
+        for section in outline.sections { add(section, to: &sections, .sections) }
+        func flush<Element>(_ writer: inout JSONOutput.ArrayWriter<Element>, _ member: Member) {
+            if let rest = writer.takeRest() { encode(rest, into: &writer, member) }
         }
-        flush(&amounts)
-        flush(&percents)
-        flush(&paragraphs)
-        flush(&tables)
-        flush(&sections)
+        flush(&amounts, .amounts)
+        flush(&percents, .percents)
+        flush(&paragraphs, .paragraphs)
+        flush(&tables, .tables)
+        flush(&sections, .sections)
         pool.finish()
         appendEncoded(all: true)
         if let failure { throw failure }
-        var report = ReportInfoReader.read(opening)
-        if report.department == nil { report.department = ReportInfoReader.department(inCaptionsOf: firstTables) }
-        var diagnostics = JSONOutput.ArrayWriter<Diagnostic>(spillLimit: amounts.bytes.spillLimit)
+        var diagnostics = JSONOutput.ArrayWriter<Diagnostic>(spillLimit: spillLimit)
         for diagnostic in ReportAssembly.allDiagnostics(reader: readerDiagnostics, outline: outline.diagnostics,
                                                         runs: runDiagnostics, tables: tableDiagnostics) {
             try diagnostics.append(diagnostic)
         }
         let members = try JSONOutput.Members(
-            amounts: amounts.bytes.finish(), diagnostics: diagnostics.finish(), outline: sections.bytes.finish(),
-            paragraphs: paragraphs.bytes.finish(), percents: percents.bytes.finish(), report: report, source: source,
-            tables: tables.bytes.finish())
+            amounts: amounts.finish(), diagnostics: diagnostics.finish(), outline: sections.finish(),
+            paragraphs: paragraphs.finish(), percents: percents.finish(),
+            report: ReportInfoReader.read(opening, tables: firstTables), source: source, tables: tables.finish())
         return ReportJSON(source: source, parts: members.parts)
     }
 }

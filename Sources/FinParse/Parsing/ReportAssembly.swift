@@ -223,7 +223,6 @@ final class ReportAssembly {
         if !tableRun.isEmpty { handOverTables() }
         // Read while the other threads finish their pieces.
         let outline = OutlineRecognizer.outline(of: paragraphs, hints: hints)
-        var report = ReportInfoReader.read(paragraphs)
         let kept = paragraphs.map { Paragraph(text: String($0.text.trimmingSpaces), line: $0.line) }
         pool.finish()
 
@@ -251,9 +250,9 @@ final class ReportAssembly {
         let diagnostics = Self.allDiagnostics(reader: diagnostics, outline: outline.diagnostics,
                                               runs: runDiagnostics, tables: tables.flatMap(\.diagnostics))
 
-        if report.department == nil { report.department = ReportInfoReader.department(inCaptionsOf: tables.map(\.table)) }
         return Document(
-            source: source, report: report, outline: outline.sections, paragraphs: kept,
+            source: source, report: ReportInfoReader.read(paragraphs, tables: tables.map(\.table)),
+            outline: outline.sections, paragraphs: kept,
             tables: tables.map(\.table), amounts: amounts, percents: percents, diagnostics: diagnostics)
     }
 

@@ -18,7 +18,15 @@ enum ReportInfoReader {
         "联合会", "协会", "中心", "局", "厅", "委", "院", "部", "署", "所", "站", "队", "馆", "处", "会",
     ]
 
-    static func read(_ paragraphs: [FoldedText]) -> ReportInfo {
+    /// What the report says of itself in its opening paragraphs, or, for the department of
+    /// a tables-only report, above its first tables (``department(inCaptionsOf:)``).
+    static func read(_ paragraphs: [FoldedText], tables: [Table]) -> ReportInfo {
+        var info = read(paragraphs)
+        if info.department == nil { info.department = department(inCaptionsOf: tables) }
+        return info
+    }
+
+    private static func read(_ paragraphs: [FoldedText]) -> ReportInfo {
         var info = ReportInfo()
         let texts = paragraphs.prefix(searchedParagraphs).lazy.map { withoutSpaces($0.text) }
         // 算, which 决算 and 预算 share, spares the scan below almost every paragraph.
@@ -83,7 +91,7 @@ enum ReportInfoReader {
     /// The department a tables-only report names only above its first tables, where plain
     /// pdftotext leaves that caption among the cells: 部门:中国共产党江苏省委员会办公厅, or 部门:
     /// and the name in the next cell.
-    static func department(inCaptionsOf tables: [Table]) -> String? {
+    private static func department(inCaptionsOf tables: [Table]) -> String? {
         for table in tables.prefix(captionedTables) {
             let top = table.cells.filter { $0.row < 3 }.map { withoutSpaces($0.text) }
             for (k, text) in top.enumerated() {
