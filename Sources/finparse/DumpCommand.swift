@@ -33,7 +33,7 @@ struct DumpCommand: ParsableCommand {
     @Option(help: "json (default) or csv.")
     var format: Format = .json
 
-    @Option(help: ArgumentHelp("With --format csv: the table to print, indicators, figures or diagnostics.", valueName: "name"))
+    @Option(help: ArgumentHelp("With --format csv: the table to print, \(CSVTable.names).", valueName: "name"))
     var table: String?
 
     @Flag(help: "Indent the JSON for people (one file only).")
@@ -50,7 +50,7 @@ struct DumpCommand: ParsableCommand {
             if table != nil { throw ValidationError("--table goes with --format csv.") }
         case .csv:
             guard let table, CSVTable(rawValue: table) != nil else {
-                throw ValidationError("--format csv needs --table indicators, figures or diagnostics.")
+                throw ValidationError("--format csv needs --table \(CSVTable.names).")
             }
             if pretty { throw ValidationError("--pretty goes with JSON output.") }
         }
@@ -207,3 +207,11 @@ private enum Encoded: Sendable {
 }
 
 private struct BrokenOutput: Error {}
+
+private extension CSVTable {
+    /// "indicators, figures, cells or diagnostics", for help and errors.
+    static var names: String {
+        let names = allCases.map(\.rawValue)
+        return names.dropLast().joined(separator: ", ") + " or " + names.last!
+    }
+}

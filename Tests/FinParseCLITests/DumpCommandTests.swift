@@ -123,7 +123,7 @@ struct DumpCommandTests {
     @Test func csvNeedsATable() throws {
         let result = try run(["dump", "--format", "csv", Self.corpusReport])
         #expect(result.status == 64)
-        #expect(result.error.contains("--table indicators, figures or diagnostics"))
+        #expect(result.error.contains("--table indicators, figures, cells or diagnostics"))
     }
 
     @Test func csvHasAHeader() throws {

@@ -26,4 +26,31 @@ struct CSVTests {
         #expect(CSVTable.figures.rows(of: malformed).isEmpty && CSVTable.indicators.rows(of: malformed).isEmpty)
         #expect(!CSVTable.diagnostics.isStreamed && CSVTable.figures.isStreamed)
     }
+
+    /// A real PDF report's 决算表 as a long table: every cell once, with its table's kind and
+    /// unit, and the number of a cell that is one, thousands commas gone.
+    @Test func cellRowsAreTheTablesGrids() throws {
+        let document = try Document(contentsOf: Corpus.path("pdf/putuo-caizhengju-2024-juesuan.layout.txt"))
+        let rows = CSVTable.cells.rows(of: document)
+        #expect(rows.count == document.tables.reduce(0) { $0 + $1.cells.count })
+        #expect(rows.allSatisfy { $0.count == CSVTable.cells.header.count })
+        let income = try #require(rows.first { $0[3] == "收入支出决算总表" && $0[10] == "2,940.05" })
+        #expect(income[1] == "1" && income[2] == "" && income[5] == "万元")
+        #expect(Array(income[6...9]) == ["1", "1", "1", "1"] && income[11] == "2940.05" && income[12] == "135")
+        let label = try #require(rows.first { $0[3] == "收入支出决算总表" && $0[10] == "一、一般公共预算财政拨款收入" })
+        #expect(label[11] == "")
+    }
+
+    /// A table inside a cell keeps its top-level table's index, and says where it sits.
+    @Test func nestedTablesCellsSayWhereTheyAre() throws {
+        let document = try Docx.document(body: """
+            <w:tbl><w:tr><w:tc>\(Docx.p("外"))</w:tc><w:tc>\(Docx.p("12.50"))<w:tbl><w:tr><w:tc>\(Docx.p("内1"))</w:tc></w:tr>
+            <w:tr><w:tc><w:tbl><w:tr><w:tc>\(Docx.p("最内"))</w:tc></w:tr></w:tbl></w:tc></w:tr></w:tbl></w:tc></w:tr></w:tbl>
+            """)
+        let rows = CSVTable.cells.rows(of: document)
+        #expect(rows.map { [$0[1], $0[2], $0[10], $0[11]] } == [
+            ["0", "", "外", ""], ["0", "", "12.50", "12.5"],
+            ["0", "0.1.0", "内1", ""], ["0", "0.1.0", "", ""], ["0", "0.1.0/1.0.0", "最内", ""],
+        ])
+    }
 }

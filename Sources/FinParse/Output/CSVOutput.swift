@@ -8,6 +8,9 @@ public enum CSVTable: String, Sendable, CaseIterable {
     case indicators
     /// One row per amount or percent.
     case figures
+    /// One row per table cell, with its table's kind, title and unit, and its number where
+    /// the whole cell is one: the grids of the 决算表 and 预算表 as a long table.
+    case cells
     /// One row per diagnostic, and one per file that could not be read (severity
     /// `error`, its ``FinParseError/Code``): what the JSON says beside the data.
     case diagnostics
@@ -22,6 +25,10 @@ public enum CSVTable: String, Sendable, CaseIterable {
              "weight", "score", "deviation", "line"]
         case .figures:
             ["source", "kind", "text", "value", "unit", "yuan", "comparator", "label", "change", "line"]
+        case .cells:
+            // col, not column: a keyword in SQL, as table is (kept as the indicators table names it).
+            ["source", "table", "nested", "kind", "title", "unit", "row", "col", "row_span", "col_span",
+             "text", "value", "line"]
         case .diagnostics:
             ["source", "severity", "code", "message", "line"]
         }
@@ -31,13 +38,13 @@ public enum CSVTable: String, Sendable, CaseIterable {
     /// whole ``Document`` (diagnostics: a report's last piece can still add to them).
     public var isStreamed: Bool { self != .diagnostics }
 
-    /// The rows of `document`, each as many fields as `header`: indicators table by
-    /// table; figures line by line, a line's amounts before its percents, the order in
+    /// The rows of `document`, each as many fields as `header`: indicators and cells table
+    /// by table; figures line by line, a line's amounts before its percents, the order in
     /// which ``Document/streamPieces(contentsOf:threads:_:)`` gives them.
     public func rows(of document: Document) -> [[String]] {
         let source = document.source.path
         switch self {
-        case .indicators:
+        case .indicators, .cells:
             return document.tables.flatMap { rows(of: .table($0), source: source) }
         case .figures:
             return Figure.inReadingOrder(document.amounts + document.percents).flatMap {
@@ -58,8 +65,8 @@ public enum CSVTable: String, Sendable, CaseIterable {
     }
 
     /// The rows of one piece of a streamed report read from `source`: an indicators
-    /// table has rows for a self-evaluation table, a figures table for a figure, the
-    /// diagnostics table none (see ``isStreamed``).
+    /// table has rows for a self-evaluation table, a cells table for any table, a figures
+    /// table for a figure, the diagnostics table none (see ``isStreamed``).
     public func rows(of piece: Document.Piece, source: String) -> [[String]] {
         let decimal = { (value: Decimal?) in value.map(\.exactString) ?? "" }
         switch (self, piece) {
@@ -74,8 +81,28 @@ public enum CSVTable: String, Sendable, CaseIterable {
         case (.figures, .figure(let f)):
             return [[source, f.unit == .percent ? "percent" : "amount", f.text, f.value.exactString, f.unit.rawValue,
                      decimal(f.yuan), f.comparator?.rawValue ?? "", f.label ?? "", f.change?.rawValue ?? "", String(f.line)]]
-        case (.indicators, .figure), (.figures, .table), (.diagnostics, _):
+        case (.cells, .table(let table)):
+            return Self.cellRows(of: table, source: source, topLevel: table.index, nested: "")
+        case (.indicators, .figure), (.figures, .table), (.cells, .figure), (.diagnostics, _):
             return []
+        }
+    }
+
+    /// The cells of `table` and of the tables nested in them (Word only). A nested table's
+    /// rows keep the index of the top-level table they are in; `nested` says where:
+    /// `row.column.index` of the cell and the table's place among that cell's tables, with
+    /// `/` between levels (`2.1.0/0.0.0`).
+    private static func cellRows(of table: Table, source: String, topLevel: Int, nested: String) -> [[String]] {
+        table.cells.flatMap { cell in
+            let value = Decimal(exactString: cell.text).map(\.exactString) ?? ""
+            let row = [source, String(topLevel), nested, table.kind ?? "", table.title ?? "", table.unit?.rawValue ?? "",
+                       String(cell.row), String(cell.column), String(cell.rowSpan), String(cell.columnSpan),
+                       cell.text, value, String(cell.line)]
+            return [row] + cell.tables.enumerated().flatMap { index, inner in
+                let place = "\(cell.row).\(cell.column).\(index)"
+                return cellRows(of: inner, source: source, topLevel: topLevel,
+                                nested: nested.isEmpty ? place : nested + "/" + place)
+            }
         }
     }
 
