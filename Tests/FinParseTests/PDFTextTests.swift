@@ -118,6 +118,18 @@ struct PDFTextTests {
         #expect(general.map(\.value) == [21_601_733, 12_291_733, 9_310_000])
     }
 
+    /// A 单位预算's tables are captioned 编制单位：…  单位：元 on one line: the unit is the
+    /// second 单位：, and every table's bare numbers are amounts in it (none were, when the
+    /// first 单位： was taken for the unit).
+    @Test func aUnitBudgetsCaptionNamesItsUnitAfterTheUnit() throws {
+        let document = try Document(contentsOf: Corpus.path("pdf/putuo-sifaju-2026-yusuan-danwei.layout.txt"))
+        #expect(document.tables.map(\.unit) == Array(repeating: .yuan, count: 8) + [.tenThousandYuan])
+        let lines = Set(document.tables[0].cells.map(\.line))
+        let figures = document.amounts.filter { lines.contains($0.line) }.map { "\($0.label ?? "") \($0.yuan!)" }
+        #expect(figures.prefix(3) == ["一、财政拨款收入 86959408.34", "一、公共安全支出 79189400.34", "1、一般公共预算 86959408.34"])
+        #expect(document.amounts.count == 447)
+    }
+
     /// A line of thousands of amounts a single space apart is thousands of cells, each a
     /// figure of its row (and read in time linear in the row: it was quadratic).
     @Test func aVeryWideRow() {

@@ -124,12 +124,15 @@ enum SpacedTableReader {
         lines[max(0, start - 4)..<min(lines.count, max(start + 4, end))].lazy.compactMap { statedUnit(in: $0.text) }.first
     }
 
-    /// The unit a folded text states: 单位：万元 (also 单位:元, 单位：亿元, spaces anywhere).
+    /// The unit a folded text states: 单位：万元 (also 单位:元, 单位：亿元, spaces anywhere), after
+    /// any 编制单位：上海市普陀区司法局 before it on the line.
     static func statedUnit(in text: String) -> Figure.Unit? {
         let text = text.filter { !$0.isWhitespace }
-        guard let at = text.firstRange(of: "单位:") else { return nil }  // folded: ： is :
-        let rest = text[at.upperBound...]
-        return [Figure.Unit.hundredMillionYuan, .tenThousandYuan, .yuan].first { rest.hasPrefix($0.rawValue) }
+        // Folded: ： is :.
+        return text.ranges(of: "单位:").lazy.compactMap { at in
+            let rest = text[at.upperBound...]
+            return [Figure.Unit.hundredMillionYuan, .tenThousandYuan, .yuan].first { rest.hasPrefix($0.rawValue) }
+        }.first
     }
 
     private struct Field {
