@@ -130,6 +130,35 @@ struct PDFTextTests {
         #expect(document.amounts.count == 447)
     }
 
+    /// The twelve 公开表 of the 2017 江苏 template, as plain pdftotext gives them: one cell a
+    /// line, in an order of its own.
+    static let jiangsu2017Kinds = [
+        "收支预算总表", "收入预算总表", "支出预算总表", "财政拨款收支预算总表", "财政拨款支出预算表", "财政拨款基本支出预算表",
+        "政府性基金支出预算表", "一般公共预算支出预算表", "一般公共预算基本支出预算表", "一般公共预算机关运行经费支出预算表",
+        "“三公”经费、会议费、培训费支出预算表",
+    ]
+
+    /// Plain pdftotext splits a numbered title's caption (一、收支预算总表 / 部门： / 江苏省人民检察院
+    /// / 单位：万元) and can put the 单位 after the first amount: the caption under the title
+    /// makes it one, and the 单位 anywhere in the table is its unit. None of the twelve
+    /// was read, and the tables' cells were 877 paragraphs.
+    @Test func plainExtractionsSplitCaptionsFromTitles() throws {
+        let document = try Document(contentsOf: Corpus.path("pdf/jiangsu-jianchayuan-2017-yusuan.raw.txt"))
+        #expect(document.tables.map(\.kind) == Self.jiangsu2017Kinds + ["政府采购支出预算表"])
+        #expect(document.tables.allSatisfy { $0.unit == .tenThousandYuan })
+        #expect(document.paragraphs.count == 230 && document.amounts.count == 235)
+    }
+
+    /// A numbered title that names its year and court (四、2017 年度江苏省高级人民法院部门财政拨款
+    /// 收支预算总表) is a line of its own: it ran on into its 单位 line and header cells, at the
+    /// page's width, and only three of twelve tables were read.
+    @Test func longNumberedTitlesAreLinesOfTheirOwn() throws {
+        let document = try Document(contentsOf: Corpus.path("pdf/jiangsu-fayuan-2017-yusuan.raw.txt"))
+        #expect(document.tables.map(\.kind) == Self.jiangsu2017Kinds + ["政府采购预算表"])
+        #expect(document.tables[3].title == "四、2017 年度江苏省高级人民法院部门财政拨款收支预算总表")
+        #expect(document.tables.allSatisfy { $0.unit == .tenThousandYuan })
+    }
+
     /// A line of thousands of amounts a single space apart is thousands of cells, each a
     /// figure of its row (and read in time linear in the row: it was quadratic).
     @Test func aVeryWideRow() {

@@ -381,12 +381,14 @@ enum PageText {
 
     /// Whether `text` holds a ，。；：or 、(or the ASCII ,;: that ，；：fold to), read on its
     /// UTF-8 bytes: this runs for most lines of a PDF's text.
-    private static func isPunctuated(_ text: Substring) -> Bool {
+    private static func isPunctuated(_ text: Substring, enumerationComma: Bool = true) -> Bool {
         var before: (UInt8, UInt8) = (0, 0)
         for byte in text.utf8 {
             switch (before.0, before.1, byte) {
             case (_, _, UInt8(ascii: ",")), (_, _, UInt8(ascii: ";")), (_, _, UInt8(ascii: ":")),
-                 (0xE3, 0x80, 0x81), (0xE3, 0x80, 0x82), (0xEF, 0xBC, 0x8C), (0xEF, 0xBC, 0x9B), (0xEF, 0xBC, 0x9A):
+                 (0xE3, 0x80, 0x82), (0xEF, 0xBC, 0x8C), (0xEF, 0xBC, 0x9B), (0xEF, 0xBC, 0x9A):
+                return true
+            case (0xE3, 0x80, 0x81) where enumerationComma:
                 return true
             default:
                 before = (before.1, byte)
@@ -408,11 +410,15 @@ enum PageText {
         return true
     }
 
-    /// A standard table's title on a line of its own: a short line, not a sentence that names
-    /// one (…《财政拨款支出预算表(功能科目)》增加了…).
+    /// A standard table's title on a line of its own, numbered or not (四、2017 年度江苏省高级
+    /// 人民法院部门财政拨款收支预算总表): a line that names one with little else, not a sentence
+    /// that names one (…《财政拨款支出预算表(功能科目)》增加了…).
     private static func isTableTitle(_ title: Substring) -> Bool {
-        !title.unicodeScalars.isLonger(than: 30) && !isPunctuated(title) && !title.unicodeScalars.contains("《")
-            && SpacedTableReader.kind(of: String(title)) != nil
+        guard !title.unicodeScalars.isLonger(than: 48), !title.unicodeScalars.contains("《"),
+              let kind = SpacedTableReader.kind(of: String(title)),
+              !title.unicodeScalars.isLonger(than: kind.unicodeScalars.count + 28) else { return false }
+        // 、 is a number's (四、) or a name's (“三公”经费、会议费、培训费支出预算表).
+        return !isPunctuated(title, enumerationComma: false)
     }
 
     /// Whether `text` is a row of header cells in page text with one space between cells

@@ -60,19 +60,26 @@ enum SpacedTableReader {
 
     /// The kind of standard table whose title line `index` is (收入支出决算总表), if it is
     /// not a heading or a sentence that mentions one. A numbered title (一、收支预算总表, as
-    /// the 2017 template numbers its tables) is one only with the table's 单位 line right
-    /// below: else it is a heading of the 目录 or the 情况说明.
+    /// the 2017 template numbers its tables) or a long one (一、2017 年度江苏省高级人民法院部门
+    /// 收支预算总表) is one only with the table's 单位 line or its 部门 caption right below
+    /// (plain pdftotext splits 部门：江苏省人民检察院 单位：万元 into lines, and can put the 单位
+    /// among the header cells): else it is a heading of the 目录 or the 情况说明.
     static func standardTitle(at index: Int, in lines: [FoldedText]) -> String? {
         guard let kind = kind(of: lines[index].text) else { return nil }
         let text = withoutWhitespace(lines[index].text)  // the form feed before a page's first line too
-        guard text.unicodeScalars.count <= kind.unicodeScalars.count + 16,
-              !text.contains(utf8: "。"), !text.contains(utf8: ",")
-        else { return nil }
-        if ListMarker.scan(text) != nil {
-            guard let next = lines[(index + 1)...].prefix(3).first(where: { !$0.isBlank }),
-                  next.text.contains(utf8: "单位:") else { return nil }
+        let extra = text.unicodeScalars.count - kind.unicodeScalars.count
+        guard extra <= 32, !text.contains(utf8: "。"), !text.contains(utf8: ",") else { return nil }
+        if extra > 16 || ListMarker.scan(text) != nil {
+            let next = Array(lines[(index + 1)...].prefix(8).lazy.filter { !$0.isBlank }.prefix(3))
+            guard next.contains(where: { $0.text.contains(utf8: "单位:") }) || next.first.map(isCaptionStart) == true
+            else { return nil }
         }
         return kind
+    }
+
+    /// Whether `line` starts a table's caption (部门：…, 编制单位：…) with the department it names.
+    private static func isCaptionStart(_ line: FoldedText) -> Bool {
+        ["部门:", "编制部门:", "编制单位:"].contains { line.text.utf8.starts(with: $0.utf8) }
     }
 
     /// The rows of the standard table titled at `titleIndex`: every line up to its note
@@ -272,7 +279,8 @@ enum SpacedTableReader {
 
     /// `grid`, read from the lines `rows` of `all`, with the kind its title names and the
     /// unit the lines from just before `start` down to its first amount state (a raw
-    /// extraction puts 单位：万元 anywhere among the header cells).
+    /// extraction puts 单位：万元 anywhere among the header cells), or for a standard table,
+    /// any of its lines (a raw extraction can put it after the first amount, too).
     static func withKindAndUnit(_ grid: TableGrid, rows lines: ArraySlice<FoldedText>, before start: Int,
                                 in all: [FoldedText]) -> TableGrid {
         var grid = grid
@@ -280,6 +288,9 @@ enum SpacedTableReader {
         let firstAmount = grid.cells.first { TableFigures.amount($0.text) != nil }
             .flatMap { amount in lines.firstIndex { $0.line == amount.line } }
         grid.unit = unit(before: start, through: firstAmount ?? lines.endIndex, in: all)
+        if grid.unit == nil, grid.kind != nil, let firstAmount {
+            grid.unit = lines[firstAmount...].lazy.compactMap { statedUnit(in: $0.text) }.first
+        }
         return grid
     }
 
