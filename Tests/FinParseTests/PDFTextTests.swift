@@ -159,6 +159,18 @@ struct PDFTextTests {
         #expect(document.tables.allSatisfy { $0.unit == .tenThousandYuan })
     }
 
+    /// pdftotext -layout spreads a justified sentence around its figures (与上年相比增加     3,959.28
+    /// 万元，增长 22          %。): such lines are prose, not rows, and their figures keep the
+    /// labels their sentences give them. They were ten tables of two or three cells.
+    @Test func justifiedSentencesAreNotTables() throws {
+        let document = try Document(contentsOf: Corpus.path("pdf/jiangsu-jianchayuan-2017-yusuan.layout.txt"))
+        #expect(document.tables.count == 12 && document.tables.allSatisfy { $0.kind != nil })
+        let labels = Dictionary(document.amounts.map { ("\($0.line) \($0.text)", $0.label ?? "") }) { first, _ in first }
+        #expect(labels["806 17996.68万元"] == "收入预算合计")
+        #expect(labels["879 6032.55万元"] == "一般公共预算机关运行经费预算支出")
+        #expect(document.paragraphs.contains { $0.text.hasPrefix("1.公共安全(类)支出 13656.34 万元") && $0.text.hasSuffix("增加一定人员经费支出。") })
+    }
+
     /// A line of thousands of amounts a single space apart is thousands of cells, each a
     /// figure of its row (and read in time linear in the row: it was quadratic).
     @Test func aVeryWideRow() {

@@ -166,7 +166,9 @@ enum PageText {
     // MARK: Wrapped lines
 
     /// A line laid out in columns: two gaps of two spaces or more, or one before a figure.
-    /// A part heading spaced out on its line (第二部分      2019年度部门预算表) is not.
+    /// A part heading spaced out on its line (第二部分      2019年度部门预算表) is not, nor a
+    /// justified sentence whose gaps all stand by its figures (与上年相比增加     3,959.28 万元，
+    /// 增长 22          %。).
     static func isColumnar(_ text: some StringProtocol) -> Bool {
         let body = text.trimmingSpaces
         if isPartHeading(body) { return false }
@@ -184,20 +186,39 @@ enum PageText {
     private struct ColumnGaps {
         private var gaps = 0
         private var run = 0
-        private(set) var columnar = false
+        /// The scalar before the current run of spaces.
+        private var before: Unicode.Scalar = " "
+        /// Two gaps, or one before a figure.
+        private var spaced = false
+        /// Whether every gap so far has a figure on one side (a digit before it; a digit, a %
+        /// or a unit after it): how pdftotext -layout spreads a justified sentence.
+        private var byFiguresOnly = true
+        /// A 。, a ；or a ，that is no thousands separator: a sentence's.
+        private var sentence = false
+        var columnar: Bool { spaced && !(byFiguresOnly && sentence) }
 
         mutating func read(_ scalars: some Sequence<Unicode.Scalar>) {
             for scalar in scalars {
-                if columnar { return }
+                if spaced && !byFiguresOnly { return }
                 if scalar == " " {
                     run += 1
                     continue
                 }
                 if run >= 2 {
                     gaps += 1
-                    columnar = gaps >= 2 || scalar.isASCIIDigit
+                    spaced = spaced || gaps >= 2 || scalar.isASCIIDigit
+                    // After the gap: a digit, or % 万 亿 元.
+                    byFiguresOnly = byFiguresOnly && (before.isASCIIDigit || scalar.isASCIIDigit
+                        || [0x25, 0x4E07, 0x4EBF, 0x5143].contains(scalar.value))
+                }
+                // Every scalar of a table's rows is read here: compared as numbers.
+                switch scalar.value {
+                case 0x3002, 0xFF0C, 0xFF1B, 0x3B: sentence = true    // 。，；;
+                case 0x2C: sentence = sentence || !before.isASCIIDigit
+                default: break
                 }
                 run = 0
+                before = scalar
             }
         }
     }
