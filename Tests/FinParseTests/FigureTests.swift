@@ -105,6 +105,16 @@ struct FigureTests {
         #expect(figures("全年预算5,000万元").map(\.label) == ["全年预算"])
     }
 
+    /// Justified PDF text spaces out every character, the unit's too (万 元): still an
+    /// amount, never dropped; 万 before a word that starts with 元 is none.
+    @Test func letterSpacedUnits() {
+        let spaced = figures("一 般 公 共 预 算 收 入         17981.68 万 元 ， 占99.92%；")
+        #expect(spaced.map { "\($0.text) \($0.value) \($0.unit.rawValue)" } == ["17981.68万 元 17981.68 万元", "99.92% 99.92 %"])
+        #expect(spaced.first?.yuan == 179_816_800)
+        #expect(figures("增加 1178.82 万   元，增长").map(\.value.description) == ["1178.82"])
+        #expect(figures("节余5 万 元旦前").isEmpty)
+    }
+
     @Test func comparators() {
         #expect(figures("社会公众满意度≥95%，合格率≧90%。").map(\.comparator) == [.greaterOrEqual, .greaterOrEqual])
         #expect(figures("项目完成率不低于95%。").map(\.comparator) == [.greaterOrEqual])

@@ -49,8 +49,12 @@ struct FigureExtractor {
         let clauses = Self.clauses(of: written)
         for clause in clauses.candidates {
             let map = FoldMap(clauses.count == 1 ? written : String(clause), line: line)
-            let tokens = tokenizer.segments(of: map).compactMap { kind, range in
-                kind == .space ? nil : ClauseToken(kind: kind, text: Word(String(map.text(of: range))), range: range)
+            let tokens = tokenizer.segments(of: map).compactMap { kind, range -> ClauseToken? in
+                guard kind != .space else { return nil }
+                var text = String(map.text(of: range))
+                // 万 元 in letter-spaced text is 万元.
+                if kind == .unit && text.utf8.contains(0x20) { text.removeAll { $0 == " " } }
+                return ClauseToken(kind: kind, text: Word(text), range: range)
             }
             var previousEnd: Int? = nil
             var i = 0

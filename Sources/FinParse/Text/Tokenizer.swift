@@ -10,7 +10,8 @@ public struct Token: Sendable, Hashable {
         case number
         /// % (folded from ％ too).
         case percentSign
-        /// A money unit: 元, 万元, 亿元 (ICU splits 万元 into 万/元; they are joined here).
+        /// A money unit: 元, 万元, 亿元 (ICU splits 万元 into 万/元; they are joined here, and
+        /// so are the 万 元 of letter-spaced text, whose token's text keeps its space).
         case unit
         /// ≥ > ≤ < = (≧ and ≦ included).
         case comparator
@@ -127,12 +128,15 @@ public final class Tokenizer {
         }
         while i < raw.count {
             let (kind, range) = raw[i]
-            if kind == .word, let unit = Self.unitSpan(units, range: range, next: i + 1 < raw.count ? raw[i + 1].1 : nil) {
+            // The next token but spaces: justified PDF text spaces out 万 元 too.
+            var next = i + 1
+            while next < raw.count, raw[next].0 == .space { next += 1 }
+            if kind == .word, let unit = Self.unitSpan(units, range: range, next: next < raw.count ? raw[next].1 : nil) {
                 if unit.leading.lowerBound < unit.leading.upperBound {
                     tokens.append((.word, unit.leading))
                 }
                 tokens.append((.unit, unit.unit))
-                i += unit.consumesNext ? 2 : 1
+                i = unit.consumesNext ? next + 1 : i + 1
                 continue
             }
             tokens.append((kind, range))
@@ -155,7 +159,7 @@ public final class Tokenizer {
     private static let yi: UInt16 = 0x4EBF      // 亿
 
     /// Finds a money unit at the end of a word token: 元, 万元 (one token, or 万 then
-    /// 元), 亿元. ICU's dictionary sometimes glues the unit to the word before it.
+    /// 元, spaces between), 亿元. ICU's dictionary sometimes glues the unit to the word before it.
     private static func unitSpan(_ units: [UInt16], range: Range<Int>, next: Range<Int>?)
         -> (leading: Range<Int>, unit: Range<Int>, consumesNext: Bool)?
     {
