@@ -171,6 +171,28 @@ struct PDFTextTests {
         #expect(document.paragraphs.contains { $0.text.hasPrefix("1.公共安全(类)支出 13656.34 万元") && $0.text.hasSuffix("增加一定人员经费支出。") })
     }
 
+    /// The corpus .docx printed to PDF by LibreOffice and read back with pdftotext -layout: its
+    /// 自评表 cells wrap, each text at the top of its cell, so a row of indicators runs over
+    /// several lines from the one with its 分值 and 得分. The 部门整体 form reads as the .docx
+    /// does, indicator for indicator; the 执法办案经费 form too but for the rows pdftotext's
+    /// spacing shifts a column, which a warning names.
+    @Test func wrappedSelfEvaluationRowsAreJoined() throws {
+        func rows(_ evaluation: SelfEvaluation) -> [String] {
+            evaluation.indicators.map { i in
+                [i.level1, i.level2, i.name, i.target.text, i.actual.text, i.weight?.description ?? "-", i.score?.description ?? "-"]
+                    .joined(separator: "|").filter { !$0.isWhitespace }
+            }
+        }
+        let word = try Document(contentsOf: Corpus.path("docx/yongzhou-yingji-2021-juesuan.docx")).tables.compactMap(\.selfEvaluation)
+        let document = try Document(contentsOf: Corpus.path("pdf/yongzhou-yingji-2021-juesuan.libreoffice.layout.txt"))
+        let printed = document.tables.compactMap(\.selfEvaluation)
+        try #require(word.count == 4 && printed.count == 4)
+        #expect(rows(printed[0]) == rows(word[0]))
+        #expect(printed[0].totalWeight == 100 && printed[0].totalScore == 100)
+        #expect(Set(rows(printed[2])).intersection(rows(word[2])).count == 17 && printed[2].indicators.count == 21)
+        #expect(document.diagnostics.contains { $0.code == "self-evaluation-columns" && $0.message.hasPrefix("4 of 21") })
+    }
+
     /// A line of thousands of amounts a single space apart is thousands of cells, each a
     /// figure of its row (and read in time linear in the row: it was quadratic).
     @Test func aVeryWideRow() {

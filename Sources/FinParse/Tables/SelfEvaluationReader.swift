@@ -54,6 +54,17 @@ enum SelfEvaluationReader {
                 line: (name ?? row[0]).line))
         }
 
+        // A row without the 分值 or 得分 its table has columns for was most likely read across
+        // the wrong columns (pdftotext's spacing drifts): said, not guessed at.
+        let lacking = indicators.filter { (columns.weight != nil && $0.weight == nil) || (columns.score != nil && $0.score == nil) }
+        if !lacking.isEmpty {
+            diagnostics.append(Diagnostic(
+                severity: .warning, code: "self-evaluation-columns",
+                message: "\(lacking.count) of \(indicators.count) indicators have no 分值 or 得分 in their columns "
+                    + "(the first on line \(lacking[0].line)): their cells may be read in the wrong columns",
+                line: grid.line))
+        }
+
         let name = value(after: ["项目名称", "项目支出名称", "专项名称"], in: rows)
         let title = grid.title ?? ""
         let scope: SelfEvaluation.Scope =
@@ -138,7 +149,7 @@ enum SelfEvaluationReader {
 
     /// Labels compared byte for byte: folding leaves text in NFKC, so String's ==,
     /// normalizing as it compares, would find nothing more.
-    private static func isTotal(_ text: String) -> Bool {
+    static func isTotal(_ text: String) -> Bool {
         let text = compact(text)
         return ["总分", "合计", "总计", "合计得分"].contains { text.utf8.elementsEqual($0.utf8) }
     }

@@ -1,3 +1,5 @@
+import FoundationEssentials
+
 /// A table of 绩效指标 (一级指标 / 二级指标 / 三级指标 / 指标值 …) as `pdftotext -layout`
 /// lays it out: where it ends, and its merged cells put back.
 ///
@@ -65,6 +67,7 @@ enum SpacedIndicatorTable {
             grid.cells.first { $0.row == headerRow && holds($0.text, level) }?.column
         }
         guard let firstLevel = levelColumns.min() else { return grid }
+        let grid = joiningTopAlignedRows(grid, headerRow: headerRow, levelColumns: levelColumns, nameColumn: nameColumn) ?? grid
         var table = Cells(grid.cells.filter { $0.row > headerRow })
         table.splitLevels(levelColumns)
         let side = table.cells.indices.first { i in
@@ -165,6 +168,113 @@ enum SpacedIndicatorTable {
         merged.rows = headerRow + 1 + bodyRows.count
         merged.columns = grid.columns + shift
         return merged
+    }
+
+    /// A 自评表 whose cells wrap, as Word sets them, each text at the top of its cell: a row of
+    /// indicators starts on the line of its 分值 or 得分 and runs down to the next such line,
+    /// each line below it holding more of its cells' text (应急系统执法 / 业务培训). Those
+    /// lines are joined into their rows; a level label's lower half (产出指标 / (50 分),
+    /// 可持续影响指 / 标) joins its label, and a level with no indicator of its own (成本指标
+    /// under 时效指标) is a row of its own. nil for any other table: one with no 分值 nor 得分
+    /// column (a 绩效目标表), one whose rows do not wrap, one whose levels are centred on their
+    /// rows (the first row's line holds no level).
+    private static func joiningTopAlignedRows(_ grid: TableGrid, headerRow: Int, levelColumns: [Int],
+                                              nameColumn: Int) -> TableGrid? {
+        let scoreColumns = Set(grid.cells.filter { $0.row == headerRow && (holds($0.text, "分值") || holds($0.text, "得分")) }
+            .map(\.column))
+        guard !scoreColumns.isEmpty, let firstLevel = levelColumns.min() else { return nil }
+        let lines = Dictionary(grouping: grid.cells.filter { $0.row > headerRow }, by: \.row).sorted { $0.key < $1.key }.map(\.value)
+        func isTotal(_ line: [TableGrid.Cell]) -> Bool { line.contains { SelfEvaluationReader.isTotal($0.text) } }
+        func startsRow(_ line: [TableGrid.Cell]) -> Bool {
+            isTotal(line) || line.contains { scoreColumns.contains($0.column) && Decimal(exactString: $0.text) != nil }
+        }
+        // A row's first line holds its 三级指标 alone in its cell, and a value left of its 分值;
+        // where most do not, pdftotext's spacing ran cells together (安全生产隐患 >1200 7134 个 1)
+        // and joining lines would only join the wrong cells. A few rows drifting a column is
+        // pdftotext's spacing too, and costs those rows only.
+        let firstScore = scoreColumns.min()!
+        func isWhole(_ line: [TableGrid.Cell]) -> Bool {
+            guard let name = line.first(where: { $0.column == nameColumn }) else { return false }
+            let ranOn = name.text.unicodeScalars.split(separator: " ").dropFirst().contains { word in
+                word.first.map { $0.isASCIIDigit || "<>=≤≥≦≧".unicodeScalars.contains($0) } ?? false
+            }
+            return !ranOn && line.contains { $0.column > nameColumn && $0.column < firstScore }
+        }
+        let rows = lines.filter { startsRow($0) && !isTotal($0) }
+        // Above the first row only the header's own wrapped labels (偏差原因分析 / 及改进措施).
+        guard let first = lines.firstIndex(where: startsRow),
+              lines[first].contains(where: { $0.column == firstLevel }),
+              lines[..<first].allSatisfy({ $0.allSatisfy { $0.column > nameColumn } }),
+              lines[first...].contains(where: { !startsRow($0) && $0.contains { $0.column >= firstLevel } }),
+              rows.filter(isWhole).count * 4 >= rows.count * 3
+        else { return nil }
+
+        var header = grid.cells.filter { $0.row <= headerRow }
+        for cell in lines[..<first].joined() {
+            guard let k = header.firstIndex(where: { $0.row == headerRow && $0.column == cell.column }) else { continue }
+            header[k].text += cell.text
+            header[k].original += cell.original
+        }
+        var body: [TableGrid.Cell] = []
+        var row = headerRow
+        var labels: [Int: Int] = [:]  // level column → index in `body` of the label that column's rows are under
+        var afterTotal = false
+        for line in lines[first...] {
+            if isTotal(line) && !afterTotal {
+                // 总分 100 100: its figures stand under the levels, short as the row's label is;
+                // they are the 分值 and the 得分.
+                row += 1
+                afterTotal = true
+                var scores = scoreColumns.sorted()[...]
+                for var cell in line {
+                    cell.row = row
+                    if Decimal(exactString: cell.text) != nil, cell.column < nameColumn, let column = scores.popFirst() {
+                        cell.column = column
+                    }
+                    body.append(cell)
+                }
+                continue
+            }
+            if startsRow(line) || afterTotal {
+                row += 1
+                for var cell in line {
+                    cell.row = row
+                    if levelColumns.contains(cell.column) { labels[cell.column] = body.count }
+                    body.append(cell)
+                }
+                continue
+            }
+            for cell in line {
+                if levelColumns.contains(cell.column) {
+                    let label = labels[cell.column].map { body[$0] }
+                    let whole = { (text: String) in SelfEvaluationReader.compact(text).hasSuffix("指标") }
+                    if label.map({ whole($0.text) && whole(cell.text) }) ?? true {
+                        // A level of its own under the one before, over no indicator.
+                        row += 1
+                        var cell = cell
+                        cell.row = row
+                        labels[cell.column] = body.count
+                        body.append(cell)
+                        body.append(TableGrid.Cell(row: row, column: nameColumn, text: "", original: "", line: cell.line))
+                        continue
+                    }
+                }
+                let k = levelColumns.contains(cell.column) ? labels[cell.column]
+                    : body.lastIndex { $0.row == row && $0.column == cell.column }
+                if let k {
+                    body[k].text += cell.text
+                    body[k].original += cell.original
+                } else {
+                    var cell = cell
+                    cell.row = row
+                    body.append(cell)
+                }
+            }
+        }
+        var joined = grid
+        joined.cells = header + body
+        joined.rows = row + 1
+        return joined
     }
 
     /// The body's cells as they are joined and moved, and those taken out.
