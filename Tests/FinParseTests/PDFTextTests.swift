@@ -169,6 +169,10 @@ struct PDFTextTests {
         #expect(labels["806 17996.68万元"] == "收入预算合计")
         #expect(labels["879 6032.55万元"] == "一般公共预算机关运行经费预算支出")
         #expect(document.paragraphs.contains { $0.text.hasPrefix("1.公共安全(类)支出 13656.34 万元") && $0.text.hasSuffix("增加一定人员经费支出。") })
+        // A justified line can end on its figure, the unit starting the next line.
+        let later = try Document(contentsOf: Corpus.path("pdf/jiangsu-jianchayuan-2018-yusuan.layout.txt"))
+        #expect(later.tables.count == 12 && later.tables.allSatisfy { $0.kind != nil })
+        #expect(later.amounts.contains { $0.line == 1002 && $0.text == "21,940.96万元" })
     }
 
     /// The corpus .docx printed to PDF by LibreOffice and read back with pdftotext -layout: its

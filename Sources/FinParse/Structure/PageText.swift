@@ -292,6 +292,7 @@ enum PageText {
         var width: Int { joined?.width ?? measure.width }
         var lastLine: Substring { joined?.lastLine ?? first.text.trimmingSpaces }
         var bytes: Int { joined?.original.utf8.count ?? first.original.utf8.count }
+        var isOneLine: Bool { joined == nil }
         /// A heading or a table's title on a line of its own, whole: 十一、一般公共预算机关运行经费支出
         /// 预算情况说明; 财政拨款政府性基金支出预算表.
         var isWholeHeading: Bool {
@@ -487,10 +488,19 @@ enum PageText {
         return after.first.map(Figure.Unit.isStart) ?? false
     }
 
+    /// A justified line that ends on a figure set off by its one wide gap, whose unit starts
+    /// the next line (…财政拨款收、支总预算                21,940.96 / 万元。与上年相比…): prose,
+    /// though its gap looks like a row's. A table's units stand in its head, not under a row.
+    private static func endsOnFigureBeforeItsUnit(_ previous: Paragraph, _ next: Substring) -> Bool {
+        guard let first = next.unicodeScalars.first, Figure.Unit.isStart(first), previous.isOneLine else { return false }
+        let parts = previous.lastLine.split(separator: "  ", omittingEmptySubsequences: true)
+        return parts.count == 2 && TableFigures.isValue(parts[1].trimmingSpaces)
+    }
+
     private static func continues(_ previous: Paragraph, with line: FoldedText, columnar: Bool, full: Int, indented: Bool) -> Bool {
         let text = line.text.drop { $0 == "\u{0C}" }
         let trimmed = text.trimmingSpaces
-        guard !trimmed.isEmpty, !previous.isColumnar, !columnar else { return false }
+        guard !trimmed.isEmpty, !columnar, !previous.isColumnar || endsOnFigureBeforeItsUnit(previous, trimmed) else { return false }
         guard let last = previous.tail.last, indented || !"。：:；;！？!?".contains(last) else { return false }
         // A line never starts with 、，。；：or a closing bracket, nor a figure with its unit: such
         // a line goes on from the one before, however short that one is.
