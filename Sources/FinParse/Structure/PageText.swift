@@ -401,8 +401,9 @@ enum PageText {
         columns(line) <= (full - 1) / 2 && !isPunctuated(line)
     }
 
-    /// Whether `text` holds a ，。；：or 、(or the ASCII ,;: that ，；：fold to), read on its
-    /// UTF-8 bytes: this runs for most lines of a PDF's text.
+    /// Whether `text` holds a ，。；：or, unless `enumerationComma` is false, a 、 (also the
+    /// ASCII ,;: that ，；：can fold to), read on its UTF-8 bytes: this runs for most lines of
+    /// a PDF's text.
     private static func isPunctuated(_ text: Substring, enumerationComma: Bool = true) -> Bool {
         var before: (UInt8, UInt8) = (0, 0)
         for byte in text.utf8 {

@@ -244,7 +244,9 @@ enum SpacedIndicatorTable {
                 }
                 continue
             }
-            for cell in line {
+            // Levels last: one that starts a row of its own must not take the line's other
+            // cells, the rest of the row above.
+            for cell in line.filter({ !levelColumns.contains($0.column) }) + line.filter({ levelColumns.contains($0.column) }) {
                 if levelColumns.contains(cell.column) {
                     let label = labels[cell.column].map { body[$0] }
                     let whole = { (text: String) in SelfEvaluationReader.compact(text).hasSuffix("指标") }
