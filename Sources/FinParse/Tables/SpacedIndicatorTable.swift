@@ -218,7 +218,16 @@ enum SpacedIndicatorTable {
         var body: [TableGrid.Cell] = []
         var row = headerRow
         var labels: [Int: Int] = [:]  // level column → index in `body` of the label that column's rows are under
+        // The last row's cells: column → index in `body`.
+        var current = (row: headerRow, cells: [Int: Int]())
         var afterTotal = false
+        func append(_ cell: TableGrid.Cell) {
+            var cell = cell
+            cell.row = row
+            if current.row != row { current = (row, [:]) }
+            current.cells[cell.column] = body.count
+            body.append(cell)
+        }
         for line in lines[first...] {
             if isTotal(line) && !afterTotal {
                 // 总分 100 100: its figures stand under the levels, short as the row's label is;
@@ -227,20 +236,18 @@ enum SpacedIndicatorTable {
                 afterTotal = true
                 var scores = scoreColumns.sorted()[...]
                 for var cell in line {
-                    cell.row = row
                     if Decimal(exactString: cell.text) != nil, cell.column < nameColumn, let column = scores.popFirst() {
                         cell.column = column
                     }
-                    body.append(cell)
+                    append(cell)
                 }
                 continue
             }
             if startsRow(line) || afterTotal {
                 row += 1
-                for var cell in line {
-                    cell.row = row
+                for cell in line {
                     if levelColumns.contains(cell.column) { labels[cell.column] = body.count }
-                    body.append(cell)
+                    append(cell)
                 }
                 continue
             }
@@ -253,23 +260,18 @@ enum SpacedIndicatorTable {
                     if label.map({ whole($0.text) && whole(cell.text) }) ?? true {
                         // A level of its own under the one before, over no indicator.
                         row += 1
-                        var cell = cell
-                        cell.row = row
                         labels[cell.column] = body.count
-                        body.append(cell)
-                        body.append(TableGrid.Cell(row: row, column: nameColumn, text: "", original: "", line: cell.line))
+                        append(cell)
+                        append(TableGrid.Cell(row: row, column: nameColumn, text: "", original: "", line: cell.line))
                         continue
                     }
                 }
-                let k = levelColumns.contains(cell.column) ? labels[cell.column]
-                    : body.lastIndex { $0.row == row && $0.column == cell.column }
-                if let k {
+                if let k = levelColumns.contains(cell.column) ? labels[cell.column]
+                    : current.row == row ? current.cells[cell.column] : nil {
                     body[k].text += cell.text
                     body[k].original += cell.original
                 } else {
-                    var cell = cell
-                    cell.row = row
-                    body.append(cell)
+                    append(cell)
                 }
             }
         }
