@@ -298,6 +298,25 @@ struct DocxTests {
         ])
     }
 
+    /// A 分值 merged over a group's rows is no missing one; a row without the cells at all is,
+    /// and a warning says so rather than the row passing for read.
+    @Test func indicatorsWithoutTheirScoresAreReported() throws {
+        let cell = { (props: String, text: String) in "<w:tc><w:tcPr>\(props)</w:tcPr>\(Docx.p(text))</w:tc>" }
+        let plain = { (texts: [String]) in texts.map { cell("", $0) }.joined() }
+        let restart = #"<w:vMerge w:val="restart"/>"#
+        let document = try Docx.document(body: Docx.p("2021年度项目支出绩效自评表") + """
+            <w:tbl><w:tr>\(plain(["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"]))</w:tr>
+            <w:tr>\(plain(["产出指标", "数量指标", "培训", "2次", "2次"]))\(cell(restart, "10"))\(cell(restart, "9"))</w:tr>
+            <w:tr>\(plain(["", "质量指标", "合格率", "90%", "95%"]))\(cell("<w:vMerge/>", ""))\(cell("<w:vMerge/>", ""))</w:tr>
+            <w:tr>\(plain(["效益指标", "社会效益指标", "安全", "提高", "提高"]))</w:tr></w:tbl>
+            """)
+        let evaluation = try #require(document.tables.first?.selfEvaluation)
+        #expect(evaluation.indicators.map(\.name) == ["培训", "合格率", "安全"])
+        let warnings = document.diagnostics.filter { $0.code == "self-evaluation-columns" }
+        #expect(warnings.map(\.message) == ["1 of 3 indicators have no 分值 or 得分 in their columns (the first on line 25): "
+                                             + "their cells may be read in the wrong columns"])
+    }
+
     @Test func nestedTablesAndCellLines() throws {
         let document = try Docx.document(body: """
             <w:tbl><w:tr><w:tc>\(Docx.p("外"))<w:tbl><w:tr><w:tc>\(Docx.p("内1"))</w:tc><w:tc>\(Docx.p("内2"))</w:tc></w:tr></w:tbl></w:tc>

@@ -28,6 +28,13 @@ enum SelfEvaluationReader {
         var diagnostics: [Diagnostic] = []
         var indicators: [SelfEvaluation.Indicator] = []
         var totals: [Decimal?] = []
+        // Lines of the indicators without a cell in the 分值 or 得分 column (nor a merged cell
+        // over it from a row above, a 分值 shared by a group): most likely read across the
+        // wrong columns, as pdftotext's spacing drifts.
+        var lacking: [Int] = []
+        func isMerged(_ r: Int, _ c: Int) -> Bool {
+            grid.cells.contains { $0.row < r && r < $0.row + $0.rowSpan && $0.column <= c && c < $0.column + $0.columnSpan }
+        }
         for r in (headerRow + 1)..<rows.count {
             let row = rows[r]
             if let first = row.first(where: { !$0.text.isEmpty }), isTotal(first.text) {
@@ -45,6 +52,11 @@ enum SelfEvaluationReader {
             let name = cell(columns.name), target = cell(columns.target), actual = cell(columns.actual)
             let weight = cell(columns.weight), score = cell(columns.score)
             if [name, target, actual, weight, score].allSatisfy({ $0?.text.isEmpty ?? true }) { continue }
+            if zip([columns.weight, columns.score], [weight, score]).contains(where: { column, cell in
+                column.map { cell == nil && !isMerged(r, $0) } ?? false
+            }) {
+                lacking.append((name ?? row[0]).line)
+            }
             indicators.append(SelfEvaluation.Indicator(
                 level1: level1[r], level2: level2[r],
                 name: oneLine(name?.text ?? ""),
@@ -54,14 +66,11 @@ enum SelfEvaluationReader {
                 line: (name ?? row[0]).line))
         }
 
-        // A row without the 分值 or 得分 its table has columns for was most likely read across
-        // the wrong columns (pdftotext's spacing drifts): said, not guessed at.
-        let lacking = indicators.filter { (columns.weight != nil && $0.weight == nil) || (columns.score != nil && $0.score == nil) }
-        if !lacking.isEmpty {
+        if let first = lacking.first {
             diagnostics.append(Diagnostic(
                 severity: .warning, code: "self-evaluation-columns",
                 message: "\(lacking.count) of \(indicators.count) indicators have no 分值 or 得分 in their columns "
-                    + "(the first on line \(lacking[0].line)): their cells may be read in the wrong columns",
+                    + "(the first on line \(first)): their cells may be read in the wrong columns",
                 line: grid.line))
         }
 
