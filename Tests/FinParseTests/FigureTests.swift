@@ -113,6 +113,10 @@ struct FigureTests {
         #expect(spaced.first?.yuan == 179_816_800)
         #expect(figures("增加 1178.82 万   元，增长").map(\.value.description) == ["1178.82"])
         #expect(figures("节余5 万 元旦前").isEmpty)
+        // Their labels and changes read as the unspaced sentence's.
+        #expect(figures("本 年 收 入 合 计 2946.25 万 元 ， 其 中 ： 财 政 拨 款 收 入 2940.05 万 元 。").map(\.label)
+                == ["收入合计", "财政拨款收入"])
+        #expect(figures("与 上 年 相 比 增 加 1454.35 万 元 ， 增 长 8.8 % 。").map(\.change) == [.increase, .increase])
     }
 
     @Test func comparators() {

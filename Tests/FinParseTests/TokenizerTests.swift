@@ -17,6 +17,17 @@ struct TokenizerTests {
         ])
     }
 
+    /// Justified PDF text spaces out a short line's characters: its words are segmented as if
+    /// unspaced, each token still spanning its spaces; one space between two words, as page
+    /// text parts its cells, is left a space.
+    @Test func letterSpacedTextKeepsItsWords() {
+        #expect(summary("本 年 收 入 合 计 2946.25 万 元 ，") == [
+            "word:本@1", "word:年@3", "word:收 入@5", "word:合 计@9", "space: @12", "number:2946.25@13", "space: @20",
+            "unit:万 元@21", "punctuation:，@25",
+        ])
+        #expect(summary("上海市普陀区财政局财政所 预算不单列").contains("space: @13"))
+    }
+
     @Test func comparatorsAndCounts() {
         #expect(summary("≥4期") == ["comparator:≥@1", "number:4@2", "word:期@3"])
         #expect(summary("合格率≧95%") == ["word:合格@1", "word:率@3", "comparator:≧@4", "number:95@5", "percentSign:%@7"])

@@ -52,8 +52,8 @@ struct FigureExtractor {
             let tokens = tokenizer.segments(of: map).compactMap { kind, range -> ClauseToken? in
                 guard kind != .space else { return nil }
                 var text = String(map.text(of: range))
-                // 万 元 in letter-spaced text is 万元.
-                if kind == .unit && text.utf8.contains(0x20) { text.removeAll { $0 == " " } }
+                // 合 计 and 万 元 in letter-spaced text are 合计 and 万元.
+                if text.utf8.contains(0x20) { text.removeAll { $0 == " " } }
                 return ClauseToken(kind: kind, text: Word(text), range: range)
             }
             var previousEnd: Int? = nil

@@ -10,8 +10,7 @@ public struct Token: Sendable, Hashable {
         case number
         /// % (folded from ％ too).
         case percentSign
-        /// A money unit: 元, 万元, 亿元 (ICU splits 万元 into 万/元; they are joined here, and
-        /// so are the 万 元 of letter-spaced text, whose token's text keeps its space).
+        /// A money unit: 元, 万元, 亿元 (ICU splits 万元 into 万/元; they are joined here).
         case unit
         /// ≥ > ≤ < = (≧ and ≦ included).
         case comparator
@@ -22,7 +21,8 @@ public struct Token: Sendable, Hashable {
     }
 
     public var kind: Kind
-    /// The folded text of the token.
+    /// The folded text of the token. In letter-spaced text (合 计 2946.25 万 元) a word keeps
+    /// the spaces between its characters.
     public var text: String
     /// The UTF-16 range of the token in the folded text.
     public var range: Range<Int>
@@ -74,7 +74,20 @@ public final class Tokenizer {
     /// The kind and folded UTF-16 range of each token: what ``tokens(in:)`` is made of, for
     /// callers that look at a token's original spelling or location only now and then.
     func segments(of text: FoldMap) -> [(kind: Token.Kind, range: Range<Int>)] {
-        let units = text.utf16
+        // Letter-spaced text (本 年 收 入 合 计, as justified PDF text spreads a short line) is
+        // segmented without the spaces between its characters, else each character would be
+        // a word of its own; the tokens' ranges still cover the folded text, spaces and all.
+        if let spaced = LetterSpacing(text.utf16) {
+            let compact = spaced.compact
+            return segments(of: compact, listedAs: String(decoding: compact, as: UTF16.self)).map { kind, range in
+                (kind, spaced.positions[range.lowerBound]..<(spaced.positions[range.upperBound - 1] + 1))
+            }
+        }
+        return segments(of: text.utf16, listedAs: text.folded.text)
+    }
+
+    /// The tokens of `units`, whose text `listed` is, as read for a list marker.
+    private func segments(of units: [UInt16], listedAs listed: String) -> [(kind: Token.Kind, range: Range<Int>)] {
         guard !units.isEmpty else { return [] }
         if ends.count < units.count + 1 {
             ends = [Int32](repeating: 0, count: units.count + 1)
@@ -111,7 +124,7 @@ public final class Tokenizer {
 
         var tokens: [(kind: Token.Kind, range: Range<Int>)] = []
         tokens.reserveCapacity(raw.count)
-        let marker = ListMarker.scan(text.folded.text)
+        let marker = ListMarker.scan(listed)
         var i = 0
         if let marker {
             // The marker becomes one token, whatever ICU made of it.
@@ -175,5 +188,38 @@ public final class Tokenizer {
             return (range.lowerBound..<range.lowerBound, range.lowerBound..<next.upperBound, true)
         }
         return nil
+    }
+}
+
+/// Text whose Chinese characters stand a space apart (本 年 收 入 合 计 2946.25 万 元 ， 其 中),
+/// without those spaces: only when there is such a space for every two of its characters or
+/// fewer, as one space between two words (财政所 预算不单列) is how page text parts cells.
+private struct LetterSpacing {
+    /// The text without the spaces between two Chinese characters or marks.
+    var compact: [UInt16] = []
+    /// For each unit of `compact`, its offset in the text.
+    var positions: [Int] = []
+
+    init?(_ units: [UInt16]) {
+        func isChinese(_ unit: UInt16) -> Bool {
+            (0x4E00...0x9FFF).contains(unit) || (0x3000...0x303F).contains(unit) || (0xFF01...0xFF5E).contains(unit)
+        }
+        var characters = 0
+        var spaced = 0
+        for (i, unit) in units.enumerated() {
+            if (0x4E00...0x9FFF).contains(unit) {
+                characters += 1
+            } else if unit == 0x20, i > 0, i + 1 < units.count, isChinese(units[i - 1]), isChinese(units[i + 1]) {
+                spaced += 1
+            }
+        }
+        guard spaced > 0, spaced * 2 >= characters else { return nil }
+        compact.reserveCapacity(units.count)
+        positions.reserveCapacity(units.count)
+        for (i, unit) in units.enumerated()
+        where !(unit == 0x20 && i > 0 && i + 1 < units.count && isChinese(units[i - 1]) && isChinese(units[i + 1])) {
+            compact.append(unit)
+            positions.append(i)
+        }
     }
 }
