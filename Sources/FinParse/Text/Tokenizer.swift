@@ -204,21 +204,16 @@ private struct LetterSpacing {
         func isChinese(_ unit: UInt16) -> Bool {
             (0x4E00...0x9FFF).contains(unit) || (0x3000...0x303F).contains(unit) || (0xFF01...0xFF5E).contains(unit)
         }
-        var characters = 0
-        var spaced = 0
-        for (i, unit) in units.enumerated() {
-            if (0x4E00...0x9FFF).contains(unit) {
-                characters += 1
-            } else if unit == 0x20, i > 0, i + 1 < units.count, isChinese(units[i - 1]), isChinese(units[i + 1]) {
-                spaced += 1
-            }
+        func isSpacing(_ i: Int) -> Bool {
+            units[i] == 0x20 && i > 0 && i + 1 < units.count && isChinese(units[i - 1]) && isChinese(units[i + 1])
         }
+        let characters = units.count { (0x4E00...0x9FFF).contains($0) }
+        let spaced = units.indices.count(where: isSpacing)
         guard spaced > 0, spaced * 2 >= characters else { return nil }
         compact.reserveCapacity(units.count)
         positions.reserveCapacity(units.count)
-        for (i, unit) in units.enumerated()
-        where !(unit == 0x20 && i > 0 && i + 1 < units.count && isChinese(units[i - 1]) && isChinese(units[i + 1])) {
-            compact.append(unit)
+        for i in units.indices where !isSpacing(i) {
+            compact.append(units[i])
             positions.append(i)
         }
     }
