@@ -67,7 +67,8 @@ enum SpacedIndicatorTable {
             grid.cells.first { $0.row == headerRow && holds($0.text, level) }?.column
         }
         guard let firstLevel = levelColumns.min() else { return grid }
-        let grid = joiningTopAlignedRows(grid, headerRow: headerRow, levelColumns: levelColumns, nameColumn: nameColumn) ?? grid
+        let grid = joiningTopAlignedRows(grid, headerRow: headerRow, levelColumns: levelColumns, firstLevel: firstLevel,
+                                         nameColumn: nameColumn) ?? grid
         var table = Cells(grid.cells.filter { $0.row > headerRow })
         table.splitLevels(levelColumns)
         let side = table.cells.indices.first { i in
@@ -178,12 +179,12 @@ enum SpacedIndicatorTable {
     /// under 时效指标) is a row of its own. nil for any other table: one with no 分值 nor 得分
     /// column (a 绩效目标表), one whose rows do not wrap, one whose levels are centred on their
     /// rows (the first row's line holds no level).
-    private static func joiningTopAlignedRows(_ grid: TableGrid, headerRow: Int, levelColumns: [Int],
+    private static func joiningTopAlignedRows(_ grid: TableGrid, headerRow: Int, levelColumns: [Int], firstLevel: Int,
                                               nameColumn: Int) -> TableGrid? {
         let scoreColumns = Set(grid.cells.filter { $0.row == headerRow && (holds($0.text, "分值") || holds($0.text, "得分")) }
             .map(\.column))
-        guard !scoreColumns.isEmpty, let firstLevel = levelColumns.min() else { return nil }
-        let lines = Dictionary(grouping: grid.cells.filter { $0.row > headerRow }, by: \.row).sorted { $0.key < $1.key }.map(\.value)
+        guard !scoreColumns.isEmpty else { return nil }
+        let lines = grid.cellsByRow[(headerRow + 1)...].filter { !$0.isEmpty }
         func isTotal(_ line: [TableGrid.Cell]) -> Bool { line.contains { SelfEvaluationReader.isTotal($0.text) } }
         func startsRow(_ line: [TableGrid.Cell]) -> Bool {
             isTotal(line) || line.contains { scoreColumns.contains($0.column) && Decimal(exactString: $0.text) != nil }
