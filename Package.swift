@@ -28,24 +28,22 @@ let package = Package(
             providers: [.apt(["libxml2-dev"])]
         ),
         .target(name: "CXMLReader", dependencies: ["CLibXML2"]),
-        // A file in memory, for ZIPFoundation, which reads damaged zips safely only from a file.
-        .target(name: "CMemoryFile"),
-        // zlib's CRC-32, which checks an inflated part many times faster than a byte loop in Swift.
+        // The .docx zip package. libzip, unlike the Swift zip readers, does not bring in
+        // all of Foundation (some 6 MB of a batch's memory).
         .systemLibrary(
-            name: "CSystemZlib",
-            pkgConfig: "zlib",
-            providers: [.apt(["zlib1g-dev"])]
+            name: "CLibZip",
+            pkgConfig: "libzip",
+            providers: [.apt(["libzip-dev"])]
         ),
 
         .target(
             name: "FinParse",
             dependencies: [
-                "CICU", "CXMLReader", "CSystemZlib", "CMemoryFile",
-                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                "CICU", "CXMLReader", "CLibZip",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
-            // ZIPFoundation imports all of Foundation; without this its slow NSString-based
-            // String.contains and range(of:) would win overload resolution in every file.
+            // Should a dependency bring in Foundation again, its slow NSString-based
+            // String.contains and range(of:) stay out of files that do not import it.
             swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]
         ),
         .executableTarget(

@@ -32,7 +32,7 @@ struct SpillBuffer {
     private mutating func spill() {
         guard !fileFailed else { return }
         if file == nil {
-            guard let (descriptor, path) = TemporaryFile.create() else {
+            guard let (descriptor, path) = SystemFile.createTemporary() else {
                 fileFailed = true
                 return
             }
@@ -41,7 +41,7 @@ struct SpillBuffer {
             unlink(path)
             file = SpillFile(descriptor: descriptor)
         }
-        let written = memory.withUnsafeBytes { TemporaryFile.writeAll($0, to: file!.descriptor) }
+        let written = memory.withUnsafeBytes { SystemFile.writeAll($0, to: file!.descriptor) }
         fileBytes += written
         if written == memory.count {
             memory.removeAll(keepingCapacity: true)

@@ -1,7 +1,3 @@
-import FoundationEssentials
-import CSystemZlib
-import ZIPFoundation
-
 /// The parts of a .docx file (a zip package), inflated with limits and read as XML.
 struct DocxPackage {
     /// No part inflates beyond this, whatever its header claims.
@@ -11,38 +7,31 @@ struct DocxPackage {
     static let maxRatio = 200
     static let ratioFloorBytes = 16 << 20
 
-    private let archive: Archive
+    private let archive: ZipArchive
     private let path: String
 
-    /// A package in memory; the bytes are taken over, so that once the package has its
-    /// own copy they are not held.
+    /// A package in memory. libzip reads its own copy, so the bytes are let go here.
     init(bytes: consuming [UInt8], path: String) throws(FinParseError) {
         self.path = path
-        // ZIPFoundation's archive over Data traps where a damaged zip points past its end
-        // (weichsel/ZIPFoundation#394, found by Fuzz/): the bytes are read as a file, whose
-        // reads past the end find nothing. ZIPFoundation opens it once, at the start.
-        if let file = MemoryFile(holding: bytes) {
-            _ = consume bytes
-            archive = try Self.archive(path: path) { try Archive(url: URL(fileURLWithPath: file.path), accessMode: .read) }
-        } else {
-            // No file could be made (no room, no temporary directory): Data it is.
-            let data = Data(consume bytes)
-            archive = try Self.archive(path: path) { try Archive(data: data, accessMode: .read) }
+        do {
+            archive = try ZipArchive(copying: bytes)
+        } catch {
+            throw Self.unreadable(path, error)
         }
     }
 
     /// A package read from its file as its parts are inflated: never held whole.
     init(fileAt path: String) throws(FinParseError) {
         self.path = path
-        archive = try Self.archive(path: path) { try Archive(url: URL(fileURLWithPath: path), accessMode: .read) }
+        do {
+            archive = try ZipArchive(path: path)
+        } catch {
+            throw Self.unreadable(path, error)
+        }
     }
 
-    private static func archive(path: String, _ open: () throws -> Archive) throws(FinParseError) -> Archive {
-        do {
-            return try open()
-        } catch {
-            throw FinParseError(.notDocx, path: path, message: "is not a readable zip package (truncated or damaged): \(error)")
-        }
+    private static func unreadable(_ path: String, _ error: ZipArchive.Failure) -> FinParseError {
+        FinParseError(.notDocx, path: path, message: "is not a readable zip package (truncated or damaged): \(error)")
     }
 
     /// Streams a part through `reader` as it is inflated, and returns false when the
@@ -60,23 +49,17 @@ struct DocxPackage {
                                 message: "\(name) declares \(entry.uncompressedSize) bytes from \(entry.compressedSize), beyond \(limit): refused as a zip bomb")
         }
         var inflated = 0
-        var checksum: UInt = 0
         do {
-            // zlib checks the CRC: ZIPFoundation's own check is a byte loop in Swift.
-            _ = try archive.extract(entry, bufferSize: 1 << 16, skipCRC32: true) { chunk in
-                inflated += chunk.count
+            try archive.read(entry, chunkSize: 1 << 16) { bytes in
+                inflated += bytes.count
                 guard inflated <= limit else { throw PartTooLarge() }
-                try chunk.withUnsafeBytes { bytes in
-                    checksum = crc32(checksum, bytes.baseAddress?.assumingMemoryBound(to: Bytef.self), uInt(bytes.count))
-                    try stream.parse(bytes, isLast: false, into: &reader)
-                }
+                try stream.parse(bytes, isLast: false, into: &reader)
             }
-            guard UInt32(truncatingIfNeeded: checksum) == entry.checksum else { throw ChecksumMismatch() }
             try stream.parse(UnsafeRawBufferPointer(start: nil, count: 0), isLast: true, into: &reader)
         } catch is PartTooLarge {
             throw FinParseError(.tooLarge, path: path,
                                 message: "\(name) inflates beyond \(limit) bytes from \(entry.compressedSize): refused as a zip bomb")
-        } catch is ChecksumMismatch {
+        } catch let error as ZipArchive.Failure where error.failsChecksum {
             throw FinParseError(.malformedDocx, path: path, message: "\(name) fails its CRC-32 check (damaged)")
         } catch let error as XMLStreamError {
             throw FinParseError(.malformedDocx, path: path, message: "\(name): \(error.message)",
@@ -93,5 +76,4 @@ struct DocxPackage {
     }
 
     private struct PartTooLarge: Error {}
-    private struct ChecksumMismatch: Error {}
 }
