@@ -28,6 +28,8 @@ let package = Package(
             providers: [.apt(["libxml2-dev"])]
         ),
         .target(name: "CXMLReader", dependencies: ["CLibXML2"]),
+        // posix_spawn on close-on-exec pipes, for pdftotext.
+        .target(name: "CProcess"),
         // The .docx zip package. libzip, unlike the Swift zip readers, does not bring in
         // all of Foundation (some 6 MB of a batch's memory).
         .systemLibrary(
@@ -39,7 +41,7 @@ let package = Package(
         .target(
             name: "FinParse",
             dependencies: [
-                "CICU", "CXMLReader", "CLibZip",
+                "CICU", "CXMLReader", "CLibZip", "CProcess",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             // Should a dependency bring in Foundation again, its slow NSString-based

@@ -209,3 +209,42 @@ private func utf16(_ text: String, bigEndian: Bool = false) -> [UInt8] {
     text.utf16.flatMap { bigEndian ? [UInt8($0 >> 8), UInt8($0 & 0xFF)] : [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
 }
 
+/// The child process pdftotext runs in, with /bin/sh standing in for it.
+@Suite("Child process")
+struct ChildProcessTests {
+    private func shell(_ script: String, input: [UInt8] = []) throws -> ChildProcess {
+        try ChildProcess("/bin/sh", arguments: ["-c", script], input: input)
+    }
+
+    @Test func outputErrorsAndStatusComeBack() throws {
+        let run = try shell("cat; echo 读不了 >&2; exit 3", input: Array("收入总计".utf8))
+        #expect(run.output == Array("收入总计".utf8))
+        #expect(run.errors == Array("读不了\n".utf8))
+        #expect(run.status == 3)
+    }
+
+    /// A program that fills its error pipe before it reads its input: reading the output to
+    /// its end first, then the errors, would wait on each other for ever.
+    @Test func neitherFullPipeStallsTheRun() throws {
+        let input = (0..<(1 << 20)).map { UInt8(truncatingIfNeeded: $0) }
+        let run = try shell("head -c 300000 /dev/zero >&2; cat", input: input)
+        #expect(run.output == input)
+        #expect(run.errors.count == 1 << 16 && run.errors.allSatisfy { $0 == 0 })
+        #expect(run.status == 0)
+    }
+
+    @Test func aProgramThatReadsNothingEndsOnlyItsInput() throws {
+        let run = try shell("exit 0", input: [UInt8](repeating: 0x25, count: 4 << 20))
+        #expect(run.status == 0 && run.output.isEmpty)
+    }
+
+    @Test func aSignalIsToldFromAnExitStatus() throws {
+        #expect(try shell("kill -9 $$").status == -9)
+    }
+
+    @Test func aProgramThatCannotStartThrows() {
+        #expect(throws: ChildProcess.StartFailure.self) {
+            try ChildProcess("/nonexistent/pdftotext", arguments: [], input: [])
+        }
+    }
+}

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The text of a PDF, through poppler's `pdftotext -layout` (Debian package
 /// poppler-utils) run as an external program: finparse reads no PDF itself.
@@ -8,47 +12,28 @@ enum PDFTextExtraction {
             throw FinParseError(.missingTool, path: path,
                                 message: "is a PDF; reading it needs pdftotext: install poppler-utils (apt-get install poppler-utils)")
         }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: tool)
-        // fd://0: the PDF comes on standard input, so bytes in memory need no temporary file.
-        process.arguments = ["-layout", "-enc", "UTF-8", "fd://0", "-"]
-        let input = Pipe(), output = Pipe(), errors = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = errors
+        let run: ChildProcess
         do {
-            try process.run()
+            // fd://0: the PDF comes on standard input, so bytes in memory need no temporary file.
+            run = try ChildProcess(tool, arguments: ["-layout", "-enc", "UTF-8", "fd://0", "-"], input: bytes)
         } catch {
             throw FinParseError(.missingTool, path: path, message: "could not run \(tool): \(error)")
         }
-        // Feed the PDF while reading the text, or a large file would fill both pipes and stall.
-        // If pdftotext gives up early the write fails (EPIPE, SIGPIPE ignored) instead of
-        // killing the whole batch.
-        _ = ignoreBrokenPipes
-        let writer = Thread {
-            try? input.fileHandleForWriting.write(contentsOf: Data(bytes))
-            try? input.fileHandleForWriting.close()
-        }
-        writer.start()
-        let text = output.fileHandleForReading.readDataToEndOfFile()
-        let message = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            let reason = String(decoding: message, as: UTF8.self).split(separator: "\n").first.map(String.init) ?? "exit \(process.terminationStatus)"
+        guard run.status == 0 else {
+            let ending = run.status < 0 ? "ended by signal \(-run.status)" : "exit \(run.status)"
+            let reason = String(decoding: run.errors, as: UTF8.self).split(separator: "\n").first.map(String.init) ?? ending
             throw FinParseError(.malformedPDF, path: path, message: "pdftotext cannot read it: \(reason)")
         }
-        let decoded = String(decoding: text, as: UTF8.self)
+        let decoded = String(decoding: run.output, as: UTF8.self)
         guard decoded.contains(where: { !$0.isWhitespace && $0 != "\u{0C}" }) else {
             throw FinParseError(.noText, path: path, message: "is a PDF without a text layer (scanned pages?): run OCR on it first")
         }
         return decoded
     }
 
-    private static let ignoreBrokenPipes: Void = { signal(SIGPIPE, SIG_IGN) }()
-
     /// The program's path on PATH, or nil.
     private static func executable(_ name: String) -> String? {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
-        return path.split(separator: ":").map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+        let path = getenv("PATH").map { String(cString: $0) } ?? "/usr/local/bin:/usr/bin:/bin"
+        return path.split(separator: ":").map { "\($0)/\(name)" }.first { access($0, X_OK) == 0 }
     }
 }

@@ -4,7 +4,7 @@ import Glibc
 import Darwin
 #endif
 
-/// The file calls of a spilled buffer.
+/// The file calls that a spilled buffer and a child process's input share.
 enum SystemFile {
     /// A new file in the temporary directory ($TMPDIR, else /tmp): its descriptor and path.
     static func createTemporary() -> (descriptor: Int32, path: String)? {
@@ -12,11 +12,13 @@ enum SystemFile {
         var template = Array("\(directory)/finparse-XXXXXX".utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard descriptor >= 0 else { return nil }
+        // Not for a child process (pdftotext) started meanwhile on another thread.
+        _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC)
         return (descriptor, template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) })
     }
 
-    /// Writes `bytes` at the file's offset; returns how many were written, all of them
-    /// unless the system refused (no room, say).
+    /// Writes `bytes` at the file's offset, or into the pipe; returns how many were
+    /// written, all of them unless the system refused (no room, a closed pipe).
     static func writeAll(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32) -> Int {
         var done = 0
         while done < bytes.count {
