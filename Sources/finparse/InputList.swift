@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The files a `dump` reads: the paths given, folders searched recursively for
 /// reports, and paths listed one per line in a file or on standard input.
@@ -9,8 +9,7 @@ enum InputList {
     static func collect(arguments: [String], filesFrom: String?) throws -> [String] {
         var paths: [String] = []
         for argument in arguments {
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory), isDirectory.boolValue {
+            if isDirectory(argument) {
                 paths += reports(under: argument)
             } else {
                 paths.append(argument) // a missing file is reported on its own line
@@ -25,31 +24,33 @@ enum InputList {
     /// Reports below `folder`, in a stable order: sorted by path, byte for byte.
     static func reports(under folder: String) -> [String] {
         let base = folder.hasSuffix("/") ? String(folder.dropLast()) : folder
-        guard let walker = FileManager.default.enumerator(atPath: base) else { return [] }
+        guard let below = try? FileManager.default.subpathsOfDirectory(atPath: base) else { return [] }
         var found: [String] = []
-        for case let relative as String in walker {
+        for relative in below {
             let ext = relative.split(separator: ".").last.map { $0.lowercased() } ?? ""
             guard reportExtensions.contains(ext) else { continue }
             let path = base + "/" + relative
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue {
-                found.append(path)
-            }
+            if !isDirectory(path) { found.append(path) }
         }
         return found.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
     }
 
+    private static func isDirectory(_ path: String) -> Bool {
+        var isDirectory = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory
+    }
+
     private static func listedPaths(in list: String) throws -> [String] {
-        let data: Data
+        let text: String
         if list == "-" {
-            data = FileHandle.standardInput.readDataToEndOfFile()
+            text = sequence(state: ()) { _ in readLine(strippingNewline: false) }.joined()
         } else {
-            guard let contents = FileManager.default.contents(atPath: list) else {
+            guard let data = FileManager.default.contents(atPath: list) else {
                 throw ValidationFailure("--files-from: cannot read \(list)")
             }
-            data = contents
+            text = String(decoding: data, as: UTF8.self)
         }
-        return String(decoding: data, as: UTF8.self)
+        return text
             .split(whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
             .map(String.init)
             .filter { !$0.isEmpty }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// A one-line progress display on standard error: files done of total, MB/s,
 /// failures so far and time left. Drawn at most ten times a second.
@@ -36,13 +36,14 @@ final class ProgressBar {
         let width = 24
         let filled = total == 0 ? width : width * done / total
         let bar = String(repeating: "█", count: filled) + String(repeating: "·", count: width - filled)
-        let line = String(format: "\r\u{1B}[K%@ %d/%d files  %.1f MB/s  %d failed  %@ left",
-                          bar, done, total, rate, failed, Self.duration(left))
-        stream.write(line)
+        let tenths = Int((rate * 10).rounded())
+        stream.write("\r\u{1B}[K\(bar) \(done)/\(total) files  \(tenths / 10).\(tenths % 10) MB/s  \(failed) failed  \(Self.duration(left)) left")
     }
 
     private static func duration(_ seconds: Double) -> String {
         let s = Int(seconds.rounded())
-        return s >= 3600 ? String(format: "%dh%02dm", s / 3600, s / 60 % 60) : String(format: "%d:%02d", s / 60, s % 60)
+        return s >= 3600 ? "\(s / 3600)h\(twoDigits(s / 60 % 60))m" : "\(s / 60):\(twoDigits(s % 60))"
     }
+
+    private static func twoDigits(_ number: Int) -> String { number < 10 ? "0\(number)" : "\(number)" }
 }
