@@ -130,6 +130,25 @@ struct PDFTextTests {
         #expect(document.amounts.count == 447)
     }
 
+    /// The 部门决算单位构成 of a 上海 决算 (序号  单位名称  备注, then 1 上海市普陀区财政局（本级）…):
+    /// its rows have one wide gap or none, and were paragraphs under a header-only table, or
+    /// a second table titled by the first row. Where pdftotext runs the name into its 备注
+    /// with one space, each word that sits under one column is that column's cell.
+    @Test(arguments: ["putuo-caizhengju-2024-juesuan", "putuo-caizhengju-2024-juesuan-injected-errors"])
+    func aNumberedListsRowsAreItsRows(name: String) throws {
+        let document = try Document(contentsOf: Corpus.path("pdf/\(name).layout.txt"))
+        let list = try #require(document.tables.first)
+        #expect(list.rows == 4 && list.columns == 3)
+        #expect(list.cells.map { "\($0.row),\($0.column) \($0.text)" } == [
+            "0,0 序号", "0,1 单位名称", "0,2 备注",
+            "1,0 1", "1,1 上海市普陀区财政局(本级)",
+            "2,0 2", "2,1 上海市普陀区财政局财政所", "2,2 预算不单列，并入本级",
+            "3,0 3", "3,1 上海市普陀区国库收付中心", "3,2 预算不单列，并入本级",
+        ])
+        #expect(document.tables[1].kind == "收入支出决算总表")
+        #expect(!document.paragraphs.contains { $0.text.hasPrefix("2 上海市") })
+    }
+
     /// The twelve 公开表 of the 2017 江苏 template, as plain pdftotext gives them: one cell a
     /// line, in an order of its own.
     static let jiangsu2017Kinds = [

@@ -43,6 +43,26 @@ enum SpacedTableReader {
 
     static func isColumnar(_ line: FoldedText) -> Bool { PageText.isColumnar(line.text) }
 
+    /// The header of a numbered list (序号  单位名称  备注: the 部门决算单位构成 of 上海's
+    /// reports). pdftotext sets its rows with one wide gap or none (1 上海市普陀区财政局（本级）),
+    /// so they are not columnar: each is known by its number, the next in the list.
+    private static func isListHeader(_ line: FoldedText) -> Bool { line.text.trimmingSpaces.hasPrefix("序号") }
+
+    private static func startsListRow(_ line: FoldedText, number: Int) -> Bool {
+        let body = line.text.trimmingSpaces
+        let digits = String(number)
+        return body.hasPrefix(digits) && body.dropFirst(digits.count).first == " "
+    }
+
+    /// A list row's number, a cell of its own where a single space sets it off.
+    private static func splittingListNumber(_ fields: [Field]) -> [Field] {
+        guard let first = fields.first else { return fields }
+        let words = words(first)
+        guard words.count > 1, words[0].text.unicodeScalars.allSatisfy(\.isASCIIDigit) else { return fields }
+        let rest = Field(start: words[1].start, end: first.end, text: first.text[words[1].text.startIndex...])
+        return [words[0], rest] + fields.dropFirst()
+    }
+
     /// The 部门：…  单位：万元 line: about the table, not a row of it; its reader keeps it as a
     /// paragraph.
     static func isCaption(_ line: FoldedText) -> Bool { line.text.contains(utf8: "单位:") }
@@ -50,9 +70,22 @@ enum SpacedTableReader {
     /// Where a table that starts at the columnar line `start` ends.
     /// A table of 绩效指标 runs on from its header as ``SpacedIndicatorTable`` reads it.
     static func extent(at start: Int, in lines: [FoldedText]) -> Range<Int> {
-        let extent = TextTableReader.extent(from: start, in: lines, isRow: isColumnar) { k in
-            guard lines[k].text.trimmingSpaces.count <= 16, !TextTableReader.closesTable(lines[k]) else { return nil }
-            return (k + 1..<min(lines.count, k + 1 + fragmentReach)).first { isColumnar(lines[$0]) }
+        let numbered = isListHeader(lines[start])
+        var listed = 0
+        func isNextListRow(_ line: FoldedText) -> Bool { numbered && startsListRow(line, number: listed + 1) }
+        let isRow = { (line: FoldedText) in
+            if isNextListRow(line) {
+                listed += 1
+                return true
+            }
+            return isColumnar(line)
+        }
+        let extent = TextTableReader.extent(from: start, in: lines, isRow: isRow) { k in
+            guard lines[k].text.trimmingSpaces.count <= 16, !TextTableReader.closesTable(lines[k]),
+                  let next = (k + 1..<min(lines.count, k + 1 + fragmentReach)).first(where: { isColumnar(lines[$0]) || isNextListRow(lines[$0]) })
+            else { return nil }
+            if isNextListRow(lines[next]) { listed += 1 }
+            return next
         }
         guard let header = extent.first(where: { SpacedIndicatorTable.isHeader(lines[$0]) }) else { return extent }
         return start..<max(extent.upperBound, SpacedIndicatorTable.extent(at: header, in: lines).upperBound)
@@ -318,7 +351,10 @@ enum SpacedTableReader {
             let split = lines.map { ($0.line, $0.fields.flatMap(splitAtAmounts)) }
             if split.filter({ $0.1.count > 1 }).count * 4 >= split.count { return singleSpacedGrid(split, title: name) }
         }
-        let rows = lines.map { (line: $0.line, fields: $0.fields.flatMap(splitRunOfValues)) }
+        let numbered = lines.first.map { isListHeader($0.line) } ?? false
+        let rows = lines.enumerated().map { r, row in
+            (line: row.line, fields: (numbered && r > 0 ? splittingListNumber(row.fields) : row.fields).flatMap(splitRunOfValues))
+        }
         // Columns from the fullest rows: their k-th cells line up, give or take the
         // character or two pdftotext's spacing drifts by.
         let fullest = rows.map(\.fields.count).max() ?? 0
@@ -361,11 +397,21 @@ enum SpacedTableReader {
             return near.min { $0.1 < $1.1 }?.0 ?? 0
         }
 
+        /// A list row's words that pdftotext ran together across columns (上海市普陀区财政局财政所
+        /// 预算不单列，并入本级 under 单位名称 and 备注): a cell each, where each word covers the
+        /// middle of one of the columns.
+        func perColumn(_ field: Field) -> [Field] {
+            func covered(_ field: Field) -> Int { middles.count { field.start <= $0 && $0 < field.end } }
+            let words = words(field)
+            let columns = covered(field)
+            return columns > 1 && words.count == columns && words.allSatisfy({ covered($0) == 1 }) ? words : [field]
+        }
+
         var cells: [TableGrid.Cell] = []
         for (r, row) in rows.enumerated() {
             var taken = Set<Int>()
             var started: [Int: Int] = [:]  // this row's cells by their first column
-            for field in row.fields {
+            for field in numbered && r > 0 ? row.fields.flatMap(perColumn) : row.fields {
                 // A header over several columns covers their middles.
                 let covered = firstColumn { middles[$0] >= field.start }..<firstColumn { middles[$0] >= field.end }
                 let first = covered.isEmpty ? column(of: field) : covered.lowerBound
