@@ -10,12 +10,23 @@
 
 extern char **environ;
 
+static int make_pipe(int fds[2]) {
+#ifdef __APPLE__
+    // No pipe2 on Apple's systems: POSIX_SPAWN_CLOEXEC_DEFAULT, below, keeps the pipes
+    // from other children instead.
+    if (pipe(fds) != 0) return errno;
+    fcntl(fds[0], F_SETFD, FD_CLOEXEC);
+    fcntl(fds[1], F_SETFD, FD_CLOEXEC);
+    return 0;
+#else
+    return pipe2(fds, O_CLOEXEC) == 0 ? 0 : errno;
+#endif
+}
+
 int fp_process_spawn(const char *path, char *const argv[], pid_t *pid, int *input, int *output, int *error) {
     int pipes[3][2] = {{-1, -1}, {-1, -1}, {-1, -1}};
     int result = 0;
-    for (int i = 0; i < 3 && result == 0; i++) {
-        if (pipe2(pipes[i], O_CLOEXEC) != 0) result = errno;
-    }
+    for (int i = 0; i < 3 && result == 0; i++) result = make_pipe(pipes[i]);
     posix_spawn_file_actions_t actions;
     posix_spawnattr_t attributes;
     sigset_t defaults;
@@ -24,7 +35,11 @@ int fp_process_spawn(const char *path, char *const argv[], pid_t *pid, int *inpu
             sigemptyset(&defaults);
             sigaddset(&defaults, SIGPIPE);
             posix_spawnattr_setsigdefault(&attributes, &defaults);
-            posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETSIGDEF);
+            short flags = POSIX_SPAWN_SETSIGDEF;
+#ifdef __APPLE__
+            flags |= POSIX_SPAWN_CLOEXEC_DEFAULT;
+#endif
+            posix_spawnattr_setflags(&attributes, flags);
             // The copies dup2 makes on 0, 1 and 2 are not close-on-exec; the pipes are.
             posix_spawn_file_actions_adddup2(&actions, pipes[0][0], 0);
             posix_spawn_file_actions_adddup2(&actions, pipes[1][1], 1);

@@ -1,7 +1,8 @@
 // A child process on pipes, for the one external program finparse runs (pdftotext):
 // posix_spawn with the pipes made close-on-exec as they are made, which Swift's Glibc
 // module cannot ask for (pipe2 is a GNU extension), so that a child started at the same
-// time on another thread never holds them open.
+// time on another thread never holds them open. (On Apple's systems, not built here, the
+// spawn itself closes every other descriptor in the child.)
 #ifndef FINPARSE_PROCESS_H
 #define FINPARSE_PROCESS_H
 
