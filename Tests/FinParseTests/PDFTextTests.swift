@@ -149,6 +149,24 @@ struct PDFTextTests {
         #expect(!document.paragraphs.contains { $0.text.hasPrefix("2 上海市") })
     }
 
+    /// Where a unit's name is too long for its cell, pdftotext prints its first line above
+    /// the number and the rest below (上海市普陀区规划和自然资源局执法大队 / 2 / （下属参公事业单位）):
+    /// the three lines are one row, the name one cell. The next table keeps its title.
+    @Test func aNameWrappedAroundItsNumberIsOneCell() throws {
+        let document = try Document(contentsOf: Corpus.path("pdf/putuo-guihuaziyuan-2024-juesuan-with-errors.layout.txt"))
+        let list = try #require(document.tables.first)
+        #expect(list.rows == 6)
+        #expect(list.cells.filter { $0.row > 0 }.map { "\($0.row),\($0.column) \($0.text)" } == [
+            "1,0 1", "1,1 上海市普陀区规划和自然资源局(本级)",
+            "2,0 2", "2,1 上海市普陀区规划和自然资源局执法大队(下属参公事业单位)",
+            "3,0 3", "3,1 上海市普陀区土地发展中心(下属事业单位)",
+            "4,0 4", "4,1 上海市普陀区自然资源确权登记事务中心(下属事业单位)",
+            "5,0 5", "5,1 上海市普陀区规划和自然资源管理事务中心(下属事业单位)",
+        ])
+        #expect(document.tables[1].kind == "收入支出决算总表")
+        #expect(!document.paragraphs.contains { $0.text.contains("下属事业单位") })
+    }
+
     /// The twelve 公开表 of the 2017 江苏 template, as plain pdftotext gives them: one cell a
     /// line, in an order of its own.
     static let jiangsu2017Kinds = [

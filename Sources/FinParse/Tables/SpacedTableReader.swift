@@ -51,7 +51,48 @@ enum SpacedTableReader {
     private static func startsListRow(_ line: FoldedText, number: Int) -> Bool {
         let body = line.text.trimmingSpaces
         let digits = String(number)
-        return body.hasPrefix(digits) && body.dropFirst(digits.count).first == " "
+        return body.hasPrefix(digits) && (body.count == digits.count || body.dropFirst(digits.count).first == " ")
+    }
+
+    /// A list row's number alone on its line: the row's name wraps around it, its first line
+    /// above the number and its rest below (上海市普陀区规划和自然资源局执法大队 / 2 / （下属参公事业单位）).
+    private static func isBareNumber(_ line: FoldedText) -> Bool {
+        let body = line.text.trimmingSpaces
+        return !body.isEmpty && body.unicodeScalars.allSatisfy(\.isASCIIDigit)
+    }
+
+    /// The rows of a list with the lines of each name wrapped around its bare number joined
+    /// into the number's row, the name's lines one cell.
+    private static func joiningWrappedListRows(_ rows: [Row]) -> [Row] {
+        func isNumbered(_ row: Row) -> Bool { row.fields.first?.text.unicodeScalars.first?.isASCIIDigit == true }
+        var joined: [Row] = []
+        var index = 0
+        while index < rows.count {
+            var row = rows[index]
+            index += 1
+            // rows[0] is the header: no name starts there.
+            guard !joined.isEmpty, isBareNumber(row.line) else {
+                joined.append(row)
+                continue
+            }
+            // Only the lines right above and below the number: a blank line parts two rows.
+            var parts: [Row] = []
+            if joined.count > 1, let above = joined.last, !isNumbered(above), above.line.line == row.line.line - 1 {
+                parts.append(joined.removeLast())
+            }
+            if index < rows.count, !isNumbered(rows[index]), rows[index].line.line == row.line.line + 1 {
+                parts.append(rows[index])
+                index += 1
+            }
+            let names = parts.compactMap(\.fields.first)
+            if !names.isEmpty {
+                row.fields.append(Field(start: names.map(\.start).min()!, end: names.map(\.end).max()!,
+                                        text: Substring(names.map { String($0.text) }.joined())))
+            }
+            row.fields += parts.flatMap { $0.fields.dropFirst() }
+            joined.append(row)
+        }
+        return joined
     }
 
     /// A list row's number, a cell of its own where a single space sets it off.
@@ -72,19 +113,30 @@ enum SpacedTableReader {
     static func extent(at start: Int, in lines: [FoldedText]) -> Range<Int> {
         let numbered = isListHeader(lines[start])
         var listed = 0
+        var wrapsBelow = false  // the line after a bare number holds the rest of its row's name
         func isNextListRow(_ line: FoldedText) -> Bool { numbered && startsListRow(line, number: listed + 1) }
+        func takeListRow(_ line: FoldedText) {
+            listed += 1
+            wrapsBelow = isBareNumber(line)
+        }
         let isRow = { (line: FoldedText) in
             if isNextListRow(line) {
-                listed += 1
+                takeListRow(line)
                 return true
             }
-            return isColumnar(line)
+            defer { wrapsBelow = false }
+            return (wrapsBelow && !line.isBlank) || isColumnar(line)
         }
         let extent = TextTableReader.extent(from: start, in: lines, isRow: isRow) { k in
+            // A name's first line above its bare number, however long.
+            if k + 1 < lines.count, isNextListRow(lines[k + 1]), isBareNumber(lines[k + 1]) {
+                takeListRow(lines[k + 1])
+                return k + 1
+            }
             guard lines[k].text.trimmingSpaces.count <= 16, !TextTableReader.closesTable(lines[k]),
                   let next = (k + 1..<min(lines.count, k + 1 + fragmentReach)).first(where: { isColumnar(lines[$0]) || isNextListRow(lines[$0]) })
             else { return nil }
-            if isNextListRow(lines[next]) { listed += 1 }
+            if isNextListRow(lines[next]) { takeListRow(lines[next]) }
             return next
         }
         guard let header = extent.first(where: { SpacedIndicatorTable.isHeader(lines[$0]) }) else { return extent }
@@ -352,7 +404,7 @@ enum SpacedTableReader {
             if split.filter({ $0.1.count > 1 }).count * 4 >= split.count { return singleSpacedGrid(split, title: name) }
         }
         let numbered = lines.first.map { isListHeader($0.line) } ?? false
-        let rows = lines.enumerated().map { r, row in
+        let rows = (numbered ? joiningWrappedListRows(lines) : lines).enumerated().map { r, row in
             (line: row.line, fields: (numbered && r > 0 ? splittingListNumber(row.fields) : row.fields).flatMap(splitRunOfValues))
         }
         // Columns from the fullest rows: their k-th cells line up, give or take the
