@@ -1,4 +1,9 @@
 import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The files a `dump` reads: the paths given, folders searched recursively for
 /// reports, and paths listed one per line in a file or on standard input.
@@ -41,19 +46,29 @@ enum InputList {
     }
 
     private static func listedPaths(in list: String) throws -> [String] {
-        let text: String
-        if list == "-" {
-            text = sequence(state: ()) { _ in readLine(strippingNewline: false) }.joined()
-        } else {
-            guard let data = FileManager.default.contents(atPath: list) else {
-                throw ValidationFailure("--files-from: cannot read \(list)")
-            }
-            text = String(decoding: data, as: UTF8.self)
+        guard let bytes = contents(of: list) else {
+            throw ValidationFailure("--files-from: cannot read \(list): \(String(cString: strerror(errno)))")
         }
-        return text
+        return String(decoding: bytes, as: UTF8.self)
             .split(whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
             .map(String.init)
             .filter { !$0.isEmpty }
+    }
+
+    /// The list's bytes, read to its end: standard input for `-`, else the file, which may be
+    /// a pipe (`--files-from <(find …)`), where a file's size says nothing.
+    private static func contents(of list: String) -> [UInt8]? {
+        let descriptor = list == "-" ? STDIN_FILENO : open(list, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { if descriptor != STDIN_FILENO { close(descriptor) } }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 && errno == EINTR { continue }
+            guard count > 0 else { return count == 0 ? bytes : nil }
+            bytes += chunk[..<count]
+        }
     }
 }
 

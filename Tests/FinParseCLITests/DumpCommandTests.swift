@@ -120,6 +120,15 @@ struct DumpCommandTests {
         #expect(lines[1].contains("file-not-found"))
     }
 
+    /// A list named by a path that is a pipe, as `--files-from <(find …)` gives it: read to
+    /// its end (it was refused as unreadable, having no size).
+    @Test func filesFromAPipeNamedByItsPath() throws {
+        let result = try run(["dump", "--files-from", "/dev/stdin"], stdin: Self.corpusReport + "\n")
+        #expect(result.status == 0)
+        #expect(result.output.split(separator: "\n").count == 1)
+        #expect(try run(["dump", "--files-from", "/no/such/list"]).error.contains("cannot read /no/such/list: No such file"))
+    }
+
     @Test func csvNeedsATable() throws {
         let result = try run(["dump", "--format", "csv", Self.corpusReport])
         #expect(result.status == 64)
