@@ -32,8 +32,10 @@ enum SelfEvaluationReader {
         // over it from a row above, a 分值 shared by a group): most likely read across the
         // wrong columns, as pdftotext's spacing drifts.
         var lacking: [Int] = []
+        // Asked for each row that lacks a cell: only the few cells that span rows can answer.
+        let tall = grid.cells.filter { $0.rowSpan > 1 }
         func isMerged(_ r: Int, _ c: Int) -> Bool {
-            grid.cells.contains { $0.row < r && r < $0.row + $0.rowSpan && $0.column <= c && c < $0.column + $0.columnSpan }
+            tall.contains { $0.row < r && r < $0.row + $0.rowSpan && $0.column <= c && c < $0.column + $0.columnSpan }
         }
         for r in (headerRow + 1)..<rows.count {
             let row = rows[r]

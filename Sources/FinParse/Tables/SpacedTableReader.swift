@@ -51,7 +51,9 @@ enum SpacedTableReader {
     private static func startsListRow(_ line: FoldedText, number: Int) -> Bool {
         let body = line.text.trimmingSpaces
         let digits = String(number)
-        return body.hasPrefix(digits) && (body.count == digits.count || body.dropFirst(digits.count).first == " ")
+        guard body.hasPrefix(digits) else { return false }
+        let rest = body.dropFirst(digits.count)
+        return rest.isEmpty || rest.first == " "
     }
 
     /// A list row's number alone on its line: the row's name wraps around it, its first line
