@@ -50,11 +50,14 @@ public struct ListMarker: Sendable, Hashable {
         guard let c = scalars.first else { return nil }
 
         func make(_ style: Style, _ number: Int, end: Int) -> ListMarker {
-            var body = ""
-            body.unicodeScalars.append(contentsOf: scalars[..<end].filter { $0 != " " && $0 != "\t" })
+            var body = String.UnicodeScalarView()
+            var length = 0
+            for scalar in scalars[..<end] {
+                length += UTF16.width(scalar)
+                if scalar != " " && scalar != "\t" { body.append(scalar) }
+            }
             let start = leading // spaces and tabs are one UTF-16 unit each
-            let length = scalars[..<end].reduce(0) { $0 + UTF16.width($1) }
-            return ListMarker(style: style, number: number, text: body, range: start..<(start + length))
+            return ListMarker(style: style, number: number, text: String(body), range: start..<(start + length))
         }
         // Stray spaces inside a marker (第 三 部分, （ 一 ）, 1 、) are skipped.
         func skip(_ k: Int) -> Int {

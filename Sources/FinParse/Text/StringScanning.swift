@@ -12,11 +12,44 @@ extension StringProtocol {
     /// what ideographic and no-break spaces become), those spaces in the original
     /// spelling, and the form feed pdftotext puts before each page's first line.
     var trimmingSpaces: SubSequence {
-        let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.isTrimmedSpace }) else { return self[endIndex...] }
-        let last = scalars.lastIndex(where: { !$0.isTrimmedSpace })!
-        // Half-open: a closed range would make String step over a whole Character past `last`.
-        return self[first..<scalars.index(after: last)]
+        // On the UTF-8 bytes: most text has no space at either end, and stepping over
+        // scalars from both ends cost more than the bytes' two looks.
+        let bounds = utf8.withContiguousStorageIfAvailable { bytes -> (Int, Int) in
+            var start = 0, end = bytes.count
+            while start < end, let width = Self.trimmedSpaceWidth(bytes, startingAt: start) { start += width }
+            while end > start, let width = Self.trimmedSpaceWidth(bytes, endingAt: end) { end -= width }
+            return (start, end)
+        }
+        guard let (start, end) = bounds else {
+            let scalars = unicodeScalars
+            guard let first = scalars.firstIndex(where: { !$0.isTrimmedSpace }) else { return self[endIndex...] }
+            let last = scalars.lastIndex(where: { !$0.isTrimmedSpace })!
+            // Half-open: a closed range would make String step over a whole Character past `last`.
+            return self[first..<scalars.index(after: last)]
+        }
+        let utf8 = self.utf8
+        return self[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)]
+    }
+
+    /// The UTF-8 length of a trimmed space (space, tab, form feed, U+00A0, U+3000) that
+    /// starts at `start`, or nil.
+    private static func trimmedSpaceWidth(_ bytes: UnsafeBufferPointer<UInt8>, startingAt start: Int) -> Int? {
+        switch bytes[start] {
+        case 0x20, 0x09, 0x0C: 1
+        case 0xC2 where start + 1 < bytes.count && bytes[start + 1] == 0xA0: 2
+        case 0xE3 where start + 2 < bytes.count && bytes[start + 1] == 0x80 && bytes[start + 2] == 0x80: 3
+        default: nil
+        }
+    }
+
+    /// The UTF-8 length of a trimmed space that ends at `end`, or nil.
+    private static func trimmedSpaceWidth(_ bytes: UnsafeBufferPointer<UInt8>, endingAt end: Int) -> Int? {
+        switch bytes[end - 1] {
+        case 0x20, 0x09, 0x0C: 1
+        case 0xA0 where end >= 2 && bytes[end - 2] == 0xC2: 2
+        case 0x80 where end >= 3 && bytes[end - 2] == 0x80 && bytes[end - 3] == 0xE3: 3
+        default: nil
+        }
     }
 
     /// Whether `needle` occurs in the text, compared byte for byte in UTF-8 (which, for
