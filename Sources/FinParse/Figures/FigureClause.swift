@@ -92,6 +92,10 @@ struct FigureClause {
     private static func comparatorPhrase(in tokens: [ClauseToken], before end: Int, from start: Int)
         -> (comparator: Comparator, start: Int)?
     {
+        // Every phrase ends in 于, 少, 过 or 多: the word before the figure says whether to look.
+        guard end - 1 >= start, tokens[end - 1].kind == .word,
+              let last = tokens[end - 1].text.string.unicodeScalars.last, comparatorEndings.contains(last)
+        else { return nil }
         var k = end - 1
         var words = ""
         var found: (comparator: Comparator, start: Int)? = nil
@@ -102,6 +106,9 @@ struct FigureClause {
         }
         return found
     }
+
+    /// The last characters of ``comparatorWords``.
+    private static let comparatorEndings = Set(comparatorWords.keys.compactMap { $0.string.unicodeScalars.last })
 
     /// 95%以上, 10万元以下.
     static func comparator(after tokens: [ClauseToken], figureEnd: Int) -> Comparator? {
@@ -180,17 +187,17 @@ struct FigureClause {
     private static func outsideAsides(_ clause: ArraySlice<ClauseToken>) -> [ClauseToken] {
         var kept: [ClauseToken] = []
         var open: Int? = nil
+        kept.reserveCapacity(clause.count)
         for token in clause {
-            switch token.kind == .punctuation ? token.text : "" {
-            case "(", "（":
+            if isOpeningParen(token) {
                 open = kept.count
-            case ")", "）":
+            } else if isClosingParen(token) {
                 if let at = open {
                     let aside = kept[at...].map(\.text.string).joined()
                     if aside.count > 2 || subjectLevels.contains(aside) { kept.removeSubrange(at...) }
                 }
                 open = nil
-            default:
+            } else {
                 kept.append(token)
             }
         }
@@ -261,12 +268,16 @@ struct FigureClause {
         return isOpeningParen(clause[open]) ? open : nil
     }
 
+    // Word literals are hashed as they are made: kept made once, as every token is tested.
+    private static let openingParens: WordSet = ["(", "（"]
+    private static let closingParens: WordSet = [")", "）"]
+
     private static func isOpeningParen(_ token: ClauseToken) -> Bool {
-        token.kind == .punctuation && (token.text == "(" || token.text == "（")
+        token.kind == .punctuation && openingParens.contains(token.text)
     }
 
     private static func isClosingParen(_ token: ClauseToken) -> Bool {
-        token.kind == .punctuation && (token.text == ")" || token.text == "）")
+        token.kind == .punctuation && closingParens.contains(token.text)
     }
 
     /// Suffixes of the bodies that report (区司法局, 市财政厅, 街道办事处): they say whose figure

@@ -49,12 +49,11 @@ struct FigureExtractor {
         let clauses = Self.clauses(of: written)
         for clause in clauses.candidates {
             let map = FoldMap(clauses.count == 1 ? written : String(clause), line: line)
-            let tokens = tokenizer.segments(of: map).compactMap { kind, range -> ClauseToken? in
-                guard kind != .space else { return nil }
-                var text = String(map.text(of: range))
-                // 合 计 and 万 元 in letter-spaced text are 合计 and 万元.
-                if text.utf8.contains(0x20) { text.removeAll { $0 == " " } }
-                return ClauseToken(kind: kind, text: Word(text), range: range)
+            let segments = tokenizer.segments(of: map)
+            var tokens: [ClauseToken] = []
+            tokens.reserveCapacity(segments.count)
+            for (kind, range) in segments where kind != .space {
+                tokens.append(ClauseToken(kind: kind, text: map.word(of: range), range: range))
             }
             var previousEnd: Int? = nil
             var i = 0
@@ -63,7 +62,7 @@ struct FigureExtractor {
                     i += 1
                     continue
                 }
-                let text = found.span.map { map.originalText(of: tokens[$0].range) }.joined()
+                let text = Self.originalText(of: tokens[found.span], in: map)
                 guard let value = found.value else {
                     diagnostics.append(.figureTooLong(text, line: line))
                     i = found.span.upperBound + 1
@@ -87,6 +86,16 @@ struct FigureExtractor {
             }
         }
         return figures
+    }
+
+    /// How the tokens were written, without the spaces between them (2553.52 万元 is
+    /// 2553.52万元): in one piece when they stand side by side, as they mostly do.
+    private static func originalText(of tokens: ArraySlice<ClauseToken>, in map: FoldMap) -> String {
+        let adjacent = zip(tokens.dropLast(), tokens.dropFirst()).allSatisfy { $0.range.upperBound == $1.range.lowerBound }
+        guard adjacent, let first = tokens.first, let last = tokens.last else {
+            return tokens.map { map.originalText(of: $0.range) }.joined()
+        }
+        return String(map.originalText(of: first.range.lowerBound..<last.range.upperBound))
     }
 
     /// The text as written, cut after each 。, ； or ， (a run of them stays with its clause):

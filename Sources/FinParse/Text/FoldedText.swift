@@ -87,6 +87,21 @@ public struct FoldMap: Sendable {
         return text[start..<end]
     }
 
+    /// The folded text of the UTF-16 range `range` as a word, without the spaces of
+    /// letter-spaced text: 合 计 and 万 元 are 合计 and 万元.
+    func word(of range: Range<Int>) -> Word {
+        var text = folded.text
+        let start = Int(utf8Offsets[range.lowerBound]), end = Int(utf8Offsets[range.upperBound])
+        let word = text.withUTF8 { bytes -> Word? in
+            let bytes = UnsafeBufferPointer(rebasing: bytes[start..<end])
+            return bytes.contains(0x20) ? nil : Word(utf8: bytes)
+        }
+        if let word { return word }
+        var spaced = String(self.text(of: range))
+        spaced.removeAll { $0 == " " }
+        return Word(spaced)
+    }
+
     /// The original spelling of the folded UTF-16 range `range`.
     public func originalText(of range: Range<Int>) -> Substring {
         let original = folded.original

@@ -120,10 +120,19 @@ struct Word: Hashable, Sendable, ExpressibleByStringLiteral {
 
     init(_ string: String) {
         var string = string
-        key = string.withUTF8 { bytes in
-            bytes.reduce(0xcbf2_9ce4_8422_2325 as UInt64) { ($0 ^ UInt64($1)) &* 0x100_0000_01b3 }
-        }
+        key = string.withUTF8(Self.key)
         self.string = string
+    }
+
+    /// The word of valid UTF-8 `bytes`, made from them directly: a token's text, not
+    /// a String cut from its clause first.
+    init(utf8 bytes: UnsafeBufferPointer<UInt8>) {
+        key = Self.key(bytes)
+        string = String(decoding: bytes, as: UTF8.self)
+    }
+
+    private static func key(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        bytes.reduce(0xcbf2_9ce4_8422_2325 as UInt64) { ($0 ^ UInt64($1)) &* 0x100_0000_01b3 }
     }
 
     init(stringLiteral string: String) { self.init(string) }
