@@ -170,12 +170,23 @@ enum SelfEvaluationReader {
     static func compact(_ text: String) -> String {
         let isSpace = { (byte: UInt8) in byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D }
         guard text.utf8.contains(where: isSpace) else { return text }
-        return String(decoding: text.utf8.filter { !isSpace($0) }, as: UTF8.self)
+        // Written in place: without ASCII bytes, valid UTF-8 stays valid.
+        return String(unsafeUninitializedCapacity: text.utf8.count) { buffer in
+            var count = 0
+            for byte in text.utf8 where !isSpace(byte) {
+                buffer[count] = byte
+                count += 1
+            }
+            return count
+        }
     }
 
     private static func oneLine(_ text: String) -> String {
         guard text.utf8.contains(0x0A) else { return text }
-        return String(decoding: text.utf8.map { $0 == 0x0A ? 0x20 : $0 }, as: UTF8.self)
+        return String(unsafeUninitializedCapacity: text.utf8.count) { buffer in
+            _ = buffer.initialize(from: text.utf8.lazy.map { $0 == 0x0A ? 0x20 : $0 })
+            return text.utf8.count
+        }
     }
 
     /// 产出指标(50分) → 产出指标: the weight is in the table's own columns.
@@ -210,7 +221,8 @@ enum SelfEvaluationReader {
         let original = cell.map { oneLine($0.original) } ?? ""
         var rest = compact(cell?.text ?? "").unicodeScalars[...]
         // 20*2=40万元: a sum's result. An = after no digit is a comparator (=100.00(%)).
-        if let equals = rest.lastIndex(of: "="), rest[..<equals].contains(where: \.isASCIIDigit) {
+        if cell?.text.utf8.contains(UInt8(ascii: "=")) == true, let equals = rest.lastIndex(of: "="),
+           rest[..<equals].contains(where: \.isASCIIDigit) {
             rest = rest[rest.index(after: equals)...]
         }
         // 合格率≥80%: the measure's own name before its comparison, a sign before any digit.
