@@ -219,8 +219,22 @@ enum OutlineRecognizer {
 
     /// An item's title is its text up to the first 。 or ：.
     private static func itemTitle(_ body: String) -> String {
-        let end = body.unicodeScalars.firstIndex { $0 == "。" || $0 == ":" || $0 == "：" } ?? body.endIndex
-        return String(body[..<end].trimmingSpaces)
+        // On the UTF-8 bytes: the item's body runs on for a whole paragraph. No byte of
+        // 。 (E3 80 82) or ： (EF BC 9A) starts inside another character, nor does an ASCII :.
+        var body = body
+        let end = body.withUTF8 { bytes in
+            var i = 0
+            while i < bytes.count {
+                switch bytes[i] {
+                case 0x3A: return i
+                case 0xE3 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && bytes[i + 2] == 0x82: return i
+                case 0xEF where i + 2 < bytes.count && bytes[i + 1] == 0xBC && bytes[i + 2] == 0x9A: return i
+                default: i += 1
+                }
+            }
+            return bytes.count
+        }
+        return String(body[..<body.utf8.index(body.startIndex, offsetBy: end)].trimmingSpaces)
     }
 
     /// The endings of titles of documents bound into a report.

@@ -221,7 +221,7 @@ enum SelfEvaluationReader {
         let original = cell.map { oneLine($0.original) } ?? ""
         var rest = compact(cell?.text ?? "").unicodeScalars[...]
         // 20*2=40万元: a sum's result. An = after no digit is a comparator (=100.00(%)).
-        if cell?.text.utf8.contains(UInt8(ascii: "=")) == true, let equals = rest.lastIndex(of: "="),
+        if cell?.text.contains(utf8: "=") == true, let equals = rest.lastIndex(of: "="),
            rest[..<equals].contains(where: \.isASCIIDigit) {
             rest = rest[rest.index(after: equals)...]
         }
