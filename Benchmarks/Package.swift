@@ -31,7 +31,7 @@ let package = Package(
             linkerSettings: [.linkedLibrary("xml2"), .linkedLibrary("zip")]
         ),
         pipeline("WordPipeline", floor: "XMLFloor",
-                 extra: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+                 extra: ["ICUFloor", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         pipeline("TextPipeline", floor: "ICUFloor"),
     ]
 )

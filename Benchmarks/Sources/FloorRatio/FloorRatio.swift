@@ -8,6 +8,10 @@ import FinParse
 public let throughput = BenchmarkMetric.custom("MB/s", polarity: .prefersLarger, useScalingFactor: false)
 public let floorThroughput = BenchmarkMetric.custom("floor MB/s", polarity: .prefersLarger, useScalingFactor: false)
 public let percentOfFloor = BenchmarkMetric.custom("% of floor", polarity: .prefersLarger, useScalingFactor: false)
+/// Beside the Word floor, for the record: the floor plus ICU's word break over the part's
+/// text, as the text benchmarks' floor runs it. The goal is stated against the floor alone.
+public let percentOfFloorAndWordBreak = BenchmarkMetric.custom("% of floor + word break", polarity: .prefersLarger,
+                                                               useScalingFactor: false)
 
 /// Few, long iterations: each one parses tens of megabytes. One warm-up iteration (the
 /// package's default) first: the first pays for the process heap's first growth to hundreds
@@ -36,13 +40,19 @@ public func record(_ benchmark: Benchmark, megabytes: Double, pipeline: Double, 
 }
 
 /// The pipeline benchmarks of one input: parse alone and parse with JSON, each on one thread
-/// and on every core, each beside `floor` (one thread) run in the same iteration.
+/// and on every core, each beside `floor` (one thread) run in the same iteration, and beside
+/// `wordBreak` too when given (the word break over the input's text, added to the floor).
 public func pipelineBenchmarks(_ input: String, bytes: [UInt8], path: String, megabytes: Double,
-                               floor: @escaping @Sendable () throws -> Double) {
+                               floor: @escaping @Sendable () throws -> Double,
+                               wordBreak: (@Sendable () -> Double)? = nil) {
     let cores = BatchParser.coreCount
+    var configuration = Benchmark.defaultConfiguration
+    if wordBreak != nil { configuration.metrics.append(percentOfFloorAndWordBreak) }
     for (stage, threads, json) in [("Parse", 1, false), ("Parse", cores, false), ("Parse + JSON", 1, true), ("Parse + JSON", cores, true)] {
-        Benchmark("\(stage), \(input), \(threads == 1 ? "one thread" : "\(threads) threads")") { benchmark in
+        Benchmark("\(stage), \(input), \(threads == 1 ? "one thread" : "\(threads) threads")",
+                  configuration: configuration) { benchmark in
             let floor = try floor()
+            let wordBreak = wordBreak?()
             let pipeline = try seconds {
                 if json {
                     // As `finparse dump` prints a report: encoded as it is read, never held whole.
@@ -54,6 +64,7 @@ public func pipelineBenchmarks(_ input: String, bytes: [UInt8], path: String, me
                 }
             }
             record(benchmark, megabytes: megabytes, pipeline: pipeline, floor: floor)
+            if let wordBreak { benchmark.measurement(percentOfFloorAndWordBreak, Int(100 * (floor + wordBreak) / pipeline)) }
         }
     }
 }
