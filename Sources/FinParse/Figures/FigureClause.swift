@@ -268,7 +268,7 @@ struct FigureClause {
         return isOpeningParen(clause[open]) ? open : nil
     }
 
-    // Word literals are hashed as they are made: kept made once, as every token is tested.
+    // Made once: a Word literal is hashed each time it is made, and every token is tested.
     private static let openingParens: WordSet = ["(", "（"]
     private static let closingParens: WordSet = [")", "）"]
 

@@ -14,21 +14,17 @@ extension StringProtocol {
     var trimmingSpaces: SubSequence {
         // On the UTF-8 bytes: most text has no space at either end, and stepping over
         // scalars from both ends cost more than the bytes' two looks.
-        let bounds = utf8.withContiguousStorageIfAvailable { bytes -> (Int, Int) in
-            var start = 0, end = bytes.count
-            while start < end, let width = Self.trimmedSpaceWidth(bytes, startingAt: start) { start += width }
-            while end > start, let width = Self.trimmedSpaceWidth(bytes, endingAt: end) { end -= width }
-            return (start, end)
-        }
-        guard let (start, end) = bounds else {
-            let scalars = unicodeScalars
-            guard let first = scalars.firstIndex(where: { !$0.isTrimmedSpace }) else { return self[endIndex...] }
-            let last = scalars.lastIndex(where: { !$0.isTrimmedSpace })!
-            // Half-open: a closed range would make String step over a whole Character past `last`.
-            return self[first..<scalars.index(after: last)]
-        }
+        let kept = utf8.withContiguousStorageIfAvailable(Self.unspaced) ?? Array(utf8).withUnsafeBufferPointer(Self.unspaced)
         let utf8 = self.utf8
-        return self[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)]
+        return self[utf8.index(utf8.startIndex, offsetBy: kept.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: kept.upperBound)]
+    }
+
+    /// The byte range of `bytes` without the trimmed spaces at either end.
+    private static func unspaced(_ bytes: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+        var start = 0, end = bytes.count
+        while start < end, let width = trimmedSpaceWidth(bytes, startingAt: start) { start += width }
+        while end > start, let width = trimmedSpaceWidth(bytes, endingAt: end) { end -= width }
+        return start..<end
     }
 
     /// The UTF-8 length of a trimmed space (space, tab, form feed, U+00A0, U+3000) that
@@ -87,13 +83,6 @@ extension Sequence<Unicode.Scalar> {
 extension Unicode.Scalar {
     /// 0 to 9 only: 万 and 亿 are numbers to Unicode, and units to a report.
     var isASCIIDigit: Bool { ("0"..."9").contains(self) }
-
-    fileprivate var isTrimmedSpace: Bool {
-        switch value {
-        case 0x20, 0x09, 0x0C, 0xA0, 0x3000: true
-        default: false
-        }
-    }
 }
 
 extension UnsafeBufferPointer<UInt8> {
