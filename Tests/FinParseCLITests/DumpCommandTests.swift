@@ -3,7 +3,13 @@ import Testing
 
 /// End-to-end tests of `finparse dump`: the real executable, its output and its exit codes.
 @Suite("finparse dump")
-struct DumpCommandTests {
+final class DumpCommandTests {
+    /// This test's files. Swift Testing makes an instance of the suite for each test, so the
+    /// folder goes when the test is done and runs leave nothing behind in the temporary folder.
+    private let scratch = NSTemporaryDirectory() + "finparse-cli-\(UUID().uuidString)"
+
+    deinit { try? FileManager.default.removeItem(atPath: scratch) }
+
     static let root: String = {
         var path = #filePath
         for _ in 0..<3 { path = String(path[..<path.lastIndex(of: "/")!]) }
@@ -44,7 +50,7 @@ struct DumpCommandTests {
     }
 
     func temporaryFolder() throws -> String {
-        let path = NSTemporaryDirectory() + "finparse-cli-\(UUID().uuidString)"
+        let path = scratch + "/\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         return path
     }

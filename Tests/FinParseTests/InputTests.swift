@@ -8,7 +8,13 @@ import Darwin
 #endif
 
 @Suite("Input decoding")
-struct InputTests {
+final class InputTests {
+    /// This test's files, removed when it is done (Swift Testing makes an instance of the
+    /// suite for each test).
+    private let scratch = FileManager.default.temporaryDirectory.path + "/finparse-tests-\(UUID().uuidString)"
+
+    deinit { try? FileManager.default.removeItem(atPath: scratch) }
+
     @Test func corpusReportIsUTF8() throws {
         let document = Corpus.yongzhouDocument
         #expect(document.source.encoding == .utf8)
@@ -61,9 +67,8 @@ struct InputTests {
     }
 
     private func temporaryFile(_ bytes: [UInt8], name: String) throws -> String {
-        let directory = FileManager.default.temporaryDirectory.path + "/finparse-tests-\(ProcessInfo.processInfo.processIdentifier)"
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let path = directory + "/" + name
+        try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
+        let path = scratch + "/" + name
         try Data(bytes).write(to: URL(fileURLWithPath: path))
         return path
     }
