@@ -170,6 +170,15 @@ int32_t fp_fold_is_identity(const char *src, int32_t srcLength) {
     if (nfkc == NULL) return FP_ERR_ICU;
     const uint8_t *s = (const uint8_t *)src;
     for (int32_t i = 0; i < srcLength;) {
+        // Most of a report is ASCII and ideographs U+4E00–U+9FFF (E4 B8 80 … E9 BF BF):
+        // both are passed over on their bytes, without decoding them.
+        uint8_t lead = s[i];
+        if (lead < 0x80) { i++; continue; }
+        if (i + 2 < srcLength && (lead >= 0xE5 ? lead <= 0xE9 : lead == 0xE4 && s[i + 1] >= 0xB8)
+            && (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80) {
+            i += 3;
+            continue;
+        }
         UChar32 c;
         U8_NEXT_OR_FFFD(s, i, srcLength, c);
         if (fp_is_plain(c)) continue;
