@@ -66,10 +66,13 @@ extension TableGrid {
     /// lines as written.
     static func cell(row: Int, column: Int, rowSpan: Int = 1, columnSpan: Int, texts: [String], line: Int,
                      tables: [TableGrid]) -> Cell {
-        let raw = texts.filter { !$0.isEmpty }.joined(separator: "\n")
+        let raw = texts.count == 1 ? texts[0] : texts.filter { !$0.isEmpty }.joined(separator: "\n")
+        let original = String(raw.trimmingSpaces)
+        // Most cells fold to themselves (the same string back): trimmed once for both.
+        let folded = FoldedText(raw, line: line).text
         return Cell(row: row, column: column, rowSpan: rowSpan, columnSpan: columnSpan,
-                    text: String(FoldedText(raw, line: line).text.trimmingSpaces),
-                    original: String(raw.trimmingSpaces), line: line, tables: tables)
+                    text: folded == raw ? original : String(folded.trimmingSpaces),
+                    original: original, line: line, tables: tables)
     }
 
     /// A table of placed cells, as a Word or web page writes it, with the body paragraphs
