@@ -169,16 +169,20 @@ enum SelfEvaluationReader {
     /// has only ASCII whitespace, and most cells have none: those are returned as they are.
     static func compact(_ text: String) -> String {
         let isSpace = { (byte: UInt8) in byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D }
-        guard text.utf8.contains(where: isSpace) else { return text }
-        // Written in place: without ASCII bytes, valid UTF-8 stays valid.
-        return String(unsafeUninitializedCapacity: text.utf8.count) { buffer in
-            var count = 0
-            for byte in text.utf8 where !isSpace(byte) {
-                buffer[count] = byte
-                count += 1
+        // On the bytes in one piece: every cell is compacted, some several times.
+        var text = text
+        return text.withUTF8 { bytes in
+            guard let first = bytes.firstIndex(where: isSpace) else { return nil }
+            // Written in place: without ASCII bytes, valid UTF-8 stays valid.
+            return String(unsafeUninitializedCapacity: bytes.count) { buffer in
+                var count = buffer.initialize(fromContentsOf: bytes[..<first])
+                for byte in bytes[first...] where !isSpace(byte) {
+                    buffer[count] = byte
+                    count += 1
+                }
+                return count
             }
-            return count
-        }
+        } ?? text
     }
 
     private static func oneLine(_ text: String) -> String {
