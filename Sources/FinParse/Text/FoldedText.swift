@@ -175,7 +175,7 @@ enum Folding {
             let n = Int(length16)
             let folded = UnsafeBufferPointer(rebasing: dest8[..<Int(length8)])
             // Most lines fold to themselves: then the text shares the original's storage.
-            let unchanged = original.utf8.withContiguousStorageIfAvailable { $0.count == folded.count && $0.elementsEqual(folded) }
+            let unchanged = original.utf8.withContiguousStorageIfAvailable { $0.hasSameBytes(as: folded) }
             var result = Result(text: unchanged == true ? original : String(decoding: folded, as: UTF8.self))
             if mapped {
                 result.utf16 = Array(UnsafeBufferPointer(rebasing: dest16[..<n]))

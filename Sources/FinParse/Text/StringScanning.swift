@@ -96,6 +96,12 @@ extension UnsafeBufferPointer<UInt8> {
         }
         return nil
     }
+
+    /// Whether both hold the same bytes, compared with memcmp (`elementsEqual`, generic,
+    /// steps through both a byte at a time).
+    func hasSameBytes(as other: UnsafeBufferPointer<UInt8>) -> Bool {
+        count == other.count && (count == 0 || memcmp(baseAddress!, other.baseAddress!, count) == 0)
+    }
 }
 
 /// A word hashed and compared by its UTF-8 bytes, for word lists looked up many times
@@ -126,7 +132,15 @@ struct Word: Hashable, Sendable, ExpressibleByStringLiteral {
 
     init(stringLiteral string: String) { self.init(string) }
 
-    static func == (a: Word, b: Word) -> Bool { a.key == b.key && a.string.utf8.elementsEqual(b.string.utf8) }
+    static func == (a: Word, b: Word) -> Bool {
+        guard a.key == b.key else { return false }
+        // Byte for byte, on the bytes in one piece where the strings have them (the UTF-8
+        // views compared element by element cost more than the rest of a lookup).
+        let contiguous = a.string.utf8.withContiguousStorageIfAvailable { x in
+            b.string.utf8.withContiguousStorageIfAvailable { y in x.hasSameBytes(as: y) }
+        }
+        return contiguous.flatMap { $0 } ?? a.string.utf8.elementsEqual(b.string.utf8)
+    }
 
     func hash(into hasher: inout Hasher) { hasher.combine(key) }
 }
