@@ -136,7 +136,7 @@ enum TableFigures {
         guard let first = text.unicodeScalars.first, first == "-" || first.isASCIIDigit,
               text.utf8.contains(UInt8(ascii: " ")) else { return false }
         let tokens = text.split(separator: " ")
-        return tokens.count > 1 && tokens.allSatisfy(isValue) && tokens.contains { amount(String($0)) != nil }
+        return tokens.count > 1 && tokens.allSatisfy { isValue($0) } && tokens.contains { amount(String($0)) != nil }
     }
 
     /// The amounts of a cell: one, or several a space apart (2,336.91 603.14), which is how
