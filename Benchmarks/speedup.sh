@@ -12,6 +12,7 @@
 set -eu
 pairs=${1:-5}
 jobs=${2:-$(nproc)}
+[ "$jobs" -ge 2 ] || { echo "speedup.sh: a speed-up needs 2 jobs or more (got $jobs)" >&2; exit 64; }
 batch=${BATCH:-/tmp/finparse-batch-1005}
 work=$batch.runs
 
