@@ -74,6 +74,14 @@ struct HTMLTests {
         #expect(document.amounts.first?.label == "收入总计")
     }
 
+    /// A cell's text is folded as a paragraph's is, also where the fold only composes (e and a
+    /// combining acute become é): the two spellings are equal to String's `==`, not in bytes.
+    @Test func aCellThatOnlyComposesIsFolded() throws {
+        let document = try Self.document("<table><tr><td>Cafe\u{301}　Ｅ</td><td>Cafe\u{301}</td></tr></table>")
+        let cells = try #require(document.tables.first).cells
+        #expect(cells.map { Array($0.text.utf8) } == [Array("Café E".utf8), Array("Café".utf8)])
+    }
+
     /// A <caption> titles its table, before the paragraph above it.
     @Test func aCaptionTitlesItsTable() throws {
         let document = try Self.document("<p>单位：万元</p><table><caption>收入决算表</caption><tr><td>合计</td><td>1.00</td></tr></table>")

@@ -71,7 +71,7 @@ extension TableGrid {
         // Most cells fold to themselves (the same string back): trimmed once for both.
         let folded = FoldedText(raw, line: line).text
         return Cell(row: row, column: column, rowSpan: rowSpan, columnSpan: columnSpan,
-                    text: folded == raw ? original : String(folded.trimmingSpaces),
+                    text: folded.hasSameUTF8(as: raw) ? original : String(folded.trimmingSpaces),
                     original: original, line: line, tables: tables)
     }
 

@@ -104,6 +104,19 @@ extension UnsafeBufferPointer<UInt8> {
     }
 }
 
+extension String {
+    /// Whether both hold the same UTF-8 bytes. String's own `==` compares canonical
+    /// equivalence: e and a combining acute equal é, which folding tells apart. With
+    /// memcmp where both have their bytes in one piece, as native strings do (the UTF-8
+    /// views compared element by element cost more than a word lookup's rest).
+    func hasSameUTF8(as other: String) -> Bool {
+        let contiguous = utf8.withContiguousStorageIfAvailable { x in
+            other.utf8.withContiguousStorageIfAvailable { y in x.hasSameBytes(as: y) }
+        }
+        return contiguous.flatMap { $0 } ?? utf8.elementsEqual(other.utf8)
+    }
+}
+
 /// A word hashed and compared by its UTF-8 bytes, for word lists looked up many times
 /// per figure. Folded text is NFKC already; String's own hashing and comparison would
 /// normalize every CJK word again on each lookup. The bytes are hashed once, when the
@@ -132,15 +145,7 @@ struct Word: Hashable, Sendable, ExpressibleByStringLiteral {
 
     init(stringLiteral string: String) { self.init(string) }
 
-    static func == (a: Word, b: Word) -> Bool {
-        guard a.key == b.key else { return false }
-        // Byte for byte, on the bytes in one piece where the strings have them (the UTF-8
-        // views compared element by element cost more than the rest of a lookup).
-        let contiguous = a.string.utf8.withContiguousStorageIfAvailable { x in
-            b.string.utf8.withContiguousStorageIfAvailable { y in x.hasSameBytes(as: y) }
-        }
-        return contiguous.flatMap { $0 } ?? a.string.utf8.elementsEqual(b.string.utf8)
-    }
+    static func == (a: Word, b: Word) -> Bool { a.key == b.key && a.string.hasSameUTF8(as: b.string) }
 
     func hash(into hasher: inout Hasher) { hasher.combine(key) }
 }
