@@ -47,6 +47,10 @@ enum JSONOutput {
     /// Encoded arrays are kept in memory up to this many bytes each, beyond it on disk.
     static let spillLimit = 64 << 10
 
+    /// How many tables are encoded at once. A table holds hundreds of cells, and
+    /// `JSONEncoder`'s value tree for eight of them was 1.5 MB of a two-thread run's peak.
+    static let tableRun = 2
+
     /// The compact JSON of `document`, the bytes `JSONEncoder` gives for the whole of it.
     ///
     /// Encoding the whole document at once builds `JSONEncoder`'s value tree for all of it,
@@ -63,7 +67,7 @@ enum JSONOutput {
             amounts: array(document.amounts), diagnostics: array(document.diagnostics),
             outline: array(document.outline), paragraphs: array(document.paragraphs),
             percents: array(document.percents), report: document.report, source: document.source,
-            tables: array(document.tables, run: 8)) // a table holds hundreds of cells
+            tables: array(document.tables, run: tableRun))
         for part in members.parts { try part.write(to: write) }
     }
 

@@ -128,8 +128,8 @@ private final class StreamedJSONWriter {
         amounts = .init(spillLimit: spillLimit)
         percents = .init(spillLimit: spillLimit)
         paragraphs = .init(spillLimit: spillLimit)
-        // A table holds hundreds of cells, a top-level section may hold a whole part of the report.
-        tables = .init(run: 8, spillLimit: spillLimit)
+        tables = .init(run: JSONOutput.tableRun, spillLimit: spillLimit)
+        // A top-level section may hold a whole part of the report.
         sections = .init(run: 8, spillLimit: spillLimit)
         self.threads = max(1, threads)
         pool = WorkPool(helpers: self.threads == 1 ? 0 : self.threads)
