@@ -30,18 +30,19 @@ let package = Package(
         .target(name: "CXMLReader", dependencies: ["CLibXML2"]),
         // posix_spawn on close-on-exec pipes, for pdftotext.
         .target(name: "CProcess"),
-        // The .docx zip package. libzip, unlike the Swift zip readers, does not bring in
-        // all of Foundation (some 6 MB of a batch's memory).
+        // The .docx zip package, read with zlib's minizip: the Swift zip readers bring in all
+        // of Foundation (some 6 MB of a batch's memory), Debian's libzip brings OpenSSL's
+        // libcrypto (1.4 MB) for encrypted archives, which a report never is.
         .systemLibrary(
-            name: "CLibZip",
-            pkgConfig: "libzip",
-            providers: [.apt(["libzip-dev"])]
+            name: "CMiniZip",
+            pkgConfig: "minizip",
+            providers: [.apt(["libminizip-dev"])]
         ),
 
         .target(
             name: "FinParse",
             dependencies: [
-                "CICU", "CXMLReader", "CLibZip", "CProcess",
+                "CICU", "CXMLReader", "CMiniZip", "CProcess",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             // Should a dependency bring in Foundation again, its slow NSString-based

@@ -23,12 +23,12 @@ let package = Package(
             .product(name: "Benchmark", package: "benchmark"),
             .product(name: "FinParse", package: "finparse"),
         ]),
-        // The floor under the Word reader: libzip inflating document.xml, then libxml2's
+        // The floor under the Word reader: minizip inflating document.xml, then libxml2's
         // xmlTextReader pulling every node.
         .target(
             name: "XMLFloor",
-            cSettings: [.unsafeFlags(["-I/usr/include/libxml2"])],
-            linkerSettings: [.linkedLibrary("xml2"), .linkedLibrary("zip")]
+            cSettings: [.unsafeFlags(["-I/usr/include/libxml2", "-I/usr/include/minizip"])],
+            linkerSettings: [.linkedLibrary("xml2"), .linkedLibrary("minizip")]
         ),
         pipeline("WordPipeline", floor: "XMLFloor",
                  extra: ["ICUFloor", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),

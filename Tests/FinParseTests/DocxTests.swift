@@ -385,7 +385,7 @@ struct DocxTests {
     @Test func aZipPointingPastItsEndIsRefusedNotACrash() throws {
         // ZIPFoundation's reader over Data trapped on an offset past the end
         // (weichsel/ZIPFoundation#394): found by Fuzz/ (docx), it stopped a whole batch.
-        // libzip, which reads the package now, must refuse it as well.
+        // minizip, which reads the package now, must refuse it as well.
         var bytes = try Docx.package(body: Docx.p("甲"))
         let central = try #require(bytes.indices.first { bytes[$0...].starts(with: [0x50, 0x4B, 0x01, 0x02]) })
         bytes.replaceSubrange((central + 42)..<(central + 46), with: [0xF0, 0xFF, 0xFF, 0x7F])  // its local header's offset
@@ -490,8 +490,8 @@ struct DocxTests {
         #expect(document.paragraphs.map(\.text) == ["格式修订不改文字"])
     }
 
-    /// A zip bomb is refused before it is read when its header says how large it is, and as
-    /// it inflates when the header says less than it holds.
+    /// A zip bomb is refused before it is read when its header says how large it is; when
+    /// the header says less than it holds, no more than that is inflated, and the CRC-32 fails.
     @Test func zipBombsAreRefusedWhateverTheirHeadersSay() throws {
         let declared = try #require(fixtureError("zip-bomb.docx"))
         #expect(declared.code == .tooLarge)
@@ -511,9 +511,39 @@ struct DocxTests {
             _ = try Document(bytes: bytes, path: "lying-bomb.docx")
             Issue.record("a bomb with a lying header was read")
         } catch {
-            #expect(error.code == .tooLarge)
-            #expect(error.message.contains("inflates beyond 61058000 bytes"))
+            #expect(error.code == .malformedDocx && error.message == "word/document.xml fails its CRC-32 check (damaged)")
         }
+    }
+
+    /// A stored part, and where its size sits in the local header and in the central directory.
+    private func storedPart(_ text: String) throws -> (zip: [UInt8], local: Int, central: Int) {
+        let xml = "<w:document \(Docx.namespaces)><w:body>\(Docx.p(text))</w:body></w:document>"
+        let zip = try Docx.zip(["word/document.xml": Array(xml.utf8)], compression: .none)
+        func header(_ signature: [UInt8]) throws -> Int {
+            try #require(zip.indices.first { zip[$0...].starts(with: signature) })
+        }
+        return (zip, try header([0x50, 0x4B, 0x03, 0x04]), try header([0x50, 0x4B, 0x01, 0x02]))
+    }
+
+    @Test func anEncryptedPartIsRefused() throws {
+        // Inflating it without the password would read the ciphertext as the part.
+        var (zip, local, central) = try storedPart("收入")
+        zip[local + 6] |= 1  // general purpose flag, bit 0: encrypted
+        zip[central + 8] |= 1
+        let failure = try #require(error(zip))
+        #expect(failure.code == .malformedDocx)
+        #expect(failure.message == "word/document.xml cannot be inflated (truncated or damaged): the entry is encrypted")
+    }
+
+    @Test func aPartShorterThanItsHeadersSayFails() throws {
+        // minizip checks the CRC-32 only of a part read to the size its directory gives.
+        var (zip, local, central) = try storedPart("收入")
+        zip[local + 22] &+= 9  // uncompressed size
+        zip[central + 24] &+= 9
+        let failure = try #require(error(zip))
+        #expect(failure.code == .malformedDocx)
+        #expect(failure.message.hasPrefix("word/document.xml cannot be inflated (truncated or damaged): inflates to "))
+        #expect(failure.message.hasSuffix(" bytes where the directory says \(Int(zip[central + 24]) + Int(zip[central + 25]) << 8)"))
     }
 
     @Test func badPackagesAreRefusedCleanly() throws {

@@ -8,7 +8,7 @@ import ZIPFoundation
 
 // Throughput of the Word path on the corpus report's .docx with its body repeated
 // to at least 50 MB of document.xml, beside the floor measured in the same
-// iteration: inflating the part with libzip, as finparse does, and pulling every node
+// iteration: inflating the part with minizip, as finparse does, and pulling every node
 // through libxml2, nothing else; and, for the record, that floor with ICU's word break over
 // the text of the part's runs added.
 // Twice: the body as the corpus .docx has it (one run per paragraph, no formatting: as

@@ -1,7 +1,8 @@
 #include "xml_floor.h"
 #include <libxml/xmlreader.h>
 #include <stdlib.h>
-#include <zip.h>
+#include <string.h>
+#include <unzip.h>
 
 static int64_t count_nodes(const char *bytes, int length) {
     xmlTextReaderPtr reader = xmlReaderForMemory(bytes, length, NULL, NULL, XML_PARSE_NONET | XML_PARSE_COMPACT);
@@ -13,27 +14,53 @@ static int64_t count_nodes(const char *bytes, int length) {
     return status == 0 ? nodes : -1;
 }
 
+// The .docx in memory behind minizip's file functions, as finparse reads it.
+struct memory { const unsigned char *bytes; ZPOS64_T length, position; };
+
+static voidpf memory_open(voidpf opaque, const void *name, int mode) { return opaque; }
+
+static uLong memory_read(voidpf opaque, voidpf stream, void *buffer, uLong size) {
+    struct memory *m = stream;
+    uLong count = size < m->length - m->position ? size : (uLong)(m->length - m->position);
+    memcpy(buffer, m->bytes + m->position, count);
+    m->position += count;
+    return count;
+}
+
+static ZPOS64_T memory_tell(voidpf opaque, voidpf stream) { return ((struct memory *)stream)->position; }
+
+static long memory_seek(voidpf opaque, voidpf stream, ZPOS64_T offset, int origin) {
+    struct memory *m = stream;
+    ZPOS64_T base = origin == ZLIB_FILEFUNC_SEEK_CUR ? m->position : origin == ZLIB_FILEFUNC_SEEK_END ? m->length : 0;
+    if (base + offset > m->length) return -1;
+    m->position = base + offset;
+    return 0;
+}
+
+static int memory_close(voidpf opaque, voidpf stream) { return 0; }
+static int memory_error(voidpf opaque, voidpf stream) { return 0; }
+
 int64_t xml_floor_count_docx_nodes(const void *docx, size_t length) {
-    zip_source_t *source = zip_source_buffer_create(docx, length, 0, NULL);
-    if (source == NULL) return -1;
-    zip_t *archive = zip_open_from_source(source, ZIP_RDONLY, NULL);
-    if (archive == NULL) {
-        zip_source_free(source);
-        return -1;
-    }
+    struct memory m = { docx, length, 0 };
+    zlib_filefunc64_def functions = {
+        memory_open, memory_read, NULL, memory_tell, memory_seek, memory_close, memory_error, &m,
+    };
+    unzFile archive = unzOpen2_64("", &functions);
+    if (archive == NULL) return -1;
     int64_t nodes = -1;
-    zip_stat_t stat;
-    zip_file_t *part = NULL;
+    unz_file_info64 info;
     char *xml = NULL;
-    if (zip_stat(archive, "word/document.xml", 0, &stat) == 0 && (stat.valid & ZIP_STAT_SIZE)
-        && (xml = malloc(stat.size + 1)) != NULL && (part = zip_fopen(archive, "word/document.xml", 0)) != NULL) {
-        zip_uint64_t filled = 0;
-        zip_int64_t count;
-        while ((count = zip_fread(part, xml + filled, stat.size + 1 - filled)) > 0) filled += count;
-        if (count == 0 && filled == stat.size) nodes = count_nodes(xml, (int)filled);
+    if (unzLocateFile(archive, "word/document.xml", 1) == UNZ_OK
+        && unzGetCurrentFileInfo64(archive, &info, NULL, 0, NULL, 0, NULL, 0) == UNZ_OK
+        && (xml = malloc(info.uncompressed_size + 1)) != NULL && unzOpenCurrentFile(archive) == UNZ_OK) {
+        ZPOS64_T filled = 0;
+        int count;
+        while ((count = unzReadCurrentFile(archive, xml + filled, (unsigned)(info.uncompressed_size + 1 - filled))) > 0) filled += count;
+        // minizip checks the CRC-32 on closing a part read to its full size.
+        if (unzCloseCurrentFile(archive) == UNZ_OK && count == 0 && filled == info.uncompressed_size)
+            nodes = count_nodes(xml, (int)filled);
     }
-    if (part != NULL) zip_fclose(part);
     free(xml);
-    zip_discard(archive);
+    unzClose(archive);
     return nodes;
 }

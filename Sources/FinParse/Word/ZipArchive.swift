@@ -1,95 +1,150 @@
-import CLibZip
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import CMiniZip
 
-/// A zip archive read through the system's libzip: the one place that sees its types.
-/// libzip reads damaged archives from memory as safely as from a file, and checks each
-/// entry's CRC-32 and size as it is read to its end.
+/// A zip archive read through zlib's minizip: the one place that sees its types.
+///
+/// minizip inflates an entry no further than the size its central directory gives, and
+/// checks the CRC-32 once the entry is read to that size; an entry that ends short of it
+/// is caught here.
 final class ZipArchive {
-    /// An entry's index and what its central directory says of it.
+    /// An entry and what its central directory says of it.
     struct Entry {
-        let index: UInt64
+        fileprivate let position: unz64_file_pos
+        fileprivate let isEncrypted: Bool
         let compressedSize: UInt64
         let uncompressedSize: UInt64
     }
 
-    /// What libzip said went wrong: its error code (`ZIP_ER_*`) and message.
+    /// What went wrong, in words; minizip itself gives only a number.
     struct Failure: Error, CustomStringConvertible {
-        let code: Int32
         let description: String
-
         /// The entry's data does not match its CRC-32.
-        var failsChecksum: Bool { code == ZIP_ER_CRC }
+        let failsChecksum: Bool
 
-        init(_ error: UnsafeMutablePointer<zip_error_t>) {
-            code = zip_error_code_zip(error)
-            description = String(cString: zip_error_strerror(error))
+        init(_ description: String, failsChecksum: Bool = false) {
+            self.description = description
+            self.failsChecksum = failsChecksum
         }
 
-        init(code: Int32) {
-            var error = zip_error_t()
-            zip_error_init_with_code(&error, code)
-            defer { zip_error_fini(&error) }
-            self.init(&error)
+        /// minizip's status codes (`UNZ_*`), and zlib's that it passes on.
+        init(status: Int32) {
+            switch status {
+            case UNZ_CRCERROR: self.init("CRC-32 mismatch", failsChecksum: true)
+            case UNZ_BADZIPFILE: self.init("damaged zip structure, or a compression method other than deflate")
+            case UNZ_ERRNO: self.init("read error")
+            case Z_DATA_ERROR: self.init("invalid deflate data")
+            case Z_BUF_ERROR: self.init("the deflate data ends early")
+            case Z_MEM_ERROR: self.init("out of memory")
+            default: self.init("minizip error \(status)")
+            }
         }
     }
 
-    private let archive: OpaquePointer
+    private let file: unzFile
+    /// The bytes of an archive read from memory, which minizip reads through ``MemoryFile``.
+    private let memory: MemoryFile?
 
-    /// The archive in `bytes`, of which libzip keeps a copy.
-    init(copying bytes: borrowing [UInt8]) throws(Failure) {
-        var error = zip_error_t()
-        zip_error_init(&error)
-        defer { zip_error_fini(&error) }
-        // libzip frees the copy with the archive (or here, when it cannot make a source of it).
-        guard let copy = malloc(max(bytes.count, 1)) else { throw Failure(code: ZIP_ER_MEMORY) }
-        bytes.withUnsafeBytes { copy.copyMemory(from: $0.baseAddress!, byteCount: $0.count) }
-        guard let source = zip_source_buffer_create(copy, zip_uint64_t(bytes.count), 1, &error) else {
-            free(copy)
-            throw Failure(&error)
-        }
-        guard let archive = zip_open_from_source(source, ZIP_RDONLY, &error) else {
-            zip_source_free(source)
-            throw Failure(&error)
-        }
-        self.archive = archive
+    /// The archive in `bytes`, read where they are.
+    init(bytes: consuming [UInt8]) throws(Failure) {
+        let memory = MemoryFile(bytes: bytes)
+        var functions = zlib_filefunc64_def()
+        functions.opaque = Unmanaged.passUnretained(memory).toOpaque()
+        functions.zopen64_file = { opaque, _, _ in opaque }
+        functions.zread_file = { opaque, _, buffer, size in MemoryFile.from(opaque).read(into: buffer, size) }
+        functions.zwrite_file = { _, _, _, _ in 0 }
+        functions.ztell64_file = { opaque, _ in UInt64(MemoryFile.from(opaque).position) }
+        functions.zseek64_file = { opaque, _, offset, origin in MemoryFile.from(opaque).seek(offset, origin) }
+        functions.zclose_file = { _, _ in 0 }
+        functions.zerror_file = { _, _ in 0 }
+        // minizip hands the name to the open function only, which has no use for it.
+        guard let file = unzOpen2_64("", &functions) else { throw Self.notZip }
+        self.file = file
+        self.memory = memory
     }
 
     /// The archive in the file at `path`, read as its entries are.
     init(path: String) throws(Failure) {
-        var code: Int32 = 0
-        guard let archive = zip_open(path, ZIP_RDONLY, &code) else { throw Failure(code: code) }
-        self.archive = archive
+        guard let file = unzOpen64(path) else { throw Self.notZip }
+        self.file = file
+        memory = nil
     }
 
-    deinit { zip_discard(archive) }
+    private static let notZip = Failure("no zip central directory could be read")
+
+    deinit { unzClose(file) }
 
     /// The entry named `name`, or nil when there is none.
     subscript(name: String) -> Entry? {
-        let index = zip_name_locate(archive, name, 0)
-        guard index >= 0 else { return nil }
-        var stat = zip_stat_t()
-        guard zip_stat_index(archive, zip_uint64_t(index), 0, &stat) == 0,
-              stat.valid & zip_uint64_t(ZIP_STAT_SIZE | ZIP_STAT_COMP_SIZE) == zip_uint64_t(ZIP_STAT_SIZE | ZIP_STAT_COMP_SIZE)
+        guard unzLocateFile(file, name, 1) == UNZ_OK else { return nil }  // 1: case-sensitive
+        var info = unz_file_info64()
+        var position = unz64_file_pos()
+        guard unzGetCurrentFileInfo64(file, &info, nil, 0, nil, 0, nil, 0) == UNZ_OK,
+              unzGetFilePos64(file, &position) == UNZ_OK
         else { return nil }
-        return Entry(index: zip_uint64_t(index), compressedSize: stat.comp_size, uncompressedSize: stat.size)
+        return Entry(position: position, isEncrypted: info.flag & 1 != 0,
+                     compressedSize: info.compressed_size, uncompressedSize: info.uncompressed_size)
     }
 
-    /// Hands `body` the entry's data as it is inflated, `chunkSize` bytes at a time. The
-    /// last read fails when the CRC-32 or the size is wrong.
+    /// Hands `body` the entry's data as it is inflated, `chunkSize` bytes at a time. Fails
+    /// after the last chunk when the CRC-32 or the size is wrong.
     func read(_ entry: Entry, chunkSize: Int, _ body: (UnsafeRawBufferPointer) throws -> Void) throws {
-        guard let file = zip_fopen_index(archive, entry.index, 0) else { throw Failure(zip_get_error(archive)) }
-        defer { zip_fclose(file) }
+        // Without a password minizip would inflate the ciphertext.
+        guard !entry.isEncrypted else { throw Failure("the entry is encrypted") }
+        var position = entry.position
+        var status = unzGoToFilePos64(file, &position)
+        if status == UNZ_OK { status = unzOpenCurrentFile(file) }
+        guard status == UNZ_OK else { throw Failure(status: status) }
+        var open = true
+        defer { if open { unzCloseCurrentFile(file) } }
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 1)
         defer { buffer.deallocate() }
+        var inflated: UInt64 = 0
         while true {
-            let count = zip_fread(file, buffer.baseAddress!, zip_uint64_t(chunkSize))
-            if count < 0 { throw Failure(zip_file_get_error(file)) }
-            if count == 0 { return }
+            let count = unzReadCurrentFile(file, buffer.baseAddress, UInt32(chunkSize))
+            if count < 0 { throw Failure(status: count) }
+            if count == 0 { break }
+            inflated += UInt64(count)
             try body(UnsafeRawBufferPointer(rebasing: buffer[..<Int(count)]))
         }
+        open = false
+        // minizip checks the CRC-32 only of an entry read to its full size.
+        let closed = unzCloseCurrentFile(file)
+        guard inflated == entry.uncompressedSize else {
+            throw Failure("inflates to \(inflated) bytes where the directory says \(entry.uncompressedSize)")
+        }
+        guard closed == UNZ_OK else { throw Failure(status: closed) }
+    }
+}
+
+/// An archive's bytes in memory with a read position, behind minizip's file functions.
+private final class MemoryFile {
+    let bytes: [UInt8]
+    var position = 0
+
+    init(bytes: consuming [UInt8]) { self.bytes = bytes }
+
+    static func from(_ opaque: UnsafeMutableRawPointer?) -> MemoryFile {
+        Unmanaged<MemoryFile>.fromOpaque(opaque!).takeUnretainedValue()
+    }
+
+    func read(into buffer: UnsafeMutableRawPointer?, _ size: UInt) -> UInt {
+        let count = min(Int(clamping: size), bytes.count - position)
+        guard count > 0 else { return 0 }
+        bytes.withUnsafeBytes { buffer!.copyMemory(from: $0.baseAddress! + position, byteCount: count) }
+        position += count
+        return UInt(count)
+    }
+
+    /// minizip's fseek: 0 when the position is within the bytes, else -1 and unchanged.
+    func seek(_ offset: UInt64, _ origin: Int32) -> Int {
+        let base = switch origin {
+        case ZLIB_FILEFUNC_SEEK_CUR: position
+        case ZLIB_FILEFUNC_SEEK_END: bytes.count
+        default: 0
+        }
+        // The offset is unsigned, but minizip passes a negative one as its two's complement.
+        let (target, overflow) = base.addingReportingOverflow(Int(truncatingIfNeeded: offset))
+        guard !overflow, (0...bytes.count).contains(target) else { return -1 }
+        position = target
+        return 0
     }
 }
