@@ -525,6 +525,36 @@ struct DocxTests {
         return (zip, try header([0x50, 0x4B, 0x03, 0x04]), try header([0x50, 0x4B, 0x01, 0x02]))
     }
 
+    /// Central directory headers, last first.
+    private func centralHeaders(_ zip: [UInt8]) -> [Int] {
+        zip.indices.reversed().filter { zip[$0...].starts(with: [0x50, 0x4B, 0x01, 0x02]) }
+    }
+
+    @Test func aDamagedEntryHidesNoneBeforeIt() throws {
+        // The search for _rels/.rels, which this package lacks, ended on the damaged entry,
+        // and minizip then gave up on word/document.xml at once (found by Fuzz/, docx).
+        let xml = "<w:document \(Docx.namespaces)><w:body>\(Docx.p("收入"))</w:body></w:document>"
+        var zip = try Docx.zip(["word/document.xml": Array(xml.utf8), "word/zz.xml": Array("<a/>".utf8)])
+        let last = try #require(centralHeaders(zip).first)
+        zip[last + 3] = 0  // its signature
+        #expect(try Document(bytes: zip, path: "d.docx").paragraphs.map(\.text) == ["收入"])
+    }
+
+    @Test func anEntryReachingPastTheEndReadsAsFromItsFile() throws {
+        // An extra field longer than the rest of the file: the file's fseek goes past the
+        // end and the entry is found; the bytes in memory must give the same (found by Fuzz/, docx).
+        let xml = "<w:document \(Docx.namespaces)><w:body>\(Docx.p("收入"))</w:body></w:document>"
+        var zip = try Docx.zip(["a.xml": Array("<a/>".utf8), "word/document.xml": Array(xml.utf8)])
+        let last = try #require(centralHeaders(zip).first)
+        zip.replaceSubrange((last + 30)..<(last + 32), with: [0xFF, 0xFF])  // its extra field's length
+        let path = FileManager.default.temporaryDirectory.path + "/finparse-tests-\(UUID().uuidString).docx"
+        #expect(FileManager.default.createFile(atPath: path, contents: Data(zip)))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let fromFile = try Document(contentsOf: path)
+        #expect(fromFile.paragraphs.map(\.text) == ["收入"])
+        #expect(try Document(bytes: zip, path: path) == fromFile)
+    }
+
     @Test func anEncryptedPartIsRefused() throws {
         // Inflating it without the password would read the ciphertext as the part.
         var (zip, local, central) = try storedPart("收入")

@@ -74,7 +74,9 @@ final class ZipArchive {
 
     /// The entry named `name`, or nil when there is none.
     subscript(name: String) -> Entry? {
-        guard unzLocateFile(file, name, 1) == UNZ_OK else { return nil }  // 1: case-sensitive
+        // unzLocateFile searches from the first entry, but gives up at once when the last
+        // search ended on an entry it could not read: a damaged entry would hide those before it.
+        guard unzGoToFirstFile(file) == UNZ_OK, unzLocateFile(file, name, 1) == UNZ_OK else { return nil }  // 1: case-sensitive
         var info = unz_file_info64()
         var position = unz64_file_pos()
         guard unzGetCurrentFileInfo64(file, &info, nil, 0, nil, 0, nil, 0) == UNZ_OK,
@@ -127,14 +129,16 @@ private final class MemoryFile {
     }
 
     func read(into buffer: UnsafeMutableRawPointer?, _ size: UInt) -> UInt {
-        let count = min(Int(clamping: size), bytes.count - position)
+        let count = min(Int(clamping: size), bytes.count - min(position, bytes.count))
         guard count > 0 else { return 0 }
         bytes.withUnsafeBytes { buffer!.copyMemory(from: $0.baseAddress! + position, byteCount: count) }
         position += count
         return UInt(count)
     }
 
-    /// minizip's fseek: 0 when the position is within the bytes, else -1 and unchanged.
+    /// minizip's fseek, which like fseek allows a position past the end, where reads find
+    /// nothing: a damaged archive then reads the same from memory as from its file. -1, and
+    /// the position unchanged, for one before the start.
     func seek(_ offset: UInt64, _ origin: Int32) -> Int {
         let base = switch origin {
         case ZLIB_FILEFUNC_SEEK_CUR: position
@@ -143,7 +147,7 @@ private final class MemoryFile {
         }
         // The offset is unsigned, but minizip passes a negative one as its two's complement.
         let (target, overflow) = base.addingReportingOverflow(Int(truncatingIfNeeded: offset))
-        guard !overflow, (0...bytes.count).contains(target) else { return -1 }
+        guard !overflow, target >= 0 else { return -1 }
         position = target
         return 0
     }
