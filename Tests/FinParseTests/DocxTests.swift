@@ -565,6 +565,15 @@ struct DocxTests {
         #expect(failure.message == "word/document.xml cannot be inflated (truncated or damaged): the entry is encrypted")
     }
 
+    @Test func aPartInAnotherCompressionMethodIsRefused() throws {
+        var (zip, local, central) = try storedPart("收入")
+        zip[local + 8] = 14  // compression method: LZMA
+        zip[central + 10] = 14
+        let failure = try #require(error(zip))
+        #expect(failure.code == .malformedDocx)
+        #expect(failure.message.hasSuffix("a compression method other than deflate or stored"))
+    }
+
     @Test func aPartShorterThanItsHeadersSayFails() throws {
         // minizip checks the CRC-32 only of a part read to the size its directory gives.
         var (zip, local, central) = try storedPart("收入")

@@ -29,7 +29,7 @@ final class ZipArchive {
         init(status: Int32) {
             switch status {
             case UNZ_CRCERROR: self.init("CRC-32 mismatch", failsChecksum: true)
-            case UNZ_BADZIPFILE: self.init("damaged zip structure, or a compression method other than deflate")
+            case UNZ_BADZIPFILE: self.init("damaged zip structure, or a compression method other than deflate or stored")
             case UNZ_ERRNO: self.init("read error")
             case Z_DATA_ERROR: self.init("invalid deflate data")
             case Z_BUF_ERROR: self.init("the deflate data ends early")
