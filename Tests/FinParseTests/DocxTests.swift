@@ -387,7 +387,7 @@ struct DocxTests {
         // (weichsel/ZIPFoundation#394): found by Fuzz/ (docx), it stopped a whole batch.
         // minizip, which reads the package now, must refuse it as well.
         var bytes = try Docx.package(body: Docx.p("甲"))
-        let central = try #require(bytes.indices.first { bytes[$0...].starts(with: [0x50, 0x4B, 0x01, 0x02]) })
+        let central = try #require(headers(Self.centralHeader, in: bytes).first)
         bytes.replaceSubrange((central + 42)..<(central + 46), with: [0xF0, 0xFF, 0xFF, 0x7F])  // its local header's offset
         let failure = try #require(error(bytes))
         #expect(failure.code == .notDocx || failure.code == .malformedDocx)
@@ -406,8 +406,7 @@ struct DocxTests {
 
     @Test func aDamagedPartFailsItsChecksum() throws {
         // Stored, not deflated, so that one changed byte still inflates and parses.
-        let xml = "<w:document \(Docx.namespaces)><w:body>\(Docx.p("abcdef"))</w:body></w:document>"
-        let good = try Docx.zip(["word/document.xml": Array(xml.utf8)], compression: .none)
+        let good = try Docx.zip(["word/document.xml": Docx.documentXML(body: Docx.p("abcdef"))], compression: .none)
         #expect(try Document(bytes: good, path: "c.docx").paragraphs.map(\.text) == ["abcdef"])
         var damaged = good
         let at = try #require(damaged.indices.first { damaged[$0...].starts(with: Array("abcdef".utf8)) })
@@ -515,27 +514,26 @@ struct DocxTests {
         }
     }
 
-    /// A stored part, and where its size sits in the local header and in the central directory.
-    private func storedPart(_ text: String) throws -> (zip: [UInt8], local: Int, central: Int) {
-        let xml = "<w:document \(Docx.namespaces)><w:body>\(Docx.p(text))</w:body></w:document>"
-        let zip = try Docx.zip(["word/document.xml": Array(xml.utf8)], compression: .none)
-        func header(_ signature: [UInt8]) throws -> Int {
-            try #require(zip.indices.first { zip[$0...].starts(with: signature) })
-        }
-        return (zip, try header([0x50, 0x4B, 0x03, 0x04]), try header([0x50, 0x4B, 0x01, 0x02]))
+    static let localHeader: [UInt8] = [0x50, 0x4B, 0x03, 0x04]
+    static let centralHeader: [UInt8] = [0x50, 0x4B, 0x01, 0x02]
+
+    /// Where the headers with `signature` start in `zip`, in order.
+    private func headers(_ signature: [UInt8], in zip: [UInt8]) -> [Int] {
+        zip.indices.filter { zip[$0...].starts(with: signature) }
     }
 
-    /// Central directory headers, last first.
-    private func centralHeaders(_ zip: [UInt8]) -> [Int] {
-        zip.indices.reversed().filter { zip[$0...].starts(with: [0x50, 0x4B, 0x01, 0x02]) }
+    /// A package of one stored part, and where its local header and its central directory
+    /// header start.
+    private func storedPart(_ text: String) throws -> (zip: [UInt8], local: Int, central: Int) {
+        let zip = try Docx.zip(["word/document.xml": Docx.documentXML(body: Docx.p(text))], compression: .none)
+        return (zip, try #require(headers(Self.localHeader, in: zip).first), try #require(headers(Self.centralHeader, in: zip).first))
     }
 
     @Test func aDamagedEntryHidesNoneBeforeIt() throws {
         // The search for _rels/.rels, which this package lacks, ended on the damaged entry,
         // and minizip then gave up on word/document.xml at once (found by Fuzz/, docx).
-        let xml = "<w:document \(Docx.namespaces)><w:body>\(Docx.p("收入"))</w:body></w:document>"
-        var zip = try Docx.zip(["word/document.xml": Array(xml.utf8), "word/zz.xml": Array("<a/>".utf8)])
-        let last = try #require(centralHeaders(zip).first)
+        var zip = try Docx.zip(["word/document.xml": Docx.documentXML(body: Docx.p("收入")), "word/zz.xml": Array("<a/>".utf8)])
+        let last = try #require(headers(Self.centralHeader, in: zip).last)
         zip[last + 3] = 0  // its signature
         #expect(try Document(bytes: zip, path: "d.docx").paragraphs.map(\.text) == ["收入"])
     }
@@ -543,9 +541,8 @@ struct DocxTests {
     @Test func anEntryReachingPastTheEndReadsAsFromItsFile() throws {
         // An extra field longer than the rest of the file: the file's fseek goes past the
         // end and the entry is found; the bytes in memory must give the same (found by Fuzz/, docx).
-        let xml = "<w:document \(Docx.namespaces)><w:body>\(Docx.p("收入"))</w:body></w:document>"
-        var zip = try Docx.zip(["a.xml": Array("<a/>".utf8), "word/document.xml": Array(xml.utf8)])
-        let last = try #require(centralHeaders(zip).first)
+        var zip = try Docx.zip(["a.xml": Array("<a/>".utf8), "word/document.xml": Docx.documentXML(body: Docx.p("收入"))])
+        let last = try #require(headers(Self.centralHeader, in: zip).last)
         zip.replaceSubrange((last + 30)..<(last + 32), with: [0xFF, 0xFF])  // its extra field's length
         let path = FileManager.default.temporaryDirectory.path + "/finparse-tests-\(UUID().uuidString).docx"
         #expect(FileManager.default.createFile(atPath: path, contents: Data(zip)))

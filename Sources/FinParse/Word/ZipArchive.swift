@@ -137,17 +137,18 @@ private final class MemoryFile {
     }
 
     /// minizip's fseek, which like fseek allows a position past the end, where reads find
-    /// nothing: a damaged archive then reads the same from memory as from its file. -1, and
-    /// the position unchanged, for one before the start.
+    /// nothing: a damaged archive then reads the same from memory as from its file. The
+    /// offset is unsigned, so no position falls before the start; -1, and the position
+    /// unchanged, for one beyond `Int`.
     func seek(_ offset: UInt64, _ origin: Int32) -> Int {
         let base = switch origin {
         case ZLIB_FILEFUNC_SEEK_CUR: position
         case ZLIB_FILEFUNC_SEEK_END: bytes.count
         default: 0
         }
-        // The offset is unsigned, but minizip passes a negative one as its two's complement.
-        let (target, overflow) = base.addingReportingOverflow(Int(truncatingIfNeeded: offset))
-        guard !overflow, target >= 0 else { return -1 }
+        guard let offset = Int(exactly: offset) else { return -1 }
+        let (target, overflow) = base.addingReportingOverflow(offset)
+        guard !overflow else { return -1 }
         position = target
         return 0
     }

@@ -16,8 +16,12 @@ enum Docx {
 
     /// A package whose document.xml has `body` inside w:body.
     static func package(body: String) throws -> [UInt8] {
-        try zip(["_rels/.rels": Array(rels.utf8),
-                 "word/document.xml": Array("<w:document \(namespaces)><w:body>\(body)</w:body></w:document>".utf8)])
+        try zip(["_rels/.rels": Array(rels.utf8), "word/document.xml": documentXML(body: body)])
+    }
+
+    /// A document.xml with `body` inside w:body.
+    static func documentXML(body: String) -> [UInt8] {
+        Array("<w:document \(namespaces)><w:body>\(body)</w:body></w:document>".utf8)
     }
 
     static func zip(_ parts: [String: [UInt8]], compression: CompressionMethod = .deflate) throws -> [UInt8] {
