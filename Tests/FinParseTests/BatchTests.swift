@@ -36,6 +36,27 @@ struct BatchTests {
         #expect(codes == [nil, .unencodable] + Array(repeating: nil, count: paths.count - 2))
     }
 
+    /// A batch stopped early (Ctrl-C, or a reader that closed the output) with parsed results
+    /// still waiting returns, having read no more than its window allows. It used to trap:
+    /// libdispatch refuses to free a semaphore below the value it was made with.
+    @Test func aBatchStoppedWithResultsWaitingReturns() {
+        let paths = Array(repeating: Corpus.yongzhou, count: 40)
+        let read = Atomic<Int>(0)
+        var handled = 0
+        BatchParser(jobs: 2, window: 8).parse(paths, reading: { path, _ throws(FinParseError) in
+            read.add(1, ordering: .relaxed)
+            return path
+        }) { _, _, _ in
+            // The workers fill the window before the batch stops.
+            while read.load(ordering: .relaxed) < 8 {}
+            handled += 1
+            return false
+        }
+        #expect(handled == 1)
+        // The window, and the slot the first result gave back.
+        #expect((8...9).contains(read.load(ordering: .relaxed)))
+    }
+
     /// Cores a short batch leaves idle go to its reports; a long batch gives each one thread.
     @Test func threadsPerDocument() {
         #expect(BatchParser(jobs: 4).threadsPerDocument(count: 1) == 4)

@@ -71,7 +71,10 @@ public struct BatchParser: Sendable {
     ) throws(Failure) {
         guard !paths.isEmpty else { return }
         let state = BatchState<Output>(count: paths.count)
-        let slots = DispatchSemaphore(value: window)
+        // Made at 0 and raised to `window`: libdispatch traps when it frees a semaphore below
+        // the value it was made with, as a batch stopped early leaves this one.
+        let slots = DispatchSemaphore(value: 0)
+        for _ in 0..<window { slots.signal() }
         let threads = threadsPerDocument(count: paths.count)
         let group = DispatchGroup()
         let queue = DispatchQueue(label: "finparse.batch", attributes: .concurrent)
