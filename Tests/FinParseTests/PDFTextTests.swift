@@ -93,6 +93,20 @@ struct PDFTextTests {
         #expect(labels[473] == "机关事业单位基本养老保险缴费")
     }
 
+    /// A row's name that runs close to the amount after it, under a header whose columns are
+    /// fewer and wider than the body's (支出决算表: 2080505 机关事业单位基本养老保  446.11 under
+    /// 功能分类 and 本年支出合计) keeps to the left: the amount is a cell, and a figure, of its
+    /// own, and no label holds a number.
+    @Test func aNameCloseToItsAmountStaysOutOfTheAmountsCell() throws {
+        let document = try Document(contentsOf: Corpus.path("pdf/putuo-guihuaziyuan-2024-juesuan-with-errors.layout.txt"))
+        let table = try #require(document.tables.first { $0.title == "支出决算表" })
+        let row = table.cells.filter { $0.line == 298 }.sorted { $0.column < $1.column }.map(\.text)
+        #expect(row == ["2080505 机关事业单位基本养老保", "446.11", "446.11", "0.00"])
+        let figures = document.amounts.filter { [298, 321].contains($0.line) }
+        #expect(figures.map(\.text) == ["446.11", "446.11", "0.00", "4461.67", "2339.58", "2122.09"])
+        #expect(figures.map(\.label) == Array(repeating: "机关事业单位基本养老保", count: 3) + Array(repeating: "自然资源海洋气象等支出", count: 3))
+    }
+
     /// The current 预算 template (上海, 2025): its nine tables named, and the amounts of
     /// its 财务收支预算总表 labelled though pdftotext left one space between an amount and
     /// the next column's label.

@@ -434,8 +434,8 @@ enum SpacedTableReader {
             }
             return low
         }
-        /// The column a field belongs to: the one it overlaps most, else the nearest.
-        func column(of field: Field) -> Int {
+        /// The column a field belongs to: the one it overlaps most, else the nearest (`near`).
+        func column(of field: Field) -> (column: Int, near: Bool) {
             let span = field.start..<field.end
             // Only the columns from the first that ends after the field starts to the last
             // that starts before it ends can overlap it; the nearest is next to them.
@@ -444,11 +444,11 @@ enum SpacedTableReader {
             let overlaps = (from..<max(from, to)).map { k in
                 (k, max(0, min(columns[k].upperBound, span.upperBound) - max(columns[k].lowerBound, span.lowerBound)))
             }
-            if let best = overlaps.max(by: { $0.1 < $1.1 }), best.1 > 0 { return best.0 }
+            if let best = overlaps.max(by: { $0.1 < $1.1 }), best.1 > 0 { return (best.0, false) }
             let near = (max(0, from - 1)..<min(columns.count, max(from, to) + 1)).map { k in
                 (k, min(abs(columns[k].lowerBound - span.upperBound), abs(span.lowerBound - columns[k].upperBound)))
             }
-            return near.min { $0.1 < $1.1 }?.0 ?? 0
+            return (near.min { $0.1 < $1.1 }?.0 ?? 0, true)
         }
 
         /// A list row's words that pdftotext ran together across columns (上海市普陀区财政局财政所
@@ -465,11 +465,25 @@ enum SpacedTableReader {
         for (r, row) in rows.enumerated() {
             var taken = Set<Int>()
             var started: [Int: Int] = [:]  // this row's cells by their first column
-            for field in numbered && r > 0 ? row.fields.flatMap(perColumn) : row.fields {
+            let fields = numbered && r > 0 ? row.fields.flatMap(perColumn) : row.fields
+            let placed = fields.map { field -> (column: Int, near: Bool, span: Int) in
                 // A header over several columns covers their middles.
                 let covered = firstColumn { middles[$0] >= field.start }..<firstColumn { middles[$0] >= field.end }
-                let first = covered.isEmpty ? column(of: field) : covered.lowerBound
-                let span = max(1, covered.count)
+                guard covered.isEmpty else { return (covered.lowerBound, false, covered.count) }
+                let found = column(of: field)
+                return (found.column, found.near, 1)
+            }
+            for (k, field) in fields.enumerated() {
+                var first = placed[k].column
+                let span = placed[k].span
+                // A label between two columns, nearer the next, whose amount follows it there
+                // (2080505 机关事业单位基本养老保  446.11 under a header of 功能分类 and 本年支出合计,
+                // whose amounts stand right-aligned under it): the label keeps to the left,
+                // out of the amount's cell.
+                if placed[k].near, first > 0, k + 1 < fields.count, placed[k + 1].column == first,
+                   !isValue(field), TableFigures.amount(String(fields[k + 1].text)) != nil {
+                    first -= 1
+                }
                 if taken.contains(first), let same = started[first] {
                     cells[same].text += " " + field.text
                     cells[same].original += " " + field.text
