@@ -107,6 +107,37 @@ struct PDFTextTests {
         #expect(figures.map(\.label) == Array(repeating: "机关事业单位基本养老保", count: 3) + Array(repeating: "自然资源海洋气象等支出", count: 3))
     }
 
+    /// pdftotext lays out each page on its own: the part of a table on the next page can
+    /// stand further right (江苏省人大办公厅 2017, 一般公共预算支出预算表). Each page's rows
+    /// take their own page's columns; with the table's, six of the eleven amounts ran into
+    /// their labels' cells and were lost.
+    @Test func aTableOverAPageBreakKeepsEachPagesColumns() throws {
+        let document = Document(parsing: """
+        \u{0C}           一般公共预算支出预算表
+         部门：         江苏省人大常委会办公厅   单位：万元
+        功能科目代码       功能科目名称          金额
+                         合计        13,649.07
+           201        一般公共服务支出     10,528.33
+         20101          人大事务       10,528.33
+         2010101        行政运行       4,545.94
+           208       社会保障和就业支出     1,608.51
+         20805       行政事业单位离退休     1,608.51
+        \u{0C}        2080504          未归口管理的行政单位离退休   1,608.51
+                  221               住房保障支出       1,512.23
+                22102               住房改革支出       1,512.23
+                2210201              住房公积金        494.22
+                2210202              提租补贴        1,018.01
+
+        """)
+        let table = try #require(document.tables.first)
+        #expect(table.cells.filter { $0.column == 2 }.map(\.text) == ["金额", "13,649.07", "10,528.33", "10,528.33", "4,545.94",
+                                                                    "1,608.51", "1,608.51", "1,608.51", "1,512.23", "1,512.23",
+                                                                    "494.22", "1,018.01"])
+        #expect(document.amounts.map(\.label) == ["合计", "一般公共服务支出", "人大事务", "行政运行", "社会保障和就业支出",
+                                                   "行政事业单位离退休", "未归口管理的行政单位离退休", "住房保障支出",
+                                                   "住房改革支出", "住房公积金", "提租补贴"])
+    }
+
     /// The current 预算 template (上海, 2025): its nine tables named, and the amounts of
     /// its 财务收支预算总表 labelled though pdftotext left one space between an amount and
     /// the next column's label.

@@ -397,6 +397,8 @@ enum SpacedTableReader {
     private static func isBracketed(_ text: Substring) -> Bool { text.hasPrefix("(") && text.hasSuffix(")") }
 
     static func grid(of lines: ArraySlice<FoldedText>, title: FoldedText?) -> TableGrid {
+        // A page's first line starts with a form feed; it may be a blank line.
+        let pageStarts = lines.filter { $0.text.unicodeScalars.contains("\u{0C}") }.map(\.line)
         let lines = lines.filter { !$0.isBlank && !isCaption($0) }
             .map { (line: $0, fields: fields($0.text)) }
         let name = title.map { String($0.text.trimmingSpaces.drop { $0 == "\u{0C}" }) }
@@ -409,70 +411,29 @@ enum SpacedTableReader {
         let rows = (numbered ? joiningWrappedListRows(lines) : lines).enumerated().map { r, row in
             (line: row.line, fields: (numbered && r > 0 ? splittingListNumber(row.fields) : row.fields).flatMap(splitRunOfValues))
         }
-        // Columns from the fullest rows: their k-th cells line up, give or take the
-        // character or two pdftotext's spacing drifts by.
-        let fullest = rows.map(\.fields.count).max() ?? 0
-        var columns: [Range<Int>] = []
-        for row in rows where row.fields.count == fullest {
-            for (k, field) in row.fields.enumerated() {
-                if k < columns.count {
-                    columns[k] = min(columns[k].lowerBound, field.start)..<max(columns[k].upperBound, field.end)
-                } else {
-                    columns.append(field.start..<field.end)
-                }
-            }
-        }
-        // The columns' bounds, and so their middles, rise from left to right (each row's k-th
-        // field ends before its k+1-th starts): a field's columns are found by bisection, as a
-        // line can hold thousands of fields.
-        let middles = columns.map { ($0.lowerBound + $0.upperBound) / 2 }
-        func firstColumn(where isPast: (Int) -> Bool) -> Int {
-            var low = 0, high = columns.count
-            while low < high {
-                let mid = (low + high) / 2
-                if isPast(mid) { high = mid } else { low = mid + 1 }
-            }
-            return low
-        }
-        /// The column a field belongs to: the one it overlaps most, else the nearest (`near`).
-        func column(of field: Field) -> (column: Int, near: Bool) {
-            let span = field.start..<field.end
-            // Only the columns from the first that ends after the field starts to the last
-            // that starts before it ends can overlap it; the nearest is next to them.
-            let from = firstColumn { columns[$0].upperBound > span.lowerBound }
-            let to = firstColumn { columns[$0].lowerBound >= span.upperBound }
-            let overlaps = (from..<max(from, to)).map { k in
-                (k, max(0, min(columns[k].upperBound, span.upperBound) - max(columns[k].lowerBound, span.lowerBound)))
-            }
-            if let best = overlaps.max(by: { $0.1 < $1.1 }), best.1 > 0 { return (best.0, false) }
-            let near = (max(0, from - 1)..<min(columns.count, max(from, to) + 1)).map { k in
-                (k, min(abs(columns[k].lowerBound - span.upperBound), abs(span.lowerBound - columns[k].upperBound)))
-            }
-            return (near.min { $0.1 < $1.1 }?.0 ?? 0, true)
-        }
-
-        /// A list row's words that pdftotext ran together across columns (上海市普陀区财政局财政所
-        /// 预算不单列，并入本级 under 单位名称 and 备注): a cell each, where each word covers the
-        /// middle of one of the columns.
-        func perColumn(_ field: Field) -> [Field] {
-            func covered(_ field: Field) -> Int { middles.count { field.start <= $0 && $0 < field.end } }
-            let words = words(field)
-            let columns = covered(field)
-            return columns > 1 && words.count == columns && words.allSatisfy({ covered($0) == 1 }) ? words : [field]
+        // The columns of the table's fullest rows (``Columns``) can fail two ways. pdftotext
+        // lays out each page on its own, so the part of a table on the next page can stand a
+        // few characters to the left or right; and rows as full as each other can fill
+        // different columns (201 13 商贸事务 and three amounts; 201 13 01 行政运行 and two).
+        // Either way two columns' cells run together. So each page takes, of the table's
+        // columns, its own fullest rows' and those of each shape of its fullest rows, the
+        // ones under which the fewest of its cells run together: the table's, when no other
+        // does better. Not a 绩效指标 table's: ``SpacedIndicatorTable`` joins its wrapped rows
+        // by the table's columns, and would join its 总分 row to the last indicator's.
+        func page(of row: Row) -> Int { pageStarts.count { $0 <= row.line.line } }
+        let columns = Columns(fullestOf: rows[...])
+        let ofIndicators = rows.contains { SpacedIndicatorTable.isHeader($0.line) }
+        let pages = ofIndicators ? [:] : Dictionary(grouping: rows.indices, by: { page(of: rows[$0]) }).mapValues { indices in
+            columns.orFewerRunTogether(in: rows[indices.first!...indices.last!])
         }
 
         var cells: [TableGrid.Cell] = []
         for (r, row) in rows.enumerated() {
             var taken = Set<Int>()
             var started: [Int: Int] = [:]  // this row's cells by their first column
-            let fields = numbered && r > 0 ? row.fields.flatMap(perColumn) : row.fields
-            let placed = fields.map { field -> (column: Int, near: Bool, span: Int) in
-                // A header over several columns covers their middles.
-                let covered = firstColumn { middles[$0] >= field.start }..<firstColumn { middles[$0] >= field.end }
-                guard covered.isEmpty else { return (covered.lowerBound, false, covered.count) }
-                let found = column(of: field)
-                return (found.column, found.near, 1)
-            }
+            let columns = pages[page(of: row)] ?? columns
+            let fields = numbered && r > 0 ? row.fields.flatMap(columns.perColumn) : row.fields
+            let placed = fields.map(columns.place)
             for (k, field) in fields.enumerated() {
                 var first = placed[k].column
                 let span = placed[k].span
@@ -496,11 +457,130 @@ enum SpacedTableReader {
             }
         }
         let (merged, rowCount) = mergingHeader(cells, rows: rows.count)
+        // A page's columns can be more than the table's fullest rows give.
+        let width = max(columns.count, cells.map { $0.column + $0.columnSpan }.max() ?? 0, 1)
         return SpacedIndicatorTable.mergingLevels(TableGrid(title: name, line: rows.first?.line.line ?? 0, rows: rowCount,
-                                                            columns: max(columns.count, 1), cells: merged))
+                                                            columns: width, cells: merged))
     }
 
     private typealias Row = (line: FoldedText, fields: [Field])
+
+    /// A table's columns, from its fullest rows: their k-th cells line up, give or take the
+    /// character or two pdftotext's spacing drifts by. Their bounds, and so their middles,
+    /// rise from left to right (each row's k-th field ends before its k+1-th starts): a
+    /// field's columns are found by bisection, as a line can hold thousands of fields.
+    private struct Columns {
+        private var ranges: [Range<Int>] = []
+        private var middles: [Int]
+
+        init(fullestOf rows: ArraySlice<Row>) {
+            let fullest = rows.map(\.fields.count).max() ?? 0
+            for row in rows where row.fields.count == fullest {
+                for (k, field) in row.fields.enumerated() {
+                    if k < ranges.count {
+                        ranges[k] = min(ranges[k].lowerBound, field.start)..<max(ranges[k].upperBound, field.end)
+                    } else {
+                        ranges.append(field.start..<field.end)
+                    }
+                }
+            }
+            middles = ranges.map { ($0.lowerBound + $0.upperBound) / 2 }
+        }
+
+        var count: Int { ranges.count }
+
+        /// These columns, or those under which fewer of the cells of `rows` run together: of
+        /// `rows`' fullest rows, all of them or those of one shape (where their amounts are).
+        func orFewerRunTogether(in rows: ArraySlice<Row>) -> Columns {
+            let own = runTogether(in: rows)
+            guard own > 0 else { return self }
+            let fullest = rows.map(\.fields.count).max() ?? 0
+            let shapes = Dictionary(grouping: rows.filter { $0.fields.count == fullest }) { row in
+                row.fields.map { TableFigures.amount(String($0.text)) != nil }
+            }
+            let candidates = [Columns(fullestOf: rows)] + shapes.values.sorted { $0[0].line.line < $1[0].line.line }
+                .map { Columns(fullestOf: $0[...]) }
+            var best = (columns: self, runTogether: own)
+            for candidate in candidates where best.runTogether > 0 {
+                let runTogether = candidate.runTogether(in: rows)
+                if runTogether < best.runTogether { best = (candidate, runTogether) }
+            }
+            return best.runTogether < own ? best.columns.withHeadings(of: rows) : self
+        }
+
+        /// These columns and those of the headings over none of them (上级补助收入 over a column
+        /// these rows leave empty): the cells of rows without an amount that come no nearer a
+        /// column than pdftotext's drift of a character or two.
+        private func withHeadings(of rows: ArraySlice<Row>) -> Columns {
+            let headings = rows.filter { row in !row.fields.contains { TableFigures.amount(String($0.text)) != nil } }
+                .flatMap { $0.fields.map { $0.start..<$0.end } }
+                .filter { heading in !ranges.contains { ($0.lowerBound - 2..<$0.upperBound + 2).overlaps(heading) } }
+            var columns = self
+            columns.ranges = (ranges + Self.joiningOverlaps(headings)).sorted { $0.lowerBound < $1.lowerBound }
+            columns.middles = columns.ranges.map { ($0.lowerBound + $0.upperBound) / 2 }
+            return columns
+        }
+
+        /// The ranges, those that overlap joined into one, in order.
+        private static func joiningOverlaps(_ ranges: [Range<Int>]) -> [Range<Int>] {
+            var joined: [Range<Int>] = []
+            for range in ranges.sorted(by: { $0.lowerBound < $1.lowerBound }) {
+                if let last = joined.last, range.lowerBound < last.upperBound {
+                    joined[joined.count - 1] = last.lowerBound..<max(last.upperBound, range.upperBound)
+                } else {
+                    joined.append(range)
+                }
+            }
+            return joined
+        }
+
+        /// How many cells of `rows` fall in a column an earlier cell of their row took.
+        private func runTogether(in rows: ArraySlice<Row>) -> Int {
+            rows.reduce(0) { total, row in
+                var taken = Set<Int>()
+                return total + row.fields.count { !taken.insert(place($0).column).inserted }
+            }
+        }
+
+        private func firstColumn(where isPast: (Int) -> Bool) -> Int {
+            var low = 0, high = ranges.count
+            while low < high {
+                let mid = (low + high) / 2
+                if isPast(mid) { high = mid } else { low = mid + 1 }
+            }
+            return low
+        }
+
+        /// Where a field goes: the columns whose middles it covers (a header over several
+        /// columns), else the one it overlaps most, else the nearest (`near`).
+        func place(_ field: Field) -> (column: Int, near: Bool, span: Int) {
+            let covered = firstColumn { middles[$0] >= field.start }..<firstColumn { middles[$0] >= field.end }
+            guard covered.isEmpty else { return (covered.lowerBound, false, covered.count) }
+            let span = field.start..<field.end
+            // Only the columns from the first that ends after the field starts to the last
+            // that starts before it ends can overlap it; the nearest is next to them.
+            let from = firstColumn { ranges[$0].upperBound > span.lowerBound }
+            let to = firstColumn { ranges[$0].lowerBound >= span.upperBound }
+            let overlaps = (from..<max(from, to)).map { k in
+                (k, max(0, min(ranges[k].upperBound, span.upperBound) - max(ranges[k].lowerBound, span.lowerBound)))
+            }
+            if let best = overlaps.max(by: { $0.1 < $1.1 }), best.1 > 0 { return (best.0, false, 1) }
+            let near = (max(0, from - 1)..<min(ranges.count, max(from, to) + 1)).map { k in
+                (k, min(abs(ranges[k].lowerBound - span.upperBound), abs(span.lowerBound - ranges[k].upperBound)))
+            }
+            return (near.min { $0.1 < $1.1 }?.0 ?? 0, true, 1)
+        }
+
+        /// A list row's words that pdftotext ran together across columns (上海市普陀区财政局财政所
+        /// 预算不单列，并入本级 under 单位名称 and 备注): a cell each, where each word covers the
+        /// middle of one of the columns.
+        func perColumn(_ field: Field) -> [Field] {
+            func covered(_ field: Field) -> Int { middles.count { field.start <= $0 && $0 < field.end } }
+            let words = words(field)
+            let columns = covered(field)
+            return columns > 1 && words.count == columns && words.allSatisfy({ covered($0) == 1 }) ? words : [field]
+        }
+    }
 
     /// A table whose rows keep one space between cells (page text without the layout):
     /// positions say nothing, so cells keep their order. In a row of words then values
