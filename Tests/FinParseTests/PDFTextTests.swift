@@ -96,7 +96,8 @@ struct PDFTextTests {
     /// A row's name that runs close to the amount after it, under a header whose columns are
     /// fewer and wider than the body's (支出决算表: 2080505 机关事业单位基本养老保  446.11 under
     /// 功能分类 and 本年支出合计) keeps to the left: the amount is a cell, and a figure, of its
-    /// own, and no label holds a number.
+    /// own, and no label holds a number. The name's rest, wrapped onto the next line
+    /// (险缴费支出), completes the figures' label.
     @Test func aNameCloseToItsAmountStaysOutOfTheAmountsCell() throws {
         let document = try Document(contentsOf: Corpus.path("pdf/putuo-guihuaziyuan-2024-juesuan-with-errors.layout.txt"))
         let table = try #require(document.tables.first { $0.title == "支出决算表" })
@@ -104,7 +105,8 @@ struct PDFTextTests {
         #expect(row == ["2080505 机关事业单位基本养老保", "446.11", "446.11", "0.00"])
         let figures = document.amounts.filter { [298, 321].contains($0.line) }
         #expect(figures.map(\.text) == ["446.11", "446.11", "0.00", "4461.67", "2339.58", "2122.09"])
-        #expect(figures.map(\.label) == Array(repeating: "机关事业单位基本养老保", count: 3) + Array(repeating: "自然资源海洋气象等支出", count: 3))
+        #expect(figures.map(\.label) == Array(repeating: "机关事业单位基本养老保险缴费支出", count: 3)
+                + Array(repeating: "自然资源海洋气象等支出", count: 3))
     }
 
     /// pdftotext lays out each page on its own: the part of a table on the next page can

@@ -36,9 +36,12 @@ enum TableFigures {
         /// For each amount cell, the nearest text cell to its left on its row (not an amount,
         /// nor a whole number).
         private var nearest: [Position: Table.Cell] = [:]
-        /// The rows that hold an amount, and each row's line.
+        /// The rows that hold an amount, and each row's line and number of non-empty cells.
         private var amountRows = Set<Int>()
         private var lines: [Int: Int] = [:]
+        private var cellCounts: [Int: Int] = [:]
+        /// The longest text of each column, in characters, without its code.
+        private var widest: [Int: Int] = [:]
         /// Columns that hold labels: more text than amounts.
         private let labelColumns: Set<Int>
 
@@ -50,6 +53,8 @@ enum TableFigures {
                     texts[Position(row: cell.row, column: column)] = cell.text
                 }
                 lines[cell.row] = lines[cell.row] ?? cell.line
+                cellCounts[cell.row, default: 0] += 1
+                widest[cell.column] = max(widest[cell.column] ?? 0, TableFigures.withoutCode(cell.text)?.count ?? 0)
                 columnCounts[cell.column, default: (0, 0)].all += 1
                 if let amounts = TableFigures.amounts(cell.text) {
                     amountRows.insert(cell.row)
@@ -90,13 +95,28 @@ enum TableFigures {
             let left = cell.column - 1
             guard labelColumns.contains(left), text(cell.row, left) == nil, (nearest?.column ?? -1) < left,
                   isFragment(cell.row - 1, line: cell.line - 1), let above = text(cell.row - 1, left)
-            else { return nearest.flatMap { withoutCode($0.text) } }
+            else { return nearest.flatMap { withoutCode(continued($0)) } }
             guard isFragment(cell.row + 1, line: cell.line + 1), let below = text(cell.row + 1, left) else {
-                return nearest.flatMap { withoutCode($0.text) }
+                return nearest.flatMap { withoutCode(continued($0)) }
             }
             let nextRowWraps = lines[cell.row + 2] == cell.line + 2 && text(cell.row + 2, left) == nil
                 && amountRows.contains(cell.row + 2)
             return withoutCode(nextRowWraps ? above : above + below)
+        }
+
+        /// A label that fills its column's width, and its rest, wrapped onto the next line
+        /// alone in its column (2080505 机关事业单位基本养老保  446.11 / 险缴费支出). Not when
+        /// the row after that rest has no label of its own in the column: the rest may then be
+        /// the top of that row's label, wrapped around its amount.
+        private func continued(_ label: Table.Cell) -> String {
+            let below = label.row + 1
+            guard let width = TableFigures.withoutCode(label.text)?.count, width >= 6, width == widest[label.column],
+                  isFragment(below, line: label.line + 1), cellCounts[below] == 1, let rest = text(below, label.column),
+                  // Not the next item (十五、…) or code (31002).
+                  rest.unicodeScalars.first?.isASCIIDigit == false, ListMarker.scan(rest) == nil,
+                  !amountRows.contains(below + 1) || text(below + 1, label.column) != nil
+            else { return label.text }
+            return label.text + rest
         }
     }
 
