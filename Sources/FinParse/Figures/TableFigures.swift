@@ -40,7 +40,7 @@ enum TableFigures {
         private var amountRows = Set<Int>()
         private var lines: [Int: Int] = [:]
         private var cellCounts: [Int: Int] = [:]
-        /// The longest text of each column, in characters, without its code.
+        /// The widest text of each column (``width(of:)``).
         private var widest: [Int: Int] = [:]
         /// Columns that hold labels: more text than amounts.
         private let labelColumns: Set<Int>
@@ -54,7 +54,6 @@ enum TableFigures {
                 }
                 lines[cell.row] = lines[cell.row] ?? cell.line
                 cellCounts[cell.row, default: 0] += 1
-                widest[cell.column] = max(widest[cell.column] ?? 0, TableFigures.withoutCode(cell.text)?.count ?? 0)
                 columnCounts[cell.column, default: (0, 0)].all += 1
                 if let amounts = TableFigures.amounts(cell.text) {
                     amountRows.insert(cell.row)
@@ -62,6 +61,7 @@ enum TableFigures {
                     nearest[Position(row: cell.row, column: cell.column)] = lastText[cell.row]
                 } else {
                     columnCounts[cell.column, default: (0, 0)].text += 1
+                    widest[cell.column] = max(widest[cell.column] ?? 0, Self.width(of: cell.text))
                     // A whole number labels nothing: a code, or an empty column's 0.
                     if cell.text.unicodeScalars.contains(where: { !$0.isASCIIDigit && $0 != " " }) {
                         lastText[cell.row] = cell
@@ -104,13 +104,19 @@ enum TableFigures {
             return withoutCode(nextRowWraps ? above : above + below)
         }
 
+        /// A label's width in characters, its code and spaces left out (201 06 01 行政运行: 4).
+        private static func width(of text: String) -> Int {
+            text.unicodeScalars.drop { $0.isASCIIDigit || $0 == " " }.count { $0 != " " }
+        }
+
         /// A label that fills its column's width, and its rest, wrapped onto the next line
         /// alone in its column (2080505 机关事业单位基本养老保  446.11 / 险缴费支出). Not when
         /// the row after that rest has no label of its own in the column: the rest may then be
         /// the top of that row's label, wrapped around its amount.
         private func continued(_ label: Table.Cell) -> String {
             let below = label.row + 1
-            guard let width = TableFigures.withoutCode(label.text)?.count, width >= 6, width == widest[label.column],
+            let width = Self.width(of: label.text)
+            guard width >= 6, width == widest[label.column],
                   isFragment(below, line: label.line + 1), cellCounts[below] == 1, let rest = text(below, label.column),
                   // Not the next item (十五、…) or code (31002).
                   rest.unicodeScalars.first?.isASCIIDigit == false, ListMarker.scan(rest) == nil,
