@@ -291,6 +291,22 @@ struct PDFTextTests {
         #expect(document.amounts.allSatisfy { $0.label == "合计" && $0.unit == .tenThousandYuan })
     }
 
+    /// Rows as full as each other but of thousands of shapes (where their amounts stand):
+    /// the columns are chosen from the commonest few, so that the table is read in time
+    /// linear in its rows (choosing from all of them took 16 s for 4,000 rows, where the
+    /// rest of the parse takes under a second). The limit only guards against a hang.
+    @Test(.timeLimit(.minutes(1))) func aTableOfThousandsOfRowShapes() throws {
+        // Row i's shape: the bits of a multiplicative hash of i, one a cell.
+        let rows = (0..<3_000).map { i in
+            (0..<12).map { k in (i &* 2_654_435_761) >> (k + 7) & 1 == 0 ? " 101.00" : "项目名称" }.joined(separator: "        ")
+        }
+        let document = Document(parsing: "\u{0C}第一页\n收支预算总表\n部门:某  单位:万元\n项目名称        金额\n"
+                                + rows.joined(separator: "\n") + "\n\u{0C}第二页\n")
+        let table = try #require(document.tables.first)
+        #expect(table.rows >= 3_000)
+        #expect(document.amounts.count > 10_000)
+    }
+
     /// A heading that names a table without being its title (…情况说明), and a name that
     /// is only the end of another table's (支出预算表 in 政府采购支出预算表), give no kind.
     @Test func tableKindsAreWholeNames() {

@@ -490,7 +490,8 @@ enum SpacedTableReader {
         var count: Int { ranges.count }
 
         /// These columns, or those under which fewer of the cells of `rows` run together: of
-        /// `rows`' fullest rows, all of them or those of one shape (where their amounts are).
+        /// `rows`' fullest rows, all of them or those of one shape (where their amounts are),
+        /// the few commonest shapes only, so that the choice stays linear in the rows.
         func orFewerRunTogether(in rows: ArraySlice<Row>) -> Columns {
             let own = runTogether(in: rows)
             guard own > 0 else { return self }
@@ -498,8 +499,8 @@ enum SpacedTableReader {
             let shapes = Dictionary(grouping: rows.filter { $0.fields.count == fullest }) { row in
                 row.fields.map { TableFigures.amount(String($0.text)) != nil }
             }
-            let candidates = [Columns(fullestOf: rows)] + shapes.values.sorted { $0[0].line.line < $1[0].line.line }
-                .map { Columns(fullestOf: $0[...]) }
+            let commonest = shapes.values.sorted { ($1.count, $0[0].line.line) < ($0.count, $1[0].line.line) }.prefix(4)
+            let candidates = [Columns(fullestOf: rows)] + commonest.map { Columns(fullestOf: $0[...]) }
             var best = (columns: self, runTogether: own)
             for candidate in candidates where best.runTogether > 0 {
                 let runTogether = candidate.runTogether(in: rows)
