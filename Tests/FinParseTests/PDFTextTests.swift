@@ -140,6 +140,16 @@ struct PDFTextTests {
                                                    "住房改革支出", "住房公积金", "提租补贴"])
     }
 
+    /// In a 政府采购 table the amount's label is the item bought (打印设备), not how it is
+    /// bought (政府集中采购, the 采购方式 column right before the amount).
+    @Test func aPurchaseIsLabelledByItsItemNotItsMethod() throws {
+        let document = try Document(contentsOf: Corpus.path("pdf/jiangsu-weibangongting-2017-yusuan-tables.layout.txt"))
+        let purchases = document.amounts.filter { (537...557).contains($0.line) }
+        #expect(purchases.map(\.label) == ["打印设备(20万以下)", "其他计算机设备及软件", "复印机", "其他办公设备",
+                                           "空调机(总预算20万以下)", "广播、电视、电影设备"])
+        #expect(!document.amounts.contains { TableFigures.purchaseMethods.contains($0.label ?? "") })
+    }
+
     /// The current 预算 template (上海, 2025): its nine tables named, and the amounts of
     /// its 财务收支预算总表 labelled though pdftotext left one space between an amount and
     /// the next column's label.

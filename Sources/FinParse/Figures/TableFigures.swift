@@ -62,8 +62,10 @@ enum TableFigures {
                 } else {
                     columnCounts[cell.column, default: (0, 0)].text += 1
                     widest[cell.column] = max(widest[cell.column] ?? 0, Self.width(of: cell.text))
-                    // A whole number labels nothing: a code, or an empty column's 0.
-                    if cell.text.unicodeScalars.contains(where: { !$0.isASCIIDigit && $0 != " " }) {
+                    // A whole number labels nothing: a code, or an empty column's 0. Nor does
+                    // how the row is bought.
+                    if cell.text.unicodeScalars.contains(where: { !$0.isASCIIDigit && $0 != " " }),
+                       !TableFigures.purchaseMethods.contains(cell.text) {
                         lastText[cell.row] = cell
                     }
                 }
@@ -95,9 +97,9 @@ enum TableFigures {
             let left = cell.column - 1
             guard labelColumns.contains(left), text(cell.row, left) == nil, (nearest?.column ?? -1) < left,
                   isFragment(cell.row - 1, line: cell.line - 1), let above = text(cell.row - 1, left)
-            else { return nearest.flatMap { withoutCode(continued($0)) } }
+            else { return nearest.flatMap { withoutCode(withoutPurchaseMethod(continued($0))) } }
             guard isFragment(cell.row + 1, line: cell.line + 1), let below = text(cell.row + 1, left) else {
-                return nearest.flatMap { withoutCode(continued($0)) }
+                return nearest.flatMap { withoutCode(withoutPurchaseMethod(continued($0))) }
             }
             let nextRowWraps = lines[cell.row + 2] == cell.line + 2 && text(cell.row + 2, left) == nil
                 && amountRows.contains(cell.row + 2)
@@ -124,6 +126,16 @@ enum TableFigures {
             else { return label.text }
             return label.text + rest
         }
+    }
+
+    /// How a 政府采购 table's row is bought, in its 采购方式 column: not what its amount is of.
+    static let purchaseMethods: Set<String> = ["分散自行组织", "政府集中采购", "部门集中采购", "分散采购", "集中采购", "自行采购"]
+
+    /// A label without the 采购方式 that pdftotext ran into its cell (会议服务 分散自行组织).
+    static func withoutPurchaseMethod(_ text: String) -> String {
+        guard let space = text.lastIndex(of: " "), purchaseMethods.contains(String(text[text.index(after: space)...]))
+        else { return text }
+        return String(text[..<space])
     }
 
     /// A row label without the 科目编码 before it: 201 06 01 行政运行 → 行政运行; nil when
