@@ -96,11 +96,9 @@ enum TableFigures {
             let nearest = nearest[Position(row: cell.row, column: cell.column)]
             let left = cell.column - 1
             guard labelColumns.contains(left), text(cell.row, left) == nil, (nearest?.column ?? -1) < left,
-                  isFragment(cell.row - 1, line: cell.line - 1), let above = text(cell.row - 1, left)
+                  isFragment(cell.row - 1, line: cell.line - 1), let above = text(cell.row - 1, left),
+                  isFragment(cell.row + 1, line: cell.line + 1), let below = text(cell.row + 1, left)
             else { return nearest.flatMap { withoutCode(withoutPurchaseMethod(continued($0))) } }
-            guard isFragment(cell.row + 1, line: cell.line + 1), let below = text(cell.row + 1, left) else {
-                return nearest.flatMap { withoutCode(withoutPurchaseMethod(continued($0))) }
-            }
             let nextRowWraps = lines[cell.row + 2] == cell.line + 2 && text(cell.row + 2, left) == nil
                 && amountRows.contains(cell.row + 2)
             return withoutCode(nextRowWraps ? above : above + below)

@@ -324,6 +324,8 @@ enum SpacedTableReader {
 
     private static func isValue(_ field: Field) -> Bool { TableFigures.isValue(field.text) }
 
+    private static func isAmount(_ field: Field) -> Bool { TableFigures.amount(String(field.text)) != nil }
+
     /// Whether a word starts a row's next label: a numbered item (三、国防支出), or a 科目编码
     /// before words (30209 物业管理费), not before a unit (100 万元).
     private static func startsItem(_ token: Substring, next: Substring?) -> Bool {
@@ -420,10 +422,14 @@ enum SpacedTableReader {
         // ones under which the fewest of its cells run together: the table's, when no other
         // does better. Not a 绩效指标 table's: ``SpacedIndicatorTable`` joins its wrapped rows
         // by the table's columns, and would join its 总分 row to the last indicator's.
-        func page(of row: Row) -> Int { pageStarts.count { $0 <= row.line.line } }
+        var page = 0
+        let pageOfRow = rows.map { row in
+            while page < pageStarts.count, pageStarts[page] <= row.line.line { page += 1 }
+            return page
+        }
         let columns = Columns(fullestOf: rows[...])
         let ofIndicators = rows.contains { SpacedIndicatorTable.isHeader($0.line) }
-        let pages = ofIndicators ? [:] : Dictionary(grouping: rows.indices, by: { page(of: rows[$0]) }).mapValues { indices in
+        let pages = ofIndicators ? [:] : Dictionary(grouping: rows.indices, by: { pageOfRow[$0] }).mapValues { indices in
             columns.orFewerRunTogether(in: rows[indices.first!...indices.last!])
         }
 
@@ -431,20 +437,9 @@ enum SpacedTableReader {
         for (r, row) in rows.enumerated() {
             var taken = Set<Int>()
             var started: [Int: Int] = [:]  // this row's cells by their first column
-            let columns = pages[page(of: row)] ?? columns
+            let columns = pages[pageOfRow[r]] ?? columns
             let fields = numbered && r > 0 ? row.fields.flatMap(columns.perColumn) : row.fields
-            let placed = fields.map(columns.place)
-            for (k, field) in fields.enumerated() {
-                var first = placed[k].column
-                let span = placed[k].span
-                // A label between two columns, nearer the next, whose amount follows it there
-                // (2080505 机关事业单位基本养老保  446.11 under a header of 功能分类 and 本年支出合计,
-                // whose amounts stand right-aligned under it): the label keeps to the left,
-                // out of the amount's cell.
-                if placed[k].near, first > 0, k + 1 < fields.count, placed[k + 1].column == first,
-                   !isValue(field), TableFigures.amount(String(fields[k + 1].text)) != nil {
-                    first -= 1
-                }
+            for (field, (first, span)) in zip(fields, columns.place(fields)) {
                 if taken.contains(first), let same = started[first] {
                     cells[same].text += " " + field.text
                     cells[same].original += " " + field.text
@@ -469,7 +464,7 @@ enum SpacedTableReader {
     /// character or two pdftotext's spacing drifts by. Their bounds, and so their middles,
     /// rise from left to right (each row's k-th field ends before its k+1-th starts): a
     /// field's columns are found by bisection, as a line can hold thousands of fields.
-    private struct Columns {
+    private struct Columns: Equatable {
         private var ranges: [Range<Int>] = []
         private var middles: [Int]
 
@@ -496,13 +491,11 @@ enum SpacedTableReader {
             let own = runTogether(in: rows)
             guard own > 0 else { return self }
             let fullest = rows.map(\.fields.count).max() ?? 0
-            let shapes = Dictionary(grouping: rows.filter { $0.fields.count == fullest }) { row in
-                row.fields.map { TableFigures.amount(String($0.text)) != nil }
-            }
+            let shapes = Dictionary(grouping: rows.filter { $0.fields.count == fullest }) { $0.fields.map(isAmount) }
             let commonest = shapes.values.sorted { ($1.count, $0[0].line.line) < ($0.count, $1[0].line.line) }.prefix(4)
             let candidates = [Columns(fullestOf: rows)] + commonest.map { Columns(fullestOf: $0[...]) }
             var best = (columns: self, runTogether: own)
-            for candidate in candidates where best.runTogether > 0 {
+            for candidate in candidates where best.runTogether > 0 && candidate != self {
                 let runTogether = candidate.runTogether(in: rows)
                 if runTogether < best.runTogether { best = (candidate, runTogether) }
             }
@@ -513,7 +506,7 @@ enum SpacedTableReader {
         /// these rows leave empty): the cells of rows without an amount that come no nearer a
         /// column than pdftotext's drift of a character or two.
         private func withHeadings(of rows: ArraySlice<Row>) -> Columns {
-            let headings = rows.filter { row in !row.fields.contains { TableFigures.amount(String($0.text)) != nil } }
+            let headings = rows.filter { !$0.fields.contains(where: isAmount) }
                 .flatMap { $0.fields.map { $0.start..<$0.end } }
                 .filter { heading in !ranges.contains { ($0.lowerBound - 2..<$0.upperBound + 2).overlaps(heading) } }
             var columns = self
@@ -539,8 +532,27 @@ enum SpacedTableReader {
         private func runTogether(in rows: ArraySlice<Row>) -> Int {
             rows.reduce(0) { total, row in
                 var taken = Set<Int>()
-                return total + row.fields.count { !taken.insert(place($0).column).inserted }
+                let placed = row.fields.map(place)
+                return total + placed.indices.count { !taken.insert(column(of: $0, placed, row.fields)).inserted }
             }
+        }
+
+        /// Where a row's fields go: each its first column and span (``place(_:)-(Field)``).
+        func place(_ fields: [Field]) -> [(column: Int, span: Int)] {
+            let placed = fields.map(place)
+            return placed.indices.map { (column(of: $0, placed, fields), placed[$0].span) }
+        }
+
+        /// The first column of a row's `k`-th field, `placed` as ``place(_:)-(Field)`` puts
+        /// each alone. A label between two columns, nearer the next, whose amount follows it
+        /// there (2080505 机关事业单位基本养老保  446.11 under a header of 功能分类 and
+        /// 本年支出合计, whose amounts stand right-aligned under it) keeps to the left, out of
+        /// the amount's cell.
+        private func column(of k: Int, _ placed: [(column: Int, near: Bool, span: Int)], _ fields: [Field]) -> Int {
+            let (column, near, _) = placed[k]
+            let keepsLeft = near && column > 0 && k + 1 < fields.count && placed[k + 1].column == column
+                && !isValue(fields[k]) && isAmount(fields[k + 1])
+            return keepsLeft ? column - 1 : column
         }
 
         private func firstColumn(where isPast: (Int) -> Bool) -> Int {
@@ -554,7 +566,7 @@ enum SpacedTableReader {
 
         /// Where a field goes: the columns whose middles it covers (a header over several
         /// columns), else the one it overlaps most, else the nearest (`near`).
-        func place(_ field: Field) -> (column: Int, near: Bool, span: Int) {
+        private func place(_ field: Field) -> (column: Int, near: Bool, span: Int) {
             let covered = firstColumn { middles[$0] >= field.start }..<firstColumn { middles[$0] >= field.end }
             guard covered.isEmpty else { return (covered.lowerBound, false, covered.count) }
             let span = field.start..<field.end
