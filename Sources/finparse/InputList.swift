@@ -1,4 +1,4 @@
-import FoundationEssentials
+import FinParse
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -13,7 +13,7 @@ enum InputList {
 
     static func collect(arguments: [String], filesFrom: String?) throws -> [String] {
         var paths: [String] = []
-        for argument in arguments {
+        for argument in withSystemNames(arguments) {
             if isDirectory(argument) {
                 paths += reports(under: argument)
             } else {
@@ -26,33 +26,92 @@ enum InputList {
         return paths
     }
 
-    /// Reports below `folder`, in a stable order: sorted by path, byte for byte.
+    /// Reports below `folder`, in a stable order: sorted by path, byte for byte. Read as the
+    /// system's bytes, so that a name that is not UTF-8 is found (see `PlatformPath`); links
+    /// to folders are not followed, which keeps a link loop from running forever. A folder
+    /// that cannot be listed is given as an input of its own, to be reported on its line
+    /// (it was left out, and all of the folder with it, in silence).
     static func reports(under folder: String) -> [String] {
-        let base = folder.hasSuffix("/") ? String(folder.dropLast()) : folder
-        guard let below = try? FileManager.default.subpathsOfDirectory(atPath: base) else { return [] }
-        var found: [String] = []
-        for relative in below {
-            let ext = relative.split(separator: ".").last.map { $0.lowercased() } ?? ""
-            guard reportExtensions.contains(ext) else { continue }
-            let path = base + "/" + relative
-            if !isDirectory(path) { found.append(path) }
+        var base = PlatformPath.bytes(of: folder) ?? Array(folder.utf8)
+        if base.count > 1, base.last == UInt8(ascii: "/") { base.removeLast() }
+        var found: [[UInt8]] = []
+        var pending = [base]
+        while let directory = pending.popLast() {
+            guard let entries = entries(of: directory) else {
+                found.append(directory)
+                continue
+            }
+            for (name, isFolder) in entries {
+                let path = directory + [UInt8(ascii: "/")] + name
+                if isFolder {
+                    pending.append(path)
+                } else if hasReportExtension(name), !isDirectory(path) {
+                    found.append(path)
+                }
+            }
         }
-        return found.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        return found.sorted { $0.lexicographicallyPrecedes($1) }.map { PlatformPath.string(fromBytes: $0) }
+    }
+
+    /// The names in `directory` but . and .., each with whether it is a folder (not a link to
+    /// one); nil when it cannot be listed.
+    private static func entries(of directory: [UInt8]) -> [(name: [UInt8], isFolder: Bool)]? {
+        guard let stream = withCName(directory, { opendir($0) }) else { return nil }
+        defer { closedir(stream) }
+        var entries: [(name: [UInt8], isFolder: Bool)] = []
+        while let entry = readdir(stream) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { Array($0.prefix { $0 != 0 }) }
+            if name == [UInt8(ascii: ".")] || name == [UInt8(ascii: "."), UInt8(ascii: ".")] { continue }
+            var isFolder = Int32(entry.pointee.d_type) == DT_DIR
+            if Int32(entry.pointee.d_type) == DT_UNKNOWN {
+                var info = stat()
+                let path = directory + [UInt8(ascii: "/")] + name
+                isFolder = withCName(path) { lstat($0, &info) } == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+            }
+            entries.append((name, isFolder))
+        }
+        return entries
+    }
+
+    private static func hasReportExtension(_ name: [UInt8]) -> Bool {
+        guard let dot = name.lastIndex(of: UInt8(ascii: ".")) else { return false }
+        let ext = String(decoding: name[(dot + 1)...], as: UTF8.self).lowercased()
+        return reportExtensions.contains(ext)
     }
 
     private static func isDirectory(_ path: String) -> Bool {
-        var isDirectory = false
-        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory
+        isDirectory(PlatformPath.bytes(of: path) ?? Array(path.utf8))
+    }
+
+    private static func isDirectory(_ path: [UInt8]) -> Bool {
+        var info = stat()
+        return withCName(path) { stat($0, &info) } == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+    }
+
+    private static func withCName<Result>(_ path: [UInt8], _ body: (UnsafePointer<CChar>) -> Result) -> Result {
+        (path.map { CChar(bitPattern: $0) } + [0]).withUnsafeBufferPointer { body($0.baseAddress!) }
+    }
+
+    /// The arguments as the system gave them: Swift reads a name that is not UTF-8 with its
+    /// stray bytes replaced, which names no file; such a one is written as `PlatformPath` does.
+    private static func withSystemNames(_ arguments: [String]) -> [String] {
+        var written: [String: String] = [:]
+        for i in 1..<Int(CommandLine.argc) {
+            guard let raw = CommandLine.unsafeArgv[i] else { continue }
+            let bytes = Array(UnsafeBufferPointer(start: UnsafeRawPointer(raw).assumingMemoryBound(to: UInt8.self), count: strlen(raw)))
+            if String(validating: bytes, as: UTF8.self) == nil {
+                written[String(decoding: bytes, as: UTF8.self)] = PlatformPath.string(fromBytes: bytes)
+            }
+        }
+        return arguments.map { written[$0] ?? $0 }
     }
 
     private static func listedPaths(in list: String) throws -> [String] {
         guard let bytes = contents(of: list) else {
             throw ValidationFailure("--files-from: cannot read \(list): \(String(cString: strerror(errno)))")
         }
-        return String(decoding: bytes, as: UTF8.self)
-            .split(whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
-            .map(String.init)
-            .filter { !$0.isEmpty }
+        return bytes.split(whereSeparator: { $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") })
+            .map { PlatformPath.string(fromBytes: $0) }
     }
 
     /// The list's bytes, read to its end: standard input for `-`, else the file, which may be

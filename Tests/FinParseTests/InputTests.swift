@@ -123,6 +123,42 @@ final class InputTests {
         #expect(error.description == "/nonexistent/report.txt: no such file")
     }
 
+    /// 部门决算 in GBK, as a Windows archive unzipped on Linux names its files.
+    static let gbkName: [UInt8] = [0xB2, 0xBF, 0xC3, 0xC5, 0xBE, 0xF6, 0xCB, 0xE3]
+
+    @Test func aNameThatIsNotUTF8IsWrittenWithItsBytes() {
+        #expect(PlatformPath.string(fromBytes: Array("报告.txt".utf8)) == "报告.txt")
+        let written = PlatformPath.string(fromBytes: Self.gbkName + Array(".txt".utf8))
+        // C5 BE happens to be UTF-8 (ž); the other bytes are not.
+        #expect(written == "\\xB2\\xBF\\xC3ž\\xF6\\xCB\\xE3.txt")
+        #expect(PlatformPath.bytes(of: written) == Self.gbkName + Array(".txt".utf8))
+        // A backslash of such a name is escaped too, so that it reads back as itself.
+        let withBackslash = Array("a\\x41".utf8) + [0xFF]
+        #expect(PlatformPath.string(fromBytes: withBackslash) == "a\\x5Cx41\\xFF")
+        #expect(PlatformPath.bytes(of: PlatformPath.string(fromBytes: withBackslash)) == withBackslash)
+        #expect(PlatformPath.bytes(of: "/reports/a\\b.txt") == nil)
+    }
+
+    /// Such a file is opened by its bytes: a text report, and a .docx, which minizip opens by name.
+    @Test(arguments: [Corpus.yongzhou, Corpus.path("docx/yongzhou-yingji-2021-juesuan.docx")])
+    func aFileNamedInGBKIsRead(original: String) throws {
+        try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
+        let suffix = original.hasSuffix(".docx") ? ".docx" : ".txt"
+        let name = Array(scratch.utf8) + [UInt8(ascii: "/")] + Self.gbkName + Array(suffix.utf8)
+        let report = try #require(FileManager.default.contents(atPath: original))
+        let fd = (name.map { CChar(bitPattern: $0) } + [0]).withUnsafeBufferPointer {
+            open($0.baseAddress!, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        }
+        try #require(fd >= 0)
+        _ = report.withUnsafeBytes { write(fd, $0.baseAddress!, $0.count) }
+        close(fd)
+        let path = PlatformPath.string(fromBytes: name)
+        let document = try Document(contentsOf: path)
+        #expect(document.source.path == path)
+        #expect(document.amounts == (try Document(contentsOf: original)).amounts)
+        #expect(!document.amounts.isEmpty)
+    }
+
     /// A file cut off inside its last character (a download that stopped) is read up to it,
     /// with a warning on its last line; nothing before it is lost.
     @Test(arguments: [

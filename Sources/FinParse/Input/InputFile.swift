@@ -81,7 +81,7 @@ enum InputFile {
     /// Opens a report file for reading, refusing what cannot be one: returns its
     /// descriptor (the caller closes it) and its size.
     private static func open(_ path: String) throws(FinParseError) -> (Int32, Int) {
-        let fd = Glibc.open(path, O_RDONLY | O_CLOEXEC)
+        let fd = PlatformPath.withSystemName(of: path) { Glibc.open($0, O_RDONLY | O_CLOEXEC) }
         guard fd >= 0 else { throw error(errno, path: path) }
         var info = stat()
         guard fstat(fd, &info) == 0 else {

@@ -63,7 +63,7 @@ final class ZipArchive {
 
     /// The archive in the file at `path`, read as its entries are.
     init(path: String) throws(Failure) {
-        guard let file = unzOpen64(path) else { throw Self.notZip }
+        guard let file = PlatformPath.withSystemName(of: path, { unzOpen64($0) }) else { throw Self.notZip }
         self.file = file
         memory = nil
     }
