@@ -7,7 +7,7 @@ struct DumpCommand: ParsableCommand {
         abstract: "Print reports as finparse/1 JSON, or as CSV tables.",
         discussion: """
             With one file, prints its document. With several files, a folder (searched \
-            recursively for .txt, .docx, .pdf, .html and .htm, in sorted order) or --files-from, prints one \
+            recursively for .txt, .docx, .doc, .pdf, .html and .htm, in sorted order) or --files-from, prints one \
             JSON object per line (JSON Lines) in input order; a file that cannot be parsed \
             gets an "error" object on its line and the batch goes on.
             Exit status: 0 when every file parsed, 1 when some failed, 64 on a usage error, \
@@ -18,7 +18,7 @@ struct DumpCommand: ParsableCommand {
         case json, csv
     }
 
-    @Argument(help: "Report files or folders.")
+    @Argument(help: "Report files or folders; - reads one report from standard input.")
     var inputs: [String] = []
 
     @Option(name: .customLong("files-from"), help: ArgumentHelp("Read more input paths, one per line, from a file ('-' for standard input).", valueName: "file"))
@@ -58,12 +58,12 @@ struct DumpCommand: ParsableCommand {
 
     func run() throws {
         let paths: [String]
+        let single: Bool
         do {
-            paths = try InputList.collect(arguments: inputs, filesFrom: filesFrom)
+            (paths, single) = try InputList.collect(arguments: inputs, filesFrom: filesFrom)
         } catch {
             throw ValidationError("\(error)")
         }
-        let single = inputs.count == 1 && filesFrom == nil && paths == inputs
         if pretty && !single { throw ValidationError("--pretty prints one document; give one file.") }
 
         let sink: OutputStream

@@ -8,13 +8,27 @@ import Darwin
 /// The files a `dump` reads: the paths given, folders searched recursively for
 /// reports, and paths listed one per line in a file or on standard input.
 enum InputList {
-    /// File name endings taken from folders (files named directly are always taken).
-    static let reportExtensions: Set<String> = ["txt", "docx", "pdf", "html", "htm"]
+    /// File name endings taken from folders (files named directly are always taken). A .doc
+    /// is taken to be reported, not left out in silence: many on government sites are HTML or
+    /// a .docx under that name, which are read; an old binary .doc gets an error saying so.
+    static let reportExtensions: Set<String> = ["txt", "docx", "doc", "pdf", "html", "htm"]
 
-    static func collect(arguments: [String], filesFrom: String?) throws -> [String] {
+    /// The path a report given as `-` is read from; it names the report in the output too.
+    static let standardInput = "/dev/stdin"
+
+    /// The reports to read, and whether they are one file named alone (not a folder, not a
+    /// list), which `dump` prints as a document rather than as JSON Lines.
+    static func collect(arguments: [String], filesFrom: String?) throws -> (paths: [String], isOneFile: Bool) {
         var paths: [String] = []
+        var folders = 0
+        if arguments.filter({ $0 == "-" }).count + (filesFrom == "-" ? 1 : 0) > 1 {
+            throw ValidationFailure("standard input can be read once: give - as one input or as --files-from, not both")
+        }
         for argument in withSystemNames(arguments) {
-            if isDirectory(argument) {
+            if argument == "-" {
+                paths.append(standardInput)
+            } else if isDirectory(argument) {
+                folders += 1
                 paths += reports(under: argument)
             } else {
                 paths.append(argument) // a missing file is reported on its own line
@@ -23,7 +37,7 @@ enum InputList {
         if let filesFrom {
             paths += try listedPaths(in: filesFrom)
         }
-        return paths
+        return (paths, arguments.count == 1 && folders == 0 && filesFrom == nil)
     }
 
     /// Reports below `folder`, in a stable order: sorted by path, byte for byte. Read as the

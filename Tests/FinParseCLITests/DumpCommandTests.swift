@@ -140,7 +140,7 @@ final class DumpCommandTests {
         let result = try run(["dump", folder])
         #expect(result.status == 0)
         let lines = result.output.split(separator: "\n")
-        #expect(lines.count == 2)
+        try #require(lines.count == 2)
         #expect(lines.allSatisfy { $0.contains("收入总计") })
         #expect(lines[1].contains("\"path\":\"\(folder)/\(written.replacingOccurrences(of: "\\", with: "\\\\"))/a.txt\""))
         // The same names listed on standard input, as raw bytes.
@@ -163,12 +163,36 @@ final class DumpCommandTests {
         let result = try run(["dump", folder])
         #expect(result.status == 1)
         let lines = result.output.split(separator: "\n")
-        #expect(lines.count == 2)
+        try #require(lines.count == 2)
         #expect(lines[0].contains("收入总计"))
         #expect(lines[1].hasPrefix("{\"error\":{\"code\":\"unreadable\",\"message\":\"\(folder)/locked: cannot be read: Permission denied\""))
     }
 
     private func cName(_ bytes: ArraySlice<UInt8>) -> [CChar] { bytes.map { CChar(bitPattern: $0) } + [0] }
+
+    /// A folder's .doc files are read by what they hold (HTML, a .docx) or reported (an old
+    /// binary .doc); they were left out in silence. `-` reads a report from standard input.
+    @Test func docFilesInAFolderAreReadOrReported() throws {
+        let folder = try temporaryFolder()
+        let corpus = Self.root + "/Corpus/"
+        try FileManager.default.copyItem(atPath: corpus + "docx/yongzhou-yingji-2021-juesuan.docx", toPath: folder + "/a-docx.doc")
+        try Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + Array(repeating: 0, count: 504))
+            .write(to: URL(fileURLWithPath: folder + "/b-binary.doc"))
+        let result = try run(["dump", folder])
+        #expect(result.status == 1)
+        let lines = result.output.split(separator: "\n")
+        try #require(lines.count == 2)
+        #expect(lines[0].contains("收入总计"))
+        #expect(lines[1].hasPrefix("{\"error\":{\"code\":\"unsupported-format\",\"message\":\"\(folder)/b-binary.doc: is an old-format .doc"))
+
+        let piped = try run(["dump", "-"], stdinBytes: Array(try Data(contentsOf: URL(fileURLWithPath: corpus + "docx/yongzhou-yingji-2021-juesuan.docx"))))
+        #expect(piped.status == 0)
+        #expect(piped.output.contains("\"format\":\"docx\""))
+        #expect(piped.output.contains("收入总计"))
+        let twice = try run(["dump", "-", "--files-from", "-"])
+        #expect(twice.status == 64)
+        #expect(twice.error.contains("standard input can be read once"))
+    }
 
     @Test func filesFromStandardInput() throws {
         let result = try run(["dump", "--files-from", "-"], stdin: Self.corpusReport + "\n/no/such.txt\n")

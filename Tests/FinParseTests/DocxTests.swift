@@ -372,6 +372,14 @@ struct DocxTests {
         #expect(failure.message.contains(".doc"))
     }
 
+    /// An RTF file was read as text and gave an empty report; it is refused, with what to do.
+    @Test func rtfIsRefused() throws {
+        let rtf = #"{\rtf1\ansi\ansicpg936 \u25910?\u20837? 2553.52\u19975?\u20803?\par }"#
+        let failure = try #require(error(Array(rtf.utf8)))
+        #expect(failure.code == .unsupportedFormat)
+        #expect(failure.message == "is an RTF document, which finparse does not read; save it as a .docx")
+    }
+
     @Test func malformedXML() throws {
         let xml = "<w:document \(Docx.namespaces)><w:body><w:p>收入</w:body>"
         let failure = try #require(error(Docx.zip(["word/document.xml": Array(xml.utf8)])))

@@ -99,6 +99,11 @@ extension Document {
             throw FinParseError(.unsupportedFormat, path: path,
                                 message: "is an old-format .doc or a password-protected Word file; save it as an unprotected .docx")
         }
+        if bytes.starts(with: Array("{\\rtf".utf8)) {
+            // Its text lies among control words (\u25910?) that no text reading sees through.
+            throw FinParseError(.unsupportedFormat, path: path,
+                                message: "is an RTF document, which finparse does not read; save it as a .docx")
+        }
         let decoded = try TextDecoding.decode(bytes, path: path)
         let isHTML = HTMLDocumentReader.looksLikeHTML(decoded.text)
         let source = SourceInfo(path: path, format: isHTML ? .html : .text, encoding: decoded.encoding, bytes: bytes.count,
