@@ -109,6 +109,30 @@ struct PDFTextTests {
                 + Array(repeating: "自然资源海洋气象等支出", count: 3))
     }
 
+    /// A row whose cells wrap over lines is set with its amounts on one line and the rest
+    /// around it, between blank lines: one row of the grid, its wrapped name one cell, so that
+    /// its amounts have their label (they had none). Lines that are rows of their own (七、…
+    /// over 八、…  754.75) stay apart.
+    @Test func aRowWrappedAroundItsAmountsIsOneRow() throws {
+        let finance = try Document(contentsOf: Corpus.path("pdf/putuo-caizhengju-2024-juesuan.layout.txt"))
+        let income = try #require(finance.tables.first { $0.title == "收入决算表" })
+        let lines189to191 = income.cells.filter { (189...191).contains($0.line) }
+        #expect(Set(lines189to191.map(\.row)).count == 1)
+        #expect(lines189to191.map(\.text) == ["208", "05", "05", "机关事业单位基本养老保险缴费支出", "160.75", "160.75"])
+        #expect(finance.amounts.filter { $0.line == 189 }.map(\.label) == ["机关事业单位基本养老保险缴费支出", "机关事业单位基本养老保险缴费支出"])
+
+        let procurator = try Document(contentsOf: Corpus.path("pdf/jiangsu-jianchayuan-2017-yusuan.layout.txt"))
+        #expect(procurator.amounts.filter { [674, 678].contains($0.line) }.map(\.label)
+                == ["台式计算机(20 万以下)", "便携式计算机(20 万以下)"])
+
+        let planning = try Document(contentsOf: Corpus.path("pdf/putuo-guihuaziyuan-2024-juesuan-with-errors.layout.txt"))
+        let total = try #require(planning.tables.first { $0.title == "财政拨款收入支出决算总表" })
+        let seventh = try #require(total.cells.first { $0.text == "七、文化旅游体育与传媒支出" })
+        let eighth = try #require(total.cells.first { $0.text == "八、社会保障和就业支出" })
+        #expect(seventh.row + 1 == eighth.row)
+        #expect(planning.amounts.first { $0.text == "754.75" }?.label == "八、社会保障和就业支出")
+    }
+
     /// pdftotext lays out each page on its own: the part of a table on the next page can
     /// stand further right (江苏省人大办公厅 2017, 一般公共预算支出预算表). Each page's rows
     /// take their own page's columns; with the table's, six of the eleven amounts ran into

@@ -433,25 +433,38 @@ enum SpacedTableReader {
             columns.orFewerRunTogether(in: rows[indices.first!...indices.last!])
         }
 
-        var cells: [TableGrid.Cell] = []
-        for (r, row) in rows.enumerated() {
-            var taken = Set<Int>()
-            var started: [Int: Int] = [:]  // this row's cells by their first column
+        let placed = rows.indices.map { r in
             let columns = pages[pageOfRow[r]] ?? columns
-            let fields = numbered && r > 0 ? row.fields.flatMap(columns.perColumn) : row.fields
-            for (field, (first, span)) in zip(fields, columns.place(fields)) {
+            let fields = numbered && r > 0 ? rows[r].fields.flatMap(columns.perColumn) : rows[r].fields
+            return PlacedRow(fields: fields, places: columns.place(fields))
+        }
+        let gridRow = numbered || ofIndicators ? Array(rows.indices) : rowsJoiningWrappedCells(placed, rows: rows, pageOfRow: pageOfRow)
+        var cells: [TableGrid.Cell] = []
+        var started: [Int: Int] = [:]  // the cells of the grid row being filled, by their first column
+        var taken = Set<Int>()
+        for (r, row) in placed.enumerated() {
+            if r == 0 || gridRow[r] != gridRow[r - 1] {
+                started = [:]
+                taken = []
+            }
+            let ofLinesAbove = Set(started.values)
+            for (field, (first, span)) in zip(row.fields, row.places) {
                 if taken.contains(first), let same = started[first] {
-                    cells[same].text += " " + field.text
-                    cells[same].original += " " + field.text
+                    // A cell wrapped onto a line of its own: its CJK lines join as written.
+                    let joiner = ofLinesAbove.contains(same) && Self.wrapsWithoutSpace(cells[same].text, field.text) ? "" : " "
+                    cells[same].text += joiner + field.text
+                    cells[same].original += joiner + field.text
                     continue
                 }
                 taken.formUnion(first..<(first + span))
                 started[first] = cells.count
-                cells.append(TableGrid.Cell(row: r, column: first, columnSpan: span, text: String(field.text),
-                                            original: String(field.text), line: row.line.line))
+                cells.append(TableGrid.Cell(row: gridRow[r], column: first, columnSpan: span, text: String(field.text),
+                                            original: String(field.text), line: rows[r].line.line))
             }
         }
-        let (merged, rowCount) = mergingHeader(cells, rows: rows.count)
+        // A row joined from lines holds its cells in the lines' order: in the grid, left to right.
+        cells.sort { ($0.row, $0.column) < ($1.row, $1.column) }
+        let (merged, rowCount) = mergingHeader(cells, rows: (gridRow.last ?? -1) + 1)
         // A page's columns can be more than the table's fullest rows give.
         let width = max(columns.count, cells.map { $0.column + $0.columnSpan }.max() ?? 0, 1)
         return SpacedIndicatorTable.mergingLevels(TableGrid(title: name, line: rows.first?.line.line ?? 0, rows: rowCount,
@@ -459,6 +472,70 @@ enum SpacedTableReader {
     }
 
     private typealias Row = (line: FoldedText, fields: [Field])
+
+    /// A row's fields and where ``Columns/place(_:)`` puts them.
+    private struct PlacedRow {
+        var fields: [Field]
+        var places: [(column: Int, span: Int)]
+
+        var hasAmount: Bool { fields.contains(where: isAmount) }
+
+        var columns: Set<Int> { places.reduce(into: []) { $0.formUnion($1.column..<($1.column + $1.span)) } }
+
+        /// Whether two of the fields fall in one column: the columns do not fit this line.
+        var runsTogether: Bool { Set(places.map(\.column)).count < places.count }
+
+    }
+
+    /// The grid row of each line. pdftotext sets a row whose cells wrap over a few lines with
+    /// its amounts on one line and the rest of the row on the lines around it, the row set off
+    /// by blank lines (`208 05 05  160.75  160.75` over `机关事业单位基本养老保险` over `缴费支出`;
+    /// `262.33  21.21` over `301 01  302` over `基本工资 01 办公费`): such lines are one row,
+    /// whose amounts alone would have no name. A run of lines between blank lines (and within a
+    /// page) is one row when one of them holds amounts and the others no amount, nor anything
+    /// in a column where that line has a cell (七、… over 八、…  754.75 are two rows, the first
+    /// without amounts), nor two cells in one column (the columns do not fit it, and its
+    /// parts would join those of another cell); lines above the table's first amounts stay
+    /// the header's, unless they open a numbered item (一、财政). Lines between two lines
+    /// with amounts are left alone: tried, they joined the wrong one as often as the right.
+    private static func rowsJoiningWrappedCells(_ placed: [PlacedRow], rows: [Row], pageOfRow: [Int]) -> [Int] {
+        let firstAmounts = placed.firstIndex(where: \.hasAmount) ?? placed.count
+        var target = Array(placed.indices)
+        var start = 0
+        while start < placed.count {
+            var end = start + 1
+            while end < placed.count, rows[end].line.line == rows[end - 1].line.line + 1, pageOfRow[end] == pageOfRow[start] {
+                end += 1
+            }
+            let withAmounts = (start..<end).filter { placed[$0].hasAmount }
+            if withAmounts.count == 1, let holder = withAmounts.first {
+                let opensItem = rows[start].fields.first.map { ListMarker.scan(String($0.text)) != nil } ?? false
+                let band = (holder == firstAmounts && !opensItem ? holder : start)..<end
+                let holderColumns = placed[holder].columns
+                let joins = band.allSatisfy { r in
+                    r == holder || (placed[r].columns.isDisjoint(with: holderColumns) && !placed[r].runsTogether)
+                }
+                if band.count > 1, joins {
+                    for r in band { target[r] = holder }
+                }
+            }
+            start = end
+        }
+        // Numbered in order, from 0.
+        var numbers: [Int: Int] = [:]
+        return target.map { row in
+            if let number = numbers[row] { return number }
+            numbers[row] = numbers.count
+            return numbers.count - 1
+        }
+    }
+
+    /// Whether a cell's text and the next line's part of it join without a space: CJK
+    /// on both sides (机关事业单位基本养老保险 / 缴费支出).
+    private static func wrapsWithoutSpace(_ text: String, _ next: Substring) -> Bool {
+        guard let last = text.unicodeScalars.last, let first = next.unicodeScalars.first else { return false }
+        return !last.isASCII && !first.isASCII
+    }
 
     /// A table's columns, from its fullest rows: their k-th cells line up, give or take the
     /// character or two pdftotext's spacing drifts by. Their bounds, and so their middles,
