@@ -55,7 +55,7 @@ enum InputList {
                 found.append(directory)
                 continue
             }
-            for (name, isFolder) in entries {
+            for (name, isFolder) in entries where !isSystemLitter(name, isFolder: isFolder) {
                 let path = directory + [UInt8(ascii: "/")] + name
                 if isFolder {
                     pending.append(path)
@@ -85,6 +85,14 @@ enum InputList {
             entries.append((name, isFolder))
         }
         return entries
+    }
+
+    /// What other programs leave beside reports under a report's name, which would each give
+    /// an error line: a Mac's __MACOSX folder and ._ files (in zips made on a Mac, one for every
+    /// report), Word's ~$ owner files (left while a report is open, or after a crash).
+    private static func isSystemLitter(_ name: [UInt8], isFolder: Bool) -> Bool {
+        if isFolder { return name == Array("__MACOSX".utf8) }
+        return name.starts(with: Array("._".utf8)) || name.starts(with: Array("~$".utf8))
     }
 
     private static func hasReportExtension(_ name: [UInt8]) -> Bool {
