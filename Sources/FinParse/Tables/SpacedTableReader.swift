@@ -494,7 +494,6 @@ enum SpacedTableReader {
 
         /// Whether two of the fields fall in one column: the columns do not fit this line.
         var runsTogether: Bool { Set(places.map(\.column)).count < places.count }
-
     }
 
     /// The grid row of each line. pdftotext sets a row whose cells wrap over a few lines with
@@ -531,12 +530,11 @@ enum SpacedTableReader {
             }
             start = end
         }
-        // Numbered in order, from 0.
-        var numbers: [Int: Int] = [:]
-        return target.map { row in
-            if let number = numbers[row] { return number }
-            numbers[row] = numbers.count
-            return numbers.count - 1
+        // The lines of a row are next to each other: a row's number goes up where its holder changes.
+        var number = -1
+        return target.indices.map { r in
+            if r == 0 || target[r] != target[r - 1] { number += 1 }
+            return number
         }
     }
 
