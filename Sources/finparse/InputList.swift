@@ -42,9 +42,11 @@ enum InputList {
 
     /// Reports below `folder`, in a stable order: sorted by path, byte for byte. Read as the
     /// system's bytes, so that a name that is not UTF-8 is found (see `PlatformPath`); links
-    /// to folders are not followed, which keeps a link loop from running forever. A folder
-    /// that cannot be listed is given as an input of its own, to be reported on its line
-    /// (it was left out, and all of the folder with it, in silence).
+    /// to folders are not followed, which keeps a link loop from running forever. Only files:
+    /// a named pipe would wait for a writer, and the batch with it (one named on the command
+    /// line is read as `cat` would). A folder that cannot be listed is given as an input of
+    /// its own, to be reported on its line (it was left out, and all of the folder with it,
+    /// in silence).
     static func reports(under folder: String) -> [String] {
         var base = PlatformPath.bytes(of: folder) ?? Array(folder.utf8)
         if base.count > 1, base.last == UInt8(ascii: "/") { base.removeLast() }
@@ -59,7 +61,7 @@ enum InputList {
                 let path = directory + [UInt8(ascii: "/")] + name
                 if isFolder {
                     pending.append(path)
-                } else if hasReportExtension(name), !isDirectory(path) {
+                } else if hasReportExtension(name), isRegularFile(path) {
                     found.append(path)
                 }
             }
@@ -105,9 +107,14 @@ enum InputList {
         isDirectory(PlatformPath.bytes(of: path) ?? Array(path.utf8))
     }
 
-    private static func isDirectory(_ path: [UInt8]) -> Bool {
+    private static func isDirectory(_ path: [UInt8]) -> Bool { fileType(of: path) == S_IFDIR }
+
+    /// A file, or a link to one: not a folder, nor a named pipe (which would wait for a writer).
+    private static func isRegularFile(_ path: [UInt8]) -> Bool { fileType(of: path) == S_IFREG }
+
+    private static func fileType(of path: [UInt8]) -> mode_t? {
         var info = stat()
-        return withCName(path) { stat($0, &info) } == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+        return withCName(path) { stat($0, &info) } == 0 ? info.st_mode & S_IFMT : nil
     }
 
     private static func withCName<Result>(_ path: [UInt8], _ body: (UnsafePointer<CChar>) -> Result) -> Result {
