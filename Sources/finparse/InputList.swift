@@ -61,7 +61,7 @@ enum InputList {
                 let path = directory + [UInt8(ascii: "/")] + name
                 if isFolder {
                     pending.append(path)
-                } else if hasReportExtension(name), isRegularFile(path) {
+                } else if hasReportExtension(name), isFileOrBroken(path) {
                     found.append(path)
                 }
             }
@@ -109,8 +109,9 @@ enum InputList {
 
     private static func isDirectory(_ path: [UInt8]) -> Bool { fileType(of: path) == S_IFDIR }
 
-    /// A file, or a link to one: not a folder, nor a named pipe (which would wait for a writer).
-    private static func isRegularFile(_ path: [UInt8]) -> Bool { fileType(of: path) == S_IFREG }
+    /// A file, or a link to one, or a link to nothing (reported on its line as missing): not
+    /// a folder, nor a named pipe (which would wait for a writer).
+    private static func isFileOrBroken(_ path: [UInt8]) -> Bool { (fileType(of: path) ?? S_IFREG) == S_IFREG }
 
     private static func fileType(of path: [UInt8]) -> mode_t? {
         var info = stat()

@@ -187,6 +187,8 @@ final class DumpCommandTests {
         // What a Mac's zip and Word leave beside reports is left out, and so is a named pipe,
         // which no program writes to: opened, it would stop the batch for good.
         #expect(mkfifo(folder + "/c-pipe.txt", 0o644) == 0)
+        // A link to nothing is a report that went missing: reported.
+        #expect(symlink(folder + "/gone.txt", folder + "/d-link.txt") == 0)
         try FileManager.default.createDirectory(atPath: folder + "/__MACOSX", withIntermediateDirectories: true)
         for litter in ["__MACOSX/._a-docx.doc", "._a-docx.doc", "~$a-docx.doc"] {
             try Data([0, 5, 22, 7, 0, 2, 0, 0]).write(to: URL(fileURLWithPath: folder + "/" + litter))
@@ -194,8 +196,9 @@ final class DumpCommandTests {
         let result = try run(["dump", folder])
         #expect(result.status == 1)
         let lines = result.output.split(separator: "\n")
-        try #require(lines.count == 2)
+        try #require(lines.count == 3)
         #expect(lines[0].contains("收入总计"))
+        #expect(lines[2].hasPrefix("{\"error\":{\"code\":\"file-not-found\",\"message\":\"\(folder)/d-link.txt: no such file"))
         #expect(lines[1].hasPrefix("{\"error\":{\"code\":\"unsupported-format\",\"message\":\"\(folder)/b-binary.doc: is an old-format .doc"))
 
         let piped = try run(["dump", "-"], stdinBytes: Array(try Data(contentsOf: URL(fileURLWithPath: corpus + "docx/yongzhou-yingji-2021-juesuan.docx"))))
