@@ -61,6 +61,23 @@ final class InputTests {
         #expect(strip(variant.percents) == strip(original.percents))
     }
 
+    /// UTF-16 saved without its byte-order mark was refused as binary (its digits' high bytes
+    /// are NULs); it is read when the NULs stand at every other byte.
+    @Test(arguments: [false, true])
+    func utf16WithoutItsMarkIsRead(bigEndian: Bool) throws {
+        let original = Corpus.yongzhouDocument
+        let report = try #require(FileManager.default.contents(atPath: Corpus.yongzhou))
+        let text = String(decoding: report, as: UTF8.self)
+        let bytes = text.utf16.flatMap { unit in
+            bigEndian ? [UInt8(unit >> 8), UInt8(unit & 0xFF)] : [UInt8(unit & 0xFF), UInt8(unit >> 8)]
+        }
+        let document = try Document(bytes: bytes, path: "report.txt")
+        #expect(document.source.encoding == (bigEndian ? .utf16BE : .utf16LE))
+        #expect(document.paragraphs == original.paragraphs)
+        #expect(document.amounts == original.amounts)
+        #expect(document.tables == original.tables)
+    }
+
     @Test func lineEndsAreCountedOnce() {
         let document = Document(parsing: "第一部分\r\n\r\n永州市应急管理局概况\r二、机构\n")
         #expect(document.paragraphs.map(\.line) == [1, 3, 4])

@@ -1,8 +1,9 @@
 import CICU
 
 /// Turns the bytes of a text report into a String, detecting its encoding:
-/// a byte-order mark first (UTF-8, UTF-16LE, UTF-16BE), then strict UTF-8, then
-/// strict GB18030, which covers GBK and GB2312. A file cut off inside its last
+/// a byte-order mark first (UTF-8, UTF-16LE, UTF-16BE), then strict UTF-8, then UTF-16
+/// without its mark (NUL bytes at every other byte), then strict GB18030, which covers GBK
+/// and GB2312. A file cut off inside its last
 /// character is read up to it, with a warning; any other bad byte fails the file, named
 /// by its offset (and by ICU's charset detector's guess when GB18030 read further).
 public enum TextDecoding {
@@ -33,8 +34,12 @@ public enum TextDecoding {
             return try decoded(text, encoding: .utf8, cut: cut, path: path)
         }
         // Not UTF-8: Chinese reports that are not UTF-8 are GB18030 (or its subsets GBK
-        // and GB2312). NUL bytes mean a binary file (UTF-16 is read only with its mark).
+        // and GB2312). NUL bytes mean UTF-16 saved without its mark, when they stand at every
+        // other byte, as the high bytes of its digits, spaces and line ends do; else a binary file.
         if let nul = bytes.firstIndex(of: 0) {
+            if let bigEndian = unmarkedUTF16(bytes), let decoded = try? utf16(bytes[...], bigEndian: bigEndian, path: path) {
+                return decoded
+            }
             throw FinParseError(.notText, path: path, message: "is not text (it contains NUL bytes)", byteOffset: nul)
         }
         return try gb18030(bytes, path: path)
@@ -75,6 +80,21 @@ public enum TextDecoding {
         var length = 0
         while case .valid(let scalar) = parser.parseScalar(from: &iterator) { length += scalar.count }
         return length
+    }
+
+    /// Whether the bytes look like UTF-16 without a byte-order mark, big-endian or not: of their
+    /// first 64 KB, a tenth of the code units or more hold a NUL byte, four in five of those
+    /// on the same side (ASCII's high byte; 一 U+4E00 and the ideographic space U+3000 have
+    /// their low byte 0). nil when they do not.
+    private static func unmarkedUTF16(_ bytes: [UInt8]) -> Bool? {
+        let units = min(bytes.count, 1 << 16) / 2
+        var even = 0, odd = 0
+        for i in 0..<units {
+            if bytes[2 * i] == 0 { even += 1 }
+            if bytes[2 * i + 1] == 0 { odd += 1 }
+        }
+        guard units > 0, max(even, odd) * 10 >= units, min(even, odd) * 4 <= max(even, odd) else { return nil }
+        return even > odd
     }
 
     private static func utf16(_ bytes: ArraySlice<UInt8>, bigEndian: Bool, path: String) throws(FinParseError) -> Decoded {
