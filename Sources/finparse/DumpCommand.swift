@@ -57,12 +57,15 @@ struct DumpCommand: ParsableCommand {
     }
 
     func run() throws {
-        let paths: [String]
-        let single: Bool
+        let collected: InputList.Inputs
         do {
-            (paths, single) = try InputList.collect(arguments: inputs, filesFrom: filesFrom)
+            collected = try InputList.collect(arguments: inputs, filesFrom: filesFrom)
         } catch {
             throw ValidationError("\(error)")
+        }
+        let (paths, single) = (collected.paths, collected.isOneFile)
+        for folder in collected.foldersWithoutReports {
+            OutputStream.standardError.write("finparse: \(folder): no reports in it (\(InputList.extensionList) files, at any depth)\n")
         }
         if pretty && !single { throw ValidationError("--pretty prints one document; give one file.") }
 

@@ -11,33 +11,48 @@ enum InputList {
     /// File name endings taken from folders (files named directly are always taken). A .doc
     /// is taken to be reported, not left out in silence: many on government sites are HTML or
     /// a .docx under that name, which are read; an old binary .doc gets an error saying so.
-    static let reportExtensions: Set<String> = ["txt", "docx", "doc", "pdf", "html", "htm"]
+    static let reportExtensions = ["txt", "docx", "doc", "pdf", "html", "htm"]
+
+    /// ".txt, .docx, .doc, .pdf, .html or .htm", for messages.
+    static let extensionList = reportExtensions.dropLast().map { "." + $0 }.joined(separator: ", ") + " or ." + reportExtensions.last!
 
     /// The path a report given as `-` is read from; it names the report in the output too.
     static let standardInput = "/dev/stdin"
 
-    /// The reports to read, and whether they are one file named alone (not a folder, not a
-    /// list), which `dump` prints as a document rather than as JSON Lines.
-    static func collect(arguments: [String], filesFrom: String?) throws -> (paths: [String], isOneFile: Bool) {
+    /// The reports to read.
+    struct Inputs {
         var paths: [String] = []
+        /// One file named alone (not a folder, not a list): `dump` prints it as a document
+        /// rather than as JSON Lines.
+        var isOneFile = false
+        /// Folders given that hold no report, which `dump` says (a mistyped folder, or one of
+        /// spreadsheets, would otherwise end the run without a word).
+        var foldersWithoutReports: [String] = []
+    }
+
+    static func collect(arguments: [String], filesFrom: String?) throws -> Inputs {
+        var inputs = Inputs()
         var folders = 0
         if arguments.filter({ $0 == "-" }).count + (filesFrom == "-" ? 1 : 0) > 1 {
             throw ValidationFailure("standard input can be read once: give - as one input or as --files-from, not both")
         }
         for argument in withSystemNames(arguments) {
             if argument == "-" {
-                paths.append(standardInput)
+                inputs.paths.append(standardInput)
             } else if isDirectory(argument) {
                 folders += 1
-                paths += reports(under: argument)
+                let found = reports(under: argument)
+                if found.isEmpty { inputs.foldersWithoutReports.append(argument) }
+                inputs.paths += found
             } else {
-                paths.append(argument) // a missing file is reported on its own line
+                inputs.paths.append(argument) // a missing file is reported on its own line
             }
         }
         if let filesFrom {
-            paths += try listedPaths(in: filesFrom)
+            inputs.paths += try listedPaths(in: filesFrom)
         }
-        return (paths, arguments.count == 1 && folders == 0 && filesFrom == nil)
+        inputs.isOneFile = arguments.count == 1 && folders == 0 && filesFrom == nil
+        return inputs
     }
 
     /// Reports below `folder`, in a stable order: sorted by path, byte for byte. Read as the

@@ -210,6 +210,17 @@ final class DumpCommandTests {
         #expect(twice.error.contains("standard input can be read once"))
     }
 
+    /// A folder without a report (mistyped, or of spreadsheets) is said to be one; the run
+    /// ended without a word.
+    @Test func aFolderWithoutReportsIsSaidToBeOne() throws {
+        let folder = try temporaryFolder()
+        try Data("a,b".utf8).write(to: URL(fileURLWithPath: folder + "/table.csv"))
+        let result = try run(["dump", folder])
+        #expect(result.status == 0)
+        #expect(result.output.isEmpty)
+        #expect(result.error == "finparse: \(folder): no reports in it (.txt, .docx, .doc, .pdf, .html or .htm files, at any depth)\n")
+    }
+
     @Test func filesFromStandardInput() throws {
         let result = try run(["dump", "--files-from", "-"], stdin: Self.corpusReport + "\n/no/such.txt\n")
         #expect(result.status == 1)
