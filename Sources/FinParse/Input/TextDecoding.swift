@@ -3,9 +3,9 @@ import CICU
 /// Turns the bytes of a text report into a String, detecting its encoding:
 /// a byte-order mark first (UTF-8, UTF-16LE, UTF-16BE), then strict UTF-8, then UTF-16
 /// without its mark (NUL bytes at every other byte), then strict GB18030, which covers GBK
-/// and GB2312. A file cut off inside its last
-/// character is read up to it, with a warning; any other bad byte fails the file, named
-/// by its offset (and by ICU's charset detector's guess when GB18030 read further).
+/// and GB2312. A file cut off inside its last character is read up to it, with a warning;
+/// any other bad byte fails the file, named by its offset (and by ICU's charset detector's
+/// guess when GB18030 read further).
 public enum TextDecoding {
     /// Decoded text and the encoding it was found in.
     public struct Decoded: Sendable, Hashable {
