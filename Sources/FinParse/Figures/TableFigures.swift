@@ -182,7 +182,7 @@ enum TableFigures {
     static func amounts(_ text: String) -> [(text: String, value: Decimal?)]? {
         var found: [(text: String, value: Decimal?)] = []
         for part in text.split(separator: " ") {
-            guard isMoneyShaped(String(part)) else { return nil }
+            guard isMoneyShaped(part) else { return nil }
             switch Decimal.reading(part) {
             case .exact(let value): found.append((String(part), value))
             case .tooLong: found.append((String(part), nil))
@@ -192,12 +192,14 @@ enum TableFigures {
         return found.isEmpty ? nil : found
     }
 
-    private static func isMoneyShaped(_ text: String) -> Bool {
-        var digits = Substring(text)
-        if digits.first == "-" { digits = digits.dropFirst() }
-        guard let point = digits.firstIndex(of: ".") else { return false }
-        return (1...2).contains(digits[digits.index(after: point)...].count)
-            && digits[..<point].first?.isNumber == true
-            && digits.allSatisfy { ($0.isASCII && $0.isNumber) || $0 == "," || $0 == "." }
+    /// Read on the UTF-8 bytes: every table cell is asked, most of them words, and a money
+    /// shape is ASCII throughout.
+    private static func isMoneyShaped(_ text: some StringProtocol) -> Bool {
+        func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+        var digits = text.utf8[...]
+        if digits.first == UInt8(ascii: "-") { digits = digits.dropFirst() }
+        guard let first = digits.first, isDigit(first), let point = digits.firstIndex(of: UInt8(ascii: ".")) else { return false }
+        return (1...2).contains(digits.distance(from: point, to: digits.endIndex) - 1)
+            && digits.allSatisfy { isDigit($0) || $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: ".") }
     }
 }

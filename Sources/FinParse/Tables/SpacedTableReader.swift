@@ -324,12 +324,7 @@ enum SpacedTableReader {
 
     private static func isValue(_ field: Field) -> Bool { TableFigures.isValue(field.text) }
 
-    private static func isAmount(_ field: Field) -> Bool {
-        // Most fields are words: an amount starts with a digit or -, and has a decimal point.
-        guard let first = field.text.utf8.first, first == UInt8(ascii: "-") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first),
-              field.text.utf8.contains(UInt8(ascii: ".")) else { return false }
-        return TableFigures.amount(String(field.text)) != nil
-    }
+    private static func isAmount(_ field: Field) -> Bool { TableFigures.amount(String(field.text)) != nil }
 
     /// Whether a word starts a row's next label: a numbered item (三、国防支出), or a 科目编码
     /// before words (30209 物业管理费), not before a unit (100 万元).
