@@ -199,6 +199,24 @@ struct PDFTextTests {
         #expect(general.map(\.value) == [21_601_733, 12_291_733, 9_310_000])
     }
 
+    /// The last table of the 预算 template, the 三公 table, has no note under it: the report's
+    /// 其他相关情况说明 follows it. Its headings and sentences were the table's rows, out of
+    /// the outline; the table ends at its amounts now, and they are the report's sections.
+    @Test(arguments: ["putuo-shangwuwei-2025-yusuan", "putuo-sifaju-2026-yusuan-danwei"])
+    func theLastTableEndsWhereTheStatementsAfterItBegin(name: String) throws {
+        let document = try Document(contentsOf: Corpus.path("pdf/\(name).layout.txt"))
+        let threeCosts = try #require(document.tables.last)
+        #expect(threeCosts.kind == "“三公”经费和机关运行经费预算表")
+        let amountsLine = try #require(threeCosts.cells.first { TableFigures.amount($0.text) != nil }?.line)
+        #expect(threeCosts.cells.allSatisfy { $0.line <= amountsLine })
+        #expect(document.paragraphs.contains { $0.text == "其他相关情况说明" })
+        func sections(_ outline: [Section]) -> [Section] { outline.flatMap { [$0] + sections($0.children) } }
+        let headings = sections(document.outline).filter { $0.line > amountsLine && $0.marker?.hasSuffix("、") == true }
+        #expect(headings.prefix(5).map { "\($0.marker!)\($0.title.replacing(/\d{4}年/, with: ""))" } == [
+            "一、“三公”经费预算情况说明", "二、机关运行经费预算", "三、政府采购预算情况", "四、绩效目标设置情况", "五、国有资产占有使用情况",
+        ])
+    }
+
     /// A 单位预算's tables are captioned 编制单位：…  单位：元 on one line: the unit is the
     /// second 单位：, and every table's bare numbers are amounts in it (none were, when the
     /// first 单位： was taken for the unit).

@@ -170,18 +170,42 @@ enum SpacedTableReader {
     }
 
     /// The rows of the standard table titled at `titleIndex`: every line up to its note
-    /// (注：…), the next table's title or the next part of the report.
+    /// (注：…), the next table's title, the next part of the report, or a sentence after its
+    /// amounts. The last table of a 预算 report (the 三公 table of 上海's template) has no
+    /// note: the report's 其他相关情况说明 follows, and its headings and sentences are no rows.
+    /// When a numbered heading (一、…情况说明) stands between the table's last amount and that
+    /// sentence, the table ends after its last amount: the lines from there are headings too.
     static func rowsUnderTitle(at titleIndex: Int, in lines: [FoldedText]) -> Range<Int> {
         var end = titleIndex + 1
+        var lastAmount: Int?
         while end < lines.count {
             let line = lines[end]
             if !line.isBlank {
                 if TextTableReader.closesTable(line) || standardTitle(at: end, in: lines) != nil { break }
                 if let marker = ListMarker.scan(String(line.text.trimmingSpaces)), marker.style == .part { break }
+                if let last = lastAmount, isSentence(line) {
+                    let after = lines[(last + 1)..<end]
+                    let headed = after.contains { !$0.isBlank && !isColumnar($0) && ListMarker.scan(String($0.text.trimmingSpaces)) != nil }
+                    return (titleIndex + 1)..<(headed ? last + 1 : end)
+                }
+                if holdsAmount(line) { lastAmount = end }
             }
             end += 1
         }
         return (titleIndex + 1)..<end
+    }
+
+    /// A line of prose: long, with a sentence's punctuation, not set in columns. No row of a
+    /// standard table reads so.
+    private static func isSentence(_ line: FoldedText) -> Bool {
+        let text = line.text.trimmingSpaces
+        return text.unicodeScalars.isLonger(than: 19) && text.unicodeScalars.contains { "。，；".unicodeScalars.contains($0) }
+            && !isColumnar(line)
+    }
+
+    /// Whether a word of the line, a space apart, is an amount (2,940.05).
+    private static func holdsAmount(_ line: FoldedText) -> Bool {
+        line.text.split(separator: " ").contains { TableFigures.amount(String($0)) != nil }
     }
 
     /// The kind of table a title names, if it is one of the standard tables: the name,
