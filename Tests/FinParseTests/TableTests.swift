@@ -119,6 +119,28 @@ struct TableTests {
         #expect(document.paragraphs.map(\.text) == ["2021年度项目支出绩效自评表", "备注:示例。"])
     }
 
+    /// A figure in a 自评表's cell (100%, 210万元) said nothing of what it measures: its cell
+    /// holds the figure alone. It takes its row's name now: the indicator's, or the funds
+    /// row's (年度资金总额 … 执行率 100%), the same in the text, the .docx and the web page.
+    @Test func aCellsFigureIsLabelledByItsRow() throws {
+        for document in [Corpus.yongzhouDocument, try Document(contentsOf: Corpus.path("docx/yongzhou-yingji-2021-juesuan.docx")),
+                         try Document(contentsOf: Corpus.path("html/yongzhou-yingji-2021-juesuan.html"))] {
+            let cellLines = Set(document.tables.flatMap { $0.cells.map(\.line) })
+            let inCells = (document.amounts + document.percents).filter { cellLines.contains($0.line) }
+            #expect(inCells.count == 80)
+            #expect(inCells.allSatisfy { $0.label != nil })
+            let labels = Dictionary(grouping: inCells, by: { $0.label! }).mapValues { $0.map(\.text) }
+            #expect(labels["宣传覆盖率"] == ["100%", "100%", "100%", "100%"])
+            #expect(labels["年度资金总额"] == ["100%", "100%", "100%", "100%"])
+            #expect(labels["年度预算金额"] == ["210万元", "96万元", "54万元"])
+            #expect(labels["矿山和工贸行业罚没"] == ["18.7万元"])
+        }
+        // A target in words (及时) stands between the name and the actual's 100%: the name labels it.
+        let row = ["", "产出指标|(50分)", "时效指标", "资金拨付及时率", "及时", "100%", "30", "30", ""]
+        let document = Document(parsing: scraped([header, row, ["总分", "100", "95"]]))
+        #expect(document.percents.map { "\($0.label ?? "") \($0.text)" } == ["资金拨付及时率 100%"])
+    }
+
     @Test func aTableOfTargetsWithoutActualsIsReadAsTargets() throws {
         // A 绩效目标表 sets the targets with the budget: no 实际完成值, 分值 or 得分 column.
         // It was no 自评表, so its indicators were not read at all.

@@ -17,22 +17,30 @@ struct FigureExtractor {
         return diagnostics
     }
 
-    /// The figures of the text of every cell of `table`, nested tables' included.
-    mutating func figures(inCellsOf table: Table) -> [Figure] {
-        Self.cellTexts(of: [table]).flatMap { figures(in: $0.written, line: $0.line) }
-    }
-
-    /// Cells that hold text, nested tables' included, through an explicit stack.
-    private static func cellTexts(of tables: [Table]) -> [(written: String, line: Int)] {
-        var texts: [(written: String, line: Int)] = []
-        var pending = tables
-        while let table = pending.popLast() {
+    /// The figures of the text of every cell of `table`, nested tables' included, through
+    /// an explicit stack. A figure its cell's text gives no label (a 自评表's 100%, the
+    /// 210万元 of its 年度资金总额 row) takes its row's: in a 自评表 the indicator's name
+    /// (`indicatorNames`, by row: the cell to the left of a target may be another measure,
+    /// 及时), else ``RowLabels``.
+    mutating func figures(inCellsOf table: Table, indicatorNames: [Int: String] = [:]) -> [Figure] {
+        var figures: [Figure] = []
+        var pending = [(table: table, names: indicatorNames)]
+        while let (table, names) = pending.popLast() {
+            var labels: RowLabels?  // most tables' figures have labels of their own: made when first asked
             for cell in table.cells.reversed() {
-                if !cell.text.isEmpty { texts.append((cell.text, cell.line)) }
-                pending += cell.tables
+                if !cell.text.isEmpty {
+                    var found = self.figures(in: cell.text, line: cell.line)
+                    if found.contains(where: { $0.label == nil }) {
+                        if labels == nil { labels = RowLabels(table) }
+                        let label = names[cell.row] ?? labels?.label(leftOf: cell)
+                        for k in found.indices where found[k].label == nil { found[k].label = label }
+                    }
+                    figures += found
+                }
+                pending += cell.tables.map { ($0, [:]) }
             }
         }
-        return texts
+        return figures
     }
 
     mutating func figures(in text: FoldedText) -> [Figure] { figures(in: text.original, line: text.line) }
@@ -153,6 +161,44 @@ struct FigureExtractor {
         }
         let utf8 = written.utf8
         return (candidates.map { written[utf8.index(utf8.startIndex, offsetBy: $0.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: $0.upperBound)] }, count)
+    }
+}
+
+/// The label a table's row gives a figure of its cells: the nearest cell to the figure's
+/// left, on its row or merged over it, that holds words and no number (年度资金总额,
+/// 其中：当年财政拨款), as a table's row names what its cells measure. Only the rows asked
+/// are read: a Word table can hold thousands of rows.
+struct RowLabels {
+    /// The table's cells, in row-major order (as ``TableGrid`` keeps them).
+    private let cells: [Table.Cell]
+    /// The cells merged over rows below their own.
+    private let tall: [Table.Cell]
+
+    init(_ table: Table) {
+        cells = table.cells
+        tall = table.cells.filter { $0.rowSpan > 1 }
+    }
+
+    func label(leftOf cell: Table.Cell) -> String? {
+        var low = 0, high = cells.count
+        while low < high {
+            let mid = (low + high) / 2
+            if cells[mid].row < cell.row { low = mid + 1 } else { high = mid }
+        }
+        let own = cells[low...].prefix { $0.row == cell.row }
+        let over = tall.filter { $0.row < cell.row && cell.row < $0.row + $0.rowSpan }
+        return (own + over).filter { $0.column + $0.columnSpan <= cell.column && Self.isLabel($0.text) }
+            .max { $0.column < $1.column }.map { SelfEvaluationReader.oneLine($0.text) }
+    }
+
+    /// Words with a Chinese character, and no digit: no figure, code or measure. Nor a
+    /// unit (（万元）), nor the rest of a cell wrapped onto a line of its own in page text
+    /// (元）, /部).
+    private static func isLabel(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first, !"/)）、%".unicodeScalars.contains(first),
+              !text.utf8.contains(where: { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") })
+        else { return false }
+        return text.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) && !"万元亿".unicodeScalars.contains($0) }
     }
 }
 

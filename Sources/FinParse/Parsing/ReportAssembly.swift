@@ -157,8 +157,8 @@ final class ReportAssembly {
         tableCount += grids.count
         submit { extractor in
             .tables(grids.enumerated().map { offset, grid in
-                let (table, diagnostics) = grid.table(index: first + offset)
-                let cellFigures = extractor.figures(inCellsOf: table)
+                let (table, diagnostics, indicatorNames) = grid.table(index: first + offset)
+                let cellFigures = extractor.figures(inCellsOf: table, indicatorNames: indicatorNames)
                 let unitFigures = TableFigures.figures(in: table)
                 return ReadTable(
                     table: table,

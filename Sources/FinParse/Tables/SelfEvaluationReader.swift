@@ -8,8 +8,9 @@ import FoundationEssentials
 /// 二级指标 cells carry down to every row they cover.
 enum SelfEvaluationReader {
     /// The 自评表 of `grid`, if it is one, and a warning for each weight, score, total or
-    /// funds figure with more digits than an exact decimal holds (read as no value).
-    static func read(_ grid: TableGrid) -> (evaluation: SelfEvaluation, diagnostics: [Diagnostic])? {
+    /// funds figure with more digits than an exact decimal holds (read as no value); and
+    /// the name of each indicator by its row, which labels the figures of its cells.
+    static func read(_ grid: TableGrid) -> (evaluation: SelfEvaluation, diagnostics: [Diagnostic], names: [Int: String])? {
         let rows = grid.cellsByRow
         guard let (headerRow, columns) = indicatorHeader(in: rows) else { return nil }
         let stage: SelfEvaluation.Stage = columns.actual == nil ? .targets : .selfEvaluation
@@ -27,6 +28,7 @@ enum SelfEvaluationReader {
 
         var diagnostics: [Diagnostic] = []
         var indicators: [SelfEvaluation.Indicator] = []
+        var names: [Int: String] = [:]
         var totals: [Decimal?] = []
         // Lines of the indicators without a cell in the 分值 or 得分 column (nor a merged cell
         // over it from a row above, a 分值 shared by a group): most likely read across the
@@ -66,6 +68,7 @@ enum SelfEvaluationReader {
                 weight: weight.flatMap { decimal($0, &diagnostics) }, score: score.flatMap { decimal($0, &diagnostics) },
                 deviation: cell(columns.deviation).map(\.text).flatMap { $0.isEmpty ? nil : $0 },
                 line: (name ?? row[0]).line))
+            if let name = indicators.last?.name, !name.isEmpty { names[r] = name }
         }
 
         if let first = lacking.first {
@@ -86,7 +89,7 @@ enum SelfEvaluationReader {
             funds: funds(in: rows[..<headerRow], &diagnostics),
             indicators: indicators,
             totalWeight: totals.first ?? nil, totalScore: totals.dropFirst().first ?? nil)
-        return (evaluation, diagnostics)
+        return (evaluation, diagnostics, names)
     }
 
     // MARK: Headers
@@ -185,7 +188,8 @@ enum SelfEvaluationReader {
         } ?? text
     }
 
-    private static func oneLine(_ text: String) -> String {
+    /// The text with its line breaks as spaces.
+    static func oneLine(_ text: String) -> String {
         guard text.utf8.contains(0x0A) else { return text }
         return String(unsafeUninitializedCapacity: text.utf8.count) { buffer in
             _ = buffer.initialize(from: text.utf8.lazy.map { $0 == 0x0A ? 0x20 : $0 })

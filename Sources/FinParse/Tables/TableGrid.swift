@@ -39,14 +39,15 @@ struct TableGrid: Sendable {
     }
 
     /// The public table, and what its reading found wrong: a 自评表's weights and scores
-    /// that do not add up or are too long to read exactly, its nested tables' included.
-    func table(index: Int) -> (table: Table, diagnostics: [Diagnostic]) {
+    /// that do not add up or are too long to read exactly, its nested tables' included;
+    /// and a 自评表's indicator names by row (``SelfEvaluationReader/read(_:)``).
+    func table(index: Int) -> (table: Table, diagnostics: [Diagnostic], indicatorNames: [Int: String]) {
         var diagnostics: [Diagnostic] = []
         let cells = cells.map { cell in
             Table.Cell(row: cell.row, column: cell.column, rowSpan: cell.rowSpan, columnSpan: cell.columnSpan,
                        text: cell.text, line: cell.line,
                        tables: cell.tables.enumerated().map { offset, nested in
-                           let (table, found) = nested.table(index: offset)
+                           let (table, found, _) = nested.table(index: offset)
                            diagnostics += found
                            return table
                        })
@@ -57,7 +58,7 @@ struct TableGrid: Sendable {
         }
         let table = Table(index: index, title: title, line: line, rows: rows, columns: columns, cells: cells,
                           kind: kind, unit: unit, selfEvaluation: evaluation?.evaluation)
-        return (table, diagnostics)
+        return (table, diagnostics, evaluation?.names ?? [:])
     }
 }
 
