@@ -247,7 +247,7 @@ final class DumpCommandTests {
     @Test func csvHasAHeader() throws {
         let result = try run(["dump", "--format", "csv", "--table", "figures", Self.corpusReport])
         #expect(result.status == 0)
-        #expect(result.output.hasPrefix("source,kind,text,value,unit,yuan,comparator,label,change,line\n"))
+        #expect(result.output.hasPrefix("source,kind,text,value,unit,yuan,comparator,label,change,line,table,row,col\n"))
     }
 
     /// Figure rows come line by line (a line's amounts first), as many as the JSON's

@@ -199,6 +199,25 @@ struct PDFTextTests {
         #expect(general.map(\.value) == [21_601_733, 12_291_733, 9_310_000])
     }
 
+    /// A figure read from a table names its cell, so that its column's heading can be found:
+    /// 行政运行's 1,511.89 in the 收入决算表 stands under 财政拨款收入 (本年收入合计 to its
+    /// left). A figure of the text names none.
+    @Test func aTablesFigureNamesItsCell() throws {
+        let document = try Document(contentsOf: Corpus.path("pdf/putuo-caizhengju-2024-juesuan.layout.txt"))
+        let income = try #require(document.tables.first { $0.kind == "收入决算表" })
+        let figures = document.amounts.filter { $0.cell?.table == income.index && $0.label == "行政运行" }
+        func heading(_ figure: Figure) -> String {
+            income.cells.filter { $0.column == figure.cell?.column && $0.row < figure.cell!.row && TableFigures.amount($0.text) == nil }
+                .map(\.text).joined()
+        }
+        #expect(figures.map { "\($0.text) \(heading($0))" } == ["1,511.90 本年收入合计", "1,511.89 财政拨款收入", "0.01 其他收入"])
+        #expect(figures.allSatisfy { figure in
+            income.cells.contains { $0.row == figure.cell?.row && $0.column == figure.cell?.column && $0.text == figure.text }
+        })
+        let text = try #require(document.amounts.first { $0.label == "收入支出总计" })
+        #expect(text.cell == nil)
+    }
+
     /// The last table of the 预算 template, the 三公 table, has no note under it: the report's
     /// 其他相关情况说明 follows it. Its headings and sentences were the table's rows, out of
     /// the outline; the table ends at its amounts now, and they are the report's sections.

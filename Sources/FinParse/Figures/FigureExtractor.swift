@@ -24,10 +24,12 @@ struct FigureExtractor {
     /// 及时), else ``RowLabels``.
     mutating func figures(inCellsOf table: Table, indicatorNames: [Int: String] = [:]) -> [Figure] {
         var figures: [Figure] = []
-        var pending = [(table: table, names: indicatorNames)]
-        while let (table, names) = pending.popLast() {
+        // A nested table's figures stand in the top-level cell that holds it.
+        var pending = [(table: table, names: indicatorNames, place: Figure.CellPlace?.none)]
+        while let (table, names, outer) = pending.popLast() {
             var labels: RowLabels?  // most tables' figures have labels of their own: made when first asked
             for cell in table.cells.reversed() {
+                let place = outer ?? Figure.CellPlace(table: table.index, row: cell.row, column: cell.column)
                 if !cell.text.isEmpty {
                     var found = self.figures(in: cell.text, line: cell.line)
                     if found.contains(where: { $0.label == nil }) {
@@ -35,9 +37,10 @@ struct FigureExtractor {
                         let label = names[cell.row] ?? labels?.label(leftOf: cell)
                         for k in found.indices where found[k].label == nil { found[k].label = label }
                     }
+                    for k in found.indices { found[k].cell = place }
                     figures += found
                 }
-                pending += cell.tables.map { ($0, [:]) }
+                pending += cell.tables.map { ($0, [:], place) }
             }
         }
         return figures

@@ -15,7 +15,8 @@ enum TableFigures {
             let label = layout.label(of: cell)
             for (text, value) in parts {
                 if let value {
-                    figures.append(Figure(text: text, value: value, unit: unit, label: label, line: cell.line))
+                    figures.append(Figure(text: text, value: value, unit: unit, label: label, line: cell.line,
+                                          cell: Figure.CellPlace(table: table.index, row: cell.row, column: cell.column)))
                 } else {
                     diagnostics.append(.figureTooLong(text, line: cell.line))
                 }

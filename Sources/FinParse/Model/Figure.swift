@@ -59,6 +59,21 @@ public struct Figure: Sendable, Hashable, Codable {
         case increase, decrease
     }
 
+    /// Where in a table a figure stands: the table's ``Table/index`` and the cell's
+    /// ``Table/Cell/row`` and ``Table/Cell/column``, which name its column's heading cells
+    /// above it. A figure of a table nested in a cell (Word) stands in that top-level cell.
+    public struct CellPlace: Sendable, Hashable, Codable {
+        public var table: Int
+        public var row: Int
+        public var column: Int
+
+        public init(table: Int, row: Int, column: Int) {
+            self.table = table
+            self.row = row
+            self.column = column
+        }
+    }
+
     /// The figure as written in the input, e.g. `２５５３.５２万元`.
     public var text: String
     /// The exact number in `unit`.
@@ -69,9 +84,11 @@ public struct Figure: Sendable, Hashable, Codable {
     public var label: String?
     public var change: Change?
     public var line: Int
+    /// The table cell the figure was read from; nil for a figure of the body text.
+    public var cell: CellPlace?
 
     public init(text: String, value: Decimal, unit: Unit, comparator: Comparator? = nil,
-                label: String? = nil, change: Change? = nil, line: Int) {
+                label: String? = nil, change: Change? = nil, line: Int, cell: CellPlace? = nil) {
         self.text = text
         self.value = value
         self.unit = unit
@@ -79,12 +96,13 @@ public struct Figure: Sendable, Hashable, Codable {
         self.label = label
         self.change = change
         self.line = line
+        self.cell = cell
     }
 
     /// The exact amount in 元 for money units; nil for percents.
     public var yuan: Decimal? { unit.yuanFactor.map { value * $0 } }
 
-    enum CodingKeys: String, CodingKey { case text, value, unit, yuan, comparator, label, change, line }
+    enum CodingKeys: String, CodingKey { case text, value, unit, yuan, comparator, label, change, line, cell }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -98,6 +116,7 @@ public struct Figure: Sendable, Hashable, Codable {
         label = try c.decodeIfPresent(String.self, forKey: .label)
         change = try c.decodeIfPresent(Change.self, forKey: .change)
         line = try c.decode(Int.self, forKey: .line)
+        cell = try c.decodeIfPresent(CellPlace.self, forKey: .cell)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -110,6 +129,7 @@ public struct Figure: Sendable, Hashable, Codable {
         try c.encodeNullable(label, forKey: .label)
         try c.encodeNullable(change, forKey: .change)
         try c.encode(line, forKey: .line)
+        try c.encodeNullable(cell, forKey: .cell)
     }
 }
 
