@@ -199,6 +199,18 @@ struct PDFTextTests {
         #expect(general.map(\.value) == [21_601_733, 12_291_733, 9_310_000])
     }
 
+    /// A 合计 row's label spaced out by justification (合   计   13,979.92) is one cell: its
+    /// characters fell in two columns, and the amount was labelled 计.
+    @Test(arguments: ["jiangsu-jianchayuan-2018-yusuan", "jiangsu-jianchayuan-2019-yusuan"])
+    func aLabelSpacedOutIsOneCell(name: String) throws {
+        let document = try Document(contentsOf: Corpus.path("pdf/\(name).layout.txt"))
+        #expect(!document.amounts.contains { $0.label == "计" || $0.label == "合 计" })
+        let basic = try #require(document.tables.first { $0.kind?.hasSuffix("基本支出预算表") == true })
+        let total = try #require(basic.cells.first { $0.text == "合计" })
+        #expect(basic.cells.filter { $0.row == total.row }.count == 2)
+        #expect(document.amounts.filter { $0.cell?.table == basic.index && $0.cell?.row == total.row }.map(\.label) == ["合计"])
+    }
+
     /// A figure read from a table names its cell, so that its column's heading can be found:
     /// 行政运行's 1,511.89 in the 收入决算表 stands under 财政拨款收入 (本年收入合计 to its
     /// left). A figure of the text names none.

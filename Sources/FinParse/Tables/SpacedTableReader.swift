@@ -288,6 +288,24 @@ enum SpacedTableReader {
         return fields.flatMap(splitAfterAmount)
     }
 
+    /// A row's label whose characters justification set wide apart (合   计  13,979.92) is one
+    /// field, not a cell per character in the columns they reach (合 under 科目编码, 计 under
+    /// 科目名称, and the amount labelled 计): single Chinese characters, two or three, right
+    /// before the row's first amount. A header's 类  款  项 keeps its columns, before a 合计
+    /// on its line too.
+    private static func joiningLetterSpacedLabel(_ fields: [Field]) -> [Field] {
+        func isLetter(_ field: Field) -> Bool {
+            field.text.unicodeScalars.count == 1 && field.text.unicodeScalars.allSatisfy { (0x4E00...0x9FFF).contains($0.value) }
+        }
+        guard let firstAmount = fields.firstIndex(where: isAmount) else { return fields }
+        var start = firstAmount
+        while start > 0, isLetter(fields[start - 1]) { start -= 1 }
+        guard (2...3).contains(firstAmount - start) else { return fields }
+        let run = fields[start..<firstAmount]
+        let joined = Field(start: run.first!.start, end: run.last!.end, text: Substring(run.map(\.text).joined()))
+        return Array(fields[..<start]) + [joined] + fields[firstAmount...]
+    }
+
     /// The words of a field, a space apart, each with its character positions.
     private static func words(_ field: Field) -> [Field] {
         var words: [Field] = []
@@ -426,7 +444,7 @@ enum SpacedTableReader {
         // A page's first line starts with a form feed; it may be a blank line.
         let pageStarts = lines.filter { $0.text.unicodeScalars.contains("\u{0C}") }.map(\.line)
         let lines = lines.filter { !$0.isBlank && !isCaption($0) }
-            .map { (line: $0, fields: fields($0.text)) }
+            .map { (line: $0, fields: joiningLetterSpacedLabel(fields($0.text))) }
         let name = title.map { String($0.text.trimmingSpaces.drop { $0 == "\u{0C}" }) }
         if lines.allSatisfy({ $0.fields.count <= 1 }) {
             // A raw extraction, a cell a line but for a stray row or sentence, stays one column.
