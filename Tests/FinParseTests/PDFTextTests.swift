@@ -232,7 +232,8 @@ struct PDFTextTests {
 
     /// The last table of the 预算 template, the 三公 table, has no note under it: the report's
     /// 其他相关情况说明 follows it. Its headings and sentences were the table's rows, out of
-    /// the outline; the table ends at its amounts now, and they are the report's sections.
+    /// the outline; the table ends at its amounts now, and they are the report's sections,
+    /// under 其他相关情况说明 and each project's 情况说明 (titles without a year).
     @Test(arguments: ["putuo-shangwuwei-2025-yusuan", "putuo-sifaju-2026-yusuan-danwei"])
     func theLastTableEndsWhereTheStatementsAfterItBegin(name: String) throws {
         let document = try Document(contentsOf: Corpus.path("pdf/\(name).layout.txt"))
@@ -246,6 +247,12 @@ struct PDFTextTests {
         #expect(headings.prefix(5).map { "\($0.marker!)\($0.title.replacing(/\d{4}年/, with: ""))" } == [
             "一、“三公”经费预算情况说明", "二、机关运行经费预算", "三、政府采购预算情况", "四、绩效目标设置情况", "五、国有资产占有使用情况",
         ])
+        // Those statements are under their title, and each project's 一、项目概述 … under its own.
+        let statements = try #require(document.outline.first { $0.title == "其他相关情况说明" })
+        #expect(statements.children.map(\.marker) == ["一、", "二、", "三、", "四、", "五、"])
+        let projects = document.outline.filter { $0.kind == .title && $0.line > statements.line }
+        #expect(projects.allSatisfy { $0.title.hasSuffix("情况说明") && $0.children.first?.title == "项目概述" })
+        #expect(!document.diagnostics.contains { $0.code == "numbering-repeat" && $0.line > statements.line })
     }
 
     /// A 单位预算's tables are captioned 编制单位：…  单位：元 on one line: the unit is the

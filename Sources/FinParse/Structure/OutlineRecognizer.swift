@@ -82,6 +82,9 @@ enum OutlineRecognizer {
             guard let (section, role) = hintedPart(text, line: line, hints: hints) ?? classify(text, line: line)
                 ?? styledHeading(text, line: line, levels: hints.headingLevels)
             else { return }
+            // Right under a part's heading, a statement's title without a year is the rest of
+            // the part's (第三部分 江苏省高级人民法院 2017 年度 / 部门预算情况说明).
+            if case .title = role, stack.last?.role == .part, !ReportInfoReader.containsYear(text) { return }
             if section.title.isEmpty {
                 bare = (text, line, section, role)
             } else {
@@ -242,13 +245,15 @@ enum OutlineRecognizer {
 
     /// An unnumbered title: a short line that is not a sentence, names a year and
     /// ends like the name of a report, table or statement (2021年度项目支出绩效自评报告).
+    /// A statement's title needs no year: a 预算's 其他相关情况说明, and the 人民调解项目经费
+    /// 情况说明 of each project after it, head their own numbered lists (一、项目概述 …).
     static func isTitleLine(_ text: String) -> Bool {
         let scalars = text.unicodeScalars
         guard scalars.isLonger(than: 5), !scalars.isLonger(than: 40),
               !scalars.contains(where: { isSentenceMark($0) || "，,：:、".unicodeScalars.contains($0) }),
               titleEndings.contains(where: { text.hasSuffix($0) })
         else { return false }
-        return ReportInfoReader.containsYear(text)
+        return ReportInfoReader.containsYear(text) || (text.hasSuffix("情况说明") && !scalars.isLonger(than: 24))
     }
 
     /// A number that does not follow the one before it in the same list.
