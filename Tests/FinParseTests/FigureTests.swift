@@ -105,6 +105,14 @@ struct FigureTests {
         #expect(figures("全年预算5,000万元").map(\.label) == ["全年预算"])
     }
 
+    /// A change verb ICU parts into two characters (调 / 减, 压 / 减) is the label whole, not 减;
+    /// two words side by side are not joined (比上年减少 stays 减少).
+    @Test func changeVerbsInTwoPiecesAreWhole() {
+        #expect(figures("原因是从会议费预算中调减 403.75 万元用于培训费开支。").map(\.label) == ["调减"])
+        #expect(figures("扶贫经费压减10万元。").map { "\($0.label ?? "") \($0.change?.rawValue ?? "")" } == ["压减 decrease"])
+        #expect(figures("比上年减少5万元").map(\.label) == ["减少"])
+    }
+
     /// Justified PDF text spaces out every character, the unit's too (万 元): still an
     /// amount, never dropped; 万 before a word that starts with 元 is none.
     @Test func letterSpacedUnits() {

@@ -152,11 +152,19 @@ struct FigureClause {
         // 项目完成率不低于95%: the comparison is not part of the item.
         let end = phrase?.start ?? figureStart
         if let level = Self.subjectLevel(ending: tokens[start..<end]) { return level }
-        let words = Self.outsideAsides(tokens[start..<end]).compactMap { $0.kind == .word || $0.kind == .number ? $0.text : nil }
+        let kept = Self.outsideAsides(tokens[start..<end]).filter { $0.kind == .word || $0.kind == .number }
+        let words = kept.map(\.text)
         guard let last = words.last else { return nil }
         // 增长48.16%: the change is what the percent measures; 增长(下降)0% says neither.
         if Self.increaseWords.contains(last) || Self.decreaseWords.contains(last) {
-            return change == nil ? nil : last.string
+            guard change != nil else { return nil }
+            // 调减403.75万元, 净增: ICU parts the verb into two characters, 调 and 减.
+            if kept.count > 1, case let before = kept[kept.count - 2], before.kind == .word,
+               before.range.upperBound == kept[kept.count - 1].range.lowerBound,
+               before.text.string.unicodeScalars.count == 1, last.string.unicodeScalars.count == 1 {
+                return before.text.string + last.string
+            }
+            return last.string
         }
         // 人员经费834.04万元，占基本支出的71.71%: the share is the previous item's.
         if words.first == "占", let label = previous?.label { return label }
