@@ -159,8 +159,7 @@ struct FigureClause {
         if Self.increaseWords.contains(last) || Self.decreaseWords.contains(last) {
             guard change != nil else { return nil }
             // 调减403.75万元, 净增: ICU parts the verb into two characters, 调 and 减.
-            if kept.count > 1, case let before = kept[kept.count - 2], before.kind == .word,
-               before.range.upperBound == kept[kept.count - 1].range.lowerBound,
+            if let before = kept.dropLast().last, before.kind == .word, before.range.upperBound == kept[kept.count - 1].range.lowerBound,
                before.text.string.unicodeScalars.count == 1, last.string.unicodeScalars.count == 1 {
                 return before.text.string + last.string
             }

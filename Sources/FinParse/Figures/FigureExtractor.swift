@@ -199,9 +199,9 @@ struct RowLabels {
     /// (元）, /部).
     private static func isLabel(_ text: String) -> Bool {
         guard let first = text.unicodeScalars.first, !"/)）、%".unicodeScalars.contains(first),
-              !text.utf8.contains(where: { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") })
+              !text.unicodeScalars.contains(where: \.isASCIIDigit)
         else { return false }
-        return text.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) && !"万元亿".unicodeScalars.contains($0) }
+        return text.unicodeScalars.contains { $0.isIdeograph && !"万元亿".unicodeScalars.contains($0) }
     }
 }
 

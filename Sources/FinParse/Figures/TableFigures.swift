@@ -146,7 +146,7 @@ enum TableFigures {
 
     /// 2,940.05, 6.20, -3.5: a number with decimals, as money columns print it. Whole
     /// numbers are left out: in these tables they are 科目编码 and 栏次 (and 1. a list marker).
-    static func amount(_ text: String) -> Decimal? {
+    static func amount(_ text: some StringProtocol) -> Decimal? {
         isMoneyShaped(text) ? Decimal(exactString: text) : nil
     }
 
@@ -163,7 +163,7 @@ enum TableFigures {
 
     /// What a cell of values holds: an amount or a whole number.
     static func isValue(_ text: some StringProtocol) -> Bool {
-        isWholeNumber(text) || amount(String(text)) != nil
+        isWholeNumber(text) || amount(text) != nil
     }
 
     /// Values a space apart, an amount among them (11.49 3.04 0 0 9.38): the cells of a row,
@@ -173,7 +173,7 @@ enum TableFigures {
         guard let first = text.unicodeScalars.first, first == "-" || first.isASCIIDigit,
               text.utf8.contains(UInt8(ascii: " ")) else { return false }
         let tokens = text.split(separator: " ")
-        return tokens.count > 1 && tokens.allSatisfy { isValue($0) } && tokens.contains { amount(String($0)) != nil }
+        return tokens.count > 1 && tokens.allSatisfy { isValue($0) } && tokens.contains { amount($0) != nil }
     }
 
     /// The amounts of a cell: one, or several a space apart (2,336.91 603.14), which is how

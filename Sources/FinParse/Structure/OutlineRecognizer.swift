@@ -82,8 +82,8 @@ enum OutlineRecognizer {
             guard let (section, role) = hintedPart(text, line: line, hints: hints) ?? classify(text, line: line)
                 ?? styledHeading(text, line: line, levels: hints.headingLevels)
             else { return }
-            // Right under a part's heading, a statement's title without a year is the rest of
-            // the part's (第三部分 江苏省高级人民法院 2017 年度 / 部门预算情况说明).
+            // Before any other section of a part, a statement's title without a year is the rest
+            // of the part's heading (第三部分 江苏省高级人民法院 2017 年度 / 部门预算情况说明).
             if case .title = role, stack.last?.role == .part, !ReportInfoReader.containsYear(text) { return }
             if section.title.isEmpty {
                 bare = (text, line, section, role)

@@ -474,7 +474,7 @@ enum PageText {
     private static func endsOnSpacedAmount(_ text: Substring) -> Bool {
         let tokens = text.split(separator: " ", omittingEmptySubsequences: false).suffix(2)
         guard tokens.count == 2, let last = tokens.last, let before = tokens.first else { return false }
-        return TableFigures.amount(String(last)) != nil || (TableFigures.isWholeNumber(last) && TableFigures.isValue(before))
+        return TableFigures.amount(last) != nil || (TableFigures.isWholeNumber(last) && TableFigures.isValue(before))
     }
 
     /// Whether `text` may go on with a number the line before ended on: it does not start

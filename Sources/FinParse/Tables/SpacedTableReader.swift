@@ -205,7 +205,7 @@ enum SpacedTableReader {
 
     /// Whether a word of the line, a space apart, is an amount (2,940.05).
     private static func holdsAmount(_ line: FoldedText) -> Bool {
-        line.text.split(separator: " ").contains { TableFigures.amount(String($0)) != nil }
+        line.text.split(separator: " ").contains { TableFigures.amount($0) != nil }
     }
 
     /// The kind of table a title names, if it is one of the standard tables: the name,
@@ -295,7 +295,7 @@ enum SpacedTableReader {
     /// on its line too.
     private static func joiningLetterSpacedLabel(_ fields: [Field]) -> [Field] {
         func isLetter(_ field: Field) -> Bool {
-            field.text.unicodeScalars.count == 1 && field.text.unicodeScalars.allSatisfy { (0x4E00...0x9FFF).contains($0.value) }
+            field.text.unicodeScalars.count == 1 && field.text.unicodeScalars.allSatisfy(\.isIdeograph)
         }
         guard let firstAmount = fields.firstIndex(where: isAmount) else { return fields }
         var start = firstAmount
@@ -339,7 +339,7 @@ enum SpacedTableReader {
         // follows it is, or nothing does.
         var isValue = [Bool](repeating: false, count: tokens.count)
         for k in tokens.indices.reversed() {
-            isValue[k] = TableFigures.amount(String(tokens[k].text)) != nil
+            isValue[k] = TableFigures.amount(tokens[k].text) != nil
                 || (k > 0 && TableFigures.isWholeNumber(tokens[k].text) && (k == tokens.count - 1 || isValue[k + 1]))
         }
         var parts: [Field] = []
@@ -366,7 +366,7 @@ enum SpacedTableReader {
 
     private static func isValue(_ field: Field) -> Bool { TableFigures.isValue(field.text) }
 
-    private static func isAmount(_ field: Field) -> Bool { TableFigures.amount(String(field.text)) != nil }
+    private static func isAmount(_ field: Field) -> Bool { TableFigures.amount(field.text) != nil }
 
     /// Whether a word starts a row's next label: a numbered item (三、国防支出), or a 科目编码
     /// before words (30209 物业管理费), not before a unit (100 万元).
@@ -393,7 +393,7 @@ enum SpacedTableReader {
         var parts: [Field] = []
         var rest = field
         while let space = rest.text.unicodeScalars.firstIndex(of: " "),
-              TableFigures.amount(String(rest.text[..<space])) != nil {
+              TableFigures.amount(rest.text[..<space]) != nil {
             let after = rest.text[rest.text.unicodeScalars.index(after: space)...]
             guard let next = after.unicodeScalars.first, !Figure.Unit.isStart(next) else { break }
             let width = rest.text.unicodeScalars.distance(from: rest.text.startIndex, to: space)
@@ -729,7 +729,7 @@ enum SpacedTableReader {
         let split = rows.map { row in
             // A row's first field is a value only as an amount: a whole number there is a code.
             let isValueCell = row.fields.indices.map { k in
-                k > 0 ? isValue(row.fields[k]) : TableFigures.amount(String(row.fields[k].text)) != nil
+                k > 0 ? isValue(row.fields[k]) : TableFigures.amount(row.fields[k].text) != nil
             }
             let values = isValueCell.reversed().prefix { $0 }.count
             let alternates = isValueCell.dropLast(values).contains(true)

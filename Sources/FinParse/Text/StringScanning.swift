@@ -83,6 +83,10 @@ extension Sequence<Unicode.Scalar> {
 extension Unicode.Scalar {
     /// 0 to 9 only: 万 and 亿 are numbers to Unicode, and units to a report.
     var isASCIIDigit: Bool { ("0"..."9").contains(self) }
+
+    /// A CJK Unified Ideograph of the basic block (U+4E00–U+9FFF): every Chinese character
+    /// of a report's labels.
+    var isIdeograph: Bool { (0x4E00...0x9FFF).contains(value) }
 }
 
 extension UnsafeBufferPointer<UInt8> {
