@@ -174,6 +174,32 @@ struct PDFTextTests {
         #expect(!document.amounts.contains { TableFigures.purchaseMethods.contains($0.label ?? "") })
     }
 
+    /// Every amount written in a table with a unit is a figure of its cell, also when it shares
+    /// the cell with words: the next column group's code (2,082.85 302, in the Word rendering
+    /// too) or how its row is bought (分散自行组织 63.00, 政府集中采购 50.00), which label nothing.
+    @Test(arguments: ["pdf/putuo-caizhengju-2024-juesuan.layout.txt", "docx/putuo-caizhengju-2024-juesuan.docx",
+                      "pdf/jiangsu-jianchayuan-2019-yusuan.layout.txt", "pdf/jiangsu-weibangongting-2017-yusuan-tables.layout.txt"])
+    func everyAmountOfATableIsAFigure(path: String) throws {
+        let document = try Document(contentsOf: Corpus.path(path))
+        func key(_ table: Int, _ row: Int, _ column: Int, _ text: some StringProtocol) -> String { "\(table) \(row) \(column) \(text)" }
+        var figures = Dictionary(document.amounts.compactMap { figure in figure.cell.map { (key($0.table, $0.row, $0.column, figure.text), 1) } },
+                                 uniquingKeysWith: +)
+        var missing: [String] = []
+        for table in document.tables where table.unit != nil && table.unit != .percent {
+            for cell in table.cells {
+                for word in cell.text.split(separator: " ") where TableFigures.amount(word) != nil {
+                    let place = key(table.index, cell.row, cell.column, word)
+                    if figures[place, default: 0] > 0 { figures[place]! -= 1 } else { missing.append(place) }
+                }
+            }
+        }
+        #expect(missing.isEmpty)
+        #expect(document.amounts.compactMap(\.label).filter { $0.split(separator: " ").contains { TableFigures.amount($0) != nil } } == [])
+        if path.contains("jianchayuan") {
+            #expect(document.amounts.first { $0.line == 712 }.map { "\($0.text) \($0.label ?? "")" } == "63.00 其他专用设备")
+        }
+    }
+
     /// The current 预算 template (上海, 2025): its nine tables named, and the amounts of
     /// its 财务收支预算总表 labelled though pdftotext left one space between an amount and
     /// the next column's label.

@@ -12,10 +12,10 @@ enum TableFigures {
         var diagnostics: [Diagnostic] = []
         for cell in table.cells {
             guard let parts = layout.amounts(of: cell) else { continue }
-            let label = layout.label(of: cell)
-            for (text, value) in parts {
+            let rowLabel = layout.label(of: cell)
+            for (text, value, label) in parts {
                 if let value {
-                    figures.append(Figure(text: text, value: value, unit: unit, label: label, line: cell.line,
+                    figures.append(Figure(text: text, value: value, unit: unit, label: label ?? rowLabel, line: cell.line,
                                           cell: Figure.CellPlace(table: table.index, row: cell.row, column: cell.column)))
                 } else {
                     diagnostics.append(.figureTooLong(text, line: cell.line))
@@ -32,8 +32,8 @@ enum TableFigures {
 
         /// The text of each grid position a non-empty cell covers, its spans included.
         private var texts: [Position: String] = [:]
-        /// The amounts of each amount cell, read once.
-        private var parts: [Position: [(text: String, value: Decimal?)]] = [:]
+        /// The amounts of each cell that holds any, read once.
+        private var parts: [Position: [Amount]] = [:]
         /// For each amount cell, the nearest text cell to its left on its row (not an amount,
         /// nor a whole number).
         private var nearest: [Position: Table.Cell] = [:]
@@ -56,26 +56,35 @@ enum TableFigures {
                 lines[cell.row] = lines[cell.row] ?? cell.line
                 cellCounts[cell.row, default: 0] += 1
                 columnCounts[cell.column, default: (0, 0)].all += 1
+                let position = Position(row: cell.row, column: cell.column)
                 if let amounts = TableFigures.amounts(cell.text) {
                     amountRows.insert(cell.row)
-                    parts[Position(row: cell.row, column: cell.column)] = amounts
-                    nearest[Position(row: cell.row, column: cell.column)] = lastText[cell.row]
+                    parts[position] = amounts.map { ($0.text, $0.value, nil) }
+                    nearest[position] = lastText[cell.row]
                 } else {
                     columnCounts[cell.column, default: (0, 0)].text += 1
                     widest[cell.column] = max(widest[cell.column] ?? 0, Self.width(of: cell.text))
+                    var words = cell
+                    if let inline = TableFigures.amountsAmongWords(cell.text) {
+                        amountRows.insert(cell.row)
+                        parts[position] = inline.amounts
+                        nearest[position] = lastText[cell.row]
+                        words.text = inline.after
+                    }
                     // A whole number labels nothing: a code, or an empty column's 0. Nor does
                     // how the row is bought.
-                    if cell.text.unicodeScalars.contains(where: { !$0.isASCIIDigit && $0 != " " }),
-                       !TableFigures.purchaseMethods.contains(cell.text) {
-                        lastText[cell.row] = cell
+                    if words.text.unicodeScalars.contains(where: { !$0.isASCIIDigit && $0 != " " }),
+                       !TableFigures.purchaseMethods.contains(words.text) {
+                        lastText[cell.row] = words
                     }
                 }
             }
             labelColumns = Set(columnCounts.filter { $0.value.text > $0.value.all / 2 }.keys)
         }
 
-        /// The amounts of a cell (see ``TableFigures/amounts(_:)``); nil for any other cell.
-        func amounts(of cell: Table.Cell) -> [(text: String, value: Decimal?)]? {
+        /// The amounts of a cell (see ``TableFigures/amounts(_:)`` and
+        /// ``TableFigures/amountsAmongWords(_:)``); nil for a cell without any.
+        func amounts(of cell: Table.Cell) -> [Amount]? {
             parts[Position(row: cell.row, column: cell.column)]
         }
 
@@ -178,19 +187,54 @@ enum TableFigures {
 
     /// The amounts of a cell: one, or several a space apart (2,336.91 603.14), which is how
     /// the cells of sparse columns (合计 | 基本支出 | 项目支出) can share a cell when pdftotext's
-    /// spacing drifts; each is a figure of its row. A part too long for an exact decimal has
-    /// no value. nil when any part is not money-shaped.
+    /// spacing drifts; each is a figure of its row. A whole number among them is the next
+    /// column group's 科目编码 run into the cell (2,082.85 302), not a figure. A part too long
+    /// for an exact decimal has no value. nil when any part is neither, or none is an amount.
     static func amounts(_ text: String) -> [(text: String, value: Decimal?)]? {
         var found: [(text: String, value: Decimal?)] = []
         for part in text.split(separator: " ") {
-            guard isMoneyShaped(part) else { return nil }
-            switch Decimal.reading(part) {
-            case .exact(let value): found.append((String(part), value))
-            case .tooLong: found.append((String(part), nil))
-            case .notADecimal: return nil
+            if let amount = reading(part) {
+                found.append(amount)
+            } else if !isWholeNumber(part) {
+                return nil
             }
         }
         return found.isEmpty ? nil : found
+    }
+
+    /// An amount of a table cell, and the label its cell gives it (nil: its row's).
+    typealias Amount = (text: String, value: Decimal?, label: String?)
+
+    /// The amounts of a cell that holds words too, each labelled by the words right before it:
+    /// a label run into its amount (小计 13,649.07), how the row is bought (分散自行组织 63.00,
+    /// which labels nothing), or a row of two column groups (一、一般公共预算资金
+    /// 91,016,775.35 一、一般公共服务支出). `after`: the words after the last amount, which
+    /// label the next cell's. nil when no word is an amount, and for a cell with a unit or a
+    /// percent sign, whose figures its text gives (``FigureExtractor``).
+    static func amountsAmongWords(_ text: String) -> (amounts: [Amount], after: String)? {
+        guard text.utf8.contains(UInt8(ascii: ".")),
+              !text.unicodeScalars.contains(where: { "元%％百".unicodeScalars.contains($0) }) else { return nil }
+        var found: [Amount] = []
+        var words: [Substring] = []
+        for part in text.split(separator: " ") {
+            guard let (text, value) = reading(part) else {
+                if !purchaseMethods.contains(String(part)) { words.append(part) }
+                continue
+            }
+            found.append((text, value, withoutCode(words.joined(separator: " "))))
+            words = []
+        }
+        return found.isEmpty ? nil : (found, words.joined(separator: " "))
+    }
+
+    /// A money-shaped word as an amount, its value nil when it is too long to hold exactly.
+    private static func reading(_ word: Substring) -> (text: String, value: Decimal?)? {
+        guard isMoneyShaped(word) else { return nil }
+        switch Decimal.reading(word) {
+        case .exact(let value): return (String(word), value)
+        case .tooLong: return (String(word), nil)
+        case .notADecimal: return nil
+        }
     }
 
     /// Read on the UTF-8 bytes: every table cell is asked, most of them words, and a money
