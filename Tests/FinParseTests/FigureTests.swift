@@ -135,9 +135,16 @@ struct FigureTests {
         #expect(figures("执行率96.1%。").map(\.comparator) == [nil])
     }
 
+    /// A change's direction, and its label: the verb; last year's amount (比上年1718.25万元) is
+    /// labelled 上年, and a template's change that names both ways (增长(下降)0%) is labelled as
+    /// written, with no direction.
     @Test func changes() {
         let figures = figures("比上年1718.25万元，增长48.61%，同比下降10%")
         #expect(figures.map(\.change) == [nil, .increase, .decrease])
+        #expect(figures.map(\.label) == ["上年", "增长", "下降"])
+        let template = self.figures("比上年0万元，增长(下降)0%；与上年相比增加（减少）0万元，下降（增长）27.78%")
+        #expect(template.map(\.label) == ["上年", "增长(下降)", "增加(减少)", "下降(增长)"])
+        #expect(template.allSatisfy { $0.change == nil })
         #expect(self.figures("事故起数和死亡人数同比分别下降4.1%、1.9%。").map(\.change) == [.decrease, .decrease])
     }
 

@@ -36,6 +36,10 @@ struct FigureClause {
         "我单位", "我", "截至", "截止", "年度", "年", "月", "日", "末", "底", "本", "上", "部门", "单位", "我市", "全市", "年底", "年末",
     ]
 
+    /// The scope words that name the year before: a figure they alone name is its amount then
+    /// (the longest first).
+    static let previousPeriods = ["上年同期", "去年同期", "上年度", "上年", "去年", "同期"]
+
     /// The scope words that follow a number (2024年): never part of an item.
     static let timeUnits: WordSet = ["年", "月", "日"]
 
@@ -144,6 +148,18 @@ struct FigureClause {
         return increase ? .increase : .decrease
     }
 
+    /// 增长(下降)0%: a template's change that names both directions is labelled as written,
+    /// with no direction; nil when the verbs do not name both.
+    private func bothWays(before end: Int) -> String? {
+        var k = end
+        while k > start, tokens[k - 1].kind == .punctuation || Self.increaseWords.contains(tokens[k - 1].text)
+                || Self.decreaseWords.contains(tokens[k - 1].text) { k -= 1 }
+        let verbs = tokens[k..<end]
+        guard verbs.contains(where: { Self.increaseWords.contains($0.text) }),
+              verbs.contains(where: { Self.decreaseWords.contains($0.text) }) else { return nil }
+        return verbs.drop { $0.kind == .punctuation }.map(\.text.string).joined()
+    }
+
     /// Words that may stand between a change verb and its figure (增长了, 下降约).
     static let fillerBeforeFigure: WordSet = ["了", "约", "为", "达", "分别", "同比", "幅度"]
 
@@ -157,7 +173,7 @@ struct FigureClause {
         guard let last = words.last else { return nil }
         // 增长48.16%: the change is what the percent measures; 增长(下降)0% says neither.
         if Self.increaseWords.contains(last) || Self.decreaseWords.contains(last) {
-            guard change != nil else { return nil }
+            guard change != nil else { return bothWays(before: end) }
             // 调减403.75万元, 净增: ICU parts the verb into two characters, 调 and 减.
             if let before = kept.dropLast().last, before.kind == .word, before.range.upperBound == kept[kept.count - 1].range.lowerBound,
                before.text.string.unicodeScalars.count == 1, last.string.unicodeScalars.count == 1 {
@@ -182,6 +198,9 @@ struct FigureClause {
             while stretchStart > 0, !endsStretch(stretchStart - 1) { stretchStart -= 1 }
             let item = Self.trimScope(words[stretchStart..<stretchEnd])
             if !item.isEmpty { return Self.tidy(item) }
+            // 比上年1718.25万元: last year's amount of the item before it. ICU may part it 比上 / 年.
+            let scope = words[max(stretchStart - 1, 0)..<stretchEnd].map(\.string).joined()
+            if let period = Self.previousPeriods.first(where: { scope.hasSuffix($0) }) { return period }
             guard stretchStart > 0 else { return nil }
             stretchEnd = stretchStart - 1
         }
