@@ -176,9 +176,11 @@ struct PDFTextTests {
 
     /// Every amount written in a table with a unit is a figure of its cell, also when it shares
     /// the cell with words: the next column group's code (2,082.85 302, in the Word rendering
-    /// too) or how its row is bought (分散自行组织 63.00, 政府集中采购 50.00), which label nothing.
+    /// too) or how its row is bought (分散自行组织 63.00, 政府集中采购 50.00), which label nothing;
+    /// and whole 元 in thousands (万里街道's tables print no decimals: 164,978,640).
     @Test(arguments: ["pdf/putuo-caizhengju-2024-juesuan.layout.txt", "docx/putuo-caizhengju-2024-juesuan.docx",
-                      "pdf/jiangsu-jianchayuan-2019-yusuan.layout.txt", "pdf/jiangsu-weibangongting-2017-yusuan-tables.layout.txt"])
+                      "pdf/jiangsu-jianchayuan-2019-yusuan.layout.txt", "pdf/jiangsu-weibangongting-2017-yusuan-tables.layout.txt",
+                      "pdf/putuo-wanli-2023-yusuan.layout.txt", "pdf/putuo-sifaju-2026-yusuan-danwei.layout.txt"])
     func everyAmountOfATableIsAFigure(path: String) throws {
         let document = try Document(contentsOf: Corpus.path(path))
         func key(_ table: Int, _ row: Int, _ column: Int, _ text: some StringProtocol) -> String { "\(table) \(row) \(column) \(text)" }
@@ -187,7 +189,8 @@ struct PDFTextTests {
         var missing: [String] = []
         for table in document.tables where table.unit != nil && table.unit != .percent {
             for cell in table.cells {
-                for word in cell.text.split(separator: " ") where TableFigures.amount(word) != nil {
+                for word in cell.text.split(separator: " ")
+                where TableFigures.amount(word) != nil || word.wholeMatch(of: /\d{1,3}(,\d{3})+/) != nil {
                     let place = key(table.index, cell.row, cell.column, word)
                     if figures[place, default: 0] > 0 { figures[place]! -= 1 } else { missing.append(place) }
                 }
@@ -197,6 +200,14 @@ struct PDFTextTests {
         #expect(document.amounts.compactMap(\.label).filter { $0.split(separator: " ").contains { TableFigures.amount($0) != nil } } == [])
         if path.contains("jianchayuan") {
             #expect(document.amounts.first { $0.line == 712 }.map { "\($0.text) \($0.label ?? "")" } == "63.00 其他专用设备")
+            // The 三公 table's one row of values prints whole amounts without decimals: 80, not
+            // 80.00. Its 合计 is the 三公 小计, 会议费 and 培训费; the 小计 is its three fees.
+            let row = document.amounts.filter { $0.line == 572 }
+            #expect(row.map(\.text) == ["1276.7", "418.26", "80", "237", "237", "101.26", "158.44", "700"])
+            if row.count == 8 {
+                #expect(row[0].value == row[1].value + row[6].value + row[7].value)
+                #expect(row[1].value == row[2].value + row[3].value + row[5].value)
+            }
         }
     }
 
@@ -289,8 +300,10 @@ struct PDFTextTests {
         #expect(document.tables.map(\.unit) == Array(repeating: .yuan, count: 8) + [.tenThousandYuan])
         let lines = Set(document.tables[0].cells.map(\.line))
         let figures = document.amounts.filter { lines.contains($0.line) }.map { "\($0.label ?? "") \($0.yuan!)" }
-        #expect(figures.prefix(3) == ["一、财政拨款收入 86959408.34", "一、公共安全支出 79189400.34", "1、一般公共预算 86959408.34"])
-        #expect(document.amounts.count == 447)
+        // Its columns of 基本支出 and 项目支出 print whole 元 (12,604,173): amounts too.
+        #expect(figures.prefix(6) == ["一、财政拨款收入 86959408.34", "一、公共安全支出 79189400.34", "一、公共安全支出 12604173",
+                                      "一、公共安全支出 1744680", "一、公共安全支出 64840547", "1、一般公共预算 86959408.34"])
+        #expect(document.amounts.count == 455)
     }
 
     /// The 部门决算单位构成 of a 上海 决算 (序号  单位名称  备注, then 1 上海市普陀区财政局（本级）…):

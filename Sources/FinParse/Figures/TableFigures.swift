@@ -49,7 +49,8 @@ enum TableFigures {
         init(_ table: Table) {
             var columnCounts: [Int: (text: Int, all: Int)] = [:]
             var lastText: [Int: Table.Cell] = [:]  // by row, as the cells go left to right
-            for cell in table.cells.sorted(by: { ($0.row, $0.column) < ($1.row, $1.column) }) where !cell.text.isEmpty {
+            let cells = table.cells.filter { !$0.text.isEmpty }.sorted { ($0.row, $0.column) < ($1.row, $1.column) }
+            for (cell, amounts) in zip(cells, Self.amounts(ofRowsOf: cells)) {
                 for column in cell.column..<(cell.column + cell.columnSpan) {
                     texts[Position(row: cell.row, column: column)] = cell.text
                 }
@@ -57,7 +58,7 @@ enum TableFigures {
                 cellCounts[cell.row, default: 0] += 1
                 columnCounts[cell.column, default: (0, 0)].all += 1
                 let position = Position(row: cell.row, column: cell.column)
-                if let amounts = TableFigures.amounts(cell.text) {
+                if let amounts {
                     amountRows.insert(cell.row)
                     parts[position] = amounts.map { ($0.text, $0.value, nil) }
                     nearest[position] = lastText[cell.row]
@@ -80,6 +81,24 @@ enum TableFigures {
                 }
             }
             labelColumns = Set(columnCounts.filter { $0.value.text > $0.value.all / 2 }.keys)
+        }
+
+        /// The amounts of each of `cells` (in row order) made of values (``TableFigures/amounts(_:)``),
+        /// nil for the others. In a row of values alone (a 三公 table's 1276.7 | 418.26 | 80 |
+        /// 237), a whole number after the row's first amount is an amount printed without
+        /// decimals, not a code: codes come before (301 | 2,082.85).
+        private static func amounts(ofRowsOf cells: [Table.Cell]) -> [[(text: String, value: Decimal?)]?] {
+            var read = cells.map { TableFigures.amounts($0.text) }
+            var start = 0
+            while start < cells.count {
+                let end = cells[start...].firstIndex { $0.row != cells[start].row } ?? cells.endIndex
+                if (start..<end).allSatisfy({ read[$0] != nil || TableFigures.isWholeNumber(cells[$0].text) }),
+                   let first = (start..<end).first(where: { read[$0] != nil }) {
+                    for k in first..<end where read[k] == nil { read[k] = TableFigures.value(of: cells[k].text[...]).map { [$0] } }
+                }
+                start = end
+            }
+            return read
         }
 
         /// The amounts of a cell (see ``TableFigures/amounts(_:)`` and
@@ -187,8 +206,8 @@ enum TableFigures {
 
     /// The amounts of a cell: one, or several a space apart (2,336.91 603.14), which is how
     /// the cells of sparse columns (合计 | 基本支出 | 项目支出) can share a cell when pdftotext's
-    /// spacing drifts; each is a figure of its row. A whole number among them is the next
-    /// column group's 科目编码 run into the cell (2,082.85 302), not a figure. A part too long
+    /// spacing drifts; each is a figure of its row. A whole number among them, unless in
+    /// thousands, is the next column group's 科目编码 run into the cell (2,082.85 302), not a figure. A part too long
     /// for an exact decimal has no value. nil when any part is neither, or none is an amount.
     static func amounts(_ text: String) -> [(text: String, value: Decimal?)]? {
         var found: [(text: String, value: Decimal?)] = []
@@ -208,11 +227,12 @@ enum TableFigures {
     /// The amounts of a cell that holds words too, each labelled by the words right before it:
     /// a label run into its amount (小计 13,649.07), how the row is bought (分散自行组织 63.00,
     /// which labels nothing), or a row of two column groups (一、一般公共预算资金
-    /// 91,016,775.35 一、一般公共服务支出). `after`: the words after the last amount, which
-    /// label the next cell's. nil when no word is an amount, and for a cell with a unit or a
-    /// percent sign, whose figures its text gives (``FigureExtractor``).
+    /// 91,016,775.35 一、一般公共服务支出). `after`: what labels the amounts to the right on
+    /// the row, the words after the last amount or else that amount's label (一般公共服务支出
+    /// 127,886,849 | 84,861,719). nil when no word is an amount, and for a cell with a unit
+    /// or a percent sign, whose figures its text gives (``FigureExtractor``).
     static func amountsAmongWords(_ text: String) -> (amounts: [Amount], after: String)? {
-        guard text.utf8.contains(UInt8(ascii: ".")),
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: ",") }),
               !text.unicodeScalars.contains(where: { "元%％百".unicodeScalars.contains($0) }) else { return nil }
         var found: [Amount] = []
         var words: [Substring] = []
@@ -224,17 +244,30 @@ enum TableFigures {
             found.append((text, value, withoutCode(words.joined(separator: " "))))
             words = []
         }
-        return found.isEmpty ? nil : (found, words.joined(separator: " "))
+        guard let last = found.last else { return nil }
+        return (found, words.isEmpty ? last.label ?? "" : words.joined(separator: " "))
     }
 
-    /// A money-shaped word as an amount, its value nil when it is too long to hold exactly.
+    /// A money-shaped word as an amount, or a whole number in thousands (156,211,123: a table
+    /// in 元 prints no decimals, and no code or 栏次 has commas); nil for any other word.
     private static func reading(_ word: Substring) -> (text: String, value: Decimal?)? {
-        guard isMoneyShaped(word) else { return nil }
-        switch Decimal.reading(word) {
-        case .exact(let value): return (String(word), value)
-        case .tooLong: return (String(word), nil)
+        isMoneyShaped(word) || isInThousands(word) ? value(of: word) : nil
+    }
+
+    /// A number's text and value, the value nil when it is too long to hold exactly.
+    private static func value(of number: Substring) -> (text: String, value: Decimal?)? {
+        switch Decimal.reading(number) {
+        case .exact(let value): return (String(number), value)
+        case .tooLong: return (String(number), nil)
         case .notADecimal: return nil
         }
+    }
+
+    /// 1,744,680: digits in groups of three after the first, a comma between.
+    private static func isInThousands(_ word: Substring) -> Bool {
+        let groups = word.utf8.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false)
+        return groups.count > 1 && (1...3).contains(groups[0].count) && groups.dropFirst().allSatisfy { $0.count == 3 }
+            && groups.allSatisfy { $0.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") } }
     }
 
     /// Read on the UTF-8 bytes: every table cell is asked, most of them words, and a money
