@@ -211,6 +211,28 @@ struct PDFTextTests {
         }
     }
 
+    /// A row taller than a line may have its amounts printed on lines of their own above its
+    /// label (1,503.52  603.14 / 201 一般公共服务支出 2,106.66) or above its codes, whose name
+    /// follows (262.33  21.21 / 301 01  302 / 基本工资  01 办公费); a row of codes may have its
+    /// name wrapped below it (208 05 06  80.38 / 机关事业单位职业年金缴费 / 支出). Each amount
+    /// takes the label below it, at or left of its column.
+    @Test func amountsAboveTheirLabelAreLabelledFromBelow() throws {
+        let document = try Document(contentsOf: Corpus.path("pdf/putuo-caizhengju-2024-juesuan.layout.txt"))
+        func labels(_ lines: ClosedRange<Int>, kind: String) -> [String] {
+            let table = document.tables.first { $0.kind == kind }?.index
+            return document.amounts.filter { lines.contains($0.line) && $0.cell?.table == table }.map { "\($0.text) \($0.label ?? "-")" }
+        }
+        #expect(labels(193...193, kind: "收入决算表") == ["80.38 机关事业单位职业年金缴费支出", "80.38 机关事业单位职业年金缴费支出"])
+        #expect(labels(217...226, kind: "支出决算表") == [
+            "1,503.52 一般公共服务支出", "603.14 一般公共服务支出", "2,106.66 一般公共服务支出", "1,503.52 财政事务", "603.14 财政事务",
+            "2,106.66 财政事务", "1,503.52 行政运行", "1,511.89 行政运行", "8.37 行政运行", "10.00 一般行政管理事务",
+            "10.00 一般行政管理事务", "135.25 信息化建设", "135.25 信息化建设", "449.52 财政委托业务支出",
+        ])
+        #expect(labels(341...349, kind: "一般公共预算财政拨款基本支出决算表") == [
+            "2,082.85 工资福利支出", "171.07 商品和服务支出", "262.33 基本工资", "21.21 办公费", "1,238.58 津贴补贴", "7.61 印刷费",
+        ])
+    }
+
     /// The current 预算 template (上海, 2025): its nine tables named, and the amounts of
     /// its 财务收支预算总表 labelled though pdftotext left one space between an amount and
     /// the next column's label.

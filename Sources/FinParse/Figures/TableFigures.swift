@@ -41,6 +41,13 @@ enum TableFigures {
         private var amountRows = Set<Int>()
         private var lines: [Int: Int] = [:]
         private var cellCounts: [Int: Int] = [:]
+        /// Each row's words (its text cells, left to right), the rows that hold a whole number
+        /// that is no amount (a code), and those that start with one.
+        private var words: [Int: String] = [:]
+        private var codeRows = Set<Int>()
+        private var codeFirstRows = Set<Int>()
+        /// Each row's first amount cell.
+        private var firstAmounts: [Int: Table.Cell] = [:]
         /// The widest text of each column (``width(of:)``).
         private var widest: [Int: Int] = [:]
         /// Columns that hold labels: more text than amounts.
@@ -62,21 +69,28 @@ enum TableFigures {
                     amountRows.insert(cell.row)
                     parts[position] = amounts.map { ($0.text, $0.value, nil) }
                     nearest[position] = lastText[cell.row]
+                    firstAmounts[cell.row] = firstAmounts[cell.row] ?? cell
                 } else {
                     columnCounts[cell.column, default: (0, 0)].text += 1
                     widest[cell.column] = max(widest[cell.column] ?? 0, Self.width(of: cell.text))
-                    var words = cell
+                    // Whole numbers label nothing: codes (208 05 05), or an empty column's 0.
+                    guard cell.text.unicodeScalars.contains(where: { !$0.isASCIIDigit && $0 != " " && $0 != "," }) else {
+                        codeRows.insert(cell.row)
+                        if cellCounts[cell.row] == 1 { codeFirstRows.insert(cell.row) }
+                        continue
+                    }
+                    words[cell.row] = words[cell.row].map { $0 + " " + cell.text } ?? cell.text
+                    var rest = cell
                     if let inline = TableFigures.amountsAmongWords(cell.text) {
                         amountRows.insert(cell.row)
                         parts[position] = inline.amounts
                         nearest[position] = lastText[cell.row]
-                        words.text = inline.after
+                        rest.text = inline.after
                     }
-                    // A whole number labels nothing: a code, or an empty column's 0. Nor does
-                    // how the row is bought.
-                    if words.text.unicodeScalars.contains(where: { !$0.isASCIIDigit && $0 != " " }),
-                       !TableFigures.purchaseMethods.contains(words.text) {
-                        lastText[cell.row] = words
+                    // Nor does how the row is bought.
+                    if rest.text.unicodeScalars.contains(where: { !$0.isASCIIDigit && $0 != " " }),
+                       !TableFigures.purchaseMethods.contains(rest.text) {
+                        lastText[cell.row] = rest
                     }
                 }
             }
@@ -127,10 +141,56 @@ enum TableFigures {
             guard labelColumns.contains(left), text(cell.row, left) == nil, (nearest?.column ?? -1) < left,
                   isFragment(cell.row - 1, line: cell.line - 1), let above = text(cell.row - 1, left),
                   isFragment(cell.row + 1, line: cell.line + 1), let below = text(cell.row + 1, left)
-            else { return nearest.flatMap { withoutCode(withoutPurchaseMethod(continued($0))) } }
+            else { return nearest.flatMap { withoutCode(withoutPurchaseMethod(continued($0))) } ?? label(below: cell) }
             let nextRowWraps = lines[cell.row + 2] == cell.line + 2 && text(cell.row + 2, left) == nil
                 && amountRows.contains(cell.row + 2)
             return withoutCode(nextRowWraps ? above : above + below)
+        }
+
+        /// The label of an amount with no words on its row, from the lines right below it: the
+        /// words there at or left of its column. A row taller than a line may have amounts
+        /// printed on the lines above its label, and pdftotext gives them lines of their own
+        /// (1,503.52  603.14 / 201 一般公共服务支出 2,106.66), or above its codes, whose name
+        /// follows (262.33  21.21 / 301 01  302 / 基本工资  01 办公费).
+        private func label(below cell: Table.Cell) -> String? {
+            guard words[cell.row] == nil else { return nil }
+            var row = cell.row
+            if !codeRows.contains(row) {
+                func isAdjacent(_ row: Int) -> Bool { lines[row] != nil && lines[row] == lines[row - 1].map { $0 + 1 } }
+                repeat { row += 1 } while isAdjacent(row) && amountRows.contains(row) && words[row] == nil && !codeRows.contains(row)
+                guard isAdjacent(row) else { return nil }
+                if amountRows.contains(row) { return words[row] == nil ? nil : words(of: row, atOrLeftOf: cell.column) }
+                guard codeRows.contains(row), words[row] == nil else { return nil }
+            }
+            return name(wrappedBelow: row, column: cell.column)
+        }
+
+        /// The name of a row of codes wrapped onto the lines below it (208 05 05  160.75 /
+        /// 机关事业单位基本养老保险 / 缴费支出), unless the line above is words too: then the
+        /// name is wrapped around the codes, and the line below may start the next row's. A
+        /// line of the name may hold the next column group's code (基本工资  01 办公费).
+        private func name(wrappedBelow row: Int, column: Int) -> String? {
+            guard let line = lines[row] else { return nil }
+            func isFragment(_ fragment: Int) -> Bool {
+                lines[fragment] == line + fragment - row && !amountRows.contains(fragment) && !codeFirstRows.contains(fragment)
+                    && words[fragment] != nil
+            }
+            guard !isFragment(row - 1), isFragment(row + 1) else { return nil }
+            let last = isFragment(row + 2) && !isFragment(row + 3) ? row + 2 : row + 1
+            guard !isFragment(last + 1) else { return nil }
+            let name = ((row + 1)...last).compactMap { words(of: $0, atOrLeftOf: column) }.joined()
+            return name.isEmpty ? nil : name
+        }
+
+        /// The words of `row` in `column` or the nearest column left of it that has any.
+        private func words(of row: Int, atOrLeftOf column: Int) -> String? {
+            for column in stride(from: column, through: 0, by: -1) {
+                if let text = text(row, column), parts[Position(row: row, column: column)] == nil,
+                   text.unicodeScalars.contains(where: { !$0.isASCIIDigit && $0 != " " && $0 != "," }) {
+                    return withoutCode(text)
+                }
+            }
+            return nil
         }
 
         /// A label's width in characters, its code and spaces left out (201 06 01 行政运行: 4).
