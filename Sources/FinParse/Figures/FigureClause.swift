@@ -36,9 +36,23 @@ struct FigureClause {
         "我单位", "我", "截至", "截止", "年度", "年", "月", "日", "末", "底", "本", "上", "部门", "单位", "我市", "全市", "年底", "年末",
     ]
 
-    /// The scope words that name the year before: a figure they alone name is its amount then
-    /// (the longest first).
-    static let previousPeriods = ["上年同期", "去年同期", "上年度", "上年", "去年", "同期"]
+    /// The scope words that name the year before, ending at `end`: 上年, 上年度, 去年 同期, and
+    /// 上年 that ICU parts 比上 / 年.
+    private static func previousPeriod(endingAt end: Int, in words: [Word]) -> String? {
+        let last = words[end - 1]
+        let before = end >= 2 ? words[end - 2] : nil
+        if previousYears.contains(last) { return last.string }
+        if sameTime.contains(last) {
+            guard let before, previousYears.contains(before) else { return last.string }
+            return before.string + last.string
+        }
+        if years.contains(last), let before, before.string.hasSuffix("上") { return "上" + last.string }
+        return nil
+    }
+
+    private static let previousYears: WordSet = ["上年", "上年度", "去年"]
+    private static let sameTime: WordSet = ["同期"]
+    private static let years: WordSet = ["年", "年度"]
 
     /// The scope words that follow a number (2024年): never part of an item.
     static let timeUnits: WordSet = ["年", "月", "日"]
@@ -198,9 +212,8 @@ struct FigureClause {
             while stretchStart > 0, !endsStretch(stretchStart - 1) { stretchStart -= 1 }
             let item = Self.trimScope(words[stretchStart..<stretchEnd])
             if !item.isEmpty { return Self.tidy(item) }
-            // 比上年1718.25万元: last year's amount of the item before it. ICU may part it 比上 / 年.
-            let scope = words[max(stretchStart - 1, 0)..<stretchEnd].map(\.string).joined()
-            if let period = Self.previousPeriods.first(where: { scope.hasSuffix($0) }) { return period }
+            // 比上年1718.25万元: last year's amount of the item before it.
+            if stretchEnd > 0, let period = Self.previousPeriod(endingAt: stretchEnd, in: words) { return period }
             guard stretchStart > 0 else { return nil }
             stretchEnd = stretchStart - 1
         }
