@@ -233,6 +233,18 @@ struct PDFTextTests {
         ])
     }
 
+    /// A row's label wrapped around its first amount (社会保障和就 / 208  754.75  754.75  0.00 /
+    /// 业支出) labels every amount of the row, not the first alone; a row whose label is on its
+    /// line keeps it (行政运行 / 2120101 1092.80 …, 城乡社区规划 below is the next row's).
+    @Test func aWrappedRowLabelIsEveryAmountsOfTheRow() throws {
+        let document = try Document(contentsOf: Corpus.path("pdf/putuo-guihuaziyuan-2024-juesuan-with-errors.layout.txt"))
+        func labels(_ line: Int) -> [String] { document.amounts.filter { $0.line == line && $0.cell != nil }.map { $0.label ?? "-" } }
+        #expect(labels(403) == Array(repeating: "社会保障和就业支出", count: 3))
+        #expect(labels(433) == Array(repeating: "城乡社区管理事务", count: 3))
+        #expect(labels(436) == Array(repeating: "行政运行", count: 3))
+        #expect(labels(444) == Array(repeating: "自然资源海洋气象等支出", count: 3))
+    }
+
     /// The current 预算 template (上海, 2025): its nine tables named, and the amounts of
     /// its 财务收支预算总表 labelled though pdftotext left one space between an amount and
     /// the next column's label.

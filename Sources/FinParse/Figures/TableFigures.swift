@@ -129,19 +129,34 @@ enum TableFigures {
             lines[row] == line && !amountRows.contains(row)
         }
 
-        /// The row's text to the left of the amount, without its code. But when the amount's
-        /// own label column is empty on its line and the text further left is another column
-        /// group's (三、国防支出) or a code, the label is wrapped around the amount on the lines
-        /// right above and below (三、单位预留机动经 / 3,990.40 / 费), or right above alone
-        /// when the line below starts the next row's wrapped label (行政运行 / 1092.80 /
-        /// 城乡社区规划 / 2739.56).
+        /// The row's text to the left of the amount, without its code, unless the label is
+        /// wrapped around the amount (``label(wrappedAround:)``) or its row's first amount; for
+        /// an amount with no words on its row, the words below it (``label(below:)``).
         func label(of cell: Table.Cell) -> String? {
-            let nearest = nearest[Position(row: cell.row, column: cell.column)]
+            if let wrapped = label(wrappedAround: cell) { return wrapped }
+            if let nearest = nearest[Position(row: cell.row, column: cell.column)] {
+                return withoutCode(withoutPurchaseMethod(continued(nearest)))
+            }
+            // A label wrapped around the row's first amount (社会保障和就 / 208  754.75  754.75
+            // 0.00 / 业支出) is every amount's.
+            if let first = firstAmounts[cell.row], first.column < cell.column, let wrapped = label(wrappedAround: first) {
+                return wrapped
+            }
+            return label(below: cell)
+        }
+
+        /// When the amount's own label column is empty on its line and the text further left is
+        /// another column group's (三、国防支出) or a code, the label wrapped around the amount on
+        /// the lines right above and below (三、单位预留机动经 / 3,990.40 / 费), or right above
+        /// alone when the line below starts the next row's wrapped label (行政运行 / 1092.80 /
+        /// 城乡社区规划 / 2739.56).
+        private func label(wrappedAround cell: Table.Cell) -> String? {
             let left = cell.column - 1
-            guard labelColumns.contains(left), text(cell.row, left) == nil, (nearest?.column ?? -1) < left,
+            guard labelColumns.contains(left), text(cell.row, left) == nil,
+                  (nearest[Position(row: cell.row, column: cell.column)]?.column ?? -1) < left,
                   isFragment(cell.row - 1, line: cell.line - 1), let above = text(cell.row - 1, left),
                   isFragment(cell.row + 1, line: cell.line + 1), let below = text(cell.row + 1, left)
-            else { return nearest.flatMap { withoutCode(withoutPurchaseMethod(continued($0))) } ?? label(below: cell) }
+            else { return nil }
             let nextRowWraps = lines[cell.row + 2] == cell.line + 2 && text(cell.row + 2, left) == nil
                 && amountRows.contains(cell.row + 2)
             return withoutCode(nextRowWraps ? above : above + below)
