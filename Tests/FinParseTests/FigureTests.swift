@@ -278,17 +278,20 @@ struct FigureTests {
     /// right before it, and the words after the last (else its label) label the next cell's
     /// amounts. How a row is bought labels nothing. Whole 元 in thousands are amounts.
     @Test func amountsAmongWordsAreLabelledByTheWordsBefore() {
-        let table = Table(index: 0, title: nil, line: 245, rows: 3, columns: 3, cells: [
+        let table = Table(index: 0, title: nil, line: 245, rows: 4, columns: 3, cells: [
             .init(row: 0, column: 0, text: "一、一般公共预算资金 91,016,775.35 一、一般公共服务支出", line: 245),
             .init(row: 0, column: 2, text: "82,096,797.42", line: 245),
             .init(row: 1, column: 1, text: "小计 13,649,070", line: 246),
             .init(row: 1, column: 2, text: "13,649,070", line: 246),
             .init(row: 2, column: 0, text: "其他专用设备", line: 247),
             .init(row: 2, column: 1, text: "分散自行组织 63.00", line: 247),
+            .init(row: 3, column: 0, text: "比上年", line: 248),
+            .init(row: 3, column: 1, text: "-12,300", line: 248),
         ], unit: .yuan)
         let read = TableFigures.figures(in: table).figures
         #expect(read.map { "\($0.text) \($0.label ?? "-")" } == ["91,016,775.35 一、一般公共预算资金", "82,096,797.42 一、一般公共服务支出",
-                                                             "13,649,070 小计", "13,649,070 小计", "63.00 其他专用设备"])
+                                                             "13,649,070 小计", "13,649,070 小计", "63.00 其他专用设备", "-12,300 比上年"])
+        #expect(read.last?.value == -12300)
         // A cell with a unit gives its figures through its text.
         #expect(TableFigures.amountsAmongWords("合计 1.50 万元") == nil)
     }

@@ -338,9 +338,10 @@ enum TableFigures {
         }
     }
 
-    /// 1,744,680: digits in groups of three after the first, a comma between.
+    /// 1,744,680 or -12,300: digits in groups of three after the first, a comma between.
     private static func isInThousands(_ word: Substring) -> Bool {
-        let groups = word.utf8.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false)
+        let digits = word.utf8.first == UInt8(ascii: "-") ? word.utf8.dropFirst() : word.utf8[...]
+        let groups = digits.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false)
         return groups.count > 1 && (1...3).contains(groups[0].count) && groups.dropFirst().allSatisfy { $0.count == 3 }
             && groups.allSatisfy { $0.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") } }
     }
