@@ -235,7 +235,9 @@ struct PDFTextTests {
 
     /// A row's label wrapped around its first amount (社会保障和就 / 208  754.75  754.75  0.00 /
     /// 业支出) labels every amount of the row, not the first alone; a row whose label is on its
-    /// line keeps it (行政运行 / 2120101 1092.80 …, 城乡社区规划 below is the next row's).
+    /// line keeps it (行政运行 / 2120101 1092.80 …, 城乡社区规划 below is the next row's); a
+    /// label of three lines centred on its row's (机关事业单位 / 2080505 基本养老保险 446.11 /
+    /// 缴费支出) is whole.
     @Test func aWrappedRowLabelIsEveryAmountsOfTheRow() throws {
         let document = try Document(contentsOf: Corpus.path("pdf/putuo-guihuaziyuan-2024-juesuan-with-errors.layout.txt"))
         func labels(_ line: Int) -> [String] { document.amounts.filter { $0.line == line && $0.cell != nil }.map { $0.label ?? "-" } }
@@ -243,6 +245,11 @@ struct PDFTextTests {
         #expect(labels(433) == Array(repeating: "城乡社区管理事务", count: 3))
         #expect(labels(436) == Array(repeating: "行政运行", count: 3))
         #expect(labels(444) == Array(repeating: "自然资源海洋气象等支出", count: 3))
+        #expect(labels(415) == Array(repeating: "机关事业单位基本养老保险缴费支出", count: 3))
+        #expect(labels(418) == Array(repeating: "机关事业单位职业年金缴费支出", count: 3))
+        // Written on one line and a half, in the tables before: the same names.
+        #expect(labels(241) == Array(repeating: "机关事业单位基本养老保险缴费支出", count: 2))
+        #expect(labels(298) == Array(repeating: "机关事业单位基本养老保险缴费支出", count: 3))
     }
 
     /// The current 预算 template (上海, 2025): its nine tables named, and the amounts of

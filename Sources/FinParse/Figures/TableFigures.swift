@@ -135,7 +135,7 @@ enum TableFigures {
         func label(of cell: Table.Cell) -> String? {
             if let wrapped = label(wrappedAround: cell) { return wrapped }
             if let nearest = nearest[Position(row: cell.row, column: cell.column)] {
-                return withoutCode(withoutPurchaseMethod(continued(nearest)))
+                return withoutCode(withoutPurchaseMethod(centred(nearest) ?? continued(nearest)))
             }
             // A label wrapped around the row's first amount (社会保障和就 / 208  754.75  754.75
             // 0.00 / 业支出) is every amount's.
@@ -211,6 +211,25 @@ enum TableFigures {
         /// A label's width in characters, its code and spaces left out (201 06 01 行政运行: 4).
         private static func width(of text: String) -> Int {
             text.unicodeScalars.drop { $0.isASCIIDigit || $0 == " " }.count { $0 != " " }
+        }
+
+        /// A label of three lines centred on its row's line (机关事业单位 / 2080505 基本养老保险
+        /// 446.11 / 缴费支出): in a row led by its code, the lines right above and below, each
+        /// alone in the label's column and the top as wide as the middle, are its top and
+        /// bottom. Not when a row with amounts is right above the top, whose label's bottom it
+        /// may be; nor in a row without a code, where they are often another column's text
+        /// wrapped around a label of one line (公务用车运 / 交通运行费  183.60 / 行维护费).
+        private func centred(_ label: Table.Cell) -> String? {
+            let above = label.row - 1, below = label.row + 1
+            guard codeFirstRows.contains(label.row),
+                  isFragment(above, line: label.line - 1), isFragment(below, line: label.line + 1),
+                  cellCounts[above] == 1, cellCounts[below] == 1,
+                  let top = text(above, label.column), let bottom = text(below, label.column),
+                  Self.width(of: top) == Self.width(of: label.text),
+                  !(lines[above - 1] == label.line - 2 && amountRows.contains(above - 1)),
+                  [top, bottom].allSatisfy({ $0.unicodeScalars.first?.isASCIIDigit == false && ListMarker.scan($0) == nil })
+            else { return nil }
+            return top + label.text + bottom
         }
 
         /// A label that fills its column's width, and its rest, wrapped onto the next line
