@@ -527,23 +527,44 @@ struct PDFTextTests {
 
     // MARK: Hand-made pages
 
+    /// A report of a cover and one page that starts with `heading`, as pdftotext writes it.
+    private func pages(_ heading: String, _ lines: [String]) -> Document {
+        Document(parsing: (["封面标题", "\u{0C}  " + heading] + lines).joined(separator: "\n"))
+    }
+
     @Test func wrappedLinesAreJoined() {
         // pdftotext breaks lines at the page width, inside a figure or a word.
-        let text = [
-            "封面标题", "\u{0C}  一、收入支出决算总体情况说明",
+        let document = pages("一、收入支出决算总体情况说明", [
             "  本年支出合计2940.05万元，比上年减少63.14万元，下降2.10%，其中：基本支出2336.9",
             "1万元，占79.49%。",
             "  项目经费主要用于信息化项目和中介机构服务，年初预算为650.00万元，全年支出决",
             "算为603.14万元。",
             "  （一）",
             "  机关运行经费支出情况",
-        ].joined(separator: "\n")
-        let document = Document(parsing: text)
+        ])
         #expect(document.amounts.map { "\($0.value)|\($0.label ?? "")" }
             == ["2940.05|支出合计", "63.14|减少", "2336.91|基本支出", "650|年初预算", "603.14|支出决算"])
         #expect(document.percents.map { "\($0.value)|\($0.label ?? "")" } == ["2.1|下降", "79.49|基本支出"])
         // A marker alone on its line takes the next line as its title.
         #expect(document.outline.first?.children.map { "\($0.marker ?? "")\($0.title)" } == ["(一)机关运行经费支出情况"])
+    }
+
+    /// A line that closes a bracket the line before left open goes on from it, however short
+    /// that one is (与上年相比增加（减 / 少）0万元, the template's （如持平作 / 持平表述）); a line
+    /// that does not close it is not joined for it.
+    @Test func aLineClosingTheBracketLeftOpenGoesOn() throws {
+        let document = pages("一、收入预算情况说明", [
+            "  2．财政专户管理资金收入预算总计0万元。",
+            "                     与上年相比增加（减",
+            "少）0万元，增长（减少）0%。主要原因是本部门无此项收入。",
+            "                     上海市普陀区图书馆（上海市普陀区少年",
+            "宫分馆",
+        ])
+        #expect(document.paragraphs.map(\.text).suffix(3)
+            == ["与上年相比增加(减少)0万元，增长(减少)0%。主要原因是本部门无此项收入。", "上海市普陀区图书馆(上海市普陀区少年", "宫分馆"])
+        #expect(document.amounts.map { "\($0.value)|\($0.label ?? "")" } == ["0|财政专户管理资金收入预算总计", "0|增加(减少)"])
+        let template = try Document(contentsOf: Corpus.path("pdf/juesuan-template.layout.txt"))
+        #expect(template.paragraphs.contains { $0.line == 418 && $0.text == "(如持平作持平表述)" })
     }
 
     @Test func wrappedLinesOfDoubleSpacedTextAreJoined() throws {

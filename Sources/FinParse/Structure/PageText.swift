@@ -498,16 +498,27 @@ enum PageText {
         return parts.count == 2 && TableFigures.isValue(parts[1].trimmingSpaces)
     }
 
+    private static func leavesBracketOpen(_ line: Substring) -> Bool {
+        guard let open = line.unicodeScalars.lastIndex(of: "(") else { return false }
+        return !line.unicodeScalars[open...].contains(")")
+    }
+
+    private static func closesBracket(_ line: Substring) -> Bool {
+        guard let close = line.unicodeScalars.firstIndex(of: ")") else { return false }
+        return !line.unicodeScalars[..<close].contains("(")
+    }
+
     private static func continues(_ previous: Paragraph, with line: FoldedText, columnar: Bool, full: Int, indented: Bool) -> Bool {
         let text = line.text.drop { $0 == "\u{0C}" }
         let trimmed = text.trimmingSpaces
         guard !trimmed.isEmpty, !columnar, !previous.isColumnar || endsOnFigureBeforeItsUnit(previous, trimmed) else { return false }
         guard let last = previous.tail.last, indented || !"。：:；;！？!?".contains(last) else { return false }
         // A line never starts with 、，。；：or a closing bracket, nor a figure with its unit: such
-        // a line goes on from the one before, however short that one is.
+        // a line goes on from the one before, however short that one is. So does a line that
+        // closes a bracket the line before left open (与上年相比增加（减 / 少）0万元).
         let goesOn = trimmed.unicodeScalars.first.map {
             "、，。；：）)》」』”".unicodeScalars.contains($0) || (last.isNumber && last.isASCII && Figure.Unit.isStart($0))
-        } ?? false
+        } ?? false || leavesBracketOpen(previous.lastLine) && closesBracket(trimmed)
         // A paragraph's first line is indented; a wrapped line starts at the margin, after a line
         // at the page's width, and is no list item, table title (收入支出决算总表 on its own), row
         // of values (11.49 3.04 0), row of a table of 科目 under another (30110 职工… / 30111
