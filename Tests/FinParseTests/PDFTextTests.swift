@@ -177,7 +177,7 @@ struct PDFTextTests {
     /// Every amount written in a table with a unit is a figure of its cell, also when it shares
     /// the cell with words: the next column group's code (2,082.85 302, in the Word rendering
     /// too) or how its row is bought (分散自行组织 63.00, 政府集中采购 50.00), which label nothing;
-    /// and whole 元 in thousands (万里街道's tables print no decimals: 164,978,640).
+    /// and whole 元 in thousands (万里街道's tables print no decimals: 164,978,640, and 0).
     @Test(arguments: ["pdf/putuo-caizhengju-2024-juesuan.layout.txt", "docx/putuo-caizhengju-2024-juesuan.docx",
                       "pdf/jiangsu-jianchayuan-2019-yusuan.layout.txt", "pdf/jiangsu-weibangongting-2017-yusuan-tables.layout.txt",
                       "pdf/putuo-wanli-2023-yusuan.layout.txt", "pdf/putuo-sifaju-2026-yusuan-danwei.layout.txt"])
@@ -198,6 +198,12 @@ struct PDFTextTests {
         }
         #expect(missing.isEmpty)
         #expect(document.amounts.compactMap(\.label).filter { $0.split(separator: " ").contains { TableFigures.amount($0) != nil } } == [])
+        if path.contains("wanli") {
+            // A table in whole 元 prints an empty column's zero as 0: that column's amount.
+            let row = document.amounts.filter { $0.line == 371 }
+            #expect(row.map { "\($0.text) \($0.label ?? "-")" } == ["627,600 统计信息事务", "0 统计信息事务", "627,600 统计信息事务"])
+            #expect(row.count == 3 && row[0].value == row[1].value + row[2].value)
+        }
         if path.contains("jianchayuan") {
             #expect(document.amounts.first { $0.line == 712 }.map { "\($0.text) \($0.label ?? "")" } == "63.00 其他专用设备")
             // The 三公 table's one row of values prints whole amounts without decimals: 80, not

@@ -100,17 +100,24 @@ enum TableFigures {
         /// The amounts of each of `cells` (in row order) made of values (``TableFigures/amounts(_:)``),
         /// nil for the others. In a row of values alone (a 三公 table's 1276.7 | 418.26 | 80 |
         /// 237), a whole number after the row's first amount is an amount printed without
-        /// decimals, not a code: codes come before (301 | 2,082.85).
+        /// decimals, not a code: codes come before (301 | 2,082.85). In a table in whole 元 (more
+        /// amounts in thousands than with decimals), an empty column's 0 after the row's first
+        /// amount and its last words is that column's zero, as 0.00 is in a table with decimals.
         private static func amounts(ofRowsOf cells: [Table.Cell]) -> [[(text: String, value: Decimal?)]?] {
             var read = cells.map { TableFigures.amounts($0.text) }
+            let inThousands = cells.count { TableFigures.isInThousands($0.text[...]) }
+            let wholeYuan = inThousands > cells.count { TableFigures.isMoneyShaped($0.text) }
             var start = 0
             while start < cells.count {
                 let end = cells[start...].firstIndex { $0.row != cells[start].row } ?? cells.endIndex
-                if (start..<end).allSatisfy({ read[$0] != nil || TableFigures.isWholeNumber(cells[$0].text) }),
-                   let first = (start..<end).first(where: { read[$0] != nil }) {
+                defer { start = end }
+                guard let first = (start..<end).first(where: { read[$0] != nil }) else { continue }
+                let words = (start..<end).last { read[$0] == nil && !TableFigures.isWholeNumber(cells[$0].text) }
+                if words == nil {
                     for k in first..<end where read[k] == nil { read[k] = TableFigures.value(of: cells[k].text[...]).map { [$0] } }
+                } else if wholeYuan, let words {
+                    for k in max(first, words)..<end where read[k] == nil && cells[k].text == "0" { read[k] = [("0", 0)] }
                 }
-                start = end
             }
             return read
         }
