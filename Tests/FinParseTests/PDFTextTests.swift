@@ -555,6 +555,17 @@ struct PDFTextTests {
         #expect(document.outline.first?.children.map { "\($0.marker ?? "")\($0.title)" } == ["(一)机关运行经费支出情况"])
     }
 
+    /// A sentence cut at a page's foot goes on on the next page, across the blank lines the
+    /// page leaves and its dropped number (比上年预算减少 / … 30 / \f30.8 万元，主要原因是…):
+    /// the figure there has its clause (减少), and a figure whose number and unit the page
+    /// break parted is read.
+    @Test func aSentenceCutAtAPageFootGoesOn() throws {
+        let document = try Document(contentsOf: Corpus.path("pdf/jiangsu-jianchayuan-2019-yusuan.layout.txt"))
+        #expect(document.amounts.filter { $0.line == 952 }.map { "\($0.text)|\($0.label ?? "")|\($0.change?.rawValue ?? "")" }
+            == ["237万元|公务用车运行维护费预算支出|", "30.8万元|减少|decrease"])
+        #expect(document.amounts.first { $0.text == "303.4万元" }?.label == "拟采购货物支出")
+    }
+
     /// A line that closes a bracket the line before left open goes on from it, however short
     /// that one is (与上年相比增加（减 / 少）0万元, the template's （如持平作 / 持平表述）); a line
     /// that does not close it is not joined for it.

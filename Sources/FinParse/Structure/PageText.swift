@@ -335,7 +335,10 @@ enum PageText {
                 blanks.append(line)
                 continue
             }
-            if let paragraph = open, blanks.count <= 1, paragraph.bytes < maxJoinedBytes,
+            // A page's foot may leave several blank lines before the next page's text: a sentence
+            // cut there goes on across them.
+            if let paragraph = open, blanks.count <= 1 || line.text.first == "\u{0C}" && !endsSentence(paragraph),
+               paragraph.bytes < maxJoinedBytes,
                endsPartTitle(paragraph, with: line)
                 || (blanks.isEmpty || goesOnAcrossBlank(paragraph, with: line, doubleSpaced: doubleSpaced))
                     && continues(paragraph, with: line, columnar: measure.columnar, full: full, indented: indented) {
@@ -367,6 +370,10 @@ enum PageText {
             if lines[i + 1] == nil && lines[i + 2] != nil { spaced += 1 }
         }
         return long >= 30 && spaced * 10 >= long * 6
+    }
+
+    private static func endsSentence(_ paragraph: Paragraph) -> Bool {
+        paragraph.tail.unicodeScalars.last.map { "。：:；;！？!?".unicodeScalars.contains($0) } ?? true
     }
 
     /// Whether a sentence may go on across the one blank line before `line`: in double-spaced
