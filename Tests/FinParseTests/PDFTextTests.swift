@@ -220,7 +220,8 @@ struct PDFTextTests {
     /// A row taller than a line may have its amounts printed on lines of their own above its
     /// label (1,503.52  603.14 / 201 一般公共服务支出 2,106.66) or above its codes, whose name
     /// follows (262.33  21.21 / 301 01  302 / 基本工资  01 办公费); a row of codes may have its
-    /// name wrapped below it (208 05 06  80.38 / 机关事业单位职业年金缴费 / 支出). Each amount
+    /// name wrapped below it (208 05 06  80.38 / 机关事业单位职业年金缴费 / 支出); a total's
+    /// amounts may stand above the header's 类 款 项 (2,946.25 / 类 款 项 / 合计). Each amount
     /// takes the label below it, at or left of its column.
     @Test func amountsAboveTheirLabelAreLabelledFromBelow() throws {
         let document = try Document(contentsOf: Corpus.path("pdf/putuo-caizhengju-2024-juesuan.layout.txt"))
@@ -229,6 +230,8 @@ struct PDFTextTests {
             return document.amounts.filter { lines.contains($0.line) && $0.cell?.table == table }.map { "\($0.text) \($0.label ?? "-")" }
         }
         #expect(labels(193...193, kind: "收入决算表") == ["80.38 机关事业单位职业年金缴费支出", "80.38 机关事业单位职业年金缴费支出"])
+        // The 合计 row's amounts stand above the header's 类 款 项, and 合计 under it.
+        #expect(labels(175...175, kind: "收入决算表") == ["2,946.25 合计", "2,940.05 合计", "6.20 合计"])
         #expect(labels(217...226, kind: "支出决算表") == [
             "1,503.52 一般公共服务支出", "603.14 一般公共服务支出", "2,106.66 一般公共服务支出", "1,503.52 财政事务", "603.14 财政事务",
             "2,106.66 财政事务", "1,503.52 行政运行", "1,511.89 行政运行", "8.37 行政运行", "10.00 一般行政管理事务",

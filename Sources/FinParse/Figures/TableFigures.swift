@@ -173,15 +173,21 @@ enum TableFigures {
         /// words there at or left of its column. A row taller than a line may have amounts
         /// printed on the lines above its label, and pdftotext gives them lines of their own
         /// (1,503.52  603.14 / 201 一般公共服务支出 2,106.66), or above its codes, whose name
-        /// follows (262.33  21.21 / 301 01  302 / 基本工资  01 办公费).
+        /// follows (262.33  21.21 / 301 01  302 / 基本工资  01 办公费), or above the header's
+        /// 类 款 项 and the 合计 under it.
         private func label(below cell: Table.Cell) -> String? {
             guard words[cell.row] == nil else { return nil }
             var row = cell.row
             if !codeRows.contains(row) {
                 func isAdjacent(_ row: Int) -> Bool { lines[row] != nil && lines[row] == lines[row - 1].map { $0 + 1 } }
                 repeat { row += 1 } while isAdjacent(row) && amountRows.contains(row) && words[row] == nil && !codeRows.contains(row)
+                // The 科目 levels' header (类 款 项) may stand between a total's amounts and its
+                // label (2,946.25  2,940.05 / 类 款 项 / 合计).
+                let levels = isAdjacent(row) && words[row]?.unicodeScalars.allSatisfy({ "类款项 ".unicodeScalars.contains($0) }) == true
+                if levels { row += 1 }
                 guard isAdjacent(row) else { return nil }
                 if amountRows.contains(row) { return words[row] == nil ? nil : words(of: row, atOrLeftOf: cell.column) }
+                if levels { return codeRows.contains(row) ? nil : words(of: row, atOrLeftOf: cell.column) }
                 guard codeRows.contains(row), words[row] == nil else { return nil }
             }
             return name(wrappedBelow: row, column: cell.column)
