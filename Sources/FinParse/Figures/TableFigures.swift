@@ -41,9 +41,10 @@ enum TableFigures {
         private var amountRows = Set<Int>()
         private var lines: [Int: Int] = [:]
         private var cellCounts: [Int: Int] = [:]
-        /// Each row's words (its text cells, left to right), the rows that hold a whole number
-        /// that is no amount (a code), and those that start with one.
-        private var words: [Int: String] = [:]
+        /// The rows that hold words, true for the 科目 levels' header (类 款 项, nothing else);
+        /// the rows that hold a whole number that is no amount (a code), and those that start
+        /// with one.
+        private var wordRows: [Int: Bool] = [:]
         private var codeRows = Set<Int>()
         private var codeFirstRows = Set<Int>()
         /// Each row's first amount cell.
@@ -74,12 +75,13 @@ enum TableFigures {
                     columnCounts[cell.column, default: (0, 0)].text += 1
                     widest[cell.column] = max(widest[cell.column] ?? 0, Self.width(of: cell.text))
                     // Whole numbers label nothing: codes (208 05 05), or an empty column's 0.
-                    guard cell.text.unicodeScalars.contains(where: { !$0.isASCIIDigit && $0 != " " && $0 != "," }) else {
+                    guard Self.holdsWords(cell.text) else {
                         codeRows.insert(cell.row)
                         if cellCounts[cell.row] == 1 { codeFirstRows.insert(cell.row) }
                         continue
                     }
-                    words[cell.row] = words[cell.row].map { $0 + " " + cell.text } ?? cell.text
+                    wordRows[cell.row] = wordRows[cell.row] ?? true
+                        && cell.text.unicodeScalars.allSatisfy { "类款项 ".unicodeScalars.contains($0) }
                     var rest = cell
                     if let inline = TableFigures.amountsAmongWords(cell.text) {
                         amountRows.insert(cell.row)
@@ -88,8 +90,7 @@ enum TableFigures {
                         rest.text = inline.after
                     }
                     // Nor does how the row is bought.
-                    if rest.text.unicodeScalars.contains(where: { !$0.isASCIIDigit && $0 != " " }),
-                       !TableFigures.purchaseMethods.contains(rest.text) {
+                    if Self.holdsWords(rest.text), !TableFigures.purchaseMethods.contains(rest.text) {
                         lastText[cell.row] = rest
                     }
                 }
@@ -105,8 +106,11 @@ enum TableFigures {
         /// amount and its last words is that column's zero, as 0.00 is in a table with decimals.
         private static func amounts(ofRowsOf cells: [Table.Cell]) -> [[(text: String, value: Decimal?)]?] {
             var read = cells.map { TableFigures.amounts($0.text) }
-            let inThousands = cells.count { TableFigures.isInThousands($0.text[...]) }
-            let wholeYuan = inThousands > cells.count { TableFigures.isMoneyShaped($0.text) }
+            var whole = 0, decimal = 0
+            for amount in read.lazy.compactMap({ $0 }).joined() {
+                if amount.text.utf8.contains(UInt8(ascii: ".")) { decimal += 1 } else { whole += 1 }
+            }
+            let wholeYuan = whole > decimal
             var start = 0
             while start < cells.count {
                 let end = cells[start...].firstIndex { $0.row != cells[start].row } ?? cells.endIndex
@@ -176,19 +180,19 @@ enum TableFigures {
         /// follows (262.33  21.21 / 301 01  302 / 基本工资  01 办公费), or above the header's
         /// 类 款 项 and the 合计 under it.
         private func label(below cell: Table.Cell) -> String? {
-            guard words[cell.row] == nil else { return nil }
+            guard wordRows[cell.row] == nil else { return nil }
             var row = cell.row
             if !codeRows.contains(row) {
                 func isAdjacent(_ row: Int) -> Bool { lines[row] != nil && lines[row] == lines[row - 1].map { $0 + 1 } }
-                repeat { row += 1 } while isAdjacent(row) && amountRows.contains(row) && words[row] == nil && !codeRows.contains(row)
+                repeat { row += 1 } while isAdjacent(row) && amountRows.contains(row) && wordRows[row] == nil && !codeRows.contains(row)
                 // The 科目 levels' header (类 款 项) may stand between a total's amounts and its
                 // label (2,946.25  2,940.05 / 类 款 项 / 合计).
-                let levels = isAdjacent(row) && words[row]?.unicodeScalars.allSatisfy({ "类款项 ".unicodeScalars.contains($0) }) == true
+                let levels = isAdjacent(row) && wordRows[row] == true
                 if levels { row += 1 }
                 guard isAdjacent(row) else { return nil }
-                if amountRows.contains(row) { return words[row] == nil ? nil : words(of: row, atOrLeftOf: cell.column) }
+                if amountRows.contains(row) { return wordRows[row] == nil ? nil : words(of: row, atOrLeftOf: cell.column) }
                 if levels { return codeRows.contains(row) ? nil : words(of: row, atOrLeftOf: cell.column) }
-                guard codeRows.contains(row), words[row] == nil else { return nil }
+                guard codeRows.contains(row), wordRows[row] == nil else { return nil }
             }
             return name(wrappedBelow: row, column: cell.column)
         }
@@ -201,7 +205,7 @@ enum TableFigures {
             guard let line = lines[row] else { return nil }
             func isFragment(_ fragment: Int) -> Bool {
                 lines[fragment] == line + fragment - row && !amountRows.contains(fragment) && !codeFirstRows.contains(fragment)
-                    && words[fragment] != nil
+                    && wordRows[fragment] != nil
             }
             guard !isFragment(row - 1), isFragment(row + 1) else { return nil }
             let last = isFragment(row + 2) && !isFragment(row + 3) ? row + 2 : row + 1
@@ -213,12 +217,17 @@ enum TableFigures {
         /// The words of `row` in `column` or the nearest column left of it that has any.
         private func words(of row: Int, atOrLeftOf column: Int) -> String? {
             for column in stride(from: column, through: 0, by: -1) {
-                if let text = text(row, column), parts[Position(row: row, column: column)] == nil,
-                   text.unicodeScalars.contains(where: { !$0.isASCIIDigit && $0 != " " && $0 != "," }) {
+                if let text = text(row, column), parts[Position(row: row, column: column)] == nil, Self.holdsWords(text) {
                     return withoutCode(text)
                 }
             }
             return nil
+        }
+
+        /// Whether a cell holds more than numbers: codes (208 05 05) and an empty column's 0
+        /// label nothing.
+        private static func holdsWords(_ text: String) -> Bool {
+            text.unicodeScalars.contains { !$0.isASCIIDigit && $0 != " " && $0 != "," }
         }
 
         /// A label's width in characters, its code and spaces left out (201 06 01 行政运行: 4).
@@ -314,8 +323,9 @@ enum TableFigures {
     /// The amounts of a cell: one, or several a space apart (2,336.91 603.14), which is how
     /// the cells of sparse columns (合计 | 基本支出 | 项目支出) can share a cell when pdftotext's
     /// spacing drifts; each is a figure of its row. A whole number among them, unless in
-    /// thousands, is the next column group's 科目编码 run into the cell (2,082.85 302), not a figure. A part too long
-    /// for an exact decimal has no value. nil when any part is neither, or none is an amount.
+    /// thousands, is the next column group's 科目编码 run into the cell (2,082.85 302), not a
+    /// figure. A part too long for an exact decimal has no value. nil when any part is
+    /// neither, or none is an amount.
     static func amounts(_ text: String) -> [(text: String, value: Decimal?)]? {
         var found: [(text: String, value: Decimal?)] = []
         for part in text.split(separator: " ") {
@@ -370,12 +380,23 @@ enum TableFigures {
         }
     }
 
-    /// 1,744,680 or -12,300: digits in groups of three after the first, a comma between.
+    /// 1,744,680 or -12,300: digits in groups of three after the first, a comma between. One
+    /// pass over the bytes, as every word of a cell with a comma or a point is asked.
     private static func isInThousands(_ word: Substring) -> Bool {
         let digits = word.utf8.first == UInt8(ascii: "-") ? word.utf8.dropFirst() : word.utf8[...]
-        let groups = digits.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false)
-        return groups.count > 1 && (1...3).contains(groups[0].count) && groups.dropFirst().allSatisfy { $0.count == 3 }
-            && groups.allSatisfy { $0.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") } }
+        var run = 0, commas = 0
+        for byte in digits {
+            if byte == UInt8(ascii: ",") {
+                guard commas == 0 ? (1...3).contains(run) : run == 3 else { return false }
+                commas += 1
+                run = 0
+            } else if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
+                run += 1
+            } else {
+                return false
+            }
+        }
+        return commas > 0 && run == 3
     }
 
     /// Read on the UTF-8 bytes: every table cell is asked, most of them words, and a money

@@ -372,8 +372,11 @@ enum PageText {
         return long >= 30 && spaced * 10 >= long * 6
     }
 
+    /// The marks that end a sentence, or open what follows (：).
+    private static let sentenceEnds: Set<Character> = ["。", "：", ":", "；", ";", "！", "？", "!", "?"]
+
     private static func endsSentence(_ paragraph: Paragraph) -> Bool {
-        paragraph.tail.unicodeScalars.last.map { "。：:；;！？!?".unicodeScalars.contains($0) } ?? true
+        paragraph.tail.last.map(sentenceEnds.contains) ?? true
     }
 
     /// Whether a sentence may go on across the one blank line before `line`: in double-spaced
@@ -519,7 +522,7 @@ enum PageText {
         let text = line.text.drop { $0 == "\u{0C}" }
         let trimmed = text.trimmingSpaces
         guard !trimmed.isEmpty, !columnar, !previous.isColumnar || endsOnFigureBeforeItsUnit(previous, trimmed) else { return false }
-        guard let last = previous.tail.last, indented || !"。：:；;！？!?".contains(last) else { return false }
+        guard let last = previous.tail.last, indented || !sentenceEnds.contains(last) else { return false }
         // A line never starts with 、，。；：or a closing bracket, nor a figure with its unit: such
         // a line goes on from the one before, however short that one is. So does a line that
         // closes a bracket the line before left open (与上年相比增加（减 / 少）0万元).
