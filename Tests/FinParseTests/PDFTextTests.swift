@@ -261,6 +261,59 @@ struct PDFTextTests {
         #expect(labels(298) == Array(repeating: "机关事业单位基本养老保险缴费支出", count: 3))
     }
 
+    /// A 三公 table's one row of values has no label on its row: each amount takes its column's
+    /// name from the header above, whose cells wrap (因公出 / 国(境) / 费), group others
+    /// (公务用车购置及运行维护费 over 小计, 购置费, 运行维护费) and drift. An empty column (购置费
+    /// over nothing) is left out, and a 决算 table's 预算数 | 决算数 line names each value with
+    /// its column. The labels add up as the template does.
+    @Test(arguments: [
+        ("pdf/jiangsu-jianchayuan-2018-yusuan.layout.txt", [
+            "合计", "“三公”经费小计", "因公出国(境)费", "公务用车购置及运行维护费小计", "公务用车运行维护费", "公务接待费", "会议费", "培训费",
+        ]),
+        ("pdf/jiangsu-jianchayuan-2017-yusuan.layout.txt", [
+            "合计", "“三公”经费小计", "因公出国(境)费", "公务用车购置及运行维护费小计", "公务用车购置费", "公务用车运行维护费",
+            "公务接待费", "会议费", "培训费",
+        ]),
+        ("pdf/putuo-wanli-2023-yusuan.layout.txt", [
+            "合计", "因公出国(境)费", "公务接待费", "公务用车购置及运行费小计", "购置费", "运行费", "2023年机关运行经费预算数",
+        ]),
+        ("pdf/putuo-guihuaziyuan-2024-juesuan-with-errors.layout.txt", ["合计", "因公出国(境)费", "公务用车购置及运行维护费小计",
+            "公务用车购置费", "公务用车运行维护费", "公务接待费"].flatMap { [$0 + "预算数", $0 + "决算数"] }),
+    ])
+    func aSanGongTableIsLabelledByItsHeader(path: String, labels: [String]) throws {
+        let document = try Document(contentsOf: Corpus.path(path))
+        let table = try #require(document.tables.first { $0.title?.contains("三公") == true })
+        let row = document.amounts.filter { $0.cell?.table == table.index }
+        #expect(row.map { $0.label ?? "-" } == labels)
+        var amounts: [String: Decimal] = [:]
+        for figure in row { amounts[figure.label ?? "-"] = figure.value }
+        for budget in labels.contains("合计预算数") ? ["预算数", "决算数"] : [""] {
+            func amount(_ label: String) -> Decimal { amounts[label + budget] ?? 0 }
+            let cars = try #require(labels.first { $0.hasPrefix("公务用车购置及运行") && $0.hasSuffix("小计" + budget) })
+            let parts = ["公务用车购置费", "购置费", "公务用车运行维护费", "运行费"].map(amount).reduce(0, +)
+            #expect(amounts[cars] == parts)
+            let sanGong = amount("因公出国(境)费") + amounts[cars, default: 0] + amount("公务接待费")
+            if let subtotal = amounts["“三公”经费小计" + budget] {
+                #expect(subtotal == sanGong)
+                #expect(amount("合计") == subtotal + amount("会议费") + amount("培训费"))
+            } else {
+                #expect(amount("合计") == sanGong)
+            }
+        }
+    }
+
+    /// Text not laid out by position gives the 三公 header nothing to place: plain pdftotext's
+    /// cells a line each, page text's one space apart. Their amounts stay without a label
+    /// rather than take a neighbour column's.
+    @Test(arguments: ["pdf/jiangsu-jianchayuan-2017-yusuan.raw.txt", "pdf/putuo-wenlv-2025-juesuan.pages.txt"])
+    func aSanGongHeaderNotLaidOutLabelsNothing(path: String) throws {
+        let document = try Document(contentsOf: Corpus.path(path))
+        let tables = Set(document.tables.filter { $0.title?.contains("三公") == true }.map(\.index))
+        let row = document.amounts.filter { $0.cell.map { tables.contains($0.table) } ?? false }
+        #expect(row.count >= 2)
+        #expect(row.allSatisfy { $0.label == nil })
+    }
+
     /// The current 预算 template (上海, 2025): its nine tables named, and the amounts of
     /// its 财务收支预算总表 labelled though pdftotext left one space between an amount and
     /// the next column's label.

@@ -5,7 +5,9 @@ import FoundationEssentials
 /// labelled by the row's text to its left (总计 2,995.39 → 总计).
 enum TableFigures {
     /// The figures, and a diagnostic for each money-shaped cell too long to hold exactly.
-    static func figures(in table: Table) -> (figures: [Figure], diagnostics: [Diagnostic]) {
+    /// `headerLabels`: the labels of amounts that have none on their row, by cell line and
+    /// column (a 三公 table's one row of values, labelled by its header).
+    static func figures(in table: Table, headerLabels: [TableGrid.Place: String] = [:]) -> (figures: [Figure], diagnostics: [Diagnostic]) {
         guard let unit = table.unit, unit != .percent else { return ([], []) }
         let layout = Layout(table)
         var figures: [Figure] = []
@@ -15,7 +17,8 @@ enum TableFigures {
             let rowLabel = layout.label(of: cell)
             for (text, value, label) in parts {
                 if let value {
-                    figures.append(Figure(text: text, value: value, unit: unit, label: label ?? rowLabel, line: cell.line,
+                    let label = label ?? rowLabel ?? headerLabels[TableGrid.Place(line: cell.line, column: cell.column)]
+                    figures.append(Figure(text: text, value: value, unit: unit, label: label, line: cell.line,
                                           cell: Figure.CellPlace(table: table.index, row: cell.row, column: cell.column)))
                 } else {
                     diagnostics.append(.figureTooLong(text, line: cell.line))

@@ -159,7 +159,7 @@ final class ReportAssembly {
             .tables(grids.enumerated().map { offset, grid in
                 let (table, diagnostics, indicatorNames) = grid.table(index: first + offset)
                 let cellFigures = extractor.figures(inCellsOf: table, indicatorNames: indicatorNames)
-                let unitFigures = TableFigures.figures(in: table)
+                let unitFigures = TableFigures.figures(in: table, headerLabels: grid.headerLabels)
                 return ReadTable(
                     table: table,
                     diagnostics: diagnostics + extractor.takeDiagnostics() + unitFigures.diagnostics,

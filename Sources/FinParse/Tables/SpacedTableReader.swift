@@ -253,7 +253,7 @@ enum SpacedTableReader {
         }.first
     }
 
-    private struct Field {
+    struct Field {
         var start: Int
         var end: Int
         var text: Substring
@@ -509,8 +509,47 @@ enum SpacedTableReader {
         let (merged, rowCount) = mergingHeader(cells, rows: (gridRow.last ?? -1) + 1)
         // A page's columns can be more than the table's fullest rows give.
         let width = max(columns.count, cells.map { $0.column + $0.columnSpan }.max() ?? 0, 1)
-        return SpacedIndicatorTable.mergingLevels(TableGrid(title: name, line: rows.first?.line.line ?? 0, rows: rowCount,
-                                                            columns: width, cells: merged))
+        var grid = SpacedIndicatorTable.mergingLevels(TableGrid(title: name, line: rows.first?.line.line ?? 0, rows: rowCount,
+                                                                columns: width, cells: merged))
+        if name?.contains("三公") == true { grid.headerLabels = headerLabels(placed, rows: rows) }
+        return grid
+    }
+
+    /// The labels the header lines above a 三公 table's first amounts give each row of values
+    /// alone (``SpacedHeaderLabels``), by the line and column of each value's cell.
+    private static func headerLabels(_ placed: [PlacedRow], rows: [Row]) -> [TableGrid.Place: String] {
+        guard let firstAmounts = placed.firstIndex(where: \.hasAmount), firstAmounts > 0 else { return [:] }
+        let valueRows = (firstAmounts..<placed.count).filter { placed[$0].fields.count > 1 && placed[$0].fields.allSatisfy(isValue) }
+        guard !valueRows.isEmpty else { return [:] }
+        // A header's words a space apart are headers of columns side by side (公务接待 会议费), each
+        // as wide as its characters, but not into the next.
+        let header = rows[..<firstAmounts].map { row in
+            let words = row.fields.flatMap(words)
+            return words.indices.map { k in
+                let width = words[k].text.unicodeScalars.reduce(0) { $0 + (isWide($1) ? 2 : 1) }
+                let end = min(words[k].start + width, k + 1 < words.count ? words[k + 1].start - 1 : .max)
+                return SpacedHeaderLabels.Piece(line: row.line.line, start: words[k].start, end: end, text: words[k].text)
+            }
+        }
+        var labels: [TableGrid.Place: String] = [:]
+        for r in valueRows {
+            let line = rows[r].line.line
+            let values = placed[r].fields.map { SpacedHeaderLabels.Piece(line: line, start: $0.start, end: $0.end, text: $0.text) }
+            for (label, place) in zip(SpacedHeaderLabels.labels(header: header, values: values), placed[r].places) {
+                if let label { labels[TableGrid.Place(line: line, column: place.column)] = label }
+            }
+        }
+        return labels
+    }
+
+    /// A character pdftotext's layout gives about two positions' width: CJK, full-width forms.
+    private static func isWide(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x2E80...0x9FFF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x20000...0x3FFFD:
+            true
+        default:
+            false
+        }
     }
 
     private typealias Row = (line: FoldedText, fields: [Field])

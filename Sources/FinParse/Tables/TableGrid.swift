@@ -25,6 +25,15 @@ struct TableGrid: Sendable {
     var columns: Int
     /// In row-major order, each cell once at its top-left position.
     var cells: [Cell]
+    /// For a 三公 table of page text, the labels its header gives the cells of its row of
+    /// values, which has no label of its own (``SpacedHeaderLabels``).
+    var headerLabels: [Place: String] = [:]
+
+    /// A cell's line and column.
+    struct Place: Hashable, Sendable {
+        var line: Int
+        var column: Int
+    }
 
     /// A line that can title the table after it: short, and not a sentence.
     static func looksLikeTitle(_ text: Substring) -> Bool {

@@ -1,0 +1,158 @@
+/// The labels a 三公 table's header gives its row of values, which has no label of its own
+/// (1,384.74  484.30  100.00 …): a header of several lines whose cells are centred over their
+/// columns, wrap (因公出 / 国(境) / 费), and group others (“三公”经费 over 小计 … 公务接待费;
+/// 公务用车购置及运行维护费 over 小计, 购置费, 运行维护费).
+///
+/// pdftotext places each word where its first character stands and counts a Chinese character
+/// as one position, so a header's extent is read from its start, each wide character two
+/// positions, and the positions of wrapped lines drift. The reading leans on the template's
+/// words: the groups are known by name, and a piece joins the one above it (or near it) only
+/// when together they begin a column's name (合计, 因公出国(境)费, 公务接待费 …). Every leaf must
+/// then be a whole name, or nothing is labelled. The leaves, left to right, are matched to the
+/// row's values in order, leaving out the leaves of empty columns (购置费 over nothing) at the
+/// least distance between their middles.
+enum SpacedHeaderLabels {
+    /// A run of header text on one line, with the positions it covers.
+    struct Piece {
+        var line: Int
+        var start: Int
+        var end: Int
+        var text: Substring
+
+        var middle: Double { Double(start + end) / 2 }
+
+        func overlaps(_ other: Piece) -> Bool { start < other.end && other.start < end }
+
+        /// How far apart the two stand across the line: 0 when they overlap.
+        func gap(to other: Piece) -> Int { max(0, max(start, other.start) - min(end, other.end)) }
+    }
+
+    /// The label of each of `values`, from the header lines `header` (each line's pieces);
+    /// all nil unless every leaf of the header is a column's name.
+    static func labels(header: [[Piece]], values: [Piece]) -> [String?] {
+        let none = values.map { _ in String?.none }
+        // A last header line of 预算数 | 决算数 under each leaf: each value is its leaf's and that line's.
+        // With fewer values than it has (empty columns), their places are too uncertain to tell.
+        let last = header.last.flatMap { last in last.allSatisfy { generic.contains(String($0.text)) } ? last : nil }
+        guard last == nil || last?.count == values.count else { return none }
+        let pieces = (last == nil ? header : header.dropLast()).joined()
+        // A 三公 header has a few dozen pieces; text of thousands is none, and costs squares.
+        guard pieces.count <= 200 else { return none }
+        let groups = pieces.filter { isGroup($0.text) }
+        guard let leaves = leaves(of: pieces.filter { !isGroup($0.text) }) else { return none }
+        let names = leaves.indices.map { name(of: $0, in: leaves, groups: groups) }
+        if let last {
+            guard last.count % leaves.count == 0 else { return none }
+            let per = last.count / leaves.count
+            return last.indices.map { names[$0 / per] + last[$0].text }
+        }
+        return match(leaves, to: values)?.map { names[$0] } ?? none
+    }
+
+    /// The names of a 三公 table's columns, without a year before them (2023年机关运行经费预算数).
+    private static let columnNames = [
+        "合计", "小计", "因公出国(境)费", "公务接待费", "公务用车购置费", "购置费", "公务用车运行维护费", "公务用车运行费",
+        "运行维护费", "运行费", "会议费", "培训费", "机关运行经费", "机关运行经费预算数",
+    ]
+
+    /// The sub-headers under each column of a 决算 table.
+    private static let generic: Set<String> = ["预算数", "决算数"]
+
+    /// Whether a header names a group of columns: “三公”经费 (财政拨款“三公”经费, 2023年“三公”经费预算数)
+    /// or 公务用车购置及运行(维护)费.
+    private static func isGroup(_ text: Substring) -> Bool {
+        text.contains("三公") || text.hasPrefix("公务用车购置及运行")
+    }
+
+    /// A name without the year that may start it.
+    private static func withoutYear(_ text: Substring) -> Substring {
+        guard let year = text.firstIndex(of: "年"), text[..<year].count == 4,
+              text[..<year].unicodeScalars.allSatisfy(\.isASCIIDigit) else { return text }
+        return text[text.index(after: year)...]
+    }
+
+    /// The leaves, left to right: top down, each piece joined to a piece above it, overlapping
+    /// it or a few positions off, with which it begins a column's name. nil when a leaf is not
+    /// a whole name (a piece lost, or text that is not the template's).
+    private static func leaves(of pieces: [Piece]) -> [Piece]? {
+        func begins(_ text: Substring) -> Bool { columnNames.contains { $0.hasPrefix(withoutYear(text)) } }
+        var blocks: [Piece] = []
+        var lastLine: [Int] = []
+        for piece in pieces.sorted(by: { ($0.line, $0.start) < ($1.line, $1.start) }) {
+            let above = blocks.indices.filter {
+                lastLine[$0] < piece.line && blocks[$0].gap(to: piece) <= nearby && begins(blocks[$0].text + piece.text)
+            }
+            // Of two that would do (公务用车 over 公务用车, the 购置费 and 运行维护费 columns), the one
+            // whose middle is nearest.
+            if let above = above.min(by: { abs(blocks[$0].middle - piece.middle) < abs(blocks[$1].middle - piece.middle) }) {
+                blocks[above].text += piece.text
+                blocks[above].start = min(blocks[above].start, piece.start)
+                blocks[above].end = max(blocks[above].end, piece.end)
+                lastLine[above] = piece.line
+            } else if begins(piece.text) {
+                blocks.append(piece)
+                lastLine.append(piece.line)
+            }
+            // Else a caption's word (公开表九): no column's.
+        }
+        let names = Set(columnNames)
+        guard !blocks.isEmpty, blocks.allSatisfy({ names.contains(String(withoutYear($0.text))) }) else { return nil }
+        // Columns stand side by side: a leaf's middle inside another's is text not laid out by
+        // position (a raw extraction's cells one a line, page text one space apart).
+        guard !blocks.indices.contains(where: { a in
+            blocks.indices.contains { b in a != b && Double(blocks[b].start) <= blocks[a].middle && blocks[a].middle < Double(blocks[b].end) }
+        }) else { return nil }
+        return blocks.sorted { $0.middle < $1.middle }
+    }
+
+    /// How many positions apart a wrapped name's lines may stand (会议 / 费).
+    private static let nearby = 6
+
+    /// How many more leaves than values a header may have: its empty columns (a row of a 合计,
+    /// one fee and 机关运行经费 leaves four of the seven).
+    private static let maxEmptyColumns = 5
+
+    /// For each value, the index of its leaf: in order, leaving out as many leaves as there are
+    /// more leaves than values, those that put the values' and leaves' middles closest.
+    private static func match(_ leaves: [Piece], to values: [Piece]) -> [Int]? {
+        let spare = leaves.count - values.count
+        guard !values.isEmpty, (0...maxEmptyColumns).contains(spare) else { return nil }
+        // cost[v][s]: the least distance with values ..<v matched and s leaves left out.
+        let unreachable = Double.infinity
+        var cost = Array(repeating: Array(repeating: unreachable, count: spare + 1), count: values.count + 1)
+        var skipped = cost.map { $0.map { _ in 0 } }
+        cost[0] = (0...spare).map { _ in 0 }
+        for v in 1...values.count {
+            for s in 0...spare {
+                let leaf = v - 1 + s
+                for before in 0...s where cost[v - 1][before] < unreachable {
+                    let total = cost[v - 1][before] + abs(leaves[leaf].middle - values[v - 1].middle)
+                    if total < cost[v][s] {
+                        cost[v][s] = total
+                        skipped[v][s] = before
+                    }
+                }
+            }
+        }
+        guard let best = (0...spare).min(by: { cost[values.count][$0] < cost[values.count][$1] }),
+              cost[values.count][best] < unreachable else { return nil }
+        var matched: [Int] = []
+        var s = best
+        for v in stride(from: values.count, to: 0, by: -1) {
+            matched.append(v - 1 + s)
+            s = skipped[v][s]
+        }
+        return matched.reversed()
+    }
+
+    /// A leaf's label: a 小计 is its group's, as written: 公务用车购置及运行维护费小计 before
+    /// that group's 购置费 or 运行费, else “三公”经费小计 (before 因公出国(境)费).
+    private static func name(of leaf: Int, in leaves: [Piece], groups: [Piece]) -> String {
+        let text = leaves[leaf].text
+        guard text == "小计" else { return String(text) }
+        let next = leaf + 1 < leaves.count ? leaves[leaf + 1].text : ""
+        let ofCars = next.contains("购置") || next.contains("运行")
+        let group = groups.first { ofCars ? $0.text.hasPrefix("公务用车") : $0.text.contains("三公") }
+        return group.map { String(withoutYear($0.text)) + text } ?? String(text)
+    }
+}
