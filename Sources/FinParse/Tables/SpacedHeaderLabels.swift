@@ -1,7 +1,8 @@
-/// The labels a 三公 table's header gives its row of values, which has no label of its own
-/// (1,384.74  484.30  100.00 …): a header of several lines whose cells are centred over their
-/// columns, wrap (因公出 / 国(境) / 费), and group others (“三公”经费 over 小计 … 公务接待费;
-/// 公务用车购置及运行维护费 over 小计, 购置费, 运行维护费).
+/// The labels a table of one row of values takes from its header, the row having no label of
+/// its own: a 三公 table (1,384.74  484.30  100.00 …), the 江苏 template's 支出预算总表
+/// (21,955.35  13,994.31  5,573.00  2,388.04). The header has several lines whose cells are
+/// centred over their columns, wrap (因公出 / 国(境) / 费), and group others (“三公”经费 over
+/// 小计 … 公务接待费; 公务用车购置及运行维护费 over 小计, 购置费, 运行维护费).
 ///
 /// pdftotext places each word where its first character stands and counts a Chinese character
 /// as one position, so a header's extent is read from its start, each wide character two
@@ -27,9 +28,35 @@ enum SpacedHeaderLabels {
         func gap(to other: Piece) -> Int { max(0, max(start, other.start) - min(end, other.end)) }
     }
 
+    /// A table whose header this reads: its columns' names, without a year before them
+    /// (2023年机关运行经费预算数), and the words that name a group of columns.
+    struct Template {
+        let columnNames: [String]
+        let groupWords: [String]
+
+        static let sanGong = Template(columnNames: [
+            "合计", "小计", "因公出国(境)费", "公务接待费", "公务用车购置费", "购置费", "公务用车运行维护费", "公务用车运行费",
+            "运行维护费", "运行费", "会议费", "培训费", "机关运行经费", "机关运行经费预算数",
+        ], groupWords: ["三公", "公务用车购置及运行"])
+
+        static let spending = Template(columnNames: [
+            "合计", "基本支出", "项目支出", "单位预留机动经费", "结转下年资金", "事业单位经营支出", "上缴上级支出", "对附属单位补助支出",
+        ], groupWords: [])
+
+        /// The template of a table titled `title` of the kind `kind`, if it is one of these.
+        static func of(title: String?, kind: String?) -> Template? {
+            if title?.contains("三公") == true { return .sanGong }
+            return kind == "支出预算总表" ? .spending : nil
+        }
+
+        /// Whether a header names a group of columns: “三公”经费 (财政拨款“三公”经费,
+        /// 2023年“三公”经费预算数) or 公务用车购置及运行(维护)费.
+        func isGroup(_ text: Substring) -> Bool { groupWords.contains { text.contains($0) } }
+    }
+
     /// The label of each of `values`, from the header lines `header` (each line's pieces);
-    /// all nil unless every leaf of the header is a column's name.
-    static func labels(header: [[Piece]], values: [Piece]) -> [String?] {
+    /// all nil unless every leaf of the header is one of the template's column names.
+    static func labels(header: [[Piece]], values: [Piece], template: Template) -> [String?] {
         let none = values.map { _ in String?.none }
         // A last header line of 预算数 | 决算数 under each leaf: each value is its leaf's and that line's.
         // With fewer values than it has (empty columns), their places are too uncertain to tell.
@@ -38,8 +65,8 @@ enum SpacedHeaderLabels {
         let pieces = (last == nil ? header : header.dropLast()).joined()
         // A 三公 header has a few dozen pieces; text of thousands is none, and costs squares.
         guard pieces.count <= 200 else { return none }
-        let groups = pieces.filter { isGroup($0.text) }
-        guard let leaves = leaves(of: pieces.filter { !isGroup($0.text) }) else { return none }
+        let groups = pieces.filter { template.isGroup($0.text) }
+        guard let leaves = leaves(of: pieces.filter { !template.isGroup($0.text) }, names: template.columnNames) else { return none }
         let names = leaves.indices.map { name(of: $0, in: leaves, groups: groups) }
         if let last {
             guard last.count % leaves.count == 0 else { return none }
@@ -49,20 +76,8 @@ enum SpacedHeaderLabels {
         return match(leaves, to: values)?.map { names[$0] } ?? none
     }
 
-    /// The names of a 三公 table's columns, without a year before them (2023年机关运行经费预算数).
-    private static let columnNames = [
-        "合计", "小计", "因公出国(境)费", "公务接待费", "公务用车购置费", "购置费", "公务用车运行维护费", "公务用车运行费",
-        "运行维护费", "运行费", "会议费", "培训费", "机关运行经费", "机关运行经费预算数",
-    ]
-
     /// The sub-headers under each column of a 决算 table.
     private static let generic: Set<String> = ["预算数", "决算数"]
-
-    /// Whether a header names a group of columns: “三公”经费 (财政拨款“三公”经费, 2023年“三公”经费预算数)
-    /// or 公务用车购置及运行(维护)费.
-    private static func isGroup(_ text: Substring) -> Bool {
-        text.contains("三公") || text.hasPrefix("公务用车购置及运行")
-    }
 
     /// A name without the year that may start it.
     private static func withoutYear(_ text: Substring) -> Substring {
@@ -74,7 +89,7 @@ enum SpacedHeaderLabels {
     /// The leaves, left to right: top down, each piece joined to a piece above it, overlapping
     /// it or a few positions off, with which it begins a column's name. nil when a leaf is not
     /// a whole name (a piece lost, or text that is not the template's).
-    private static func leaves(of pieces: [Piece]) -> [Piece]? {
+    private static func leaves(of pieces: [Piece], names columnNames: [String]) -> [Piece]? {
         func begins(_ text: Substring) -> Bool { columnNames.contains { $0.hasPrefix(withoutYear(text)) } }
         var blocks: [Piece] = []
         var lastLine: [Int] = []

@@ -511,19 +511,23 @@ enum SpacedTableReader {
         let width = max(columns.count, cells.map { $0.column + $0.columnSpan }.max() ?? 0, 1)
         var grid = SpacedIndicatorTable.mergingLevels(TableGrid(title: name, line: rows.first?.line.line ?? 0, rows: rowCount,
                                                                 columns: width, cells: merged))
-        if name?.contains("三公") == true { grid.headerLabels = headerLabels(placed, rows: rows) }
+        if let template = SpacedHeaderLabels.Template.of(title: name, kind: name.flatMap(kind(of:))) {
+            grid.headerLabels = headerLabels(placed, rows: rows, template: template)
+        }
         return grid
     }
 
-    /// The labels the header lines above a 三公 table's first amounts give each row of values
-    /// alone (``SpacedHeaderLabels``), by the line and column of each value's cell.
-    private static func headerLabels(_ placed: [PlacedRow], rows: [Row]) -> [TableGrid.Place: String] {
-        guard let firstAmounts = placed.firstIndex(where: \.hasAmount), firstAmounts > 0 else { return [:] }
-        let valueRows = (firstAmounts..<placed.count).filter { placed[$0].fields.count > 1 && placed[$0].fields.allSatisfy(isValue) }
-        guard !valueRows.isEmpty else { return [:] }
+    /// The labels the header lines above a table's one row of amounts give its values, when
+    /// that row is values alone (``SpacedHeaderLabels``), by the line and column of each cell.
+    private static func headerLabels(_ placed: [PlacedRow], rows: [Row],
+                                     template: SpacedHeaderLabels.Template) -> [TableGrid.Place: String] {
+        let amountRows = placed.indices.filter { placed[$0].hasAmount }
+        // Labels go by cell: not where two values share one (the columns do not fit the row).
+        guard amountRows.count == 1, let r = amountRows.first, r > 0, !placed[r].runsTogether,
+              placed[r].fields.count > 1, placed[r].fields.allSatisfy(isValue) else { return [:] }
         // A header's words a space apart are headers of columns side by side (公务接待 会议费), each
         // as wide as its characters, but not into the next.
-        let header = rows[..<firstAmounts].map { row in
+        let header = rows[..<r].map { row in
             let words = row.fields.flatMap(words)
             return words.indices.map { k in
                 let width = words[k].text.unicodeScalars.reduce(0) { $0 + (isWide($1) ? 2 : 1) }
@@ -532,12 +536,10 @@ enum SpacedTableReader {
             }
         }
         var labels: [TableGrid.Place: String] = [:]
-        for r in valueRows {
-            let line = rows[r].line.line
-            let values = placed[r].fields.map { SpacedHeaderLabels.Piece(line: line, start: $0.start, end: $0.end, text: $0.text) }
-            for (label, place) in zip(SpacedHeaderLabels.labels(header: header, values: values), placed[r].places) {
-                if let label { labels[TableGrid.Place(line: line, column: place.column)] = label }
-            }
+        let line = rows[r].line.line
+        let values = placed[r].fields.map { SpacedHeaderLabels.Piece(line: line, start: $0.start, end: $0.end, text: $0.text) }
+        for (label, place) in zip(SpacedHeaderLabels.labels(header: header, values: values, template: template), placed[r].places) {
+            if let label { labels[TableGrid.Place(line: line, column: place.column)] = label }
         }
         return labels
     }
