@@ -315,6 +315,37 @@ struct PDFTextTests {
         if row.count == 4 { #expect(row[0].value == row[1].value + row[2].value + row[3].value) }
     }
 
+    /// A raw extraction (pdftotext without -layout) sets a table's cells a line each, row after
+    /// row (208 / 社会保障和就业支出 / 754.75 / 754.75 / 0.00): each amount takes the name above
+    /// it when a code starts that row, a name's wrapped lines joined (机关事业单位基本养老保 /
+    /// 险缴费支出). Every label so given is the one the -layout extraction of the same report
+    /// gives the same amount in the same table. A table of two column groups side by side (a 决算
+    /// 基本支出 table, 经济分类 over each) interleaves their rows and is left unlabelled.
+    @Test(arguments: ["pdf/putuo-guihuaziyuan-2024-juesuan-with-errors", "pdf/jiangsu-jianchayuan-2019-yusuan",
+                      "pdf/putuo-shehuigongzuobu-2024-juesuan-with-errors"])
+    func aRawTableIsLabelledByTheNameAboveEachRow(report: String) throws {
+        let raw = try Document(contentsOf: Corpus.path(report + ".raw.txt"))
+        let layout = try Document(contentsOf: Corpus.path(report + ".layout.txt"))
+        func tableAmounts(_ document: Document) -> [(kind: String, figure: Figure)] {
+            let kinds = Dictionary(uniqueKeysWithValues: document.tables.map { ($0.index, $0.kind ?? "") })
+            return document.amounts.compactMap { figure in figure.cell.map { (kinds[$0.table] ?? "", figure) } }
+        }
+        var layoutLabels: [String: Set<String>] = [:]
+        for (kind, figure) in tableAmounts(layout) {
+            if let label = figure.label { layoutLabels["\(kind) \(figure.value)", default: []].insert(label) }
+        }
+        let labelled = tableAmounts(raw).filter { $0.figure.label != nil }
+        #expect(labelled.count >= 40)
+        let otherwise = labelled.filter { kind, figure in
+            layoutLabels["\(kind) \(figure.value)"].map { !$0.contains(figure.label!) } ?? false
+        }
+        #expect(otherwise.map { "\($0.kind) \($0.figure.text) \($0.figure.label!)" } == [])
+        #expect(!tableAmounts(raw).contains { $0.kind.contains("基本支出决算表") && $0.figure.label != nil })
+        if report.contains("guihuaziyuan") {
+            #expect(raw.amounts.first { $0.text == "446.11" }?.label == "机关事业单位基本养老保险缴费支出")
+        }
+    }
+
     /// Text not laid out by position gives the 三公 header nothing to place: plain pdftotext's
     /// cells a line each, page text's one space apart. Their amounts stay without a label
     /// rather than take a neighbour column's.

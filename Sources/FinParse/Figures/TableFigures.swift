@@ -56,6 +56,8 @@ enum TableFigures {
         private var widest: [Int: Int] = [:]
         /// Columns that hold labels: more text than amounts.
         private let labelColumns: Set<Int>
+        /// For a table of one column, each amount row's label (``labelsAbove(rows:)``).
+        private var labelsAbove: [Int: String]?
 
         init(_ table: Table) {
             var columnCounts: [Int: (text: Int, all: Int)] = [:]
@@ -99,7 +101,75 @@ enum TableFigures {
                 }
             }
             labelColumns = Set(columnCounts.filter { $0.value.text > $0.value.all / 2 }.keys)
+            if table.columns == 1 { labelsAbove = labelsAbove(rows: Set(cells.map(\.row)).sorted()) }
         }
+
+        /// A raw extraction (pdftotext without -layout) gives a table one column, each cell a
+        /// line, its rows one after another: a code, a name (its lines wrapped right below one
+        /// another: 机关事业单位基本养老保 / 险缴费支出), the row's amounts (208 / 社会保障和就业支出 /
+        /// 754.75 / 754.75 / 0.00). Each amount's label is then the name above it, when a code
+        /// (科目编码) starts that name's row. Runs of amounts longer than most such rows' are not
+        /// labelled: pdftotext can put amounts of rows printed elsewhere after the last name
+        /// (2210202 / 提租补贴 / 2,586.61 / 371.92 / 1,045.93 / 418.37), and a table printed column
+        /// by column has runs of a whole column.
+        private func labelsAbove(rows: [Int]) -> [Int: String] {
+            // A table of two column groups side by side (基本支出: 人员经费 | 公用经费), whose
+            // header says 经济分类 over each, has their rows interleaved: left alone.
+            guard rows.count { text($0, 0) == "经济分类" } < 2 else { return [:] }
+            var runs: [(name: String, rows: [Int])] = []
+            var name: String?
+            var nameLine: Int?
+            // Whether the row before the name is its code: the name starts a row, and is not a
+            // header's last word (科目名称 / 合计).
+            var afterCode = false, startsRow = false
+            var inRun = false, named = false
+            var namesInARow = 0
+            for row in rows {
+                guard let line = lines[row] else { continue }
+                if parts[Position(row: row, column: 0)] != nil {
+                    if !inRun {
+                        inRun = true
+                        named = startsRow && name != nil
+                        if named, let name { runs.append((name, [])) }
+                    }
+                    if named, wordRows[row] == nil { runs[runs.count - 1].rows.append(row) }
+                    namesInARow = 0
+                    nameLine = nil
+                    afterCode = false
+                    continue
+                }
+                inRun = false
+                guard wordRows[row] != nil, let text = text(row, 0) else {
+                    if codeRows.contains(row) {
+                        name = nil
+                        afterCode = text(row, 0).map(TableFigures.isSubjectCode) ?? false
+                    }
+                    continue
+                }
+                // A name's lines wrapped at its column's width, the first filling it.
+                if let above = nameLine, above == line - 1, let first = name, Self.width(of: first) >= Self.wrappedWidth {
+                    name = first + text
+                } else {
+                    // Names one after another with no amounts between: a header (repeated at a
+                    // page's top) or a column of names, whose last labels no row.
+                    namesInARow += 1
+                    name = withoutCode(text)
+                    startsRow = afterCode && namesInARow < 3
+                }
+                afterCode = false
+                nameLine = line
+            }
+            let lengths = Dictionary(grouping: runs, by: \.rows.count).mapValues(\.count)
+            guard let (usual, count) = lengths.max(by: { ($0.value, $0.key) < ($1.value, $1.key) }), count >= 2 else { return [:] }
+            var labels: [Int: String] = [:]
+            for run in runs where run.rows.count <= usual {
+                for row in run.rows { labels[row] = run.name }
+            }
+            return labels
+        }
+
+        /// How wide a name's first line is when the name wraps onto the next.
+        private static let wrappedWidth = 8
 
         /// The amounts of each of `cells` (in row order) made of values (``TableFigures/amounts(_:)``),
         /// nil for the others. In a row of values alone (a 三公 table's 1276.7 | 418.26 | 80 |
@@ -145,8 +215,10 @@ enum TableFigures {
 
         /// The row's text to the left of the amount, without its code, unless the label is
         /// wrapped around the amount (``label(wrappedAround:)``) or its row's first amount; for
-        /// an amount with no words on its row, the words below it (``label(below:)``).
+        /// an amount with no words on its row, the words below it (``label(below:)``). In a table
+        /// of one column, the name above (``labelsAbove(rows:)``).
         func label(of cell: Table.Cell) -> String? {
+            if let labelsAbove { return labelsAbove[cell.row] }
             if let wrapped = label(wrappedAround: cell) { return wrapped }
             if let nearest = nearest[Position(row: cell.row, column: cell.column)] {
                 return withoutCode(withoutPurchaseMethod(centred(nearest) ?? continued(nearest)))
