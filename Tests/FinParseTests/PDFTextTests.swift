@@ -317,12 +317,12 @@ struct PDFTextTests {
 
     /// A raw extraction (pdftotext without -layout) sets a table's cells a line each, row after
     /// row (208 / 社会保障和就业支出 / 754.75 / 754.75 / 0.00): each amount takes the name above
-    /// it when a code starts that row, a name's wrapped lines joined (机关事业单位基本养老保 /
-    /// 险缴费支出). Every label so given is the one the -layout extraction of the same report
+    /// it when a code starts that row, or the code's 款 or 项 part in a column of its own (301 /
+    /// 02 / 津贴补贴), a name's wrapped lines joined (机关事业单位基本养老保 / 险缴费支出). Every label so given is the one the -layout extraction of the same report
     /// gives the same amount in the same table. A table of two column groups side by side (a 决算
     /// 基本支出 table, 经济分类 over each) interleaves their rows and is left unlabelled.
     @Test(arguments: ["pdf/putuo-guihuaziyuan-2024-juesuan-with-errors", "pdf/jiangsu-jianchayuan-2019-yusuan",
-                      "pdf/putuo-shehuigongzuobu-2024-juesuan-with-errors"])
+                      "pdf/putuo-shehuigongzuobu-2024-juesuan-with-errors", "pdf/putuo-sifaju-2026-yusuan-danwei"])
     func aRawTableIsLabelledByTheNameAboveEachRow(report: String) throws {
         let raw = try Document(contentsOf: Corpus.path(report + ".raw.txt"))
         let layout = try Document(contentsOf: Corpus.path(report + ".layout.txt"))

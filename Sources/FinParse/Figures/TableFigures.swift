@@ -119,6 +119,7 @@ enum TableFigures {
             var runs: [(name: String, rows: [Int])] = []
             var name: String?
             var nameLine: Int?
+            var lastLine: String?  // the name's last line
             // Whether the row before the name is its code: the name starts a row, and is not a
             // header's last word (科目名称 / 合计).
             var afterCode = false, startsRow = false
@@ -142,12 +143,14 @@ enum TableFigures {
                 guard wordRows[row] != nil, let text = text(row, 0) else {
                     if codeRows.contains(row) {
                         name = nil
-                        afterCode = text(row, 0).map(TableFigures.isSubjectCode) ?? false
+                        afterCode = text(row, 0).map(Self.isCodeOrPart) ?? false
                     }
                     continue
                 }
-                // A name's lines wrapped at its column's width, the first filling it.
-                if let above = nameLine, above == line - 1, let first = name, Self.width(of: first) >= Self.wrappedWidth {
+                // A name's lines wrapped at its column's width, each line before the last filling
+                // it (其他行政事业单位养老支 / 出, not 出 / 机关事业单位职业年金缴费支出).
+                if let above = nameLine, above == line - 1, let first = name, let last = lastLine,
+                   Self.width(of: last) >= Self.wrappedWidth, Self.width(of: text) <= Self.width(of: last) {
                     name = first + text
                 } else {
                     // Names one after another with no amounts between: a header (repeated at a
@@ -158,6 +161,7 @@ enum TableFigures {
                 }
                 afterCode = false
                 nameLine = line
+                lastLine = text
             }
             let lengths = Dictionary(grouping: runs, by: \.rows.count).mapValues(\.count)
             guard let (usual, count) = lengths.max(by: { ($0.value, $0.key) < ($1.value, $1.key) }), count >= 2 else { return [:] }
@@ -166,6 +170,12 @@ enum TableFigures {
                 for row in run.rows { labels[row] = run.name }
             }
             return labels
+        }
+
+        /// A 科目编码 (201, 20105, 2010507), or a part of one printed in its own 款 or 项 column
+        /// (301 / 02 / 津贴补贴).
+        private static func isCodeOrPart(_ text: String) -> Bool {
+            (2...7).contains(text.utf8.count) && text.unicodeScalars.allSatisfy(\.isASCIIDigit)
         }
 
         /// How wide a name's first line is when the name wraps onto the next.
