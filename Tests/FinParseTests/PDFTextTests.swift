@@ -346,6 +346,23 @@ struct PDFTextTests {
         }
     }
 
+    /// A row of a total-first table whose total is not the sum of its other amounts is a
+    /// `table-sum` warning: the 司法局 单位预算's 合计 86,959,408.34 against 22,118,861 +
+    /// 64,840,547.00 (the error its 检查表 records, in two tables), and the four rows of the
+    /// 规划资源局 决算 sample with errors, a cent off. The 财政局 report adds up, and a row
+    /// whose layout took the next row's amount (行政运行 14,348,853.34 | 14,348,853.34 |
+    /// 64,840,547.00, far more than 1% off) is not reported.
+    @Test(arguments: [
+        ("pdf/putuo-sifaju-2026-yusuan-danwei.layout.txt", [181: "0.34", 234: "0.34"]),
+        ("pdf/putuo-guihuaziyuan-2024-juesuan-with-errors.layout.txt", [431: "0.01", 433: "0.01", 436: "0.01", 459: "0.01"]),
+        ("pdf/putuo-caizhengju-2024-juesuan.layout.txt", [:]),
+    ])
+    func aTotalThatIsNotTheSumOfItsPartsIsReported(path: String, offs: [Int: String]) throws {
+        let document = try Document(contentsOf: Corpus.path(path))
+        let sums = document.diagnostics.filter { $0.code == "table-sum" }
+        #expect(Dictionary(uniqueKeysWithValues: sums.map { ($0.line, String($0.message.split(separator: " ").last!.dropLast())) }) == offs)
+    }
+
     /// Text not laid out by position gives the 三公 header nothing to place: plain pdftotext's
     /// cells a line each, page text's one space apart. Their amounts stay without a label
     /// rather than take a neighbour column's.

@@ -4,7 +4,8 @@ import FoundationEssentials
 /// numbers in its cells: each money-shaped number is an amount in that unit,
 /// labelled by the row's text to its left (总计 2,995.39 → 总计).
 enum TableFigures {
-    /// The figures, and a diagnostic for each money-shaped cell too long to hold exactly.
+    /// The figures, and a diagnostic for each money-shaped cell too long to hold exactly and
+    /// for each row of a total and its parts that does not add up (``sumDiagnostics(_:in:)``).
     /// `headerLabels`: the labels of amounts that have none on their row, by cell line and
     /// column (a 三公 table's one row of values, labelled by its header).
     static func figures(in table: Table, headerLabels: [TableGrid.Place: String] = [:]) -> (figures: [Figure], diagnostics: [Diagnostic]) {
@@ -25,7 +26,42 @@ enum TableFigures {
                 }
             }
         }
-        return (figures, diagnostics)
+        return (figures, diagnostics + sumDiagnostics(figures, in: table))
+    }
+
+    /// The standard tables whose first amount column is the total of the others: 合计 |
+    /// 基本支出 | 项目支出 (and 上缴上级支出 …), 本年收入合计 | 财政拨款收入 | ….
+    static let totalFirstKinds: Set<String> = [
+        "支出决算表", "收入决算表", "一般公共预算财政拨款支出决算表", "支出预算总表", "收入预算总表",
+        "一般公共预算支出功能分类预算表", "一般公共预算支出预算表", "财政拨款支出预算表",
+    ]
+
+    /// A warning for each row of a total-first table (``totalFirstKinds``) with three amounts
+    /// or more whose first is not the sum of the others: reports round a part and not the
+    /// total (86,959,408.34 | 22,118,861 | 64,840,547), or print a wrong one. Only differences
+    /// of up to 1% of the total: a larger one is most often a row whose cells pdftotext's
+    /// layout did not give whole (an amount of the next row on its line), not the report's.
+    static func sumDiagnostics(_ figures: [Figure], in table: Table) -> [Diagnostic] {
+        guard let kind = table.kind, totalFirstKinds.contains(kind) else { return [] }
+        var diagnostics: [Diagnostic] = []
+        var start = figures.startIndex
+        while start < figures.endIndex {
+            let row = figures[start].cell?.row
+            let end = figures[start...].firstIndex { $0.cell?.row != row } ?? figures.endIndex
+            defer { start = end }
+            guard end - start >= 3 else { continue }
+            let total = figures[start].value
+            let parts = figures[(start + 1)..<end]
+            let sum = parts.map(\.value).reduce(0, +)
+            let off = total - sum
+            guard off != 0, (off.magnitude * 100) <= total.magnitude else { continue }
+            diagnostics.append(Diagnostic(
+                severity: .warning, code: "table-sum",
+                message: "\(kind), \(figures[start].label ?? "a row"): \(figures[start].text) is not the sum of "
+                    + "\(parts.map(\.text).joined(separator: " + ")) = \(sum) (off by \(off))",
+                line: figures[start].line))
+        }
+        return diagnostics
     }
 
     /// A table's cells indexed for reading amounts' labels, each cell read once: a row of a
