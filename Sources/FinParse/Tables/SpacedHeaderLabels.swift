@@ -51,7 +51,7 @@ enum SpacedHeaderLabels {
 
         /// Whether a header names a group of columns: “三公”经费 (财政拨款“三公”经费,
         /// 2023年“三公”经费预算数) or 公务用车购置及运行(维护)费.
-        func isGroup(_ text: Substring) -> Bool { groupWords.contains { text.contains($0) } }
+        func isGroup(_ text: Substring) -> Bool { groupWords.contains { text.contains(utf8: $0) } }
     }
 
     /// The label of each of `values`, from the header lines `header` (each line's pieces);
@@ -90,7 +90,11 @@ enum SpacedHeaderLabels {
     /// it or a few positions off, with which it begins a column's name. nil when a leaf is not
     /// a whole name (a piece lost, or text that is not the template's).
     private static func leaves(of pieces: [Piece], names columnNames: [String]) -> [Piece]? {
-        func begins(_ text: Substring) -> Bool { columnNames.contains { $0.hasPrefix(withoutYear(text)) } }
+        // Compared on UTF-8 bytes: String's comparisons break graphemes, for every piece and block.
+        func begins(_ text: Substring) -> Bool {
+            let name = withoutYear(text).utf8
+            return columnNames.contains { $0.utf8.starts(with: name) }
+        }
         var blocks: [Piece] = []
         var lastLine: [Int] = []
         for piece in pieces.sorted(by: { ($0.line, $0.start) < ($1.line, $1.start) }) {
