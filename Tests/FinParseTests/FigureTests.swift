@@ -99,6 +99,16 @@ struct FigureTests {
         #expect(figures("主要用于行政运行（项）100万元").map(\.label) == ["行政运行"])
     }
 
+    /// A pie chart's data labels, as pdftotext prints them (项目支出, 40.01%): the words before
+    /// a comma and a space name the percent; a figure right after prose's ，names nothing.
+    @Test func chartDataLabelsNameTheirPercents() throws {
+        let document = try Document(contentsOf: Corpus.path("pdf/jiangsu-fayuan-2017-yusuan.raw.txt"))
+        #expect(document.percents.filter { (1649...1651).contains($0.line) }.map { "\($0.text) \($0.label ?? "-")" }
+                == ["40.01% 项目支出", "59.35% 基本支出"])
+        #expect(figures("项目支出, 34.20%                 基本支出, 55.98%").map(\.label) == ["项目支出", "基本支出"])
+        #expect(figures("基本支出，59.07%").map(\.label) == [nil])
+    }
+
     /// The 年 of a year is no part of an item (2024年预算 → 预算, was 年预算); 全年预算 is.
     @Test func yearsAreNotItems() {
         #expect(figures("2024年预算安排352.67万元").map(\.label) == ["预算"])
