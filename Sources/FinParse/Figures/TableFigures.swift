@@ -29,6 +29,18 @@ enum TableFigures {
         return (figures, diagnostics + sumDiagnostics(figures, in: table))
     }
 
+    /// The index ranges of `elements` that share `key` one after another: a table's rows.
+    static func runs<Element, Key: Equatable>(of elements: [Element], by key: (Element) -> Key) -> [Range<Int>] {
+        var runs: [Range<Int>] = []
+        var start = 0
+        while start < elements.count {
+            let end = elements[start...].firstIndex { key($0) != key(elements[start]) } ?? elements.endIndex
+            runs.append(start..<end)
+            start = end
+        }
+        return runs
+    }
+
     /// The standard tables whose first amount column is the total of the others: 合计 |
     /// 基本支出 | 项目支出 (and 上缴上级支出 …), 本年收入合计 | 财政拨款收入 | ….
     static let totalFirstKinds: Set<String> = [
@@ -44,14 +56,10 @@ enum TableFigures {
     static func sumDiagnostics(_ figures: [Figure], in table: Table) -> [Diagnostic] {
         guard let kind = table.kind, totalFirstKinds.contains(kind) else { return [] }
         var diagnostics: [Diagnostic] = []
-        var start = figures.startIndex
-        while start < figures.endIndex {
-            let row = figures[start].cell?.row
-            let end = figures[start...].firstIndex { $0.cell?.row != row } ?? figures.endIndex
-            defer { start = end }
-            guard end - start >= 3 else { continue }
+        for run in runs(of: figures, by: \.cell?.row) where run.count >= 3 {
+            let start = run.lowerBound
             let total = figures[start].value
-            let parts = figures[(start + 1)..<end]
+            let parts = figures[(start + 1)..<run.upperBound]
             let sum = parts.map(\.value).reduce(0, +)
             let off = total - sum
             guard off != 0, (off.magnitude * 100) <= total.magnitude else { continue }
@@ -230,16 +238,13 @@ enum TableFigures {
                 if amount.text.utf8.contains(UInt8(ascii: ".")) { decimal += 1 } else { whole += 1 }
             }
             let wholeYuan = whole > decimal
-            var start = 0
-            while start < cells.count {
-                let end = cells[start...].firstIndex { $0.row != cells[start].row } ?? cells.endIndex
-                defer { start = end }
-                guard let first = (start..<end).first(where: { read[$0] != nil }) else { continue }
-                let words = (start..<end).last { read[$0] == nil && !TableFigures.isWholeNumber(cells[$0].text) }
+            for run in TableFigures.runs(of: cells, by: \.row) {
+                guard let first = run.first(where: { read[$0] != nil }) else { continue }
+                let words = run.last { read[$0] == nil && !TableFigures.isWholeNumber(cells[$0].text) }
                 if words == nil {
-                    for k in first..<end where read[k] == nil { read[k] = TableFigures.value(of: cells[k].text[...]).map { [$0] } }
+                    for k in first..<run.upperBound where read[k] == nil { read[k] = TableFigures.value(of: cells[k].text[...]).map { [$0] } }
                 } else if wholeYuan, let words {
-                    for k in max(first, words)..<end where read[k] == nil && cells[k].text == "0" { read[k] = [("0", 0)] }
+                    for k in max(first, words)..<run.upperBound where read[k] == nil && cells[k].text == "0" { read[k] = [("0", 0)] }
                 }
             }
             return read

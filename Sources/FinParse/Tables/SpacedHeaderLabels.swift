@@ -22,8 +22,6 @@ enum SpacedHeaderLabels {
 
         var middle: Double { Double(start + end) / 2 }
 
-        func overlaps(_ other: Piece) -> Bool { start < other.end && other.start < end }
-
         /// How far apart the two stand across the line: 0 when they overlap.
         func gap(to other: Piece) -> Int { max(0, max(start, other.start) - min(end, other.end)) }
     }

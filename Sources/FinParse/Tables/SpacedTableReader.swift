@@ -253,7 +253,7 @@ enum SpacedTableReader {
         }.first
     }
 
-    struct Field {
+    private struct Field {
         var start: Int
         var end: Int
         var text: Substring
@@ -530,7 +530,7 @@ enum SpacedTableReader {
         let header = rows[..<r].map { row in
             let words = row.fields.flatMap(words)
             return words.indices.map { k in
-                let width = words[k].text.unicodeScalars.reduce(0) { $0 + (isWide($1) ? 2 : 1) }
+                let width = words[k].text.unicodeScalars.reduce(0) { $0 + ($1.isWide ? 2 : 1) }
                 let end = min(words[k].start + width, k + 1 < words.count ? words[k + 1].start - 1 : .max)
                 return SpacedHeaderLabels.Piece(line: row.line.line, start: words[k].start, end: end, text: words[k].text)
             }
@@ -542,16 +542,6 @@ enum SpacedTableReader {
             if let label { labels[TableGrid.Place(line: line, column: place.column)] = label }
         }
         return labels
-    }
-
-    /// A character pdftotext's layout gives about two positions' width: CJK, full-width forms.
-    private static func isWide(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x2E80...0x9FFF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x20000...0x3FFFD:
-            true
-        default:
-            false
-        }
     }
 
     private typealias Row = (line: FoldedText, fields: [Field])

@@ -25,8 +25,8 @@ struct TableGrid: Sendable {
     var columns: Int
     /// In row-major order, each cell once at its top-left position.
     var cells: [Cell]
-    /// For a 三公 table of page text, the labels its header gives the cells of its row of
-    /// values, which has no label of its own (``SpacedHeaderLabels``).
+    /// For a page-text table of one row of values (三公, the 江苏 支出预算总表), the labels its
+    /// header gives that row's cells, which have none of their own (``SpacedHeaderLabels``).
     var headerLabels: [Place: String] = [:]
 
     /// A cell's line and column.

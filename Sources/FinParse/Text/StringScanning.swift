@@ -87,6 +87,17 @@ extension Unicode.Scalar {
     /// A CJK Unified Ideograph of the basic block (U+4E00–U+9FFF): every Chinese character
     /// of a report's labels.
     var isIdeograph: Bool { (0x4E00...0x9FFF).contains(value) }
+
+    /// A character set about two positions wide (CJK, full-width forms), as pdftotext's layout
+    /// lays it out.
+    var isWide: Bool {
+        switch value {
+        case 0x2E80...0x9FFF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x20000...0x3FFFD:
+            true
+        default:
+            false
+        }
+    }
 }
 
 extension UnsafeBufferPointer<UInt8> {
