@@ -363,6 +363,44 @@ struct PDFTextTests {
         #expect(Dictionary(uniqueKeysWithValues: sums.map { ($0.line, String($0.message.split(separator: " ").last!.dropLast())) }) == offs)
     }
 
+    /// A 类 or 款 that is not the sum of the rows under it, or a closing 合计 row that is not
+    /// the sum of the 类, is a `table-subtotal` warning: the 财政局 决算's 合计 2,940.05 and
+    /// 2,336.91 against their four 类 (each rounded to the cent), the 司法局 单位预算's 合计
+    /// 22,118,861 against 22,118,861.34 (in two tables). Every other subtotal of these reports
+    /// adds up, and of the 万里街道 预算's (经济分类 `01 基本工资`, the code opening the name's cell).
+    @Test(arguments: [
+        ("pdf/putuo-caizhengju-2024-juesuan.layout.txt", ["331 合计 4 -0.01", "331 合计 5 -0.01"]),
+        ("pdf/putuo-sifaju-2026-yusuan-danwei.layout.txt", ["181 合计 5 -0.34", "234 合计 5 -0.34"]),
+        ("pdf/putuo-wanli-2023-yusuan.layout.txt", []),
+    ])
+    func aSubtotalThatIsNotTheSumOfItsRowsIsReported(path: String, offs: [String]) throws {
+        let document = try Document(contentsOf: Corpus.path(path))
+        let found = document.diagnostics.filter { $0.code == "table-subtotal" }.map { diagnostic in
+            let words = diagnostic.message.split(separator: " ")
+            let name = diagnostic.message.split(separator: ", ")[1]
+            let column = words[words.firstIndex(of: "column")! + 1].dropLast()
+            return "\(diagnostic.line) \(name) \(column) \(words.last!.dropLast())"
+        }
+        #expect(found == offs)
+    }
+
+    /// A 基本支出 决算表 sets 人员经费 and 公用经费 side by side, two codes on a row: each half
+    /// is checked against its own rows. The 规划资源局 sample's 人员经费 half adds up; a cent
+    /// more on its 基本工资 (30101) is a cent too much under 301.
+    @Test func eachHalfOfATwoSidedTableIsCheckedOnItsOwn() throws {
+        let document = try Document(contentsOf: Corpus.path("pdf/putuo-guihuaziyuan-2024-juesuan-with-errors.layout.txt"))
+        let table = try #require(document.tables.first { $0.kind == "一般公共预算财政拨款基本支出决算表" })
+        var figures = document.amounts.filter { $0.cell?.table == table.index }
+        #expect(SubtotalCheck.diagnostics(figures, in: table).isEmpty)
+        let wage = try #require(figures.firstIndex { $0.text == "537.64" })
+        #expect(figures[wage].label == "基本工资")
+        figures[wage].value += Decimal(string: "0.01")!
+        let found = SubtotalCheck.diagnostics(figures, in: table).map(\.message)
+        #expect(found.count == 1)
+        #expect(found.first?.contains("类 301 工资福利支出, column 2: 4816.14") == true)
+        #expect(found.first?.hasSuffix("(off by -0.01)") == true)
+    }
+
     /// Text not laid out by position gives the 三公 header nothing to place: plain pdftotext's
     /// cells a line each, page text's one space apart. Their amounts stay without a label
     /// rather than take a neighbour column's.

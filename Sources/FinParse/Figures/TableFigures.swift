@@ -5,7 +5,9 @@ import FoundationEssentials
 /// labelled by the row's text to its left (总计 2,995.39 → 总计).
 enum TableFigures {
     /// The figures, and a diagnostic for each money-shaped cell too long to hold exactly and
-    /// for each row of a total and its parts that does not add up (``sumDiagnostics(_:in:)``).
+    /// for each row of a total and its parts that does not add up (``sumDiagnostics(_:in:)``), and
+    /// for each subtotal of a coded table that is not the sum of the rows under it
+    /// (``SubtotalCheck``).
     /// `headerLabels`: the labels of amounts that have none on their row, by cell line and
     /// column (a 三公 table's one row of values, labelled by its header).
     static func figures(in table: Table, headerLabels: [TableGrid.Place: String] = [:]) -> (figures: [Figure], diagnostics: [Diagnostic]) {
@@ -26,7 +28,7 @@ enum TableFigures {
                 }
             }
         }
-        return (figures, diagnostics + sumDiagnostics(figures, in: table))
+        return (figures, diagnostics + sumDiagnostics(figures, in: table) + SubtotalCheck.diagnostics(figures, in: table))
     }
 
     /// The index ranges of `elements` that share `key` one after another: a table's rows.
