@@ -401,6 +401,20 @@ struct PDFTextTests {
         #expect(found.first?.hasSuffix("(off by -0.01)") == true)
     }
 
+    /// pdftotext lays out each page on its own: the 社会工作部 sample's 收入决算表 sets 科目编码
+    /// and 科目名称 apart on its second page (`2101101 | 行政单位医疗`), which put that page's
+    /// amounts a column right of the first page's, under 财政拨款收入 and 上级补助收入. They stand
+    /// under 本年收入合计 and 财政拨款收入 on both pages, code and name in one cell as on the first.
+    @Test func aPageThatSplitsALabelColumnKeepsTheTablesColumns() throws {
+        let document = try Document(contentsOf: Corpus.path("pdf/putuo-shehuigongzuobu-2024-juesuan-with-errors.layout.txt"))
+        let table = try #require(document.tables.first { $0.kind == "收入决算表" })
+        let amounts = document.amounts.filter { $0.cell?.table == table.index }
+        #expect(amounts.count >= 30)
+        #expect(Set(amounts.compactMap(\.cell?.column)) == [1, 2])
+        #expect(table.cells.contains { $0.text == "2101101 行政单位医疗" && $0.column == 0 })
+        #expect(table.cells.contains { $0.text == "本年收入合计" && $0.column == 1 })
+    }
+
     /// Text not laid out by position gives the 三公 header nothing to place: plain pdftotext's
     /// cells a line each, page text's one space apart. Their amounts stay without a label
     /// rather than take a neighbour column's.

@@ -475,11 +475,12 @@ enum SpacedTableReader {
             columns.orFewerRunTogether(in: rows[indices.first!...indices.last!])
         }
 
-        let placed = rows.indices.map { r in
+        var placed = rows.indices.map { r in
             let columns = pages[pageOfRow[r]] ?? columns
             let fields = numbered && r > 0 ? rows[r].fields.flatMap(columns.perColumn) : rows[r].fields
             return PlacedRow(fields: fields, places: columns.place(fields))
         }
+        aligningPages(&placed, pageOfRow: pageOfRow)
         let gridRow = numbered || ofIndicators ? Array(rows.indices) : rowsJoiningWrappedCells(placed, rows: rows, pageOfRow: pageOfRow)
         var cells: [TableGrid.Cell] = []
         var started: [Int: Int] = [:]  // the cells of the grid row being filled, by their first column
@@ -515,6 +516,43 @@ enum SpacedTableReader {
             grid.headerLabels = headerLabels(placed, rows: rows, template: template)
         }
         return grid
+    }
+
+    /// pdftotext lays out each page on its own, and a page can split a column the others keep
+    /// whole: 科目编码 and 科目名称 (`212 | 城乡社区支出` where the page before has
+    /// `208 社会保障和就业支出` in one cell), which moves its amounts a column right of the
+    /// other pages'. Such a page's places move back onto the others'. The page whose amounts
+    /// start furthest left, in two columns or more, is the measure; a page whose amount
+    /// columns are some of the measure's moved `d` right, with `d` more columns of labels
+    /// before them, moves every place from column `d` on `d` left, and the cells that come to
+    /// share a column join as a cell's wrapped lines do.
+    private static func aligningPages(_ placed: inout [PlacedRow], pageOfRow: [Int]) {
+        guard pageOfRow.first != pageOfRow.last else { return }
+        var amountColumns: [Int: Set<Int>] = [:]
+        var labelColumns: [Int: Set<Int>] = [:]  // of the fields before a row's first amount
+        for (r, row) in placed.enumerated() where row.hasAmount {
+            guard let first = row.fields.firstIndex(where: isAmount) else { continue }
+            for (field, place) in zip(row.fields, row.places) where place.span == 1 && isAmount(field) {
+                amountColumns[pageOfRow[r], default: []].insert(place.column)
+            }
+            labelColumns[pageOfRow[r], default: []].formUnion(row.places[..<first].map(\.column))
+        }
+        guard amountColumns.count > 1 else { return }
+        let pages = amountColumns.map { (page: $0.key, columns: $0.value.sorted()) }.sorted { ($0.columns[0], $0.page) < ($1.columns[0], $1.page) }
+        guard let measure = pages.first, measure.columns.count > 1 else { return }
+        let measureLabels = labelColumns[measure.page]?.count ?? 0
+        var shifts: [Int: Int] = [:]
+        for page in pages.dropFirst() {
+            let d = page.columns[0] - measure.columns[0]
+            guard d > 0, page.columns.count > 1, Set(page.columns.map { $0 - d }).isSubset(of: measure.columns),
+                  labelColumns[page.page]?.count == measureLabels + d else { continue }
+            shifts[page.page] = d
+        }
+        guard !shifts.isEmpty else { return }
+        for r in placed.indices {
+            guard let d = shifts[pageOfRow[r]] else { continue }
+            placed[r].places = placed[r].places.map { ($0.column >= d ? $0.column - d : $0.column, $0.span) }
+        }
     }
 
     /// The labels the header lines above a table's one row of amounts give its values, when
