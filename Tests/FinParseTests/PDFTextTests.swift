@@ -415,6 +415,18 @@ struct PDFTextTests {
         #expect(table.cells.contains { $0.text == "本年收入合计" && $0.column == 1 })
     }
 
+    /// A 合计 row pdftotext printed short, its values right after the label (`合计
+    /// 156,211,123   156,211,123   0   0   0` at the top of a page), takes the table's amount
+    /// columns: the 万里街道 2024 收入预算总表's five, from 合计 on, as every other row's.
+    @Test func aShortTotalRowTakesTheTablesAmountColumns() throws {
+        let document = try Document(contentsOf: Corpus.path("pdf/putuo-wanli-2024-yusuan.layout.txt"))
+        let table = try #require(document.tables.first { $0.kind == "收入预算总表" })
+        let total = document.amounts.filter { $0.cell?.table == table.index && $0.label == "合计" }
+        #expect(total.map(\.text) == ["156,211,123", "156,211,123", "0", "0", "0"])
+        #expect(total.compactMap(\.cell?.column) == [4, 5, 6, 7, 8])
+        #expect(table.cells.contains { $0.text == "合计" && $0.column == 4 })
+    }
+
     /// Text not laid out by position gives the 三公 header nothing to place: plain pdftotext's
     /// cells a line each, page text's one space apart. Their amounts stay without a label
     /// rather than take a neighbour column's.

@@ -444,6 +444,12 @@ enum TableFigures {
         isWholeNumber(text) || amount(text) != nil
     }
 
+    /// A value by its shape alone, its decimal not read: for placing a table's cells, where
+    /// how many values a row has matters, not what they are.
+    static func hasValueShape(_ text: some StringProtocol) -> Bool {
+        isWholeNumber(text) || isMoneyShaped(text)
+    }
+
     /// Values a space apart, an amount among them (11.49 3.04 0 0 9.38): the cells of a row,
     /// or of a few columns pdftotext's spacing ran together.
     static func isRunOfValues(_ text: some StringProtocol) -> Bool {

@@ -481,6 +481,7 @@ enum SpacedTableReader {
             return PlacedRow(fields: fields, places: columns.place(fields))
         }
         aligningPages(&placed, pageOfRow: pageOfRow)
+        if !numbered && !ofIndicators { placingShortTotalRows(&placed, pageOfRow: pageOfRow) }
         let gridRow = numbered || ofIndicators ? Array(rows.indices) : rowsJoiningWrappedCells(placed, rows: rows, pageOfRow: pageOfRow)
         var cells: [TableGrid.Cell] = []
         var started: [Int: Int] = [:]  // the cells of the grid row being filled, by their first column
@@ -552,6 +553,39 @@ enum SpacedTableReader {
         for r in placed.indices {
             guard let d = shifts[pageOfRow[r]] else { continue }
             placed[r].places = placed[r].places.map { ($0.column >= d ? $0.column - d : $0.column, $0.span) }
+        }
+    }
+
+    /// A row of a label and its values alone that pdftotext printed short, its values right
+    /// after the label (`合计   156,211,123   156,211,123   0   0   0` under five amount columns
+    /// that start far to the right): when it has as many values as its page's commonest row of
+    /// amounts has columns, and its first value stands left of them, its values take them.
+    private static func placingShortTotalRows(_ placed: inout [PlacedRow], pageOfRow: [Int]) {
+        /// The columns of the values after a row's last label, two or more.
+        func valueColumns(_ row: PlacedRow) -> [Int]? {
+            guard let label = row.fields.lastIndex(where: { !TableFigures.hasValueShape($0.text) }), row.fields.count - label > 2,
+                  row.places[(label + 1)...].allSatisfy({ $0.span == 1 }) else { return nil }
+            return row.places[(label + 1)...].map(\.column)
+        }
+        var shapes: [Int: [[Int]: Int]] = [:]  // by page, how many rows have their values in each set of columns
+        var tableShapes: [[Int]: Int] = [:]
+        for (r, row) in placed.enumerated() {
+            guard let columns = valueColumns(row) else { continue }
+            shapes[pageOfRow[r], default: [:]][columns, default: 0] += 1
+            tableShapes[columns, default: 0] += 1
+        }
+        // The commonest, of three rows or more; of as common ones, the furthest left.
+        func commonest(_ counts: [[Int]: Int]) -> [Int]? {
+            counts.keys.sorted { $0.lexicographicallyPrecedes($1) }.max { counts[$0]! < counts[$1]! }.flatMap { counts[$0]! >= 3 ? $0 : nil }
+        }
+        let ofTable = commonest(tableShapes)
+        let ofPage = shapes.mapValues(commonest)
+        for r in placed.indices {
+            // A page of a row or two (a 合计 alone after a page break) is the table's.
+            guard !TableFigures.hasValueShape(placed[r].fields[0].text), let columns = valueColumns(placed[r]), columns.count == placed[r].fields.count - 1,
+                  let commonest = ofPage[pageOfRow[r]].flatMap({ $0 }) ?? ofTable,
+                  commonest.count == columns.count, columns[0] < commonest[0] else { continue }
+            placed[r].places = [placed[r].places[0]] + commonest.map { ($0, 1) }
         }
     }
 
