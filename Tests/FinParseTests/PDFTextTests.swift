@@ -417,7 +417,8 @@ struct PDFTextTests {
 
     /// A 合计 row pdftotext printed short, its values right after the label (`合计
     /// 156,211,123   156,211,123   0   0   0` at the top of a page), takes the table's amount
-    /// columns: the 万里街道 2024 收入预算总表's five, from 合计 on, as every other row's.
+    /// columns: the 万里街道 2024 收入预算总表's five, from 合计 on, as every other row's, and its
+    /// 支出预算总表's three.
     @Test func aShortTotalRowTakesTheTablesAmountColumns() throws {
         let document = try Document(contentsOf: Corpus.path("pdf/putuo-wanli-2024-yusuan.layout.txt"))
         let table = try #require(document.tables.first { $0.kind == "收入预算总表" })
@@ -425,6 +426,11 @@ struct PDFTextTests {
         #expect(total.map(\.text) == ["156,211,123", "156,211,123", "0", "0", "0"])
         #expect(total.compactMap(\.cell?.column) == [4, 5, 6, 7, 8])
         #expect(table.cells.contains { $0.text == "合计" && $0.column == 4 })
+        // The 支出预算总表's, whose first value pdftotext set over two columns.
+        let spending = try #require(document.tables.first { $0.kind == "支出预算总表" })
+        let spent = document.amounts.filter { $0.cell?.table == spending.index && $0.label == "合计" }
+        #expect(spent.map(\.text) == ["156,211,123", "99,706,020", "56,505,103"])
+        #expect(spent.compactMap(\.cell?.column) == [4, 5, 6])
     }
 
     /// Text not laid out by position gives the 三公 header nothing to place: plain pdftotext's

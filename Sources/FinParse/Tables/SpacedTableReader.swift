@@ -561,10 +561,11 @@ enum SpacedTableReader {
     /// that start far to the right): when it has as many values as its page's commonest row of
     /// amounts has columns, and its first value stands left of them, its values take them.
     private static func placingShortTotalRows(_ placed: inout [PlacedRow], pageOfRow: [Int]) {
-        /// The columns of the values after a row's last label, two or more.
-        func valueColumns(_ row: PlacedRow) -> [Int]? {
+        /// The columns of the values after a row's last label, two or more (of one column
+        /// each, unless `spanning`: a short row's first value can cover two).
+        func valueColumns(_ row: PlacedRow, spanning: Bool = false) -> [Int]? {
             guard let label = row.fields.lastIndex(where: { !TableFigures.hasValueShape($0.text) }), row.fields.count - label > 2,
-                  row.places[(label + 1)...].allSatisfy({ $0.span == 1 }) else { return nil }
+                  spanning || row.places[(label + 1)...].allSatisfy({ $0.span == 1 }) else { return nil }
             return row.places[(label + 1)...].map(\.column)
         }
         var shapes: [Int: [[Int]: Int]] = [:]  // by page, how many rows have their values in each set of columns
@@ -582,7 +583,8 @@ enum SpacedTableReader {
         let ofPage = shapes.mapValues(commonest)
         for r in placed.indices {
             // A page of a row or two (a 合计 alone after a page break) is the table's.
-            guard !TableFigures.hasValueShape(placed[r].fields[0].text), let columns = valueColumns(placed[r]), columns.count == placed[r].fields.count - 1,
+            guard !TableFigures.hasValueShape(placed[r].fields[0].text), let columns = valueColumns(placed[r], spanning: true),
+                  columns.count == placed[r].fields.count - 1,
                   let commonest = ofPage[pageOfRow[r]].flatMap({ $0 }) ?? ofTable,
                   commonest.count == columns.count, columns[0] < commonest[0] else { continue }
             placed[r].places = [placed[r].places[0]] + commonest.map { ($0, 1) }
