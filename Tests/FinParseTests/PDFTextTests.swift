@@ -363,7 +363,7 @@ struct PDFTextTests {
         #expect(Dictionary(uniqueKeysWithValues: sums.map { ($0.line, String($0.message.split(separator: " ").last!.dropLast())) }) == offs)
     }
 
-    /// A 类 or 款 that is not the sum of the rows under it, or a closing 合计 row that is not
+    /// A 类 or 款 that is not the sum of the rows under it, or a 合计 row that is not
     /// the sum of the 类, is a `table-subtotal` warning: the 财政局 决算's 合计 2,940.05 and
     /// 2,336.91 against their four 类 (each rounded to the cent), the 司法局 单位预算's 合计
     /// 22,118,861 against 22,118,861.34 (in two tables). Every other subtotal of these reports
@@ -382,6 +382,23 @@ struct PDFTextTests {
             return "\(diagnostic.line) \(name) \(column) \(words.last!.dropLast())"
         }
         #expect(found == offs)
+    }
+
+    /// A 决算's 收入决算表 sets its 合计 row above the coded rows: it is checked against the 类
+    /// too. The 规划资源局 sample's adds up; a cent more on its 合计 is a cent too much.
+    @Test func aTotalAboveTheCodedRowsIsChecked() throws {
+        let document = try Document(contentsOf: Corpus.path("pdf/putuo-guihuaziyuan-2024-juesuan-with-errors.layout.txt"))
+        let table = try #require(document.tables.first { $0.kind == "收入决算表" })
+        var figures = document.amounts.filter { $0.cell?.table == table.index }
+        #expect(SubtotalCheck.diagnostics(figures, in: table).isEmpty)
+        let total = try #require(figures.firstIndex { $0.label == "合计" })
+        let firstCoded = try #require(figures.firstIndex { $0.label == "社会保障和就业支出" })
+        #expect(total < firstCoded)
+        figures[total].value += Decimal(string: "0.01")!
+        let found = SubtotalCheck.diagnostics(figures, in: table).map(\.message)
+        #expect(found.count == 1)
+        #expect(found.first?.contains("收入决算表, 合计, column") == true)
+        #expect(found.first?.hasSuffix("(off by 0.01)") == true)
     }
 
     /// A 基本支出 决算表 sets 人员经费 and 公用经费 side by side, two codes on a row: each half

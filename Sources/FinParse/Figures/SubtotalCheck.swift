@@ -1,8 +1,8 @@
 import FoundationEssentials
 
 /// Whether a table coded by 科目 (功能分类 201 / 20106 / 2010601, 经济分类 301 / 30101) adds up
-/// down its columns: each 类 is the sum of its 款, each 款 of its 项, a closing 合计 row the sum
-/// of the 类.
+/// down its columns: each 类 is the sum of its 款, each 款 of its 项, a 合计 row (above the coded
+/// rows, as 决算 tables set it, or below) the sum of the 类.
 ///
 /// A row is coded when its first cells are its code, whole (2010601) or in parts (201 | 06 |
 /// 01, or `01 行政运行` with the name), and a name follows. A row can hold two coded halves side
@@ -48,7 +48,6 @@ enum SubtotalCheck {
         }
         var coded: [Int: [Coded]] = [:]  // by the code's column, in row order
         var incomplete = Set<Int>()  // code columns with a code not read as one
-        var lastCodedRow: Int?
         var totals: [[Int: Int]] = []
         for row in rows {
             var current: Coded?
@@ -59,7 +58,6 @@ enum SubtotalCheck {
                 if let (code, next) = code(startingAt: i, in: cells, row: row, named: named) {
                     if let current { coded[current.column, default: []].append(current) }
                     current = Coded(code: code, column: cells[i].column)
-                    lastCodedRow = cells[i].row
                     i = next  // the name's cell, which may hold an amount too
                     if i == row.upperBound { break }
                 }
@@ -74,8 +72,7 @@ enum SubtotalCheck {
             }
             if let current {
                 coded[current.column, default: []].append(current)
-            } else if lastCodedRow != nil,
-                      cells[row.lowerBound].text.utf8.lazy.filter({ $0 != UInt8(ascii: " ") }).elementsEqual("合计".utf8) {
+            } else if cells[row.lowerBound].text.utf8.lazy.filter({ $0 != UInt8(ascii: " ") }).elementsEqual("合计".utf8) {
                 totals.append(rowAmounts)
             }
         }
