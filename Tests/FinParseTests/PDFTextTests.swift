@@ -384,38 +384,43 @@ struct PDFTextTests {
         #expect(found == offs)
     }
 
+    /// The `table-subtotal` messages of the 规划资源局 sample's table of `kind` as read (it adds
+    /// up), and with a cent added to the amount `pick` chooses, with that amount as read.
+    private func subtotalsWithACentMore(in kind: String, on pick: (Figure) -> Bool) throws
+        -> (asRead: [String], withACentMore: [String], figure: Figure, index: Int, figures: [Figure])
+    {
+        let document = try Document(contentsOf: Corpus.path("pdf/putuo-guihuaziyuan-2024-juesuan-with-errors.layout.txt"))
+        let table = try #require(document.tables.first { $0.kind == kind })
+        var figures = document.amounts.filter { $0.cell?.table == table.index }
+        let asRead = SubtotalCheck.diagnostics(figures, in: table).map(\.message)
+        let picked = figures.firstIndex(where: pick)
+        let index = try #require(picked)
+        let figure = figures[index]
+        figures[index].value += Decimal(string: "0.01")!
+        return (asRead, SubtotalCheck.diagnostics(figures, in: table).map(\.message), figure, index, figures)
+    }
+
     /// A 决算's 收入决算表 sets its 合计 row above the coded rows: it is checked against the 类
     /// too. The 规划资源局 sample's adds up; a cent more on its 合计 is a cent too much.
     @Test func aTotalAboveTheCodedRowsIsChecked() throws {
-        let document = try Document(contentsOf: Corpus.path("pdf/putuo-guihuaziyuan-2024-juesuan-with-errors.layout.txt"))
-        let table = try #require(document.tables.first { $0.kind == "收入决算表" })
-        var figures = document.amounts.filter { $0.cell?.table == table.index }
-        #expect(SubtotalCheck.diagnostics(figures, in: table).isEmpty)
-        let total = try #require(figures.firstIndex { $0.label == "合计" })
-        let firstCoded = try #require(figures.firstIndex { $0.label == "社会保障和就业支出" })
-        #expect(total < firstCoded)
-        figures[total].value += Decimal(string: "0.01")!
-        let found = SubtotalCheck.diagnostics(figures, in: table).map(\.message)
-        #expect(found.count == 1)
-        #expect(found.first?.contains("收入决算表, 合计, column") == true)
-        #expect(found.first?.hasSuffix("(off by 0.01)") == true)
+        let found = try subtotalsWithACentMore(in: "收入决算表") { $0.label == "合计" }
+        #expect(found.asRead.isEmpty)
+        #expect(found.figures.firstIndex { $0.label == "社会保障和就业支出" }.map { found.index < $0 } == true)
+        #expect(found.withACentMore.count == 1)
+        #expect(found.withACentMore.first?.contains("收入决算表, 合计, column") == true)
+        #expect(found.withACentMore.first?.hasSuffix("(off by 0.01)") == true)
     }
 
     /// A 基本支出 决算表 sets 人员经费 and 公用经费 side by side, two codes on a row: each half
     /// is checked against its own rows. The 规划资源局 sample's 人员经费 half adds up; a cent
     /// more on its 基本工资 (30101) is a cent too much under 301.
     @Test func eachHalfOfATwoSidedTableIsCheckedOnItsOwn() throws {
-        let document = try Document(contentsOf: Corpus.path("pdf/putuo-guihuaziyuan-2024-juesuan-with-errors.layout.txt"))
-        let table = try #require(document.tables.first { $0.kind == "一般公共预算财政拨款基本支出决算表" })
-        var figures = document.amounts.filter { $0.cell?.table == table.index }
-        #expect(SubtotalCheck.diagnostics(figures, in: table).isEmpty)
-        let wage = try #require(figures.firstIndex { $0.text == "537.64" })
-        #expect(figures[wage].label == "基本工资")
-        figures[wage].value += Decimal(string: "0.01")!
-        let found = SubtotalCheck.diagnostics(figures, in: table).map(\.message)
-        #expect(found.count == 1)
-        #expect(found.first?.contains("类 301 工资福利支出, column 2: 4816.14") == true)
-        #expect(found.first?.hasSuffix("(off by -0.01)") == true)
+        let found = try subtotalsWithACentMore(in: "一般公共预算财政拨款基本支出决算表") { $0.text == "537.64" }
+        #expect(found.asRead.isEmpty)
+        #expect(found.figure.label == "基本工资")
+        #expect(found.withACentMore.count == 1)
+        #expect(found.withACentMore.first?.contains("类 301 工资福利支出, column 2: 4816.14") == true)
+        #expect(found.withACentMore.first?.hasSuffix("(off by -0.01)") == true)
     }
 
     /// pdftotext lays out each page on its own: the 社会工作部 sample's 收入决算表 sets 科目编码
