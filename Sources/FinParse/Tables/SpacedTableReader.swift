@@ -532,8 +532,9 @@ enum SpacedTableReader {
         var amountColumns: [Int: Set<Int>] = [:]
         var labelColumns: [Int: Set<Int>] = [:]  // of the fields before a row's first amount
         for (r, row) in placed.enumerated() where row.hasAmount {
-            guard let first = row.fields.firstIndex(where: isAmount) else { continue }
-            for (field, place) in zip(row.fields, row.places) where place.span == 1 && isAmount(field) {
+            let amounts = row.fields.map(isAmount)
+            guard let first = amounts.firstIndex(of: true) else { continue }
+            for (isAmount, place) in zip(amounts, row.places) where isAmount && place.span == 1 {
                 amountColumns[pageOfRow[r], default: []].insert(place.column)
             }
             labelColumns[pageOfRow[r], default: []].formUnion(row.places[..<first].map(\.column))
@@ -561,17 +562,18 @@ enum SpacedTableReader {
     /// that start far to the right): when it has as many values as its page's commonest row of
     /// amounts has columns, and its first value stands left of them, its values take them.
     private static func placingShortTotalRows(_ placed: inout [PlacedRow], pageOfRow: [Int]) {
-        /// The columns of the values after a row's last label, two or more (of one column
-        /// each, unless `spanning`: a short row's first value can cover two).
-        func valueColumns(_ row: PlacedRow, spanning: Bool = false) -> [Int]? {
-            guard let label = row.fields.lastIndex(where: { !TableFigures.hasValueShape($0.text) }), row.fields.count - label > 2,
-                  spanning || row.places[(label + 1)...].allSatisfy({ $0.span == 1 }) else { return nil }
-            return row.places[(label + 1)...].map(\.column)
+        // Where each row's values after its last label start, when it has two or more.
+        let valueStarts = placed.map { row -> Int? in
+            guard let label = row.fields.lastIndex(where: { !TableFigures.hasValueShape($0.text) }),
+                  row.fields.count - label > 2 else { return nil }
+            return label + 1
         }
         var shapes: [Int: [[Int]: Int]] = [:]  // by page, how many rows have their values in each set of columns
         var tableShapes: [[Int]: Int] = [:]
         for (r, row) in placed.enumerated() {
-            guard let columns = valueColumns(row) else { continue }
+            // Of values a column each: a short row's first value can cover two.
+            guard let start = valueStarts[r], row.places[start...].allSatisfy({ $0.span == 1 }) else { continue }
+            let columns = row.places[start...].map(\.column)
             shapes[pageOfRow[r], default: [:]][columns, default: 0] += 1
             tableShapes[columns, default: 0] += 1
         }
@@ -581,15 +583,15 @@ enum SpacedTableReader {
         }
         let ofTable = commonest(tableShapes)
         let ofPage = shapes.mapValues(commonest)
-        for r in placed.indices {
+        // A row of one label, then its values.
+        for r in placed.indices where valueStarts[r] == 1 {
             // A page of a row or two (a 合计 alone after a page break) is the table's.
-            guard !TableFigures.hasValueShape(placed[r].fields[0].text), let columns = valueColumns(placed[r], spanning: true),
-                  columns.count == placed[r].fields.count - 1,
-                  let commonest = ofPage[pageOfRow[r]].flatMap({ $0 }) ?? ofTable,
-                  commonest.count == columns.count, columns[0] < commonest[0] else { continue }
+            guard let commonest = ofPage[pageOfRow[r]].flatMap({ $0 }) ?? ofTable,
+                  commonest.count == placed[r].places.count - 1, placed[r].places[1].column < commonest[0] else { continue }
             placed[r].places = [placed[r].places[0]] + commonest.map { ($0, 1) }
         }
     }
+
 
     /// The labels the header lines above a table's one row of amounts give its values, when
     /// that row is values alone (``SpacedHeaderLabels``), by the line and column of each cell.
