@@ -192,6 +192,67 @@ struct FigureTests {
         #expect(figures("0.5万元元/部").map(\.value) == [Decimal(exactString: "0.5")])
     }
 
+    // MARK: Stated changes
+
+    private func changeWarnings(_ paragraph: String) -> [String] {
+        var extractor = FigureExtractor()
+        _ = extractor.figures(in: FoldedText(paragraph, line: 1))
+        return extractor.takeDiagnostics().filter { $0.code == "change-percent" }.map(\.message)
+    }
+
+    /// A percent change that the amounts stated with it do not give is a `change-percent`
+    /// warning; one they give, to the rounding of each figure (or cut at its last digit), is
+    /// not. The sentences are the reports' own.
+    @Test func aChangeWhosePercentDoesNotFollowIsReported() {
+        // 959.49 / (20323.21 + 959.49) = 4.508%, this year's amount in the sentence before.
+        #expect(changeWarnings("收入支出总计20323.21万元。与2024年度相比，收入支出总计减少959.49万元，下降4.51%。").isEmpty)
+        #expect(changeWarnings("收入支出总计20323.21万元。与2024年度相比，收入支出总计减少959.49万元，下降4.61%。") == [
+            "a fall of 4.61% does not follow: from 21282.7万元 (20323.21万元 plus 959.49万元) to 20323.21万元 is a fall of 4.51%",
+        ])
+        // 392.92 / 6442.89 = 6.0985%: cut, not rounded.
+        #expect(changeWarnings("法院（款）一般行政事务管理（项）支出6049.97万元，与上年相比减少392.92万元，减少6.09%。").isEmpty)
+        // Both years given: the change is their difference, and the percent is of the year before.
+        #expect(changeWarnings("收入2553.52万元，比上年1718.25万元同比增加835.27万元，增长48.61%。").isEmpty)
+        #expect(changeWarnings("收入2553.52万元，比上年1718.25万元同比增加853.27万元，增长48.61%。") == [
+            "a rise of 853.27万元 is not the change from 1718.25万元 to 2553.52万元, 835.27万元",
+        ])
+        // Two amounts and a percent, in either order of the years.
+        #expect(changeWarnings("2025年当年预算执行数为3269.3万元，2026年预算安排3845.49万元，比2025年预算执行数增加17.62%。").isEmpty)
+        #expect(changeWarnings("2025年当年预算执行数为43269.3万元，2026年预算安排3845.49万元，比2025年预算执行数增加17.62%。") == [
+            "a rise of 17.62% does not follow: from 43269.3万元 to 3845.49万元 is a fall of 91.11%, "
+                + "and from 3845.49万元 to 43269.3万元 a rise of 1025.2%",
+        ])
+        #expect(changeWarnings("机关运行经费支出10.23万元，比2023年度增加10.23万元，增长100.00%。") == [
+            "a rise of 100.00% does not follow: from 0万元 (10.23万元 less 10.23万元) to 10.23万元 is a rise from zero, which has no percent",
+        ])
+        #expect(changeWarnings("支出100万元，比上年增加10万元，下降10%。") == ["a fall of 10% follows a rise of 10万元"])
+        // Units differ: 2000万元 of 1亿元.
+        #expect(changeWarnings("支出总计1.2亿元，比上年增加2000万元，增长20%。").isEmpty)
+        #expect(changeWarnings("支出总计1.2亿元，比上年增加2000万元，增长25%。").count == 1)
+        // A percent after the change that says more than 增长 is a figure of its own.
+        #expect(changeWarnings("会议费预算支出1469.73万元，比上年预算增加164.48万元，主要原因按规定运转类专项经费统一压减10%，"
+                                   + "根据实际开支人代会专项经费增加200万元。").isEmpty)
+    }
+
+    /// The corpus reports' own: 永州's 增长48.16% for 48.61%; the 司法局 单位预算's percents
+    /// against its 执行数 and 安排, which its 检查表 lists; the 万里街道 2023 预算's copied percents
+    /// and rises from 0; the 社会工作部's rises from 0; the injected 收入支出总计 0 万元. The
+    /// 财政局 决算 as published has none.
+    @Test(arguments: [
+        ("yongzhou-yingji-2021-juesuan.txt", [67, 69, 77, 77, 79, 79, 82, 269, 269]),
+        ("pdf/putuo-sifaju-2026-yusuan-danwei.layout.txt", [74, 87, 101]),
+        ("pdf/putuo-wanli-2023-yusuan.layout.txt", [80, 83, 128, 131]),
+        ("pdf/putuo-shehuigongzuobu-2024-juesuan-with-errors.layout.txt", [441, 461, 471, 627]),
+        ("pdf/putuo-caizhengju-2024-juesuan-injected-errors.layout.txt", [341]),
+        ("pdf/putuo-caizhengju-2024-juesuan.layout.txt", []),
+    ])
+    func corpusChangesThatDoNotFollow(path: String, lines: [Int]) throws {
+        let document = try Document(contentsOf: Corpus.path(path))
+        let found = document.diagnostics.filter { $0.code == "change-percent" }
+        #expect(found.map(\.line) == lines)
+        if path.hasPrefix("yongzhou") { #expect(found.allSatisfy { $0.message.contains("a rise of 48.61%") }) }
+    }
+
     // MARK: The corpus report
 
     private func corpusFigures(line: Int) -> [String] {

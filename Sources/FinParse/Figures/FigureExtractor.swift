@@ -57,8 +57,12 @@ struct FigureExtractor {
         // inherit. A list marker that starts a clause (…；（二）财政拨款收入12万元) is a
         // marker, not a word.
         var figures: [Figure] = []
+        // By figure, for ChangeCheck: where its clause starts in `written`, and how many words
+        // stand between the clause's start and the figure.
+        var places: [(clauseStart: String.Index, leadWords: Int)] = []
         let clauses = Self.clauses(of: written)
         for clause in clauses.candidates {
+            let clauseStart = clause.startIndex
             let map = FoldMap(clauses.count == 1 ? written : String(clause), line: line)
             let segments = tokenizer.segments(of: map)
             var tokens: [ClauseToken] = []
@@ -92,11 +96,35 @@ struct FigureExtractor {
                     figure.label = clause.label(inheriting: figures.last)
                 }
                 figures.append(figure)
+                places.append((clauseStart, tokens[clause.start..<found.span.lowerBound].count { $0.kind == .word }))
                 previousEnd = found.span.upperBound
                 i = found.span.upperBound + 1
             }
         }
+        if figures.contains(where: { $0.unit == .percent && $0.change != nil }) {
+            diagnostics += ChangeCheck.diagnostics(Self.placed(figures, places, in: written))
+        }
         return figures
+    }
+
+    /// Each figure with the number of sentences (closed by 。 or ；) before its clause.
+    private static func placed(_ figures: [Figure], _ places: [(clauseStart: String.Index, leadWords: Int)],
+                               in written: String) -> [ChangeCheck.Placed] {
+        let bytes = Array(written.utf8)
+        var sentence = 0
+        var scanned = 0
+        return zip(figures, places).map { figure, place in
+            let start = written.utf8.distance(from: written.startIndex, to: place.clauseStart)
+            // 。 and ； in UTF-8: E3 80 82 and EF BC 9B.
+            while scanned + 2 < start {
+                if bytes[scanned] == 0xE3 && bytes[scanned + 1] == 0x80 && bytes[scanned + 2] == 0x82
+                    || bytes[scanned] == 0xEF && bytes[scanned + 1] == 0xBC && bytes[scanned + 2] == 0x9B {
+                    sentence += 1
+                }
+                scanned += 1
+            }
+            return ChangeCheck.Placed(figure: figure, sentence: sentence, leadWords: place.leadWords)
+        }
     }
 
     /// How the tokens were written, without the spaces between them (2553.52 万元 is
