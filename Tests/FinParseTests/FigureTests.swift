@@ -229,6 +229,13 @@ struct FigureTests {
         // Units differ: 2000万元 of 1亿元.
         #expect(changeWarnings("支出总计1.2亿元，比上年增加2000万元，增长20%。").isEmpty)
         #expect(changeWarnings("支出总计1.2亿元，比上年增加2000万元，增长25%。").count == 1)
+        #expect(changeWarnings("一般公共预算财政拨款收入完成２５５３．５２万元，比上年１７１８．２５万元，增长４８．１６%。") == [
+            "a rise of ４８．１６% does not follow: from １７１８．２５万元 to ２５５３．５２万元 is a rise of 48.61%",
+        ])
+        // Not checked: finer than a fen, or beyond what 64 bits multiply (and no trap there).
+        #expect(changeWarnings("支出0.125元，比上年增加0.1元，增长500%。").isEmpty)
+        #expect(changeWarnings("支出999999999999999999万元，比上年增加1万元，增长50%。").isEmpty)
+        #expect(changeWarnings("支出9999999999999万元，比上年减少9999999999999万元，下降-99999999999999999%。").isEmpty)
         // A percent after the change that says more than 增长 is a figure of its own.
         #expect(changeWarnings("会议费预算支出1469.73万元，比上年预算增加164.48万元，主要原因按规定运转类专项经费统一压减10%，"
                                    + "根据实际开支人代会专项经费增加200万元。").isEmpty)

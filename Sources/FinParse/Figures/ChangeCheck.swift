@@ -13,7 +13,9 @@ import FoundationEssentials
 ///
 /// Every figure is taken as exact to half a unit of its last digit, and a percent to its
 /// last digit (some reports cut rather than round): only a change that no rounding explains
-/// is reported.
+/// is reported. The arithmetic is exact, in whole half-fen (``Money``); a figure written finer
+/// than a fen, in words (三百万元), or too large for the products to fit 64 bits (beyond about
+/// 10^12 元; 6·10^15 元 for the amounts alone) is not checked.
 enum ChangeCheck {
     /// A figure of the paragraph, the sentence (up to 。 or ；) it stands in, and the number of
     /// words between its clause's start and it (增长48.16%: one).
@@ -32,7 +34,8 @@ enum ChangeCheck {
         for i in placed.indices {
             let percent = placed[i].figure
             guard percent.unit == .percent, let change = percent.change, percent.comparator == nil else { continue }
-            if i >= 1, let step = placed[i - 1].figure.money, placed[i - 1].figure.change != nil {
+            if i >= 1, placed[i - 1].figure.unit != .percent, placed[i - 1].figure.change != nil {
+                guard let step = Money(placed[i - 1].figure) else { continue }
                 guard placed[i].sentence == placed[i - 1].sentence, placed[i].leadWords <= stepPercentLeadWords else { continue }
                 diagnostics += checkStep(placed, changeAt: i - 1, percent: percent, change: change, step: step)
             } else if i >= 2, placed[i - 2].sentence == placed[i].sentence,
@@ -104,25 +107,36 @@ enum ChangeCheck {
     }
 
     /// What `change` (signed: a fall is below zero) of `base` is when `percent` is not it, to
-    /// the rounding of each: a rise of 48.61%; nil when it is.
+    /// the rounding of each: a rise of 48.61%; nil when it is, or when it cannot be worked out
+    /// in 64 bits.
     private static func misfit(_ percent: Figure, change: Money, from base: Money) -> String? {
-        let change = change.converted(to: base.unit)
+        guard let (digits, decimals) = Money.digits(of: percent.text), let scale = Money.power(of: decimals) else { return nil }
         if base.low <= 0 && base.high >= 0 {
             // From nothing no percent follows (增加0.40万元，增长100% with 0.40万元 this year).
-            guard percent.value != 0 || change.value != 0 else { return nil }
-            return "\(direction(change.value < 0 ? .decrease : .increase)) from zero, which has no percent"
+            guard digits != 0 || change.units != 0 else { return nil }
+            return "\(direction(change.units < 0 ? .decrease : .increase)) from zero, which has no percent"
         }
         // A base below zero: the amounts read are not the ones the change is of.
         guard base.low > 0 else { return nil }
         // Some change c and base b within their rounding give a percent p within its last digit
-        // when 100c − pb = 0 somewhere in their ranges: when its value at their middles is no
-        // further from 0 than it can move, 100·slack(c) + |p|·slack(b) + slack(p)·(b + slack(b)).
-        // Multiplied out, as a Decimal division costs as much as the rest of the check.
-        let stated = percent.change == .decrease ? -percent.value : percent.value
-        let reach = change.slack * 100 + stated.magnitude * base.slack + Money.halfUnit(of: percent.text) * 2 * base.high
-        guard (change.value * 100 - stated * base.value).magnitude > reach else { return nil }
-        let exact = change.value / base.value * 100
-        return "\(direction(exact < 0 ? .decrease : .increase)) of \(rounded(exact.magnitude))%"
+        // (p = P/10^d) when 100c − pb = 0 somewhere in their ranges: when 100·10^d·c − P·b, at
+        // their middles, is no further from 0 than it can move: 100·10^d·slack(c) + |P|·slack(b)
+        // + (b + slack(b)), the last digit of p times the largest b.
+        let stated = percent.change == .decrease ? -digits : digits
+        guard let hundred = Money.product(100, scale), let cTerm = Money.product(hundred, change.units),
+              let bTerm = Money.product(stated, base.units), let cReach = Money.product(hundred, change.slack),
+              let bReach = Money.product(abs(digits), base.slack)
+        else { return nil }
+        let (gap, gapOverflow) = cTerm.subtractingReportingOverflow(bTerm)
+        let reach = [cReach, bReach, base.high].reduce(UInt64(0)) { sum, term in
+            let (total, overflow) = sum.addingReportingOverflow(UInt64(term))
+            return overflow ? .max : total
+        }
+        guard !gapOverflow, gap.magnitude > reach else { return nil }
+        // 10000c/b to the nearest whole, in hundredths of a percent.
+        guard let twice = Money.product(20_000, abs(change.units)), twice <= Int64.max - base.units else { return nil }
+        let hundredths = (twice + base.units) / (2 * base.units)
+        return "\(direction(change.units < 0 ? .decrease : .increase)) of \(Money.decimal(hundredths, per: 100))%"
     }
 
     private static func warning(_ percent: Figure, _ message: String) -> Diagnostic {
@@ -137,82 +151,110 @@ enum ChangeCheck {
     private static let lastYearLabels: Set<String> = ["上年", "上年度", "去年", "同期", "上年同期", "去年同期"]
 
     private static func isLastYear(_ figure: Figure) -> Bool { figure.label.map(lastYearLabels.contains) ?? false }
-
-    /// `value` (zero or more) to two decimals, half up, for messages: 48.61, 22, 1025.2.
-    /// Cut from the digits of its description, as reading a Decimal back costs more than the check.
-    private static func rounded(_ value: Decimal) -> String {
-        let half = Decimal(sign: .plus, exponent: -1, significand: 5)
-        var digits = Array((value * 100 + half).exactString.prefix { $0 != "." })
-        while digits.count < 3 { digits.insert("0", at: 0) }
-        var fraction = digits.suffix(2)
-        while fraction.last == "0" { fraction.removeLast() }
-        return String(digits.dropLast(2)) + (fraction.isEmpty ? "" : "." + String(fraction))
-    }
 }
 
-/// An amount with the range its rounding allows, in one unit (the first amount's when two meet).
+/// An amount as a whole number of half-fen (0.005 元), with the range its rounding allows.
+/// Half-fen, as half a unit of a last digit in fen (0.01 元) is the finest slack a figure
+/// needs; whole numbers, as a Decimal operation costs thousands of instructions.
 struct Money {
-    var value: Decimal
+    var units: Int64
+    /// Half a unit of the last digit written.
+    var slack: Int64
+    /// The unit the amount was written in.
     var unit: Figure.Unit
-    /// Half a unit of the last digit written; what arithmetic adds up.
-    var slack: Decimal
-    /// The figure as written; for an amount worked out, its value and unit.
+    /// The figure as written; for an amount worked out, its value in `unit`.
     var text: String
 
-    var low: Decimal { value - slack }
-    var high: Decimal { value + slack }
-    var negated: Money { Money(value: -value, unit: unit, slack: slack) }
+    var low: Int64 { units - slack }
+    var high: Int64 { units + slack }
+    var negated: Money { Money(units: -units, slack: slack, unit: unit) }
 
-    init(value: Decimal, unit: Figure.Unit, slack: Decimal, text: String? = nil) {
-        self.value = value
-        self.unit = unit
+    init(units: Int64, slack: Int64, unit: Figure.Unit, text: String? = nil) {
+        self.units = units
         self.slack = slack
-        self.text = text ?? "\(value)\(unit.rawValue)"
+        self.unit = unit
+        self.text = text ?? Money.decimal(units, per: Money.halfFen(per: unit)) + unit.rawValue
     }
 
-    /// The same amount in `unit`.
-    func converted(to unit: Figure.Unit) -> Money {
-        guard unit != self.unit else { return self }
-        let factor = self.unit.yuanFactor! / unit.yuanFactor!
-        return Money(value: value * factor, unit: unit, slack: slack * factor, text: text)
+    /// The amount of a money figure written in digits, nil for a percent, a figure written
+    /// finer than a fen or in words, or one too large.
+    init?(_ figure: Figure) {
+        guard figure.unit != .percent, let (digits, decimals) = Money.digits(of: figure.text),
+              let power = Money.power(of: decimals)
+        else { return nil }
+        let perUnit = Money.halfFen(per: figure.unit)
+        // At most 2^60 half-fen (about 6·10^15 元), so that sums and differences of a few fit.
+        guard perUnit % power == 0, let units = Money.product(digits, perUnit / power), units.magnitude <= 1 << 60 else { return nil }
+        self.init(units: units, slack: perUnit / power / 2, unit: figure.unit, text: figure.text)
     }
 
     static func - (a: Money, b: Money) -> Money {
-        let b = b.converted(to: a.unit)
-        return Money(value: a.value - b.value, unit: a.unit, slack: a.slack + b.slack)
+        Money(units: a.units - b.units, slack: a.slack + b.slack, unit: a.unit)
     }
 
     /// Whether the ranges of the two amounts meet.
-    func overlaps(_ other: Money) -> Bool {
-        let other = other.converted(to: unit)
-        return other.low <= high && low <= other.high
+    func overlaps(_ other: Money) -> Bool { other.low <= high && low <= other.high }
+
+    private static func halfFen(per unit: Figure.Unit) -> Int64 {
+        switch unit {
+        case .yuan: 200
+        case .tenThousandYuan: 2_000_000
+        case .hundredMillionYuan: 20_000_000_000
+        case .percent: 1
+        }
     }
 
-    /// Half a unit of the last digit of the number in `text` (4.51% → 0.005, 100% → 0.5).
-    static func halfUnit(of text: String) -> Decimal {
-        var decimals = 0
-        var afterPoint = false
+    /// The number a figure's text writes, as its digits and the count of them after the point
+    /// (2553.52万元 → 255352, 2; ４８．１６% → 4816, 2); nil for one written in words, or too long.
+    static func digits(of text: String) -> (Int64, decimals: Int)? {
+        var digits: Int64 = 0
+        var decimals: Int?
+        var negative = false
+        var seen = false
         for scalar in text.unicodeScalars {
-            if scalar == "." || scalar == "．" {
-                afterPoint = true
-            } else if afterPoint, ("0"..."9").contains(scalar) || ("０"..."９").contains(scalar) {
-                decimals += 1
-            } else if afterPoint, scalar != "," {
-                break
+            if ("0"..."9").contains(scalar) || ("０"..."９").contains(scalar) {
+                guard let shifted = product(digits, 10) else { return nil }
+                digits = shifted + Int64(scalar.value - (scalar.isASCII ? 0x30 : 0xFF10))
+                seen = true
+                decimals = decimals.map { $0 + 1 }
+            } else if scalar == "." || scalar == "．" {
+                guard decimals == nil else { return nil }
+                decimals = 0
+            } else if scalar == "-", !seen {
+                negative = true
+            } else if seen, scalar != "," {
+                break  // the unit, or a space before it
             }
         }
-        return Decimal(sign: .plus, exponent: -decimals - 1, significand: 5)
+        return seen ? (negative ? -digits : digits, decimals ?? 0) : nil
     }
-}
 
-extension Figure {
-    /// The figure as money with its rounding, nil for a percent.
-    var money: Money? {
-        unit == .percent ? nil : Money(value: value, unit: unit, slack: Money.halfUnit(of: text), text: text)
+    /// 10^n, nil beyond 10^18.
+    static func power(of n: Int) -> Int64? {
+        n <= 18 ? (0..<n).reduce(1) { value, _ in value * 10 } : nil
+    }
+
+    /// a·b, nil when it does not fit.
+    static func product(_ a: Int64, _ b: Int64) -> Int64? {
+        let (result, overflow) = a.multipliedReportingOverflow(by: b)
+        return overflow ? nil : result
+    }
+
+    /// `units` over `per` as a decimal, without trailing zeros (4861 per 100 → 48.61; 42 per 2 → 21).
+    static func decimal(_ units: Int64, per: Int64) -> String {
+        var rest = units.magnitude % per.magnitude
+        var text = (units < 0 ? "-" : "") + String(units.magnitude / per.magnitude)
+        if rest != 0 { text += "." }
+        while rest != 0 {
+            rest *= 10
+            text += String(rest / per.magnitude)
+            rest %= per.magnitude
+        }
+        return text
     }
 }
 
 extension ChangeCheck.Placed {
     /// This figure's amount, when it is one with no change word of its own and no comparator.
-    var amount: Money? { figure.change == nil && figure.comparator == nil ? figure.money : nil }
+    var amount: Money? { figure.change == nil && figure.comparator == nil ? Money(figure) : nil }
 }
