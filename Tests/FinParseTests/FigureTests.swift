@@ -241,10 +241,32 @@ struct FigureTests {
                                    + "根据实际开支人代会专项经费增加200万元。").isEmpty)
     }
 
+    /// A change whose paragraph does not state the amount it changed to is checked against the
+    /// last amount before it whose label opens its subject: the 文旅 决算's 三公 paragraphs, the
+    /// 公务接待费's rise from 0.40万元 less 0.40万元, which GovBudgetChecker's tests pin.
+    @Test func aChangeIsCheckedAgainstItsAmountInAParagraphBefore() {
+        func warnings(_ 公务接待费: String, _ rise: String, _ fall: String = "88.37%") -> [String] {
+            Document(parsing: """
+                七、“三公”经费财政拨款支出决算情况说明
+                2025年度“三公”经费财政拨款支出年初预算为11.49万元，支出决算为\(公务接待费 == "0.40" ? "3.04" : "3.24")万元。其中：公务用车购置及运行维护费2.64万元，公务接待费\(公务接待费)万元。
+                2025年度“三公”经费财政拨款支出决算数比2024年度减少19.66万元，下降86.61%，其中：公务用车购置及运行维护费支出决算减少20.06万元，下降\(fall)；公务接待费支出决算增加0.40万元，增长\(rise)。
+                """).diagnostics.filter { $0.code == "change-percent" }.map { "\($0.line) \($0.message)" }
+        }
+        #expect(warnings("0.40", "100%") == [
+            "3 a rise of 100% does not follow: from 0万元 (0.40万元 of line 2 less 0.40万元) to 0.40万元 of line 2 "
+                + "is a rise from zero, which has no percent",
+        ])
+        #expect(warnings("0.60", "200%").isEmpty)
+        #expect(warnings("0.60", "100%").count == 1)
+        #expect(warnings("0.60", "200%", "78.37%") == [
+            "3 a fall of 78.37% does not follow: from 22.7万元 (2.64万元 of line 2 plus 20.06万元) to 2.64万元 of line 2 is a fall of 88.37%",
+        ])
+    }
+
     /// The corpus reports' own: 永州's 增长48.16% for 48.61%; the 司法局 单位预算's percents
     /// against its 执行数 and 安排, which its 检查表 lists; the 万里街道 2023 预算's copied percents
-    /// and rises from 0; the 社会工作部's rises from 0; the injected 收入支出总计 0 万元. The
-    /// 财政局 决算 as published has none.
+    /// and rises from 0; the 社会工作部's rises from 0; the injected 收入支出总计 0 万元; the 文旅
+    /// 决算's 公务接待费 (its amount a paragraph before). The 财政局 决算 as published has none.
     @Test(arguments: [
         ("yongzhou-yingji-2021-juesuan.txt", [67, 69, 77, 77, 79, 79, 82, 269, 269]),
         ("pdf/putuo-sifaju-2026-yusuan-danwei.layout.txt", [74, 87, 101]),
@@ -252,6 +274,7 @@ struct FigureTests {
         ("pdf/putuo-shehuigongzuobu-2024-juesuan-with-errors.layout.txt", [441, 461, 471, 627]),
         ("pdf/putuo-caizhengju-2024-juesuan-injected-errors.layout.txt", [341]),
         ("pdf/putuo-caizhengju-2024-juesuan.layout.txt", []),
+        ("pdf/putuo-wenlv-2025-juesuan.pages.txt", [585]),
     ])
     func corpusChangesThatDoNotFollow(path: String, lines: [Int]) throws {
         let document = try Document(contentsOf: Corpus.path(path))

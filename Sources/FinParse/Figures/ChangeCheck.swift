@@ -7,9 +7,10 @@ import FoundationEssentials
 /// The year before is the amount labelled 上年 (比上年1718.25万元) when the sentence gives one,
 /// else this year's amount less the change. This year's amount is the nearest amount before
 /// the change that no change word reads: in the change's sentence, or alone in the sentence
-/// before it (收入支出总计20323.21万元。与2024年度相比，收入支出总计减少959.49万元). A change
-/// stated with its two amounts and no change amount (执行数为60.41万元，2026年预算安排227.88万元，
-/// 比2025年增加277.22%) is checked both ways round, as the years' order varies.
+/// before it (收入支出总计20323.21万元。与2024年度相比，收入支出总计减少959.49万元); when the
+/// paragraph has none, in a paragraph before (``Resolver``). A change stated with its two
+/// amounts and no change amount (执行数为60.41万元，2026年预算安排227.88万元，比2025年增加
+/// 277.22%) is checked both ways round, as the years' order varies.
 ///
 /// Every figure is taken as exact to half a unit of its last digit, and a percent to its
 /// last digit (some reports cut rather than round): only a change that no rounding explains
@@ -23,13 +24,26 @@ enum ChangeCheck {
         var figure: Figure
         var sentence: Int
         var leadWords: Int
+        /// For a change amount, what its clause says changed (公务接待费支出决算 of
+        /// 公务接待费支出决算增加0.40万元): its words before the verb and any 比…, without the year.
+        var subject: String?
+    }
+
+    /// A change whose paragraph gives no amount it changed to (公务接待费支出决算增加0.40万元，
+    /// 增长100%, its 0.40万元 stated a paragraph before): for ``Resolver`` to look for that amount
+    /// in the paragraphs before.
+    struct Open: Sendable {
+        var subject: String
+        var step: Figure
+        var percent: Figure
     }
 
     /// A percent that follows its change amount says no more than 增长, 同比下降, 增加了 before
     /// it; more words (…，主要原因是经费统一压减10%) make it a figure of its own.
     private static let stepPercentLeadWords = 3
 
-    static func diagnostics(_ placed: [Placed]) -> [Diagnostic] {
+    /// The warnings of one paragraph's figures, and its changes whose amount it does not give.
+    static func diagnostics(_ placed: [Placed], opens: inout [Open]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         for i in placed.indices {
             let percent = placed[i].figure
@@ -37,7 +51,7 @@ enum ChangeCheck {
             if i >= 1, placed[i - 1].figure.unit != .percent, placed[i - 1].figure.change != nil {
                 guard let step = Money(placed[i - 1].figure) else { continue }
                 guard placed[i].sentence == placed[i - 1].sentence, placed[i].leadWords <= stepPercentLeadWords else { continue }
-                diagnostics += checkStep(placed, changeAt: i - 1, percent: percent, change: change, step: step)
+                diagnostics += checkStep(placed, changeAt: i - 1, percent: percent, change: change, step: step, opens: &opens)
             } else if i >= 2, placed[i - 2].sentence == placed[i].sentence,
                       let found = checkPair(placed[i - 2], placed[i - 1], percent: percent) {
                 diagnostics.append(found)
@@ -48,7 +62,7 @@ enum ChangeCheck {
 
     /// 支出总计A万元…减少D万元，下降P%, or A万元，比上年B万元增加D万元，增长P%.
     private static func checkStep(_ placed: [Placed], changeAt k: Int, percent: Figure, change: Figure.Change,
-                                  step: Money) -> [Diagnostic] {
+                                  step: Money, opens: inout [Open]) -> [Diagnostic] {
         let stepFigure = placed[k].figure
         guard stepFigure.change == change else {
             return [warning(percent, "\(stated(percent)) follows \(direction(stepFigure.change)) of \(stepFigure.text)")]
@@ -62,6 +76,10 @@ enum ChangeCheck {
         }
         let lastYear = before.first { isLastYear(placed[$0].figure) }
         let candidates = before.filter { !isLastYear(placed[$0].figure) }
+        if before.isEmpty, let subject = placed[k].subject {
+            opens.append(Open(subject: subject, step: stepFigure, percent: percent))
+            return []
+        }
         guard let current = candidates.first,
               placed[current].sentence == placed[k].sentence
                 || (placed[current].sentence == placed[k].sentence - 1
@@ -70,11 +88,7 @@ enum ChangeCheck {
         else { return [] }
         let signed = change == .increase ? step : step.negated
         guard let lastYear, lastYear > current, let then = placed[lastYear].amount else {
-            let base = now - signed
-            let from = "\(base.text) (\(now.text) \(change == .increase ? "less" : "plus") \(step.text))"
-            return misfit(percent, change: signed, from: base).map {
-                [warning(percent, "\(stated(percent)) does not follow: from \(from) to \(now.text) is \($0)")]
-            } ?? []
+            return checkStep(to: now, by: step, percent: percent).map { [$0] } ?? []
         }
         // Both years given: the change is their difference too.
         var diagnostics: [Diagnostic] = []
@@ -84,6 +98,18 @@ enum ChangeCheck {
         }
         if let found = checkYears(then, now, percent: percent) { diagnostics.append(found) }
         return diagnostics
+    }
+
+    /// A warning when `percent` is not the change `step` (in the percent's direction) made to
+    /// reach `now`; `nowText` names `now` in the message.
+    private static func checkStep(to now: Money, by step: Money, percent: Figure, nowText: String? = nil) -> Diagnostic? {
+        let increase = percent.change == .increase
+        let base = now - (increase ? step : step.negated)
+        let nowText = nowText ?? now.text
+        return misfit(percent, change: increase ? step : step.negated, from: base).map {
+            warning(percent, "\(stated(percent)) does not follow: from \(base.text) (\(nowText) \(increase ? "less" : "plus") "
+                        + "\(step.text)) to \(nowText) is \($0)")
+        }
     }
 
     /// 执行数为60.41万元，2026年预算安排227.88万元，比2025年增加277.22%: the year before is the
@@ -151,6 +177,53 @@ enum ChangeCheck {
     private static let lastYearLabels: Set<String> = ["上年", "上年度", "去年", "同期", "上年同期", "去年同期"]
 
     private static func isLastYear(_ figure: Figure) -> Bool { figure.label.map(lastYearLabels.contains) ?? false }
+}
+
+extension ChangeCheck {
+    /// Finds, in document order, the amounts of the changes whose paragraph does not give
+    /// them: the last amount of the body text before the change whose label opens the
+    /// change's subject (公务接待费 0.40万元 for 公务接待费支出决算增加0.40万元), the longest such
+    /// label of four characters or more.
+    struct Resolver {
+        /// The last amount of the body text under each label, with no change word or comparator.
+        private var amounts: [String: Figure] = [:]
+
+        /// The warnings of the changes `opens` of a run of paragraphs whose figures, by line,
+        /// are `figures`; the run's amounts are kept for the runs after it.
+        mutating func diagnostics(figures: [Figure], opens: [Open]) -> [Diagnostic] {
+            var diagnostics: [Diagnostic] = []
+            var next = 0
+            for open in opens {
+                while next < figures.count, figures[next].line < open.step.line {
+                    remember(figures[next])
+                    next += 1
+                }
+                guard let figure = amount(of: open.subject), let now = Money(figure), let step = Money(open.step),
+                      let found = ChangeCheck.checkStep(to: now, by: step, percent: open.percent,
+                                                        nowText: "\(figure.text) of line \(figure.line)")
+                else { continue }
+                diagnostics.append(found)
+            }
+            for figure in figures[next...] { remember(figure) }
+            return diagnostics
+        }
+
+        private mutating func remember(_ figure: Figure) {
+            guard figure.unit != .percent, figure.change == nil, figure.comparator == nil, figure.cell == nil,
+                  let label = figure.label, label.unicodeScalars.count >= 4
+            else { return }
+            amounts[label] = figure
+        }
+
+        private func amount(of subject: String) -> Figure? {
+            var prefix = Substring(subject)
+            while prefix.unicodeScalars.count >= 4 {
+                if let figure = amounts[String(prefix)] { return figure }
+                prefix = prefix.dropLast()
+            }
+            return nil
+        }
+    }
 }
 
 /// An amount as a whole number of half-fen (0.005 元), with the range its rounding allows.

@@ -10,11 +10,20 @@ struct FigureExtractor {
     private let tokenizer = Tokenizer()
     /// Figures found but not read since the last ``takeDiagnostics()``.
     private var diagnostics: [Diagnostic] = []
+    /// Changes whose paragraph gives no amount they changed to, since the last ``takeOpenChanges()``.
+    private var openChanges: [ChangeCheck.Open] = []
 
     /// The figures found but not read (a number too long to hold exactly) since the last call.
     mutating func takeDiagnostics() -> [Diagnostic] {
         defer { diagnostics = [] }
         return diagnostics
+    }
+
+    /// The changes found since the last call whose paragraph gives no amount they changed to,
+    /// in the order found: for ``ChangeCheck/Resolver``.
+    mutating func takeOpenChanges() -> [ChangeCheck.Open] {
+        defer { openChanges = [] }
+        return openChanges
     }
 
     /// The figures of the text of every cell of `table`, nested tables' included, through
@@ -57,9 +66,9 @@ struct FigureExtractor {
         // inherit. A list marker that starts a clause (…；（二）财政拨款收入12万元) is a
         // marker, not a word.
         var figures: [Figure] = []
-        // By figure, for ChangeCheck: where its clause starts in `written`, and how many words
-        // stand between the clause's start and the figure.
-        var places: [(clauseStart: String.Index, leadWords: Int)] = []
+        // By figure, for ChangeCheck: where its clause starts in `written`, how many words
+        // stand between the clause's start and the figure, and a change amount's subject.
+        var places: [(clauseStart: String.Index, leadWords: Int, subject: String?)] = []
         let clauses = Self.clauses(of: written)
         for clause in clauses.candidates {
             let clauseStart = clause.startIndex
@@ -96,19 +105,21 @@ struct FigureExtractor {
                     figure.label = clause.label(inheriting: figures.last)
                 }
                 figures.append(figure)
-                places.append((clauseStart, tokens[clause.start..<found.span.lowerBound].count { $0.kind == .word }))
+                let lead = tokens[clause.start..<found.span.lowerBound]
+                places.append((clauseStart, lead.count { $0.kind == .word },
+                               figure.change != nil && figure.unit != .percent ? Self.subject(of: lead) : nil))
                 previousEnd = found.span.upperBound
                 i = found.span.upperBound + 1
             }
         }
         if figures.contains(where: { $0.unit == .percent && $0.change != nil }) {
-            diagnostics += ChangeCheck.diagnostics(Self.placed(figures, places, in: written))
+            diagnostics += ChangeCheck.diagnostics(Self.placed(figures, places, in: written), opens: &openChanges)
         }
         return figures
     }
 
     /// Each figure with the number of sentences (closed by 。 or ；) before its clause.
-    private static func placed(_ figures: [Figure], _ places: [(clauseStart: String.Index, leadWords: Int)],
+    private static func placed(_ figures: [Figure], _ places: [(clauseStart: String.Index, leadWords: Int, subject: String?)],
                                in written: String) -> [ChangeCheck.Placed] {
         let bytes = Array(written.utf8)
         var sentence = 0
@@ -123,9 +134,24 @@ struct FigureExtractor {
                 }
                 scanned += 1
             }
-            return ChangeCheck.Placed(figure: figure, sentence: sentence, leadWords: place.leadWords)
+            return ChangeCheck.Placed(figure: figure, sentence: sentence, leadWords: place.leadWords, subject: place.subject)
         }
     }
+
+    /// What a change's clause says changed: its words before the change verb and before any
+    /// comparison (比2024年度), without the year or scope that opens it (2025年度“三公”经费
+    /// 财政拨款支出决算数比2024年度减少 → 三公经费财政拨款支出决算数).
+    private static func subject(of lead: ArraySlice<ClauseToken>) -> String? {
+        var words = lead.filter { $0.kind == .word }.map(\.text)
+        if let verb = words.last, FigureClause.increaseWords.contains(verb) || FigureClause.decreaseWords.contains(verb) {
+            words.removeLast()
+        }
+        if let comparison = words.firstIndex(where: { comparisonWords.contains($0) }) { words.removeSubrange(comparison...) }
+        let subject = words.drop { FigureClause.scopeWords.contains($0) }.map(\.string).joined()
+        return subject.isEmpty ? nil : subject
+    }
+
+    private static let comparisonWords: WordSet = ["比", "比上", "较", "与", "同比", "相比"]
 
     /// How the tokens were written, without the spaces between them (2553.52 万元 is
     /// 2553.52万元): in one piece when they stand side by side, as they mostly do.

@@ -57,6 +57,8 @@ final class ReportAssembly {
     /// Pieces handed over so far, and (streaming) those given out.
     private var handedOver = 0
     private var givenOut = 0
+    /// The changes of the runs taken so far, for those whose amount a run before states.
+    private var changes = ChangeCheck.Resolver()
     private let stream: ((Streamed) -> Void)?
     private let threads: Int
     private let pool: WorkPool
@@ -83,7 +85,7 @@ final class ReportAssembly {
 
     /// One piece of work once read.
     private enum ReadPiece: Sendable {
-        case run(figures: [Figure], diagnostics: [Diagnostic])
+        case run(figures: [Figure], diagnostics: [Diagnostic], openChanges: [ChangeCheck.Open])
         case tables([ReadTable])
     }
 
@@ -173,7 +175,7 @@ final class ReportAssembly {
         run = []
         submit { extractor in
             let figures = paragraphs.flatMap { extractor.figures(in: $0) }
-            return .run(figures: figures, diagnostics: extractor.takeDiagnostics())
+            return .run(figures: figures, diagnostics: extractor.takeDiagnostics(), openChanges: extractor.takeOpenChanges())
         }
     }
 
@@ -197,9 +199,10 @@ final class ReportAssembly {
             guard let piece = pieces.take(givenOut, wait: wait, helping: pool) else { return }
             givenOut += 1
             switch piece {
-            case .run(let figures, let diagnostics):
-                stream(.diagnostics(diagnostics, ofTables: false))
-                for figure in Figure.inReadingOrder(figures) { stream(.piece(.figure(figure))) }
+            case .run(let figures, let diagnostics, let openChanges):
+                let figures = Figure.inReadingOrder(figures)
+                stream(.diagnostics(diagnostics + changes.diagnostics(figures: figures, opens: openChanges), ofTables: false))
+                for figure in figures { stream(.piece(.figure(figure))) }
             case .tables(let tables):
                 for read in tables {
                     stream(.diagnostics(read.diagnostics, ofTables: true))
@@ -239,9 +242,10 @@ final class ReportAssembly {
         var tables: [ReadTable] = []
         for index in 0..<handedOver {
             switch pieces.take(index, wait: true)! {
-            case .run(let figures, let diagnostics):
-                take(Figure.inReadingOrder(figures))
-                runDiagnostics += diagnostics
+            case .run(let figures, let diagnostics, let openChanges):
+                let figures = Figure.inReadingOrder(figures)
+                take(figures)
+                runDiagnostics += diagnostics + changes.diagnostics(figures: figures, opens: openChanges)
             case .tables(let read):
                 for table in read { take(table.figures) }
                 tables += read
