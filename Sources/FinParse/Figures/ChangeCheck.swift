@@ -104,9 +104,10 @@ enum ChangeCheck {
     /// reach `now`; `nowText` names `now` in the message.
     private static func checkStep(to now: Money, by step: Money, percent: Figure, nowText: String? = nil) -> Diagnostic? {
         let increase = percent.change == .increase
-        let base = now - (increase ? step : step.negated)
+        let signed = increase ? step : step.negated
+        let base = now - signed
         let nowText = nowText ?? now.text
-        return misfit(percent, change: increase ? step : step.negated, from: base).map {
+        return misfit(percent, change: signed, from: base).map {
             warning(percent, "\(stated(percent)) does not follow: from \(base.text) (\(nowText) \(increase ? "less" : "plus") "
                         + "\(step.text)) to \(nowText) is \($0)")
         }
