@@ -263,6 +263,14 @@ struct FigureTests {
         ])
     }
 
+    /// A change whose clause runs 120,000 characters before its verb is looked up by the
+    /// start of its subject only: each prefix of it had been hashed, five minutes for this.
+    @Test(.timeLimit(.minutes(1))) func aLongSubjectIsLookedUpByItsStart() {
+        let document = Document(parsing: "一、情况说明\n公务接待费0.40万元。\n公务接待费"
+                                    + String(repeating: "经费支出", count: 30_000) + "增加0.40万元，增长100%。\n")
+        #expect(document.diagnostics.filter { $0.code == "change-percent" }.map(\.line) == [3])
+    }
+
     /// The corpus reports' own: 永州's 增长48.16% for 48.61%; the 司法局 单位预算's percents
     /// against its 执行数 and 安排, which its 检查表 lists; the 万里街道 2023 预算's copied percents
     /// and rises from 0; the 社会工作部's rises from 0; the injected 收入支出总计 0 万元; the 文旅

@@ -209,15 +209,20 @@ extension ChangeCheck {
             return diagnostics
         }
 
+        /// Labels are short (the longest of the corpus's body text has 19 characters): a subject
+        /// is looked up by its first 32 at most, so that a clause of thousands of words costs no
+        /// more than a short one.
+        private static let longestLabel = 32
+
         private mutating func remember(_ figure: Figure) {
             guard figure.unit != .percent, figure.change == nil, figure.comparator == nil, figure.cell == nil,
-                  let label = figure.label, label.unicodeScalars.count >= 4
+                  let label = figure.label, (4...Self.longestLabel).contains(label.unicodeScalars.count)
             else { return }
             amounts[label] = figure
         }
 
         private func amount(of subject: String) -> Figure? {
-            var prefix = Substring(subject)
+            var prefix = Substring(subject.unicodeScalars.prefix(Self.longestLabel))
             while prefix.unicodeScalars.count >= 4 {
                 if let figure = amounts[String(prefix)] { return figure }
                 prefix = prefix.dropLast()
