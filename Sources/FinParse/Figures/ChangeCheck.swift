@@ -86,11 +86,11 @@ enum ChangeCheck {
                     && !candidates.dropFirst().contains { placed[$0].sentence == placed[current].sentence }),
               let now = placed[current].amount
         else { return [] }
-        let signed = change == .increase ? step : step.negated
         guard let lastYear, lastYear > current, let then = placed[lastYear].amount else {
-            return checkStep(to: now, by: step, percent: percent).map { [$0] } ?? []
+            return checkChange(to: now, by: step, percent: percent).map { [$0] } ?? []
         }
         // Both years given: the change is their difference too.
+        let signed = change == .increase ? step : step.negated
         var diagnostics: [Diagnostic] = []
         if !(now - then).overlaps(signed) {
             diagnostics.append(warning(percent, "\(direction(change)) of \(step.text) is not the change from \(then.text) "
@@ -102,7 +102,7 @@ enum ChangeCheck {
 
     /// A warning when `percent` is not the change `step` (in the percent's direction) made to
     /// reach `now`; `nowText` names `now` in the message.
-    private static func checkStep(to now: Money, by step: Money, percent: Figure, nowText: String? = nil) -> Diagnostic? {
+    private static func checkChange(to now: Money, by step: Money, percent: Figure, nowText: String? = nil) -> Diagnostic? {
         let increase = percent.change == .increase
         let signed = increase ? step : step.negated
         let base = now - signed
@@ -200,7 +200,7 @@ extension ChangeCheck {
                     next += 1
                 }
                 guard let figure = amount(of: open.subject), let now = Money(figure), let step = Money(open.step),
-                      let found = ChangeCheck.checkStep(to: now, by: step, percent: open.percent,
+                      let found = ChangeCheck.checkChange(to: now, by: step, percent: open.percent,
                                                         nowText: "\(figure.text) of line \(figure.line)")
                 else { continue }
                 diagnostics.append(found)

@@ -118,7 +118,10 @@ struct FigureExtractor {
         return figures
     }
 
-    /// Each figure with the number of sentences (closed by 。 or ；) before its clause.
+    /// Each figure with the number of sentences (closed by 。 or ；) before its clause. A pass
+    /// of its own, over the few paragraphs that state a change: counted in ``clauses(of:)``,
+    /// the pass every paragraph takes, it cost 41 M instructions more over the 102 `-layout`
+    /// and raw inputs, this 3 M.
     private static func placed(_ figures: [Figure], _ places: [(clauseStart: String.Index, leadWords: Int, subject: String?)],
                                in written: String) -> [ChangeCheck.Placed] {
         let bytes = Array(written.utf8)

@@ -592,7 +592,6 @@ enum SpacedTableReader {
         }
     }
 
-
     /// The labels the header lines above a table's one row of amounts give its values, when
     /// that row is values alone (``SpacedHeaderLabels``), by the line and column of each cell.
     private static func headerLabels(_ placed: [PlacedRow], rows: [Row],
