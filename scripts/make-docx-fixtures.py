@@ -1,12 +1,18 @@
 #!/usr/bin/env python3
 """Writes the small .docx fixtures of the Word reader's tests into Corpus/docx/fixtures/:
-one file per Word construct, and the bad packages the reader must refuse.
+one file per Word construct, and the bad packages the reader must refuse. Also the two
+real 三公 tables of the GovBudgetChecker fixtures (../shared/corpus/extra/) as Word and as
+web tables, their merged header cells put back: san-gong-tables.docx and
+Corpus/html/san-gong-tables.html.
 
     scripts/make-docx-fixtures.py            # from the repository root
 
 Deterministic (fixed zip dates); only the standard library is used.
 """
+import html
+import json
 import os
+import re
 import zipfile
 
 OUT = os.path.join("Corpus", "docx", "fixtures")
@@ -149,8 +155,83 @@ def bad_packages():
     open(os.path.join(OUT, "old-word.docx"), "wb").write(bytes.fromhex("D0CF11E0A1B11AE1") + bytes(504))
 
 
+SHARED = os.path.join("..", "shared", "corpus", "extra", "govbudgetchecker-fixtures")
+NUMBER = re.compile(r"^-?[\d,]+(\.\d+)?$")
+
+
+def merged(grid):
+    """The cells (row, column, rows, columns, text) of a pdfplumber grid, which writes a
+    merged cell's text in its first position and "" in the others: in the header, a cell
+    reaches right over empty positions under the same cell above it, and down over rows
+    empty beneath all its columns."""
+    first = next(r for r, row in enumerate(grid) if any(NUMBER.match(text) for text in row))
+    owner, cells = {}, []
+    for r, row in enumerate(grid):
+        c = 0
+        while c < len(row):
+            if (r, c) in owner:
+                c += 1
+                continue
+            span = 1
+            if r < first and row[c]:
+                while (c + span < len(row) and not row[c + span] and (r, c + span) not in owner
+                       and owner.get((r - 1, c + span)) == owner.get((r - 1, c))):
+                    span += 1
+            cells.append([r, c, 1, span, row[c]])
+            for k in range(span):
+                owner[(r, c + k)] = len(cells) - 1
+            c += span
+        # Reach down: each header cell started in this row over the empty rows below it.
+        for i, cell in enumerate(cells):
+            if cell[0] != r or r >= first or not cell[4]:
+                continue
+            below = r + 1
+            while below < first and all(not grid[below][k] for k in range(cell[1], cell[1] + cell[3])):
+                for k in range(cell[1], cell[1] + cell[3]):
+                    owner[(below, k)] = i
+                cell[2] += 1
+                below += 1
+    return cells
+
+
+def san_gong():
+    tables = []
+    for name in ["wenlv_narrative_truth_page_data.json", "cross_san_gong_truth_page_data.json"]:
+        pages = json.load(open(os.path.join(SHARED, name), encoding="utf-8"))["page_tables"]
+        tables += [grid for page in pages for grid in page if "公务接待费" in json.dumps(grid, ensure_ascii=False)
+                   and grid[0][0] == "财政拨款“三公”经费"]
+    title, unit = "财政拨款“三公”经费支出决算表", "单位：万元"
+    body, page = "", ""
+    for grid in tables:
+        cells = merged(grid)
+        rows = []
+        for r in range(len(grid)):
+            tcs = ""
+            for c in range(len(grid[r])):
+                cell = next((x for x in cells if x[1] == c and x[0] <= r < x[0] + x[2]), None)
+                if cell is None or (cell[1] != c):
+                    continue
+                props = f'<w:gridSpan w:val="{cell[3]}"/>' if cell[3] > 1 else ""
+                if cell[2] > 1:
+                    props += '<w:vMerge w:val="restart"/>' if cell[0] == r else "<w:vMerge/>"
+                lines = cell[4].split("\n") if cell[0] == r else [""]
+                tcs += tc("".join(p(line) for line in lines), props)
+            rows.append(f"<w:tr>{tcs}</w:tr>")
+        body += p(title) + p(unit) + "<w:tbl>" + "".join(rows) + "</w:tbl>"
+        trs = "".join(
+            "<tr>" + "".join(
+                f'<td{f" rowspan={x[2]}" if x[2] > 1 else ""}{f" colspan={x[3]}" if x[3] > 1 else ""}>'
+                + "<br>".join(html.escape(line) for line in x[4].split("\n")) + "</td>"
+                for x in cells if x[0] == r) + "</tr>\n" for r in range(len(grid)))
+        page += f"<p>{title}</p>\n<p>{unit}</p>\n<table border=1>\n{trs}</table>\n"
+    package("san-gong-tables.docx", body)
+    with open(os.path.join("Corpus", "html", "san-gong-tables.html"), "w", encoding="utf-8") as out:
+        out.write(f'<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>三公</title></head><body>\n{page}</body></html>\n')
+
+
 if __name__ == "__main__":
     os.makedirs(OUT, exist_ok=True)
     numbering()
     tables()
     bad_packages()
+    san_gong()

@@ -330,3 +330,47 @@ extension TableTests {
         #expect(document.amounts.map { "\($0.text) \($0.label ?? "-")" } == ["2,940.05 一般公共预算财政拨款收入", "2,940.05 本年收入合计"])
     }
 }
+
+extension TableTests {
+    /// A Word or web 三公 table's one row of values takes its labels from the header's cells
+    /// over each value: the two real 三公 tables of the GovBudgetChecker fixtures (文旅 and
+    /// 宜川路 2025 决算), their merges put back by scripts/make-docx-fixtures.py. The 宜川路
+    /// table leaves four columns empty. The labels add up as the template does.
+    @Test(arguments: ["docx/fixtures/san-gong-tables.docx", "html/san-gong-tables.html"])
+    func aMarkedUpSanGongTableIsLabelledByItsHeader(path: String) throws {
+        let document = try Document(contentsOf: Corpus.path(path))
+        #expect(document.tables.count == 2)
+        let columns = ["合计", "因公出国(境)费", "公务用车购置及运行维护费小计", "公务用车购置费", "公务用车运行维护费", "公务接待费"]
+            .flatMap { [$0 + "预算数", $0 + "决算数"] }
+        func row(_ table: Int) -> [String: Decimal] {
+            var amounts: [String: Decimal] = [:]
+            for figure in document.amounts where figure.cell?.table == table { amounts[figure.label ?? "-"] = figure.value }
+            return amounts
+        }
+        let wenlv = row(0), yichuan = row(1)
+        #expect(document.amounts.filter { $0.cell?.table == 0 }.map { $0.label ?? "-" } == columns)
+        #expect(wenlv["合计决算数"] == Decimal(string: "3.04"))
+        #expect(wenlv["公务接待费决算数"] == Decimal(string: "0.40"))
+        #expect(yichuan.keys.sorted() == columns.filter { !$0.hasPrefix("因公") && !$0.hasPrefix("公务用车购置费") }.sorted())
+        #expect(yichuan["公务接待费决算数"] == Decimal(string: "0.30"))
+        for amounts in [wenlv, yichuan] {
+            for budget in ["预算数", "决算数"] {
+                func amount(_ label: String) -> Decimal { amounts[label + budget] ?? 0 }
+                #expect(amount("公务用车购置及运行维护费小计") == amount("公务用车购置费") + amount("公务用车运行维护费"))
+                #expect(amount("合计") == amount("因公出国(境)费") + amount("公务用车购置及运行维护费小计") + amount("公务接待费"))
+            }
+        }
+    }
+
+    /// The 财政局 决算's Word and web renderings come from its `-layout` reading, whose 三公
+    /// header packs its cells to the left (合计, 小计 and 公务用车购置费 over one column): its
+    /// values (合计 and 公务接待费 预算数, 0.95 each) stay unlabelled rather than take those names.
+    @Test(arguments: ["docx/putuo-caizhengju-2024-juesuan.docx", "html/putuo-caizhengju-2024-juesuan.html"])
+    func aSanGongHeaderNotOverItsColumnsLabelsNothing(path: String) throws {
+        let document = try Document(contentsOf: Corpus.path(path))
+        let table = try #require(document.tables.first { $0.title?.contains("三公") == true })
+        let row = document.amounts.filter { $0.cell?.table == table.index }
+        #expect(row.map(\.text) == ["0.95", "0.95"])
+        #expect(row.allSatisfy { $0.label == nil })
+    }
+}

@@ -75,10 +75,10 @@ enum SpacedHeaderLabels {
     }
 
     /// The sub-headers under each column of a 决算 table.
-    private static let generic: Set<String> = ["预算数", "决算数"]
+    static let generic: Set<String> = ["预算数", "决算数"]
 
     /// A name without the year that may start it.
-    private static func withoutYear(_ text: Substring) -> Substring {
+    static func withoutYear(_ text: Substring) -> Substring {
         guard let year = text.firstIndex(of: "年"), text[..<year].count == 4,
               text[..<year].unicodeScalars.allSatisfy(\.isASCIIDigit) else { return text }
         return text[text.index(after: year)...]

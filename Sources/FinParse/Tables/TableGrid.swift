@@ -25,8 +25,9 @@ struct TableGrid: Sendable {
     var columns: Int
     /// In row-major order, each cell once at its top-left position.
     var cells: [Cell]
-    /// For a page-text table of one row of values (三公, the 江苏 支出预算总表), the labels its
-    /// header gives that row's cells, which have none of their own (``SpacedHeaderLabels``).
+    /// For a table of one row of values (三公, the 江苏 支出预算总表), the labels its header
+    /// gives that row's cells, which have none of their own (``SpacedHeaderLabels`` in page
+    /// text, ``GridHeaderLabels`` in a Word or web table).
     var headerLabels: [Place: String] = [:]
 
     /// A cell's line and column.
@@ -109,6 +110,9 @@ extension TableGrid {
         unit = (named.map { texts[($0.index + 1)...] } ?? [])
             .lazy.compactMap(SpacedTableReader.statedUnit(in:)).first
             ?? cells[..<firstAmount].lazy.compactMap { SpacedTableReader.statedUnit(in: $0.text) }.first
+        if let template = SpacedHeaderLabels.Template.of(title: title, kind: kind) {
+            headerLabels = GridHeaderLabels.labels(of: self, template: template)
+        }
     }
 
     /// How many body paragraphs before a marked-up table may title it or state its unit
