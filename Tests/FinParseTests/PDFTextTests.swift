@@ -96,13 +96,14 @@ struct PDFTextTests {
     /// A row's name that runs close to the amount after it, under a header whose columns are
     /// fewer and wider than the body's (支出决算表: 2080505 机关事业单位基本养老保  446.11 under
     /// 功能分类 and 本年支出合计) keeps to the left: the amount is a cell, and a figure, of its
-    /// own, and no label holds a number. The name's rest, wrapped onto the next line
-    /// (险缴费支出), completes the figures' label.
+    /// own, and no label holds a number. The code stands in a column of its own, as the
+    /// table's rows give one to each of 科目编码, 科目名称 and the amounts. The name's rest,
+    /// wrapped onto the next line (险缴费支出), completes the figures' label.
     @Test func aNameCloseToItsAmountStaysOutOfTheAmountsCell() throws {
         let document = try Document(contentsOf: Corpus.path("pdf/putuo-guihuaziyuan-2024-juesuan-with-errors.layout.txt"))
         let table = try #require(document.tables.first { $0.title == "支出决算表" })
         let row = table.cells.filter { $0.line == 298 }.sorted { $0.column < $1.column }.map(\.text)
-        #expect(row == ["2080505 机关事业单位基本养老保", "446.11", "446.11", "0.00"])
+        #expect(row == ["2080505", "机关事业单位基本养老保", "446.11", "446.11", "0.00"])
         let figures = document.amounts.filter { [298, 321].contains($0.line) }
         #expect(figures.map(\.text) == ["446.11", "446.11", "0.00", "4461.67", "2339.58", "2122.09"])
         #expect(figures.map(\.label) == Array(repeating: "机关事业单位基本养老保险缴费支出", count: 3)
@@ -423,18 +424,51 @@ struct PDFTextTests {
         #expect(found.withACentMore.first?.hasSuffix("(off by -0.01)") == true)
     }
 
+    /// Rows as full as each other can fill different columns: in the 上海市财政局 2025 预算's
+    /// 一般公共预算支出功能分类预算表, 201 06 财政事务 and three amounts, 201 06 04 预算改革业务
+    /// and two. Neither shape has every column; the cells of all the rows together do, and
+    /// each amount stands under its heading (预算改革业务's 370,000 under 合计 and 项目支出, once
+    /// under 基本支出, where 20106 then did not add up). A whole amount in 元 a single space
+    /// before the next column's label (171,915,169 一、一般公共服务支出) is two cells.
+    @Test func rowsOfDifferentShapesGiveTheTableEveryColumn() throws {
+        let document = try Document(contentsOf: Corpus.path("pdf/shanghai-caizhengju-2025-yusuan.layout.txt"))
+        let table = try #require(document.tables.first { $0.kind == "一般公共预算支出功能分类预算表" })
+        func column(_ heading: String) -> Int? { table.cells.first { $0.text == heading }?.column }
+        func row(_ name: String) -> [Int: String] {
+            guard let row = table.cells.first(where: { $0.text == name })?.row else { return [:] }
+            return Dictionary(uniqueKeysWithValues: table.cells.filter { $0.row == row }.map { ($0.column, $0.text) })
+        }
+        let (total, basic, project) = try (#require(column("合计")), #require(column("基本支出")), #require(column("项目支出")))
+        #expect(row("预算改革业务")[total] == "370,000" && row("预算改革业务")[project] == "370,000")
+        #expect(row("预算改革业务")[basic] == nil)
+        #expect(row("财政事务")[total] == "127,886,849" && row("财政事务")[basic] == "84,861,719")
+        #expect(row("机关事业单位基本养老保险缴费支出")[basic] == "8,000,000")
+        #expect(row("死亡抚恤")[project] == "1,200,000")
+        #expect(table.cells.allSatisfy { !$0.text.contains(" ") })
+        #expect(!document.diagnostics.contains { $0.code == "table-subtotal" && $0.message.contains("20106") })
+        let totals = try #require(document.tables.first { $0.kind == "财政拨款收支预算总表" })
+        #expect(totals.cells.contains { $0.text == "171,915,169" && $0.row == 2 })
+        #expect(totals.cells.contains { $0.text == "一、一般公共服务支出" && $0.row == 2 })
+    }
+
     /// pdftotext lays out each page on its own: the 社会工作部 sample's 收入决算表 sets 科目编码
-    /// and 科目名称 apart on its second page (`2101101 | 行政单位医疗`), which put that page's
-    /// amounts a column right of the first page's, under 财政拨款收入 and 上级补助收入. They stand
-    /// under 本年收入合计 and 财政拨款收入 on both pages, code and name in one cell as on the first.
+    /// and 科目名称 apart on its second page (`2101101 | 行政单位医疗`) and not on its first,
+    /// which once put the second page's amounts a column right of the first's, under 财政拨款收入
+    /// and 上级补助收入. They stand under 本年收入合计 and 财政拨款收入 on both pages, code and
+    /// name in columns of their own on both.
     @Test func aPageThatSplitsALabelColumnKeepsTheTablesColumns() throws {
         let document = try Document(contentsOf: Corpus.path("pdf/putuo-shehuigongzuobu-2024-juesuan-with-errors.layout.txt"))
         let table = try #require(document.tables.first { $0.kind == "收入决算表" })
         let amounts = document.amounts.filter { $0.cell?.table == table.index }
         #expect(amounts.count >= 30)
-        #expect(Set(amounts.compactMap(\.cell?.column)) == [1, 2])
-        #expect(table.cells.contains { $0.text == "2101101 行政单位医疗" && $0.column == 0 })
-        #expect(table.cells.contains { $0.text == "本年收入合计" && $0.column == 1 })
+        #expect(Set(amounts.compactMap(\.cell?.column)) == [2, 3])
+        #expect(table.cells.contains { $0.text == "本年收入合计" && $0.column == 2 })
+        #expect(table.cells.contains { $0.text == "财政拨款收入" && $0.column == 3 })
+        for (code, name) in [("2013901", "行政运行"), ("2101101", "行政单位医疗")] {
+            let row = try #require(table.cells.first { $0.text == code }?.row)
+            #expect(table.cells.contains { $0.row == row && $0.column == 0 && $0.text == code })
+            #expect(table.cells.contains { $0.row == row && $0.column == 1 && $0.text == name })
+        }
     }
 
     /// A 合计 row pdftotext printed short, its values right after the label (`合计

@@ -505,10 +505,14 @@ enum TableFigures {
         return (found, words.isEmpty ? last.label ?? "" : words.joined(separator: " "))
     }
 
+    /// Whether a word is money as a table prints it: with decimals, or a whole number in
+    /// thousands (156,211,123), which no 科目编码 or 栏次 is.
+    static func isMoney(_ word: Substring) -> Bool { isMoneyShaped(word) || isInThousands(word) }
+
     /// A money-shaped word as an amount, or a whole number in thousands (156,211,123: a table
     /// in 元 prints no decimals, and no code or 栏次 has commas); nil for any other word.
     private static func reading(_ word: Substring) -> (text: String, value: Decimal?)? {
-        isMoneyShaped(word) || isInThousands(word) ? value(of: word) : nil
+        isMoney(word) ? value(of: word) : nil
     }
 
     /// A number's text and value, the value nil when it is too long to hold exactly.

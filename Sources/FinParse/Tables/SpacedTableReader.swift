@@ -387,13 +387,14 @@ enum SpacedTableReader {
     }
 
     /// pdftotext leaves a single space between a long right-aligned amount and the
-    /// next column's label (371,514,655.00 一、一般公共服务支出), or amount (2.85 0.39):
-    /// separate cells, unless what follows is the amount's unit.
+    /// next column's label (371,514,655.00 一、一般公共服务支出; in a table in 元,
+    /// 171,915,169 一、一般公共服务支出), or amount (2.85 0.39): separate cells, unless what
+    /// follows is the amount's unit.
     private static func splitAfterAmount(_ field: Field) -> [Field] {
         var parts: [Field] = []
         var rest = field
         while let space = rest.text.unicodeScalars.firstIndex(of: " "),
-              TableFigures.amount(rest.text[..<space]) != nil {
+              TableFigures.isMoney(rest.text[..<space]) {
             let after = rest.text[rest.text.unicodeScalars.index(after: space)...]
             guard let next = after.unicodeScalars.first, !Figure.Unit.isStart(next) else { break }
             let width = rest.text.unicodeScalars.distance(from: rest.text.startIndex, to: space)
@@ -460,9 +461,9 @@ enum SpacedTableReader {
         // few characters to the left or right; and rows as full as each other can fill
         // different columns (201 13 商贸事务 and three amounts; 201 13 01 行政运行 and two).
         // Either way two columns' cells run together. So each page takes, of the table's
-        // columns, its own fullest rows' and those of each shape of its fullest rows, the
-        // ones under which the fewest of its cells run together: the table's, when no other
-        // does better. Not a 绩效指标 table's: ``SpacedIndicatorTable`` joins its wrapped rows
+        // columns, its own fullest rows', those of each shape of its fullest rows and those
+        // all its rows of amounts give, the ones under which the fewest of its cells run
+        // together: the table's, when no other does better. Not a 绩效指标 table's: ``SpacedIndicatorTable`` joins its wrapped rows
         // by the table's columns, and would join its 总分 row to the last indicator's.
         var page = 0
         let pageOfRow = rows.map { row in
@@ -710,6 +711,16 @@ enum SpacedTableReader {
             middles = ranges.map { ($0.lowerBound + $0.upperBound) / 2 }
         }
 
+        /// The columns of every cell of `rows`' rows of amounts: their extents, those that
+        /// overlap joined. Rows of different shapes then give the table every column between
+        /// them, when no cell of one reaches into another's column (201 06 财政事务 and three
+        /// amounts, 201 06 01 行政运行 and two: 类 | 款 | 项 | 名称 | 合计 | 基本支出 | 项目支出).
+        init(joiningCellsOf rows: ArraySlice<Row>) {
+            let ofAmounts = rows.filter { $0.fields.contains { TableFigures.isMoney($0.text) } }
+            ranges = Self.joiningOverlaps(ofAmounts.flatMap { $0.fields.map { $0.start..<$0.end } })
+            middles = ranges.map { ($0.lowerBound + $0.upperBound) / 2 }
+        }
+
         var count: Int { ranges.count }
 
         /// These columns, or those under which fewer of the cells of `rows` run together: of
@@ -721,7 +732,7 @@ enum SpacedTableReader {
             let fullest = rows.map(\.fields.count).max() ?? 0
             let shapes = Dictionary(grouping: rows.filter { $0.fields.count == fullest }) { $0.fields.map(isAmount) }
             let commonest = shapes.values.sorted { ($1.count, $0[0].line.line) < ($0.count, $1[0].line.line) }.prefix(4)
-            let candidates = [Columns(fullestOf: rows)] + commonest.map { Columns(fullestOf: $0[...]) }
+            let candidates = [Columns(fullestOf: rows)] + commonest.map { Columns(fullestOf: $0[...]) } + [Columns(joiningCellsOf: rows)]
             var best = (columns: self, runTogether: own)
             for candidate in candidates where best.runTogether > 0 && candidate != self {
                 let runTogether = candidate.runTogether(in: rows)
