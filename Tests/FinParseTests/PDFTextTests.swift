@@ -93,6 +93,16 @@ struct PDFTextTests {
         #expect(labels[473] == "机关事业单位基本养老保险缴费")
     }
 
+    /// A label wrapped around its amount (1.一般公共预 / 21,940.96 / 算) is read from the label
+    /// column, past the column of a heading over the table's side (收入, centred over 项目名称
+    /// and 金额) that stands between them and holds nothing on those lines.
+    @Test func aWrappedLabelIsReadPastAHeadingsColumn() throws {
+        let document = try Document(contentsOf: Corpus.path("pdf/jiangsu-jianchayuan-2018-yusuan.layout.txt"))
+        let figures = document.amounts.filter { $0.line == 301 && $0.cell != nil }
+        #expect(figures.map(\.text) == ["21,940.96", "5,573.00"])
+        #expect(figures.map(\.label) == ["1.一般公共预算", "二、项目支出"])
+    }
+
     /// A row's name that runs close to the amount after it, under a header whose columns are
     /// fewer and wider than the body's (支出决算表: 2080505 机关事业单位基本养老保  446.11 under
     /// 功能分类 and 本年支出合计) keeps to the left: the amount is a cell, and a figure, of its

@@ -288,9 +288,13 @@ enum TableFigures {
         /// another column group's (三、国防支出) or a code, the label wrapped around the amount on
         /// the lines right above and below (三、单位预留机动经 / 3,990.40 / 费), or right above
         /// alone when the line below starts the next row's wrapped label (行政运行 / 1092.80 /
-        /// 城乡社区规划 / 2739.56).
+        /// 城乡社区规划 / 2739.56). A column of few words (a heading's: 收入 centred over 项目名称 and
+        /// 金额) with none on those lines is passed over.
         private func label(wrappedAround cell: Table.Cell) -> String? {
-            let left = cell.column - 1
+            var left = cell.column - 1
+            while left > 0, !labelColumns.contains(left), !(cell.row - 1...cell.row + 1).contains(where: { text($0, left) != nil }) {
+                left -= 1
+            }
             guard labelColumns.contains(left), text(cell.row, left) == nil,
                   (nearest[Position(row: cell.row, column: cell.column)]?.column ?? -1) < left,
                   isFragment(cell.row - 1, line: cell.line - 1), let above = text(cell.row - 1, left),
