@@ -1006,6 +1006,20 @@ struct PDFTextTests {
         #expect(commerce.report.department == "上海市普陀区商务委员会")
     }
 
+    @Test func aReportWithoutACoverIsNamedByTheBodyBeforeAYear() throws {
+        // The 江苏省政协办公厅 2019 部门预算 opens with its contents, its tables published apart:
+        // the department is named only where a sentence opens with it, before the year. A
+        // sentence opening with anything else names none.
+        let text = """
+            第三部分 2019 年度部门预算情况说明
+            一、收支预算总体情况说明
+            本表（公开 01 表）反映部门年度总体收支预算情况。
+            江苏省政协办公厅 2019 年度收入、支出预算总计 13,377.11 万元。
+            """
+        #expect(Document(parsing: text).report.department == "江苏省政协办公厅")
+        #expect(Document(parsing: text.replacingOccurrences(of: "江苏省政协办公厅 2019", with: "本部门 2019")).report.department == nil)
+    }
+
     @Test func aTablesCaptionIsKeptAndNamesTheDepartment() throws {
         // A tables-only 公开表: the 部门：…  单位：万元 line under each title was left out of the
         // table and of the paragraphs, and with it the only place the department is named.

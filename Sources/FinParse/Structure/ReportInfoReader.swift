@@ -61,6 +61,7 @@ enum ReportInfoReader {
             // A labelled line near the start wins over a line that only names a body.
             info.department = texts.prefix(labelledParagraphs).lazy.compactMap(labelledOrganization).first
                 ?? texts.lazy.compactMap(organizationLine).first
+                ?? texts.lazy.compactMap(organizationBeforeYear).first
         }
         return info
     }
@@ -218,6 +219,17 @@ enum ReportInfoReader {
         }
         let candidate = String(name)
         return isOrganization(candidate) ? candidate : nil
+    }
+
+    /// The body a sentence opens with, right before a year: 江苏省政协办公厅2019年度收入、支出预算总计…,
+    /// in a report without a cover (江苏省政协办公厅 2019 部门预算, whose tables came apart).
+    private static func organizationBeforeYear(_ text: String) -> String? {
+        let scalars = Array(text.unicodeScalars.prefix(36))
+        guard let at = (4..<max(4, scalars.count - 4)).first(where: { i in
+            scalars[i..<(i + 4)].allSatisfy(\.isASCIIDigit) && scalars[i + 4] == "年"
+        }), leadingYear(Array(scalars[at...])) != nil else { return nil }
+        let name = String(String.UnicodeScalarView(scalars[..<at]))
+        return isOrganization(name) ? name : nil
     }
 
     private static func isOrganization(_ name: String) -> Bool {
