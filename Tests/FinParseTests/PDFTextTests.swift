@@ -313,6 +313,16 @@ struct PDFTextTests {
         }
     }
 
+    /// A 决算 三公 table with most columns empty (the 财政局 决算: 0.95 under 合计 预算数 and 0.95
+    /// under 公务接待费 预算数, ten columns apart): each value takes the 预算数 or 决算数 it
+    /// stands nearest on the header's last line, and that column's name.
+    @Test func aSanGongTableWithEmptyColumnsLabelsEachValueByItsColumn() throws {
+        let document = try Document(contentsOf: Corpus.path("pdf/putuo-caizhengju-2024-juesuan.layout.txt"))
+        let table = try #require(document.tables.first { $0.title?.contains("三公") == true })
+        let row = document.amounts.filter { $0.cell?.table == table.index }
+        #expect(row.map { "\($0.text) \($0.label ?? "-")" } == ["0.95 合计预算数", "0.95 公务接待费预算数"])
+    }
+
     /// The 江苏 template's 支出预算总表 is one row of values too, under 合计 | 基本支出 | 项目支出 |
     /// 单位预留机动经费 | 结转下年资金: the empty last column is left out, by where the values stand
     /// (the report's text gives 单位预留机动经费 2,388.04 and 140.2).

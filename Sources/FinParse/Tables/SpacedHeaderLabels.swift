@@ -57,9 +57,9 @@ enum SpacedHeaderLabels {
     static func labels(header: [[Piece]], values: [Piece], template: Template) -> [String?] {
         let none = values.map { _ in String?.none }
         // A last header line of 预算数 | 决算数 under each leaf: each value is its leaf's and that line's.
-        // With fewer values than it has (empty columns), their places are too uncertain to tell.
+        // With fewer values than it has (empty columns), each stands under the one nearest it.
         let last = header.last.flatMap { last in last.allSatisfy { generic.contains(String($0.text)) } ? last : nil }
-        guard last == nil || last?.count == values.count else { return none }
+        guard last.map({ $0.count >= values.count }) ?? true else { return none }
         let pieces = (last == nil ? header : header.dropLast()).joined()
         // A 三公 header has a few dozen pieces; text of thousands is none, and costs squares.
         guard pieces.count <= 200 else { return none }
@@ -67,11 +67,29 @@ enum SpacedHeaderLabels {
         guard let leaves = leaves(of: pieces.filter { !template.isGroup($0.text) }, names: template.columnNames) else { return none }
         let names = leaves.indices.map { name(of: $0, in: leaves, groups: groups) }
         if let last {
-            guard last.count % leaves.count == 0 else { return none }
+            guard last.count % leaves.count == 0,
+                  let places = last.count == values.count ? Array(last.indices) : nearest(to: values, among: last)
+            else { return none }
             let per = last.count / leaves.count
-            return last.indices.map { names[$0 / per] + last[$0].text }
+            return places.map { names[$0 / per] + last[$0].text }
         }
         return match(leaves, to: values)?.map { names[$0] } ?? none
+    }
+
+    /// For each value, the index of the piece of `line` its middle stands nearest, in order,
+    /// when that piece is clearly the nearest: under half as far as the next nearest, so
+    /// that a value between two columns labels nothing.
+    private static func nearest(to values: [Piece], among line: [Piece]) -> [Int]? {
+        var places: [Int] = []
+        for value in values {
+            let distances = line.map { abs($0.middle - value.middle) }
+            guard let best = distances.indices.min(by: { distances[$0] < distances[$1] }),
+                  distances.indices.allSatisfy({ $0 == best || 2 * distances[best] < distances[$0] }),
+                  best > places.last ?? -1
+            else { return nil }
+            places.append(best)
+        }
+        return places
     }
 
     /// The sub-headers under each column of a 决算 table.
