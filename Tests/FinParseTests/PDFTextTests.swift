@@ -288,6 +288,11 @@ struct PDFTextTests {
         ("pdf/putuo-wanli-2023-yusuan.layout.txt", [
             "合计", "因公出国(境)费", "公务接待费", "公务用车购置及运行费小计", "购置费", "运行费", "2023年机关运行经费预算数",
         ]),
+        // 公务接待 and 会议费 a space apart, 公务接待 / 费 five positions right of 公务用车 /
+        // 运行维护 / 费: names as close as their characters, not as wide as they print.
+        ("pdf/jiangsu-zhengxie-2019-yusuan-tables.layout.txt", [
+            "合计", "“三公”经费小计", "因公出国(境)费", "公务用车购置及运行维护费小计", "公务用车运行维护费", "公务接待费", "会议费", "培训费",
+        ]),
         ("pdf/putuo-guihuaziyuan-2024-juesuan-with-errors.layout.txt", ["合计", "因公出国(境)费", "公务用车购置及运行维护费小计",
             "公务用车购置费", "公务用车运行维护费", "公务接待费"].flatMap { [$0 + "预算数", $0 + "决算数"] }),
     ])

@@ -113,6 +113,9 @@ enum SpacedHeaderLabels {
         }
         var blocks: [Piece] = []
         var lastLine: [Int] = []
+        // Where each block's characters start, one position each, as pdftotext sets them.
+        var starts: [Range<Int>] = []
+        func narrow(_ piece: Piece) -> Range<Int> { piece.start..<(piece.start + piece.text.unicodeScalars.count) }
         for piece in pieces.sorted(by: { ($0.line, $0.start) < ($1.line, $1.start) }) {
             let above = blocks.indices.filter {
                 lastLine[$0] < piece.line && blocks[$0].gap(to: piece) <= nearby && begins(blocks[$0].text + piece.text)
@@ -123,20 +126,23 @@ enum SpacedHeaderLabels {
                 blocks[above].text += piece.text
                 blocks[above].start = min(blocks[above].start, piece.start)
                 blocks[above].end = max(blocks[above].end, piece.end)
+                starts[above] = min(starts[above].lowerBound, piece.start)..<max(starts[above].upperBound, narrow(piece).upperBound)
                 lastLine[above] = piece.line
             } else if begins(piece.text) {
                 blocks.append(piece)
                 lastLine.append(piece.line)
+                starts.append(narrow(piece))
             }
             // Else a caption's word (公开表九): no column's.
         }
         let names = Set(columnNames)
         guard !blocks.isEmpty, blocks.allSatisfy({ names.contains(String(withoutYear($0.text))) }) else { return nil }
-        // Columns stand side by side: a leaf's middle inside another's is text not laid out by
-        // position (a raw extraction's cells one a line, page text one space apart).
-        guard !blocks.indices.contains(where: { a in
-            blocks.indices.contains { b in a != b && Double(blocks[b].start) <= blocks[a].middle && blocks[a].middle < Double(blocks[b].end) }
-        }) else { return nil }
+        // Columns stand side by side: a leaf's characters where another's stand is text not laid
+        // out by position (a raw extraction's cells one a line, page text one space apart). Not
+        // as wide as they print: close columns' names would overlap (公务用车 / 运行维护 / 费 and
+        // 公务接待 / 费, five positions apart).
+        guard !starts.indices.contains(where: { a in starts.indices.contains { b in a != b && starts[a].overlaps(starts[b]) } })
+        else { return nil }
         return blocks.sorted { $0.middle < $1.middle }
     }
 
