@@ -292,7 +292,9 @@ enum TableFigures {
         /// 金额) with none on those lines is passed over.
         private func label(wrappedAround cell: Table.Cell) -> String? {
             var left = cell.column - 1
-            while left > 0, !labelColumns.contains(left), !(cell.row - 1...cell.row + 1).contains(where: { text($0, left) != nil }) {
+            // At most two such columns, the walk being per amount.
+            while left > max(0, cell.column - 3), !labelColumns.contains(left),
+                  !(cell.row - 1...cell.row + 1).contains(where: { text($0, left) != nil }) {
                 left -= 1
             }
             guard labelColumns.contains(left), text(cell.row, left) == nil,

@@ -16,8 +16,10 @@ enum GridHeaderLabels {
         guard amountRows.count == 1, let r = amountRows.first, r > 0 else { return [:] }
         let values = rows[r].filter { !$0.text.isEmpty }
         guard values.count > 1, values.allSatisfy({ TableFigures.isValue($0.text) }) else { return [:] }
-        // Row by row, top down; a merged cell once, at its first row and column.
+        // Row by row, top down; a merged cell once, at its first row and column. A real header
+        // has a few dozen cells, and each value looks at each.
         let header = rows[..<r].joined().filter { !$0.text.isEmpty }
+        guard header.count <= 200, values.count <= 64 else { return [:] }
         let names = Set(template.columnNames)
         var labels: [TableGrid.Place: String] = [:]
         for value in values {

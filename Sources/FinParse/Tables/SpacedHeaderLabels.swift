@@ -59,7 +59,8 @@ enum SpacedHeaderLabels {
         // A last header line of 预算数 | 决算数 under each leaf: each value is its leaf's and that line's.
         // With fewer values than it has (empty columns), each stands under the one nearest it.
         let last = header.last.flatMap { last in last.allSatisfy { generic.contains(String($0.text)) } ? last : nil }
-        guard last.map({ $0.count >= values.count }) ?? true else { return none }
+        // A real one has a few dozen pieces; each value is compared with each.
+        guard last.map({ $0.count >= values.count && $0.count <= 200 }) ?? true else { return none }
         let pieces = (last == nil ? header : header.dropLast()).joined()
         // A 三公 header has a few dozen pieces; text of thousands is none, and costs squares.
         guard pieces.count <= 200 else { return none }
