@@ -1180,6 +1180,27 @@ extension PDFTextTests {
         #expect(lines.map(\.line) == [1, 2, 2, 3, 3, 3])
     }
 
+    @Test func aWrappedLabelOfTheOtherSideIsThatSidesName() throws {
+        // The 宜川路 决算's 基本支出 table, 人员经费 and 公用经费 side by side: the 公用经费 side's
+        // name wraps around a row whose 人员经费 side has its own (因公出国(境)费 / 30113
+        // 住房公积金 431.39 30212 13.24 / 用). The fragments went to the left name
+        // (因公出国(境)费住房公积金用), and the row took a column too many.
+        let document = try Document(contentsOf: Corpus.path("pdf/putuo-yichuanlu-2025-juesuan.pages.txt"))
+        let table = try #require(document.tables.first { $0.kind == "一般公共预算财政拨款基本支出决算表" })
+        func row(_ code: String) -> [String] {
+            guard let row = table.cells.first(where: { $0.text.hasPrefix(code + " ") })?.row else { return [] }
+            return table.cells.filter { $0.row == row }.sorted { $0.column < $1.column }.map { "\($0.column):\($0.text)" }
+        }
+        #expect(row("30113") == ["0:30113 住房公积金", "1:431.39", "2:30212 因公出国(境)费用", "3:13.24"])
+        #expect(row("30310") == ["0:30310 个人农业生产补贴", "2:30231 公务用车运行维护费", "3:81.11"])
+        // The left name wrapped around its code alone, the right side's item right after it.
+        #expect(row("30399") == ["0:30399 其他对个人和家庭的补助", "2:30240 税金及附加费用", "3:20.81"])
+        #expect(table.columns == 4)
+        func labels(_ line: Int) -> [String?] { document.amounts.filter { $0.line == line }.map(\.label) }
+        #expect(labels(493) == ["住房公积金", "因公出国(境)费用"])
+        #expect(labels(508) == ["公务用车运行维护费"])
+    }
+
     /// Page texts joined by a bare form feed (no line end before it), as the 文化和旅游局
     /// report's pages were written out from pdfplumber: read as pages, so the 目录 stays out
     /// of the outline, 第二部分 is found through it (a page's last line shares its number),

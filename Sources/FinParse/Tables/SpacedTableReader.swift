@@ -910,12 +910,18 @@ enum SpacedTableReader {
     private static func joiningWrappedLabels(_ rows: [Row]) -> [Row] {
         enum Label { case code, codeAndWords }
         let labels = rows.map { row -> (kind: Label, code: Substring, words: Substring)? in
-            // A code alone then a value: the next side's item may follow (30108 699.30 30206 电费).
-            guard row.fields.count > 1, isValue(row.fields[1]) else { return nil }
+            // A code alone then a value: the next side's item may follow (30108 699.30 30206 电费),
+            // or come right after it, the row's own value left empty (30399 30240 税金及附加费用).
+            guard row.fields.count > 1 else { return nil }
             let first = row.fields[0].text
             let code = first.prefix { $0.unicodeScalars.first?.isASCIIDigit == true }
             guard (3...9).contains(code.count) else { return nil }
             let words = first[code.endIndex...]
+            let next = row.fields[1].text
+            if words.isEmpty, !isValue(row.fields[1]), let space = next.firstIndex(of: " "), isCode(next[..<space]) {
+                return (.code, code, words)
+            }
+            guard isValue(row.fields[1]) else { return nil }
             if words.isEmpty { return (.code, code, words) }
             guard row.fields.dropFirst().allSatisfy(isValue), words.first == " ", !words.dropFirst().contains(" ")
             else { return nil }
@@ -950,9 +956,22 @@ enum SpacedTableReader {
             let above = head[i].map { rows[$0].fields[0].text } ?? ""
             let below = tail[i].map { rows[$0].fields[0].text } ?? ""
             var row = rows[i]
+            // The other side's code with no name after it (30113 住房公积金 431.39 30212 13.24
+            // between 因公出国(境)费 and 用): the fragments are that code's name.
+            if label.kind == .codeAndWords, let k = row.fields.indices.dropFirst().first(where: { k in
+                k + 1 < row.fields.count && isCode(row.fields[k].text) && TableFigures.amount(row.fields[k + 1].text) != nil
+            }) {
+                row.fields[k].text = Substring(row.fields[k].text + " " + above + below)
+                return row
+            }
             row.fields[0].text = Substring(label.code + " " + above + label.words + below)
             return row
         }
+    }
+
+    /// A 科目编码 alone (30212): three to nine digits.
+    private static func isCode(_ text: Substring) -> Bool {
+        (3...9).contains(text.utf8.count) && text.utf8.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
     }
 
     /// A header printed over two lines (收入 / 项目) becomes one row: the two lines above
