@@ -114,9 +114,9 @@ enum SpacedHeaderLabels {
         }
         var blocks: [Piece] = []
         var lastLine: [Int] = []
-        // Where each block's characters start, one position each, as pdftotext sets them.
-        var starts: [Range<Int>] = []
-        func narrow(_ piece: Piece) -> Range<Int> { piece.start..<(piece.start + piece.text.unicodeScalars.count) }
+        // Where each block's characters stand, one position each, as pdftotext sets them.
+        var extents: [Range<Int>] = []
+        func extent(_ piece: Piece) -> Range<Int> { piece.start..<(piece.start + piece.text.unicodeScalars.count) }
         for piece in pieces.sorted(by: { ($0.line, $0.start) < ($1.line, $1.start) }) {
             let above = blocks.indices.filter {
                 lastLine[$0] < piece.line && blocks[$0].gap(to: piece) <= nearby && begins(blocks[$0].text + piece.text)
@@ -127,12 +127,12 @@ enum SpacedHeaderLabels {
                 blocks[above].text += piece.text
                 blocks[above].start = min(blocks[above].start, piece.start)
                 blocks[above].end = max(blocks[above].end, piece.end)
-                starts[above] = min(starts[above].lowerBound, piece.start)..<max(starts[above].upperBound, narrow(piece).upperBound)
+                extents[above] = min(extents[above].lowerBound, piece.start)..<max(extents[above].upperBound, extent(piece).upperBound)
                 lastLine[above] = piece.line
             } else if begins(piece.text) {
                 blocks.append(piece)
                 lastLine.append(piece.line)
-                starts.append(narrow(piece))
+                extents.append(extent(piece))
             }
             // Else a caption's word (公开表九): no column's.
         }
@@ -142,7 +142,7 @@ enum SpacedHeaderLabels {
         // out by position (a raw extraction's cells one a line, page text one space apart). Not
         // as wide as they print: close columns' names would overlap (公务用车 / 运行维护 / 费 and
         // 公务接待 / 费, five positions apart).
-        guard !starts.indices.contains(where: { a in starts.indices.contains { b in a != b && starts[a].overlaps(starts[b]) } })
+        guard !extents.indices.contains(where: { a in extents.indices.contains { b in a != b && extents[a].overlaps(extents[b]) } })
         else { return nil }
         return blocks.sorted { $0.middle < $1.middle }
     }

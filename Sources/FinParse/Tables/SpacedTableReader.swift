@@ -463,8 +463,9 @@ enum SpacedTableReader {
         // Either way two columns' cells run together. So each page takes, of the table's
         // columns, its own fullest rows', those of each shape of its fullest rows and those
         // all its rows of amounts give, the ones under which the fewest of its cells run
-        // together: the table's, when no other does better. Not a 绩效指标 table's: ``SpacedIndicatorTable`` joins its wrapped rows
-        // by the table's columns, and would join its 总分 row to the last indicator's.
+        // together: the table's, when no other does better. Not a 绩效指标 table's:
+        // ``SpacedIndicatorTable`` joins its wrapped rows by the table's columns, and would
+        // join its 总分 row to the last indicator's.
         var page = 0
         let pageOfRow = rows.map { row in
             while page < pageStarts.count, pageStarts[page] <= row.line.line { page += 1 }
