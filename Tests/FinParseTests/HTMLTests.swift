@@ -7,6 +7,40 @@ struct HTMLTests {
         try Document(bytes: Array(html.utf8), path: "page.html")
     }
 
+    /// A web 三公 table that marks its empty columns with a dash (the 宜川路 决算's, whose
+    /// 因公出国(境)费 and 购置费 columns are empty) labels the values it has, and the dashes
+    /// are no figures.
+    @Test func aSanGongTableWithDashesForEmptyColumnsIsLabelled() throws {
+        let header = """
+            <tr><td colspan=12>财政拨款“三公”经费</td></tr>
+            <tr><td rowspan=2 colspan=2>合计</td><td rowspan=2 colspan=2>因公出国<br>（境）费</td>\
+            <td colspan=6>公务用车购置及运行维护费</td><td rowspan=2 colspan=2>公务接待费</td></tr>
+            <tr><td colspan=2>小计</td><td colspan=2>公务用车<br>购置费</td><td colspan=2>公务用车<br>运行维护费</td></tr>
+            <tr>\(String(repeating: "<td>预算数</td><td>决算数</td>", count: 6))</tr>
+            """
+        let values = ["31.47", "19.86", "—", "—", "30.67", "19.56", "-", "-", "30.67", "19.56", "0.80", "0.30"]
+        let document = try Self.document("""
+            <p>财政拨款“三公”经费支出决算表</p><p>单位：万元</p>
+            <table>\(header)<tr>\(values.map { "<td>\($0)</td>" }.joined())</tr></table>
+            """)
+        #expect(document.amounts.map { "\($0.text) \($0.label ?? "-")" } == [
+            "31.47 合计预算数", "19.86 合计决算数", "30.67 公务用车购置及运行维护费小计预算数", "19.56 公务用车购置及运行维护费小计决算数",
+            "30.67 公务用车运行维护费预算数", "19.56 公务用车运行维护费决算数", "0.80 公务接待费预算数", "0.30 公务接待费决算数",
+        ])
+    }
+
+    /// A dash for an empty amount is no label: the amount after it is its row's.
+    @Test func aDashForAnEmptyCellLabelsNothing() throws {
+        let document = try Self.document("""
+            <p>支出决算表</p><p>单位：万元</p>
+            <table><tr><td>项目</td><td>合计</td><td>基本支出</td><td>项目支出</td></tr>
+            <tr><td>行政运行</td><td>100.00</td><td>—</td><td>100.00</td></tr>
+            <tr><td>事业运行</td><td>20.00</td><td>-</td><td>20.00</td></tr></table>
+            """)
+        #expect(document.amounts.map { "\($0.text) \($0.label ?? "-")" }
+            == ["100.00 行政运行", "100.00 行政运行", "20.00 事业运行", "20.00 事业运行"])
+    }
+
     /// The 重庆市交通委员会 page: its narrative is one <span> of &nbsp; and <br> runs.
     @Test func theChongqingPageReadsAsAReport() throws {
         let document = try Document(contentsOf: Corpus.path("html/chongqing-jiaotongwei-2018-yusuan.html"))

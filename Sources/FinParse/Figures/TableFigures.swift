@@ -108,7 +108,9 @@ enum TableFigures {
         init(_ table: Table) {
             var columnCounts: [Int: (text: Int, all: Int)] = [:]
             var lastText: [Int: Table.Cell] = [:]  // by row, as the cells go left to right
-            let cells = table.cells.filter { !$0.text.isEmpty }.sorted { ($0.row, $0.column) < ($1.row, $1.column) }
+            // A dash or slash marking an empty cell labels nothing, as an empty cell does.
+            let cells = table.cells.filter { !$0.text.isEmpty && !TableFigures.marksEmpty($0.text) }
+                .sorted { ($0.row, $0.column) < ($1.row, $1.column) }
             for (cell, amounts) in zip(cells, Self.amounts(ofRowsOf: cells)) {
                 for column in cell.column..<(cell.column + cell.columnSpan) {
                     texts[Position(row: cell.row, column: column)] = cell.text
@@ -509,6 +511,12 @@ enum TableFigures {
         }
         guard let last = found.last else { return nil }
         return (found, words.isEmpty ? last.label ?? "" : words.joined(separator: " "))
+    }
+
+    /// Whether a cell's text marks it empty: dashes or slashes alone (—, -, /), as many
+    /// tables print an empty amount.
+    static func marksEmpty(_ text: String) -> Bool {
+        !text.isEmpty && text.unicodeScalars.allSatisfy { "-—–―/".unicodeScalars.contains($0) }
     }
 
     /// Whether a word is money as a table prints it: with decimals, or a whole number in

@@ -14,7 +14,7 @@ enum GridHeaderLabels {
         let rows = grid.cellsByRow
         let amountRows = rows.indices.filter { rows[$0].contains { TableFigures.amount($0.text) != nil } }
         guard amountRows.count == 1, let r = amountRows.first, r > 0 else { return [:] }
-        let values = rows[r].filter { !$0.text.isEmpty }
+        let values = rows[r].filter { !$0.text.isEmpty && !TableFigures.marksEmpty($0.text) }
         guard values.count > 1, values.allSatisfy({ TableFigures.isValue($0.text) }) else { return [:] }
         // Row by row, top down; a merged cell once, at its first row and column. A real header
         // has a few dozen cells, and each value looks at each.
