@@ -916,7 +916,7 @@ enum SpacedTableReader {
             guard row.fields.count > 1 else { return nil }
             let first = row.fields[0].text
             let code = first.prefix { $0.unicodeScalars.first?.isASCIIDigit == true }
-            guard (3...9).contains(code.count) else { return nil }
+            guard isCode(code) else { return nil }
             let words = first[code.endIndex...]
             let next = row.fields[1].text
             if words.isEmpty, !isValue(row.fields[1]), let space = next.firstIndex(of: " "), isCode(next[..<space]) {
