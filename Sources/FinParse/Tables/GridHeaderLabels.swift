@@ -20,11 +20,12 @@ enum GridHeaderLabels {
         // has a few dozen cells, and each value looks at each.
         let header = rows[..<r].joined().filter { !$0.text.isEmpty }
         guard header.count <= 200, values.count <= 64 else { return [:] }
+        let texts = header.map { Substring(SelfEvaluationReader.compact($0.text)) }
         let names = Set(template.columnNames)
         var labels: [TableGrid.Place: String] = [:]
         for value in values {
-            let over = header.filter { $0.column <= value.column && value.column < $0.column + $0.columnSpan }
-                .map { Substring(SelfEvaluationReader.compact($0.text)) }
+            let over = header.indices.filter { header[$0].column <= value.column && value.column < header[$0].column + header[$0].columnSpan }
+                .map { texts[$0] }
             // One name over each column: names stacked over one column are a header whose
             // cells do not stand over their columns.
             let named = over.indices.filter { names.contains(String(SpacedHeaderLabels.withoutYear(over[$0]))) }
