@@ -9,7 +9,16 @@ enum PageText {
         var lines: [FoldedText]
         /// Body lines a 目录 entry names as a part (第二部分 …) that print no marker of their own.
         var partMarkers: [Int: OutlineRecognizer.PartMarker] = [:]
+        /// The standard tables the 目录 lists, in its order.
+        var listedTables: [ListedTable] = []
         var diagnostics: [Diagnostic]
+    }
+
+    /// A 目录 entry that names a standard table (三、支出决算表).
+    struct ListedTable {
+        var kind: String
+        var entry: String
+        var line: Int
     }
 
     /// Whether `lines` came from a paginated extraction: pdftotext starts each page after the first with a form feed.
@@ -35,14 +44,57 @@ enum PageText {
         if let cover = pages.first { kept = joinCover(kept, coverLines: cover.count) }
         kept = joinWrapped(kept)
         var partMarkers: [Int: OutlineRecognizer.PartMarker] = [:]
+        var listed: [ListedTable] = []
         if let contents {
+            listed = listedTables(lines[contents])
             partMarkers = unmarkedParts(listedIn: lines[contents], body: kept)
             for line in partMarkers.keys.sorted() {
                 diagnostics.append(Diagnostic(severity: .info, code: "part-from-contents",
                                               message: "\(partMarkers[line]!.marker.text) has no marker in the text; the 目录 names it", line: line))
             }
         }
-        return Result(lines: kept, partMarkers: partMarkers, diagnostics: diagnostics)
+        return Result(lines: kept, partMarkers: partMarkers, listedTables: listed, diagnostics: diagnostics)
+    }
+
+    /// The 目录's entries that name a standard table, an entry wrapped onto the next line
+    /// (十一、一般公共预算“三公”经费、会议费、培训费支 / 出预算表) read whole.
+    private static func listedTables(_ contents: ArraySlice<FoldedText>) -> [ListedTable] {
+        let entries = contents.filter { !$0.isBlank }
+        var listed: [ListedTable] = []
+        var k = 0
+        while k < entries.count {
+            let entry = entries[k]
+            let text = key(entry.text)
+            if let kind = SpacedTableReader.kind(of: text) {
+                listed.append(ListedTable(kind: kind, entry: text, line: entry.line))
+            } else if k + 1 < entries.count, ListMarker.scan(String(entries[k + 1].text.trimmingSpaces)) == nil,
+                      case let joined = text + key(entries[k + 1].text), let kind = SpacedTableReader.kind(of: joined) {
+                listed.append(ListedTable(kind: kind, entry: joined, line: entry.line))
+                k += 1
+            }
+            k += 1
+        }
+        return listed
+    }
+
+    /// A warning for each table the 目录 lists that the text does not hold as read, or one
+    /// for all of them when it holds none (a report that publishes its tables as a file of
+    /// their own): a table left out of the report, or one finparse could not read, never
+    /// passes unnoticed.
+    static func missingTables(_ listed: [ListedTable], found tables: [TableGrid]) -> [Diagnostic] {
+        let kinds = tables.compactMap(\.kind)
+        let missing = listed.filter { entry in !kinds.contains { SpacedTableReader.isSameTable($0, entry.kind) } }
+        guard let first = missing.first else { return [] }
+        if kinds.isEmpty, missing.count > 1 {
+            return [Diagnostic(severity: .warning, code: "listed-table-missing",
+                               message: "the 目录 lists \(missing.count) tables (\(first.entry) … \(missing.last!.entry)), and the text holds none of them: published as a file of their own, or not readable as text",
+                               line: first.line)]
+        }
+        return missing.map { entry in
+            Diagnostic(severity: .warning, code: "listed-table-missing",
+                       message: "the 目录 lists \(entry.entry), and no \(entry.kind) was found in the text: the report leaves it out, or its table could not be read",
+                       line: entry.line)
+        }
     }
 
     /// A cover page of a few short lines is one title broken for the page
@@ -339,7 +391,7 @@ enum PageText {
             // cut there goes on across them.
             if let paragraph = open, blanks.count <= 1 || line.text.first == "\u{0C}" && !endsSentence(paragraph),
                paragraph.bytes < maxJoinedBytes,
-               endsPartTitle(paragraph, with: line)
+               endsTitle(paragraph, with: line)
                 || (blanks.isEmpty || goesOnAcrossBlank(paragraph, with: line, doubleSpaced: doubleSpaced))
                     && continues(paragraph, with: line, columnar: measure.columnar, full: full, indented: indented) {
                 open!.join(line, width: measure.width)
@@ -431,16 +483,18 @@ enum PageText {
     }
 
     /// A part title wrapped onto a short, centred second line, a blank line at most
-    /// between (…年度部门决算情况 / 说明).
-    private static func endsPartTitle(_ previous: Paragraph, with line: FoldedText) -> Bool {
+    /// between (…年度部门决算情况 / 说明), or a standard table's title on a line of its own
+    /// wrapped before its last characters (“三公”经费、会议费、培训费支出预算 / 表).
+    private static func endsTitle(_ previous: Paragraph, with line: FoldedText) -> Bool {
         // The cheap tests of the short line first: this runs for every line of the text.
         let rest = line.text.trimmingSpaces
         guard !rest.isEmpty, !rest.unicodeScalars.isLonger(than: 4),
               !rest.unicodeScalars.contains(where: { "。，,：:；;".unicodeScalars.contains($0) }),
               ListMarker.scan(String(rest)) == nil else { return false }
-        guard let marker = ListMarker.scan(String(previous.head)), marker.style == .part,
-              !previous.tail.hasSuffix("说明") else { return false }
-        return true
+        if let marker = ListMarker.scan(String(previous.head)), marker.style == .part {
+            return !previous.tail.hasSuffix("说明")
+        }
+        return previous.isOneLine && !isTableTitle(previous.lastLine) && isTableTitle(Substring(previous.lastLine + rest))
     }
 
     /// A standard table's title on a line of its own, numbered or not (四、2017 年度江苏省高级

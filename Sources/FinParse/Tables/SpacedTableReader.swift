@@ -20,8 +20,20 @@ enum SpacedTableReader {
         "一般公共预算基本支出部门预算经济分类预算表", "“三公”经费和机关运行经费预算表",
         "收支预算总表", "财政拨款支出预算表", "财政拨款基本支出预算表", "一般公共预算支出预算表", "一般公共预算基本支出预算表",
         "“三公”经费、会议费、培训费支出预算表", "政府性基金支出预算表", "财政拨款政府性基金支出预算表",
-        "政府性基金预算财政拨款支出预算表", "一般公共预算机关运行经费支出预算表", "政府采购支出预算表", "政府采购预算表",
+        "政府性基金预算财政拨款支出预算表", "政府性基金财政拨款支出预算表", "一般公共预算机关运行经费支出预算表",
+        "政府采购支出预算表", "政府采购预算表",
     ].sorted { $0.count > $1.count }
+
+    /// Whether two kinds are one table: the same name, or two of the spellings that years
+    /// of one template, or a report's 目录 and its body, give it.
+    static func isSameTable(_ a: String, _ b: String) -> Bool {
+        a == b || spellings.contains { $0.contains(a) && $0.contains(b) }
+    }
+
+    private static let spellings: [Set<String>] = [
+        ["政府性基金支出预算表", "财政拨款政府性基金支出预算表", "政府性基金预算财政拨款支出预算表", "政府性基金财政拨款支出预算表"],
+        ["政府采购支出预算表", "政府采购预算表"],
+    ]
 
     /// The kinds as titles are compared: without quotes, which scrapes spell three ways.
     private static let kindKeys: [(key: String, kind: String)] = kinds.map { (withoutQuotes($0), $0) }
