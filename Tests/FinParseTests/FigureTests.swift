@@ -291,6 +291,42 @@ struct FigureTests {
         if path.hasPrefix("yongzhou") { #expect(found.allSatisfy { $0.message.contains("a rise of 48.61%") }) }
     }
 
+    /// The totals a 情况说明 states against the 总计 and 合计 rows of its tables. The 财政局 决算
+    /// as published states 财政拨款收入支出总计0.3万元 where its 财政拨款收入支出决算总表 gives
+    /// 2,961.68, in every rendering; the injected-errors version states 收入支出总计 0 万元 where
+    /// its 收入支出决算总表 gives 2,995.39. The other reports' totals are their tables'.
+    @Test func corpusTotalsThatAreNotTheTables() throws {
+        let found: [String: [Int]] = [
+            "pdf/putuo-caizhengju-2024-juesuan.layout.txt": [548],
+            "docx/putuo-caizhengju-2024-juesuan.docx": [1975],
+            "html/putuo-caizhengju-2024-juesuan.html": [864],
+            "pdf/putuo-caizhengju-2024-juesuan-injected-errors.layout.txt": [341],
+        ]
+        let texts = try FileManager.default.contentsOfDirectory(atPath: Corpus.path("pdf")).filter { $0.hasSuffix(".txt") }
+        for path in texts.map { "pdf/" + $0 } + Array(found.keys) + ["yongzhou-yingji-2021-juesuan.txt"] {
+            let document = try Document(contentsOf: Corpus.path(path))
+            let totals = document.diagnostics.filter { $0.code == "text-table-total" }
+            #expect(totals.map(\.line) == found[path] ?? [], "\(path)")
+            if path.hasPrefix("docx/") {
+                #expect(totals.map(\.message) == ["财政拨款收入支出总计 0.3万元 is not the total the tables give: 财政拨款收入支出决算总表 总计 2,961.68万元 (line 1009)"])
+            }
+        }
+    }
+
+    /// A total the text states agrees with its table's to half a unit of its last digit: the
+    /// 财政局 决算's 收入支出总计2995.39万元 is its 收入支出决算总表's 总计; 2995.93 is not, nor is
+    /// 2995.4 (2995.35 to 2995.45 holds 2995.39, so it agrees), which the warning says.
+    @Test(arguments: [("2995.39", false), ("2995.4", false), ("2995.93", true), ("2995.3", true)])
+    func aTotalIsCheckedToItsLastDigit(stated: String, reported: Bool) throws {
+        let text = try String(contentsOfFile: Corpus.path("pdf/putuo-caizhengju-2024-juesuan.layout.txt"), encoding: .utf8)
+        let changed = text.replacing("收入支出总计2995.39万元", with: "收入支出总计\(stated)万元")
+        #expect(changed.contains("收入支出总计\(stated)万元"))
+        let document = try Document(bytes: Array(changed.utf8), path: "caizhengju.layout.txt")
+        let totals = document.diagnostics.filter { $0.code == "text-table-total" && $0.line == 530 }
+        #expect(totals.map(\.message) == (reported
+            ? ["收入支出总计 \(stated)万元 is not the total the tables give: 收入支出决算总表 总计 2,995.39万元 (line 164)"] : []))
+    }
+
     // MARK: The corpus report
 
     private func corpusFigures(line: Int) -> [String] {

@@ -59,6 +59,8 @@ final class ReportAssembly {
     private var givenOut = 0
     /// The changes of the runs taken so far, for those whose amount a run before states.
     private var changes = ChangeCheck.Resolver()
+    /// The totals of the text and of the tables taken so far, to be compared at the end.
+    private var totals = TotalsCheck.Ledger()
     private let stream: ((Streamed) -> Void)?
     private let threads: Int
     private let pool: WorkPool
@@ -202,12 +204,19 @@ final class ReportAssembly {
             case .run(let figures, let diagnostics, let openChanges):
                 let figures = Figure.inReadingOrder(figures)
                 stream(.diagnostics(diagnostics + changes.diagnostics(figures: figures, opens: openChanges), ofTables: false))
-                for figure in figures { stream(.piece(.figure(figure))) }
+                for figure in figures {
+                    totals.add(figure)
+                    stream(.piece(.figure(figure)))
+                }
             case .tables(let tables):
                 for read in tables {
                     stream(.diagnostics(read.diagnostics, ofTables: true))
                     stream(.piece(.table(read.table)))
-                    for figure in read.figures { stream(.piece(.figure(figure))) }
+                    totals.add(read.table)
+                    for figure in read.figures {
+                        totals.add(figure)
+                        stream(.piece(.figure(figure)))
+                    }
                 }
             }
         }
@@ -218,6 +227,7 @@ final class ReportAssembly {
         if !run.isEmpty { handOverRun() }
         if !tableRun.isEmpty { handOverTables() }
         giveOut(all: true)
+        stream?(.diagnostics(totals.diagnostics, ofTables: false))
     }
 
     /// The document, once the reader has handed over everything.
@@ -235,6 +245,7 @@ final class ReportAssembly {
         var percents: [Figure] = []
         func take(_ figures: some Sequence<Figure>) {
             for figure in figures {
+                totals.add(figure)
                 if figure.unit == .percent { percents.append(figure) } else { amounts.append(figure) }
             }
         }
@@ -247,10 +258,14 @@ final class ReportAssembly {
                 take(figures)
                 runDiagnostics += diagnostics + changes.diagnostics(figures: figures, opens: openChanges)
             case .tables(let read):
-                for table in read { take(table.figures) }
+                for table in read {
+                    totals.add(table.table)
+                    take(table.figures)
+                }
                 tables += read
             }
         }
+        runDiagnostics += totals.diagnostics
         let diagnostics = Self.allDiagnostics(reader: diagnostics, outline: outline.diagnostics,
                                               runs: runDiagnostics, tables: tables.flatMap(\.diagnostics))
 

@@ -1,0 +1,84 @@
+/// Whether the totals a report's text states are the ones its tables give: the 情况说明's
+/// 收入支出总计2995.39万元 against the 总计 row of its 收入支出决算总表, its 财政拨款收入支出总计
+/// against the 财政拨款收入支出决算总表's, a 预算's 收入预算总计 against its 收支预算总表's.
+///
+/// Only the totals of the templates' summary tables are compared, each by the label the
+/// text gives it and the row label its table gives it: other labels that text and tables
+/// share name different things (公务接待费 in the 基本支出 table is the basic part of the 三公
+/// table's). Each figure counts as exact to half a unit of its last digit, and a total agrees
+/// with its table when any amount of its rows does (a two-sided table prints 总计 on both
+/// sides). A total whose table the report does not hold, or holds without those rows as read,
+/// is not checked.
+enum TotalsCheck {
+    private struct Rule {
+        var textLabels: Set<String>
+        var kinds: Set<String>
+        var rowLabels: Set<String>
+    }
+
+    private static let rules: [Rule] = [
+        Rule(textLabels: ["收入支出总计"], kinds: ["收入支出决算总表"], rowLabels: ["总计"]),
+        Rule(textLabels: ["财政拨款收入支出总计"], kinds: ["财政拨款收入支出决算总表"], rowLabels: ["总计"]),
+        Rule(textLabels: ["收入合计", "本年收入合计"], kinds: ["收入支出决算总表"], rowLabels: ["本年收入合计"]),
+        Rule(textLabels: ["支出合计", "本年支出合计"], kinds: ["收入支出决算总表"], rowLabels: ["本年支出合计"]),
+        Rule(textLabels: ["收入预算总计", "收入预算合计"], kinds: ["收支预算总表", "财务收支预算总表", "收入预算总表"],
+             rowLabels: ["收入合计", "收入总计", "总计", "合计"]),
+        Rule(textLabels: ["支出预算总计", "支出预算合计"], kinds: ["收支预算总表", "财务收支预算总表", "支出预算总表"],
+             rowLabels: ["支出合计", "支出总计", "总计", "合计"]),
+        Rule(textLabels: ["财政拨款收入预算总计"], kinds: ["财政拨款收支预算总表"], rowLabels: ["收入合计", "收入总计", "总计"]),
+        Rule(textLabels: ["财政拨款支出预算总计"], kinds: ["财政拨款收支预算总表"], rowLabels: ["支出合计", "支出总计", "总计"]),
+    ]
+
+    private static let ruleOfTextLabel: [String: Int] = {
+        var found: [String: Int] = [:]
+        for (index, rule) in rules.enumerated() { for label in rule.textLabels { found[label] = index } }
+        return found
+    }()
+
+    /// The figures of a report as they are read, in any order (the 情况说明 may come before
+    /// its tables or after them), keeping only the totals the rules name; the warnings once
+    /// all are in.
+    struct Ledger {
+        /// The tables of the report that some rule names, by index: their kind, and the rules.
+        private var tables: [Int: (kind: String, rules: [Int])] = [:]
+        /// The text's totals, with their rule.
+        private var stated: [(rule: Int, figure: Figure)] = []
+        /// The tables' totals, by rule, with their table's kind.
+        private var given: [Int: [(kind: String, figure: Figure)]] = [:]
+
+        /// A table of the report, before its figures.
+        mutating func add(_ table: Table) {
+            guard let kind = table.kind else { return }
+            let rules = TotalsCheck.rules.indices.filter { TotalsCheck.rules[$0].kinds.contains(kind) }
+            if !rules.isEmpty { tables[table.index] = (kind, rules) }
+        }
+
+        mutating func add(_ figure: Figure) {
+            guard figure.unit != .percent, figure.change == nil, figure.comparator == nil, let label = figure.label else { return }
+            if let cell = figure.cell {
+                guard let table = tables[cell.table] else { return }
+                for rule in table.rules where TotalsCheck.rules[rule].rowLabels.contains(label) {
+                    given[rule, default: []].append((table.kind, figure))
+                }
+            } else if let rule = TotalsCheck.ruleOfTextLabel[label] {
+                stated.append((rule, figure))
+            }
+        }
+
+        /// A warning for each total of the text that no amount of its table's rows agrees with.
+        var diagnostics: [Diagnostic] {
+            stated.compactMap { rule, figure in
+                guard let rows = given[rule], let stated = Money(figure) else { return nil }
+                let amounts = rows.compactMap { Money($0.figure) }
+                guard amounts.count == rows.count, !amounts.contains(where: stated.overlaps) else { return nil }
+                var seen = Set<String>()
+                let tables = rows.filter { seen.insert("\($0.kind) \($0.figure.label!) \($0.figure.text)").inserted }.map {
+                    "\($0.kind) \($0.figure.label!) \($0.figure.text)\($0.figure.unit.rawValue) (line \($0.figure.line))"
+                }
+                return Diagnostic(severity: .warning, code: "text-table-total",
+                                  message: "\(figure.label!) \(figure.text) is not the total the tables give: \(tables.joined(separator: "; "))",
+                                  line: figure.line)
+            }
+        }
+    }
+}
