@@ -1,6 +1,7 @@
 /// Whether the totals a report's text states are the ones its tables give: the 情况说明's
 /// 收入支出总计2995.39万元 against the 总计 row of its 收入支出决算总表, its 财政拨款收入支出总计
-/// against the 财政拨款收入支出决算总表's, a 预算's 收入预算总计 against its 收支预算总表's.
+/// against the 财政拨款收入支出决算总表's, its 一般公共预算财政拨款支出 against the 合计 of that
+/// table, a 预算's 收入预算总计 against its 收支预算总表's.
 ///
 /// Only the totals of the templates' summary tables are compared, each by the label the
 /// text gives it and the row label its table gives it: other labels that text and tables
@@ -21,6 +22,12 @@ enum TotalsCheck {
         Rule(textLabels: ["财政拨款收入支出总计"], kinds: ["财政拨款收入支出决算总表"], rowLabels: ["总计"]),
         Rule(textLabels: ["收入合计", "本年收入合计"], kinds: ["收入支出决算总表"], rowLabels: ["本年收入合计"]),
         Rule(textLabels: ["支出合计", "本年支出合计"], kinds: ["收入支出决算总表"], rowLabels: ["本年支出合计"]),
+        Rule(textLabels: ["一般公共预算财政拨款支出"], kinds: ["一般公共预算财政拨款支出决算表"], rowLabels: ["合计"]),
+        Rule(textLabels: ["一般公共预算财政拨款支出预算"], kinds: ["一般公共预算支出功能分类预算表", "一般公共预算支出预算表"],
+             rowLabels: ["合计"]),
+        Rule(textLabels: ["一般公共预算财政拨款基本支出预算"],
+             kinds: ["一般公共预算基本支出部门预算经济分类预算表", "一般公共预算基本支出预算表"], rowLabels: ["合计"]),
+        Rule(textLabels: ["财政拨款基本支出预算"], kinds: ["财政拨款基本支出预算表"], rowLabels: ["合计"]),
         Rule(textLabels: ["收入预算总计", "收入预算合计"], kinds: ["收支预算总表", "财务收支预算总表", "收入预算总表"],
              rowLabels: ["收入合计", "收入总计", "总计", "合计"]),
         Rule(textLabels: ["支出预算总计", "支出预算合计"], kinds: ["收支预算总表", "财务收支预算总表", "支出预算总表"],
@@ -76,7 +83,7 @@ enum TotalsCheck {
                     "\($0.kind) \($0.figure.label!) \($0.figure.text)\($0.figure.unit.rawValue) (line \($0.figure.line))"
                 }
                 return Diagnostic(severity: .warning, code: "text-table-total",
-                                  message: "\(figure.label!) \(figure.text) is not the total the tables give: \(tables.joined(separator: "; "))",
+                                  message: "\(figure.label!) \(figure.text) is not the total the tables give as read: \(tables.joined(separator: "; "))",
                                   line: figure.line)
             }
         }
