@@ -330,6 +330,22 @@ struct FigureTests {
             ? ["收入支出总计 \(stated)万元 is not the total the tables give as read: 收入支出决算总表 总计 2,995.39万元 (line 164)"] : []))
     }
 
+    /// A 预算's 三公 budget is checked item by item against its 三公 table, whose one row of
+    /// values its header labels: the 江苏 检察院 2019's 公务接待费预算支出101.26万元 is its
+    /// table's 公务接待费; 110.26 would not be.
+    @Test func aSanGongBudgetIsCheckedItemByItem() throws {
+        let text = try String(contentsOfFile: Corpus.path("pdf/jiangsu-jianchayuan-2019-yusuan.layout.txt"), encoding: .utf8)
+        func totals(_ text: String) throws -> [String] {
+            try Document(bytes: Array(text.utf8), path: "jianchayuan.layout.txt").diagnostics
+                .filter { $0.code == "text-table-total" }.map { "\($0.line) \($0.message)" }
+        }
+        #expect(try totals(text) == [])
+        let changed = text.replacing("公务接待费预算支出101.26万元", with: "公务接待费预算支出110.26万元")
+        #expect(try totals(changed) == [
+            "959 公务接待费预算支出 110.26万元 is not the total the tables give as read: “三公”经费、会议费、培训费支出预算表 公务接待费 101.26万元 (line 572)",
+        ])
+    }
+
     // MARK: The corpus report
 
     private func corpusFigures(line: Int) -> [String] {

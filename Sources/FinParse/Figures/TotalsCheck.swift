@@ -1,7 +1,8 @@
 /// Whether the totals a report's text states are the ones its tables give: the 情况说明's
 /// 收入支出总计2995.39万元 against the 总计 row of its 收入支出决算总表, its 财政拨款收入支出总计
 /// against the 财政拨款收入支出决算总表's, its 一般公共预算财政拨款支出 against the 合计 of that
-/// table, a 预算's 收入预算总计 against its 收支预算总表's.
+/// table, a 预算's 收入预算总计 against its 收支预算总表's and its 三公 budget, item by item,
+/// against its 三公 table's.
 ///
 /// Only the totals of the templates' summary tables are compared, each by the label the
 /// text gives it and the row label its table gives it: other labels that text and tables
@@ -28,6 +29,17 @@ enum TotalsCheck {
         Rule(textLabels: ["一般公共预算财政拨款基本支出预算"],
              kinds: ["一般公共预算基本支出部门预算经济分类预算表", "一般公共预算基本支出预算表"], rowLabels: ["合计"]),
         Rule(textLabels: ["财政拨款基本支出预算"], kinds: ["财政拨款基本支出预算表"], rowLabels: ["合计"]),
+        Rule(textLabels: ["三公经费预算数", "三公经费预算", "三公经费财政拨款支出预算"], kinds: sanGongBudgets,
+             rowLabels: ["“三公”经费小计", "合计"]),
+        Rule(textLabels: ["因公出国境费预算支出"], kinds: sanGongBudgets, rowLabels: ["因公出国(境)费"]),
+        Rule(textLabels: ["公务用车购置及运行费预算支出", "公务用车购置及运行维护费预算支出"], kinds: sanGongBudgets,
+             rowLabels: ["公务用车购置及运行维护费小计", "公务用车购置及运行费小计"]),
+        Rule(textLabels: ["公务用车购置预算支出"], kinds: sanGongBudgets, rowLabels: ["公务用车购置费", "购置费"]),
+        Rule(textLabels: ["公务用车运行维护费预算支出"], kinds: sanGongBudgets, rowLabels: ["公务用车运行维护费", "运行费"]),
+        Rule(textLabels: ["公务接待费预算支出", "公务接待费支出预算"], kinds: sanGongBudgets, rowLabels: ["公务接待费"]),
+        Rule(textLabels: ["会议费预算支出"], kinds: sanGongBudgets, rowLabels: ["会议费"]),
+        Rule(textLabels: ["培训费预算支出"], kinds: sanGongBudgets, rowLabels: ["培训费"]),
+        Rule(textLabels: ["三公经费财政拨款支出年初预算"], kinds: ["财政拨款“三公”经费支出决算表"], rowLabels: ["合计预算数"]),
         Rule(textLabels: ["收入预算总计", "收入预算合计"], kinds: ["收支预算总表", "财务收支预算总表", "收入预算总表"],
              rowLabels: ["收入合计", "收入总计", "总计", "合计"]),
         Rule(textLabels: ["支出预算总计", "支出预算合计"], kinds: ["收支预算总表", "财务收支预算总表", "支出预算总表"],
@@ -35,6 +47,9 @@ enum TotalsCheck {
         Rule(textLabels: ["财政拨款收入预算总计"], kinds: ["财政拨款收支预算总表"], rowLabels: ["收入合计", "收入总计", "总计"]),
         Rule(textLabels: ["财政拨款支出预算总计"], kinds: ["财政拨款收支预算总表"], rowLabels: ["支出合计", "支出总计", "总计"]),
     ]
+
+    /// The 三公 tables of 预算 reports, whose one row of values the header labels (``SpacedHeaderLabels``).
+    private static let sanGongBudgets: Set<String> = ["“三公”经费、会议费、培训费支出预算表", "“三公”经费和机关运行经费预算表"]
 
     private static let ruleOfTextLabel: [String: Int] = {
         var found: [String: Int] = [:]
