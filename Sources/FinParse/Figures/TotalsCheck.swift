@@ -48,6 +48,10 @@ enum TotalsCheck {
         Rule(textLabels: ["财政拨款支出预算总计"], kinds: ["财政拨款收支预算总表"], rowLabels: ["支出合计", "支出总计", "总计"]),
     ]
 
+    /// A report has a few rows of each total (both sides of a 总计, a table per extraction
+    /// page); a crafted one with thousands would make each of its stated totals read them all.
+    private static let rowsKept = 64
+
     /// The 三公 tables of 预算 reports, whose one row of values the header labels (``SpacedHeaderLabels``).
     private static let sanGongBudgets: Set<String> = ["“三公”经费、会议费、培训费支出预算表", "“三公”经费和机关运行经费预算表"]
 
@@ -79,7 +83,8 @@ enum TotalsCheck {
             guard figure.unit != .percent, figure.change == nil, figure.comparator == nil, let label = figure.label else { return }
             if let cell = figure.cell {
                 guard let table = tables[cell.table] else { return }
-                for rule in table.rules where TotalsCheck.rules[rule].rowLabels.contains(label) {
+                for rule in table.rules where TotalsCheck.rules[rule].rowLabels.contains(label)
+                    && given[rule, default: []].count < TotalsCheck.rowsKept {
                     given[rule, default: []].append((table.kind, figure))
                 }
             } else if let rule = TotalsCheck.ruleOfTextLabel[label] {
