@@ -12,10 +12,12 @@
 /// sides). A total whose table the report does not hold, or holds without those rows as read,
 /// is not checked.
 enum TotalsCheck {
+    /// Labels and kinds are compared as ``Word``s, by their bytes: every labelled figure is
+    /// looked up, and String's hashing would normalize each CJK label again.
     private struct Rule {
-        var textLabels: Set<String>
-        var kinds: Set<String>
-        var rowLabels: Set<String>
+        var textLabels: [Word]
+        var kinds: WordSet
+        var rowLabels: WordSet
     }
 
     private static let rules: [Rule] = [
@@ -53,10 +55,10 @@ enum TotalsCheck {
     private static let rowsKept = 64
 
     /// The 三公 tables of 预算 reports, whose one row of values the header labels (``SpacedHeaderLabels``).
-    private static let sanGongBudgets: Set<String> = ["“三公”经费、会议费、培训费支出预算表", "“三公”经费和机关运行经费预算表"]
+    private static let sanGongBudgets: WordSet = ["“三公”经费、会议费、培训费支出预算表", "“三公”经费和机关运行经费预算表"]
 
-    private static let ruleOfTextLabel: [String: Int] = {
-        var found: [String: Int] = [:]
+    private static let ruleOfTextLabel: [Word: Int] = {
+        var found: [Word: Int] = [:]
         for (index, rule) in rules.enumerated() { for label in rule.textLabels { found[label] = index } }
         return found
     }()
@@ -80,7 +82,8 @@ enum TotalsCheck {
         }
 
         mutating func add(_ figure: Figure) {
-            guard figure.unit != .percent, figure.change == nil, figure.comparator == nil, let label = figure.label else { return }
+            guard figure.unit != .percent, figure.change == nil, figure.comparator == nil, let text = figure.label else { return }
+            let label = Word(text)
             if let cell = figure.cell {
                 guard let table = tables[cell.table] else { return }
                 for rule in table.rules where TotalsCheck.rules[rule].rowLabels.contains(label)

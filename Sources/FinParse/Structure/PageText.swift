@@ -60,16 +60,15 @@ enum PageText {
     /// (十一、一般公共预算“三公”经费、会议费、培训费支 / 出预算表) read whole.
     private static func listedTables(_ contents: ArraySlice<FoldedText>) -> [ListedTable] {
         let entries = contents.filter { !$0.isBlank }
+        let keys = entries.map { key($0.text) }
         var listed: [ListedTable] = []
         var k = 0
         while k < entries.count {
-            let entry = entries[k]
-            let text = key(entry.text)
-            if let kind = SpacedTableReader.kind(of: text) {
-                listed.append(ListedTable(kind: kind, entry: text, line: entry.line))
-            } else if k + 1 < entries.count, ListMarker.scan(String(entries[k + 1].text.trimmingSpaces)) == nil,
-                      case let joined = text + key(entries[k + 1].text), let kind = SpacedTableReader.kind(of: joined) {
-                listed.append(ListedTable(kind: kind, entry: joined, line: entry.line))
+            if let kind = SpacedTableReader.kind(of: keys[k]) {
+                listed.append(ListedTable(kind: kind, entry: keys[k], line: entries[k].line))
+            } else if k + 1 < entries.count, keys[k + 1].contains(utf8: "表"), ListMarker.scan(keys[k + 1]) == nil,
+                      case let joined = keys[k] + keys[k + 1], let kind = SpacedTableReader.kind(of: joined) {
+                listed.append(ListedTable(kind: kind, entry: joined, line: entries[k].line))
                 k += 1
             }
             k += 1
@@ -117,9 +116,10 @@ enum PageText {
     /// The text without spaces, leader dots and a trailing page number: what a
     /// contents entry and the heading it names have in common.
     static func key(_ text: some StringProtocol) -> String {
-        var key = String(text.filter { !$0.isWhitespace && $0 != "\u{0C}" })
-        while let last = key.last, last.isASCII && last.isNumber || "….·-".contains(last) { key.removeLast() }
-        return key
+        // On scalars: Characters would add grapheme breaking, for text that has no combining marks to keep.
+        let kept = text.unicodeScalars.filter { !$0.properties.isWhitespace }
+        let end = kept.lastIndex { !($0.isASCIIDigit || "….·-".unicodeScalars.contains($0)) }.map { $0 + 1 } ?? 0
+        return String(String.UnicodeScalarView(kept[..<end]))
     }
 
     private static func pageRanges(_ lines: [FoldedText]) -> [Range<Int>] {
@@ -494,7 +494,9 @@ enum PageText {
         if let marker = ListMarker.scan(String(previous.head)), marker.style == .part {
             return !previous.tail.hasSuffix("说明")
         }
-        return previous.isOneLine && !isTableTitle(previous.lastLine) && isTableTitle(Substring(previous.lastLine + rest))
+        // 表 ends every title, and is in few lines: the titles are read only around one.
+        guard previous.isOneLine, rest.contains(utf8: "表") || previous.lastLine.contains(utf8: "表") else { return false }
+        return !isTableTitle(previous.lastLine) && isTableTitle(Substring(previous.lastLine + rest))
     }
 
     /// A standard table's title on a line of its own, numbered or not (四、2017 年度江苏省高级
