@@ -137,6 +137,45 @@ def tables():
     package("tracked-changes.docx", body)
 
 
+def contents():
+    """A report with the table of contents Word builds: a TOC field in a w:sdt, each entry a
+    hyperlink in a toc N style (ids 10 and 20, as Chinese Word gives them) with its page
+    number in a PAGEREF field. The 目录 lists two tables; the body holds the first."""
+    styles_xml = (f'<?xml version="1.0" encoding="UTF-8"?><w:styles {W}>'
+                  '<w:style w:type="paragraph" w:styleId="1"><w:name w:val="heading 1"/></w:style>'
+                  '<w:style w:type="paragraph" w:styleId="2"><w:name w:val="heading 2"/></w:style>'
+                  '<w:style w:type="paragraph" w:styleId="10"><w:name w:val="toc 1"/></w:style>'
+                  '<w:style w:type="paragraph" w:styleId="20"><w:name w:val="toc 2"/></w:style>'
+                  '<w:style w:type="paragraph" w:styleId="TOC"><w:name w:val="TOC Heading"/></w:style>'
+                  "</w:styles>")
+
+    def entry(text, page, style, anchor):
+        field = (f'<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> PAGEREF {anchor} \\h </w:instrText></w:r>'
+                 f'<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>{page}</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>')
+        return (f'<w:p><w:pPr><w:pStyle w:val="{style}"/><w:tabs><w:tab w:val="right" w:leader="dot" w:pos="8296"/></w:tabs></w:pPr>'
+                f'<w:hyperlink w:anchor="{anchor}" w:history="1"><w:r><w:t>{text}</w:t></w:r><w:r><w:tab/></w:r>{field}</w:hyperlink></w:p>')
+
+    entries = [("第一部分 部门概况", 3, "10"), ("一、主要职能", 3, "20"), ("第二部分 2024年度部门决算表", 4, "10"),
+               ("一、收入支出决算总表", 4, "20"), ("二、支出决算表", 5, "20"), ("第三部分 2024年度部门决算情况说明", 6, "10")]
+    toc = ('<w:sdt><w:sdtPr><w:docPartObj><w:docPartGallery w:val="Table of Contents"/><w:docPartUnique/></w:docPartObj>'
+           f'</w:sdtPr><w:sdtContent>{p("目  录", pStyle("TOC"))}'
+           '<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> TOC \\o "1-3" \\h \\z \\u </w:instrText></w:r>'
+           '<w:r><w:fldChar w:fldCharType="separate"/></w:r></w:p>'
+           + "".join(entry(text, page, style, f"_Toc{i}") for i, (text, page, style) in enumerate(entries))
+           + '<w:p><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p></w:sdtContent></w:sdt>')
+    table = ("<w:tbl>" + "".join(f"<w:tr>{tc(p(a))}{tc(p(b))}</w:tr>" for a, b in
+                                 [("项目", "决算数"), ("本年收入合计", "100.00"), ("总计", "100.00")]) + "</w:tbl>")
+    body = (p("上海市XX局2024年度部门决算") + toc
+            + p("第一部分 部门概况", pStyle("1")) + p("一、主要职能", pStyle("2")) + p("主要职能是管理本市有关事务。")
+            + p("第二部分 2024年度部门决算表", pStyle("1")) + p("一、收入支出决算总表", pStyle("2")) + p("单位：万元") + table
+            + p("第三部分 2024年度部门决算情况说明", pStyle("1")) + p("2024年度收入支出总计100.00万元。"))
+    package("table-of-contents.docx", body, {"word/styles.xml": styles_xml})
+
+
+def pStyle(style):
+    return f'<w:pStyle w:val="{style}"/>'
+
+
 def bad_packages():
     # A part that inflates about a thousandfold, past the cap.
     unit = "<w:p><w:r><w:t>甲</w:t></w:r></w:p>"
@@ -233,5 +272,6 @@ if __name__ == "__main__":
     os.makedirs(OUT, exist_ok=True)
     numbering()
     tables()
+    contents()
     bad_packages()
     san_gong()

@@ -177,6 +177,24 @@ struct DocxTests {
                             path: "box.docx")
     }
 
+    /// The table of contents Word builds (entries in its toc 1, toc 2 styles, ids 10 and 20 as
+    /// Chinese Word gives them, each with its page number) is kept out of the outline and the
+    /// paragraphs, as a PDF's 目录 is: its entries had been read as headings, every part twice
+    /// (第一部分 部门概况 3, then 第一部分 部门概况). The tables it lists are looked for.
+    @Test func wordsTableOfContentsIsKeptOutOfTheOutline() throws {
+        let document = try Document(contentsOf: Corpus.path("docx/fixtures/table-of-contents.docx"))
+        #expect(document.outline.compactMap(\.marker) == ["第一部分", "第二部分", "第三部分"])
+        #expect(document.sections.map(\.section.title) == [
+            "上海市XX局2024年度部门决算", "部门概况", "主要职能", "2024年度部门决算表", "收入支出决算总表", "2024年度部门决算情况说明",
+        ])
+        #expect(!document.paragraphs.contains { $0.text.hasPrefix("目") || $0.text.hasSuffix(" 3") })
+        #expect(document.diagnostics.map(\.code) == ["table-of-contents", "listed-table-missing"])
+        #expect(document.diagnostics.first?.message == "table of contents (7 entries, lines 2–9) kept out of the outline")
+        #expect(document.diagnostics.last?.line == 8)
+        #expect(document.diagnostics.last?.message.hasPrefix("the 目录 lists 二、支出决算表, and no 支出决算表 was found") == true)
+        #expect(document.tables.map(\.kind) == ["收入支出决算总表"])
+    }
+
     @Test func textBoxesAreReadOnce() throws {
         let document = try drawingDocument(body: "<w:p><w:r><w:t>前</w:t></w:r>\(textBox(Docx.p("框内")))<w:r><w:t>后</w:t></w:r></w:p>")
         // The box's paragraph ends first: it comes before the one that anchors it.

@@ -11,6 +11,7 @@ struct StreamingTests {
         Corpus.path("html/putuo-caizhengju-2024-juesuan.html"),
         Corpus.path("pdf/putuo-caizhengju-2024-juesuan.layout.txt"),
         Corpus.path("pdf/jiangsu-jianchayuan-2017-yusuan.layout.txt"),
+        Corpus.path("docx/fixtures/table-of-contents.docx"),
     ]
 
     struct Streamed {

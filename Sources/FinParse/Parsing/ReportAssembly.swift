@@ -10,6 +10,8 @@ struct ReportBody {
     var hints = OutlineRecognizer.Hints()
     /// The reader's own findings (a PDF's page furniture, …).
     var diagnostics: [Diagnostic] = []
+    /// The standard tables a table of contents lists.
+    var listedTables: [PageText.ListedTable] = []
 }
 
 /// The stages every input format shares, fed by a reader paragraph by paragraph and
@@ -46,6 +48,9 @@ final class ReportAssembly {
     var hints = OutlineRecognizer.Hints()
     /// The reader's own findings.
     var diagnostics: [Diagnostic] = []
+    /// The standard tables the report's table of contents lists, if the reader found one:
+    /// each is looked for among the tables once all are read.
+    var listedTables: [PageText.ListedTable] = []
 
     /// Every body paragraph, for the outline; none when streaming.
     private var paragraphs: [FoldedText] = []
@@ -61,6 +66,8 @@ final class ReportAssembly {
     private var changes = ChangeCheck.Resolver()
     /// The totals of the text and of the tables taken so far, to be compared at the end.
     private var totals = TotalsCheck.Ledger()
+    /// The kinds of the tables taken so far.
+    private var tableKinds: [String] = []
     private let stream: ((Streamed) -> Void)?
     private let threads: Int
     private let pool: WorkPool
@@ -117,6 +124,7 @@ final class ReportAssembly {
     func add(_ body: consuming ReportBody) {
         hints = body.hints
         diagnostics += body.diagnostics
+        listedTables = body.listedTables
         var next = 0
         for index in body.tables.indices {
             // A table's title line is a paragraph too, and comes first.
@@ -212,7 +220,7 @@ final class ReportAssembly {
                 for read in tables {
                     stream(.diagnostics(read.diagnostics, ofTables: true))
                     stream(.piece(.table(read.table)))
-                    totals.add(read.table)
+                    take(read.table)
                     for figure in read.figures {
                         totals.add(figure)
                         stream(.piece(.figure(figure)))
@@ -228,6 +236,13 @@ final class ReportAssembly {
         if !tableRun.isEmpty { handOverTables() }
         giveOut(all: true)
         stream?(.diagnostics(totals.diagnostics, ofTables: false))
+        diagnostics += PageText.missingTables(listedTables, kinds: tableKinds)
+    }
+
+    /// A table read, for the checks made at the end.
+    private func take(_ table: Table) {
+        totals.add(table)
+        if let kind = table.kind { tableKinds.append(kind) }
     }
 
     /// The document, once the reader has handed over everything.
@@ -259,14 +274,15 @@ final class ReportAssembly {
                 runDiagnostics += diagnostics + changes.diagnostics(figures: figures, opens: openChanges)
             case .tables(let read):
                 for table in read {
-                    totals.add(table.table)
+                    self.take(table.table)
                     take(table.figures)
                 }
                 tables += read
             }
         }
         runDiagnostics += totals.diagnostics
-        let diagnostics = Self.allDiagnostics(reader: diagnostics, outline: outline.diagnostics,
+        let diagnostics = Self.allDiagnostics(reader: diagnostics + PageText.missingTables(listedTables, kinds: tableKinds),
+                                              outline: outline.diagnostics,
                                               runs: runDiagnostics, tables: tables.flatMap(\.diagnostics))
 
         return Document(

@@ -14,6 +14,7 @@ enum WordReportParser {
         guard try package.read(partName, into: &body) else {
             throw FinParseError(.notDocx, path: path, message: "has no main document part (\(partName)): not a Word document")
         }
+        body.finish()
     }
 
     /// Finds the part the package's relationships name as the office document.

@@ -34,11 +34,8 @@ enum PageText {
         let contents = tableOfContents(lines, pages: pages)
         if let contents {
             drop.formUnion(contents)
-            let entries = contents.filter { !lines[$0].isBlank }.count
-            diagnostics.append(Diagnostic(
-                severity: .info, code: "table-of-contents",
-                message: "table of contents (\(entries) entries, lines \(lines[contents.lowerBound].line)–\(lines[contents.upperBound - 1].line)) kept out of the outline",
-                line: lines[contents.lowerBound].line))
+            diagnostics.append(contentsSetAside(entries: contents.filter { !lines[$0].isBlank }.count,
+                                                from: lines[contents.lowerBound].line, to: lines[contents.upperBound - 1].line))
         }
         var kept = lines.indices.filter { !drop.contains($0) }.map { lines[$0] }
         if let cover = pages.first { kept = joinCover(kept, coverLines: cover.count) }
@@ -58,7 +55,7 @@ enum PageText {
 
     /// The 目录's entries that name a standard table, an entry wrapped onto the next line
     /// (十一、一般公共预算“三公”经费、会议费、培训费支 / 出预算表) read whole.
-    private static func listedTables(_ contents: ArraySlice<FoldedText>) -> [ListedTable] {
+    static func listedTables(_ contents: ArraySlice<FoldedText>) -> [ListedTable] {
         let entries = contents.filter { !$0.isBlank }
         let keys = entries.map { key($0.text) }
         var listed: [ListedTable] = []
@@ -80,8 +77,7 @@ enum PageText {
     /// for all of them when it holds none (a report that publishes its tables as a file of
     /// their own): a table left out of the report, or one finparse could not read, never
     /// passes unnoticed.
-    static func missingTables(_ listed: [ListedTable], found tables: [TableGrid]) -> [Diagnostic] {
-        let kinds = tables.compactMap(\.kind)
+    static func missingTables(_ listed: [ListedTable], kinds: [String]) -> [Diagnostic] {
         let missing = listed.filter { entry in !kinds.contains { SpacedTableReader.isSameTable($0, entry.kind) } }
         guard let first = missing.first else { return [] }
         if kinds.isEmpty, missing.count > 1 {
@@ -480,6 +476,12 @@ enum PageText {
             }
         }
         return false
+    }
+
+    /// The note that a report's table of contents was kept out of its outline.
+    static func contentsSetAside(entries: Int, from first: Int, to last: Int) -> Diagnostic {
+        Diagnostic(severity: .info, code: "table-of-contents",
+                   message: "table of contents (\(entries) entries, lines \(first)–\(last)) kept out of the outline", line: first)
     }
 
     /// A part title wrapped onto a short, centred second line, a blank line at most

@@ -4,13 +4,12 @@ enum TextLayout {
         var result = ReportBody()
         var lines = lines
         let paginated = PageText.isPaginated(lines)
-        var listedTables: [PageText.ListedTable] = []
         if paginated {
             let pages = PageText.clean(lines)
             lines = pages.lines
             result.hints.partMarkers = pages.partMarkers
             result.diagnostics = pages.diagnostics
-            listedTables = pages.listedTables
+            result.listedTables = pages.listedTables
         }
         var i = 0
         // Where the last table of page text ended, and how many such tables came one after
@@ -81,7 +80,6 @@ enum TextLayout {
             i = extent.upperBound
             lastSpacedTable = nil
         }
-        result.diagnostics += PageText.missingTables(listedTables, found: result.tables)
         return result
     }
 }

@@ -98,6 +98,8 @@ struct WordDocumentReader: XMLNodeReader {
     private var skipper = XMLSkipper<Element>()
     /// The last few body paragraphs before whatever comes next: a table's title and unit.
     private var recentBodyParagraphs: [FoldedText] = []
+    /// The entries of a table of contents Word built, kept out of the body.
+    private var contents: [FoldedText] = []
 
     init(numbering: WordNumbering, styles: WordStyles, assembly: ReportAssembly) {
         self.numbering = numbering
@@ -187,7 +189,9 @@ struct WordDocumentReader: XMLNodeReader {
             let text = marker(of: open) + String(decoding: open.text, as: UTF8.self)
             if openTables.isEmpty {
                 let paragraph = FoldedText(text, line: number)
-                if !paragraph.text.trimmingSpaces.isEmpty {
+                if open.style.map(styles.isContents) == true {
+                    if !paragraph.text.trimmingSpaces.isEmpty { contents.append(paragraph) }
+                } else if !paragraph.text.trimmingSpaces.isEmpty {
                     // Before the paragraph, which a streamed outline places as it comes.
                     if let level = open.outlineLevel ?? open.style.flatMap(styles.outlineLevel(of:)), level < 9 {
                         assembly.hints.headingLevels[number] = level
@@ -214,6 +218,14 @@ struct WordDocumentReader: XMLNodeReader {
         default:
             break
         }
+    }
+
+    /// Once the body is read: a table of contents is said to be set aside, and the tables it
+    /// lists are for the assembly to look for.
+    func finish() {
+        guard let first = contents.first, let last = contents.last else { return }
+        assembly.diagnostics.append(PageText.contentsSetAside(entries: contents.count, from: first.line, to: last.line))
+        assembly.listedTables = PageText.listedTables(contents[...])
     }
 
     private mutating func append(_ text: String) {

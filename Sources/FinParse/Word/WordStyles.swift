@@ -83,6 +83,17 @@ struct WordStyles: Sendable {
         return (numID, chain.lazy.compactMap(\.numLevel).first ?? 0)
     }
 
+    /// Whether a style is one of a table of contents that Word builds (its entries' built-in
+    /// styles toc 1 … toc 9, and its TOC Heading), whatever its id: Chinese Word ids them
+    /// 10, 21 …, English Word TOC1. An id that styles.xml does not define is read as a name.
+    func isContents(_ id: String) -> Bool {
+        let names = styles[id] == nil ? [id] : chain(id).compactMap(\.name)
+        return names.contains { name in
+            let name = name.lowercased().filter { $0 != " " }
+            return name == "tocheading" || name.hasPrefix("toc") && name.count == 4 && name.last.map { ("1"..."9").contains($0) } == true
+        }
+    }
+
     /// The outline level (0 = top) a style gives: its w:outlineLvl, or a heading
     /// style's level by name, as Chinese Word names them with ids `1`, `2`.
     func outlineLevel(of id: String) -> Int? {
