@@ -42,6 +42,7 @@ struct WordStyles: Sendable {
                     skipped -= 1
                 } else if element == .style, let id {
                     result.styles[id] = style
+                    if let name = style.name, WordStyles.isContentsName(name) { result.contentsStyles.insert(id) }
                 }
             case .text:
                 break
@@ -87,11 +88,16 @@ struct WordStyles: Sendable {
     /// styles toc 1 … toc 9, and its TOC Heading), whatever its id: Chinese Word ids them
     /// 10, 21 …, English Word TOC1. An id that styles.xml does not define is read as a name.
     func isContents(_ id: String) -> Bool {
-        let names = styles[id] == nil ? [id] : chain(id).compactMap(\.name)
-        return names.contains { name in
-            let name = name.lowercased().filter { $0 != " " }
-            return name == "tocheading" || name.hasPrefix("toc") && name.count == 4 && name.last.map { ("1"..."9").contains($0) } == true
-        }
+        contentsStyles.contains(id) || styles[id] == nil && Self.isContentsName(id)
+    }
+
+    /// The ids of the styles ``isContents(_:)`` names, found as styles.xml is read: every
+    /// paragraph of the body asks.
+    private(set) var contentsStyles: Set<String> = []
+
+    private static func isContentsName(_ name: String) -> Bool {
+        let name = name.lowercased().filter { $0 != " " }
+        return name == "tocheading" || name.count == 4 && name.hasPrefix("toc") && name.last.map { ("1"..."9").contains($0) } == true
     }
 
     /// The outline level (0 = top) a style gives: its w:outlineLvl, or a heading
