@@ -206,4 +206,41 @@ struct OutlineTests {
         #expect(visit.path == ["2021年度部门决算情况说明"])
         #expect(Corpus.yongzhouDocument.section(containing: 74)?.section.title == "支出决算情况说明")
     }
+
+    /// A 目录 typed as paragraphs is kept out of the outline, up to where the body repeats its
+    /// first entry: the 财政局 决算's plain pdftotext text with its form feeds taken out, as a
+    /// scraped copy has it, and a Word report whose 目录 was typed by hand (entries with leader
+    /// dots and page numbers). Streamed, the JSON is the document's.
+    @Test func aTableOfContentsTypedAsParagraphsIsKeptOut() throws {
+        let raw = try String(contentsOfFile: Corpus.path("pdf/putuo-caizhengju-2024-juesuan.raw.txt"), encoding: .utf8)
+        let scraped = Array(raw.replacing("\u{0C}", with: "").utf8)
+        let entries = ["第一部分 部门概况…………3", "一、主要职能…………3", "第二部分 2024年度部门决算表…………4", "一、收入支出决算总表…………4"]
+        let body = (["上海市XX局2024年度部门决算", "目  录"] + entries
+            + ["第一部分 部门概况", "一、主要职能", "主要职能是管理本市有关事务。", "第二部分 2024年度部门决算表", "一、收入支出决算总表", "（本表无数据）"])
+            .map(Docx.p).joined()
+        for (bytes, path) in [(scraped, "caizhengju.txt"), (try Docx.package(body: body), "typed.docx")] {
+            let document = try Document(bytes: bytes, path: path)
+            let parts = document.outline.compactMap(\.marker).filter { $0.hasPrefix("第") }
+            #expect(parts == (path.hasSuffix(".txt") ? ["第一部分", "第二部分", "第三部分", "第四部分"] : ["第一部分", "第二部分"]))
+            let contents = try #require(document.diagnostics.first { $0.code == "table-of-contents" })
+            #expect(contents.message == (path.hasSuffix(".txt") ? "table of contents (27 entries, lines 4–35) kept out of the outline"
+                                                               : "table of contents (5 entries, lines 2–6) kept out of the outline"))
+            // Paragraphs are folded: … is ... there.
+            #expect(!document.paragraphs.contains { $0.text.contains("...") || $0.text.hasPrefix("目") })
+            let json = try Document.json(bytes: bytes, path: path)
+            #expect(try StreamedJSONTests.bytes(of: json) == (try document.jsonData()))
+        }
+    }
+
+    /// A 目录 heading whose entries the body never repeats is no table of contents: what was
+    /// held after it goes on, in order, before the table that ends the hold.
+    @Test func aContentsHeadingWithoutItsEntriesRepeatedKeepsEverything() throws {
+        let texts = ["目录", "甲…………1", "乙…………2", "丙"]
+        let body = texts.map(Docx.p).joined() + "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>格</w:t></w:r></w:p></w:tc></w:tr></w:tbl>" + Docx.p("丁")
+        let document = try Docx.document(body: body)
+        #expect(document.paragraphs.map(\.text) == ["目录", "甲............1", "乙............2", "丙", "丁"])
+        #expect(document.paragraphs.map(\.line) == [1, 2, 3, 4, 6])
+        #expect(!document.diagnostics.contains { $0.code == "table-of-contents" })
+    }
 }
+

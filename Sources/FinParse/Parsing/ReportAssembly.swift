@@ -68,6 +68,8 @@ final class ReportAssembly {
     private var totals = TotalsCheck.Ledger()
     /// The kinds of the tables taken so far.
     private var tableKinds: [String] = []
+    /// A 目录 typed as paragraphs, found as they come.
+    private var typedContents = TypedContents()
     private let stream: ((Streamed) -> Void)?
     private let threads: Int
     private let pool: WorkPool
@@ -140,6 +142,23 @@ final class ReportAssembly {
 
     /// A body paragraph, in document order.
     func add(_ paragraph: FoldedText) {
+        switch typedContents.take(paragraph) {
+        case .pass:
+            accept(paragraph)
+        case .hold:
+            break
+        case .contents(let contents):
+            diagnostics.append(PageText.contentsSetAside(entries: contents.count, from: contents[0].line, to: contents.last!.line))
+            listedTables = PageText.listedTables(contents.dropFirst())
+            for entry in contents { hints.headingLevels[entry.line] = nil }
+            accept(paragraph)
+        case .release(let paragraphs):
+            for paragraph in paragraphs { accept(paragraph) }
+        }
+    }
+
+    /// A body paragraph that is no table of contents', in document order.
+    private func accept(_ paragraph: FoldedText) {
         // Pieces are taken in the order handed over, so each holds one kind.
         if !tableRun.isEmpty { handOverTables() }
         if let stream {
@@ -155,6 +174,7 @@ final class ReportAssembly {
 
     /// A top-level table, in document order.
     func add(_ grid: TableGrid) {
+        for paragraph in typedContents.release() { accept(paragraph) }
         if !run.isEmpty { handOverRun() }
         tableRunCells += grid.cells.count
         tableRun.append(grid)
@@ -220,7 +240,7 @@ final class ReportAssembly {
                 for read in tables {
                     stream(.diagnostics(read.diagnostics, ofTables: true))
                     stream(.piece(.table(read.table)))
-                    take(read.table)
+                    remember(read.table)
                     for figure in read.figures {
                         totals.add(figure)
                         stream(.piece(.figure(figure)))
@@ -232,6 +252,7 @@ final class ReportAssembly {
 
     /// Streaming: gives out what is left, once the reader has handed over everything.
     func finishStream() {
+        for paragraph in typedContents.release() { accept(paragraph) }
         if !run.isEmpty { handOverRun() }
         if !tableRun.isEmpty { handOverTables() }
         giveOut(all: true)
@@ -240,13 +261,14 @@ final class ReportAssembly {
     }
 
     /// A table read, for the checks made at the end.
-    private func take(_ table: Table) {
+    private func remember(_ table: Table) {
         totals.add(table)
         if let kind = table.kind { tableKinds.append(kind) }
     }
 
     /// The document, once the reader has handed over everything.
     func document(source: SourceInfo) -> Document {
+        for paragraph in typedContents.release() { accept(paragraph) }
         if !run.isEmpty { handOverRun() }
         if !tableRun.isEmpty { handOverTables() }
         // Read while the other threads finish their pieces.
@@ -274,7 +296,7 @@ final class ReportAssembly {
                 runDiagnostics += diagnostics + changes.diagnostics(figures: figures, opens: openChanges)
             case .tables(let read):
                 for table in read {
-                    self.take(table.table)
+                    remember(table.table)
                     take(table.figures)
                 }
                 tables += read

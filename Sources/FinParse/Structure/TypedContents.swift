@@ -1,0 +1,73 @@
+/// A 目录 typed as paragraphs (a Word report's by hand, a web page's, scraped text's): its
+/// heading, then its entries, up to where the body repeats the first entry
+/// (第一部分 部门概况……3, then 第一部分 部门概况). Found as the paragraphs come, so that a
+/// streamed report keeps it out of the outline too: the paragraphs after a 目录 heading are
+/// held until the repeat shows them to be entries, or a table, the limit or the report's end
+/// shows they are not, and they go on as they came.
+///
+/// A PDF's 目录 is found on its pages before this (``PageText``), and Word's own by its styles.
+struct TypedContents {
+    /// What to do with the paragraphs so far.
+    enum Step {
+        /// Go on with this paragraph.
+        case pass
+        /// Hold this paragraph.
+        case hold
+        /// The held paragraphs (the heading first) were a table of contents; go on with this one.
+        case contents([FoldedText])
+        /// The held paragraphs, and this one, go on in order.
+        case release([FoldedText])
+    }
+
+    /// A heading further into the report than this is no report's 目录.
+    private static let searchedParagraphs = 100
+    /// More entries than a report's 目录 has (the longest in the corpus has 40 lines).
+    private static let heldParagraphs = 120
+
+    private var seen = 0
+    /// The heading and the entries so far, while a 目录 may be open.
+    private var held: [FoldedText] = []
+    /// The first entry's text as ``PageText/key(_:)`` gives it.
+    private var firstEntry: String?
+    private var done = false
+
+    mutating func take(_ paragraph: FoldedText) -> Step {
+        guard !done else { return .pass }
+        seen += 1
+        guard !held.isEmpty else {
+            if seen > Self.searchedParagraphs {
+                done = true
+                return .pass
+            }
+            if paragraph.text.contains(utf8: "录"), PageText.key(paragraph.text) == "目录" {
+                held = [paragraph]
+                return .hold
+            }
+            return .pass
+        }
+        if let first = firstEntry, Self.repeats(first: first, in: paragraph) {
+            done = true
+            defer { held = [] }
+            return .contents(held)
+        }
+        if held.count > Self.heldParagraphs { return .release(release() + [paragraph]) }
+        held.append(paragraph)
+        if held.count == 2 { firstEntry = PageText.key(paragraph.text) }
+        return .hold
+    }
+
+    /// What is held, to go on in order: a table came, or the report ended.
+    mutating func release() -> [FoldedText] {
+        defer { held = [] }
+        if !held.isEmpty { done = true }
+        return held
+    }
+
+    /// Whether `paragraph` is the body's heading of the first entry: the same text but for
+    /// spaces, leader dots and the page number, or its start when the body puts the marker
+    /// and the title on two lines (第一部分 / 概况).
+    private static func repeats(first: String, in paragraph: FoldedText) -> Bool {
+        let here = PageText.key(paragraph.text)
+        return here == first || here.unicodeScalars.count >= 4 && first.hasPrefix(here)
+    }
+}
