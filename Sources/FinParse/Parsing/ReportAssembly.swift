@@ -11,7 +11,7 @@ struct ReportBody {
     /// The reader's own findings (a PDF's page furniture, …).
     var diagnostics: [Diagnostic] = []
     /// The standard tables a table of contents lists.
-    var listedTables: [PageText.ListedTable] = []
+    var listedTables: [TableOfContents.ListedTable] = []
 }
 
 /// The stages every input format shares, fed by a reader paragraph by paragraph and
@@ -50,7 +50,7 @@ final class ReportAssembly {
     var diagnostics: [Diagnostic] = []
     /// The standard tables the report's table of contents lists, if the reader found one:
     /// each is looked for among the tables once all are read.
-    var listedTables: [PageText.ListedTable] = []
+    var listedTables: [TableOfContents.ListedTable] = []
 
     /// Every body paragraph, for the outline; none when streaming.
     private var paragraphs: [FoldedText] = []
@@ -148,8 +148,8 @@ final class ReportAssembly {
         case .hold:
             break
         case .contents(let contents):
-            diagnostics.append(PageText.contentsSetAside(entries: contents.count, from: contents[0].line, to: contents.last!.line))
-            listedTables = PageText.listedTables(contents.dropFirst())
+            diagnostics.append(TableOfContents.setAside(entries: contents.count, from: contents[0].line, to: contents.last!.line))
+            listedTables = TableOfContents.listedTables(contents.dropFirst())
             for entry in contents { hints.headingLevels[entry.line] = nil }
             accept(paragraph)
         case .release(let paragraphs):
@@ -257,7 +257,7 @@ final class ReportAssembly {
         if !tableRun.isEmpty { handOverTables() }
         giveOut(all: true)
         stream?(.diagnostics(totals.diagnostics, ofTables: false))
-        diagnostics += PageText.missingTables(listedTables, kinds: tableKinds)
+        diagnostics += TableOfContents.missingTables(listedTables, kinds: tableKinds)
     }
 
     /// A table read, for the checks made at the end.
@@ -303,7 +303,7 @@ final class ReportAssembly {
             }
         }
         runDiagnostics += totals.diagnostics
-        let diagnostics = Self.allDiagnostics(reader: diagnostics + PageText.missingTables(listedTables, kinds: tableKinds),
+        let diagnostics = Self.allDiagnostics(reader: diagnostics + TableOfContents.missingTables(listedTables, kinds: tableKinds),
                                               outline: outline.diagnostics,
                                               runs: runDiagnostics, tables: tables.flatMap(\.diagnostics))
 

@@ -10,15 +10,8 @@ enum PageText {
         /// Body lines a 目录 entry names as a part (第二部分 …) that print no marker of their own.
         var partMarkers: [Int: OutlineRecognizer.PartMarker] = [:]
         /// The standard tables the 目录 lists, in its order.
-        var listedTables: [ListedTable] = []
+        var listedTables: [TableOfContents.ListedTable] = []
         var diagnostics: [Diagnostic]
-    }
-
-    /// A 目录 entry that names a standard table (三、支出决算表).
-    struct ListedTable {
-        var kind: String
-        var entry: String
-        var line: Int
     }
 
     /// Whether `lines` came from a paginated extraction: pdftotext starts each page after the first with a form feed.
@@ -34,16 +27,17 @@ enum PageText {
         let contents = tableOfContents(lines, pages: pages)
         if let contents {
             drop.formUnion(contents)
-            diagnostics.append(contentsSetAside(entries: contents.filter { !lines[$0].isBlank }.count,
-                                                from: lines[contents.lowerBound].line, to: lines[contents.upperBound - 1].line))
+            diagnostics.append(TableOfContents.setAside(entries: contents.filter { !lines[$0].isBlank }.count,
+                                                        from: lines[contents.lowerBound].line,
+                                                        to: lines[contents.upperBound - 1].line))
         }
         var kept = lines.indices.filter { !drop.contains($0) }.map { lines[$0] }
         if let cover = pages.first { kept = joinCover(kept, coverLines: cover.count) }
         kept = joinWrapped(kept)
         var partMarkers: [Int: OutlineRecognizer.PartMarker] = [:]
-        var listed: [ListedTable] = []
+        var listed: [TableOfContents.ListedTable] = []
         if let contents {
-            listed = listedTables(lines[contents])
+            listed = TableOfContents.listedTables(lines[contents])
             partMarkers = unmarkedParts(listedIn: lines[contents], body: kept)
             for line in partMarkers.keys.sorted() {
                 diagnostics.append(Diagnostic(severity: .info, code: "part-from-contents",
@@ -51,45 +45,6 @@ enum PageText {
             }
         }
         return Result(lines: kept, partMarkers: partMarkers, listedTables: listed, diagnostics: diagnostics)
-    }
-
-    /// The 目录's entries that name a standard table, an entry wrapped onto the next line
-    /// (十一、一般公共预算“三公”经费、会议费、培训费支 / 出预算表) read whole.
-    static func listedTables(_ contents: ArraySlice<FoldedText>) -> [ListedTable] {
-        let entries = contents.filter { !$0.isBlank }
-        let keys = entries.map { key($0.text) }
-        var listed: [ListedTable] = []
-        var k = 0
-        while k < entries.count {
-            if let kind = SpacedTableReader.kind(of: keys[k]) {
-                listed.append(ListedTable(kind: kind, entry: keys[k], line: entries[k].line))
-            } else if k + 1 < entries.count, keys[k + 1].contains(utf8: "表"), ListMarker.scan(keys[k + 1]) == nil,
-                      case let joined = keys[k] + keys[k + 1], let kind = SpacedTableReader.kind(of: joined) {
-                listed.append(ListedTable(kind: kind, entry: joined, line: entries[k].line))
-                k += 1
-            }
-            k += 1
-        }
-        return listed
-    }
-
-    /// A warning for each table the 目录 lists that the text does not hold as read, or one
-    /// for all of them when it holds none (a report that publishes its tables as a file of
-    /// their own): a table left out of the report, or one finparse could not read, never
-    /// passes unnoticed.
-    static func missingTables(_ listed: [ListedTable], kinds: [String]) -> [Diagnostic] {
-        let missing = listed.filter { entry in !kinds.contains { SpacedTableReader.isSameTable($0, entry.kind) } }
-        guard let first = missing.first else { return [] }
-        if kinds.isEmpty, missing.count > 1 {
-            return [Diagnostic(severity: .warning, code: "listed-table-missing",
-                               message: "the 目录 lists \(missing.count) tables (\(first.entry) … \(missing.last!.entry)), and the text holds none of them: published as a file of their own, or not readable as text",
-                               line: first.line)]
-        }
-        return missing.map { entry in
-            Diagnostic(severity: .warning, code: "listed-table-missing",
-                       message: "the 目录 lists \(entry.entry), and no \(entry.kind) was found in the text: the report leaves it out, or its table could not be read",
-                       line: entry.line)
-        }
     }
 
     /// A cover page of a few short lines is one title broken for the page
@@ -107,16 +62,6 @@ enum PageText {
     }
 
     // MARK: Pages
-
-
-    /// The text without spaces, leader dots and a trailing page number: what a
-    /// contents entry and the heading it names have in common.
-    static func key(_ text: some StringProtocol) -> String {
-        // On scalars: Characters would add grapheme breaking, for text that has no combining marks to keep.
-        let kept = text.unicodeScalars.filter { !$0.properties.isWhitespace }
-        let end = kept.lastIndex { !($0.isASCIIDigit || "….·-".unicodeScalars.contains($0)) }.map { $0 + 1 } ?? 0
-        return String(String.UnicodeScalarView(kept[..<end]))
-    }
 
     private static func pageRanges(_ lines: [FoldedText]) -> [Range<Int>] {
         var starts = [0]
@@ -158,19 +103,19 @@ enum PageText {
         // `key` is the costly test: it runs only on lines that hold the character it looks for.
         guard let at = filled.indices.first(where: { k in
             guard lines[filled[k]].text.contains(utf8: "目") else { return false }
-            let here = key(lines[filled[k]].text)
-            return here == "目录" || (here == "目" && k + 1 < filled.count && key(lines[filled[k + 1]].text) == "录")
+            let here = TableOfContents.key(lines[filled[k]].text)
+            return here == "目录" || (here == "目" && k + 1 < filled.count && TableOfContents.key(lines[filled[k + 1]].text) == "录")
         }) else { return nil }
         let heading = filled[at]
-        let entries = filled[(at + 1)...].drop { key(lines[$0].text) == "录" }
+        let entries = filled[(at + 1)...].drop { TableOfContents.key(lines[$0].text) == "录" }
         guard let first = entries.first else { return nil }
-        let firstKey = key(lines[first].text)
+        let firstKey = TableOfContents.key(lines[first].text)
         let firstScalar = firstKey.unicodeScalars.first.map { String($0) } ?? ""
         let page = pages.first { $0.contains(heading) } ?? heading..<lines.count
         // The body may put the first heading's marker and title on two lines (第一部分 / 概况).
         let repeatAt = (page.upperBound..<lines.count).first { i in
             guard lines[i].text.contains(utf8: firstScalar) else { return false }
-            let here = key(lines[i].text)
+            let here = TableOfContents.key(lines[i].text)
             return here == firstKey || (here.count >= 4 && firstKey.hasPrefix(here))
         }
         return heading..<(repeatAt ?? page.upperBound)
@@ -192,11 +137,11 @@ enum PageText {
         for entry in contents {
             guard let part = marker(entry), part.style == .part, partLines[part.number] == nil else { continue }
             let text = String(entry.text.trimmingSpaces)
-            let title = bare(key(text[text.utf16.index(text.utf16.startIndex, offsetBy: part.range.upperBound)...]))
+            let title = bare(TableOfContents.key(text[text.utf16.index(text.utf16.startIndex, offsetBy: part.range.upperBound)...]))
             let after = partLines.filter { $0.key < part.number }.values.max() ?? (contents.last?.line ?? 0)
             let before = partLines.filter { $0.key > part.number }.values.min() ?? Int.max
             guard title.count >= 8, let heading = body.first(where: { line in
-                let candidate = bare(key(line.text))
+                let candidate = bare(TableOfContents.key(line.text))
                 return line.line > after && line.line < before && marker(line) == nil
                     && abs(candidate.count - title.count) <= 6 && commonSuffix(candidate, title) >= 8
             }) else { continue }
@@ -476,12 +421,6 @@ enum PageText {
             }
         }
         return false
-    }
-
-    /// The note that a report's table of contents was kept out of its outline.
-    static func contentsSetAside(entries: Int, from first: Int, to last: Int) -> Diagnostic {
-        Diagnostic(severity: .info, code: "table-of-contents",
-                   message: "table of contents (\(entries) entries, lines \(first)–\(last)) kept out of the outline", line: first)
     }
 
     /// A part title wrapped onto a short, centred second line, a blank line at most

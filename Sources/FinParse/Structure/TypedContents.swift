@@ -39,7 +39,7 @@ struct TypedContents {
                 done = true
                 return .pass
             }
-            if paragraph.text.contains(utf8: "录"), PageText.key(paragraph.text) == "目录" {
+            if paragraph.text.contains(utf8: "录"), TableOfContents.key(paragraph.text) == "目录" {
                 held = [paragraph]
                 return .hold
             }
@@ -52,7 +52,7 @@ struct TypedContents {
         }
         if held.count > Self.heldParagraphs { return .release(release() + [paragraph]) }
         held.append(paragraph)
-        if held.count == 2 { firstEntry = PageText.key(paragraph.text) }
+        if held.count == 2 { firstEntry = TableOfContents.key(paragraph.text) }
         return .hold
     }
 
@@ -67,7 +67,7 @@ struct TypedContents {
     /// spaces, leader dots and the page number, or its start when the body puts the marker
     /// and the title on two lines (第一部分 / 概况).
     private static func repeats(first: String, in paragraph: FoldedText) -> Bool {
-        let here = PageText.key(paragraph.text)
+        let here = TableOfContents.key(paragraph.text)
         return here == first || here.unicodeScalars.count >= 4 && first.hasPrefix(here)
     }
 }

@@ -224,8 +224,8 @@ struct WordDocumentReader: XMLNodeReader {
     /// lists are for the assembly to look for.
     func finish() {
         guard let first = contents.first, let last = contents.last else { return }
-        assembly.diagnostics.append(PageText.contentsSetAside(entries: contents.count, from: first.line, to: last.line))
-        assembly.listedTables = PageText.listedTables(contents[...])
+        assembly.diagnostics.append(TableOfContents.setAside(entries: contents.count, from: first.line, to: last.line))
+        assembly.listedTables = TableOfContents.listedTables(contents)
     }
 
     private mutating func append(_ text: String) {

@@ -1,0 +1,66 @@
+/// What a report's table of contents (目录) gives, however it was found: on a PDF's pages
+/// (``PageText``), by the styles Word gives its own (``WordDocumentReader``), or typed as
+/// paragraphs (``TypedContents``). Its entries are kept out of the outline, and the standard
+/// tables it lists are looked for among the tables read (``missingTables(_:kinds:)``).
+enum TableOfContents {
+    /// A 目录 entry that names a standard table (三、支出决算表).
+    struct ListedTable: Sendable {
+        var kind: String
+        var entry: String
+        var line: Int
+    }
+
+    /// The text without spaces, leader dots and a trailing page number: what a
+    /// contents entry and the heading it names have in common.
+    static func key(_ text: some StringProtocol) -> String {
+        // On scalars: Characters would add grapheme breaking, for text that has no combining marks to keep.
+        let kept = text.unicodeScalars.filter { !$0.properties.isWhitespace }
+        let end = kept.lastIndex { !($0.isASCIIDigit || "….·-".unicodeScalars.contains($0)) }.map { $0 + 1 } ?? 0
+        return String(String.UnicodeScalarView(kept[..<end]))
+    }
+
+    /// The note that a report's table of contents was kept out of its outline.
+    static func setAside(entries: Int, from first: Int, to last: Int) -> Diagnostic {
+        Diagnostic(severity: .info, code: "table-of-contents",
+                   message: "table of contents (\(entries) entries, lines \(first)–\(last)) kept out of the outline", line: first)
+    }
+
+    /// The 目录's entries that name a standard table, an entry wrapped onto the next line
+    /// (十一、一般公共预算“三公”经费、会议费、培训费支 / 出预算表) read whole.
+    static func listedTables(_ contents: some Collection<FoldedText>) -> [ListedTable] {
+        let entries = contents.filter { !$0.isBlank }
+        let keys = entries.map { key($0.text) }
+        var listed: [ListedTable] = []
+        var k = 0
+        while k < entries.count {
+            if let kind = SpacedTableReader.kind(of: keys[k]) {
+                listed.append(ListedTable(kind: kind, entry: keys[k], line: entries[k].line))
+            } else if k + 1 < entries.count, keys[k + 1].contains(utf8: "表"), ListMarker.scan(keys[k + 1]) == nil,
+                      case let joined = keys[k] + keys[k + 1], let kind = SpacedTableReader.kind(of: joined) {
+                listed.append(ListedTable(kind: kind, entry: joined, line: entries[k].line))
+                k += 1
+            }
+            k += 1
+        }
+        return listed
+    }
+
+    /// A warning for each table the 目录 lists that the text does not hold as read, or one
+    /// for all of them when it holds none (a report that publishes its tables as a file of
+    /// their own): a table left out of the report, or one finparse could not read, never
+    /// passes unnoticed.
+    static func missingTables(_ listed: [ListedTable], kinds: [String]) -> [Diagnostic] {
+        let missing = listed.filter { entry in !kinds.contains { SpacedTableReader.isSameTable($0, entry.kind) } }
+        guard let first = missing.first else { return [] }
+        if kinds.isEmpty, missing.count > 1 {
+            return [Diagnostic(severity: .warning, code: "listed-table-missing",
+                               message: "the 目录 lists \(missing.count) tables (\(first.entry) … \(missing.last!.entry)), and the text holds none of them: published as a file of their own, or not readable as text",
+                               line: first.line)]
+        }
+        return missing.map { entry in
+            Diagnostic(severity: .warning, code: "listed-table-missing",
+                       message: "the 目录 lists \(entry.entry), and no \(entry.kind) was found in the text: the report leaves it out, or its table could not be read",
+                       line: entry.line)
+        }
+    }
+}
