@@ -195,6 +195,21 @@ struct DocxTests {
         #expect(document.tables.map(\.kind) == ["收入支出决算总表"])
     }
 
+    /// A 目录 typed above the table of contents Word builds (a plain paragraph, the entries in
+    /// toc 1 and toc 2, ids TOC1 and TOC2 with no styles part to name them) goes with it; the
+    /// body after it is not held as if it were a typed 目录's entries.
+    @Test func aTypedHeadingOfWordsTableOfContentsGoesWithIt() throws {
+        func entry(_ text: String, _ style: String) -> String {
+            "<w:p><w:pPr><w:pStyle w:val=\"\(style)\"/></w:pPr><w:r><w:t>\(text)</w:t></w:r><w:r><w:tab/></w:r><w:r><w:t>3</w:t></w:r></w:p>"
+        }
+        let body = Docx.p("目  录") + entry("第一部分 部门概况", "TOC1") + entry("一、主要职能", "TOC2")
+            + ["第一部分 部门概况", "一、主要职能", "主要职能是管理本市有关事务。", "第一部分"].map(Docx.p).joined()
+        let document = try Docx.document(body: body)
+        #expect(document.paragraphs.map(\.text) == ["第一部分 部门概况", "一、主要职能", "主要职能是管理本市有关事务。", "第一部分"])
+        #expect(document.diagnostics.first { $0.code == "table-of-contents" }?.message
+            == "table of contents (2 entries, lines 2–3) kept out of the outline")
+    }
+
     @Test func textBoxesAreReadOnce() throws {
         let document = try drawingDocument(body: "<w:p><w:r><w:t>前</w:t></w:r>\(textBox(Docx.p("框内")))<w:r><w:t>后</w:t></w:r></w:p>")
         // The box's paragraph ends first: it comes before the one that anchors it.

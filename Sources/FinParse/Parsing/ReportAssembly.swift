@@ -157,6 +157,14 @@ final class ReportAssembly {
         }
     }
 
+    /// The reader has found the report's table of contents by itself (Word's own, by its
+    /// styles): no typed one is looked for, and a 目录 heading held right before it is its
+    /// heading, kept out with it.
+    func contentsFound() {
+        let held = typedContents.stop()
+        if held.count > 1 { for paragraph in held { accept(paragraph) } }
+    }
+
     /// A body paragraph that is no table of contents', in document order.
     private func accept(_ paragraph: FoldedText) {
         // Pieces are taken in the order handed over, so each holds one kind.

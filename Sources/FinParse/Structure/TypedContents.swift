@@ -2,8 +2,8 @@
 /// heading, then its entries, up to where the body repeats the first entry
 /// (第一部分 部门概况……3, then 第一部分 部门概况). Found as the paragraphs come, so that a
 /// streamed report keeps it out of the outline too: the paragraphs after a 目录 heading are
-/// held until the repeat shows them to be entries, or a table, the limit or the report's end
-/// shows they are not, and they go on as they came.
+/// held until the repeat shows them to be entries, or a sentence (。), a table, the limit or
+/// the report's end shows they are not, and they go on as they came.
 ///
 /// A PDF's 目录 is found on its pages before this (``PageText``), and Word's own by its styles.
 struct TypedContents {
@@ -50,10 +50,17 @@ struct TypedContents {
             defer { held = [] }
             return .contents(held)
         }
-        if held.count > Self.heldParagraphs { return .release(release() + [paragraph]) }
+        // An entry is a heading's words, never a sentence.
+        if held.count > Self.heldParagraphs || paragraph.text.contains(utf8: "。") { return .release(release() + [paragraph]) }
         held.append(paragraph)
         if held.count == 2 { firstEntry = TableOfContents.key(paragraph.text) }
         return .hold
+    }
+
+    /// What is held, and no 目录 looked for any more: the reader found the report's own.
+    mutating func stop() -> [FoldedText] {
+        done = true
+        return release()
     }
 
     /// What is held, to go on in order: a table came, or the report ended.

@@ -190,6 +190,7 @@ struct WordDocumentReader: XMLNodeReader {
             if openTables.isEmpty {
                 let paragraph = FoldedText(text, line: number)
                 if open.style.map(styles.isContents) == true {
+                    if contents.isEmpty { assembly.contentsFound() }
                     if !paragraph.text.trimmingSpaces.isEmpty { contents.append(paragraph) }
                 } else if !paragraph.text.trimmingSpaces.isEmpty {
                     // Before the paragraph, which a streamed outline places as it comes.
