@@ -1245,6 +1245,20 @@ extension PDFTextTests {
         }
     }
 
+    /// A listed table whose title the text prints but under which no table was read is said
+    /// to be so: the 财政局 决算 with its 支出决算表's rows cut out (lines 205–246), its title
+    /// (line 204) left, is a table finparse did not read, not one the report leaves out.
+    @Test func aListedTableWhoseTitleStandsButWasNotReadIsSaidToBe() throws {
+        let text = try String(contentsOfFile: Corpus.path("pdf/putuo-caizhengju-2024-juesuan.layout.txt"), encoding: .utf8)
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines[203].hasSuffix(" 支出决算表"))
+        lines.removeSubrange(204..<246)
+        let document = try Document(bytes: Array(lines.joined(separator: "\n").utf8), path: "caizhengju.layout.txt")
+        #expect(!document.tables.contains { $0.kind == "支出决算表" })
+        #expect(document.diagnostics.filter { $0.code == "listed-table-missing" }.map(\.message)
+            == ["the 目录 lists 三、支出决算表, and its title stands at line 204, but no table was read under it"])
+    }
+
     /// A standard table's title wrapped before its last character (“三公”经费、会议费、培训费支出预算
     /// / 表, 江苏省人大办公厅 2017) titles its table: the table was read as an untitled one, its
     /// amounts without their unit or labels, and the 目录's entry found no table.

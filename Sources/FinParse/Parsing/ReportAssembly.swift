@@ -68,6 +68,8 @@ final class ReportAssembly {
     private var totals = TotalsCheck.Ledger()
     /// The kinds of the tables taken so far.
     private var tableKinds: [String] = []
+    /// The body's lines that title a standard table, with its kind.
+    private var tableTitles: [(kind: String, line: Int)] = []
     /// A 目录 typed as paragraphs, found as they come.
     private var typedContents = TypedContents()
     private let stream: ((Streamed) -> Void)?
@@ -169,6 +171,9 @@ final class ReportAssembly {
     private func accept(_ paragraph: FoldedText) {
         // Pieces are taken in the order handed over, so each holds one kind.
         if !tableRun.isEmpty { handOverTables() }
+        if paragraph.text.contains(utf8: "表"), let kind = PageText.kind(ofTitle: paragraph.text.trimmingSpaces) {
+            tableTitles.append((kind, paragraph.line))
+        }
         if let stream {
             stream(.paragraph(paragraph, hints: hints))
             // Its level has been read: a stream keeps nothing of the report.
@@ -265,7 +270,7 @@ final class ReportAssembly {
         if !tableRun.isEmpty { handOverTables() }
         giveOut(all: true)
         stream?(.diagnostics(totals.diagnostics, ofTables: false))
-        diagnostics += TableOfContents.missingTables(listedTables, kinds: tableKinds)
+        diagnostics += TableOfContents.missingTables(listedTables, kinds: tableKinds, titles: tableTitles)
     }
 
     /// A table read, for the checks made at the end.
@@ -311,7 +316,7 @@ final class ReportAssembly {
             }
         }
         runDiagnostics += totals.diagnostics
-        let diagnostics = Self.allDiagnostics(reader: diagnostics + TableOfContents.missingTables(listedTables, kinds: tableKinds),
+        let diagnostics = Self.allDiagnostics(reader: diagnostics + TableOfContents.missingTables(listedTables, kinds: tableKinds, titles: tableTitles),
                                               outline: outline.diagnostics,
                                               runs: runDiagnostics, tables: tables.flatMap(\.diagnostics))
 

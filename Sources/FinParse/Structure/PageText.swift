@@ -443,12 +443,15 @@ enum PageText {
     /// A standard table's title on a line of its own, numbered or not (四、2017 年度江苏省高级
     /// 人民法院部门财政拨款收支预算总表): a line that names one with little else, not a sentence
     /// that names one (…《财政拨款支出预算表(功能科目)》增加了…).
-    private static func isTableTitle(_ title: Substring) -> Bool {
+    private static func isTableTitle(_ title: Substring) -> Bool { kind(ofTitle: title) != nil }
+
+    /// The kind of standard table `title` is the title of, as ``isTableTitle(_:)`` reads it.
+    static func kind(ofTitle title: Substring) -> String? {
         guard !title.unicodeScalars.isLonger(than: 48), !title.unicodeScalars.contains("《"),
               let kind = SpacedTableReader.kind(of: String(title)),
-              !title.unicodeScalars.isLonger(than: kind.unicodeScalars.count + 28) else { return false }
+              !title.unicodeScalars.isLonger(than: kind.unicodeScalars.count + 28) else { return nil }
         // 、 is a number's (四、) or a name's (“三公”经费、会议费、培训费支出预算表).
-        return !isPunctuated(title, enumerationComma: false)
+        return isPunctuated(title, enumerationComma: false) ? nil : kind
     }
 
     /// Whether `text` is a row of header cells in page text with one space between cells

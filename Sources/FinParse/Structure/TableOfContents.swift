@@ -48,19 +48,25 @@ enum TableOfContents {
     /// A warning for each table the 目录 lists that the text does not hold as read, or one
     /// for all of them when it holds none (a report that publishes its tables as a file of
     /// their own): a table left out of the report, or one finparse could not read, never
-    /// passes unnoticed.
-    static func missingTables(_ listed: [ListedTable], kinds: [String]) -> [Diagnostic] {
+    /// passes unnoticed. `titles` are the body's lines that title a standard table: one of a
+    /// missing table's says the table is there and was not read.
+    static func missingTables(_ listed: [ListedTable], kinds: [String], titles: [(kind: String, line: Int)]) -> [Diagnostic] {
         let missing = listed.filter { entry in !kinds.contains { SpacedTableReader.isSameTable($0, entry.kind) } }
+        func title(of entry: ListedTable) -> Int? { titles.first { SpacedTableReader.isSameTable($0.kind, entry.kind) }?.line }
         guard let first = missing.first else { return [] }
         if kinds.isEmpty, missing.count > 1 {
+            let titled = missing.compactMap(title(of:))
+            let why = titled.first.map { "no table was read, though \(titled.count) of their titles stand in the text (the first at line \($0))" }
+                ?? "the text holds none of them: published as a file of their own, or not readable as text"
             return [Diagnostic(severity: .warning, code: "listed-table-missing",
-                               message: "the 目录 lists \(missing.count) tables (\(first.entry) … \(missing.last!.entry)), and the text holds none of them: published as a file of their own, or not readable as text",
+                               message: "the 目录 lists \(missing.count) tables (\(first.entry) … \(missing.last!.entry)), and \(why)",
                                line: first.line)]
         }
         return missing.map { entry in
-            Diagnostic(severity: .warning, code: "listed-table-missing",
-                       message: "the 目录 lists \(entry.entry), and no \(entry.kind) was found in the text: the report leaves it out, or its table could not be read",
-                       line: entry.line)
+            let why = title(of: entry).map { "its title stands at line \($0), but no table was read under it" }
+                ?? "no \(entry.kind) was found in the text: the report leaves it out, or its table could not be read"
+            return Diagnostic(severity: .warning, code: "listed-table-missing", message: "the 目录 lists \(entry.entry), and \(why)",
+                              line: entry.line)
         }
     }
 }
