@@ -68,8 +68,10 @@ final class ReportAssembly {
     private var totals = TotalsCheck.Ledger()
     /// The kinds of the tables taken so far.
     private var tableKinds: [String] = []
-    /// The body's lines that title a standard table, with its kind.
+    /// The body's lines that title a standard table, with its kind: noted only once a table
+    /// of contents is found (it comes first), as only a listed table's title is looked for.
     private var tableTitles: [(kind: String, line: Int)] = []
+    private var notesTitles = false
     /// A 目录 typed as paragraphs, found as they come.
     private var typedContents = TypedContents()
     private let stream: ((Streamed) -> Void)?
@@ -129,6 +131,7 @@ final class ReportAssembly {
         hints = body.hints
         diagnostics += body.diagnostics
         listedTables = body.listedTables
+        notesTitles = !listedTables.isEmpty
         var next = 0
         for index in body.tables.indices {
             // A table's title line is a paragraph too, and comes first.
@@ -152,6 +155,7 @@ final class ReportAssembly {
         case .contents(let contents):
             diagnostics.append(TableOfContents.setAside(entries: contents.count, from: contents[0].line, to: contents.last!.line))
             listedTables = TableOfContents.listedTables(contents.dropFirst())
+            notesTitles = true
             for entry in contents { hints.headingLevels[entry.line] = nil }
             accept(paragraph)
         case .release(let paragraphs):
@@ -163,6 +167,7 @@ final class ReportAssembly {
     /// styles): no typed one is looked for, and a 目录 heading held right before it is its
     /// heading, kept out with it.
     func contentsFound() {
+        notesTitles = true
         let held = typedContents.stop()
         if held.count > 1 { for paragraph in held { accept(paragraph) } }
     }
@@ -171,7 +176,7 @@ final class ReportAssembly {
     private func accept(_ paragraph: FoldedText) {
         // Pieces are taken in the order handed over, so each holds one kind.
         if !tableRun.isEmpty { handOverTables() }
-        if paragraph.text.contains(utf8: "表"), let kind = PageText.kind(ofTitle: paragraph.text.trimmingSpaces) {
+        if notesTitles, paragraph.text.contains(utf8: "表"), let kind = PageText.kind(ofTitle: paragraph.text.trimmingSpaces) {
             tableTitles.append((kind, paragraph.line))
         }
         if let stream {
