@@ -306,7 +306,7 @@ struct FigureTests {
             "pdf/putuo-wenlv-2025-juesuan.pages.txt": [447, 450],
         ]
         let texts = try FileManager.default.contentsOfDirectory(atPath: Corpus.path("pdf")).filter { $0.hasSuffix(".txt") }
-        for path in texts.map { "pdf/" + $0 } + Array(found.keys) + ["yongzhou-yingji-2021-juesuan.txt"] {
+        for path in texts.map({ "pdf/" + $0 }) + Array(found.keys) + ["yongzhou-yingji-2021-juesuan.txt"] {
             let document = try Document(contentsOf: Corpus.path(path))
             let totals = document.diagnostics.filter { $0.code == "text-table-total" }
             #expect(totals.map(\.line) == found[path] ?? [], "\(path)")

@@ -163,7 +163,7 @@ enum TableFigures {
         private func labelsAbove(rows: [Int]) -> [Int: String] {
             // A table of two column groups side by side (基本支出: 人员经费 | 公用经费), whose
             // header says 经济分类 over each, has their rows interleaved: left alone.
-            guard rows.count { text($0, 0) == "经济分类" } < 2 else { return [:] }
+            guard rows.count(where: { text($0, 0) == "经济分类" }) < 2 else { return [:] }
             var runs: [(name: String, rows: [Int])] = []
             var name: String?
             var nameLine: Int?
