@@ -83,14 +83,15 @@ enum TotalsCheck {
 
         mutating func add(_ figure: Figure) {
             guard figure.unit != .percent, figure.change == nil, figure.comparator == nil, let text = figure.label else { return }
-            let label = Word(text)
             if let cell = figure.cell {
+                // Most cells stand in tables no rule names: their labels are not hashed.
                 guard let table = tables[cell.table] else { return }
+                let label = Word(text)
                 for rule in table.rules where TotalsCheck.rules[rule].rowLabels.contains(label)
                     && given[rule, default: []].count < TotalsCheck.rowsKept {
                     given[rule, default: []].append((table.kind, figure))
                 }
-            } else if let rule = TotalsCheck.ruleOfTextLabel[label] {
+            } else if let rule = TotalsCheck.ruleOfTextLabel[Word(text)] {
                 stated.append((rule, figure))
             }
         }

@@ -153,9 +153,7 @@ final class ReportAssembly {
         case .hold:
             break
         case .contents(let contents):
-            diagnostics.append(TableOfContents.setAside(entries: contents.count, from: contents[0].line, to: contents.last!.line))
-            listedTables = TableOfContents.listedTables(contents.dropFirst())
-            notesTitles = true
+            setAside(contents: contents)
             for entry in contents { hints.headingLevels[entry.line] = nil }
             accept(paragraph)
         case .release(let paragraphs):
@@ -170,6 +168,15 @@ final class ReportAssembly {
         notesTitles = true
         let held = typedContents.stop()
         if held.count > 1 { for paragraph in held { accept(paragraph) } }
+    }
+
+    /// A table of contents found, its heading and entries (none of them handed over as
+    /// paragraphs): noted as kept out, and the tables it lists looked for at the end.
+    func setAside(contents: [FoldedText]) {
+        guard let first = contents.first, let last = contents.last else { return }
+        diagnostics.append(TableOfContents.setAside(entries: contents.count, from: first.line, to: last.line))
+        listedTables = TableOfContents.listedTables(contents)
+        notesTitles = true
     }
 
     /// A body paragraph that is no table of contents', in document order.

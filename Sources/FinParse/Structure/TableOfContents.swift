@@ -1,7 +1,7 @@
 /// What a report's table of contents (目录) gives, however it was found: on a PDF's pages
 /// (``PageText``), by the styles Word gives its own (``WordDocumentReader``), or typed as
 /// paragraphs (``TypedContents``). Its entries are kept out of the outline, and the standard
-/// tables it lists are looked for among the tables read (``missingTables(_:kinds:)``).
+/// tables it lists are looked for among the tables read (``missingTables(_:kinds:titles:)``).
 enum TableOfContents {
     /// A 目录 entry that names a standard table (三、支出决算表).
     struct ListedTable: Sendable {

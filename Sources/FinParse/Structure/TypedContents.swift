@@ -27,7 +27,7 @@ struct TypedContents {
     private var seen = 0
     /// The heading and the entries so far, while a 目录 may be open.
     private var held: [FoldedText] = []
-    /// The first entry's text as ``PageText/key(_:)`` gives it.
+    /// The first entry's text as ``TableOfContents/key(_:)`` gives it.
     private var firstEntry: String?
     private var done = false
 

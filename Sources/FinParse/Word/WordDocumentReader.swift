@@ -221,13 +221,8 @@ struct WordDocumentReader: XMLNodeReader {
         }
     }
 
-    /// Once the body is read: a table of contents is said to be set aside, and the tables it
-    /// lists are for the assembly to look for.
-    func finish() {
-        guard let first = contents.first, let last = contents.last else { return }
-        assembly.diagnostics.append(TableOfContents.setAside(entries: contents.count, from: first.line, to: last.line))
-        assembly.listedTables = TableOfContents.listedTables(contents)
-    }
+    /// Once the body is read: its table of contents, if Word built one, goes to the assembly.
+    func finish() { assembly.setAside(contents: contents) }
 
     private mutating func append(_ text: String) {
         updateParagraph { $0.text += text.utf8 }
