@@ -344,11 +344,15 @@ struct PDFTextTests {
     /// A raw extraction (pdftotext without -layout) sets a table's cells a line each, row after
     /// row (208 / 社会保障和就业支出 / 754.75 / 754.75 / 0.00): each amount takes the name above
     /// it when a code starts that row, or the code's 款 or 项 part in a column of its own (301 /
-    /// 02 / 津贴补贴), a name's wrapped lines joined (机关事业单位基本养老保 / 险缴费支出). Every label so given is the one the -layout extraction of the same report
+    /// 02 / 津贴补贴), a name's wrapped lines joined (机关事业单位基本养老保 / 险缴费支出). In a
+    /// table of 科目 a name right after the row before's amounts starts a row without its code
+    /// (… / 79,189,400.34 / 司法 / 79,189,400.34), unless the header holds it (项目支出 / 48,000,
+    /// the header repeated at a page's top). Every label so given is the one the -layout extraction of the same report
     /// gives the same amount in the same table. A table of two column groups side by side (a 决算
     /// 基本支出 table, 经济分类 over each) interleaves their rows and is left unlabelled.
     @Test(arguments: ["pdf/putuo-guihuaziyuan-2024-juesuan-with-errors", "pdf/jiangsu-jianchayuan-2019-yusuan",
-                      "pdf/putuo-shehuigongzuobu-2024-juesuan-with-errors", "pdf/putuo-sifaju-2026-yusuan-danwei"])
+                      "pdf/putuo-shehuigongzuobu-2024-juesuan-with-errors", "pdf/putuo-sifaju-2026-yusuan-danwei",
+                      "pdf/shanghai-caizhengju-2025-yusuan"])
     func aRawTableIsLabelledByTheNameAboveEachRow(report: String) throws {
         let raw = try Document(contentsOf: Corpus.path(report + ".raw.txt"))
         let layout = try Document(contentsOf: Corpus.path(report + ".layout.txt"))
@@ -369,6 +373,11 @@ struct PDFTextTests {
         #expect(!tableAmounts(raw).contains { $0.kind.contains("基本支出决算表") && $0.figure.label != nil })
         if report.contains("guihuaziyuan") {
             #expect(raw.amounts.first { $0.text == "446.11" }?.label == "机关事业单位基本养老保险缴费支出")
+        }
+        if report.contains("sifaju") {
+            // 司法 and 卫生健康支出: no code before either.
+            #expect(raw.amounts.filter { [239, 482].contains($0.line) }.map { "\($0.text) \($0.label ?? "-")" }
+                == ["79,189,400.34 司法", "982,692.00 卫生健康支出"])
         }
     }
 

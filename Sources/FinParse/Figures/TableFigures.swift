@@ -156,7 +156,11 @@ enum TableFigures {
         /// line, its rows one after another: a code, a name (its lines wrapped right below one
         /// another: 机关事业单位基本养老保 / 险缴费支出), the row's amounts (208 / 社会保障和就业支出 /
         /// 754.75 / 754.75 / 0.00). Each amount's label is then the name above it, when a code
-        /// (科目编码) starts that name's row. Runs of amounts longer than most such rows' are not
+        /// (科目编码) starts that name's row. pdftotext often prints a 类's or 款's code apart from
+        /// its name (公共安全支出 / 79,189,400.34 / 79,189,400.34 / 司法 / 79,189,400.34): in a table
+        /// whose rows are 科目 and where at least two rows did start with their code, a name right
+        /// after the amounts of the row before labels its own, unless the header holds it (a
+        /// column's head, repeated at a page's top). Runs of amounts longer than most such rows' are not
         /// labelled: pdftotext can put amounts of rows printed elsewhere after the last name
         /// (2210202 / 提租补贴 / 2,586.61 / 371.92 / 1,045.93 / 418.37), and a table printed column
         /// by column has runs of a whole column.
@@ -164,13 +168,17 @@ enum TableFigures {
             // A table of two column groups side by side (基本支出: 人员经费 | 公用经费), whose
             // header says 经济分类 over each, has their rows interleaved: left alone.
             guard rows.count(where: { text($0, 0) == "经济分类" }) < 2 else { return [:] }
-            var runs: [(name: String, rows: [Int])] = []
+            var runs: [(name: String, rows: [Int], coded: Bool)] = []
             var name: String?
             var nameLine: Int?
             var lastLine: String?  // the name's last line
+            // Whether the rows are 科目, which a name without its code may start: not the items of a
+            // 政府采购 table, whose 采购方式 stands between a name and its amounts.
+            let rowsAreSubjects = rows.contains { text($0, 0)?.contains("科目") == true }
+                && !rows.contains { text($0, 0).map(Self.namesPurchaseMethod) ?? false }
             // Whether the row before the name is its code: the name starts a row, and is not a
             // header's last word (科目名称 / 合计).
-            var afterCode = false, startsRow = false
+            var afterCode = false, afterAmounts = false, startsRow = false, coded = false
             var inRun = false, named = false
             var namesInARow = 0
             for row in rows {
@@ -179,18 +187,20 @@ enum TableFigures {
                     if !inRun {
                         inRun = true
                         named = startsRow && name != nil
-                        if named, let name { runs.append((name, [])) }
+                        if named, let name { runs.append((name, [], coded)) }
                     }
                     if named, wordRows[row] == nil { runs[runs.count - 1].rows.append(row) }
                     namesInARow = 0
                     nameLine = nil
                     afterCode = false
+                    afterAmounts = true
                     continue
                 }
                 inRun = false
                 guard wordRows[row] != nil, let text = text(row, 0) else {
                     if codeRows.contains(row) {
                         name = nil
+                        afterAmounts = false
                         afterCode = text(row, 0).map(Self.isCodeOrPart) ?? false
                     }
                     continue
@@ -205,7 +215,8 @@ enum TableFigures {
                     // page's top) or a column of names, whose last labels no row.
                     namesInARow += 1
                     name = withoutCode(text)
-                    startsRow = afterCode && namesInARow < 3
+                    coded = afterCode
+                    startsRow = afterCode && namesInARow < 3 || rowsAreSubjects && afterAmounts && namesInARow == 1
                 }
                 afterCode = false
                 nameLine = line
@@ -214,10 +225,20 @@ enum TableFigures {
             let lengths = Dictionary(grouping: runs, by: \.rows.count).mapValues(\.count)
             guard let (usual, count) = lengths.max(by: { ($0.value, $0.key) < ($1.value, $1.key) }), count >= 2 else { return [:] }
             var labels: [Int: String] = [:]
-            for run in runs where run.rows.count <= usual {
+            let firstAmount = rows.first { parts[Position(row: $0, column: 0)] != nil } ?? 0
+            let header = Set(rows.prefix { $0 < firstAmount }.compactMap { text($0, 0) }).union(Self.columnHeads)
+            let codedRows = runs.count(where: \.coded) >= 2
+            for run in runs where run.rows.count <= usual && (run.coded || codedRows && !header.contains(run.name)) {
                 for row in run.rows { labels[row] = run.name }
             }
             return labels
+        }
+
+        /// The heads of the columns that part a 支出 by its nature, which no 科目 is named.
+        private static let columnHeads: Set<String> = ["基本支出", "项目支出", "人员经费", "公用经费"]
+
+        private static func namesPurchaseMethod(_ text: String) -> Bool {
+            TableFigures.purchaseMethods.contains(text) || TableFigures.withoutPurchaseMethod(text) != text
         }
 
         /// A 科目编码 (201, 20105, 2010507), or a part of one printed in its own 款 or 项 column
