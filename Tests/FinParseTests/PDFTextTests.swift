@@ -347,12 +347,14 @@ struct PDFTextTests {
     /// 02 / 津贴补贴), a name's wrapped lines joined (机关事业单位基本养老保 / 险缴费支出). In a
     /// table of 科目 a name right after the row before's amounts starts a row without its code
     /// (… / 79,189,400.34 / 司法 / 79,189,400.34), unless the header holds it (项目支出 / 48,000,
-    /// the header repeated at a page's top). Every label so given is the one the -layout extraction of the same report
+    /// the header repeated at a page's top), and where no row starts with its code, when at least
+    /// five rows have as many amounts, two or more. In a table in whole 元, a 0 right after an
+    /// amount is its row's empty column. Every label so given is the one the -layout extraction of the same report
     /// gives the same amount in the same table. A table of two column groups side by side (a 决算
     /// 基本支出 table, 经济分类 over each) interleaves their rows and is left unlabelled.
     @Test(arguments: ["pdf/putuo-guihuaziyuan-2024-juesuan-with-errors", "pdf/jiangsu-jianchayuan-2019-yusuan",
                       "pdf/putuo-shehuigongzuobu-2024-juesuan-with-errors", "pdf/putuo-sifaju-2026-yusuan-danwei",
-                      "pdf/shanghai-caizhengju-2025-yusuan"])
+                      "pdf/shanghai-caizhengju-2025-yusuan", "pdf/putuo-wanli-2024-yusuan"])
     func aRawTableIsLabelledByTheNameAboveEachRow(report: String) throws {
         let raw = try Document(contentsOf: Corpus.path(report + ".raw.txt"))
         let layout = try Document(contentsOf: Corpus.path(report + ".layout.txt"))
@@ -378,6 +380,12 @@ struct PDFTextTests {
             // 司法 and 卫生健康支出: no code before either.
             #expect(raw.amounts.filter { [239, 482].contains($0.line) }.map { "\($0.text) \($0.label ?? "-")" }
                 == ["79,189,400.34 司法", "982,692.00 卫生健康支出"])
+        }
+        if report.contains("wanli") {
+            // Its codes printed in a block of their own; a name, then its row's amounts in whole
+            // 元, each empty column's 0 among them.
+            #expect(raw.amounts.filter { (376...384).contains($0.line) }.map { "\($0.text) \($0.label ?? "-")" }
+                == ["257,700 统计信息事务", "257,700 统计信息事务"] + Array(repeating: "0 统计信息事务", count: 3))
         }
     }
 

@@ -158,9 +158,10 @@ enum TableFigures {
         /// 754.75 / 754.75 / 0.00). Each amount's label is then the name above it, when a code
         /// (科目编码) starts that name's row. pdftotext often prints a 类's or 款's code apart from
         /// its name (公共安全支出 / 79,189,400.34 / 79,189,400.34 / 司法 / 79,189,400.34): in a table
-        /// whose rows are 科目 and where at least two rows did start with their code, a name right
-        /// after the amounts of the row before labels its own, unless the header holds it (a
-        /// column's head, repeated at a page's top). Runs of amounts longer than most such rows' are not
+        /// whose rows are 科目, a name right after the amounts of the row before labels its own,
+        /// unless the header holds it (a column's head, repeated at a page's top); so that the
+        /// table is known to print its rows name first, at least two rows must start with their
+        /// code, or five have as many amounts (two or more) when every code stands apart. Runs of amounts longer than most such rows' are not
         /// labelled: pdftotext can put amounts of rows printed elsewhere after the last name
         /// (2210202 / 提租补贴 / 2,586.61 / 371.92 / 1,045.93 / 418.37), and a table printed column
         /// by column has runs of a whole column.
@@ -227,7 +228,7 @@ enum TableFigures {
             var labels: [Int: String] = [:]
             let firstAmount = rows.first { parts[Position(row: $0, column: 0)] != nil } ?? 0
             let header = Set(rows.prefix { $0 < firstAmount }.compactMap { text($0, 0) }).union(Self.columnHeads)
-            let codedRows = runs.count(where: \.coded) >= 2
+            let codedRows = runs.count(where: \.coded) >= 2 || usual >= 2 && count >= 5
             for run in runs where run.rows.count <= usual && (run.coded || codedRows && !header.contains(run.name)) {
                 for row in run.rows { labels[row] = run.name }
             }
@@ -270,6 +271,13 @@ enum TableFigures {
                     for k in first..<run.upperBound where read[k] == nil { read[k] = TableFigures.value(of: cells[k].text[...]).map { [$0] } }
                 } else if wholeYuan, let words {
                     for k in max(first, words)..<run.upperBound where read[k] == nil && cells[k].text == "0" { read[k] = [("0", 0)] }
+                }
+            }
+            // A raw extraction's rows are its cells, one a line: there the 0 goes on the amounts
+            // just above it (统计信息事务 / 438,300 / 438,300 / 0 / 0).
+            if wholeYuan, cells.allSatisfy({ $0.column == 0 }) {
+                for k in cells.indices.dropFirst() where read[k] == nil && read[k - 1] != nil && cells[k].text == "0" {
+                    read[k] = [("0", 0)]
                 }
             }
             return read
