@@ -175,7 +175,7 @@ enum TableFigures {
             var lastLine: String?  // the name's last line
             // Whether the rows are 科目, which a name without its code may start: not the items of a
             // 政府采购 table, whose 采购方式 stands between a name and its amounts.
-            let rowsAreSubjects = rows.contains { text($0, 0)?.contains("科目") == true }
+            let rowsAreSubjects = rows.contains { text($0, 0)?.contains(utf8: "科目") == true }
                 && !rows.contains { text($0, 0).map(Self.namesPurchaseMethod) ?? false }
             // Whether the row before the name is its code: the name starts a row, and is not a
             // header's last word (科目名称 / 合计).
@@ -226,20 +226,24 @@ enum TableFigures {
             let lengths = Dictionary(grouping: runs, by: \.rows.count).mapValues(\.count)
             guard let (usual, count) = lengths.max(by: { ($0.value, $0.key) < ($1.value, $1.key) }), count >= 2 else { return [:] }
             var labels: [Int: String] = [:]
-            let firstAmount = rows.first { parts[Position(row: $0, column: 0)] != nil } ?? 0
-            let header = Set(rows.prefix { $0 < firstAmount }.compactMap { text($0, 0) }).union(Self.columnHeads)
             let codedRows = runs.count(where: \.coded) >= 2 || usual >= 2 && count >= 5
-            for run in runs where run.rows.count <= usual && (run.coded || codedRows && !header.contains(run.name)) {
+            var header: [String] = []
+            if codedRows, runs.contains(where: { !$0.coded }) {
+                let firstAmount = rows.first { parts[Position(row: $0, column: 0)] != nil } ?? 0
+                header = rows.prefix { $0 < firstAmount }.compactMap { text($0, 0) } + Self.columnHeads
+            }
+            for run in runs where run.rows.count <= usual
+                && (run.coded || codedRows && !header.contains(where: { $0.hasSameUTF8(as: run.name) })) {
                 for row in run.rows { labels[row] = run.name }
             }
             return labels
         }
 
         /// The heads of the columns that part a 支出 by its nature, which no 科目 is named.
-        private static let columnHeads: Set<String> = ["基本支出", "项目支出", "人员经费", "公用经费"]
+        private static let columnHeads = ["基本支出", "项目支出", "人员经费", "公用经费"]
 
         private static func namesPurchaseMethod(_ text: String) -> Bool {
-            TableFigures.purchaseMethods.contains(text) || TableFigures.withoutPurchaseMethod(text) != text
+            TableFigures.purchaseMethods.contains { text.utf8.count >= $0.utf8.count && text.utf8.suffix($0.utf8.count).elementsEqual($0.utf8) }
         }
 
         /// A 科目编码 (201, 20105, 2010507), or a part of one printed in its own 款 or 项 column
