@@ -233,7 +233,10 @@ struct PDFTextTests {
     /// follows (262.33  21.21 / 301 01  302 / 基本工资  01 办公费); a row of codes may have its
     /// name wrapped below it (208 05 06  80.38 / 机关事业单位职业年金缴费 / 支出); a total's
     /// amounts may stand above the header's 类 款 项 (2,946.25 / 类 款 项 / 合计). Each amount
-    /// takes the label below it, at or left of its column.
+    /// takes the label below it, at or left of its column. A row of codes may hold the start of
+    /// its name, its rest below a line of the next column group (160.75 / 301 08 机关事业单位基本
+    /// 养老保险缴  302 / 06 电费 / 费), or only the next group's words (187.19 / 301 13  302 因 公
+    /// 出 国 （ 境 ） 费 / 住房公积金 12); a letter-spaced name loses its spaces.
     @Test func amountsAboveTheirLabelAreLabelledFromBelow() throws {
         let document = try Document(contentsOf: Corpus.path("pdf/putuo-caizhengju-2024-juesuan.layout.txt"))
         func labels(_ lines: ClosedRange<Int>, kind: String) -> [String] {
@@ -251,6 +254,11 @@ struct PDFTextTests {
         #expect(labels(341...349, kind: "一般公共预算财政拨款基本支出决算表") == [
             "2,082.85 工资福利支出", "171.07 商品和服务支出", "262.33 基本工资", "21.21 办公费", "1,238.58 津贴补贴", "7.61 印刷费",
         ])
+        #expect(labels(363...383, kind: "一般公共预算财政拨款基本支出决算表") == [
+            "160.75 机关事业单位基本养老保险缴费", "80.38 职业年金缴费", "4.88 邮电费", "60.99 职工基本医疗保险缴费",
+            "1.61 其他社会保障缴费", "1.20 差旅费", "187.19 住房公积金",
+        ])
+        #expect(labels(441...441, kind: "一般公共预算财政拨款基本支出决算表") == ["11.53 其他商品和服务支出"])
     }
 
     /// A row's label wrapped around its first amount (社会保障和就 / 208  754.75  754.75  0.00 /

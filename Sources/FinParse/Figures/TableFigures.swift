@@ -20,7 +20,8 @@ enum TableFigures {
             let rowLabel = layout.label(of: cell)
             for (text, value, label) in parts {
                 if let value {
-                    let label = label ?? rowLabel ?? headerLabels[TableGrid.Place(line: cell.line, column: cell.column)]
+                    let label = (label ?? rowLabel ?? headerLabels[TableGrid.Place(line: cell.line, column: cell.column)])
+                        .map(withoutLetterSpacing)
                     figures.append(Figure(text: text, value: value, unit: unit, label: label, line: cell.line,
                                           cell: Figure.CellPlace(table: table.index, row: cell.row, column: cell.column)))
                 } else {
@@ -29,6 +30,23 @@ enum TableFigures {
             }
         }
         return (figures, diagnostics + sumDiagnostics(figures, in: table) + SubtotalCheck.diagnostics(figures, in: table))
+    }
+
+    /// A label printed letter-spaced to fill its cell (其 他 商 品 和 服 务 支出, 当 年 收 入):
+    /// without the spaces between its characters, when at least two such spaces part it. One
+    /// space between two words (图书和档案 分散自行组织) stays.
+    static func withoutLetterSpacing(_ label: String) -> String {
+        guard label.utf8.contains(0x20) else { return label }
+        let scalars = Array(label.unicodeScalars)
+        func isSpacing(_ index: Int) -> Bool {
+            func isCharacter(_ scalar: Unicode.Scalar) -> Bool {
+                (0x4E00...0x9FFF).contains(scalar.value) || "()（）".unicodeScalars.contains(scalar)
+            }
+            return scalars[index] == " " && index > 0 && index + 1 < scalars.count
+                && isCharacter(scalars[index - 1]) && isCharacter(scalars[index + 1])
+        }
+        guard scalars.indices.count(where: isSpacing) >= 2 else { return label }
+        return String(String.UnicodeScalarView(scalars.indices.filter { !isSpacing($0) }.map { scalars[$0] }))
     }
 
     /// The index ranges of `elements` that share `key` one after another: a table's rows.
@@ -361,9 +379,28 @@ enum TableFigures {
                 guard isAdjacent(row) else { return nil }
                 if amountRows.contains(row) { return wordRows[row] == nil ? nil : words(of: row, atOrLeftOf: cell.column) }
                 if levels { return codeRows.contains(row) ? nil : words(of: row, atOrLeftOf: cell.column) }
-                guard codeRows.contains(row), wordRows[row] == nil else { return nil }
+                guard codeRows.contains(row) else { return nil }
+                // Words on the codes' line right of the amount are the next column group's; a
+                // name left of it starts the row's (301 08 机关事业单位基本养老保险缴 / 06 电费 / 费).
+                if wordRows[row] != nil, let start = words(of: row, atOrLeftOf: cell.column) {
+                    return start + rest(below: row, column: cell.column)
+                }
             }
             return name(wrappedBelow: row, column: cell.column)
+        }
+
+        /// The rest of a name that starts on `row`, wrapped onto the next two lines: their words
+        /// at or left of `column` that start with no code. Lines that have none (the next column
+        /// group's) are passed over.
+        private func rest(below row: Int, column: Int) -> String {
+            var rest = ""
+            for next in row + 1...row + 2 {
+                guard lines[next] == lines[row].map({ $0 + next - row }), !amountRows.contains(next) else { break }
+                guard let words = words(of: next, atOrLeftOf: column) else { continue }
+                guard !codeFirstRows.contains(next), text(next, 0) == nil || next == row + 2 else { break }
+                rest += words
+            }
+            return rest
         }
 
         /// The name of a row of codes wrapped onto the lines below it (208 05 05  160.75 /
