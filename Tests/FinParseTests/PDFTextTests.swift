@@ -385,9 +385,10 @@ struct PDFTextTests {
             #expect(raw.amounts.first { $0.text == "446.11" }?.label == "机关事业单位基本养老保险缴费支出")
         }
         if report.contains("sifaju") {
-            // 司法 and 卫生健康支出: no code before either.
-            #expect(raw.amounts.filter { [239, 482].contains($0.line) }.map { "\($0.text) \($0.label ?? "-")" }
-                == ["79,189,400.34 司法", "982,692.00 卫生健康支出"])
+            // 司法 and 卫生健康支出: no code before either. 行政运行: the header's pieces before its
+            // code (项 / 204 / 收入预算 / 其他收入 / 204 / 06 / … / 01 / 行政运行).
+            #expect(raw.amounts.filter { [239, 266, 482].contains($0.line) }.map { "\($0.text) \($0.label ?? "-")" }
+                == ["79,189,400.34 司法", "14,348,853.34 行政运行", "982,692.00 卫生健康支出"])
         }
         if report.contains("wanli") {
             // Its codes printed in a block of their own; a name, then its row's amounts in whole

@@ -220,6 +220,9 @@ enum TableFigures {
                     if codeRows.contains(row) {
                         name = nil
                         afterAmounts = false
+                        // Below the header, a code starts a row: names before it were another
+                        // column's, or the header's pieces pdftotext set among the rows (项 / 收入预算).
+                        if !runs.isEmpty { namesInARow = 0 }
                         afterCode = text(row, 0).map(Self.isCodeOrPart) ?? false
                     }
                     continue
