@@ -398,6 +398,23 @@ struct PDFTextTests {
         }
     }
 
+    /// A report whose tables stand one cell a line (plain pdftotext) says, once, how many of its
+    /// table amounts have no label, and how to get their columns; a laid-out extraction of the
+    /// same report, and page text with one table so read, do not.
+    @Test func aRawExtractionSaysHowManyTableAmountsHaveNoLabel() throws {
+        let raw = try Document(contentsOf: Corpus.path("pdf/putuo-caizhengju-2024-juesuan.raw.txt"))
+        let notes = raw.diagnostics.filter { $0.code == "tables-one-cell-a-line" }
+        let unlabelled = raw.amounts.filter { $0.cell != nil && $0.label == nil }.count
+        #expect(notes.map(\.line) == [raw.tables.first { $0.kind != nil }?.line])
+        #expect(notes.first?.severity == .info)
+        #expect(notes.first?.message.hasPrefix("\(unlabelled) of the \(raw.amounts.count { $0.cell != nil }) amounts") == true)
+        #expect(unlabelled > 100)
+        for other in ["pdf/putuo-caizhengju-2024-juesuan.layout.txt", "pdf/putuo-wenlv-2025-juesuan.pages.txt"] {
+            let document = try Document(contentsOf: Corpus.path(other))
+            #expect(!document.diagnostics.contains { $0.code == "tables-one-cell-a-line" }, "\(other)")
+        }
+    }
+
     /// A row of a total-first table whose total is not the sum of its other amounts is a
     /// `table-sum` warning: the 司法局 单位预算's 合计 86,959,408.34 against 22,118,861 +
     /// 64,840,547.00 (the error its 检查表 records, in two tables), and the four rows of the

@@ -3,7 +3,8 @@ import Testing
 
 @Suite("Streamed reading")
 struct StreamingTests {
-    /// A text report, a .docx, web pages and pdftotext extractions with spaced tables.
+    /// A text report, a .docx, web pages, pdftotext extractions with spaced tables and one
+    /// without -layout (its tables one cell a line).
     static let reports = [
         Corpus.yongzhou,
         Corpus.path("docx/yongzhou-yingji-2021-juesuan.docx"),
@@ -11,6 +12,7 @@ struct StreamingTests {
         Corpus.path("html/putuo-caizhengju-2024-juesuan.html"),
         Corpus.path("pdf/putuo-caizhengju-2024-juesuan.layout.txt"),
         Corpus.path("pdf/jiangsu-jianchayuan-2017-yusuan.layout.txt"),
+        Corpus.path("pdf/putuo-sifaju-2026-yusuan-danwei.raw.txt"),
         Corpus.path("docx/fixtures/table-of-contents.docx"),
     ]
 

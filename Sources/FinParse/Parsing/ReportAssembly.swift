@@ -66,6 +66,7 @@ final class ReportAssembly {
     private var changes = ChangeCheck.Resolver()
     /// The totals of the text and of the tables taken so far, to be compared at the end.
     private var totals = TotalsCheck.Ledger()
+    private var unlabelled = UnlabelledTables()
     /// The kinds of the tables taken so far.
     private var tableKinds: [String] = []
     /// The body's lines that title a standard table, with its kind: noted only once a table
@@ -258,7 +259,7 @@ final class ReportAssembly {
                 let figures = Figure.inReadingOrder(figures)
                 stream(.diagnostics(diagnostics + changes.diagnostics(figures: figures, opens: openChanges), ofTables: false))
                 for figure in figures {
-                    totals.add(figure)
+                    check(figure)
                     stream(.piece(.figure(figure)))
                 }
             case .tables(let tables):
@@ -267,7 +268,7 @@ final class ReportAssembly {
                     stream(.piece(.table(read.table)))
                     remember(read.table)
                     for figure in read.figures {
-                        totals.add(figure)
+                        check(figure)
                         stream(.piece(.figure(figure)))
                     }
                 }
@@ -281,14 +282,21 @@ final class ReportAssembly {
         if !run.isEmpty { handOverRun() }
         if !tableRun.isEmpty { handOverTables() }
         giveOut(all: true)
-        stream?(.diagnostics(totals.diagnostics, ofTables: false))
+        stream?(.diagnostics(totals.diagnostics + unlabelled.diagnostics, ofTables: false))
         diagnostics += TableOfContents.missingTables(listedTables, kinds: tableKinds, titles: tableTitles)
     }
 
     /// A table read, for the checks made at the end.
     private func remember(_ table: Table) {
         totals.add(table)
+        unlabelled.add(table)
         if let kind = table.kind { tableKinds.append(kind) }
+    }
+
+    /// A figure read, for the checks made at the end.
+    private func check(_ figure: Figure) {
+        totals.add(figure)
+        unlabelled.add(figure)
     }
 
     /// The document, once the reader has handed over everything.
@@ -307,7 +315,7 @@ final class ReportAssembly {
         var percents: [Figure] = []
         func take(_ figures: some Sequence<Figure>) {
             for figure in figures {
-                totals.add(figure)
+                check(figure)
                 if figure.unit == .percent { percents.append(figure) } else { amounts.append(figure) }
             }
         }
@@ -327,7 +335,7 @@ final class ReportAssembly {
                 tables += read
             }
         }
-        runDiagnostics += totals.diagnostics
+        runDiagnostics += totals.diagnostics + unlabelled.diagnostics
         let diagnostics = Self.allDiagnostics(reader: diagnostics + TableOfContents.missingTables(listedTables, kinds: tableKinds, titles: tableTitles),
                                               outline: outline.diagnostics,
                                               runs: runDiagnostics, tables: tables.flatMap(\.diagnostics))
