@@ -38,11 +38,11 @@ enum TableFigures {
     static func withoutLetterSpacing(_ label: String) -> String {
         guard label.utf8.contains(0x20) else { return label }
         let scalars = Array(label.unicodeScalars)
+        func isCharacter(_ scalar: Unicode.Scalar) -> Bool {
+            (0x4E00...0x9FFF).contains(scalar.value) || "()（）".unicodeScalars.contains(scalar)
+        }
         func isSpacing(_ index: Int) -> Bool {
-            func isCharacter(_ scalar: Unicode.Scalar) -> Bool {
-                (0x4E00...0x9FFF).contains(scalar.value) || "()（）".unicodeScalars.contains(scalar)
-            }
-            return scalars[index] == " " && index > 0 && index + 1 < scalars.count
+            scalars[index] == " " && index > 0 && index + 1 < scalars.count
                 && isCharacter(scalars[index - 1]) && isCharacter(scalars[index + 1])
         }
         guard scalars.indices.count(where: isSpacing) >= 2 else { return label }
@@ -179,8 +179,8 @@ enum TableFigures {
         /// whose rows are 科目, a name right after the amounts of the row before labels its own,
         /// unless the header holds it (a column's head, repeated at a page's top); so that the
         /// table is known to print its rows name first, at least two rows must start with their
-        /// code, or five have as many amounts (two or more) when every code stands apart. Runs of amounts longer than most such rows' are not
-        /// labelled: pdftotext can put amounts of rows printed elsewhere after the last name
+        /// code, or five have as many amounts (two or more) when every code stands apart. Runs of
+        /// amounts longer than most such rows' are not labelled: pdftotext can put amounts of rows printed elsewhere after the last name
         /// (2210202 / 提租补贴 / 2,586.61 / 371.92 / 1,045.93 / 418.37), and a table printed column
         /// by column has runs of a whole column.
         private func labelsAbove(rows: [Int]) -> [Int: String] {
@@ -400,7 +400,7 @@ enum TableFigures {
             for next in row + 1...row + 2 {
                 guard lines[next] == lines[row].map({ $0 + next - row }), !amountRows.contains(next) else { break }
                 guard let words = words(of: next, atOrLeftOf: column) else { continue }
-                guard !codeFirstRows.contains(next), text(next, 0) == nil || next == row + 2 else { break }
+                guard !codeFirstRows.contains(next) else { break }
                 rest += words
             }
             return rest
