@@ -194,7 +194,7 @@ enum TableFigures {
             // Whether the rows are 科目, which a name without its code may start: not the items of a
             // 政府采购 table, whose 采购方式 stands between a name and its amounts.
             let rowsAreSubjects = rows.contains { text($0, 0)?.contains(utf8: "科目") == true }
-                && !rows.contains { text($0, 0).map(Self.namesPurchaseMethod) ?? false }
+                && !rows.contains { text($0, 0).map(TableFigures.endsInPurchaseMethod) ?? false }
             // Whether the row before the name is its code: the name starts a row, and is not a
             // header's last word (科目名称 / 合计).
             var afterCode = false, afterAmounts = false, startsRow = false, coded = false
@@ -262,10 +262,6 @@ enum TableFigures {
 
         /// The heads of the columns that part a 支出 by its nature, which no 科目 is named.
         private static let columnHeads = ["基本支出", "项目支出", "人员经费", "公用经费"]
-
-        private static func namesPurchaseMethod(_ text: String) -> Bool {
-            TableFigures.purchaseMethods.contains { text.utf8.count >= $0.utf8.count && text.utf8.suffix($0.utf8.count).elementsEqual($0.utf8) }
-        }
 
         /// A 科目编码 (201, 20105, 2010507), or a part of one printed in its own 款 or 项 column
         /// (301 / 02 / 津贴补贴).
@@ -482,6 +478,12 @@ enum TableFigures {
 
     /// How a 政府采购 table's row is bought, in its 采购方式 column: not what its amount is of.
     static let purchaseMethods: Set<String> = ["分散自行组织", "政府集中采购", "部门集中采购", "分散采购", "集中采购", "自行采购"]
+
+    /// Whether a cell is a 采购方式, or ends in one (会议服务 分散自行组织); on the bytes, as it
+    /// is asked of every line of a raw table.
+    static func endsInPurchaseMethod(_ text: String) -> Bool {
+        purchaseMethods.contains { text.utf8.count >= $0.utf8.count && text.utf8.suffix($0.utf8.count).elementsEqual($0.utf8) }
+    }
 
     /// A label without the 采购方式 that pdftotext ran into its cell (会议服务 分散自行组织).
     static func withoutPurchaseMethod(_ text: String) -> String {
