@@ -282,7 +282,7 @@ final class ReportAssembly {
         if !run.isEmpty { handOverRun() }
         if !tableRun.isEmpty { handOverTables() }
         giveOut(all: true)
-        stream?(.diagnostics(totals.diagnostics + unlabelled.diagnostics, ofTables: false))
+        stream?(.diagnostics(endDiagnostics, ofTables: false))
         diagnostics += TableOfContents.missingTables(listedTables, kinds: tableKinds, titles: tableTitles)
     }
 
@@ -298,6 +298,10 @@ final class ReportAssembly {
         totals.add(figure)
         unlabelled.add(figure)
     }
+
+    /// What the checks made at the end find, once every table and figure is in: the same for
+    /// a stream as for a document.
+    private var endDiagnostics: [Diagnostic] { totals.diagnostics + unlabelled.diagnostics }
 
     /// The document, once the reader has handed over everything.
     func document(source: SourceInfo) -> Document {
@@ -335,7 +339,7 @@ final class ReportAssembly {
                 tables += read
             }
         }
-        runDiagnostics += totals.diagnostics + unlabelled.diagnostics
+        runDiagnostics += endDiagnostics
         let diagnostics = Self.allDiagnostics(reader: diagnostics + TableOfContents.missingTables(listedTables, kinds: tableKinds, titles: tableTitles),
                                               outline: outline.diagnostics,
                                               runs: runDiagnostics, tables: tables.flatMap(\.diagnostics))
