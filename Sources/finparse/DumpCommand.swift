@@ -39,6 +39,9 @@ struct DumpCommand: ParsableCommand {
     @Flag(help: "Indent the JSON for people (one file only).")
     var pretty = false
 
+    @Flag(help: "With --format csv: start with a UTF-8 byte-order mark, for Excel.")
+    var bom = false
+
     @Flag(name: [.short, .long], help: "No progress display.")
     var quiet = false
 
@@ -48,6 +51,7 @@ struct DumpCommand: ParsableCommand {
         switch format {
         case .json:
             if table != nil { throw ValidationError("--table goes with --format csv.") }
+            if bom { throw ValidationError("--bom goes with --format csv.") }
         case .csv:
             guard let table, CSVTable(rawValue: table) != nil else {
                 throw ValidationError("--format csv needs --table \(CSVTable.names).")
@@ -77,7 +81,9 @@ struct DumpCommand: ParsableCommand {
         defer { if output != nil { sink.close() } }
 
         let csvTable = table.flatMap(CSVTable.init(rawValue:))
-        if let csvTable { sink.write(CSVTable.record(csvTable.header)) }
+        // Excel reads a CSV file without the mark in the system's code page (GBK on a
+        // Chinese Windows), which garbles every Chinese field.
+        if let csvTable { sink.write((bom ? "\u{FEFF}" : "") + CSVTable.record(csvTable.header)) }
 
         Interrupt.install()
         let progress = (quiet || single || !OutputStream.standardError.isTerminal)

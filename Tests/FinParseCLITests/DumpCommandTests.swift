@@ -250,6 +250,20 @@ final class DumpCommandTests {
         #expect(result.output.hasPrefix("source,kind,text,value,unit,yuan,comparator,label,change,line,table,row,col\n"))
     }
 
+    /// `--bom` puts the UTF-8 mark once, before the header, and changes no other byte;
+    /// without it there is none, and JSON takes no mark.
+    @Test func csvForExcelStartsWithAByteOrderMark() throws {
+        let plain = try run(["dump", "--format", "csv", "--table", "figures", Self.corpusReport, Self.corpusReport])
+        let marked = try run(["dump", "--format", "csv", "--table", "figures", "--bom", Self.corpusReport, Self.corpusReport])
+        #expect(plain.status == 0 && marked.status == 0)
+        #expect(!plain.output.hasPrefix("\u{FEFF}"))
+        #expect(marked.output == "\u{FEFF}" + plain.output)
+        #expect(marked.output.filter { $0 == "\u{FEFF}" }.count == 1)
+        let json = try run(["dump", "--bom", Self.corpusReport])
+        #expect(json.status == 64)
+        #expect(json.error.contains("--bom goes with --format csv"))
+    }
+
     /// Figure rows come line by line (a line's amounts first), as many as the JSON's
     /// figures; in a batch a broken file is left out, named on stderr, and the rest kept.
     @Test func csvFiguresInLineOrderAndBatchesGoOn() throws {
