@@ -218,7 +218,7 @@ private enum Encoded: Sendable {
 private struct BrokenOutput: Error {}
 
 private extension CSVTable {
-    /// "indicators, figures, cells or diagnostics", for help and errors.
+    /// "indicators, figures, cells, diagnostics or reports", for help and errors.
     static var names: String {
         let names = allCases.map(\.rawValue)
         return names.dropLast().joined(separator: ", ") + " or " + names.last!

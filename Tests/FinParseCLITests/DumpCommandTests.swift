@@ -241,7 +241,7 @@ final class DumpCommandTests {
     @Test func csvNeedsATable() throws {
         let result = try run(["dump", "--format", "csv", Self.corpusReport])
         #expect(result.status == 64)
-        #expect(result.error.contains("--table indicators, figures, cells or diagnostics"))
+        #expect(result.error.contains("--table indicators, figures, cells, diagnostics or reports"))
     }
 
     @Test func csvHasAHeader() throws {
@@ -292,6 +292,26 @@ final class DumpCommandTests {
             #expect(lines.dropFirst().prefix(figureCount).allSatisfy { $0.hasPrefix("\(folder)/a.docx,") })
             #expect(lines.suffix(figureCount).allSatisfy { $0.hasPrefix("\(folder)/c.docx,") })
         }
+    }
+
+    /// The reports table: a row per input in input order, a failed file's with its error,
+    /// the same bytes on one job and on two.
+    @Test func csvReportsHasARowPerInput() throws {
+        let folder = try temporaryFolder()
+        try FileManager.default.copyItem(atPath: Self.corpusReport, toPath: folder + "/a.txt")
+        try Data().write(to: URL(fileURLWithPath: folder + "/b.txt"))
+        try FileManager.default.copyItem(atPath: Self.root + "/Corpus/docx/yongzhou-yingji-2021-juesuan.docx",
+                                         toPath: folder + "/c.docx")
+        let runs = try ["1", "2"].map { try run(["dump", "--jobs", $0, "--format", "csv", "--table", "reports", folder]) }
+        #expect(runs[0].output == runs[1].output)
+        #expect(runs[0].status == 1)
+        let lines = runs[0].output.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        #expect(lines.count == 4)
+        #expect(lines[0].first == "source" && lines[0].count == 17)
+        #expect(lines.dropFirst().map { $0[0] } == ["\(folder)/a.txt", "\(folder)/b.txt", "\(folder)/c.docx"])
+        #expect(lines[1][1] == "text" && lines[1][6] == "永州市应急管理局" && lines[1][7] == "2021" && lines[1][15] == "")
+        #expect(lines[2].suffix(2) == ["empty", "is empty"])
+        #expect(lines[3][1] == "docx" && lines[3][2] == "" && lines[3][6...14] == lines[1][6...14])
     }
 
     /// The diagnostics table: the JSON's diagnostics, file by file, and a row for each

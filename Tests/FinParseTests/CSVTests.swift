@@ -27,6 +27,35 @@ struct CSVTests {
         #expect(!CSVTable.diagnostics.isStreamed && CSVTable.figures.isStreamed)
     }
 
+    /// One row per input: a real report's own fields and counts, and a failed file's
+    /// error in the last two columns, with the other columns empty.
+    @Test func reportsRowsIndexTheInputsAndTheFilesThatFailed() throws {
+        let path = Corpus.path("pdf/putuo-caizhengju-2024-juesuan.layout.txt")
+        let document = try Document(contentsOf: path)
+        let rows = CSVTable.reports.rows(of: document)
+        #expect(rows.count == 1 && rows[0].count == CSVTable.reports.header.count)
+        let row = Dictionary(uniqueKeysWithValues: zip(CSVTable.reports.header, rows[0]))
+        #expect(row["source"] == path && row["format"] == "text" && row["encoding"] == "UTF-8")
+        #expect(row["bytes"] == String(document.source.bytes) && row["sha256"] == document.source.sha256)
+        #expect(row["department"] == "上海市普陀区财政局" && row["year"] == "2024" && row["report_kind"] == "决算")
+        #expect(row["title"] == "上海市普陀区财政局2024年度部门决算")
+        #expect(row["tables"] == "10" && row["amounts"] == String(document.amounts.count) && row["indicators"] == "0")
+        #expect(row["warnings"] == String(document.diagnostics.filter { $0.severity == .warning }.count))
+        #expect(row["error"] == "" && row["message"] == "")
+
+        let evaluated = try Document(contentsOf: Corpus.path("yongzhou-yingji-2021-juesuan.txt"))
+        let indicators = evaluated.tables.compactMap(\.selfEvaluation).reduce(0) { $0 + $1.indicators.count }
+        #expect(indicators > 0)
+        #expect(CSVTable.reports.rows(of: evaluated)[0][13] == String(indicators))
+
+        let undecodable = FinParseError(.undecodable, path: "b.txt", message: "is not valid GB18030", byteOffset: 9)
+        let failed = CSVTable.reports.rows(of: undecodable)
+        #expect(failed.count == 1 && failed[0].count == CSVTable.reports.header.count)
+        #expect(failed[0].first == "b.txt" && failed[0].suffix(2) == ["undecodable", "is not valid GB18030 (at byte 9)"])
+        #expect(failed[0].dropFirst().dropLast(2).allSatisfy { $0.isEmpty })
+        #expect(!CSVTable.reports.isStreamed)
+    }
+
     /// A real PDF report's 决算表 as a long table: every cell once, with its table's kind and
     /// unit, and the number of a cell that is one, thousands commas gone.
     @Test func cellRowsAreTheTablesGrids() throws {

@@ -14,6 +14,11 @@ public enum CSVTable: String, Sendable, CaseIterable {
     /// One row per diagnostic, and one per file that could not be read (severity
     /// `error`, its ``FinParseError/Code``): what the JSON says beside the data.
     case diagnostics
+    /// One row per input: what it is (format, encoding, size, SHA-256), what report it is
+    /// (title, department, year, 决算 or 预算), how much was read from it, how many
+    /// warnings it has, or why it could not be read: the index a batch's other tables join
+    /// on `source`.
+    case reports
 
     /// The column names.
     public var header: [String] {
@@ -32,12 +37,17 @@ public enum CSVTable: String, Sendable, CaseIterable {
              "text", "value", "line"]
         case .diagnostics:
             ["source", "severity", "code", "message", "line"]
+        case .reports:
+            // report_kind: kind is the figures' and cells' column for something else.
+            ["source", "format", "encoding", "bytes", "sha256", "title", "department", "year", "report_kind",
+             "paragraphs", "tables", "amounts", "percents", "indicators", "warnings", "error", "message"]
         }
     }
 
     /// Whether the table's rows come piece by piece as a report is read, or only from the
-    /// whole ``Document`` (diagnostics: a report's last piece can still add to them).
-    public var isStreamed: Bool { self != .diagnostics }
+    /// whole ``Document`` (diagnostics: a report's last piece can still add to them; reports:
+    /// its counts are known at its end).
+    public var isStreamed: Bool { self != .diagnostics && self != .reports }
 
     /// The rows of `document`, each as many fields as `header`: indicators and cells table
     /// by table; figures line by line, a line's amounts before its percents, the order in
@@ -53,21 +63,36 @@ public enum CSVTable: String, Sendable, CaseIterable {
             }
         case .diagnostics:
             return document.diagnostics.map { [source, $0.severity.rawValue, $0.code, $0.message, String($0.line)] }
+        case .reports:
+            let (info, report) = (document.source, document.report)
+            let indicators = document.tables.reduce(0) { $0 + ($1.selfEvaluation?.indicators.count ?? 0) }
+            let counts = [document.paragraphs.count, document.tables.count, document.amounts.count,
+                          document.percents.count, indicators,
+                          document.diagnostics.count { $0.severity == .warning }]
+            return [[source, info.format.rawValue, info.encoding?.rawValue ?? "", String(info.bytes), info.sha256,
+                     report.title ?? "", report.department ?? "", report.year.map(String.init) ?? "",
+                     report.kind?.rawValue ?? ""] + counts.map(String.init) + ["", ""]]
         }
     }
 
     /// The row a file that could not be read has in this table: one in the diagnostics
-    /// table, none in the others.
+    /// table and in the reports table, none in the others.
     public func rows(of error: FinParseError) -> [[String]] {
-        guard self == .diagnostics else { return [] }
         let message = error.byteOffset.map { "\(error.message) (at byte \($0))" } ?? error.message
-        return [[error.path, Diagnostic.Severity.error.rawValue, error.code.rawValue, message,
-                 error.location.map { String($0.line) } ?? ""]]
+        switch self {
+        case .diagnostics:
+            return [[error.path, Diagnostic.Severity.error.rawValue, error.code.rawValue, message,
+                     error.location.map { String($0.line) } ?? ""]]
+        case .reports:
+            return [[error.path] + Array(repeating: "", count: header.count - 3) + [error.code.rawValue, message]]
+        case .indicators, .figures, .cells:
+            return []
+        }
     }
 
     /// The rows of one piece of a streamed report read from `source`: an indicators
     /// table has rows for a self-evaluation table, a cells table for any table, a figures
-    /// table for a figure, the diagnostics table none (see ``isStreamed``).
+    /// table for a figure, the diagnostics and reports tables none (see ``isStreamed``).
     public func rows(of piece: Document.Piece, source: String) -> [[String]] {
         let decimal = { (value: Decimal?) in value.map(\.exactString) ?? "" }
         switch (self, piece) {
@@ -85,7 +110,7 @@ public enum CSVTable: String, Sendable, CaseIterable {
                      f.cell.map { String($0.table) } ?? "", f.cell.map { String($0.row) } ?? "", f.cell.map { String($0.column) } ?? ""]]
         case (.cells, .table(let table)):
             return Self.cellRows(of: table, source: source, topLevel: table.index, nested: "")
-        case (.indicators, .figure), (.figures, .table), (.cells, .figure), (.diagnostics, _):
+        case (.indicators, .figure), (.figures, .table), (.cells, .figure), (.diagnostics, _), (.reports, _):
             return []
         }
     }
