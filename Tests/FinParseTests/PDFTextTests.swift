@@ -40,6 +40,30 @@ struct PDFTextTests {
         #expect(document.sections.allSatisfy { !$0.section.title.isEmpty && !$0.section.title.contains("   ") })
     }
 
+    /// A 上海 预算's 目录 lists its chapters (一、部门主要职能, 二、部门机构设置, 三、名词解释), and
+    /// the body prints them without a marker, spelled with the body's name: each heads the list
+    /// that follows it, in -layout text and in plain pdftotext output alike.
+    @Test(arguments: [
+        ("pdf/putuo-wanli-2024-yusuan.layout.txt", "上海市普陀区人民政府万里街道办事处(部门)", 9),
+        ("pdf/putuo-wanli-2024-yusuan.raw.txt", "上海市普陀区人民政府万里街道办事处(部门)", 9),
+        ("pdf/shanghai-caizhengju-2025-yusuan.layout.txt", "上海市财政局(单位)", 14),
+        ("pdf/putuo-sifaju-2026-yusuan-danwei.raw.txt", "上海市普陀区司法局", 10),
+    ])
+    func chaptersTheContentsNameHeadTheirLists(path: String, body: String, functions: Int) throws {
+        let document = try Document(contentsOf: Corpus.path(path))
+        let titles = document.outline.map(\.title)
+        let chapters = [body + "主要职能", body + "机构设置", "名词解释"]
+        let found = chapters.compactMap { chapter in document.outline.first { $0.title == chapter } }
+        #expect(found.map(\.title) == chapters, "\(titles)")
+        #expect(found.allSatisfy { $0.kind == .title && $0.marker == nil })
+        guard found.count == 3 else { return }
+        #expect(found[0].children.count == functions)
+        #expect(found[0].children.map(\.number) == Array(1...functions))
+        #expect(found[2].children.first?.marker == "(一)" && found[2].children.first?.title == "财政拨款收入")
+        // The 名词解释 list starts again under its heading, not as a repeat of the list before.
+        #expect(!document.diagnostics.contains { $0.code == "numbering-repeat" && $0.line == found[2].children.first?.line })
+    }
+
     /// Another province, another template: a 预算 of 江苏省人民检察院 (2019), whose part
     /// headings are spaced out like table rows (第二部分            2019年度部门预算表).
     @Test func jiangsuBudgetReport() throws {

@@ -38,6 +38,10 @@ enum OutlineRecognizer {
         /// Part markers by line, from a table of contents whose 第二部分 entry names a body
         /// line printed without its marker.
         var partMarkers: [Int: PartMarker] = [:]
+        /// Chapter headings by line, from a table of contents whose 一、部门主要职能 entry names a
+        /// body line printed without its marker (上海市普陀区司法局主要职能): each opens a
+        /// sub-tree as a title line does.
+        var chapterTitles: [Int: String] = [:]
     }
 
     /// The marker a 目录 gives a body line, and that line's text: a line may share its
@@ -79,6 +83,10 @@ enum OutlineRecognizer {
             }
             let text = String(paragraph.text.trimmingSpaces)
             let line = paragraph.line
+            if hints.chapterTitles[line] == text {
+                place(Section(kind: .title, marker: nil, number: nil, title: text, line: line), role: .title, line: line)
+                return
+            }
             guard let (section, role) = hintedPart(text, line: line, hints: hints) ?? classify(text, line: line)
                 ?? styledHeading(text, line: line, levels: hints.headingLevels)
             else { return }

@@ -9,6 +9,9 @@ enum PageText {
         var lines: [FoldedText]
         /// Body lines a 目录 entry names as a part (第二部分 …) that print no marker of their own.
         var partMarkers: [Int: OutlineRecognizer.PartMarker] = [:]
+        /// Body lines a 目录 entry names as a chapter (一、部门主要职能) that print no marker
+        /// of their own, by line, with their text.
+        var chapterTitles: [Int: String] = [:]
         /// The standard tables the 目录 lists, in its order.
         var listedTables: [TableOfContents.ListedTable] = []
         var diagnostics: [Diagnostic]
@@ -35,16 +38,19 @@ enum PageText {
         if let cover = pages.first { kept = joinCover(kept, coverLines: cover.count) }
         kept = joinWrapped(kept)
         var partMarkers: [Int: OutlineRecognizer.PartMarker] = [:]
+        var chapterTitles: [Int: String] = [:]
         var listed: [TableOfContents.ListedTable] = []
         if let contents {
             listed = TableOfContents.listedTables(lines[contents])
             partMarkers = unmarkedParts(listedIn: lines[contents], body: kept)
+            chapterTitles = unmarkedChapters(listedIn: lines[contents], body: kept)
             for line in partMarkers.keys.sorted() {
                 diagnostics.append(Diagnostic(severity: .info, code: "part-from-contents",
                                               message: "\(partMarkers[line]!.marker.text) has no marker in the text; the 目录 names it", line: line))
             }
         }
-        return Result(lines: kept, partMarkers: partMarkers, listedTables: listed, diagnostics: diagnostics)
+        return Result(lines: kept, partMarkers: partMarkers, chapterTitles: chapterTitles, listedTables: listed,
+                      diagnostics: diagnostics)
     }
 
     /// A cover page of a few short lines is one title broken for the page
@@ -146,6 +152,35 @@ enum PageText {
                     && abs(candidate.count - title.count) <= 6 && commonSuffix(candidate, title) >= 8
             }) else { continue }
             found[heading.line] = OutlineRecognizer.PartMarker(marker: part, text: String(heading.text.trimmingSpaces))
+        }
+        return found
+    }
+
+    /// The chapters the 目录 lists (一、部门主要职能, 三、名词解释) whose heading the body prints
+    /// without its marker, centred on a line of its own: 上海市普陀区司法局主要职能, 名词解释.
+    /// The body's line ends with the entry's title, brackets aside (上海市…办事处（部门）主要职能),
+    /// or with its title after the 部门 or 单位 that the body spells as the department's name;
+    /// each entry's heading comes after the one before. Entries that name a standard table are
+    /// left to the tables, whose titles are read as such.
+    private static func unmarkedChapters(listedIn contents: ArraySlice<FoldedText>, body: [FoldedText]) -> [Int: String] {
+        func unbracketed(_ key: String) -> String { String(key.unicodeScalars.filter { !"（）()".unicodeScalars.contains($0) }) }
+        var found: [Int: String] = [:]
+        var after = contents.last?.line ?? 0
+        for entry in contents {
+            let text = String(entry.text.trimmingSpaces)
+            guard let chapter = ListMarker.scan(text), chapter.style == .chineseNumber else { continue }
+            let title = unbracketed(TableOfContents.key(text[text.utf16.index(text.utf16.startIndex, offsetBy: chapter.range.upperBound)...]))
+            guard SpacedTableReader.kind(of: title) == nil else { continue }
+            let ending = title.hasPrefix("部门") || title.hasPrefix("单位") ? String(title.dropFirst(2)) : title
+            guard ending.count >= 4, let heading = body.first(where: { line in
+                guard line.line > after, line.text.contains(utf8: String(ending.unicodeScalars.last!)) else { return false }
+                let candidate = String(line.text.trimmingSpaces)
+                return candidate.unicodeScalars.count <= 40 && ListMarker.scan(candidate) == nil
+                    && !candidate.unicodeScalars.contains { "。，,：:；;".unicodeScalars.contains($0) }
+                    && unbracketed(TableOfContents.key(candidate)).hasSuffix(ending)
+            }) else { continue }
+            found[heading.line] = String(heading.text.trimmingSpaces)
+            after = heading.line
         }
         return found
     }

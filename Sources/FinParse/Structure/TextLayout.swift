@@ -8,6 +8,7 @@ enum TextLayout {
             let pages = PageText.clean(lines)
             lines = pages.lines
             result.hints.partMarkers = pages.partMarkers
+            result.hints.chapterTitles = pages.chapterTitles
             result.diagnostics = pages.diagnostics
             result.listedTables = pages.listedTables
         }
