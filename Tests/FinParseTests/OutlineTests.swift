@@ -133,6 +133,37 @@ struct OutlineTests {
         #expect(document.diagnostics.map(\.line) == [3, 7])
     }
 
+    /// Items numbered across their sections (一、 1.–2., 二、 3.–4.) go on from the list under
+    /// the heading before; a list that starts elsewhere than 1 or that number is still reported.
+    @Test func itemsNumberedAcrossSectionsGoOn() {
+        let document = outline("""
+            一、捍卫安全
+            1、严惩犯罪
+            2、扫黑除恶
+            二、公益诉讼
+            3、推进诉讼
+            4、食品安全
+            三、司法改革
+            四、信息化
+            5、案管机器人
+            五、队伍建设
+            7、思想政治
+            """)
+        #expect(document.outline.map { $0.children.compactMap(\.number) } == [[1, 2], [3, 4], [], [5], [7]])
+        #expect(document.diagnostics.map(\.code) == ["numbering-start"])
+        #expect(document.diagnostics.map(\.line) == [11])
+    }
+
+    /// The 2019 江苏省人民检察院 预算 numbers its 22 tasks across five headings: no list of them
+    /// starts at the wrong number.
+    @Test func aRealReportsTasksNumberedAcrossHeadings() throws {
+        let document = try Document(contentsOf: Corpus.path("pdf/jiangsu-jianchayuan-2019-yusuan.layout.txt"))
+        let tasks = try #require(document.outline.first { $0.marker == "第一部分" }?.children.first { $0.title.contains("主要工作任务及目标") })
+        let headings = document.outline.first { $0.marker == "第一部分" }!.children.filter { $0.line > tasks.line }.prefix(5)
+        #expect(headings.flatMap { $0.children.compactMap(\.number) } == Array(1...22))
+        #expect(!document.diagnostics.contains { d in d.code == "numbering-start" && headings.contains { $0.children.first?.line == d.line } })
+    }
+
     @Test func headingOrItem() {
         let document = outline("""
             三、支出决算情况说明

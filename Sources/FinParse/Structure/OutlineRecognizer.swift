@@ -28,6 +28,10 @@ enum OutlineRecognizer {
         var node: Int
         var role: Role
         var lastNumber: [ListMarker.Style: Int] = [:]
+        /// The last number of each list under the headings of its own list before it, which a
+        /// list under it may go on from: a report that numbers its items across its sections
+        /// (一、 1.–5., 二、 6.–9.) starts no list at 6. by mistake.
+        var earlier: [ListMarker.Style: Int] = [:]
     }
 
     /// What the input says about some lines' place in the outline, beyond their text.
@@ -116,6 +120,7 @@ enum OutlineRecognizer {
         }
 
         private mutating func place(_ section: Section, role: Role, line: Int) {
+            var earlier: [ListMarker.Style: Int] = [:]
             switch role {
             case .part:
                 stack.removeAll()
@@ -130,11 +135,13 @@ enum OutlineRecognizer {
                 }
             case .numbered(let style):
                 if let open = stack.lastIndex(where: { $0.role == role }) {
+                    earlier = stack[open].earlier.merging(stack[open].lastNumber) { $1 }
                     stack.removeSubrange(open...)
                 }
                 if let number = section.number {
                     let last = stack.last?.lastNumber[style] ?? tree.rootLastNumber[style]
-                    if let problem = numberingProblem(number, after: last, marker: section.marker ?? "", line: line) {
+                    let goesOn = last == nil && stack.last?.earlier[style] == number - 1
+                    if !goesOn, let problem = numberingProblem(number, after: last, marker: section.marker ?? "", line: line) {
                         diagnostics.append(problem)
                     }
                     if stack.isEmpty { tree.rootLastNumber[style] = number } else { stack[stack.count - 1].lastNumber[style] = number }
@@ -143,7 +150,7 @@ enum OutlineRecognizer {
             // A new top-level section: those before it are complete.
             if stack.isEmpty { finished += tree.takeTree() }
             let node = tree.add(section, under: stack.last?.node)
-            stack.append(Open(node: node, role: role))
+            stack.append(Open(node: node, role: role, earlier: earlier))
         }
     }
 
