@@ -164,22 +164,30 @@ enum PageText {
     /// left to the tables, whose titles are read as such.
     private static func unmarkedChapters(listedIn contents: ArraySlice<FoldedText>, body: [FoldedText]) -> [Int: String] {
         func unbracketed(_ key: String) -> String { String(key.unicodeScalars.filter { !"（）()".unicodeScalars.contains($0) }) }
-        var found: [Int: String] = [:]
-        var after = contents.last?.line ?? 0
-        for entry in contents {
+        let endings: [String] = contents.compactMap { entry in
             let text = String(entry.text.trimmingSpaces)
-            guard let chapter = ListMarker.scan(text), chapter.style == .chineseNumber else { continue }
+            guard let chapter = ListMarker.scan(text), chapter.style == .chineseNumber else { return nil }
             let title = unbracketed(TableOfContents.key(text[text.utf16.index(text.utf16.startIndex, offsetBy: chapter.range.upperBound)...]))
-            guard SpacedTableReader.kind(of: title) == nil else { continue }
+            guard SpacedTableReader.kind(of: title) == nil else { return nil }
             let ending = title.hasPrefix("部门") || title.hasPrefix("单位") ? String(title.dropFirst(2)) : title
-            guard ending.count >= 4, let heading = body.first(where: { line in
-                guard line.line > after, line.text.contains(utf8: String(ending.unicodeScalars.last!)) else { return false }
-                let candidate = String(line.text.trimmingSpaces)
-                return candidate.unicodeScalars.count <= 40 && ListMarker.scan(candidate) == nil
-                    && !candidate.unicodeScalars.contains { "。，,：:；;".unicodeScalars.contains($0) }
-                    && unbracketed(TableOfContents.key(candidate)).hasSuffix(ending)
-            }) else { continue }
-            found[heading.line] = String(heading.text.trimmingSpaces)
+            return ending.count >= 4 ? ending : nil
+        }
+        // One pass over the body, the costly tests only on lines that end as some entry does.
+        let lastScalars = Set(endings.map { $0.unicodeScalars.last! })
+        var candidates: [(line: Int, text: String, key: String)] = []
+        for line in body where line.line > (contents.last?.line ?? 0) {
+            let text = line.text.trimmingSpaces
+            guard let last = text.unicodeScalars.last, lastScalars.contains(last), !text.unicodeScalars.isLonger(than: 40),
+                  !text.unicodeScalars.contains(where: { "。，,：:；;".unicodeScalars.contains($0) }),
+                  ListMarker.scan(String(text)) == nil
+            else { continue }
+            candidates.append((line.line, String(text), unbracketed(TableOfContents.key(text))))
+        }
+        var found: [Int: String] = [:]
+        var after = 0
+        for ending in endings {
+            guard let heading = candidates.first(where: { $0.line > after && $0.key.hasSuffix(ending) }) else { continue }
+            found[heading.line] = heading.text
             after = heading.line
         }
         return found
