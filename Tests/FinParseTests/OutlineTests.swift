@@ -154,6 +154,24 @@ struct OutlineTests {
         #expect(document.diagnostics.map(\.line) == [11])
     }
 
+    /// A list whose first item stands in a paragraph after a colon (具体包括： 1. 本部, 注：1.…)
+    /// goes on at 2.; one whose 1. is nowhere, or stands after no colon, starts at 2. by mistake.
+    @Test func aListMayStartAfterAColon() {
+        let document = outline("""
+            一、机构设置
+            本部门预算单位共2家，具体包括： 1. 区司法局本部
+            2. 区法律援助中心
+            二、表格说明
+            注：1.“机关运行经费”指行政单位的公用经费。
+            2.“科目编码”为必填项。
+            三、其他
+            不是列表 1. 开头
+            2.第二项
+            """)
+        #expect(document.diagnostics.map(\.code) == ["numbering-start"])
+        #expect(document.diagnostics.map(\.line) == [9])
+    }
+
     /// The 2019 江苏省人民检察院 预算 numbers its 22 tasks across five headings: no list of them
     /// starts at the wrong number.
     @Test func aRealReportsTasksNumberedAcrossHeadings() throws {

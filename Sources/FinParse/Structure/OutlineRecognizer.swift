@@ -73,6 +73,10 @@ enum OutlineRecognizer {
         /// A marker alone on its line (第一部分, （一）), waiting for the next line, which
         /// may be its title.
         private var bare: (text: String, line: Int, section: Section, role: Role)?
+        /// The last few paragraphs since the last section (a streamed report holds no more): a
+        /// list may start inside one, after a colon (注：1.…, 具体包括： 1. 本部), and go on at 2.
+        /// in a paragraph of its own.
+        private var since: [String] = []
 
         mutating func add(_ paragraph: FoldedText, hints: Hints) {
             if let marker = bare {
@@ -93,7 +97,11 @@ enum OutlineRecognizer {
             }
             guard let (section, role) = hintedPart(text, line: line, hints: hints) ?? classify(text, line: line)
                 ?? styledHeading(text, line: line, levels: hints.headingLevels)
-            else { return }
+            else {
+                if since.count == 4 { since.removeFirst() }
+                since.append(text)
+                return
+            }
             // Before any other section of a part, a statement's title without a year is the rest
             // of the part's heading (第三部分 江苏省高级人民法院 2017 年度 / 部门预算情况说明).
             if case .title = role, stack.last?.role == .part, !ReportInfoReader.containsYear(text) { return }
@@ -140,7 +148,8 @@ enum OutlineRecognizer {
                 }
                 if let number = section.number {
                     let last = stack.last?.lastNumber[style] ?? tree.rootLastNumber[style]
-                    let goesOn = last == nil && stack.last?.earlier[style] == number - 1
+                    let goesOn = last == nil && (stack.last?.earlier[style] == number - 1
+                        || since.contains { opensList(style, number: number - 1, afterColonIn: $0) })
                     if !goesOn, let problem = numberingProblem(number, after: last, marker: section.marker ?? "", line: line) {
                         diagnostics.append(problem)
                     }
@@ -151,6 +160,7 @@ enum OutlineRecognizer {
             if stack.isEmpty { finished += tree.takeTree() }
             let node = tree.add(section, under: stack.last?.node)
             stack.append(Open(node: node, role: role, earlier: earlier))
+            since.removeAll()
         }
     }
 
@@ -269,6 +279,17 @@ enum OutlineRecognizer {
               titleEndings.contains(where: { text.hasSuffix($0) })
         else { return false }
         return ReportInfoReader.containsYear(text) || (text.hasSuffix("情况说明") && !scalars.isLonger(than: 24))
+    }
+
+    /// Whether `text` holds a marker of `style` and `number` right after a colon (注：1.…).
+    private static func opensList(_ style: ListMarker.Style, number: Int, afterColonIn text: String) -> Bool {
+        var rest = text.unicodeScalars[...]
+        while let colon = rest.firstIndex(where: { $0 == "：" || $0 == ":" }) {
+            rest = rest[rest.index(after: colon)...]
+            let start = String(Substring(rest.prefix(12)).trimmingSpaces)
+            if let marker = ListMarker.scan(start), marker.style == style, marker.number == number { return true }
+        }
+        return false
     }
 
     /// A number that does not follow the one before it in the same list.
