@@ -158,6 +158,22 @@ struct FigureTests {
         #expect(self.figures("事故起数和死亡人数同比分别下降4.1%、1.9%。").map(\.change) == [.decrease, .decrease])
     }
 
+    /// What a change is a change of: this year's amount's label (last year's passed over), the
+    /// same for the percent right after the change amount; with no amount before it, the
+    /// clause's words when they name an item; else nothing.
+    @Test func changesSayWhatChanged() {
+        let report = figures("2021年度一般公共预算财政拨款收入2553.52万元，比上年1718.25万元同比增加835.27万元，增长48.16%。"
+                             + "其中：基本支出61042.17万元，比2017年增加4824.58万元；项目支出263928.15万元，比2017年减少150086.1万元。")
+        #expect(report.map(\.changeOf) == [nil, nil, "一般公共预算财政拨款收入", "一般公共预算财政拨款收入",
+                                           nil, "基本支出", nil, "项目支出"])
+        #expect(figures("收入支出总计20323.21万元。与2024年度相比，收入支出总计减少959.49万元，下降4.51%。").map(\.changeOf)
+                == [nil, "收入支出总计", "收入支出总计"])
+        #expect(figures("公务接待费支出决算增加0.40万元，增长100%。").map(\.changeOf) == ["公务接待费支出决算", "公务接待费支出决算"])
+        #expect(figures("与上年相比减少42.84万元。主要原因是按照规定运转类专项经费统一压减10%。").map(\.changeOf) == [nil, nil])
+        #expect(figures("事故起数和死亡人数同比分别下降4.1%、1.9%。").map(\.changeOf) == [nil, nil])
+        #expect(figures("支出总计2553.52万元。").allSatisfy { $0.changeOf == nil })
+    }
+
     /// Paragraphs are read clause by clause: what one clause says still reaches the next
     /// (a share takes the item before it), and a marker after a 。 or ；is no word.
     @Test func sentencesOfAParagraph() {

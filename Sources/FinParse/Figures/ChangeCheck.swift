@@ -67,25 +67,13 @@ enum ChangeCheck {
         guard stepFigure.change == change else {
             return [warning(percent, "\(stated(percent)) follows \(direction(stepFigure.change)) of \(stepFigure.text)")]
         }
-        // The amounts before the change, back to the nearest that another change reads.
-        var before: [Int] = []
-        var j = k - 1
-        while j >= 0, placed[j].figure.change == nil {
-            if placed[j].figure.unit != .percent { before.append(j) }
-            j -= 1
-        }
+        let before = amounts(before: k, in: placed)
         let lastYear = before.first { isLastYear(placed[$0].figure) }
-        let candidates = before.filter { !isLastYear(placed[$0].figure) }
         if before.isEmpty, let subject = placed[k].subject {
             opens.append(Open(subject: subject, step: stepFigure, percent: percent))
             return []
         }
-        guard let current = candidates.first,
-              placed[current].sentence == placed[k].sentence
-                || (placed[current].sentence == placed[k].sentence - 1
-                    && !candidates.dropFirst().contains { placed[$0].sentence == placed[current].sentence }),
-              let now = placed[current].amount
-        else { return [] }
+        guard let current = thisYear(among: before, change: k, in: placed), let now = placed[current].amount else { return [] }
         guard let lastYear, lastYear > current, let then = placed[lastYear].amount else {
             return checkChange(to: now, by: step, percent: percent).map { [$0] } ?? []
         }
@@ -99,6 +87,65 @@ enum ChangeCheck {
         if let found = checkYears(then, now, percent: percent) { diagnostics.append(found) }
         return diagnostics
     }
+
+    /// The amounts before the change at `k`, nearest first, back to the nearest figure that
+    /// another change reads.
+    private static func amounts(before k: Int, in placed: [Placed]) -> [Int] {
+        var before: [Int] = []
+        var j = k - 1
+        while j >= 0, placed[j].figure.change == nil {
+            if placed[j].figure.unit != .percent { before.append(j) }
+            j -= 1
+        }
+        return before
+    }
+
+    /// This year's amount among `before` (``amounts(before:in:)``) for the change at `k`: the
+    /// nearest that is not last year's, in the change's sentence or alone in the sentence before.
+    private static func thisYear(among before: [Int], change k: Int, in placed: [Placed]) -> Int? {
+        let candidates = before.filter { !isLastYear(placed[$0].figure) }
+        guard let current = candidates.first,
+              placed[current].sentence == placed[k].sentence
+                || (placed[current].sentence == placed[k].sentence - 1
+                    && !candidates.dropFirst().contains { placed[$0].sentence == placed[current].sentence })
+        else { return nil }
+        return current
+    }
+
+    /// For each figure with a change, the item it is a change of (``Figure/changeOf``): a
+    /// percent right after its change amount (增加835.27万元，增长48.61%) is one of the same item;
+    /// else the label of this year's amount as the check finds it (基本支出61042.17万元，比2017年
+    /// 增加4824.58万元 → 基本支出); else, with no amount before it, the words of its clause before
+    /// the change (公务接待费支出决算增加0.40万元). The label comes first: the clause's words
+    /// hold what a comparison leaves (比2025年预算执行数增加4.92%, 与上年相比收、支预算总计各增加).
+    static func changedItems(_ placed: [Placed]) -> [String?] {
+        var items: [String?] = Array(repeating: nil, count: placed.count)
+        for k in placed.indices where placed[k].figure.change != nil {
+            if placed[k].figure.unit == .percent, k >= 1, placed[k - 1].figure.change != nil,
+               placed[k - 1].figure.unit != .percent, placed[k - 1].sentence == placed[k].sentence,
+               placed[k].leadWords <= stepPercentLeadWords {
+                items[k] = items[k - 1]
+                continue
+            }
+            let before = amounts(before: k, in: placed)
+            if let current = thisYear(among: before, change: k, in: placed), placed[current].figure.comparator == nil,
+               let label = placed[current].figure.label {
+                items[k] = label
+            } else if before.isEmpty, let subject = placed[k].subject, isItem(subject) {
+                items[k] = subject
+            }
+        }
+        return items
+    }
+
+    /// Whether a change's words name an item of the accounts (公务接待费支出决算, 外事经费专项):
+    /// not what else a clause holds before its change (增减相抵后, 主要原因是…经费统一压 of 压减,
+    /// 死亡人数同 of 同比 that the segmenter split as 同 / 比分).
+    private static func isItem(_ subject: String) -> Bool {
+        !subject.contains(utf8: "原因") && itemEndings.contains { subject.hasSuffix($0) }
+    }
+
+    private static let itemEndings = ["费", "支出", "收入", "决算", "预算", "经费", "资金", "数", "专项", "总计", "合计", "安排"]
 
     /// A warning when `percent` is not the change `step` (in the percent's direction) made to
     /// reach `now`; `nowText` names `now` in the message.

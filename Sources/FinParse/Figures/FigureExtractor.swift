@@ -106,14 +106,17 @@ struct FigureExtractor {
                 }
                 figures.append(figure)
                 let lead = tokens[clause.start..<found.span.lowerBound]
-                places.append((clauseStart, lead.count { $0.kind == .word },
-                               figure.change != nil && figure.unit != .percent ? Self.subject(of: lead) : nil))
+                places.append((clauseStart, lead.count { $0.kind == .word }, figure.change != nil ? Self.subject(of: lead) : nil))
                 previousEnd = found.span.upperBound
                 i = found.span.upperBound + 1
             }
         }
-        if figures.contains(where: { $0.unit == .percent && $0.change != nil }) {
-            diagnostics += ChangeCheck.diagnostics(Self.placed(figures, places, in: written), opens: &openChanges)
+        if figures.contains(where: { $0.change != nil }) {
+            let placed = Self.placed(figures, places, in: written)
+            for (k, item) in ChangeCheck.changedItems(placed).enumerated() { figures[k].changeOf = item }
+            if figures.contains(where: { $0.unit == .percent && $0.change != nil }) {
+                diagnostics += ChangeCheck.diagnostics(placed, opens: &openChanges)
+            }
         }
         return figures
     }

@@ -83,18 +83,24 @@ public struct Figure: Sendable, Hashable, Codable {
     /// The item the figure measures, when the sentence says it plainly (收入总计, 基本支出, 增长).
     public var label: String?
     public var change: Change?
+    /// For a figure with a ``change``, the item it is a change of, when the paragraph says:
+    /// the words before the change (公务接待费支出决算 of 公务接待费支出决算增加0.40万元), else the
+    /// label of the amount it changed to (基本支出 of 基本支出61042.17万元，比2017年增加4824.58万元,
+    /// and of the 增长8.6% after it).
+    public var changeOf: String?
     public var line: Int
     /// The table cell the figure was read from; nil for a figure of the body text.
     public var cell: CellPlace?
 
     public init(text: String, value: Decimal, unit: Unit, comparator: Comparator? = nil,
-                label: String? = nil, change: Change? = nil, line: Int, cell: CellPlace? = nil) {
+                label: String? = nil, change: Change? = nil, changeOf: String? = nil, line: Int, cell: CellPlace? = nil) {
         self.text = text
         self.value = value
         self.unit = unit
         self.comparator = comparator
         self.label = label
         self.change = change
+        self.changeOf = changeOf
         self.line = line
         self.cell = cell
     }
@@ -102,7 +108,7 @@ public struct Figure: Sendable, Hashable, Codable {
     /// The exact amount in 元 for money units; nil for percents.
     public var yuan: Decimal? { unit.yuanFactor.map { value * $0 } }
 
-    enum CodingKeys: String, CodingKey { case text, value, unit, yuan, comparator, label, change, line, cell }
+    enum CodingKeys: String, CodingKey { case text, value, unit, yuan, comparator, label, change, changeOf, line, cell }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -115,6 +121,7 @@ public struct Figure: Sendable, Hashable, Codable {
         comparator = try c.decodeIfPresent(Comparator.self, forKey: .comparator)
         label = try c.decodeIfPresent(String.self, forKey: .label)
         change = try c.decodeIfPresent(Change.self, forKey: .change)
+        changeOf = try c.decodeIfPresent(String.self, forKey: .changeOf)
         line = try c.decode(Int.self, forKey: .line)
         cell = try c.decodeIfPresent(CellPlace.self, forKey: .cell)
     }
@@ -128,6 +135,7 @@ public struct Figure: Sendable, Hashable, Codable {
         try c.encodeNullable(comparator, forKey: .comparator)
         try c.encodeNullable(label, forKey: .label)
         try c.encodeNullable(change, forKey: .change)
+        try c.encodeNullable(changeOf, forKey: .changeOf)
         try c.encode(line, forKey: .line)
         try c.encodeNullable(cell, forKey: .cell)
     }
