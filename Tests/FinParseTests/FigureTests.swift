@@ -172,6 +172,8 @@ struct FigureTests {
         #expect(figures("与上年相比减少42.84万元。主要原因是按照规定运转类专项经费统一压减10%。").map(\.changeOf) == [nil, nil])
         #expect(figures("事故起数和死亡人数同比分别下降4.1%、1.9%。").map(\.changeOf) == [nil, nil])
         #expect(figures("支出总计2553.52万元。").allSatisfy { $0.changeOf == nil })
+        // A list shares its first figure's reading.
+        #expect(figures("财政拨款收入12万元，增长5%、3%。").map(\.changeOf) == [nil, "财政拨款收入", "财政拨款收入"])
     }
 
     /// Paragraphs are read clause by clause: what one clause says still reaches the next

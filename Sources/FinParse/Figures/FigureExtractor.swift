@@ -69,6 +69,8 @@ struct FigureExtractor {
         // By figure, for ChangeCheck: where its clause starts in `written`, how many words
         // stand between the clause's start and the figure, and a change amount's subject.
         var places: [(clauseStart: String.Index, leadWords: Int, subject: String?)] = []
+        // Figures that share the reading of the one before them (下降4.1%、1.9%).
+        var continuing: [Int] = []
         let clauses = Self.clauses(of: written)
         for clause in clauses.candidates {
             let clauseStart = clause.startIndex
@@ -101,6 +103,7 @@ struct FigureExtractor {
                     // 下降4.1%、1.9%: the second figure shares the first one's reading.
                     figure.change = previous.change
                     figure.label = previous.label
+                    continuing.append(figures.count)
                 } else {
                     figure.label = clause.label(inheriting: figures.last)
                 }
@@ -114,6 +117,7 @@ struct FigureExtractor {
         if figures.contains(where: { $0.change != nil }) {
             let placed = Self.placed(figures, places, in: written)
             for (k, item) in ChangeCheck.changedItems(placed).enumerated() { figures[k].changeOf = item }
+            for k in continuing { figures[k].changeOf = figures[k - 1].changeOf }
             if figures.contains(where: { $0.unit == .percent && $0.change != nil }) {
                 diagnostics += ChangeCheck.diagnostics(placed, opens: &openChanges)
             }
