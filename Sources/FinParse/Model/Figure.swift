@@ -83,10 +83,10 @@ public struct Figure: Sendable, Hashable, Codable {
     /// The item the figure measures, when the sentence says it plainly (收入总计, 基本支出, 增长).
     public var label: String?
     public var change: Change?
-    /// For a figure with a ``change``, the item it is a change of, when the paragraph says:
-    /// the words before the change (公务接待费支出决算 of 公务接待费支出决算增加0.40万元), else the
+    /// For a figure with a ``change``, the item it is a change of, when the paragraph says: the
     /// label of the amount it changed to (基本支出 of 基本支出61042.17万元，比2017年增加4824.58万元,
-    /// and of the 增长8.6% after it).
+    /// and of a 增长8.6% right after it), else, with no amount before it, the words before the
+    /// change where they name an item (公务接待费支出决算增加0.40万元).
     public var changeOf: String?
     public var line: Int
     /// The table cell the figure was read from; nil for a figure of the body text.

@@ -148,7 +148,7 @@ enum OutlineRecognizer {
                 }
                 if let number = section.number {
                     let last = stack.last?.lastNumber[style] ?? tree.rootLastNumber[style]
-                    let goesOn = last == nil && (stack.last?.earlier[style] == number - 1
+                    let goesOn = last == nil && number != 1 && (stack.last?.earlier[style] == number - 1
                         || since.contains { opensList(style, number: number - 1, afterColonIn: $0) })
                     if !goesOn, let problem = numberingProblem(number, after: last, marker: section.marker ?? "", line: line) {
                         diagnostics.append(problem)
