@@ -168,7 +168,7 @@ enum OutlineRecognizer {
     /// nothing the outline holds.
     static func classify(_ text: String, line: Int) -> (Section, Role)? {
         if let marker = ListMarker.scan(text) {
-            let body = String(restAfterMarker(text, marker).trimmingSpaces)
+            let body = String(marker.rest(of: text).trimmingSpaces)
             if marker.style == .part {
                 return (Section(kind: .heading, marker: marker.text, number: marker.number, title: body, line: line), .part)
             }
@@ -193,12 +193,6 @@ enum OutlineRecognizer {
     private static func styledHeading(_ text: String, line: Int, levels: [Int: Int]) -> (Section, Role)? {
         guard let level = levels[line], isHeading(text) else { return nil }
         return (Section(kind: .heading, marker: nil, number: nil, title: headingTitle(text), line: line), .styled(level))
-    }
-
-    private static func restAfterMarker(_ text: String, _ marker: ListMarker) -> Substring {
-        let utf16 = text.utf16
-        let end = utf16.index(utf16.startIndex, offsetBy: marker.range.upperBound)
-        return text[end...]
     }
 
     /// Sentence punctuation that ends a clause inside a line.

@@ -143,7 +143,7 @@ enum PageText {
         for entry in contents {
             guard let part = marker(entry), part.style == .part, partLines[part.number] == nil else { continue }
             let text = String(entry.text.trimmingSpaces)
-            let title = bare(TableOfContents.key(text[text.utf16.index(text.utf16.startIndex, offsetBy: part.range.upperBound)...]))
+            let title = bare(TableOfContents.key(part.rest(of: text)))
             let after = partLines.filter { $0.key < part.number }.values.max() ?? (contents.last?.line ?? 0)
             let before = partLines.filter { $0.key > part.number }.values.min() ?? Int.max
             guard title.count >= 8, let heading = body.first(where: { line in
@@ -167,7 +167,7 @@ enum PageText {
         let endings: [String] = contents.compactMap { entry in
             let text = String(entry.text.trimmingSpaces)
             guard let chapter = ListMarker.scan(text), chapter.style == .chineseNumber else { return nil }
-            let title = unbracketed(TableOfContents.key(text[text.utf16.index(text.utf16.startIndex, offsetBy: chapter.range.upperBound)...]))
+            let title = unbracketed(TableOfContents.key(chapter.rest(of: text)))
             guard SpacedTableReader.kind(of: title) == nil else { return nil }
             let ending = title.hasPrefix("部门") || title.hasPrefix("单位") ? String(title.dropFirst(2)) : title
             return ending.count >= 4 ? ending : nil

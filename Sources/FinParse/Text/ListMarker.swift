@@ -30,6 +30,11 @@ public struct ListMarker: Sendable, Hashable {
     /// The UTF-16 range of the marker in the folded text (leading spaces excluded).
     public var range: Range<Int>
 
+    /// What follows the marker in `text`, the text it was scanned from.
+    func rest(of text: String) -> Substring {
+        text[text.utf16.index(text.utf16.startIndex, offsetBy: range.upperBound)...]
+    }
+
     /// Reads a marker at the start of `text` (after leading spaces), or returns nil.
     public static func scan(_ text: String) -> ListMarker? {
         // Most lines start with a word: answered before anything is built.
