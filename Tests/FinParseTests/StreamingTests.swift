@@ -69,6 +69,22 @@ struct StreamingTests {
         }
     }
 
+    /// All the CSV tables of one streamed reading are the document's, the reports and
+    /// diagnostics tables, read at the end from what the stream kept, among them.
+    @Test(arguments: reports, [1, 3])
+    func csvTablesOfOneReadingAreTheDocuments(path: String, threads: Int) throws {
+        var streamed: [CSVTable: [[String]]] = [:]
+        let source = try CSVTable.streamRows(of: CSVTable.allCases, contentsOf: path, threads: threads) {
+            streamed[$0, default: []].append($1)
+        }
+        let document = try Document(contentsOf: path)
+        #expect(source == document.source)
+        for table in CSVTable.allCases {
+            #expect(streamed[table] ?? [] == table.rows(of: document), "\(table)")
+        }
+        #expect(streamed[.reports]?.count == 1 && streamed[.figures] != nil)
+    }
+
     /// CSV rows of the streamed pieces are the rows of the document.
     @Test(arguments: CSVTable.allCases.filter(\.isStreamed))
     func csvRowsOfPiecesAreTheDocuments(table: CSVTable) throws {

@@ -44,9 +44,10 @@ public enum CSVTable: String, Sendable, CaseIterable {
         }
     }
 
-    /// Whether the table's rows come piece by piece as a report is read, or only from the
-    /// whole ``Document`` (diagnostics: a report's last piece can still add to them; reports:
-    /// its counts are known at its end).
+    /// Whether the table's rows come piece by piece as a report is read, or only at its end
+    /// (diagnostics: a report's last piece can still add to them; reports: its counts are
+    /// known at its end). Either way ``streamRows(of:contentsOf:threads:_:)`` reads them
+    /// without holding the report whole.
     public var isStreamed: Bool { self != .diagnostics && self != .reports }
 
     /// The rows of `document`, each as many fields as `header`: indicators and cells table
@@ -62,17 +63,29 @@ public enum CSVTable: String, Sendable, CaseIterable {
                 rows(of: .figure($0), source: source)
             }
         case .diagnostics:
-            return document.diagnostics.map { [source, $0.severity.rawValue, $0.code, $0.message, String($0.line)] }
+            return Self.rows(of: document.diagnostics, source: source)
         case .reports:
-            let (info, report) = (document.source, document.report)
-            let indicators = document.tables.reduce(0) { $0 + ($1.selfEvaluation?.indicators.count ?? 0) }
-            let counts = [document.paragraphs.count, document.tables.count, document.amounts.count,
-                          document.percents.count, indicators,
-                          document.diagnostics.count { $0.severity == .warning }]
-            return [[source, info.format.rawValue, info.encoding?.rawValue ?? "", String(info.bytes), info.sha256,
-                     report.title ?? "", report.department ?? "", report.year.map(String.init) ?? "",
-                     report.kind?.rawValue ?? ""] + counts.map(String.init) + ["", ""]]
+            var counts = ReportCounts()
+            (counts.paragraphs, counts.amounts, counts.percents) =
+                (document.paragraphs.count, document.amounts.count, document.percents.count)
+            for table in document.tables { counts.add(table) }
+            return [Self.reportRow(document.source, document.report, counts, diagnostics: document.diagnostics)]
         }
+    }
+
+    /// The diagnostics table's rows of a report's findings.
+    static func rows(of diagnostics: [Diagnostic], source: String) -> [[String]] {
+        diagnostics.map { [source, $0.severity.rawValue, $0.code, $0.message, String($0.line)] }
+    }
+
+    /// The reports table's row of a report that was read.
+    static func reportRow(_ info: SourceInfo, _ report: ReportInfo, _ counts: ReportCounts,
+                          diagnostics: [Diagnostic]) -> [String] {
+        let numbers = [counts.paragraphs, counts.tables, counts.amounts, counts.percents, counts.indicators,
+                       diagnostics.count { $0.severity == .warning }]
+        return [info.path, info.format.rawValue, info.encoding?.rawValue ?? "", String(info.bytes), info.sha256,
+                report.title ?? "", report.department ?? "", report.year.map(String.init) ?? "",
+                report.kind?.rawValue ?? ""] + numbers.map(String.init) + ["", ""]
     }
 
     /// The row a file that could not be read has in this table: one in the diagnostics

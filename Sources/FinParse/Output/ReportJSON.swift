@@ -104,12 +104,7 @@ private final class StreamedJSONWriter {
     private var tables: JSONOutput.ArrayWriter<Table>
     private var sections: JSONOutput.ArrayWriter<Section>
     private let spillLimit: Int
-    private var outline = OutlineRecognizer.Builder()
-    /// The paragraphs and tables that what the report says of itself is read from.
-    private var opening: [FoldedText] = []
-    private var firstTables: [Table] = []
-    private var runDiagnostics: [Diagnostic] = []
-    private var tableDiagnostics: [Diagnostic] = []
+    private var end = StreamedReportEnd()
     /// The first run that could not be encoded: the report fails at the end.
     private var failure: (any Error)?
 
@@ -141,19 +136,16 @@ private final class StreamedJSONWriter {
     }
 
     func take(_ streamed: ReportAssembly.Streamed) {
+        for section in end.take(streamed) { add(section, to: &sections, .sections) }
         switch streamed {
-        case .paragraph(let paragraph, let hints):
-            outline.add(paragraph, hints: hints)
-            for section in outline.takeFinished() { add(section, to: &sections, .sections) }
-            if opening.count < ReportInfoReader.searchedParagraphs { opening.append(paragraph) }
+        case .paragraph(let paragraph, _):
             add(Paragraph(text: String(paragraph.text.trimmingSpaces), line: paragraph.line), to: &paragraphs, .paragraphs)
         case .piece(.figure(let figure)):
             if figure.unit == .percent { add(figure, to: &percents, .percents) } else { add(figure, to: &amounts, .amounts) }
         case .piece(.table(let table)):
-            if firstTables.count < ReportInfoReader.captionedTables { firstTables.append(table) }
             add(table, to: &tables, .tables)
-        case .diagnostics(let diagnostics, let ofTables):
-            if ofTables { tableDiagnostics += diagnostics } else { runDiagnostics += diagnostics }
+        case .diagnostics:
+            break
         }
         if threads > 1 { appendEncoded(all: false) }
     }
@@ -204,8 +196,8 @@ private final class StreamedJSONWriter {
     }
 
     func finish(source: SourceInfo, readerDiagnostics: [Diagnostic]) throws -> ReportJSON {
-        let outline = outline.finish()
-        for section in outline.sections { add(section, to: &sections, .sections) }
+        let end = end.finish(readerDiagnostics: readerDiagnostics)
+        for section in end.sections { add(section, to: &sections, .sections) }
         func flush<Element>(_ writer: inout JSONOutput.ArrayWriter<Element>, _ member: Member) {
             if let rest = writer.takeRest() { encode(rest, into: &writer, member) }
         }
@@ -218,14 +210,11 @@ private final class StreamedJSONWriter {
         appendEncoded(all: true)
         if let failure { throw failure }
         var diagnostics = JSONOutput.ArrayWriter<Diagnostic>(spillLimit: spillLimit)
-        for diagnostic in ReportAssembly.allDiagnostics(reader: readerDiagnostics, outline: outline.diagnostics,
-                                                        runs: runDiagnostics, tables: tableDiagnostics) {
-            try diagnostics.append(diagnostic)
-        }
+        for diagnostic in end.diagnostics { try diagnostics.append(diagnostic) }
         let members = try JSONOutput.Members(
             amounts: amounts.finish(), diagnostics: diagnostics.finish(), outline: sections.finish(),
             paragraphs: paragraphs.finish(), percents: percents.finish(),
-            report: ReportInfoReader.read(opening, tables: firstTables), source: source, tables: tables.finish())
+            report: end.report, source: source, tables: tables.finish())
         return ReportJSON(source: source, parts: members.parts)
     }
 }
