@@ -24,7 +24,7 @@ struct DumpCommand: ParsableCommand {
     @Option(name: .customLong("files-from"), help: ArgumentHelp("Read more input paths, one per line, from a file ('-' for standard input).", valueName: "file"))
     var filesFrom: String?
 
-    @Option(name: [.short, .long], help: ArgumentHelp("Write to a file instead of standard output.", valueName: "file"))
+    @Option(name: [.short, .long], help: ArgumentHelp("Write to a file instead of standard output (with several CSV tables, to a folder).", valueName: "file"))
     var output: String?
 
     @Option(name: [.short, .long], help: "Files parsed at once (default: all cores).")
@@ -33,8 +33,12 @@ struct DumpCommand: ParsableCommand {
     @Option(help: "json (default) or csv.")
     var format: Format = .json
 
-    @Option(help: ArgumentHelp("With --format csv: the table to print, \(CSVTable.names).", valueName: "name"))
-    var table: String?
+    @Option(help: ArgumentHelp("""
+        With --format csv: the table to print, \(CSVTable.names). Several (the option \
+        repeated, names with commas between, or all) are read in one pass, each written to \
+        NAME.csv in the folder --output names.
+        """, valueName: "name"))
+    var table: [String] = []
 
     @Flag(help: "Indent the JSON for people (one file only).")
     var pretty = false
@@ -50,13 +54,34 @@ struct DumpCommand: ParsableCommand {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
         switch format {
         case .json:
-            if table != nil { throw ValidationError("--table goes with --format csv.") }
+            if !table.isEmpty { throw ValidationError("--table goes with --format csv.") }
             if bom { throw ValidationError("--bom goes with --format csv.") }
         case .csv:
-            guard let table, CSVTable(rawValue: table) != nil else {
-                throw ValidationError("--format csv needs --table \(CSVTable.names).")
+            let tables = try csvTables
+            if tables.isEmpty { throw ValidationError("--format csv needs --table \(CSVTable.names).") }
+            if tables.count > 1 && output == nil {
+                throw ValidationError("--table with several tables writes a file for each: give the folder with --output.")
             }
             if pretty { throw ValidationError("--pretty goes with JSON output.") }
+        }
+    }
+
+    /// The tables --table names, each once, in the order named.
+    private var csvTables: [CSVTable] {
+        get throws {
+            var tables: [CSVTable] = []
+            for name in table.flatMap({ $0.split(separator: ",") }) {
+                let named: [CSVTable]
+                if name == "all" {
+                    named = CSVTable.allCases
+                } else if let table = CSVTable(rawValue: String(name)) {
+                    named = [table]
+                } else {
+                    throw ValidationError("no CSV table is named '\(name)': --table \(CSVTable.names), or all.")
+                }
+                for table in named where !tables.contains(table) { tables.append(table) }
+            }
+            return tables
         }
     }
 
@@ -73,17 +98,30 @@ struct DumpCommand: ParsableCommand {
         }
         if pretty && !single { throw ValidationError("--pretty prints one document; give one file.") }
 
-        let sink: OutputStream
-        do { sink = try output.map { path throws(OutputError) in try OutputStream(path: path) } ?? .standardOutput } catch {
+        let tables = try csvTables
+        // One file for each of several tables, in the folder --output names.
+        let sinks: [OutputStream]
+        do {
+            if tables.count > 1, let output {
+                try OutputStream.makeFolder(output)
+                sinks = try tables.map { table throws(OutputError) in try OutputStream(path: output + "/" + table.rawValue + ".csv") }
+            } else {
+                sinks = [try output.map { path throws(OutputError) in try OutputStream(path: path) } ?? .standardOutput]
+            }
+        } catch {
             OutputStream.standardError.write("finparse: \(error)\n")
             throw ExitCode(1)
         }
-        defer { if output != nil { sink.close() } }
+        defer { if output != nil { sinks.forEach { $0.close() } } }
+        let sink = sinks[0]
 
-        let csvTable = table.flatMap(CSVTable.init(rawValue:))
         // Excel reads a CSV file without the mark in the system's code page (GBK on a
         // Chinese Windows), which garbles every Chinese field.
-        if let csvTable { sink.write((bom ? "\u{FEFF}" : "") + CSVTable.record(csvTable.header)) }
+        for (table, sink) in zip(tables, sinks) { sink.write((bom ? "\u{FEFF}" : "") + CSVTable.record(table.header)) }
+        /// Writes each table's bytes to its file; false once one cannot be written.
+        func write(_ perTable: [[UInt8]]) -> Bool {
+            zip(perTable, sinks).allSatisfy { bytes, sink in bytes.isEmpty || sink.write(bytes) }
+        }
 
         Interrupt.install()
         let progress = (quiet || single || !OutputStream.standardError.isTerminal)
@@ -94,20 +132,20 @@ struct DumpCommand: ParsableCommand {
         let batch = BatchParser(jobs: jobs)
         let threads = batch.threadsPerDocument(count: paths.count)
 
-        // A CSV table is streamed: no report is ever held whole, and one printed alone is
+        // CSV tables are streamed: no report is ever held whole, and one printed alone is
         // written as it is read.
-        if single, let csvTable {
+        if single, !tables.isEmpty {
             var written = false
             do {
-                try csvRows(csvTable, of: paths[0], threads: threads) { rows in
+                try csvRows(tables, of: paths[0], threads: threads) { index, rows in
                     written = true
-                    if !broken && !sink.write(rows) { broken = true }
+                    if !broken && !sinks[index].write(rows) { broken = true }
                 }
             } catch {
                 failed += 1
                 // A report that breaks off (damaged XML, say) had its first rows streamed.
                 OutputStream.standardError.write("finparse: \(error)\(written ? " (the rows before it were written)" : "")\n")
-                if !broken && !sink.write(csvBytes(csvTable.rows(of: error))) { broken = true }
+                if !broken && !write(tables.map { csvBytes($0.rows(of: error)) }) { broken = true }
             }
             return try finish(failed: failed, broken: broken)
         }
@@ -116,10 +154,10 @@ struct DumpCommand: ParsableCommand {
         // so that neither a large report nor the reports waiting behind a slow one are held
         // in memory.
         let read = { @Sendable (path: String, threads: Int) throws(FinParseError) -> (bytes: Int, output: Encoded) in
-            if let csvTable {
-                var rows: [UInt8] = []
-                let source = try csvRows(csvTable, of: path, threads: threads) { rows += $0 }
-                return (source.bytes, .bytes(rows))
+            if !tables.isEmpty {
+                var rows = [[UInt8]](repeating: [], count: tables.count)
+                let source = try csvRows(tables, of: path, threads: threads) { rows[$0] += $1 }
+                return (source.bytes, .csv(rows))
             }
             guard pretty else {
                 let json = try Document.json(contentsOf: path, threads: threads)
@@ -140,6 +178,8 @@ struct DumpCommand: ParsableCommand {
                 switch encoded.output {
                 case .bytes(let bytes):
                     line = bytes
+                case .csv(let perTable):
+                    if !write(perTable) { broken = true }
                 case .json(let json):
                     do {
                         try json.write { if !sink.write($0) { throw BrokenOutput() } }
@@ -157,8 +197,8 @@ struct DumpCommand: ParsableCommand {
                 progress?.advance(bytes: 0, failed: true)
                 progress?.finish()
                 OutputStream.standardError.write("finparse: \(error)\n")
-                if let csvTable {
-                    line = csvBytes(csvTable.rows(of: error))
+                if !tables.isEmpty {
+                    if !write(tables.map { csvBytes($0.rows(of: error)) }) { broken = true }
                 } else {
                     line = single ? [] : ((try? error.jsonData()) ?? []) + [0x0A]
                 }
@@ -184,34 +224,31 @@ struct DumpCommand: ParsableCommand {
     }
 }
 
-/// Streams the report at `path` and hands its rows of `table` to `write` as CSV bytes,
-/// a few thousand rows at a time (a table that is not streamed: all at the end).
+/// Streams the report at `path` and hands its rows of each of `tables` to `write` as CSV
+/// bytes, with the table's index in `tables`, a few thousand rows at a time.
 @discardableResult
-private func csvRows(_ table: CSVTable, of path: String, threads: Int,
-                     write: ([UInt8]) -> Void) throws(FinParseError) -> SourceInfo {
-    guard table.isStreamed else {
-        let document = try Document(contentsOf: path, threads: threads)
-        let rows = table.rows(of: document)
-        if !rows.isEmpty { write(csvBytes(rows)) }
-        return document.source
-    }
-    var chunk: [UInt8] = []
-    let source = try Document.streamPieces(contentsOf: path, threads: threads) { piece in
-        for row in table.rows(of: piece, source: path) { chunk += CSVTable.record(row).utf8 }
-        if chunk.count >= 1 << 16 {
-            write(chunk)
-            chunk.removeAll(keepingCapacity: true)
+private func csvRows(_ tables: [CSVTable], of path: String, threads: Int,
+                     write: (Int, [UInt8]) -> Void) throws(FinParseError) -> SourceInfo {
+    var chunks = [[UInt8]](repeating: [], count: tables.count)
+    let source = try CSVTable.streamRows(of: tables, contentsOf: path, threads: threads) { table, row in
+        let index = tables.firstIndex(of: table)!
+        chunks[index] += CSVTable.record(row).utf8
+        if chunks[index].count >= 1 << 16 {
+            write(index, chunks[index])
+            chunks[index].removeAll(keepingCapacity: true)
         }
     }
-    if !chunk.isEmpty { write(chunk) }
+    for (index, chunk) in chunks.enumerated() where !chunk.isEmpty { write(index, chunk) }
     return source
 }
 
 private func csvBytes(_ rows: [[String]]) -> [UInt8] { Array(rows.map(CSVTable.record).joined().utf8) }
 
-/// What a worker hands back for one report: the bytes to print, or a report's JSON.
+/// What a worker hands back for one report: the bytes to print, the bytes of each CSV
+/// table, or a report's JSON.
 private enum Encoded: Sendable {
     case bytes([UInt8])
+    case csv([[UInt8]])
     case json(ReportJSON)
 }
 

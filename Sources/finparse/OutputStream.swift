@@ -21,6 +21,15 @@ struct OutputStream {
 
     var isTerminal: Bool { isatty(descriptor) == 1 }
 
+    /// Makes the folder at `path` unless it is one already (its parent must be).
+    static func makeFolder(_ path: String) throws(OutputError) {
+        if mkdir(path, 0o755) == 0 { return }
+        let reason = errno
+        var status = stat()
+        if reason == EEXIST && stat(path, &status) == 0 && status.st_mode & S_IFMT == S_IFDIR { return }
+        throw OutputError(path: path, reason: reason == EEXIST ? "is not a folder" : String(cString: strerror(reason)))
+    }
+
     /// Writes all of `bytes`; false if the stream is closed or broken.
     @discardableResult
     func write(_ bytes: [UInt8]) -> Bool {

@@ -58,6 +58,16 @@ final class DumpCommandTests {
                    error: String(decoding: error, as: UTF8.self))
     }
 
+    /// A folder of the corpus report as a.txt, an empty b.txt and the corpus .docx as c.docx.
+    func reportsWithAnEmptyFile() throws -> String {
+        let folder = try temporaryFolder()
+        try FileManager.default.copyItem(atPath: Self.corpusReport, toPath: folder + "/a.txt")
+        try Data().write(to: URL(fileURLWithPath: folder + "/b.txt"))
+        try FileManager.default.copyItem(atPath: Self.root + "/Corpus/docx/yongzhou-yingji-2021-juesuan.docx",
+                                         toPath: folder + "/c.docx")
+        return folder
+    }
+
     func temporaryFolder() throws -> String {
         let path = scratch + "/\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
@@ -297,11 +307,7 @@ final class DumpCommandTests {
     /// The reports table: a row per input in input order, a failed file's with its error,
     /// the same bytes on one job and on two.
     @Test func csvReportsHasARowPerInput() throws {
-        let folder = try temporaryFolder()
-        try FileManager.default.copyItem(atPath: Self.corpusReport, toPath: folder + "/a.txt")
-        try Data().write(to: URL(fileURLWithPath: folder + "/b.txt"))
-        try FileManager.default.copyItem(atPath: Self.root + "/Corpus/docx/yongzhou-yingji-2021-juesuan.docx",
-                                         toPath: folder + "/c.docx")
+        let folder = try reportsWithAnEmptyFile()
         let runs = try ["1", "2"].map { try run(["dump", "--jobs", $0, "--format", "csv", "--table", "reports", folder]) }
         #expect(runs[0].output == runs[1].output)
         #expect(runs[0].status == 1)
@@ -312,6 +318,32 @@ final class DumpCommandTests {
         #expect(lines[1][1] == "text" && lines[1][6] == "永州市应急管理局" && lines[1][7] == "2021" && lines[1][15] == "")
         #expect(lines[2].suffix(2) == ["empty", "is empty"])
         #expect(lines[3][1] == "docx" && lines[3][2] == "" && lines[3][6...14] == lines[1][6...14])
+    }
+
+    /// Several tables in one pass: each file in the --output folder is what the table
+    /// printed alone gives, byte for byte, with a failed file's rows in the tables that have
+    /// them; one report as a batch does.
+    @Test func severalTablesInOnePassAreTheTablesPrintedAlone() throws {
+        let folder = try reportsWithAnEmptyFile()
+        let names = ["indicators", "figures", "cells", "diagnostics", "reports"]
+        for (inputs, status) in [([folder], Int32(1)), ([folder + "/a.txt"], Int32(0))] {
+            let alone = try names.map { try run(["dump", "-j", "2", "--format", "csv", "--table", $0] + inputs) }
+            #expect(alone.allSatisfy { $0.status == status })
+            for (jobs, tables) in [("1", ["--table", "all"]), ("2", ["--table", "reports,figures", "--table", "indicators,cells,diagnostics"])] {
+                let out = try temporaryFolder() + "/tables"
+                let together = try run(["dump", "-j", jobs, "--format", "csv"] + tables + ["-o", out] + inputs)
+                #expect(together.status == status && together.output.isEmpty)
+                for (name, run) in zip(names, alone) {
+                    let written = try String(contentsOfFile: out + "/" + name + ".csv", encoding: .utf8)
+                    #expect(written == run.output, "\(name).csv, -j \(jobs), \(inputs.count == 1 ? "one report" : "a folder")")
+                    #expect(written.split(separator: "\n").count > 1)
+                }
+            }
+        }
+        let unnamed = try run(["dump", "--format", "csv", "--table", "figures,reports", folder])
+        #expect(unnamed.status == 64 && unnamed.error.contains("give the folder with --output"))
+        let misnamed = try run(["dump", "--format", "csv", "--table", "figures,amounts", "-o", folder + "/x", folder])
+        #expect(misnamed.status == 64 && misnamed.error.contains("no CSV table is named 'amounts'"))
     }
 
     /// The diagnostics table: the JSON's diagnostics, file by file, and a row for each
