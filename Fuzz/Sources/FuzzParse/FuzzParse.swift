@@ -107,6 +107,9 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
         }
         document.source.path = streamed.path
         if (try? document.jsonData()) != streamed.json { fatalError("the streamed JSON is not the document's") }
+        if streamed.endRows != CSVTable.diagnostics.rows(of: document) + CSVTable.reports.rows(of: document) {
+            fatalError("the streamed diagnostics and reports rows are not the document's")
+        }
     }
     if let document {
         do {
@@ -121,9 +124,9 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
 }
 
 /// What the streaming readers give for `input` written to a file at `path`: the pieces
-/// `Document.streamPieces` hands over and the JSON of `Document.json` (on two threads); nil
-/// when both throw.
-func streamedReading(of input: [UInt8], extension: String) -> (pieces: [Document.Piece], json: [UInt8], path: String)? {
+/// `Document.streamPieces` hands over, the JSON of `Document.json` (on two threads) and the
+/// diagnostics and reports rows of `CSVTable.streamRows`; nil when all throw.
+func streamedReading(of input: [UInt8], extension: String) -> (pieces: [Document.Piece], json: [UInt8], endRows: [[String]], path: String)? {
     let path = "/tmp/finparse-fuzz-\(getpid()).\(`extension`)"
     guard let file = fopen(path, "wb") else { fatalError("cannot write \(path)") }
     _ = input.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, file) }
@@ -136,7 +139,10 @@ func streamedReading(of input: [UInt8], extension: String) -> (pieces: [Document
         do { json = []; try report.write { json! += $0 } } catch { fatalError("the streamed JSON cannot be read back: \(error)") }
     }
     if read != (json != nil) { fatalError("streamPieces \(read ? "reads" : "fails") where Document.json \(read ? "fails" : "reads")") }
-    return read ? (pieces, json!, path) : nil
+    var endRows: [[String]] = []
+    let rowsRead = (try? CSVTable.streamRows(of: [.diagnostics, .reports], contentsOf: path) { endRows.append($1) }) != nil
+    if read != rowsRead { fatalError("streamPieces \(read ? "reads" : "fails") where CSVTable.streamRows \(read ? "fails" : "reads")") }
+    return read ? (pieces, json!, endRows, path) : nil
 }
 
 func counted(_ figures: [Figure]) -> [Figure: Int] {
