@@ -10,6 +10,8 @@ struct DumpCommand: ParsableCommand {
             recursively for .txt, .docx, .doc, .pdf, .html and .htm, in sorted order) or --files-from, prints one \
             JSON object per line (JSON Lines) in input order; a file that cannot be parsed \
             gets an "error" object on its line and the batch goes on.
+            A PDF goes through pdftotext (poppler-utils), stopped after 300 seconds or \
+            FINPARSE_PDFTOTEXT_TIMEOUT.
             Exit status: 0 when every file parsed, 1 when some failed, 64 on a usage error, \
             130 when interrupted.
             """)

@@ -29,14 +29,16 @@ final class DumpCommandTests {
         Bundle.main.bundleURL.appendingPathComponent("finparse")
     }
 
-    func run(_ arguments: [String], stdin: String? = nil) throws -> Run {
-        try run(arguments, stdinBytes: stdin.map { Array($0.utf8) })
+    func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:]) throws -> Run {
+        try run(arguments, stdinBytes: stdin.map { Array($0.utf8) }, environment: environment)
     }
 
-    func run(_ arguments: [String], stdinBytes stdin: [UInt8]?) throws -> Run {
+    /// `environment`: variables set, or replaced, in this process's own.
+    func run(_ arguments: [String], stdinBytes stdin: [UInt8]?, environment: [String: String] = [:]) throws -> Run {
         let process = Process()
         process.executableURL = Self.executable
         process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
@@ -344,6 +346,30 @@ final class DumpCommandTests {
         #expect(unnamed.status == 64 && unnamed.error.contains("give the folder with --output"))
         let misnamed = try run(["dump", "--format", "csv", "--table", "figures,amounts", "-o", folder + "/x", folder])
         #expect(misnamed.status == 64 && misnamed.error.contains("no CSV table is named 'amounts'"))
+    }
+
+    /// A PDF that pdftotext never finishes (here a stand-in that sleeps) is stopped at the
+    /// limit and reported as timed out; the batch goes on.
+    @Test func aPDFThatPdftotextNeverFinishesIsStopped() throws {
+        let tools = try temporaryFolder()
+        try "#!/bin/sh\nexec sleep 600\n".write(toFile: tools + "/pdftotext", atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: tools + "/pdftotext")
+        let folder = try temporaryFolder()
+        try FileManager.default.copyItem(atPath: Self.root + "/Corpus/pdf/putuo-caizhengju-2024-juesuan.pdf", toPath: folder + "/a.pdf")
+        try FileManager.default.copyItem(atPath: Self.corpusReport, toPath: folder + "/b.txt")
+        let started = Date()
+        let batch = try run(["dump", "-j", "1", folder], environment: [
+            "PATH": tools + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin"),
+            "FINPARSE_PDFTOTEXT_TIMEOUT": "1",
+        ])
+        #expect(Date().timeIntervalSince(started) < 60)
+        #expect(batch.status == 1)
+        let lines = batch.output.split(separator: "\n").map { try! JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
+        #expect(lines.count == 2)
+        let error = lines[0]["error"] as? [String: Any]
+        #expect(error?["code"] as? String == "timed-out")
+        #expect((error?["message"] as? String)?.hasSuffix("a.pdf: pdftotext did not finish in 1 s and was stopped (FINPARSE_PDFTOTEXT_TIMEOUT sets the limit, in seconds)") == true)
+        #expect(lines[1]["error"] == nil && (lines[1]["amounts"] as? [Any])?.isEmpty == false)
     }
 
     /// The diagnostics table: the JSON's diagnostics, file by file, and a row for each

@@ -270,8 +270,8 @@ private func utf16(_ text: String, bigEndian: Bool = false) -> [UInt8] {
 /// The child process pdftotext runs in, with /bin/sh standing in for it.
 @Suite("Child process")
 struct ChildProcessTests {
-    private func shell(_ script: String, input: [UInt8] = []) throws -> ChildProcess {
-        try ChildProcess("/bin/sh", arguments: ["-c", script], input: input)
+    private func shell(_ script: String, input: [UInt8] = [], timeout: Double = 60) throws -> ChildProcess {
+        try ChildProcess("/bin/sh", arguments: ["-c", script], input: input, timeout: timeout)
     }
 
     @Test func outputErrorsAndStatusComeBack() throws {
@@ -302,7 +302,19 @@ struct ChildProcessTests {
 
     @Test func aProgramThatCannotStartThrows() {
         #expect(throws: ChildProcess.StartFailure.self) {
-            try ChildProcess("/nonexistent/pdftotext", arguments: [], input: [])
+            try ChildProcess("/nonexistent/pdftotext", arguments: [], input: [], timeout: 60)
         }
+    }
+
+    /// A program still running at its time limit is killed, what it wrote kept, even while
+    /// its input is still being written to it.
+    @Test func aProgramPastItsTimeIsKilled() throws {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let run = try shell("echo 收入; exec sleep 60", input: [UInt8](repeating: 0x25, count: 4 << 20), timeout: 0.5)
+        #expect(clock.now - start < .seconds(30))
+        #expect(run.timedOut && run.status == -9)
+        #expect(run.output == Array("收入\n".utf8))
+        #expect(try !shell("exit 0", timeout: 5).timedOut)
     }
 }

@@ -13,6 +13,8 @@ struct ChildProcess {
     let output: [UInt8]
     /// The start of what it wrote on standard error (at most 64 KB are kept).
     let errors: [UInt8]
+    /// Whether it was killed for running past its time.
+    let timedOut: Bool
 
     /// The program could not be started: the system's reason.
     struct StartFailure: Error, CustomStringConvertible {
@@ -22,8 +24,9 @@ struct ChildProcess {
 
     /// Runs the program at `path` with `arguments`, writing `input` to it while reading
     /// its output and errors, so that no full pipe stalls either side. A program that
-    /// stops reading early makes the write fail (EPIPE), not this process end.
-    init(_ path: String, arguments: [String], input: [UInt8]) throws(StartFailure) {
+    /// stops reading early makes the write fail (EPIPE), not this process end. One still
+    /// running after `timeout` seconds is killed: a batch must not wait on it for ever.
+    init(_ path: String, arguments: [String], input: [UInt8], timeout: Double) throws(StartFailure) {
         _ = Self.ignoreBrokenPipes
         var pid: pid_t = 0
         var inputFD: Int32 = -1, outputFD: Int32 = -1, errorFD: Int32 = -1
@@ -39,21 +42,33 @@ struct ChildProcess {
             _ = input.withUnsafeBytes { SystemFile.writeAll($0, to: inputFD) }
             close(inputFD)
         }
-        (output, errors) = Self.readToEnd(outputFD, errorFD)
+        let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(timeout * 1e9)
+        (output, errors, timedOut) = Self.readToEnd(outputFD, errorFD, until: deadline)
+        // Its pipes are closed: the writer is freed (EPIPE) once it is gone.
+        if timedOut { kill(pid, SIGKILL) }
         writer.wait()
         status = fp_process_wait(pid)
     }
 
     private static let errorsKept = 1 << 16
 
-    /// Reads both descriptors until each ends, and closes them.
-    private static func readToEnd(_ outputFD: Int32, _ errorFD: Int32) -> ([UInt8], [UInt8]) {
+    /// Reads both descriptors until each ends or `deadline` (on the uptime clock, in
+    /// nanoseconds) passes, and closes them; true if the deadline passed.
+    private static func readToEnd(_ outputFD: Int32, _ errorFD: Int32,
+                                  until deadline: UInt64) -> ([UInt8], [UInt8], Bool) {
         var streams = [pollfd(fd: outputFD, events: Int16(POLLIN), revents: 0),
                        pollfd(fd: errorFD, events: Int16(POLLIN), revents: 0)]
         var collected: ([UInt8], [UInt8]) = ([], [])
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        var timedOut = false
         while streams.contains(where: { $0.fd >= 0 }) {
-            if poll(&streams, nfds_t(streams.count), -1) < 0 {
+            let now = DispatchTime.now().uptimeNanoseconds
+            guard now < deadline else {
+                timedOut = true
+                break
+            }
+            let ready = poll(&streams, nfds_t(streams.count), Int32(min((deadline - now) / 1_000_000 + 1, 60_000)))
+            if ready < 0 {
                 if errno == EINTR { continue }
                 break
             }
@@ -71,9 +86,9 @@ struct ChildProcess {
                 }
             }
         }
-        // Only when poll itself failed: what is still open is closed unread.
+        // Only when poll itself failed or time ran out: what is still open is closed unread.
         for stream in streams where stream.fd >= 0 { close(stream.fd) }
-        return collected
+        return (collected.0, collected.1, timedOut)
     }
 
     private static let ignoreBrokenPipes: Void = { signal(SIGPIPE, SIG_IGN) }()

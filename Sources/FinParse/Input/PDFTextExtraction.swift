@@ -13,11 +13,18 @@ enum PDFTextExtraction {
                                 message: "is a PDF; reading it needs pdftotext: install poppler-utils (apt-get install poppler-utils)")
         }
         let run: ChildProcess
+        let timeout = Self.timeout
         do {
             // fd://0: the PDF comes on standard input, so bytes in memory need no temporary file.
-            run = try ChildProcess(tool, arguments: ["-layout", "-enc", "UTF-8", "fd://0", "-"], input: bytes)
+            run = try ChildProcess(tool, arguments: ["-layout", "-enc", "UTF-8", "fd://0", "-"], input: bytes, timeout: timeout)
         } catch {
             throw FinParseError(.missingTool, path: path, message: "could not run \(tool): \(error)")
+        }
+        if run.timedOut {
+            throw FinParseError(.timedOut, path: path, message: """
+                pdftotext did not finish in \(timeout == timeout.rounded() ? String(Int(timeout)) : String(timeout)) s and was stopped \
+                (\(timeoutVariable) sets the limit, in seconds)
+                """)
         }
         guard run.status == 0 else {
             let ending = run.status < 0 ? "ended by signal \(-run.status)" : "exit \(run.status)"
@@ -29,6 +36,19 @@ enum PDFTextExtraction {
             throw FinParseError(.noText, path: path, message: "is a PDF without a text layer (scanned pages?): run OCR on it first")
         }
         return decoded
+    }
+
+    static let timeoutVariable = "FINPARSE_PDFTOTEXT_TIMEOUT"
+
+    /// How long pdftotext may run on one PDF, in seconds: FINPARSE_PDFTOTEXT_TIMEOUT if set
+    /// to a positive number (up to a day), else five minutes, far beyond what a report of
+    /// hundreds of pages takes, so that only a PDF that poppler loops on or a monster
+    /// reaches it.
+    private static var timeout: Double {
+        if let value = getenv(timeoutVariable).flatMap({ Double(String(cString: $0)) }), value > 0 {
+            return min(value, 86_400)
+        }
+        return 300
     }
 
     /// The program's path on PATH, or nil.

@@ -21,6 +21,8 @@ public struct FinParseError: Error, Sendable, Hashable, CustomStringConvertible 
         case noText = "no-text"
         /// An external program finparse needs (pdftotext) is not installed.
         case missingTool = "missing-tool"
+        /// An external program (pdftotext) ran past its time limit and was stopped.
+        case timedOut = "timed-out"
         /// The report was parsed but could not be written out (its JSON encoder refused it).
         case unencodable
     }
