@@ -408,6 +408,32 @@ struct DocxTests {
         #expect(failure.message.contains("word/document.xml"))
     }
 
+    /// A workbook or a presentation is the same kind of package as a .docx; each was read
+    /// as an empty report, exit 0. It is refused, and named.
+    @Test func aWorkbookOrPresentationIsRefusedByName() throws {
+        let workbook = try #require(error(InputFile.load(path: Corpus.path("xlsx/putuo-department-budget-template-2026.xlsx"))))
+        #expect(workbook.code == .notDocx)
+        #expect(workbook.message == "is an Excel workbook (.xlsx): its main part, xl/workbook.xml, has no Word body (w:body)")
+        let rels = Docx.rels.replacing("word/document.xml", with: "ppt/presentation.xml")
+        let presentation = try #require(error(Docx.zip([
+            "_rels/.rels": Array(rels.utf8),
+            "ppt/presentation.xml": Array(#"<p:presentation xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main"/>"#.utf8),
+        ])))
+        #expect(presentation.code == .notDocx && presentation.message.hasPrefix("is a PowerPoint presentation (.pptx)"))
+    }
+
+    /// A Word document without a word of text (a scan pasted in as pictures) was an empty
+    /// report, exit 0; it is refused as a PDF without a text layer is. Text in a table
+    /// cell alone is text.
+    @Test func aDocumentWithoutTextIsRefused() throws {
+        let pictures = try #require(error(Docx.package(body: "<w:p><w:r><w:drawing/></w:r></w:p><w:p/>"
+            + "<w:tbl><w:tr><w:tc><w:p><w:r><w:t xml:space=\"preserve\"> \u{3000}</w:t></w:r></w:p></w:tc></w:tr></w:tbl>")))
+        #expect(pictures.code == .noText)
+        #expect(pictures.message == "is a Word document without text (pages pasted in as pictures?): run OCR on them first")
+        let table = try Docx.document(body: "<w:p/><w:tbl><w:tr><w:tc>\(Docx.p("收入总计"))</w:tc></w:tr></w:tbl>")
+        #expect(table.tables.count == 1)
+    }
+
     @Test func oldWordAndPasswordProtected() throws {
         let failure = try #require(error([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + Array(repeating: 0, count: 504)))
         #expect(failure.code == .unsupportedFormat)

@@ -120,6 +120,19 @@ final class InputTests {
         }
     }
 
+    /// Text with nothing to read, and a web page whose report is pictures, were empty
+    /// reports, exit 0; they are refused as a PDF without a text layer is.
+    @Test func inputWithoutTextIsRefused() throws {
+        let blank = FinParseError(.noText, path: "blank.txt",
+                                  message: "has no text to read (nothing but spaces, line breaks or page numbers)")
+        #expect(throws: blank) { try Document(bytes: Array("\n \u{3000}\r\n\t\n\u{0C}\n".utf8), path: "blank.txt") }
+        let page = FinParseError(.noText, path: "p.html", message: "is a web page without text (the report in pictures, or written by scripts?)")
+        #expect(throws: page) {
+            try Document(bytes: Array("<html><head><title>预算</title><script>var a = 1;</script></head><body><img src=\"t1.gif\">&nbsp;</body></html>".utf8), path: "p.html")
+        }
+        #expect(try Document(bytes: Array("\n\n收入总计2553.52万元\n".utf8), path: "one.txt").amounts.count == 1)
+    }
+
     @Test func binaryFileIsRefused() throws {
         let bytes = (0..<4096).map { UInt8(truncatingIfNeeded: $0 &* 7919 &+ 13) }
         let path = try temporaryFile(bytes, name: "binary.bin")

@@ -75,7 +75,22 @@ extension Document {
         }
         let (bytes, sha256) = try InputFile.digest(path: path)
         try WordReportParser.read(DocxPackage(fileAt: path), path: path, into: assembly)
+        try requireText(in: assembly, .docx, path: path)
         return SourceInfo(path: path, format: .docx, encoding: nil, bytes: bytes, sha256: sha256)
+    }
+
+    /// An input read to its end without a word of text is no report: refused, as a PDF
+    /// without a text layer is, so that a batch names it instead of giving an empty report.
+    private static func requireText(in assembly: ReportAssembly, _ format: SourceInfo.Format,
+                                    path: String) throws(FinParseError) {
+        guard !assembly.holdsText else { return }
+        let message = switch format {
+        case .docx: "is a Word document without text (pages pasted in as pictures?): run OCR on them first"
+        case .html: "is a web page without text (the report in pictures, or written by scripts?)"
+        case .pdf: "is a PDF whose text layer has nothing to read (page numbers alone?)"
+        case .text: "has no text to read (nothing but spaces, line breaks or page numbers)"
+        }
+        throw FinParseError(.noText, path: path, message: message)
     }
 
     /// Reads a report in any format finparse takes into `assembly`.
@@ -87,11 +102,13 @@ extension Document {
         if bytes.starts(with: [0x50, 0x4B]) {
             let source = SourceInfo(path: path, format: .docx, encoding: nil, bytes: bytes.count, sha256: Self.sha256Hex(bytes))
             try WordReportParser.read(DocxPackage(bytes: consume bytes, path: path), path: path, into: assembly)
+            try requireText(in: assembly, .docx, path: path)
             return source
         }
         if bytes.starts(with: Array("%PDF".utf8)) {
             let text = try PDFTextExtraction.text(of: bytes, path: path)
             TextReportParser.read(text, into: assembly)
+            try requireText(in: assembly, .pdf, path: path)
             return SourceInfo(path: path, format: .pdf, encoding: nil, bytes: bytes.count, sha256: Self.sha256Hex(bytes))
         }
         if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
@@ -117,6 +134,7 @@ extension Document {
         } else {
             TextReportParser.read(consume text, into: assembly)
         }
+        try requireText(in: assembly, source.format, path: path)
         return source
     }
 

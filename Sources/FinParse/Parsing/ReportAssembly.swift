@@ -146,8 +146,12 @@ final class ReportAssembly {
         for paragraph in body.paragraphs[next...] { add(paragraph) }
     }
 
+    /// Whether any paragraph or table cell handed over had text: a report without any is none.
+    private(set) var holdsText = false
+
     /// A body paragraph, in document order.
     func add(_ paragraph: FoldedText) {
+        if !holdsText && !paragraph.isBlank { holdsText = true }
         switch typedContents.take(paragraph) {
         case .pass:
             accept(paragraph)
@@ -200,6 +204,7 @@ final class ReportAssembly {
 
     /// A top-level table, in document order.
     func add(_ grid: TableGrid) {
+        if !holdsText && grid.holdsText { holdsText = true }
         for paragraph in typedContents.release() { accept(paragraph) }
         if !run.isEmpty { handOverRun() }
         tableRunCells += grid.cells.count

@@ -14,6 +14,12 @@ enum WordReportParser {
         guard try package.read(partName, into: &body) else {
             throw FinParseError(.notDocx, path: path, message: "has no main document part (\(partName)): not a Word document")
         }
+        guard body.hasBody else {
+            // The same kind of package (Office Open XML) as a .docx, with another main part.
+            let kind = partName.hasPrefix("xl/") ? "an Excel workbook (.xlsx)"
+                : partName.hasPrefix("ppt/") ? "a PowerPoint presentation (.pptx)" : "not a Word document"
+            throw FinParseError(.notDocx, path: path, message: "is \(kind): its main part, \(partName), has no Word body (w:body)")
+        }
         body.finish()
     }
 

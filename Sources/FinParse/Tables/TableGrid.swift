@@ -36,6 +36,11 @@ struct TableGrid: Sendable {
         var column: Int
     }
 
+    /// Whether any cell, or a table nested in one, has text.
+    var holdsText: Bool {
+        cells.contains { !$0.text.trimmingSpaces.isEmpty || $0.tables.contains(where: \.holdsText) }
+    }
+
     /// A line that can title the table after it: short, and not a sentence.
     static func looksLikeTitle(_ text: Substring) -> Bool {
         !text.isEmpty && text.count <= 40 && !text.contains(utf8: "。")

@@ -12,7 +12,7 @@
 struct WordDocumentReader: XMLNodeReader {
     /// The elements of document.xml the reader acts on.
     enum Element: String, XMLVocabulary {
-        case paragraph = "w:p", paragraphStyle = "w:pStyle", numberingID = "w:numId", numberingLevel = "w:ilvl"
+        case body = "w:body", paragraph = "w:p", paragraphStyle = "w:pStyle", numberingID = "w:numId", numberingLevel = "w:ilvl"
         case outlineLevel = "w:outlineLvl", text = "w:t", tab = "w:tab", lineBreak = "w:br", carriageReturn = "w:cr"
         case nonBreakingHyphen = "w:noBreakHyphen", symbol = "w:sym"
         case table = "w:tbl", row = "w:tr", rowProperties = "w:trPr", cell = "w:tc"
@@ -100,6 +100,8 @@ struct WordDocumentReader: XMLNodeReader {
     private var recentBodyParagraphs: [FoldedText] = []
     /// The entries of a table of contents Word built, kept out of the body.
     private var contents: [FoldedText] = []
+    /// Whether the part had a Word body: a workbook's or a presentation's main part has none.
+    private(set) var hasBody = false
 
     init(numbering: WordNumbering, styles: WordStyles, assembly: ReportAssembly) {
         self.numbering = numbering
@@ -121,6 +123,8 @@ struct WordDocumentReader: XMLNodeReader {
 
     private mutating func start(_ element: Element, stream: XMLStream<Element>) {
         switch element {
+        case .body:
+            hasBody = true
         case .paragraph:
             openParagraphs.append(OpenParagraph())
         case .paragraphStyle:
