@@ -22,7 +22,10 @@ public struct BatchParser: Sendable {
     /// How many results may wait, parsed, for the caller.
     public var window: Int
 
-    /// - Parameter jobs: parallel parses; by default one per core.
+    /// - Parameters:
+    ///   - jobs: parallel parses; by default one per core.
+    ///   - window: how many results may wait, parsed, for the caller; by default four per
+    ///     job, and never fewer than `jobs`.
     public init(jobs: Int? = nil, window: Int? = nil) {
         let jobs = max(1, jobs ?? BatchParser.coreCount)
         self.jobs = jobs
