@@ -434,6 +434,23 @@ struct DocxTests {
         #expect(table.tables.count == 1)
     }
 
+    /// A part Word merges in as it opens the file (w:altChunk, as web systems export a page)
+    /// is not read: said in a warning beside the document's own text, and a document with
+    /// no text of its own is refused with what to do.
+    @Test func embeddedPartsAreSaidNotToBeRead() throws {
+        let chunk = #"<w:altChunk xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="rId9"/>"#
+        let document = try Docx.document(body: Docx.p("2021年度部门决算") + chunk + Docx.p("收入总计2553.52万元") + chunk)
+        #expect(document.amounts.count == 1)
+        #expect(document.diagnostics == [Diagnostic(severity: .warning, code: "embedded-part-not-read", message: """
+            the document merges in 2 parts when Word opens it (w:altChunk: HTML, RTF or another document), \
+            which finparse does not read: their text is missing
+            """, line: 2)])
+        let bare = try #require(error(Docx.package(body: chunk + "<w:p/>")))
+        #expect(bare.code == .noText)
+        #expect(bare.message.hasPrefix("has no text of its own: it merges in 1 part when Word opens it"))
+        #expect(bare.message.hasSuffix("; open it in Word and save it as a .docx"))
+    }
+
     @Test func oldWordAndPasswordProtected() throws {
         let failure = try #require(error([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + Array(repeating: 0, count: 504)))
         #expect(failure.code == .unsupportedFormat)

@@ -21,6 +21,16 @@ enum WordReportParser {
             throw FinParseError(.notDocx, path: path, message: "is \(kind): its main part, \(partName), has no Word body (w:body)")
         }
         body.finish()
+        if body.embeddedParts.count > 0 {
+            // Web systems export a page to Word this way: the whole report may be such a part.
+            let what = "merges in \(body.embeddedParts.count) part\(body.embeddedParts.count == 1 ? "" : "s") when Word opens it "
+                + "(w:altChunk: HTML, RTF or another document), which finparse does not read"
+            guard assembly.holdsText else {
+                throw FinParseError(.noText, path: path, message: "has no text of its own: it \(what); open it in Word and save it as a .docx")
+            }
+            assembly.diagnostics.append(Diagnostic(severity: .warning, code: "embedded-part-not-read",
+                                                   message: "the document \(what): their text is missing", line: body.embeddedParts.firstLine))
+        }
     }
 
     /// Finds the part the package's relationships name as the office document.

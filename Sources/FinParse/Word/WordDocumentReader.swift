@@ -12,7 +12,7 @@
 struct WordDocumentReader: XMLNodeReader {
     /// The elements of document.xml the reader acts on.
     enum Element: String, XMLVocabulary {
-        case body = "w:body", paragraph = "w:p", paragraphStyle = "w:pStyle", numberingID = "w:numId", numberingLevel = "w:ilvl"
+        case body = "w:body", embeddedPart = "w:altChunk", paragraph = "w:p", paragraphStyle = "w:pStyle", numberingID = "w:numId", numberingLevel = "w:ilvl"
         case outlineLevel = "w:outlineLvl", text = "w:t", tab = "w:tab", lineBreak = "w:br", carriageReturn = "w:cr"
         case nonBreakingHyphen = "w:noBreakHyphen", symbol = "w:sym"
         case table = "w:tbl", row = "w:tr", rowProperties = "w:trPr", cell = "w:tc"
@@ -102,6 +102,9 @@ struct WordDocumentReader: XMLNodeReader {
     private var contents: [FoldedText] = []
     /// Whether the part had a Word body: a workbook's or a presentation's main part has none.
     private(set) var hasBody = false
+    /// The parts Word merges into the body when it opens the file (w:altChunk: HTML, RTF,
+    /// another document), which are not read, and the line of the first.
+    private(set) var embeddedParts = (count: 0, firstLine: 0)
 
     init(numbering: WordNumbering, styles: WordStyles, assembly: ReportAssembly) {
         self.numbering = numbering
@@ -125,6 +128,9 @@ struct WordDocumentReader: XMLNodeReader {
         switch element {
         case .body:
             hasBody = true
+        case .embeddedPart:
+            if embeddedParts.count == 0 { embeddedParts.firstLine = paragraphNumber + 1 }
+            embeddedParts.count += 1
         case .paragraph:
             openParagraphs.append(OpenParagraph())
         case .paragraphStyle:
