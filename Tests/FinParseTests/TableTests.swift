@@ -374,3 +374,71 @@ extension TableTests {
         #expect(row.allSatisfy { $0.label == nil })
     }
 }
+
+/// Tables pasted from Excel, Word or a web page: a row a line, its cells separated by TABs.
+@Suite("TAB-separated tables")
+struct SeparatedTableTests {
+    private func plain(_ figures: [Figure]) -> [String] {
+        figures.map { "\($0.value) \($0.unit.rawValue) \($0.label ?? "-") \($0.comparator?.rawValue ?? "-") \($0.change?.rawValue ?? "-")" }.sorted()
+    }
+
+    /// A row whose one cell with text stands a few columns in starts the table; the empty
+    /// fields that end a row leave its last cell spanning to the edge; a standard table reads
+    /// its bare numbers in its unit, labelled by their row. A lone line with a TAB is prose.
+    @Test func aPastedStandardTableReadsInItsUnit() throws {
+        let document = Document(parsing: """
+            联系电话\t0746-8888888
+
+            收入支出决算总表
+            单位：万元
+            \t\t项目\t\t
+            收入项目\t决算数\t支出项目\t决算数
+            一、一般公共预算财政拨款收入\t2,940.05\t一、一般公共服务支出\t2,106.66
+            \t\t二、社会保障和就业支出\t833.39
+            本年收入合计\t2,940.05\t本年支出合计\t2,940.05
+            """)
+        let table = try #require(document.tables.first)
+        #expect(document.tables.count == 1)
+        #expect(table.kind == "收入支出决算总表" && table.unit == .tenThousandYuan)
+        #expect(table.rows == 5 && table.columns == 4)
+        #expect(table.cells.first.map { "\($0.row),\($0.column) \($0.columnSpan) \($0.text)" } == "0,0 1 ")
+        #expect(table.cells.contains { $0.row == 0 && $0.column == 2 && $0.columnSpan == 2 && $0.text == "项目" })
+        #expect(document.amounts.map { "\($0.text) \($0.label ?? "-")" } == [
+            "2,940.05 一、一般公共预算财政拨款收入", "2,106.66 一、一般公共服务支出", "833.39 二、社会保障和就业支出",
+            "2,940.05 本年收入合计", "2,940.05 本年支出合计",
+        ])
+        #expect(document.paragraphs.map(\.text) == ["联系电话\t0746-8888888", "收入支出决算总表", "单位:万元"])
+    }
+
+    /// The 永州 report with its tables pasted as TAB-separated rows (scripts/make-tsv.py):
+    /// the same figures, labels and 自评表 indicators as its scraped text.
+    @Test func theScrapedReportPastedReadsAsItsText() throws {
+        let pasted = try Document(contentsOf: Corpus.path("tsv/yongzhou-yingji-2021-juesuan.txt"))
+        let text = Corpus.yongzhouDocument
+        #expect(pasted.paragraphs.map(\.text) == text.paragraphs.map(\.text))
+        #expect(pasted.report == text.report)
+        #expect(plain(pasted.amounts) == plain(text.amounts) && pasted.amounts.count == 226)
+        #expect(plain(pasted.percents) == plain(text.percents))
+        func indicators(_ document: Document) -> [String] {
+            document.tables.compactMap(\.selfEvaluation).flatMap(\.indicators).map {
+                "\($0.level1)|\($0.level2)|\($0.name)|\($0.target.value ?? -1)\($0.target.unit ?? "")|\($0.actual.value ?? -1)"
+                    + "\($0.actual.unit ?? "")|\($0.weight ?? -1)|\($0.score ?? -1)|\($0.deviation ?? "")"
+            }
+        }
+        #expect(indicators(pasted) == indicators(text) && indicators(text).count == 98)
+    }
+
+    /// The 财政局 决算's 九张表 pasted as TAB-separated rows: each named and in its unit as
+    /// from the PDF, every amount the same, nearly every one labelled.
+    @Test func aDecisionsTablesPastedReadAsFromThePDF() throws {
+        let pasted = try Document(contentsOf: Corpus.path("tsv/putuo-caizhengju-2024-juesuan.txt"))
+        let pdf = try Document(contentsOf: Corpus.path("pdf/putuo-caizhengju-2024-juesuan.layout.txt"))
+        #expect(pasted.tables.map(\.kind) == pdf.tables.map(\.kind))
+        #expect(pasted.tables.map(\.unit) == pdf.tables.map(\.unit))
+        func values(_ figures: [Figure]) -> [String] { figures.map { "\($0.value) \($0.unit.rawValue)" }.sorted() }
+        #expect(values(pasted.amounts) == values(pdf.amounts) && pdf.amounts.count == 258)
+        #expect(pasted.amounts.count { $0.label != nil } >= 247)
+        // An amount in a cell that spans past its column (the last of its row) labels nothing.
+        #expect(!pasted.amounts.contains { $0.label.map { Decimal(exactString: $0.replacing(",", with: "")) != nil } ?? false })
+    }
+}

@@ -429,10 +429,10 @@ enum TableFigures {
             return nil
         }
 
-        /// Whether a cell holds more than numbers: codes (208 05 05) and an empty column's 0
-        /// label nothing.
+        /// Whether a cell holds more than numbers: codes (208 05 05), an empty column's 0 and
+        /// an amount (2,106.66, where a cell spans past its own column) label nothing.
         private static func holdsWords(_ text: String) -> Bool {
-            text.unicodeScalars.contains { !$0.isASCIIDigit && $0 != " " && $0 != "," }
+            text.unicodeScalars.contains { !$0.isASCIIDigit && $0 != " " && $0 != "," && $0 != "." }
         }
 
         /// A label's width in characters, its code and spaces left out (201 06 01 行政运行: 4).

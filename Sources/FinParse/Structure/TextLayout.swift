@@ -52,6 +52,13 @@ enum TextLayout {
                 i = extent.upperBound
                 continue
             }
+            if let extent = TextTableReader.separatedExtent(at: i, in: lines) {
+                let grid = TextTableReader.separatedGrid(of: lines[extent], title: SpacedTableReader.title(before: i, in: lines))
+                result.tables.append(standardized(grid, rows: lines[extent], in: lines))
+                i = extent.upperBound
+                lastSpacedTable = nil
+                continue
+            }
             guard TextTableReader.isCellStart(line) else {
                 if !line.isBlank { result.paragraphs.append(line) }
                 i += 1
@@ -72,15 +79,20 @@ enum TextLayout {
                 result.paragraphs.removeAll { p in firstCell.contains { $0.line == p.line && $0.original == p.original } }
                 extent = start..<extent.upperBound
             }
-            // Titled as a spaced table is (a standard table's name may stand a few lines up,
-            // above its 单位 line); only a standard table reads its bare numbers in a unit, as
-            // a 自评表's 分值 is no money.
+            // Titled as a spaced table is: a standard table's name may stand a few lines up,
+            // above its 单位 line.
             let grid = TextTableReader.grid(of: lines[extent], title: SpacedTableReader.title(before: extent.lowerBound, in: lines))
-            result.tables.append(grid.title.flatMap(SpacedTableReader.kind(of:)) == nil ? grid
-                : SpacedTableReader.withKindAndUnit(grid, rows: lines[extent], before: extent.lowerBound, in: lines))
+            result.tables.append(standardized(grid, rows: lines[extent], in: lines))
             i = extent.upperBound
             lastSpacedTable = nil
         }
         return result
+    }
+
+    /// A table of text lines with the kind and unit of the standard table its title names, if
+    /// any: only a standard table reads its bare numbers in a unit, as a 自评表's 分值 is no money.
+    private static func standardized(_ grid: TableGrid, rows: ArraySlice<FoldedText>, in lines: [FoldedText]) -> TableGrid {
+        grid.title.flatMap(SpacedTableReader.kind(of:)) == nil ? grid
+            : SpacedTableReader.withKindAndUnit(grid, rows: rows, before: rows.startIndex, in: lines)
     }
 }

@@ -9,6 +9,10 @@
 /// a whole table of them can). What the text cannot say is left simple and
 /// predictable: cells sit left to right, the last cell of a short row spans to the right edge, and
 /// empty cells at the start of a row continue the cell above (Word's vertical merge).
+///
+/// A table pasted from Excel, Word or a web page leaves another layout: a row a line, its
+/// cells separated by TABs, a merged cell's text in its first place and the others empty.
+/// Its rows are laid out the same way.
 enum TextTableReader {
     /// Where a table that starts at `start` (a TAB line) begins and ends, as line indices.
     static func extent(at start: Int, in lines: [FoldedText]) -> Range<Int> {
@@ -104,6 +108,55 @@ enum TextTableReader {
         return nil
     }
 
+    // MARK: Rows of TAB-separated cells
+
+    /// A line of cells separated by TABs with text in two of them or more.
+    private static func isSeparatedRow(_ line: FoldedText) -> Bool {
+        guard line.text.utf8.contains(0x09) else { return false }
+        var filled = 0
+        for field in line.text.split(separator: "\t", omittingEmptySubsequences: false) where !field.trimmingSpaces.isEmpty {
+            filled += 1
+            if filled == 2 { return true }
+        }
+        return false
+    }
+
+    /// Whether the line has a TAB that does not start it: a scraped cell's line has one TAB,
+    /// first; a row of separated cells has one between every two, a header row whose one
+    /// cell with text stands a few columns in among them.
+    private static func hasSeparators(_ line: FoldedText) -> Bool { line.text.utf8.dropFirst().contains(0x09) }
+
+    /// The lines of the TAB-separated table whose first row is `start`: it and the lines of
+    /// separated cells right after it. Nil unless two of them are rows of two cells with
+    /// text or more: a lone line with a TAB in it is prose.
+    static func separatedExtent(at start: Int, in lines: [FoldedText]) -> Range<Int>? {
+        guard hasSeparators(lines[start]) else { return nil }
+        var end = start
+        var rows = 0
+        while end < lines.count, hasSeparators(lines[end]) {
+            if isSeparatedRow(lines[end]) { rows += 1 }
+            end += 1
+        }
+        return rows >= 2 ? start..<end : nil
+    }
+
+    /// The grid of TAB-separated rows: a line a row, a field a cell. The empty fields that
+    /// end a row are the places its last cell is merged over (or an empty cell: the text
+    /// cannot tell), so that cell spans to the right edge, as in the scraped layout.
+    static func separatedGrid(of lines: ArraySlice<FoldedText>, title: FoldedText?) -> TableGrid {
+        let rows = lines.map { line in
+            let fields = line.text.split(separator: "\t", omittingEmptySubsequences: false)
+            // Folding leaves TABs where they were, so the spellings pair up field by field.
+            let spelled = line.original.split(separator: "\t", omittingEmptySubsequences: false)
+            var row = fields.indices.map { k in
+                Piece(fields[k], original: spelled.count == fields.count ? spelled[k] : fields[k], line: line.line)
+            }
+            while row.count > 1, row.last!.text.isEmpty { row.removeLast() }
+            return row
+        }
+        return layOut(rows, title: title, line: lines.first?.line ?? 0)
+    }
+
     // MARK: Rows and cells
 
     /// A cell's text, joined from its pieces, one per input line.
@@ -115,6 +168,13 @@ enum TextTableReader {
         init(_ line: FoldedText) {
             self.line = line.line
             add(line)
+        }
+
+        /// A cell that is one field of a line.
+        init(_ field: Substring, original: Substring, line: Int) {
+            self.line = line
+            text = String(field.trimmingSpaces)
+            self.original = String(original.trimmingSpaces)
         }
 
         mutating func add(_ line: FoldedText) {
