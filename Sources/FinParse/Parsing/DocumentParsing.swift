@@ -114,7 +114,8 @@ extension Document {
         if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
             // OLE compound file: a Word 97–2003 .doc, or a .docx sealed with a password.
             throw FinParseError(.unsupportedFormat, path: path,
-                                message: "is an old-format .doc or a password-protected Word file; save it as an unprotected .docx")
+                                message: "is an old-format .doc or a password-protected Word file; save it as an unprotected .docx "
+                                    + "(soffice --headless --convert-to docx FILE, from LibreOffice)")
         }
         if bytes.starts(with: Array("{\\rtf".utf8)) {
             // Its text lies among control words (\u25910?) that no text reading sees through.
