@@ -439,6 +439,25 @@ struct PDFTextTests {
         }
     }
 
+    /// The 财政局 决算 as LibreOffice exports its Word rendering to text: no page, no TAB, a
+    /// cell a line (an empty one an empty line). Its 九张表 are the PDF's, every amount of them
+    /// read (their 63 amounts in prose were all it gave before), each label given the PDF's,
+    /// and a note says how many have none. A title over nothing but its 单位 line (the same
+    /// title right below it) heads no table.
+    @Test func aWordProcessorsTextExportReadsItsTables() throws {
+        let export = try Document(contentsOf: Corpus.path("exports/putuo-caizhengju-2024-juesuan.libreoffice.txt"))
+        let pdf = try Document(contentsOf: Corpus.path("pdf/putuo-caizhengju-2024-juesuan.layout.txt"))
+        #expect(export.tables.map(\.kind) == pdf.tables.compactMap(\.kind))
+        #expect(export.tables.allSatisfy { !$0.cells.isEmpty })
+        var values = Dictionary(export.amounts.map { ($0.value, 1) }, uniquingKeysWith: +)
+        for amount in pdf.amounts { values[amount.value, default: 0] -= 1 }
+        #expect(values.filter { $0.value != 0 } == [302: 1])  // a 经济分类 code alone on its line
+        let labels = Set(pdf.amounts.map { "\($0.value) \($0.label ?? "-")" })
+        let labelled = export.amounts.filter { $0.cell != nil && $0.label != nil }
+        #expect(labelled.count >= 60 && labelled.allSatisfy { labels.contains("\($0.value) \($0.label!)") })
+        #expect(export.diagnostics.filter { $0.code == "tables-one-cell-a-line" }.count == 1)
+    }
+
     /// A row of a total-first table whose total is not the sum of its other amounts is a
     /// `table-sum` warning: the 司法局 单位预算's 合计 86,959,408.34 against 22,118,861 +
     /// 64,840,547.00 (the error its 检查表 records, in two tables), and the four rows of the

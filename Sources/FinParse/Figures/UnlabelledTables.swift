@@ -1,6 +1,7 @@
 /// How many of a report's table amounts went without a label, told once when its tables
-/// stand one cell a line, as plain pdftotext (without -layout) prints them: there a row's
-/// cells often cannot be told, and the reader can do better by extracting again.
+/// stand one cell a line, as plain pdftotext (without -layout) or a word processor's text
+/// export prints them: there a row's cells often cannot be told, and the reader can do
+/// better by extracting again.
 struct UnlabelledTables {
     private var amounts = 0, unlabelled = 0
     /// The standard tables, and those of them read one cell a line.
@@ -28,8 +29,8 @@ struct UnlabelledTables {
         guard let line = firstOneColumn, 2 * oneColumn > standard, unlabelled > 0 else { return [] }
         return [Diagnostic(severity: .info, code: "tables-one-cell-a-line",
                            message: "\(unlabelled) of the \(amounts) amounts in tables have no label: the tables stand one cell "
-                               + "a line, as pdftotext without -layout prints them, and a row's cells cannot always be told; "
-                               + "pdftotext -layout, or the PDF itself, gives their columns",
+                               + "a line, as pdftotext without -layout or a word processor's text export prints them, and a row's "
+                               + "cells cannot always be told; pdftotext -layout, or the PDF or Word file itself, gives their columns",
                            line: line)]
     }
 }

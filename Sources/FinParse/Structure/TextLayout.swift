@@ -20,13 +20,15 @@ enum TextLayout {
             let line = lines[i]
             // pdftotext -layout tables: a standard table runs from its title to its note;
             // any other run of lines aligned in columns is a table too.
-            if paginated, SpacedTableReader.standardTitle(at: i, in: lines) != nil {
+            // Also in text without pages, where a table's cells stand a line each without a
+            // TAB (LibreOffice's text export): a table of TAB lines is its own readers'.
+            if paginated || !TextTableReader.tabbedRowsFollow(i, in: lines), SpacedTableReader.standardTitle(at: i, in: lines) != nil {
                 result.paragraphs.append(line)
                 let rows = SpacedTableReader.rowsUnderTitle(at: i, in: lines)
                 result.paragraphs += lines[rows].filter(SpacedTableReader.isCaption)
-                if !rows.isEmpty {
-                    result.tables.append(SpacedTableReader.grid(of: lines[rows], before: rows.lowerBound, in: lines))
-                }
+                // A title over nothing but its captions (the next table's title right below) heads no table.
+                let grid = rows.isEmpty ? nil : SpacedTableReader.grid(of: lines[rows], before: rows.lowerBound, in: lines)
+                if let grid, !grid.cells.isEmpty { result.tables.append(grid) }
                 i = rows.upperBound
                 lastSpacedTable = nil
                 continue

@@ -108,6 +108,12 @@ enum TextTableReader {
         return nil
     }
 
+    /// Whether a TAB line, a table's in either layout, comes within the few lines after
+    /// `index` (a title's, above its 单位 and 编制单位 lines).
+    static func tabbedRowsFollow(_ index: Int, in lines: [FoldedText]) -> Bool {
+        lines[(index + 1)...].prefix(continuationReach).contains { $0.text.utf8.contains(0x09) }
+    }
+
     // MARK: Rows of TAB-separated cells
 
     /// A line of cells separated by TABs with text in two of them or more.
