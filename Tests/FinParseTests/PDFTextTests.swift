@@ -458,6 +458,23 @@ struct PDFTextTests {
         #expect(export.diagnostics.filter { $0.code == "tables-one-cell-a-line" }.count == 1)
     }
 
+    /// Indicator tables a cell a line (plain pdftotext's 绩效目标表s, a text export's 自评表s)
+    /// are not read; a warning says so where their header stands, once. The renderings that
+    /// give their indicators have none.
+    @Test func indicatorTablesACellALineAreSaidNotToBeRead() throws {
+        for path in ["pdf/putuo-wanli-2023-yusuan.raw.txt", "exports/yongzhou-yingji-2021-juesuan.libreoffice.txt"] {
+            let document = try Document(contentsOf: Corpus.path(path))
+            let warnings = document.diagnostics.filter { $0.code == "indicators-not-read" }
+            #expect(warnings.count == 1 && warnings.first?.severity == .warning, "\(path)")
+            #expect(document.tables.allSatisfy { $0.selfEvaluation == nil })
+        }
+        for path in ["pdf/putuo-wanli-2023-yusuan.layout.txt", "yongzhou-yingji-2021-juesuan.txt", "docx/yongzhou-yingji-2021-juesuan.docx"] {
+            let document = try Document(contentsOf: Corpus.path(path))
+            #expect(!document.diagnostics.contains { $0.code == "indicators-not-read" }, "\(path)")
+            #expect(document.tables.contains { $0.selfEvaluation != nil })
+        }
+    }
+
     /// A row of a total-first table whose total is not the sum of its other amounts is a
     /// `table-sum` warning: the 司法局 单位预算's 合计 86,959,408.34 against 22,118,861 +
     /// 64,840,547.00 (the error its 检查表 records, in two tables), and the four rows of the

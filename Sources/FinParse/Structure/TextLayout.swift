@@ -88,6 +88,15 @@ enum TextLayout {
             i = extent.upperBound
             lastSpacedTable = nil
         }
+        // An indicator table's header cell alone on a line among the paragraphs: its table was
+        // not read, and its indicators would be missing without a word.
+        if let header = result.paragraphs.first(where: { $0.text.trimmingSpaces == "三级指标" }) {
+            result.diagnostics.append(Diagnostic(severity: .warning, code: "indicators-not-read", message: """
+                a 绩效 indicator table's header (三级指标) stands alone on its line, outside any table: its cells \
+                stand a line each, as pdftotext without -layout or a word processor's text export prints them, and \
+                its indicators are not read; pdftotext -layout, or the PDF or Word file itself, gives them
+                """, line: header.line))
+        }
         return result
     }
 
