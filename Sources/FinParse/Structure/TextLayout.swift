@@ -21,8 +21,12 @@ enum TextLayout {
             // pdftotext -layout tables: a standard table runs from its title to its note;
             // any other run of lines aligned in columns is a table too.
             // Also in text without pages, where a table's cells stand a line each without a
-            // TAB (LibreOffice's text export): a table of TAB lines is its own readers'.
-            if paginated || !TextTableReader.tabbedRowsFollow(i, in: lines), SpacedTableReader.standardTitle(at: i, in: lines) != nil {
+            // TAB (LibreOffice's text export): a table of TAB lines is its own readers'. A title
+            // is short (its name and 32 characters more at most): most lines are not asked.
+            let titlesTable = paginated ? SpacedTableReader.standardTitle(at: i, in: lines) != nil
+                : line.text.utf8.count <= 160 && !TextTableReader.isCellStart(line)
+                    && SpacedTableReader.standardTitle(at: i, in: lines) != nil && !TextTableReader.tabbedRowsFollow(i, in: lines)
+            if titlesTable {
                 result.paragraphs.append(line)
                 let rows = SpacedTableReader.rowsUnderTitle(at: i, in: lines)
                 result.paragraphs += lines[rows].filter(SpacedTableReader.isCaption)

@@ -111,14 +111,14 @@ enum TextTableReader {
     /// Whether a TAB line, a table's in either layout, comes within the few lines after
     /// `index` (a title's, above its 单位 and 编制单位 lines).
     static func tabbedRowsFollow(_ index: Int, in lines: [FoldedText]) -> Bool {
-        lines[(index + 1)...].prefix(continuationReach).contains { $0.text.utf8.contains(0x09) }
+        lines[(index + 1)...].prefix(continuationReach).contains { $0.text.contains(utf8: 0x09) }
     }
 
     // MARK: Rows of TAB-separated cells
 
     /// A line of cells separated by TABs with text in two of them or more.
     private static func isSeparatedRow(_ line: FoldedText) -> Bool {
-        guard line.text.utf8.contains(0x09) else { return false }
+        guard line.text.contains(utf8: 0x09) else { return false }
         var filled = 0
         for field in line.text.split(separator: "\t", omittingEmptySubsequences: false) where !field.trimmingSpaces.isEmpty {
             filled += 1
@@ -130,7 +130,7 @@ enum TextTableReader {
     /// Whether the line has a TAB that does not start it: a scraped cell's line has one TAB,
     /// first; a row of separated cells has one between every two, a header row whose one
     /// cell with text stands a few columns in among them.
-    private static func hasSeparators(_ line: FoldedText) -> Bool { line.text.utf8.dropFirst().contains(0x09) }
+    private static func hasSeparators(_ line: FoldedText) -> Bool { line.text.contains(utf8: 0x09, after: 1) }
 
     /// The lines of the TAB-separated table whose first row is `start`: it and the lines of
     /// separated cells right after it. Nil unless two of them are rows of two cells with
