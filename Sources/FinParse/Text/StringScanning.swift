@@ -48,14 +48,6 @@ extension StringProtocol {
         }
     }
 
-    /// Whether the UTF-8 byte `byte` occurs in the text past its first `offset` bytes: with
-    /// memchr, as every line of a text report is asked (Sequence.contains, generic, cost 7
-    /// instructions a byte).
-    func contains(utf8 byte: UInt8, after offset: Int = 0) -> Bool {
-        utf8.withContiguousStorageIfAvailable { $0.count > offset && memchr($0.baseAddress! + offset, Int32(byte), $0.count - offset) != nil }
-            ?? utf8.dropFirst(offset).contains(byte)
-    }
-
     /// Whether `needle` occurs in the text, compared byte for byte in UTF-8 (which, for
     /// valid UTF-8, is comparing scalars).
     func contains(utf8 needle: String) -> Bool {
@@ -128,6 +120,15 @@ extension UnsafeBufferPointer<UInt8> {
 }
 
 extension String {
+    /// Whether the UTF-8 byte `byte` occurs in the text past its first `offset` bytes: with
+    /// memchr, as every line of a text report is asked (Sequence.contains, generic, cost 7
+    /// instructions a byte). On String, not StringProtocol: a generic call looks up type
+    /// metadata each time.
+    func contains(utf8 byte: UInt8, after offset: Int = 0) -> Bool {
+        utf8.withContiguousStorageIfAvailable { $0.count > offset && memchr($0.baseAddress! + offset, Int32(byte), $0.count - offset) != nil }
+            ?? utf8.dropFirst(offset).contains(byte)
+    }
+
     /// Whether both hold the same UTF-8 bytes. String's own `==` compares canonical
     /// equivalence: e and a combining acute equal é, which folding tells apart. With
     /// memcmp where both have their bytes in one piece, as native strings do (the UTF-8
