@@ -109,10 +109,21 @@ struct FigureTests {
         #expect(figures("基本支出，59.07%").map(\.label) == [nil])
     }
 
-    /// The 年 of a year is no part of an item (2024年预算 → 预算, was 年预算); 全年预算 is.
+    /// The 年 of a year is no part of an item (2024年预算安排 → 预算安排, was 年预算); 全年预算 is.
     @Test func yearsAreNotItems() {
-        #expect(figures("2024年预算安排352.67万元").map(\.label) == ["预算"])
+        #expect(figures("2024年预算安排352.67万元").map(\.label) == ["预算安排"])
         #expect(figures("全年预算5,000万元").map(\.label) == ["全年预算"])
+    }
+
+    /// Every 上海 预算 explains each 科目 by the year before's 执行数 and this year's 安排: they
+    /// were labelled 执行数 and 预算 (and the change of them 预算), now 预算执行数 and 预算安排.
+    /// 决算 or 预算 opening another item still only says which report it is.
+    @Test func aBudgetsExecutionAndAllotmentAreItems() {
+        let sentence = "2025年当年预算执行数为1690.69万元，2026年预算安排1672.67万元，比2025年预算执行数减少1.07%。"
+        #expect(figures(sentence).map { "\($0.label ?? "-") \($0.changeOf ?? "-")" }
+                == ["预算执行数 -", "预算安排 -", "减少 预算安排"])
+        #expect(figures("决算完成率98%，部门决算收入总计2553.52万元，基本支出安排100万元").map(\.label)
+                == ["决算完成率", "收入总计", "基本支出"])
     }
 
     /// A change verb ICU parts into two characters (调 / 减, 压 / 减) is the label whole, not 减;

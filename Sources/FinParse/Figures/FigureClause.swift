@@ -201,8 +201,10 @@ struct FigureClause {
         // stretches are read from the end. A number inside the clause ends a stretch too
         // (1166辆变型拖拉机报废率100%).
         func endsStretch(_ i: Int) -> Bool {
-            // 完成率, 到位率: a linking verb before a rate word is part of the item.
-            let partOfItem = i + 1 < words.count && Self.rateWords.contains(words[i + 1])
+            // 完成率, 到位率: a linking verb before a rate word is part of the item; so is the
+            // 安排 of 2026年预算安排 right before the figure (the budget allotted, not 预算).
+            let partOfItem = i + 1 < words.count ? Self.rateWords.contains(words[i + 1])
+                : words[i] == "安排" && i > 0 && Self.reportWords.contains(words[i - 1])
             return (Self.linkingWords.contains(words[i]) && !partOfItem)
                 || words[i].string.utf8.first.map({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) == true
         }
@@ -357,7 +359,9 @@ struct FigureClause {
             // 全年预算 is an item; 全年 alone before 收入总计 is not, nor the 年 of 2024年预算.
             let scope = scopeWords.contains(first)
                 && !(rest.count == 1 && reportWords.contains(rest.first!) && !timeUnits.contains(first))
-            let report = reportWords.contains(first) && rest.count > 1 && !rateWords.contains(rest.first!)
+            // 预算执行数, 决算完成率: a rate of the report's is its own item; 决算收入总计 is 收入总计.
+            let rate = rest.count == 2 && rateWords.contains(rest.last!)
+            let report = reportWords.contains(first) && rest.count > 1 && !rateWords.contains(rest.first!) && !rate
             guard scope || report || measureWords.contains(first) || first == "的" else { break }
             words = rest
         }
