@@ -16,6 +16,9 @@ enum TextLayout {
         // Where the last table of page text ended, and how many such tables came one after
         // another with nothing that closes a table between.
         var lastSpacedTable: (end: Int, run: Int)?
+        // The lines before this start no TAB-separated table: each line of a run of separated
+        // cells that is no table is asked once, not once for every line before it in the run.
+        var noSeparatedTableBefore = 0
         while i < lines.count {
             let line = lines[i]
             // pdftotext -layout tables: a standard table runs from its title to its note;
@@ -58,12 +61,16 @@ enum TextLayout {
                 i = extent.upperBound
                 continue
             }
-            if let extent = TextTableReader.separatedExtent(at: i, in: lines) {
-                let grid = TextTableReader.separatedGrid(of: lines[extent], title: SpacedTableReader.title(before: i, in: lines))
-                result.tables.append(standardized(grid, rows: lines[extent], in: lines))
-                i = extent.upperBound
-                lastSpacedTable = nil
-                continue
+            if i >= noSeparatedTableBefore {
+                let run = TextTableReader.separatedRun(at: i, in: lines)
+                if run.isTable {
+                    let grid = TextTableReader.separatedGrid(of: lines[run.lines], title: SpacedTableReader.title(before: i, in: lines))
+                    result.tables.append(standardized(grid, rows: lines[run.lines], in: lines))
+                    i = run.lines.upperBound
+                    lastSpacedTable = nil
+                    continue
+                }
+                noSeparatedTableBefore = run.lines.upperBound
             }
             guard TextTableReader.isCellStart(line) else {
                 if !line.isBlank { result.paragraphs.append(line) }

@@ -132,18 +132,18 @@ enum TextTableReader {
     /// cell with text stands a few columns in among them.
     private static func hasSeparators(_ line: FoldedText) -> Bool { line.text.contains(utf8: 0x09, after: 1) }
 
-    /// The lines of the TAB-separated table whose first row is `start`: it and the lines of
-    /// separated cells right after it. Nil unless two of them are rows of two cells with
-    /// text or more: a lone line with a TAB in it is prose.
-    static func separatedExtent(at start: Int, in lines: [FoldedText]) -> Range<Int>? {
-        guard hasSeparators(lines[start]) else { return nil }
+    /// The lines of separated cells from `start` on (none when `start` has no such cells),
+    /// and whether they are a table: two of them rows of two cells with text or more. A lone
+    /// line with a TAB in it is prose; nor does any line of a run that is no table start one,
+    /// as its rest has fewer rows still.
+    static func separatedRun(at start: Int, in lines: [FoldedText]) -> (lines: Range<Int>, isTable: Bool) {
         var end = start
         var rows = 0
         while end < lines.count, hasSeparators(lines[end]) {
             if isSeparatedRow(lines[end]) { rows += 1 }
             end += 1
         }
-        return rows >= 2 ? start..<end : nil
+        return (start..<end, rows >= 2)
     }
 
     /// The grid of TAB-separated rows: a line a row, a field a cell. The empty fields that
