@@ -75,21 +75,18 @@ extension Document {
         }
         let (bytes, sha256) = try InputFile.digest(path: path)
         try WordReportParser.read(DocxPackage(fileAt: path), path: path, into: assembly)
-        try requireText(in: assembly, .docx, path: path)
         return SourceInfo(path: path, format: .docx, encoding: nil, bytes: bytes, sha256: sha256)
     }
 
-    /// An input read to its end without a word of text is no report: refused, as a PDF
-    /// without a text layer is, so that a batch names it instead of giving an empty report.
+    /// A text, web page or PDF read to its end without a word of text is no report: refused,
+    /// as a PDF without a text layer is, so that a batch names it instead of giving an empty
+    /// report. (A .docx is refused by its reader, which knows why it may have none.)
     private static func requireText(in assembly: ReportAssembly, _ format: SourceInfo.Format,
                                     path: String) throws(FinParseError) {
         guard !assembly.holdsText else { return }
-        let message = switch format {
-        case .docx: "is a Word document without text (pages pasted in as pictures?): run OCR on them first"
-        case .html: "is a web page without text (the report in pictures, or written by scripts?)"
-        case .pdf: "is a PDF whose text layer has nothing to read (page numbers alone?)"
-        case .text: "has no text to read (nothing but spaces, line breaks or page numbers)"
-        }
+        let message = format == .html ? "is a web page without text (the report in pictures, or written by scripts?)"
+            : format == .pdf ? "is a PDF whose text layer has nothing to read (page numbers alone?)"
+            : "has no text to read (nothing but spaces, line breaks or page numbers)"
         throw FinParseError(.noText, path: path, message: message)
     }
 
@@ -102,7 +99,6 @@ extension Document {
         if bytes.starts(with: [0x50, 0x4B]) {
             let source = SourceInfo(path: path, format: .docx, encoding: nil, bytes: bytes.count, sha256: Self.sha256Hex(bytes))
             try WordReportParser.read(DocxPackage(bytes: consume bytes, path: path), path: path, into: assembly)
-            try requireText(in: assembly, .docx, path: path)
             return source
         }
         if bytes.starts(with: Array("%PDF".utf8)) {

@@ -21,15 +21,20 @@ enum WordReportParser {
             throw FinParseError(.notDocx, path: path, message: "is \(kind): its main part, \(partName), has no Word body (w:body)")
         }
         body.finish()
-        if body.embeddedParts.count > 0 {
-            // Web systems export a page to Word this way: the whole report may be such a part.
-            let what = "merges in \(body.embeddedParts.count) part\(body.embeddedParts.count == 1 ? "" : "s") when Word opens it "
-                + "(w:altChunk: HTML, RTF or another document), which finparse does not read"
-            guard assembly.holdsText else {
-                throw FinParseError(.noText, path: path, message: "has no text of its own: it \(what); open it in Word and save it as a .docx")
-            }
+        // Web systems export a page to Word as parts merged in when Word opens the file: the
+        // whole report may be such a part.
+        let embedded = body.embeddedParts.count
+        let notRead = "merges in \(embedded) part\(embedded == 1 ? "" : "s") when Word opens it "
+            + "(w:altChunk: HTML, RTF or another document), which finparse does not read"
+        // Without a word of text it is no report, as a PDF without a text layer is none.
+        guard assembly.holdsText else {
+            throw FinParseError(.noText, path: path, message: embedded > 0
+                ? "has no text of its own: it \(notRead); open it in Word and save it as a .docx"
+                : "is a Word document without text (pages pasted in as pictures?): run OCR on them first")
+        }
+        if embedded > 0 {
             assembly.diagnostics.append(Diagnostic(severity: .warning, code: "embedded-part-not-read",
-                                                   message: "the document \(what): their text is missing", line: body.embeddedParts.firstLine))
+                                                   message: "the document \(notRead): their text is missing", line: body.embeddedParts.firstLine))
         }
     }
 
