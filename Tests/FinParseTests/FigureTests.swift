@@ -126,6 +126,16 @@ struct FigureTests {
                 == ["决算完成率", "收入总计", "基本支出"])
     }
 
+    /// 财政拨款收、支总预算: two characters paired by a 、 are one item, not 支总预算 (江苏's
+    /// 预算s, whose 收支总预算 sentence has its total and change); three names ICU cut in
+    /// two (援藏、援疆、援青) stay a list, the last one the item.
+    @Test func charactersPairedByAnEnumerationCommaAreOneItem() throws {
+        let document = try Document(contentsOf: Corpus.path("pdf/jiangsu-jianchayuan-2017-yusuan.layout.txt"))
+        #expect(document.amounts.filter { $0.line == 818 }.map { "\($0.text) \($0.label ?? "-") \($0.changeOf ?? "-")" }
+                == ["17981.68万元 财政拨款收支总预算 -", "1454.35万元 增加 财政拨款收支总预算"])
+        #expect(figures("增加援藏、援疆、援青经费预算增加100万元").map(\.changeOf) == ["援青经费预算"])
+    }
+
     /// A change verb ICU parts into two characters (调 / 减, 压 / 减) is the label whole, not 减;
     /// two words side by side are not joined (比上年减少 stays 减少).
     @Test func changeVerbsInTwoPiecesAreWhole() {

@@ -956,6 +956,17 @@ struct PDFTextTests {
         #expect(template.paragraphs.contains { $0.line == 418 && $0.text == "(如持平作持平表述)" })
     }
 
+    /// A line that opens with a 科目's level closes the name the line before wrapped (江苏
+    /// 法院 2019: …机关事业单位基本养老保险缴费 / 支出 / （项）支出 1384.7 万元): it goes on
+    /// from it, and its amounts are the 科目's, not 支出's.
+    @Test func aLineOpeningWithASubjectsLevelGoesOn() throws {
+        let document = try Document(contentsOf: Corpus.path("pdf/jiangsu-fayuan-2019-yusuan.layout.txt"))
+        let paragraph = try #require(document.paragraphs.first { $0.line == 762 })
+        #expect(paragraph.text.hasPrefix("2.行政事业单位离退休(款)机关事业单位基本养老保险缴费支出(项)支出 1384.7 万元"))
+        #expect(document.amounts.filter { $0.line == 762 }.map { "\($0.value) \($0.label ?? "-") \($0.changeOf ?? "-")" }
+                == ["1384.7 机关事业单位基本养老保险缴费支出 -", "57.89 增加 机关事业单位基本养老保险缴费支出"])
+    }
+
     @Test func wrappedLinesOfDoubleSpacedTextAreJoined() throws {
         // This report's text puts a blank line after every line: each line was a paragraph of
         // its own, broken inside words (收入支 / 出总计), and the figures at a line's start

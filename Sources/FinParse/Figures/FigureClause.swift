@@ -77,9 +77,20 @@ struct FigureClause {
         self.figureStart = figureStart
         var k = figureStart
         let floor = (previousEnd ?? -1) + 1
-        while k > floor, !Self.isBoundary(tokens[k - 1]) { k -= 1 }
+        while k > floor, !Self.isBoundary(tokens[k - 1]) || Self.joinsCharacters(at: k - 1, in: tokens) { k -= 1 }
         start = k
         phrase = Self.comparatorPhrase(in: tokens, before: figureStart, from: k)
+    }
+
+    /// 财政拨款收、支总预算: a 、 between two characters that are each a word of one character,
+    /// written against it, pairs them in one item (收支) rather than ending a clause. Not when
+    /// the first is the end of a name ICU cut in two (援藏、援疆、援青经费: 援 / 疆).
+    private static func joinsCharacters(at i: Int, in tokens: [ClauseToken]) -> Bool {
+        guard tokens[i].text == "、", i > 0, i + 1 < tokens.count else { return false }
+        let before = tokens[i - 1], after = tokens[i + 1]
+        func isCharacter(_ token: ClauseToken) -> Bool { token.kind == .word && token.text.string.unicodeScalars.count == 1 }
+        return isCharacter(before) && isCharacter(after) && !(i >= 2 && isCharacter(tokens[i - 2]))
+            && before.range.upperBound == tokens[i].range.lowerBound && tokens[i].range.upperBound == after.range.lowerBound
     }
 
     /// The clause between the previous figure and this one is only 、 (or 和/及):

@@ -551,6 +551,10 @@ enum PageText {
         return parts.count == 2 && TableFigures.isValue(parts[1].trimmingSpaces)
     }
 
+    private static func startsWithSubjectLevel(_ line: Substring) -> Bool {
+        ["(类)", "(款)", "(项)"].contains { line.hasPrefix($0) }
+    }
+
     private static func leavesBracketOpen(_ line: Substring) -> Bool {
         guard let open = line.unicodeScalars.lastIndex(of: "(") else { return false }
         return !line.unicodeScalars[open...].contains(")")
@@ -568,10 +572,11 @@ enum PageText {
         guard let last = previous.tail.last, indented || !sentenceEnds.contains(last) else { return false }
         // A line never starts with 、，。；：or a closing bracket, nor a figure with its unit: such
         // a line goes on from the one before, however short that one is. So does a line that
-        // closes a bracket the line before left open (与上年相比增加（减 / 少）0万元).
+        // closes a bracket the line before left open (与上年相比增加（减 / 少）0万元), or that
+        // starts with a 科目's level, which closes the name before it (…缴费支出 / （项）支出…).
         let goesOn = trimmed.unicodeScalars.first.map {
             "、，。；：）)》」』”".unicodeScalars.contains($0) || (last.isNumber && last.isASCII && Figure.Unit.isStart($0))
-        } ?? false || leavesBracketOpen(previous.lastLine) && closesBracket(trimmed)
+        } ?? false || leavesBracketOpen(previous.lastLine) && closesBracket(trimmed) || startsWithSubjectLevel(trimmed)
         // A paragraph's first line is indented; a wrapped line starts at the margin, after a line
         // at the page's width, and is no list item, table title (收入支出决算总表 on its own), row
         // of values (11.49 3.04 0), row of a table of 科目 under another (30110 职工… / 30111
