@@ -166,6 +166,22 @@ struct FigureTests {
         #expect(figures("执行率96.1%。").map(\.comparator) == [nil])
     }
 
+    /// 单价20万元（含）以上: the bound is included, and was read as no comparison at all.
+    @Test func anIncludedBoundIsAComparison() throws {
+        #expect(figures("单价100万元（含）以上的专用设备0台，单价50万元(含)以下").map(\.comparator) == [.greaterOrEqual, .lessOrEqual])
+        let document = try Document(contentsOf: Corpus.path("pdf/jiangsu-jianchayuan-2019-yusuan.layout.txt"))
+        #expect(document.amounts.filter { $0.label == "单价" }.map { "\($0.value) \($0.comparator?.rawValue ?? "-")" } == ["20 ≥"])
+    }
+
+    /// 降幅 and 增幅 (the fall, the rise) are changes: the 江苏 检察院 2018 预算's 减少134万元，降幅0.66%
+    /// is checked, and is wrong (134 of 2,029 is 6.6%).
+    @Test func aRiseOrFallNamedAsSuchIsAChange() throws {
+        #expect(figures("增加10万元，增幅5%，减少2万元，降幅1%").map { $0.change?.rawValue ?? "-" } == ["increase", "increase", "decrease", "decrease"])
+        let document = try Document(contentsOf: Corpus.path("pdf/jiangsu-jianchayuan-2018-yusuan.layout.txt"))
+        #expect(document.diagnostics.filter { $0.code == "change-percent" && $0.line == 1027 }.map(\.message)
+                == ["a fall of 0.66% does not follow: from 2029万元 (1,895万元 plus 134万元) to 1,895万元 is a fall of 6.6%"])
+    }
+
     /// A change's direction, and its label: the verb; last year's amount (比上年1718.25万元) is
     /// labelled 上年, and a template's change that names both ways (增长(下降)0%) is labelled as
     /// written, with no direction.

@@ -13,8 +13,8 @@ struct FigureClause {
     /// Every boundary is a punctuation token: other tokens need no string lookup.
     static func isBoundary(_ token: ClauseToken) -> Bool { token.kind == .punctuation && boundaries.contains(token.text) }
 
-    static let increaseWords: WordSet = ["增加", "增长", "上升", "提高", "增"]
-    static let decreaseWords: WordSet = ["减少", "下降", "降低", "减", "下滑"]
+    static let increaseWords: WordSet = ["增加", "增长", "上升", "提高", "增", "增幅", "涨幅"]
+    static let decreaseWords: WordSet = ["减少", "下降", "降低", "减", "下滑", "降幅", "减幅"]
 
     /// Words that link an item to its figure (基本支出为…, 主要包括基本工资…): the
     /// label is the words after the last of them, or before it when none follow.
@@ -139,10 +139,14 @@ struct FigureClause {
     /// The last characters of ``comparatorWords``.
     private static let comparatorEndings = Set(comparatorWords.keys.compactMap { $0.string.unicodeScalars.last })
 
-    /// 95%以上, 10万元以下.
+    /// 95%以上, 10万元以下, and 单价100万元（含）以上, the bound included.
     static func comparator(after tokens: [ClauseToken], figureEnd: Int) -> Comparator? {
-        guard figureEnd + 1 < tokens.count else { return nil }
-        switch tokens[figureEnd + 1].text {
+        var next = figureEnd + 1
+        if next + 3 < tokens.count, isOpeningParen(tokens[next]), tokens[next + 1].text == "含", isClosingParen(tokens[next + 2]) {
+            next += 3
+        }
+        guard next < tokens.count else { return nil }
+        switch tokens[next].text {
         case "以上": return .greaterOrEqual
         case "以下", "以内": return .lessOrEqual
         default: return nil
@@ -186,7 +190,7 @@ struct FigureClause {
     }
 
     /// Words that may stand between a change verb and its figure (增长了, 下降约).
-    static let fillerBeforeFigure: WordSet = ["了", "约", "为", "达", "分别", "同比", "幅度"]
+    static let fillerBeforeFigure: WordSet = ["了", "约", "为", "达", "分别", "同比", "幅度", "幅"]
 
     /// The item the figure measures, or nil when the clause does not say.
     func label(inheriting previous: Figure?) -> String? {
