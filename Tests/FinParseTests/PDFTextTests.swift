@@ -799,7 +799,7 @@ struct PDFTextTests {
         #expect(document.tables.count == 12 && document.tables.allSatisfy { $0.kind != nil })
         let labels = Dictionary(document.amounts.map { ("\($0.line) \($0.text)", $0.label ?? "") }) { first, _ in first }
         #expect(labels["806 17996.68万元"] == "收入预算合计")
-        #expect(labels["879 6032.55万元"] == "一般公共预算机关运行经费预算支出")
+        #expect(labels["880 6032.55万元"] == "一般公共预算机关运行经费预算支出")
         #expect(document.paragraphs.contains { $0.text.hasPrefix("1.公共安全(类)支出 13656.34 万元") && $0.text.hasSuffix("增加一定人员经费支出。") })
         // A justified line can end on its figure, the unit starting the next line.
         let later = try Document(contentsOf: Corpus.path("pdf/jiangsu-jianchayuan-2018-yusuan.layout.txt"))
@@ -927,13 +927,29 @@ struct PDFTextTests {
         #expect(document.outline.first?.children.map { "\($0.marker ?? "")\($0.title)" } == ["(一)机关运行经费支出情况"])
     }
 
+    /// A wrapped paragraph's figures and tokens name the line each stands on, and the column
+    /// there, its indent counted (each had the paragraph's first line: 4,575 of the 11,181
+    /// body figures of the text inputs under Corpus/ and ../shared/corpus).
+    @Test func aWrappedParagraphsFiguresNameTheirOwnLines() throws {
+        let lines = ["封面标题", "\u{0C}  一、收入支出决算总体情况说明",
+                     "  本年支出合计2940.05万元，比上年与上年相比有所减少，其中基本支出减少",
+                     "63.14万元，下降2.10%。"]
+        let document = Document(parsing: lines.joined(separator: "\n"))
+        #expect(document.amounts.map { "\($0.line) \($0.text)" } == ["3 2940.05万元", "4 63.14万元"])
+        #expect(document.percents.map { "\($0.line) \($0.text)" } == ["4 2.10%"])
+        let cleaned = PageText.clean(lines.enumerated().map { FoldedText($1, line: $0 + 1) })
+        let paragraph = try #require(cleaned.lines.first { $0.text.hasPrefix("本年支出") })
+        let tokens = Tokenizer().tokens(in: paragraph).filter { $0.kind == .number }
+        #expect(tokens.map { "\($0.text)@\($0.location)" } == ["2940.05@3:9", "63.14@4:1", "2.10@4:11"])
+    }
+
     /// A sentence cut at a page's foot goes on on the next page, across the blank lines the
     /// page leaves and its dropped number (比上年预算减少 / … 30 / \f30.8 万元，主要原因是…):
     /// the figure there has its clause (减少), and a figure whose number and unit the page
     /// break parted is read.
     @Test func aSentenceCutAtAPageFootGoesOn() throws {
         let document = try Document(contentsOf: Corpus.path("pdf/jiangsu-jianchayuan-2019-yusuan.layout.txt"))
-        #expect(document.amounts.filter { $0.line == 952 }.map { "\($0.text)|\($0.label ?? "")|\($0.change?.rawValue ?? "")" }
+        #expect(document.amounts.filter { [952, 957].contains($0.line) }.map { "\($0.text)|\($0.label ?? "")|\($0.change?.rawValue ?? "")" }
             == ["237万元|公务用车运行维护费预算支出|", "30.8万元|减少|decrease"])
         #expect(document.amounts.first { $0.text == "303.4万元" }?.label == "拟采购货物支出")
     }
@@ -963,7 +979,7 @@ struct PDFTextTests {
         let document = try Document(contentsOf: Corpus.path("pdf/jiangsu-fayuan-2019-yusuan.layout.txt"))
         let paragraph = try #require(document.paragraphs.first { $0.line == 762 })
         #expect(paragraph.text.hasPrefix("2.行政事业单位离退休(款)机关事业单位基本养老保险缴费支出(项)支出 1384.7 万元"))
-        #expect(document.amounts.filter { $0.line == 762 }.map { "\($0.value) \($0.label ?? "-") \($0.changeOf ?? "-")" }
+        #expect(document.amounts.filter { $0.line == 764 }.map { "\($0.value) \($0.label ?? "-") \($0.changeOf ?? "-")" }
                 == ["1384.7 机关事业单位基本养老保险缴费支出 -", "57.89 增加 机关事业单位基本养老保险缴费支出"])
     }
 
@@ -976,7 +992,7 @@ struct PDFTextTests {
         #expect(paragraph.text == "上海市普陀区规划和自然资源局 2024 年度财政拨款收入支出总计 9746.50 万元。与 2023 年度相比，"
             + "财政拨款收入支出总计增加 1193.20 万元，增长 13.95%。主要原因:项目支出增加，较上一度增加 1133.95 万元，"
             + "主要由于上海市普陀区自然资源确权登记事务中心办公大楼装修等。")
-        #expect(report.amounts.filter { $0.line == 610 }.map { "\($0.value)|\($0.label ?? "")" }
+        #expect(report.amounts.filter { (610...616).contains($0.line) }.map { "\($0.value)|\($0.label ?? "")" }
             == ["9746.5|财政拨款收入支出总计", "1193.2|增加", "1133.95|增加"])
         // A row of a table in the same text, two cells apart, is not joined to the next row.
         let template = try Document(contentsOf: Corpus.path("pdf/juesuan-template.layout.txt"))
@@ -992,7 +1008,7 @@ struct PDFTextTests {
         let paragraph = try #require(report.paragraphs.first { $0.line == 888 })
         #expect(paragraph.text.hasPrefix("1.行政事业单位离退休(款)未归口管理的行政单位离退休(项)支出400.02万元，"))
         #expect(paragraph.text.hasSuffix("主要原因是离休人员增加离休费、离休人员生活补贴等。"))
-        #expect(report.amounts.filter { [888, 893, 931].contains($0.line) }.map { "\($0.value)|\($0.label ?? "")" } == [
+        #expect(report.amounts.filter { [889, 890, 894, 932].contains($0.line) }.map { "\($0.value)|\($0.label ?? "")" } == [
             "400.02|未归口管理的行政单位离退休", "28.1|增加", "1064.46|机关事业单位基本养老保险费", "18.53|增加",
             "15844.04|一般公共预算财政拨款基本支出预算",
         ])

@@ -55,11 +55,18 @@ struct FigureExtractor {
         return figures
     }
 
-    mutating func figures(in text: FoldedText) -> [Figure] { figures(in: text.original, line: text.line) }
+    /// The figures of a text, each on the input line it stands on (a wrapped paragraph's
+    /// figures are on several).
+    mutating func figures(in text: FoldedText) -> [Figure] {
+        figures(in: text.original, line: text.lineStarts.isEmpty ? { _ in text.line } : text.line(atOriginalOffset:))
+    }
 
-    /// The figures of `written`, the text of `line` as written: it is folded here, clause by
-    /// clause, as the figures' spellings are read from the map each fold makes.
-    mutating func figures(in written: String, line: Int) -> [Figure] {
+    mutating func figures(in written: String, line: Int) -> [Figure] { figures(in: written, line: { _ in line }) }
+
+    /// The figures of `written`, the text as written, whose input line at each UTF-8 offset
+    /// `line` gives: it is folded here, clause by clause, as the figures' spellings are read
+    /// from the map each fold makes.
+    private mutating func figures(in written: String, line lineAt: (Int) -> Int) -> [Figure] {
         // Only the clauses that may hold a figure are tokenized. A figure's clause runs back
         // to the nearest 。；or ，, so a clause read alone gives the figures it gives inside its
         // paragraph; what does carry over is the last figure, whose label a later one may
@@ -74,7 +81,8 @@ struct FigureExtractor {
         let clauses = Self.clauses(of: written)
         for clause in clauses.candidates {
             let clauseStart = clause.startIndex
-            let map = FoldMap(clauses.count == 1 ? written : String(clause), line: line)
+            let clauseOffset = written.utf8.distance(from: written.startIndex, to: clauseStart)
+            let map = FoldMap(clauses.count == 1 ? written : String(clause), line: lineAt(clauseOffset))
             let segments = tokenizer.segments(of: map)
             var tokens: [ClauseToken] = []
             tokens.reserveCapacity(segments.count)
@@ -89,6 +97,7 @@ struct FigureExtractor {
                     continue
                 }
                 let text = Self.originalText(of: tokens[found.span], in: map)
+                let line = lineAt(clauseOffset + map.sourceOffset(ofFoldedOffset: tokens[found.span.lowerBound].range.lowerBound))
                 guard let value = found.value else {
                     diagnostics.append(.figureTooLong(text, line: line))
                     i = found.span.upperBound + 1

@@ -280,6 +280,9 @@ enum PageText {
         private struct Joined {
             /// The lines' originals without their edge spaces.
             var original: String
+            /// Where each line starts in `original`.
+            var lineStarts: [LineStart] = []
+            private var utf16Count = 0
             /// The first scalars of the folded text, as many as ``ListMarker/scan(_:)`` reads.
             var head: String
             /// The last scalars of the folded text: enough for the last two characters, or
@@ -291,17 +294,18 @@ enum PageText {
             var gaps = ColumnGaps()
 
             init(_ line: FoldedText, width: Int) {
-                original = String(line.original.trimmingSpaces)
+                original = ""
                 let text = line.text.trimmingSpaces
                 head = String(String.UnicodeScalarView(text.unicodeScalars.prefix(12)))
                 tail = String(String.UnicodeScalarView(text.unicodeScalars.suffix(Paragraph.tailLength)))
                 self.width = width
                 lastLine = text
                 gaps.read(text.unicodeScalars)
+                addOriginal(of: line)
             }
 
             mutating func append(_ line: FoldedText, width: Int) {
-                original += line.original.trimmingSpaces
+                addOriginal(of: line)
                 let text = line.text.trimmingSpaces
                 if head.unicodeScalars.count < 12 {
                     head.unicodeScalars.append(contentsOf: text.unicodeScalars.prefix(12 - head.unicodeScalars.count))
@@ -311,6 +315,15 @@ enum PageText {
                 lastLine = text
                 self.width += width
                 gaps.read(text.unicodeScalars)
+            }
+
+            private mutating func addOriginal(of line: FoldedText) {
+                let trimmed = line.original.trimmingSpaces
+                let indent = line.original.utf16.distance(from: line.original.startIndex, to: trimmed.startIndex)
+                lineStarts.append(LineStart(utf8: Int32(original.utf8.count), utf16: Int32(utf16Count),
+                                            line: Int32(line.line), indent: Int32(indent)))
+                original += trimmed
+                utf16Count += trimmed.utf16.count
             }
         }
 
@@ -344,7 +357,7 @@ enum PageText {
         }
 
         /// The paragraph as one line; a line nothing joined comes out as it went in.
-        var line: FoldedText { joined.map { FoldedText($0.original, line: first.line) } ?? first }
+        var line: FoldedText { joined.map { FoldedText($0.original, line: first.line, lineStarts: $0.lineStarts) } ?? first }
     }
 
     /// Joins a line into the one before it when that one runs to the full width of

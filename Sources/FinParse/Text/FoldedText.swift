@@ -22,17 +22,35 @@ public struct FoldedText: Sendable, Hashable {
     public let original: String
     /// The folded text.
     public let text: String
+    /// Where each line of a text joined from several starts in `original` (a paragraph that
+    /// pdftotext wrapped): empty for a text of one line.
+    let lineStarts: [LineStart]
 
     public init(_ original: String, line: Int) {
         self.line = line
         self.original = original
         text = Folding.fold(original, mapped: false).text
+        lineStarts = []
+    }
+
+    /// A text joined from lines, each starting in `original` where `lineStarts` says.
+    init(_ original: String, line: Int, lineStarts: [LineStart]) {
+        self.line = line
+        self.original = original
+        text = Folding.fold(original, mapped: false).text
+        self.lineStarts = lineStarts
     }
 
     fileprivate init(_ original: String, folded: String, line: Int) {
         self.line = line
         self.original = original
         text = folded
+        lineStarts = []
+    }
+
+    /// The input line of the UTF-8 offset `offset` of `original`.
+    func line(atOriginalOffset offset: Int) -> Int {
+        lineStarts.last { Int($0.utf8) <= offset }.map { Int($0.line) } ?? line
     }
 
     /// The original spelling of the folded UTF-16 range `range`. Builds the map:
@@ -45,6 +63,18 @@ public struct FoldedText: Sendable, Hashable {
     public func location(ofFoldedOffset offset: Int) -> SourceLocation {
         FoldMap(self).location(ofFoldedOffset: offset)
     }
+}
+
+/// Where one of the lines of a joined text starts in it, so that what stands on that line
+/// (a figure, a token) names it and its column there.
+struct LineStart: Sendable, Hashable {
+    /// Offsets in the joined original, in UTF-8 bytes and in UTF-16 units.
+    var utf8: Int32
+    var utf16: Int32
+    /// The input line.
+    var line: Int32
+    /// UTF-16 units before the text on its line: the indent that joining trimmed.
+    var indent: Int32
 }
 
 /// The map between a folded text and its original, for tokens and figures that
@@ -106,16 +136,23 @@ public struct FoldMap: Sendable {
     public func originalText(of range: Range<Int>) -> Substring {
         let original = folded.original
         let utf8 = original.utf8
-        let count = sourceOffsets.count
-        let start = range.lowerBound < count ? Int(sourceOffsets[range.lowerBound]) : utf8.count
-        let end = range.isEmpty ? start : range.upperBound < count ? Int(sourceOffsets[range.upperBound]) : utf8.count
+        let start = sourceOffset(ofFoldedOffset: range.lowerBound)
+        let end = range.isEmpty ? start : sourceOffset(ofFoldedOffset: range.upperBound)
         return original[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: max(start, end))]
+    }
+
+    /// The UTF-8 offset in the original where the folded UTF-16 offset `offset` comes from.
+    func sourceOffset(ofFoldedOffset offset: Int) -> Int {
+        offset < sourceOffsets.count ? Int(sourceOffsets[offset]) : folded.original.utf8.count
     }
 
     /// The location in the input of the folded UTF-16 offset `offset`.
     public func location(ofFoldedOffset offset: Int) -> SourceLocation {
         let column = offset < sourceColumns.count ? Int(sourceColumns[offset]) : folded.original.utf16.count
-        return SourceLocation(line: folded.line, column: column + 1)
+        guard let start = folded.lineStarts.last(where: { Int($0.utf16) <= column }) else {
+            return SourceLocation(line: folded.line, column: column + 1)
+        }
+        return SourceLocation(line: Int(start.line), column: column - Int(start.utf16) + Int(start.indent) + 1)
     }
 }
 
