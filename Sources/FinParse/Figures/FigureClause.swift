@@ -163,6 +163,7 @@ struct FigureClause {
         while k >= start, words < 3 {
             let token = tokens[k]
             if token.kind == .word {
+                if k > start, Self.isPolicyName(tokens[k - 1], token) { return nil }
                 words += 1
                 if Self.increaseWords.contains(token.text) { increase = true }
                 if Self.decreaseWords.contains(token.text) { decrease = true }
@@ -175,6 +176,11 @@ struct FigureClause {
         }
         if increase == decrease { return nil }
         return increase ? .increase : .decrease
+    }
+
+    /// 稳增长 (steady growth) names a policy, whose fund (支持商销稳增长30.00万) is no change.
+    private static func isPolicyName(_ before: ClauseToken, _ verb: ClauseToken) -> Bool {
+        before.text == "稳" && before.range.upperBound == verb.range.lowerBound && increaseWords.contains(verb.text)
     }
 
     /// 增长(下降)0%: a template's change that names both directions is labelled as written,
@@ -201,7 +207,8 @@ struct FigureClause {
         let words = kept.map(\.text)
         guard let last = words.last else { return chartItem }
         // 增长48.16%: the change is what the percent measures; 增长(下降)0% says neither.
-        if Self.increaseWords.contains(last) || Self.decreaseWords.contains(last) {
+        if Self.increaseWords.contains(last) || Self.decreaseWords.contains(last),
+           change != nil || kept.count < 2 || !Self.isPolicyName(kept[kept.count - 2], kept[kept.count - 1]) {
             guard change != nil else { return bothWays(before: end) }
             // 调减403.75万元, 净增: ICU parts the verb into two characters, 调 and 减.
             if let before = kept.dropLast().last, before.kind == .word, before.range.upperBound == kept[kept.count - 1].range.lowerBound,
@@ -363,10 +370,12 @@ struct FigureClause {
            body > words.startIndex, body < words.endIndex - 1 {
             words = words[(body + 1)...]
         }
-        // 质检完成率三个100%: a count at the end measures nothing.
+        // 质检完成率三个100%: a count at the end measures nothing. A measure word counts only
+        // after its numeral: the 项 of 专项 (ICU's 专 / 项) is the item's.
+        func isNumeral(_ word: Word) -> Bool { word.string.unicodeScalars.allSatisfy(ChineseNumeral.isNumeral) }
         while let last = words.last,
-              last == "的" || last == "了" || measureWords.contains(last)
-                || last.string.unicodeScalars.allSatisfy(ChineseNumeral.isNumeral) {
+              last == "的" || last == "了" || isNumeral(last)
+                || measureWords.contains(last) && (words.count == 1 || isNumeral(words[words.endIndex - 2])) {
             words = words.dropLast()
         }
         while let first = words.first {

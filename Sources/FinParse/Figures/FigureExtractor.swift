@@ -187,9 +187,10 @@ struct FigureExtractor {
     /// , which ICU reads inside a number (1.5;2, 1,234), nor at 、, which joins a list of
     /// figures (4.1%、1.9%).
     ///
-    /// Every figure has a % sign, a 元 or a 百(分之): a clause with none of them holds none.
-    /// Read on the text as written, so that no clause is folded for nothing: ％ and ﹪ are the
-    /// only characters that fold to %, and nothing folds to 元 or 百. One pass over the UTF-8
+    /// Every figure has a % sign, a 元, a 万 (an amount in 万元 written without its 元) or a
+    /// 百(分之): a clause with none of them holds none. Read on the text as written, so that
+    /// no clause is folded for nothing: ％ and ﹪ are the only characters that fold to %, and
+    /// nothing folds to 元, 万 or 百. One pass over the UTF-8
     /// bytes, as most of a report's text holds no figure.
     static func clauses(of written: String) -> (candidates: [Substring], count: Int) {
         var written = written
@@ -219,9 +220,9 @@ struct FigureExtractor {
                     continue
                 }
                 // Every mark is three bytes long and leads with one of these.
-                if byte == 0xE3 || byte == 0xE5 || byte == 0xE7 || byte == 0xEF, i + 2 < bytes.count {
+                if byte == 0xE3 || byte == 0xE4 || byte == 0xE5 || byte == 0xE7 || byte == 0xEF, i + 2 < bytes.count {
                     switch (byte, bytes[i + 1], bytes[i + 2]) {
-                    case (0xE5, 0x85, 0x83), (0xE7, 0x99, 0xBE), (0xEF, 0xBC, 0x85), (0xEF, 0xB9, 0xAA):    // 元百％﹪
+                    case (0xE5, 0x85, 0x83), (0xE4, 0xB8, 0x87), (0xE7, 0x99, 0xBE), (0xEF, 0xBC, 0x85), (0xEF, 0xB9, 0xAA):    // 元万百％﹪
                         marked = true
                     case _ where isEnd(at: i) && i + 3 < bytes.count && !isEnd(at: i + 3):
                         close(start..<(i + 3), marked: marked)
@@ -310,7 +311,8 @@ struct FigureSpan {
         case .number:
             // Most numbers are no figure: look at what follows before reading the value.
             guard let next else { return nil }
-            let unit: Figure.Unit? = next.kind == .percentSign ? .percent : next.kind == .unit ? Figure.Unit(rawValue: next.text.string) : nil
+            let unit: Figure.Unit? = next.kind == .percentSign ? .percent : next.kind == .unit ? Figure.Unit(rawValue: next.text.string)
+                : isWanOfMoney(tokens, number: i) ? .tenThousandYuan : nil
             guard let unit else { return nil }
             return FigureSpan(number: token.text, span: i...(i + 1), unit: unit)
         case .word where token.text.string.unicodeScalars.first == "百" && (token.text == "百分" || token.text == "百分之"):
@@ -341,6 +343,27 @@ struct FigureSpan {
 }
 
 extension FigureSpan {
+    /// 项目总预算1720.00万，国内公务接待支出 0.3 万。: 万 without its 元, ending the clause, after
+    /// an amount written to the fen or in a clause about money, is 万元. Not 3.5万人, 1.2万平方米
+    /// (a word follows), nor 服务人口93.5万， (no fen, no money).
+    fileprivate static func isWanOfMoney(_ tokens: [ClauseToken], number i: Int) -> Bool {
+        guard i + 1 < tokens.count, tokens[i + 1].text == "万",
+              i + 2 == tokens.count || tokens[i + 2].kind == .punctuation else { return false }
+        let digits = tokens[i].text.string.utf8
+        if let point = digits.firstIndex(of: UInt8(ascii: ".")), digits.distance(from: point, to: digits.endIndex) == 3 { return true }
+        var k = i
+        while k > 0, !FigureClause.isBoundary(tokens[k - 1]) {
+            k -= 1
+            if tokens[k].kind == .word, tokens[k].text.string.unicodeScalars.contains(where: moneyCharacters.contains)
+                || moneyWords.contains(tokens[k].text) { return true }
+        }
+        return false
+    }
+
+    /// What names money in a clause: 费 (接待费), 款 (拨款), 价 (单价), and these words.
+    private static let moneyCharacters: Set<Unicode.Scalar> = ["费", "款", "价"]
+    private static let moneyWords: WordSet = ["资金", "预算", "支出", "收入", "金额", "合计", "总计", "投入", "补助"]
+
     /// The figure of a number token and its unit; nil when the token is no plain decimal.
     private init?(number: Word, span: ClosedRange<Int>, unit: Figure.Unit) {
         switch Decimal.reading(number.string) {
