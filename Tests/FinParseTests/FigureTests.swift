@@ -415,6 +415,27 @@ struct FigureTests {
         ])
     }
 
+    /// The 上海 预算 template states its totals without 总计 (收入预算, 财政拨款收入, 支出预算,
+    /// 财政拨款支出预算, 一般公共预算拨款支出预算) and after the department's name (上海市普陀区
+    /// 商务委员会收入预算): they were never checked. Tables read a cell a line give no totals to
+    /// check against: the 财政局 预算's plain extraction labels 6,093,114.80 合计.
+    @Test func aShanghaiBudgetsTotalsAreChecked() throws {
+        let text = try String(contentsOfFile: Corpus.path("pdf/putuo-shangwuwei-2025-yusuan.layout.txt"), encoding: .utf8)
+        func totals(_ text: String) throws -> [String] {
+            try Document(bytes: Array(text.utf8), path: "shangwuwei.layout.txt").diagnostics
+                .filter { $0.code == "text-table-total" }.map { "\($0.line) \($0.message)" }
+        }
+        #expect(try totals(text) == [])
+        let changed = text.replacing("收入预算37,151.47万元，其中：财政拨款收入37,151.47万元", with: "收入预算37,202.47万元，其中：财政拨款收入37,202.47万元")
+        #expect(try totals(changed) == [
+            "100 收入预算 37,202.47万元 is not the total the tables give as read: 财务收支预算总表 收入总计 371,514,655.00元 (line 157); 收入预算总表 合计 371,514,655.00元 (line 196)",
+            "100 财政拨款收入 37,202.47万元 is not the total the tables give as read: 财政拨款收支预算总表 收入总计 371,514,655.00元 (line 251)",
+        ])
+        let raw = try Document(contentsOf: Corpus.path("pdf/putuo-caizhengju-2025-yusuan.raw.txt"))
+        #expect(raw.amounts.contains { $0.label == "一般公共预算拨款支出预算" && $0.cell == nil })
+        #expect(raw.diagnostics.filter { $0.code == "text-table-total" }.isEmpty)
+    }
+
     // MARK: The corpus report
 
     private func corpusFigures(line: Int) -> [String] {

@@ -356,9 +356,14 @@ struct FigureClause {
         token.kind == .punctuation && closingParens.contains(token.text)
     }
 
-    /// Suffixes of the bodies that report (区司法局, 市财政厅, 街道办事处): they say whose figure
-    /// it is, not what.
+    /// Suffixes of the bodies that report (区司法局, 市财政厅, 街道办事处, and 商务委员会): they
+    /// say whose figure it is, not what.
     static let bodySuffixes: Set<Unicode.Scalar> = ["局", "厅", "委", "院", "办", "处"]
+
+    /// 委员会, whole or as ICU may part it (委员 / 会).
+    private static func isCommittee(at i: Int, in words: ArraySlice<Word>) -> Bool {
+        words[i].string.hasSuffix("委员会") || words[i] == "会" && i > words.startIndex && words[i - 1].string.hasSuffix("委员")
+    }
 
     /// 决算/预算 opening a longer item says which report it is (部门决算收入总计).
     static let reportWords: WordSet = ["决算", "预算"]
@@ -366,7 +371,7 @@ struct FigureClause {
     /// Drops the time, scope and body words that open a stretch (2021年度, 本年, 区司法局).
     private static func trimScope(_ words: ArraySlice<Word>) -> [Word] {
         var words = words
-        if let body = words.lastIndex(where: { bodySuffixes.contains($0.string.unicodeScalars.last!) }),
+        if let body = words.indices.last(where: { bodySuffixes.contains(words[$0].string.unicodeScalars.last!) || isCommittee(at: $0, in: words) }),
            body > words.startIndex, body < words.endIndex - 1 {
             words = words[(body + 1)...]
         }

@@ -26,7 +26,7 @@ enum TotalsCheck {
         Rule(textLabels: ["收入合计", "本年收入合计"], kinds: ["收入支出决算总表"], rowLabels: ["本年收入合计"]),
         Rule(textLabels: ["支出合计", "本年支出合计"], kinds: ["收入支出决算总表"], rowLabels: ["本年支出合计"]),
         Rule(textLabels: ["一般公共预算财政拨款支出"], kinds: ["一般公共预算财政拨款支出决算表"], rowLabels: ["合计"]),
-        Rule(textLabels: ["一般公共预算财政拨款支出预算"], kinds: ["一般公共预算支出功能分类预算表", "一般公共预算支出预算表"],
+        Rule(textLabels: ["一般公共预算财政拨款支出预算", "一般公共预算拨款支出预算"], kinds: ["一般公共预算支出功能分类预算表", "一般公共预算支出预算表"],
              rowLabels: ["合计"]),
         Rule(textLabels: ["一般公共预算财政拨款基本支出预算"],
              kinds: ["一般公共预算基本支出部门预算经济分类预算表", "一般公共预算基本支出预算表"], rowLabels: ["合计"]),
@@ -42,12 +42,12 @@ enum TotalsCheck {
         Rule(textLabels: ["会议费预算支出"], kinds: sanGongBudgets, rowLabels: ["会议费"]),
         Rule(textLabels: ["培训费预算支出"], kinds: sanGongBudgets, rowLabels: ["培训费"]),
         Rule(textLabels: ["三公经费财政拨款支出年初预算"], kinds: ["财政拨款“三公”经费支出决算表"], rowLabels: ["合计预算数"]),
-        Rule(textLabels: ["收入预算总计", "收入预算合计"], kinds: ["收支预算总表", "财务收支预算总表", "收入预算总表"],
+        Rule(textLabels: ["收入预算总计", "收入预算合计", "收入预算"], kinds: ["收支预算总表", "财务收支预算总表", "收入预算总表"],
              rowLabels: ["收入合计", "收入总计", "总计", "合计"]),
-        Rule(textLabels: ["支出预算总计", "支出预算合计"], kinds: ["收支预算总表", "财务收支预算总表", "支出预算总表"],
+        Rule(textLabels: ["支出预算总计", "支出预算合计", "支出预算"], kinds: ["收支预算总表", "财务收支预算总表", "支出预算总表"],
              rowLabels: ["支出合计", "支出总计", "总计", "合计"]),
-        Rule(textLabels: ["财政拨款收入预算总计"], kinds: ["财政拨款收支预算总表"], rowLabels: ["收入合计", "收入总计", "总计"]),
-        Rule(textLabels: ["财政拨款支出预算总计"], kinds: ["财政拨款收支预算总表"], rowLabels: ["支出合计", "支出总计", "总计"]),
+        Rule(textLabels: ["财政拨款收入预算总计", "财政拨款收入"], kinds: ["财政拨款收支预算总表"], rowLabels: ["收入合计", "收入总计", "总计"]),
+        Rule(textLabels: ["财政拨款支出预算总计", "财政拨款支出预算"], kinds: ["财政拨款收支预算总表"], rowLabels: ["支出合计", "支出总计", "总计"]),
     ]
 
     /// A report has a few rows of each total (both sides of a 总计, a table per extraction
@@ -74,9 +74,10 @@ enum TotalsCheck {
         /// The tables' totals, by rule, with their table's kind.
         private var given: [Int: [(kind: String, figure: Figure)]] = [:]
 
-        /// A table of the report, before its figures.
+        /// A table of the report, before its figures. One read a cell a line (plain pdftotext)
+        /// gives no totals: which amount its 合计 labels is a guess there.
         mutating func add(_ table: Table) {
-            guard let kind = table.kind else { return }
+            guard let kind = table.kind, table.columns > 1 else { return }
             let rules = TotalsCheck.rules.indices.filter { TotalsCheck.rules[$0].kinds.contains(kind) }
             if !rules.isEmpty { tables[table.index] = (kind, rules) }
         }
