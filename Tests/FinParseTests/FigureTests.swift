@@ -399,18 +399,20 @@ struct FigureTests {
             ? ["收入支出总计 \(stated)万元 is not the total the tables give as read: 收入支出决算总表 总计 2,995.39万元 (line 164)"] : []))
     }
 
+    /// The `text-table-total` warnings of a report's -layout text, as "line message".
+    private func textTableTotals(_ text: String) throws -> [String] {
+        try Document(bytes: Array(text.utf8), path: "report.layout.txt").diagnostics
+            .filter { $0.code == "text-table-total" }.map { "\($0.line) \($0.message)" }
+    }
+
     /// A 预算's 三公 budget is checked item by item against its 三公 table, whose one row of
     /// values its header labels: the 江苏 检察院 2019's 公务接待费预算支出101.26万元 is its
     /// table's 公务接待费; 110.26 would not be.
     @Test func aSanGongBudgetIsCheckedItemByItem() throws {
         let text = try String(contentsOfFile: Corpus.path("pdf/jiangsu-jianchayuan-2019-yusuan.layout.txt"), encoding: .utf8)
-        func totals(_ text: String) throws -> [String] {
-            try Document(bytes: Array(text.utf8), path: "jianchayuan.layout.txt").diagnostics
-                .filter { $0.code == "text-table-total" }.map { "\($0.line) \($0.message)" }
-        }
-        #expect(try totals(text) == [])
+        #expect(try textTableTotals(text) == [])
         let changed = text.replacing("公务接待费预算支出101.26万元", with: "公务接待费预算支出110.26万元")
-        #expect(try totals(changed) == [
+        #expect(try textTableTotals(changed) == [
             "959 公务接待费预算支出 110.26万元 is not the total the tables give as read: “三公”经费、会议费、培训费支出预算表 公务接待费 101.26万元 (line 572)",
         ])
     }
@@ -421,13 +423,9 @@ struct FigureTests {
     /// check against: the 财政局 预算's plain extraction labels 6,093,114.80 合计.
     @Test func aShanghaiBudgetsTotalsAreChecked() throws {
         let text = try String(contentsOfFile: Corpus.path("pdf/putuo-shangwuwei-2025-yusuan.layout.txt"), encoding: .utf8)
-        func totals(_ text: String) throws -> [String] {
-            try Document(bytes: Array(text.utf8), path: "shangwuwei.layout.txt").diagnostics
-                .filter { $0.code == "text-table-total" }.map { "\($0.line) \($0.message)" }
-        }
-        #expect(try totals(text) == [])
+        #expect(try textTableTotals(text) == [])
         let changed = text.replacing("收入预算37,151.47万元，其中：财政拨款收入37,151.47万元", with: "收入预算37,202.47万元，其中：财政拨款收入37,202.47万元")
-        #expect(try totals(changed) == [
+        #expect(try textTableTotals(changed) == [
             "100 收入预算 37,202.47万元 is not the total the tables give as read: 财务收支预算总表 收入总计 371,514,655.00元 (line 157); 收入预算总表 合计 371,514,655.00元 (line 196)",
             "100 财政拨款收入 37,202.47万元 is not the total the tables give as read: 财政拨款收支预算总表 收入总计 371,514,655.00元 (line 251)",
         ])
