@@ -199,6 +199,28 @@ struct PDFTextTests {
                                                    "住房改革支出", "住房公积金", "提租补贴"])
     }
 
+    /// A table in 元 whose next page pdftotext lays out a column wider (its 合计 printed right
+    /// of the names, the amounts after it): the page's amounts move back under the header of
+    /// the page before, 合计 / 人员经费 / 公用经费, and its codes stay in 类 and 款. Whole
+    /// amounts (3,514,000) count as amounts for this, by their thousands commas; they did not,
+    /// and the 上海 预算s' 经济分类 tables had their last page's amounts a column right. Only
+    /// the columns from the page's extra one on move: the 商务委's 302 and 11 were one cell.
+    @Test(arguments: [("shanghai-caizhengju-2025-yusuan", "退休费", ["3,514,000", "3,514,000", ""]),
+                      ("putuo-wanli-2023-yusuan", "电费", ["710,000", "", "710,000"]),
+                      ("putuo-shangwuwei-2025-yusuan", "差旅费", ["80,000.00", "", "80,000.00"])])
+    func aPageLaidOutWiderKeepsTheTablesColumns(report: String, row label: String, amounts: [String]) throws {
+        let document = try Document(contentsOf: Corpus.path("pdf/\(report).layout.txt"))
+        let table = try #require(document.tables.first { $0.kind == "一般公共预算基本支出部门预算经济分类预算表" })
+        let rowsOfValues = Set(table.cells.filter { $0.text.contains(where: \.isNumber) }.map(\.row))
+        let heads = table.cells.filter { ["合计", "人员经费", "公用经费"].contains($0.text) && !rowsOfValues.contains($0.row) }
+        #expect(Set(heads.map { "\($0.text) \($0.column)" }) == ["合计 3", "人员经费 4", "公用经费 5"])
+        #expect(table.columns == 6)
+        let row = try #require(table.cells.first { $0.text == label }).row
+        let cells = table.cells.filter { $0.row == row }
+        #expect(cells.filter { $0.column < 3 }.count == (cells.first { $0.column == 1 } != nil ? 3 : 2))
+        #expect((3...5).map { column in cells.first { $0.column == column }?.text ?? "" } == amounts)
+    }
+
     /// In a 政府采购 table the amount's label is the item bought (打印设备), not how it is
     /// bought (政府集中采购, the 采购方式 column right before the amount).
     @Test func aPurchaseIsLabelledByItsItemNotItsMethod() throws {

@@ -545,8 +545,10 @@ enum SpacedTableReader {
         guard pageOfRow.first != pageOfRow.last else { return }
         var amountColumns: [Int: Set<Int>] = [:]
         var labelColumns: [Int: Set<Int>] = [:]  // of the fields before a row's first amount
-        for (r, row) in placed.enumerated() where row.hasAmount {
-            let amounts = row.fields.map(isAmount)
+        // Tables in 元 print whole amounts (1,441,005): their thousands commas tell them from codes.
+        func isAmountOrWhole(_ field: Field) -> Bool { isAmount(field) || TableFigures.isWholeNumber(field.text) && field.text.contains(",") }
+        for (r, row) in placed.enumerated() {
+            let amounts = row.fields.map(isAmountOrWhole)
             guard let first = amounts.firstIndex(of: true) else { continue }
             for (isAmount, place) in zip(amounts, row.places) where isAmount && place.span == 1 {
                 amountColumns[pageOfRow[r], default: []].insert(place.column)
@@ -557,17 +559,23 @@ enum SpacedTableReader {
         let pages = amountColumns.map { (page: $0.key, columns: $0.value.sorted()) }.sorted { ($0.columns[0], $0.page) < ($1.columns[0], $1.page) }
         guard let measure = pages.first, measure.columns.count > 1 else { return }
         let measureLabels = labelColumns[measure.page]?.count ?? 0
-        var shifts: [Int: Int] = [:]
+        // By page: from which column on its places move, and by how much.
+        var shifts: [Int: (from: Int, by: Int)] = [:]
         for page in pages.dropFirst() {
             let d = page.columns[0] - measure.columns[0]
             guard d > 0, page.columns.count > 1, Set(page.columns.map { $0 - d }).isSubset(of: measure.columns),
-                  labelColumns[page.page]?.count == measureLabels + d else { continue }
-            shifts[page.page] = d
+                  let labels = labelColumns[page.page], labels.count == measureLabels + d else { continue }
+            // The split column is the first of the page's labels that the measure has not: the
+            // 科目名称 after a split 科目编码, or the amounts' own after the labels (a 元 table whose
+            // next page prints 合计 a column right of its names).
+            let from = labels.subtracting(labelColumns[measure.page] ?? []).min() ?? d
+            guard from >= d else { continue }  // its labels would run onto each other, or off the table
+            shifts[page.page] = (from, d)
         }
         guard !shifts.isEmpty else { return }
         for r in placed.indices {
-            guard let d = shifts[pageOfRow[r]] else { continue }
-            placed[r].places = placed[r].places.map { ($0.column >= d ? $0.column - d : $0.column, $0.span) }
+            guard let (from, d) = shifts[pageOfRow[r]] else { continue }
+            placed[r].places = placed[r].places.map { ($0.column >= from ? $0.column - d : $0.column, $0.span) }
         }
     }
 
