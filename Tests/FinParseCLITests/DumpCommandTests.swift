@@ -259,7 +259,7 @@ final class DumpCommandTests {
     @Test func csvHasAHeader() throws {
         let result = try run(["dump", "--format", "csv", "--table", "figures", Self.corpusReport])
         #expect(result.status == 0)
-        #expect(result.output.hasPrefix("source,kind,text,value,unit,yuan,comparator,label,change,change_of,line,table,row,col\n"))
+        #expect(result.output.hasPrefix("source,kind,text,value,unit,yuan,comparator,label,change,change_of,subject,line,table,row,col\n"))
     }
 
     /// `--bom` puts the UTF-8 mark once, before the header, and changes no other byte;
@@ -286,9 +286,11 @@ final class DumpCommandTests {
         let alone = try run(["dump", "--format", "csv", "--table", "figures", docx])
         #expect(alone.status == 0)
         // No field of this report's figures holds a comma or a line break.
-        let rows = alone.output.split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        let lines = alone.output.split(separator: "\n")
+        let line = try #require(lines.first?.split(separator: ",").firstIndex(of: "line"))
+        let rows = lines.dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false) }
         #expect(rows.count == figureCount)
-        let order = rows.map { (Int($0[10])!, $0[1] == "amount" ? 0 : 1) }
+        let order = try rows.map { (try #require(Int($0[line])), $0[1] == "amount" ? 0 : 1) }
         #expect(order.elementsEqual(order.sorted(by: <), by: ==))
 
         let folder = try temporaryFolder()

@@ -434,6 +434,48 @@ struct FigureTests {
         #expect(raw.diagnostics.filter { $0.code == "text-table-total" }.isEmpty)
     }
 
+    /// The 科目 an item names, by its last level, in each way the templates write it.
+    @Test func anItemNamesItsSubject() {
+        let items = [
+            "1、一般公共服务支出(类)统计信息事务(款)专项普查活动(项)39.99 万元。主要用于…": "专项普查活动",
+            "  1、公共安全支出(204类)司法(06款)行政运行(01项)1434.89万元。": "行政运行",
+            "2. “一般公共服务支出(类)群众团体事务(款)一般行政管理事务(项)”42.60万元，主要用于": "一般行政管理事务",
+            "9. “卫生健康支出-行政事业单位医疗-行政单位医疗”科目78.29万元，主要用于": "行政单位医疗",
+            "1.公共安全(类)支出 13656.34 万元，主要用于": "公共安全支出",
+            "(二)社会保障和就业支出(类)": "社会保障和就业支出",
+            "\u{0C}  3、住房保障支出(类)住房改革支出(款)购房补贴(项)。": "购房补贴",
+        ]
+        for (text, subject) in items { #expect(SubjectItems.subject(ofItem: text) == subject, "\(text)") }
+        #expect(SubjectItems.subject(ofItem: "六、一般公共预算财政拨款基本支出决算情况说明") == nil)
+        #expect(SubjectItems.subject(ofItem: "一般公共服务支出(类)统计信息事务(款)专项普查活动(项)39.99 万元") == nil)  // no item
+    }
+
+    /// Figures that say only which figure of a 科目 they are (年初预算, 支出决算, 预算执行数,
+    /// 预算安排) say whose in `subject`: the 科目 of the item they stand in, or under when the
+    /// item states no figure itself (永州: 1、…（项）。 then 年初预算为0元，支出决算为77.29万元).
+    /// Not the paragraphs after an item that go on to another matter (此外，基本支出预算数为…),
+    /// nor anything after the next heading or table.
+    @Test func aSubjectsFiguresNameIt() throws {
+        func subjects(_ path: String, _ lines: ClosedRange<Int>) throws -> [String] {
+            try Document(contentsOf: Corpus.path(path)).amounts.filter { lines.contains($0.line) && $0.cell == nil }
+                .map { "\($0.text) \($0.label ?? "-") \($0.subject ?? "-")" }
+        }
+        #expect(try subjects("yongzhou-yingji-2021-juesuan.txt", 90...94) == [
+            "1166.45万元 财政拨款支出年初预算数 -", "2553.52万元 支出决算数 -",
+            "0元 年初预算 机关事业单位基本养老保险缴费支出", "77.29万元 支出决算 机关事业单位基本养老保险缴费支出",
+        ])
+        #expect(try subjects("pdf/putuo-wanli-2024-yusuan.layout.txt", 83...84) == [
+            "42.60万元 一般行政管理事务 一般行政管理事务", "45.41万元 预算执行数 一般行政管理事务", "42.60万元 预算安排 一般行政管理事务",
+        ])
+        #expect(try subjects("pdf/jiangsu-jianchayuan-2017-yusuan.layout.txt", 788...794) == [
+            "13656.34万元 公共安全支出 公共安全支出", "309.03万元 增加 公共安全支出", "12323.46万元 基本支出预算数 -",
+        ])
+        #expect(try subjects("pdf/putuo-caizhengju-2024-juesuan.layout.txt", 620...628) == [
+            "187.75万元 年初预算 住房公积金", "187.19万元 支出决算 住房公积金", "258.50万元 年初预算 购房补贴",
+            "258.50万元 支出决算 购房补贴", "2336.91万元 一般公共预算财政拨款基本支出 -", "2152.26万元 人员经费 -",
+        ])
+    }
+
     // MARK: The corpus report
 
     private func corpusFigures(line: Int) -> [String] {

@@ -88,6 +88,11 @@ public struct Figure: Sendable, Hashable, Codable {
     /// and of a 增长8.6% right after it), else, with no amount before it, the words before the
     /// change where they name an item (公务接待费支出决算增加0.40万元).
     public var changeOf: String?
+    /// For a figure of the text that explains a 功能分类科目 item by item, the 科目 it is a figure
+    /// of, by its last level (专项普查活动 for the 年初预算为76.33万元 under 1、一般公共服务支出（类）
+    /// 统计信息事务（款）专项普查活动（项）39.99万元): named by the list item it stands in or under,
+    /// up to the next item, heading or table. nil elsewhere.
+    public var subject: String?
     public var line: Int
     /// The table cell the figure was read from; nil for a figure of the body text.
     public var cell: CellPlace?
@@ -108,7 +113,7 @@ public struct Figure: Sendable, Hashable, Codable {
     /// The exact amount in 元 for money units; nil for percents.
     public var yuan: Decimal? { unit.yuanFactor.map { value * $0 } }
 
-    enum CodingKeys: String, CodingKey { case text, value, unit, yuan, comparator, label, change, changeOf, line, cell }
+    enum CodingKeys: String, CodingKey { case text, value, unit, yuan, comparator, label, change, changeOf, subject, line, cell }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -122,6 +127,7 @@ public struct Figure: Sendable, Hashable, Codable {
         label = try c.decodeIfPresent(String.self, forKey: .label)
         change = try c.decodeIfPresent(Change.self, forKey: .change)
         changeOf = try c.decodeIfPresent(String.self, forKey: .changeOf)
+        subject = try c.decodeIfPresent(String.self, forKey: .subject)
         line = try c.decode(Int.self, forKey: .line)
         cell = try c.decodeIfPresent(CellPlace.self, forKey: .cell)
     }
@@ -136,6 +142,7 @@ public struct Figure: Sendable, Hashable, Codable {
         try c.encodeNullable(label, forKey: .label)
         try c.encodeNullable(change, forKey: .change)
         try c.encodeNullable(changeOf, forKey: .changeOf)
+        try c.encodeNullable(subject, forKey: .subject)
         try c.encode(line, forKey: .line)
         try c.encodeNullable(cell, forKey: .cell)
     }

@@ -30,7 +30,7 @@ public enum CSVTable: String, Sendable, CaseIterable {
              "weight", "score", "deviation", "line"]
         case .figures:
             // table, row and col name the cell a table's figure stands in (the cells table's).
-            ["source", "kind", "text", "value", "unit", "yuan", "comparator", "label", "change", "change_of", "line", "table", "row", "col"]
+            ["source", "kind", "text", "value", "unit", "yuan", "comparator", "label", "change", "change_of", "subject", "line", "table", "row", "col"]
         case .cells:
             // col, not column: a keyword in SQL, as table is (kept as the indicators table names it).
             ["source", "table", "nested", "kind", "title", "unit", "row", "col", "row_span", "col_span",
@@ -119,7 +119,8 @@ public enum CSVTable: String, Sendable, CaseIterable {
             }
         case (.figures, .figure(let f)):
             return [[source, f.unit == .percent ? "percent" : "amount", f.text, f.value.exactString, f.unit.rawValue,
-                     decimal(f.yuan), f.comparator?.rawValue ?? "", f.label ?? "", f.change?.rawValue ?? "", f.changeOf ?? "", String(f.line),
+                     decimal(f.yuan), f.comparator?.rawValue ?? "", f.label ?? "", f.change?.rawValue ?? "", f.changeOf ?? "",
+                     f.subject ?? "", String(f.line),
                      f.cell.map { String($0.table) } ?? "", f.cell.map { String($0.row) } ?? "", f.cell.map { String($0.column) } ?? ""]]
         case (.cells, .table(let table)):
             return Self.cellRows(of: table, source: source, topLevel: table.index, nested: "")

@@ -56,6 +56,9 @@ final class ReportAssembly {
     private var paragraphs: [FoldedText] = []
     /// Paragraphs not yet handed over.
     private var run: [FoldedText] = []
+    /// The 科目 each paragraph of `run` explains (``SubjectItems``), and the last one's.
+    private var runSubjects: [String?] = []
+    private var subject: String?
     private var tableRun: [TableGrid] = []
     private var tableRunCells = 0
     private var tableCount = 0
@@ -198,6 +201,14 @@ final class ReportAssembly {
         } else {
             paragraphs.append(paragraph)
         }
+        // A 科目's item gives its figures their subject, and the paragraphs under it that go on
+        // with its figures theirs.
+        if SubjectItems.isItem(paragraph.text) {
+            subject = SubjectItems.subject(ofItem: paragraph.text)
+        } else if subject != nil, !SubjectItems.continuesItem(paragraph.text) {
+            subject = nil
+        }
+        runSubjects.append(subject)
         run.append(paragraph)
         if run.count == Self.runLength { handOverRun() }
     }
@@ -206,6 +217,7 @@ final class ReportAssembly {
     func add(_ grid: TableGrid) {
         if !holdsText && grid.holdsText { holdsText = true }
         for paragraph in typedContents.release() { accept(paragraph) }
+        subject = nil
         if !run.isEmpty { handOverRun() }
         tableRunCells += grid.cells.count
         tableRun.append(grid)
@@ -232,10 +244,15 @@ final class ReportAssembly {
     }
 
     private func handOverRun() {
-        let paragraphs = run
+        let paragraphs = run, subjects = runSubjects
         run = []
+        runSubjects = []
         submit { extractor in
-            let figures = paragraphs.flatMap { extractor.figures(in: $0) }
+            let figures = zip(paragraphs, subjects).flatMap { paragraph, subject in
+                var figures = extractor.figures(in: paragraph)
+                if subject != nil { for k in figures.indices { figures[k].subject = subject } }
+                return figures
+            }
             return .run(figures: figures, diagnostics: extractor.takeDiagnostics(), openChanges: extractor.takeOpenChanges())
         }
     }
