@@ -221,6 +221,18 @@ struct PDFTextTests {
         #expect((3...5).map { column in cells.first { $0.column == column }?.text ?? "" } == amounts)
     }
 
+    /// 单位：万 at the page's edge, its 元 wrapped to the end of the next line: the 法院 2019
+    /// 三公 table's unit, without which its eight values were no figures at all.
+    @Test func aUnitWrappedAtThePagesEdgeIsTheTablesUnit() throws {
+        let document = try Document(contentsOf: Corpus.path("pdf/jiangsu-fayuan-2019-yusuan.layout.txt"))
+        let table = try #require(document.tables.first { $0.kind == "“三公”经费、会议费、培训费支出预算表" })
+        #expect(table.unit == .tenThousandYuan)
+        #expect(document.amounts.filter { $0.cell?.table == table.index }.map { "\($0.text) \($0.label ?? "-")" } == [
+            "2,382.02 合计", "513.75 “三公”经费小计", "160.00 因公出国(境)费", "266.80 公务用车购置及运行维护费小计",
+            "266.80 公务用车运行维护费", "86.95 公务接待费", "271.02 会议费", "1,597.25 培训费",
+        ])
+    }
+
     /// In a 政府采购 table the amount's label is the item bought (打印设备), not how it is
     /// bought (政府集中采购, the 采购方式 column right before the amount).
     @Test func aPurchaseIsLabelledByItsItemNotItsMethod() throws {

@@ -251,7 +251,20 @@ enum SpacedTableReader {
     /// The unit a table states around its first row (单位：万元), or further down, up to
     /// `end`, where a raw extraction puts it among the header cells.
     static func unit(before start: Int, through end: Int, in lines: [FoldedText]) -> Figure.Unit? {
-        lines[max(0, start - 4)..<min(lines.count, max(start + 4, end))].lazy.compactMap { statedUnit(in: $0.text) }.first
+        let near = max(0, start - 4)..<min(lines.count, max(start + 4, end))
+        return near.lazy.compactMap { i in
+            statedUnit(in: lines[i].text) ?? (i + 1 < lines.count ? wrappedUnit(lines[i].text, lines[i + 1].text) : nil)
+        }.first
+    }
+
+    /// 单位：万 at a line's end, its 元 alone at the end of the next line (单位：万 / 部门名称：
+    /// 江苏省高级人民法院        元): pdftotext wrapped the unit at the page's edge.
+    private static func wrappedUnit(_ line: String, _ next: String) -> Figure.Unit? {
+        let text = line.filter { !$0.isWhitespace }
+        guard text.hasSuffix("单位:万") || text.hasSuffix("单位:亿") else { return nil }
+        let rest = next.trimmingSpaces
+        guard rest.hasSuffix("元"), rest.dropLast().last.map({ $0 == " " || rest.count == 1 }) ?? true else { return nil }
+        return text.hasSuffix("万") ? .tenThousandYuan : .hundredMillionYuan
     }
 
     /// The unit a folded text states: 单位：万元 (also 单位:元, 单位：亿元, spaces anywhere), after
