@@ -221,6 +221,17 @@ struct PDFTextTests {
         #expect((3...5).map { column in cells.first { $0.column == column }?.text ?? "" } == amounts)
     }
 
+    /// A body that starts on its 目录's page: the 目录 ends where the body repeats its first
+    /// entry there (江苏 检察院 2018: 第一部分 部门概况 on line 30, the page's foot), not at the
+    /// page's end, which took 第一部分 into it and left 一、二、三 at the top of the outline.
+    @Test func aBodyStartingOnItsContentsPageKeepsItsFirstPart() throws {
+        let document = try Document(contentsOf: Corpus.path("pdf/jiangsu-jianchayuan-2018-yusuan.layout.txt"))
+        #expect(document.diagnostics.first { $0.code == "table-of-contents" }?.message
+                == "table of contents (21 entries, lines 5–29) kept out of the outline")
+        #expect(document.outline.compactMap(\.marker) == ["第一部分", "第二部分", "第三部分", "第四部分"])
+        #expect(document.outline.first { $0.marker == "第一部分" }.map { "\($0.line) \($0.children.count)" } == "30 3")
+    }
+
     /// 单位：万 at the page's edge, its 元 wrapped to the end of the next line: the 法院 2019
     /// 三公 table's unit, without which its eight values were no figures at all.
     @Test func aUnitWrappedAtThePagesEdgeIsTheTablesUnit() throws {

@@ -102,7 +102,8 @@ enum PageText {
     }
 
     /// The lines of the 目录: from its heading (目录, or 目 and 录 on lines of their own)
-    /// to where the body repeats its first entry (or, failing that, to the end of its page).
+    /// to where the body repeats its first entry, on the 目录's page or after it (or, failing
+    /// that, to the end of its page).
     private static func tableOfContents(_ lines: [FoldedText], pages: [Range<Int>]) -> Range<Int>? {
         let searched = pages.prefix(5).last?.upperBound ?? lines.count
         let filled = (0..<searched).filter { !lines[$0].isBlank }
@@ -118,8 +119,9 @@ enum PageText {
         let firstKey = TableOfContents.key(lines[first].text)
         let firstScalar = firstKey.unicodeScalars.first.map { String($0) } ?? ""
         let page = pages.first { $0.contains(heading) } ?? heading..<lines.count
-        // The body may put the first heading's marker and title on two lines (第一部分 / 概况).
-        let repeatAt = (page.upperBound..<lines.count).first { i in
+        // The body may put the first heading's marker and title on two lines (第一部分 / 概况),
+        // and may start on the 目录's own page, after its entries (江苏 检察院 2018).
+        let repeatAt = ((first + 1)..<lines.count).first { i in
             guard lines[i].text.contains(utf8: firstScalar) else { return false }
             let here = TableOfContents.key(lines[i].text)
             return here == firstKey || (here.count >= 4 && firstKey.hasPrefix(here))
