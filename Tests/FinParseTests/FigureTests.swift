@@ -136,6 +136,17 @@ struct FigureTests {
         #expect(figures("增加援藏、援疆、援青经费预算增加100万元").map(\.changeOf) == ["援青经费预算"])
     }
 
+    /// A change whose own clause names its item is a change of that item, not of the amount
+    /// before it (江苏 法院 2019: …提租补贴等3397.18万元、项目经费支出安排减少1134.33万元 was a
+    /// change of 提租补贴等); a clause that starts inside an aside names none (比2022年（上一年度，
+    /// 下同）预算增加 is a change of the 财政拨款收入 before it, not of 下同预算).
+    @Test func aChangeNamingItsOwnItemIsAChangeOfIt() {
+        #expect(figures("主要原因是基本支出增加人员工资、提租补贴等3397.18万元、项目经费支出安排减少1134.33万元、单位预留机动经费增加1753.34万元。")
+            .map { "\($0.value) \($0.changeOf ?? "-")" } == ["3397.18 -", "1134.33 项目经费支出安排", "1753.34 预留机动经费"])
+        #expect(figures("其中：财政拨款收入16497.86万元，比2022年（上一年度，下同）预算增加1421.25万元；")
+            .map { "\($0.value) \($0.changeOf ?? "-")" } == ["16497.86 -", "1421.25 财政拨款收入"])
+    }
+
     /// A change verb ICU parts into two characters (调 / 减, 压 / 减) is the label whole, not 减;
     /// two words side by side are not joined (比上年减少 stays 减少).
     @Test func changeVerbsInTwoPiecesAreWhole() {

@@ -128,7 +128,10 @@ enum ChangeCheck {
                 continue
             }
             let before = amounts(before: k, in: placed)
-            if let current = thisYear(among: before, change: k, in: placed), placed[current].figure.comparator == nil,
+            if let subject = placed[k].subject, isItem(subject), placed[k].leadWords > 1 {
+                // 项目经费支出安排减少1134.33万元 after another item's amount: the change names its own.
+                items[k] = subject
+            } else if let current = thisYear(among: before, change: k, in: placed), placed[current].figure.comparator == nil,
                let label = placed[current].figure.label {
                 items[k] = label
             } else if before.isEmpty, let subject = placed[k].subject, isItem(subject) {

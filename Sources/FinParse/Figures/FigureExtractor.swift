@@ -161,6 +161,9 @@ struct FigureExtractor {
     /// comparison (比2024年度), without the year or scope that opens it (2025年度“三公”经费
     /// 财政拨款支出决算数比2024年度减少 → 三公经费财政拨款支出决算数).
     private static func subject(of lead: ArraySlice<ClauseToken>) -> String? {
+        // A clause that starts inside an aside (比2022年（上一年度，下同）预算增加) names no item.
+        if let close = lead.firstIndex(where: { $0.text == ")" || $0.text == "）" }),
+           !lead[..<close].contains(where: { $0.text == "(" || $0.text == "（" }) { return nil }
         var words = lead.filter { $0.kind == .word }.map(\.text)
         if let verb = words.last, FigureClause.increaseWords.contains(verb) || FigureClause.decreaseWords.contains(verb) {
             words.removeLast()
