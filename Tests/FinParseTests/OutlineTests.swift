@@ -172,6 +172,28 @@ struct OutlineTests {
         #expect(document.diagnostics.map(\.line) == [9])
     }
 
+    /// A note's next point (注：1.… / 2.…) is the note's, not a section of the report, and
+    /// its number follows the note's 1., whatever list came before: the 江苏 法院 and 检察院
+    /// 2019 预算s' table notes were outline sections and `numbering-repeat` warnings.
+    @Test func aNotesPointsAreNoSections() throws {
+        let document = outline("""
+            第二部分 预算表
+            一、收支预算总表
+            二、收入预算总表
+            2.表格的说明
+            注：1.采购组织形式为：集中采购、部门集中采购和分散采购。
+            2.采购品目名称根据《政府采购品目分类目录》规定品目名称填写。
+            """)
+        #expect(document.diagnostics.filter { $0.code.hasPrefix("numbering") }.map(\.line) == [4])
+        #expect(document.outline.first?.children.flatMap { [$0.line] + $0.children.map(\.line) } == [2, 3, 4])
+        for path in ["pdf/jiangsu-fayuan-2019-yusuan.layout.txt", "pdf/jiangsu-jianchayuan-2019-yusuan.layout.txt"] {
+            let report = try Document(contentsOf: Corpus.path(path))
+            #expect(!report.diagnostics.contains { $0.code == "numbering-repeat" && $0.message.hasPrefix("2. follows number 2") }, "\(path)")
+            let part = try #require(report.outline.first { $0.marker == "第二部分" })
+            #expect(part.children.isEmpty, "\(path)")
+        }
+    }
+
     /// The 2019 江苏省人民检察院 预算 numbers its 22 tasks across five headings: no list of them
     /// starts at the wrong number.
     @Test func aRealReportsTasksNumberedAcrossHeadings() throws {

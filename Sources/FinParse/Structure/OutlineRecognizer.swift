@@ -95,7 +95,7 @@ enum OutlineRecognizer {
                 place(Section(kind: .title, marker: nil, number: nil, title: text, line: line), role: .title, line: line)
                 return
             }
-            guard let (section, role) = hintedPart(text, line: line, hints: hints) ?? classify(text, line: line)
+            guard !OutlineRecognizer.continuesNote(text, after: since), let (section, role) = hintedPart(text, line: line, hints: hints) ?? classify(text, line: line)
                 ?? styledHeading(text, line: line, levels: hints.headingLevels)
             else {
                 if since.count == 4 { since.removeFirst() }
@@ -148,8 +148,9 @@ enum OutlineRecognizer {
                 }
                 if let number = section.number {
                     let last = stack.last?.lastNumber[style] ?? tree.rootLastNumber[style]
-                    let goesOn = last == nil && number != 1 && (stack.last?.earlier[style] == number - 1
-                        || since.contains { opensList(style, number: number - 1, afterColonIn: $0) })
+                    // A list opened after a colon goes on whatever list came before it.
+                    let goesOn = number != 1 && (since.contains { opensList(style, number: number - 1, afterColonIn: $0) }
+                        || last == nil && stack.last?.earlier[style] == number - 1)
                     if !goesOn, let problem = numberingProblem(number, after: last, marker: section.marker ?? "", line: line) {
                         diagnostics.append(problem)
                     }
@@ -273,6 +274,13 @@ enum OutlineRecognizer {
               titleEndings.contains(where: { text.hasSuffix($0) })
         else { return false }
         return ReportInfoReader.containsYear(text) || (text.hasSuffix("情况说明") && !scalars.isLonger(than: 24))
+    }
+
+    /// Whether `text` is the next point of a note (注：1.采购组织形式为… / 2.采购品目名称…): part
+    /// of the note under a table, no section of the report.
+    private static func continuesNote(_ text: String, after since: [String]) -> Bool {
+        guard let marker = ListMarker.scan(text), marker.number > 1 else { return false }
+        return since.contains { ($0.hasPrefix("注") || $0.hasPrefix("备注")) && opensList(marker.style, number: marker.number - 1, afterColonIn: $0) }
     }
 
     /// Whether `text` holds a marker of `style` and `number` right after a colon (注：1.…).
