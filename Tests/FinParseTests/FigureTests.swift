@@ -147,6 +147,13 @@ struct FigureTests {
             .map { "\($0.value) \($0.changeOf ?? "-")" } == ["16497.86 -", "1421.25 财政拨款收入"])
     }
 
+    /// A page's first line opens with pdftotext's form feed: its marker is still a marker, not
+    /// the start of the label (（二）支出预算总计 was labelled 二支出预算总计 in four 江苏 预算s).
+    @Test func aMarkerAfterAPagesFormFeedIsNoPartOfTheLabel() {
+        #expect(figures("\u{0C}       （二）支出预算总计 17996.68 万元。包括：").map(\.label) == ["支出预算总计"])
+        #expect(ListMarker.scan("\u{0C}  十一、说明").map { "\($0.text) \($0.range)" } == "十一、 3..<6")
+    }
+
     /// A change verb ICU parts into two characters (调 / 减, 压 / 减) is the label whole, not 减;
     /// two words side by side are not joined (比上年减少 stays 减少).
     @Test func changeVerbsInTwoPiecesAreWhole() {

@@ -10,7 +10,6 @@ enum SubjectItems {
     /// The 科目 the item opening with `text` (folded) names, or nil: none is named by its
     /// levels in its first clause, or `text` opens with no list marker (see ``isItem(_:)``).
     static func subject(ofItem text: String) -> String? {
-        let text = pageStartDropped(text)
         guard let marker = ListMarker.scan(text) else { return nil }
         // Its first clause: a 科目 is named before its figure's 。，；：.
         let rest = text[text.utf16.index(text.startIndex, offsetBy: marker.range.upperBound)...]
@@ -38,7 +37,7 @@ enum SubjectItems {
 
     /// Whether `text` (folded) opens with a list marker: an item or heading, which ends the
     /// 科目 of the one before.
-    static func isItem(_ text: String) -> Bool { ListMarker.scan(pageStartDropped(text)) != nil }
+    static func isItem(_ text: String) -> Bool { ListMarker.scan(text) != nil }
 
     /// Whether a paragraph after a 科目's item goes on with the 科目's figures: it states none
     /// (no 元 or %: a wrapped line's rest, 主要用于…), or opens with a figure's measure only,
@@ -57,11 +56,6 @@ enum SubjectItems {
 
     /// How a 科目's figures open their sentences in the 情况说明 templates.
     private static let measureOpenings = ["年初预算", "支出决算", "决算数", "预算", "当年预算", "全年预算", "调整预算", "执行数", "主要用于", "主要原因"]
-
-    /// The text without the form feed that opens a page's first line.
-    private static func pageStartDropped(_ text: String) -> String {
-        text.utf8.first == 0x0C ? String(text.drop { $0 == "\u{0C}" }) : text
-    }
 
     private static let openingQuotes: Set<Character> = ["“", "\""]
     private static let closingQuotes: Set<Character> = ["”", "\""]

@@ -30,22 +30,25 @@ public struct ListMarker: Sendable, Hashable {
     /// The UTF-16 range of the marker in the folded text (leading spaces excluded).
     public var range: Range<Int>
 
+    private static func isLeading(_ scalar: Unicode.Scalar) -> Bool { scalar == " " || scalar == "\t" || scalar == "\u{0C}" }
+
     /// What follows the marker in `text`, the text it was scanned from.
     func rest(of text: String) -> Substring {
         text[text.utf16.index(text.utf16.startIndex, offsetBy: range.upperBound)...]
     }
 
-    /// Reads a marker at the start of `text` (after leading spaces), or returns nil.
+    /// Reads a marker at the start of `text` (after leading spaces, and the form feed that
+    /// opens a page's first line in pdftotext's text), or returns nil.
     public static func scan(_ text: String) -> ListMarker? {
         // Most lines start with a word: answered before anything is built.
-        guard let first = text.unicodeScalars.first(where: { $0 != " " && $0 != "\t" }), mayStart(first) else { return nil }
+        guard let first = text.unicodeScalars.first(where: { !isLeading($0) }), mayStart(first) else { return nil }
         // Unicode scalars, not Characters: this runs on every line, and the marker
         // characters are all single scalars. A marker is a few of them: look no further.
         var scalars: [Unicode.Scalar] = []
         scalars.reserveCapacity(16)
         var leading = 0
         for scalar in text.unicodeScalars {
-            if scalars.isEmpty && (scalar == " " || scalar == "\t") {
+            if scalars.isEmpty && isLeading(scalar) {
                 leading += 1
                 continue
             }
@@ -61,7 +64,7 @@ public struct ListMarker: Sendable, Hashable {
                 length += UTF16.width(scalar)
                 if scalar != " " && scalar != "\t" { body.append(scalar) }
             }
-            let start = leading // spaces and tabs are one UTF-16 unit each
+            let start = leading // spaces, tabs and form feeds are one UTF-16 unit each
             return ListMarker(style: style, number: number, text: String(body), range: start..<(start + length))
         }
         // Stray spaces inside a marker (第 三 部分, （ 一 ）, 1 、) are skipped.
