@@ -147,6 +147,12 @@ struct FigureTests {
             .map { "\($0.value) \($0.changeOf ?? "-")" } == ["16497.86 -", "1421.25 财政拨款收入"])
     }
 
+    /// What a source allotted right before the figure is the item with its verb (永州's
+    /// 财政拨付40.5万元 was labelled 财政); not a lone character (年中追加 stays unlabelled).
+    @Test func anAllotmentIsLabelledWithItsVerb() {
+        #expect(figures("其中：财政拨付40.5万元，年中追加1260.4万元").map(\.label) == ["财政拨付", nil])
+    }
+
     /// A page's first line opens with pdftotext's form feed: its marker is still a marker, not
     /// the start of the label (（二）支出预算总计 was labelled 二支出预算总计 in four 江苏 预算s).
     @Test func aMarkerAfterAPagesFormFeedIsNoPartOfTheLabel() {

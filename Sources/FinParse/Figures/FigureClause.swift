@@ -24,6 +24,9 @@ struct FigureClause {
         "筹集", "节约", "收取", "至", "主要是", "增拨", "追加", "情况", "说明",
     ]
 
+    /// Linking verbs that, right before a figure, say it was allotted (财政拨付, 中央下达).
+    static let allotments: WordSet = ["拨付", "下达", "追加", "增拨"]
+
     /// Words that turn the verb before them into a measured item (完成率, 执行数).
     static let rateWords: WordSet = ["率", "数", "额", "值", "量"]
 
@@ -235,6 +238,12 @@ struct FigureClause {
             var stretchStart = stretchEnd
             while stretchStart > 0, !endsStretch(stretchStart - 1) { stretchStart -= 1 }
             let item = Self.trimScope(words[stretchStart..<stretchEnd])
+            // 财政拨付40.5万元: what a source allotted right before the figure is the item whole
+            // (not a character left of a phrase, the 中 of 年中追加).
+            if stretchEnd == words.count - 1, Self.allotments.contains(words[stretchEnd]),
+               item.reduce(0, { $0 + $1.string.unicodeScalars.count }) >= 2 {
+                return Self.tidy(item + [words[stretchEnd]])
+            }
             if !item.isEmpty { return Self.tidy(item) }
             // 比上年1718.25万元: last year's amount of the item before it.
             if stretchEnd > 0, let period = Self.previousPeriod(endingAt: stretchEnd, in: words) { return period }
