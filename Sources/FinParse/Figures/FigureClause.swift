@@ -145,7 +145,8 @@ struct FigureClause {
     /// 95%以上, 10万元以下, and 单价100万元（含）以上, the bound included.
     static func comparator(after tokens: [ClauseToken], figureEnd: Int) -> Comparator? {
         var next = figureEnd + 1
-        if next + 3 < tokens.count, isOpeningParen(tokens[next]), tokens[next + 1].text == "含", isClosingParen(tokens[next + 2]) {
+        if next + 3 < tokens.count, isOpeningParen(tokens[next]), tokens[next + 1].text == "含",
+           isClosingParen(tokens[next + 2]) {
             next += 3
         }
         guard next < tokens.count else { return nil }
@@ -380,7 +381,9 @@ struct FigureClause {
     /// Drops the time, scope and body words that open a stretch (2021年度, 本年, 区司法局).
     private static func trimScope(_ words: ArraySlice<Word>) -> [Word] {
         var words = words
-        if let body = words.indices.last(where: { bodySuffixes.contains(words[$0].string.unicodeScalars.last!) || isCommittee(at: $0, in: words) }),
+        if let body = words.indices.last(where: {
+               bodySuffixes.contains(words[$0].string.unicodeScalars.last!) || isCommittee(at: $0, in: words)
+           }),
            body > words.startIndex, body < words.endIndex - 1 {
             words = words[(body + 1)...]
         }

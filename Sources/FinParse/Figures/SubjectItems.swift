@@ -1,5 +1,5 @@
-/// The 功能分类科目 a list item of the text explains, by its last level as its table row names
-/// it: 1、一般公共服务支出（类）统计信息事务（款）专项普查活动（项）39.99万元 → 专项普查活动;
+/// The 科目 (of the 功能分类, or the 经济分类 that some 预算s explain too) a list item of the
+/// text explains, by its last level as its table row names it: 1、一般公共服务支出（类）统计信息事务（款）专项普查活动（项）39.99万元 → 专项普查活动;
 /// 1. “卫生健康支出-行政事业单位医疗-行政单位医疗”科目78.29万元 → 行政单位医疗; a heading
 /// （二）社会保障和就业支出（类） → 社会保障和就业支出.
 ///
@@ -60,8 +60,8 @@ enum SubjectItems {
     private static let openingQuotes: Set<Character> = ["“", "\""]
     private static let closingQuotes: Set<Character> = ["”", "\""]
 
-    /// A 科目's name: without digits (一 is a Character's number too), of a length names have; letter-spaced text's
-    /// spaces are none of it.
+    /// A 科目's name: without digits (一 is a Character's number too), of a length names
+    /// have; letter-spaced text's spaces are none of it.
     private static func name(_ characters: ArraySlice<Character>) -> String? {
         let name = String(characters.filter { $0 != " " })
         guard (2...40).contains(name.count), !name.contains(where: { $0.isASCII && $0.isNumber }) else { return nil }

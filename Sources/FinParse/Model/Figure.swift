@@ -88,7 +88,7 @@ public struct Figure: Sendable, Hashable, Codable {
     /// and of a 增长8.6% right after it), else, with no amount before it, the words before the
     /// change where they name an item (公务接待费支出决算增加0.40万元).
     public var changeOf: String?
-    /// For a figure of the text that explains a 功能分类科目 item by item, the 科目 it is a figure
+    /// For a figure of the text that explains the 科目 item by item, the 科目 it is a figure
     /// of, by its last level (专项普查活动 for the 年初预算为76.33万元 under 1、一般公共服务支出（类）
     /// 统计信息事务（款）专项普查活动（项）39.99万元): named by the list item it stands in or under,
     /// up to the next item, heading or table. nil elsewhere.
