@@ -370,9 +370,12 @@ struct FigureClause {
     /// say whose figure it is, not what.
     static let bodySuffixes: Set<Unicode.Scalar> = ["局", "厅", "委", "院", "办", "处"]
 
-    /// 委员会, whole or as ICU may part it (委员 / 会).
+    /// 委员会, whole or as ICU may part it (委员 / 会). Its last scalar first: every word of a
+    /// label is asked.
     private static func isCommittee(at i: Int, in words: ArraySlice<Word>) -> Bool {
-        words[i].string.hasSuffix("委员会") || words[i] == "会" && i > words.startIndex && words[i - 1].string.hasSuffix("委员")
+        let word = words[i].string
+        guard word.unicodeScalars.last == "会" else { return false }
+        return word.hasSuffix("委员会") || word.unicodeScalars.count == 1 && i > words.startIndex && words[i - 1].string.hasSuffix("委员")
     }
 
     /// 决算/预算 opening a longer item says which report it is (部门决算收入总计).

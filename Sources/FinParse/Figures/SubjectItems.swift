@@ -7,23 +7,58 @@
 /// under it (年初预算为76.33万元，支出决算为39.99万元), whose labels then say which figure of it
 /// they are and not whose: ``Figure/subject`` says whose.
 enum SubjectItems {
-    /// The 科目 the item opening with `text` (folded) names, or nil: none is named by its
-    /// levels in its first clause, or `text` opens with no list marker (see ``isItem(_:)``).
-    static func subject(ofItem text: String) -> String? {
-        guard let marker = ListMarker.scan(text) else { return nil }
+    /// Whether `text` (folded) opens with a list marker, an item or heading, which ends the
+    /// 科目 of the one before; and the 科目 it names, if it names one by its levels in its
+    /// first clause.
+    static func item(_ text: String) -> (isItem: Bool, subject: String?) {
+        guard let marker = ListMarker.scan(text) else { return (false, nil) }
+        return (true, mayNameSubject(text) ? subject(after: marker, in: text) : nil)
+    }
+
+    /// Whether `text` (folded) may name a 科目 by its levels within its first few hundred
+    /// bytes: a level's closing (项) (款) (类), or a closing quote (“…-…”). On the bytes,
+    /// before an item's first clause is read as scalars.
+    private static func mayNameSubject(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            let end = min(bytes.count, 3 * maxClause)
+            for i in 3..<max(3, end) where bytes[i] == UInt8(ascii: ")") || bytes[i] == 0x9D {
+                let (a, b, c) = (bytes[i - 3], bytes[i - 2], bytes[i - 1])
+                // 项 E9 A1 B9, 款 E6 AC BE, 类 E7 B1 BB before ); ” is E2 80 9D.
+                if bytes[i] == 0x9D ? (b, c) == (0xE2, 0x80)
+                    : (a, b, c) == (0xE9, 0xA1, 0xB9) || (a, b, c) == (0xE6, 0xAC, 0xBE) || (a, b, c) == (0xE7, 0xB1, 0xBB) {
+                    return true
+                }
+            }
+            return false
+        }
+    }
+
+    /// The 科目 an item names after its marker. On scalars, and on the item's first clause up
+    /// to a bound: this runs for every numbered paragraph (read as Characters, it cost 12% of
+    /// a scraped report's parse).
+    private static func subject(after marker: ListMarker, in text: String) -> String? {
         // Its first clause: a 科目 is named before its figure's 。，；：.
-        let rest = text[text.utf16.index(text.startIndex, offsetBy: marker.range.upperBound)...]
-        let clause = Array(rest.prefix { !"。，；：;:".contains($0) })
+        var clause: [Unicode.Scalar] = []
+        var units = 0  // the marker's end is a UTF-16 offset: counted, as an index offset builds breadcrumbs
+        for scalar in text.unicodeScalars {
+            if units < marker.range.upperBound {
+                units += UTF16.width(scalar)
+                continue
+            }
+            if clauseEnds.contains(scalar) || clause.count == maxClause { break }
+            clause.append(scalar)
+        }
         // (项) (款) (类), or with the level's code, (01项): the last level named ends the 科目's
         // name, which starts after the level before it or a quote.
         func levelOpen(closingAt i: Int) -> Int? {
-            guard i >= 2, clause[i] == ")", "项款类".contains(clause[i - 1]) else { return nil }
+            guard i >= 2, clause[i] == ")", levels.contains(clause[i - 1]) else { return nil }
             var open = i - 2
-            while open > 0, clause[open].isASCII, clause[open].isNumber { open -= 1 }
+            while open > 0, clause[open].isASCIIDigit { open -= 1 }
             return clause[open] == "(" ? open : nil
         }
         if let level = clause.indices.last(where: { levelOpen(closingAt: $0) != nil }), let end = levelOpen(closingAt: level) {
-            let start = clause[..<end].lastIndex { ")”“\"".contains($0) }.map { $0 + 1 } ?? 0
+            let start = clause[..<end].lastIndex { nameStarts.contains($0) }.map { $0 + 1 } ?? 0
             // Every 类 of the 功能分类 is named …支出, which 公共安全（类）支出 writes after its level.
             return name(clause[start..<end]).map { clause[level - 1] == "类" && !$0.hasSuffix("支出") ? $0 + "支出" : $0 }
         }
@@ -35,9 +70,11 @@ enum SubjectItems {
         return name(last)
     }
 
-    /// Whether `text` (folded) opens with a list marker: an item or heading, which ends the
-    /// 科目 of the one before.
-    static func isItem(_ text: String) -> Bool { ListMarker.scan(text) != nil }
+    /// A 科目 is named in the first few dozen characters of its item.
+    private static let maxClause = 160
+    private static let clauseEnds: Set<Unicode.Scalar> = ["。", "，", "；", "：", ";", ":"]
+    private static let levels: Set<Unicode.Scalar> = ["项", "款", "类"]
+    private static let nameStarts: Set<Unicode.Scalar> = [")", "”", "“", "\""]
 
     /// Whether a paragraph after a 科目's item goes on with the 科目's figures: it states none
     /// (no 元 or %: a wrapped line's rest, 主要用于…), or opens with a figure's measure only,
@@ -45,26 +82,29 @@ enum SubjectItems {
     /// not with another item (此外，基本支出预算数为…; 项目支出预算数为…).
     static func continuesItem(_ text: String) -> Bool {
         guard text.contains(utf8: "元") || text.contains(utf8: "%") else { return true }
-        var rest = Substring(text).drop { " \u{0C}。，,".contains($0) }
-        let year = rest.prefix { $0.isASCII && $0.isNumber }
-        if !year.isEmpty, rest[year.endIndex...].hasPrefix("年") {
-            rest = rest[year.endIndex...].dropFirst()
-            if rest.hasPrefix("度") { rest = rest.dropFirst() }
+        // On the bytes: the marks, spaces and form feed before it, then a year (2025年, 2025年度).
+        var rest = text.utf8[...]
+        while let first = rest.first, first == 0x20 || first == 0x0C || first == UInt8(ascii: ",") { rest = rest.dropFirst() }
+        while rest.starts(with: "。".utf8) || rest.starts(with: "，".utf8) { rest = rest.dropFirst(3) }
+        let digits = rest.prefix { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }.count
+        if digits > 0, rest.dropFirst(digits).starts(with: "年".utf8) {
+            rest = rest.dropFirst(digits + 3)
+            if rest.starts(with: "度".utf8) { rest = rest.dropFirst(3) }
         }
-        return measureOpenings.contains { rest.hasPrefix($0) }
+        return measureOpenings.contains { rest.starts(with: $0.utf8) }
     }
 
     /// How a 科目's figures open their sentences in the 情况说明 templates.
     private static let measureOpenings = ["年初预算", "支出决算", "决算数", "预算", "当年预算", "全年预算", "调整预算", "执行数", "主要用于", "主要原因"]
 
-    private static let openingQuotes: Set<Character> = ["“", "\""]
-    private static let closingQuotes: Set<Character> = ["”", "\""]
+    private static let openingQuotes: Set<Unicode.Scalar> = ["“", "\""]
+    private static let closingQuotes: Set<Unicode.Scalar> = ["”", "\""]
 
-    /// A 科目's name: without digits (一 is a Character's number too), of a length names
-    /// have; letter-spaced text's spaces are none of it.
-    private static func name(_ characters: ArraySlice<Character>) -> String? {
-        let name = String(characters.filter { $0 != " " })
-        guard (2...40).contains(name.count), !name.contains(where: { $0.isASCII && $0.isNumber }) else { return nil }
-        return String(name)
+    /// A 科目's name: without digits, of a length names have; letter-spaced text's spaces are
+    /// none of it.
+    private static func name(_ scalars: ArraySlice<Unicode.Scalar>) -> String? {
+        let kept = scalars.filter { $0 != " " }
+        guard (2...40).contains(kept.count), !kept.contains(where: \.isASCIIDigit) else { return nil }
+        return String(String.UnicodeScalarView(kept))
     }
 }

@@ -203,8 +203,9 @@ final class ReportAssembly {
         }
         // A 科目's item gives its figures their subject, and the paragraphs under it that go on
         // with its figures theirs.
-        if SubjectItems.isItem(paragraph.text) {
-            subject = SubjectItems.subject(ofItem: paragraph.text)
+        let item = SubjectItems.item(paragraph.text)
+        if item.isItem {
+            subject = item.subject
         } else if subject != nil, !SubjectItems.continuesItem(paragraph.text) {
             subject = nil
         }

@@ -95,8 +95,9 @@ enum OutlineRecognizer {
                 place(Section(kind: .title, marker: nil, number: nil, title: text, line: line), role: .title, line: line)
                 return
             }
-            guard !OutlineRecognizer.continuesNote(text, after: since), let (section, role) = hintedPart(text, line: line, hints: hints) ?? classify(text, line: line)
-                ?? styledHeading(text, line: line, levels: hints.headingLevels)
+            guard let (section, role) = hintedPart(text, line: line, hints: hints) ?? classify(text, line: line)
+                ?? styledHeading(text, line: line, levels: hints.headingLevels),
+                !OutlineRecognizer.continuesNote(section, role: role, after: since)
             else {
                 if since.count == 4 { since.removeFirst() }
                 since.append(text)
@@ -148,10 +149,11 @@ enum OutlineRecognizer {
                 }
                 if let number = section.number {
                     let last = stack.last?.lastNumber[style] ?? tree.rootLastNumber[style]
-                    // A list opened after a colon goes on whatever list came before it.
-                    let goesOn = number != 1 && (since.contains { opensList(style, number: number - 1, afterColonIn: $0) }
-                        || last == nil && stack.last?.earlier[style] == number - 1)
-                    if !goesOn, let problem = numberingProblem(number, after: last, marker: section.marker ?? "", line: line) {
+                    // A list opened after a colon goes on whatever list came before it (asked only
+                    // of a number that is a problem otherwise: every paragraph before is read).
+                    if let problem = numberingProblem(number, after: last, marker: section.marker ?? "", line: line),
+                       !(number != 1 && (last == nil && stack.last?.earlier[style] == number - 1
+                           || since.contains { opensList(style, number: number - 1, afterColonIn: $0) })) {
                         diagnostics.append(problem)
                     }
                     if stack.isEmpty { tree.rootLastNumber[style] = number } else { stack[stack.count - 1].lastNumber[style] = number }
@@ -278,9 +280,11 @@ enum OutlineRecognizer {
 
     /// Whether `text` is the next point of a note (注：1.采购组织形式为… / 2.采购品目名称…): part
     /// of the note under a table, no section of the report.
-    private static func continuesNote(_ text: String, after since: [String]) -> Bool {
-        guard let marker = ListMarker.scan(text), marker.number > 1 else { return false }
-        return since.contains { ($0.hasPrefix("注") || $0.hasPrefix("备注")) && opensList(marker.style, number: marker.number - 1, afterColonIn: $0) }
+    private static func continuesNote(_ section: Section, role: Role, after since: [String]) -> Bool {
+        guard case .numbered(let style) = role, let number = section.number, number > 1 else { return false }
+        return since.contains {
+            ($0.utf8.starts(with: "注".utf8) || $0.utf8.starts(with: "备注".utf8)) && opensList(style, number: number - 1, afterColonIn: $0)
+        }
     }
 
     /// Whether `text` holds a marker of `style` and `number` right after a colon (注：1.…).

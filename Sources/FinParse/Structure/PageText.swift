@@ -325,7 +325,8 @@ enum PageText {
                 lineStarts.append(LineStart(utf8: Int32(original.utf8.count), utf16: Int32(utf16Count),
                                             line: Int32(line.line), indent: Int32(indent)))
                 original += trimmed
-                utf16Count += trimmed.utf16.count
+                // Counted on the bytes: a Substring's utf16.count builds its line's breadcrumbs.
+                utf16Count += trimmed.utf8.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : $1 >= 0xF0 ? 2 : 1) }
             }
         }
 
@@ -567,8 +568,10 @@ enum PageText {
     }
 
     private static func startsWithSubjectLevel(_ line: Substring) -> Bool {
-        ["(类)", "(款)", "(项)"].contains { line.hasPrefix($0) }
+        subjectLevels.contains { line.utf8.starts(with: $0.utf8) }
     }
+
+    private static let subjectLevels = ["(类)", "(款)", "(项)"]
 
     private static func leavesBracketOpen(_ line: Substring) -> Bool {
         guard let open = line.unicodeScalars.lastIndex(of: "(") else { return false }

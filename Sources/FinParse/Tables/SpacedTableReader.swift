@@ -260,6 +260,7 @@ enum SpacedTableReader {
     /// 单位：万 at a line's end, its 元 alone at the end of the next line (单位：万 / 部门名称：
     /// 江苏省高级人民法院        元): pdftotext wrapped the unit at the page's edge.
     private static func wrappedUnit(_ line: String, _ next: String) -> Figure.Unit? {
+        guard line.contains(utf8: "单位") else { return nil }
         let text = line.filter { !$0.isWhitespace }
         guard text.hasSuffix("单位:万") || text.hasSuffix("单位:亿") else { return nil }
         let rest = next.trimmingSpaces
