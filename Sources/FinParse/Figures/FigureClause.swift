@@ -89,12 +89,17 @@ struct FigureClause {
     /// written against it, pairs them in one item (收支) rather than ending a clause. Not when
     /// the first is the end of a name ICU cut in two (援藏、援疆、援青经费: 援 / 疆).
     private static func joinsCharacters(at i: Int, in tokens: [ClauseToken]) -> Bool {
-        guard tokens[i].text == "、", i > 0, i + 1 < tokens.count else { return false }
+        guard tokens[i].text == enumerationComma, i > 0, i + 1 < tokens.count else { return false }
         let before = tokens[i - 1], after = tokens[i + 1]
         func isCharacter(_ token: ClauseToken) -> Bool { token.kind == .word && token.text.string.unicodeScalars.count == 1 }
         return isCharacter(before) && isCharacter(after) && !(i >= 2 && isCharacter(tokens[i - 2]))
             && before.range.upperBound == tokens[i].range.lowerBound && tokens[i].range.upperBound == after.range.lowerBound
     }
+
+    // Made once, as the Words below: a Word literal is hashed each time it is made.
+    private static let enumerationComma: Word = "、"
+    private static let steady: Word = "稳"
+    private static let including: Word = "含"
 
     /// The clause between the previous figure and this one is only 、 (or 和/及):
     /// a list of figures read alike.
@@ -145,7 +150,7 @@ struct FigureClause {
     /// 95%以上, 10万元以下, and 单价100万元（含）以上, the bound included.
     static func comparator(after tokens: [ClauseToken], figureEnd: Int) -> Comparator? {
         var next = figureEnd + 1
-        if next + 3 < tokens.count, isOpeningParen(tokens[next]), tokens[next + 1].text == "含",
+        if next + 3 < tokens.count, isOpeningParen(tokens[next]), tokens[next + 1].text == including,
            isClosingParen(tokens[next + 2]) {
             next += 3
         }
@@ -184,7 +189,7 @@ struct FigureClause {
 
     /// 稳增长 (steady growth) names a policy, whose fund (支持商销稳增长30.00万) is no change.
     private static func isPolicyName(_ before: ClauseToken, _ verb: ClauseToken) -> Bool {
-        before.text == "稳" && before.range.upperBound == verb.range.lowerBound && increaseWords.contains(verb.text)
+        before.text == steady && before.range.upperBound == verb.range.lowerBound && increaseWords.contains(verb.text)
     }
 
     /// 增长(下降)0%: a template's change that names both directions is labelled as written,
@@ -370,11 +375,9 @@ struct FigureClause {
     /// say whose figure it is, not what.
     static let bodySuffixes: Set<Unicode.Scalar> = ["局", "厅", "委", "院", "办", "处"]
 
-    /// 委员会, whole or as ICU may part it (委员 / 会). Its last scalar first: every word of a
-    /// label is asked.
+    /// 委员会, whole or as ICU may part it (委员 / 会), for a word that ends in 会.
     private static func isCommittee(at i: Int, in words: ArraySlice<Word>) -> Bool {
         let word = words[i].string
-        guard word.unicodeScalars.last == "会" else { return false }
         return word.hasSuffix("委员会") || word.unicodeScalars.count == 1 && i > words.startIndex && words[i - 1].string.hasSuffix("委员")
     }
 
@@ -384,8 +387,9 @@ struct FigureClause {
     /// Drops the time, scope and body words that open a stretch (2021年度, 本年, 区司法局).
     private static func trimScope(_ words: ArraySlice<Word>) -> [Word] {
         var words = words
-        if let body = words.indices.last(where: {
-               bodySuffixes.contains(words[$0].string.unicodeScalars.last!) || isCommittee(at: $0, in: words)
+        if let body = words.indices.last(where: { k in
+               let last = words[k].string.unicodeScalars.last!
+               return bodySuffixes.contains(last) || last == "会" && isCommittee(at: k, in: words)
            }),
            body > words.startIndex, body < words.endIndex - 1 {
             words = words[(body + 1)...]

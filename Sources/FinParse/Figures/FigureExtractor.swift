@@ -58,15 +58,15 @@ struct FigureExtractor {
     /// The figures of a text, each on the input line it stands on (a wrapped paragraph's
     /// figures are on several).
     mutating func figures(in text: FoldedText) -> [Figure] {
-        figures(in: text.original, line: text.lineStarts.isEmpty ? { _ in text.line } : text.line(atOriginalOffset:))
+        figures(in: text.original, line: text.line, lineStarts: text.lineStarts)
     }
 
-    mutating func figures(in written: String, line: Int) -> [Figure] { figures(in: written, line: { _ in line }) }
-
-    /// The figures of `written`, the text as written, whose input line at each UTF-8 offset
-    /// `line` gives: it is folded here, clause by clause, as the figures' spellings are read
-    /// from the map each fold makes.
-    private mutating func figures(in written: String, line lineAt: (Int) -> Int) -> [Figure] {
+    /// The figures of `written`, the text as written of `line` and, for a text joined from
+    /// lines, those starting where `lineStarts` says: it is folded here, clause by clause, as
+    /// the figures' spellings are read from the map each fold makes.
+    mutating func figures(in written: String, line: Int, lineStarts: [LineStart] = []) -> [Figure] {
+        // No closure for the lookup: one made for each paragraph cost allocations.
+        func lineAt(_ offset: Int) -> Int { LineStart.line(atOffset: offset, in: lineStarts) ?? line }
         // Only the clauses that may hold a figure are tokenized. A figure's clause runs back
         // to the nearest 。；or ，, so a clause read alone gives the figures it gives inside its
         // paragraph; what does carry over is the last figure, whose label a later one may
@@ -162,8 +162,8 @@ struct FigureExtractor {
     /// 财政拨款支出决算数比2024年度减少 → 三公经费财政拨款支出决算数).
     private static func subject(of lead: ArraySlice<ClauseToken>) -> String? {
         // A clause that starts inside an aside (比2022年（上一年度，下同）预算增加) names no item.
-        if let close = lead.firstIndex(where: { $0.text == ")" || $0.text == "）" }),
-           !lead[..<close].contains(where: { $0.text == "(" || $0.text == "（" }) { return nil }
+        if let close = lead.firstIndex(where: { $0.kind == .punctuation && closingParens.contains($0.text) }),
+           !lead[..<close].contains(where: { $0.kind == .punctuation && openingParens.contains($0.text) }) { return nil }
         var words = lead.filter { $0.kind == .word }.map(\.text)
         if let verb = words.last, FigureClause.increaseWords.contains(verb) || FigureClause.decreaseWords.contains(verb) {
             words.removeLast()
@@ -174,6 +174,8 @@ struct FigureExtractor {
     }
 
     private static let comparisonWords: WordSet = ["比", "比上", "较", "与", "同比", "相比"]
+    private static let openingParens: WordSet = ["(", "（"]
+    private static let closingParens: WordSet = [")", "）"]
 
     /// How the tokens were written, without the spaces between them (2553.52 万元 is
     /// 2553.52万元): in one piece when they stand side by side, as they mostly do.
@@ -350,7 +352,7 @@ extension FigureSpan {
     /// an amount written to the fen or in a clause about money, is 万元. Not 3.5万人, 1.2万平方米
     /// (a word follows), nor 服务人口93.5万， (no fen, no money).
     fileprivate static func isWanOfMoney(_ tokens: [ClauseToken], number i: Int) -> Bool {
-        guard i + 1 < tokens.count, tokens[i + 1].text == "万",
+        guard i + 1 < tokens.count, tokens[i + 1].text == wan,
               i + 2 == tokens.count || tokens[i + 2].kind == .punctuation else { return false }
         let digits = tokens[i].text.string.utf8
         if let point = digits.firstIndex(of: UInt8(ascii: ".")), digits.distance(from: point, to: digits.endIndex) == 3 { return true }
@@ -362,6 +364,8 @@ extension FigureSpan {
         }
         return false
     }
+
+    private static let wan: Word = "万"
 
     /// What names money in a clause: 费 (接待费), 款 (拨款), 价 (单价), and these words.
     private static let moneyCharacters: Set<Unicode.Scalar> = ["费", "款", "价"]

@@ -203,11 +203,15 @@ final class ReportAssembly {
         }
         // A 科目's item gives its figures their subject, and the paragraphs under it that go on
         // with its figures theirs.
-        let item = SubjectItems.item(paragraph.text)
-        if item.isItem {
-            subject = item.subject
-        } else if subject != nil, !SubjectItems.continuesItem(paragraph.text) {
-            subject = nil
+        // Outside a 科目's explanation only an item that names one matters: a paragraph that
+        // names no level is not read for a marker (most lines of a table in text are numbers).
+        if subject != nil || SubjectItems.mayNameSubject(paragraph.text) {
+            let item = SubjectItems.item(paragraph.text)
+            if item.isItem {
+                subject = item.subject
+            } else if subject != nil, !SubjectItems.continuesItem(paragraph.text) {
+                subject = nil
+            }
         }
         runSubjects.append(subject)
         run.append(paragraph)

@@ -48,10 +48,6 @@ public struct FoldedText: Sendable, Hashable {
         lineStarts = []
     }
 
-    /// The input line of the UTF-8 offset `offset` of `original`.
-    func line(atOriginalOffset offset: Int) -> Int {
-        lineStarts.last { Int($0.utf8) <= offset }.map { Int($0.line) } ?? line
-    }
 
     /// The original spelling of the folded UTF-16 range `range`. Builds the map:
     /// to ask for many ranges of one text, use ``FoldMap``.
@@ -75,6 +71,11 @@ struct LineStart: Sendable, Hashable {
     var line: Int32
     /// UTF-16 units before the text on its line: the indent that joining trimmed.
     var indent: Int32
+
+    /// The input line of the UTF-8 offset `offset` of a joined text, nil for a text of one line.
+    static func line(atOffset offset: Int, in starts: [LineStart]) -> Int? {
+        starts.last { Int($0.utf8) <= offset }.map { Int($0.line) }
+    }
 }
 
 /// The map between a folded text and its original, for tokens and figures that
