@@ -423,20 +423,26 @@ struct FigureTests {
             ? ["收入支出总计 \(stated)万元 is not the total the tables give as read: 收入支出决算总表 总计 2,995.39万元 (line 164)"] : []))
     }
 
-    /// The `text-table-total` warnings of a report's -layout text, as "line message".
-    private func textTableTotals(_ text: String) throws -> [String] {
-        try Document(bytes: Array(text.utf8), path: "report.layout.txt").diagnostics
-            .filter { $0.code == "text-table-total" }.map { "\($0.line) \($0.message)" }
+    /// The `text-table-total` warnings, as "line message", of a corpus report's -layout text
+    /// as it is and with `stated` replaced by `changed`.
+    private func textTableTotals(_ path: String, replacing stated: String, with changed: String) throws -> (original: [String], changed: [String]) {
+        let text = try String(contentsOfFile: Corpus.path(path), encoding: .utf8)
+        #expect(text.contains(stated))
+        func totals(_ text: String) throws -> [String] {
+            try Document(bytes: Array(text.utf8), path: "report.layout.txt").diagnostics
+                .filter { $0.code == "text-table-total" }.map { "\($0.line) \($0.message)" }
+        }
+        return (try totals(text), try totals(text.replacing(stated, with: changed)))
     }
 
     /// A 预算's 三公 budget is checked item by item against its 三公 table, whose one row of
     /// values its header labels: the 江苏 检察院 2019's 公务接待费预算支出101.26万元 is its
     /// table's 公务接待费; 110.26 would not be.
     @Test func aSanGongBudgetIsCheckedItemByItem() throws {
-        let text = try String(contentsOfFile: Corpus.path("pdf/jiangsu-jianchayuan-2019-yusuan.layout.txt"), encoding: .utf8)
-        #expect(try textTableTotals(text) == [])
-        let changed = text.replacing("公务接待费预算支出101.26万元", with: "公务接待费预算支出110.26万元")
-        #expect(try textTableTotals(changed) == [
+        let totals = try textTableTotals("pdf/jiangsu-jianchayuan-2019-yusuan.layout.txt",
+                                         replacing: "公务接待费预算支出101.26万元", with: "公务接待费预算支出110.26万元")
+        #expect(totals.original == [])
+        #expect(totals.changed == [
             "959 公务接待费预算支出 110.26万元 is not the total the tables give as read: “三公”经费、会议费、培训费支出预算表 公务接待费 101.26万元 (line 572)",
         ])
     }
@@ -446,10 +452,11 @@ struct FigureTests {
     /// 商务委员会收入预算): they were never checked. Tables read a cell a line give no totals to
     /// check against: the 财政局 预算's plain extraction labels 6,093,114.80 合计.
     @Test func aShanghaiBudgetsTotalsAreChecked() throws {
-        let text = try String(contentsOfFile: Corpus.path("pdf/putuo-shangwuwei-2025-yusuan.layout.txt"), encoding: .utf8)
-        #expect(try textTableTotals(text) == [])
-        let changed = text.replacing("收入预算37,151.47万元，其中：财政拨款收入37,151.47万元", with: "收入预算37,202.47万元，其中：财政拨款收入37,202.47万元")
-        #expect(try textTableTotals(changed) == [
+        let totals = try textTableTotals("pdf/putuo-shangwuwei-2025-yusuan.layout.txt",
+                                         replacing: "收入预算37,151.47万元，其中：财政拨款收入37,151.47万元",
+                                         with: "收入预算37,202.47万元，其中：财政拨款收入37,202.47万元")
+        #expect(totals.original == [])
+        #expect(totals.changed == [
             "100 收入预算 37,202.47万元 is not the total the tables give as read: 财务收支预算总表 收入总计 371,514,655.00元 (line 157); 收入预算总表 合计 371,514,655.00元 (line 196)",
             "100 财政拨款收入 37,202.47万元 is not the total the tables give as read: 财政拨款收支预算总表 收入总计 371,514,655.00元 (line 251)",
         ])
