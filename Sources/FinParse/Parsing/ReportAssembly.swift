@@ -202,9 +202,8 @@ final class ReportAssembly {
             paragraphs.append(paragraph)
         }
         // A 科目's item gives its figures their subject, and the paragraphs under it that go on
-        // with its figures theirs.
-        // Outside a 科目's explanation only an item that names one matters: a paragraph that
-        // names no level is not read for a marker (most lines of a table in text are numbers).
+        // with its figures theirs. Outside a 科目's explanation only an item that names one
+        // matters: a paragraph that names no level is not read for a marker.
         if subject != nil || SubjectItems.mayNameSubject(paragraph.text) {
             let item = SubjectItems.item(paragraph.text)
             if item.isItem {
