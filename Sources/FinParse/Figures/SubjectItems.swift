@@ -15,9 +15,10 @@ enum SubjectItems {
     /// Whether `text` (folded) opens with a list marker, an item or heading, which ends the
     /// 科目 of the one before; and the 科目 it names, if it names one by its levels in its
     /// first clause.
-    static func item(_ text: String) -> (isItem: Bool, subject: String?) {
+    /// `mayName` is ``mayNameSubject(_:)`` of `text`, asked before.
+    static func item(_ text: String, mayName: Bool) -> (isItem: Bool, subject: String?) {
         guard let marker = ListMarker.scan(text) else { return (false, nil) }
-        return (true, mayNameSubject(text) ? subject(after: marker, in: text) : nil)
+        return (true, mayName ? subject(after: marker, in: text) : nil)
     }
 
     /// Whether `text` (folded) may name a 科目 by its levels: a level's closing (项) (款) (类)

@@ -204,8 +204,9 @@ final class ReportAssembly {
         // A 科目's item gives its figures their subject, and the paragraphs under it that go on
         // with its figures theirs. Outside a 科目's explanation only an item that names one
         // matters: a paragraph that names no level is not read for a marker.
-        if subject != nil || SubjectItems.mayNameSubject(paragraph.text) {
-            let item = SubjectItems.item(paragraph.text)
+        let mayName = SubjectItems.mayNameSubject(paragraph.text)
+        if subject != nil || mayName {
+            let item = SubjectItems.item(paragraph.text, mayName: mayName)
             if item.isItem {
                 subject = item.subject
             } else if subject != nil, !SubjectItems.continuesItem(paragraph.text) {

@@ -27,10 +27,7 @@ public struct FoldedText: Sendable, Hashable {
     let lineStarts: [LineStart]
 
     public init(_ original: String, line: Int) {
-        self.line = line
-        self.original = original
-        text = Folding.fold(original, mapped: false).text
-        lineStarts = []
+        self.init(original, line: line, lineStarts: [])
     }
 
     /// A text joined from lines, each starting in `original` where `lineStarts` says.
