@@ -1,5 +1,6 @@
 #include "finparse_icu.h"
 
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/ubrk.h>
@@ -89,6 +90,56 @@ static const UNormalizer2 *fp_nfkc(void) {
 /// of a report is one, and answering without ICU's lookups is a quarter of folding's time.
 static inline int fp_is_plain(UChar32 c) { return c < 0x80 || (c >= 0x4E00 && c <= 0x9FFF); }
 
+/// Whether the well-formed UTF-8 at s[i] is a plain code point, told from its bytes without
+/// decoding it: ASCII, or an ideograph U+4E00–U+9FFF (E4 B8 80 … E9 BF BF).
+static inline int fp_starts_plain(const uint8_t *s, int32_t i, int32_t length) {
+    uint8_t lead = s[i];
+    return lead < 0x80
+        || (i + 2 < length && (lead >= 0xE5 ? lead <= 0xE9 : lead == 0xE4 && s[i + 1] >= 0xB8)
+            && (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80);
+}
+
+/// What folding does with a BMP code point that is a chunk of its own, and whether a
+/// normalization boundary comes before it: ICU's answers, kept. A report repeats a few dozen
+/// punctuation marks and full-width forms (，、。（）： and U+3000), and asking ICU three or
+/// four questions for each was most of folding's time. Entries are filled as first met; two
+/// threads filling one store the same value.
+static const uint32_t FP_KNOWN = 1u << 31;
+static const uint32_t FP_BOUNDARY = 1u << 30;
+static const uint32_t FP_KIND = 3u << 28;   // 0: none of these three, normalized with ICU each time
+static const uint32_t FP_KEEP = 1u << 28;   // emitted as it is
+static const uint32_t FP_DROP = 2u << 28;   // a format character, dropped
+static const uint32_t FP_ONE = 3u << 28;    // folds to the BMP code point in the low 16 bits
+static _Atomic uint32_t fp_single_folds[0x10000];
+
+static uint32_t fp_single(const UNormalizer2 *nfkc, UChar32 c) {
+    uint32_t entry = atomic_load_explicit(&fp_single_folds[c], memory_order_relaxed);
+    if (entry != 0) return entry;
+    entry = FP_KNOWN | (unorm2_hasBoundaryBefore(nfkc, c) ? FP_BOUNDARY : 0);
+    if (u_charType(c) == U_FORMAT_CHAR) {
+        entry |= FP_DROP;
+    } else if (fp_keeps_as_written(c) || unorm2_isInert(nfkc, c)) {
+        entry |= FP_KEEP;
+    } else {
+        UChar one = (UChar)c, folded[18];
+        UErrorCode err = U_ZERO_ERROR;
+        int32_t n = unorm2_normalize(nfkc, &one, 1, folded, 18, &err);
+        if (U_SUCCESS(err) && n == 1 && !U16_IS_SURROGATE(folded[0]) && u_charType(folded[0]) != U_FORMAT_CHAR)
+            entry |= FP_ONE | folded[0];
+    }
+    atomic_store_explicit(&fp_single_folds[c], entry, memory_order_relaxed);
+    return entry;
+}
+
+/// Whether a normalization boundary comes before the code point at s[i] (or s ends there),
+/// so that the one before it is a chunk of its own.
+static int fp_boundary_at(const UNormalizer2 *nfkc, const uint8_t *s, int32_t i, int32_t length) {
+    if (i >= length || fp_starts_plain(s, i, length)) return 1;
+    UChar32 c;
+    U8_NEXT_OR_FFFD(s, i, length, c);
+    return c <= 0xFFFF ? (fp_single(nfkc, c) & FP_BOUNDARY) != 0 : unorm2_hasBoundaryBefore(nfkc, c);
+}
+
 /// Appends one folded code point to both outputs with its source position.
 static int fp_emit(UChar32 c, int32_t from8, int32_t from16,
                    uint16_t *dest16, int32_t *utf8Offsets, int32_t *sourceOffsets, int32_t *sourceColumns,
@@ -121,6 +172,19 @@ int32_t fp_fold_utf8(const char *src, int32_t srcLength,
     if (srcLength > 0) U8_NEXT_OR_FFFD(s, i, srcLength, c);
     int32_t start8 = 0;
     while (start8 < srcLength) {
+        uint32_t single = fp_is_plain(c) ? FP_KEEP : c <= 0xFFFF ? fp_single(nfkc, c) : 0;
+        if ((single & FP_KIND) != 0 && fp_boundary_at(nfkc, s, i, srcLength)) {
+            // A chunk of one code point, folded as it was the last time: nearly all of a report.
+            if ((single & FP_KIND) != FP_DROP) {
+                UChar32 folded = (single & FP_KIND) == FP_KEEP ? c : (UChar32)(single & 0xFFFF);
+                if (!fp_emit(folded, start8, column, dest16, utf8Offsets, sourceOffsets, sourceColumns, dest8, capacity, &out16, &out8))
+                    return FP_ERR_BUFFER;
+            }
+            column += 1;
+            start8 = i;
+            if (i < srcLength) U8_NEXT_OR_FFFD(s, i, srcLength, c);
+            continue;
+        }
         // A chunk runs from one normalization boundary to the next, so that each
         // folded chunk maps back to where it started. Most are one code point.
         UChar chunk[64];
@@ -170,13 +234,9 @@ int32_t fp_fold_is_identity(const char *src, int32_t srcLength) {
     if (nfkc == NULL) return FP_ERR_ICU;
     const uint8_t *s = (const uint8_t *)src;
     for (int32_t i = 0; i < srcLength;) {
-        // Most of a report is ASCII and ideographs U+4E00–U+9FFF (E4 B8 80 … E9 BF BF):
-        // both are passed over on their bytes, without decoding them.
-        uint8_t lead = s[i];
-        if (lead < 0x80) { i++; continue; }
-        if (i + 2 < srcLength && (lead >= 0xE5 ? lead <= 0xE9 : lead == 0xE4 && s[i + 1] >= 0xB8)
-            && (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80) {
-            i += 3;
+        // Most of a report is ASCII and ideographs, passed over on their bytes.
+        if (fp_starts_plain(s, i, srcLength)) {
+            i += s[i] < 0x80 ? 1 : 3;
             continue;
         }
         UChar32 c;
@@ -184,6 +244,11 @@ int32_t fp_fold_is_identity(const char *src, int32_t srcLength) {
         if (fp_is_plain(c)) continue;
         // As fp_fold_utf8 reads it: a code point that starts a chunk of its own (a
         // boundary before it) and is emitted as it is, not dropped as a format character.
+        if (c <= 0xFFFF) {
+            uint32_t single = fp_single(nfkc, c);
+            if (!(single & FP_BOUNDARY) || (single & FP_KIND) != FP_KEEP) return 0;
+            continue;
+        }
         if (!unorm2_hasBoundaryBefore(nfkc, c) || u_charType(c) == U_FORMAT_CHAR) return 0;
         if (!fp_keeps_as_written(c) && !unorm2_isInert(nfkc, c)) return 0;
     }
