@@ -80,23 +80,27 @@ struct FigureClause {
         self.figureStart = figureStart
         var k = figureStart
         let floor = (previousEnd ?? -1) + 1
-        while k > floor, !Self.isBoundary(tokens[k - 1]) || Self.joinsCharacters(at: k - 1, in: tokens) { k -= 1 }
+        while k > floor, !Self.isBoundary(tokens[k - 1]) || Self.pairsItems(at: k - 1, in: tokens) { k -= 1 }
         start = k
         phrase = Self.comparatorPhrase(in: tokens, before: figureStart, from: k)
     }
 
-    /// 财政拨款收、支总预算: a 、 between two characters that are each a word of one character,
-    /// written against it, pairs them in one item (收支) rather than ending a clause. Not when
-    /// the first is the end of a name ICU cut in two (援藏、援疆、援青经费: 援 / 疆).
-    private static func joinsCharacters(at i: Int, in tokens: [ClauseToken]) -> Bool {
+    /// 财政拨款收、支总预算, 收入、支出预算总计: a 、 written against 收入 and 支出, or against two
+    /// characters that are each a word of one character, pairs them in one item (收支, 收入支出)
+    /// rather than ending a clause. Not when the first character is the end of a name ICU cut
+    /// in two (援藏、援疆、援青经费: 援 / 疆).
+    private static func pairsItems(at i: Int, in tokens: [ClauseToken]) -> Bool {
         guard tokens[i].text == enumerationComma, i > 0, i + 1 < tokens.count else { return false }
         let before = tokens[i - 1], after = tokens[i + 1]
         func isCharacter(_ token: ClauseToken) -> Bool { token.kind == .word && token.text.string.unicodeScalars.count == 1 }
-        return isCharacter(before) && isCharacter(after) && !(i >= 2 && isCharacter(tokens[i - 2]))
-            && before.range.upperBound == tokens[i].range.lowerBound && tokens[i].range.upperBound == after.range.lowerBound
+        let paired = isCharacter(before) && isCharacter(after) && !(i >= 2 && isCharacter(tokens[i - 2]))
+            || before.text == income && after.text == expenditure
+        return paired && before.range.upperBound == tokens[i].range.lowerBound && tokens[i].range.upperBound == after.range.lowerBound
     }
 
     // Made once, as the Words below: a Word literal is hashed each time it is made.
+    private static let income: Word = "收入"
+    private static let expenditure: Word = "支出"
     private static let enumerationComma: Word = "、"
     private static let steady: Word = "稳"
     private static let including: Word = "含"

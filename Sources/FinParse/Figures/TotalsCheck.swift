@@ -42,12 +42,15 @@ enum TotalsCheck {
         Rule(textLabels: ["会议费预算支出"], kinds: sanGongBudgets, rowLabels: ["会议费"]),
         Rule(textLabels: ["培训费预算支出"], kinds: sanGongBudgets, rowLabels: ["培训费"]),
         Rule(textLabels: ["三公经费财政拨款支出年初预算"], kinds: ["财政拨款“三公”经费支出决算表"], rowLabels: ["合计预算数"]),
-        Rule(textLabels: ["收入预算总计", "收入预算合计", "收入预算"], kinds: ["收支预算总表", "财务收支预算总表", "收入预算总表"],
-             rowLabels: ["收入合计", "收入总计", "总计", "合计"]),
-        Rule(textLabels: ["支出预算总计", "支出预算合计", "支出预算"], kinds: ["收支预算总表", "财务收支预算总表", "支出预算总表"],
-             rowLabels: ["支出合计", "支出总计", "总计", "合计"]),
-        Rule(textLabels: ["财政拨款收入预算总计", "财政拨款收入"], kinds: ["财政拨款收支预算总表"], rowLabels: ["收入合计", "收入总计", "总计"]),
-        Rule(textLabels: ["财政拨款支出预算总计", "财政拨款支出预算"], kinds: ["财政拨款收支预算总表"], rowLabels: ["支出合计", "支出总计", "总计"]),
+        // 收入、支出预算总计 and 财政拨款收、支总预算 (江苏) state both sides' total at once.
+        Rule(textLabels: ["收入预算总计", "收入预算合计", "收入预算", "收入支出预算总计"],
+             kinds: ["收支预算总表", "财务收支预算总表", "收入预算总表"], rowLabels: ["收入合计", "收入总计", "总计", "合计"]),
+        Rule(textLabels: ["支出预算总计", "支出预算合计", "支出预算", "收入支出预算总计"],
+             kinds: ["收支预算总表", "财务收支预算总表", "支出预算总表"], rowLabels: ["支出合计", "支出总计", "总计", "合计"]),
+        Rule(textLabels: ["财政拨款收入预算总计", "财政拨款收入", "财政拨款收支总预算"], kinds: ["财政拨款收支预算总表"],
+             rowLabels: ["收入合计", "收入总计", "总计"]),
+        Rule(textLabels: ["财政拨款支出预算总计", "财政拨款支出预算", "财政拨款收支总预算"], kinds: ["财政拨款收支预算总表"],
+             rowLabels: ["支出合计", "支出总计", "总计"]),
     ]
 
     /// A report has a few rows of each total (both sides of a 总计, a table per extraction
@@ -57,9 +60,9 @@ enum TotalsCheck {
     /// The 三公 tables of 预算 reports, whose one row of values the header labels (``SpacedHeaderLabels``).
     private static let sanGongBudgets: WordSet = ["“三公”经费、会议费、培训费支出预算表", "“三公”经费和机关运行经费预算表"]
 
-    private static let ruleOfTextLabel: [Word: Int] = {
-        var found: [Word: Int] = [:]
-        for (index, rule) in rules.enumerated() { for label in rule.textLabels { found[label] = index } }
+    private static let rulesOfTextLabel: [Word: [Int]] = {
+        var found: [Word: [Int]] = [:]
+        for (index, rule) in rules.enumerated() { for label in rule.textLabels { found[label, default: []].append(index) } }
         return found
     }()
 
@@ -92,8 +95,8 @@ enum TotalsCheck {
                     && given[rule, default: []].count < TotalsCheck.rowsKept {
                     given[rule, default: []].append((table.kind, figure))
                 }
-            } else if let rule = TotalsCheck.ruleOfTextLabel[Word(text)] {
-                stated.append((rule, figure))
+            } else if let rules = TotalsCheck.rulesOfTextLabel[Word(text)] {
+                for rule in rules { stated.append((rule, figure)) }
             }
         }
 
