@@ -447,6 +447,20 @@ struct FigureTests {
         ])
     }
 
+    /// 江苏's 收入、支出预算总计 states both sides' total at once: it is labelled as such (was
+    /// 支出预算总计) and checked against both sides of the 收支预算总表.
+    @Test func aTotalOfBothSidesIsCheckedAgainstBoth() throws {
+        let document = try Document(contentsOf: Corpus.path("pdf/jiangsu-jianchayuan-2017-yusuan.layout.txt"))
+        #expect(document.amounts.filter { $0.line == 773 }.map { "\($0.text) \($0.label ?? "-")" } == ["17996.68万元 收入支出预算总计"])
+        let totals = try textTableTotals("pdf/jiangsu-jianchayuan-2017-yusuan.layout.txt",
+                                         replacing: "2017 年度收入、支出预算总计 17996.68 万元", with: "2017 年度收入、支出预算总计 17969.68 万元")
+        #expect(totals.original == [])
+        #expect(totals.changed == [
+            "773 收入支出预算总计 17969.68万元 is not the total the tables give as read: 收支预算总表 收入合计 17,996.68万元 (line 275); 收入预算总表 收入总计 17,996.68万元 (line 286)",
+            "773 收入支出预算总计 17969.68万元 is not the total the tables give as read: 收支预算总表 支出合计 17,996.68万元 (line 275); 支出预算总表 合计 17,996.68万元 (line 327)",
+        ])
+    }
+
     /// The 上海 预算 template states its totals without 总计 (收入预算, 财政拨款收入, 支出预算,
     /// 财政拨款支出预算, 一般公共预算拨款支出预算) and after the department's name (上海市普陀区
     /// 商务委员会收入预算): they were never checked. Tables read a cell a line give no totals to
