@@ -1017,6 +1017,27 @@ struct PDFTextTests {
         #expect(template.paragraphs.contains { $0.line == 418 && $0.text == "(如持平作持平表述)" })
     }
 
+    /// A paragraph never ends on ，or 、: a line at the page's width that does goes on into the
+    /// next even where pdftotext indents it (江苏 政协 2017: the 498.72万元 and 5.77% were a
+    /// paragraph of their own, with no item to be a change of). A narrower line so ending is a
+    /// table's cell wrapped in its column, and stays apart.
+    @Test func aLineEndingOnACommaAtThePagesWidthGoesOn() {
+        let document = pages("一、收入预算情况说明", [
+            "  江苏省政协办公厅 2017 年度收入、支出预算总计 9,146.79 万元，与上年相比收、支预算总计各增加 498.72 万元，",
+            "        增长 5.77%。主要原因是政策性增资、住房公积金和提租补贴基数调整等。",
+            "  深入开展安全，",
+            "        生产专项整治",
+        ])
+        #expect(document.paragraphs.map(\.text).suffix(3) == [
+            "江苏省政协办公厅 2017 年度收入、支出预算总计 9,146.79 万元，与上年相比收、支预算总计各增加 498.72 万元，增长 5.77%。"
+                + "主要原因是政策性增资、住房公积金和提租补贴基数调整等。",
+            "深入开展安全，", "生产专项整治",
+        ])
+        #expect(document.amounts.map { "\($0.value) \($0.label ?? "-") \($0.changeOf ?? "-")" }
+                == ["9146.79 收入支出预算总计 -", "498.72 增加 收入支出预算总计"])
+        #expect(document.percents.map { "\($0.value) \($0.label ?? "-") \($0.changeOf ?? "-")" } == ["5.77 增长 收入支出预算总计"])
+    }
+
     /// A line that opens with a 科目's level closes the name the line before wrapped (江苏
     /// 法院 2019: …机关事业单位基本养老保险缴费 / 支出 / （项）支出 1384.7 万元): it goes on
     /// from it, and its amounts are the 科目's, not 支出's.

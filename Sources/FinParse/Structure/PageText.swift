@@ -595,13 +595,18 @@ enum PageText {
         let goesOn = trimmed.unicodeScalars.first.map {
             "、，。；：）)》」』”".unicodeScalars.contains($0) || (last.isNumber && last.isASCII && Figure.Unit.isStart($0))
         } ?? false || leavesBracketOpen(previous.lastLine) && closesBracket(trimmed) || startsWithSubjectLevel(trimmed)
+        // Nor does a paragraph end on ，or 、 at the page's width: the line after goes on from
+        // it, even where pdftotext indents it (…收入、支出预算总计 9,146.79 万元， / 与上年相比…).
+        // A narrower line is a table's cell, wrapped in its column.
+        let atWidth = full >= 40 && Double(previous.width) >= 0.8 * Double(full)
+        let runsOn = (last == "，" || last == "、") && atWidth
         // A paragraph's first line is indented; a wrapped line starts at the margin, after a line
         // at the page's width, and is no list item, table title (收入支出决算总表 on its own), row
         // of values (11.49 3.04 0), row of a table of 科目 under another (30110 职工… / 30111
         // 公务员医疗补助缴费 …) or numbered row under another (3 …服务中心 / 4 …服务中心). Lines
         // narrower than a page of prose (20 characters) are a table's cells, one a line in
         // plain pdftotext.
-        guard !text.hasPrefix("  "), goesOn || full >= 40 && Double(previous.width) >= 0.8 * Double(full),
+        guard !text.hasPrefix("  ") || runsOn, goesOn || atWidth,
               ListMarker.scan(String(trimmed)) == nil, !isTableTitle(trimmed),
               !TableFigures.isRunOfValues(trimmed), !(startsWithCode(trimmed) && startsWithCode(previous.head)),
               !(startsWithCount(trimmed) && startsWithCount(previous.head)), !previous.isWholeHeading
