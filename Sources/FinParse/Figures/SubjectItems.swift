@@ -50,6 +50,7 @@ enum SubjectItems {
     private static func subject(after marker: ListMarker, in text: String) -> String? {
         // Its first clause: a 科目 is named before its figure's 。，；：.
         var clause: [Unicode.Scalar] = []
+        clause.reserveCapacity(maxClause)
         var units = 0  // the marker's end is a UTF-16 offset: counted, as an index offset builds breadcrumbs
         for scalar in text.unicodeScalars {
             if units < marker.range.upperBound {
