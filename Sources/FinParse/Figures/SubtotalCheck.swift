@@ -49,6 +49,10 @@ enum SubtotalCheck {
         var coded: [Int: [Coded]] = [:]  // by the code's column, in row order
         var incomplete = Set<Int>()  // code columns with a code not read as one
         var totals: [[Int: Int]] = []
+        // The last code of the row before when it had no amount: pdftotext's layout may print a
+        // half's code at the end of one line and its name and amount on the next (30207 /
+        // 邮电费 8.05), whose amounts before any code are that code's.
+        var unfinished: (column: Int, index: Int)?
         for row in rows {
             var current: Coded?
             var rowAmounts: [Int: Int] = [:]
@@ -62,6 +66,9 @@ enum SubtotalCheck {
                     if i == row.upperBound { break }
                 }
                 if let amount = amounts[Position(row: cells[i].row, column: cells[i].column)] {
+                    if current == nil, let unfinished, cells[i].column > unfinished.column {
+                        coded[unfinished.column]![unfinished.index].amounts[cells[i].column] = amount
+                    }
                     current?.amounts[cells[i].column] = amount
                     rowAmounts[cells[i].column] = amount
                 } else if let digits = digitsOnly(cells[i].text), [3, 5, 7].contains(digits.utf8.count) {
@@ -70,8 +77,10 @@ enum SubtotalCheck {
                 }
                 i += 1
             }
+            unfinished = nil
             if let current {
                 coded[current.column, default: []].append(current)
+                if current.amounts.isEmpty { unfinished = (current.column, coded[current.column]!.count - 1) }
             } else if cells[row.lowerBound].text.utf8.lazy.filter({ $0 != UInt8(ascii: " ") }).elementsEqual("合计".utf8) {
                 totals.append(rowAmounts)
             }
