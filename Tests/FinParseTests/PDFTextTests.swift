@@ -575,6 +575,15 @@ struct PDFTextTests {
         return (asRead, SubtotalCheck.diagnostics(figures, in: table).map(\.message), figure, index, figures)
     }
 
+    /// pdftotext prints a 基本支出 决算表's two totals on the line above their labels, the
+    /// table's last (财政局 2024: 2,152.26  184.65 / 人员经费合计  公用经费合计): they are
+    /// labelled by them, where they had no label.
+    @Test func totalsAboveTheirLabelsAtATablesFootAreLabelled() throws {
+        let document = try Document(contentsOf: Corpus.path("pdf/putuo-caizhengju-2024-juesuan.layout.txt"))
+        #expect(document.amounts.filter { $0.line == 477 }.map { "\($0.text) \($0.label ?? "-")" }
+                == ["2,152.26 人员经费合计", "184.65 公用经费合计"])
+    }
+
     /// A 决算's 收入决算表 sets its 合计 row above the coded rows: it is checked against the 类
     /// too. The 规划资源局 sample's adds up; a cent more on its 合计 is a cent too much.
     @Test func aTotalAboveTheCodedRowsIsChecked() throws {

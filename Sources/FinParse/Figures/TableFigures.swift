@@ -378,6 +378,13 @@ enum TableFigures {
                 guard isAdjacent(row) else { return nil }
                 if amountRows.contains(row) { return wordRows[row] == nil ? nil : words(of: row, atOrLeftOf: cell.column) }
                 if levels { return codeRows.contains(row) ? nil : words(of: row, atOrLeftOf: cell.column) }
+                // The table's foot: its totals over their labels on its last row (2,152.26
+                // 184.65 / 人员经费合计  公用经费合计). Not other words there (表四, the next
+                // table's number, under a row its header labels).
+                if !codeRows.contains(row), wordRows[row] != nil, lines[row + 1] == nil,
+                   let words = words(of: row, atOrLeftOf: cell.column), Self.totalEndings.contains(where: { words.unicodeScalars.hasSuffix($0) }) {
+                    return words
+                }
                 guard codeRows.contains(row) else { return nil }
                 // Words on the codes' line right of the amount are the next column group's; a
                 // name left of it starts the row's (301 08 机关事业单位基本养老保险缴 / 06 电费 / 费).
@@ -418,6 +425,8 @@ enum TableFigures {
             let name = ((row + 1)...last).compactMap { words(of: $0, atOrLeftOf: column) }.joined()
             return name.isEmpty ? nil : name
         }
+
+        private static let totalEndings = ["合计", "总计", "小计"]
 
         /// The words of `row` in `column` or the nearest column left of it that has any.
         private func words(of row: Int, atOrLeftOf column: Int) -> String? {
