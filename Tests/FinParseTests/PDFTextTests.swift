@@ -252,6 +252,12 @@ struct PDFTextTests {
         #expect(purchases.map(\.label) == ["打印设备(20万以下)", "其他计算机设备及软件", "复印机", "其他办公设备",
                                            "空调机(总预算20万以下)", "广播、电视、电影设备"])
         #expect(!document.amounts.contains { TableFigures.purchaseMethods.contains($0.label ?? "") })
+        // 江苏 检察院 2018: the 采购方式 wrapped around the amount as its item is (政法、检测专 /
+        // 分散自行组 / 20.00 / 用设备 / 织); the item is further left.
+        let wrapped = try Document(contentsOf: Corpus.path("pdf/jiangsu-jianchayuan-2018-yusuan.layout.txt"))
+        #expect(wrapped.amounts.filter { [774, 799, 889].contains($0.line) }.map(\.label)
+                == ["政法、检测专用设备", "其他办公设备", "车辆维修和保养服务"])
+        #expect(!wrapped.amounts.contains { TableFigures.purchaseMethods.contains($0.label ?? "") })
     }
 
     /// Every amount written in a table with a unit is a figure of its cell, also when it shares

@@ -341,11 +341,13 @@ enum TableFigures {
         /// the lines right above and below (三、单位预留机动经 / 3,990.40 / 费), or right above
         /// alone when the line below starts the next row's wrapped label (行政运行 / 1092.80 /
         /// 城乡社区规划 / 2739.56). A column of few words (a heading's: 收入 centred over 项目名称 and
-        /// 金额) with none on those lines is passed over.
-        private func label(wrappedAround cell: Table.Cell) -> String? {
-            var left = cell.column - 1
+        /// 金额) with none on those lines is passed over. The walk starts left of `start`, the
+        /// amount's column unless a wrapped 采购方式 stood between.
+        private func label(wrappedAround cell: Table.Cell, leftOf start: Int? = nil) -> String? {
+            let start = start ?? cell.column
+            var left = start - 1
             // At most two such columns, the walk being per amount.
-            while left > max(0, cell.column - 3), !labelColumns.contains(left),
+            while left > max(0, start - 3), !labelColumns.contains(left),
                   !(cell.row - 1...cell.row + 1).contains(where: { text($0, left) != nil }) {
                 left -= 1
             }
@@ -354,6 +356,9 @@ enum TableFigures {
                   isFragment(cell.row - 1, line: cell.line - 1), let above = text(cell.row - 1, left),
                   isFragment(cell.row + 1, line: cell.line + 1), let below = text(cell.row + 1, left)
             else { return nil }
+            // How the row is bought, wrapped too (分散自行组 / 织), stands between its name and
+            // its amount: the name is further left.
+            if TableFigures.purchaseMethods.contains(above + below) { return label(wrappedAround: cell, leftOf: left) }
             let nextRowWraps = lines[cell.row + 2] == cell.line + 2 && text(cell.row + 2, left) == nil
                 && amountRows.contains(cell.row + 2)
             return withoutCode(nextRowWraps ? above : above + below)
