@@ -214,6 +214,15 @@ struct FigureExtractor {
                 default: return false
                 }
             }
+            /// Whether a word starts at `j`, past spaces: a CJK ideograph or an ASCII letter or digit.
+            func startsWord(at j: Int) -> Bool {
+                var j = j
+                while j < bytes.count, bytes[j] == 0x20 || bytes[j] == 0x09 { j += 1 }
+                guard j < bytes.count else { return false }
+                let byte = bytes[j]
+                return (0xE4...0xE9).contains(byte) || (byte < 0x80 && (byte | 0x20 >= UInt8(ascii: "a") && byte | 0x20 <= UInt8(ascii: "z")
+                    || byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")))
+            }
             var start = 0
             var marked = false
             var i = 0
@@ -227,8 +236,10 @@ struct FigureExtractor {
                 // Every mark is three bytes long and leads with one of these.
                 if byte == 0xE3 || byte == 0xE4 || byte == 0xE5 || byte == 0xE7 || byte == 0xEF, i + 2 < bytes.count {
                     switch (byte, bytes[i + 1], bytes[i + 2]) {
-                    case (0xE5, 0x85, 0x83), (0xE4, 0xB8, 0x87), (0xE7, 0x99, 0xBE), (0xEF, 0xBC, 0x85), (0xEF, 0xB9, 0xAA):    // 元万百％﹪
+                    case (0xE5, 0x85, 0x83), (0xE7, 0x99, 0xBE), (0xEF, 0xBC, 0x85), (0xEF, 0xB9, 0xAA):    // 元百％﹪
                         marked = true
+                    case (0xE4, 0xB8, 0x87):    // 万: an amount's only where no word follows (not 5万余块, 3.5万人)
+                        marked = marked || !startsWord(at: i + 3)
                     case _ where isEnd(at: i) && i + 3 < bytes.count && !isEnd(at: i + 3):
                         close(start..<(i + 3), marked: marked)
                         start = i + 3
