@@ -147,7 +147,7 @@ struct HTMLDocumentReader: XMLNodeReader {
         // Text in a table but in none of its cells (a <caption>, stray text) is laid out
         // before the table, as browsers do; before the first row it is the table's title.
         let line = FoldedText(text, line: number)
-        guard !line.text.trimmingSpaces.isEmpty else { return }
+        guard !line.text.isSpacesOnly else { return }
         assembly.add(line)
         if openTables.isEmpty {
             recentBodyLines.append(line)

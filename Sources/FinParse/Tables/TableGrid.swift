@@ -38,7 +38,7 @@ struct TableGrid: Sendable {
 
     /// Whether any cell, or a table nested in one, has text.
     var holdsText: Bool {
-        cells.contains { !$0.text.trimmingSpaces.isEmpty || $0.tables.contains(where: \.holdsText) }
+        cells.contains { !$0.text.isSpacesOnly || $0.tables.contains(where: \.holdsText) }
     }
 
     /// A line that can title the table after it: short, and not a sentence.

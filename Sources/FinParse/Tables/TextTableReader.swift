@@ -120,7 +120,7 @@ enum TextTableReader {
     private static func isSeparatedRow(_ line: FoldedText) -> Bool {
         guard line.text.contains(utf8: 0x09) else { return false }
         var filled = 0
-        for field in line.text.split(separator: "\t", omittingEmptySubsequences: false) where !field.trimmingSpaces.isEmpty {
+        for field in line.text.split(separator: "\t", omittingEmptySubsequences: false) where !field.isSpacesOnly {
             filled += 1
             if filled == 2 { return true }
         }

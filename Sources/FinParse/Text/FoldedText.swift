@@ -231,7 +231,7 @@ enum Folding {
 extension FoldedText {
     /// Empty or only spaces. (In scraped tables a TAB alone is an empty cell: see
     /// `TextTableReader.isCellStart`.)
-    public var isBlank: Bool { text.trimmingSpaces.isEmpty }
+    public var isBlank: Bool { text.isSpacesOnly }
 
     /// The lines of decoded text, folded, numbered from 1. Lines end at LF, CRLF
     /// or a lone CR, as the input had them; a form feed inside a line starts a new one

@@ -23,6 +23,12 @@ extension StringProtocol {
         return self[start..<end]
     }
 
+    /// Whether nothing is left once ``trimmingSpaces`` trims: asked of most lines, and read on
+    /// the bytes without slicing.
+    var isSpacesOnly: Bool {
+        (utf8.withContiguousStorageIfAvailable(Self.unspaced) ?? Array(utf8).withUnsafeBufferPointer(Self.unspaced)).isEmpty
+    }
+
     /// The byte range of `bytes` without the trimmed spaces at either end.
     private static func unspaced(_ bytes: UnsafeBufferPointer<UInt8>) -> Range<Int> {
         var start = 0, end = bytes.count

@@ -201,8 +201,8 @@ struct WordDocumentReader: XMLNodeReader {
                 let paragraph = FoldedText(text, line: number)
                 if open.style.map(styles.isContents) == true {
                     if contents.isEmpty { assembly.contentsFound() }
-                    if !paragraph.text.trimmingSpaces.isEmpty { contents.append(paragraph) }
-                } else if !paragraph.text.trimmingSpaces.isEmpty {
+                    if !paragraph.text.isSpacesOnly { contents.append(paragraph) }
+                } else if !paragraph.text.isSpacesOnly {
                     // Before the paragraph, which a streamed outline places as it comes.
                     if let level = open.outlineLevel ?? open.style.flatMap(styles.outlineLevel(of:)), level < 9 {
                         assembly.hints.headingLevels[number] = level
