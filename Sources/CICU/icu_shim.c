@@ -204,7 +204,8 @@ int32_t fp_fold_utf8(const char *src, int32_t srcLength,
         if (start8 >= srcLength) break;
         uint32_t single = fp_is_plain(c) ? FP_KEEP : c <= 0xFFFF ? fp_single(nfkc, c) : 0;
         if ((single & FP_KIND) != 0 && fp_boundary_at(nfkc, s, i, srcLength)) {
-            // A chunk of one code point, folded as it was the last time: nearly all of a report.
+            // A chunk of one code point (a mark, or a plain one before it), folded as ICU folds
+            // it alone.
             if ((single & FP_KIND) != FP_DROP) {
                 UChar32 folded = (single & FP_KIND) == FP_KEEP ? c : (UChar32)(single & 0xFFFF);
                 if (!fp_emit(folded, start8, column, dest16, utf8Offsets, sourceOffsets, sourceColumns, dest8, capacity, &out16, &out8))

@@ -192,8 +192,8 @@ struct FigureExtractor {
     /// , which ICU reads inside a number (1.5;2, 1,234), nor at 、, which joins a list of
     /// figures (4.1%、1.9%).
     ///
-    /// Every figure has a % sign, a 元, a 万 (an amount in 万元 written without its 元) or a
-    /// 百(分之): a clause with none of them holds none. Read on the text as written, so that
+    /// Every figure has a % sign, a 元, a 万 that no word follows (an amount in 万元 written
+    /// without its 元) or a 百(分之): a clause with none of them holds none. Read on the text as written, so that
     /// no clause is folded for nothing: ％ and ﹪ are the only characters that fold to %, and
     /// nothing folds to 元, 万 or 百. One pass over the UTF-8
     /// bytes, as most of a report's text holds no figure.

@@ -155,7 +155,7 @@ extension Figure {
     /// lists hold them (sorting is stable: a line's figures stay in reading order).
     static func inReadingOrder(_ figures: [Figure]) -> [Figure] {
         // Sorts one word per figure (line, percent or not, place), not the figures: a figure is
-        // some 150 bytes that a sort would move at each step.
+        // 121 bytes, which a sort would move at each step.
         var keys = figures.indices.map { index in
             UInt64(truncatingIfNeeded: figures[index].line) << 33 | (figures[index].unit == .percent ? 1 << 32 : 0) | UInt64(index)
         }
