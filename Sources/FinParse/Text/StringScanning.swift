@@ -14,7 +14,7 @@ extension StringProtocol {
     var trimmingSpaces: SubSequence {
         // On the UTF-8 bytes: most text has no space at either end, and stepping over
         // scalars from both ends cost more than the bytes' two looks.
-        let kept = utf8.withContiguousStorageIfAvailable(Self.unspaced) ?? Array(utf8).withUnsafeBufferPointer(Self.unspaced)
+        let kept = unspacedBytes
         let utf8 = self.utf8
         // The ends as they are, where nothing is trimmed: an index made by offsetting the UTF-8
         // view is checked for scalar alignment when it slices, which cost more than the trim.
@@ -25,8 +25,11 @@ extension StringProtocol {
 
     /// Whether nothing is left once ``trimmingSpaces`` trims: asked of most lines, and read on
     /// the bytes without slicing.
-    var isSpacesOnly: Bool {
-        (utf8.withContiguousStorageIfAvailable(Self.unspaced) ?? Array(utf8).withUnsafeBufferPointer(Self.unspaced)).isEmpty
+    var isSpacesOnly: Bool { unspacedBytes.isEmpty }
+
+    /// The UTF-8 offsets of the text without the trimmed spaces at either end.
+    private var unspacedBytes: Range<Int> {
+        utf8.withContiguousStorageIfAvailable(Self.unspaced) ?? Array(utf8).withUnsafeBufferPointer(Self.unspaced)
     }
 
     /// The byte range of `bytes` without the trimmed spaces at either end.
