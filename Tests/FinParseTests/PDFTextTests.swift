@@ -413,14 +413,20 @@ struct PDFTextTests {
 
     /// The 江苏 template's 支出预算总表 is one row of values too, under 合计 | 基本支出 | 项目支出 |
     /// 单位预留机动经费 | 结转下年资金: the empty last column is left out, by where the values stand
-    /// (the report's text gives 单位预留机动经费 2,388.04 and 140.2).
-    @Test(arguments: [("pdf/jiangsu-jianchayuan-2018-yusuan.layout.txt", "2,388.04"), ("pdf/jiangsu-jianchayuan-2017-yusuan.layout.txt", "140.20")])
+    /// (the report's text gives 单位预留机动经费 2,388.04 and 140.2). The 省委办公厅's set its
+    /// values right of their centred names (20,849.45 between 合计 and 基本支出, 9,964.07 under
+    /// 基本支出): each takes a cell of its own, not one for two. Its 2018 table spaces out
+    /// 合     计.
+    @Test(arguments: [("pdf/jiangsu-jianchayuan-2018-yusuan.layout.txt", "2,388.04"), ("pdf/jiangsu-jianchayuan-2017-yusuan.layout.txt", "140.20"),
+                      ("pdf/jiangsu-weibangongting-2017-yusuan-tables.layout.txt", "196.72"),
+                      ("pdf/jiangsu-weibangongting-2018-yusuan-tables.layout.txt", "1,973.86")])
     func aOneRowSpendingTableIsLabelledByItsHeader(path: String, reserve: String) throws {
         let document = try Document(contentsOf: Corpus.path(path))
         let table = try #require(document.tables.first { $0.kind == "支出预算总表" })
         let row = document.amounts.filter { $0.cell?.table == table.index }
         #expect(row.map { "\($0.text) \($0.label ?? "-")" }.last == "\(reserve) 单位预留机动经费")
         #expect(row.map { $0.label ?? "-" } == ["合计", "基本支出", "项目支出", "单位预留机动经费"])
+        #expect(Set(row.compactMap { $0.cell?.column }).count == row.count)
         if row.count == 4 { #expect(row[0].value == row[1].value + row[2].value + row[3].value) }
     }
 

@@ -52,10 +52,14 @@ enum SpacedHeaderLabels {
         func isGroup(_ text: Substring) -> Bool { groupWords.contains { text.contains(utf8: $0) } }
     }
 
+    /// A value's label, and the piece of the header it stands under (its leaf, or its piece of
+    /// a last 预算数 | 决算数 line).
+    typealias Label = (text: String, under: Piece)
+
     /// The label of each of `values`, from the header lines `header` (each line's pieces);
     /// all nil unless every leaf of the header is one of the template's column names.
-    static func labels(header: [[Piece]], values: [Piece], template: Template) -> [String?] {
-        let none = values.map { _ in String?.none }
+    static func labels(header: [[Piece]], values: [Piece], template: Template) -> [Label?] {
+        let none = values.map { _ in Label?.none }
         // A last header line of 预算数 | 决算数 under each leaf: each value is its leaf's and that line's.
         // With fewer values than it has (empty columns), each stands under the one nearest it.
         let last = header.last.flatMap { last in last.allSatisfy { generic.contains(String($0.text)) } ? last : nil }
@@ -72,9 +76,9 @@ enum SpacedHeaderLabels {
                   let places = last.count == values.count ? Array(last.indices) : nearest(to: values, among: last)
             else { return none }
             let per = last.count / leaves.count
-            return places.map { names[$0 / per] + last[$0].text }
+            return places.map { (names[$0 / per] + last[$0].text, last[$0]) }
         }
-        return match(leaves, to: values)?.map { names[$0] } ?? none
+        return match(leaves, to: values)?.map { (names[$0], leaves[$0]) } ?? none
     }
 
     /// For each value, the index of the piece of `line` its middle stands nearest, in order,
@@ -103,9 +107,9 @@ enum SpacedHeaderLabels {
         return text[text.index(after: year)...]
     }
 
-    /// The leaves, left to right: top down, each piece joined to a piece above it, overlapping
-    /// it or a few positions off, with which it begins a column's name. nil when a leaf is not
-    /// a whole name (a piece lost, or text that is not the template's).
+    /// The leaves, left to right: top down, each piece joined to a piece above it (or beside it,
+    /// letter-spaced), overlapping it or a few positions off, with which it begins a column's
+    /// name. nil when a leaf is not a whole name (a piece lost, or text that is not the template's).
     private static func leaves(of pieces: [Piece], names columnNames: [String]) -> [Piece]? {
         // Compared on UTF-8 bytes: String's comparisons break graphemes, for every piece and block.
         func begins(_ text: Substring) -> Bool {
@@ -117,9 +121,14 @@ enum SpacedHeaderLabels {
         // Where each block's characters stand, one position each, as pdftotext sets them.
         var extents: [Range<Int>] = []
         func extent(_ piece: Piece) -> Range<Int> { piece.start..<(piece.start + piece.text.unicodeScalars.count) }
+        // A name set letter-spaced on one line (合     计): its characters are pieces of their own.
+        func isSpacedOut(_ block: Int, _ piece: Piece) -> Bool {
+            lastLine[block] == piece.line && blocks[block].text.unicodeScalars.count == 1 && piece.text.unicodeScalars.count == 1
+        }
         for piece in pieces.sorted(by: { ($0.line, $0.start) < ($1.line, $1.start) }) {
             let above = blocks.indices.filter {
-                lastLine[$0] < piece.line && blocks[$0].gap(to: piece) <= nearby && begins(blocks[$0].text + piece.text)
+                (lastLine[$0] < piece.line || isSpacedOut($0, piece)) && blocks[$0].gap(to: piece) <= nearby
+                    && begins(blocks[$0].text + piece.text)
             }
             // Of two that would do (公务用车 over 公务用车, the 购置费 and 运行维护费 columns), the one
             // whose middle is nearest.

@@ -510,6 +510,10 @@ enum SpacedTableReader {
         }
         aligningPages(&placed, pageOfRow: pageOfRow)
         if !numbered && !ofIndicators { placingShortTotalRows(&placed, pageOfRow: pageOfRow) }
+        var labels: [TableGrid.Place: String] = [:]
+        if let template = SpacedHeaderLabels.Template.of(title: name, kind: name.flatMap(kind(of:))) {
+            labels = headerLabels(&placed, rows: rows, columnsOf: { pages[pageOfRow[$0]] ?? columns }, template: template)
+        }
         let gridRow = numbered || ofIndicators ? Array(rows.indices) : rowsJoiningWrappedCells(placed, rows: rows, pageOfRow: pageOfRow)
         var cells: [TableGrid.Cell] = []
         var started: [Int: Int] = [:]  // the cells of the grid row being filled, by their first column
@@ -541,9 +545,7 @@ enum SpacedTableReader {
         let width = max(columns.count, cells.map { $0.column + $0.columnSpan }.max() ?? 0, 1)
         var grid = SpacedIndicatorTable.mergingLevels(TableGrid(title: name, line: rows.first?.line.line ?? 0, rows: rowCount,
                                                                 columns: width, cells: merged))
-        if let template = SpacedHeaderLabels.Template.of(title: name, kind: name.flatMap(kind(of:))) {
-            grid.headerLabels = headerLabels(placed, rows: rows, template: template)
-        }
+        grid.headerLabels = labels
         return grid
     }
 
@@ -630,11 +632,13 @@ enum SpacedTableReader {
 
     /// The labels the header lines above a table's one row of amounts give its values, when
     /// that row is values alone (``SpacedHeaderLabels``), by the line and column of each cell.
-    private static func headerLabels(_ placed: [PlacedRow], rows: [Row],
+    /// Where two of the values fell in one column of their row's (`columnsOf`: pdftotext sets a
+    /// value right of its centred name, nearer the next name than its own: 20,849.45 between 合计
+    /// and 基本支出, 9,964.07 under 基本支出), each moves to the column of the name that labels it.
+    private static func headerLabels(_ placed: inout [PlacedRow], rows: [Row], columnsOf: (Int) -> Columns,
                                      template: SpacedHeaderLabels.Template) -> [TableGrid.Place: String] {
         let amountRows = placed.indices.filter { placed[$0].hasAmount }
-        // Labels go by cell: not where two values share one (the columns do not fit the row).
-        guard amountRows.count == 1, let r = amountRows.first, r > 0, !placed[r].runsTogether,
+        guard amountRows.count == 1, let r = amountRows.first, r > 0,
               placed[r].fields.count > 1, placed[r].fields.allSatisfy(isValue) else { return [:] }
         // A header's words a space apart are headers of columns side by side (公务接待 会议费), each
         // as wide as its characters, but not into the next.
@@ -649,8 +653,17 @@ enum SpacedTableReader {
         var labels: [TableGrid.Place: String] = [:]
         let line = rows[r].line.line
         let values = placed[r].fields.map { SpacedHeaderLabels.Piece(line: line, start: $0.start, end: $0.end, text: $0.text) }
-        for (label, place) in zip(SpacedHeaderLabels.labels(header: header, values: values, template: template), placed[r].places) {
-            if let label { labels[TableGrid.Place(line: line, column: place.column)] = label }
+        let found = SpacedHeaderLabels.labels(header: header, values: values, template: template)
+        if placed[r].runsTogether {
+            // Labels go by cell: none where two values still share one.
+            let names = found.compactMap { $0?.under }.map { Field(start: $0.start, end: $0.end, text: $0.text) }
+            guard names.count == found.count else { return [:] }
+            let moved = PlacedRow(fields: placed[r].fields, places: columnsOf(r).place(names).map { ($0.column, 1) })
+            guard !moved.runsTogether else { return [:] }
+            placed[r] = moved
+        }
+        for (label, place) in zip(found, placed[r].places) {
+            if let label { labels[TableGrid.Place(line: line, column: place.column)] = label.text }
         }
         return labels
     }
