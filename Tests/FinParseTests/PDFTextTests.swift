@@ -1064,6 +1064,35 @@ struct PDFTextTests {
         #expect(document.percents.map { "\($0.value) \($0.label ?? "-") \($0.changeOf ?? "-")" } == ["5.77 增长 收入支出预算总计"])
     }
 
+    /// pdftotext -layout prints a line that starts in the digits' font a little above the line
+    /// before it (the 财政局 决算: `603.14万元，占20.51%；` over `本年支出合计…； 项目支出`): the
+    /// two go back in order, and each amount so printed takes its item (six of them, none before).
+    @Test func aLineRaisedAboveTheOneBeforeItGoesBackInOrder() throws {
+        let document = try Document(contentsOf: Corpus.path("pdf/putuo-caizhengju-2024-juesuan.layout.txt"))
+        let paragraph = try #require(document.paragraphs.first { $0.line == 543 })
+        #expect(paragraph.text == "本年支出合计2940.05万元，其中:基本支出2336.91万元，占79.49%； 项目支出603.14万元，占20.51%；")
+        let raised = (document.amounts + document.percents).filter { [542, 567, 590, 601, 666].contains($0.line) && $0.cell == nil }
+        #expect(raised.map { "\($0.text) \($0.label ?? "-")" }.sorted()
+                == ["15.16% 住房保障支出", "160.75万元 支出决算", "161.62万元 年初预算", "20.51% 项目支出", "449.52万元 支出决算",
+                    "598.42万元 涉及预算金额", "598.42万元 涉及预算金额", "603.14万元 项目支出"])
+    }
+
+    /// Plain pdftotext keeps its lines in order, with blank lines between a page's pieces and no
+    /// paragraph indented (江苏 人大 2017): a line opening with an amount there stays where it is.
+    @Test func aLineOpeningWithAnAmountInPlainTextStaysInOrder() {
+        let document = pages("六、财政拨款基本支出预算表情况说明", [
+            "本表反映部门年度财政拨款基本支出预算安排情况。",
+            "江苏省人大常委会办公厅 2017 年度财政拨款基本支出预算",
+            "",
+            "7666.68 万元，其中：",
+            "人员经费 6080.72 万元。主要包括：基本工资、津贴补",
+            "",
+            "贴、奖金。",
+        ])
+        #expect(document.paragraphs.map(\.text).contains("7666.68 万元，其中:"))
+        #expect(document.amounts.map { "\($0.value) \($0.label ?? "-")" } == ["7666.68 -", "6080.72 人员经费"])
+    }
+
     /// A line that opens with a 科目's level closes the name the line before wrapped (江苏
     /// 法院 2019: …机关事业单位基本养老保险缴费 / 支出 / （项）支出 1384.7 万元): it goes on
     /// from it, and its amounts are the 科目's, not 支出's.

@@ -367,7 +367,7 @@ enum PageText {
     /// the page and stops mid-sentence, and this one neither starts a paragraph
     /// (indent, list marker) nor is laid out in columns.
     private static func joinWrapped(_ lines: [FoldedText]) -> [FoldedText] {
-        let measures = lines.map { $0.isBlank ? nil : Measure(columnar: isColumnar($0.text), width: columns($0.original.trimmingSpaces)) }
+        var measures = lines.map { $0.isBlank ? nil : Measure(columnar: isColumnar($0.text), width: columns($0.original.trimmingSpaces)) }
         let prose = lines.indices.filter { measures[$0].map { !$0.columnar } ?? false }
         let widths = prose.map { measures[$0]!.width }.filter { $0 >= 20 }.sorted()
         guard !widths.isEmpty else { return lines }
@@ -376,6 +376,12 @@ enum PageText {
         // continues the one above even when that one happens to end on 。 or ；.
         let indented = prose.filter { lines[$0].text.drop { $0 == "\u{0C}" }.hasPrefix("  ") }.count * 100 >= prose.count * 15
         let doubleSpaced = isDoubleSpaced(measures, full: full)
+        var lines = lines
+        if indented && !doubleSpaced {
+            let order = loweringRaisedLines(lines, measures, full: full)
+            lines = order.map { lines[$0] }
+            measures = order.map { measures[$0] }
+        }
         var result: [FoldedText] = []
         // The last line that is not blank, and the blank lines after it. Blank lines stay,
         // so neighbours here are neighbours on the page, or across a page break when the
@@ -405,6 +411,30 @@ enum PageText {
         }
         if let paragraph = open { result.append(paragraph.line) }
         return result + blanks
+    }
+
+    /// pdftotext -layout prints a line that starts in another font (the digits of 603.14万元, a “)
+    /// a little above the line before it, a blank line over both: `603.14万元，占20.51%；` over
+    /// `本年支出合计…占79.49%； 项目支出`. Such a pair goes back in order, the blank line after
+    /// it, so that each line joins its sentence: a line at the margin that starts with a digit or
+    /// “, over a line of prose at the page's width that stops mid-sentence, blank lines around
+    /// the two. Only in text laid out as -layout does, its paragraphs indented: plain pdftotext
+    /// keeps the lines in order, its blank lines between pieces of a page; and not in
+    /// double-spaced text, where every line stands so. The lines' new order, by their indices.
+    private static func loweringRaisedLines(_ lines: [FoldedText], _ measures: [Measure?], full: Int) -> [Int] {
+        var order = Array(lines.indices)
+        var i = 1
+        while i + 2 < lines.count {
+            defer { i += 1 }
+            guard measures[i - 1] == nil, measures[i + 2] == nil, let raised = measures[i], let below = measures[i + 1],
+                  !raised.columnar, !below.columnar, Double(below.width) >= 0.8 * Double(full) else { continue }
+            let first = lines[i].text.unicodeScalars.drop { $0 == "\u{0C}" }.first, text = lines[i + 1].text.trimmingSpaces
+            guard first?.isASCIIDigit == true || first == "“", text.unicodeScalars.first?.isASCIIDigit == false,
+                  text.last.map(sentenceEnds.contains) == false else { continue }
+            order.swapAt(i - 1, i + 1)
+            i += 2
+        }
+        return order
     }
 
     /// Whether the text is double-spaced, a blank line after each of its lines: then a
