@@ -516,21 +516,66 @@ struct PDFTextTests {
         #expect(export.diagnostics.filter { $0.code == "tables-one-cell-a-line" }.count == 1)
     }
 
-    /// Indicator tables a cell a line (plain pdftotext's 绩效目标表s, a text export's 自评表s)
-    /// are not read; a warning says so where their header stands, once. The renderings that
-    /// give their indicators have none.
-    @Test func indicatorTablesACellALineAreSaidNotToBeRead() throws {
-        for path in ["pdf/putuo-wanli-2023-yusuan.raw.txt", "exports/yongzhou-yingji-2021-juesuan.libreoffice.txt"] {
-            let document = try Document(contentsOf: Corpus.path(path))
-            let warnings = document.diagnostics.filter { $0.code == "indicators-not-read" }
-            #expect(warnings.count == 1 && warnings.first?.severity == .warning, "\(path)")
-            #expect(document.tables.allSatisfy { $0.selfEvaluation == nil })
-        }
-        for path in ["pdf/putuo-wanli-2023-yusuan.layout.txt", "yongzhou-yingji-2021-juesuan.txt", "docx/yongzhou-yingji-2021-juesuan.docx"] {
+    /// Plain pdftotext's 绩效目标表s stand a cell a line without the empty cells of the places
+    /// a merged cell covers: they are not read, and a warning says so where their header
+    /// stands, once. The renderings that give their indicators have none.
+    @Test func indicatorTablesACellALineWithoutTheirEmptyCellsAreSaidNotToBeRead() throws {
+        let raw = try Document(contentsOf: Corpus.path("pdf/putuo-wanli-2023-yusuan.raw.txt"))
+        let warnings = raw.diagnostics.filter { $0.code == "indicators-not-read" }
+        #expect(warnings.count == 1 && warnings.first?.severity == .warning)
+        #expect(raw.tables.allSatisfy { $0.selfEvaluation == nil })
+        for path in ["pdf/putuo-wanli-2023-yusuan.layout.txt", "yongzhou-yingji-2021-juesuan.txt", "docx/yongzhou-yingji-2021-juesuan.docx",
+                     "exports/yongzhou-yingji-2021-juesuan.libreoffice.txt"] {
             let document = try Document(contentsOf: Corpus.path(path))
             #expect(!document.diagnostics.contains { $0.code == "indicators-not-read" }, "\(path)")
             #expect(document.tables.contains { $0.selfEvaluation != nil })
         }
+    }
+
+    /// A text export of a Word report (LibreOffice) prints each cell of a 自评表 on a line of its
+    /// own, an empty cell or a merged cell's covered place an empty line: each row is as many
+    /// lines as the header has cells. The four 自评表 of the 永州 report read so as the TAB text
+    /// reads them: every indicator's levels, name, values, weight and score, the funds, totals,
+    /// names and department, and the same warnings (the second table's weights and scores do not
+    /// add up to its 总分).
+    @Test func aTextExportsSelfEvaluationTablesAreReadACellALine() throws {
+        let export = try Document(contentsOf: Corpus.path("exports/yongzhou-yingji-2021-juesuan.libreoffice.txt"))
+        let text = try Document(contentsOf: Corpus.path("yongzhou-yingji-2021-juesuan.txt"))
+        let read = export.tables.compactMap(\.selfEvaluation), expected = text.tables.compactMap(\.selfEvaluation)
+        #expect(read.count == 4)
+        func rows(_ evaluation: SelfEvaluation) -> [String] {
+            evaluation.indicators.map { i in
+                [i.level1, i.level2, i.name, i.actual.text, i.target.value.map { "\($0)" } ?? "-", i.weight.map { "\($0)" } ?? "-",
+                 i.score.map { "\($0)" } ?? "-", i.deviation ?? "-"].joined(separator: "|")
+            }
+        }
+        #expect(read.map(rows) == expected.map(rows))
+        #expect(read.map(\.funds) == expected.map(\.funds))
+        #expect(read.map { "\($0.scope) \($0.name ?? "-") \($0.department ?? "-") \($0.totalWeight ?? -1) \($0.totalScore ?? -1)" }
+                == expected.map { "\($0.scope) \($0.name ?? "-") \($0.department ?? "-") \($0.totalWeight ?? -1) \($0.totalScore ?? -1)" })
+        func warnings(_ document: Document) -> [String] {
+            document.diagnostics.filter { $0.code.hasPrefix("self-evaluation") }.map { "\($0.code) \($0.message)" }
+        }
+        #expect(warnings(export) == warnings(text) && warnings(export).count == 2)
+    }
+
+    /// A cell of two paragraphs in a 自评表 a cell a line puts the rows after it out of step with
+    /// the header: the rows before it are read, and a warning says where the reading stopped.
+    @Test func aSelfEvaluationTableACellALineStopsWhereItsRowsNoLongerFit() throws {
+        let header = ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"]
+        let rows = [
+            ["", "产出指标(50分)", "数量指标", "安全生产日常督查", "≥20次", "60次", "5", "5", ""],
+            ["", "", "", "媒体宣传", "≥200次", "568次", "5", "4", "经费不足\n下年补足"],
+            ["", "", "质量指标", "培训合格率", "100%", "100%", "5", "5", ""],
+        ]
+        let lines = ["2021年度项目支出绩效自评表", "项目名称", "安全生产专项"] + header + rows.flatMap { $0 } + ["总分", "100", "99"]
+        let document = Document(parsing: lines.joined(separator: "\n"))
+        let evaluation = try #require(document.tables.first?.selfEvaluation)
+        #expect(evaluation.name == "安全生产专项")
+        #expect(evaluation.indicators.map(\.name) == ["安全生产日常督查", "媒体宣传"])
+        #expect(evaluation.indicators.map(\.score) == [5, 4])
+        let warning = try #require(document.diagnostics.first { $0.code == "indicators-not-read" })
+        #expect(warning.line == 34 && warning.message.contains("read up to line 30"))
     }
 
     /// A row of a total-first table whose total is not the sum of its other amounts is a

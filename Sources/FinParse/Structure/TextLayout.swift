@@ -72,6 +72,19 @@ enum TextLayout {
                 }
                 noSeparatedTableBefore = run.lines.upperBound
             }
+            if LineCellIndicatorTable.mayHoldHeader(line), let read = LineCellIndicatorTable.read(at: i, in: lines) {
+                // Its title and the lines down to here were taken for paragraphs a moment ago, the
+                // last ones: taken back from the end, not searched for among all.
+                let above = lines[read.lines.lowerBound..<i]
+                while let last = result.paragraphs.last, above.contains(where: { $0.line == last.line && $0.original == last.original }) {
+                    result.paragraphs.removeLast()
+                }
+                result.tables.append(read.grid)
+                result.diagnostics += read.diagnostics
+                i = read.lines.upperBound
+                lastSpacedTable = nil
+                continue
+            }
             guard TextTableReader.isCellStart(line) else {
                 if !line.isBlank { result.paragraphs.append(line) }
                 i += 1
