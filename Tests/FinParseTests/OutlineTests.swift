@@ -313,5 +313,22 @@ struct OutlineTests {
         #expect(document.paragraphs.map(\.line) == [1, 2, 3, 4, 6])
         #expect(!document.diagnostics.contains { $0.code == "table-of-contents" })
     }
+
+    /// An item a report ran into the paragraph of the one before (…财务规则。（八）负责本区…, the
+    /// 财政局 决算's 主要职能; 1、…等。 2、… 3、… 4、 in one paragraph of a 预算's 立项依据) is an item of
+    /// its own, on its line: no number is missing. A marker after a sentence that is not the
+    /// list's next number is text.
+    @Test func anItemRunIntoTheParagraphBeforeIsAnItem() throws {
+        let document = try Document(contentsOf: Corpus.path("pdf/putuo-caizhengju-2024-juesuan.layout.txt"))
+        func list(holding line: Int, in sections: [Section]) -> [Section]? {
+            sections.contains { $0.line == line } ? sections : sections.lazy.compactMap { list(holding: line, in: $0.children) }.first
+        }
+        let duties = try #require(list(holding: 63, in: document.outline))
+        #expect(duties.compactMap(\.marker) == ["(一)", "(二)", "(三)", "(四)", "(五)", "(六)", "(七)", "(八)", "(九)", "(十)", "(十一)", "(十二)"])
+        #expect(duties[7].line == 92 && duties[7].title.hasPrefix("负责本区暂未划转入税务部门的非税收入管理"))
+        #expect(!document.diagnostics.contains { $0.code == "numbering-gap" })
+        let runIn = Document(parsing: "一、依据\n1、预算法。2、会计法。4、审计法。（二）另见\n")
+        #expect(runIn.outline.first?.children.map { "\($0.marker ?? "") \($0.title)" } == ["1、 预算法", "2、 会计法"])
+    }
 }
 

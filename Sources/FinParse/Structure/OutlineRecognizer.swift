@@ -110,6 +110,27 @@ enum OutlineRecognizer {
                 bare = (text, line, section, role)
             } else {
                 place(section, role: role, line: line)
+                placeItemsRunIn(after: section, role: role, of: paragraph)
+            }
+        }
+
+        /// The items a report ran into the paragraph of the item before them (…会计准则、会计制度和
+        /// 财务规则。（八）负责本区…): after the end of a sentence, the marker of the same list with
+        /// the next number starts an item of its own, on the line where it stands.
+        private mutating func placeItemsRunIn(after section: Section, role: Role, of paragraph: FoldedText) {
+            guard case .numbered = role, section.kind == .item, var number = section.number else { return }
+            let text = paragraph.text
+            var from = text.startIndex
+            // Folded, ；is ;.
+            while let end = text.unicodeScalars[from...].firstIndex(where: { $0 == "。" || $0 == ";" }) {
+                from = text.unicodeScalars.index(after: end)
+                let after = String(text[from...])
+                guard let marker = ListMarker.scan(after), Role.numbered(marker.style) == role, marker.number == number + 1 else { continue }
+                let offset = text.utf16.distance(from: text.startIndex, to: from) + marker.range.lowerBound
+                let line = FoldMap(paragraph).location(ofFoldedOffset: offset).line
+                let body = String(marker.rest(of: after).trimmingSpaces)
+                place(Section(kind: .item, marker: marker.text, number: marker.number, title: itemTitle(body), line: line), role: role, line: line)
+                number += 1
             }
         }
 
