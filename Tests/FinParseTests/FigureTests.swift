@@ -139,12 +139,17 @@ struct FigureTests {
     /// A change whose own clause names its item is a change of that item, not of the amount
     /// before it (江苏 法院 2019: …提租补贴等3397.18万元、项目经费支出安排减少1134.33万元 was a
     /// change of 提租补贴等); a clause that starts inside an aside names none (比2022年（上一年度，
-    /// 下同）预算增加 is a change of the 财政拨款收入 before it, not of 下同预算).
+    /// 下同）预算增加 is a change of the 财政拨款收入 before it, not of 下同预算). A reason names its
+    /// item after its 是 (主要原因是基本支出增加1408.29万元, 江苏 法院 2017 and 2018), unless it
+    /// names a cause there (主要原因是根据国务院通知要求…压减10%).
     @Test func aChangeNamingItsOwnItemIsAChangeOfIt() {
         #expect(figures("主要原因是基本支出增加人员工资、提租补贴等3397.18万元、项目经费支出安排减少1134.33万元、单位预留机动经费增加1753.34万元。")
             .map { "\($0.value) \($0.changeOf ?? "-")" } == ["3397.18 -", "1134.33 项目经费支出安排", "1753.34 预留机动经费"])
         #expect(figures("其中：财政拨款收入16497.86万元，比2022年（上一年度，下同）预算增加1421.25万元；")
             .map { "\($0.value) \($0.changeOf ?? "-")" } == ["16497.86 -", "1421.25 财政拨款收入"])
+        #expect(figures("主要原因是基本支出增加 1408.29 万元、项目支出安排增加 400 万元。")
+            .map { "\($0.value) \($0.changeOf ?? "-")" } == ["1408.29 基本支出", "400 项目支出安排"])
+        #expect(figures("主要原因是根据国务院通知要求运转类项目预算较上年压减 10%。").map(\.changeOf) == [nil])
     }
 
     /// What a source allotted right before the figure is the item with its verb (永州's

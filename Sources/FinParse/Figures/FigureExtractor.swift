@@ -168,12 +168,20 @@ struct FigureExtractor {
         if let verb = words.last, FigureClause.increaseWords.contains(verb) || FigureClause.decreaseWords.contains(verb) {
             words.removeLast()
         }
+        // 主要原因是基本支出增加1408.29万元: the reason names the item after its 是 (ICU reads
+        // 主要原因 as one word); not a cause (主要原因是根据国务院通知要求运转类项目预算较上年压减).
+        if let reason = words.lastIndex(where: { $0.string.hasSuffix(utf8: "原因") }), reason + 2 < words.count,
+           reasonLinks.contains(words[reason + 1]), !causeWords.contains(words[reason + 2]) {
+            words.removeSubrange(...(reason + 1))
+        }
         if let comparison = words.firstIndex(where: { comparisonWords.contains($0) }) { words.removeSubrange(comparison...) }
         let subject = words.drop { FigureClause.scopeWords.contains($0) }.map(\.string).joined()
         return subject.isEmpty ? nil : subject
     }
 
     private static let comparisonWords: WordSet = ["比", "比上", "较", "与", "同比", "相比"]
+    private static let reasonLinks: WordSet = ["是", "为"]
+    private static let causeWords: WordSet = ["根据", "按照", "由于", "因", "因为", "随着", "受"]
     private static let openingParens: WordSet = ["(", "（"]
     private static let closingParens: WordSet = [")", "）"]
 
