@@ -327,7 +327,7 @@ struct OutlineTests {
         #expect(duties.compactMap(\.marker) == ["(一)", "(二)", "(三)", "(四)", "(五)", "(六)", "(七)", "(八)", "(九)", "(十)", "(十一)", "(十二)"])
         #expect(duties[7].line == 92 && duties[7].title.hasPrefix("负责本区暂未划转入税务部门的非税收入管理"))
         #expect(!document.diagnostics.contains { $0.code == "numbering-gap" })
-        let runIn = Document(parsing: "一、依据\n1、预算法。2、会计法。4、审计法。（二）另见\n")
+        let runIn = Document(parsing: "一、依据\n1、预算法。 2、会计法。4、审计法。（二）另见\n")
         #expect(runIn.outline.first?.children.map { "\($0.marker ?? "") \($0.title)" } == ["1、 预算法", "2、 会计法"])
     }
 }

@@ -1,3 +1,5 @@
+import Glibc
+
 /// Builds a report's heading tree from its paragraphs.
 ///
 /// Nesting follows the document, not a fixed table of levels: a marker of a family
@@ -118,21 +120,62 @@ enum OutlineRecognizer {
         /// 财务规则。（八）负责本区…): after the end of a sentence, the marker of the same list with
         /// the next number starts an item of its own, on the line where it stands.
         private mutating func placeItemsRunIn(after section: Section, role: Role, of paragraph: FoldedText) {
-            guard case .numbered = role, section.kind == .item, var number = section.number else { return }
-            let text = paragraph.text
-            var from = text.startIndex
-            // Folded, ；is ;.
-            while let end = text.unicodeScalars[from...].firstIndex(where: { $0 == "。" || $0 == ";" }) {
-                from = text.unicodeScalars.index(after: end)
-                let after = String(text[from...])
-                guard let marker = ListMarker.scan(after), Role.numbered(marker.style) == role, marker.number == number + 1 else { continue }
-                let offset = text.utf16.distance(from: text.startIndex, to: from) + marker.range.lowerBound
-                let line = FoldMap(paragraph).location(ofFoldedOffset: offset).line
-                let body = String(marker.rest(of: after).trimmingSpaces)
+            guard case .numbered(let style) = role, section.kind == .item, var number = section.number else { return }
+            // The scalars the list's next marker may start with: (八) after (七), 2、 after 1、.
+            func mayOpen(_ scalar: Unicode.Scalar) -> Bool {
+                switch style {
+                case .parenthesizedChineseNumber: scalar == "("
+                case .arabicNumber: scalar.isASCIIDigit
+                case .chineseNumber: ChineseNumeral.isNumeral(scalar)
+                default: ListMarker.mayStart(scalar) && scalar != "第"
+                }
+            }
+            var text = paragraph.text
+            // Where a marker may start right after the end of a sentence (。, or ；folded to ;),
+            // found on the bytes: every item's paragraph is read, and most sentences start with
+            // no marker. Its UTF-8 offsets.
+            let starts: [Int] = text.withUTF8 { bytes in
+                guard let base = bytes.baseAddress else { return [] }
+                // The first scalar from `i` on past spaces (等。 2、…), as a marker's are: ASCII or
+                // three bytes (（ folds to ().
+                func mayStartMarker(at start: Int) -> Bool {
+                    var i = start
+                    while i < bytes.count, bytes[i] == 0x20 { i += 1 }
+                    guard i < bytes.count else { return false }
+                    if bytes[i] < 0x80 { return mayOpen(Unicode.Scalar(bytes[i])) }
+                    guard bytes[i] & 0xF0 == 0xE0, i + 2 < bytes.count else { return false }
+                    let value = UInt32(bytes[i] & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+                    return Unicode.Scalar(value).map(mayOpen) ?? false
+                }
+                var starts: [Int] = []
+                // 。 is E3 80 82, and no character holds an E3 byte but as its lead.
+                for byte: UInt8 in [0xE3, 0x3B] {
+                    var from = 0
+                    while from < bytes.count, let hit = memchr(base + from, Int32(byte), bytes.count - from) {
+                        let i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                        from = i + 1
+                        let end = byte == 0x3B ? i + 1 : i + 2 < bytes.count && bytes[i + 1] == 0x80 && bytes[i + 2] == 0x82 ? i + 3 : nil
+                        if let end, mayStartMarker(at: end) { starts.append(end) }
+                    }
+                }
+                return starts.count > 1 ? starts.sorted() : starts
+            }
+            let utf8 = text.utf8
+            for start in starts {
+                // A marker is a few scalars; an item's title runs to its sentence's end, which
+                // a line of thousands of such places would otherwise copy from each.
+                let from = utf8.index(utf8.startIndex, offsetBy: start)
+                let head = String(Substring(text.unicodeScalars[from...].prefix(16)))
+                guard let marker = ListMarker.scan(head), Role.numbered(marker.style) == role, marker.number == number + 1 else { continue }
+                let rest = String(Substring(text.unicodeScalars[from...].prefix(Self.longestRunInItem)))
+                let line = FoldMap(paragraph).location(ofFoldedOffset: text.utf16.distance(from: text.startIndex, to: from) + marker.range.lowerBound).line
+                let body = String(marker.rest(of: rest).trimmingSpaces)
                 place(Section(kind: .item, marker: marker.text, number: marker.number, title: itemTitle(body), line: line), role: role, line: line)
                 number += 1
             }
         }
+
+        private static let longestRunInItem = 512
 
         /// The top-level sections complete so far and not yet taken, in order.
         mutating func takeFinished() -> [Section] {

@@ -131,7 +131,7 @@ public struct ListMarker: Sendable, Hashable {
 
     /// Whether a marker may start with `scalar`: 第, a paren, a digit, a Chinese numeral or
     /// an enclosed number.
-    private static func mayStart(_ scalar: Unicode.Scalar) -> Bool {
+    static func mayStart(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x28, 0x30...0x39, 0x7B2C, 0x2460...0x249B, 0x3220...0x3229: true  // ( 0-9 第 ①⑴⒈ ㈠
         default: ChineseNumeral.isNumeral(scalar)
