@@ -307,6 +307,15 @@ struct FigureTests {
         #expect(changeWarnings("收入支出总计20323.21万元。与2024年度相比，收入支出总计减少959.49万元，下降4.61%。") == [
             "a fall of 4.61% does not follow: from 21282.7万元 (20323.21万元 plus 959.49万元) to 20323.21万元 is a fall of 4.51%",
         ])
+        // The item's amount two sentences back, what it is for between (江苏 检察院 2019):
+        // 134.37 / 16458.75 = 0.816%. Not across a sentence with a figure of its own.
+        let item = "1.公共安全(类)支出16,593.12万元。主要用于检察院行政支出及检察教育培训费等项目支出。"
+        #expect(changeWarnings(item + "与上年相比增加134.37万元，增长0.82%。").isEmpty)
+        #expect(changeWarnings(item + "与上年相比增加134.37万元，增长8.2%。") == [
+            "a rise of 8.2% does not follow: from 16458.75万元 (16,593.12万元 less 134.37万元) to 16,593.12万元 is a rise of 0.82%",
+        ])
+        #expect(figures(item + "与上年相比增加134.37万元，增长0.82%。").map { $0.changeOf ?? "-" } == ["-", "公共安全支出", "公共安全支出"])
+        #expect(figures("公共安全支出16,593.12万元。占比68.65%。与上年相比增加134.37万元。").map { $0.changeOf ?? "-" } == ["-", "-", "-"])
         // 392.92 / 6442.89 = 6.0985%: cut, not rounded.
         #expect(changeWarnings("法院（款）一般行政事务管理（项）支出6049.97万元，与上年相比减少392.92万元，减少6.09%。").isEmpty)
         // Both years given: the change is their difference, and the percent is of the year before.

@@ -101,15 +101,17 @@ enum ChangeCheck {
     }
 
     /// This year's amount among `before` (``amounts(before:in:)``) for the change at `k`: the
-    /// nearest that is not last year's, in the change's sentence or alone in the sentence before.
+    /// nearest that is not last year's, in the change's sentence, or alone in the sentence
+    /// before, or in the one before that when the sentence between holds no figure (江苏
+    /// 检察院 2019: 1.公共安全(类)支出16,593.12万元。主要用于…支出。与上年相比增加134.37万元).
     private static func thisYear(among before: [Int], change k: Int, in placed: [Placed]) -> Int? {
         let candidates = before.filter { !isLastYear(placed[$0].figure) }
-        guard let current = candidates.first,
-              placed[current].sentence == placed[k].sentence
-                || (placed[current].sentence == placed[k].sentence - 1
-                    && !candidates.dropFirst().contains { placed[$0].sentence == placed[current].sentence })
-        else { return nil }
-        return current
+        guard let current = candidates.first else { return nil }
+        let back = placed[k].sentence - placed[current].sentence
+        if back == 0 { return current }
+        let alone = !candidates.dropFirst().contains { placed[$0].sentence == placed[current].sentence }
+        let nothingBetween = back == 1 || !placed.contains { $0.sentence == placed[k].sentence - 1 }
+        return (1...2).contains(back) && alone && nothingBetween ? current : nil
     }
 
     /// For each figure with a change, the item it is a change of (``Figure/changeOf``): a
