@@ -190,7 +190,7 @@ enum SelfEvaluationReader {
 
     /// The text with its line breaks as spaces.
     static func oneLine(_ text: String) -> String {
-        guard text.utf8.contains(0x0A) else { return text }
+        guard text.contains(utf8: 0x0A) else { return text }
         return String(unsafeUninitializedCapacity: text.utf8.count) { buffer in
             _ = buffer.initialize(from: text.utf8.lazy.map { $0 == 0x0A ? 0x20 : $0 })
             return text.utf8.count
@@ -243,7 +243,8 @@ enum SelfEvaluationReader {
         var named = false
         if let digit = rest.firstIndex(where: \.isASCIIDigit), case let before = rest[..<digit], !before.isEmpty,
            before.allSatisfy({ !$0.isASCII && Comparator(scalar: $0) == nil && !"增减降升涨".unicodeScalars.contains($0) }) {
-            let words = comparatorWords.first { before.suffix($0.words.count).elementsEqual($0.words) }?.words.count ?? 0
+            let words = before.last.map(comparatorLasts.contains) == true
+                ? comparatorWords.first { before.suffix($0.words.count).elementsEqual($0.words) }?.words.count ?? 0 : 0
             named = before.count > words
             rest = rest[rest.index(digit, offsetBy: -words)...]
         }
@@ -251,14 +252,15 @@ enum SelfEvaluationReader {
         if let symbol = rest.first, let found = Comparator(scalar: symbol) {
             comparator = found
             rest = rest.dropFirst()
-        } else if let first = rest.first, !first.isASCII,
+        } else if let first = rest.first, comparatorFirsts.contains(first),
                   let (words, found) = comparatorWords.first(where: { rest.starts(with: $0.words) }) {
             comparator = found
             rest = rest.dropFirst(words.count)
         }
         let number = rest.prefix { $0.isASCIIDigit || $0 == "." || $0 == "," }
         let value: Decimal
-        switch Decimal.reading(String(number).filter { $0 != "," }) {
+        let digits = String(Substring(number))
+        switch Decimal.reading(digits.utf8.contains(UInt8(ascii: ",")) ? digits.filter { $0 != "," } : digits) {
         case .exact(let exact): value = exact
         case .tooLong:
             // In 元, 万元, 亿元 or % the cell's figure is read too, and warned of there.
@@ -272,7 +274,7 @@ enum SelfEvaluationReader {
         var unit = rest.dropFirst(number.count)
         // ≥13459.00(平方米): the unit in brackets, as forms print it.
         if unit.first == "(", unit.last == ")" { unit = unit.dropFirst().dropLast() }
-        if unit.hasSuffix("以上") {
+        if unit.last == "上", unit.hasSuffix("以上") {
             unit = unit.dropLast(2)
             comparator = comparator ?? .greaterOrEqual
         }
@@ -288,6 +290,11 @@ enum SelfEvaluationReader {
     /// The comparator words (不低于), longest first: 大于等于 is read whole, not as 大于.
     private static let comparatorWords: [(words: String.UnicodeScalarView, comparator: Comparator)] =
         FigureClause.comparatorWords.map { ($0.key.string.unicodeScalars, $0.value) }.sorted { $0.words.count > $1.words.count }
+
+    /// The first and last scalars of the comparator words (不 大 至 …, 于 少 多 …): most cells
+    /// have neither where a comparison would stand, and no word is compared.
+    private static let comparatorFirsts = Set(comparatorWords.compactMap(\.words.first))
+    private static let comparatorLasts = Set(comparatorWords.compactMap(\.words.last))
 }
 
 extension SelfEvaluation {
