@@ -107,7 +107,8 @@ enum SelfEvaluationReader {
             func column(_ matches: (String) -> Bool) -> Int? {
                 row.first { matches(compact($0.text)) }?.column
             }
-            guard let name = column({ $0.contains(utf8: "三级指标") }) else { continue }
+            // Most rows of most tables name no indicator: asked before any cell is compacted.
+            guard row.contains(where: { $0.text.contains(utf8: "标") }), let name = column({ $0.contains(utf8: "三级指标") }) else { continue }
             let columns = IndicatorColumns(
                 level1: column { $0.contains(utf8: "一级指标") },
                 level2: column { $0.contains(utf8: "二级指标") },
