@@ -150,6 +150,13 @@ struct FigureTests {
         #expect(figures("主要原因是基本支出增加 1408.29 万元、项目支出安排增加 400 万元。")
             .map { "\($0.value) \($0.changeOf ?? "-")" } == ["1408.29 基本支出", "400 项目支出安排"])
         #expect(figures("主要原因是根据国务院通知要求运转类项目预算较上年压减 10%。").map(\.changeOf) == [nil])
+        // A change that names nothing but its verb changes what the comparison before it
+        // names (永州), as written with full-width digits too; a time compared names nothing,
+        // and the amount the change is read against does.
+        #expect(figures("非税收入成本支出54万元。我局非税收入按比例返回考试中心。与2020年非税收入相比，减少9万元。")
+            .map { "\($0.value) \($0.changeOf ?? "-")" } == ["54 -", "9 非税收入"])
+        #expect(figures("与２０２０年度非税收入相比，减少９万元。").map(\.changeOf) == ["非税收入"])
+        #expect(figures("公务接待费支出10万元。与上年数相比，减少0.8万元。").map { $0.changeOf ?? "-" } == ["-", "公务接待费"])
     }
 
     /// What a source allotted right before the figure is the item with its verb (永州's

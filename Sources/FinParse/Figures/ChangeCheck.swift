@@ -27,6 +27,9 @@ enum ChangeCheck {
         /// For a change amount, what its clause says changed (公务接待费支出决算 of
         /// 公务接待费支出决算增加0.40万元): its words before the verb and any 比…, without the year.
         var subject: String?
+        /// For a change amount whose clause names nothing but its verb, the item the comparison
+        /// right before it names (与2020年非税收入相比，减少9万元 → 非税收入).
+        var compared: String? = nil
     }
 
     /// A change whose paragraph gives no amount it changed to (公务接待费支出决算增加0.40万元，
@@ -127,6 +130,10 @@ enum ChangeCheck {
                placed[k - 1].figure.unit != .percent, placed[k - 1].sentence == placed[k].sentence,
                placed[k].leadWords <= stepPercentLeadWords {
                 items[k] = items[k - 1]
+                continue
+            }
+            if let compared = placed[k].compared, isItem(compared) {
+                items[k] = compared
                 continue
             }
             let before = amounts(before: k, in: placed)

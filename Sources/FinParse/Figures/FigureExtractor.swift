@@ -75,7 +75,7 @@ struct FigureExtractor {
         var figures: [Figure] = []
         // By figure, for ChangeCheck: where its clause starts in `written`, how many words
         // stand between the clause's start and the figure, and a change amount's subject.
-        var places: [(clauseStart: String.Index, leadWords: Int, subject: String?)] = []
+        var places: [Place] = []
         // Figures that share the reading of the one before them (下降4.1%、1.9%).
         var continuing: [Int] = []
         let clauses = Self.clauses(of: written)
@@ -118,7 +118,11 @@ struct FigureExtractor {
                 }
                 figures.append(figure)
                 let lead = tokens[clause.start..<found.span.lowerBound]
-                places.append((clauseStart, lead.count { $0.kind == .word }, figure.change != nil ? Self.subject(of: lead) : nil))
+                let leadWords = lead.count { $0.kind == .word }
+                // 与2020年非税收入相比，减少9万元: a change that names nothing but its verb.
+                let compared = figure.change != nil && leadWords <= 1 ? Self.comparedItem(before: clauseStart, in: written) : nil
+                places.append(Place(clauseStart: clauseStart, leadWords: leadWords,
+                                    subject: figure.change != nil ? Self.subject(of: lead) : nil, compared: compared))
                 previousEnd = found.span.upperBound
                 i = found.span.upperBound + 1
             }
@@ -138,7 +142,17 @@ struct FigureExtractor {
     /// of its own, over the few paragraphs that state a change: counted in ``clauses(of:)``,
     /// the pass every paragraph takes, it cost 41 M instructions more over the 102 `-layout`
     /// and raw inputs, this 3 M.
-    private static func placed(_ figures: [Figure], _ places: [(clauseStart: String.Index, leadWords: Int, subject: String?)],
+    /// Where a figure's clause starts in its paragraph, how many words stand between that
+    /// start and the figure, and, for a change, what its clause and the comparison before it
+    /// name (``ChangeCheck/Placed``).
+    private struct Place {
+        var clauseStart: String.Index
+        var leadWords: Int
+        var subject: String?
+        var compared: String?
+    }
+
+    private static func placed(_ figures: [Figure], _ places: [Place],
                                in written: String) -> [ChangeCheck.Placed] {
         let bytes = Array(written.utf8)
         var sentence = 0
@@ -153,7 +167,8 @@ struct FigureExtractor {
                 }
                 scanned += 1
             }
-            return ChangeCheck.Placed(figure: figure, sentence: sentence, leadWords: place.leadWords, subject: place.subject)
+            return ChangeCheck.Placed(figure: figure, sentence: sentence, leadWords: place.leadWords, subject: place.subject,
+                                      compared: place.compared)
         }
     }
 
@@ -178,6 +193,56 @@ struct FigureExtractor {
         let subject = words.drop { FigureClause.scopeWords.contains($0) }.map(\.string).joined()
         return subject.isEmpty ? nil : subject
     }
+
+    /// The item a comparison names in the clause right before `clauseStart` (与2020年非税收入
+    /// 相比，减少9万元 → 非税收入): the words between 与 (or 同, 和) and 相比, without a year
+    /// before them; nil when only a time is compared (与上年相比).
+    private static func comparedItem(before clauseStart: String.Index, in written: String) -> String? {
+        // Asked of every change amount with no words of its own, on the bytes: most have no
+        // comparison before them, and most comparisons are with a time (与上年相比).
+        let end = written.utf8.distance(from: written.startIndex, to: clauseStart)
+        let found: Range<Int>? = written.utf8.withContiguousStorageIfAvailable { bytes in
+            let comma = end >= 3 && bytes[end - 3] == 0xEF && bytes[end - 2] == 0xBC && bytes[end - 1] == 0x8C ? 3
+                : end >= 1 && bytes[end - 1] == UInt8(ascii: ",") ? 1 : 0
+            let compare = Array("相比".utf8)
+            let close = end - comma - compare.count
+            guard comma > 0, close >= 0, bytes[close..<(end - comma)].elementsEqual(compare) else { return nil }
+            // The clause's start: after the last 。，；: or their ASCII forms, a short way back.
+            var open = close
+            while open > max(0, close - 120), !isClauseEnd(bytes, endingAt: open) { open -= 1 }
+            // 与上年相比 and the like, told before any String is made.
+            guard close - open > 3, comparisonOpenings.contains(where: { bytes[open..<(open + 3)].elementsEqual($0) }),
+                  !timesCompared.contains(where: { bytes[(open + 3)..<close].starts(with: $0.utf8) }) else { return nil }
+            return open..<close
+        } ?? nil
+        guard let found else { return nil }
+        let utf8 = written.utf8
+        let clause = written[utf8.index(utf8.startIndex, offsetBy: found.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: found.upperBound)]
+        var words = Substring(String(String.UnicodeScalarView(clause.unicodeScalars.filter { $0 != " " && $0 != "\u{3000}" })))
+        words = words.dropFirst()  // 与, 同 or 和
+        // 2020年, 2020年度 (or ２０２０年, as written): the year compared with.
+        func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.isASCIIDigit || (0xFF10...0xFF19).contains(scalar.value) }
+        if let year = words.firstIndex(of: "年"), !words[..<year].isEmpty, words[..<year].unicodeScalars.allSatisfy(isDigit) {
+            words = words[words.index(after: year)...]
+            if words.hasPrefix("度") { words = words.dropFirst() }
+        }
+        // 与上年相比, 与上年数相比, 与去年同期相比: a time, or its figure, not an item.
+        guard !words.isEmpty, !timesCompared.contains(where: { words.hasPrefix($0) }) else { return nil }
+        return String(words)
+    }
+
+    /// Whether a clause ends right before `i`: 。，；： (three bytes each) or , ; :.
+    private static func isClauseEnd(_ bytes: UnsafeBufferPointer<UInt8>, endingAt i: Int) -> Bool {
+        if i >= 1, [UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":")].contains(bytes[i - 1]) { return true }
+        guard i >= 3 else { return false }
+        switch (bytes[i - 3], bytes[i - 2], bytes[i - 1]) {
+        case (0xE3, 0x80, 0x82), (0xEF, 0xBC, 0x8C), (0xEF, 0xBC, 0x9B), (0xEF, 0xBC, 0x9A): return true  // 。，；：
+        default: return false
+        }
+    }
+
+    private static let timesCompared = ["上年", "上一年", "去年", "同期", "前年"]
+    private static let comparisonOpenings = ["与", "同", "和"].map { Array($0.utf8) }
 
     private static let comparisonWords: WordSet = ["比", "比上", "较", "与", "同比", "相比"]
     private static let reasonLinks: WordSet = ["是", "为"]
