@@ -138,10 +138,6 @@ struct FigureExtractor {
         return figures
     }
 
-    /// Each figure with the number of sentences (closed by 。 or ；) before its clause. A pass
-    /// of its own, over the few paragraphs that state a change: counted in ``clauses(of:)``,
-    /// the pass every paragraph takes, it cost 41 M instructions more over the 102 `-layout`
-    /// and raw inputs, this 3 M.
     /// Where a figure's clause starts in its paragraph, how many words stand between that
     /// start and the figure, and, for a change, what its clause and the comparison before it
     /// name (``ChangeCheck/Placed``).
@@ -152,6 +148,10 @@ struct FigureExtractor {
         var compared: String?
     }
 
+    /// Each figure with the number of sentences (closed by 。 or ；) before its clause. A pass
+    /// of its own, over the few paragraphs that state a change: counted in ``clauses(of:)``,
+    /// the pass every paragraph takes, it cost 41 M instructions more over the 102 `-layout`
+    /// and raw inputs, this 3 M.
     private static func placed(_ figures: [Figure], _ places: [Place],
                                in written: String) -> [ChangeCheck.Placed] {
         let bytes = Array(written.utf8)
