@@ -143,11 +143,14 @@ enum LineCellIndicatorTable {
         /// Where the header's cells start in `cells`.
         private var header = 0
 
+        /// The cell a line is, in the row being built.
+        private func cell(_ line: FoldedText, column: Int) -> TableGrid.Cell {
+            TableGrid.Cell(row: rowCount, column: column, text: String(cellText(line)), original: String(line.original.trimmingSpaces),
+                           line: line.line)
+        }
+
         mutating func addRow(_ indices: [Int], in lines: [FoldedText], firstColumn: Int = 0) {
-            for (k, i) in indices.enumerated() {
-                cells.append(TableGrid.Cell(row: rowCount, column: firstColumn + k, text: String(cellText(lines[i])),
-                                            original: String(lines[i].original.trimmingSpaces), line: lines[i].line))
-            }
+            for (k, i) in indices.enumerated() { cells.append(cell(lines[i], column: firstColumn + k)) }
             columnCount = max(columnCount, firstColumn + indices.count)
             rowCount += 1
         }
@@ -167,14 +170,13 @@ enum LineCellIndicatorTable {
             }
             for row in rows {
                 for (k, i) in row.enumerated() {
-                    let text = cellText(lines[i])
-                    if k < name, text.isEmpty, let cell = open[k] {
-                        cells[cell].rowSpan = rowCount - cells[cell].row + 1
+                    let empty = lines[i].isBlank
+                    if k < name, empty, let merged = open[k] {
+                        cells[merged].rowSpan = rowCount - cells[merged].row + 1
                         continue
                     }
-                    if k < name { open[k] = text.isEmpty ? nil : cells.count }
-                    cells.append(TableGrid.Cell(row: rowCount, column: k, text: String(text),
-                                                original: String(lines[i].original.trimmingSpaces), line: lines[i].line))
+                    if k < name { open[k] = empty ? nil : cells.count }
+                    cells.append(cell(lines[i], column: k))
                 }
                 rowCount += 1
             }
@@ -213,10 +215,11 @@ enum LineCellIndicatorTable {
             }
         }
 
-        /// A label whose value is the next cell: the 自评表's name, department or unit.
+        /// A label whose value is the next cell: the 自评表's name, department or 实施单位, as
+        /// ``SelfEvaluationReader`` reads them.
         private static func isLabel(_ text: Substring) -> Bool {
-            ["项目名称", "项目支出名称", "专项名称", "主管部门", "实施单位"].contains { text.utf8.elementsEqual($0.utf8) }
-                || text.hasSuffix("部门名称") && text.unicodeScalars.count <= 10
+            (SelfEvaluationReader.nameLabels + ["实施单位"]).contains { text.utf8.elementsEqual($0.utf8) }
+                || SelfEvaluationReader.departmentLabels.contains { text.unicodeScalars.hasSuffix($0) }
         }
     }
 }

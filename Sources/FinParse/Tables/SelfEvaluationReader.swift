@@ -79,13 +79,13 @@ enum SelfEvaluationReader {
                 line: grid.line))
         }
 
-        let name = value(after: ["项目名称", "项目支出名称", "专项名称"], in: rows)
+        let name = value(after: nameLabels, in: rows)
         let title = grid.title ?? ""
         let scope: SelfEvaluation.Scope =
             title.contains(utf8: "部门整体") ? .department : (title.contains(utf8: "项目") || name != nil ? .project : .department)
         let evaluation = SelfEvaluation(
             stage: stage, scope: scope, name: name,
-            department: value(after: ["主管部门", "预算部门名称"], in: rows, suffix: true),
+            department: value(after: departmentLabels, in: rows, suffix: true),
             funds: funds(in: rows[..<headerRow], &diagnostics),
             indicators: indicators,
             totalWeight: totals.first ?? nil, totalScore: totals.dropFirst().first ?? nil)
@@ -145,6 +145,11 @@ enum SelfEvaluationReader {
             weight: cell { $0.contains(utf8: "分值") }.flatMap { decimal($0, &diagnostics) },
             score: cell { $0.contains(utf8: "得分") }.flatMap { decimal($0, &diagnostics) })
     }
+
+    /// The labels of a 自评表's name (项目名称 → 安全生产专项), and those its department's label
+    /// ends with (市级预算部门名称, 主管部门).
+    static let nameLabels = ["项目名称", "项目支出名称", "专项名称"]
+    static let departmentLabels = ["主管部门", "预算部门名称"]
 
     /// The text of the cell right of a label cell (项目名称 → 安全生产专项).
     private static func value(after labels: [String], in rows: [[TableGrid.Cell]], suffix: Bool = false) -> String? {
