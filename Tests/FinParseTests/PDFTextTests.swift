@@ -1434,6 +1434,14 @@ struct PDFTextTests {
         let document = Document(parsing: pages.joined(separator: "\n\u{0C}"))
         #expect(document.paragraphs.map(\.text) == ["一、主要职能", "正文第2页。", "正文第3页。", "正文第4页。", "正文第5页。"])
     }
+
+    /// A table's row of codes at a page's top (财政局 2024: `303   05   302`, the codes of
+    /// 生活补助 and 专用燃料费) is no page number: its cells stay in the table.
+    @Test func numbersASpaceApartAtAPagesEdgeAreNoPageNumber() throws {
+        let document = try Document(contentsOf: Corpus.path("pdf/putuo-caizhengju-2024-juesuan.layout.txt"))
+        let table = try #require(document.tables.first { $0.kind == "一般公共预算财政拨款基本支出决算表" })
+        #expect(table.cells.filter { $0.line == 412 }.map(\.text) == ["303", "05", "302"])
+    }
 }
 
 /// Whether poppler's pdftotext is installed here (CI installs it).

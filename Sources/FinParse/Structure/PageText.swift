@@ -89,7 +89,25 @@ enum PageText {
         var counts: [String: Int] = [:]
         for edge in edges { counts[edge.key, default: 0] += 1 }
         let repeated = Set(counts.filter { $0.value >= 3 && Double($0.value) >= 0.4 * Double(pages.count) }.keys)
-        return Set(edges.filter { repeated.contains($0.key) || isPageNumber($0.key) }.map(\.index))
+        return Set(edges.filter { repeated.contains($0.key) || isPageNumber($0.key) && !holdsNumbers(lines[$0.index].text) }.map(\.index))
+    }
+
+    /// Whether a line holds numbers a space apart (303   05   302: the codes of a table's row
+    /// at a page's top), which no page number does.
+    private static func holdsNumbers(_ text: String) -> Bool {
+        var afterDigit = false, spaced = false
+        for scalar in text.unicodeScalars {
+            if scalar.isASCIIDigit {
+                if afterDigit && spaced { return true }
+                afterDigit = true
+                spaced = false
+            } else if scalar.properties.isWhitespace {
+                spaced = afterDigit
+            } else {
+                afterDigit = false
+            }
+        }
+        return false
     }
 
     private static func isPageNumber(_ key: String) -> Bool {
