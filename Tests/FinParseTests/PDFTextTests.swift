@@ -1435,6 +1435,35 @@ struct PDFTextTests {
         #expect(document.paragraphs.map(\.text) == ["一、主要职能", "正文第2页。", "正文第3页。", "正文第4页。", "正文第5页。"])
     }
 
+    /// 检察院 2019's 政府采购支出预算表 runs onto a page that pdftotext set a character to the
+    /// right as a whole: that page keeps the table's columns, moved, and its amounts stay in
+    /// the 总计 column with the first page's. (Its third page, from 物业管理服务, still stands a
+    /// column left: it is not set aside as a whole.)
+    @Test func aPageSetALittleAsideKeepsTheTablesColumns() throws {
+        let document = try Document(contentsOf: Corpus.path("pdf/jiangsu-jianchayuan-2019-yusuan.layout.txt"))
+        let table = try #require(document.tables.first { $0.title == "政府采购支出预算表" })
+        #expect(table.columns == 5)
+        let total = try #require(table.cells.first { $0.text == "总计" })
+        let rows = Dictionary(grouping: table.cells, by: \.row)
+        for (label, amount) in [("合计", "2,744.84"), ("三、服务 C", "2,441.44"), ("车辆维修和保养服务", "237.00")] {
+            let row = try #require(rows.values.first { $0.contains { $0.text == label } })
+            #expect(row.first { $0.text == amount }?.column == total.column, "\(label)")
+        }
+    }
+
+    /// A two-sided table whose fullest row holds codes and names but no amount (财政局 2024's
+    /// 基本支出决算表: 303 04 抚恤金  302 24 被装购置费) has a column for each side's amounts,
+    /// so each row's amounts, printed above its codes, join the row: one grid row a line of
+    /// the table, not three.
+    @Test func aTwoSidedTablesAmountsHaveColumnsOfTheirOwn() throws {
+        let document = try Document(contentsOf: Corpus.path("pdf/putuo-caizhengju-2024-juesuan.layout.txt"))
+        let table = try #require(document.tables.first { $0.kind == "一般公共预算财政拨款基本支出决算表" })
+        let rows = Dictionary(grouping: table.cells, by: \.row).values.map { $0.sorted { $0.column < $1.column }.map(\.text) }
+        #expect(rows.contains(["301", "01", "基本工资", "262.33", "302", "01", "办公费", "21.21"]))
+        #expect(rows.contains(["301", "12", "其他社会保障缴费", "1.61", "302", "11", "差旅费", "1.20"]))
+        #expect(!table.cells.contains { $0.text.contains(" 302") })
+    }
+
     /// A table's row of codes at a page's top (财政局 2024: `303   05   302`, the codes of
     /// 生活补助 and 专用燃料费) is no page number: its cells stay in the table.
     @Test func numbersASpaceApartAtAPagesEdgeAreNoPageNumber() throws {

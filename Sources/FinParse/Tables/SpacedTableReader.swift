@@ -500,7 +500,7 @@ enum SpacedTableReader {
         let columns = Columns(fullestOf: rows[...])
         let ofIndicators = rows.contains { SpacedIndicatorTable.isHeader($0.line) }
         let pages = ofIndicators ? [:] : Dictionary(grouping: rows.indices, by: { pageOfRow[$0] }).mapValues { indices in
-            columns.orFewerRunTogether(in: rows[indices.first!...indices.last!])
+            columns.orFewerRunTogether(in: rows[indices.first!...indices.last!], mayBeAside: pageOfRow[indices.first!] > pageOfRow[0])
         }
 
         var placed = rows.indices.map { r in
@@ -774,19 +774,61 @@ enum SpacedTableReader {
         /// These columns, or those under which fewer of the cells of `rows` run together: of
         /// `rows`' fullest rows, all of them or those of one shape (where their amounts are),
         /// the few commonest shapes only, so that the choice stays linear in the rows.
-        func orFewerRunTogether(in rows: ArraySlice<Row>) -> Columns {
+        func orFewerRunTogether(in rows: ArraySlice<Row>, mayBeAside: Bool) -> Columns {
             let own = runTogether(in: rows)
             guard own > 0 else { return self }
             let fullest = rows.map(\.fields.count).max() ?? 0
             let shapes = Dictionary(grouping: rows.filter { $0.fields.count == fullest }) { $0.fields.map(isAmount) }
             let commonest = shapes.values.sorted { ($1.count, $0[0].line.line) < ($0.count, $1[0].line.line) }.prefix(4)
-            let candidates = [Columns(fullestOf: rows)] + commonest.map { Columns(fullestOf: $0[...]) } + [Columns(joiningCellsOf: rows)]
+            // A later page that pdftotext set as a whole a few characters aside keeps the
+            // table's columns, moved: most of its cells start or end where a column does, moved
+            // so, and none runs together.
+            if mayBeAside {
+                let fields = rows.reduce(0) { $0 + $1.fields.count }
+                let aside = [-4, -3, -2, -1, 1, 2, 3, 4].map { (offset: $0, aligned: aligned(in: rows, offset: $0)) }
+                    .max { $0.aligned < $1.aligned }!
+                if aside.aligned * 2 > fields, aside.aligned > 2 * aligned(in: rows, offset: 0),
+                   shifted(by: aside.offset).runTogether(in: rows) == 0 {
+                    return shifted(by: aside.offset)
+                }
+            }
+            let candidates = [Columns(fullestOf: rows)] + commonest.map { Columns(fullestOf: $0[...]) }
+                + [Columns(joiningCellsOf: rows), Columns(fullestOf: rows).withAmounts(of: rows)]
             var best = (columns: self, runTogether: own)
             for candidate in candidates where best.runTogether > 0 && candidate != self {
                 let runTogether = candidate.runTogether(in: rows)
                 if runTogether < best.runTogether { best = (candidate, runTogether) }
             }
             return best.runTogether < own ? best.columns.withHeadings(of: rows) : self
+        }
+
+        /// How many fields of `rows` start where a column starts, or end where one ends (a
+        /// right-aligned amount), the columns moved `offset` characters to the right.
+        private func aligned(in rows: ArraySlice<Row>, offset: Int) -> Int {
+            let starts = Set(ranges.map { $0.lowerBound + offset }), ends = Set(ranges.map { $0.upperBound + offset })
+            return rows.reduce(0) { total, row in total + row.fields.count { starts.contains($0.start) || ends.contains($0.end) } }
+        }
+
+        /// These columns `offset` characters to the right.
+        private func shifted(by offset: Int) -> Columns {
+            var columns = self
+            columns.ranges = ranges.map { ($0.lowerBound + offset)..<($0.upperBound + offset) }
+            columns.middles = middles.map { $0 + offset }
+            return columns
+        }
+
+        /// These columns and the columns of amounts (five or more, one under another) that
+        /// overlap none of them: a two-sided table whose fullest row holds codes and names but no
+        /// amount (303 04 抚恤金  302 24 被装购置费 over 基本支出's amounts), which would put each
+        /// side's amounts under the next code.
+        private func withAmounts(of rows: ArraySlice<Row>) -> Columns {
+            let amounts = rows.flatMap { $0.fields.filter(isAmount).map { $0.start..<$0.end } }
+                .filter { amount in !ranges.contains { $0.overlaps(amount) } }
+            let ofAmounts = Self.joiningOverlaps(amounts).filter { column in amounts.count { column.overlaps($0) } >= 5 }
+            var columns = self
+            columns.ranges = (ranges + ofAmounts).sorted { $0.lowerBound < $1.lowerBound }
+            columns.middles = columns.ranges.map { ($0.lowerBound + $0.upperBound) / 2 }
+            return columns
         }
 
         /// These columns and those of the headings over none of them (上级补助收入 over a column
