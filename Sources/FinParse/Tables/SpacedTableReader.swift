@@ -722,6 +722,19 @@ enum SpacedTableReader {
             }
             start = end
         }
+        // A row's amounts printed a line above the rest of it (1,503.52  603.14 / 201 一般公共服务支出
+        // 2,106.66): a line of amounts alone joins the row of codes and amounts right below it,
+        // when their columns are apart, as its amounts' labels are read. Not a row of codes
+        // alone: its name and amounts can be on other lines (1,238.58 / 7.61 / 301 02  302 /
+        // 津贴补贴 02 印刷费).
+        for r in placed.indices.dropLast() where target[r] == r && target[r + 1] == r + 1 {
+            let below = r + 1
+            guard rows[below].line.line == rows[r].line.line + 1, pageOfRow[below] == pageOfRow[r],
+                  rows[r].fields.allSatisfy(isAmount), rows[below].fields.first.map({ isCode($0.text) }) == true, placed[below].hasAmount,
+                  placed[r].columns.isDisjoint(with: placed[below].columns), !placed[r].runsTogether, !placed[below].runsTogether
+            else { continue }
+            target[r] = below
+        }
         // The lines of a row are next to each other: a row's number goes up where its holder changes.
         var number = -1
         return target.indices.map { r in
