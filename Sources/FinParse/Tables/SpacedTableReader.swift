@@ -798,11 +798,11 @@ enum SpacedTableReader {
             // so, and none runs together.
             if mayBeAside {
                 let fields = rows.reduce(0) { $0 + $1.fields.count }
-                let aside = [-4, -3, -2, -1, 1, 2, 3, 4].map { (offset: $0, aligned: aligned(in: rows, offset: $0)) }
-                    .max { $0.aligned < $1.aligned }!
-                if aside.aligned * 2 > fields, aside.aligned > 2 * aligned(in: rows, offset: 0),
-                   shifted(by: aside.offset).runTogether(in: rows) == 0 {
-                    return shifted(by: aside.offset)
+                let aligned = aligned(in: rows, within: 4)
+                let aside = aligned.indices.filter { $0 != 4 }.max { aligned[$0] < aligned[$1] }! - 4
+                if aligned[aside + 4] * 2 > fields, aligned[aside + 4] > 2 * aligned[4],
+                   shifted(by: aside).runTogether(in: rows) == 0 {
+                    return shifted(by: aside)
                 }
             }
             let candidates = [Columns(fullestOf: rows)] + commonest.map { Columns(fullestOf: $0[...]) }
@@ -815,11 +815,23 @@ enum SpacedTableReader {
             return best.runTogether < own ? best.columns.withHeadings(of: rows) : self
         }
 
-        /// How many fields of `rows` start where a column starts, or end where one ends (a
-        /// right-aligned amount), the columns moved `offset` characters to the right.
-        private func aligned(in rows: ArraySlice<Row>, offset: Int) -> Int {
-            let starts = Set(ranges.map { $0.lowerBound + offset }), ends = Set(ranges.map { $0.upperBound + offset })
-            return rows.reduce(0) { total, row in total + row.fields.count { starts.contains($0.start) || ends.contains($0.end) } }
+        /// For each offset from `-reach` to `reach` (at index offset + reach), how many fields of
+        /// `rows` start where a column starts, or end where one ends (a right-aligned amount),
+        /// the columns moved that many characters to the right.
+        private func aligned(in rows: ArraySlice<Row>, within reach: Int) -> [Int] {
+            var counts = Array(repeating: 0, count: 2 * reach + 1)
+            for row in rows {
+                for field in row.fields {
+                    var matched: UInt64 = 0  // a bit an offset
+                    for range in ranges {
+                        let before = field.start - range.lowerBound, after = field.end - range.upperBound
+                        if abs(before) <= reach { matched |= 1 << (before + reach) }
+                        if abs(after) <= reach { matched |= 1 << (after + reach) }
+                    }
+                    for k in counts.indices where matched & (1 << k) != 0 { counts[k] += 1 }
+                }
+            }
+            return counts
         }
 
         /// These columns `offset` characters to the right.
