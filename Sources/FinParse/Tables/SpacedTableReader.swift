@@ -790,21 +790,21 @@ enum SpacedTableReader {
         func orFewerRunTogether(in rows: ArraySlice<Row>, mayBeAside: Bool) -> Columns {
             let own = runTogether(in: rows)
             guard own > 0 else { return self }
-            let fullest = rows.map(\.fields.count).max() ?? 0
-            let shapes = Dictionary(grouping: rows.filter { $0.fields.count == fullest }) { $0.fields.map(isAmount) }
-            let commonest = shapes.values.sorted { ($1.count, $0[0].line.line) < ($0.count, $1[0].line.line) }.prefix(4)
             // A later page that pdftotext set as a whole a few characters aside keeps the
             // table's columns, moved: most of its cells start or end where a column does, moved
             // so, and none runs together.
             if mayBeAside {
+                let reach = 4
                 let fields = rows.reduce(0) { $0 + $1.fields.count }
-                let aligned = aligned(in: rows, within: 4)
-                let aside = aligned.indices.filter { $0 != 4 }.max { aligned[$0] < aligned[$1] }! - 4
-                if aligned[aside + 4] * 2 > fields, aligned[aside + 4] > 2 * aligned[4],
-                   shifted(by: aside).runTogether(in: rows) == 0 {
-                    return shifted(by: aside)
+                let aligned = aligned(in: rows, within: reach)
+                let best = aligned.indices.filter { $0 != reach }.max { aligned[$0] < aligned[$1] }!
+                if aligned[best] * 2 > fields, aligned[best] > 2 * aligned[reach], shifted(by: best - reach).runTogether(in: rows) == 0 {
+                    return shifted(by: best - reach)
                 }
             }
+            let fullest = rows.map(\.fields.count).max() ?? 0
+            let shapes = Dictionary(grouping: rows.filter { $0.fields.count == fullest }) { $0.fields.map(isAmount) }
+            let commonest = shapes.values.sorted { ($1.count, $0[0].line.line) < ($0.count, $1[0].line.line) }.prefix(4)
             let candidates = [Columns(fullestOf: rows)] + commonest.map { Columns(fullestOf: $0[...]) }
                 + [Columns(joiningCellsOf: rows), Columns(fullestOf: rows).withAmounts(of: rows)]
             var best = (columns: self, runTogether: own)
@@ -849,9 +849,13 @@ enum SpacedTableReader {
         private func withAmounts(of rows: ArraySlice<Row>) -> Columns {
             let amounts = rows.flatMap { $0.fields.filter(isAmount).map { $0.start..<$0.end } }
                 .filter { amount in !ranges.contains { $0.overlaps(amount) } }
-            let ofAmounts = Self.joiningOverlaps(amounts).filter { column in amounts.count { column.overlaps($0) } >= 5 }
+            return adding(Self.joiningOverlaps(amounts).filter { column in amounts.count { column.overlaps($0) } >= 5 })
+        }
+
+        /// These columns and `more`, in order.
+        private func adding(_ more: [Range<Int>]) -> Columns {
             var columns = self
-            columns.ranges = (ranges + ofAmounts).sorted { $0.lowerBound < $1.lowerBound }
+            columns.ranges = (ranges + more).sorted { $0.lowerBound < $1.lowerBound }
             columns.middles = columns.ranges.map { ($0.lowerBound + $0.upperBound) / 2 }
             return columns
         }
@@ -863,10 +867,7 @@ enum SpacedTableReader {
             let headings = rows.filter { !$0.fields.contains(where: isAmount) }
                 .flatMap { $0.fields.map { $0.start..<$0.end } }
                 .filter { heading in !ranges.contains { ($0.lowerBound - 2..<$0.upperBound + 2).overlaps(heading) } }
-            var columns = self
-            columns.ranges = (ranges + Self.joiningOverlaps(headings)).sorted { $0.lowerBound < $1.lowerBound }
-            columns.middles = columns.ranges.map { ($0.lowerBound + $0.upperBound) / 2 }
-            return columns
+            return adding(Self.joiningOverlaps(headings))
         }
 
         /// The ranges, those that overlap joined into one, in order.
