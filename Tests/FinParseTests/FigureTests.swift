@@ -159,6 +159,25 @@ struct FigureTests {
         #expect(figures("公务接待费支出10万元。与上年数相比，减少0.8万元。").map { $0.changeOf ?? "-" } == ["-", "公务接待费"])
     }
 
+    /// A change after a sentence of several amounts is a change of the one whose value its
+    /// percent fits, when just one value does (永州 三公: …支出决算为2.9万元，完成预算的20%，…；与上年
+    /// 相比减少1.84万元，减少38.81%: of 2.9, not 14.5). Two values that fit, or none, or no
+    /// percent to tell, name no item.
+    @Test func aChangeAfterSeveralAmountsIsOfTheOneItsPercentFits() throws {
+        let sentence = "“三公”经费财政拨款支出预算为14.5万元，支出决算为2.9万元，完成预算的20%，"
+            + "决算数小于预算数的主要原因是：大幅减少公务接待；与上年相比减少1.84万元，减少38.81%。"
+        #expect(figures(sentence).filter { $0.change != nil }.map { $0.changeOf ?? "-" } == ["支出决算", "支出决算"])
+        #expect(figures("支出预算为14.5万元，支出决算为2.92万元；与上年相比减少1.84万元，减少39%。")
+            .filter { $0.change != nil }.map { $0.changeOf ?? "-" } == ["支出决算", "支出决算"])
+        #expect(figures("支出预算为2.92万元，支出决算为2.9万元；与上年相比减少1.84万元，减少39%。")
+            .filter { $0.change != nil }.map { $0.changeOf ?? "-" } == ["-", "-"])
+        #expect(figures("支出预算为14.5万元，支出决算为2.9万元；与上年相比减少1.84万元，减少20%。")
+            .filter { $0.change != nil }.map { $0.changeOf ?? "-" } == ["-", "-"])
+        #expect(figures("支出预算为14.5万元，支出决算为2.9万元；与上年相比减少1.84万元。").compactMap(\.changeOf) == [])
+        let document = try Document(contentsOf: Corpus.path("yongzhou-yingji-2021-juesuan.txt"))
+        #expect(document.amounts.filter { $0.line == 131 && $0.change != nil }.map(\.changeOf) == ["支出决算"])
+    }
+
     /// What a source allotted right before the figure is the item with its verb (永州's
     /// 财政拨付40.5万元 was labelled 财政); not a lone character (年中追加 stays unlabelled).
     @Test func anAllotmentIsLabelledWithItsVerb() {

@@ -117,6 +117,27 @@ enum ChangeCheck {
         return (1...2).contains(back) && alone && nothingBetween ? current : nil
     }
 
+    /// This year's amount for the change at `k` among several in the sentence before it (or
+    /// the one before that, with no figure between), when the percent right after the change
+    /// says which: the one value that change and percent fit (…公务接待费支出预算为14.5万元，
+    /// 支出决算为2.9万元，完成预算的20%…；与上年相比减少1.84万元，减少38.81% → 2.9万元). None when
+    /// no value fits, or more than one.
+    private static func fittingThisYear(among before: [Int], change k: Int, in placed: [Placed]) -> Int? {
+        guard k + 1 < placed.count, placed[k + 1].figure.unit == .percent, placed[k + 1].figure.change == placed[k].figure.change,
+              placed[k + 1].sentence == placed[k].sentence, placed[k + 1].leadWords <= stepPercentLeadWords,
+              let step = Money(placed[k].figure)
+        else { return nil }
+        let between = placed[k].sentence - 1
+        let fitting = before.filter { j in
+            let back = placed[k].sentence - placed[j].sentence
+            guard (1...2).contains(back), back == 1 || !placed.contains(where: { $0.sentence == between }),
+                  !isLastYear(placed[j].figure), let now = placed[j].amount else { return false }
+            return checkChange(to: now, by: step, percent: placed[k + 1].figure) == nil
+        }
+        guard let nearest = fitting.first, Set(fitting.map { placed[$0].figure.value }).count == 1 else { return nil }
+        return nearest
+    }
+
     /// For each figure with a change, the item it is a change of (``Figure/changeOf``): a
     /// percent right after its change amount (增加835.27万元，增长48.61%) is one of the same item;
     /// else the label of this year's amount as the check finds it (基本支出61042.17万元，比2017年
@@ -140,8 +161,8 @@ enum ChangeCheck {
             if placed[k].leadWords > 1, let subject = placed[k].subject, isItem(subject) {
                 // 项目经费支出安排减少1134.33万元 after another item's amount: the change names its own.
                 items[k] = subject
-            } else if let current = thisYear(among: before, change: k, in: placed), placed[current].figure.comparator == nil,
-               let label = placed[current].figure.label {
+            } else if let current = thisYear(among: before, change: k, in: placed) ?? fittingThisYear(among: before, change: k, in: placed),
+               placed[current].figure.comparator == nil, let label = placed[current].figure.label {
                 items[k] = label
             } else if before.isEmpty, let subject = placed[k].subject, isItem(subject) {
                 items[k] = subject
