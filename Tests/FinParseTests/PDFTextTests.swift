@@ -260,6 +260,19 @@ struct PDFTextTests {
         #expect(!wrapped.amounts.contains { TableFigures.purchaseMethods.contains($0.label ?? "") })
     }
 
+    /// A name wrapped around its amount's line is the amount's label also when the line holds
+    /// how the row is bought (法院 2019: 台式计算机（20 万 / 政府集中采购 99.00 / 以上）), when a
+    /// letter-spaced heading (金 额) has a column of its own between name and amount
+    /// (机关事业单位基本养老保险缴费支 / 2080505 1,384.70 / 出), and when the next row, a row with
+    /// words, follows the name's last line (其他计算机设备及 / 政府集中采购 510.00 / 软件 / 设备购置费
+    /// 办公设备购置 653.22): the name is whole, not its first line.
+    @Test func aNameWrappedAroundItsAmountLabelsItPastHowItIsBought() throws {
+        let document = try Document(contentsOf: Corpus.path("pdf/jiangsu-fayuan-2019-yusuan.layout.txt"))
+        #expect(document.amounts.filter { [323, 573, 580, 639].contains($0.line) && $0.cell != nil }.map { "\($0.text) \($0.label ?? "-")" }
+                == ["1,384.70 机关事业单位基本养老保险缴费支出", "99.00 台式计算机(20 万以上)", "510.00 其他计算机设备及软件",
+                    "110.00 车辆维修和保养服务"])
+    }
+
     /// Every amount written in a table with a unit is a figure of its cell, also when it shares
     /// the cell with words: how its row is bought (分散自行组织 63.00, 政府集中采购 50.00), which
     /// labels nothing;

@@ -118,7 +118,8 @@ enum TableFigures {
         private var firstAmounts: [Int: Table.Cell] = [:]
         /// The widest text of each column (``width(of:)``).
         private var widest: [Int: Int] = [:]
-        /// Columns that hold labels: more text than amounts.
+        /// Columns that hold labels: more text than amounts, and some of it among the amounts'
+        /// rows (not a heading's column alone: 金 of a letter-spaced 金 额 over the amounts).
         private let labelColumns: Set<Int>
         /// For a table of one column, each amount row's label (``labelsAbove(rows:)``).
         private var labelsAbove: [Int: String]?
@@ -126,6 +127,7 @@ enum TableFigures {
         init(_ table: Table) {
             var columnCounts: [Int: (text: Int, all: Int)] = [:]
             var lastText: [Int: Table.Cell] = [:]  // by row, as the cells go left to right
+            var textPlaces: [(row: Int, column: Int)] = []
             // A dash or slash marking an empty cell labels nothing, as an empty cell does.
             let cells = table.cells.filter { !$0.text.isEmpty && !TableFigures.marksEmpty($0.text) }
                 .sorted { ($0.row, $0.column) < ($1.row, $1.column) }
@@ -144,6 +146,7 @@ enum TableFigures {
                     firstAmounts[cell.row] = firstAmounts[cell.row] ?? cell
                 } else {
                     columnCounts[cell.column, default: (0, 0)].text += 1
+                    textPlaces.append((cell.row, cell.column))
                     widest[cell.column] = max(widest[cell.column] ?? 0, Self.width(of: cell.text))
                     // Whole numbers label nothing: codes (208 05 05), or an empty column's 0.
                     guard Self.holdsWords(cell.text) else {
@@ -166,7 +169,9 @@ enum TableFigures {
                     }
                 }
             }
-            labelColumns = Set(columnCounts.filter { $0.value.text > $0.value.all / 2 }.keys)
+            let firstAmountRow = amountRows.min() ?? 0
+            let bodyTextColumns = Set(textPlaces.filter { $0.row >= firstAmountRow }.map(\.column))
+            labelColumns = Set(columnCounts.filter { $0.value.text > $0.value.all / 2 && bodyTextColumns.contains($0.key) }.keys)
             if table.columns == 1 { labelsAbove = labelsAbove(rows: Set(cells.map(\.row)).sorted()) }
         }
 
@@ -351,6 +356,11 @@ enum TableFigures {
                   !(cell.row - 1...cell.row + 1).contains(where: { text($0, left) != nil }) {
                 left -= 1
             }
+            // How the row is bought, whole on the amount's line (台式计算机（20 万 / 政府集中采购
+            // 99.00 / 以上）), stands between the amount and its wrapped name too.
+            if let method = text(cell.row, left), TableFigures.purchaseMethods.contains(method) {
+                return label(wrappedAround: cell, leftOf: left)
+            }
             guard labelColumns.contains(left), text(cell.row, left) == nil,
                   (nearest[Position(row: cell.row, column: cell.column)]?.column ?? -1) < left,
                   isFragment(cell.row - 1, line: cell.line - 1), let above = text(cell.row - 1, left),
@@ -359,8 +369,11 @@ enum TableFigures {
             // How the row is bought, wrapped too (分散自行组 / 织), stands between its name and
             // its amount: the name is further left.
             if TableFigures.purchaseMethods.contains(above + below) { return label(wrappedAround: cell, leftOf: left) }
+            // The line below starts the next row's label when that row's own line holds no
+            // words (21202  2739.56 under 城乡社区规划); a row with words (设备购置费  办公设备购置
+            // 653.22 under 软件) names itself, and the line below ends this label.
             let nextRowWraps = lines[cell.row + 2] == cell.line + 2 && text(cell.row + 2, left) == nil
-                && amountRows.contains(cell.row + 2)
+                && amountRows.contains(cell.row + 2) && wordRows[cell.row + 2] == nil
             return withoutCode(nextRowWraps ? above : above + below)
         }
 
