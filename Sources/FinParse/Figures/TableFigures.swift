@@ -358,7 +358,9 @@ enum TableFigures {
             }
             // How the row is bought, whole on the amount's line (台式计算机（20 万 / 政府集中采购
             // 99.00 / 以上）), stands between the amount and its wrapped name too.
-            if let method = text(cell.row, left), TableFigures.purchaseMethods.contains(method) {
+            // Asked last: most amounts have their label on their line, and no fragments around.
+            if let method = text(cell.row, left), isFragment(cell.row - 1, line: cell.line - 1),
+               isFragment(cell.row + 1, line: cell.line + 1), TableFigures.purchaseMethods.contains(method) {
                 return label(wrappedAround: cell, leftOf: left)
             }
             guard labelColumns.contains(left), text(cell.row, left) == nil,
