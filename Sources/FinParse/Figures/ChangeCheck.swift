@@ -110,11 +110,16 @@ enum ChangeCheck {
     private static func thisYear(among before: [Int], change k: Int, in placed: [Placed]) -> Int? {
         let candidates = before.filter { !isLastYear(placed[$0].figure) }
         guard let current = candidates.first else { return nil }
-        let back = placed[k].sentence - placed[current].sentence
-        if back == 0 { return current }
+        if placed[current].sentence == placed[k].sentence { return current }
         let alone = !candidates.dropFirst().contains { placed[$0].sentence == placed[current].sentence }
-        let nothingBetween = back == 1 || !placed.contains { $0.sentence == placed[k].sentence - 1 }
-        return (1...2).contains(back) && alone && nothingBetween ? current : nil
+        return alone && isSentenceBefore(current, change: k, in: placed) ? current : nil
+    }
+
+    /// Whether the figure at `j` stands in the sentence before the change at `k`'s, or in the
+    /// one before that when the sentence between holds no figure.
+    private static func isSentenceBefore(_ j: Int, change k: Int, in placed: [Placed]) -> Bool {
+        let back = placed[k].sentence - placed[j].sentence
+        return back == 1 || back == 2 && !placed.contains { $0.sentence == placed[k].sentence - 1 }
     }
 
     /// This year's amount for the change at `k` among several in the sentence before it (or
@@ -127,11 +132,9 @@ enum ChangeCheck {
               placed[k + 1].sentence == placed[k].sentence, placed[k + 1].leadWords <= stepPercentLeadWords,
               let step = Money(placed[k].figure)
         else { return nil }
-        let between = placed[k].sentence - 1
         let fitting = before.filter { j in
-            let back = placed[k].sentence - placed[j].sentence
-            guard (1...2).contains(back), back == 1 || !placed.contains(where: { $0.sentence == between }),
-                  !isLastYear(placed[j].figure), let now = placed[j].amount else { return false }
+            guard isSentenceBefore(j, change: k, in: placed), !isLastYear(placed[j].figure), let now = placed[j].amount
+            else { return false }
             return checkChange(to: now, by: step, percent: placed[k + 1].figure) == nil
         }
         guard let nearest = fitting.first, Set(fitting.map { placed[$0].figure.value }).count == 1 else { return nil }

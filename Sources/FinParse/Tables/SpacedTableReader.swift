@@ -798,15 +798,17 @@ enum SpacedTableReader {
                 let fields = rows.reduce(0) { $0 + $1.fields.count }
                 let aligned = aligned(in: rows, within: reach)
                 let best = aligned.indices.filter { $0 != reach }.max { aligned[$0] < aligned[$1] }!
-                if aligned[best] * 2 > fields, aligned[best] > 2 * aligned[reach], shifted(by: best - reach).runTogether(in: rows) == 0 {
-                    return shifted(by: best - reach)
+                if aligned[best] * 2 > fields, aligned[best] > 2 * aligned[reach],
+                   case let moved = shifted(by: best - reach), moved.runTogether(in: rows) == 0 {
+                    return moved
                 }
             }
             let fullest = rows.map(\.fields.count).max() ?? 0
             let shapes = Dictionary(grouping: rows.filter { $0.fields.count == fullest }) { $0.fields.map(isAmount) }
             let commonest = shapes.values.sorted { ($1.count, $0[0].line.line) < ($0.count, $1[0].line.line) }.prefix(4)
-            let candidates = [Columns(fullestOf: rows)] + commonest.map { Columns(fullestOf: $0[...]) }
-                + [Columns(joiningCellsOf: rows), Columns(fullestOf: rows).withAmounts(of: rows)]
+            let fullestColumns = Columns(fullestOf: rows)
+            let candidates = [fullestColumns] + commonest.map { Columns(fullestOf: $0[...]) }
+                + [Columns(joiningCellsOf: rows), fullestColumns.withAmounts(of: rows)]
             var best = (columns: self, runTogether: own)
             for candidate in candidates where best.runTogether > 0 && candidate != self {
                 let runTogether = candidate.runTogether(in: rows)
