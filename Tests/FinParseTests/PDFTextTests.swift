@@ -132,12 +132,12 @@ struct PDFTextTests {
     /// 功能分类 and 本年支出合计) keeps to the left: the amount is a cell, and a figure, of its
     /// own, and no label holds a number. The code stands in a column of its own, as the
     /// table's rows give one to each of 科目编码, 科目名称 and the amounts. The name's rest,
-    /// wrapped onto the next line (险缴费支出), completes the figures' label.
+    /// wrapped onto the next line (险缴费支出), joins the row's name cell and the figures' label.
     @Test func aNameCloseToItsAmountStaysOutOfTheAmountsCell() throws {
         let document = try Document(contentsOf: Corpus.path("pdf/putuo-guihuaziyuan-2024-juesuan-with-errors.layout.txt"))
         let table = try #require(document.tables.first { $0.title == "支出决算表" })
         let row = table.cells.filter { $0.line == 298 }.sorted { $0.column < $1.column }.map(\.text)
-        #expect(row == ["2080505", "机关事业单位基本养老保", "446.11", "446.11", "0.00"])
+        #expect(row == ["2080505", "机关事业单位基本养老保险缴费支出", "446.11", "446.11", "0.00"])
         let figures = document.amounts.filter { [298, 321].contains($0.line) }
         #expect(figures.map(\.text) == ["446.11", "446.11", "0.00", "4461.67", "2339.58", "2122.09"])
         #expect(figures.map(\.label) == Array(repeating: "机关事业单位基本养老保险缴费支出", count: 3)
@@ -1486,6 +1486,38 @@ struct PDFTextTests {
         #expect(rows.contains(["201", "06", "08", "财政委托业务支出", "449.52", "449.52"]))
         #expect(!rows.contains { $0.allSatisfy { TableFigures.amount($0) != nil } && $0.contains("449.52") })
         #expect(document.amounts.filter { $0.text == "449.52" && $0.cell?.table == table.index }.map(\.label) == ["财政委托业务支出", "财政委托业务支出"])
+    }
+
+    /// A name wrapped over more lines than its row's amounts take joins its row, whether
+    /// pdftotext sets the row's line in the middle of the name (社会工作部: 其他社会工作 /
+    /// 2013999  202.24 / 事务支出), the name's one line a line above (规划资源局: 行政运行 /
+    /// 2120101  1092.80), or the rest below the name's first line (规划资源局's 收入决算表:
+    /// 2080506 机关事业单位职业年金缴费支 225.12 / 出; 财政局: 208 05 06  80.38 / 机关…缴费 / 支出).
+    @Test func aNameWrappedAroundItsRowJoinsIt() throws {
+        func rows(_ name: String, _ kind: String) throws -> (rows: [[String]], document: Document, table: Int) {
+            let document = try Document(contentsOf: Corpus.path("pdf/\(name).layout.txt"))
+            let table = try #require(document.tables.first { $0.kind == kind })
+            let rows = Dictionary(grouping: table.cells.filter { !$0.text.isEmpty }, by: \.row).values
+                .map { $0.sorted { $0.column < $1.column }.map(\.text) }
+            return (rows, document, table.index)
+        }
+        let centred = try rows("putuo-shehuigongzuobu-2024-juesuan-with-errors", "一般公共预算财政拨款支出决算表")
+        #expect(centred.rows.contains(["201", "一般公共服务支出", "264.87", "62.63", "202.24"]))
+        #expect(centred.rows.contains(["2013999", "其他社会工作事务支出", "202.24", "202.24"]))
+        #expect(centred.rows.contains(["2080505", "机关事业单位基本养老保险缴费支出", "6.18", "6.18"]))
+        #expect(centred.rows.contains(["21011", "行政事业单位医疗", "2.71", "2.71"]))
+        #expect(!centred.rows.contains { $0.count == 1 && !$0[0].contains("科目") && !$0[0].contains("功能") && $0[0] != "项目" })
+        #expect(centred.document.amounts.filter { $0.cell?.table == centred.table && $0.text == "202.24" }.map(\.label)
+            == ["一般公共服务支出", "社会工作事务", "其他社会工作事务支出", "其他社会工作事务支出", "合计"])
+        let raised = try rows("putuo-guihuaziyuan-2024-juesuan-with-errors", "一般公共预算财政拨款支出决算表")
+        #expect(raised.rows.contains(["21201", "城乡社区管理事务", "1092.80", "1084.02", "8.77"]))
+        #expect(raised.rows.contains(["2120101", "行政运行", "1092.80", "1084.02", "8.77"]))
+        #expect(raised.rows.contains(["220", "自然资源海洋气象等支出", "4461.67", "2339.58", "2122.09"]))
+        let below = try rows("putuo-guihuaziyuan-2024-juesuan-with-errors", "收入决算表")
+        #expect(below.rows.contains(["2080505", "机关事业单位基本养老保险缴费支出", "446.11", "446.11"]))
+        #expect(below.rows.contains(["2080506", "机关事业单位职业年金缴费支出", "225.12", "225.12"]))
+        let apart = try rows("putuo-caizhengju-2024-juesuan", "收入决算表")
+        #expect(apart.rows.contains(["208", "05", "06", "机关事业单位职业年金缴费支出", "80.38", "80.38"]))
     }
 
     /// A table's row of codes at a page's top (财政局 2024: `303   05   302`, the codes of
