@@ -1520,6 +1520,20 @@ struct PDFTextTests {
         #expect(apart.rows.contains(["208", "05", "06", "机关事业单位职业年金缴费支出", "80.38", "80.38"]))
     }
 
+    /// `pdftotext -layout -nopgbrk` writes no form feeds. Such text is known by its tables'
+    /// columns and read as page text of one page, its cover the lines before the 目录: as its
+    /// paged extraction is (社会工作部 2024; read as scraped text, its lines wrapped in
+    /// mid-sentence stayed apart: 272 figures, 258 labelled, the cover's department cut short).
+    @Test func aLayoutExtractionWithoutPageBreaksReadsAsItsPagedOne() throws {
+        let paged = try Document(contentsOf: Corpus.path("pdf/putuo-shehuigongzuobu-2024-juesuan-with-errors.layout.txt"))
+        let unpaged = try Document(contentsOf: Corpus.path("pdf/putuo-shehuigongzuobu-2024-juesuan-with-errors.nopgbrk.txt"))
+        func figures(_ document: Document) -> [[String?]] { (document.amounts + document.percents).map { [$0.text, $0.label] } }
+        #expect(figures(unpaged) == figures(paged))
+        #expect(unpaged.tables.map(\.kind) == paged.tables.map(\.kind))
+        #expect(unpaged.report == paged.report)
+        #expect(unpaged.diagnostics.map(\.message) == paged.diagnostics.map(\.message))
+    }
+
     /// A table's row of codes at a page's top (财政局 2024: `303   05   302`, the codes of
     /// 生活补助 and 专用燃料费) is no page number: its cells stay in the table.
     @Test func numbersASpaceApartAtAPagesEdgeAreNoPageNumber() throws {

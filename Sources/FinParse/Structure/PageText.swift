@@ -17,9 +17,18 @@ enum PageText {
         var diagnostics: [Diagnostic]
     }
 
-    /// Whether `lines` came from a paginated extraction: pdftotext starts each page after the first with a form feed.
+    /// Whether `lines` came from a paginated extraction: pdftotext starts each page after the
+    /// first with a form feed, unless told not to (`-layout -nopgbrk`). Such text is known by
+    /// its tables, lines laid out in columns, which scraped and exported text has none of:
+    /// twenty among its first 5,000 lines. It is then read as one page.
     static func isPaginated(_ lines: [FoldedText]) -> Bool {
-        lines.contains { $0.original.hasPrefix("\u{0C}") }
+        if lines.contains(where: { $0.original.hasPrefix("\u{0C}") }) { return true }
+        var columnar = 0
+        for line in lines.prefix(5_000) where line.text.contains(utf8: "  ") && isColumnar(line.text) {
+            columnar += 1
+            if columnar == 20 { return true }
+        }
+        return false
     }
 
     static func clean(_ lines: [FoldedText]) -> Result {
@@ -35,7 +44,9 @@ enum PageText {
                                                         to: lines[contents.upperBound - 1].line))
         }
         var kept = lines.indices.filter { !drop.contains($0) }.map { lines[$0] }
-        if let cover = pages.first { kept = joinCover(kept, coverLines: cover.count) }
+        // Without page breaks, the cover is what comes before the 目录.
+        let cover = pages.count > 1 ? pages.first?.count : contents.map { lines[$0.lowerBound].line - 1 }
+        if let cover { kept = joinCover(kept, coverLines: cover) }
         kept = joinWrapped(kept)
         var partMarkers: [Int: OutlineRecognizer.PartMarker] = [:]
         var chapterTitles: [Int: String] = [:]
@@ -121,7 +132,7 @@ enum PageText {
 
     /// The lines of the 目录: from its heading (目录, or 目 and 录 on lines of their own)
     /// to where the body repeats its first entry, on the 目录's page or after it (or, failing
-    /// that, to the end of its page).
+    /// that, to the end of its page, when the text has pages).
     private static func tableOfContents(_ lines: [FoldedText], pages: [Range<Int>]) -> Range<Int>? {
         let searched = pages.prefix(5).last?.upperBound ?? lines.count
         let filled = (0..<searched).filter { !lines[$0].isBlank }
@@ -144,7 +155,9 @@ enum PageText {
             let here = TableOfContents.key(lines[i].text)
             return here == firstKey || (here.count >= 4 && firstKey.hasPrefix(here))
         }
-        return heading..<(repeatAt ?? page.upperBound)
+        if let repeatAt { return heading..<repeatAt }
+        // Text without page breaks has no page for the 目录 to end with: it stays in place.
+        return pages.count > 1 ? heading..<page.upperBound : nil
     }
 
     /// The parts the 目录 lists whose heading the body prints without its marker
