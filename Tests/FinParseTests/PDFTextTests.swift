@@ -1520,6 +1520,28 @@ struct PDFTextTests {
         #expect(apart.rows.contains(["208", "05", "06", "机关事业单位职业年金缴费支出", "80.38", "80.38"]))
     }
 
+    /// A table that ends on a row whose name would wrap past the text's last line (the
+    /// fuzzer's first find at d6114d8: the way to share out the pieces asked for lines beyond
+    /// the end, and a batch stopped on an index out of range). No row is joined: the pieces
+    /// cannot be shared out whole; the labels read the first name's rest below it.
+    @Test func aTableEndingOnAWrappedNameIsReadAsItStands() throws {
+        let text = """
+            一般公共预算财政拨款支出决算表
+                                               单位：万元
+              科目编码    科目名称          合计        基本支出
+
+             2080505    基本养老保险       446.11       446.11
+                        缴费支出
+                        机关事业单位
+             2080506    职业年金缴费       225.12       225.12
+
+            """
+        let document = try Document(bytes: Array(text.utf8), path: "end.layout.txt")
+        let table = try #require(document.tables.first)
+        #expect(Set(table.cells.map(\.row)).count == 5)
+        #expect(document.amounts.map(\.label) == ["基本养老保险缴费支出", "基本养老保险缴费支出", "职业年金缴费", "职业年金缴费"])
+    }
+
     /// `pdftotext -layout -nopgbrk` writes no form feeds. Such text is known by its tables'
     /// columns and read as page text of one page, its cover the lines before the 目录: as its
     /// paged extraction is (社会工作部 2024; read as scraped text, its lines wrapped in

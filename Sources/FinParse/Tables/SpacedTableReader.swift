@@ -803,12 +803,13 @@ enum SpacedTableReader {
             // ways (none, one, or two: more) to share out the rest, counted from the last row
             // up: one pass, where trying each way in turn could take exponential time.
             func belows(_ k: Int, above: Int) -> [Int] {
-                (names[k] == nil && above > 0 ? [above, above - 1] : [above]).filter { fills(k, above: above, below: $0) }
+                (names[k] == nil && above > 0 ? [above, above - 1] : [above]).filter {
+                    $0 <= between[k + 1] && fills(k, above: above, below: $0)
+                }
             }
             var count = holders.indices.map { Array(repeating: 0, count: between[$0] + 1) }
             func waysOn(after k: Int, below: Int) -> Int {
-                guard below <= between[k + 1] else { return 0 }
-                return k == holders.count - 1 ? (below == between[k + 1] ? 1 : 0) : count[k + 1][between[k + 1] - below]
+                k == holders.count - 1 ? (below == between[k + 1] ? 1 : 0) : count[k + 1][between[k + 1] - below]
             }
             for k in holders.indices.reversed() {
                 for above in 0...between[k] {
