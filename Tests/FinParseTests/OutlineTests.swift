@@ -280,8 +280,10 @@ struct OutlineTests {
 
     /// A 目录 typed as paragraphs is kept out of the outline, up to where the body repeats its
     /// first entry: the 财政局 决算's plain pdftotext text with its form feeds taken out, as a
-    /// scraped copy has it, and a Word report whose 目录 was typed by hand (entries with leader
-    /// dots and page numbers). Streamed, the JSON is the document's.
+    /// scraped copy has it (its lines wrapped at the page's width make it page text, its 目录
+    /// the paged text's, 第一部分 / 概况 included: lines 4–35 before), and a Word report whose 目录
+    /// was typed by hand (entries with leader dots and page numbers). Streamed, the JSON is the
+    /// document's.
     @Test func aTableOfContentsTypedAsParagraphsIsKeptOut() throws {
         let raw = try String(contentsOfFile: Corpus.path("pdf/putuo-caizhengju-2024-juesuan.raw.txt"), encoding: .utf8)
         let scraped = Array(raw.replacing("\u{0C}", with: "").utf8)
@@ -294,7 +296,7 @@ struct OutlineTests {
             let parts = document.outline.compactMap(\.marker).filter { $0.hasPrefix("第") }
             #expect(parts == (path.hasSuffix(".txt") ? ["第一部分", "第二部分", "第三部分", "第四部分"] : ["第一部分", "第二部分"]))
             let contents = try #require(document.diagnostics.first { $0.code == "table-of-contents" })
-            #expect(contents.message == (path.hasSuffix(".txt") ? "table of contents (27 entries, lines 4–35) kept out of the outline"
+            #expect(contents.message == (path.hasSuffix(".txt") ? "table of contents (27 entries, lines 4–36) kept out of the outline"
                                                                : "table of contents (5 entries, lines 2–6) kept out of the outline"))
             // Paragraphs are folded: … is ... there.
             #expect(!document.paragraphs.contains { $0.text.contains("...") || $0.text.hasPrefix("目") })

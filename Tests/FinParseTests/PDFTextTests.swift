@@ -1543,12 +1543,17 @@ struct PDFTextTests {
     }
 
     /// `pdftotext -layout -nopgbrk` writes no form feeds. Such text is known by its tables'
-    /// columns and read as page text of one page, its cover the lines before the 目录: as its
-    /// paged extraction is (社会工作部 2024; read as scraped text, its lines wrapped in
-    /// mid-sentence stayed apart: 272 figures, 258 labelled, the cover's department cut short).
-    @Test func aLayoutExtractionWithoutPageBreaksReadsAsItsPagedOne() throws {
-        let paged = try Document(contentsOf: Corpus.path("pdf/putuo-shehuigongzuobu-2024-juesuan-with-errors.layout.txt"))
-        let unpaged = try Document(contentsOf: Corpus.path("pdf/putuo-shehuigongzuobu-2024-juesuan-with-errors.nopgbrk.txt"))
+    /// columns (社会工作部 2024) or, a report of prose alone (委办公厅 2019), by its lines
+    /// wrapped at the page's width; its pages by their numbers, set in from the margin and one
+    /// more each time; and its cover is what stands before the 目录. Both read as their paged
+    /// extractions do. Read as scraped text, 社会工作部's lines wrapped in mid-sentence stayed
+    /// apart (272 figures, 258 labelled, the cover's department cut short), and 4 of 委办公厅's
+    /// 100 figures were lost or cut (27664.22万 / 元), 15 unlabelled; read as one page, its page
+    /// number in …基本支出预算11700.63 / 8 / 万元 made a figure 8万元.
+    @Test(arguments: ["putuo-shehuigongzuobu-2024-juesuan-with-errors", "jiangsu-weibangongting-2019-yusuan"])
+    func anExtractionWithoutPageBreaksReadsAsItsPagedOne(name: String) throws {
+        let paged = try Document(contentsOf: Corpus.path("pdf/\(name).layout.txt"))
+        let unpaged = try Document(contentsOf: Corpus.path("pdf/\(name).nopgbrk.txt"))
         func figures(_ document: Document) -> [[String?]] { (document.amounts + document.percents).map { [$0.text, $0.label] } }
         #expect(figures(unpaged) == figures(paged))
         #expect(unpaged.tables.map(\.kind) == paged.tables.map(\.kind))
@@ -1660,7 +1665,7 @@ extension PDFTextTests {
                 #expect(missing.map(\.severity) == [.warning])
                 #expect(missing.first?.message.hasPrefix("the 目录 lists 三、支出决算表, and no 支出决算表 was found") == true)
                 #expect(missing.first?.line == (text.contains("layout") ? 19 : 12))
-            case "jiangsu-weibangongting-2019-yusuan.layout.txt":
+            case "jiangsu-weibangongting-2019-yusuan.layout.txt", "jiangsu-weibangongting-2019-yusuan.nopgbrk.txt":
                 // The narrative of a report that publishes its tables as a file of their own:
                 // one warning for the twelve.
                 #expect(missing.count == 1)

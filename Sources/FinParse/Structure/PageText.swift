@@ -18,17 +18,36 @@ enum PageText {
     }
 
     /// Whether `lines` came from a paginated extraction: pdftotext starts each page after the
-    /// first with a form feed, unless told not to (`-layout -nopgbrk`). Such text is known by
-    /// its tables, lines laid out in columns, which scraped and exported text has none of:
-    /// twenty among its first 5,000 lines. It is then read as one page.
+    /// first with a form feed, unless told not to (`-nopgbrk`). Such text is known otherwise
+    /// among its first 5,000 lines: by its tables, twenty lines laid out in columns (`-layout`);
+    /// or by its prose, wrapped at the page's width: fifty lines as wide as one another, give
+    /// or take two columns (a wide character two), forty columns or more, that end in no full
+    /// stop (。！？；：) and have a line after them. Scraped and exported text has neither: a
+    /// paragraph a line, a table's rows TAB-separated or a cell a line. Such text's pages are
+    /// told by their numbers (``numberedPageStarts(_:)``), or it is read as one page.
     static func isPaginated(_ lines: [FoldedText]) -> Bool {
-        if lines.contains(where: { $0.original.hasPrefix("\u{0C}") }) { return true }
+        if hasFormFeeds(lines) { return true }
+        let head = lines.prefix(5_000)
         var columnar = 0
-        for line in lines.prefix(5_000) where line.text.contains(utf8: "  ") && isColumnar(line.text) {
-            columnar += 1
-            if columnar == 20 { return true }
+        var wrapped: [Int: Int] = [:]  // lines that may be wrapped, by width
+        for (line, next) in zip(head, head.dropFirst()) {
+            if line.text.contains(utf8: "  ") && isColumnar(line.text) {
+                columnar += 1
+                if columnar == 20 { return true }
+            }
+            if !next.isBlank, let width = wrappedWidth(line), width >= 40 { wrapped[width, default: 0] += 1 }
         }
-        return false
+        return wrapped.keys.contains { width in (width - 2...width + 2).reduce(0) { $0 + wrapped[$1, default: 0] } >= 50 }
+    }
+
+    private static func hasFormFeeds(_ lines: [FoldedText]) -> Bool { lines.contains { $0.original.hasPrefix("\u{0C}") } }
+
+    /// A line's width in ``columns(_:)``, when it may have been wrapped: it ends in no full
+    /// stop and holds no TAB.
+    private static func wrappedWidth(_ line: FoldedText) -> Int? {
+        guard let last = line.text.unicodeScalars.last(where: { $0 != " " }), !"。！？；：.!?;:".unicodeScalars.contains(last),
+              !line.original.contains(utf8: 0x09) else { return nil }
+        return columns(line.original[...])
     }
 
     static func clean(_ lines: [FoldedText]) -> Result {
@@ -44,10 +63,13 @@ enum PageText {
                                                         to: lines[contents.upperBound - 1].line))
         }
         var kept = lines.indices.filter { !drop.contains($0) }.map { lines[$0] }
-        // Without page breaks, the cover is what comes before the 目录.
-        let cover = pages.count > 1 ? pages.first?.count : contents.map { lines[$0.lowerBound].line - 1 }
+        // Without form feeds, the cover is what comes before the 目录.
+        let formFed = hasFormFeeds(lines)
+        let cover = formFed ? pages.first?.count : contents.map { lines[$0.lowerBound].line - 1 }
         if let cover { kept = joinCover(kept, coverLines: cover) }
-        kept = joinWrapped(kept)
+        // Where the text has no form feeds, the first line of each page its numbers tell.
+        let pageStarts = formFed ? [] : Set(pages.dropFirst().compactMap { page in lines[page].first { !$0.isBlank }?.line })
+        kept = joinWrapped(kept, pageStarts: pageStarts)
         var partMarkers: [Int: OutlineRecognizer.PartMarker] = [:]
         var chapterTitles: [Int: String] = [:]
         var listed: [TableOfContents.ListedTable] = []
@@ -83,7 +105,50 @@ enum PageText {
     private static func pageRanges(_ lines: [FoldedText]) -> [Range<Int>] {
         var starts = [0]
         for (i, line) in lines.enumerated() where i > 0 && line.original.hasPrefix("\u{0C}") { starts.append(i) }
+        if starts.count == 1 { starts += numberedPageStarts(lines) }
         return starts.indices.map { k in starts[k]..<(k + 1 < starts.count ? starts[k + 1] : lines.count) }
+    }
+
+    /// Where pages start in text without form feeds (`pdftotext -layout -nopgbrk`): after each
+    /// page number, a line that is only a number (3, - 3 -, 第3页, 3/20), set in from the
+    /// margin as `-layout` centres it, one more than the one before and twenty lines or more
+    /// after it, in the longest such run, of three or more. Left in place, a page number
+    /// splits what runs over the page (11700.63 / 8 / 万元). Not in plain pdftotext's text,
+    /// where a table's cells stand a line each, unindented, and their codes and 0s make runs.
+    private static func numberedPageStarts(_ lines: [FoldedText]) -> [Int] {
+        var numbered: [(index: Int, number: Int)] = []
+        for (i, line) in lines.enumerated() where !line.isBlank && line.text.utf8.count <= 48 && line.text.hasPrefix("        ") {
+            let text = line.text.filter { !$0.isWhitespace }
+            guard isPageNumber(String(text.map { $0.isASCII && $0.isNumber ? "#" : $0 })),
+                  let number = Int(String(text.drop { !$0.isASCII || !$0.isNumber }.prefix { $0.isASCII && $0.isNumber }))
+            else { continue }
+            numbered.append((i, number))
+        }
+        // The longest run ending at each numbered line, from the runs of the lines twenty or
+        // more above it, kept by their number as the scan passes them.
+        var run = Array(repeating: 1, count: numbered.count)
+        var previous: [Int?] = Array(repeating: nil, count: numbered.count)
+        var longestEndingAt: [Int: Int] = [:]  // by number, the numbered line whose run is longest
+        var passed = 0
+        for j in numbered.indices {
+            while passed < j, numbered[passed].index <= numbered[j].index - 20 {
+                let number = numbered[passed].number
+                if longestEndingAt[number].map({ run[$0] < run[passed] }) ?? true { longestEndingAt[number] = passed }
+                passed += 1
+            }
+            if let i = longestEndingAt[numbered[j].number - 1] {
+                run[j] = run[i] + 1
+                previous[j] = i
+            }
+        }
+        guard let last = run.indices.max(by: { run[$0] < run[$1] }), run[last] >= 3 else { return [] }
+        var starts: [Int] = []
+        var at: Int? = last
+        while let k = at {
+            if numbered[k].index + 1 < lines.count { starts.append(numbered[k].index + 1) }
+            at = previous[k]
+        }
+        return starts.reversed()
     }
 
     /// Page numbers and running headers and footers: the first or last line of a
@@ -397,7 +462,8 @@ enum PageText {
     /// Joins a line into the one before it when that one runs to the full width of
     /// the page and stops mid-sentence, and this one neither starts a paragraph
     /// (indent, list marker) nor is laid out in columns.
-    private static func joinWrapped(_ lines: [FoldedText]) -> [FoldedText] {
+    private static func joinWrapped(_ lines: [FoldedText], pageStarts: Set<Int>) -> [FoldedText] {
+        func startsPage(_ line: FoldedText) -> Bool { line.text.first == "\u{0C}" || pageStarts.contains(line.line) }
         var measures = lines.map { $0.isBlank ? nil : Measure(columnar: isColumnar($0.text), width: columns($0.original.trimmingSpaces)) }
         let prose = lines.indices.filter { measures[$0].map { !$0.columnar } ?? false }
         let widths = prose.map { measures[$0]!.width }.filter { $0 >= 20 }.sorted()
@@ -426,10 +492,10 @@ enum PageText {
             }
             // A page's foot may leave several blank lines before the next page's text: a sentence
             // cut there goes on across them.
-            if let paragraph = open, blanks.count <= 1 || line.text.first == "\u{0C}" && !endsSentence(paragraph),
+            if let paragraph = open, blanks.count <= 1 || startsPage(line) && !endsSentence(paragraph),
                paragraph.bytes < maxJoinedBytes,
                endsTitle(paragraph, with: line)
-                || (blanks.isEmpty || goesOnAcrossBlank(paragraph, with: line, doubleSpaced: doubleSpaced))
+                || (blanks.isEmpty || goesOnAcrossBlank(paragraph, with: line, startsPage: startsPage(line), doubleSpaced: doubleSpaced))
                     && continues(paragraph, with: line, columnar: measure.columnar, full: full, indented: indented) {
                 open!.join(line, width: measure.width)
                 blanks.removeAll()
@@ -495,8 +561,8 @@ enum PageText {
     /// Whether a sentence may go on across the one blank line before `line`: in double-spaced
     /// text, and across a page break (the page's number dropped, a blank line left), from and
     /// to lines that are not a table's row.
-    private static func goesOnAcrossBlank(_ paragraph: Paragraph, with line: FoldedText, doubleSpaced: Bool) -> Bool {
-        (doubleSpaced || line.text.first == "\u{0C}") && !hasGap(paragraph.lastLine) && !hasGap(line.text.trimmingSpaces)
+    private static func goesOnAcrossBlank(_ paragraph: Paragraph, with line: FoldedText, startsPage: Bool, doubleSpaced: Bool) -> Bool {
+        (doubleSpaced || startsPage) && !hasGap(paragraph.lastLine) && !hasGap(line.text.trimmingSpaces)
     }
 
     /// Whether `text` has two spaces running inside it: the gap between two cells of a row
