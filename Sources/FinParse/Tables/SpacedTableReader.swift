@@ -702,16 +702,12 @@ enum SpacedTableReader {
     private static func rowsJoiningWrappedCells(_ placed: [PlacedRow], rows: [Row], pageOfRow: [Int]) -> [Int] {
         let firstAmounts = placed.firstIndex(where: \.hasAmount) ?? placed.count
         var target = Array(placed.indices)
-        var start = 0
-        while start < placed.count {
-            var end = start + 1
-            while end < placed.count, rows[end].line.line == rows[end - 1].line.line + 1, pageOfRow[end] == pageOfRow[start] {
-                end += 1
-            }
-            let withAmounts = (start..<end).filter { placed[$0].hasAmount }
+        let runs = runsWithoutBlank(rows, pageOfRow: pageOfRow)
+        for run in runs {
+            let withAmounts = run.filter { placed[$0].hasAmount }
             if withAmounts.count == 1, let holder = withAmounts.first {
-                let opensItem = rows[start].fields.first.map { ListMarker.scan(String($0.text)) != nil } ?? false
-                let band = (holder == firstAmounts && !opensItem ? holder : start)..<end
+                let opensItem = rows[run.lowerBound].fields.first.map { ListMarker.scan(String($0.text)) != nil } ?? false
+                let band = (holder == firstAmounts && !opensItem ? holder : run.lowerBound)..<run.upperBound
                 let holderColumns = placed[holder].columns
                 let joins = band.allSatisfy { r in
                     r == holder || (placed[r].columns.isDisjoint(with: holderColumns) && !placed[r].runsTogether)
@@ -720,9 +716,8 @@ enum SpacedTableReader {
                     for r in band { target[r] = holder }
                 }
             }
-            start = end
         }
-        joiningNamesWrappedAround(&target, placed, rows: rows, pageOfRow: pageOfRow)
+        for run in runs { joiningNamesWrappedAround(&target, in: run, placed, rows: rows) }
         // A row's amounts printed a line above the rest of it (1,503.52  603.14 / 201 一般公共服务支出
         // 2,106.66): a line of amounts alone joins the row of codes and amounts right below it,
         // when their columns are apart, as its amounts' labels are read. Not a row of codes
@@ -744,98 +739,104 @@ enum SpacedTableReader {
         }
     }
 
+    /// The runs of lines with no blank line between them, each on one page.
+    private static func runsWithoutBlank(_ rows: [Row], pageOfRow: [Int]) -> [Range<Int>] {
+        var runs: [Range<Int>] = []
+        var start = 0
+        while start < rows.count {
+            var end = start + 1
+            while end < rows.count, rows[end].line.line == rows[end - 1].line.line + 1, pageOfRow[end] == pageOfRow[start] {
+                end += 1
+            }
+            runs.append(start..<end)
+            start = end
+        }
+        return runs
+    }
+
     /// A name wrapped over more lines than its row's amounts take. pdftotext sets the row's
     /// line in the middle of its name, so the name's lines stand around it, as many above as
     /// below (其他社会工作 / 2013999  202.24 / 事务支出; 机关事业单位 / 2080505 基本养老保险 6.18 /
     /// 缴费支出); or on the name's first line, the rest below (2080505 机关事业单位基本养老保险缴
-    /// 446.11 / 费支出; 208 05 06  80.38 / 机关事业单位职业年金缴费 / 支出). In a run of lines with
-    /// no blank line between (on one page), two rows of amounts or more, whose other lines
-    /// are each one piece of words in one column that is each row's name column or empty on
-    /// it, the pieces are shared out both ways: each row taking as many right above it as
+    /// 446.11 / 费支出; 208 05 06  80.38 / 机关事业单位职业年金缴费 / 支出). In `band`, a run of
+    /// lines with no blank line between (on one page) that holds two rows of amounts or more,
+    /// whose other lines are each one piece of words in one column that is each row's name
+    /// column or empty on it, the pieces are shared out both ways: each row taking as many right above it as
     /// right below, or all right below it; every piece taken. A way is kept when every name
     /// it makes of several lines fills its column on all lines but its last, as wrapped text
     /// does; when both ways or neither are, the run stays as it is: which row a piece names
     /// is then a guess.
-    private static func joiningNamesWrappedAround(_ target: inout [Int], _ placed: [PlacedRow], rows: [Row], pageOfRow: [Int]) {
+    private static func joiningNamesWrappedAround(_ target: inout [Int], in band: Range<Int>, _ placed: [PlacedRow], rows: [Row]) {
         func isNumberPart(_ field: Field) -> Bool { isAmount(field) || field.text.unicodeScalars.allSatisfy(\.isASCIIDigit) }
-        var start = 0
-        while start < placed.count {
-            var end = start + 1
-            while end < placed.count, rows[end].line.line == rows[end - 1].line.line + 1, pageOfRow[end] == pageOfRow[start] {
-                end += 1
+        guard band.count >= 3 else { return }
+        let holders = band.filter { placed[$0].hasAmount }
+        let pieces = band.filter { !placed[$0].hasAmount }
+        guard holders.count >= 2, !pieces.isEmpty, band.allSatisfy({ target[$0] == $0 }),
+              pieces.allSatisfy({ rows[$0].fields.count == 1 && !isNumberPart(rows[$0].fields[0]) }),
+              let column = pieces.first.map({ placed[$0].places[0].column }),
+              pieces.allSatisfy({ placed[$0].places[0] == (column, 1) })
+        else { return }
+        // Each row's field in the pieces' column, if any, is its name: words, in that column
+        // alone, after its code if any. A row without one there starts with its code.
+        var names: [Field?] = []
+        for h in holders {
+            let places = placed[h].places
+            let there = places.indices.filter { places[$0].column <= column && column < places[$0].column + places[$0].span }
+            let before = places.indices.filter { places[$0].column + places[$0].span <= column }
+            guard there.count <= 1, there.allSatisfy({ places[$0] == (column, 1) && !isNumberPart(rows[h].fields[$0]) }),
+                  before.allSatisfy({ isNumberPart(rows[h].fields[$0]) && !isAmount(rows[h].fields[$0]) }),
+                  !there.isEmpty || !before.isEmpty
+            else { break }
+            names.append(there.first.map { rows[h].fields[$0] })
+        }
+        guard names.count == holders.count else { return }
+        // The pieces before the first row, between each two, and after the last.
+        var between = Array(repeating: 0, count: holders.count + 1)
+        for piece in pieces { between[holders.count { $0 < piece }] += 1 }
+        let full = (pieces.map { rows[$0].fields[0] } + names.compactMap { $0 }).map { $0.end - $0.start }.max() ?? 0
+        func fills(_ k: Int, above: Int, below: Int) -> Bool {
+            let lines = ((holders[k] - above)..<holders[k]).map { rows[$0].fields[0] } + [names[k]].compactMap { $0 }
+                + (holders[k] + 1..<(holders[k] + 1 + below)).map { rows[$0].fields[0] }
+            return lines.dropLast().allSatisfy { $0.end - $0.start >= full - 1 }
+        }
+        // Centred: as many lines above as below, or, around a row with no name on its
+        // line, one more above (a name of one line printed a line above its amounts:
+        // 行政运行 / 2120101  1092.80). For each row and number of pieces above it, the
+        // ways (none, one, or two: more) to share out the rest, counted from the last row
+        // up: one pass, where trying each way in turn could take exponential time.
+        func belows(_ k: Int, above: Int) -> [Int] {
+            (names[k] == nil && above > 0 ? [above, above - 1] : [above]).filter {
+                $0 <= between[k + 1] && fills(k, above: above, below: $0)
             }
-            defer { start = end }
-            let band = start..<end
-            guard band.count >= 3 else { continue }
-            let holders = band.filter { placed[$0].hasAmount }
-            let pieces = band.filter { !placed[$0].hasAmount }
-            guard holders.count >= 2, !pieces.isEmpty, band.allSatisfy({ target[$0] == $0 }),
-                  pieces.allSatisfy({ rows[$0].fields.count == 1 && !isNumberPart(rows[$0].fields[0]) }),
-                  let column = pieces.first.map({ placed[$0].places[0].column }),
-                  pieces.allSatisfy({ placed[$0].places[0] == (column, 1) })
-            else { continue }
-            // Each row's field in the pieces' column, if any, is its name: words, in that column
-            // alone, after its code if any. A row without one there starts with its code.
-            var names: [Field?] = []
-            for h in holders {
-                let places = placed[h].places
-                let there = places.indices.filter { places[$0].column <= column && column < places[$0].column + places[$0].span }
-                let before = places.indices.filter { places[$0].column + places[$0].span <= column }
-                guard there.count <= 1, there.allSatisfy({ places[$0] == (column, 1) && !isNumberPart(rows[h].fields[$0]) }),
-                      before.allSatisfy({ isNumberPart(rows[h].fields[$0]) && !isAmount(rows[h].fields[$0]) }),
-                      !there.isEmpty || !before.isEmpty
-                else { break }
-                names.append(there.first.map { rows[h].fields[$0] })
+        }
+        var count = holders.indices.map { Array(repeating: 0, count: between[$0] + 1) }
+        func waysOn(after k: Int, below: Int) -> Int {
+            k == holders.count - 1 ? (below == between[k + 1] ? 1 : 0) : count[k + 1][between[k + 1] - below]
+        }
+        for k in holders.indices.reversed() {
+            for above in 0...between[k] {
+                count[k][above] = min(2, belows(k, above: above).reduce(0) { $0 + waysOn(after: k, below: $1) })
             }
-            guard names.count == holders.count else { continue }
-            // The pieces before the first row, between each two, and after the last.
-            var between = Array(repeating: 0, count: holders.count + 1)
-            for piece in pieces { between[holders.count { $0 < piece }] += 1 }
-            let full = (pieces.map { rows[$0].fields[0] } + names.compactMap { $0 }).map { $0.end - $0.start }.max() ?? 0
-            func fills(_ k: Int, above: Int, below: Int) -> Bool {
-                let lines = ((holders[k] - above)..<holders[k]).map { rows[$0].fields[0] } + [names[k]].compactMap { $0 }
-                    + (holders[k] + 1..<(holders[k] + 1 + below)).map { rows[$0].fields[0] }
-                return lines.dropLast().allSatisfy { $0.end - $0.start >= full - 1 }
+        }
+        var ways: [(above: [Int], below: [Int])] = []
+        if count[0][between[0]] > 1 { return }
+        if count[0][between[0]] == 1 {
+            var way: (above: [Int], below: [Int]) = ([], [])
+            for k in holders.indices {
+                let above = k == 0 ? between[0] : between[k] - way.below[k - 1]
+                way.above.append(above)
+                way.below.append(belows(k, above: above).first { waysOn(after: k, below: $0) > 0 }!)
             }
-            // Centred: as many lines above as below, or, around a row with no name on its
-            // line, one more above (a name of one line printed a line above its amounts:
-            // 行政运行 / 2120101  1092.80). For each row and number of pieces above it, the
-            // ways (none, one, or two: more) to share out the rest, counted from the last row
-            // up: one pass, where trying each way in turn could take exponential time.
-            func belows(_ k: Int, above: Int) -> [Int] {
-                (names[k] == nil && above > 0 ? [above, above - 1] : [above]).filter {
-                    $0 <= between[k + 1] && fills(k, above: above, below: $0)
-                }
-            }
-            var count = holders.indices.map { Array(repeating: 0, count: between[$0] + 1) }
-            func waysOn(after k: Int, below: Int) -> Int {
-                k == holders.count - 1 ? (below == between[k + 1] ? 1 : 0) : count[k + 1][between[k + 1] - below]
-            }
-            for k in holders.indices.reversed() {
-                for above in 0...between[k] {
-                    count[k][above] = min(2, belows(k, above: above).reduce(0) { $0 + waysOn(after: k, below: $1) })
-                }
-            }
-            var ways: [(above: [Int], below: [Int])] = []
-            if count[0][between[0]] > 1 { continue }
-            if count[0][between[0]] == 1 {
-                var way: (above: [Int], below: [Int]) = ([], [])
-                for k in holders.indices {
-                    let above = k == 0 ? between[0] : between[k] - way.below[k - 1]
-                    way.above.append(above)
-                    way.below.append(belows(k, above: above).first { waysOn(after: k, below: $0) > 0 }!)
-                }
-                ways.append(way)
-            }
-            let top = (above: holders.map { _ in 0 }, below: Array(between.dropFirst()))
-            if between[0] == 0, holders.indices.allSatisfy({ fills($0, above: 0, below: top.below[$0]) }),
-               !ways.contains(where: { $0.above == top.above && $0.below == top.below }) {
-                ways.append(top)
-            }
-            guard ways.count == 1, let way = ways.first else { continue }
-            for (k, holder) in holders.enumerated() {
-                for r in (holder - way.above[k])...(holder + way.below[k]) { target[r] = holder }
-            }
+            ways.append(way)
+        }
+        let top = (above: holders.map { _ in 0 }, below: Array(between.dropFirst()))
+        if between[0] == 0, holders.indices.allSatisfy({ fills($0, above: 0, below: top.below[$0]) }),
+           !ways.contains(where: { $0.above == top.above && $0.below == top.below }) {
+            ways.append(top)
+        }
+        guard ways.count == 1, let way = ways.first else { return }
+        for (k, holder) in holders.enumerated() {
+            for r in (holder - way.above[k])...(holder + way.below[k]) { target[r] = holder }
         }
     }
 
