@@ -23,8 +23,9 @@ enum PageText {
     /// or by its prose, wrapped at the page's width: fifty lines as wide as one another, give
     /// or take two columns (a wide character two), forty columns or more, that end in no full
     /// stop (。！？；：) and have a line after them. Scraped and exported text has neither: a
-    /// paragraph a line, a table's rows TAB-separated or a cell a line. Such text's pages are
-    /// told by their numbers (``numberedPageStarts(_:)``), or it is read as one page.
+    /// paragraph a line, a table's rows TAB-separated or a cell a line. ``clean(_:)`` gives such
+    /// text its form feeds back where its page numbers say (``numberedPageStarts(_:)``), or
+    /// reads it as one page.
     static func isPaginated(_ lines: [FoldedText]) -> Bool {
         if hasFormFeeds(lines) { return true }
         let head = lines.prefix(5_000)
@@ -53,6 +54,12 @@ enum PageText {
     static func clean(_ lines: [FoldedText]) -> Result {
         var diagnostics: [Diagnostic] = []
         var drop = Set<Int>()  // indices into lines
+        // Text without form feeds (`pdftotext -nopgbrk`) gets them back where its page numbers say.
+        let formFed = hasFormFeeds(lines)
+        var lines = lines
+        for start in formFed ? [] : numberedPageStarts(lines) {
+            lines[start] = FoldedText("\u{0C}" + lines[start].original, line: lines[start].line)
+        }
         let pages = pageRanges(lines)
         drop.formUnion(runningLines(lines, pages: pages))
         let contents = tableOfContents(lines, pages: pages)
@@ -63,13 +70,10 @@ enum PageText {
                                                         to: lines[contents.upperBound - 1].line))
         }
         var kept = lines.indices.filter { !drop.contains($0) }.map { lines[$0] }
-        // Without form feeds, the cover is what comes before the 目录.
-        let formFed = hasFormFeeds(lines)
+        // Without form feeds of its own, the cover is what comes before the 目录.
         let cover = formFed ? pages.first?.count : contents.map { lines[$0.lowerBound].line - 1 }
         if let cover { kept = joinCover(kept, coverLines: cover) }
-        // Where the text has no form feeds, the first line of each page its numbers tell.
-        let pageStarts = formFed ? [] : Set(pages.dropFirst().compactMap { page in lines[page].first { !$0.isBlank }?.line })
-        kept = joinWrapped(kept, pageStarts: pageStarts)
+        kept = joinWrapped(kept)
         var partMarkers: [Int: OutlineRecognizer.PartMarker] = [:]
         var chapterTitles: [Int: String] = [:]
         var listed: [TableOfContents.ListedTable] = []
@@ -105,7 +109,6 @@ enum PageText {
     private static func pageRanges(_ lines: [FoldedText]) -> [Range<Int>] {
         var starts = [0]
         for (i, line) in lines.enumerated() where i > 0 && line.original.hasPrefix("\u{0C}") { starts.append(i) }
-        if starts.count == 1 { starts += numberedPageStarts(lines) }
         return starts.indices.map { k in starts[k]..<(k + 1 < starts.count ? starts[k + 1] : lines.count) }
     }
 
@@ -462,8 +465,7 @@ enum PageText {
     /// Joins a line into the one before it when that one runs to the full width of
     /// the page and stops mid-sentence, and this one neither starts a paragraph
     /// (indent, list marker) nor is laid out in columns.
-    private static func joinWrapped(_ lines: [FoldedText], pageStarts: Set<Int>) -> [FoldedText] {
-        func startsPage(_ line: FoldedText) -> Bool { line.text.first == "\u{0C}" || pageStarts.contains(line.line) }
+    private static func joinWrapped(_ lines: [FoldedText]) -> [FoldedText] {
         var measures = lines.map { $0.isBlank ? nil : Measure(columnar: isColumnar($0.text), width: columns($0.original.trimmingSpaces)) }
         let prose = lines.indices.filter { measures[$0].map { !$0.columnar } ?? false }
         let widths = prose.map { measures[$0]!.width }.filter { $0 >= 20 }.sorted()
@@ -492,10 +494,10 @@ enum PageText {
             }
             // A page's foot may leave several blank lines before the next page's text: a sentence
             // cut there goes on across them.
-            if let paragraph = open, blanks.count <= 1 || startsPage(line) && !endsSentence(paragraph),
+            if let paragraph = open, blanks.count <= 1 || line.text.first == "\u{0C}" && !endsSentence(paragraph),
                paragraph.bytes < maxJoinedBytes,
                endsTitle(paragraph, with: line)
-                || (blanks.isEmpty || goesOnAcrossBlank(paragraph, with: line, startsPage: startsPage(line), doubleSpaced: doubleSpaced))
+                || (blanks.isEmpty || goesOnAcrossBlank(paragraph, with: line, doubleSpaced: doubleSpaced))
                     && continues(paragraph, with: line, columnar: measure.columnar, full: full, indented: indented) {
                 open!.join(line, width: measure.width)
                 blanks.removeAll()
@@ -561,8 +563,8 @@ enum PageText {
     /// Whether a sentence may go on across the one blank line before `line`: in double-spaced
     /// text, and across a page break (the page's number dropped, a blank line left), from and
     /// to lines that are not a table's row.
-    private static func goesOnAcrossBlank(_ paragraph: Paragraph, with line: FoldedText, startsPage: Bool, doubleSpaced: Bool) -> Bool {
-        (doubleSpaced || startsPage) && !hasGap(paragraph.lastLine) && !hasGap(line.text.trimmingSpaces)
+    private static func goesOnAcrossBlank(_ paragraph: Paragraph, with line: FoldedText, doubleSpaced: Bool) -> Bool {
+        (doubleSpaced || line.text.first == "\u{0C}") && !hasGap(paragraph.lastLine) && !hasGap(line.text.trimmingSpaces)
     }
 
     /// Whether `text` has two spaces running inside it: the gap between two cells of a row
