@@ -121,9 +121,8 @@ enum PageText {
     private static func numberedPageStarts(_ lines: [FoldedText]) -> [Int] {
         var numbered: [(index: Int, number: Int)] = []
         for (i, line) in lines.enumerated() where !line.isBlank && line.text.utf8.count <= 48 && line.text.hasPrefix("        ") {
-            let text = line.text.filter { !$0.isWhitespace }
-            guard isPageNumber(String(text.map { $0.isASCII && $0.isNumber ? "#" : $0 })),
-                  let number = Int(String(text.drop { !$0.isASCII || !$0.isNumber }.prefix { $0.isASCII && $0.isNumber }))
+            guard isPageNumber(edgeKey(line.text)),
+                  let number = Int(String(line.text.drop { !$0.isASCII || !$0.isNumber }.prefix { $0.isASCII && $0.isNumber }))
             else { continue }
             numbered.append((i, number))
         }
@@ -162,13 +161,19 @@ enum PageText {
         for page in pages {
             let filled = page.filter { !lines[$0].isBlank }
             for index in Set([filled.first, filled.last].compactMap { $0 }) {
-                edges.append((index, String(lines[index].text.filter { !$0.isWhitespace }.map { $0.isASCII && $0.isNumber ? "#" : $0 })))
+                edges.append((index, edgeKey(lines[index].text)))
             }
         }
         var counts: [String: Int] = [:]
         for edge in edges { counts[edge.key, default: 0] += 1 }
         let repeated = Set(counts.filter { $0.value >= 3 && Double($0.value) >= 0.4 * Double(pages.count) }.keys)
         return Set(edges.filter { repeated.contains($0.key) || isPageNumber($0.key) && !holdsNumbers(lines[$0.index].text) }.map(\.index))
+    }
+
+    /// A page edge's line as running lines are compared: no spaces, each ASCII digit a #
+    /// (- 3 - → -#-, 第12页 → 第##页).
+    private static func edgeKey(_ text: String) -> String {
+        String(text.filter { !$0.isWhitespace }.map { $0.isASCII && $0.isNumber ? "#" : $0 })
     }
 
     /// Whether a line holds numbers a space apart (303   05   302: the codes of a table's row
