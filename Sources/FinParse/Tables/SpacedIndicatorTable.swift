@@ -8,7 +8,8 @@ import FoundationEssentials
 /// number. A label too long for its cell wraps around the middle (服务对象满意 / 满意度指标 /
 /// 度指标), as does a long 三级指标 around its row's target. The form's side label 绩效指标,
 /// which covers every indicator row, stands on one of their lines at the left edge. Read
-/// as lines, each level would label the one row it stands on.
+/// as lines, each level would label the one row it stands on. A 自评表 whose cells are set at
+/// their tops, as Word sets them, is read by ``TopAlignedIndicatorTable``.
 enum SpacedIndicatorTable {
     /// Whether `line` is the header of a table of 绩效指标.
     static func isHeader(_ line: FoldedText) -> Bool {
@@ -67,8 +68,6 @@ enum SpacedIndicatorTable {
             grid.cells.first { $0.row == headerRow && holds($0.text, level) }?.column
         }
         guard let firstLevel = levelColumns.min() else { return grid }
-        let grid = joiningTopAlignedRows(grid, headerRow: headerRow, levelColumns: levelColumns, firstLevel: firstLevel,
-                                         nameColumn: nameColumn) ?? grid
         var table = Cells(grid.cells.filter { $0.row > headerRow })
         table.splitLevels(levelColumns)
         let side = table.cells.indices.first { i in
@@ -169,117 +168,6 @@ enum SpacedIndicatorTable {
         merged.rows = headerRow + 1 + bodyRows.count
         merged.columns = grid.columns + shift
         return merged
-    }
-
-    /// A 自评表 whose cells wrap, as Word sets them, each text at the top of its cell: a row of
-    /// indicators starts on the line of its 分值 or 得分 and runs down to the next such line,
-    /// each line below it holding more of its cells' text (应急系统执法 / 业务培训). Those
-    /// lines are joined into their rows; a level label's lower half (产出指标 / (50 分),
-    /// 可持续影响指 / 标) joins its label, and a level with no indicator of its own (成本指标
-    /// under 时效指标) is a row of its own. nil for any other table: one with no 分值 nor 得分
-    /// column (a 绩效目标表), one whose rows do not wrap, one whose levels are centred on their
-    /// rows (the first row's line holds no level).
-    private static func joiningTopAlignedRows(_ grid: TableGrid, headerRow: Int, levelColumns: [Int], firstLevel: Int,
-                                              nameColumn: Int) -> TableGrid? {
-        let scoreColumns = Set(grid.cells.filter { $0.row == headerRow && (holds($0.text, "分值") || holds($0.text, "得分")) }
-            .map(\.column))
-        guard !scoreColumns.isEmpty else { return nil }
-        let lines = grid.cellsByRow[(headerRow + 1)...].filter { !$0.isEmpty }
-        func isTotal(_ line: [TableGrid.Cell]) -> Bool { line.contains { SelfEvaluationReader.isTotal($0.text) } }
-        func startsRow(_ line: [TableGrid.Cell]) -> Bool {
-            isTotal(line) || line.contains { scoreColumns.contains($0.column) && Decimal(exactString: $0.text) != nil }
-        }
-        // A row's first line holds its 三级指标 alone in its cell, and a value left of its 分值;
-        // where most do not, pdftotext's spacing ran cells together (安全生产隐患 >1200 7134 个 1)
-        // and joining lines would only join the wrong cells. A few rows drifting a column is
-        // pdftotext's spacing too, and costs those rows only.
-        let firstScore = scoreColumns.min()!
-        func isWhole(_ line: [TableGrid.Cell]) -> Bool {
-            guard let name = line.first(where: { $0.column == nameColumn }) else { return false }
-            let ranOn = name.text.unicodeScalars.split(separator: " ").dropFirst().contains { word in
-                word.first.map { $0.isASCIIDigit || "<>=≤≥≦≧".unicodeScalars.contains($0) } ?? false
-            }
-            return !ranOn && line.contains { $0.column > nameColumn && $0.column < firstScore }
-        }
-        let rows = lines.filter { startsRow($0) && !isTotal($0) }
-        // Above the first row only the header's own wrapped labels (偏差原因分析 / 及改进措施).
-        guard let first = lines.firstIndex(where: startsRow),
-              lines[first].contains(where: { $0.column == firstLevel }),
-              lines[..<first].allSatisfy({ $0.allSatisfy { $0.column > nameColumn } }),
-              lines[first...].contains(where: { !startsRow($0) && $0.contains { $0.column >= firstLevel } }),
-              rows.filter(isWhole).count * 4 >= rows.count * 3
-        else { return nil }
-
-        var header = grid.cells.filter { $0.row <= headerRow }
-        for cell in lines[..<first].joined() {
-            guard let k = header.firstIndex(where: { $0.row == headerRow && $0.column == cell.column }) else { continue }
-            header[k].text += cell.text
-            header[k].original += cell.original
-        }
-        var body: [TableGrid.Cell] = []
-        var row = headerRow
-        var labels: [Int: Int] = [:]  // level column → index in `body` of the label that column's rows are under
-        // The last row's cells: column → index in `body`.
-        var current = (row: headerRow, cells: [Int: Int]())
-        var afterTotal = false
-        func append(_ cell: TableGrid.Cell) {
-            var cell = cell
-            cell.row = row
-            if current.row != row { current = (row, [:]) }
-            current.cells[cell.column] = body.count
-            body.append(cell)
-        }
-        for line in lines[first...] {
-            if isTotal(line) && !afterTotal {
-                // 总分 100 100: its figures stand under the levels, short as the row's label is;
-                // they are the 分值 and the 得分.
-                row += 1
-                afterTotal = true
-                var scores = scoreColumns.sorted()[...]
-                for var cell in line {
-                    if Decimal(exactString: cell.text) != nil, cell.column < nameColumn, let column = scores.popFirst() {
-                        cell.column = column
-                    }
-                    append(cell)
-                }
-                continue
-            }
-            if startsRow(line) || afterTotal {
-                row += 1
-                for cell in line {
-                    if levelColumns.contains(cell.column) { labels[cell.column] = body.count }
-                    append(cell)
-                }
-                continue
-            }
-            // Levels last: one that starts a row of its own must not take the line's other
-            // cells, the rest of the row above.
-            for cell in line.filter({ !levelColumns.contains($0.column) }) + line.filter({ levelColumns.contains($0.column) }) {
-                if levelColumns.contains(cell.column) {
-                    let label = labels[cell.column].map { body[$0] }
-                    let whole = { (text: String) in SelfEvaluationReader.compact(text).hasSuffix("指标") }
-                    if label.map({ whole($0.text) && whole(cell.text) }) ?? true {
-                        // A level of its own under the one before, over no indicator.
-                        row += 1
-                        labels[cell.column] = body.count
-                        append(cell)
-                        append(TableGrid.Cell(row: row, column: nameColumn, text: "", original: "", line: cell.line))
-                        continue
-                    }
-                }
-                if let k = levelColumns.contains(cell.column) ? labels[cell.column]
-                    : current.row == row ? current.cells[cell.column] : nil {
-                    body[k].text += cell.text
-                    body[k].original += cell.original
-                } else {
-                    append(cell)
-                }
-            }
-        }
-        var joined = grid
-        joined.cells = header + body
-        joined.rows = row + 1
-        return joined
     }
 
     /// The body's cells as they are joined and moved, and those taken out.

@@ -154,7 +154,8 @@ enum SpacedTableReader {
             return next
         }
         guard let header = extent.first(where: { SpacedIndicatorTable.isHeader(lines[$0]) }) else { return extent }
-        return start..<max(extent.upperBound, SpacedIndicatorTable.extent(at: header, in: lines).upperBound)
+        let form = TopAlignedIndicatorTable.extent(at: header, in: lines) ?? SpacedIndicatorTable.extent(at: header, in: lines)
+        return start..<max(extent.upperBound, form.upperBound)
     }
 
     /// The kind of standard table whose title line `index` is (收入支出决算总表), if it is
@@ -468,11 +469,12 @@ enum SpacedTableReader {
     private static func isBracketed(_ text: Substring) -> Bool { text.hasPrefix("(") && text.hasSuffix(")") }
 
     static func grid(of lines: ArraySlice<FoldedText>, title: FoldedText?) -> TableGrid {
+        let name = title.map { String($0.text.trimmingSpaces.drop { $0 == "\u{0C}" }) }
+        if let form = TopAlignedIndicatorTable.grid(of: lines, title: name) { return form }
         // A page's first line starts with a form feed; it may be a blank line.
         let pageStarts = lines.filter { $0.text.unicodeScalars.contains("\u{0C}") }.map(\.line)
         let lines = lines.filter { !$0.isBlank && !isCaption($0) }
             .map { (line: $0, fields: joiningLetterSpacedLabel(fields($0.text))) }
-        let name = title.map { String($0.text.trimmingSpaces.drop { $0 == "\u{0C}" }) }
         if lines.allSatisfy({ $0.fields.count <= 1 }) {
             // A raw extraction, a cell a line but for a stray row or sentence, stays one column.
             let split = lines.map { ($0.line, $0.fields.flatMap(splitAtAmounts)) }
@@ -842,7 +844,7 @@ enum SpacedTableReader {
 
     /// Whether a cell's text and the next line's part of it join without a space: CJK
     /// on both sides (机关事业单位基本养老保险 / 缴费支出).
-    private static func wrapsWithoutSpace(_ text: String, _ next: Substring) -> Bool {
+    static func wrapsWithoutSpace(_ text: String, _ next: Substring) -> Bool {
         guard let last = text.unicodeScalars.last, let first = next.unicodeScalars.first else { return false }
         return !last.isASCII && !first.isASCII
     }
