@@ -38,11 +38,11 @@ enum TopAlignedIndicatorTable {
     private static let window = 12
 
     /// Where the form whose header is `header` ends: after its 总分 row, or before the line
-    /// that closes it (备注：…, the next title, the next form's header). nil when none comes
-    /// within a thousand lines, or when the lines are not such a form.
+    /// that closes it (备注：…, the next title, the next form's header). nil when none comes,
+    /// or when the lines are not such a form.
     static func extent(at header: Int, in lines: [FoldedText]) -> Range<Int>? {
         guard SpacedIndicatorTable.isHeader(lines[header]), hasScoreColumns(lines[header]) else { return nil }
-        for k in (header + 1)..<min(lines.count, header + 1_000) {
+        for k in (header + 1)..<lines.count {
             let total = isTotal(lines[k])
             guard total || TextTableReader.closesTable(lines[k]) || SpacedIndicatorTable.isHeader(lines[k]) else { continue }
             let end = total ? k + 1 : k
