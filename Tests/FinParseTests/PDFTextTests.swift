@@ -943,7 +943,7 @@ struct PDFTextTests {
     /// narrower ones, the four forms read as the .docx does, indicator for indicator, but for
     /// five indicators of the narrow print's 安全生产专项 form, whose block of 质量指标 pdftotext
     /// set nine columns left of the rows above it. The 项目支出 forms ran over pages and were
-    /// read as 18 of 44 and 56 of 18 rows.
+    /// read as 18 of 44 and 56 of 18 rows, and no form had its name, department or funds.
     @Test(arguments: [("libreoffice", 0), ("libreoffice-landscape", 0), ("libreoffice-narrow", 5)])
     func wrappedSelfEvaluationRowsAreJoined(print: String, misread: Int) throws {
         func rows(_ evaluation: SelfEvaluation) -> [String] {
@@ -960,6 +960,11 @@ struct PDFTextTests {
         let differing = zip(printed, word).map { printed, word in zip(rows(printed), rows(word)).count { $0 != $1 } }
         #expect(differing.reduce(0, +) == misread)
         #expect(zip(printed, word).allSatisfy { $0.totalWeight == $1.totalWeight && $0.totalScore == $1.totalScore })
+        // The forms' heads too: 项目支出名称 安全生产专项, 主管部门 永州市应急 / 管理局, the funds'
+        // 1166.4 / 5 wrapped under their numbers.
+        #expect(printed.map(\.name) == [nil, "安全生产专项", "执法办案经费", "非税收入"])
+        #expect(zip(printed, word).allSatisfy { $0.department == $1.department && $0.funds == $1.funds && $0.scope == $1.scope })
+        #expect(printed[0].funds?.executed == Decimal(exactString: "2553.51"))
         #expect(!document.diagnostics.contains { $0.code == "self-evaluation-columns" })
     }
 

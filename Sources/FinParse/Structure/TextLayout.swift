@@ -19,6 +19,13 @@ enum TextLayout {
         // The lines before this start no TAB-separated table: each line of a run of separated
         // cells that is no table is asked once, not once for every line before it in the run.
         var noSeparatedTableBefore = 0
+        // Lines a table found later takes from above, which were taken for paragraphs a moment
+        // ago, the last ones: taken back from the end, not searched for among all.
+        func takeBackParagraphs(_ above: ArraySlice<FoldedText>) {
+            while let last = result.paragraphs.last, above.contains(where: { $0.line == last.line && $0.original == last.original }) {
+                result.paragraphs.removeLast()
+            }
+        }
         while i < lines.count {
             let line = lines[i]
             // pdftotext -layout tables: a standard table runs from its title to its note;
@@ -37,6 +44,13 @@ enum TextLayout {
                 let grid = rows.isEmpty ? nil : SpacedTableReader.grid(of: lines[rows], before: rows.lowerBound, in: lines)
                 if let grid, !grid.cells.isEmpty { result.tables.append(grid) }
                 i = rows.upperBound
+                lastSpacedTable = nil
+                continue
+            }
+            if paginated, SpacedTableReader.isColumnar(line), let form = TopAlignedIndicatorTable.form(at: i, in: lines) {
+                takeBackParagraphs(lines[form.lines.lowerBound..<i])
+                result.tables.append(form.grid)
+                i = form.lines.upperBound
                 lastSpacedTable = nil
                 continue
             }
@@ -73,12 +87,8 @@ enum TextLayout {
                 noSeparatedTableBefore = run.lines.upperBound
             }
             if LineCellIndicatorTable.mayHoldHeader(line), let read = LineCellIndicatorTable.read(at: i, in: lines) {
-                // Its title and the lines down to here were taken for paragraphs a moment ago, the
-                // last ones: taken back from the end, not searched for among all.
-                let above = lines[read.lines.lowerBound..<i]
-                while let last = result.paragraphs.last, above.contains(where: { $0.line == last.line && $0.original == last.original }) {
-                    result.paragraphs.removeLast()
-                }
+                // Its title and the lines down to here were taken for paragraphs a moment ago.
+                takeBackParagraphs(lines[read.lines.lowerBound..<i])
                 result.tables.append(read.grid)
                 result.diagnostics += read.diagnostics
                 i = read.lines.upperBound

@@ -18,6 +18,10 @@ import FoundationEssentials
 ///   after the name, start in the rows around with their 三级指标 where this row's is;
 /// - every other line goes on the row above it, each word to the cell it stands under; a level
 ///   label under a whole one (时效指标 / 成本指标, with no indicator of its own) starts a row.
+///
+/// Read from its title (``form(at:in:)``), the form's head comes with it: the project's name,
+/// the department and the 项目资金 block (``Head``), which pdftotext sets in such short lines
+/// that the text around would take them for paragraphs.
 enum TopAlignedIndicatorTable {
     /// The columns of the grid this reader makes, in order.
     private enum Column: Int, CaseIterable {
@@ -57,10 +61,16 @@ enum TopAlignedIndicatorTable {
     /// are not all of it: a line that continues no row, or no 分值 nor 得分 on some row.
     static func grid(of lines: ArraySlice<FoldedText>, title: String?) -> TableGrid? {
         let lines = lines.filter { !$0.isBlank }
-        guard let header = lines.first, SpacedIndicatorTable.isHeader(header), hasScoreColumns(header) else { return nil }
+        // A whole form: its title, its head, then its indicators.
+        let titled = lines.first.map(isFormTitle) ?? false
+        guard let headerIndex = titled ? lines.firstIndex(where: SpacedIndicatorTable.isHeader) : lines.startIndex,
+              headerIndex < lines.endIndex
+        else { return nil }
+        let header = lines[headerIndex]
+        guard SpacedIndicatorTable.isHeader(header), hasScoreColumns(header) else { return nil }
         var form = Form(header: header)
         var page: [FoldedText] = []
-        for line in lines.dropFirst() {
+        for line in lines[(headerIndex + 1)...] {
             if line.text.unicodeScalars.first == "\u{0C}", !page.isEmpty {
                 guard form.read(page) else { return nil }
                 page = []
@@ -70,7 +80,30 @@ enum TopAlignedIndicatorTable {
         guard form.read(page), form.rows.count >= 2,
               form.rows.allSatisfy({ $0.cells[.weight] != nil || $0.cells[.score] != nil || $0.cells[.name] == nil })
         else { return nil }
-        return form.grid(title: title, line: header.line)
+        guard titled else { return form.grid(title: title, line: header.line, head: []) }
+        return form.grid(title: String(lines[0].text.trimmingSpaces.drop { $0 == "\u{0C}" }), line: lines[0].line,
+                         head: Head(lines[1..<headerIndex]).rows)
+    }
+
+    /// A whole form, from its title (2021 年度项目支出绩效自评表) to its 总分, when `start`, a line
+    /// of columns, is its head's first or its indicators' header and the title stands within
+    /// the few lines above: the form's name, department and funds are read with its
+    /// indicators. The lines from the title down to `start` were taken for paragraphs.
+    static func form(at start: Int, in lines: [FoldedText]) -> (lines: Range<Int>, grid: TableGrid)? {
+        guard let title = (max(0, start - 4)..<start).last(where: { isFormTitle(lines[$0]) }),
+              let header = (start..<min(lines.count, start + 80)).first(where: { SpacedIndicatorTable.isHeader(lines[$0]) }),
+              !lines[start..<header].contains(where: TextTableReader.closesTable),
+              let end = extent(at: header, in: lines)?.upperBound,
+              let grid = grid(of: lines[title..<end], title: nil)
+        else { return nil }
+        return (title..<end, grid)
+    }
+
+    private static func isFormTitle(_ line: FoldedText) -> Bool { isFormTitle(line.text.trimmingSpaces.drop { $0 == "\u{0C}" }) }
+
+    /// A form's title on a line of its own: 2021 年度部门整体支出绩效自评表.
+    static func isFormTitle(_ text: Substring) -> Bool {
+        text.unicodeScalars.hasSuffix("自评表") && !text.unicodeScalars.isLonger(than: 40) && !text.contains(utf8: "。")
     }
 
     private static func isDigit(_ character: Character) -> Bool { character.isASCII && character.isWholeNumber }
@@ -195,7 +228,7 @@ enum TopAlignedIndicatorTable {
             var cells: [Column: (text: String, line: Int)] = [:]
         }
 
-        var headerCells: [Column: (text: String, start: Int)] = [:]
+        var headerCells: [Column: (text: String, start: Int, line: Int)] = [:]
         var rows: [Row] = []
         var total: Row?
         /// For each level column, the row whose label covers the rows after it.
@@ -219,7 +252,7 @@ enum TopAlignedIndicatorTable {
                     : compact.contains(utf8: "分值") ? .weight : compact.contains(utf8: "得分") ? .score
                     : compact.contains(utf8: "偏差") ? .deviation : nil
                 if let column, headerCells[column] == nil {
-                    headerCells[column] = (String(word.text), word.start)
+                    headerCells[column] = (String(word.text), word.start, header.line)
                     previous = column
                 } else if let previous {
                     headerCells[previous]!.text += word.text
@@ -389,9 +422,15 @@ enum TopAlignedIndicatorTable {
             }
         }
 
-        func grid(title: String?, line: Int) -> TableGrid {
-            var cells: [TableGrid.Cell] = headerCells.sorted { $0.key.rawValue < $1.key.rawValue }.map { column, cell in
-                TableGrid.Cell(row: 0, column: column.rawValue, text: cell.text, original: cell.text, line: line)
+        /// The grid: `head`'s rows (cells by column, each with its line), the header's, the
+        /// indicators', the 总分's.
+        func grid(title: String?, line: Int, head: [[(text: String, line: Int)]]) -> TableGrid {
+            var cells: [TableGrid.Cell] = head.enumerated().flatMap { r, row in
+                row.enumerated().map { c, cell in TableGrid.Cell(row: r, column: c, text: cell.text, original: cell.text, line: cell.line) }
+            }
+            let top = head.count
+            cells += headerCells.sorted { $0.key.rawValue < $1.key.rawValue }.map { column, cell in
+                TableGrid.Cell(row: top, column: column.rawValue, text: cell.text, original: cell.text, line: cell.line)
             }
             // A level's label covers its rows down to the next label in its column.
             var nextLabel: [Column: Int] = [.level1: rows.count, .level2: rows.count]
@@ -404,17 +443,123 @@ enum TopAlignedIndicatorTable {
             }
             for (r, row) in rows.enumerated() {
                 for (column, cell) in row.cells.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
-                    var gridCell = TableGrid.Cell(row: r + 1, column: column.rawValue, text: cell.text, original: cell.text, line: cell.line)
+                    var gridCell = TableGrid.Cell(row: top + r + 1, column: column.rawValue, text: cell.text, original: cell.text,
+                                                  line: cell.line)
                     gridCell.rowSpan = spans[r][column] ?? 1
                     cells.append(gridCell)
                 }
             }
             if let total {
                 for (column, cell) in total.cells.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
-                    cells.append(TableGrid.Cell(row: rows.count + 1, column: column.rawValue, text: cell.text, original: cell.text, line: cell.line))
+                    cells.append(TableGrid.Cell(row: top + rows.count + 1, column: column.rawValue, text: cell.text, original: cell.text,
+                                                line: cell.line))
                 }
             }
-            return TableGrid(title: title, line: line, rows: rows.count + (total == nil ? 1 : 2), columns: Column.allCases.count, cells: cells)
+            return TableGrid(title: title, line: line, rows: top + rows.count + (total == nil ? 1 : 2),
+                             columns: max(Column.allCases.count, head.map(\.count).max() ?? 0), cells: cells)
+        }
+    }
+
+    /// The lines of a form above its indicators, as rows: the project's name and the
+    /// department by their labels (项目支出名称 / 安全生产专项, a label wrapped as 市级预算部门 /
+    /// 名称), the 项目资金 block as a row of labels (年初预算数 …) over the row of 年度资金总额
+    /// (each number joined with its digits wrapped onto the line below: 1166.4 / 5), every
+    /// other line a row of its runs of words, so that nothing of it is lost.
+    private struct Head {
+        var rows: [[(text: String, line: Int)]] = []
+
+        init(_ lines: ArraySlice<FoldedText>) {
+            let lines = Array(lines)
+            let words = lines.map { TopAlignedIndicatorTable.words(of: $0.text) }
+            var taken = Array(repeating: Set<Int>(), count: lines.count)  // by line, the words read
+            func compact(_ word: Word) -> String { SelfEvaluationReader.compact(String(word.text)) }
+            // A label, perhaps wrapped: the line's first word, and the next line's when it stands
+            // under it and completes the label; as written.
+            func label(at j: Int, _ matches: (String) -> Bool) -> String? {
+                guard let first = words[j].first, !taken[j].contains(0) else { return nil }
+                if matches(compact(first)) {
+                    taken[j].insert(0)
+                    return String(first.text)
+                }
+                guard j + 1 < lines.count, let below = words[j + 1].first, abs(below.start - first.start) <= 2, !taken[j + 1].contains(0),
+                      matches(compact(first) + compact(below)) else { return nil }
+                taken[j].insert(0)
+                taken[j + 1].insert(0)
+                return String(first.text + below.text)
+            }
+            // A label's word with the rest of it wrapped under it (年度资金总 / 额), as written.
+            func wrappedLabel(_ k: Int, at j: Int) -> String {
+                taken[j].insert(k)
+                let word = words[j][k]
+                guard j + 1 < lines.count, let below = words[j + 1].firstIndex(where: { abs($0.start - word.start) <= 2 }),
+                      !taken[j + 1].contains(below), words[j + 1][below].text.unicodeScalars.allSatisfy(\.isIdeograph),
+                      !words[j + 1][below].text.unicodeScalars.isLonger(than: 2)
+                else { return String(word.text) }
+                taken[j + 1].insert(below)
+                return String(word.text + words[j + 1][below].text)
+            }
+            // A value: the words after its label up to the next label, and what stands under
+            // its first word on the lines below.
+            func value(at j: Int) -> String {
+                var text = ""
+                var start: Int?
+                for (k, word) in words[j].enumerated().dropFirst() where !taken[j].contains(k) {
+                    if compact(word).hasSuffix("单位") || compact(word).hasSuffix("部门") { break }
+                    taken[j].insert(k)
+                    start = start ?? word.start
+                    text += text.isEmpty ? String(word.text) : " " + word.text
+                }
+                var below = j + 1
+                while let start, below < lines.count, let k = words[below].firstIndex(where: { abs($0.start - start) <= 2 }),
+                      !taken[below].contains(k), words[below].count <= 2, words[below][k].text.unicodeScalars.first?.isIdeograph == true {
+                    taken[below].insert(k)
+                    text += words[below][k].text
+                    below += 1
+                }
+                return text
+            }
+            var named: [(label: String, value: String, line: Int)] = []
+            var funds: [[(text: String, line: Int)]] = []
+            for j in lines.indices {
+                if let name = label(at: j, { SelfEvaluationReader.nameLabels.contains($0) })
+                    ?? label(at: j, { l in SelfEvaluationReader.departmentLabels.contains { l.hasSuffix($0) } }) {
+                    named.append((name, value(at: j), lines[j].line))
+                }
+                guard funds.isEmpty, let first = words[j].firstIndex(where: { compact($0).contains(utf8: "年初预算") }),
+                      let totalLine = (j + 1..<min(lines.count, j + 3)).first(where: { words[$0].contains { compact($0).contains(utf8: "资金总") } })
+                else { continue }
+                let labels = words[j][first...]
+                let at = words[totalLine].firstIndex { compact($0).contains(utf8: "资金总") }!
+                var values = Array(words[totalLine][(at + 1)...].prefix(labels.count)).map { (text: String($0.text), start: $0.start) }
+                let lead = words[j][..<first].map(\.text).joined(separator: " ")
+                taken[j].formUnion(0..<words[j].count)
+                let total = wrappedLabel(at, at: totalLine)
+                taken[totalLine].formUnion(at..<(at + 1 + values.count))
+                // Digits wrapped onto the next line (1166.4 / 5, 2553. / 51), each under its
+                // column's label, or nearly so beside a number cut at its point.
+                let next = totalLine + 1
+                if next < lines.count {
+                    for (k, piece) in words[next].enumerated() where piece.text.allSatisfy(TopAlignedIndicatorTable.isDigit) {
+                        func distance(_ v: Int) -> Int {
+                            abs(labels[labels.startIndex + v].start - piece.start) - (values[v].text.hasSuffix(".") ? 3 : 0)
+                        }
+                        guard let v = values.indices.min(by: { distance($0) < distance($1) }), distance(v) <= 3 else { continue }
+                        values[v].text += piece.text
+                        taken[next].insert(k)
+                    }
+                }
+                funds = [[(lead, lines[j].line)] + labels.map { (String($0.text), lines[j].line) },
+                         [(total, lines[totalLine].line)] + values.map { ($0.text, lines[totalLine].line) }]
+            }
+            rows = named.map { [($0.label, $0.line), ($0.value, $0.line)] } + funds
+            // The rest, line by line: each run of words a cell.
+            for j in lines.indices {
+                var row: [(text: String, line: Int)] = []
+                for (k, word) in words[j].enumerated() where !taken[j].contains(k) {
+                    if word.afterGap || row.isEmpty || taken[j].contains(k - 1) { row.append((String(word.text), lines[j].line)) } else { row[row.count - 1].text += " " + word.text }
+                }
+                if !row.isEmpty { rows.append(row) }
+            }
         }
     }
 }
