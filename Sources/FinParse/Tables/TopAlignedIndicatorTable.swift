@@ -173,11 +173,13 @@ enum TopAlignedIndicatorTable {
         return found
     }
 
-    /// A level label or a piece of one: 产出指标, 可持续影响指 (its 标 on the next line), 产出指标(50
-    /// and the 分) after it.
-    private static func isLevel(_ text: Substring) -> Bool {
-        let compact = SelfEvaluationReader.compact(String(text))
-        return withoutPoints(compact).hasSuffix("指标") || withoutPoints(compact).hasSuffix("指") || isPoints(compact)
+    /// A level label or a piece of one: 产出指标, 可持续影响指 when `below` (the words of the next
+    /// line) holds its 标 under it (综合应急指 / 挥平台建设 is a name), 产出指标(50 and the 分)
+    /// after it.
+    private static func isLevel(_ word: Word, below: [Word]) -> Bool {
+        let compact = SelfEvaluationReader.compact(String(word.text))
+        if withoutPoints(compact).hasSuffix("指标") || isPoints(compact) { return true }
+        return withoutPoints(compact).hasSuffix("指") && below.contains { abs($0.start - word.start) <= 2 && $0.text.hasPrefix("标") }
     }
 
     /// (50分), 分): the points a level label gives its indicators, or their end.
@@ -286,11 +288,14 @@ enum TopAlignedIndicatorTable {
             // Each row's 三级指标 starts at its first word that is no level label nor stands
             // where one does within a line: where a row's names start tells which rows share
             // its columns.
-            let levelStarts = words.map { $0.filter { isLevel($0.text) && !isPoints(SelfEvaluationReader.compact(String($0.text))) }.map(\.start) }
+            func below(_ k: Int) -> [Word] { k + 1 < words.count ? words[k + 1] : [] }
+            let levelStarts = words.indices.map { k in
+                words[k].filter { isLevel($0, below: below(k)) && !isPoints(SelfEvaluationReader.compact(String($0.text))) }.map(\.start)
+            }
             var nameStart: [Int?] = page.indices.map { k -> Int? in
                 guard starts[k] else { return nil }
                 let nearby = Array(levelStarts[max(0, k - 1)..<min(page.count, k + 2)].joined())
-                return words[k].first { word in !isLevel(word.text) && !nearby.contains { abs($0 - word.start) <= 2 } }?.start
+                return words[k].first { word in !isLevel(word, below: below(k)) && !nearby.contains { abs($0 - word.start) <= 2 } }?.start
             }
             var carried = nameStart.lazy.compactMap { $0 }.first ?? last?.edges[0]
             for k in page.indices {
