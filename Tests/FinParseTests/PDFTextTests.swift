@@ -944,9 +944,13 @@ struct PDFTextTests {
     /// Printed as it is, on a landscape page with wider columns, and with narrower ones, the
     /// four forms read as the .docx does, indicator for indicator. The 项目支出 forms ran over
     /// pages and were read as 18 of 44 and 56 of 18 rows, and no form had its name, department
-    /// or funds.
-    @Test(arguments: ["libreoffice", "libreoffice-landscape", "libreoffice-narrow"])
-    func wrappedSelfEvaluationRowsAreJoined(print: String) throws {
+    /// or funds. A landscape print with columns narrower still wraps the header's labels
+    /// (年度指标 / 值), the levels' points ((50 / 分)), the funds' numbers (1166 / .45, 100 / %)
+    /// and the 总分 (99.9 / 6): all read, but for two indicators whose cells pdftotext runs into
+    /// their neighbours' (3 个国家级示范社区，11 into the name before it; 满意 / 度 into the
+    /// 偏差原因分析).
+    @Test(arguments: [("libreoffice", 0), ("libreoffice-landscape", 0), ("libreoffice-narrow", 0), ("libreoffice-tight", 2)])
+    func wrappedSelfEvaluationRowsAreJoined(print: String, misread: Int) throws {
         func rows(_ evaluation: SelfEvaluation) -> [String] {
             evaluation.indicators.map { i in
                 [i.level1, i.level2, i.name, i.target.text, i.actual.text, i.weight?.description ?? "-", i.score?.description ?? "-"]
@@ -958,7 +962,7 @@ struct PDFTextTests {
         let printed = document.tables.compactMap(\.selfEvaluation)
         try #require(word.count == 4 && printed.count == 4)
         #expect(printed.map(\.indicators.count) == [15, 44, 21, 18])
-        #expect(zip(printed, word).allSatisfy { rows($0) == rows($1) })
+        #expect(zip(printed, word).map { zip(rows($0), rows($1)).count { $0 != $1 } }.reduce(0, +) == misread)
         #expect(zip(printed, word).allSatisfy { $0.totalWeight == $1.totalWeight && $0.totalScore == $1.totalScore })
         // The forms' heads too: 项目支出名称 安全生产专项, 主管部门 永州市应急 / 管理局, the funds'
         // 1166.4 / 5 wrapped under their numbers.

@@ -49,7 +49,12 @@ enum TopAlignedIndicatorTable {
         for k in (header + 1)..<lines.count {
             let total = isTotal(lines[k])
             guard total || TextTableReader.closesTable(lines[k]) || SpacedIndicatorTable.isHeader(lines[k]) else { continue }
-            let end = total ? k + 1 : k
+            // The 总分's numbers may wrap too (99.9 / 6).
+            let wrapsOn = total && k + 1 < lines.count && {
+                let pieces = words(of: lines[k + 1].text)
+                return !pieces.isEmpty && pieces.allSatisfy { isWrappedPiece($0.text) }
+            }()
+            let end = total ? (wrapsOn ? k + 2 : k + 1) : k
             return grid(of: lines[header..<end], title: nil) == nil ? nil : header..<end
         }
         return nil
@@ -90,7 +95,7 @@ enum TopAlignedIndicatorTable {
     /// the few lines above: the form's name, department and funds are read with its
     /// indicators. The lines from the title down to `start` were taken for paragraphs.
     static func form(at start: Int, in lines: [FoldedText]) -> (lines: Range<Int>, grid: TableGrid)? {
-        guard let title = (max(0, start - 4)..<start).last(where: { isFormTitle(lines[$0]) }),
+        guard let title = (max(0, start - 8)..<start).last(where: { isFormTitle(lines[$0]) }),
               let header = (start..<min(lines.count, start + 80)).first(where: { SpacedIndicatorTable.isHeader(lines[$0]) }),
               !lines[start..<header].contains(where: TextTableReader.closesTable),
               let end = extent(at: header, in: lines)?.upperBound,
@@ -107,6 +112,11 @@ enum TopAlignedIndicatorTable {
     }
 
     private static func isDigit(_ character: Character) -> Bool { character.isASCII && character.isWholeNumber }
+
+    /// The end of a number Word wrapped onto the next line: 5, 51, .45, %.
+    private static func isWrappedPiece(_ text: Substring) -> Bool {
+        !text.isEmpty && text.allSatisfy { isDigit($0) || $0 == "." || $0 == "%" }
+    }
 
     private static func hasScoreColumns(_ line: FoldedText) -> Bool {
         line.text.contains(utf8: "分值") || line.text.contains(utf8: "得分")
@@ -182,11 +192,15 @@ enum TopAlignedIndicatorTable {
         return withoutPoints(compact).hasSuffix("指") && below.contains { abs($0.start - word.start) <= 2 && $0.text.hasPrefix("标") }
     }
 
-    /// (50分), 分): the points a level label gives its indicators, or their end.
+    /// (50分), 分), (50: the points a level label gives its indicators, or a piece of them
+    /// (产出指标 / (50 / 分)).
     private static func isPoints(_ text: String) -> Bool {
         var rest = Substring(text)
-        if rest.first == "(" { rest = rest.dropFirst() }
-        return rest.drop(while: isDigit) == "分)"
+        let opened = rest.first == "("
+        if opened { rest = rest.dropFirst() }
+        let digits = rest.prefix(while: isDigit)
+        rest = rest.dropFirst(digits.count)
+        return rest == "分)" || opened && !digits.isEmpty && (rest.isEmpty || rest == "分")
     }
 
     /// A level label without the points after it (产出指标(50分) → 产出指标), or without the
@@ -212,12 +226,13 @@ enum TopAlignedIndicatorTable {
         }
     }
 
-    /// The `limit` positions most words start at, each at least twice and three apart or more.
-    private static func peaks(_ positions: [Int], limit: Int) -> [Int] {
+    /// The `limit` positions most words start at, each at least `least` times and three apart
+    /// or more.
+    private static func peaks(_ positions: [Int], limit: Int, least: Int = 2) -> [Int] {
         var counts: [Int: Int] = [:]
         for p in positions { counts[p, default: 0] += 1 }
         var chosen: [Int] = []
-        for (p, n) in counts.sorted(by: { ($1.value, $0.key) < ($0.value, $1.key) }) where n >= 2 && chosen.count < limit {
+        for (p, n) in counts.sorted(by: { ($1.value, $0.key) < ($0.value, $1.key) }) where n >= least && chosen.count < limit {
             if !chosen.contains(where: { abs($0 - p) <= 2 }) { chosen.append(p) }
         }
         return chosen.sorted()
@@ -230,9 +245,10 @@ enum TopAlignedIndicatorTable {
             var cells: [Column: (text: String, line: Int)] = [:]
         }
 
-        var headerCells: [Column: (text: String, start: Int, line: Int)] = [:]
         var rows: [Row] = []
         var total: Row?
+        /// Where the 总分's numbers start, by their column.
+        var totalStarts: [(Column, Int)] = []
         /// For each level column, the row whose label covers the rows after it.
         var labels: [Column: Int] = [:]
         /// The last columns measured: a page that has none of its own takes them.
@@ -241,25 +257,37 @@ enum TopAlignedIndicatorTable {
         /// showed: where a label alone goes.
         var levelOffsets = (level1: 16, level2: 8)
 
-        /// The header's labels by their words: pdftotext can set two a space apart (年度指标值
-        /// 实际完成值 分值). A word that names no column goes on the label before it.
+        /// The header's words, each with what wraps under it (年度指标 / 值, 偏差原因 / 分析及改 /
+        /// 进措施) on the lines above the first row.
+        var headerWords: [(text: String, start: Int)]
+        let headerLine: Int
+
         init(header: FoldedText) {
+            headerWords = TopAlignedIndicatorTable.words(of: header.text).map { (String($0.text), $0.start) }
+            headerLine = header.line
+        }
+
+        /// The header's labels by their column. pdftotext can set two labels a space apart
+        /// (年度指标值 实际完成值 分值); a word that names no column goes on the label before it.
+        var headerCells: [Column: String] {
+            var cells: [Column: String] = [:]
             var previous: Column?
-            for word in TopAlignedIndicatorTable.words(of: header.text) {
-                let compact = SelfEvaluationReader.compact(String(word.text))
+            for (text, _) in headerWords {
+                let compact = SelfEvaluationReader.compact(text)
                 let column: Column? = compact.contains(utf8: "一级指标") ? .level1 : compact.contains(utf8: "二级指标") ? .level2
                     : compact.contains(utf8: "三级指标") ? .name
                     : compact.contains(utf8: "实际") || compact.contains(utf8: "完成值") ? .actual
                     : compact.contains(utf8: "指标值") || compact.contains(utf8: "目标值") ? .target
                     : compact.contains(utf8: "分值") ? .weight : compact.contains(utf8: "得分") ? .score
                     : compact.contains(utf8: "偏差") ? .deviation : nil
-                if let column, headerCells[column] == nil {
-                    headerCells[column] = (String(word.text), word.start, header.line)
+                if let column, cells[column] == nil {
+                    cells[column] = text
                     previous = column
                 } else if let previous {
-                    headerCells[previous]!.text += word.text
+                    cells[previous]! += text
                 }
             }
+            return cells
         }
 
         /// Reads the lines of one page. false when its columns cannot be told.
@@ -307,8 +335,18 @@ enum TopAlignedIndicatorTable {
                     total.cells[.level1] = (String(words[k][0].text), page[k].line)
                     for (column, word) in zip([Column.weight, .score], words[k].dropFirst().filter { isScore($0.text) }) {
                         total.cells[column] = (String(word.text), page[k].line)
+                        totalStarts.append((column, word.start))
                     }
                     self.total = total
+                    continue
+                }
+                if total != nil {
+                    // The 总分's numbers wrapped (99.9 / 6): each piece in the cell of the number it
+                    // stands after.
+                    for piece in words[k] {
+                        guard let (column, _) = totalStarts.last(where: { $0.1 <= piece.start + 1 }) ?? totalStarts.first else { continue }
+                        total!.cells[column]!.text += piece.text
+                    }
                     continue
                 }
                 guard let name = nameStart[k] else { return false }
@@ -325,8 +363,10 @@ enum TopAlignedIndicatorTable {
                 }
                 var edges = [name] + peaks(valueStarts, limit: 2)
                 if edges.count < 3 {
-                    guard let last else { return false }
-                    edges = [name] + last.edges.dropFirst()
+                    // A form's first page may hold a row or two: what they give, once each, is
+                    // all there is to go by.
+                    edges = last.map { [name] + $0.edges.dropFirst() } ?? [name] + peaks(valueStarts, limit: 2, least: 1)
+                    guard edges.count == 3 else { return false }
                 }
                 last = (places.weight, places.score, edges)
                 take(words[k], tail: starts[k] ? tails[k] : [], line: page[k].line, weight: places.weight, score: places.score, edges: edges)
@@ -342,9 +382,8 @@ enum TopAlignedIndicatorTable {
 
         private mutating func appendToHeader(_ words: [Word]) {
             for word in words {
-                guard let column = headerCells.filter({ $0.value.start <= word.start + 2 }).max(by: { $0.value.start < $1.value.start })?.key
-                else { continue }
-                headerCells[column]!.text += word.text
+                guard let k = headerWords.indices.last(where: { headerWords[$0].start <= word.start + 2 }) else { continue }
+                headerWords[k].text += word.text
             }
         }
 
@@ -435,7 +474,7 @@ enum TopAlignedIndicatorTable {
             }
             let top = head.count
             cells += headerCells.sorted { $0.key.rawValue < $1.key.rawValue }.map { column, cell in
-                TableGrid.Cell(row: top, column: column.rawValue, text: cell.text, original: cell.text, line: cell.line)
+                TableGrid.Cell(row: top, column: column.rawValue, text: cell, original: cell, line: headerLine)
             }
             // A level's label covers its rows down to the next label in its column.
             var nextLabel: [Column: Int] = [.level1: rows.count, .level2: rows.count]
@@ -492,16 +531,24 @@ enum TopAlignedIndicatorTable {
                 taken[j + 1].insert(0)
                 return String(first.text + below.text)
             }
-            // A label's word with the rest of it wrapped under it (年度资金总 / 额), as written.
-            func wrappedLabel(_ k: Int, at j: Int) -> String {
-                taken[j].insert(k)
+            // A label's word with the rest of it wrapped under it (年度资金总 / 额, 年初预算 / 数),
+            // as written, and where that rest is.
+            func wrapped(_ k: Int, at j: Int) -> (text: String, below: Int?) {
                 let word = words[j][k]
                 guard j + 1 < lines.count, let below = words[j + 1].firstIndex(where: { abs($0.start - word.start) <= 2 }),
                       !taken[j + 1].contains(below), words[j + 1][below].text.unicodeScalars.allSatisfy(\.isIdeograph),
                       !words[j + 1][below].text.unicodeScalars.isLonger(than: 2)
-                else { return String(word.text) }
-                taken[j + 1].insert(below)
-                return String(word.text + words[j + 1][below].text)
+                else { return (String(word.text), nil) }
+                return (String(word.text + words[j + 1][below].text), below)
+            }
+            func takeWrapped(_ k: Int, at j: Int) -> String {
+                let (text, below) = wrapped(k, at: j)
+                taken[j].insert(k)
+                if let below { taken[j + 1].insert(below) }
+                return text
+            }
+            func isFundsTotal(_ k: Int, at j: Int) -> Bool {
+                SelfEvaluationReader.compact(wrapped(k, at: j).text).contains(utf8: "资金总")
             }
             // A value: the words after its label up to the next label, and what stands under
             // its first word on the lines below.
@@ -531,29 +578,41 @@ enum TopAlignedIndicatorTable {
                     named.append((name, value(at: j), lines[j].line))
                 }
                 guard funds.isEmpty, let first = words[j].firstIndex(where: { compact($0).contains(utf8: "年初预算") }),
-                      let totalLine = (j + 1..<min(lines.count, j + 3)).first(where: { words[$0].contains { compact($0).contains(utf8: "资金总") } })
+                      let (totalLine, at) = (j + 1..<min(lines.count, j + 3)).lazy.compactMap({ t in
+                          words[t].indices.first { isFundsTotal($0, at: t) }.map { (t, $0) }
+                      }).first
                 else { continue }
-                let labels = words[j][first...]
-                let at = words[totalLine].firstIndex { compact($0).contains(utf8: "资金总") }!
+                // A piece wrapped under a label or a number stands in that cell: after the
+                // start of its label, before the next's (pdftotext sets the numbers of a row
+                // left of their labels, the wrapped pieces right of them).
+                let starts = words[j][first...].map(\.start)
+                func cell(of piece: Word) -> Int? { starts.lastIndex { $0 <= piece.start + 1 } }
+                var labels = words[j][first...].map { String($0.text) }
+                taken[j].formUnion(0..<words[j].count)
+                if j + 1 < lines.count, j + 1 != totalLine {
+                    for (k, piece) in words[j + 1].enumerated() where piece.text.unicodeScalars.allSatisfy(\.isIdeograph)
+                        && !piece.text.unicodeScalars.isLonger(than: 2) {
+                        guard let c = cell(of: piece) else { continue }
+                        labels[c] += piece.text
+                        taken[j + 1].insert(k)
+                    }
+                }
                 var values = Array(words[totalLine][(at + 1)...].prefix(labels.count)).map { (text: String($0.text), start: $0.start) }
                 let lead = words[j][..<first].map(\.text).joined(separator: " ")
-                taken[j].formUnion(0..<words[j].count)
-                let total = wrappedLabel(at, at: totalLine)
+                let total = takeWrapped(at, at: totalLine)
                 taken[totalLine].formUnion(at..<(at + 1 + values.count))
-                // Digits wrapped onto the next line (1166.4 / 5, 2553. / 51), each under its
-                // column's label, or nearly so beside a number cut at its point.
+                // A number wrapped onto the next line (1166.4 / 5, 2553. / 51, 1166 / .45, 100 / %).
+                // Only a line of such pieces (and the label's own 总额): a line of numbers after
+                // a label is the next row of the block (其中:当年财政拨款 40.5 …).
                 let next = totalLine + 1
-                if next < lines.count {
-                    for (k, piece) in words[next].enumerated() where piece.text.allSatisfy(TopAlignedIndicatorTable.isDigit) {
-                        func distance(_ v: Int) -> Int {
-                            abs(labels[labels.startIndex + v].start - piece.start) - (values[v].text.hasSuffix(".") ? 3 : 0)
-                        }
-                        guard let v = values.indices.min(by: { distance($0) < distance($1) }), distance(v) <= 3 else { continue }
-                        values[v].text += piece.text
+                if next < lines.count, words[next].indices.allSatisfy({ taken[next].contains($0) || isWrappedPiece(words[next][$0].text) }) {
+                    for (k, piece) in words[next].enumerated() where !taken[next].contains(k) {
+                        guard let c = cell(of: piece), c < values.count else { continue }
+                        values[c].text += piece.text
                         taken[next].insert(k)
                     }
                 }
-                funds = [[(lead, lines[j].line)] + labels.map { (String($0.text), lines[j].line) },
+                funds = [[(lead, lines[j].line)] + labels.map { ($0, lines[j].line) },
                          [(total, lines[totalLine].line)] + values.map { ($0.text, lines[totalLine].line) }]
             }
             rows = named.map { [($0.label, $0.line), ($0.value, $0.line)] } + funds
