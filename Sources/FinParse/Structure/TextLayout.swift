@@ -47,14 +47,16 @@ enum TextLayout {
                 lastSpacedTable = nil
                 continue
             }
-            if paginated, SpacedTableReader.isColumnar(line), let form = TopAlignedIndicatorTable.form(at: i, in: lines) {
-                takeBackParagraphs(lines[form.lines.lowerBound..<i])
-                result.tables.append(form.grid)
-                i = form.lines.upperBound
-                lastSpacedTable = nil
-                continue
-            }
             if paginated, SpacedTableReader.isColumnar(line) {
+                // A 自评表 printed from Word, read whole from its title: its head's lines were
+                // taken for paragraphs.
+                if let form = TopAlignedIndicatorTable.form(at: i, in: lines) {
+                    takeBackParagraphs(lines[form.lines.lowerBound..<i])
+                    result.tables.append(form.grid)
+                    i = form.lines.upperBound
+                    lastSpacedTable = nil
+                    continue
+                }
                 let extent = SpacedTableReader.extent(at: i, in: lines)
                 let grid = SpacedTableReader.grid(of: lines[extent], before: i, in: lines)
                 // A 部门：…  单位：万元 line alone is about a table, not one.

@@ -45,26 +45,34 @@ enum TopAlignedIndicatorTable {
     /// that closes it (备注：…, the next title, the next form's header). nil when none comes,
     /// or when the lines are not such a form.
     static func extent(at header: Int, in lines: [FoldedText]) -> Range<Int>? {
-        guard SpacedIndicatorTable.isHeader(lines[header]), hasScoreColumns(lines[header]) else { return nil }
+        guard SpacedIndicatorTable.isHeader(lines[header]), hasScoreColumns(lines[header]),
+              let end = end(ofFormAt: header, in: lines), grid(of: lines[header..<end], title: nil) != nil
+        else { return nil }
+        return header..<end
+    }
+
+    /// The line after the form whose header is `header`, as ``extent(at:in:)`` finds it,
+    /// the form not read.
+    private static func end(ofFormAt header: Int, in lines: [FoldedText]) -> Int? {
         for k in (header + 1)..<lines.count {
             let total = isTotal(lines[k])
             guard total || TextTableReader.closesTable(lines[k]) || SpacedIndicatorTable.isHeader(lines[k]) else { continue }
+            guard total else { return k }
             // The 总分's numbers may wrap too (99.9 / 6).
-            let wrapsOn = total && k + 1 < lines.count && {
-                let pieces = words(of: lines[k + 1].text)
-                return !pieces.isEmpty && pieces.allSatisfy { isWrappedPiece($0.text) }
-            }()
-            let end = total ? (wrapsOn ? k + 2 : k + 1) : k
-            return grid(of: lines[header..<end], title: nil) == nil ? nil : header..<end
+            let next = k + 1 < lines.count ? words(of: lines[k + 1].text) : []
+            return !next.isEmpty && next.allSatisfy({ isWrappedPiece($0.text) }) ? k + 2 : k + 1
         }
         return nil
     }
 
-    /// The form's grid: the header's labels on row 0, a row for each indicator (and each
-    /// level with none), the levels spanning the rows they cover, the 总分 row last. nil when
-    /// `lines` do not start with such a form's header (a 分值 or 得分 column), or when its rows
-    /// are not all of it: a line that continues no row, or no 分值 nor 得分 on some row.
+    /// The form's grid: its head's rows (when `lines` start with the form's title), the
+    /// header's labels, a row for each indicator (and each level with none), the levels
+    /// spanning the rows they cover, the 总分 row last. nil when `lines` do not start with such
+    /// a form's header (a 分值 or 得分 column) or title, or when its rows are not all of it: a
+    /// line that continues no row, or no 分值 nor 得分 on some row.
     static func grid(of lines: ArraySlice<FoldedText>, title: String?) -> TableGrid? {
+        // Every table of page text is asked: most fail on their first line.
+        guard let first = lines.first(where: { !$0.isBlank }), isFormTitle(first) || SpacedIndicatorTable.isHeader(first) else { return nil }
         let lines = lines.filter { !$0.isBlank }
         // A whole form: its title, its head, then its indicators.
         let titled = lines.first.map(isFormTitle) ?? false
@@ -98,7 +106,7 @@ enum TopAlignedIndicatorTable {
         guard let title = (max(0, start - 8)..<start).last(where: { isFormTitle(lines[$0]) }),
               let header = (start..<min(lines.count, start + 80)).first(where: { SpacedIndicatorTable.isHeader(lines[$0]) }),
               !lines[start..<header].contains(where: TextTableReader.closesTable),
-              let end = extent(at: header, in: lines)?.upperBound,
+              hasScoreColumns(lines[header]), let end = end(ofFormAt: header, in: lines),
               let grid = grid(of: lines[title..<end], title: nil)
         else { return nil }
         return (title..<end, grid)
@@ -132,33 +140,30 @@ enum TopAlignedIndicatorTable {
         return SelfEvaluationReader.isTotal(String(text.prefix { $0 != " " }))
     }
 
+    /// The words of a line, in scalars as ``Word`` counts them; a form feed is a space.
     private static func words(of text: String) -> [Word] {
         var words: [Word] = []
         var position = 0
         var spaces = 0
-        var start: (position: Int, index: String.Index)?
-        let scalars = text.unicodeScalars
-        func close(at end: String.Index, gap: Int) {
-            guard let open = start else { return }
-            words.append(Word(start: open.position, text: text[open.index..<end], afterGap: words.isEmpty || gap >= 2))
-            start = nil
+        var open: (position: Int, index: String.Index, gap: Int)?
+        func close(at end: String.Index) {
+            guard let word = open else { return }
+            words.append(Word(start: word.position, text: text[word.index..<end], afterGap: words.isEmpty || word.gap >= 2))
+            open = nil
         }
-        var gapBefore = 0
+        let scalars = text.unicodeScalars
         for index in scalars.indices {
             let scalar = scalars[index]
             if scalar == " " || scalar == "\u{0C}" || scalar == "\t" {
-                close(at: index, gap: gapBefore)
+                close(at: index)
                 spaces += 1
             } else {
-                if start == nil {
-                    start = (position, index)
-                    gapBefore = spaces
-                }
+                if open == nil { open = (position, index, spaces) }
                 spaces = 0
             }
             position += 1
         }
-        close(at: text.endIndex, gap: gapBefore)
+        close(at: text.endIndex)
         return words
     }
 
@@ -267,8 +272,9 @@ enum TopAlignedIndicatorTable {
             headerLine = header.line
         }
 
-        /// The header's labels by their column. pdftotext can set two labels a space apart
-        /// (年度指标值 实际完成值 分值); a word that names no column goes on the label before it.
+        /// The header's labels by their column, named by the words ``SelfEvaluationReader``
+        /// reads a header's cells by. pdftotext can set two labels a space apart (年度指标值
+        /// 实际完成值 分值); a word that names no column goes on the label before it.
         var headerCells: [Column: String] {
             var cells: [Column: String] = [:]
             var previous: Column?
@@ -276,9 +282,10 @@ enum TopAlignedIndicatorTable {
                 let compact = SelfEvaluationReader.compact(text)
                 let column: Column? = compact.contains(utf8: "一级指标") ? .level1 : compact.contains(utf8: "二级指标") ? .level2
                     : compact.contains(utf8: "三级指标") ? .name
-                    : compact.contains(utf8: "实际") || compact.contains(utf8: "完成值") ? .actual
+                    : compact.contains(utf8: "实际") || compact.contains(utf8: "完成值") || compact.contains(utf8: "完成情况") ? .actual
                     : compact.contains(utf8: "指标值") || compact.contains(utf8: "目标值") ? .target
-                    : compact.contains(utf8: "分值") ? .weight : compact.contains(utf8: "得分") ? .score
+                    : compact.contains(utf8: "分值") || compact.contains(utf8: "权重") ? .weight
+                    : compact.contains(utf8: "得分") ? .score
                     : compact.contains(utf8: "偏差") ? .deviation : nil
                 if let column, cells[column] == nil {
                     cells[column] = text
