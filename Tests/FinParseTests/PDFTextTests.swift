@@ -972,6 +972,33 @@ struct PDFTextTests {
         #expect(!document.diagnostics.contains { $0.code == "self-evaluation-columns" })
     }
 
+    /// A short Word-printed form under no title of its own, whose table runs on past its 总分
+    /// into another (项目名称 … / 合计 …): its two rows read (the 总分's numbers are not the rows'
+    /// 分值 and 得分), the 总分 its first total line, the lines after it rows of their own.
+    /// The total line was taken for where the rows' 分值 stand, and the form was not read.
+    @Test func aShortWordPrintedFormKeepsTheLinesAfterIt() throws {
+        let document = Document(parsing: """
+            \u{0C}封面
+            二、绩效情况
+            绩效指标    一级指标     二级指标   三级指标    年度指标值  实际完成值   分值      得分      偏差原因分析
+                    产出指标     数量指标   培训次数     ≥4 期       4期        50       50
+                                       培训人数     100 人      120 人     50       50
+                                       （含线上）
+            总分      100     100
+            项目名称    其他表格    100.00    200.00
+            合计        小计        300.00    400.00
+            \u{0C}第二页
+
+            """)
+        let evaluation = try #require(document.tables.first?.selfEvaluation)
+        #expect(evaluation.indicators.map(\.name) == ["培训次数", "培训人数 (含线上)"])
+        #expect(evaluation.indicators.map(\.actual.text) == ["4期", "120 人"])
+        #expect(evaluation.indicators.allSatisfy { $0.weight == 50 && $0.score == 50 })
+        #expect(evaluation.totalWeight == 100 && evaluation.totalScore == 100)
+        let texts = document.tables[0].cells.map(\.text)
+        #expect(texts.contains("其他表格") && texts.contains("小计") && texts.contains("400.00"))
+    }
+
     /// A line of thousands of amounts a single space apart is thousands of cells, each a
     /// figure of its row (and read in time linear in the row: it was quadratic).
     @Test func aVeryWideRow() {

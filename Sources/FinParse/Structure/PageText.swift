@@ -735,12 +735,11 @@ enum PageText {
         let atWidth = full >= 40 && Double(previous.width) >= 0.8 * Double(full)
         let runsOn = (last == "，" || last == "、") && atWidth
         // A paragraph's first line is indented; a wrapped line starts at the margin, after a line
-        // at the page's width, and is no list item, table title (收入支出决算总表 on its own, 2021
-        // 年度部门整体支出绩效自评表), row
-        // of values (11.49 3.04 0), row of a table of 科目 under another (30110 职工… / 30111
-        // 公务员医疗补助缴费 …) or numbered row under another (3 …服务中心 / 4 …服务中心). Lines
-        // narrower than a page of prose (20 characters) are a table's cells, one a line in
-        // plain pdftotext.
+        // at the page's width, and is no list item, table or form title (收入支出决算总表, 2021
+        // 年度部门整体支出绩效自评表, on its own), row of values (11.49 3.04 0), row of a table of
+        // 科目 under another (30110 职工… / 30111 公务员医疗补助缴费 …) or numbered row under
+        // another (3 …服务中心 / 4 …服务中心). Lines narrower than a page of prose (20 characters)
+        // are a table's cells, one a line in plain pdftotext.
         guard !text.hasPrefix("  ") || runsOn, goesOn || atWidth,
               ListMarker.scan(String(trimmed)) == nil, !isTableTitle(trimmed), !TopAlignedIndicatorTable.isFormTitle(trimmed),
               !TableFigures.isRunOfValues(trimmed), !(startsWithCode(trimmed) && startsWithCode(previous.head)),

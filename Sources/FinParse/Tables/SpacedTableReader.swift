@@ -154,6 +154,8 @@ enum SpacedTableReader {
             return next
         }
         guard let header = extent.first(where: { SpacedIndicatorTable.isHeader(lines[$0]) }) else { return extent }
+        // A form printed from Word is read to its 总分 when it can be (read once here to know, once
+        // more for its grid: such forms are few).
         let form = TopAlignedIndicatorTable.extent(at: header, in: lines) ?? SpacedIndicatorTable.extent(at: header, in: lines)
         return start..<max(extent.upperBound, form.upperBound)
     }

@@ -254,6 +254,8 @@ enum TopAlignedIndicatorTable {
         var total: Row?
         /// Where the 总分's numbers start, by their column.
         var totalStarts: [(Column, Int)] = []
+        /// Lines after the 总分, each a row of its runs of words.
+        var trailing: [[(text: String, line: Int)]] = []
         /// For each level column, the row whose label covers the rows after it.
         var labels: [Column: Int] = [:]
         /// The last columns measured: a page that has none of its own takes them.
@@ -301,8 +303,9 @@ enum TopAlignedIndicatorTable {
         mutating func read(_ page: [FoldedText]) -> Bool {
             let words = page.map { TopAlignedIndicatorTable.words(of: $0.text) }
             let tails = words.map(TopAlignedIndicatorTable.tail)
+            // Where the rows' 分值 and 得分 stand: the 总分's stand under the levels.
             func scorePlaces(_ indices: some Sequence<Int>) -> (weight: Int, score: Int)? {
-                let pairs = indices.filter { tails[$0].count == 2 }
+                let pairs = indices.filter { tails[$0].count == 2 && !isTotal(words[$0]) }
                 guard let weight = mode(pairs.map { words[$0][tails[$0][0]].start }),
                       let score = mode(pairs.map { words[$0][tails[$0][1]].start }) else { return nil }
                 return (weight, score)
@@ -337,7 +340,7 @@ enum TopAlignedIndicatorTable {
                 if let own = nameStart[k] { carried = own } else { nameStart[k] = carried }
             }
             for k in page.indices {
-                if isTotal(words[k]) {
+                if total == nil, isTotal(words[k]) {
                     var total = Row(line: page[k].line)
                     total.cells[.level1] = (String(words[k][0].text), page[k].line)
                     for (column, word) in zip([Column.weight, .score], words[k].dropFirst().filter { isScore($0.text) }) {
@@ -349,9 +352,14 @@ enum TopAlignedIndicatorTable {
                 }
                 if total != nil {
                     // The 总分's numbers wrapped (99.9 / 6): each piece in the cell of the number it
-                    // stands after.
+                    // stands after. Any other line after the 总分 (a table's extent can run past
+                    // it) is a row of its own after it.
+                    guard words[k].allSatisfy({ isWrappedPiece($0.text) }), !totalStarts.isEmpty else {
+                        trailing.append(Head.runs(of: words[k], line: page[k].line))
+                        continue
+                    }
                     for piece in words[k] {
-                        guard let (column, _) = totalStarts.last(where: { $0.1 <= piece.start + 1 }) ?? totalStarts.first else { continue }
+                        let (column, _) = totalStarts.last { $0.1 <= piece.start + 1 } ?? totalStarts[0]
                         total!.cells[column]!.text += piece.text
                     }
                     continue
@@ -506,8 +514,14 @@ enum TopAlignedIndicatorTable {
                                                 line: cell.line))
                 }
             }
-            return TableGrid(title: title, line: line, rows: top + rows.count + (total == nil ? 1 : 2),
-                             columns: max(Column.allCases.count, head.map(\.count).max() ?? 0), cells: cells)
+            let end = top + rows.count + (total == nil ? 1 : 2)
+            for (r, row) in trailing.enumerated() {
+                cells += row.enumerated().map { c, cell in
+                    TableGrid.Cell(row: end + r, column: c, text: cell.text, original: cell.text, line: cell.line)
+                }
+            }
+            return TableGrid(title: title, line: line, rows: end + trailing.count,
+                             columns: max(Column.allCases.count, (head + trailing).map(\.count).max() ?? 0), cells: cells)
         }
     }
 
@@ -625,12 +639,24 @@ enum TopAlignedIndicatorTable {
             rows = named.map { [($0.label, $0.line), ($0.value, $0.line)] } + funds
             // The rest, line by line: each run of words a cell.
             for j in lines.indices {
-                var row: [(text: String, line: Int)] = []
-                for (k, word) in words[j].enumerated() where !taken[j].contains(k) {
-                    if word.afterGap || row.isEmpty || taken[j].contains(k - 1) { row.append((String(word.text), lines[j].line)) } else { row[row.count - 1].text += " " + word.text }
+                // A word after one read above starts a cell.
+                let kept = words[j].indices.filter { !taken[j].contains($0) }.map { k in
+                    var word = words[j][k]
+                    word.afterGap = word.afterGap || taken[j].contains(k - 1)
+                    return word
                 }
+                let row = Head.runs(of: kept, line: lines[j].line)
                 if !row.isEmpty { rows.append(row) }
             }
+        }
+
+        /// A row of `words`: a cell for each run of words a wide gap apart.
+        static func runs(of words: [Word], line: Int) -> [(text: String, line: Int)] {
+            var row: [(text: String, line: Int)] = []
+            for word in words {
+                if word.afterGap || row.isEmpty { row.append((String(word.text), line)) } else { row[row.count - 1].text += " " + word.text }
+            }
+            return row
         }
     }
 }
