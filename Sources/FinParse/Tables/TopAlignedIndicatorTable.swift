@@ -303,9 +303,10 @@ enum TopAlignedIndicatorTable {
         mutating func read(_ page: [FoldedText]) -> Bool {
             let words = page.map { TopAlignedIndicatorTable.words(of: $0.text) }
             let tails = words.map(TopAlignedIndicatorTable.tail)
+            let totals = words.map(isTotal)  // asked of every line in the windows around each
             // Where the rows' 分值 and 得分 stand: the 总分's stand under the levels.
             func scorePlaces(_ indices: some Sequence<Int>) -> (weight: Int, score: Int)? {
-                let pairs = indices.filter { tails[$0].count == 2 && !isTotal(words[$0]) }
+                let pairs = indices.filter { tails[$0].count == 2 && !totals[$0] }
                 guard let weight = mode(pairs.map { words[$0][tails[$0][0]].start }),
                       let score = mode(pairs.map { words[$0][tails[$0][1]].start }) else { return nil }
                 return (weight, score)
@@ -314,7 +315,7 @@ enum TopAlignedIndicatorTable {
             // A line starts a row when its numbers stand where the two numbers of the lines
             // around stand (2 日至 5, a wrapped 实际完成值, does not).
             let starts = page.indices.map { k -> Bool in
-                guard !tails[k].isEmpty, !isTotal(words[k]), let places = scorePlaces(around(k)) ?? last.map({ ($0.weight, $0.score) })
+                guard !tails[k].isEmpty, !totals[k], let places = scorePlaces(around(k)) ?? last.map({ ($0.weight, $0.score) })
                 else { return false }
                 return tails[k].contains { t in abs(words[k][t].start - places.weight) <= 3 || abs(words[k][t].start - places.score) <= 3 }
             }
@@ -340,7 +341,7 @@ enum TopAlignedIndicatorTable {
                 if let own = nameStart[k] { carried = own } else { nameStart[k] = carried }
             }
             for k in page.indices {
-                if total == nil, isTotal(words[k]) {
+                if total == nil, totals[k] {
                     var total = Row(line: page[k].line)
                     total.cells[.level1] = (String(words[k][0].text), page[k].line)
                     for (column, word) in zip([Column.weight, .score], words[k].dropFirst().filter { isScore($0.text) }) {
@@ -368,7 +369,7 @@ enum TopAlignedIndicatorTable {
                 let same = around(k).filter { nameStart[$0].map { abs($0 - name) <= 2 } ?? false }
                 guard let places = scorePlaces(same) ?? last.map({ ($0.weight, $0.score) }) else { return false }
                 var valueStarts: [Int] = []
-                for j in same where !isTotal(words[j]) {
+                for j in same where !totals[j] {
                     for (i, word) in words[j].enumerated() where name + 2 < word.start && word.start < places.weight - 3 {
                         if word.afterGap || i > 0 && words[j][i - 1].start <= name + 2 && startsValue(word.text)
                             && words[j][i - 1].text.unicodeScalars.last?.isIdeograph == true {
