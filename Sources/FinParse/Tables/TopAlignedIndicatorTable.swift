@@ -338,7 +338,19 @@ enum TopAlignedIndicatorTable {
             }
             var carried = nameStart.lazy.compactMap { $0 }.first ?? last?.edges[0]
             for k in page.indices {
-                if let own = nameStart[k] { carried = own } else { nameStart[k] = carried }
+                if let own = nameStart[k] {
+                    carried = own
+                    continue
+                }
+                nameStart[k] = carried
+                // A row's wrapped cell can run on into the next block of rows, which pdftotext
+                // sets further left (3 / 个国家 / 级示范社 … at the next rows' 实际完成值): a line
+                // whose words would all stand left of its row's name, and that is no level
+                // label, takes the columns of the next row that has its name that far left.
+                guard let carried, let first = words[k].first, first.start + 2 < carried, !isLevel(first, below: below(k)),
+                      let next = (k + 1..<page.count).first(where: { starts[$0] && (nameStart[$0] ?? .max) <= first.start + 2 })
+                else { continue }
+                nameStart[k] = nameStart[next]
             }
             for k in page.indices {
                 if total == nil, totals[k] {
@@ -379,9 +391,12 @@ enum TopAlignedIndicatorTable {
                 }
                 var edges = [name] + peaks(valueStarts, limit: 2)
                 if edges.count < 3 {
-                    // A form's first page may hold a row or two: what they give, once each, is
-                    // all there is to go by.
-                    edges = last.map { [name] + $0.edges.dropFirst() } ?? [name] + peaks(valueStarts, limit: 2, least: 1)
+                    // Too few rows around to tell: the columns of the line before when its rows
+                    // stand where these do; else what the rows around give once each (a form's
+                    // first page may hold a row or two; a block of rows starts further left).
+                    let before = last.map { [name] + $0.edges.dropFirst() }
+                    let once = [name] + peaks(valueStarts, limit: 2, least: 1)
+                    edges = last.map { abs($0.edges[0] - name) <= 2 } == true ? before! : once.count == 3 ? once : before ?? once
                     guard edges.count == 3 else { return false }
                 }
                 last = (places.weight, places.score, edges)
