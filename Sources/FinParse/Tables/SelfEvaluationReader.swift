@@ -113,9 +113,9 @@ enum SelfEvaluationReader {
                 level1: column { $0.contains(utf8: "一级指标") },
                 level2: column { $0.contains(utf8: "二级指标") },
                 name: name,
-                target: column { $0.contains(utf8: "指标值") || $0.contains(utf8: "目标值") },
-                actual: column { $0.contains(utf8: "实际") || $0.contains(utf8: "完成值") || $0.contains(utf8: "完成情况") },
-                weight: column { $0.contains(utf8: "分值") || $0.contains(utf8: "权重") },
+                target: column { names($0, targetLabels) },
+                actual: column { names($0, actualLabels) },
+                weight: column { names($0, weightLabels) },
                 score: column { $0.contains(utf8: "得分") },
                 deviation: column { $0.contains(utf8: "偏差") })
             guard columns.target != nil else { continue }
@@ -127,6 +127,14 @@ enum SelfEvaluationReader {
         }
         return targetsOnly
     }
+
+    /// The words a header cell names the target, actual and weight columns by (compacted).
+    static let targetLabels = ["指标值", "目标值"]
+    static let actualLabels = ["实际", "完成值", "完成情况"]
+    static let weightLabels = ["分值", "权重"]
+
+    /// Whether compacted header text holds one of `labels`.
+    static func names(_ text: String, _ labels: [String]) -> Bool { labels.contains { text.contains(utf8: $0) } }
 
     /// The funds block: a header row with 年初预算数 … 得分 and the 年度资金总额 row under it.
     private static func funds(in rows: ArraySlice<[TableGrid.Cell]>, _ diagnostics: inout [Diagnostic]) -> SelfEvaluation.Funds? {

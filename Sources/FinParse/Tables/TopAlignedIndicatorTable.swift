@@ -130,10 +130,6 @@ enum TopAlignedIndicatorTable {
         line.text.contains(utf8: "分值") || line.text.contains(utf8: "得分")
     }
 
-    private static func isTotal(_ words: [Word]) -> Bool {
-        words.first.map { SelfEvaluationReader.isTotal(String($0.text)) } ?? false
-    }
-
     /// A 总分 line, asked of every line after a header without splitting it into words.
     private static func isTotal(_ line: FoldedText) -> Bool {
         let text = line.text.trimmingSpaces.drop { $0 == "\u{0C}" }
@@ -193,8 +189,9 @@ enum TopAlignedIndicatorTable {
     /// after it.
     private static func isLevel(_ word: Word, below: [Word]) -> Bool {
         let compact = SelfEvaluationReader.compact(String(word.text))
-        if withoutPoints(compact).hasSuffix("指标") || isPoints(compact) { return true }
-        return withoutPoints(compact).hasSuffix("指") && below.contains { abs($0.start - word.start) <= 2 && $0.text.hasPrefix("标") }
+        let label = withoutPoints(compact)
+        if label.hasSuffix("指标") || isPoints(compact) { return true }
+        return label.hasSuffix("指") && below.contains { abs($0.start - word.start) <= 2 && $0.text.hasPrefix("标") }
     }
 
     /// (50分), 分), (50: the points a level label gives its indicators, or a piece of them
@@ -284,9 +281,9 @@ enum TopAlignedIndicatorTable {
                 let compact = SelfEvaluationReader.compact(text)
                 let column: Column? = compact.contains(utf8: "一级指标") ? .level1 : compact.contains(utf8: "二级指标") ? .level2
                     : compact.contains(utf8: "三级指标") ? .name
-                    : compact.contains(utf8: "实际") || compact.contains(utf8: "完成值") || compact.contains(utf8: "完成情况") ? .actual
-                    : compact.contains(utf8: "指标值") || compact.contains(utf8: "目标值") ? .target
-                    : compact.contains(utf8: "分值") || compact.contains(utf8: "权重") ? .weight
+                    : SelfEvaluationReader.names(compact, SelfEvaluationReader.actualLabels) ? .actual
+                    : SelfEvaluationReader.names(compact, SelfEvaluationReader.targetLabels) ? .target
+                    : SelfEvaluationReader.names(compact, SelfEvaluationReader.weightLabels) ? .weight
                     : compact.contains(utf8: "得分") ? .score
                     : compact.contains(utf8: "偏差") ? .deviation : nil
                 if let column, cells[column] == nil {
@@ -303,7 +300,7 @@ enum TopAlignedIndicatorTable {
         mutating func read(_ page: [FoldedText]) -> Bool {
             let words = page.map { TopAlignedIndicatorTable.words(of: $0.text) }
             let tails = words.map(TopAlignedIndicatorTable.tail)
-            let totals = words.map(isTotal)  // asked of every line in the windows around each
+            let totals = page.map(isTotal)  // asked of every line in the windows around each
             // Where the rows' 分值 and 得分 stand: the 总分's stand under the levels.
             func scorePlaces(_ indices: some Sequence<Int>) -> (weight: Int, score: Int)? {
                 let pairs = indices.filter { tails[$0].count == 2 && !totals[$0] }
@@ -321,20 +318,22 @@ enum TopAlignedIndicatorTable {
             }
             guard !(rows.isEmpty && !starts.contains(true)) else {
                 // The header's own lines, on the page before the rows.
-                for line in words where !isTotal(line) { appendToHeader(line) }
+                for k in page.indices where !totals[k] { appendToHeader(words[k]) }
                 return true
             }
             // Each row's 三级指标 starts at its first word that is no level label nor stands
             // where one does within a line: where a row's names start tells which rows share
             // its columns.
-            func below(_ k: Int) -> [Word] { k + 1 < words.count ? words[k + 1] : [] }
+            let levels = words.indices.map { k in words[k].map { isLevel($0, below: k + 1 < words.count ? words[k + 1] : []) } }
             let levelStarts = words.indices.map { k in
-                words[k].filter { isLevel($0, below: below(k)) && !isPoints(SelfEvaluationReader.compact(String($0.text))) }.map(\.start)
+                words[k].indices.filter { levels[k][$0] && !isPoints(SelfEvaluationReader.compact(String(words[k][$0].text))) }
+                    .map { words[k][$0].start }
             }
             var nameStart: [Int?] = page.indices.map { k -> Int? in
                 guard starts[k] else { return nil }
                 let nearby = Array(levelStarts[max(0, k - 1)..<min(page.count, k + 2)].joined())
-                return words[k].first { word in !isLevel(word, below: below(k)) && !nearby.contains { abs($0 - word.start) <= 2 } }?.start
+                return words[k].indices.first { i in !levels[k][i] && !nearby.contains { abs($0 - words[k][i].start) <= 2 } }
+                    .map { words[k][$0].start }
             }
             var carried = nameStart.lazy.compactMap { $0 }.first ?? last?.edges[0]
             for k in page.indices {
@@ -347,7 +346,7 @@ enum TopAlignedIndicatorTable {
                 // sets further left (3 / 个国家 / 级示范社 … at the next rows' 实际完成值): a line
                 // whose words would all stand left of its row's name, and that is no level
                 // label, takes the columns of the next row that has its name that far left.
-                guard let carried, let first = words[k].first, first.start + 2 < carried, !isLevel(first, below: below(k)),
+                guard let carried, let first = words[k].first, first.start + 2 < carried, !levels[k][0],
                       let next = (k + 1..<page.count).first(where: { starts[$0] && (nameStart[$0] ?? .max) <= first.start + 2 })
                 else { continue }
                 nameStart[k] = nameStart[next]
@@ -634,7 +633,7 @@ enum TopAlignedIndicatorTable {
                         taken[j + 1].insert(k)
                     }
                 }
-                var values = Array(words[totalLine][(at + 1)...].prefix(labels.count)).map { (text: String($0.text), start: $0.start) }
+                var values = words[totalLine][(at + 1)...].prefix(labels.count).map { String($0.text) }
                 let lead = words[j][..<first].map(\.text).joined(separator: " ")
                 let total = takeWrapped(at, at: totalLine)
                 taken[totalLine].formUnion(at..<(at + 1 + values.count))
@@ -645,12 +644,12 @@ enum TopAlignedIndicatorTable {
                 if next < lines.count, words[next].indices.allSatisfy({ taken[next].contains($0) || isWrappedPiece(words[next][$0].text) }) {
                     for (k, piece) in words[next].enumerated() where !taken[next].contains(k) {
                         guard let c = cell(of: piece), c < values.count else { continue }
-                        values[c].text += piece.text
+                        values[c] += piece.text
                         taken[next].insert(k)
                     }
                 }
                 funds = [[(lead, lines[j].line)] + labels.map { ($0, lines[j].line) },
-                         [(total, lines[totalLine].line)] + values.map { ($0.text, lines[totalLine].line) }]
+                         [(total, lines[totalLine].line)] + values.map { ($0, lines[totalLine].line) }]
             }
             rows = named.map { [($0.label, $0.line), ($0.value, $0.line)] } + funds
             // The rest, line by line: each run of words a cell.
