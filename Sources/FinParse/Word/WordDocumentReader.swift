@@ -49,8 +49,6 @@ struct WordDocumentReader: XMLNodeReader {
         0xB3: 0x2265, 0xA3: 0x2264, 0xB9: 0x2260, 0xB1: 0x00B1, 0xB4: 0x00D7, 0xB8: 0x00F7, 0xB0: 0x00B0,
     ]
 
-    private enum Merge { case restart, proceed }
-
     private struct OpenParagraph {
         /// UTF-8, as the text nodes come: one string is made when the paragraph ends.
         var text: [UInt8] = []
@@ -58,28 +56,6 @@ struct WordDocumentReader: XMLNodeReader {
         var numID: String?
         var numLevel: Int?
         var outlineLevel: Int?
-    }
-
-    private struct CellBuilder {
-        var span = 1
-        var verticalMerge: Merge?
-        var horizontalMerge: Merge?
-        var texts: [String] = []
-        var line: Int?
-        var tables: [TableGrid] = []
-    }
-
-    private struct RowBuilder {
-        var gridBefore = 0
-        var gridAfter = 0
-        var deleted = false
-        var cells: [CellBuilder] = []
-    }
-
-    private struct TableBuilder {
-        /// The body paragraphs right before the table: its title, its unit.
-        var above: [FoldedText] = []
-        var rows: [RowBuilder] = []
     }
 
     /// Takes the body's paragraphs and tables, and the outline level (0 = top) of the
@@ -93,7 +69,7 @@ struct WordDocumentReader: XMLNodeReader {
     /// Open paragraphs: more than one when a text box holds paragraphs of its own.
     private var openParagraphs: [OpenParagraph] = []
     private var inRowProperties = false
-    private var openTables: [TableBuilder] = []
+    private var openTables: [WordTableBuilder] = []
     private var inText = false
     private var skipper = XMLSkipper<Element>()
     /// The last few body paragraphs before whatever comes next: a table's title and unit.
@@ -164,12 +140,12 @@ struct WordDocumentReader: XMLNodeReader {
                 if let character = Unicode.Scalar(scalar) { append(String(character)) }
             }
         case .table:
-            openTables.append(TableBuilder(above: recentBodyParagraphs))
+            openTables.append(WordTableBuilder(above: recentBodyParagraphs))
         case .row:
             // A row outside any table (a damaged file) has nowhere to go and is read as text only.
-            if !openTables.isEmpty { openTables[openTables.count - 1].rows.append(RowBuilder()) }
+            if !openTables.isEmpty { openTables[openTables.count - 1].rows.append(WordTableBuilder.Row()) }
         case .cell:
-            updateRow { $0.cells.append(CellBuilder()) }
+            updateRow { $0.cells.append(WordTableBuilder.Cell()) }
         case .gridBefore, .gridAfter:
             let count = stream.attribute("w:val").flatMap { Int($0) } ?? 0
             updateRow { if element == .gridBefore { $0.gridBefore = count } else { $0.gridAfter = count } }
@@ -177,7 +153,7 @@ struct WordDocumentReader: XMLNodeReader {
             let span = max(1, stream.attribute("w:val").flatMap { Int($0) } ?? 1)
             updateCell { $0.span = span }
         case .verticalMerge, .horizontalMerge:
-            let merge: Merge = stream.attribute("w:val") == "restart" ? .restart : .proceed
+            let merge: WordTableBuilder.Merge = stream.attribute("w:val") == "restart" ? .restart : .proceed
             updateCell { if element == .verticalMerge { $0.verticalMerge = merge } else { $0.horizontalMerge = merge } }
         default:
             break
@@ -219,7 +195,7 @@ struct WordDocumentReader: XMLNodeReader {
             }
         case .table:
             guard let builder = openTables.popLast() else { return }
-            let grid = Self.grid(of: builder, fallbackLine: paragraphNumber)
+            let grid = builder.grid(fallbackLine: paragraphNumber)
             if openTables.isEmpty {
                 assembly.add(grid)
                 recentBodyParagraphs = []
@@ -242,57 +218,19 @@ struct WordDocumentReader: XMLNodeReader {
         if !openParagraphs.isEmpty { change(&openParagraphs[openParagraphs.count - 1]) }
     }
 
-    /// The marker Word's numbering shows before the paragraph, counted: from the
-    /// paragraph's own w:numPr, else from its style's (numId 0 turns numbering off).
     private mutating func marker(of paragraph: OpenParagraph) -> String {
-        let fromStyle = paragraph.style.flatMap(styles.numbering(of:))
-        guard let numID = paragraph.numID ?? fromStyle?.numID, numID != "0" else { return "" }
-        let level = paragraph.numLevel ?? fromStyle?.level ?? 0
-        return counters.next(numID, level: level, in: numbering) ?? ""
+        counters.marker(numID: paragraph.numID, level: paragraph.numLevel, style: paragraph.style, styles: styles, in: numbering)
     }
 
-    private mutating func updateRow(_ change: (inout RowBuilder) -> Void) {
+    private mutating func updateRow(_ change: (inout WordTableBuilder.Row) -> Void) {
         guard !openTables.isEmpty, !openTables[openTables.count - 1].rows.isEmpty else { return }
         let t = openTables.count - 1
         change(&openTables[t].rows[openTables[t].rows.count - 1])
     }
 
-    private mutating func updateCell(_ change: (inout CellBuilder) -> Void) {
+    private mutating func updateCell(_ change: (inout WordTableBuilder.Cell) -> Void) {
         updateRow { row in
             if !row.cells.isEmpty { change(&row.cells[row.cells.count - 1]) }
         }
-    }
-
-    /// Word's grid: w:gridSpan widens a cell, w:vMerge continue extends the cell
-    /// that restarted the merge above it in the same column.
-    private static func grid(of builder: TableBuilder, fallbackLine: Int) -> TableGrid {
-        var cells: [TableGrid.Cell] = []
-        cells.reserveCapacity(builder.rows.reduce(0) { $0 + $1.cells.count })
-        var merging: [Int: Int] = [:]  // column → index of the cell whose merge is open
-        var columns = 0
-        for (r, row) in builder.rows.enumerated() {
-            var column = row.gridBefore
-            var previous: Int?
-            for cell in row.cells {
-                defer { column += cell.span }
-                // Legacy w:hMerge: the continuing cell widens the one before it.
-                if cell.horizontalMerge == .proceed, let previous, cells[previous].row == r {
-                    cells[previous].columnSpan += cell.span
-                    continue
-                }
-                if cell.verticalMerge == .proceed, let open = merging[column], cells[open].columnSpan == cell.span {
-                    cells[open].rowSpan = r - cells[open].row + 1
-                    cells[open].tables += cell.tables
-                    continue
-                }
-                cells.append(TableGrid.cell(row: r, column: column, columnSpan: cell.span, texts: cell.texts,
-                                            line: cell.line ?? fallbackLine, tables: cell.tables))
-                previous = cells.count - 1
-                merging[column] = cell.verticalMerge == .restart ? cells.count - 1 : nil
-            }
-            columns = max(columns, column + row.gridAfter)
-        }
-        return TableGrid(placed: cells, rows: builder.rows.count, columns: columns, after: builder.above,
-                         fallbackLine: fallbackLine)
     }
 }

@@ -22,6 +22,14 @@ struct WordNumbering: Sendable {
     private(set) var abstracts: [String: [Int: Level]] = [:]
     private(set) var instances: [String: Instance] = [:]
 
+    init() {}
+
+    /// Lists read from elsewhere than numbering.xml (a .doc's list tables).
+    init(abstracts: [String: [Int: Level]], instances: [String: Instance]) {
+        self.abstracts = abstracts
+        self.instances = instances
+    }
+
     /// The elements of numbering.xml the reader acts on.
     enum Element: String, XMLVocabulary {
         case abstractNumbering = "w:abstractNum", numbering = "w:num", abstractNumberingID = "w:abstractNumId"
@@ -88,6 +96,15 @@ struct WordNumbering: Sendable {
     struct Counters {
         private var counts: [String: [Int: Int]] = [:]
         private var started: Set<String> = []
+
+        /// The marker Word's numbering shows before a paragraph, counted: from its own list
+        /// (`numID`) and level, else its style's; list "0" turns numbering off.
+        mutating func marker(numID: String?, level: Int?, style: String?, styles: WordStyles,
+                             in numbering: WordNumbering) -> String {
+            let fromStyle = style.flatMap(styles.numbering(of:))
+            guard let numID = numID ?? fromStyle?.numID, numID != "0" else { return "" }
+            return next(numID, level: level ?? fromStyle?.level ?? 0, in: numbering) ?? ""
+        }
 
         /// The marker of the next paragraph of list `numID` at `level`, counting it.
         mutating func next(_ numID: String, level index: Int, in numbering: WordNumbering) -> String? {

@@ -11,6 +11,14 @@ struct WordStyles: Sendable {
 
     private(set) var styles: [String: Style] = [:]
 
+    init() {}
+
+    /// Styles read from elsewhere than styles.xml (a .doc's style sheet), by id.
+    init(_ styles: [String: Style]) {
+        self.styles = styles
+        contentsStyles = Set(styles.compactMap { id, style in style.name.map(Self.isContentsName) == true ? id : nil })
+    }
+
     /// The elements of styles.xml the reader acts on.
     enum Element: String, XMLVocabulary {
         case style = "w:style", name = "w:name", basedOn = "w:basedOn", numberingID = "w:numId"
