@@ -7,7 +7,7 @@ rows and figure sentences. For document-xml, each seed is the corpus .docx's
 document.xml cut down to a run of its body elements, so that every seed is still
 well-formed XML and mutations start deep in the Word reader.
 
-    Fuzz/make-seeds.py FORMAT OUTDIR      (FORMAT: text, html, docx, document-xml)
+    Fuzz/make-seeds.py FORMAT OUTDIR      (FORMAT: text, html, docx, doc, document-xml)
 """
 import glob
 import os
@@ -70,6 +70,10 @@ def seeds(format):
         for path in corpus("Corpus/docx/**/*.docx"):
             with open(path, "rb") as file:
                 yield os.path.basename(path), file.read()
+    elif format == "doc":
+        for path in corpus("Corpus/doc/**/*.doc"):
+            with open(path, "rb") as file:
+                yield os.path.basename(path), file.read()
     elif format == "document-xml":
         for path in corpus("Corpus/docx/**/*.docx"):
             try:
@@ -88,7 +92,7 @@ def seeds(format):
                 body = b"".join(elements[number:number + ELEMENTS_PER_PIECE])
                 yield f"{os.path.basename(path)}.{number}", head + body + b"</w:body></w:document>"
     else:
-        sys.exit(f"unknown format {format}: text, html, docx or document-xml")
+        sys.exit(f"unknown format {format}: text, html, docx, doc or document-xml")
 
 
 def main():

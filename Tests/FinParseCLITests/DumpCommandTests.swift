@@ -187,15 +187,16 @@ final class DumpCommandTests {
 
     private func cName(_ bytes: ArraySlice<UInt8>) -> [CChar] { bytes.map { CChar(bitPattern: $0) } + [0] }
 
-    /// A folder's .doc files are read by what they hold (HTML, a .docx) or reported (an old
-    /// binary .doc); they were left out in silence. Other programs' files beside them, and
+    /// A folder's .doc files are read by what they hold (HTML, a .docx, a Word 97–2003
+    /// document) or reported (a damaged one); they were left out in silence. Other programs' files beside them, and
     /// named pipes, are left out. `-` reads a report from standard input.
     @Test func docFilesInAFolderAreReadOrReported() throws {
         let folder = try temporaryFolder()
         let corpus = Self.root + "/Corpus/"
         try FileManager.default.copyItem(atPath: corpus + "docx/yongzhou-yingji-2021-juesuan.docx", toPath: folder + "/a-docx.doc")
+        try FileManager.default.copyItem(atPath: corpus + "doc/putuo-caizhengju-2024-juesuan.doc", toPath: folder + "/b-binary.doc")
         try Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + Array(repeating: 0, count: 504))
-            .write(to: URL(fileURLWithPath: folder + "/b-binary.doc"))
+            .write(to: URL(fileURLWithPath: folder + "/b-damaged.doc"))
         // What a Mac's zip and Word leave beside reports is left out, and so is a named pipe,
         // which no program writes to: opened, it would stop the batch for good.
         #expect(mkfifo(folder + "/c-pipe.txt", 0o644) == 0)
@@ -208,10 +209,11 @@ final class DumpCommandTests {
         let result = try run(["dump", folder])
         #expect(result.status == 1)
         let lines = result.output.split(separator: "\n")
-        try #require(lines.count == 3)
+        try #require(lines.count == 4)
         #expect(lines[0].contains("收入总计"))
-        #expect(lines[2].hasPrefix("{\"error\":{\"code\":\"file-not-found\",\"message\":\"\(folder)/d-link.txt: no such file"))
-        #expect(lines[1].hasPrefix("{\"error\":{\"code\":\"unsupported-format\",\"message\":\"\(folder)/b-binary.doc: is an old-format .doc"))
+        #expect(lines[1].contains("\"format\":\"doc\"") && lines[1].contains("一般公共预算财政拨款"))
+        #expect(lines[2].hasPrefix("{\"error\":{\"code\":\"malformed-doc\",\"message\":\"\(folder)/b-damaged.doc: is not a readable OLE compound file"))
+        #expect(lines[3].hasPrefix("{\"error\":{\"code\":\"file-not-found\",\"message\":\"\(folder)/d-link.txt: no such file"))
 
         let piped = try run(["dump", "-"], stdinBytes: Array(try Data(contentsOf: URL(fileURLWithPath: corpus + "docx/yongzhou-yingji-2021-juesuan.docx"))))
         #expect(piped.status == 0)

@@ -4,14 +4,14 @@ import Glibc
 import ZIPFoundation
 
 /// What the fuzzed bytes are read as, from `FINPARSE_FUZZ_FORMAT`: a text file, a web page,
-/// a whole .docx, or the `word/document.xml` of a .docx (the Word reader behind the zip).
+/// a whole .docx, a Word 97–2003 .doc, or the `word/document.xml` of a .docx (the Word reader behind the zip).
 enum Format: String {
-    case text, html, docx, documentXML = "document-xml"
+    case text, html, docx, doc, documentXML = "document-xml"
 
     static let current: Format = {
         let name = getenv("FINPARSE_FUZZ_FORMAT").map { String(cString: $0) } ?? "text"
         guard let format = Format(rawValue: name) else {
-            fatalError("FINPARSE_FUZZ_FORMAT must be text, html, docx or document-xml, not \(name)")
+            fatalError("FINPARSE_FUZZ_FORMAT must be text, html, docx, doc or document-xml, not \(name)")
         }
         return format
     }()
@@ -80,6 +80,7 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     case .text: (input, path) = (bytes, "fuzz.txt")
     case .html: (input, path) = (bytes, "fuzz.html")
     case .docx: (input, path) = (bytes, "fuzz.docx")
+    case .doc: (input, path) = (bytes, "fuzz.doc")
     case .documentXML: (input, path) = (docx(documentXML: bytes), "fuzz.docx")
     }
     var document: Document?

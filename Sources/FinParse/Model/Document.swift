@@ -80,12 +80,14 @@ public struct Document: Sendable, Hashable, Codable {
 public struct SourceInfo: Sendable, Hashable, Codable {
     public enum Format: String, Sendable, Hashable, Codable {
         case text, docx, pdf, html
+        /// A Word 97–2003 binary document.
+        case doc
     }
 
     /// The path as given by the caller.
     public var path: String
     public var format: Format
-    /// The character encoding a text input was decoded from; nil for .docx.
+    /// The character encoding a text input was decoded from; nil for .docx and .doc.
     public var encoding: TextEncoding?
     /// The size of the input in bytes.
     public var bytes: Int

@@ -14,6 +14,8 @@ public struct FinParseError: Error, Sendable, Hashable, CustomStringConvertible 
         case tooLarge = "too-large"
         case notDocx = "not-docx"
         case malformedDocx = "malformed-docx"
+        /// A Word 97–2003 .doc whose container or streams are damaged.
+        case malformedDoc = "malformed-doc"
         case unsupportedFormat = "unsupported-format"
         case malformedPDF = "malformed-pdf"
         case malformedHTML = "malformed-html"

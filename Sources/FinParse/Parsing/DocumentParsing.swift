@@ -108,10 +108,10 @@ extension Document {
             return SourceInfo(path: path, format: .pdf, encoding: nil, bytes: bytes.count, sha256: Self.sha256Hex(bytes))
         }
         if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
-            // OLE compound file: a Word 97–2003 .doc, or a .docx sealed with a password.
-            throw FinParseError(.unsupportedFormat, path: path,
-                                message: "is an old-format .doc or a password-protected Word file; save it as an unprotected .docx "
-                                    + "(soffice --headless --convert-to docx FILE, from LibreOffice)")
+            // OLE compound file: a Word 97–2003 .doc, or an Office file sealed with a password.
+            let source = SourceInfo(path: path, format: .doc, encoding: nil, bytes: bytes.count, sha256: Self.sha256Hex(bytes))
+            try WordReportParser.read(binary: consume bytes, path: path, into: assembly)
+            return source
         }
         if bytes.starts(with: Array("{\\rtf".utf8)) {
             // Its text lies among control words (\u25910?) that no text reading sees through.

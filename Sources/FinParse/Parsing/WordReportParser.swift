@@ -38,6 +38,39 @@ enum WordReportParser {
         }
     }
 
+    /// The .doc pipeline: OLE compound file → WordDocument stream → paragraphs and tables.
+    static func read(binary bytes: consuming [UInt8], path: String, into assembly: ReportAssembly) throws(FinParseError) {
+        let file: CompoundFile
+        do {
+            file = try CompoundFile(bytes: bytes)
+        } catch {
+            throw FinParseError(.malformedDoc, path: path, message: "is not a readable OLE compound file (truncated or damaged): \(error)")
+        }
+        guard !file.contains("EncryptedPackage") else {
+            throw FinParseError(.unsupportedFormat, path: path,
+                                message: "is a password-protected Office file; remove the password in Word and save it again")
+        }
+        guard file.contains("WordDocument") else {
+            let kind = file.contains("Workbook") || file.contains("Book") ? "an Excel 97–2003 workbook (.xls)"
+                : file.contains("PowerPoint Document") ? "a PowerPoint 97–2003 presentation (.ppt)"
+                : "an OLE compound file without a Word document in it"
+            throw FinParseError(.unsupportedFormat, path: path, message: "is \(kind), which finparse does not read")
+        }
+        let document: WordBinaryDocument
+        do {
+            document = try WordBinaryDocument(file)
+        } catch {
+            throw FinParseError(error.isUnsupported ? .unsupportedFormat : .malformedDoc, path: path,
+                                message: error.isUnsupported ? "\(error.description); save it as a .docx in Word"
+                                    : "is a damaged Word 97–2003 document: \(error.description)")
+        }
+        var body = WordBinaryBodyReader(document, assembly: assembly)
+        body.read(document)
+        guard assembly.holdsText else {
+            throw FinParseError(.noText, path: path, message: "is a Word document without text (pages pasted in as pictures?): run OCR on them first")
+        }
+    }
+
     /// Finds the part the package's relationships name as the office document.
     private struct RelationshipReader: XMLNodeReader {
         enum Element: String, XMLVocabulary {

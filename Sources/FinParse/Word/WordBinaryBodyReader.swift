@@ -1,0 +1,216 @@
+/// Turns a .doc's main text, character by character, into paragraphs and table grids for
+/// ``ReportAssembly``, as ``WordDocumentReader`` does a .docx's body.
+struct WordBinaryBodyReader {
+    private struct Field {
+        var inInstruction = true
+        /// The first characters of its instruction, to know a table of contents.
+        var instruction: [UInt16] = []
+        var isContents = false
+    }
+
+    private let assembly: ReportAssembly
+    private let styles: WordStyles
+    private let numbering: WordNumbering
+    private var counters = WordNumbering.Counters()
+    private var paragraphNumber = 0
+    /// The paragraph being read, UTF-8; a line break in it is "\n" until it is known to be
+    /// outside a table (then a space, as in a .docx).
+    private var paragraph: [UInt8] = []
+    private var pendingHighSurrogate: UInt16?
+    private var fields: [Field] = []
+    /// Fields opened beyond the depth kept (a hostile file's), read as results.
+    private var fieldsBeyondDepth = 0
+    /// How many of `fields` are tables of contents.
+    private var openContents = 0
+    private var paragraphInContents = false
+    private var table: WordTableBuilder?
+    /// The cells' edges of each row of `table`, in twips.
+    private var rowEdges: [[Int]] = []
+    private var row = WordTableBuilder.Row()
+    private var cell = WordTableBuilder.Cell()
+    private var recentBodyParagraphs: [FoldedText] = []
+    private var contents: [FoldedText] = []
+
+    /// Word nests fields a few deep (a page number in a hyperlink in a table of contents).
+    private static let maxFieldDepth = 64
+
+    init(_ document: WordBinaryDocument, assembly: ReportAssembly) {
+        self.assembly = assembly
+        styles = document.styles
+        numbering = document.numbering
+    }
+
+    /// Reads the whole main text of `document`.
+    mutating func read(_ document: WordBinaryDocument) {
+        document.forEachCharacter { unit, deleted, properties in take(unit, deleted, properties) }
+        if !paragraph.isEmpty { endParagraph(mark: 0x0D, WordBinaryDocument.ParagraphProperties()) }
+        finishTable()
+        assembly.setAside(contents: contents)
+    }
+
+    private mutating func take(_ unit: UInt16, _ deleted: Bool, _ properties: () -> WordBinaryDocument.ParagraphProperties) {
+        switch unit {
+        case 0x0D, 0x07:
+            endParagraph(mark: unit, properties(), deleted: deleted)
+        case 0x0C:
+            // A page or section break: a paragraph's end outside a table.
+            if table == nil, !paragraph.isEmpty { endParagraph(mark: 0x0D, WordBinaryDocument.ParagraphProperties()) }
+        case 0x13:
+            if fields.count < Self.maxFieldDepth { fields.append(Field()) } else { fieldsBeyondDepth += 1 }
+        case 0x14:
+            if fieldsBeyondDepth == 0, let last = fields.indices.last, fields[last].inInstruction {
+                fields[last].inInstruction = false
+                let instruction = String(decoding: fields[last].instruction, as: UTF16.self)
+                fields[last].isContents = instruction.trimmingSpaces.hasPrefix("TOC")
+                if fields[last].isContents { openContents += 1 }
+            }
+        case 0x15:
+            if fieldsBeyondDepth > 0 {
+                fieldsBeyondDepth -= 1
+            } else if fields.popLast()?.isContents == true {
+                openContents -= 1
+            }
+        default:
+            // Tracked changes read as accepted: deleted text is left out.
+            if deleted { return }
+            if let last = fields.indices.last, fields[last].inInstruction {
+                if fields[last].instruction.count < 16 { fields[last].instruction.append(unit) }
+                return
+            }
+            if openContents > 0 { paragraphInContents = true }
+            append(unit)
+        }
+    }
+
+    private mutating func append(_ unit: UInt16) {
+        let scalar: Unicode.Scalar?
+        switch unit {
+        case 0x09: scalar = " "
+        case 0x0B: scalar = "\n"
+        case 0x1E: scalar = "-"  // a non-breaking hyphen
+        case 0xD800...0xDBFF:
+            pendingHighSurrogate = unit
+            return
+        case 0xDC00...0xDFFF:
+            let high = pendingHighSurrogate.map { UInt32($0 - 0xD800) << 10 }
+            scalar = high.flatMap { Unicode.Scalar(0x10000 + $0 + UInt32(unit - 0xDC00)) }
+        case ..<0x20:
+            // Anchors of pictures, footnotes, comments and drawn objects, an optional hyphen.
+            scalar = nil
+        default:
+            scalar = Unicode.Scalar(unit)
+        }
+        pendingHighSurrogate = nil
+        if let scalar { UTF8.encode(scalar) { paragraph.append($0) } }
+    }
+
+    private mutating func endParagraph(mark: UInt16, _ properties: WordBinaryDocument.ParagraphProperties,
+                                       deleted: Bool = false) {
+        defer {
+            paragraph.removeAll(keepingCapacity: true)
+            paragraphInContents = false
+        }
+        let style = String(properties.style)
+        let marker = properties.endsRow || properties.endsInnerRow ? ""
+            : counters.marker(numID: properties.list.map(String.init), level: properties.listLevel, style: style,
+                              styles: styles, in: numbering)
+        guard properties.depth > 0 else {
+            finishTable()
+            paragraphNumber += 1
+            let text = marker + String(decoding: paragraph.map { $0 == 0x0A ? 0x20 : $0 }, as: UTF8.self)
+            let body = FoldedText(text, line: paragraphNumber)
+            if body.text.isSpacesOnly { return }
+            if paragraphInContents || styles.isContents(style) {
+                if contents.isEmpty { assembly.contentsFound() }
+                contents.append(body)
+                return
+            }
+            if let level = properties.outlineLevel ?? styles.outlineLevel(of: style), level < 9 {
+                assembly.hints.headingLevels[paragraphNumber] = level
+            }
+            assembly.add(body)
+            recentBodyParagraphs.append(body)
+            if recentBodyParagraphs.count > TableGrid.paragraphsAbove { recentBodyParagraphs.removeFirst() }
+            return
+        }
+        if table == nil { table = WordTableBuilder(above: recentBodyParagraphs) }
+        if mark == 0x07, properties.endsRow {
+            // A row whose deletion is tracked has its end mark deleted: it is dropped.
+            if !deleted {
+                Self.merge(&row, flags: properties.cellFlags)
+                table?.rows.append(row)
+                rowEdges.append(properties.cellEdges)
+            }
+            row = WordTableBuilder.Row()
+            return
+        }
+        // A nested table's row end holds no text.
+        if properties.endsInnerRow { return }
+        paragraphNumber += 1
+        cell.line = cell.line ?? paragraphNumber
+        cell.texts.append(marker + String(decoding: paragraph, as: UTF8.self))
+        if mark == 0x07 {
+            row.cells.append(cell)
+            cell = WordTableBuilder.Cell()
+        }
+    }
+
+    /// A TC80's merge flags: a vertical merge's first cell (3) and the cells that continue
+    /// it (1, 2); a horizontal merge's cells after its first (2, 3).
+    private static func merge(_ row: inout WordTableBuilder.Row, flags: [UInt16]) {
+        for (i, flag) in zip(row.cells.indices, flags) {
+            switch flag >> 5 & 3 {
+            case 3: row.cells[i].verticalMerge = .restart
+            case 1, 2: row.cells[i].verticalMerge = .proceed
+            default: break
+            }
+            if flag & 3 >= 2 { row.cells[i].horizontalMerge = .proceed }
+        }
+    }
+
+    /// Hands the open table over, its cells placed on the columns all its rows' edges make.
+    private mutating func finishTable() {
+        // A row or cell left open (a damaged file) ends with the table.
+        if !cell.texts.isEmpty { row.cells.append(cell) }
+        if !row.cells.isEmpty {
+            if table == nil { table = WordTableBuilder(above: recentBodyParagraphs) }
+            table?.rows.append(row)
+            rowEdges.append([])
+        }
+        cell = WordTableBuilder.Cell()
+        row = WordTableBuilder.Row()
+        guard var builder = table else { return }
+        table = nil
+        defer { rowEdges = [] }
+        let columns = Self.columns(rowEdges)
+        if columns.count > 1 {
+            for (r, edges) in rowEdges.enumerated() where edges.count >= 2 {
+                let at = edges.map { Self.column(of: $0, in: columns) }
+                builder.rows[r].gridBefore = at[0]
+                builder.rows[r].gridAfter = columns.count - 1 - at[at.count - 1]
+                for i in builder.rows[r].cells.indices where i + 1 < at.count {
+                    builder.rows[r].cells[i].span = max(1, at[i + 1] - at[i])
+                }
+            }
+        }
+        assembly.add(builder.grid(fallbackLine: paragraphNumber))
+        recentBodyParagraphs = []
+    }
+
+    /// Edges closer than this (in twips, a quarter of a millimetre) are one: Word moves
+    /// an edge by a few twips when a row is drawn by hand.
+    private static let edgeTolerance = 14
+
+    /// Every row's edges in order, those within the tolerance of the one before taken as it.
+    private static func columns(_ rows: [[Int]]) -> [Int] {
+        var edges: [Int] = []
+        for edge in rows.joined().sorted() where edges.last.map({ edge - $0 > edgeTolerance }) ?? true {
+            edges.append(edge)
+        }
+        return edges
+    }
+
+    private static func column(of edge: Int, in columns: [Int]) -> Int {
+        columns.lastIndex { $0 <= edge + edgeTolerance } ?? 0
+    }
+}

@@ -1,0 +1,89 @@
+import FoundationEssentials
+import Testing
+@testable import FinParse
+
+/// Word 97–2003 documents (.doc): the corpus reports saved as .doc by LibreOffice, and
+/// damaged or foreign compound files made from them.
+@Suite("Word 97–2003 input")
+struct DocTests {
+    /// Each corpus report as .doc reads as its .docx: the same paragraphs and lines, tables
+    /// with their merged cells, 自评表s, figures, outline and findings.
+    @Test(arguments: ["yongzhou-yingji-2021-juesuan", "putuo-caizhengju-2024-juesuan"])
+    func aDocReadsAsItsDocx(name: String) throws {
+        var doc = try Document(contentsOf: Corpus.path("doc/\(name).doc"))
+        let docx = try Document(contentsOf: Corpus.path("docx/\(name).docx"))
+        #expect(doc.source.format == .doc)
+        // The 永州 report's 自评表s merge cells down their rows, both reports' tables across columns.
+        #expect(doc.tables.contains { $0.cells.contains { $0.rowSpan > 1 } } == name.hasPrefix("yongzhou"))
+        #expect(doc.tables.contains { $0.cells.contains { $0.columnSpan > 1 } })
+        #expect(doc.paragraphs.count == docx.paragraphs.count)
+        #expect(doc.tables == docx.tables)
+        doc.source = docx.source
+        #expect(doc == docx)
+    }
+
+    /// Word's automatic numbering (the list tables, each paragraph's list or its style's) is
+    /// rendered into the text, and the heading styles' outline levels reach the outline, as
+    /// from the .docx the .doc was saved from.
+    @Test func automaticNumberingAndHeadingStylesReadAsInTheDocx() throws {
+        var doc = try Document(contentsOf: Corpus.path("doc/fixtures/numbering.doc"))
+        let docx = try Document(contentsOf: Corpus.path("docx/fixtures/numbering.docx"))
+        #expect(doc.paragraphs.map(\.text).prefix(3) == ["一、收入支出决算总体情况说明", "(一)收入总计2553.52万元。", "(二)支出总计2553.52万元。"])
+        #expect(doc.paragraphs.map(\.text).suffix(5) == ["一、另一个列表", "①甲项", "②乙项", "部门概况", "机构设置"])
+        doc.source = docx.source
+        #expect(doc == docx)
+    }
+
+    /// Text whose deletion Word tracks is left out, as in a .docx (changes read as accepted).
+    @Test func trackedDeletionsAreLeftOut() throws {
+        let document = try Document(contentsOf: Corpus.path("doc/fixtures/tracked-changes.doc"))
+        let table = try #require(document.tables.first)
+        #expect(table.cells.map(\.text).prefix(2) == ["保留", "实际96%"])
+        #expect(document.percents.map(\.value) == [96])
+    }
+
+    private func error(_ bytes: [UInt8]) -> FinParseError? {
+        do { _ = try Document(bytes: bytes, path: "bad.doc"); return nil } catch { return error }
+    }
+
+    private static let report = Corpus.path("doc/yongzhou-yingji-2021-juesuan.doc")
+
+    /// The report's bytes with the directory entry of its WordDocument stream renamed, and
+    /// the offset of that stream (its first sector) in the file.
+    private func renamed(_ name: String) throws -> (bytes: [UInt8], entry: Int, stream: Int) {
+        var bytes = Array(try Data(contentsOf: URL(fileURLWithPath: Self.report)))
+        let old = Array("WordDocument".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
+        let entry = try #require((0..<bytes.count - old.count).first { Array(bytes[$0..<$0 + old.count]) == old })
+        let units = Array(name.utf16)
+        for k in 0..<32 { (bytes[entry + 2 * k], bytes[entry + 2 * k + 1]) = k < units.count ? (UInt8(units[k] & 0xFF), UInt8(units[k] >> 8)) : (0, 0) }
+        bytes[entry + 0x40] = UInt8(2 * units.count + 2)
+        let sector = Int(bytes[entry + 0x74]) | Int(bytes[entry + 0x75]) << 8 | Int(bytes[entry + 0x76]) << 16
+        return (bytes, entry, (sector + 1) * 512)
+    }
+
+    @Test func damagedAndForeignCompoundFilesAreRefusedSayingWhy() throws {
+        let truncated = Array(try Data(contentsOf: URL(fileURLWithPath: Corpus.path("doc/fixtures/truncated.doc"))))
+        let cut = try #require(error(truncated))
+        #expect(cut.code == .malformedDoc)
+        #expect(cut.message == "is not a readable OLE compound file (truncated or damaged): sector 128 lies beyond the file's 65536 bytes (truncated?)")
+
+        let workbook = try #require(error(try renamed("Workbook").bytes))
+        #expect(workbook.code == .unsupportedFormat)
+        #expect(workbook.message == "is an Excel 97–2003 workbook (.xls), which finparse does not read")
+
+        let sealed = try #require(error(try renamed("EncryptedPackage").bytes))
+        #expect(sealed.code == .unsupportedFormat)
+        #expect(sealed.message.hasPrefix("is a password-protected Office file"))
+
+        var (bytes, _, stream) = try renamed("WordDocument")
+        #expect(error(bytes) == nil)
+        bytes[stream + 0x0B] |= 0x01  // fEncrypted
+        #expect(error(bytes)?.message == "is encrypted (password-protected); save it as a .docx in Word")
+        bytes[stream + 0x0B] &= ~0x01
+        (bytes[stream + 2], bytes[stream + 3]) = (0x65, 0)  // Word 6's file format
+        #expect(error(bytes)?.code == .unsupportedFormat)
+        #expect(error(bytes)?.message.hasPrefix("is a Word 6 or Word 95 document") == true)
+        bytes[stream] = 0  // no Word magic
+        #expect(error(bytes)?.code == .malformedDoc)
+    }
+}
