@@ -42,16 +42,16 @@ struct WordBinaryBodyReader {
 
     /// Reads the whole main text of `document`.
     mutating func read(_ document: WordBinaryDocument) {
-        document.forEachCharacter { unit, deleted, properties in take(unit, deleted, properties) }
+        document.forEachCharacter { unit, deleted, offset in take(unit, deleted, offset, in: document) }
         if !paragraph.isEmpty { endParagraph(mark: 0x0D, WordBinaryDocument.ParagraphProperties()) }
         finishTable()
         assembly.setAside(contents: contents)
     }
 
-    private mutating func take(_ unit: UInt16, _ deleted: Bool, _ properties: () -> WordBinaryDocument.ParagraphProperties) {
+    private mutating func take(_ unit: UInt16, _ deleted: Bool, _ offset: Int, in document: WordBinaryDocument) {
         switch unit {
         case 0x0D, 0x07:
-            endParagraph(mark: unit, properties(), deleted: deleted)
+            endParagraph(mark: unit, document.paragraphProperties(at: offset), deleted: deleted)
         case 0x0C:
             // A page or section break: a paragraph's end outside a table.
             if table == nil, !paragraph.isEmpty { endParagraph(mark: 0x0D, WordBinaryDocument.ParagraphProperties()) }
@@ -101,7 +101,8 @@ struct WordBinaryBodyReader {
             scalar = Unicode.Scalar(unit)
         }
         pendingHighSurrogate = nil
-        if let scalar { UTF8.encode(scalar) { paragraph.append($0) } }
+        guard let scalar else { return }
+        if scalar.isASCII { paragraph.append(UInt8(scalar.value)) } else { UTF8.encode(scalar) { paragraph.append($0) } }
     }
 
     private mutating func endParagraph(mark: UInt16, _ properties: WordBinaryDocument.ParagraphProperties,

@@ -351,8 +351,8 @@ struct WordBinaryDocument {
         return properties
     }
 
-    /// The paragraph properties of the character stored at `offset`.
-    private func properties(at offset: Int) -> ParagraphProperties {
+    /// The properties of the paragraph whose mark is stored at `offset`.
+    func paragraphProperties(at offset: Int) -> ParagraphProperties {
         var low = 0, high = runs.count
         while low < high {
             let mid = (low + high) / 2
@@ -362,15 +362,13 @@ struct WordBinaryDocument {
     }
 
     /// Calls `take` with each character of the main text (a UTF-16 code unit), whether its
-    /// deletion is tracked, and, for marks that end a paragraph or a cell, the properties
-    /// of their paragraph.
-    func forEachCharacter(_ take: (UInt16, Bool, () -> ParagraphProperties) -> Void) {
+    /// deletion is tracked, and where it is stored (for ``paragraphProperties(at:)``).
+    func forEachCharacter(_ take: (UInt16, Bool, Int) -> Void) {
         for piece in pieces where piece.characters.lowerBound < mainLength {
             let width = piece.compressed ? 1 : 2
             for k in 0..<(min(piece.characters.upperBound, mainLength) - piece.characters.lowerBound) {
                 let offset = piece.offset + width * k
-                let unit = piece.compressed ? Self.windows1252(text[offset]) : text.le16(offset)
-                take(unit, isDeleted(offset)) { properties(at: offset) }
+                take(piece.compressed ? Self.windows1252(text[offset]) : text.le16(offset), isDeleted(offset), offset)
             }
         }
     }
