@@ -34,6 +34,14 @@ struct DocTests {
         #expect(doc == docx)
     }
 
+    /// A symbol inserted from a symbol font (stored at F000 + its code, the font in the run's
+    /// properties) reads as a .docx's w:sym: the Symbol font's ≥ as ≥, Wingdings' ✓ as its code.
+    @Test func symbolFontCharactersReadAsInADocx() throws {
+        let document = try Document(contentsOf: Corpus.path("doc/fixtures/symbols.doc"))
+        #expect(document.paragraphs.map(\.text) == ["满意度≥95%", "完成率ü"])
+        #expect(document.percents.map(\.comparator) == [.greaterOrEqual])
+    }
+
     /// Text whose deletion Word tracks is left out, as in a .docx (changes read as accepted).
     @Test func trackedDeletionsAreLeftOut() throws {
         let document = try Document(contentsOf: Corpus.path("doc/fixtures/tracked-changes.doc"))

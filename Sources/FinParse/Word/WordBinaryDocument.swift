@@ -31,6 +31,15 @@ struct WordBinaryDocument {
         let compressed: Bool
     }
 
+    private struct CharacterRun {
+        let range: Range<Int>
+        var deleted = false
+        /// The font the run's characters are set in (sprmCRgFtc0).
+        var font: String?
+        /// A symbol the run's character 0x28 stands for (sprmCSymbol): its font and code.
+        var symbol: (font: String?, code: UInt16)?
+    }
+
     /// What the reader needs of a paragraph's properties.
     struct ParagraphProperties {
         /// The paragraph's style (its istd in the style sheet).
@@ -55,8 +64,9 @@ struct WordBinaryDocument {
     private let mainLength: Int
     /// Paragraph properties by the byte ranges of the text they cover, in order.
     private let runs: [(end: Int, start: Int, properties: ParagraphProperties)]
-    /// The byte ranges of the text whose deletion Word tracks, in order.
-    private let deletions: [Range<Int>]
+    /// What the character property pages say of the runs the reader cares about: those
+    /// whose deletion Word tracks, and those set in a font of their own (symbols), in order.
+    private let characterRuns: [CharacterRun]
     /// The paragraph styles (by istd) and lists (by LFO), as a .docx's styles.xml and
     /// numbering.xml give them.
     let styles: WordStyles
@@ -86,7 +96,7 @@ struct WordBinaryDocument {
         mainLength = Int(text.le32(0x4C))
         pieces = try Self.pieces(clx: pair(33), in: table, textCount: text.count)
         runs = Self.paragraphRuns(pair(13), table: table, text: text, data: data)
-        deletions = Self.deletions(pair(12), table: table, text: text)
+        characterRuns = Self.characterRuns(pair(12), fonts: Self.fonts(pair(15), table: table), table: table, text: text)
         styles = Self.styles(pair(1), table: table, data: data)
         numbering = Self.numbering(lists: pair(73), instances: pair(74), table: table)
     }
@@ -251,12 +261,36 @@ struct WordBinaryDocument {
         return runs
     }
 
+    /// The names of the fonts the text uses (SttbfFfn), by index.
+    private static func fonts(_ list: (offset: Int, count: Int), table: [UInt8]) -> [String] {
+        guard list.count >= 4, list.offset + list.count <= table.count else { return [] }
+        let end = list.offset + list.count
+        var names: [String] = []
+        var next = list.offset + 4
+        for _ in 0..<Int(table.le16(list.offset)) where next < end {
+            // An FFN, its length first; its name (UTF-16, ended by a 0) 39 bytes in.
+            let ffn = next + 1, stop = min(end, ffn + Int(table[next]))
+            var units: [UInt16] = []
+            var position = ffn + 39
+            while position + 2 <= stop, table.le16(position) != 0 {
+                units.append(table.le16(position))
+                position += 2
+            }
+            names.append(String(decoding: units, as: UTF16.self))
+            next = stop
+        }
+        return names
+    }
+
     /// The character property pages the PlcBteChpx lists (each a 512-byte FKP): the runs
-    /// whose sprms mark them deleted (sprmCFRMarkDel).
-    private static func deletions(_ plc: (offset: Int, count: Int), table: [UInt8], text: [UInt8]) -> [Range<Int>] {
+    /// whose sprms mark them deleted (sprmCFRMarkDel), set them in a font (sprmCRgFtc0) or
+    /// make them a symbol (sprmCSymbol).
+    private static func characterRuns(_ plc: (offset: Int, count: Int), fonts: [String], table: [UInt8],
+                                      text: [UInt8]) -> [CharacterRun] {
         guard plc.count >= 4, plc.offset + plc.count <= table.count else { return [] }
+        func font(_ index: UInt16) -> String? { Int(index) < fonts.count ? fonts[Int(index)] : nil }
         let pages = (plc.count - 4) / 8
-        var deleted: [Range<Int>] = []
+        var runs: [CharacterRun] = []
         for k in 0..<pages {
             let base = Int(table.le32(plc.offset + 4 * (pages + 1) + 4 * k) & 0x3F_FFFF) * 512
             guard base + 512 <= text.count else { continue }
@@ -264,23 +298,27 @@ struct WordBinaryDocument {
             guard 4 * (count + 1) + count <= 511 else { continue }
             for i in 0..<count {
                 let place = Int(text[base + 4 * (count + 1) + i]) * 2
-                guard place > 0, place < 511 else { continue }
+                let start = Int(text.le32(base + 4 * i)), stop = Int(text.le32(base + 4 * (i + 1)))
+                guard place > 0, place < 511, start < stop else { continue }
                 let end = min(base + 512, base + place + 1 + Int(text[base + place]))
                 let grpprl = Array(text[base + place + 1..<end])
+                var run = CharacterRun(range: start..<stop)
                 var j = 0
                 while j + 2 < grpprl.count {
                     let sprm = grpprl.le16(j)
-                    if sprm == 0x0800, grpprl[j + 2] & 1 == 1 {
-                        let start = Int(text.le32(base + 4 * i)), stop = Int(text.le32(base + 4 * (i + 1)))
-                        if start < stop { deleted.append(start..<stop) }
-                        break
+                    switch sprm {
+                    case 0x0800: run.deleted = grpprl[j + 2] & 1 == 1
+                    case 0x4A4F: run.font = font(grpprl.le16(j + 2))
+                    case 0x6A09: run.symbol = (font(grpprl.le16(j + 2)), grpprl.le16(j + 4))
+                    default: break
                     }
                     j += 2 + Self.operandSize(sprm, at: j + 2, in: grpprl)
                 }
+                if run.deleted || run.font != nil || run.symbol != nil { runs.append(run) }
             }
         }
-        deleted.sort { $0.lowerBound < $1.lowerBound }
-        return deleted
+        runs.sort { $0.range.lowerBound < $1.range.lowerBound }
+        return runs
     }
 
     /// The size of a sprm's operand, by its spra bits (and, for the variable-length ones,
@@ -361,26 +399,34 @@ struct WordBinaryDocument {
         return low < runs.count && runs[low].start <= offset ? runs[low].properties : ParagraphProperties()
     }
 
-    /// Calls `take` with each character of the main text (a UTF-16 code unit), whether its
-    /// deletion is tracked, and where it is stored (for ``paragraphProperties(at:)``).
+    /// Calls `take` with each character of the main text (a UTF-16 code unit; a symbol as
+    /// the character it shows), whether its deletion is tracked, and where it is stored (for
+    /// ``paragraphProperties(at:)``).
     func forEachCharacter(_ take: (UInt16, Bool, Int) -> Void) {
         for piece in pieces where piece.characters.lowerBound < mainLength {
             let width = piece.compressed ? 1 : 2
             for k in 0..<(min(piece.characters.upperBound, mainLength) - piece.characters.lowerBound) {
                 let offset = piece.offset + width * k
-                take(piece.compressed ? Self.windows1252(text[offset]) : text.le16(offset), isDeleted(offset), offset)
+                var unit = piece.compressed ? Self.windows1252(text[offset]) : text.le16(offset)
+                let run = characterRun(at: offset)
+                if unit == 0x28, let symbol = run?.symbol {
+                    unit = UInt16(truncatingIfNeeded: WordDocumentReader.symbol(UInt32(symbol.code), font: symbol.font))
+                } else if (0xF020...0xF0FF).contains(unit) {
+                    unit = UInt16(truncatingIfNeeded: WordDocumentReader.symbol(UInt32(unit), font: run?.font))
+                }
+                take(unit, run?.deleted ?? false, offset)
             }
         }
     }
 
-    private func isDeleted(_ offset: Int) -> Bool {
-        guard !deletions.isEmpty else { return false }
-        var low = 0, high = deletions.count
+    private func characterRun(at offset: Int) -> CharacterRun? {
+        guard !characterRuns.isEmpty else { return nil }
+        var low = 0, high = characterRuns.count
         while low < high {
             let mid = (low + high) / 2
-            if deletions[mid].upperBound <= offset { low = mid + 1 } else { high = mid }
+            if characterRuns[mid].range.upperBound <= offset { low = mid + 1 } else { high = mid }
         }
-        return low < deletions.count && deletions[low].contains(offset)
+        return low < characterRuns.count && characterRuns[low].range.contains(offset) ? characterRuns[low] : nil
     }
 
     /// The byte of a compressed piece as UTF-16: Windows-1252, whose 0x80–0x9F differ from Latin-1.

@@ -49,6 +49,14 @@ struct WordDocumentReader: XMLNodeReader {
         0xB3: 0x2265, 0xA3: 0x2264, 0xB9: 0x2260, 0xB1: 0x00B1, 0xB4: 0x00D7, 0xB8: 0x00F7, 0xB0: 0x00B0,
     ]
 
+    /// The character a symbol inserted from `font` shows: symbol fonts put their characters
+    /// at F000 + the font's own code; the Symbol font's signs are read as Unicode's, any
+    /// other font's as the code.
+    static func symbol(_ code: UInt32, font: String?) -> UInt32 {
+        let byte = (0xF020...0xF0FF).contains(code) ? code - 0xF000 : code
+        return font == "Symbol" ? symbolFont[byte] ?? byte : byte
+    }
+
     private struct OpenParagraph {
         /// UTF-8, as the text nodes come: one string is made when the paragraph ends.
         var text: [UInt8] = []
@@ -133,11 +141,9 @@ struct WordDocumentReader: XMLNodeReader {
         case .nonBreakingHyphen:
             append("-")
         case .symbol:
-            if let code = stream.attribute("w:char").flatMap({ UInt32($0, radix: 16) }) {
-                // Symbol fonts put their characters at F000 + the font's own code.
-                let byte = (0xF020...0xF0FF).contains(code) ? code - 0xF000 : code
-                let scalar = stream.attribute("w:font") == "Symbol" ? Self.symbolFont[byte] ?? byte : byte
-                if let character = Unicode.Scalar(scalar) { append(String(character)) }
+            if let code = stream.attribute("w:char").flatMap({ UInt32($0, radix: 16) }),
+               let character = Unicode.Scalar(Self.symbol(code, font: stream.attribute("w:font"))) {
+                append(String(character))
             }
         case .table:
             openTables.append(WordTableBuilder(above: recentBodyParagraphs))
