@@ -42,6 +42,15 @@ struct DocTests {
         #expect(document.percents.map(\.comparator) == [.greaterOrEqual])
     }
 
+    /// A section's end (0x0C in the place of its last paragraph's mark) ends that paragraph;
+    /// a page break inside a paragraph is layout and joins nothing apart, as in a .docx.
+    @Test func sectionEndsEndParagraphsAndPageBreaksDoNot() throws {
+        let document = try Document(contentsOf: Corpus.path("doc/fixtures/breaks.doc"))
+        #expect(document.paragraphs.map(\.text) == ["第一部分 概况", "分页前分页后", "新页的段落", "节末段落", "第二部分 表格",
+                                                     "横向节末", "第三部分 说明"])
+        #expect(document.paragraphs.map(\.line) == Array(1...7))
+    }
+
     /// Text whose deletion Word tracks is left out, as in a .docx (changes read as accepted).
     @Test func trackedDeletionsAreLeftOut() throws {
         let document = try Document(contentsOf: Corpus.path("doc/fixtures/tracked-changes.doc"))

@@ -50,11 +50,9 @@ struct WordBinaryBodyReader {
 
     private mutating func take(_ unit: UInt16, _ deleted: Bool, _ offset: Int, in document: WordBinaryDocument) {
         switch unit {
-        case 0x0D, 0x07:
-            endParagraph(mark: unit, document.paragraphProperties(at: offset), deleted: deleted)
-        case 0x0C:
-            // A page or section break: a paragraph's end outside a table.
-            if table == nil, !paragraph.isEmpty { endParagraph(mark: 0x0D, WordBinaryDocument.ParagraphProperties()) }
+        case 0x0D, 0x07, 0x0C:
+            // A section's end (0x0C) stands for its last paragraph's mark.
+            endParagraph(mark: unit == 0x0C ? 0x0D : unit, document.paragraphProperties(at: offset), deleted: deleted)
         case 0x13:
             if fields.count < Self.maxFieldDepth { fields.append(Field()) } else { fieldsBeyondDepth += 1 }
         case 0x14:

@@ -67,6 +67,9 @@ struct WordBinaryDocument {
     /// What the character property pages say of the runs the reader cares about: those
     /// whose deletion Word tracks, and those set in a font of their own (symbols), in order.
     private let characterRuns: [CharacterRun]
+    /// The character positions after each section's end: a section ends on a 0x0C that
+    /// stands for its last paragraph's mark, where any other 0x0C is a page break.
+    private let sectionBoundaries: Set<Int>
     /// The paragraph styles (by istd) and lists (by LFO), as a .docx's styles.xml and
     /// numbering.xml give them.
     let styles: WordStyles
@@ -97,6 +100,9 @@ struct WordBinaryDocument {
         pieces = try Self.pieces(clx: pair(33), in: table, textCount: text.count)
         runs = Self.paragraphRuns(pair(13), table: table, text: text, data: data)
         characterRuns = Self.characterRuns(pair(12), fonts: Self.fonts(pair(15), table: table), table: table, text: text)
+        let sections = pair(6)
+        sectionBoundaries = sections.count >= 4 && sections.offset + sections.count <= table.count
+            ? Set((0...(sections.count - 4) / 16).map { Int(table.le32(sections.offset + 4 * $0)) }) : []
         styles = Self.styles(pair(1), table: table, data: data)
         numbering = Self.numbering(lists: pair(73), instances: pair(74), table: table)
     }
@@ -400,14 +406,16 @@ struct WordBinaryDocument {
     }
 
     /// Calls `take` with each character of the main text (a UTF-16 code unit; a symbol as
-    /// the character it shows), whether its deletion is tracked, and where it is stored (for
-    /// ``paragraphProperties(at:)``).
+    /// the character it shows; a page break left out, a section's end as 0x0C), whether its
+    /// deletion is tracked, and where it is stored (for ``paragraphProperties(at:)``).
     func forEachCharacter(_ take: (UInt16, Bool, Int) -> Void) {
         for piece in pieces where piece.characters.lowerBound < mainLength {
             let width = piece.compressed ? 1 : 2
             for k in 0..<(min(piece.characters.upperBound, mainLength) - piece.characters.lowerBound) {
                 let offset = piece.offset + width * k
                 var unit = piece.compressed ? Self.windows1252(text[offset]) : text.le16(offset)
+                // A page break inside a paragraph is layout, as in a .docx.
+                if unit == 0x0C, !sectionBoundaries.contains(piece.characters.lowerBound + k + 1) { continue }
                 let run = characterRun(at: offset)
                 if unit == 0x28, let symbol = run?.symbol {
                     unit = UInt16(truncatingIfNeeded: WordDocumentReader.symbol(UInt32(symbol.code), font: symbol.font))
