@@ -9,8 +9,8 @@ import Darwin
 /// reports, and paths listed one per line in a file or on standard input.
 enum InputList {
     /// File name endings taken from folders (files named directly are always taken). A .doc
-    /// is taken to be reported, not left out in silence: many on government sites are HTML or
-    /// a .docx under that name, which are read; an old binary .doc gets an error saying so.
+    /// is read by what it holds: a Word 97–2003 document, or (as many on government sites
+    /// are) HTML or a .docx under that name.
     static let reportExtensions = ["txt", "docx", "doc", "pdf", "html", "htm"]
 
     /// ".txt, .docx, .doc, .pdf, .html or .htm", for messages.
