@@ -51,6 +51,19 @@ struct DocTests {
         #expect(document.paragraphs.map(\.line) == Array(1...7))
     }
 
+    /// A table nested in a cell (its cells and rows ended by paragraph marks that say so)
+    /// is one of that cell's tables, as in a .docx; it had been read as lines of the cell.
+    @Test func aNestedTableIsItsCellsTable() throws {
+        let document = try Document(contentsOf: Corpus.path("doc/fixtures/nested-table.doc"))
+        let table = try #require(document.tables.first)
+        #expect(document.tables.count == 1)
+        #expect(table.cells.map(\.text) == ["项目名称", "应急管理", "绩效指标", "", "合计", "100"])
+        let cell = try #require(table.cells.first { !$0.tables.isEmpty })
+        #expect(cell.row == 1 && cell.column == 1)
+        #expect(cell.tables.map { $0.cells.map(\.text) } == [["指标", "分值", "满意度", "10"]])
+        #expect(cell.tables.first?.rows == 2)
+    }
+
     /// Text whose deletion Word tracks is left out, as in a .docx (changes read as accepted).
     @Test func trackedDeletionsAreLeftOut() throws {
         let document = try Document(contentsOf: Corpus.path("doc/fixtures/tracked-changes.doc"))

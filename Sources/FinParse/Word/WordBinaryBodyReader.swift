@@ -23,11 +23,18 @@ struct WordBinaryBodyReader {
     /// How many of `fields` are tables of contents.
     private var openContents = 0
     private var paragraphInContents = false
-    private var table: WordTableBuilder?
-    /// The cells' edges of each row of `table`, in twips.
-    private var rowEdges: [[Int]] = []
-    private var row = WordTableBuilder.Row()
-    private var cell = WordTableBuilder.Cell()
+    /// A table being read, with the row and cell being read in it.
+    private struct OpenTable {
+        var builder: WordTableBuilder
+        /// The cells' edges of each row, in twips.
+        var rowEdges: [[Int]] = []
+        var row = WordTableBuilder.Row()
+        var cell = WordTableBuilder.Cell()
+    }
+
+    /// The tables open at the paragraph being read: the outermost first, then each table
+    /// nested in a cell of the one before.
+    private var tables: [OpenTable] = []
     private var recentBodyParagraphs: [FoldedText] = []
     private var contents: [FoldedText] = []
 
@@ -44,7 +51,7 @@ struct WordBinaryBodyReader {
     mutating func read(_ document: WordBinaryDocument) {
         document.forEachCharacter { unit, deleted, offset in take(unit, deleted, offset, in: document) }
         if !paragraph.isEmpty { endParagraph(mark: 0x0D, WordBinaryDocument.ParagraphProperties()) }
-        finishTable()
+        closeTables(downTo: 0)
         assembly.setAside(contents: contents)
     }
 
@@ -113,8 +120,8 @@ struct WordBinaryBodyReader {
         let marker = properties.endsRow || properties.endsInnerRow ? ""
             : counters.marker(numID: properties.list.map(String.init), level: properties.listLevel, style: style,
                               styles: styles, in: numbering)
+        closeTables(downTo: properties.depth)
         guard properties.depth > 0 else {
-            finishTable()
             paragraphNumber += 1
             let text = marker + String(decoding: paragraph.map { $0 == 0x0A ? 0x20 : $0 }, as: UTF8.self)
             let body = FoldedText(text, line: paragraphNumber)
@@ -132,25 +139,29 @@ struct WordBinaryBodyReader {
             if recentBodyParagraphs.count > TableGrid.paragraphsAbove { recentBodyParagraphs.removeFirst() }
             return
         }
-        if table == nil { table = WordTableBuilder(above: recentBodyParagraphs) }
-        if mark == 0x07, properties.endsRow {
+        // A hostile depth opens no more tables than a report could nest.
+        while tables.count < min(properties.depth, Self.maxTableDepth) {
+            tables.append(OpenTable(builder: WordTableBuilder(above: recentBodyParagraphs)))
+        }
+        let t = tables.count - 1
+        // The outermost table's rows and cells end on 0x07, a nested table's on paragraph marks.
+        let nested = properties.depth > 1
+        if nested ? properties.endsInnerRow : (mark == 0x07 && properties.endsRow) {
             // A row whose deletion is tracked has its end mark deleted: it is dropped.
             if !deleted {
-                Self.merge(&row, flags: properties.cellFlags)
-                table?.rows.append(row)
-                rowEdges.append(properties.cellEdges)
+                Self.merge(&tables[t].row, flags: properties.cellFlags)
+                tables[t].builder.rows.append(tables[t].row)
+                tables[t].rowEdges.append(properties.cellEdges)
             }
-            row = WordTableBuilder.Row()
+            tables[t].row = WordTableBuilder.Row()
             return
         }
-        // A nested table's row end holds no text.
-        if properties.endsInnerRow { return }
         paragraphNumber += 1
-        cell.line = cell.line ?? paragraphNumber
-        cell.texts.append(marker + String(decoding: paragraph, as: UTF8.self))
-        if mark == 0x07 {
-            row.cells.append(cell)
-            cell = WordTableBuilder.Cell()
+        tables[t].cell.line = tables[t].cell.line ?? paragraphNumber
+        tables[t].cell.texts.append(marker + String(decoding: paragraph, as: UTF8.self))
+        if nested ? properties.endsInnerCell : mark == 0x07 {
+            tables[t].row.cells.append(tables[t].cell)
+            tables[t].cell = WordTableBuilder.Cell()
         }
     }
 
@@ -167,33 +178,40 @@ struct WordBinaryBodyReader {
         }
     }
 
-    /// Hands the open table over, its cells placed on the columns all its rows' edges make.
-    private mutating func finishTable() {
-        // A row or cell left open (a damaged file) ends with the table.
-        if !cell.texts.isEmpty { row.cells.append(cell) }
-        if !row.cells.isEmpty {
-            if table == nil { table = WordTableBuilder(above: recentBodyParagraphs) }
-            table?.rows.append(row)
-            rowEdges.append([])
-        }
-        cell = WordTableBuilder.Cell()
-        row = WordTableBuilder.Row()
-        guard var builder = table else { return }
-        table = nil
-        defer { rowEdges = [] }
-        let columns = Self.columns(rowEdges)
-        if columns.count > 1 {
-            for (r, edges) in rowEdges.enumerated() where edges.count >= 2 {
-                let at = edges.map { Self.column(of: $0, in: columns) }
-                builder.rows[r].gridBefore = at[0]
-                builder.rows[r].gridAfter = columns.count - 1 - at[at.count - 1]
-                for i in builder.rows[r].cells.indices where i + 1 < at.count {
-                    builder.rows[r].cells[i].span = max(1, at[i + 1] - at[i])
+    /// Word nests tables a few deep; deeper paragraphs are read into the deepest kept.
+    private static let maxTableDepth = 16
+
+    /// Closes the tables nested deeper than `depth`, the innermost first: each goes into
+    /// the cell of the table around it, the outermost to the assembly, its cells placed on
+    /// the columns all its rows' edges make.
+    private mutating func closeTables(downTo depth: Int) {
+        while tables.count > max(depth, 0) {
+            var open = tables.removeLast()
+            // A row or cell left open (a damaged file) ends with the table.
+            if !open.cell.texts.isEmpty { open.row.cells.append(open.cell) }
+            if !open.row.cells.isEmpty {
+                open.builder.rows.append(open.row)
+                open.rowEdges.append([])
+            }
+            let columns = Self.columns(open.rowEdges)
+            if columns.count > 1 {
+                for (r, edges) in open.rowEdges.enumerated() where edges.count >= 2 {
+                    let at = edges.map { Self.column(of: $0, in: columns) }
+                    open.builder.rows[r].gridBefore = at[0]
+                    open.builder.rows[r].gridAfter = columns.count - 1 - at[at.count - 1]
+                    for i in open.builder.rows[r].cells.indices where i + 1 < at.count {
+                        open.builder.rows[r].cells[i].span = max(1, at[i + 1] - at[i])
+                    }
                 }
             }
+            let grid = open.builder.grid(fallbackLine: paragraphNumber)
+            if tables.isEmpty {
+                assembly.add(grid)
+                recentBodyParagraphs = []
+            } else {
+                tables[tables.count - 1].cell.tables.append(grid)
+            }
         }
-        assembly.add(builder.grid(fallbackLine: paragraphNumber))
-        recentBodyParagraphs = []
     }
 
     /// Edges closer than this (in twips, a quarter of a millimetre) are one: Word moves

@@ -6,11 +6,11 @@
 /// A paragraph's line is its 1-based number in document order, paragraphs inside table
 /// cells included, as in a .docx. A table's columns are the cells' edges (every row's, in
 /// twips) in order, so a wide cell spans the columns of the narrower ones below it; a
-/// vertical merge's continuation extends the cell above. Field instructions are dropped and
-/// their results kept; a table of contents Word built (a TOC field) is set aside as a .docx's
-/// is. Not read (yet): Word's automatic numbering (in a .doc's list tables, not its text),
-/// headings' outline levels from styles, text boxes, footnotes, and nested tables, whose
-/// cells are read as lines of the cell that holds them.
+/// vertical merge's continuation extends the cell above; a table nested in a cell is one of
+/// its tables. Field instructions are dropped and their results kept; a table of contents
+/// Word built (a TOC field) is set aside as a .docx's is; tracked deletions are left out.
+/// Word's automatic numbering is rendered from the list tables and the style sheet, which
+/// also give headings their outline levels. Not read (yet): text boxes and footnotes.
 struct WordBinaryDocument {
     /// What is wrong with the document, in words.
     struct Failure: Error, CustomStringConvertible {
@@ -51,6 +51,8 @@ struct WordBinaryDocument {
         var depth = 0
         /// The mark ends a table row (its properties then hold the row's), not a cell.
         var endsRow = false
+        /// The mark ends a nested table's cell, or its row.
+        var endsInnerCell = false
         var endsInnerRow = false
         var outlineLevel: Int?
         /// The row's cells' edges in twips, from its left edge to its right.
@@ -364,6 +366,7 @@ struct WordBinaryDocument {
             case 0x2416: if byte != 0, properties.depth == 0 { properties.depth = 1 }  // sprmPFInTable
             case 0x6649: properties.depth = Int(bytes.le32(operand))  // sprmPItap
             case 0x2417: properties.endsRow = byte != 0  // sprmPFTtp
+            case 0x244B: properties.endsInnerCell = byte != 0  // sprmPFInnerTableCell
             case 0x244C: properties.endsInnerRow = byte != 0  // sprmPFInnerTtp
             case 0x2640: if byte < 9 { properties.outlineLevel = Int(byte) }  // sprmPOutLvl
             case 0x460B: properties.list = Int(Int16(bitPattern: bytes.le16(operand)))  // sprmPIlfo
@@ -451,6 +454,7 @@ extension WordBinaryDocument.ParagraphProperties {
     mutating func merge(_ other: Self) {
         if other.depth > 0 { depth = other.depth }
         endsRow = endsRow || other.endsRow
+        endsInnerCell = endsInnerCell || other.endsInnerCell
         endsInnerRow = endsInnerRow || other.endsInnerRow
         outlineLevel = other.outlineLevel ?? outlineLevel
         list = other.list ?? list
