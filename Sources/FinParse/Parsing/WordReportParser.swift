@@ -40,6 +40,17 @@ enum WordReportParser {
 
     /// The .doc pipeline: OLE compound file → WordDocument stream → paragraphs and tables.
     static func read(binary bytes: consuming [UInt8], path: String, into assembly: ReportAssembly) throws(FinParseError) {
+        let document = try binaryDocument(in: bytes, path: path)
+        var body = WordBinaryBodyReader(document, assembly: assembly)
+        body.read(document)
+        guard assembly.holdsText else {
+            throw FinParseError(.noText, path: path, message: "is a Word document without text (pages pasted in as pictures?): run OCR on them first")
+        }
+    }
+
+    /// The Word document in an OLE compound file, whose bytes are let go once its streams
+    /// are read.
+    private static func binaryDocument(in bytes: consuming [UInt8], path: String) throws(FinParseError) -> WordBinaryDocument {
         let file: CompoundFile
         do {
             file = try CompoundFile(bytes: bytes)
@@ -56,18 +67,12 @@ enum WordReportParser {
                 : "an OLE compound file without a Word document in it"
             throw FinParseError(.unsupportedFormat, path: path, message: "is \(kind), which finparse does not read")
         }
-        let document: WordBinaryDocument
         do {
-            document = try WordBinaryDocument(file)
+            return try WordBinaryDocument(file)
         } catch {
             throw FinParseError(error.isUnsupported ? .unsupportedFormat : .malformedDoc, path: path,
                                 message: error.isUnsupported ? "\(error.description); save it as a .docx in Word"
                                     : "is a damaged Word 97–2003 document: \(error.description)")
-        }
-        var body = WordBinaryBodyReader(document, assembly: assembly)
-        body.read(document)
-        guard assembly.holdsText else {
-            throw FinParseError(.noText, path: path, message: "is a Word document without text (pages pasted in as pictures?): run OCR on them first")
         }
     }
 

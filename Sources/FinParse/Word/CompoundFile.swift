@@ -86,6 +86,7 @@ struct CompoundFile {
     private static func chain(from start: UInt32, size: Int?, fat: [UInt32], sectorSize: Int, in bytes: [UInt8],
                               headerSectors: Int = 1) throws(Failure) -> [UInt8] {
         var result: [UInt8] = []
+        result.reserveCapacity(min(size ?? 0, bytes.count))
         var sector = start
         // No chain is longer than the sectors there are: a longer one loops.
         let limit = min(fat.count, bytes.count / sectorSize)
