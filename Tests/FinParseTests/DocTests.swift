@@ -64,6 +64,17 @@ struct DocTests {
         #expect(cell.tables.first?.rows == 2)
     }
 
+    /// A text box's paragraphs (a story of their own in a .doc) are read where the box is
+    /// anchored, as a .docx's are: the cover's department and title, a note in a cell.
+    @Test func textBoxesAreReadWhereTheyAreAnchored() throws {
+        let document = try Document(contentsOf: Corpus.path("doc/fixtures/text-boxes.doc"))
+        #expect(document.paragraphs.map(\.text) == ["永州市应急管理局", "2021年度部门决算", "目录", "第一部分 部门概况",
+                                                     "收入总计2553.52万元。", "完。"])
+        #expect(document.paragraphs.map(\.line) == [1, 2, 4, 5, 6, 12])
+        #expect(document.report.department == "永州市应急管理局" && document.report.year == 2021)
+        #expect(document.tables.first?.cells.map(\.text) == ["项目", "金额", "合计", "框内说明\n备注"])
+    }
+
     /// Text whose deletion Word tracks is left out, as in a .docx (changes read as accepted).
     @Test func trackedDeletionsAreLeftOut() throws {
         let document = try Document(contentsOf: Corpus.path("doc/fixtures/tracked-changes.doc"))

@@ -13,16 +13,24 @@ struct WordBinaryBodyReader {
     private let numbering: WordNumbering
     private var counters = WordNumbering.Counters()
     private var paragraphNumber = 0
-    /// The paragraph being read, UTF-8; a line break in it is "\n" until it is known to be
-    /// outside a table (then a space, as in a .docx).
-    private var paragraph: [UInt8] = []
-    private var pendingHighSurrogate: UInt16?
-    private var fields: [Field] = []
-    /// Fields opened beyond the depth kept (a hostile file's), read as results.
-    private var fieldsBeyondDepth = 0
-    /// How many of `fields` are tables of contents.
-    private var openContents = 0
-    private var paragraphInContents = false
+
+    /// Where the reading of one run of text stands (the main text, or a text box read where
+    /// it is anchored, which comes back to the main text where it left it).
+    private struct Story {
+        /// The paragraph being read, UTF-8; a line break in it is "\n" until it is known to be
+        /// outside a table (then a space, as in a .docx).
+        var paragraph: [UInt8] = []
+        var pendingHighSurrogate: UInt16?
+        var fields: [Field] = []
+        /// Fields opened beyond the depth kept (a hostile file's), read as results.
+        var fieldsBeyondDepth = 0
+        /// How many of `fields` are tables of contents.
+        var openContents = 0
+        var paragraphInContents = false
+        var isTextBox = false
+    }
+
+    private var story = Story()
     /// A table being read, with the row and cell being read in it.
     private struct OpenTable {
         var builder: WordTableBuilder
@@ -49,42 +57,59 @@ struct WordBinaryBodyReader {
 
     /// Reads the whole main text of `document`.
     mutating func read(_ document: WordBinaryDocument) {
-        document.forEachCharacter { unit, deleted, offset in take(unit, deleted, offset, in: document) }
-        if !paragraph.isEmpty { endParagraph(mark: 0x0D, WordBinaryDocument.ParagraphProperties()) }
+        document.forEachCharacter(in: document.mainText) { unit, deleted, offset, position in
+            take(unit, deleted, offset, position, in: document)
+        }
+        if !story.paragraph.isEmpty { endParagraph(mark: 0x0D, WordBinaryDocument.ParagraphProperties()) }
         closeTables(downTo: 0)
         assembly.setAside(contents: contents)
     }
 
-    private mutating func take(_ unit: UInt16, _ deleted: Bool, _ offset: Int, in document: WordBinaryDocument) {
+    private mutating func take(_ unit: UInt16, _ deleted: Bool, _ offset: Int, _ position: Int,
+                               in document: WordBinaryDocument) {
         switch unit {
+        case 0x08 where !story.isTextBox:
+            // A drawn object's anchor: a text box's paragraphs are read where it stands, as in a .docx.
+            if let box = document.textBoxes[position] { read(textBox: box, of: document) }
         case 0x0D, 0x07, 0x0C:
             // A section's end (0x0C) stands for its last paragraph's mark.
             endParagraph(mark: unit == 0x0C ? 0x0D : unit, document.paragraphProperties(at: offset), deleted: deleted)
         case 0x13:
-            if fields.count < Self.maxFieldDepth { fields.append(Field()) } else { fieldsBeyondDepth += 1 }
+            if story.fields.count < Self.maxFieldDepth { story.fields.append(Field()) } else { story.fieldsBeyondDepth += 1 }
         case 0x14:
-            if fieldsBeyondDepth == 0, let last = fields.indices.last, fields[last].inInstruction {
-                fields[last].inInstruction = false
-                let instruction = String(decoding: fields[last].instruction, as: UTF16.self)
-                fields[last].isContents = instruction.trimmingSpaces.hasPrefix("TOC")
-                if fields[last].isContents { openContents += 1 }
+            if story.fieldsBeyondDepth == 0, let last = story.fields.indices.last, story.fields[last].inInstruction {
+                story.fields[last].inInstruction = false
+                let instruction = String(decoding: story.fields[last].instruction, as: UTF16.self)
+                story.fields[last].isContents = instruction.trimmingSpaces.hasPrefix("TOC")
+                if story.fields[last].isContents { story.openContents += 1 }
             }
         case 0x15:
-            if fieldsBeyondDepth > 0 {
-                fieldsBeyondDepth -= 1
-            } else if fields.popLast()?.isContents == true {
-                openContents -= 1
+            if story.fieldsBeyondDepth > 0 {
+                story.fieldsBeyondDepth -= 1
+            } else if story.fields.popLast()?.isContents == true {
+                story.openContents -= 1
             }
         default:
             // Tracked changes read as accepted: deleted text is left out.
             if deleted { return }
-            if let last = fields.indices.last, fields[last].inInstruction {
-                if fields[last].instruction.count < 16 { fields[last].instruction.append(unit) }
+            if let last = story.fields.indices.last, story.fields[last].inInstruction {
+                if story.fields[last].instruction.count < 16 { story.fields[last].instruction.append(unit) }
                 return
             }
-            if openContents > 0 { paragraphInContents = true }
+            if story.openContents > 0 { story.paragraphInContents = true }
             append(unit)
         }
+    }
+
+    /// Reads a text box's paragraphs, then goes on with the paragraph it is anchored in.
+    private mutating func read(textBox positions: Range<Int>, of document: WordBinaryDocument) {
+        let anchoring = story
+        story = Story(isTextBox: true)
+        document.forEachCharacter(in: positions) { unit, deleted, offset, position in
+            take(unit, deleted, offset, position, in: document)
+        }
+        if !story.paragraph.isEmpty { endParagraph(mark: 0x0D, WordBinaryDocument.ParagraphProperties()) }
+        story = anchoring
     }
 
     private mutating func append(_ unit: UInt16) {
@@ -94,10 +119,10 @@ struct WordBinaryBodyReader {
         case 0x0B: scalar = "\n"
         case 0x1E: scalar = "-"  // a non-breaking hyphen
         case 0xD800...0xDBFF:
-            pendingHighSurrogate = unit
+            story.pendingHighSurrogate = unit
             return
         case 0xDC00...0xDFFF:
-            let high = pendingHighSurrogate.map { UInt32($0 - 0xD800) << 10 }
+            let high = story.pendingHighSurrogate.map { UInt32($0 - 0xD800) << 10 }
             scalar = high.flatMap { Unicode.Scalar(0x10000 + $0 + UInt32(unit - 0xDC00)) }
         case ..<0x20:
             // Anchors of pictures, footnotes, comments and drawn objects, an optional hyphen.
@@ -105,16 +130,22 @@ struct WordBinaryBodyReader {
         default:
             scalar = Unicode.Scalar(unit)
         }
-        pendingHighSurrogate = nil
+        story.pendingHighSurrogate = nil
         guard let scalar else { return }
-        if scalar.isASCII { paragraph.append(UInt8(scalar.value)) } else { UTF8.encode(scalar) { paragraph.append($0) } }
+        if scalar.isASCII { story.paragraph.append(UInt8(scalar.value)) } else { UTF8.encode(scalar) { story.paragraph.append($0) } }
     }
 
     private mutating func endParagraph(mark: UInt16, _ properties: WordBinaryDocument.ParagraphProperties,
                                        deleted: Bool = false) {
+        var properties = properties
+        if story.isTextBox {
+            // A text box's paragraphs stand where it is anchored: in the body, or in the cell.
+            properties.depth = tables.count
+            (properties.endsRow, properties.endsInnerRow, properties.endsInnerCell) = (false, false, false)
+        }
         defer {
-            paragraph.removeAll(keepingCapacity: true)
-            paragraphInContents = false
+            story.paragraph.removeAll(keepingCapacity: true)
+            story.paragraphInContents = false
         }
         let style = String(properties.style)
         let marker = properties.endsRow || properties.endsInnerRow ? ""
@@ -123,10 +154,10 @@ struct WordBinaryBodyReader {
         closeTables(downTo: properties.depth)
         guard properties.depth > 0 else {
             paragraphNumber += 1
-            let text = marker + String(decoding: paragraph.map { $0 == 0x0A ? 0x20 : $0 }, as: UTF8.self)
+            let text = marker + String(decoding: story.paragraph.map { $0 == 0x0A ? 0x20 : $0 }, as: UTF8.self)
             let body = FoldedText(text, line: paragraphNumber)
             if body.text.isSpacesOnly { return }
-            if paragraphInContents || styles.isContents(style) {
+            if story.paragraphInContents || styles.isContents(style) {
                 if contents.isEmpty { assembly.contentsFound() }
                 contents.append(body)
                 return
@@ -158,7 +189,7 @@ struct WordBinaryBodyReader {
         }
         paragraphNumber += 1
         tables[t].cell.line = tables[t].cell.line ?? paragraphNumber
-        tables[t].cell.texts.append(marker + String(decoding: paragraph, as: UTF8.self))
+        tables[t].cell.texts.append(marker + String(decoding: story.paragraph, as: UTF8.self))
         if nested ? properties.endsInnerCell : mark == 0x07 {
             tables[t].row.cells.append(tables[t].cell)
             tables[t].cell = WordTableBuilder.Cell()

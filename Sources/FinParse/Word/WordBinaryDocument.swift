@@ -10,7 +10,8 @@
 /// its tables. Field instructions are dropped and their results kept; a table of contents
 /// Word built (a TOC field) is set aside as a .docx's is; tracked deletions are left out.
 /// Word's automatic numbering is rendered from the list tables and the style sheet, which
-/// also give headings their outline levels. Not read (yet): text boxes and footnotes.
+/// also give headings their outline levels. A text box's paragraphs are read where it is
+/// anchored. Footnotes, headers and comments are not read, as in a .docx.
 struct WordBinaryDocument {
     /// What is wrong with the document, in words.
     struct Failure: Error, CustomStringConvertible {
@@ -72,6 +73,9 @@ struct WordBinaryDocument {
     /// The character positions after each section's end: a section ends on a 0x0C that
     /// stands for its last paragraph's mark, where any other 0x0C is a page break.
     private let sectionBoundaries: Set<Int>
+    /// The text boxes drawn in the main text: the position of each one's anchor (a 0x08),
+    /// with the positions of its text in the text box story.
+    let textBoxes: [Int: Range<Int>]
     /// The paragraph styles (by istd) and lists (by LFO), as a .docx's styles.xml and
     /// numbering.xml give them.
     let styles: WordStyles
@@ -105,8 +109,38 @@ struct WordBinaryDocument {
         let sections = pair(6)
         sectionBoundaries = sections.count >= 4 && sections.offset + sections.count <= table.count
             ? Set((0...(sections.count - 4) / 16).map { Int(table.le32(sections.offset + 4 * $0)) }) : []
+        // The stories follow one another: main text, footnotes, headers, macros, comments,
+        // endnotes, then the text boxes.
+        let textBoxStory = (0..<6).reduce(0) { $0 + Int(text.le32(0x4C + 4 * $1)) }
+        textBoxes = Self.textBoxes(anchors: pair(40), boxes: pair(56), story: textBoxStory, table: table)
         styles = Self.styles(pair(1), table: table, data: data)
         numbering = Self.numbering(lists: pair(73), instances: pair(74), table: table)
+    }
+
+    /// The text boxes by their anchors: the shapes the main text anchors (PlcSpaMom: their
+    /// positions, then an FSPA of 26 bytes each, its shape id first) matched by id with the
+    /// text boxes' texts (PlcftxbxTxt: their positions in the story, then an FTXBXS of 22
+    /// bytes each, the shape id 14 bytes in).
+    private static func textBoxes(anchors: (offset: Int, count: Int), boxes: (offset: Int, count: Int), story: Int,
+                                  table: [UInt8]) -> [Int: Range<Int>] {
+        guard anchors.count >= 4, boxes.count >= 4, anchors.offset + anchors.count <= table.count,
+              boxes.offset + boxes.count <= table.count else { return [:] }
+        let boxCount = (boxes.count - 4) / 26
+        var texts: [UInt32: Range<Int>] = [:]
+        for i in 0..<boxCount {
+            // Each box's text ends with a paragraph mark of the story's own, which ends no
+            // paragraph of the box.
+            let start = Int(table.le32(boxes.offset + 4 * i)), end = Int(table.le32(boxes.offset + 4 * (i + 1))) - 1
+            if start < end { texts[table.le32(boxes.offset + 4 * (boxCount + 1) + 22 * i + 14)] = story + start..<story + end }
+        }
+        let anchorCount = (anchors.count - 4) / 30
+        var found: [Int: Range<Int>] = [:]
+        for i in 0..<anchorCount {
+            if let text = texts[table.le32(anchors.offset + 4 * (anchorCount + 1) + 26 * i)] {
+                found[Int(table.le32(anchors.offset + 4 * i))] = text
+            }
+        }
+        return found
     }
 
     /// The style sheet (STSH): each paragraph style's name, base style, list and outline level.
@@ -408,24 +442,31 @@ struct WordBinaryDocument {
         return low < runs.count && runs[low].start <= offset ? runs[low].properties : ParagraphProperties()
     }
 
-    /// Calls `take` with each character of the main text (a UTF-16 code unit; a symbol as
+    /// The positions of the main text's characters.
+    var mainText: Range<Int> { 0..<mainLength }
+
+    /// Calls `take` with each character at `positions` (a UTF-16 code unit; a symbol as
     /// the character it shows; a page break left out, a section's end as 0x0C), whether its
-    /// deletion is tracked, and where it is stored (for ``paragraphProperties(at:)``).
-    func forEachCharacter(_ take: (UInt16, Bool, Int) -> Void) {
-        for piece in pieces where piece.characters.lowerBound < mainLength {
+    /// deletion is tracked, where it is stored (for ``paragraphProperties(at:)``) and its
+    /// position. Each position is read once, in the pieces' order.
+    func forEachCharacter(in positions: Range<Int>, _ take: (UInt16, Bool, Int, Int) -> Void) {
+        var next = positions.lowerBound
+        for piece in pieces where piece.characters.upperBound > next && piece.characters.lowerBound < positions.upperBound {
             let width = piece.compressed ? 1 : 2
-            for k in 0..<(min(piece.characters.upperBound, mainLength) - piece.characters.lowerBound) {
-                let offset = piece.offset + width * k
+            let first = max(piece.characters.lowerBound, next), last = min(piece.characters.upperBound, positions.upperBound)
+            next = last
+            for position in first..<last {
+                let offset = piece.offset + width * (position - piece.characters.lowerBound)
                 var unit = piece.compressed ? Self.windows1252(text[offset]) : text.le16(offset)
                 // A page break inside a paragraph is layout, as in a .docx.
-                if unit == 0x0C, !sectionBoundaries.contains(piece.characters.lowerBound + k + 1) { continue }
+                if unit == 0x0C, !sectionBoundaries.contains(position + 1) { continue }
                 let run = characterRun(at: offset)
                 if unit == 0x28, let symbol = run?.symbol {
                     unit = UInt16(truncatingIfNeeded: WordDocumentReader.symbol(UInt32(symbol.code), font: symbol.font))
                 } else if (0xF020...0xF0FF).contains(unit) {
                     unit = UInt16(truncatingIfNeeded: WordDocumentReader.symbol(UInt32(unit), font: run?.font))
                 }
-                take(unit, run?.deleted ?? false, offset)
+                take(unit, run?.deleted ?? false, offset, position)
             }
         }
     }
