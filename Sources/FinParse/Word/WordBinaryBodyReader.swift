@@ -31,6 +31,9 @@ struct WordBinaryBodyReader {
     }
 
     private var story = Story()
+    /// The text boxes read so far, by their first position: a damaged file may anchor one
+    /// box many times, Word once.
+    private var textBoxesRead: Set<Int> = []
     /// A table being read, with the row and cell being read in it.
     private struct OpenTable {
         var builder: WordTableBuilder
@@ -70,7 +73,9 @@ struct WordBinaryBodyReader {
         switch unit {
         case 0x08 where !story.isTextBox:
             // A drawn object's anchor: a text box's paragraphs are read where it stands, as in a .docx.
-            if let box = document.textBoxes[position] { read(textBox: box, of: document) }
+            if let box = document.textBoxes[position], textBoxesRead.insert(box.lowerBound).inserted {
+                read(textBox: box, of: document)
+            }
         case 0x0D, 0x07, 0x0C:
             // A section's end (0x0C) stands for its last paragraph's mark.
             endParagraph(mark: unit == 0x0C ? 0x0D : unit, document.paragraphProperties(at: offset), deleted: deleted)
@@ -258,7 +263,14 @@ struct WordBinaryBodyReader {
         return edges
     }
 
+    /// The last column at or left of `edge` (within the tolerance): a binary search, as a
+    /// table may have thousands of rows and, in a damaged file, thousands of columns.
     private static func column(of edge: Int, in columns: [Int]) -> Int {
-        columns.lastIndex { $0 <= edge + edgeTolerance } ?? 0
+        var low = 0, high = columns.count
+        while low < high {
+            let mid = (low + high) / 2
+            if columns[mid] <= edge + edgeTolerance { low = mid + 1 } else { high = mid }
+        }
+        return max(low - 1, 0)
     }
 }
