@@ -263,14 +263,9 @@ struct WordBinaryBodyReader {
         return edges
     }
 
-    /// The last column at or left of `edge` (within the tolerance): a binary search, as a
-    /// table may have thousands of rows and, in a damaged file, thousands of columns.
+    /// The last column at or left of `edge` (within the tolerance), found by a binary
+    /// search: a table may have thousands of rows and, in a damaged file, of columns.
     private static func column(of edge: Int, in columns: [Int]) -> Int {
-        var low = 0, high = columns.count
-        while low < high {
-            let mid = (low + high) / 2
-            if columns[mid] <= edge + edgeTolerance { low = mid + 1 } else { high = mid }
-        }
-        return max(low - 1, 0)
+        max(columns.partitioningIndex { $0 > edge + edgeTolerance } - 1, 0)
     }
 }

@@ -272,32 +272,42 @@ struct WordBinaryDocument {
         }
     }
 
-    /// The paragraph property runs of every page the PlcBtePapx lists (each a 512-byte FKP).
+    /// Calls `take` with each run of the property pages (512-byte FKPs) a PlcBte lists: the
+    /// stored text it covers, its page and where its properties stand in the page (0:
+    /// none). A paragraph page gives each run 13 bytes of offsets, a character page 1.
+    private static func forEachRun(of plc: (offset: Int, count: Int), entrySize: Int, table: [UInt8], text: [UInt8],
+                                   _ take: (_ stored: Range<Int>, _ page: Int, _ place: Int) -> Void) {
+        guard plc.count >= 4, plc.offset + plc.count <= table.count else { return }
+        let pages = (plc.count - 4) / 8
+        for k in 0..<pages {
+            let page = Int(table.le32(plc.offset + 4 * (pages + 1) + 4 * k) & 0x3F_FFFF) * 512
+            guard page + 512 <= text.count else { continue }
+            let count = Int(text[page + 511])
+            guard 4 * (count + 1) + entrySize * count <= 511 else { continue }
+            for i in 0..<count {
+                let start = Int(text.le32(page + 4 * i)), end = Int(text.le32(page + 4 * (i + 1)))
+                if start < end { take(start..<end, page, Int(text[page + 4 * (count + 1) + entrySize * i]) * 2) }
+            }
+        }
+    }
+
+    /// The paragraph property runs of every page the PlcBtePapx lists.
     private static func paragraphRuns(_ plc: (offset: Int, count: Int), table: [UInt8], text: [UInt8],
                                       data: [UInt8]) -> [(end: Int, start: Int, properties: ParagraphProperties)] {
-        guard plc.count >= 4, plc.offset + plc.count <= table.count else { return [] }
-        let pages = (plc.count - 4) / 8
         var runs: [(end: Int, start: Int, properties: ParagraphProperties)] = []
-        for k in 0..<pages {
-            let base = Int(table.le32(plc.offset + 4 * (pages + 1) + 4 * k) & 0x3F_FFFF) * 512
-            guard base + 512 <= text.count else { continue }
-            let count = Int(text[base + 511])
-            guard 4 * (count + 1) + 13 * count <= 511 else { continue }
-            for i in 0..<count {
-                var properties = ParagraphProperties()
-                let place = Int(text[base + 4 * (count + 1) + 13 * i]) * 2
-                if place > 0, base + place + 1 < base + 512 {
-                    let size = Int(text[base + place])
-                    let start = base + place + (size == 0 ? 2 : 1)
-                    let length = size == 0 ? 2 * Int(text[base + place + 1]) : 2 * size - 1
-                    // The first two bytes name the paragraph's style.
-                    if length >= 2, start + length <= base + 512 {
-                        properties = Self.properties(text[start + 2..<start + length], data: data)
-                        properties.style = Int(text.le16(start))
-                    }
+        forEachRun(of: plc, entrySize: 13, table: table, text: text) { stored, page, place in
+            var properties = ParagraphProperties()
+            if place > 0, place + 1 < 512 {
+                let size = Int(text[page + place])
+                let start = page + place + (size == 0 ? 2 : 1)
+                let length = size == 0 ? 2 * Int(text[page + place + 1]) : 2 * size - 1
+                // The first two bytes name the paragraph's style.
+                if length >= 2, start + length <= page + 512 {
+                    properties = Self.properties(text[start + 2..<start + length], data: data)
+                    properties.style = Int(text.le16(start))
                 }
-                runs.append((Int(text.le32(base + 4 * (i + 1))), Int(text.le32(base + 4 * i)), properties))
             }
+            runs.append((stored.upperBound, stored.lowerBound, properties))
         }
         runs.sort { $0.start < $1.start }
         return runs
@@ -329,35 +339,24 @@ struct WordBinaryDocument {
     /// make them a symbol (sprmCSymbol).
     private static func characterRuns(_ plc: (offset: Int, count: Int), fonts: [String], table: [UInt8],
                                       text: [UInt8]) -> [CharacterRun] {
-        guard plc.count >= 4, plc.offset + plc.count <= table.count else { return [] }
         func font(_ index: UInt16) -> String? { Int(index) < fonts.count ? fonts[Int(index)] : nil }
-        let pages = (plc.count - 4) / 8
         var runs: [CharacterRun] = []
-        for k in 0..<pages {
-            let base = Int(table.le32(plc.offset + 4 * (pages + 1) + 4 * k) & 0x3F_FFFF) * 512
-            guard base + 512 <= text.count else { continue }
-            let count = Int(text[base + 511])
-            guard 4 * (count + 1) + count <= 511 else { continue }
-            for i in 0..<count {
-                let place = Int(text[base + 4 * (count + 1) + i]) * 2
-                let start = Int(text.le32(base + 4 * i)), stop = Int(text.le32(base + 4 * (i + 1)))
-                guard place > 0, place < 511, start < stop else { continue }
-                let end = min(base + 512, base + place + 1 + Int(text[base + place]))
-                let grpprl = Array(text[base + place + 1..<end])
-                var run = CharacterRun(range: start..<stop)
-                var j = 0
-                while j + 2 < grpprl.count {
-                    let sprm = grpprl.le16(j)
-                    switch sprm {
-                    case 0x0800: run.deleted = grpprl[j + 2] & 1 == 1
-                    case 0x4A4F: run.font = font(grpprl.le16(j + 2))
-                    case 0x6A09: run.symbol = (font(grpprl.le16(j + 2)), grpprl.le16(j + 4))
-                    default: break
-                    }
-                    j += 2 + Self.operandSize(sprm, at: j + 2, in: grpprl)
+        forEachRun(of: plc, entrySize: 1, table: table, text: text) { stored, page, place in
+            guard place > 0, place < 511 else { return }
+            let grpprl = Array(text[page + place + 1..<min(page + 512, page + place + 1 + Int(text[page + place]))])
+            var run = CharacterRun(range: stored)
+            var j = 0
+            while j + 2 < grpprl.count {
+                let sprm = grpprl.le16(j)
+                switch sprm {
+                case 0x0800: run.deleted = grpprl[j + 2] & 1 == 1
+                case 0x4A4F: run.font = font(grpprl.le16(j + 2))
+                case 0x6A09: run.symbol = (font(grpprl.le16(j + 2)), grpprl.le16(j + 4))
+                default: break
                 }
-                if run.deleted || run.font != nil || run.symbol != nil { runs.append(run) }
+                j += 2 + Self.operandSize(sprm, at: j + 2, in: grpprl)
             }
+            if run.deleted || run.font != nil || run.symbol != nil { runs.append(run) }
         }
         runs.sort { $0.range.lowerBound < $1.range.lowerBound }
         return runs
@@ -434,12 +433,8 @@ struct WordBinaryDocument {
 
     /// The properties of the paragraph whose mark is stored at `offset`.
     func paragraphProperties(at offset: Int) -> ParagraphProperties {
-        var low = 0, high = runs.count
-        while low < high {
-            let mid = (low + high) / 2
-            if runs[mid].end <= offset { low = mid + 1 } else { high = mid }
-        }
-        return low < runs.count && runs[low].start <= offset ? runs[low].properties : ParagraphProperties()
+        let i = runs.partitioningIndex { $0.end > offset }
+        return i < runs.count && runs[i].start <= offset ? runs[i].properties : ParagraphProperties()
     }
 
     /// The positions of the main text's characters.
@@ -473,12 +468,8 @@ struct WordBinaryDocument {
 
     private func characterRun(at offset: Int) -> CharacterRun? {
         guard !characterRuns.isEmpty else { return nil }
-        var low = 0, high = characterRuns.count
-        while low < high {
-            let mid = (low + high) / 2
-            if characterRuns[mid].range.upperBound <= offset { low = mid + 1 } else { high = mid }
-        }
-        return low < characterRuns.count && characterRuns[low].range.contains(offset) ? characterRuns[low] : nil
+        let i = characterRuns.partitioningIndex { $0.range.upperBound > offset }
+        return i < characterRuns.count && characterRuns[i].range.contains(offset) ? characterRuns[i] : nil
     }
 
     /// The byte of a compressed piece as UTF-16: Windows-1252, whose 0x80–0x9F differ from Latin-1.
@@ -501,5 +492,18 @@ extension WordBinaryDocument.ParagraphProperties {
         list = other.list ?? list
         listLevel = other.listLevel ?? listLevel
         if !other.cellEdges.isEmpty { (cellEdges, cellFlags) = (other.cellEdges, other.cellFlags) }
+    }
+}
+
+extension Array {
+    /// The index of the first element for which `isPast` holds, in an array where every
+    /// such element comes after every other (a binary search); `count` when there is none.
+    func partitioningIndex(where isPast: (Element) -> Bool) -> Int {
+        var low = 0, high = count
+        while low < high {
+            let mid = (low + high) / 2
+            if isPast(self[mid]) { high = mid } else { low = mid + 1 }
+        }
+        return low
     }
 }
