@@ -121,10 +121,35 @@ struct DocTests {
         bytes[stream + 0x0B] |= 0x01  // fEncrypted
         #expect(error(bytes)?.message == "is encrypted (password-protected); save it as a .docx in Word")
         bytes[stream + 0x0B] &= ~0x01
-        (bytes[stream + 2], bytes[stream + 3]) = (0x65, 0)  // Word 6's file format
+        let word97 = Array(bytes[stream..<stream + 4])
+        // Word 6 and 95 (as Apache POI's test files Word6.doc and Word95.doc begin): refused
+        // as what they are, where they were called damaged.
+        bytes.replaceSubrange(stream..<stream + 4, with: [0xDC, 0xA5, 0x65, 0])
         #expect(error(bytes)?.code == .unsupportedFormat)
-        #expect(error(bytes)?.message.hasPrefix("is a Word 6 or Word 95 document") == true)
-        bytes[stream] = 0  // no Word magic
+        #expect(error(bytes)?.message == "is a Word 6 or Word 95 document (file format 101); save it as a .docx in Word")
+        bytes.replaceSubrange(stream..<stream + 4, with: [0, 0] + word97[2...])  // no Word magic
         #expect(error(bytes)?.code == .malformedDoc)
+
+        // Word for Windows 2.0 wrote no compound file: it was read as text, not-text.
+        let word2 = try #require(error([0xDB, 0xA5, 0x2D, 0x00] + Array(repeating: 0, count: 380)))
+        #expect(word2.code == .unsupportedFormat)
+        #expect(word2.message == "is a Word for Windows 2.0 document, which finparse does not read; save it as a .docx")
+    }
+
+    /// A compound file's names are compared regardless of case: some writers name Word's
+    /// streams worddocument and 1table (Apache POI's 47950_lower.doc), which was called no
+    /// Word document.
+    @Test func streamNamesInAnyCaseAreFound() throws {
+        var bytes = Array(try Data(contentsOf: URL(fileURLWithPath: Self.report)))
+        for name in ["WordDocument", "1Table", "Data"] {
+            let utf16 = Array(name.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
+            let lower = Array(name.lowercased().utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
+            let at = try #require((0..<bytes.count - utf16.count).first { Array(bytes[$0..<$0 + utf16.count]) == utf16 })
+            bytes.replaceSubrange(at..<at + utf16.count, with: lower)
+        }
+        var lowered = try Document(bytes: bytes, path: Self.report)
+        let document = try Document(contentsOf: Self.report)
+        lowered.source = document.source
+        #expect(lowered == document)
     }
 }

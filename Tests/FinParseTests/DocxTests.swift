@@ -530,6 +530,18 @@ struct DocxTests {
         do { _ = try fixture(name); return nil } catch { return error as? FinParseError }
     }
 
+    /// A bullet list's marker is a symbol font's glyph (Word writes U+F0B7 as the level's
+    /// text): no text of the paragraph's, in a .docx or a .doc. It was kept.
+    @Test func bulletsGiveNoMarker() {
+        let numbering = WordNumbering(abstracts: ["1": [0: .init(format: "bullet", text: "\u{F0B7}"), 1: .init(text: "%2.")]],
+                                      instances: ["7": .init(abstractID: "1")])
+        var counters = WordNumbering.Counters()
+        let marker = { (level: Int) in
+            counters.marker(numID: "7", level: level, style: nil, styles: WordStyles(), in: numbering)
+        }
+        #expect([marker(0), marker(1), marker(1), marker(0)] == ["", "1.", "2.", ""])
+    }
+
     @Test func automaticNumberingIsRendered() throws {
         let document = try fixture("numbering.docx")
         #expect(document.paragraphs.map(\.text) == [

@@ -113,6 +113,12 @@ extension Document {
             try WordReportParser.read(binary: consume bytes, path: path, into: assembly)
             return source
         }
+        if bytes.count >= 4, bytes[0] == 0xDB, bytes[1] == 0xA5, bytes[3] == 0 {
+            // Word for Windows 2.0 wrote its documents bare, before the compound file (its
+            // magic and a file format below 256, where no text has a NUL).
+            throw FinParseError(.unsupportedFormat, path: path,
+                                message: "is a Word for Windows 2.0 document, which finparse does not read; save it as a .docx")
+        }
         if bytes.starts(with: Array("{\\rtf".utf8)) {
             // Its text lies among control words (\u25910?) that no text reading sees through.
             throw FinParseError(.unsupportedFormat, path: path,

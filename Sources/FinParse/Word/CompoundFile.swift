@@ -22,7 +22,8 @@ struct CompoundFile {
     private let miniFAT: [UInt32]
     private let miniStream: [UInt8]
     private let miniStreamCutoff: Int
-    /// The streams and storages directly in the root storage, by name.
+    /// The streams and storages directly in the root storage, by name in capitals: names
+    /// are compared regardless of case, and some writers spell Word's streams in lower case.
     private let entries: [String: Entry]
 
     init(bytes: [UInt8]) throws(Failure) {
@@ -61,11 +62,11 @@ struct CompoundFile {
     }
 
     /// Whether the root storage holds a stream or storage of that name.
-    func contains(_ name: String) -> Bool { entries[name] != nil }
+    func contains(_ name: String) -> Bool { entries[name.uppercased()] != nil }
 
     /// The stream of that name in the root storage, or nil when there is none.
     func stream(_ name: String) throws(Failure) -> [UInt8]? {
-        guard let entry = entries[name] else { return nil }
+        guard let entry = entries[name.uppercased()] else { return nil }
         guard entry.size >= miniStreamCutoff else {
             return try Self.chain(from: entry.start, size: entry.size, fat: miniFAT, sectorSize: 64, in: miniStream,
                                   headerSectors: 0)
@@ -115,7 +116,7 @@ struct CompoundFile {
             let base = Int(id) * 128
             let nameBytes = min(64, max(0, Int(directory.le16(base + 0x40)) - 2))
             let units = stride(from: 0, to: nameBytes, by: 2).map { directory.le16(base + $0) }
-            found[String(decoding: units, as: UTF16.self)] = Entry(start: directory.le32(base + 0x74),
+            found[String(decoding: units, as: UTF16.self).uppercased()] = Entry(start: directory.le32(base + 0x74),
                                                                    size: Int(directory.le32(base + 0x78)))
             pending += [directory.le32(base + 0x44), directory.le32(base + 0x48)]
         }

@@ -87,9 +87,12 @@ struct WordBinaryDocument {
             do { return try file.stream(name) } catch { throw Failure(error.description) }
         }
         guard let text = try stream("WordDocument") else { throw Failure("has no WordDocument stream") }
-        guard text.le16(0) == 0xA5EC else { throw Failure("its WordDocument stream does not start as Word's does") }
+        // Word 6 and 95 (file formats 101–104) kept their text otherwise.
         let version = text.le16(2)
-        guard version >= 0xC1 else { throw Failure("is a Word 6 or Word 95 document (file format \(version))", isUnsupported: true) }
+        if (0x65...0x68).contains(version) {
+            throw Failure("is a Word 6 or Word 95 document (file format \(version))", isUnsupported: true)
+        }
+        guard text.le16(0) == 0xA5EC, version >= 0xC1 else { throw Failure("its WordDocument stream does not start as Word's does") }
         let flags = text.le16(0x0A)
         guard flags & 0x0100 == 0, flags & 0x8000 == 0 else { throw Failure("is encrypted (password-protected)", isUnsupported: true) }
         // The FIB's pairs of (offset, length) into the table stream.

@@ -121,6 +121,8 @@ struct WordNumbering: Sendable {
                 if restart == nil || (restart! != 0 && restart! - 1 <= index) { levels[deeper] = nil }
             }
             counts[key] = levels
+            // A bullet is a glyph of a symbol font (U+F0B7), no text of the paragraph's.
+            if level.format == "bullet" { return "" }
             return Self.render(level.text) { referenced in
                 guard let shown = numbering.level(referenced, of: numID) else { return "" }
                 return WordNumbering.format(levels[referenced] ?? shown.start, as: shown.format)
