@@ -30,7 +30,7 @@ enum WordReportParser {
         guard assembly.holdsText else {
             throw FinParseError(.noText, path: path, message: embedded > 0
                 ? "has no text of its own: it \(notRead); open it in Word and save it as a .docx"
-                : "is a Word document without text (pages pasted in as pictures?): run OCR on them first")
+                : noTextMessage)
         }
         if embedded > 0 {
             assembly.diagnostics.append(Diagnostic(severity: .warning, code: "embedded-part-not-read",
@@ -38,13 +38,16 @@ enum WordReportParser {
         }
     }
 
+    /// What a Word file (.docx or .doc) without a word of text is told.
+    private static let noTextMessage = "is a Word document without text (pages pasted in as pictures?): run OCR on them first"
+
     /// The .doc pipeline: OLE compound file → WordDocument stream → paragraphs and tables.
     static func read(binary bytes: consuming [UInt8], path: String, into assembly: ReportAssembly) throws(FinParseError) {
         let document = try binaryDocument(in: bytes, path: path)
         var body = WordBinaryBodyReader(document, assembly: assembly)
         body.read(document)
         guard assembly.holdsText else {
-            throw FinParseError(.noText, path: path, message: "is a Word document without text (pages pasted in as pictures?): run OCR on them first")
+            throw FinParseError(.noText, path: path, message: noTextMessage)
         }
     }
 

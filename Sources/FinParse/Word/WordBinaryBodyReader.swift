@@ -60,10 +60,7 @@ struct WordBinaryBodyReader {
 
     /// Reads the whole main text of `document`.
     mutating func read(_ document: WordBinaryDocument) {
-        document.forEachCharacter(in: document.mainText) { unit, deleted, offset, position in
-            take(unit, deleted, offset, position, in: document)
-        }
-        if !story.paragraph.isEmpty { endParagraph(mark: 0x0D, WordBinaryDocument.ParagraphProperties()) }
+        read(document.mainText, of: document)
         closeTables(downTo: 0)
         assembly.setAside(contents: contents)
     }
@@ -110,11 +107,17 @@ struct WordBinaryBodyReader {
     private mutating func read(textBox positions: Range<Int>, of document: WordBinaryDocument) {
         let anchoring = story
         story = Story(isTextBox: true)
+        read(positions, of: document)
+        story = anchoring
+    }
+
+    /// Reads the characters at `positions` into the current story; a last paragraph without
+    /// its mark (a damaged file's) ends with them.
+    private mutating func read(_ positions: Range<Int>, of document: WordBinaryDocument) {
         document.forEachCharacter(in: positions) { unit, deleted, offset, position in
             take(unit, deleted, offset, position, in: document)
         }
         if !story.paragraph.isEmpty { endParagraph(mark: 0x0D, WordBinaryDocument.ParagraphProperties()) }
-        story = anchoring
     }
 
     private mutating func append(_ unit: UInt16) {
