@@ -57,12 +57,16 @@ enum PageText {
         // Text without form feeds (`pdftotext -nopgbrk`) gets them back where its page numbers say.
         let formFed = hasFormFeeds(lines)
         var lines = lines
-        for start in formFed ? [] : numberedPageStarts(lines) {
-            lines[start] = FoldedText("\u{0C}" + lines[start].original, line: lines[start].line)
-        }
+        let numberedStarts = formFed ? [] : numberedPageStarts(lines)
+        for start in numberedStarts { lines = startingPage(at: start, in: lines) }
         let pages = pageRanges(lines)
         drop.formUnion(runningLines(lines, pages: pages))
         let contents = tableOfContents(lines, pages: pages)
+        // Without page numbers either, a table's pages are told by its columns. Not before the
+        // 目录 is found: a page that starts in a table says nothing of where the 目录's ends.
+        if !formFed && numberedStarts.isEmpty {
+            for start in tablePageStarts(lines, from: contents?.upperBound ?? 0) { lines = startingPage(at: start, in: lines) }
+        }
         if let contents {
             drop.formUnion(contents)
             diagnostics.append(TableOfContents.setAside(entries: contents.filter { !lines[$0].isBlank }.count,
@@ -153,6 +157,65 @@ enum PageText {
         return starts.reversed()
     }
 
+    private static func startingPage(at index: Int, in lines: [FoldedText]) -> [FoldedText] {
+        var lines = lines
+        lines[index] = FoldedText("\u{0C}" + lines[index].original, line: lines[index].line)
+        return lines
+    }
+
+    /// Where pages start inside tables, in `-layout` text without form feeds or page numbers:
+    /// pdftotext lays out each page on its own, so a table's rows on the next page set their
+    /// amounts in other columns (`2,878,025    2,878,025   0   0   0` under
+    /// `3,296,600    3,296,600          0          0          0`). A row starts a page when
+    /// each of its amounts ends two places or more to the same side of where they ended in
+    /// the table's last row of as many amounts, one of them three or more (within a page
+    /// they drift a place or two, not all at once), and the next such row sets them where it
+    /// does: a row alone out of line (a 合计 set apart) starts none. A table's title, its
+    /// 单位 line or a sentence ends the table. In a 绩效目标 form (from its title to the next
+    /// standard table's) rows of one amount are passed over: its values stand where its
+    /// cells do, left or right (项目资金  其中：财政资金  6,351,000.00 / 上年结转资金  0.00).
+    private static func tablePageStarts(_ lines: [FoldedText], from start: Int) -> [Int] {
+        var starts: [Int] = []
+        var last: [Int: [Int]] = [:]  // by their count, the ends of the amounts of the table's last row of as many
+        var moved: (index: Int, ends: [Int])?
+        var inForm = false
+        for i in start..<lines.count where !lines[i].isBlank {
+            guard let ends = SpacedTableReader.amountEnds(lines[i].text) else { continue }
+            guard !ends.isEmpty else {
+                if endsTable(lines[i]) { (last, moved) = ([:], nil) }
+                let text = lines[i].text.trimmingSpaces
+                if SpacedTableReader.kind(of: String(text)) != nil {
+                    inForm = false
+                } else if text.hasSuffix("表") && text.contains("绩效目标") {
+                    inForm = true
+                }
+                continue
+            }
+            if ends.count == 1 && inForm { continue }
+            if let row = moved, row.ends.count == ends.count {
+                if zip(ends, row.ends).allSatisfy({ abs($0 - $1) <= 1 }) { starts.append(row.index) }
+                moved = nil
+            }
+            if let before = last[ends.count], moved == nil, isMovedOver(from: before, to: ends) { moved = (i, ends) }
+            last[ends.count] = ends
+        }
+        return starts
+    }
+
+    /// Whether every end in `ends` lies two places or more from its own in `before`, all to
+    /// one side, one of them three or more.
+    private static func isMovedOver(from before: [Int], to ends: [Int]) -> Bool {
+        let shifts = zip(ends, before).map { $0 - $1 }
+        return (shifts.allSatisfy { $0 <= -2 } || shifts.allSatisfy { $0 >= 2 }) && shifts.contains { abs($0) >= 3 }
+    }
+
+    /// A line no table row is: a table's title, its 单位 line, or a sentence.
+    private static func endsTable(_ line: FoldedText) -> Bool {
+        let text = line.text.trimmingSpaces
+        return SpacedTableReader.isCaption(line) || SpacedTableReader.kind(of: String(text)) != nil
+            || !isColumnar(text) && text.count > 24
+    }
+
     /// Page numbers and running headers and footers: the first or last line of a
     /// page that is only a number (3, - 3 -, 第3页, 3/20), or that repeats, numbers
     /// aside, at the edge of at least three pages and 40% of them.
@@ -229,8 +292,45 @@ enum PageText {
             return here == firstKey || (here.count >= 4 && firstKey.hasPrefix(here))
         }
         if let repeatAt { return heading..<repeatAt }
-        // Text without page breaks has no page for the 目录 to end with: it stays in place.
-        return pages.count > 1 ? heading..<page.upperBound : nil
+        // Text without page breaks has no page for the 目录 to end with: it ends with its entries.
+        return pages.count > 1 ? heading..<page.upperBound : entriesEnd(lines, from: first).map { heading..<$0 }
+    }
+
+    /// Where the 目录's entries end in text without pages: after the last entry (a line with
+    /// a list marker, a leader of dots or a page number, and no sentence's punctuation) of
+    /// those from `first` with only blank lines and short lines that run on to an entry
+    /// (序号 报表名称, an entry wrapped) between them. An entry that a sentence follows is the
+    /// body's first heading (一、主要职能 over its text), and so are short lines after the
+    /// last entry (上海市…主要职能, centred). Nil for fewer than three entries.
+    private static func entriesEnd(_ lines: [FoldedText], from first: Int) -> Int? {
+        func isSentence(_ text: Substring) -> Bool { text.unicodeScalars.isLonger(than: 15) && isPunctuated(text, enumerationComma: false) }
+        // 4．2025年部门…表 folds to 4.2025年…, which ListMarker reads as a decimal.
+        func isNumbered(_ text: Substring) -> Bool {
+            let number = text.unicodeScalars.prefix { $0.isASCIIDigit }
+            return (1...2).contains(number.count) && text.unicodeScalars.dropFirst(number.count).first == "."
+        }
+        func isEntry(_ text: Substring) -> Bool {
+            !isSentence(text) && (ListMarker.scan(String(text)) != nil || isNumbered(text) || text.contains("…") || text.contains("···")
+                                  || text.contains("...") || text.unicodeScalars.last?.isASCIIDigit == true && text.contains("  "))
+        }
+        var entries: [Int] = []
+        var i = first
+        while i < lines.count {
+            let text = lines[i].text.trimmingSpaces
+            guard !text.isEmpty else {
+                i += 1
+                continue
+            }
+            let next = lines[(i + 1)...].first { !$0.isBlank }.map { $0.text.trimmingSpaces }
+            if isEntry(text) {
+                if let next, isSentence(next) { break }
+                entries.append(i)
+            } else if isSentence(text) || text.unicodeScalars.isLonger(than: 30) || !(next.map(isEntry) ?? false) {
+                break
+            }
+            i += 1
+        }
+        return entries.count >= 3 ? entries.last! + 1 : nil
     }
 
     /// The parts the 目录 lists whose heading the body prints without its marker

@@ -317,6 +317,14 @@ enum SpacedTableReader {
         return fields.flatMap(splitAfterAmount)
     }
 
+    /// Where a row's values after its last word (its amounts, not the codes before its name)
+    /// end, in ``fields(_:)``'s positions: the columns a `-layout` page sets them in. Nil for
+    /// a line without a word, whose codes and amounts cannot be told apart.
+    static func amountEnds(_ text: String) -> [Int]? {
+        let fields = fields(text)
+        return fields.lastIndex { !isValue($0) }.map { fields[($0 + 1)...].map(\.end) }
+    }
+
     /// A row's label whose characters justification set wide apart (合   计  13,979.92) is one
     /// field, not a cell per character in the columns they reach (合 under 科目编码, 计 under
     /// 科目名称, and the amount labelled 计): single Chinese characters, two or three, right
