@@ -1610,6 +1610,20 @@ struct PDFTextTests {
         #expect(unpaged.diagnostics.map(\.message) == paged.diagnostics.map(\.message))
     }
 
+    /// Plain pdftotext sets a table's cells a line each, so a 科目's code can stand alone at a
+    /// page's top (财政局 2024: 210, 208, 303; 检察院 2017: 30104, 30206, 30218 between its
+    /// page numbers 12 … 16). A bare number is a page number when the pages around count up
+    /// with it: the codes stay in their tables, the page numbers go.
+    @Test func aCodeAloneAtAPagesTopIsNoPageNumber() throws {
+        let caizhengju = try Document(contentsOf: Corpus.path("pdf/putuo-caizhengju-2024-juesuan.raw.txt"))
+        let cells = caizhengju.tables.flatMap(\.cells)
+        #expect([343, 527, 1096].map { line in cells.filter { $0.line == line }.map(\.text) } == [["210"], ["208"], ["303"]])
+        let jianchayuan = try Document(contentsOf: Corpus.path("pdf/jiangsu-jianchayuan-2017-yusuan.raw.txt"))
+        let kept = Set(jianchayuan.tables.flatMap(\.cells).map(\.line) + jianchayuan.paragraphs.map(\.line))
+        #expect([603, 923, 1106].allSatisfy(kept.contains))
+        #expect(![30, 601, 921, 1104, 1272, 1723, 1742].contains(where: kept.contains))
+    }
+
     /// A table's row of codes at a page's top (财政局 2024: `303   05   302`, the codes of
     /// 生活补助 and 专用燃料费) is no page number: its cells stay in the table.
     @Test func numbersASpaceApartAtAPagesEdgeAreNoPageNumber() throws {

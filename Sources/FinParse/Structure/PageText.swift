@@ -229,8 +229,29 @@ enum PageText {
         }
         var counts: [String: Int] = [:]
         for edge in edges { counts[edge.key, default: 0] += 1 }
-        let repeated = Set(counts.filter { $0.value >= 3 && Double($0.value) >= 0.4 * Double(pages.count) }.keys)
-        return Set(edges.filter { repeated.contains($0.key) || isPageNumber($0.key) && !holdsNumbers(lines[$0.index].text) }.map(\.index))
+        let repeated = Set(counts.filter { $0.value >= 3 && Double($0.value) >= 0.4 * Double(pages.count) && !isPageNumber($0.key) }.keys)
+        // A page number set off as one (- 3 -, 第3页, 3/20) is one. A bare number counts up
+        // with the pages: it is one when the page before or after it, or the one past that,
+        // holds the number before or after it (n on page k, n + 1 on page k + 1). A 科目's
+        // code that plain pdftotext sets alone at a page's top (201, then 208 three pages on)
+        // counts with nothing.
+        let numbered = edges.filter { isPageNumber($0.key) && !holdsNumbers(lines[$0.index].text) }
+        var numbers: [(index: Int, page: Int, number: Int)] = []
+        for (page, range) in pages.enumerated() {
+            for edge in numbered where range.contains(edge.index) && edge.key.allSatisfy({ $0 == "#" }) {
+                guard let number = Int(String(lines[edge.index].text.unicodeScalars.drop { !$0.isASCIIDigit }.prefix { $0.isASCIIDigit }))
+                else { continue }
+                numbers.append((edge.index, page, number))
+            }
+        }
+        let setOff = numbered.filter { !$0.key.allSatisfy { $0 == "#" } }.map(\.index)
+        let counting = setOff + numbers.filter { this in
+            numbers.contains { other in
+                let pages = other.page - this.page
+                return (1...2).contains(abs(pages)) && other.number - this.number == pages
+            }
+        }.map(\.index)
+        return Set(edges.filter { repeated.contains($0.key) }.map(\.index) + counting)
     }
 
     /// A page edge's line as running lines are compared: no spaces, each ASCII digit a #
