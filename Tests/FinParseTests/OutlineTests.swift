@@ -281,7 +281,8 @@ struct OutlineTests {
     /// A 目录 typed as paragraphs is kept out of the outline, up to where the body repeats its
     /// first entry: the 财政局 决算's plain pdftotext text with its form feeds taken out, as a
     /// scraped copy has it (its lines wrapped at the page's width make it page text, its 目录
-    /// the paged text's, 第一部分 / 概况 included: lines 4–35 before), and a Word report whose 目录
+    /// the paged text's: lines 4–35, to its last entry, 第四部分 名词解释, the body's 第一部分 /
+    /// 概况 not in it), and a Word report whose 目录
     /// was typed by hand (entries with leader dots and page numbers). Streamed, the JSON is the
     /// document's.
     @Test func aTableOfContentsTypedAsParagraphsIsKeptOut() throws {
@@ -296,7 +297,7 @@ struct OutlineTests {
             let parts = document.outline.compactMap(\.marker).filter { $0.hasPrefix("第") }
             #expect(parts == (path.hasSuffix(".txt") ? ["第一部分", "第二部分", "第三部分", "第四部分"] : ["第一部分", "第二部分"]))
             let contents = try #require(document.diagnostics.first { $0.code == "table-of-contents" })
-            #expect(contents.message == (path.hasSuffix(".txt") ? "table of contents (27 entries, lines 4–36) kept out of the outline"
+            #expect(contents.message == (path.hasSuffix(".txt") ? "table of contents (27 entries, lines 4–35) kept out of the outline"
                                                                : "table of contents (5 entries, lines 2–6) kept out of the outline"))
             // Paragraphs are folded: … is ... there.
             #expect(!document.paragraphs.contains { $0.text.contains("...") || $0.text.hasPrefix("目") })
@@ -305,8 +306,31 @@ struct OutlineTests {
         }
     }
 
-    /// A 目录 heading whose entries the body never repeats is no table of contents: what was
-    /// held after it goes on, in order, before the table that ends the hold.
+    /// A 目录 typed as paragraphs whose first entry the body never repeats ends with its last
+    /// entry: the body's centred title (上海市XX局主要职能) and an entry that text follows
+    /// (一、主要职能, the body's own heading) are no entries, and the outline holds none of them. Its heading may stand as 目 and 录
+    /// on two lines, as plain pdftotext prints a spaced-out 目 录. Typed in a .docx, and in
+    /// scraped text; streamed, the JSON is the document's.
+    @Test func aTypedTableOfContentsEndsWithItsLastEntry() throws {
+        let entries = ["一、部门主要职能", "二、部门机构设置", "三、部门预算表", "1. 2025年部门收入预算总表", "2．2025年部门支出预算总表",
+                       "四、其他相关情况说明"]
+        let body = ["上海市XX局2025年部门预算", "目", "录"] + entries
+            + ["上海市XX局主要职能", "一、主要职能", "上海市XX局是本区政府的工作部门，主管本区有关事务。", "二、机构设置", "本局设三个科室。"]
+        for (bytes, path) in [(try Docx.package(body: body.map(Docx.p).joined()), "typed.docx"),
+                              (Array(body.joined(separator: "\n").utf8), "scraped.txt")] {
+            let document = try Document(bytes: bytes, path: path)
+            let contents = try #require(document.diagnostics.first { $0.code == "table-of-contents" })
+            #expect(contents.message == "table of contents (8 entries, lines 2–9) kept out of the outline")
+            #expect(document.outline.flatMap { [$0.title] + $0.children.map(\.title) } == ["上海市XX局2025年部门预算", "主要职能", "机构设置"])
+            #expect(!document.paragraphs.contains { entries.contains($0.text) || $0.text.contains("预算总表") })
+            let json = try Document.json(bytes: bytes, path: path)
+            #expect(try StreamedJSONTests.bytes(of: json) == (try document.jsonData()))
+        }
+    }
+
+    /// A 目录 heading over fewer than three entries, whose entries the body never repeats, is
+    /// no table of contents: what was held after it goes on, in order, before the table that
+    /// ends the hold.
     @Test func aContentsHeadingWithoutItsEntriesRepeatedKeepsEverything() throws {
         let texts = ["目录", "甲…………1", "乙…………2", "丙"]
         let body = texts.map(Docx.p).joined() + "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>格</w:t></w:r></w:p></w:tc></w:tr></w:tbl>" + Docx.p("丁")

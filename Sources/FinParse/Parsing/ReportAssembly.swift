@@ -160,10 +160,20 @@ final class ReportAssembly {
             accept(paragraph)
         case .hold:
             break
-        case .contents(let contents):
+        case let step:
+            applying(step)
+        }
+    }
+
+    /// What a typed 目录 found held gives: its entries set aside, the paragraphs after it.
+    private func applying(_ step: TypedContents.Step) {
+        switch step {
+        case .pass, .hold:
+            break
+        case .contents(let contents, then: let paragraphs):
             setAside(contents: contents)
             for entry in contents { hints.headingLevels[entry.line] = nil }
-            accept(paragraph)
+            for paragraph in paragraphs { accept(paragraph) }
         case .release(let paragraphs):
             for paragraph in paragraphs { accept(paragraph) }
         }
@@ -221,7 +231,7 @@ final class ReportAssembly {
     /// A top-level table, in document order.
     func add(_ grid: TableGrid) {
         if !holdsText && grid.holdsText { holdsText = true }
-        for paragraph in typedContents.release() { accept(paragraph) }
+        applying(typedContents.close())
         subject = nil
         if !run.isEmpty { handOverRun() }
         tableRunCells += grid.cells.count
@@ -305,7 +315,7 @@ final class ReportAssembly {
 
     /// Streaming: gives out what is left, once the reader has handed over everything.
     func finishStream() {
-        for paragraph in typedContents.release() { accept(paragraph) }
+        applying(typedContents.close())
         if !run.isEmpty { handOverRun() }
         if !tableRun.isEmpty { handOverTables() }
         giveOut(all: true)
@@ -332,7 +342,7 @@ final class ReportAssembly {
 
     /// The document, once the reader has handed over everything.
     func document(source: SourceInfo) -> Document {
-        for paragraph in typedContents.release() { accept(paragraph) }
+        applying(typedContents.close())
         if !run.isEmpty { handOverRun() }
         if !tableRun.isEmpty { handOverTables() }
         // Read while the other threads finish their pieces.

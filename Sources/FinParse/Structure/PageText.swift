@@ -38,7 +38,7 @@ enum PageText {
             }
             if !next.isBlank, let width = wrappedWidth(line), width >= 40 { wrapped[width, default: 0] += 1 }
         }
-        return wrapped.keys.contains { width in (width - 2...width + 2).reduce(0) { $0 + wrapped[$1, default: 0] } >= 50 }
+        return wrapped.keys.contains { width in (width - 2...width + 2).reduce(0) { $0 + wrapped[$1, default: 0] } >= 20 }
     }
 
     private static func hasFormFeeds(_ lines: [FoldedText]) -> Bool { lines.contains { $0.original.hasPrefix("\u{0C}") } }
@@ -69,9 +69,9 @@ enum PageText {
         }
         if let contents {
             drop.formUnion(contents)
-            diagnostics.append(TableOfContents.setAside(entries: contents.filter { !lines[$0].isBlank }.count,
-                                                        from: lines[contents.lowerBound].line,
-                                                        to: lines[contents.upperBound - 1].line))
+            let filled = contents.filter { !lines[$0].isBlank }
+            diagnostics.append(TableOfContents.setAside(entries: filled.count, from: lines[contents.lowerBound].line,
+                                                        to: lines[filled.last ?? contents.upperBound - 1].line))
         }
         var kept = lines.indices.filter { !drop.contains($0) }.map { lines[$0] }
         // Without form feeds of its own, the cover is what comes before the 目录.
@@ -314,44 +314,10 @@ enum PageText {
         }
         if let repeatAt { return heading..<repeatAt }
         // Text without page breaks has no page for the 目录 to end with: it ends with its entries.
-        return pages.count > 1 ? heading..<page.upperBound : entriesEnd(lines, from: first).map { heading..<$0 }
-    }
-
-    /// Where the 目录's entries end in text without pages: after the last entry (a line with
-    /// a list marker, a leader of dots or a page number, and no sentence's punctuation) of
-    /// those from `first` with only blank lines and short lines that run on to an entry
-    /// (序号 报表名称, an entry wrapped) between them. An entry that a sentence follows is the
-    /// body's first heading (一、主要职能 over its text), and so are short lines after the
-    /// last entry (上海市…主要职能, centred). Nil for fewer than three entries.
-    private static func entriesEnd(_ lines: [FoldedText], from first: Int) -> Int? {
-        func isSentence(_ text: Substring) -> Bool { text.unicodeScalars.isLonger(than: 15) && isPunctuated(text, enumerationComma: false) }
-        // 4．2025年部门…表 folds to 4.2025年…, which ListMarker reads as a decimal.
-        func isNumbered(_ text: Substring) -> Bool {
-            let number = text.unicodeScalars.prefix { $0.isASCIIDigit }
-            return (1...2).contains(number.count) && text.unicodeScalars.dropFirst(number.count).first == "."
-        }
-        func isEntry(_ text: Substring) -> Bool {
-            !isSentence(text) && (ListMarker.scan(String(text)) != nil || isNumbered(text) || text.contains("…") || text.contains("···")
-                                  || text.contains("...") || text.unicodeScalars.last?.isASCIIDigit == true && text.contains("  "))
-        }
-        var entries: [Int] = []
-        var i = first
-        while i < lines.count {
-            let text = lines[i].text.trimmingSpaces
-            guard !text.isEmpty else {
-                i += 1
-                continue
-            }
-            let next = lines[(i + 1)...].first { !$0.isBlank }.map { $0.text.trimmingSpaces }
-            if isEntry(text) {
-                if let next, isSentence(next) { break }
-                entries.append(i)
-            } else if isSentence(text) || text.unicodeScalars.isLonger(than: 30) || !(next.map(isEntry) ?? false) {
-                break
-            }
-            i += 1
-        }
-        return entries.count >= 3 ? entries.last! + 1 : nil
+        guard pages.count == 1 else { return heading..<page.upperBound }
+        // A 目录 has fewer lines than this (the longest in the corpus, 40).
+        let listed = Array(entries.prefix(300))
+        return TableOfContents.entryCount(listed.map { lines[$0].text.trimmingSpaces }).map { heading..<(listed[$0 - 1] + 1) }
     }
 
     /// The parts the 目录 lists whose heading the body prints without its marker
@@ -721,7 +687,7 @@ enum PageText {
     /// Whether `text` holds a ，。；：or, unless `enumerationComma` is false, a 、 (also the
     /// ASCII ,;: that ，；：can fold to), read on its UTF-8 bytes: this runs for most lines of
     /// a PDF's text.
-    private static func isPunctuated(_ text: Substring, enumerationComma: Bool = true) -> Bool {
+    static func isPunctuated(_ text: Substring, enumerationComma: Bool = true) -> Bool {
         var before: (UInt8, UInt8) = (0, 0)
         for byte in text.utf8 {
             switch (before.0, before.1, byte) {

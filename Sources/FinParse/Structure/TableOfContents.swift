@@ -19,6 +19,42 @@ enum TableOfContents {
         return String(String.UnicodeScalarView(kept[..<end]))
     }
 
+    /// How many of `lines` (the non-blank lines from the 目录's first entry on) its entries
+    /// take, where nothing repeats the first entry to show its end: up to its last entry,
+    /// with short lines that run on to an entry between them (序号 报表名称, an entry
+    /// wrapped). An entry a sentence follows is the body's first heading (一、主要职能 over
+    /// its text), and so are short lines after the last entry (上海市…主要职能, centred).
+    /// Nil for fewer than three entries.
+    static func entryCount(_ lines: [Substring]) -> Int? {
+        var entries = 0
+        var end = 0
+        for (k, text) in lines.enumerated() {
+            let next = k + 1 < lines.count ? lines[k + 1] : nil
+            if isEntry(text) {
+                if let next, isSentence(next) { break }
+                entries += 1
+                end = k + 1
+            } else if isSentence(text) || text.unicodeScalars.isLonger(than: 30) || !(next.map(isEntry) ?? false) {
+                break
+            }
+        }
+        return entries >= 3 ? end : nil
+    }
+
+    /// Whether a line reads as a 目录 entry: a list marker, a number and a point, a leader of
+    /// dots or a page number after spaces; never a sentence.
+    private static func isEntry(_ text: Substring) -> Bool {
+        // 4．2025年部门…表 folds to 4.2025年…, which ListMarker reads as a decimal.
+        let number = text.unicodeScalars.prefix { $0.isASCIIDigit }
+        let numbered = (1...2).contains(number.count) && text.unicodeScalars.dropFirst(number.count).first == "."
+        return !isSentence(text) && (numbered || ListMarker.scan(String(text)) != nil || text.contains("…") || text.contains("···")
+                                     || text.contains("...") || text.unicodeScalars.last?.isASCIIDigit == true && text.contains("  "))
+    }
+
+    private static func isSentence(_ text: Substring) -> Bool {
+        text.unicodeScalars.isLonger(than: 15) && PageText.isPunctuated(text, enumerationComma: false)
+    }
+
     /// The note that a report's table of contents was kept out of its outline.
     static func setAside(entries: Int, from first: Int, to last: Int) -> Diagnostic {
         Diagnostic(severity: .info, code: "table-of-contents",

@@ -19,6 +19,8 @@ enum TextLayout {
         // The lines before this start no TAB-separated table: each line of a run of separated
         // cells that is no table is asked once, not once for every line before it in the run.
         var noSeparatedTableBefore = 0
+        // The last line that titled a standard table over no rows.
+        var emptyTitle: Int?
         // Lines a table found later takes from above, which were taken for paragraphs a moment
         // ago, the last ones: taken back from the end, not searched for among all.
         func takeBackParagraphs(_ above: ArraySlice<FoldedText>) {
@@ -36,9 +38,19 @@ enum TextLayout {
             let titlesTable = paginated ? SpacedTableReader.standardTitle(at: i, in: lines) != nil
                 : line.text.utf8.count <= 160 && !TextTableReader.isCellStart(line)
                     && SpacedTableReader.standardTitle(at: i, in: lines) != nil && !TextTableReader.tabbedRowsFollow(i, in: lines)
+            // In text without pages a 目录 is still in place: a list of titles, each over the
+            // next (8．…经济分类预算表 / 9．…“三公”经费…预算表 / 六、其他相关情况说明). The last
+            // heads no table either, which would take the body after it for its rows.
+            if titlesTable, !paginated, let above = lines[..<i].lastIndex(where: { !$0.isBlank }), above == emptyTitle {
+                result.paragraphs.append(line)
+                emptyTitle = i
+                i += 1
+                continue
+            }
             if titlesTable {
                 result.paragraphs.append(line)
                 let rows = SpacedTableReader.rowsUnderTitle(at: i, in: lines)
+                if rows.isEmpty { emptyTitle = i }
                 result.paragraphs += lines[rows].filter(SpacedTableReader.isCaption)
                 // A title over nothing but its captions (the next table's title right below) heads no table.
                 let grid = rows.isEmpty ? nil : SpacedTableReader.grid(of: lines[rows], before: rows.lowerBound, in: lines)

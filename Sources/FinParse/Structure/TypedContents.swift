@@ -1,9 +1,11 @@
 /// A 目录 typed as paragraphs (a Word report's by hand, a web page's, scraped text's): its
-/// heading, then its entries, up to where the body repeats the first entry
-/// (第一部分 部门概况……3, then 第一部分 部门概况). Found as the paragraphs come, so that a
-/// streamed report keeps it out of the outline too: the paragraphs after a 目录 heading are
-/// held until the repeat shows them to be entries, or a sentence (。), a table, the limit or
-/// the report's end shows they are not, and they go on as they came.
+/// heading (目录, or 目 and 录 as two), then its entries, up to where the body repeats the
+/// first entry (第一部分 部门概况……3, then 第一部分 部门概况), or else to its last entry
+/// (``TableOfContents/entryCount(_:)``: 七、项目经费情况说明, then 上海市…主要职能 over its
+/// text). Found as the paragraphs come, so that a streamed report keeps it out of the
+/// outline too: the paragraphs after a 目录 heading are held until the repeat shows them to
+/// be entries, or a sentence (。), a table, the limit or the report's end shows where the
+/// entries end, or that there are none; what follows them goes on as it came.
 ///
 /// A PDF's 目录 is found on its pages before this (``PageText``), and Word's own by its styles.
 struct TypedContents {
@@ -13,8 +15,9 @@ struct TypedContents {
         case pass
         /// Hold this paragraph.
         case hold
-        /// The held paragraphs (the heading first) were a table of contents; go on with this one.
-        case contents([FoldedText])
+        /// The held paragraphs up to here (the heading first) were a table of contents; go on
+        /// with `then`, in order.
+        case contents([FoldedText], then: [FoldedText])
         /// The held paragraphs, and this one, go on in order.
         case release([FoldedText])
     }
@@ -27,6 +30,8 @@ struct TypedContents {
     private var seen = 0
     /// The heading and the entries so far, while a 目录 may be open.
     private var held: [FoldedText] = []
+    /// How many of `held` are the heading: 目录 is one, 目 and 录 are two.
+    private var headingCount = 1
     /// The first entry's text as ``TableOfContents/key(_:)`` gives it.
     private var firstEntry: String?
     private var done = false
@@ -39,22 +44,46 @@ struct TypedContents {
                 done = true
                 return .pass
             }
-            if paragraph.text.contains(utf8: "录"), TableOfContents.key(paragraph.text) == "目录" {
+            if paragraph.text.contains(utf8: "目"), case let key = TableOfContents.key(paragraph.text), key == "目录" || key == "目" {
                 held = [paragraph]
+                headingCount = 1
                 return .hold
             }
             return .pass
         }
+        if held.count == 1 && TableOfContents.key(held[0].text) == "目" {
+            guard TableOfContents.key(paragraph.text) == "录" else { return .release(release() + [paragraph]) }
+            held.append(paragraph)
+            headingCount = 2
+            return .hold
+        }
         if let first = firstEntry, Self.repeats(first: first, in: paragraph) {
             done = true
             defer { held = [] }
-            return .contents(held)
+            return .contents(held, then: [paragraph])
         }
         // An entry is a heading's words, never a sentence.
-        if held.count > Self.heldParagraphs || paragraph.text.contains(utf8: "。") { return .release(release() + [paragraph]) }
+        if held.count > Self.heldParagraphs || paragraph.text.contains(utf8: "。") { return close(before: paragraph) }
         held.append(paragraph)
-        if held.count == 2 { firstEntry = TableOfContents.key(paragraph.text) }
+        if held.count == headingCount + 1 { firstEntry = TableOfContents.key(paragraph.text) }
         return .hold
+    }
+
+    /// What is held, now that a sentence, a table or the report's end has come: the 目录 and
+    /// what follows its last entry, or, without three entries, all of it as it came.
+    mutating func close(before paragraph: FoldedText? = nil) -> Step {
+        let following = paragraph.map { [$0] } ?? []
+        let entries = held.dropFirst(headingCount)
+        let filled = entries.indices.filter { !entries[$0].isBlank }
+        guard held.count > headingCount,
+              let count = TableOfContents.entryCount((filled.map { entries[$0] } + following).map { $0.text.trimmingSpaces })
+        else { return .release(release() + following) }
+        let end = filled[count - 1] + 1
+        defer {
+            held = []
+            done = true
+        }
+        return .contents(Array(held[..<end]), then: Array(held[end...]) + following)
     }
 
     /// What is held, and no 目录 looked for any more: the reader found the report's own.
