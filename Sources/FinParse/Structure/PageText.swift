@@ -58,14 +58,14 @@ enum PageText {
         let formFed = hasFormFeeds(lines)
         var lines = lines
         let numberedStarts = formFed ? [] : numberedPageStarts(lines)
-        for start in numberedStarts { lines = startingPage(at: start, in: lines) }
+        for start in numberedStarts { startPage(at: start, in: &lines) }
         let pages = pageRanges(lines)
         drop.formUnion(runningLines(lines, pages: pages))
         let contents = tableOfContents(lines, pages: pages)
         // Without page numbers either, a table's pages are told by its columns. Not before the
         // 目录 is found: a page that starts in a table says nothing of where the 目录's ends.
         if !formFed && numberedStarts.isEmpty {
-            for start in tablePageStarts(lines, from: contents?.upperBound ?? 0) { lines = startingPage(at: start, in: lines) }
+            for start in tablePageStarts(lines, from: contents?.upperBound ?? 0) { startPage(at: start, in: &lines) }
         }
         if let contents {
             drop.formUnion(contents)
@@ -157,10 +157,8 @@ enum PageText {
         return starts.reversed()
     }
 
-    private static func startingPage(at index: Int, in lines: [FoldedText]) -> [FoldedText] {
-        var lines = lines
+    private static func startPage(at index: Int, in lines: inout [FoldedText]) {
         lines[index] = FoldedText("\u{0C}" + lines[index].original, line: lines[index].line)
-        return lines
     }
 
     /// Where pages start inside tables, in `-layout` text without form feeds or page numbers:
@@ -220,11 +218,11 @@ enum PageText {
     /// page that is only a number (3, - 3 -, 第3页, 3/20), or that repeats, numbers
     /// aside, at the edge of at least three pages and 40% of them.
     private static func runningLines(_ lines: [FoldedText], pages: [Range<Int>]) -> Set<Int> {
-        var edges: [(index: Int, key: String)] = []
-        for page in pages {
-            let filled = page.filter { !lines[$0].isBlank }
+        var edges: [(index: Int, page: Int, key: String)] = []
+        for (page, range) in pages.enumerated() {
+            let filled = range.filter { !lines[$0].isBlank }
             for index in Set([filled.first, filled.last].compactMap { $0 }) {
-                edges.append((index, edgeKey(lines[index].text)))
+                edges.append((index, page, edgeKey(lines[index].text)))
             }
         }
         var counts: [String: Int] = [:]
@@ -235,23 +233,24 @@ enum PageText {
         // holds the number before or after it (n on page k, n + 1 on page k + 1). A 科目's
         // code that plain pdftotext sets alone at a page's top (201, then 208 three pages on)
         // counts with nothing.
-        let numbered = edges.filter { isPageNumber($0.key) && !holdsNumbers(lines[$0.index].text) }
-        var numbers: [(index: Int, page: Int, number: Int)] = []
-        for (page, range) in pages.enumerated() {
-            for edge in numbered where range.contains(edge.index) && edge.key.allSatisfy({ $0 == "#" }) {
-                guard let number = Int(String(lines[edge.index].text.unicodeScalars.drop { !$0.isASCIIDigit }.prefix { $0.isASCIIDigit }))
-                else { continue }
-                numbers.append((edge.index, page, number))
+        struct Numbered: Hashable {
+            var page: Int
+            var number: Int
+        }
+        var setOff: [Int] = []
+        var bare: [(index: Int, at: Numbered)] = []
+        for edge in edges where isPageNumber(edge.key) && !holdsNumbers(lines[edge.index].text) {
+            if !edge.key.allSatisfy({ $0 == "#" }) {
+                setOff.append(edge.index)
+            } else if let number = Int(String(lines[edge.index].text.unicodeScalars.filter(\.isASCIIDigit))) {
+                bare.append((edge.index, Numbered(page: edge.page, number: number)))
             }
         }
-        let setOff = numbered.filter { !$0.key.allSatisfy { $0 == "#" } }.map(\.index)
-        let counting = setOff + numbers.filter { this in
-            numbers.contains { other in
-                let pages = other.page - this.page
-                return (1...2).contains(abs(pages)) && other.number - this.number == pages
-            }
-        }.map(\.index)
-        return Set(edges.filter { repeated.contains($0.key) }.map(\.index) + counting)
+        let numberedPages = Set(bare.map(\.at))
+        let counting = bare.filter { this in
+            [-2, -1, 1, 2].contains { numberedPages.contains(Numbered(page: this.at.page + $0, number: this.at.number + $0)) }
+        }
+        return Set(edges.filter { repeated.contains($0.key) }.map(\.index) + setOff + counting.map(\.index))
     }
 
     /// A page edge's line as running lines are compared: no spaces, each ASCII digit a #
