@@ -1614,6 +1614,18 @@ struct PDFTextTests {
         #expect(unpaged.diagnostics.map(\.message) == paged.diagnostics.map(\.message))
     }
 
+    /// Text is known as page text by twenty lines wrapped at one width, the width of its
+    /// widest lines: plain pdftotext's prose (商务委 2025 -nopgbrk), not the headings of
+    /// scraped text, as wide as one another but far narrower than its paragraphs.
+    @Test func wrappedProseIsTheTextsWidestLines() throws {
+        func lines(_ text: String) -> [FoldedText] { text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map { FoldedText(String($1), line: $0 + 1) } }
+        let raw = try String(contentsOfFile: Corpus.path("pdf/putuo-shangwuwei-2025-yusuan.raw-nopgbrk.txt"), encoding: .utf8)
+        #expect(PageText.isPaginated(lines(raw)))
+        let paragraph = String(repeating: "本部门按照预算管理要求，细化预算编制，严格预算执行，", count: 6) + "加强绩效管理。"
+        let scraped = (1...30).map { "（\($0)）“三公”经费财政拨款支出决算具体情况说明\n\(paragraph)" }.joined(separator: "\n")
+        #expect(!PageText.isPaginated(lines(scraped)))
+    }
+
     /// Plain pdftotext sets a table's cells a line each, so a 科目's code can stand alone at a
     /// page's top (财政局 2024: 210, 208, 303; 检察院 2017: 30104, 30206, 30218 between its
     /// page numbers 12 … 16). A bare number is a page number when the pages around count up
