@@ -40,11 +40,10 @@ enum PageText {
             }
             if !next.isBlank, let width = wrappedWidth(line), width >= 40 { wrapped[width, default: 0] += 1 }
         }
+        let clustered = wrapped.keys.filter { width in (width - 2...width + 2).reduce(0) { $0 + wrapped[$1, default: 0] } >= 20 }
+        guard let widestCluster = clustered.max() else { return false }
         let widths = head.filter { !$0.isBlank }.map { columns($0.original[...]) }.sorted()
-        guard let widest = widths.isEmpty ? nil : widths[(widths.count - 1) * 95 / 100] else { return false }
-        return wrapped.keys.contains { width in
-            (width + 2) * 10 >= widest * 9 && (width - 2...width + 2).reduce(0) { $0 + wrapped[$1, default: 0] } >= 20
-        }
+        return (widestCluster + 2) * 10 >= widths[(widths.count - 1) * 95 / 100] * 9
     }
 
     private static func hasFormFeeds(_ lines: [FoldedText]) -> Bool { lines.contains { $0.original.hasPrefix("\u{0C}") } }
