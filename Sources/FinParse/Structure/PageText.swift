@@ -122,15 +122,18 @@ enum PageText {
     }
 
     /// Where pages start in text without form feeds (`pdftotext -layout -nopgbrk`): after each
-    /// page number, a line that is only a number (3, - 3 -, 第3页, 3/20), set in from the
-    /// margin as `-layout` centres it, one more than the one before and twenty lines or more
-    /// after it, in the longest such run, of three or more. Left in place, a page number
-    /// splits what runs over the page (11700.63 / 8 / 万元). Not in plain pdftotext's text,
-    /// where a table's cells stand a line each, unindented, and their codes and 0s make runs.
+    /// page number, a line that is only a number (3, - 3 -, ─ 3 ─, 第3页, 3/20), one more
+    /// than the one before and twenty lines or more after it, in the longest such run, of
+    /// three or more. A bare number counts where `-layout` centres it, set in from the margin;
+    /// one set off as a page number (─ 2 ─) also at the margin, where a report prints its even
+    /// pages' (江苏 人大常委会 2019). Left in place, a page number splits what runs over the
+    /// page (11700.63 / 8 / 万元). Not in plain pdftotext's text, where a table's cells stand
+    /// a line each, unindented, and their codes and 0s make runs.
     private static func numberedPageStarts(_ lines: [FoldedText]) -> [Int] {
         var numbered: [(index: Int, number: Int)] = []
-        for (i, line) in lines.enumerated() where !line.isBlank && line.text.utf8.count <= 48 && line.text.hasPrefix("        ") {
-            guard isPageNumber(edgeKey(line.text)),
+        for (i, line) in lines.enumerated() where !line.isBlank && line.text.utf8.count <= 48 {
+            let key = edgeKey(line.text)
+            guard isPageNumber(key), line.text.hasPrefix("        ") || !key.allSatisfy({ $0 == "#" }),
                   let number = Int(String(line.text.drop { !$0.isASCII || !$0.isNumber }.prefix { $0.isASCII && $0.isNumber }))
             else { continue }
             numbered.append((i, number))
@@ -284,7 +287,7 @@ enum PageText {
 
     private static func isPageNumber(_ key: String) -> Bool {
         var core = Substring(key)
-        for (open, close) in [("-", "-"), ("—", "—"), ("第", "页")] where core.hasPrefix(open) && core.hasSuffix(close) && core.count > 2 {
+        for (open, close) in [("-", "-"), ("—", "—"), ("─", "─"), ("第", "页")] where core.hasPrefix(open) && core.hasSuffix(close) && core.count > 2 {
             core = core.dropFirst().dropLast()
         }
         if let slash = core.firstIndex(of: "/") { core = core[..<slash] }
