@@ -326,6 +326,12 @@ struct OutlineTests {
             let json = try Document.json(bytes: bytes, path: path)
             #expect(try StreamedJSONTests.bytes(of: json) == (try document.jsonData()))
         }
+        // A 目录 heading whose entries were lost, over the body's first headings, one of each
+        // kind of marker and no leader: they stay the body's.
+        let lost = ["目录", "第一部分 部门概况", "一、部门职责", "（一）主要职能", "1．职能之一", "本部门是本区政府的工作部门，主管本区有关事务。"]
+        let document = try Document(bytes: Array(lost.joined(separator: "\n").utf8), path: "lost.txt")
+        #expect(!document.diagnostics.contains { $0.code == "table-of-contents" })
+        #expect(document.paragraphs.map(\.text) == ["目录", "第一部分 部门概况", "一、部门职责", "(一)主要职能", "1.职能之一", lost[5]])
     }
 
     /// A 目录 heading over fewer than three entries, whose entries the body never repeats, is

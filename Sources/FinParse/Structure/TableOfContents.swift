@@ -24,31 +24,43 @@ enum TableOfContents {
     /// with short lines that run on to an entry between them (序号 报表名称, an entry
     /// wrapped). An entry a sentence follows is the body's first heading (一、主要职能 over
     /// its text), and so are short lines after the last entry (上海市…主要职能, centred).
-    /// Nil for fewer than three entries.
+    /// Nil for fewer than three entries, or for entries that list nothing: none with a leader
+    /// or a page number, and no two of one kind of marker (第一部分 / 一、概况 / （一）职能
+    /// are the body's first headings under a 目录 heading whose entries were lost).
     static func entryCount(_ lines: [Substring]) -> Int? {
-        var entries = 0
+        var entries: [Substring] = []
         var end = 0
         for (k, text) in lines.enumerated() {
             let next = k + 1 < lines.count ? lines[k + 1] : nil
             if isEntry(text) {
                 if let next, isSentence(next) { break }
-                entries += 1
+                entries.append(text)
                 end = k + 1
             } else if isSentence(text) || text.unicodeScalars.isLonger(than: 30) || !(next.map(isEntry) ?? false) {
                 break
             }
         }
-        return entries >= 3 ? end : nil
+        guard entries.count >= 3 else { return nil }
+        // The kind of each entry's marker; a number and a point is ListMarker's none.
+        let kinds = entries.compactMap { isNumbered($0) ? -1 : ListMarker.scan(String($0))?.style.rawValue }
+        return entries.contains(where: hasLeader) || Set(kinds).count < kinds.count ? end : nil
     }
 
     /// Whether a line reads as a 目录 entry: a list marker, a number and a point, a leader of
     /// dots or a page number after spaces; never a sentence.
     private static func isEntry(_ text: Substring) -> Bool {
-        // 4．2025年部门…表 folds to 4.2025年…, which ListMarker reads as a decimal.
+        !isSentence(text) && (isNumbered(text) || ListMarker.scan(String(text)) != nil || hasLeader(text))
+    }
+
+    /// 4．2025年部门…表, which folds to 4.2025年… and ListMarker reads as a decimal.
+    private static func isNumbered(_ text: Substring) -> Bool {
         let number = text.unicodeScalars.prefix { $0.isASCIIDigit }
-        let numbered = (1...2).contains(number.count) && text.unicodeScalars.dropFirst(number.count).first == "."
-        return !isSentence(text) && (numbered || ListMarker.scan(String(text)) != nil || text.contains("…") || text.contains("···")
-                                     || text.contains("...") || text.unicodeScalars.last?.isASCIIDigit == true && text.contains("  "))
+        return (1...2).contains(number.count) && text.unicodeScalars.dropFirst(number.count).first == "."
+    }
+
+    /// A leader of dots, or a page number after spaces.
+    private static func hasLeader(_ text: Substring) -> Bool {
+        text.contains("…") || text.contains("···") || text.contains("...") || text.unicodeScalars.last?.isASCIIDigit == true && text.contains("  ")
     }
 
     private static func isSentence(_ text: Substring) -> Bool {
