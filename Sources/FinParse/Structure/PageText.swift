@@ -188,9 +188,12 @@ enum PageText {
         for i in start..<lines.count where !lines[i].isBlank {
             guard let ends = SpacedTableReader.amountEnds(lines[i].text) else { continue }
             guard !ends.isEmpty else {
-                if endsTable(lines[i]) { (last, moved) = ([:], nil) }
                 let text = lines[i].text.trimmingSpaces
-                if SpacedTableReader.kind(of: String(text)) != nil {
+                let titlesTable = SpacedTableReader.kind(of: String(text)) != nil
+                if titlesTable || SpacedTableReader.isCaption(lines[i]) || !isColumnar(text) && text.unicodeScalars.isLonger(than: 24) {
+                    (last, moved) = ([:], nil)
+                }
+                if titlesTable {
                     inForm = false
                 } else if text.hasSuffix("表") && text.contains("绩效目标") {
                     inForm = true
@@ -215,15 +218,8 @@ enum PageText {
         return (shifts.allSatisfy { $0 <= -2 } || shifts.allSatisfy { $0 >= 2 }) && shifts.contains { abs($0) >= 3 }
     }
 
-    /// A line no table row is: a table's title, its 单位 line, or a sentence.
-    private static func endsTable(_ line: FoldedText) -> Bool {
-        let text = line.text.trimmingSpaces
-        return SpacedTableReader.isCaption(line) || SpacedTableReader.kind(of: String(text)) != nil
-            || !isColumnar(text) && text.count > 24
-    }
-
     /// Page numbers and running headers and footers: the first or last line of a
-    /// page that is only a number (3, - 3 -, 第3页, 3/20), or that repeats, numbers
+    /// page that is only a number (3, - 3 -, ─ 3 ─, 第3页, 3/20), or that repeats, numbers
     /// aside, at the edge of at least three pages and 40% of them.
     private static func runningLines(_ lines: [FoldedText], pages: [Range<Int>]) -> Set<Int> {
         var edges: [(index: Int, page: Int, key: String)] = []
