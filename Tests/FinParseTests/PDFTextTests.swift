@@ -1619,6 +1619,19 @@ struct PDFTextTests {
         #expect(unpaged.diagnostics.map(\.message) == paged.diagnostics.map(\.message))
     }
 
+    /// A table continued on the next page under its header printed again (上海市财政局 2025,
+    /// `-layout -nopgbrk`: 项目    收入预算 …, then 210 卫生健康支出 set five places left):
+    /// the page starts at the header, which names a table in its cells but is no title. Its
+    /// 收入预算总表 reads as the paged text's; before, the header ended the table's columns,
+    /// and 97 of its cells and 48 figures differed from the paged text's.
+    @Test func aContinuedTablesRepeatedHeaderStartsItsPage() throws {
+        let paged = try Document(contentsOf: Corpus.path("pdf/shanghai-caizhengju-2025-yusuan.layout.txt"))
+        let unpaged = try Document(contentsOf: Corpus.path("pdf/shanghai-caizhengju-2025-yusuan.nopgbrk.txt"))
+        let income = try #require(paged.tables.first { $0.kind == "收入预算总表" })
+        #expect(income.rows > 30)
+        #expect(unpaged.tables.first { $0.kind == "收入预算总表" } == income)
+    }
+
     /// Text is known as page text by twenty lines wrapped at one width, the width of its
     /// widest lines: plain pdftotext's prose (商务委 2025 -nopgbrk), not the headings of
     /// scraped text, as wide as one another but far narrower than its paragraphs.

@@ -176,8 +176,10 @@ enum PageText {
     /// each of its amounts ends two places or more to the same side of where they ended in
     /// the table's last row of as many amounts, one of them three or more (within a page
     /// they drift a place or two, not all at once), and the next such row sets them where it
-    /// does: a row alone out of line (a 合计 set apart) starts none. A table's title, its
-    /// 单位 line or a sentence ends the table. In a 绩效目标 form (from its title to the next
+    /// does: a row alone out of line (a 合计 set apart) starts none; the page starts above the
+    /// lines between it and the row before when one of them repeats a line of the table's
+    /// header (the header printed again at the next page's top). A table's title, its 单位
+    /// line or a sentence ends the table. In a 绩效目标 form (from its title to the next
     /// standard table's) rows of one amount are passed over: its values stand where its
     /// cells do, left or right (项目资金  其中：财政资金  6,351,000.00 / 上年结转资金  0.00).
     private static func tablePageStarts(_ lines: [FoldedText], from start: Int) -> [Int] {
@@ -185,13 +187,26 @@ enum PageText {
         var last: [Int: [Int]] = [:]  // by their count, the ends of the amounts of the table's last row of as many
         var moved: (index: Int, ends: [Int])?
         var inForm = false
+        // The table's lines of words alone so far, by their words, and those since its last row:
+        // one of them printed before is the header again, at the top of the next page.
+        var header = Set<String>()
+        var sinceRow: [(index: Int, repeated: Bool)] = []
         for i in start..<lines.count where !lines[i].isBlank {
             guard let ends = SpacedTableReader.amountEnds(lines[i].text) else { continue }
             guard !ends.isEmpty else {
                 let text = lines[i].text.trimmingSpaces
-                let titlesTable = SpacedTableReader.kind(of: String(text)) != nil
-                if titlesTable || SpacedTableReader.isCaption(lines[i]) || !isColumnar(text) && text.unicodeScalars.isLonger(than: 24) {
+                // A title and a sentence are one piece; a header's cells, a gap apart, can name a
+                // table too (项目    收入预算, a continued table's header at a page's top).
+                let onePiece = !text.contains(utf8: "  ")
+                let titlesTable = onePiece && SpacedTableReader.kind(of: String(text)) != nil
+                if titlesTable || SpacedTableReader.isCaption(lines[i]) || onePiece && text.unicodeScalars.isLonger(than: 24) {
                     (last, moved) = ([:], nil)
+                    header = []
+                    sinceRow = []
+                } else {
+                    let words = TableOfContents.key(text)
+                    sinceRow.append((i, header.contains(words)))
+                    header.insert(words)
                 }
                 if titlesTable {
                     inForm = false
@@ -205,8 +220,11 @@ enum PageText {
                 if zip(ends, row.ends).allSatisfy({ abs($0 - $1) <= 1 }) { starts.append(row.index) }
                 moved = nil
             }
-            if let before = last[ends.count], moved == nil, isMovedOver(from: before, to: ends) { moved = (i, ends) }
+            if let before = last[ends.count], moved == nil, isMovedOver(from: before, to: ends) {
+                moved = (sinceRow.contains { $0.repeated } ? sinceRow[0].index : i, ends)
+            }
             last[ends.count] = ends
+            sinceRow = []
         }
         return starts
     }
