@@ -308,19 +308,20 @@ struct OutlineTests {
 
     /// A 目录 typed as paragraphs whose first entry the body never repeats ends with its last
     /// entry: the body's centred title (上海市XX局主要职能) and an entry that text follows
-    /// (一、主要职能, the body's own heading) are no entries, and the outline holds none of them. Its heading may stand as 目 and 录
-    /// on two lines, as plain pdftotext prints a spaced-out 目 录. Typed in a .docx, and in
-    /// scraped text; streamed, the JSON is the document's.
+    /// (一、主要职能, the body's own heading) are no entries, and the outline holds none of
+    /// them. Its heading may stand as 目 and 录 on two lines, as plain pdftotext prints a
+    /// spaced-out 目 录; a 目 alone before it heads nothing and does not end the search.
+    /// Typed in a .docx, and in scraped text; streamed, the JSON is the document's.
     @Test func aTypedTableOfContentsEndsWithItsLastEntry() throws {
         let entries = ["一、部门主要职能", "二、部门机构设置", "三、部门预算表", "1. 2025年部门收入预算总表", "2．2025年部门支出预算总表",
                        "四、其他相关情况说明"]
-        let body = ["上海市XX局2025年部门预算", "目", "录"] + entries
+        let body = ["上海市XX局2025年部门预算", "目", "前言", "目", "录"] + entries
             + ["上海市XX局主要职能", "一、主要职能", "上海市XX局是本区政府的工作部门，主管本区有关事务。", "二、机构设置", "本局设三个科室。"]
         for (bytes, path) in [(try Docx.package(body: body.map(Docx.p).joined()), "typed.docx"),
                               (Array(body.joined(separator: "\n").utf8), "scraped.txt")] {
             let document = try Document(bytes: bytes, path: path)
             let contents = try #require(document.diagnostics.first { $0.code == "table-of-contents" })
-            #expect(contents.message == "table of contents (8 entries, lines 2–9) kept out of the outline")
+            #expect(contents.message == "table of contents (8 entries, lines 4–11) kept out of the outline")
             #expect(document.outline.flatMap { [$0.title] + $0.children.map(\.title) } == ["上海市XX局2025年部门预算", "主要职能", "机构设置"])
             #expect(!document.paragraphs.contains { entries.contains($0.text) || $0.text.contains("预算总表") })
             let json = try Document.json(bytes: bytes, path: path)

@@ -52,7 +52,11 @@ struct TypedContents {
             return .pass
         }
         if held.count == 1 && TableOfContents.key(held[0].text) == "目" {
-            guard TableOfContents.key(paragraph.text) == "录" else { return .release(release() + [paragraph]) }
+            guard TableOfContents.key(paragraph.text) == "录" else {
+                // A 目 alone heads nothing: the 目录 is still looked for.
+                defer { held = [] }
+                return .release(held + [paragraph])
+            }
             held.append(paragraph)
             headingCount = 2
             return .hold
