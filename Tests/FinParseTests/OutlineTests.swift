@@ -335,6 +335,33 @@ struct OutlineTests {
         #expect(document.paragraphs.map(\.text) == ["目录", "第一部分 部门概况", "一、部门职责", "(一)主要职能", "1.职能之一", lost[5]])
     }
 
+    /// A 目录 copied from Word into a web page, or exported as text with its fields shown,
+    /// keeps what the fields leave (PAGEREF _Toc25831 h 3, HYPERLINK \l "_Toc…", TOC \o
+    /// "1-3" …), and a line that is no entry may stand between the heading and the first
+    /// entry (公开日期). The body's repeat of the first entry still ends it, so the first part
+    /// stays in the outline, and the tables it lists are known. A part's name set off by a
+    /// colon (第一部分：单位概况) is the part's title without it.
+    @Test func aContentsCopiedWithWordsFieldsEndsWhereTheBodyRepeatsIt() throws {
+        let entries = ["第一部分：单位概况", "一、主要职责", "第二部分：单位决算情况说明", "一、收入支出决算总体情况说明",
+                       "第三部分：附表", "一、收入支出决算总表", "二、收入决算表"]
+        let body = ["第一部分：单位概况", "一、主要职责", "本院承担医疗、教学和科研任务。", "第二部分：单位决算情况说明",
+                    "一、收入支出决算总体情况说明", "2023年度收入总计553.52万元。"]
+        let fields = [
+            (entries.enumerated().map { "\($1) PAGEREF _Toc\(2583 + $0) h \($0 + 3)" }),
+            (entries.enumerated().map { ($0 == 0 ? " TOC \\o \"1-3\" \\h \\z \\u " : "")
+                + "HYPERLINK \\l \"_Toc\(5082 + $0)\" \($1)  PAGEREF _Toc\(5082 + $0) \\h \($0 + 3)" }),
+        ]
+        for typed in fields {
+            let text = (["2023年度某医院单位决算", "目录", "公开日期：2024年9月26日"] + typed + body).joined(separator: "\n")
+            let document = Document(parsing: text)
+            #expect(document.outline.map { "\($0.marker ?? "-") \($0.title)" } == ["- 2023年度某医院单位决算", "第一部分 单位概况", "第二部分 单位决算情况说明"])
+            let contents = try #require(document.diagnostics.first { $0.code == "table-of-contents" })
+            #expect(contents.message == "table of contents (9 entries, lines 2–10) kept out of the outline")
+            let missing = try #require(document.diagnostics.first { $0.code == "listed-table-missing" })
+            #expect(missing.message.hasPrefix("the 目录 lists 2 tables (一、收入支出决算总表 … 二、收入决算表)"))
+        }
+    }
+
     /// A 目录 heading over fewer than three entries, whose entries the body never repeats, is
     /// no table of contents: what was held after it goes on, in order, before the table that
     /// ends the hold.

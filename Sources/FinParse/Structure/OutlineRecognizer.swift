@@ -235,8 +235,10 @@ enum OutlineRecognizer {
     /// nothing the outline holds.
     static func classify(_ text: String, line: Int) -> (Section, Role)? {
         if let marker = ListMarker.scan(text) {
-            let body = String(marker.rest(of: text).trimmingSpaces)
+            var body = String(marker.rest(of: text).trimmingSpaces)
             if marker.style == .part {
+                // 第一部分：部门概况, as many web pages set a part's name off.
+                if body.hasPrefix(":") { body = String(body.dropFirst().trimmingSpaces) }
                 return (Section(kind: .heading, marker: marker.text, number: marker.number, title: body, line: line), .part)
             }
             let role = Role.numbered(marker.style)

@@ -14,7 +14,7 @@ enum TableOfContents {
     /// contents entry and the heading it names have in common.
     static func key(_ text: some StringProtocol) -> String {
         // On scalars: Characters would add grapheme breaking, for text that has no combining marks to keep.
-        let kept = text.unicodeScalars.filter { !$0.properties.isWhitespace }
+        let kept: [Unicode.Scalar] = withoutFieldCodes(Substring(text)).unicodeScalars.filter { !$0.properties.isWhitespace }
         let end = kept.lastIndex { !($0.isASCIIDigit || "….·-".unicodeScalars.contains($0)) }.map { $0 + 1 } ?? 0
         return String(String.UnicodeScalarView(kept[..<end]))
     }
@@ -28,6 +28,7 @@ enum TableOfContents {
     /// or a page number, and no two of one kind of marker (第一部分 / 一、概况 / （一）职能
     /// are the body's first headings under a 目录 heading whose entries were lost).
     static func entryCount(_ lines: [Substring]) -> Int? {
+        let lines = lines.map(withoutFieldCodes)
         var entries: [Substring] = []
         var end = 0
         for (k, text) in lines.enumerated() {
@@ -46,9 +47,20 @@ enum TableOfContents {
         return entries.contains(where: hasLeader) || Set(kinds).count < kinds.count ? end : nil
     }
 
+    /// What Word's fields leave of a 目录 in a text export or a scraped page, its entries' links
+    /// and page references (TOC \o "1-3" \h \z \u, HYPERLINK \l "_Toc508288855",
+    /// PAGEREF _Toc25831 \h, their backslashes often lost), made a gap of two spaces before the
+    /// page number, which stays.
+    static func withoutFieldCodes(_ text: Substring) -> Substring {
+        // The test first: the regex is built and run for the few lines that hold a field.
+        guard text.contains(utf8: "_Toc") || text.contains(utf8: "TOC") else { return text }
+        let fieldCode = /\s*(TOC(\s+\\?[a-z](\s+"[^"]*")?)+|HYPERLINK\s+\\?l\s+"_Toc\d+"|PAGEREF\s+_Toc\d+(\s+\\?h\b)?)\s*/
+        return text.replacing(fieldCode, with: "  ").trimmingSpaces
+    }
+
     /// Whether a line reads as a 目录 entry: a list marker, a number and a point, a leader of
     /// dots or a page number after spaces; never a sentence.
-    private static func isEntry(_ text: Substring) -> Bool {
+    static func isEntry(_ text: Substring) -> Bool {
         !isSentence(text) && (isNumbered(text) || ListMarker.scan(String(text)) != nil || hasLeader(text))
     }
 
@@ -64,7 +76,12 @@ enum TableOfContents {
     }
 
     private static func isSentence(_ text: Substring) -> Bool {
-        text.unicodeScalars.isLonger(than: 15) && PageText.isPunctuated(text, enumerationComma: false)
+        guard text.unicodeScalars.isLonger(than: 15) else { return false }
+        // 第一部分：部门概况 sets a part's name off with a colon, as no sentence's.
+        if let part = ListMarker.scan(String(text)), part.style == .part {
+            return PageText.isPunctuated(part.rest(of: String(text)).drop { $0 == ":" || $0 == " " }, enumerationComma: false)
+        }
+        return PageText.isPunctuated(text, enumerationComma: false)
     }
 
     /// The note that a report's table of contents was kept out of its outline.

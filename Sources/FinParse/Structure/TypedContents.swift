@@ -32,8 +32,12 @@ struct TypedContents {
     private var held: [FoldedText] = []
     /// How many of `held` are the heading: 目录 is one, 目 and 录 are two.
     private var headingCount = 1
-    /// The first entry's text as ``TableOfContents/key(_:)`` gives it.
+    /// The first entry's text as ``TableOfContents/key(_:)`` gives it; when the first line
+    /// after the heading reads as no entry (公开日期：2024年9月26日, 序号 报表名称), also that of
+    /// the first line that does.
     private var firstEntry: String?
+    private var firstMarkedEntry: String?
+    private var firstIsEntry = false
     private var done = false
 
     mutating func take(_ paragraph: FoldedText) -> Step {
@@ -61,7 +65,7 @@ struct TypedContents {
             headingCount = 2
             return .hold
         }
-        if let first = firstEntry, Self.repeats(first: first, in: paragraph) {
+        if [firstEntry, firstMarkedEntry].contains(where: { $0.map { Self.repeats(first: $0, in: paragraph) } ?? false }) {
             done = true
             defer { held = [] }
             return .contents(held, then: [paragraph])
@@ -69,7 +73,13 @@ struct TypedContents {
         // An entry is a heading's words, never a sentence.
         if held.count > Self.heldParagraphs || paragraph.text.contains(utf8: "。") { return close(before: paragraph) }
         held.append(paragraph)
-        if held.count == headingCount + 1 { firstEntry = TableOfContents.key(paragraph.text) }
+        let isEntry = TableOfContents.isEntry(TableOfContents.withoutFieldCodes(paragraph.text.trimmingSpaces))
+        if held.count == headingCount + 1 {
+            firstEntry = TableOfContents.key(paragraph.text)
+            firstIsEntry = isEntry
+        } else if !firstIsEntry, firstMarkedEntry == nil, isEntry {
+            firstMarkedEntry = TableOfContents.key(paragraph.text)
+        }
         return .hold
     }
 
