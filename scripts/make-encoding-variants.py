@@ -3,9 +3,12 @@
 check every encoding and spelling gives the same document.
 
     python3 scripts/make-encoding-variants.py
+
+The traditional-character copy needs ICU's uconv (Debian: icu-devtools).
 """
 import pathlib
 import re
+import subprocess
 
 root = pathlib.Path(__file__).resolve().parent.parent
 name = "yongzhou-yingji-2021-juesuan"
@@ -21,3 +24,9 @@ out.mkdir(exist_ok=True)
 full_width = str.maketrans("0123456789.", "０１２３４５６７８９．")
 digits = re.sub(r"[0-9]+(\.[0-9]+)?", lambda m: m.group(0).translate(full_width), src)
 (out / f"{name}.fullwidth-digits.txt").write_text(digits, encoding="utf-8")
+
+# In traditional characters, as a government site's 繁體 page serves it: ICU's Hans-Hant,
+# which also writes “” as 「」.
+traditional = subprocess.run(["uconv", "-f", "utf-8", "-t", "utf-8", "-x", "Hans-Hant"],
+                             input=src.encode("utf-8"), capture_output=True, check=True).stdout
+(out / f"{name}.traditional.txt").write_bytes(traditional)

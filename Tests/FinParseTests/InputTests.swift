@@ -61,6 +61,27 @@ final class InputTests {
         #expect(strip(variant.percents) == strip(original.percents))
     }
 
+    /// A report in traditional characters (a government site's 繁體 page: here the 永州 report
+    /// through ICU's Hans-Hant, “” become 「」) gave no amount at all: 萬元 is no unit, 總計 no
+    /// label, 決算表 no table. Read as simplified, one character for one, it is its original:
+    /// every figure, label, line and column, every table and 自评表, the outline; its
+    /// paragraphs but for the two characters the round trip cannot give back (显著 comes back
+    /// as 显着, 昇 as 升), and a note that says how it was read.
+    @Test func aReportInTraditionalCharactersReadsAsItsSimplifiedOriginal() throws {
+        let variant = try Document(contentsOf: Corpus.path("variants/yongzhou-yingji-2021-juesuan.traditional.txt"))
+        let original = Corpus.yongzhouDocument
+        #expect(variant.report == original.report)
+        #expect(variant.amounts == original.amounts)
+        #expect(variant.percents == original.percents)
+        #expect(variant.tables == original.tables)
+        #expect(variant.outline == original.outline)
+        #expect(zip(variant.paragraphs, original.paragraphs).filter { $0 != $1 }.map(\.0.line) == [188, 335])
+        let note = try #require(variant.diagnostics.first { $0.code == "traditional-script" })
+        #expect(note.message.contains("(8035 changed, by ICU's Hant-Hans)"))
+        #expect(variant.diagnostics.filter { $0.code != "traditional-script" } == original.diagnostics)
+        #expect(!original.diagnostics.contains { $0.code == "traditional-script" })
+    }
+
     /// UTF-16 saved without its byte-order mark was refused as binary (its digits' high bytes
     /// are NULs); it is read when the NULs stand at every other byte.
     @Test(arguments: [false, true])

@@ -54,6 +54,13 @@ int32_t fp_fold_utf8(const char *src, int32_t srcLength,
 /// ICU's data. Far cheaper than folding: most lines of a report need no folding.
 int32_t fp_fold_is_identity(const char *src, int32_t srcLength);
 
+/// Rewrites, in place, each ideograph of U+4E00..U+9FFF in the UTF-8 `text` that ICU's
+/// Hant-Hans transliterator writes as one other ideograph of that block (總 -> 总, 萬 -> 万),
+/// and the corner brackets 「」『』 as the quotation marks simplified text uses (“” ‘’):
+/// traditional text read as simplified, one character for one, every byte in its place.
+/// Returns how many changed, or -1 when ICU's transliterator is not available.
+int32_t fp_simplify_utf8(char *text, int32_t length);
+
 /// An opaque ICU word-break iterator (zh). Not shareable between threads:
 /// clone one per thread.
 typedef struct fp_word_breaker fp_word_breaker;

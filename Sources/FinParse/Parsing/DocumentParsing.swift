@@ -102,7 +102,8 @@ extension Document {
             return source
         }
         if bytes.starts(with: Array("%PDF".utf8)) {
-            let text = try PDFTextExtraction.text(of: bytes, path: path)
+            var text = try PDFTextExtraction.text(of: bytes, path: path)
+            if let note = TraditionalScript.simplify(&text) { assembly.diagnostics.append(note) }
             TextReportParser.read(text, into: assembly)
             try requireText(in: assembly, .pdf, path: path)
             return SourceInfo(path: path, format: .pdf, encoding: nil, bytes: bytes.count, sha256: Self.sha256Hex(bytes))
@@ -128,8 +129,9 @@ extension Document {
         let isHTML = HTMLDocumentReader.looksLikeHTML(decoded.text)
         let source = SourceInfo(path: path, format: isHTML ? .html : .text, encoding: decoded.encoding, bytes: bytes.count,
                                 sha256: Self.sha256Hex(bytes))
-        let text = decoded.text
+        var text = decoded.text
         assembly.diagnostics += decoded.diagnostics
+        if let note = TraditionalScript.simplify(&text) { assembly.diagnostics.append(note) }
         _ = consume bytes
         _ = consume decoded
         if isHTML {
