@@ -362,6 +362,21 @@ struct OutlineTests {
         }
     }
 
+    /// A 目录 headed by a name that ends in 目录 (决算公开目录, as a 湖北 分局's report has it)
+    /// is one: its entries, which the body repeats, stay out of the outline and its numbering.
+    @Test func aContentsHeadedByItsReportsNameIsAContents() throws {
+        let text = ["某分局2019年决算公开报告", "决算公开目录", "一、基本情况", "（一）机构设置", "（二）人员情况", "二、收支情况分析",
+                    "三、名词解释", "一、基本情况", "（一）机构设置", "内设机构23个。", "（二）人员情况", "年末实有人员300人。",
+                    "二、收支情况分析", "2019年度收入总计5,553.52万元。"].joined(separator: "\n")
+        let document = Document(parsing: text)
+        let contents = try #require(document.diagnostics.first { $0.code == "table-of-contents" })
+        #expect(contents.message == "table of contents (6 entries, lines 2–7) kept out of the outline")
+        #expect(document.outline.first?.children.map { "\($0.marker ?? "") \($0.title)" } == ["一、 基本情况", "二、 收支情况分析"])
+        #expect(!document.diagnostics.contains { $0.code.hasPrefix("numbering") })
+        // A sentence that ends in the word is no heading.
+        #expect(TableOfContents.isHeading("决算公开目录") && !TableOfContents.isHeading("详见附件1,目录"))
+    }
+
     /// A 目录 heading over fewer than three entries, whose entries the body never repeats, is
     /// no table of contents: what was held after it goes on, in order, before the table that
     /// ends the hold.

@@ -318,7 +318,7 @@ enum PageText {
         guard let at = filled.indices.first(where: { k in
             guard lines[filled[k]].text.contains(utf8: "目") else { return false }
             let here = TableOfContents.key(lines[filled[k]].text)
-            return here == "目录" || (here == "目" && k + 1 < filled.count && TableOfContents.key(lines[filled[k + 1]].text) == "录")
+            return TableOfContents.isHeading(here) || (here == "目" && k + 1 < filled.count && TableOfContents.key(lines[filled[k + 1]].text) == "录")
         }) else { return nil }
         let heading = filled[at]
         let entries = filled[(at + 1)...].drop { TableOfContents.key(lines[$0].text) == "录" }

@@ -19,6 +19,13 @@ enum TableOfContents {
         return String(String.UnicodeScalarView(kept[..<end]))
     }
 
+    /// Whether a line's ``key(_:)`` heads a 目录: 目录 itself, or a short name that ends in it
+    /// (决算公开目录, 部门预算公开目录), with no digit or punctuation.
+    static func isHeading(_ key: String) -> Bool {
+        key == "目录" || key.hasSuffix("目录") && !key.unicodeScalars.isLonger(than: 10)
+            && !key.unicodeScalars.contains { $0.isASCIIDigit || "。，,:：;；、()（）".unicodeScalars.contains($0) }
+    }
+
     /// How many of `lines` (the non-blank lines from the 目录's first entry on) its entries
     /// take, where nothing repeats the first entry to show its end: up to its last entry,
     /// with short lines that run on to an entry between them (序号 报表名称, an entry

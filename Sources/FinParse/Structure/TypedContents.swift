@@ -1,5 +1,5 @@
 /// A 目录 typed as paragraphs (a Word report's by hand, a web page's, scraped text's): its
-/// heading (目录, or 目 and 录 as two), then its entries, up to where the body repeats the
+/// heading (目录, 决算公开目录, or 目 and 录 as two), then its entries, up to where the body repeats the
 /// first entry (第一部分 部门概况……3, then 第一部分 部门概况), or else to its last entry
 /// (``TableOfContents/entryCount(_:)``: 七、项目经费情况说明, then 上海市…主要职能 over its
 /// text). Found as the paragraphs come, so that a streamed report keeps it out of the
@@ -48,7 +48,7 @@ struct TypedContents {
                 done = true
                 return .pass
             }
-            if paragraph.text.contains(utf8: "目"), case let key = TableOfContents.key(paragraph.text), key == "目录" || key == "目" {
+            if paragraph.text.contains(utf8: "目"), case let key = TableOfContents.key(paragraph.text), TableOfContents.isHeading(key) || key == "目" {
                 held = [paragraph]
                 headingCount = 1
                 return .hold
