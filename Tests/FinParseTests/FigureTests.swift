@@ -235,6 +235,21 @@ struct FigureTests {
         ])
     }
 
+    /// 行政处罚900余万元, 物资价值180多万元 (the 永州 report's 2021 work), 机关运行经费支出12.5万余元:
+    /// an amount given as more than its number was no figure at all. It is one, its comparator
+    /// >, its unit the one 余 or 多 stands in or before; 近 before an amount is no part of its
+    /// label, as 约 is not.
+    @Test func anAmountGivenAsMoreThanItsNumberIsRead() throws {
+        let read = figures("行政处罚900余万元，物资价值180多万元，公用经费12.5万余元，补助3亿多元，结余近500万元，补贴200多元。")
+        #expect(read.map { "\($0.text) \($0.yuan!) \($0.comparator?.rawValue ?? "-") \($0.label ?? "-")" } == [
+            "900余万元 9000000 > 行政处罚", "180多万元 1800000 > 物资价值", "12.5万余元 125000 > 公用经费",
+            "3亿多元 300000000 > 补助", "500万元 5000000 - 结余", "200多元 200 > 补贴",
+        ])
+        #expect(figures("建成300余个服务站，形成多元化投入，2021年余额为零。").isEmpty)
+        let report = Corpus.yongzhouDocument
+        #expect(report.amounts.filter { $0.text.contains("余") || $0.text.contains("多") }.map { "\($0.line) \($0.text)" } == ["181 900余万元", "186 180多万元"])
+    }
+
     /// 单价20万元（含）以上: the bound is included, and was read as no comparison at all.
     @Test func anIncludedBoundIsAComparison() throws {
         #expect(figures("单价100万元（含）以上的专用设备0台，单价50万元(含)以下").map(\.comparator) == [.greaterOrEqual, .lessOrEqual])

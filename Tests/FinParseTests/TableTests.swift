@@ -417,7 +417,7 @@ struct SeparatedTableTests {
         let text = Corpus.yongzhouDocument
         #expect(pasted.paragraphs.map(\.text) == text.paragraphs.map(\.text))
         #expect(pasted.report == text.report)
-        #expect(plain(pasted.amounts) == plain(text.amounts) && pasted.amounts.count == 226)
+        #expect(plain(pasted.amounts) == plain(text.amounts) && pasted.amounts.count == 228)
         #expect(plain(pasted.percents) == plain(text.percents))
         func indicators(_ document: Document) -> [String] {
             document.tables.compactMap(\.selfEvaluation).flatMap(\.indicators).map {

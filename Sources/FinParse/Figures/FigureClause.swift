@@ -19,7 +19,7 @@ struct FigureClause {
     /// Words that link an item to its figure (基本支出为…, 主要包括基本工资…): the
     /// label is the words after the last of them, or before it when none follow.
     static let linkingWords: WordSet = [
-        "为", "是", "达", "达到", "包括", "其中", "用于", "占", "较", "比", "比上", "约", "计", "共计", "共",
+        "为", "是", "达", "达到", "包括", "其中", "用于", "占", "较", "比", "比上", "约", "近", "计", "共计", "共",
         "完成", "实现", "安排", "主要", "分别", "同比", "均", "开支", "投入", "拨付", "下达", "争取", "获得",
         "筹集", "节约", "收取", "至", "主要是", "增拨", "追加", "情况", "说明",
     ]

@@ -106,7 +106,7 @@ struct FigureExtractor {
                 let clause = FigureClause(tokens: tokens, figureStart: found.span.lowerBound, previousEnd: previousEnd)
                 var figure = Figure(
                     text: text, value: value, unit: found.unit,
-                    comparator: clause.comparator ?? FigureClause.comparator(after: tokens, figureEnd: found.span.upperBound),
+                    comparator: clause.comparator ?? found.comparator ?? FigureClause.comparator(after: tokens, figureEnd: found.span.upperBound),
                     label: nil, change: clause.change, line: line)
                 if let previous = figures.last, clause.continuesList {
                     // 下降4.1%、1.9%: the second figure shares the first one's reading.
@@ -392,6 +392,8 @@ struct FigureSpan {
     /// nil for a number with more digits than an exact `Decimal` holds.
     var value: Decimal?
     var unit: Figure.Unit
+    /// The comparison the figure's own words state: 3000余万元 is more than 3000万元.
+    var comparator: Comparator?
 
     static func match(_ tokens: [ClauseToken], at i: Int) -> FigureSpan? {
         let token = tokens[i]
@@ -402,7 +404,7 @@ struct FigureSpan {
             guard let next else { return nil }
             let unit: Figure.Unit? = next.kind == .percentSign ? .percent : next.kind == .unit ? Figure.Unit(rawValue: next.text.string)
                 : isWanOfMoney(tokens, number: i) ? .tenThousandYuan : nil
-            guard let unit else { return nil }
+            guard let unit else { return moreThan(tokens, number: i) }
             return FigureSpan(number: token.text, span: i...(i + 1), unit: unit)
         case .word where token.text.string.unicodeScalars.first == "百" && (token.text == "百分" || token.text == "百分之"):
             // 百分之五, 百分之三十, 百分之12.5
@@ -450,6 +452,36 @@ extension FigureSpan {
     }
 
     private static let wan: Word = "万"
+
+    /// 3000余万元, 5000多万元, 12.5万余元: an amount the text gives as more than its number,
+    /// 余 or 多 between the number and its unit (or inside it, after 万 or 亿).
+    fileprivate static func moreThan(_ tokens: [ClauseToken], number i: Int) -> FigureSpan? {
+        // Up to two words after the number: ICU reads 万余元 as one, 亿 / 多元 as two.
+        var words = ""
+        var k = i + 1
+        while k < tokens.count, k <= i + 2, tokens[k].kind == .word {
+            words += tokens[k].text.string
+            var found: FigureSpan?
+            if let unit = unitsAfterMore[words] {
+                found = FigureSpan(number: tokens[i].text, span: i...k, unit: unit)
+            } else if words == "余" || words == "多" || words == "万余" || words == "万多" || words == "亿余" || words == "亿多",
+                      k + 1 < tokens.count, tokens[k + 1].kind == .unit, let unit = Figure.Unit(rawValue: tokens[k + 1].text.string),
+                      let scaled = words.count == 1 ? unit : unit == .yuan ? unitsAfterMore[words + "元"] : nil {
+                found = FigureSpan(number: tokens[i].text, span: i...(k + 1), unit: scaled)
+            }
+            if found != nil {
+                found!.comparator = .greater
+                return found
+            }
+            k += 1
+        }
+        return nil
+    }
+
+    private static let unitsAfterMore: [String: Figure.Unit] = [
+        "余元": .yuan, "多元": .yuan, "万余元": .tenThousandYuan, "万多元": .tenThousandYuan,
+        "亿余元": .hundredMillionYuan, "亿多元": .hundredMillionYuan,
+    ]
 
     /// What names money in a clause: 费 (接待费), 款 (拨款), 价 (单价), and these words.
     private static let moneyCharacters: Set<Unicode.Scalar> = ["费", "款", "价"]
