@@ -250,6 +250,17 @@ struct FigureTests {
         #expect(report.amounts.filter { $0.text.contains("余") || $0.text.contains("多") }.map { "\($0.line) \($0.text)" } == ["181 900余万元", "186 180多万元"])
     }
 
+    /// 年末结转和结余-3.2万元 (a balance below zero, or a report's own 减少-3.2万元) was read as
+    /// 3.2万元: money with its sign lost. A minus sign against the number (- or the full-width
+    /// －, which folds to it, or −) keeps it; one between two numbers is a range's or a date's.
+    @Test func aMinusSignBeforeAnAmountMakesItNegative() throws {
+        let read = figures("年末结转和结余-3.2万元，其他收入－5.00万元，差额−12.5万元，比上年减少-3.2万元，下降-2.1%。")
+        #expect(read.map { "\($0.text) \($0.value) \($0.yuan.map { "\($0)" } ?? "-")" } == [
+            "-3.2万元 -3.2 -32000", "－5.00万元 -5 -50000", "−12.5万元 -12.5 -125000", "-3.2万元 -3.2 -32000", "-2.1% -2.1 -",
+        ])
+        #expect(figures("2020-2021年度资金100-200万元，结余 - 5万元。").map { "\($0.value)" } == ["200", "5"])
+    }
+
     /// 单价20万元（含）以上: the bound is included, and was read as no comparison at all.
     @Test func anIncludedBoundIsAComparison() throws {
         #expect(figures("单价100万元（含）以上的专用设备0台，单价50万元(含)以下").map(\.comparator) == [.greaterOrEqual, .lessOrEqual])

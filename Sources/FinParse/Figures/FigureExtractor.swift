@@ -396,6 +396,18 @@ struct FigureSpan {
     var comparator: Comparator?
 
     static func match(_ tokens: [ClauseToken], at i: Int) -> FigureSpan? {
+        guard var found = unsigned(tokens, at: i) else { return nil }
+        // 年末结转和结余-3.2万元: a minus sign against the number makes it negative; not one
+        // between two numbers (2020-2021年, 100-200万元), a range.
+        if tokens[i].kind == .number, i > 0, tokens[i - 1].text == "-" || tokens[i - 1].text == "−",
+           tokens[i - 1].range.upperBound == tokens[i].range.lowerBound, i < 2 || tokens[i - 2].kind != .number {
+            found.span = (i - 1)...found.span.upperBound
+            found.value = found.value.map { -$0 }
+        }
+        return found
+    }
+
+    private static func unsigned(_ tokens: [ClauseToken], at i: Int) -> FigureSpan? {
         let token = tokens[i]
         let next = i + 1 < tokens.count ? tokens[i + 1] : nil
         switch token.kind {
