@@ -468,6 +468,9 @@ extension FigureSpan {
     /// 3000余万元, 5000多万元, 12.5万余元: an amount the text gives as more than its number,
     /// 余 or 多 between the number and its unit (or inside it, after 万 or 亿).
     fileprivate static func moreThan(_ tokens: [ClauseToken], number i: Int) -> FigureSpan? {
+        // Most numbers without a unit are years and counts: the first scalar tells.
+        guard i + 1 < tokens.count, let first = tokens[i + 1].text.string.unicodeScalars.first, "余多万亿".unicodeScalars.contains(first)
+        else { return nil }
         // Up to two words after the number: ICU reads 万余元 as one, 亿 / 多元 as two.
         var words = ""
         var k = i + 1
