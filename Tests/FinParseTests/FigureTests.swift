@@ -246,6 +246,8 @@ struct FigureTests {
             "3亿多元 300000000 > 补助", "500万元 5000000 - 结余", "200多元 200 > 补贴",
         ])
         #expect(figures("建成300余个服务站，形成多元化投入，2021年余额为零。").isEmpty)
+        // The currency before an amount names no item.
+        #expect(figures("本年收入合计人民币2553.52万元。").map(\.label) == ["收入合计"])
         let report = Corpus.yongzhouDocument
         #expect(report.amounts.filter { $0.text.contains("余") || $0.text.contains("多") }.map { "\($0.line) \($0.text)" } == ["181 900余万元", "186 180多万元"])
     }

@@ -216,7 +216,9 @@ struct FigureClause {
         // 项目完成率不低于95%: the comparison is not part of the item.
         let end = phrase?.start ?? figureStart
         if let level = Self.subjectLevel(ending: tokens[start..<end]) { return level }
-        let kept = Self.outsideAsides(tokens[start..<end]).filter { $0.kind == .word || $0.kind == .number }
+        var kept = Self.outsideAsides(tokens[start..<end]).filter { $0.kind == .word || $0.kind == .number }
+        // 收入合计人民币2553.52万元: the currency (ICU: 人民 / 币) names no item.
+        if kept.count >= 2, kept[kept.count - 2].text == "人民", kept[kept.count - 1].text == "币" { kept.removeLast(2) }
         let words = kept.map(\.text)
         guard let last = words.last else { return chartItem }
         // 增长48.16%: the change is what the percent measures; 增长(下降)0% says neither.
