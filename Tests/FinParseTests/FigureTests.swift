@@ -252,6 +252,22 @@ struct FigureTests {
         #expect(report.amounts.filter { $0.text.contains("余") || $0.text.contains("多") }.map { "\($0.line) \($0.text)" } == ["181 900余万元", "186 180多万元"])
     }
 
+    /// 收、支总计各是4125.49，4143.91万元 (a 四川 决算's template), 分别为12.5、13.6万元: the numbers
+    /// before the last share its unit, and were no figures at all; with an ASCII comma
+    /// (4125.49,4143.91万元, which ICU reads as one number) not even the last was. Each is a
+    /// figure in the unit, read alike; a comma that groups thousands (1,234.56) stays one.
+    @Test func aListOfNumbersSharingTheLastOnesUnitIsRead() throws {
+        for comma in ["，", ","] {
+            let read = figures("2022年度收、支总计各是4125.49\(comma)4143.91万元。与2021年相比，收、支总计各减少1267.86\(comma)2570.97万元，各下降23.51%、38.28%。")
+            #expect(read.map { "\($0.text) \($0.yuan.map { "\($0)" } ?? "-") \($0.label ?? "-") \($0.change?.rawValue ?? "-")" } == [
+                "4125.49 41254900 收支总计 -", "4143.91万元 41439100 收支总计 -", "1267.86 12678600 减少 decrease",
+                "2570.97万元 25709700 减少 decrease", "23.51% - 下降 decrease", "38.28% - 下降 decrease",
+            ])
+        }
+        #expect(figures("分别为12.5、13.6、7.25万元，占比为3、5%。").map { "\($0.value) \($0.unit.rawValue)" } == ["12.5 万元", "13.6 万元", "7.25 万元", "3 %", "5 %"])
+        #expect(figures("收入1,234.56万元，2021、2022年支出3万元。").map { "\($0.value) \($0.unit.rawValue)" } == ["1234.56 万元", "3 万元"])
+    }
+
     /// 年末结转和结余-3.2万元 (a balance below zero, or a report's own 减少-3.2万元) was read as
     /// 3.2万元: money with its sign lost. A minus sign against the number (- or the full-width
     /// －, which folds to it, or −) keeps it; one between two numbers is a range's or a date's.
@@ -708,9 +724,10 @@ struct FigureTests {
 
     /// The clause cutter reads UTF-8 bytes; here is its rule on scalars, checked against it
     /// on random text made of the characters that matter (and some that look like them:
-    /// 。 is E3 80 82, ｡ is EF BD A1; 元 and 兀 share their first two bytes).
+    /// 。 is E3 80 82, ｡ is EF BD A1; 元 and 兀 share their first two bytes; ， and the
+    /// full-width digit １ share EF BC).
     @Test func clausesAreCutAsTheRuleSays() {
-        let alphabet: [Unicode.Scalar] = ["。", "；", "，", ";", ",", "、", "%", "％", "﹪", "元", "百", "兀", "｡", "1", "a", "收", " ", "\u{3000}", "😀"]
+        let alphabet: [Unicode.Scalar] = ["。", "；", "，", ";", ",", "、", "%", "％", "﹪", "元", "百", "兀", "｡", "1", "１", "a", "收", " ", "\u{3000}", "😀"]
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<2000 {
             var text = String.UnicodeScalarView()
@@ -718,13 +735,17 @@ struct FigureTests {
             let written = String(text)
             let (candidates, count) = FigureExtractor.clauses(of: written)
 
-            let isEnd: (Unicode.Scalar) -> Bool = { $0 == "。" || $0 == "；" || $0 == "，" }
+            let scalars = Array(written.unicodeScalars)
+            // ， between two digits (4125.49，4143.91万元) lists numbers: no end.
+            let isDigit: (Int) -> Bool = { $0 >= 0 && $0 < scalars.count && (scalars[$0] == "1" || scalars[$0] == "１") }
+            let isEnd: (Int) -> Bool = { i in
+                scalars[i] == "。" || scalars[i] == "；" || scalars[i] == "，" && !(isDigit(i - 1) && isDigit(i + 1))
+            }
             var clauses: [String] = []
             var clause = String.UnicodeScalarView()
-            let scalars = Array(written.unicodeScalars)
             for (i, scalar) in scalars.enumerated() {
                 clause.append(scalar)
-                if isEnd(scalar), i + 1 < scalars.count, !isEnd(scalars[i + 1]) {
+                if isEnd(i), i + 1 < scalars.count, !isEnd(i + 1) {
                     clauses.append(String(clause))
                     clause = String.UnicodeScalarView()
                 }

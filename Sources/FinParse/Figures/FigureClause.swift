@@ -102,17 +102,20 @@ struct FigureClause {
     private static let income: Word = "收入"
     private static let expenditure: Word = "支出"
     private static let enumerationComma: Word = "、"
+    private static let each: Word = "各"
     private static let steady: Word = "稳"
     private static let including: Word = "含"
 
-    /// The clause between the previous figure and this one is only 、 (or 和/及):
-    /// a list of figures read alike.
+    /// The clause between the previous figure and this one is only 、 (or 和/及), or a comma
+    /// after a number that shares this figure's unit: a list of figures read alike.
     var continuesList: Bool {
         let before = figureStart - 1
         guard before >= 0 else { return false }
         let joiner = tokens[before].text
-        guard joiner == "、" || joiner == "和" || joiner == "及" || joiner == "与" else { return false }
-        return before >= 1 && (tokens[before - 1].kind == .percentSign || tokens[before - 1].kind == .unit)
+        guard joiner == "、" || joiner == "和" || joiner == "及" || joiner == "与" || joiner == "," || joiner == "，" else { return false }
+        // 4125.49，4143.91万元: a number before the comma shares this figure's unit.
+        guard before >= 1, joiner == "、" || tokens[before - 1].kind == .number else { return false }
+        return tokens[before - 1].kind == .percentSign || tokens[before - 1].kind == .unit || tokens[before - 1].kind == .number
     }
 
     /// The comparison stated right before the figure: ≥95%, 不低于95%. An = after
@@ -244,6 +247,8 @@ struct FigureClause {
                 : words[i] == "安排" && i > 0 && Self.reportWords.contains(words[i - 1])
             return (Self.linkingWords.contains(words[i]) && !partOfItem)
                 || words[i].string.utf8.first.map({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) == true
+                // 收、支总计各是4125.49，4143.91万元: 各 before the link says each, and names nothing.
+                || words[i] == Self.each && i + 1 < words.count && Self.linkingWords.contains(words[i + 1])
         }
         var stretchEnd = words.count
         while true {

@@ -283,9 +283,17 @@ struct FigureExtractor {
             func isEnd(at i: Int) -> Bool {
                 guard i + 2 < bytes.count else { return false }
                 switch (bytes[i], bytes[i + 1], bytes[i + 2]) {
-                case (0xE3, 0x80, 0x82), (0xEF, 0xBC, 0x9B), (0xEF, 0xBC, 0x8C): return true    // 。；，
+                case (0xE3, 0x80, 0x82), (0xEF, 0xBC, 0x9B): return true    // 。；
+                case (0xEF, 0xBC, 0x8C): return !(endsDigit(before: i) && startsDigit(at: i + 3))    // ，, not inside 4125.49，4143.91万元
                 default: return false
                 }
+            }
+            /// An ASCII or a full-width digit (EF BC 90…99) ends before `i`, or starts at `i`.
+            func endsDigit(before i: Int) -> Bool {
+                i >= 1 && (0x30...0x39).contains(bytes[i - 1]) || i >= 3 && bytes[i - 3] == 0xEF && bytes[i - 2] == 0xBC && (0x90...0x99).contains(bytes[i - 1])
+            }
+            func startsDigit(at i: Int) -> Bool {
+                i < bytes.count && (0x30...0x39).contains(bytes[i]) || i + 2 < bytes.count && bytes[i] == 0xEF && bytes[i + 1] == 0xBC && (0x90...0x99).contains(bytes[i + 2])
             }
             /// Whether a word starts at `j`, past spaces: a CJK ideograph or an ASCII letter or digit.
             func startsWord(at j: Int) -> Bool {
@@ -416,7 +424,7 @@ struct FigureSpan {
             guard let next else { return nil }
             let unit: Figure.Unit? = next.kind == .percentSign ? .percent : next.kind == .unit ? Figure.Unit(rawValue: next.text.string)
                 : isWanOfMoney(tokens, number: i) ? .tenThousandYuan : nil
-            guard let unit else { return moreThan(tokens, number: i) }
+            guard let unit else { return moreThan(tokens, number: i) ?? sharingUnit(tokens, number: i) }
             return FigureSpan(number: token.text, span: i...(i + 1), unit: unit)
         case .word where token.text.string.unicodeScalars.first == "百" && (token.text == "百分" || token.text == "百分之"):
             // 百分之五, 百分之三十, 百分之12.5
@@ -492,6 +500,24 @@ extension FigureSpan {
         }
         return nil
     }
+
+    /// 收、支总计各是4125.49，4143.91万元; 分别为12.5、13.6万元: a list of figures whose last alone
+    /// is written with the unit they share.
+    fileprivate static func sharingUnit(_ tokens: [ClauseToken], number i: Int) -> FigureSpan? {
+        var k = i
+        while k + 2 < tokens.count, tokens[k + 1].kind == .punctuation, listSeparators.contains(tokens[k + 1].text),
+              tokens[k + 2].kind == .number {
+            k += 2
+            let next = k + 1 < tokens.count ? tokens[k + 1] : nil
+            if next?.kind == .percentSign { return FigureSpan(number: tokens[i].text, span: i...i, unit: .percent) }
+            if next?.kind == .unit, let unit = next.flatMap({ Figure.Unit(rawValue: $0.text.string) }) {
+                return FigureSpan(number: tokens[i].text, span: i...i, unit: unit)
+            }
+        }
+        return nil
+    }
+
+    private static let listSeparators: WordSet = ["、", ",", "，"]
 
     private static let unitsAfterMore: [String: Figure.Unit] = [
         "余元": .yuan, "多元": .yuan, "万余元": .tenThousandYuan, "万多元": .tenThousandYuan,

@@ -107,9 +107,11 @@ public final class Tokenizer {
             let range = (k == 0 ? 0 : Int(ends[k - 1]))..<Int(ends[k])
             let status = statuses[k]
             if status >= 100 && status < 200 {
-                // ICU lets ， and ； join two numbers (100，200): split them apart.
+                // ICU lets ， and ； join two numbers (100，200): split them apart; and a comma
+                // that groups no thousands (4125.49,4143.91; 2021,2022).
+                let commas = Self.groupsThousands(units[range]) ? [0xFF0C, 0xFF1B] : [0xFF0C, 0xFF1B, 0x2C] as [UInt16]
                 var start = range.lowerBound
-                for i in range where units[i] == 0xFF0C || units[i] == 0xFF1B {
+                for i in range where commas.contains(units[i]) {
                     if start < i { raw.append((.number, start..<i)) }
                     raw.append((.punctuation, i..<(i + 1)))
                     start = i + 1
@@ -156,6 +158,27 @@ public final class Tokenizer {
             i += 1
         }
         return tokens
+    }
+
+    /// Whether a number's ASCII commas, if any, group its thousands: 1,234.56 and 12,345,
+    /// not 4125.49,4143.91 or 2021,2022.
+    private static func groupsThousands(_ number: ArraySlice<UInt16>) -> Bool {
+        guard number.contains(0x2C) else { return true }
+        var run = 0, groups = 0
+        for unit in number {
+            switch unit {
+            case 0x2C:
+                guard groups == 0 ? (1...3).contains(run) : run == 3 else { return false }
+                groups += 1
+                run = 0
+            case 0x30...0x39: run += 1
+            default:
+                // The decimal point ends the grouped digits; a comma after it groups nothing.
+                guard run == 3, unit == 0x2E else { return false }
+                return !number[number.index(after: number.firstIndex(of: 0x2E)!)...].contains(0x2C)
+            }
+        }
+        return run == 3
     }
 
     private static func kind(ofNonWord unit: UInt16) -> Token.Kind {
