@@ -377,6 +377,19 @@ struct OutlineTests {
         #expect(TableOfContents.isHeading("决算公开目录") && !TableOfContents.isHeading("详见附件1,目录"))
     }
 
+    /// The tables a 目录 lists in book-title marks (《收入决算表》, a 新疆 决算's) or after 表1:
+    /// (a 湖北 决算's, under a part entry the line before) are known as listed: a report
+    /// that publishes them apart is told so, each table named once and by itself.
+    @Test func tablesListedInTitleMarksOrAfterTheirNumberAreKnown() throws {
+        let text = ["某处2021年度决算公开说明", "目录", "第一部分：基本情况", "第二部分：决算情况说明", "第三部分：决算公开报表（见附件）",
+                    "表1：收入支出决算总表", "表 2：收入决算表", "《支出决算表》", "《财政拨款收入支出决算总表》",
+                    "第一部分：基本情况", "本处负责河道堤防管理。", "第二部分：决算情况说明", "2021年度收入总计553.52万元。"]
+        let document = Document(parsing: text.joined(separator: "\n"))
+        let missing = try #require(document.diagnostics.first { $0.code == "listed-table-missing" })
+        #expect(missing.message.hasPrefix("the 目录 lists 4 tables (表1:收入支出决算总表 … 财政拨款收入支出决算总表), and the text holds none of them"))
+        #expect(missing.line == 6)
+    }
+
     /// A 目录 heading over fewer than three entries, whose entries the body never repeats, is
     /// no table of contents: what was held after it goes on, in order, before the table that
     /// ends the hold.

@@ -101,13 +101,15 @@ enum TableOfContents {
     /// (十一、一般公共预算“三公”经费、会议费、培训费支 / 出预算表) read whole.
     static func listedTables(_ contents: some Collection<FoldedText>) -> [ListedTable] {
         let entries = contents.filter { !$0.isBlank }
-        let keys = entries.map { key($0.text) }
+        // 《收入决算表》, as some 目录s list the tables, names the table within.
+        let keys = entries.map { String(key($0.text).unicodeScalars.filter { $0 != "《" && $0 != "》" }) }
         var listed: [ListedTable] = []
         var k = 0
         while k < entries.count {
             if let kind = SpacedTableReader.kind(of: keys[k]) {
                 listed.append(ListedTable(kind: kind, entry: keys[k], line: entries[k].line))
             } else if k + 1 < entries.count, keys[k + 1].contains(utf8: "表"), ListMarker.scan(keys[k + 1]) == nil,
+                      SpacedTableReader.kind(of: keys[k + 1]) == nil,
                       case let joined = keys[k] + keys[k + 1], let kind = SpacedTableReader.kind(of: joined) {
                 listed.append(ListedTable(kind: kind, entry: joined, line: entries[k].line))
                 k += 1
