@@ -1644,6 +1644,40 @@ struct PDFTextTests {
         #expect(!PageText.isPaginated(lines(scraped)))
     }
 
+    /// A report's prose hard-wrapped at a page's width, as a web page made of a PDF's lines
+    /// gives it (each line a paragraph, a blank line after each: the 永州 report's sentences
+    /// at 36 characters, a number never split), read as its sentences: every figure outside
+    /// its tables with the value, label and change of the report's own. Double-spaced, such
+    /// text was read a line at a time, and its tables from the prose's pieces.
+    @Test(arguments: ["\n", "\n\n"])
+    func proseWrappedAtAPagesWidthReadsAsItsSentences(lineEnd: String) throws {
+        let original = Corpus.yongzhouDocument
+        let report = try String(contentsOfFile: Corpus.yongzhou, encoding: .utf8)
+        func wrapped(_ line: Substring) -> [Substring] {
+            guard line.count > 40, !line.contains("\t") else { return [line] }
+            var pieces: [Substring] = []
+            var rest = line.drop { $0 == " " }
+            while rest.count > 36 {
+                var end = rest.index(rest.startIndex, offsetBy: 36)
+                func inNumber(_ c: Character) -> Bool { c.isASCII && (c.isNumber || c == "." || c == ",") }
+                while end < rest.endIndex, inNumber(rest[end]) || rest[end] == "%", inNumber(rest[rest.index(before: end)]) {
+                    end = rest.index(after: end)
+                }
+                pieces.append(rest[..<end])
+                rest = rest[end...]
+            }
+            return pieces + [rest]
+        }
+        let text = report.split(separator: "\n", omittingEmptySubsequences: false).map { wrapped($0).joined(separator: lineEnd) }.joined(separator: "\n")
+        let document = Document(parsing: text)
+        func read(_ document: Document) -> [String] {
+            (document.amounts + document.percents).filter { $0.cell == nil }.map { "\($0.value) \($0.unit.rawValue) \($0.label ?? "-") \($0.change?.rawValue ?? "-")" }
+        }
+        #expect(read(document).count == 284)
+        #expect(read(document) == read(original))
+        #expect(document.tables.map(\.title) == original.tables.map(\.title))
+    }
+
     /// Plain pdftotext sets a table's cells a line each, so a 科目's code can stand alone at a
     /// page's top (财政局 2024: 210, 208, 303; 检察院 2017: 30104, 30206, 30218 between its
     /// page numbers 12 … 16). A bare number is a page number when the pages around count up

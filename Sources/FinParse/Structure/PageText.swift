@@ -22,7 +22,8 @@ enum PageText {
     /// among its first 5,000 lines: by its tables, twenty lines laid out in columns (`-layout`);
     /// or by its prose, wrapped at the page's width: twenty lines as wide as one another, give
     /// or take two columns (a wide character two), forty columns or more, that end in no full
-    /// stop (。！？；：) and have a line after them, and as wide as the text's widest lines
+    /// stop (。！？；：) and have a line after them (or after one blank line: double-spaced, as a
+    /// web page made of a PDF's lines gives them), and as wide as the text's widest lines
     /// (nine tenths of the width that 5% of its lines reach). Scraped and exported text has
     /// neither: a paragraph a line, a table's rows TAB-separated or a cell a line; its
     /// headings, as wide as one another as they may be, are far narrower than its paragraphs.
@@ -33,12 +34,14 @@ enum PageText {
         let head = lines.prefix(5_000)
         var columnar = 0
         var wrapped: [Int: Int] = [:]  // lines that may be wrapped, by width
-        for (line, next) in zip(head, head.dropFirst()) {
+        for (k, (line, next)) in zip(head, head.dropFirst()).enumerated() {
             if line.text.contains(utf8: "  ") && isColumnar(line.text) {
                 columnar += 1
                 if columnar == 20 { return true }
             }
-            if !next.isBlank, let width = wrappedWidth(line), width >= 40 { wrapped[width, default: 0] += 1 }
+            // Double-spaced text (a web page made of a PDF's lines) goes on after one blank line.
+            let goesOn = !next.isBlank || k + 2 < head.count && !head[head.startIndex + k + 2].isBlank
+            if goesOn, let width = wrappedWidth(line), width >= 40 { wrapped[width, default: 0] += 1 }
         }
         let clustered = wrapped.keys.filter { width in (width - 2...width + 2).reduce(0) { $0 + wrapped[$1, default: 0] } >= 20 }
         guard let widestCluster = clustered.max() else { return false }
