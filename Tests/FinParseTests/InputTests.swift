@@ -286,6 +286,14 @@ struct ReportInfoTests {
         #expect(document.report == ReportInfo(title: title, department: "江苏省高级人民法院", year: year, kind: .budget))
     }
 
+    /// 随州市公安局曾都区分局2019年决算公开报告: a title that ends in 公开报告 names the
+    /// report, its department and year, with the year first or after the department.
+    @Test(arguments: [("某市公安局某区分局2019年决算公开报告", 2019), ("2020年度某市公安局某区分局部门决算公开报告", 2020)])
+    func aTitleEndingInItsPublicReport(title: String, year: Int) {
+        let document = Document(parsing: title + "\n一、基本情况\n（一）机构设置\n内设机构23个。")
+        #expect(document.report == ReportInfo(title: title, department: "某市公安局某区分局", year: year, kind: .finalAccounts))
+    }
+
     @Test func budgetReportOfAnotherDepartment() {
         let document = Document(parsing: """
             上海市普陀区财政局

@@ -26,6 +26,9 @@ enum ReportInfoReader {
         return info
     }
 
+    /// What a title may end in after its 决算 or 预算 (…2019年决算公开报告).
+    private static let titleTails: Set<String> = ["", "公开", "报告", "公开说明", "公开报告"]
+
     private static func read(_ paragraphs: [FoldedText]) -> ReportInfo {
         var info = ReportInfo()
         let texts = paragraphs.prefix(searchedParagraphs).lazy.map { withoutSpaces($0.text) }
@@ -47,7 +50,7 @@ enum ReportInfoReader {
             let prefix = String(text[..<found.range.lowerBound])
             let tail = text[found.range.upperBound...]
             if info.title == nil, text.count <= 40,
-               ["", "公开", "报告", "公开说明"].contains(tail) || (tail == "情况说明" && isOrganization(prefix)) {
+               titleTails.contains(String(tail)) || (tail == "情况说明" && isOrganization(prefix)) {
                 info.title = text
                 info.year = found.year
                 info.kind = found.kind
@@ -121,10 +124,10 @@ enum ReportInfoReader {
         }
         let start = scalars[5] == "度" ? 6 : 5
         func string(_ range: Range<Int>) -> String { String(String.UnicodeScalarView(scalars[range])) }
-        // The last 决算 or 预算, with only 公开, 报告 or 公开说明 after it.
+        // The last 决算 or 预算, with only what a title ends in after it.
         guard let at = (start..<max(start, end - 1)).last(where: { i in
             (scalars[i] == "决" || scalars[i] == "预") && scalars[i + 1] == "算"
-        }), ["", "公开", "报告", "公开说明"].contains(string((at + 2)..<end)) else { return nil }
+        }), titleTails.contains(string((at + 2)..<end)) else { return nil }
         var name = string(start..<at)
         if name.hasSuffix("部门") || name.hasSuffix("单位") { name = String(name.dropLast(2)) }
         guard isOrganization(name) else { return nil }
