@@ -390,6 +390,19 @@ struct OutlineTests {
         #expect(missing.line == 6)
     }
 
+    /// A 目录 heading over two entries and then a short heading that ends as a sentence
+    /// ((一)基本情况。, 二、部门决算单位构成。) stopped the whole process (an index past the held
+    /// entries, found by Fuzz/ on a 柞水 决算's opening): that heading is no entry, and what
+    /// was held goes on as it came.
+    @Test(arguments: ["（一）基本情况。", "三、部门决算单位构成。"])
+    func aContentsOfTwoEntriesBeforeAShortSentenceIsNoContents(heading: String) {
+        let text = ["某局2020年部门决算", "目录", "一、部门职责", "二、机构设置", heading, "本局是政府工作部门。"].joined(separator: "\n")
+        let document = Document(parsing: text)
+        #expect(!document.diagnostics.contains { $0.code == "table-of-contents" })
+        #expect(document.paragraphs.map(\.line) == Array(1...6))
+        #expect(document.paragraphs.map(\.text).prefix(4) == ["某局2020年部门决算", "目录", "一、部门职责", "二、机构设置"])
+    }
+
     /// A 目录 heading over fewer than three entries, whose entries the body never repeats, is
     /// no table of contents: what was held after it goes on, in order, before the table that
     /// ends the hold.

@@ -66,9 +66,10 @@ enum TableOfContents {
     }
 
     /// Whether a line reads as a 目录 entry: a list marker, a number and a point, a leader of
-    /// dots or a page number after spaces; never a sentence.
+    /// dots or a page number after spaces; never a sentence, nor a heading that ends as one
+    /// (（一）基本情况。).
     static func isEntry(_ text: Substring) -> Bool {
-        !isSentence(text) && (isNumbered(text) || ListMarker.scan(String(text)) != nil || hasLeader(text))
+        !isSentence(text) && !text.contains(utf8: "。") && (isNumbered(text) || ListMarker.scan(String(text)) != nil || hasLeader(text))
     }
 
     /// 4．2025年部门…表, which folds to 4.2025年… and ListMarker reads as a decimal.

@@ -92,7 +92,8 @@ struct TypedContents {
         guard held.count > headingCount,
               let count = TableOfContents.entryCount((filled.map { entries[$0] } + following).map { $0.text.trimmingSpaces })
         else { return .release(release() + following) }
-        let end = filled[count - 1] + 1
+        // The paragraph that closed the 目录 is read only to tell its last entry: none of it.
+        let end = filled[min(count, filled.count) - 1] + 1
         defer {
             held = []
             done = true
