@@ -4,7 +4,7 @@ check every encoding and spelling gives the same document.
 
     python3 scripts/make-encoding-variants.py
 
-The traditional-character copy needs ICU's uconv (Debian: icu-devtools).
+The traditional-character copies (UTF-8 and Big5) need ICU's uconv (Debian: icu-devtools).
 """
 import pathlib
 import re
@@ -30,3 +30,8 @@ digits = re.sub(r"[0-9]+(\.[0-9]+)?", lambda m: m.group(0).translate(full_width)
 traditional = subprocess.run(["uconv", "-f", "utf-8", "-t", "utf-8", "-x", "Hans-Hant"],
                              input=src.encode("utf-8"), capture_output=True, check=True).stdout
 (out / f"{name}.traditional.txt").write_bytes(traditional)
+
+# The same in Big5, as old 繁體 gateways served it: Big5 has no no-break space (a space
+# here) and writes ≥ as ≧, which reads as the same comparison.
+big5 = traditional.decode("utf-8").replace("\xa0", " ").replace("≥", "≧").encode("big5")
+(out / f"{name}.big5.txt").write_bytes(big5)

@@ -82,6 +82,24 @@ final class InputTests {
         #expect(!original.diagnostics.contains { $0.code == "traditional-script" })
     }
 
+    /// The same report in Big5, as old 繁體 gateways served it, read as GB18030: nonsense
+    /// (琘カ現叭狝…), no figure, no warning. ICU's detector tells Big5 when its second bytes
+    /// say it may be one; then it reads as the traditional report does, as simplified.
+    @Test func aReportInBig5ReadsAsItsOriginal() throws {
+        let variant = try Document(contentsOf: Corpus.path("variants/yongzhou-yingji-2021-juesuan.big5.txt"))
+        let original = Corpus.yongzhouDocument
+        #expect(variant.source.encoding == .big5)
+        #expect(variant.report == original.report)
+        #expect(variant.amounts == original.amounts)
+        #expect(variant.percents == original.percents)
+        #expect(variant.outline == original.outline)
+        // Big5 writes ≥ as ≧: the measures' spellings differ, their readings do not.
+        #expect(variant.tables.map(\.kind) == original.tables.map(\.kind))
+        #expect(variant.tables.compactMap(\.selfEvaluation).map { $0.indicators.map(\.target.comparator) }
+                == original.tables.compactMap(\.selfEvaluation).map { $0.indicators.map(\.target.comparator) })
+        #expect(variant.diagnostics.contains { $0.code == "traditional-script" })
+    }
+
     /// UTF-16 saved without its byte-order mark was refused as binary (its digits' high bytes
     /// are NULs); it is read when the NULs stand at every other byte.
     @Test(arguments: [false, true])

@@ -3,9 +3,9 @@ import CICU
 /// Turns the bytes of a text report into a String, detecting its encoding:
 /// a byte-order mark first (UTF-8, UTF-16LE, UTF-16BE), then strict UTF-8, then UTF-16
 /// without its mark (NUL bytes at every other byte), then strict GB18030, which covers GBK
-/// and GB2312. A file cut off inside its last character is read up to it, with a warning;
-/// any other bad byte fails the file, named by its offset (and by ICU's charset detector's
-/// guess when GB18030 read further).
+/// and GB2312, or Big5 where ICU's detector takes the bytes for it. A file cut off inside its
+/// last character is read up to it, with a warning; any other bad byte fails the file, named
+/// by its offset (and by ICU's charset detector's guess when GB18030 read further).
 public enum TextDecoding {
     /// Decoded text and the encoding it was found in.
     public struct Decoded: Sendable, Hashable {
@@ -138,8 +138,14 @@ public enum TextDecoding {
     }
 
     private static func gb18030(_ bytes: [UInt8], path: String) throws(FinParseError) -> Decoded {
+        // Big5 mostly reads as GB18030 too, as nonsense (琘カ現叭狝 for 某市政務服務): it is read
+        // as Big5 when ICU's detector takes it for that and it converts whole.
+        if mayBeBig5(bytes.prefix(8192)), detectedCharset(Array(bytes.prefix(16 * 1024)), confidence: 50) == "Big5",
+           case .text(let text) = StrictConversion("Big5", bytes[...]) {
+            return try decoded(text, encoding: .big5, cut: 0, path: path)
+        }
         let stop: Int
-        switch GB18030Conversion(bytes[...]) {
+        switch StrictConversion("GB18030", bytes[...]) {
         case .text(let text):
             return try decoded(text, encoding: .gb18030, cut: 0, path: path)
         case .stopped(at: let offset):
@@ -148,7 +154,7 @@ public enum TextDecoding {
         // Stopped at the very end: the file is cut off inside its last character.
         if stop == bytes.count {
             for cut in 1...3 where cut < bytes.count {
-                if case .text(let text) = GB18030Conversion(bytes.dropLast(cut)) {
+                if case .text(let text) = StrictConversion("GB18030", bytes.dropLast(cut)) {
                     return try decoded(text, encoding: .gb18030, cut: cut, path: path)
                 }
             }
@@ -169,12 +175,31 @@ public enum TextDecoding {
         throw FinParseError(.undecodable, path: path, message: "is neither UTF-8 nor GB18030 text\(guess)", byteOffset: stop)
     }
 
-    /// ICU's strict GB18030 conversion of some bytes: their text, or the offset it stopped at.
-    private enum GB18030Conversion {
+    /// Whether double-byte text may be Big5, and worth asking ICU's detector (a few
+    /// milliseconds, a tenth of a report's parse): Big5 writes some two in five characters
+    /// with a second byte below 0x7F, GB2312's simplified characters never do. GBK's
+    /// traditional ones do too, and the detector tells those apart.
+    private static func mayBeBig5(_ bytes: ArraySlice<UInt8>) -> Bool {
+        var pairs = 0, low = 0
+        var i = bytes.startIndex
+        while i + 1 < bytes.endIndex {
+            guard bytes[i] >= 0x81 else {
+                i += 1
+                continue
+            }
+            pairs += 1
+            if bytes[i + 1] < 0x7F { low += 1 }
+            i += 2
+        }
+        return low * 10 > pairs
+    }
+
+    /// ICU's strict conversion of some bytes from `charset`: their text, or the offset it stopped at.
+    private enum StrictConversion {
         case text(String)
         case stopped(at: Int)
 
-        init(_ bytes: ArraySlice<UInt8>) {
+        init(_ charset: String, _ bytes: ArraySlice<UInt8>) {
             var output = [UInt8](repeating: 0, count: bytes.count * 2 + 16)
             var length: Int32 = 0
             var errorOffset: Int32 = 0
@@ -182,7 +207,7 @@ public enum TextDecoding {
                 output.withUnsafeMutableBufferPointer { out in
                     input.withMemoryRebound(to: CChar.self) { source in
                         out.withMemoryRebound(to: CChar.self) { dest in
-                            fp_convert_to_utf8("GB18030", source.baseAddress, Int32(source.count),
+                            fp_convert_to_utf8(charset, source.baseAddress, Int32(source.count),
                                                dest.baseAddress, Int32(dest.count), &length, &errorOffset)
                         }
                     }
@@ -193,7 +218,8 @@ public enum TextDecoding {
         }
     }
 
-    private static func detectedCharset(_ prefix: [UInt8]) -> String? {
+    /// ICU's detector's likeliest charset for `prefix`, when it is at least `confidence` (0–100) sure.
+    private static func detectedCharset(_ prefix: [UInt8], confidence least: Int32 = 0) -> String? {
         guard !prefix.isEmpty else { return nil }
         var name = [CChar](repeating: 0, count: 64)
         var confidence: Int32 = 0
@@ -202,7 +228,7 @@ public enum TextDecoding {
                 fp_detect_charset(source.baseAddress, Int32(source.count), &name, Int32(name.count), &confidence)
             }
         }
-        guard status == Int32(FP_OK) else { return nil }
+        guard status == Int32(FP_OK), confidence >= least else { return nil }
         return String(decoding: name.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 

@@ -120,6 +120,8 @@ public enum TextEncoding: String, Sendable, Hashable, Codable, CaseIterable {
     case gb18030 = "GB18030"
     case utf16LE = "UTF-16LE"
     case utf16BE = "UTF-16BE"
+    /// Traditional characters as Taiwan, Hong Kong and old 繁體 gateways wrote them.
+    case big5 = "Big5"
 }
 
 /// What the report says about itself: which department, which year, budget or final accounts.
