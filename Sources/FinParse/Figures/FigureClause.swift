@@ -103,6 +103,13 @@ struct FigureClause {
     private static let expenditure: Word = "支出"
     private static let enumerationComma: Word = "、"
     private static let each: Word = "各"
+    private static let renmin: Word = "人民"
+    private static let bi: Word = "币"
+    /// What joins a figure to the one before it in a list; of them, what joins numbers that
+    /// share a unit.
+    private static let listJoiners: WordSet = ["、", "和", "及", "与", ",", "，"]
+    static let listSeparators: WordSet = ["、", ",", "，"]
+    private static let commas: WordSet = [",", "，"]
     private static let steady: Word = "稳"
     private static let including: Word = "含"
 
@@ -112,10 +119,11 @@ struct FigureClause {
         let before = figureStart - 1
         guard before >= 0 else { return false }
         let joiner = tokens[before].text
-        guard joiner == "、" || joiner == "和" || joiner == "及" || joiner == "与" || joiner == "," || joiner == "，" else { return false }
-        // 4125.49，4143.91万元: a number before the comma shares this figure's unit.
-        guard before >= 1, joiner == "、" || tokens[before - 1].kind == .number else { return false }
-        return tokens[before - 1].kind == .percentSign || tokens[before - 1].kind == .unit || tokens[before - 1].kind == .number
+        guard before >= 1, Self.listJoiners.contains(joiner) else { return false }
+        let previous = tokens[before - 1].kind
+        // 4125.49，4143.91万元, 12.5、13.6万元: a number before the joiner shares this figure's unit.
+        if previous == .number { return Self.listSeparators.contains(joiner) }
+        return !Self.commas.contains(joiner) && (previous == .percentSign || previous == .unit)
     }
 
     /// The comparison stated right before the figure: ≥95%, 不低于95%. An = after
@@ -221,7 +229,7 @@ struct FigureClause {
         if let level = Self.subjectLevel(ending: tokens[start..<end]) { return level }
         var kept = Self.outsideAsides(tokens[start..<end]).filter { $0.kind == .word || $0.kind == .number }
         // 收入合计人民币2553.52万元: the currency (ICU: 人民 / 币) names no item.
-        if kept.count >= 2, kept[kept.count - 2].text == "人民", kept[kept.count - 1].text == "币" { kept.removeLast(2) }
+        if kept.count >= 2, kept[kept.count - 1].text == Self.bi, kept[kept.count - 2].text == Self.renmin { kept.removeLast(2) }
         let words = kept.map(\.text)
         guard let last = words.last else { return chartItem }
         // 增长48.16%: the change is what the percent measures; 增长(下降)0% says neither.

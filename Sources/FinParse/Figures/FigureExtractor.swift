@@ -407,13 +407,15 @@ struct FigureSpan {
         guard var found = unsigned(tokens, at: i) else { return nil }
         // 年末结转和结余-3.2万元: a minus sign against the number makes it negative; not one
         // between two numbers (2020-2021年, 100-200万元), a range.
-        if tokens[i].kind == .number, i > 0, tokens[i - 1].text == "-" || tokens[i - 1].text == "−",
-           tokens[i - 1].range.upperBound == tokens[i].range.lowerBound, i < 2 || tokens[i - 2].kind != .number {
+        if tokens[i].kind == .number, i > 0, tokens[i - 1].range.upperBound == tokens[i].range.lowerBound,
+           tokens[i - 1].text == minus || tokens[i - 1].text == minusSign, i < 2 || tokens[i - 2].kind != .number {
             found.span = (i - 1)...found.span.upperBound
             found.value = found.value.map { -$0 }
         }
         return found
     }
+
+    private static let minus: Word = "-", minusSign: Word = "−"
 
     private static func unsigned(_ tokens: [ClauseToken], at i: Int) -> FigureSpan? {
         let token = tokens[i]
@@ -477,8 +479,8 @@ extension FigureSpan {
     /// 余 or 多 between the number and its unit (or inside it, after 万 or 亿).
     fileprivate static func moreThan(_ tokens: [ClauseToken], number i: Int) -> FigureSpan? {
         // Most numbers without a unit are years and counts: the first scalar tells.
-        guard i + 1 < tokens.count, let first = tokens[i + 1].text.string.unicodeScalars.first, "余多万亿".unicodeScalars.contains(first)
-        else { return nil }
+        guard i + 1 < tokens.count, let first = tokens[i + 1].text.string.unicodeScalars.first,
+              first == "余" || first == "多" || first == "万" || first == "亿" else { return nil }
         // Up to two words after the number: ICU reads 万余元 as one, 亿 / 多元 as two.
         var words = ""
         var k = i + 1
@@ -505,7 +507,7 @@ extension FigureSpan {
     /// is written with the unit they share.
     fileprivate static func sharingUnit(_ tokens: [ClauseToken], number i: Int) -> FigureSpan? {
         var k = i
-        while k + 2 < tokens.count, tokens[k + 1].kind == .punctuation, listSeparators.contains(tokens[k + 1].text),
+        while k + 2 < tokens.count, tokens[k + 1].kind == .punctuation, FigureClause.listSeparators.contains(tokens[k + 1].text),
               tokens[k + 2].kind == .number {
             k += 2
             let next = k + 1 < tokens.count ? tokens[k + 1] : nil
@@ -516,8 +518,6 @@ extension FigureSpan {
         }
         return nil
     }
-
-    private static let listSeparators: WordSet = ["、", ",", "，"]
 
     private static let unitsAfterMore: [String: Figure.Unit] = [
         "余元": .yuan, "多元": .yuan, "万余元": .tenThousandYuan, "万多元": .tenThousandYuan,

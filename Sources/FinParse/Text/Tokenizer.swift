@@ -109,9 +109,9 @@ public final class Tokenizer {
             if status >= 100 && status < 200 {
                 // ICU lets ， and ； join two numbers (100，200): split them apart; and a comma
                 // that groups no thousands (4125.49,4143.91; 2021,2022).
-                let commas = Self.groupsThousands(units[range]) ? [0xFF0C, 0xFF1B] : [0xFF0C, 0xFF1B, 0x2C] as [UInt16]
+                let splitsAtComma = !Self.groupsThousands(units[range])
                 var start = range.lowerBound
-                for i in range where commas.contains(units[i]) {
+                for i in range where units[i] == 0xFF0C || units[i] == 0xFF1B || splitsAtComma && units[i] == 0x2C {
                     if start < i { raw.append((.number, start..<i)) }
                     raw.append((.punctuation, i..<(i + 1)))
                     start = i + 1

@@ -30,8 +30,12 @@ enum TraditionalScript {
     /// those above, and more than of their simplified forms (a simplified report may quote
     /// a name in traditional characters).
     static func isTraditional(_ text: String) -> Bool {
-        var traditionalCount = 0, simplifiedCount = 0, ideographs = 0
-        for scalar in text.unicodeScalars.prefix(reach) where (0x4E00..<0xA000).contains(scalar.value) {
+        var traditionalCount = 0, simplifiedCount = 0, ideographs = 0, seen = 0
+        // Counted as it goes: prefix(reach) would walk the whole reach to find its end first.
+        for scalar in text.unicodeScalars {
+            seen += 1
+            guard seen <= reach else { break }
+            guard (0x4E00..<0xA000).contains(scalar.value) else { continue }
             ideographs += 1
             if ideographs > sample { break }
             switch kinds[Int(scalar.value) - 0x4E00] {
