@@ -252,16 +252,16 @@ struct FigureTests {
         #expect(report.amounts.filter { $0.text.contains("余") || $0.text.contains("多") }.map { "\($0.line) \($0.text)" } == ["181 900余万元", "186 180多万元"])
     }
 
-    /// 收、支总计各是4125.49，4143.91万元 (a 四川 决算's template), 分别为12.5、13.6万元: the numbers
+    /// 收、支总计各是3125.40，3143.90万元 (a 四川 决算's template), 分别为12.5、13.6万元: the numbers
     /// before the last share its unit, and were no figures at all; with an ASCII comma
-    /// (4125.49,4143.91万元, which ICU reads as one number) not even the last was. Each is a
+    /// (3125.40,3143.90万元, which ICU reads as one number) not even the last was. Each is a
     /// figure in the unit, read alike; a comma that groups thousands (1,234.56) stays one.
     @Test func aListOfNumbersSharingTheLastOnesUnitIsRead() throws {
         for comma in ["，", ","] {
-            let read = figures("2022年度收、支总计各是4125.49\(comma)4143.91万元。与2021年相比，收、支总计各减少1267.86\(comma)2570.97万元，各下降23.51%、38.28%。")
+            let read = figures("2022年度收、支总计各是3125.40\(comma)3143.90万元。与2021年相比，收、支总计各减少267.80\(comma)570.90万元，各下降7.89%、15.37%。")
             #expect(read.map { "\($0.text) \($0.yuan.map { "\($0)" } ?? "-") \($0.label ?? "-") \($0.change?.rawValue ?? "-")" } == [
-                "4125.49 41254900 收支总计 -", "4143.91万元 41439100 收支总计 -", "1267.86 12678600 减少 decrease",
-                "2570.97万元 25709700 减少 decrease", "23.51% - 下降 decrease", "38.28% - 下降 decrease",
+                "3125.40 31254000 收支总计 -", "3143.90万元 31439000 收支总计 -", "267.80 2678000 减少 decrease",
+                "570.90万元 5709000 减少 decrease", "7.89% - 下降 decrease", "15.37% - 下降 decrease",
             ])
         }
         #expect(figures("分别为12.5、13.6、7.25万元，占比为3、5%。").map { "\($0.value) \($0.unit.rawValue)" } == ["12.5 万元", "13.6 万元", "7.25 万元", "3 %", "5 %"])
@@ -736,7 +736,7 @@ struct FigureTests {
             let (candidates, count) = FigureExtractor.clauses(of: written)
 
             let scalars = Array(written.unicodeScalars)
-            // ， between two digits (4125.49，4143.91万元) lists numbers: no end.
+            // ， between two digits (3125.40，3143.90万元) lists numbers: no end.
             let isDigit: (Int) -> Bool = { $0 >= 0 && $0 < scalars.count && (scalars[$0] == "1" || scalars[$0] == "１") }
             let isEnd: (Int) -> Bool = { i in
                 scalars[i] == "。" || scalars[i] == "；" || scalars[i] == "，" && !(isDigit(i - 1) && isDigit(i + 1))

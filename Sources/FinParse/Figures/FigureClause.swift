@@ -121,7 +121,7 @@ struct FigureClause {
         let joiner = tokens[before].text
         guard before >= 1, Self.listJoiners.contains(joiner) else { return false }
         let previous = tokens[before - 1].kind
-        // 4125.49，4143.91万元, 12.5、13.6万元: a number before the joiner shares this figure's unit.
+        // 3125.40，3143.90万元, 12.5、13.6万元: a number before the joiner shares this figure's unit.
         if previous == .number { return Self.listSeparators.contains(joiner) }
         return !Self.commas.contains(joiner) && (previous == .percentSign || previous == .unit)
     }
@@ -255,7 +255,7 @@ struct FigureClause {
                 : words[i] == "安排" && i > 0 && Self.reportWords.contains(words[i - 1])
             return (Self.linkingWords.contains(words[i]) && !partOfItem)
                 || words[i].string.utf8.first.map({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) == true
-                // 收、支总计各是4125.49，4143.91万元: 各 before the link says each, and names nothing.
+                // 收、支总计各是3125.40，3143.90万元: 各 before the link says each, and names nothing.
                 || words[i] == Self.each && i + 1 < words.count && Self.linkingWords.contains(words[i + 1])
         }
         var stretchEnd = words.count

@@ -284,7 +284,7 @@ struct FigureExtractor {
                 guard i + 2 < bytes.count else { return false }
                 switch (bytes[i], bytes[i + 1], bytes[i + 2]) {
                 case (0xE3, 0x80, 0x82), (0xEF, 0xBC, 0x9B): return true    // 。；
-                case (0xEF, 0xBC, 0x8C): return !(endsDigit(before: i) && startsDigit(at: i + 3))    // ，, not inside 4125.49，4143.91万元
+                case (0xEF, 0xBC, 0x8C): return !(endsDigit(before: i) && startsDigit(at: i + 3))    // ，, not inside 3125.40，3143.90万元
                 default: return false
                 }
             }
@@ -503,7 +503,7 @@ extension FigureSpan {
         return nil
     }
 
-    /// 收、支总计各是4125.49，4143.91万元; 分别为12.5、13.6万元: a list of figures whose last alone
+    /// 收、支总计各是3125.40，3143.90万元; 分别为12.5、13.6万元: a list of figures whose last alone
     /// is written with the unit they share.
     fileprivate static func sharingUnit(_ tokens: [ClauseToken], number i: Int) -> FigureSpan? {
         var k = i

@@ -108,7 +108,7 @@ public final class Tokenizer {
             let status = statuses[k]
             if status >= 100 && status < 200 {
                 // ICU lets ， and ； join two numbers (100，200): split them apart; and a comma
-                // that groups no thousands (4125.49,4143.91; 2021,2022).
+                // that groups no thousands (3125.40,3143.90; 2021,2022).
                 let splitsAtComma = !Self.groupsThousands(units[range])
                 var start = range.lowerBound
                 for i in range where units[i] == 0xFF0C || units[i] == 0xFF1B || splitsAtComma && units[i] == 0x2C {
@@ -161,7 +161,7 @@ public final class Tokenizer {
     }
 
     /// Whether a number's ASCII commas, if any, group its thousands: 1,234.56 and 12,345,
-    /// not 4125.49,4143.91 or 2021,2022.
+    /// not 3125.40,3143.90 or 2021,2022.
     private static func groupsThousands(_ number: ArraySlice<UInt16>) -> Bool {
         guard number.contains(0x2C) else { return true }
         var run = 0, groups = 0

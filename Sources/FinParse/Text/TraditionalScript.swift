@@ -1,7 +1,7 @@
 import CICU
 
 /// Reports written in traditional characters: a government site's 繁體 page scraped as it was
-/// served (收入總計434.72萬元，增長15.46%). Every word finparse knows (万元, 增长, 决算, 合计,
+/// served (收入總計2553.52萬元，增長48.16%). Every word finparse knows (万元, 增长, 决算, 合计,
 /// 一级指标) is simplified, so such a text would give no amounts and no tables. It is read
 /// as simplified instead, one character for one (ICU's Hant-Hans transliterator), so that
 /// every byte keeps its place: lines and columns are the file's, and texts come out in
