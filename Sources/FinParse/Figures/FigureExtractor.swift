@@ -489,9 +489,8 @@ extension FigureSpan {
             var found: FigureSpan?
             if let unit = unitsAfterMore[words] {
                 found = FigureSpan(number: tokens[i].text, span: i...k, unit: unit)
-            } else if words == "余" || words == "多" || words == "万余" || words == "万多" || words == "亿余" || words == "亿多",
-                      k + 1 < tokens.count, tokens[k + 1].kind == .unit, let unit = Figure.Unit(rawValue: tokens[k + 1].text.string),
-                      let scaled = words.count == 1 ? unit : unit == .yuan ? unitsAfterMore[words + "元"] : nil {
+            } else if k + 1 < tokens.count, tokens[k + 1].kind == .unit, let unit = Figure.Unit(rawValue: tokens[k + 1].text.string),
+                      let scaled = words == "余" || words == "多" ? unit : unit == .yuan ? unitsAfterMore[words + "元"] : nil {
                 found = FigureSpan(number: tokens[i].text, span: i...(k + 1), unit: scaled)
             }
             if found != nil {

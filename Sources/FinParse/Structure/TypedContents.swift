@@ -65,7 +65,8 @@ struct TypedContents {
             headingCount = 2
             return .hold
         }
-        if [firstEntry, firstMarkedEntry].contains(where: { $0.map { Self.repeats(first: $0, in: paragraph) } ?? false }) {
+        if firstEntry.map({ Self.repeats(first: $0, in: paragraph) }) == true
+            || firstMarkedEntry.map({ Self.repeats(first: $0, in: paragraph) }) == true {
             done = true
             defer { held = [] }
             return .contents(held, then: [paragraph])
@@ -73,11 +74,11 @@ struct TypedContents {
         // An entry is a heading's words, never a sentence.
         if held.count > Self.heldParagraphs || paragraph.text.contains(utf8: "。") { return close(before: paragraph) }
         held.append(paragraph)
-        let isEntry = TableOfContents.isEntry(TableOfContents.withoutFieldCodes(paragraph.text.trimmingSpaces))
+        func isEntry() -> Bool { TableOfContents.isEntry(TableOfContents.withoutFieldCodes(paragraph.text.trimmingSpaces)) }
         if held.count == headingCount + 1 {
             firstEntry = TableOfContents.key(paragraph.text)
-            firstIsEntry = isEntry
-        } else if !firstIsEntry, firstMarkedEntry == nil, isEntry {
+            firstIsEntry = isEntry()
+        } else if !firstIsEntry, firstMarkedEntry == nil, isEntry() {
             firstMarkedEntry = TableOfContents.key(paragraph.text)
         }
         return .hold
