@@ -646,19 +646,8 @@ enum TableFigures {
     /// pass over the bytes, as every word of a cell with a comma or a point is asked.
     private static func isInThousands(_ word: Substring) -> Bool {
         let digits = word.utf8.first == UInt8(ascii: "-") ? word.utf8.dropFirst() : word.utf8[...]
-        var run = 0, commas = 0
-        for byte in digits {
-            if byte == UInt8(ascii: ",") {
-                guard commas == 0 ? (1...3).contains(run) : run == 3 else { return false }
-                commas += 1
-                run = 0
-            } else if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
-                run += 1
-            } else {
-                return false
-            }
-        }
-        return commas > 0 && run == 3
+        guard let grouping = thousandsGrouping(digits) else { return false }
+        return grouping.commas > 0 && grouping.end == digits.endIndex
     }
 
     /// Read on the UTF-8 bytes: every table cell is asked, most of them words, and a money

@@ -231,3 +231,26 @@ struct WordSet: ExpressibleByArrayLiteral, Sendable {
 
     func contains(_ text: String) -> Bool { contains(Word(text)) }
 }
+
+/// How ASCII commas group the digits at the start of a number's code units (UTF-8 bytes or
+/// UTF-16 units): the commas' count and where its digits and commas end; nil when a comma
+/// groups no thousands (a first group of more than three digits, a later one of other than
+/// three: 2021,2022, 12,34).
+func thousandsGrouping<C: Collection>(_ units: C) -> (commas: Int, end: C.Index)? where C.Element: FixedWidthInteger {
+    var run = 0, commas = 0
+    var i = units.startIndex
+    while i < units.endIndex {
+        let unit = units[i]
+        if unit == 0x2C {
+            guard commas == 0 ? (1...3).contains(run) : run == 3 else { return nil }
+            commas += 1
+            run = 0
+        } else if unit >= 0x30 && unit <= 0x39 {
+            run += 1
+        } else {
+            break
+        }
+        i = units.index(after: i)
+    }
+    return commas > 0 && run != 3 ? nil : (commas, i)
+}

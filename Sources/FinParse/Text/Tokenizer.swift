@@ -164,21 +164,9 @@ public final class Tokenizer {
     /// not 3125.40,3143.90 or 2021,2022.
     private static func groupsThousands(_ number: ArraySlice<UInt16>) -> Bool {
         guard number.contains(0x2C) else { return true }
-        var run = 0, groups = 0
-        for unit in number {
-            switch unit {
-            case 0x2C:
-                guard groups == 0 ? (1...3).contains(run) : run == 3 else { return false }
-                groups += 1
-                run = 0
-            case 0x30...0x39: run += 1
-            default:
-                // The decimal point ends the grouped digits; a comma after it groups nothing.
-                guard run == 3, unit == 0x2E else { return false }
-                return !number[number.index(after: number.firstIndex(of: 0x2E)!)...].contains(0x2C)
-            }
-        }
-        return run == 3
+        guard let grouping = thousandsGrouping(number) else { return false }
+        // A comma after the decimal point groups nothing.
+        return grouping.end == number.endIndex || number[grouping.end] == 0x2E && !number[grouping.end...].contains(0x2C)
     }
 
     private static func kind(ofNonWord unit: UInt16) -> Token.Kind {
