@@ -123,6 +123,36 @@ struct HTMLTests {
         #expect(document.paragraphs.map(\.text) == ["单位:万元", "收入决算表"])
     }
 
+    /// `pdftotext -htmlmeta` puts a PDF's whole text in one `<pre>`, its pages' form feeds
+    /// (which libxml2 drops) and its `-layout` columns included: the page reads as the text
+    /// file does, line for line. Before, its white space was collapsed and no table was read.
+    @Test(arguments: ["layout", "raw"])
+    func aPDFsTextInAPreReadsAsTheTextFile(extraction: String) throws {
+        let page = try Document(contentsOf: Corpus.path("html/putuo-caizhengju-2024-juesuan.\(extraction).htmlmeta.html"))
+        let text = try Document(contentsOf: Corpus.path("pdf/putuo-caizhengju-2024-juesuan.\(extraction).txt"))
+        #expect(page.source.format == .html)
+        #expect(page.tables.count == (extraction == "layout" ? 10 : 9) && page.amounts.count == 258)
+        var sameSource = page
+        sameSource.source = text.source
+        #expect(sameSource == text)
+    }
+
+    /// A `<pre>` after other lines goes on with their numbering, its blank lines counted; in a
+    /// cell, its lines are the cell's lines.
+    @Test func aPresLinesAreNumberedAfterThePagesLines() throws {
+        let document = try Self.document("""
+            <html><body><h2>2024年度部门决算</h2><pre>
+            一、收入总计
+
+            收入总计12.50万元。</pre><p>附件</p>
+            <table><tr><td><pre>基本支出
+            3.00</pre></td></tr></table></body></html>
+            """)
+        #expect(document.paragraphs.map { "\($0.line) \($0.text)" } == ["1 2024年度部门决算", "2 一、收入总计", "4 收入总计12.50万元。", "5 附件"])
+        #expect(document.amounts.map { "\($0.line) \($0.text) \($0.label ?? "-")" } == ["4 12.50万元 收入总计"])
+        #expect(document.tables.first?.cells.map(\.text) == ["基本支出\n3.00"])
+    }
+
     /// Plain text is not taken for a page, even with a "<" in it.
     @Test func plainTextStaysText() throws {
         let document = try Self.document("<2021年度部门决算>\n收入总计2553.52万元。")

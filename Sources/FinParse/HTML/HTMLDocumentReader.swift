@@ -8,6 +8,10 @@
 /// paragraph's). Tables keep their structure: rowspan and colspan place the cells as
 /// a browser does, and a table inside a cell is the cell's. Script, style and the
 /// head are not read.
+///
+/// A `<pre>` outside tables is text as a text file gives it (`pdftotext -htmlmeta` puts
+/// a PDF's whole text in one): its lines, blank ones too, are read as a text report's,
+/// page breaks, columns and tables included. In a cell, its lines are the cell's lines.
 struct HTMLDocumentReader: XMLNodeReader {
     enum Element: String, XMLVocabulary {
         case paragraph = "p", division = "div", lineBreak = "br", listItem = "li", heading1 = "h1", heading2 = "h2"
@@ -48,6 +52,10 @@ struct HTMLDocumentReader: XMLNodeReader {
     private var lineNumber = 0
     private var openTables: [TableBuilder] = []
     private var skipper = XMLSkipper<Element>()
+    /// How many `<pre>` elements are open.
+    private var preformattedDepth = 0
+    /// The text of a `<pre>` outside tables, as written, while it is read.
+    private var preformattedText: String?
     /// The last few body lines before whatever comes next: a table's title and unit.
     private var recentBodyLines: [FoldedText] = []
 
@@ -75,15 +83,51 @@ struct HTMLDocumentReader: XMLNodeReader {
     mutating func take(_ node: XMLStream<Element>.Node, from stream: XMLStream<Element>) {
         guard !skipper.skips(node, { $0.isSkipped }) else { return }
         switch node {
-        case .start(let element?): start(element, stream: stream)
-        case .end(let element?): end(element)
+        case .start(.preformatted):
+            preformattedDepth += 1
+            if preformattedDepth == 1 && openTables.isEmpty {
+                endLine()
+                preformattedText = ""
+            }
+        case .end(.preformatted):
+            preformattedDepth = max(0, preformattedDepth - 1)
+            if preformattedDepth == 0 { endPreformatted() }
+        case .start(.lineBreak) where preformattedText != nil:
+            preformattedText! += "\n"
+        case .start(let element?) where preformattedText == nil: start(element, stream: stream)
+        case .end(let element?) where preformattedText == nil: end(element)
+        case .text where preformattedText != nil:
+            preformattedText! += stream.text
+        case .text where preformattedDepth > 0:
+            // A cell's `<pre>`: each of its lines a line of the cell.
+            var lines = stream.text.split(separator: "\n", omittingEmptySubsequences: false)[...]
+            pending += lines.removeFirst()
+            for line in lines {
+                endLine()
+                pending += line
+            }
         case .text: pending += stream.text
         default: break
         }
     }
 
+    /// Reads a `<pre>`'s text as a text file's, its first line the next line of the page.
+    private mutating func endPreformatted() {
+        guard var text = preformattedText else { return }
+        preformattedText = nil
+        // A line end right after <pre> is no part of its text (HTML's rule), where libxml2 left it.
+        if text.hasPrefix("\n") { text.removeFirst() }
+        text = Self.replacing(Self.formFeed, with: "\u{0C}", in: text)
+        let lines = FoldedText.lines(of: text, from: lineNumber + 1)
+        guard let last = lines.last?.line else { return }
+        lineNumber = last
+        recentBodyLines = []
+        assembly.add(TextLayout.read(lines))
+    }
+
     /// Hands over the last line, at the end of the page.
     mutating func finish() {
+        endPreformatted()
         endLine()
         while !openTables.isEmpty { end(.table) }
     }
@@ -157,13 +201,28 @@ struct HTMLDocumentReader: XMLNodeReader {
         }
     }
 
+    /// What stands for a form feed in the page handed to libxml2, which drops form feeds
+    /// (no character of XML), where pdftotext starts each page: a noncharacter, which no
+    /// text holds.
+    static let formFeed = Unicode.Scalar(0xFDD0)!
+
+    /// The page with its form feeds as ``formFeed``.
+    static func keepingFormFeeds(_ text: String) -> String {
+        replacing("\u{0C}", with: formFeed, in: text)
+    }
+
+    private static func replacing(_ old: Unicode.Scalar, with new: Unicode.Scalar, in text: String) -> String {
+        guard text.unicodeScalars.contains(old) else { return text }
+        return String(String.UnicodeScalarView(text.unicodeScalars.map { $0 == old ? new : $0 }))
+    }
+
     /// HTML's white space (space, tab, line ends, form feed) in runs, as one space; the
     /// line's ends trimmed. A no-break space (&nbsp;) is not white space here.
     static func collapsingWhiteSpace(_ text: String) -> String {
         var result = ""
         var space = false
         for scalar in text.unicodeScalars {
-            if scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\r" || scalar == "\u{0C}" {
+            if scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\r" || scalar == formFeed {
                 space = !result.isEmpty
             } else {
                 if space { result.unicodeScalars.append(" ") }

@@ -6,7 +6,7 @@ enum HTMLReportParser {
             throw FinParseError(.malformedHTML, path: path, message: "libxml2 cannot make an HTML parser")
         }
         var reader = HTMLDocumentReader(assembly: assembly)
-        var text = text
+        var text = HTMLDocumentReader.keepingFormFeeds(text)
         let parsed = text.withUTF8 { bytes in
             Result { () throws(XMLStreamError) in try stream.parse(UnsafeRawBufferPointer(bytes), isLast: true, into: &reader) }
         }

@@ -129,13 +129,15 @@ final class ReportAssembly {
         pool.cancel()
     }
 
-    /// Hands over a body read whole, its paragraphs and tables in document order; each
+    /// Hands over a body read whole (a text file's, a web page's `<pre>`), its paragraphs and
+    /// tables in document order, after what was handed over before it; each
     /// grid's cells are released as soon as it is handed over.
     func add(_ body: consuming ReportBody) {
-        hints = body.hints
+        // A web page may hand over more than one (a <pre> each).
+        hints.merge(body.hints)
         diagnostics += body.diagnostics
-        listedTables = body.listedTables
-        notesTitles = !listedTables.isEmpty
+        listedTables += body.listedTables
+        notesTitles = notesTitles || !listedTables.isEmpty
         var next = 0
         for index in body.tables.indices {
             // A table's title line is a paragraph too, and comes first.

@@ -48,6 +48,13 @@ enum OutlineRecognizer {
         /// body line printed without its marker (上海市普陀区司法局主要职能): each opens a
         /// sub-tree as a title line does.
         var chapterTitles: [Int: String] = [:]
+
+        /// Adds another body's hints (their lines are its own).
+        mutating func merge(_ other: Hints) {
+            headingLevels.merge(other.headingLevels) { $1 }
+            partMarkers.merge(other.partMarkers) { $1 }
+            chapterTitles.merge(other.chapterTitles) { $1 }
+        }
     }
 
     /// The marker a 目录 gives a body line, and that line's text: a line may share its

@@ -83,8 +83,8 @@ enum PageText {
         }
         var kept = lines.indices.filter { !drop.contains($0) }.map { lines[$0] }
         // Without form feeds of its own, the cover is what comes before the 目录.
-        let cover = formFed ? pages.first?.count : contents.map { lines[$0.lowerBound].line - 1 }
-        if let cover { kept = joinCover(kept, coverLines: cover) }
+        let cover = formFed ? pages.first.map { lines[$0.upperBound - 1].line } : contents.map { lines[$0.lowerBound].line - 1 }
+        if let cover { kept = joinCover(kept, lastCoverLine: cover) }
         kept = joinWrapped(kept)
         var partMarkers: [Int: OutlineRecognizer.PartMarker] = [:]
         var chapterTitles: [Int: String] = [:]
@@ -105,8 +105,8 @@ enum PageText {
     /// A cover page of a few short lines is one title broken for the page
     /// (上海市普陀区规划和自然 / 资源局 / 2024 年度部门决算): it is read as one line.
     /// A labelled line under it (预算主管部门：上海市普陀区司法局) is no part of the title.
-    private static func joinCover(_ lines: [FoldedText], coverLines: Int) -> [FoldedText] {
-        let cover = lines.prefix { $0.line <= coverLines }
+    private static func joinCover(_ lines: [FoldedText], lastCoverLine: Int) -> [FoldedText] {
+        let cover = lines.prefix { $0.line <= lastCoverLine }
         let filled = cover.filter { !$0.isBlank }
         guard filled.count >= 2, filled.count <= 6, filled.allSatisfy({ $0.text.trimmingSpaces.count <= 30 }) else { return lines }
         let titleLines = cover.prefix { !$0.text.contains(utf8: ":") }

@@ -237,7 +237,12 @@ extension FoldedText {
     /// or a lone CR, as the input had them; a form feed inside a line starts a new one
     /// (a page), with the same number.
     public static func lines(of text: String) -> [FoldedText] {
-        splitLines(text).map { FoldedText(String($0.text), line: $0.line) }
+        lines(of: text, from: 1)
+    }
+
+    /// The lines of text that starts on line `first` of a larger input (a web page's `<pre>`).
+    static func lines(of text: String, from first: Int) -> [FoldedText] {
+        splitLines(text).map { FoldedText(String($0.text), line: $0.line + first - 1) }
     }
 }
 
