@@ -100,6 +100,28 @@ final class InputTests {
         #expect(variant.diagnostics.contains { $0.code == "traditional-script" })
     }
 
+    /// A Big5 file with a bad byte (a pair GB18030 reads, Big5 does not) read as GB18030
+    /// nonsense without a word, and one cut off inside its last character read as GB18030
+    /// nonsense with a warning about GB18030. The bad byte is named, as in any encoding; the
+    /// cut-off file is Big5 read up to its last character.
+    @Test func aBig5FileWithABadByteOrCutOffIsToldAsBig5() throws {
+        let file = try #require(FileManager.default.contents(atPath: Corpus.path("variants/yongzhou-yingji-2021-juesuan.big5.txt")))
+        let big5 = [UInt8](file)
+        let lineStart = try #require(big5[(big5.count / 2)...].firstIndex(of: 0x0A)) + 1
+        let line = big5[..<lineStart].count { $0 == 0x0A } + 1
+        let damaged = Array(big5[..<lineStart]) + [0xA4, 0x80] + Array(big5[lineStart...])
+        let error = try #require(self.error(reading: try temporaryFile(damaged, name: "damaged-big5.txt")))
+        #expect(error.code == .undecodable)
+        #expect(error.message.contains("is Big5 text") && error.message.contains("on line \(line)"))
+        #expect((lineStart...lineStart + 2).contains(error.byteOffset ?? -1))
+
+        // The file ends with 。 (A1 43) and a line end: cut after the A1.
+        let cut = try Document(contentsOf: try temporaryFile(Array(big5.dropLast(2)), name: "cut-big5.txt"))
+        #expect(cut.source.encoding == .big5)
+        #expect(cut.diagnostics.contains { $0.code == "truncated" && $0.message.contains("Big5") })
+        #expect(cut.amounts == Corpus.yongzhouDocument.amounts)
+    }
+
     /// UTF-16 saved without its byte-order mark was refused as binary (its digits' high bytes
     /// are NULs); it is read when the NULs stand at every other byte.
     @Test(arguments: [false, true])

@@ -139,25 +139,24 @@ public enum TextDecoding {
 
     private static func gb18030(_ bytes: [UInt8], path: String) throws(FinParseError) -> Decoded {
         // Big5 mostly reads as GB18030 too, as nonsense (琘カ現叭狝 for 某市政務服務): it is read
-        // as Big5 when ICU's detector takes it for that and it converts whole.
-        if mayBeBig5(bytes.prefix(8192)), detectedCharset(Array(bytes.prefix(16 * 1024)), confidence: 50) == "Big5",
-           case .text(let text) = StrictConversion("Big5", bytes[...]) {
-            return try decoded(text, encoding: .big5, cut: 0, path: path)
+        // as Big5 when ICU's detector takes it for that (GBK's traditional characters it takes
+        // for GB18030 still), and a bad byte in it is named as in any other encoding.
+        if mayBeBig5(bytes.prefix(8192)), detectedCharset(Array(bytes.prefix(16 * 1024)), confidence: 50) == "Big5" {
+            switch StrictConversion.whole("Big5", bytes) {
+            case .text(let text, cut: let cut):
+                return try decoded(text, encoding: .big5, cut: cut, path: path)
+            case .stopped(at: let stop):
+                throw FinParseError(.undecodable, path: path,
+                                    message: "is Big5 text, as ICU's detector takes it, with a bad byte on line \(lineNumber(atEndOf: bytes[..<stop]))",
+                                    byteOffset: stop)
+            }
         }
         let stop: Int
-        switch StrictConversion("GB18030", bytes[...]) {
-        case .text(let text):
-            return try decoded(text, encoding: .gb18030, cut: 0, path: path)
+        switch StrictConversion.whole("GB18030", bytes) {
+        case .text(let text, cut: let cut):
+            return try decoded(text, encoding: .gb18030, cut: cut, path: path)
         case .stopped(at: let offset):
             stop = offset
-        }
-        // Stopped at the very end: the file is cut off inside its last character.
-        if stop == bytes.count {
-            for cut in 1...3 where cut < bytes.count {
-                if case .text(let text) = StrictConversion("GB18030", bytes.dropLast(cut)) {
-                    return try decoded(text, encoding: .gb18030, cut: cut, path: path)
-                }
-            }
         }
         // A file whose Chinese reads as UTF-8 up to some byte is a UTF-8 file damaged there:
         // name that byte (GB18030 reads such text, as nonsense, for a while). Two characters
@@ -196,7 +195,7 @@ public enum TextDecoding {
 
     /// ICU's strict conversion of some bytes from `charset`: their text, or the offset it stopped at.
     private enum StrictConversion {
-        case text(String)
+        case text(String, cut: Int)
         case stopped(at: Int)
 
         init(_ charset: String, _ bytes: ArraySlice<UInt8>) {
@@ -213,8 +212,20 @@ public enum TextDecoding {
                     }
                 }
             }
-            self = status == Int32(FP_OK) ? .text(String(decoding: output[..<Int(length)], as: UTF8.self))
+            self = status == Int32(FP_OK) ? .text(String(decoding: output[..<Int(length)], as: UTF8.self), cut: 0)
                                           : .stopped(at: Int(errorOffset))
+        }
+
+        /// The whole file's text, or all but a last character the file cuts off (`cut` says how
+        /// many bytes were left out); else where the conversion stopped.
+        static func whole(_ charset: String, _ bytes: [UInt8]) -> Self {
+            let whole = Self(charset, bytes[...])
+            // Stopped at the very end: the file is cut off inside its last character.
+            guard case .stopped(at: bytes.count) = whole else { return whole }
+            for cut in 1...3 where cut < bytes.count {
+                if case .text(let text, _) = Self(charset, bytes.dropLast(cut)) { return .text(text, cut: cut) }
+            }
+            return whole
         }
     }
 
