@@ -79,15 +79,17 @@ public struct Document: Sendable, Hashable, Codable {
 /// The input a document was read from.
 public struct SourceInfo: Sendable, Hashable, Codable {
     public enum Format: String, Sendable, Hashable, Codable {
-        case text, docx, pdf, html
-        /// A Word 97–2003 binary document.
+        case text, pdf, html
+        /// A Word .docx, or its parts in one XML file (Word's "XML Document").
+        case docx
+        /// A Word 97–2003 binary document, or Word 2003's XML.
         case doc
     }
 
     /// The path as given by the caller.
     public var path: String
     public var format: Format
-    /// The character encoding a text input was decoded from; nil for .docx and .doc.
+    /// The character encoding a text input was decoded from; nil for Word's formats.
     public var encoding: TextEncoding?
     /// The size of the input in bytes.
     public var bytes: Int

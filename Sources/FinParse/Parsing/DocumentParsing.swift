@@ -125,6 +125,13 @@ extension Document {
             throw FinParseError(.unsupportedFormat, path: path,
                                 message: "is an RTF document, which finparse does not read; save it as a .docx")
         }
+        if let kind = WordXMLFile.kind(of: bytes) {
+            // Word's XML: a package's parts are a .docx's; Word 2003's is of the .doc's years.
+            let source = SourceInfo(path: path, format: kind == .package ? .docx : .doc, encoding: nil, bytes: bytes.count,
+                                    sha256: Self.sha256Hex(bytes))
+            try WordReportParser.read(DocxPackage(wordXML: consume bytes, kind: kind, path: path), path: path, into: assembly)
+            return source
+        }
         let decoded = try TextDecoding.decode(bytes, path: path)
         let isHTML = HTMLDocumentReader.looksLikeHTML(decoded.text)
         let source = SourceInfo(path: path, format: isHTML ? .html : .text, encoding: decoded.encoding, bytes: bytes.count,

@@ -1,4 +1,5 @@
-/// The parts of a .docx file (a zip package), inflated with limits and read as XML.
+/// The parts of a .docx file (a zip package), inflated with limits and read as XML; or
+/// those of one of Word's XML files (``WordXMLFile``), which hold them as text.
 struct DocxPackage {
     /// No part inflates beyond this, whatever its header claims.
     static let maxPartBytes = 1 << 30
@@ -7,14 +8,26 @@ struct DocxPackage {
     static let maxRatio = 200
     static let ratioFloorBytes = 16 << 20
 
-    private let archive: ZipArchive
+    private enum Storage {
+        case zip(ZipArchive)
+        /// A Word XML file's bytes and its parts' places in them.
+        case xml([UInt8], parts: [String: Range<Int>])
+    }
+
+    private let storage: Storage
     private let path: String
+    /// What a damaged part makes of the file.
+    private let malformed: FinParseError.Code
+    /// Whether errors name the part (not in Word 2003's XML, one part whose places are the file's).
+    private let namesParts: Bool
 
     /// A package in memory, read where it is.
     init(bytes: consuming [UInt8], path: String) throws(FinParseError) {
         self.path = path
+        malformed = .malformedDocx
+        namesParts = true
         do {
-            archive = try ZipArchive(bytes: bytes)
+            storage = .zip(try ZipArchive(bytes: bytes))
         } catch {
             throw Self.unreadable(path, error)
         }
@@ -23,10 +36,29 @@ struct DocxPackage {
     /// A package read from its file as its parts are inflated: never held whole.
     init(fileAt path: String) throws(FinParseError) {
         self.path = path
+        malformed = .malformedDocx
+        namesParts = true
         do {
-            archive = try ZipArchive(path: path)
+            storage = .zip(try ZipArchive(path: path))
         } catch {
             throw Self.unreadable(path, error)
+        }
+    }
+
+    /// One of Word's XML files. Word 2003's is its own main part and styles part.
+    init(wordXML bytes: consuming [UInt8], kind: WordXMLFile.Kind, path: String) {
+        self.path = path
+        switch kind {
+        case .package:
+            let parts = WordXMLFile.parts(of: bytes)
+            storage = .xml(bytes, parts: parts)
+            malformed = .malformedDocx
+            namesParts = true
+        case .word2003:
+            let whole = 0..<bytes.count
+            storage = .xml(bytes, parts: ["word/document.xml": whole, "word/styles.xml": whole])
+            malformed = .malformedDoc
+            namesParts = false
         }
     }
 
@@ -37,10 +69,28 @@ struct DocxPackage {
     /// Streams a part through `reader` as it is inflated, and returns false when the
     /// package has no such part; the part is never held whole. XML errors name the part and line.
     func read<Reader: XMLNodeReader>(_ name: String, into reader: inout Reader) throws(FinParseError) -> Bool {
-        guard let entry = archive[name] else { return false }
-        guard let stream = XMLStream<Reader.Element>() else {
-            throw FinParseError(.malformedDocx, path: path, message: "\(name): libxml2 cannot make a parser")
+        switch storage {
+        case .zip(let archive):
+            guard let entry = archive[name] else { return false }
+            try read(entry, of: archive, name: name, into: &reader)
+        case .xml(let bytes, let parts):
+            guard let range = parts[name] else { return false }
+            let stream = try stream(for: reader, name: name)
+            do {
+                try bytes[range].withUnsafeBytes { try stream.parse($0, isLast: true, into: &reader) }
+            } catch let error as XMLStreamError {
+                throw failure(name, XMLStreamError(message: error.message,
+                                                   location: Self.place(of: error.location, inPartAt: range.lowerBound, of: bytes)))
+            } catch {
+                throw FinParseError(malformed, path: path, message: "\(namesParts ? "\(name): " : "")\(error)")
+            }
         }
+        return true
+    }
+
+    private func read<Reader: XMLNodeReader>(_ entry: ZipArchive.Entry, of archive: ZipArchive, name: String,
+                                             into reader: inout Reader) throws(FinParseError) {
+        let stream = try stream(for: reader, name: name)
         let limit = Self.limit(compressedSize: entry.compressedSize)
         // A part that says it is too large is refused before any of it is read; one that
         // says less than it holds is inflated only as far as it says, and fails its CRC-32.
@@ -56,12 +106,32 @@ struct DocxPackage {
         } catch let error as ZipArchive.Failure where error.failsChecksum {
             throw FinParseError(.malformedDocx, path: path, message: "\(name) fails its CRC-32 check (damaged)")
         } catch let error as XMLStreamError {
-            throw FinParseError(.malformedDocx, path: path, message: "\(name): \(error.message)",
-                                location: error.location)
+            throw failure(name, error)
         } catch {
             throw FinParseError(.malformedDocx, path: path, message: "\(name) cannot be inflated (truncated or damaged): \(error)")
         }
-        return true
+    }
+
+    private func stream<Reader: XMLNodeReader>(for reader: Reader, name: String) throws(FinParseError) -> XMLStream<Reader.Element> {
+        guard let stream = XMLStream<Reader.Element>() else {
+            throw FinParseError(malformed, path: path, message: "\(name): libxml2 cannot make a parser")
+        }
+        return stream
+    }
+
+    /// A place in a part as a place in the file that holds the part from `start` on.
+    private static func place(of location: SourceLocation, inPartAt start: Int, of bytes: [UInt8]) -> SourceLocation {
+        let before = bytes[..<start]
+        let lineStart = (before.lastIndex(of: 0x0A) ?? -1) + 1
+        let line = before.count { $0 == 0x0A } + 1
+        // Columns count characters: UTF-8's continuation bytes are none.
+        let column = bytes[lineStart..<start].count { $0 & 0xC0 != 0x80 } + 1
+        return location.line == 1 ? SourceLocation(line: line, column: column + location.column - 1)
+            : SourceLocation(line: line + location.line - 1, column: location.column)
+    }
+
+    private func failure(_ name: String, _ error: XMLStreamError) -> FinParseError {
+        FinParseError(malformed, path: path, message: "\(namesParts ? "\(name): " : "")\(error.message)", location: error.location)
     }
 
     static func limit(compressedSize: UInt64) -> Int {

@@ -18,6 +18,10 @@ struct WordDocumentReader: XMLNodeReader {
         case table = "w:tbl", row = "w:tr", rowProperties = "w:trPr", cell = "w:tc"
         case gridBefore = "w:gridBefore", gridAfter = "w:gridAfter", gridSpan = "w:gridSpan"
         case verticalMerge = "w:vMerge", horizontalMerge = "w:hMerge"
+        // Word 2003's XML: its merges, and the number Word showed a list paragraph with.
+        case legacyVerticalMerge = "w:vmerge", legacyHorizontalMerge = "w:hmerge"
+        case listProperties = "w:listPr", shownText = "wx:t", shownFont = "wx:font"
+        case footnote = "w:footnote", endnote = "w:endnote", annotation = "aml:annotation"
         // Skipped, with all they hold.
         case deleted = "w:del", movedFrom = "w:moveFrom", fieldInstruction = "w:instrText", deletedText = "w:delText"
         case deletedFieldInstruction = "w:delInstrText", compatibilityFallback = "mc:Fallback"
@@ -33,6 +37,10 @@ struct WordDocumentReader: XMLNodeReader {
             case .deleted, .movedFrom, .fieldInstruction, .deletedText, .deletedFieldInstruction,
                  .compatibilityFallback, .runProperties, .tabStops, .tableProperties, .tableColumns,
                  .contentControlProperties, .sectionProperties:
+                true
+            // Word 2003 keeps notes in the body where they are referenced (a .docx in parts of
+            // their own, which are not read either).
+            case .footnote, .endnote:
                 true
             // Earlier properties kept by tracked formatting changes: not the document as it is.
             case .paragraphPropertiesChange, .runPropertiesChange, .tablePropertiesChange,
@@ -64,6 +72,10 @@ struct WordDocumentReader: XMLNodeReader {
         var numID: String?
         var numLevel: Int?
         var outlineLevel: Int?
+        /// The number Word 2003's XML says the paragraph was shown with (wx:t in w:listPr),
+        /// and whether in a symbol font (a bullet).
+        var shownMarker: String?
+        var shownInSymbolFont = false
     }
 
     /// Takes the body's paragraphs and tables, and the outline level (0 = top) of the
@@ -77,6 +89,7 @@ struct WordDocumentReader: XMLNodeReader {
     /// Open paragraphs: more than one when a text box holds paragraphs of its own.
     private var openParagraphs: [OpenParagraph] = []
     private var inRowProperties = false
+    private var inListProperties = false
     private var openTables: [WordTableBuilder] = []
     private var inText = false
     private var skipper = XMLSkipper<Element>()
@@ -99,7 +112,8 @@ struct WordDocumentReader: XMLNodeReader {
     mutating func take(_ node: XMLStream<Element>.Node, from stream: XMLStream<Element>) {
         // A w:del in a row's own properties (not in their tracked earlier state) deletes the row.
         if case .start(.deleted) = node, inRowProperties, !skipper.isSkipping { updateRow { $0.deleted = true } }
-        guard !skipper.skips(node, { $0.isSkipped }) else { return }
+        // A Word 2003 comment stands in the body, as an annotation of its own type.
+        guard !skipper.skips(node, { $0.isSkipped || $0 == .annotation && stream.attribute("w:type") == "Word.Comment" }) else { return }
         switch node {
         case .start(let element?): start(element, stream: stream)
         case .end(let element?): end(element)
@@ -131,6 +145,15 @@ struct WordDocumentReader: XMLNodeReader {
             updateParagraph { $0.outlineLevel = level }
         case .rowProperties:
             inRowProperties = true
+        case .listProperties:
+            inListProperties = true
+        case .shownText where inListProperties:
+            let shown = stream.attribute("wx:val")
+            updateParagraph { $0.shownMarker = shown }
+        case .shownFont where inListProperties:
+            let font = stream.attribute("wx:val") ?? ""
+            let symbols = ["Symbol", "Wingdings", "Webdings"].contains { font.hasPrefix($0) }
+            updateParagraph { $0.shownInSymbolFont = symbols }
         case .text:
             inText = true
         case .tab:
@@ -158,9 +181,10 @@ struct WordDocumentReader: XMLNodeReader {
         case .gridSpan:
             let span = max(1, stream.attribute("w:val").flatMap { Int($0) } ?? 1)
             updateCell { $0.span = span }
-        case .verticalMerge, .horizontalMerge:
+        case .verticalMerge, .horizontalMerge, .legacyVerticalMerge, .legacyHorizontalMerge:
             let merge: WordTableBuilder.Merge = stream.attribute("w:val") == "restart" ? .restart : .proceed
-            updateCell { if element == .verticalMerge { $0.verticalMerge = merge } else { $0.horizontalMerge = merge } }
+            let vertical = element == .verticalMerge || element == .legacyVerticalMerge
+            updateCell { if vertical { $0.verticalMerge = merge } else { $0.horizontalMerge = merge } }
         default:
             break
         }
@@ -172,6 +196,8 @@ struct WordDocumentReader: XMLNodeReader {
             inText = false
         case .rowProperties:
             inRowProperties = false
+        case .listProperties:
+            inListProperties = false
         case .row:
             if let t = openTables.indices.last, openTables[t].rows.last?.deleted == true { openTables[t].rows.removeLast() }
         case .paragraph:
@@ -225,7 +251,12 @@ struct WordDocumentReader: XMLNodeReader {
     }
 
     private mutating func marker(of paragraph: OpenParagraph) -> String {
-        counters.marker(numID: paragraph.numID, level: paragraph.numLevel, style: paragraph.style, styles: styles, in: numbering)
+        // A bullet (·, ●, or a symbol font's glyph) is no text of the paragraph's, as in a .docx.
+        if let shown = paragraph.shownMarker {
+            let isNumber = shown.unicodeScalars.contains { $0.properties.numericType != nil || $0.properties.isAlphabetic }
+            return isNumber && !paragraph.shownInSymbolFont ? shown : ""
+        }
+        return counters.marker(numID: paragraph.numID, level: paragraph.numLevel, style: paragraph.style, styles: styles, in: numbering)
     }
 
     private mutating func updateRow(_ change: (inout WordTableBuilder.Row) -> Void) {
