@@ -10,10 +10,10 @@ import Darwin
 enum InputList {
     /// File name endings taken from folders (files named directly are always taken). A .doc
     /// is read by what it holds: a Word 97–2003 document, or (as many on government sites
-    /// are) HTML or a .docx under that name.
-    static let reportExtensions = ["txt", "docx", "doc", "pdf", "html", "htm"]
+    /// are) HTML, a web archive, a .docx or Word's XML under that name.
+    static let reportExtensions = ["txt", "docx", "doc", "pdf", "html", "htm", "mht", "mhtml"]
 
-    /// ".txt, .docx, .doc, .pdf, .html or .htm", for messages.
+    /// ".txt, .docx, .doc, .pdf, .html, .htm, .mht or .mhtml", for messages.
     static let extensionList = reportExtensions.dropLast().map { "." + $0 }.joined(separator: ", ") + " or ." + reportExtensions.last!
 
     /// The path a report given as `-` is read from; it names the report in the output too.

@@ -139,6 +139,23 @@ final class DumpCommandTests {
         #expect(lines[2].contains("\(folder)/sub-a.txt"))
     }
 
+    /// A folder search takes web archives (.mht, .mhtml), which it passed over, and still not
+    /// .xml files, which may be anything: Word's XML is read when named.
+    @Test func aFolderSearchTakesWebArchives() throws {
+        let folder = try temporaryFolder()
+        let archive = Self.root + "/Corpus/mht/putuo-caizhengju-2024-juesuan.mht"
+        try FileManager.default.copyItem(atPath: archive, toPath: folder + "/a.mht")
+        try FileManager.default.copyItem(atPath: archive, toPath: folder + "/b.mhtml")
+        try FileManager.default.copyItem(atPath: Self.root + "/Corpus/wordxml/yongzhou-yingji-2021-juesuan.package.xml",
+                                         toPath: folder + "/c.xml")
+        let result = try run(["dump", "--jobs", "1", folder])
+        #expect(result.status == 0)
+        let lines = result.output.split(separator: "\n")
+        #expect(lines.count == 2)
+        #expect(lines.allSatisfy { $0.contains("\"format\":\"html\"") })
+        #expect(lines.last?.contains("\(folder)/b.mhtml") == true)
+    }
+
     /// Files named in GBK (a Windows archive unzipped on Linux) are found in a folder and
     /// read, their names written with their bytes; they were "no such file".
     @Test func filesNamedInGBKAreFoundAndRead() throws {
@@ -232,7 +249,7 @@ final class DumpCommandTests {
         let result = try run(["dump", folder])
         #expect(result.status == 0)
         #expect(result.output.isEmpty)
-        #expect(result.error == "finparse: \(folder): no reports in it (.txt, .docx, .doc, .pdf, .html or .htm files, at any depth)\n")
+        #expect(result.error == "finparse: \(folder): no reports in it (.txt, .docx, .doc, .pdf, .html, .htm, .mht or .mhtml files, at any depth)\n")
     }
 
     @Test func filesFromStandardInput() throws {

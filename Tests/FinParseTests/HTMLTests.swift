@@ -153,6 +153,41 @@ struct HTMLTests {
         #expect(document.tables.first?.cells.map(\.text) == ["基本支出\n3.00"])
     }
 
+    /// A web archive (MIME HTML) as Word saves one (GB2312, quoted-printable, beside a
+    /// picture) and as a browser does (UTF-8, base64, named .doc as report systems name
+    /// them) reads as the page it holds. Before, its MIME text was read as the report's text.
+    @Test(arguments: [("mht/putuo-caizhengju-2024-juesuan.mht", "putuo-caizhengju-2024-juesuan", TextEncoding.gb18030),
+                      ("mht/yongzhou-yingji-2021-juesuan.mht.doc", "yongzhou-yingji-2021-juesuan", .utf8)])
+    func aWebArchiveReadsAsItsPage(file: String, report: String, encoding: TextEncoding) throws {
+        var archive = try Document(contentsOf: Corpus.path(file))
+        let page = try Document(contentsOf: Corpus.path("html/\(report).html"))
+        #expect(archive.source.format == .html && archive.source.encoding == encoding)
+        #expect(!archive.tables.isEmpty && archive.amounts == page.amounts)
+        archive.source = page.source
+        #expect(archive == page)
+    }
+
+    /// An archive without a page is said to be one; text whose first lines read as headers
+    /// (标题 is no header name) stays text.
+    @Test func anArchiveWithoutAPageIsNamedAndHeaderLikeTextStaysText() throws {
+        let archive = """
+            MIME-Version: 1.0\r
+            Content-Type: multipart/related;\r
+            \tboundary="part"\r
+            \r
+            --part\r
+            Content-Type: image/png\r
+            Content-Transfer-Encoding: base64\r
+            \r
+            iVBORw0KGgo=\r
+            --part--\r
+            """
+        let error = #expect(throws: FinParseError.self) { try Self.document(archive) }
+        #expect(error?.code == .noText && error?.message.contains("web archive") == true)
+        let text = try Self.document("Subject: 2023年度部门决算\nMIME-Version: 1.0\n标题：收入总计2553.52万元\n")
+        #expect(text.source.format == .text && text.amounts.count == 1)
+    }
+
     /// Plain text is not taken for a page, even with a "<" in it.
     @Test func plainTextStaysText() throws {
         let document = try Self.document("<2021年度部门决算>\n收入总计2553.52万元。")

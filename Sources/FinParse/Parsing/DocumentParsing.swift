@@ -132,8 +132,11 @@ extension Document {
             try WordReportParser.read(DocxPackage(wordXML: consume bytes, kind: kind, path: path), path: path, into: assembly)
             return source
         }
-        let decoded = try TextDecoding.decode(bytes, path: path)
-        let isHTML = HTMLDocumentReader.looksLikeHTML(decoded.text)
+        // A web archive (.mht, or so named .doc) is the page it holds.
+        let page = try WebArchive.page(in: bytes, path: path)
+        let decoded: TextDecoding.Decoded
+        if let page { decoded = try TextDecoding.decode(page, path: path) } else { decoded = try TextDecoding.decode(bytes, path: path) }
+        let isHTML = page != nil || HTMLDocumentReader.looksLikeHTML(decoded.text)
         let source = SourceInfo(path: path, format: isHTML ? .html : .text, encoding: decoded.encoding, bytes: bytes.count,
                                 sha256: Self.sha256Hex(bytes))
         var text = decoded.text
