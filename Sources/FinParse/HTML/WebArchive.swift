@@ -74,7 +74,7 @@ enum WebArchive {
                 i += 2
             } else if next.starts(with: [0x0D, 0x0A]) {
                 i += 3
-            } else if next.count == 2, let high = hexDigit(next.first!), let low = hexDigit(next.last!) {
+            } else if next.count == 2, let high = next.first!.hexDigitValue, let low = next.last!.hexDigitValue {
                 result.append(high << 4 | low)
                 i += 3
             } else {
@@ -84,15 +84,6 @@ enum WebArchive {
             }
         }
         return result
-    }
-
-    private static func hexDigit(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
-        default: nil
-        }
     }
 
     /// Base64, its line ends and any other character outside the alphabet skipped.

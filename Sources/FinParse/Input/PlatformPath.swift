@@ -49,7 +49,7 @@ public enum PlatformPath {
         var i = 0
         while i < utf8.count {
             if utf8[i] == UInt8(ascii: "\\"), i + 3 < utf8.count, utf8[i + 1] == UInt8(ascii: "x"),
-               let high = hexValue(utf8[i + 2]), let low = hexValue(utf8[i + 3]) {
+               let high = utf8[i + 2].hexDigitValue, let low = utf8[i + 3].hexDigitValue {
                 bytes.append(high << 4 | low)
                 escapes += 1
                 i += 4
@@ -87,15 +87,6 @@ public enum PlatformPath {
     private static func escaped(_ byte: UInt8) -> String {
         let digits = Array("0123456789ABCDEF")
         return "\\x" + String(digits[Int(byte >> 4)]) + String(digits[Int(byte & 0x0F)])
-    }
-
-    private static func hexValue(_ digit: UInt8) -> UInt8? {
-        switch digit {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): digit - UInt8(ascii: "0")
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): digit - UInt8(ascii: "A") + 10
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): digit - UInt8(ascii: "a") + 10
-        default: nil
-        }
     }
 }
 

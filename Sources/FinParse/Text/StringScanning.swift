@@ -113,6 +113,18 @@ extension Unicode.Scalar {
     }
 }
 
+extension UInt8 {
+    /// The value of an ASCII hex digit (0–9, A–F, a–f).
+    var hexDigitValue: UInt8? {
+        switch self {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): self - UInt8(ascii: "0")
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): self - UInt8(ascii: "A") + 10
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): self - UInt8(ascii: "a") + 10
+        default: nil
+        }
+    }
+}
+
 extension UnsafeBufferPointer<UInt8> {
     /// Where `needle` first occurs, byte for byte (nil for an empty needle): the first byte
     /// compared, then the rest with memcmp. Collection.firstRange(of:), generic, cost a tenth

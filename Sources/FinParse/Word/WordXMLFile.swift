@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Word's documents saved as one XML file (Word's "XML Document" and "Word 2003 XML
 /// Document" types), as systems that fill a report into a Word template write them, often
 /// named .doc: Java's FreeMarker templates are such files.
@@ -51,17 +45,12 @@ enum WordXMLFile {
     }
 
     private static func find(_ string: String, in bytes: [UInt8], from start: Int) -> Int? {
-        let pattern = Array(string.utf8)
         guard start < bytes.count else { return nil }
+        let pattern = Array(string.utf8)
         return bytes.withUnsafeBufferPointer { buffer in
-            var i = start
-            while i + pattern.count <= buffer.count {
-                guard let found = memchr(buffer.baseAddress! + i, Int32(pattern[0]), buffer.count - i) else { return nil }
-                let at = UnsafePointer(found.assumingMemoryBound(to: UInt8.self)) - buffer.baseAddress!
-                if at + pattern.count <= buffer.count, buffer[at..<at + pattern.count].elementsEqual(pattern) { return at }
-                i = at + 1
+            pattern.withUnsafeBufferPointer { needle in
+                UnsafeBufferPointer(rebasing: buffer[start...]).firstOffset(of: needle).map { $0 + start }
             }
-            return nil
         }
     }
 
