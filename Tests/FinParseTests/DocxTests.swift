@@ -434,21 +434,52 @@ struct DocxTests {
         #expect(table.tables.count == 1)
     }
 
-    /// A part Word merges in as it opens the file (w:altChunk, as web systems export a page)
-    /// is not read: said in a warning beside the document's own text, and a document with
-    /// no text of its own is refused with what to do.
+    /// A part Word merges in as it opens the file (w:altChunk) that is no web page (RTF,
+    /// another document) or that the package lacks is not read: said in a warning beside the
+    /// document's own text, and a document with no text of its own is refused with what to do.
     @Test func embeddedPartsAreSaidNotToBeRead() throws {
         let chunk = #"<w:altChunk xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="rId9"/>"#
         let document = try Docx.document(body: Docx.p("2021年度部门决算") + chunk + Docx.p("收入总计2553.52万元") + chunk)
         #expect(document.amounts.count == 1)
         #expect(document.diagnostics == [Diagnostic(severity: .warning, code: "embedded-part-not-read", message: """
-            the document merges in 2 parts when Word opens it (w:altChunk: HTML, RTF or another document), \
-            which finparse does not read: their text is missing
+            the document merges in 2 parts when Word opens it (w:altChunk: RTF, another document, \
+            or a page that cannot be read), which finparse does not read: their text is missing
             """, line: 2)])
         let bare = try #require(error(Docx.package(body: chunk + "<w:p/>")))
         #expect(bare.code == .noText)
         #expect(bare.message.hasPrefix("has no text of its own: it merges in 1 part when Word opens it"))
         #expect(bare.message.hasSuffix("; open it in Word and save it as a .docx"))
+    }
+
+    /// A web page merged in (w:altChunk), as web systems export a page to Word (html-docx-js
+    /// writes a web archive, others the page itself), is read where it stands, its lines
+    /// numbered on from the paragraphs before it. Before, the 财政局 page so exported was
+    /// refused as a document without text; it reads as the page.
+    @Test func aWebPageMergedInIsReadWhereItStands() throws {
+        var exported = try Document(contentsOf: Corpus.path("mht/putuo-caizhengju-2024-juesuan.altchunk.docx"))
+        let page = try Document(contentsOf: Corpus.path("html/putuo-caizhengju-2024-juesuan.html"))
+        #expect(exported.source.format == .docx && exported.amounts.count == 258)
+        exported.source = page.source
+        #expect(exported == page)
+
+        let chunk = { (id: String) in #"<w:altChunk xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="\#(id)"/>"# }
+        let relationships = #"""
+            <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
+            <Relationship Id="page" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk" Target="chunk.htm"/>
+            <Relationship Id="rtf" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk" Target="/word/chunk.rtf"/>
+            </Relationships>
+            """#
+        let body = Docx.p("一、收入支出决算总体情况") + chunk("page") + Docx.p("三、支出决算情况") + chunk("rtf")
+        let mixed = try Document(bytes: Docx.zip([
+            "_rels/.rels": Array(Docx.rels.utf8), "word/document.xml": Docx.documentXML(body: body),
+            "word/_rels/document.xml.rels": Array(relationships.utf8),
+            "word/chunk.htm": Array("<html><body><p>收入总计12.50万元。</p><p>二、收入决算情况</p></body></html>".utf8),
+            "word/chunk.rtf": Array(#"{\rtf1 \par }"#.utf8),
+        ]), path: "mixed.docx")
+        #expect(mixed.paragraphs.map { "\($0.line) \($0.text)" }
+            == ["1 一、收入支出决算总体情况", "2 收入总计12.50万元。", "3 二、收入决算情况", "4 三、支出决算情况"])
+        #expect(mixed.outline.map(\.marker) == ["一、", "二、", "三、"])
+        #expect(mixed.diagnostics.map(\.code) == ["embedded-part-not-read"] && mixed.diagnostics.first?.line == 5)
     }
 
     /// An OLE compound file's header and nothing else is read as the .doc it claims to be,

@@ -63,9 +63,14 @@ struct HTMLDocumentReader: XMLNodeReader {
     /// than the table has are the rows it has.
     private static let maxColumnSpan = 1000
 
-    init(assembly: ReportAssembly) {
+    /// `firstLine`: the number of the page's first line.
+    init(assembly: ReportAssembly, firstLine: Int = 1) {
         self.assembly = assembly
+        lineNumber = firstLine - 1
     }
+
+    /// The number of the last line read.
+    var lastLine: Int { lineNumber }
 
     /// Whether decoded text is a web page: its first character opens a tag, and an
     /// element of a page's body or frame is among its first 64 KB. Plain text from a

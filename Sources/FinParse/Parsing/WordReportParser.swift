@@ -10,7 +10,8 @@ enum WordReportParser {
         _ = try package.read(folder + "numbering.xml", into: &numbering)
         var styles = WordStyles.Reader()
         _ = try package.read(folder + "styles.xml", into: &styles)
-        var body = WordDocumentReader(numbering: numbering.result, styles: styles.result, assembly: assembly)
+        var body = WordDocumentReader(numbering: numbering.result, styles: styles.result, assembly: assembly,
+                                      embeddedPages: try embeddedPages(of: partName, in: package))
         guard try package.read(partName, into: &body) else {
             throw FinParseError(.notDocx, path: path, message: "has no main document part (\(partName)): not a Word document")
         }
@@ -22,10 +23,10 @@ enum WordReportParser {
         }
         body.finish()
         // Web systems export a page to Word as parts merged in when Word opens the file: the
-        // whole report may be such a part.
+        // whole report may be such a part. Web pages and archives are read where they stand.
         let embedded = body.embeddedParts.count
         let notRead = "merges in \(embedded) part\(embedded == 1 ? "" : "s") when Word opens it "
-            + "(w:altChunk: HTML, RTF or another document), which finparse does not read"
+            + "(w:altChunk: RTF, another document, or a page that cannot be read), which finparse does not read"
         // Without a word of text it is no report, as a PDF without a text layer is none.
         guard assembly.holdsText else {
             throw FinParseError(.noText, path: path, message: embedded > 0
@@ -36,6 +37,21 @@ enum WordReportParser {
             assembly.diagnostics.append(Diagnostic(severity: .warning, code: "embedded-part-not-read",
                                                    message: "the document \(notRead): their text is missing", line: body.embeddedParts.firstLine))
         }
+    }
+
+    /// The parts the main part merges in (w:altChunk), by relationship id: their bytes,
+    /// read before the body so that each is read where it stands.
+    private static func embeddedPages(of partName: String, in package: DocxPackage) throws(FinParseError) -> [String: [UInt8]] {
+        let folder = partName.contains(utf8: "/") ? String(partName[...partName.lastIndex(of: "/")!]) : ""
+        let file = partName.dropFirst(folder.count)
+        var relationships = RelationshipReader()
+        guard try package.read(folder + "_rels/" + file + ".rels", into: &relationships) else { return [:] }
+        var pages: [String: [UInt8]] = [:]
+        for chunk in relationships.all where chunk.type.hasSuffix("/aFChunk") {
+            let name = chunk.target.hasPrefix("/") ? String(chunk.target.dropFirst()) : folder + chunk.target
+            if let bytes = try package.bytes(of: name) { pages[chunk.id] = bytes }
+        }
+        return pages
     }
 
     /// What a Word file (.docx or .doc) without a word of text is told.
@@ -79,19 +95,18 @@ enum WordReportParser {
         }
     }
 
-    /// Finds the part the package's relationships name as the office document.
+    /// The relationships a part's .rels part lists.
     private struct RelationshipReader: XMLNodeReader {
         enum Element: String, XMLVocabulary {
             case relationship = "Relationship"
         }
 
-        var officeDocument: String?
+        var all: [(id: String, type: String, target: String)] = []
 
         mutating func take(_ node: XMLStream<Element>.Node, from stream: XMLStream<Element>) {
-            guard officeDocument == nil, case .start(.relationship) = node,
-                  stream.attribute("Type")?.hasSuffix("/officeDocument") == true,
+            guard case .start(.relationship) = node, let id = stream.attribute("Id"), let type = stream.attribute("Type"),
                   let target = stream.attribute("Target") else { return }
-            officeDocument = target.hasPrefix("/") ? String(target.dropFirst()) : target
+            all.append((id, type, target))
         }
     }
 
@@ -100,6 +115,9 @@ enum WordReportParser {
     private static func mainPart(of package: DocxPackage) throws(FinParseError) -> String {
         var relationships = RelationshipReader()
         _ = try package.read("_rels/.rels", into: &relationships)
-        return relationships.officeDocument ?? "word/document.xml"
+        guard let target = relationships.all.first(where: { $0.type.hasSuffix("/officeDocument") })?.target else {
+            return "word/document.xml"
+        }
+        return target.hasPrefix("/") ? String(target.dropFirst()) : target
     }
 }

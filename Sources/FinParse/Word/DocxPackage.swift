@@ -88,21 +88,42 @@ struct DocxPackage {
         return true
     }
 
+    /// A part's bytes, inflated whole within the same limits; nil when there is no such part.
+    func bytes(of name: String) throws(FinParseError) -> [UInt8]? {
+        switch storage {
+        case .zip(let archive):
+            guard let entry = archive[name] else { return nil }
+            var bytes: [UInt8] = []
+            try inflate(entry, of: archive, name: name) { bytes += $0 }
+            return bytes
+        case .xml(let bytes, let parts):
+            return parts[name].map { Array(bytes[$0]) }
+        }
+    }
+
     private func read<Reader: XMLNodeReader>(_ entry: ZipArchive.Entry, of archive: ZipArchive, name: String,
                                              into reader: inout Reader) throws(FinParseError) {
         let stream = try stream(for: reader, name: name)
+        try inflate(entry, of: archive, name: name) { bytes in try stream.parse(bytes, isLast: false, into: &reader) }
+        do {
+            try stream.parse(UnsafeRawBufferPointer(start: nil, count: 0), isLast: true, into: &reader)
+        } catch {
+            throw failure(name, error)
+        }
+    }
+
+    /// Inflates a part chunk by chunk into `take`. A part that says it is too large is refused
+    /// before any of it is read; one that says less than it holds is inflated only as far as
+    /// it says, and fails its CRC-32.
+    private func inflate(_ entry: ZipArchive.Entry, of archive: ZipArchive, name: String,
+                         into take: (UnsafeRawBufferPointer) throws -> Void) throws(FinParseError) {
         let limit = Self.limit(compressedSize: entry.compressedSize)
-        // A part that says it is too large is refused before any of it is read; one that
-        // says less than it holds is inflated only as far as it says, and fails its CRC-32.
         guard entry.uncompressedSize <= limit else {
             throw FinParseError(.tooLarge, path: path,
                                 message: "\(name) declares \(entry.uncompressedSize) bytes from \(entry.compressedSize), beyond \(limit): refused as a zip bomb")
         }
         do {
-            try archive.read(entry, chunkSize: 1 << 16) { bytes in
-                try stream.parse(bytes, isLast: false, into: &reader)
-            }
-            try stream.parse(UnsafeRawBufferPointer(start: nil, count: 0), isLast: true, into: &reader)
+            try archive.read(entry, chunkSize: 1 << 16) { bytes in try take(bytes) }
         } catch let error as ZipArchive.Failure where error.failsChecksum {
             throw FinParseError(.malformedDocx, path: path, message: "\(name) fails its CRC-32 check (damaged)")
         } catch let error as XMLStreamError {

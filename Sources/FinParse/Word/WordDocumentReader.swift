@@ -99,14 +99,19 @@ struct WordDocumentReader: XMLNodeReader {
     private var contents: [FoldedText] = []
     /// Whether the part had a Word body: a workbook's or a presentation's main part has none.
     private(set) var hasBody = false
-    /// The parts Word merges into the body when it opens the file (w:altChunk: HTML, RTF,
-    /// another document), which are not read, and the line of the first.
+    /// The parts Word merges into the body when it opens the file (w:altChunk: RTF, another
+    /// document, a page in a table) that are not read, and the line of the first.
     private(set) var embeddedParts = (count: 0, firstLine: 0)
 
-    init(numbering: WordNumbering, styles: WordStyles, assembly: ReportAssembly) {
+    /// The parts the body merges in (w:altChunk) by relationship id, read where they stand
+    /// when they are web pages.
+    private let embeddedPages: [String: [UInt8]]
+
+    init(numbering: WordNumbering, styles: WordStyles, assembly: ReportAssembly, embeddedPages: [String: [UInt8]] = [:]) {
         self.numbering = numbering
         self.styles = styles
         self.assembly = assembly
+        self.embeddedPages = embeddedPages
     }
 
     mutating func take(_ node: XMLStream<Element>.Node, from stream: XMLStream<Element>) {
@@ -127,6 +132,13 @@ struct WordDocumentReader: XMLNodeReader {
         case .body:
             hasBody = true
         case .embeddedPart:
+            // A page merged in at the body's level is read as its lines; in a table, not.
+            if openTables.isEmpty, openParagraphs.isEmpty, let page = stream.attribute("r:id").flatMap({ embeddedPages[$0] }),
+               let last = HTMLReportParser.readEmbedded(page, firstLine: paragraphNumber + 1, into: assembly) {
+                paragraphNumber = last
+                recentBodyParagraphs = []
+                return
+            }
             if embeddedParts.count == 0 { embeddedParts.firstLine = paragraphNumber + 1 }
             embeddedParts.count += 1
         case .paragraph:
