@@ -217,7 +217,11 @@ struct HTMLDocumentReader: XMLNodeReader {
     }
 
     private static func replacing(_ old: Unicode.Scalar, with new: Unicode.Scalar, in text: String) -> String {
-        guard text.unicodeScalars.contains(old) else { return text }
+        // Looked for in the bytes: a page seldom holds either, and its scalars cost a walk.
+        var text = text
+        let needle = Array(String(old).utf8)
+        let holds = text.withUTF8 { bytes in needle.withUnsafeBufferPointer { bytes.firstOffset(of: $0) != nil } }
+        guard holds else { return text }
         return String(String.UnicodeScalarView(text.unicodeScalars.map { $0 == old ? new : $0 }))
     }
 
