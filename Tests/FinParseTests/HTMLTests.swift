@@ -188,6 +188,27 @@ struct HTMLTests {
         #expect(text.source.format == .text && text.amounts.count == 1)
     }
 
+    /// A page Word saves ("Save as Web Page") wraps each list number in a downlevel-revealed
+    /// conditional comment, which browsers show the inside of: the markers were read as
+    /// text (`<![if !supportLists]>一、<![endif]>收入…`) and the headings were none. Word's own
+    /// hidden blocks (`<!--[if gte mso 9]>…<![endif]-->`) stay hidden.
+    @Test func wordsListNumbersInConditionalCommentsAreRead() throws {
+        let document = try Self.document("""
+            <html xmlns:o="urn:schemas-microsoft-com:office:office"><body lang=ZH-CN><div class=WordSection1>
+            <p class=MsoNormal align=center><b><span>2023年度部门决算<o:p></o:p></span></b></p>
+            <p class=MsoListParagraph style='mso-list:l0 level1 lfo1'><![if !supportLists]><span><span style='mso-list:Ignore'>\
+            一、<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp; </span></span></span><![endif]><span>收入支出决算总体情况说明</span></p>
+            <p class=MsoNormal><span>收、支总计均为1520.36万元。<o:p></o:p></span></p>
+            <!--[if gte mso 9]><xml><o:DocumentProperties><o:Pages>3</o:Pages></o:DocumentProperties></xml><![endif]-->
+            <p class=MsoListParagraph style='mso-list:l0 level1 lfo1'><![IF !supportLists]><span>二、</span><![ENDIF]><span>收入决算情况说明</span></p>
+            <p class=MsoNormal><span>本年收入合计1480.00万元。</span></p>
+            </div></body></html>
+            """)
+        #expect(document.outline.first?.children.map { "\($0.marker ?? "") \($0.title)" } == ["一、 收入支出决算总体情况说明", "二、 收入决算情况说明"])
+        #expect(document.paragraphs.count == 5 && !document.paragraphs.contains { $0.text.contains("<![") || $0.text.contains("Pages") })
+        #expect(document.amounts.map(\.text) == ["1520.36万元", "1480.00万元"])
+    }
+
     /// Plain text is not taken for a page, even with a "<" in it.
     @Test func plainTextStaysText() throws {
         let document = try Self.document("<2021年度部门决算>\n收入总计2553.52万元。")

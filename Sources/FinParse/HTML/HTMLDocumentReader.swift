@@ -211,6 +211,37 @@ struct HTMLDocumentReader: XMLNodeReader {
     /// text holds.
     static let formFeed = Unicode.Scalar(0xFDD0)!
 
+    /// The page without the markers of Word's "downlevel-revealed" conditional comments,
+    /// which wrap its list numbers (`<![if !supportLists]>一、<![endif]>`): a browser takes
+    /// each marker for a comment and shows what stands between; libxml2 gave the markers as
+    /// text, and a heading so numbered was no heading.
+    static func withoutRevealedConditionals(_ text: String) -> String {
+        var text = text
+        let kept: [UInt8]? = text.withUTF8 { bytes in
+            let opening = Array("<![".utf8)
+            guard opening.withUnsafeBufferPointer({ bytes.firstOffset(of: $0) }) != nil else { return nil }
+            var kept: [UInt8] = []
+            kept.reserveCapacity(bytes.count)
+            var i = 0
+            while i < bytes.count {
+                if bytes[i] == UInt8(ascii: "<"), i + 4 < bytes.count, bytes[i + 1] == UInt8(ascii: "!"), bytes[i + 2] == UInt8(ascii: "["),
+                   bytes[i + 3] | 0x20 == UInt8(ascii: "i") || bytes[i + 3] | 0x20 == UInt8(ascii: "e"),
+                   let end = bytes[(i + 3)...].firstIndex(of: UInt8(ascii: ">")), bytes[end - 1] == UInt8(ascii: "]") {
+                    // Not `<![endif]-->`, which closes a true comment (`<!--[if gte mso 9]>`).
+                    let word = bytes[(i + 3)..<end].prefix { $0 != 0x20 && $0 != UInt8(ascii: "]") }.map { $0 | 0x20 }
+                    if word.elementsEqual("if".utf8) || word.elementsEqual("endif".utf8) {
+                        i = end + 1
+                        continue
+                    }
+                }
+                kept.append(bytes[i])
+                i += 1
+            }
+            return kept
+        }
+        return kept.map { String(decoding: $0, as: UTF8.self) } ?? text
+    }
+
     /// The page with its form feeds as ``formFeed``.
     static func keepingFormFeeds(_ text: String) -> String {
         replacing("\u{0C}", with: formFeed, in: text)

@@ -10,7 +10,7 @@ enum HTMLReportParser {
             throw FinParseError(.malformedHTML, path: path, message: "libxml2 cannot make an HTML parser")
         }
         var reader = HTMLDocumentReader(assembly: assembly, firstLine: firstLine)
-        var text = HTMLDocumentReader.keepingFormFeeds(text)
+        var text = HTMLDocumentReader.keepingFormFeeds(HTMLDocumentReader.withoutRevealedConditionals(text))
         let parsed = text.withUTF8 { bytes in
             Result { () throws(XMLStreamError) in try stream.parse(UnsafeRawBufferPointer(bytes), isLast: true, into: &reader) }
         }
