@@ -146,11 +146,11 @@ struct HTMLTests {
 
             收入总计12.50万元。</pre><p>附件</p>
             <table><tr><td><pre>基本支出
-            3.00</pre></td></tr></table></body></html>
+            3.00</pre></td><td>备注</td></tr></table></body></html>
             """)
         #expect(document.paragraphs.map { "\($0.line) \($0.text)" } == ["1 2024年度部门决算", "2 一、收入总计", "4 收入总计12.50万元。", "5 附件"])
         #expect(document.amounts.map { "\($0.line) \($0.text) \($0.label ?? "-")" } == ["4 12.50万元 收入总计"])
-        #expect(document.tables.first?.cells.map(\.text) == ["基本支出\n3.00"])
+        #expect(document.tables.first?.cells.map(\.text) == ["基本支出\n3.00", "备注"])
     }
 
     /// A web archive (MIME HTML) as Word saves one (GB2312, quoted-printable, beside a
@@ -207,6 +207,44 @@ struct HTMLTests {
         #expect(document.outline.first?.children.map { "\($0.marker ?? "") \($0.title)" } == ["一、 收入支出决算总体情况说明", "二、 收入决算情况说明"])
         #expect(document.paragraphs.count == 5 && !document.paragraphs.contains { $0.text.contains("<![") || $0.text.contains("Pages") })
         #expect(document.amounts.map(\.text) == ["1520.36万元", "1480.00万元"])
+    }
+
+    /// Older government sites lay their pages out with tables: the article in a cell of a
+    /// table beside the site's menu, under a banner table. The report was one cell of a table
+    /// of no kind: no paragraph, no outline, no title, its standard table a table in a cell.
+    /// A table that frames the page is read as the page; a data table stays one, even with a
+    /// long cell or a table in a cell.
+    @Test func aPageFramedByTablesReadsAsItsArticle() throws {
+        let article = """
+            <p>第一部分 部门概况</p><p>一、主要职能</p><p>负责全县的农业农村工作。</p>
+            <p>第二部分 2023年度部门决算情况说明</p><p>一、收入支出决算总体情况说明</p>
+            <p>2023年度收、支总计均为1520.36万元，比上年增加120.18万元。</p>
+            <p>收入支出决算总表</p><p>单位：万元</p>
+            <table border="1"><tr><td>项目</td><td>决算数</td></tr><tr><td>一般公共预算财政拨款收入</td><td>1400.00</td></tr>\
+            <tr><td>本年收入合计</td><td>1480.00</td></tr></table>
+            """
+        let document = try Self.document("""
+            <html><body>
+            <table width="1000"><tr><td><img src="banner.jpg"></td></tr></table>
+            <table width="1000"><tr><td width="200"><a href="/">首页</a><br><a href="/zwgk">政务公开</a></td><td width="800">
+            <table width="100%"><tr><td align="center">某县农业农村局2023年度部门决算</td></tr><tr><td>\(article)</td></tr></table>
+            </td></tr></table>
+            <table width="1000"><tr><td>主办单位：某县人民政府办公室</td></tr></table>
+            </body></html>
+            """)
+        #expect(document.report.title == "某县农业农村局2023年度部门决算" && document.report.year == 2023)
+        #expect(document.outline.map(\.title) == ["某县农业农村局2023年度部门决算", "部门概况", "2023年度部门决算情况说明"])
+        #expect(document.tables.map { "\($0.kind ?? "-") \($0.unit?.rawValue ?? "-") \($0.rows)x\($0.columns)" } == ["收入支出决算总表 万元 3x2"])
+        #expect(document.amounts.map { "\($0.text) \($0.label ?? "-")" }
+            == ["1520.36万元 收支总计", "120.18万元 增加", "1400.00 一般公共预算财政拨款收入", "1480.00 本年收入合计"])
+
+        let cell = (1...9).map { "<p>\($0). 完成目标任务\($0)项</p>" }.joined()
+        let data = try Self.document("""
+            <p>绩效目标表</p><table><tr><td>项目名称</td><td>年度目标</td><td>指标</td></tr>
+            <tr><td>执法培训</td><td>\(cell)</td><td>培训人数</td></tr><tr><td>普法宣传</td><td>开展宣传</td><td>宣传次数</td></tr>
+            <tr><td>法律援助</td><td>办理案件</td><td>案件数</td></tr><tr><td>合计</td><td>-</td><td>-</td></tr></table>
+            """)
+        #expect(data.tables.count == 1 && data.tables.first?.rows == 5)
     }
 
     /// Plain text is not taken for a page, even with a "<" in it.

@@ -33,9 +33,17 @@ struct HTMLDocumentReader: XMLNodeReader {
     private struct CellBuilder {
         var rowSpan = 1
         var columnSpan = 1
-        var texts: [String] = []
+        /// Its lines and the tables in it, in the page's order.
+        var items: [CellItem] = []
         var line: Int?
-        var tables: [TableGrid] = []
+
+        var lineCount: Int { items.count { if case .line = $0 { true } else { false } } }
+        var holdsTable: Bool { items.contains { if case .table = $0 { true } else { false } } }
+    }
+
+    private enum CellItem {
+        case line(String, number: Int)
+        case table(TableGrid)
     }
 
     private struct TableBuilder {
@@ -141,7 +149,15 @@ struct HTMLDocumentReader: XMLNodeReader {
         endLine()
         switch element {
         case .table:
-            openTables.append(TableBuilder(above: recentBodyLines))
+            // A table in a cell is titled by the cell's lines before it, should the outer table
+            // be the page's frame (below).
+            var above = recentBodyLines
+            if let outer = openTables.last, outer.inCell, let cell = outer.rows.last?.last {
+                above = cell.items.suffix(TableGrid.paragraphsAbove).compactMap {
+                    if case .line(let text, let number) = $0 { FoldedText(text, line: number) } else { nil }
+                }
+            }
+            openTables.append(TableBuilder(above: above))
         case .row:
             updateTable { $0.rows.append([]) }
         case .cell, .headerCell:
@@ -166,12 +182,14 @@ struct HTMLDocumentReader: XMLNodeReader {
             updateTable { $0.inCell = false }
         case .table:
             guard let builder = openTables.popLast() else { return }
-            let grid = Self.grid(of: builder, fallbackLine: lineNumber)
+            // A table that frames the page holds the page: its cells' lines and tables are the
+            // page's, in order.
+            let items = Self.isFrame(builder, topLevel: openTables.isEmpty) ? builder.rows.flatMap { $0.flatMap(\.items) }
+                : [.table(Self.grid(of: builder, fallbackLine: lineNumber))]
             if openTables.isEmpty {
-                assembly.add(grid)
-                recentBodyLines = []
+                for item in items { take(item) }
             } else {
-                updateCell { $0.tables.append(grid) }
+                updateCell { $0.items += items }
             }
         default:
             break
@@ -189,7 +207,7 @@ struct HTMLDocumentReader: XMLNodeReader {
         if let table = openTables.last, table.inCell {
             updateCell { cell in
                 cell.line = cell.line ?? number
-                cell.texts.append(text)
+                cell.items.append(.line(text, number: number))
             }
             return
         }
@@ -199,11 +217,42 @@ struct HTMLDocumentReader: XMLNodeReader {
         guard !line.text.isSpacesOnly else { return }
         assembly.add(line)
         if openTables.isEmpty {
-            recentBodyLines.append(line)
-            if recentBodyLines.count > TableGrid.paragraphsAbove { recentBodyLines.removeFirst() }
+            remember(line)
         } else {
             updateTable { if $0.rows.isEmpty { $0.above.append(line) } }
         }
+    }
+
+    /// Hands over a line or a table of the body.
+    private mutating func take(_ item: CellItem) {
+        switch item {
+        case .line(let text, let number):
+            let line = FoldedText(text, line: number)
+            guard !line.text.isSpacesOnly else { return }
+            assembly.add(line)
+            remember(line)
+        case .table(let grid):
+            assembly.add(grid)
+            recentBodyLines = []
+        }
+    }
+
+    private mutating func remember(_ line: FoldedText) {
+        recentBodyLines.append(line)
+        if recentBodyLines.count > TableGrid.paragraphsAbove { recentBodyLines.removeFirst() }
+    }
+
+    /// Whether a table lays out the page rather than holding data, as older government sites
+    /// frame their articles: blocks in one column (a title over the text), or one box in the
+    /// body (a banner, a footer); a row or two around a table (a side column beside the
+    /// content); or one cell holding the text (8 lines or more, and at least half the
+    /// table's). A data table has columns, and its lines are spread over its cells.
+    private static func isFrame(_ table: TableBuilder, topLevel: Bool) -> Bool {
+        if table.rows.allSatisfy({ $0.count <= 1 }), table.rows.count >= 2 || topLevel { return true }
+        if table.rows.count <= 2, table.rows.contains(where: { $0.contains(where: \.holdsTable) }) { return true }
+        let counts = table.rows.flatMap { $0.map(\.lineCount) }
+        let most = counts.max() ?? 0
+        return most >= 8 && most * 2 >= counts.reduce(0, +)
     }
 
     /// What stands for a form feed in the page handed to libxml2, which drops form feeds
@@ -302,7 +351,9 @@ struct HTMLDocumentReader: XMLNodeReader {
                 }
                 for c in column..<column + cell.columnSpan { reserved[c] = r + rowSpan - 1 }
                 cells.append(TableGrid.cell(row: r, column: column, rowSpan: rowSpan, columnSpan: cell.columnSpan,
-                                            texts: cell.texts, line: cell.line ?? fallbackLine, tables: cell.tables))
+                                            texts: cell.items.compactMap { if case .line(let text, _) = $0 { text } else { nil } },
+                                            line: cell.line ?? fallbackLine,
+                                            tables: cell.items.compactMap { if case .table(let grid) = $0 { grid } else { nil } }))
                 column += cell.columnSpan
             }
             columns = max(columns, column)
