@@ -242,9 +242,13 @@ struct HTMLTests {
         let data = try Self.document("""
             <p>绩效目标表</p><table><tr><td>项目名称</td><td>年度目标</td><td>指标</td></tr>
             <tr><td>执法培训</td><td>\(cell)</td><td>培训人数</td></tr><tr><td>普法宣传</td><td>开展宣传</td><td>宣传次数</td></tr>
-            <tr><td>法律援助</td><td>办理案件</td><td>案件数</td></tr><tr><td>合计</td><td>-</td><td>-</td></tr></table>
+            <tr><td>法律援助</td><td>办理案件</td><td>案件数</td></tr>\
+            <tr><td>合计</td><td><table><tr><td>-</td></tr><tr><td>另计</td></tr></table></td><td>-</td></tr></table>
             """)
         #expect(data.tables.count == 1 && data.tables.first?.rows == 5)
+        // A column of blocks in a cell is the cell's lines.
+        let blocks = data.tables.first?.cells.first { $0.row == 4 && $0.column == 1 }
+        #expect(blocks?.text == "-\n另计" && blocks?.line == 23)
     }
 
     /// Plain text is not taken for a page, even with a "<" in it.

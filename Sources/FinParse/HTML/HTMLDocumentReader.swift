@@ -189,7 +189,10 @@ struct HTMLDocumentReader: XMLNodeReader {
             if openTables.isEmpty {
                 for item in items { take(item) }
             } else {
-                updateCell { $0.items += items }
+                updateCell { cell in
+                    cell.items += items
+                    cell.line = cell.line ?? items.lazy.compactMap { if case .line(_, let number) = $0 { number } else { nil } }.first
+                }
             }
         default:
             break
