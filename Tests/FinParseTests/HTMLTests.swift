@@ -238,6 +238,16 @@ struct HTMLTests {
         #expect(document.amounts.map { "\($0.text) \($0.label ?? "-")" }
             == ["1520.36万元 收支总计", "120.18万元 增加", "1400.00 一般公共预算财政拨款收入", "1480.00 本年收入合计"])
 
+        // A frame of three rows (banner, menu and content, footer) round a short article.
+        let short = try Self.document("""
+            <table><tr><td colspan="2"><img src="banner.jpg"></td></tr>
+            <tr><td><a href="/">首页</a></td><td><p>收入支出决算总表</p><p>单位：万元</p>\
+            <table border="1"><tr><td>项目</td><td>决算数</td></tr><tr><td>本年收入合计</td><td>1480.00</td></tr></table></td></tr>
+            <tr><td colspan="2">主办单位：某县人民政府办公室</td></tr></table>
+            """)
+        #expect(short.tables.map { "\($0.kind ?? "-") \($0.unit?.rawValue ?? "-")" } == ["收入支出决算总表 万元"])
+        #expect(short.amounts.map { "\($0.text) \($0.label ?? "-")" } == ["1480.00 本年收入合计"])
+
         let cell = (1...9).map { "<p>\($0). 完成目标任务\($0)项</p>" }.joined()
         let data = try Self.document("""
             <p>绩效目标表</p><table><tr><td>项目名称</td><td>年度目标</td><td>指标</td></tr>

@@ -247,12 +247,14 @@ struct HTMLDocumentReader: XMLNodeReader {
 
     /// Whether a table lays out the page rather than holding data, as older government sites
     /// frame their articles: blocks in one column (a title over the text), or one box in the
-    /// body (a banner, a footer); a row or two around a table (a side column beside the
-    /// content); or one cell holding the text (8 lines or more, and at least half the
-    /// table's). A data table has columns, and its lines are spread over its cells.
+    /// body (a banner, a footer); a table held in a row or two, or in rows of two cells at
+    /// most (a side column beside the content, under a banner); or one cell holding the text
+    /// (8 lines or more, and at least half the table's). A data table has columns, and its
+    /// lines are spread over its cells.
     private static func isFrame(_ table: TableBuilder, topLevel: Bool) -> Bool {
         if table.rows.allSatisfy({ $0.count <= 1 }), table.rows.count >= 2 || topLevel { return true }
-        if table.rows.count <= 2, table.rows.contains(where: { $0.contains(where: \.holdsTable) }) { return true }
+        if table.rows.contains(where: { $0.contains(where: \.holdsTable) }),
+           table.rows.count <= 2 || table.rows.allSatisfy({ $0.count <= 2 }) { return true }
         let counts = table.rows.flatMap { $0.map(\.lineCount) }
         let most = counts.max() ?? 0
         return most >= 8 && most * 2 >= counts.reduce(0, +)
