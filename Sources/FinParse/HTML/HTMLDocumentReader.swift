@@ -187,7 +187,7 @@ struct HTMLDocumentReader: XMLNodeReader {
             let items = Self.isFrame(builder, topLevel: openTables.isEmpty) ? builder.rows.flatMap { $0.flatMap(\.items) }
                 : [.table(Self.grid(of: builder, fallbackLine: lineNumber))]
             if openTables.isEmpty {
-                for item in items { take(item) }
+                for item in items { handOver(item) }
             } else {
                 updateCell { cell in
                     cell.items += items
@@ -227,7 +227,7 @@ struct HTMLDocumentReader: XMLNodeReader {
     }
 
     /// Hands over a line or a table of the body.
-    private mutating func take(_ item: CellItem) {
+    private mutating func handOver(_ item: CellItem) {
         switch item {
         case .line(let text, let number):
             let line = FoldedText(text, line: number)

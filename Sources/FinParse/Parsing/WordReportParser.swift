@@ -5,7 +5,7 @@ enum WordReportParser {
     static func read(_ package: DocxPackage, path: String, into assembly: ReportAssembly) throws(FinParseError) {
         let partName = try mainPart(of: package)
         // A document may have neither numbering nor styles.
-        let folder = partName.contains(utf8: "/") ? String(partName[...partName.lastIndex(of: "/")!]) : ""
+        let folder = folder(of: partName)
         var numbering = WordNumbering.Reader()
         _ = try package.read(folder + "numbering.xml", into: &numbering)
         var styles = WordStyles.Reader()
@@ -42,16 +42,24 @@ enum WordReportParser {
     /// The parts the main part merges in (w:altChunk), by relationship id: their bytes,
     /// read before the body so that each is read where it stands.
     private static func embeddedPages(of partName: String, in package: DocxPackage) throws(FinParseError) -> [String: [UInt8]] {
-        let folder = partName.contains(utf8: "/") ? String(partName[...partName.lastIndex(of: "/")!]) : ""
-        let file = partName.dropFirst(folder.count)
+        let folder = folder(of: partName)
         var relationships = RelationshipReader()
-        guard try package.read(folder + "_rels/" + file + ".rels", into: &relationships) else { return [:] }
+        guard try package.read(folder + "_rels/" + partName.dropFirst(folder.count) + ".rels", into: &relationships) else { return [:] }
         var pages: [String: [UInt8]] = [:]
         for chunk in relationships.all where chunk.type.hasSuffix("/aFChunk") {
-            let name = chunk.target.hasPrefix("/") ? String(chunk.target.dropFirst()) : folder + chunk.target
-            if let bytes = try package.bytes(of: name) { pages[chunk.id] = bytes }
+            if let bytes = try package.bytes(of: Self.partName(chunk.target, in: folder)) { pages[chunk.id] = bytes }
         }
         return pages
+    }
+
+    /// The folder a part is in (word/ for word/document.xml), which its relationships' targets start from.
+    private static func folder(of partName: String) -> String {
+        partName.contains(utf8: "/") ? String(partName[...partName.lastIndex(of: "/")!]) : ""
+    }
+
+    /// A relationship's target as a part's name: from the package's root when it starts with "/".
+    private static func partName(_ target: String, in folder: String) -> String {
+        target.hasPrefix("/") ? String(target.dropFirst()) : folder + target
     }
 
     /// What a Word file (.docx or .doc) without a word of text is told.
@@ -118,6 +126,6 @@ enum WordReportParser {
         guard let target = relationships.all.first(where: { $0.type.hasSuffix("/officeDocument") })?.target else {
             return "word/document.xml"
         }
-        return target.hasPrefix("/") ? String(target.dropFirst()) : target
+        return partName(target, in: "")
     }
 }

@@ -16,16 +16,17 @@ struct DocxPackage {
 
     private let storage: Storage
     private let path: String
+    /// Word 2003's XML: one part, whose places are the file's, in a file of the .doc's years.
+    private let isWord2003: Bool
     /// What a damaged part makes of the file.
-    private let malformed: FinParseError.Code
-    /// Whether errors name the part (not in Word 2003's XML, one part whose places are the file's).
-    private let namesParts: Bool
+    private var malformed: FinParseError.Code { isWord2003 ? .malformedDoc : .malformedDocx }
+    /// Whether errors name the part.
+    private var namesParts: Bool { !isWord2003 }
 
     /// A package in memory, read where it is.
     init(bytes: consuming [UInt8], path: String) throws(FinParseError) {
         self.path = path
-        malformed = .malformedDocx
-        namesParts = true
+        isWord2003 = false
         do {
             storage = .zip(try ZipArchive(bytes: bytes))
         } catch {
@@ -36,8 +37,7 @@ struct DocxPackage {
     /// A package read from its file as its parts are inflated: never held whole.
     init(fileAt path: String) throws(FinParseError) {
         self.path = path
-        malformed = .malformedDocx
-        namesParts = true
+        isWord2003 = false
         do {
             storage = .zip(try ZipArchive(path: path))
         } catch {
@@ -48,17 +48,14 @@ struct DocxPackage {
     /// One of Word's XML files. Word 2003's is its own main part and styles part.
     init(wordXML bytes: consuming [UInt8], kind: WordXMLFile.Kind, path: String) {
         self.path = path
+        isWord2003 = kind == .word2003
         switch kind {
         case .package:
             let parts = WordXMLFile.parts(of: bytes)
             storage = .xml(bytes, parts: parts)
-            malformed = .malformedDocx
-            namesParts = true
         case .word2003:
             let whole = 0..<bytes.count
             storage = .xml(bytes, parts: ["word/document.xml": whole, "word/styles.xml": whole])
-            malformed = .malformedDoc
-            namesParts = false
         }
     }
 
