@@ -51,6 +51,30 @@ struct WordXMLTests {
         #expect(cells == ["0,0 2 产出指标", "0,1 1 数量指标", "1,1 1 质量指标"])
     }
 
+    /// Word 2003's lists stand in the document (w:lists): a list paragraph that lacks Word's
+    /// shown number (as writers other than Word leave it) is numbered from them, as a .docx's
+    /// from numbering.xml, and so is a paragraph whose style is in a list.
+    @Test func word2003sOwnListsNumberItsParagraphs() throws {
+        let paragraph = { (level: Int, text: String) in
+            "<w:p><w:pPr><w:listPr><w:ilvl w:val=\"\(level)\"/><w:ilfo w:val=\"2\"/></w:listPr></w:pPr><w:r><w:t>\(text)</w:t></w:r></w:p>"
+        }
+        let xml = """
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            <w:wordDocument xmlns:w="http://schemas.microsoft.com/office/word/2003/wordml"><w:lists>
+            <w:listDef w:listDefId="5"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:nfc w:val="37"/><w:lvlText w:val="%1、"/></w:lvl>\
+            <w:lvl w:ilvl="1"><w:start w:val="1"/><w:nfc w:val="37"/><w:lvlText w:val="（%2）"/></w:lvl></w:listDef>
+            <w:listDef w:listDefId="6"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:lvlText w:val="%1."/></w:lvl></w:listDef>
+            <w:list w:ilfo="2"><w:ilst w:val="5"/></w:list><w:list w:ilfo="3"><w:ilst w:val="6"/></w:list></w:lists>
+            <w:styles><w:style w:type="paragraph" w:styleId="item"><w:name w:val="item"/>\
+            <w:pPr><w:listPr><w:ilfo w:val="3"/></w:listPr></w:pPr></w:style></w:styles>
+            <w:body>\(paragraph(0, "收入决算情况")) \(paragraph(1, "财政拨款收入")) \(paragraph(1, "其他收入"))
+            \(paragraph(0, "支出决算情况"))<w:p><w:pPr><w:pStyle w:val="item"/></w:pPr><w:r><w:t>基本支出</w:t></w:r></w:p></w:body>
+            </w:wordDocument>
+            """
+        let document = try Document(bytes: Array(xml.utf8), path: "report.doc")
+        #expect(document.paragraphs.map(\.text) == ["一、收入决算情况", "(一)财政拨款收入", "(二)其他收入", "二、支出决算情况", "1.基本支出"])
+    }
+
     /// A damaged file is named with its place in the file: Word 2003's XML as a whole, a
     /// package's part by name, its line counted in the file.
     @Test func aDamagedWordXMLFileIsNamedWithItsPlace() throws {

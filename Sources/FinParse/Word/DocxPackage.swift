@@ -45,7 +45,7 @@ struct DocxPackage {
         }
     }
 
-    /// One of Word's XML files. Word 2003's is its own main part and styles part.
+    /// One of Word's XML files. Word 2003's is its own main, styles and numbering part.
     init(wordXML bytes: consuming [UInt8], kind: WordXMLFile.Kind, path: String) {
         self.path = path
         isWord2003 = kind == .word2003
@@ -55,7 +55,7 @@ struct DocxPackage {
             storage = .xml(bytes, parts: parts)
         case .word2003:
             let whole = 0..<bytes.count
-            storage = .xml(bytes, parts: ["word/document.xml": whole, "word/styles.xml": whole])
+            storage = .xml(bytes, parts: ["word/document.xml": whole, "word/styles.xml": whole, "word/numbering.xml": whole])
         }
     }
 

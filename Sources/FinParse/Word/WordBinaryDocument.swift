@@ -234,7 +234,7 @@ struct WordBinaryDocument {
         guard textAt + 2 + 2 * length <= table.count else { return nil }
         var level = WordNumbering.Level()
         level.start = Int(Int32(bitPattern: table.le32(offset)))
-        level.format = Self.numberFormats[table[offset + 4]] ?? "decimal"
+        level.format = WordNumbering.numberFormats[Int(table[offset + 4])] ?? "decimal"
         // Its text, the levels' numbers standing in it as the characters 0–8.
         level.text = stride(from: textAt + 2, to: textAt + 2 + 2 * length, by: 2).map { position in
             let unit = table.le16(position)
@@ -245,13 +245,6 @@ struct WordBinaryDocument {
         return (level, textAt + 2 + 2 * length)
     }
 
-    /// The number formats (MSONFC) as numbering.xml names them; the rest count in digits.
-    private static let numberFormats: [UInt8: String] = [
-        0x00: "decimal", 0x01: "upperRoman", 0x02: "lowerRoman", 0x03: "upperLetter", 0x04: "lowerLetter",
-        0x0A: "ideographDigital", 0x0E: "decimalFullWidth", 0x12: "decimalEnclosedCircle", 0x13: "decimalFullWidth2",
-        0x17: "bullet", 0x1B: "decimalEnclosedParen", 0x1C: "decimalEnclosedCircleChinese", 0x1E: "ideographTraditional",
-        0x25: "chineseCounting", 0x26: "chineseLegalSimplified", 0x27: "chineseCountingThousand", 0xFF: "none",
-    ]
 
     /// The piece table, from the Clx: skipped property runs (Prc), then the Pcdt.
     private static func pieces(clx: (offset: Int, count: Int), in table: [UInt8], textCount: Int) throws(Failure) -> [Piece] {

@@ -20,7 +20,7 @@ struct WordDocumentReader: XMLNodeReader {
         case verticalMerge = "w:vMerge", horizontalMerge = "w:hMerge"
         // Word 2003's XML: its merges, and the number Word showed a list paragraph with.
         case legacyVerticalMerge = "w:vmerge", legacyHorizontalMerge = "w:hmerge"
-        case listProperties = "w:listPr", shownText = "wx:t", shownFont = "wx:font"
+        case listProperties = "w:listPr", shownText = "wx:t", shownFont = "wx:font", legacyNumberingID = "w:ilfo"
         case footnote = "w:footnote", endnote = "w:endnote", annotation = "aml:annotation"
         // Skipped, with all they hold.
         case deleted = "w:del", movedFrom = "w:moveFrom", fieldInstruction = "w:instrText", deletedText = "w:delText"
@@ -146,7 +146,7 @@ struct WordDocumentReader: XMLNodeReader {
         case .paragraphStyle:
             let style = stream.attribute("w:val")
             updateParagraph { $0.style = style }
-        case .numberingID:
+        case .numberingID, .legacyNumberingID:
             let id = stream.attribute("w:val")
             updateParagraph { $0.numID = id }
         case .numberingLevel:

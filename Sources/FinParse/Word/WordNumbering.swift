@@ -30,11 +30,23 @@ struct WordNumbering: Sendable {
         self.instances = instances
     }
 
-    /// The elements of numbering.xml the reader acts on.
+    /// The number formats (MSONFC: a .doc's list tables, Word 2003's w:nfc) as numbering.xml
+    /// names them; the rest count in digits.
+    static let numberFormats: [Int: String] = [
+        0x00: "decimal", 0x01: "upperRoman", 0x02: "lowerRoman", 0x03: "upperLetter", 0x04: "lowerLetter",
+        0x0A: "ideographDigital", 0x0E: "decimalFullWidth", 0x12: "decimalEnclosedCircle", 0x13: "decimalFullWidth2",
+        0x17: "bullet", 0x1B: "decimalEnclosedParen", 0x1C: "decimalEnclosedCircleChinese", 0x1E: "ideographTraditional",
+        0x25: "chineseCounting", 0x26: "chineseLegalSimplified", 0x27: "chineseCountingThousand", 0xFF: "none",
+    ]
+
+    /// The elements of numbering.xml the reader acts on, and their names in Word 2003's XML,
+    /// whose lists stand in the document itself (w:listDef for w:abstractNum, w:list w:ilfo
+    /// for w:num w:numId, w:ilst for w:abstractNumId, w:nfc's MSONFC code for w:numFmt).
     enum Element: String, XMLVocabulary {
         case abstractNumbering = "w:abstractNum", numbering = "w:num", abstractNumberingID = "w:abstractNumId"
         case levelOverride = "w:lvlOverride", startOverride = "w:startOverride", level = "w:lvl", start = "w:start"
         case format = "w:numFmt", levelText = "w:lvlText", levelRestart = "w:lvlRestart"
+        case listDefinition = "w:listDef", list = "w:list", listDefinitionID = "w:ilst", formatCode = "w:nfc"
     }
 
     /// Reads numbering.xml.
@@ -51,8 +63,10 @@ struct WordNumbering: Sendable {
             case .start(let element):
                 switch element {
                 case .abstractNumbering: abstractID = stream.attribute("w:abstractNumId")
+                case .listDefinition: abstractID = stream.attribute("w:listDefId")
                 case .numbering: numID = stream.attribute("w:numId")
-                case .abstractNumberingID:
+                case .list: numID = stream.attribute("w:ilfo")
+                case .abstractNumberingID, .listDefinitionID:
                     if let numID, let id = val() { result.instances[numID] = Instance(abstractID: id) }
                 case .levelOverride: overrideLevel = stream.attribute("w:ilvl").flatMap { Int($0) }
                 case .startOverride:
@@ -62,6 +76,7 @@ struct WordNumbering: Sendable {
                 case .level: level = (stream.attribute("w:ilvl").flatMap { Int($0) } ?? 0, Level())
                 case .start: if let start = val().flatMap({ Int($0) }) { level?.value.start = start }
                 case .format: if let format = val() { level?.value.format = format }
+                case .formatCode: level?.value.format = val().flatMap { Int($0) }.flatMap { WordNumbering.numberFormats[$0] } ?? "decimal"
                 case .levelText: level?.value.text = val() ?? ""
                 case .levelRestart: level?.value.restart = val().flatMap { Int($0) }
                 default: break
@@ -77,8 +92,8 @@ struct WordNumbering: Sendable {
                     }
                     level = nil
                 case .levelOverride: overrideLevel = nil
-                case .abstractNumbering: abstractID = nil
-                case .numbering: numID = nil
+                case .abstractNumbering, .listDefinition: abstractID = nil
+                case .numbering, .list: numID = nil
                 default: break
                 }
             case .text:

@@ -22,6 +22,8 @@ struct WordStyles: Sendable {
     /// The elements of styles.xml the reader acts on.
     enum Element: String, XMLVocabulary {
         case style = "w:style", name = "w:name", basedOn = "w:basedOn", numberingID = "w:numId"
+        // Word 2003's XML names a list by its w:ilfo.
+        case legacyNumberingID = "w:ilfo"
         case numberingLevel = "w:ilvl", outlineLevel = "w:outlineLvl"
         case runProperties = "w:rPr", paragraphPropertiesChange = "w:pPrChange", tableProperties = "w:tblPr"
 
@@ -65,7 +67,7 @@ struct WordStyles: Sendable {
                 style = Style()
             case .name: style.name = val
             case .basedOn: style.basedOn = val
-            case .numberingID: style.numID = val
+            case .numberingID, .legacyNumberingID: style.numID = val
             case .numberingLevel: style.numLevel = val.flatMap { Int($0) }
             case .outlineLevel: style.outlineLevel = val.flatMap { Int($0) }
             default: break
