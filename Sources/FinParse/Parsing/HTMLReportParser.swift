@@ -26,9 +26,9 @@ enum HTMLReportParser {
     /// read into `assembly` with its lines numbered from `firstLine`, and the number of its
     /// last line returned; nil (nothing read) for any other part.
     static func readEmbedded(_ bytes: [UInt8], firstLine: Int, into assembly: ReportAssembly) -> Int? {
-        guard let page = (try? WebArchive.page(in: bytes, path: "")) ?? Optional(bytes),
-              var text = try? TextDecoding.decode(page, path: "").text,
-              page.count != bytes.count || HTMLDocumentReader.looksLikeHTML(text) else { return nil }
+        let archived = (try? WebArchive.page(in: bytes, path: "")) ?? nil
+        guard var text = try? TextDecoding.decode(archived ?? bytes, path: "").text,
+              archived != nil || HTMLDocumentReader.looksLikeHTML(text) else { return nil }
         if let note = TraditionalScript.simplify(&text) { assembly.diagnostics.append(note) }
         return try? read(text, path: "", into: assembly, firstLine: firstLine)
     }
