@@ -187,6 +187,32 @@ struct TableTests {
         #expect(training.weight == 20 && training.score == 15)
     }
 
+    /// An evaluation form that weighs its levels too (一级指标 | 权重 | 二级指标 | 分值 | 三级指标 |
+    /// 分值): each indicator's weight and score are those right of its name, and the 总分 row's
+    /// numbers are read by the columns they stand in. Before, the first 权重 was taken for the
+    /// indicators' (the 一级's 50 on its first row, nothing on the others) and a 总分 row with
+    /// its 得分 alone gave that score as the total weight.
+    @Test func levelsWeighedInColumnsOfTheirOwn() throws {
+        let header = ["一级指标", "权重", "二级指标", "分值", "三级指标", "分值", "年度|指标值", "实际|完成值", "得分", "偏差原因"]
+        let body = [
+            ["产出指标", "50", "数量指标", "30", "检查企业", "15", "≥20家", "25家", "15", ""],
+            ["", "", "", "", "培训", "15", "＞3期", "2期", "10", "师资不足"],
+            ["", "", "质量指标", "20", "合格率", "20", "100%", "100%", "20", ""],
+            ["满意度指标", "50", "服务对象|满意度指标", "50", "满意度", "50", "≧95%", "96%", "50", ""],
+        ]
+        let scoreOnly = ["总分", "", "", "", "", "", "", "", "95", ""]
+        for (total, weight) in [(["总分", "", "", "", "", "100", "", "", "95", ""], Decimal(100)), (scoreOnly, nil)] {
+            let document = Document(parsing: scraped([header] + body + [total]))
+            let evaluation = try #require(document.tables.first?.selfEvaluation)
+            #expect(evaluation.indicators.map(\.name) == ["检查企业", "培训", "合格率", "满意度"])
+            #expect(evaluation.indicators.map(\.level2) == ["数量指标", "数量指标", "质量指标", "服务对象满意度指标"])
+            #expect(evaluation.indicators.map(\.weight) == [15, 15, 20, 50])
+            #expect(evaluation.indicators.map(\.score) == [15, 10, 20, 50])
+            #expect(evaluation.totalWeight == weight && evaluation.totalScore == 95)
+            #expect(!document.diagnostics.contains { $0.code.hasPrefix("self-evaluation") })
+        }
+    }
+
     @Test func noTabOnFirstCells() throws {
         // The scrape dropped the TAB before every row's first cell, the first row's included
         // (a table whose first column is filled on every row: an empty first cell without

@@ -29,7 +29,9 @@ enum SelfEvaluationReader {
         var diagnostics: [Diagnostic] = []
         var indicators: [SelfEvaluation.Indicator] = []
         var names: [Int: String] = [:]
+        // The 总分 row's numbers in its order, and those that stand in the 分值 or 得分 column.
         var totals: [Decimal?] = []
+        var placedTotals: [Int: Decimal?] = [:]
         // Lines of the indicators without a cell in the 分值 or 得分 column (nor a merged cell
         // over it from a row above, a 分值 shared by a group): most likely read across the
         // wrong columns, as pdftotext's spacing drifts.
@@ -43,11 +45,14 @@ enum SelfEvaluationReader {
             let row = rows[r]
             if let first = row.first(where: { !$0.text.isEmpty }), isTotal(first.text) {
                 for cell in row where cell.column > first.column {
+                    let value: Decimal?
                     switch reading(cell, &diagnostics) {
-                    case .exact(let value): totals.append(value)
-                    case .tooLong: totals.append(nil)  // keeps its place: the score is not read as the weight
-                    case .notADecimal: break
+                    case .exact(let exact): value = exact
+                    case .tooLong: value = nil  // keeps its place: the score is not read as the weight
+                    case .notADecimal: continue
                     }
+                    totals.append(value)
+                    if cell.column == columns.weight || cell.column == columns.score { placedTotals[cell.column] = value }
                 }
                 break
             }
@@ -88,7 +93,8 @@ enum SelfEvaluationReader {
             department: value(after: departmentLabels, in: rows, suffix: true),
             funds: funds(in: rows[..<headerRow], &diagnostics),
             indicators: indicators,
-            totalWeight: totals.first ?? nil, totalScore: totals.dropFirst().first ?? nil)
+            totalWeight: placedTotals.isEmpty ? totals.first ?? nil : columns.weight.flatMap { placedTotals[$0] } ?? nil,
+            totalScore: placedTotals.isEmpty ? totals.dropFirst().first ?? nil : columns.score.flatMap { placedTotals[$0] } ?? nil)
         return (evaluation, diagnostics, names)
     }
 
@@ -104,19 +110,22 @@ enum SelfEvaluationReader {
     private static func indicatorHeader(in rows: [[TableGrid.Cell]]) -> (Int, IndicatorColumns)? {
         var targetsOnly: (Int, IndicatorColumns)?
         for (r, row) in rows.enumerated() {
-            func column(_ matches: (String) -> Bool) -> Int? {
-                row.first { matches(compact($0.text)) }?.column
+            func column(_ matches: (String) -> Bool, where place: (Int) -> Bool = { _ in true }) -> Int? {
+                row.first { place($0.column) && matches(compact($0.text)) }?.column
             }
             // Most rows of most tables name no indicator: asked before any cell is compacted.
             guard row.contains(where: { $0.text.contains(utf8: "标") }), let name = column({ $0.contains(utf8: "三级指标") }) else { continue }
+            let level1 = column { $0.contains(utf8: "一级指标") }, level2 = column { $0.contains(utf8: "二级指标") }
+            // A level may have its own 分值 or 得分 right of it (一级指标 | 权重 | 二级指标 | 分值 |
+            // 三级指标 | 分值): the indicators' are those that no level column stands nearer to.
+            let owners = [level1, level2, name].compactMap { $0 }
+            let isIndicators = { (column: Int) in owners.filter { $0 <= column }.max().map { $0 == name } ?? true }
             let columns = IndicatorColumns(
-                level1: column { $0.contains(utf8: "一级指标") },
-                level2: column { $0.contains(utf8: "二级指标") },
-                name: name,
+                level1: level1, level2: level2, name: name,
                 target: column { names($0, targetLabels) },
                 actual: column { names($0, actualLabels) },
-                weight: column { names($0, weightLabels) },
-                score: column { $0.contains(utf8: "得分") },
+                weight: column({ names($0, weightLabels) }, where: isIndicators),
+                score: column({ $0.contains(utf8: "得分") }, where: isIndicators),
                 deviation: column { $0.contains(utf8: "偏差") })
             guard columns.target != nil else { continue }
             guard columns.actual != nil else {
