@@ -213,6 +213,41 @@ struct TableTests {
         }
     }
 
+    /// Forms that name a column otherwise than the 财政部 template: before, a 三级指标 called
+    /// 指标名称 or a target column called 年度目标 left the table without indicators, and a
+    /// column called 完成数, 满分, 自评分 or 扣分原因 was dropped without a word.
+    @Test(arguments: [
+        ("三级指标", "指标名称"), ("三级指标", "具体指标"), ("年度|指标值", "年度目标"), ("年度|指标值", "计划值"),
+        ("实际|完成值", "完成数"), ("实际|完成值", "执行情况"), ("分值", "满分"), ("分值", "标准分"),
+        ("得分", "自评分"), ("得分", "评分"), ("偏差原因|分析及|改进措施", "扣分原因"), ("偏差原因|分析及|改进措施", "未完成原因"),
+    ])
+    func columnsNamedOtherwise(standard: String, other: String) throws {
+        let rows = [header.map { $0 == standard ? other : $0 }] + body + [["总分", "", "", "", "", "", "100", "95", ""]]
+        let evaluation = try #require(Document(parsing: scraped(rows)).tables.first?.selfEvaluation)
+        #expect(evaluation.stage == .selfEvaluation)
+        #expect(evaluation.indicators.map(\.name) == ["检查企业", "培训", "满意度"])
+        let training = evaluation.indicators[1]
+        #expect(training.target.value == 3 && training.actual.value == 2)
+        #expect(training.weight == 20 && training.score == 15 && training.deviation == "师资不足")
+        #expect(evaluation.totalWeight == 100 && evaluation.totalScore == 95)
+    }
+
+    /// A 计量单位 column gives its unit to the numbers of the target and actual beside it
+    /// (≥120 | 126 in 公里); a value in words keeps none.
+    @Test func aUnitColumnGivesItsUnit() throws {
+        let rows = [
+            ["一级指标", "二级指标", "三级指标", "计量单位", "年度指标值", "实际完成值", "分值", "得分", "偏差原因"],
+            ["产出指标", "数量指标", "养护里程", "公里", "≥120", "126", "15", "15", ""],
+            ["", "时效指标", "完成时限", "", "年底前", "按期", "10", "10", ""],
+        ]
+        let evaluation = try #require(Document(parsing: scraped(rows)).tables.first?.selfEvaluation)
+        #expect(evaluation.indicators.map(\.target) == [
+            SelfEvaluation.Measure(text: "≥120", comparator: .greaterOrEqual, value: 120, unit: "公里"),
+            SelfEvaluation.Measure(text: "年底前"),
+        ])
+        #expect(evaluation.indicators[0].actual == SelfEvaluation.Measure(text: "126", value: 126, unit: "公里"))
+    }
+
     @Test func noTabOnFirstCells() throws {
         // The scrape dropped the TAB before every row's first cell, the first row's included
         // (a table whose first column is filled on every row: an empty first cell without

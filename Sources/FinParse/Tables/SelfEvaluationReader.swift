@@ -60,6 +60,7 @@ enum SelfEvaluationReader {
             func cell(_ column: Int?) -> TableGrid.Cell? { column.flatMap { c in row.first { $0.column == c } } }
             let name = cell(columns.name), target = cell(columns.target), actual = cell(columns.actual)
             let weight = cell(columns.weight), score = cell(columns.score)
+            let unit = cell(columns.unit).map { compact($0.text) }.flatMap { $0.isEmpty ? nil : $0 }
             if [name, target, actual, weight, score].allSatisfy({ $0?.text.isEmpty ?? true }) { continue }
             if zip([columns.weight, columns.score], [weight, score]).contains(where: { column, cell in
                 column.map { cell == nil && !isMerged(r, $0) } ?? false
@@ -69,7 +70,7 @@ enum SelfEvaluationReader {
             indicators.append(SelfEvaluation.Indicator(
                 level1: level1[r], level2: level2[r],
                 name: oneLine(name?.text ?? ""),
-                target: measure(target, &diagnostics), actual: measure(actual, &diagnostics),
+                target: measure(target, unit: unit, &diagnostics), actual: measure(actual, unit: unit, &diagnostics),
                 weight: weight.flatMap { decimal($0, &diagnostics) }, score: score.flatMap { decimal($0, &diagnostics) },
                 deviation: cell(columns.deviation).map(\.text).flatMap { $0.isEmpty ? nil : $0 },
                 line: (name ?? row[0]).line))
@@ -101,12 +102,17 @@ enum SelfEvaluationReader {
     // MARK: Headers
 
     struct IndicatorColumns {
-        var level1, level2, name, target, actual, weight, score, deviation: Int?
+        var level1, level2, name, target, actual, weight, score, deviation, unit: Int?
     }
 
     /// The header row of the indicators (一级指标 … 偏差原因) and where each column is: the
     /// first with both a target and an actual column, else the first with a target column
     /// (a 绩效目标表's).
+    ///
+    /// Forms name their columns in more ways than the 财政部 template: where none of its words
+    /// is found, a column right of the indicators' names is known by a looser word (年度目标,
+    /// 完成数, 满分, 自评分, 扣分原因), and a third level named otherwise (指标名称, 具体指标) by
+    /// the levels before it. A 计量单位 column gives the unit of the values beside it.
     private static func indicatorHeader(in rows: [[TableGrid.Cell]]) -> (Int, IndicatorColumns)? {
         var targetsOnly: (Int, IndicatorColumns)?
         for (r, row) in rows.enumerated() {
@@ -114,19 +120,27 @@ enum SelfEvaluationReader {
                 row.first { place($0.column) && matches(compact($0.text)) }?.column
             }
             // Most rows of most tables name no indicator: asked before any cell is compacted.
-            guard row.contains(where: { $0.text.contains(utf8: "标") }), let name = column({ $0.contains(utf8: "三级指标") }) else { continue }
+            guard row.contains(where: { $0.text.contains(utf8: "标") }) else { continue }
             let level1 = column { $0.contains(utf8: "一级指标") }, level2 = column { $0.contains(utf8: "二级指标") }
+            guard let name = column({ $0.contains(utf8: "三级指标") }) ?? [level1, level2].compactMap({ $0 }).max().flatMap({ last in
+                column({ names($0, indicatorNameLabels) }, where: { $0 > last })
+            }) else { continue }
             // A level may have its own 分值 or 得分 right of it (一级指标 | 权重 | 二级指标 | 分值 |
             // 三级指标 | 分值): the indicators' are those that no level column stands nearer to.
             let owners = [level1, level2, name].compactMap { $0 }
             let isIndicators = { (column: Int) in owners.filter { $0 <= column }.max().map { $0 == name } ?? true }
+            let afterName = { (column: Int) in column > name }
+            let target = column { names($0, targetLabels) } ?? column({ names($0, looseTargetLabels) }, where: afterName)
             let columns = IndicatorColumns(
-                level1: level1, level2: level2, name: name,
-                target: column { names($0, targetLabels) },
-                actual: column { names($0, actualLabels) },
-                weight: column({ names($0, weightLabels) }, where: isIndicators),
-                score: column({ $0.contains(utf8: "得分") }, where: isIndicators),
-                deviation: column { $0.contains(utf8: "偏差") })
+                level1: level1, level2: level2, name: name, target: target,
+                actual: column { names($0, actualLabels) }
+                    ?? column({ names($0, looseActualLabels) }, where: { afterName($0) && $0 != target }),
+                weight: column({ names($0, weightLabels) }, where: isIndicators)
+                    ?? column({ names($0, looseWeightLabels) }, where: isIndicators),
+                score: column({ $0.contains(utf8: "得分") }, where: isIndicators)
+                    ?? column({ $0.contains(utf8: "评分") && !$0.contains(utf8: "标准") }, where: isIndicators),
+                deviation: column { $0.contains(utf8: "偏差") } ?? column({ $0.contains(utf8: "原因") }, where: afterName),
+                unit: column({ text in unitLabels.contains { text.utf8.elementsEqual($0.utf8) } }, where: afterName))
             guard columns.target != nil else { continue }
             guard columns.actual != nil else {
                 targetsOnly = targetsOnly ?? (r, columns)
@@ -141,6 +155,14 @@ enum SelfEvaluationReader {
     static let targetLabels = ["指标值", "目标值"]
     static let actualLabels = ["实际", "完成值", "完成情况"]
     static let weightLabels = ["分值", "权重"]
+    /// Words that name a column only right of the indicators' names (年度目标, 完成数, 执行情况),
+    /// or only where no column has a word above (满分): elsewhere they may mean something else.
+    private static let looseTargetLabels = ["目标", "计划"]
+    private static let looseActualLabels = ["完成", "执行"]
+    private static let looseWeightLabels = ["满分", "标准分"]
+    /// A third level's header in forms that do not call it 三级指标.
+    private static let indicatorNameLabels = ["指标名称", "具体指标", "指标内容"]
+    private static let unitLabels = ["计量单位", "单位"]
 
     /// Whether compacted header text holds one of `labels`.
     static func names(_ text: String, _ labels: [String]) -> Bool { labels.contains { text.contains(utf8: $0) } }
@@ -248,6 +270,14 @@ enum SelfEvaluationReader {
     /// number with more digits than an exact decimal holds, which is warned of.
     /// Read on scalars: Characters would add grapheme breaking to every cell, for CJK
     /// and ASCII where it changes nothing.
+    /// The measure of `cell`, a number without a unit of its own in the unit its row's
+    /// 计量单位 cell gives (≥120 | 公里).
+    private static func measure(_ cell: TableGrid.Cell?, unit: String?, _ diagnostics: inout [Diagnostic]) -> SelfEvaluation.Measure {
+        var measure = measure(cell, &diagnostics)
+        if measure.unit == nil, measure.value != nil { measure.unit = unit }
+        return measure
+    }
+
     static func measure(_ cell: TableGrid.Cell?, _ diagnostics: inout [Diagnostic]) -> SelfEvaluation.Measure {
         let original = cell.map { oneLine($0.original) } ?? ""
         var rest = compact(cell?.text ?? "").unicodeScalars[...]
