@@ -248,6 +248,39 @@ struct TableTests {
         #expect(evaluation.indicators[0].actual == SelfEvaluation.Measure(text: "126", value: 126, unit: "公里"))
     }
 
+    /// A header over two rows (绩效指标 over 一级 | 二级 | 三级指标; 年度指标 over 目标值 | 实际值),
+    /// a 自评总分 row and weights as shares (10%): before, the first table had no indicators,
+    /// the 自评总分 row was an indicator and a weight of 10% none, all without a word.
+    @Test func aHeaderOverTwoRows() throws {
+        let page = """
+            <html><body><p>2022年度项目支出绩效自评表</p><table>
+            <tr><td colspan="3">绩效指标</td><td rowspan="2">年度指标值</td><td rowspan="2">实际完成值</td><td rowspan="2">分值</td><td rowspan="2">得分</td></tr>
+            <tr><td>一级指标</td><td>二级指标</td><td>三级指标</td></tr>
+            <tr><td rowspan="2">产出指标</td><td>数量指标</td><td>检查企业</td><td>≥20家</td><td>25家</td><td>40%</td><td>40</td></tr>
+            <tr><td>质量指标</td><td>培训合格率</td><td>100%</td><td>90%</td><td>30%</td><td>25</td></tr>
+            <tr><td>满意度指标</td><td>服务对象满意度指标</td><td>满意度</td><td>≥95%</td><td>96%</td><td>30%</td><td>30</td></tr>
+            <tr><td colspan="5">自评总分</td><td>100%</td><td>95</td></tr>
+            </table><p>2022年度部门整体支出绩效自评表</p><table>
+            <tr><td rowspan="2">一级指标</td><td rowspan="2">二级指标</td><td rowspan="2">三级指标</td><td colspan="2">年度指标</td><td rowspan="2">分值</td><td rowspan="2">得分</td></tr>
+            <tr><td>目标值</td><td>实际值</td></tr>
+            <tr><td>产出指标</td><td>时效指标</td><td>资金拨付及时率</td><td>100%</td><td>100%</td><td>100</td><td>100</td></tr>
+            <tr><td>总分</td><td></td><td></td><td></td><td></td><td>100</td><td>100</td></tr>
+            </table></body></html>
+            """
+        let document = try Document(bytes: Array(page.utf8), path: "page.html")
+        let evaluations = document.tables.compactMap(\.selfEvaluation)
+        try #require(evaluations.count == 2)
+        #expect(evaluations[0].indicators.map(\.name) == ["检查企业", "培训合格率", "满意度"])
+        #expect(evaluations[0].indicators.map(\.level1) == ["产出指标", "产出指标", "满意度指标"])
+        #expect(evaluations[0].indicators.map(\.weight) == [40, 30, 30])
+        #expect(evaluations[0].indicators.map(\.score) == [40, 25, 30])
+        #expect(evaluations[0].totalWeight == 100 && evaluations[0].totalScore == 95)
+        #expect(evaluations[1].scope == .department && evaluations[1].indicators.map(\.name) == ["资金拨付及时率"])
+        #expect(evaluations[1].indicators.first?.target.value == 100 && evaluations[1].indicators.first?.actual.value == 100)
+        #expect(evaluations[1].totalWeight == 100 && evaluations[1].totalScore == 100)
+        #expect(!document.diagnostics.contains { $0.code.hasPrefix("self-evaluation") })
+    }
+
     @Test func noTabOnFirstCells() throws {
         // The scrape dropped the TAB before every row's first cell, the first row's included
         // (a table whose first column is filled on every row: an empty first cell without

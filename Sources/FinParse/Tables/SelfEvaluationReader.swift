@@ -12,7 +12,7 @@ enum SelfEvaluationReader {
     /// the name of each indicator by its row, which labels the figures of its cells.
     static func read(_ grid: TableGrid) -> (evaluation: SelfEvaluation, diagnostics: [Diagnostic], names: [Int: String])? {
         let rows = grid.cellsByRow
-        guard let (headerRow, columns) = indicatorHeader(in: rows) else { return nil }
+        guard let (headerRows, columns) = indicatorHeader(in: rows) else { return nil }
         let stage: SelfEvaluation.Stage = columns.actual == nil ? .targets : .selfEvaluation
         // Row by row, the level in a level column: the text of the (merged) cell covering it.
         func levels(_ column: Int?) -> [String] {
@@ -41,7 +41,7 @@ enum SelfEvaluationReader {
         func isMerged(_ r: Int, _ c: Int) -> Bool {
             tall.contains { $0.row < r && r < $0.row + $0.rowSpan && $0.column <= c && c < $0.column + $0.columnSpan }
         }
-        for r in (headerRow + 1)..<rows.count {
+        for r in (headerRows.upperBound + 1)..<rows.count {
             let row = rows[r]
             if let first = row.first(where: { !$0.text.isEmpty }), isTotal(first.text) {
                 for cell in row where cell.column > first.column {
@@ -92,7 +92,7 @@ enum SelfEvaluationReader {
         let evaluation = SelfEvaluation(
             stage: stage, scope: scope, name: name,
             department: value(after: departmentLabels, in: rows, suffix: true),
-            funds: funds(in: rows[..<headerRow], &diagnostics),
+            funds: funds(in: rows[..<headerRows.lowerBound], &diagnostics),
             indicators: indicators,
             totalWeight: placedTotals.isEmpty ? totals.first ?? nil : columns.weight.flatMap { placedTotals[$0] } ?? nil,
             totalScore: placedTotals.isEmpty ? totals.dropFirst().first ?? nil : columns.score.flatMap { placedTotals[$0] } ?? nil)
@@ -105,7 +105,7 @@ enum SelfEvaluationReader {
         var level1, level2, name, target, actual, weight, score, deviation, unit: Int?
     }
 
-    /// The header row of the indicators (一级指标 … 偏差原因) and where each column is: the
+    /// The header rows of the indicators (一级指标 … 偏差原因) and where each column is: the
     /// first with both a target and an actual column, else the first with a target column
     /// (a 绩效目标表's).
     ///
@@ -113,14 +113,16 @@ enum SelfEvaluationReader {
     /// is found, a column right of the indicators' names is known by a looser word (年度目标,
     /// 完成数, 满分, 自评分, 扣分原因), and a third level named otherwise (指标名称, 具体指标) by
     /// the levels before it. A 计量单位 column gives the unit of the values beside it.
-    private static func indicatorHeader(in rows: [[TableGrid.Cell]]) -> (Int, IndicatorColumns)? {
-        var targetsOnly: (Int, IndicatorColumns)?
+    private static func indicatorHeader(in rows: [[TableGrid.Cell]]) -> (ClosedRange<Int>, IndicatorColumns)? {
+        var targetsOnly: (ClosedRange<Int>, IndicatorColumns)?
         for (r, row) in rows.enumerated() {
-            func column(_ matches: (String) -> Bool, where place: (Int) -> Bool = { _ in true }) -> Int? {
-                row.first { place($0.column) && matches(compact($0.text)) }?.column
-            }
             // Most rows of most tables name no indicator: asked before any cell is compacted.
-            guard row.contains(where: { $0.text.contains(utf8: "标") }) else { continue }
+            guard row.contains(where: { $0.text.contains(utf8: "标") }),
+                  row.contains(where: { names(compact($0.text), levelLabels + indicatorNameLabels) }) else { continue }
+            let header = header(around: r, in: rows)
+            func column(_ matches: (String) -> Bool, where place: (Int) -> Bool = { _ in true }) -> Int? {
+                header.texts.first { place($0.column) && matches($0.text) }?.column
+            }
             let level1 = column { $0.contains(utf8: "一级指标") }, level2 = column { $0.contains(utf8: "二级指标") }
             guard let name = column({ $0.contains(utf8: "三级指标") }) ?? [level1, level2].compactMap({ $0 }).max().flatMap({ last in
                 column({ names($0, indicatorNameLabels) }, where: { $0 > last })
@@ -143,12 +145,31 @@ enum SelfEvaluationReader {
                 unit: column({ text in unitLabels.contains { text.utf8.elementsEqual($0.utf8) } }, where: afterName))
             guard columns.target != nil else { continue }
             guard columns.actual != nil else {
-                targetsOnly = targetsOnly ?? (r, columns)
+                targetsOnly = targetsOnly ?? (header.rows, columns)
                 continue
             }
-            return (r, columns)
+            return (header.rows, columns)
         }
         return targetsOnly
+    }
+
+    /// The indicators' header on row `r` as one row: each column's words, compacted, and the
+    /// rows they take. Where a header cell on row `r` spans two rows or three, the header
+    /// takes them all, each column's words top to bottom (绩效指标 over 一级 | 二级 | 三级指标;
+    /// 三级指标 beside 年度指标 over 目标值 | 实际值).
+    private static func header(around r: Int, in rows: [[TableGrid.Cell]]) -> (texts: [(column: Int, text: String)], rows: ClosedRange<Int>) {
+        let spanning = rows[max(0, r - 2)...r].joined().filter {
+            $0.rowSpan > 1 && $0.rowSpan <= 3 && r < $0.row + $0.rowSpan
+                && names(compact($0.text), levelLabels + indicatorNameLabels + targetLabels + actualLabels + weightLabels + ["得分", "偏差"])
+        }
+        let first = spanning.map(\.row).min() ?? r
+        let last = min(rows.count - 1, spanning.map { $0.row + $0.rowSpan - 1 }.max() ?? r)
+        var texts: [Int: String] = [:]
+        for cell in rows[first...last].joined() {
+            let text = compact(cell.text)
+            for column in cell.column..<(cell.column + cell.columnSpan) { texts[column, default: ""] += text }
+        }
+        return (texts.sorted { $0.key < $1.key }.map { (column: $0.key, text: $0.value) }, first...last)
     }
 
     /// The words a header cell names the target, actual and weight columns by (compacted).
@@ -162,6 +183,7 @@ enum SelfEvaluationReader {
     private static let looseWeightLabels = ["满分", "标准分"]
     /// A third level's header in forms that do not call it 三级指标.
     private static let indicatorNameLabels = ["指标名称", "具体指标", "指标内容"]
+    private static let levelLabels = ["一级指标", "二级指标", "三级指标"]
     private static let unitLabels = ["计量单位", "单位"]
 
     /// Whether compacted header text holds one of `labels`.
@@ -210,7 +232,8 @@ enum SelfEvaluationReader {
     /// normalizing as it compares, would find nothing more.
     static func isTotal(_ text: String) -> Bool {
         let text = compact(text)
-        return ["总分", "合计", "总计", "合计得分"].contains { text.utf8.elementsEqual($0.utf8) }
+        return ["合计", "总计", "合计得分", "得分合计", "总得分"].contains { text.utf8.elementsEqual($0.utf8) }
+            || text.unicodeScalars.hasSuffix("总分")  // 总分, 自评总分, 评价总分
     }
 
     /// Without spaces and line breaks: 年度 预算数, 偏差原因\n分析 are one label. Folded text
@@ -259,7 +282,8 @@ enum SelfEvaluationReader {
     /// decimal holds is warned of (it has no value: money and points are never rounded).
     private static func reading(_ cell: TableGrid.Cell, _ diagnostics: inout [Diagnostic]) -> Decimal.Reading {
         var text = compact(cell.text).unicodeScalars.filter { $0 != "," }[...]
-        for unit in ["万元", "元", "分"] where text.hasSuffix(unit) { text = text.dropLast(unit.unicodeScalars.count) }
+        // A weight may be given as a share of the whole (权重 10%).
+        for unit in ["万元", "元", "分", "%"] where text.hasSuffix(unit) { text = text.dropLast(unit.unicodeScalars.count) }
         let reading = Decimal.reading(String(text))
         if case .tooLong = reading { diagnostics.append(.figureTooLong(oneLine(cell.original), line: cell.line)) }
         return reading
