@@ -281,6 +281,29 @@ struct TableTests {
         #expect(!document.diagnostics.contains { $0.code.hasPrefix("self-evaluation") })
     }
 
+    /// A form's head in other words than the 财政部 template's: the department as 部门（单位）
+    /// 名称, 单位名称 or 预算单位, the funds as 预算数 | 执行数 (no 年初预算数) or over a 合计 row.
+    /// Before, the department was left out and the funds block too, without a word, and the
+    /// weights then fell short of the 总分 row's.
+    @Test(arguments: [
+        (["部门（单位）名称", "示例局"], ["项目资金（万元）", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+         ["年度资金总额", "210", "210", "200", "10", "95.24%", "10"], Decimal?(210)),
+        (["单位名称", "示例局"], ["资金情况（万元）", "全年预算数（A）", "全年执行数（B）", "分值", "执行率（B/A）", "得分"],
+         ["年度资金总额", "210", "200", "10", "95.24%", "10"], nil),
+        (["预算单位", "示例局"], ["项目资金（万元）", "预算数", "执行数", "执行率", "分值", "得分"],
+         ["合计", "210", "200", "95.24%", "10", "10"], nil),
+    ])
+    func aFormsHeadInOtherWords(department: [String], fundsHeader: [String], fundsRow: [String], initialBudget: Decimal?) throws {
+        let rows = [department, fundsHeader, fundsRow, header] + body + [["总分", "", "", "", "", "", "110", "105", ""]]
+        let document = Document(parsing: scraped(rows, title: "2021年度部门整体支出绩效自评表"))
+        let evaluation = try #require(document.tables.first?.selfEvaluation)
+        #expect(evaluation.department == "示例局" && evaluation.scope == .department)
+        #expect(evaluation.funds == SelfEvaluation.Funds(initialBudget: initialBudget, fullYearBudget: 210, executed: 200,
+                                                         executionRate: "95.24%", weight: 10, score: 10))
+        #expect(evaluation.indicators.map(\.name) == ["检查企业", "培训", "满意度"])
+        #expect(!document.diagnostics.contains { $0.code.hasPrefix("self-evaluation") })
+    }
+
     @Test func noTabOnFirstCells() throws {
         // The scrape dropped the TAB before every row's first cell, the first row's included
         // (a table whose first column is filled on every row: an empty first cell without

@@ -191,8 +191,14 @@ enum SelfEvaluationReader {
 
     /// The funds block: a header row with 年初预算数 … 得分 and the 年度资金总额 row under it.
     private static func funds(in rows: ArraySlice<[TableGrid.Cell]>, _ diagnostics: inout [Diagnostic]) -> SelfEvaluation.Funds? {
-        guard let header = rows.firstIndex(where: { $0.contains { compact($0.text).contains(utf8: "年初预算") } }),
-              let total = rows[header...].firstIndex(where: { $0.contains { compact($0.text).contains(utf8: "资金总额") } })
+        // Forms without a 年初预算数 column head it 预算数 | 执行数 (全年预算数（A）, 全年执行数（B）),
+        // and may call the total row 合计.
+        guard let header = rows.firstIndex(where: { row in
+                  row.contains { compact($0.text).contains(utf8: "预算") } && row.contains { compact($0.text).contains(utf8: "执行数") }
+              }),
+              let total = rows[header...].firstIndex(where: {
+                  $0.contains { compact($0.text).contains(utf8: "资金总额") || isTotal($0.text) }
+              })
         else { return nil }
         func cell(_ matches: (String) -> Bool) -> TableGrid.Cell? {
             guard let column = rows[header].first(where: { matches(compact($0.text)) })?.column else { return nil }
@@ -200,7 +206,8 @@ enum SelfEvaluationReader {
         }
         return SelfEvaluation.Funds(
             initialBudget: cell { $0.contains(utf8: "年初预算") }.flatMap { decimal($0, &diagnostics) },
-            fullYearBudget: cell { $0.contains(utf8: "全年预算") }.flatMap { decimal($0, &diagnostics) },
+            fullYearBudget: (cell { $0.contains(utf8: "全年预算") } ?? cell { $0.contains(utf8: "预算数") && !$0.contains(utf8: "年初") })
+                .flatMap { decimal($0, &diagnostics) },
             executed: cell { $0.contains(utf8: "执行数") }.flatMap { decimal($0, &diagnostics) },
             executionRate: cell { $0.contains(utf8: "执行率") }.map { compact($0.text) }.flatMap { $0.isEmpty ? nil : $0 },
             weight: cell { $0.contains(utf8: "分值") }.flatMap { decimal($0, &diagnostics) },
@@ -208,9 +215,9 @@ enum SelfEvaluationReader {
     }
 
     /// The labels of a 自评表's name (项目名称 → 安全生产专项), and those its department's label
-    /// ends with (市级预算部门名称, 主管部门).
+    /// ends with (市级预算部门名称, 主管部门, 部门（单位）名称, 预算单位).
     static let nameLabels = ["项目名称", "项目支出名称", "专项名称"]
-    static let departmentLabels = ["主管部门", "预算部门名称"]
+    static let departmentLabels = ["主管部门", "部门名称", "单位名称", "(单位)名称", "预算单位"]
 
     /// The text of the cell right of a label cell (项目名称 → 安全生产专项).
     private static func value(after labels: [String], in rows: [[TableGrid.Cell]], suffix: Bool = false) -> String? {
