@@ -168,6 +168,38 @@ struct PDFTextTests {
         #expect(planning.amounts.first { $0.text == "754.75" }?.label == "八、社会保障和就业支出")
     }
 
+    /// A 自评表 whose header takes two rows (绩效指标 | 年度指标值 … beside the rows of 指标 over
+    /// 一级 | 二级 | 三级指标), its levels centred on their rows and its side label 绩效指标 on one
+    /// of them, as LibreOffice prints such a Word table: the header is read as one line, the side
+    /// label as none of the levels. Before, the form was a table of no kind without a word.
+    @Test func aFormsHeaderOverTwoRows() throws {
+        let document = Document(parsing: """
+        2022 年度项目支出绩效自评表
+
+               指标
+        绩效指标                               年度指标值     实际完成值   分值   得分 偏差原因分析及改进措施
+               一级指标    二级指标        三级指标
+
+                       数量指标        养护里程    ≥120 公里   126 公里 40    40
+               产出指标
+        绩效指标           质量指标        验收合格率   100%      90%     30   25 雨季返工
+
+               满意度指标   服务对象满意度指标   群众满意度   ≥90%      93%     30   30
+
+        自评总分                                                 100 95
+        \u{0C}
+        """)
+        let evaluation = try #require(document.tables.compactMap(\.selfEvaluation).first)
+        #expect(evaluation.indicators.map(\.name) == ["养护里程", "验收合格率", "群众满意度"])
+        #expect(evaluation.indicators.map(\.level1) == ["产出指标", "产出指标", "满意度指标"])
+        #expect(evaluation.indicators.map(\.level2) == ["数量指标", "质量指标", "服务对象满意度指标"])
+        #expect(evaluation.indicators.map(\.target.text) == ["≥120 公里", "100%", "≥90%"])
+        #expect(evaluation.indicators.map(\.weight) == [40, 30, 30] && evaluation.indicators.map(\.score) == [40, 25, 30])
+        #expect(evaluation.indicators.map(\.deviation) == [nil, "雨季返工", nil])
+        #expect(evaluation.totalWeight == 100 && evaluation.totalScore == 95)
+        #expect(!document.diagnostics.contains { $0.severity == .warning })
+    }
+
     /// pdftotext lays out each page on its own: the part of a table on the next page can
     /// stand further right (江苏省人大办公厅 2017, 一般公共预算支出预算表). Each page's rows
     /// take their own page's columns; with the table's, six of the eleven amounts ran into

@@ -304,6 +304,21 @@ struct TableTests {
         #expect(!document.diagnostics.contains { $0.code.hasPrefix("self-evaluation") })
     }
 
+    /// A table with an indicator header whose columns cannot be told (no target column) is
+    /// said not to be read, where before its indicators were missing without a word.
+    @Test func anIndicatorHeaderNotReadIsTold() throws {
+        let page = """
+            <html><body><p>绩效目标</p><table>
+            <tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>说明</td></tr>
+            <tr><td>产出指标</td><td>数量指标</td><td>检查企业</td><td>全年检查20家以上</td></tr>
+            </table></body></html>
+            """
+        let document = try Document(bytes: Array(page.utf8), path: "page.html")
+        #expect(document.tables.count == 1 && document.tables[0].selfEvaluation == nil)
+        #expect(document.diagnostics.map(\.code) == ["indicators-not-read"])
+        #expect(document.diagnostics.first?.line == document.tables[0].cells.first { $0.text == "三级指标" }?.line)
+    }
+
     @Test func noTabOnFirstCells() throws {
         // The scrape dropped the TAB before every row's first cell, the first row's included
         // (a table whose first column is filled on every row: an empty first cell without

@@ -6,7 +6,7 @@ enum TextLayout {
         let paginated = PageText.isPaginated(lines)
         if paginated {
             let pages = PageText.clean(lines)
-            lines = pages.lines
+            lines = SpacedIndicatorTable.joiningHeaders(pages.lines)
             result.hints.partMarkers = pages.partMarkers
             result.hints.chapterTitles = pages.chapterTitles
             result.diagnostics = pages.diagnostics

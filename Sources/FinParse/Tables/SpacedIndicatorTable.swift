@@ -16,6 +16,48 @@ enum SpacedIndicatorTable {
         holds(line.text, "三级指标") && (holds(line.text, "一级指标") || holds(line.text, "二级指标"))
     }
 
+    /// `lines` with each indicator header that a form sets over two rows read as one line: the
+    /// levels' line (一级指标 二级指标 三级指标) lacks the values' heads, which stand on a line or
+    /// two above it, centred on both rows (年度指标值 实际完成值 分值 得分 …, under a group label
+    /// 指标 over the levels). Their words are written into the levels' line where it is blank,
+    /// two spaces clear of its own words (a group label that would touch one is left out), and the
+    /// lines above are left blank, so that the form reads as one with its header on one line.
+    static func joiningHeaders(_ lines: [FoldedText]) -> [FoldedText] {
+        var lines = lines
+        for k in lines.indices where lines[k].text.contains(utf8: "三级指标") && isHeader(lines[k])
+            && !(lines[k].text.contains(utf8: "指标值") || lines[k].text.contains(utf8: "目标值")) {
+            let above = (max(0, k - 3)..<k).filter { !lines[$0].isBlank }
+            // Not across a page's break: a form feed starts the page's first line.
+            guard above.contains(where: { lines[$0].text.contains(utf8: "指标值") || lines[$0].text.contains(utf8: "目标值") }),
+                  !above.contains(where: { TextTableReader.closesTable(lines[$0]) || lines[$0].text.contains(utf8: 0x0C) })
+            else { continue }
+            let own = Array(lines[k].text.unicodeScalars)
+            var merged = own
+            for a in above {
+                let scalars = Array(lines[a].text.unicodeScalars)
+                var start = 0
+                while start < scalars.count {
+                    guard scalars[start] != " " else { start += 1; continue }
+                    var end = start
+                    while end < scalars.count, scalars[end] != " " { end += 1 }
+                    if merged.count < end + 2 { merged += Array(repeating: " ", count: end + 2 - merged.count) }
+                    // Clear of the levels' line's own words; the words above keep their own spacing.
+                    if (max(0, start - 2)..<(end + 2)).allSatisfy({ $0 >= own.count || own[$0] == " " })
+                        && merged[start..<end].allSatisfy({ $0 == " " }) {
+                        merged.replaceSubrange(start..<end, with: scalars[start..<end])
+                    }
+                    start = end
+                }
+            }
+            while merged.last == " " { merged.removeLast() }
+            let joined = FoldedText(String(String.UnicodeScalarView(merged)), line: lines[k].line)
+            guard joined.text.contains(utf8: "指标值") || joined.text.contains(utf8: "目标值") else { continue }
+            lines[k] = joined
+            for a in above { lines[a] = FoldedText("", line: lines[a].line) }
+        }
+        return lines
+    }
+
     /// The lines of the table whose header is at `start`. Under it a line of two cells (a
     /// 三级指标 and its target) is a row, however narrow its one gap; a line of one cell (a
     /// level, half of a wrapped cell) belongs to the table when rows follow within a few

@@ -70,6 +70,12 @@ struct TableGrid: Sendable {
         let evaluation = SelfEvaluationReader.read(self)
         if let evaluation {
             diagnostics = evaluation.evaluation.consistencyDiagnostics(line: line) + evaluation.diagnostics + diagnostics
+        } else if let header = self.cells.first(where: { $0.text.contains(utf8: "三级指标") }) {
+            // A form whose header the reader cannot place would lose its indicators without a word.
+            diagnostics.append(Diagnostic(severity: .warning, code: "indicators-not-read", message: """
+                a table holds a 绩效 indicator header (三级指标) whose columns could not be told (no 年度指标值 or \
+                目标值 beside it, or a header set over lines in a way not read): its indicators are not read
+                """, line: header.line))
         }
         let table = Table(index: index, title: title, line: line, rows: rows, columns: columns, cells: cells,
                           kind: kind, unit: unit, selfEvaluation: evaluation?.evaluation)

@@ -298,7 +298,15 @@ enum TopAlignedIndicatorTable {
 
         /// Reads the lines of one page. false when its columns cannot be told.
         mutating func read(_ page: [FoldedText]) -> Bool {
-            let words = page.map { TopAlignedIndicatorTable.words(of: $0.text) }
+            // The form's side label 绩效指标, which covers every indicator row, stands at the left
+            // edge on one of their lines (where the form centres it): it is no level.
+            var page = page
+            var words = page.map { TopAlignedIndicatorTable.words(of: $0.text) }
+            for k in words.indices where words[k].first.map({ SelfEvaluationReader.compact(String($0.text)) == "绩效指标" }) == true {
+                words[k].removeFirst()
+            }
+            page = page.indices.filter { !words[$0].isEmpty }.map { page[$0] }
+            words.removeAll { $0.isEmpty }
             let tails = words.map(TopAlignedIndicatorTable.tail)
             let totals = page.map(isTotal)  // asked of every line in the windows around each
             // Where the rows' 分值 and 得分 stand: the 总分's stand under the levels.
