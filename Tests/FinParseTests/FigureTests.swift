@@ -221,6 +221,14 @@ struct FigureTests {
         #expect(figures("执行率96.1%。").map(\.comparator) == [nil])
     }
 
+    /// >= and <= as typed on a keyboard were read as =; the 达 of 达标率 (ICU: 达 / 标 / 率) was
+    /// taken for the linking verb 达, and the item was 标率.
+    @Test func typedComparatorsAndRatesAfterALinkingCharacter() {
+        let found = figures("群众满意度>=95%，运行成本<=5万元，达标率≥90%。")
+        #expect(found.map(\.comparator) == [.greaterOrEqual, .lessOrEqual, .greaterOrEqual])
+        #expect(found.map(\.label) == ["群众满意度", "运行成本", "达标率"])
+    }
+
     /// 项目总预算1720.00万，: an amount in 万元 written without its 元 (the 商务委 预算's projects,
     /// 21 amounts; a 公务接待 0.39 万) was no figure at all. It is one when written to the fen
     /// or in a clause about money; a count of 万 is not (人口93.5万, 1.2万家).

@@ -165,6 +165,13 @@ struct TableTests {
         ("满意率100%", SelfEvaluation.Measure(text: "满意率100%", value: 100, unit: "%")),
         ("居民参与率不低于 80%", SelfEvaluation.Measure(text: "居民参与率不低于 80%", comparator: .greaterOrEqual, value: 80, unit: "%")),
         ("不低于80家", SelfEvaluation.Measure(text: "不低于80家", comparator: .greaterOrEqual, value: 80, unit: "家")),
+        // >= and <= as typed on a keyboard; a comparison after the number (以内, 及以下); a bound
+        // said to be inclusive (含). Before, >= and <= left the value unread, 以内 stayed in the unit.
+        (">=95%", SelfEvaluation.Measure(text: ">=95%", comparator: .greaterOrEqual, value: 95, unit: "%")),
+        ("<=5万元", SelfEvaluation.Measure(text: "<=5万元", comparator: .lessOrEqual, value: 5, unit: "万元")),
+        ("5天以内", SelfEvaluation.Measure(text: "5天以内", comparator: .lessOrEqual, value: 5, unit: "天")),
+        ("3次及以下", SelfEvaluation.Measure(text: "3次及以下", comparator: .lessOrEqual, value: 3, unit: "次")),
+        ("100%（含）", SelfEvaluation.Measure(text: "100%（含）", value: 100, unit: "%")),
         // A change's percent is no level; digits after a name may be the name's.
         ("同比下降5%", SelfEvaluation.Measure(text: "同比下降5%")),
         ("完成2023年度任务", SelfEvaluation.Measure(text: "完成2023年度任务")),

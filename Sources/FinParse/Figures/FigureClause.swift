@@ -134,6 +134,12 @@ struct FigureClause {
         if tokens[k].kind == .comparator, let symbol = tokens[k].text.string.unicodeScalars.first,
            let comparator = Comparator(scalar: symbol) {
             if comparator == .equal, k >= 1, tokens[k - 1].kind == .number { return nil }
+            // >= and <= as a keyboard types ≥ and ≤: two comparator tokens.
+            if comparator == .equal, k - 1 >= start, tokens[k - 1].kind == .comparator,
+               let first = tokens[k - 1].text.string.unicodeScalars.first.flatMap(Comparator.init(scalar:)),
+               first == .greater || first == .less {
+                return first == .greater ? .greaterOrEqual : .lessOrEqual
+            }
             return comparator
         }
         return phrase?.comparator
@@ -251,7 +257,10 @@ struct FigureClause {
         func endsStretch(_ i: Int) -> Bool {
             // 完成率, 到位率: a linking verb before a rate word is part of the item; so is the
             // 安排 of 2026年预算安排 right before the figure (the budget allotted, not 预算).
-            let partOfItem = i + 1 < words.count ? Self.rateWords.contains(words[i + 1])
+            // 达标率 as ICU parts it (达 / 标 / 率) is one item too.
+            let partOfItem = i + 1 < words.count
+                ? Self.rateWords.contains(words[i + 1])
+                    || i + 2 < words.count && words[i + 1].string.unicodeScalars.count == 1 && Self.rateWords.contains(words[i + 2])
                 : words[i] == "安排" && i > 0 && Self.reportWords.contains(words[i - 1])
             return (Self.linkingWords.contains(words[i]) && !partOfItem)
                 || words[i].string.utf8.first.map({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) == true

@@ -336,6 +336,11 @@ enum SelfEvaluationReader {
         if let symbol = rest.first, let found = Comparator(scalar: symbol) {
             comparator = found
             rest = rest.dropFirst()
+            // >= and <= as a keyboard types ≥ and ≤.
+            if found == .greater || found == .less, let next = rest.first, Comparator(scalar: next) == .equal {
+                comparator = found == .greater ? .greaterOrEqual : .lessOrEqual
+                rest = rest.dropFirst()
+            }
         } else if let first = rest.first, comparatorFirsts.contains(first),
                   let (words, found) = comparatorWords.first(where: { rest.starts(with: $0.words) }) {
             comparator = found
@@ -358,9 +363,13 @@ enum SelfEvaluationReader {
         var unit = rest.dropFirst(number.count)
         // ≥13459.00(平方米): the unit in brackets, as forms print it.
         if unit.first == "(", unit.last == ")" { unit = unit.dropFirst().dropLast() }
-        if unit.last == "上", unit.hasSuffix("以上") {
-            unit = unit.dropLast(2)
-            comparator = comparator ?? .greaterOrEqual
+        // 100%（含）: "inclusive", said of the bound, no part of the unit.
+        if unit.hasSuffix("(含)") { unit = unit.dropLast(3) }
+        // 95%以上, 5天以内, 3次及以下: the comparison after the number.
+        if let (words, found) = comparatorSuffixes.first(where: { unit.hasSuffix($0.words) }) {
+            unit = unit.dropLast(words.unicodeScalars.count)
+            if unit.last == "及" { unit = unit.dropLast() }
+            comparator = comparator ?? found
         }
         guard !unit.contains(where: { $0.isASCIIDigit || "，,、;；".unicodeScalars.contains($0) }), unit.count <= 5,
               !named || unit.elementsEqual("%".unicodeScalars) else {
@@ -370,6 +379,11 @@ enum SelfEvaluationReader {
                                       unit: unit.isEmpty ? nil : String(unit))
     }
 
+
+    /// The words after a number that compare it (95%以上, 5天以内).
+    private static let comparatorSuffixes: [(words: String, comparator: Comparator)] = [
+        ("以上", .greaterOrEqual), ("以下", .lessOrEqual), ("以内", .lessOrEqual),
+    ]
 
     /// The comparator words (不低于), longest first: 大于等于 is read whole, not as 大于.
     private static let comparatorWords: [(words: String.UnicodeScalarView, comparator: Comparator)] =
