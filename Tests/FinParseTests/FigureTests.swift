@@ -221,6 +221,14 @@ struct FigureTests {
         #expect(figures("执行率96.1%。").map(\.comparator) == [nil])
     }
 
+    /// A change verb with 了 or 约 after it (收入总计增加了1.5亿元) was read as part of its item
+    /// (收入总计增加), with no item changed; 增幅 stays the rise.
+    @Test func aChangeVerbBeforeLeOrYue() {
+        let found = figures("收入总计增加了1.5亿元，增幅为12%。支出总计减少约20万元。")
+        #expect(found.map(\.label) == ["增加", "增幅", "减少"])
+        #expect(found.map(\.changeOf) == ["收入总计", "收入总计", "支出总计"])
+    }
+
     /// >= and <= as typed on a keyboard were read as =; the 达 of 达标率 (ICU: 达 / 标 / 率) was
     /// taken for the linking verb 达, and the item was 标率.
     @Test func typedComparatorsAndRatesAfterALinkingCharacter() {

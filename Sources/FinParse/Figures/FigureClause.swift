@@ -227,6 +227,16 @@ struct FigureClause {
 
     /// Words that may stand between a change verb and its figure (增长了, 下降约).
     static let fillerBeforeFigure: WordSet = ["了", "约", "为", "达", "分别", "同比", "幅度", "幅"]
+    /// Those of them that leave the verb a verb: 增 / 幅 is a noun, the rise.
+    private static let afterChangeVerb: WordSet = ["了", "约", "为", "达", "分别", "同比"]
+
+    /// Where the change verb stands that ends `words` but for the words a verb may have after
+    /// it (增加了, 减少约); nil when they end with none.
+    static func changeVerb(ending words: [Word]) -> Int? {
+        guard let verb = words.lastIndex(where: { !afterChangeVerb.contains($0) }),
+              increaseWords.contains(words[verb]) || decreaseWords.contains(words[verb]) else { return nil }
+        return verb
+    }
 
     /// The item the figure measures, or nil when the clause does not say.
     func label(inheriting previous: Figure?) -> String? {
@@ -236,6 +246,8 @@ struct FigureClause {
         var kept = Self.outsideAsides(tokens[start..<end]).filter { $0.kind == .word || $0.kind == .number }
         // 收入合计人民币2553.52万元: the currency (ICU: 人民 / 币) names no item.
         if kept.count >= 2, kept[kept.count - 1].text == Self.bi, kept[kept.count - 2].text == Self.renmin { kept.removeLast(2) }
+        // 收入总计增加了1.5亿元: the words between a change verb and its figure are no part of it.
+        if let verb = Self.changeVerb(ending: kept.map(\.text)) { kept.removeSubrange((verb + 1)...) }
         let words = kept.map(\.text)
         guard let last = words.last else { return chartItem }
         // 增长48.16%: the change is what the percent measures; 增长(下降)0% says neither.

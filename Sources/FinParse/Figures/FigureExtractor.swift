@@ -180,9 +180,7 @@ struct FigureExtractor {
         if let close = lead.firstIndex(where: { $0.kind == .punctuation && closingParens.contains($0.text) }),
            !lead[..<close].contains(where: { $0.kind == .punctuation && openingParens.contains($0.text) }) { return nil }
         var words = lead.filter { $0.kind == .word }.map(\.text)
-        if let verb = words.last, FigureClause.increaseWords.contains(verb) || FigureClause.decreaseWords.contains(verb) {
-            words.removeLast()
-        }
+        if let verb = FigureClause.changeVerb(ending: words) { words.removeSubrange(verb...) }
         // 主要原因是基本支出增加1408.29万元: the reason names the item after its 是 (ICU reads
         // 主要原因 as one word); not a cause (主要原因是根据国务院通知要求运转类项目预算较上年压减).
         if let reason = words.lastIndex(where: { $0.string.hasSuffix(utf8: "原因") }), reason + 2 < words.count,
