@@ -326,6 +326,16 @@ struct TableTests {
         #expect(document.diagnostics.first?.line == document.tables[0].cells.first { $0.text == "三级指标" }?.line)
     }
 
+    /// A level's weight written after its name in other ways (产出指标（50）, 产出指标50分) was
+    /// kept in the name; words in brackets (效益指标(定性)) are the name's.
+    @Test(arguments: [("产出指标（50）", "产出指标"), ("产出指标50分", "产出指标"), ("产出指标（50.5分）", "产出指标"),
+                      ("效益指标(定性)", "效益指标(定性)")])
+    func aLevelsWeightAfterItsName(written: String, level: String) throws {
+        let rows = [header, ["", written, "数量指标", "检查企业", "≥20家", "25家", "30", "30", ""]]
+        let evaluation = try #require(Document(parsing: scraped(rows)).tables.first?.selfEvaluation)
+        #expect(evaluation.indicators.map(\.level1) == [level])
+    }
+
     @Test func noTabOnFirstCells() throws {
         // The scrape dropped the TAB before every row's first cell, the first row's included
         // (a table whose first column is filled on every row: an empty first cell without

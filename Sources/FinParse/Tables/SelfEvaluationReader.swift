@@ -273,10 +273,23 @@ enum SelfEvaluationReader {
     }
 
     /// 产出指标(50分) → 产出指标: the weight is in the table's own columns.
+    /// Also 产出指标(50) and 产出指标50分; 社会效益指标(定性) keeps its words.
     private static func withoutWeight(_ text: String) -> String {
         let text = compact(text)
-        guard text.unicodeScalars.hasSuffix("分)"), let open = text.unicodeScalars.lastIndex(of: "(") else { return text }
-        return String(text.unicodeScalars[..<open])
+        let scalars = text.unicodeScalars
+        var end = scalars.endIndex
+        if scalars.last == ")", let open = scalars.lastIndex(of: "(") {
+            end = open
+        } else if scalars.last == "分" {
+            end = scalars.index(before: end)
+            while end > scalars.startIndex, case let before = scalars[scalars.index(before: end)], before.isASCIIDigit || before == "." {
+                end = scalars.index(before: end)
+            }
+        }
+        let weight = scalars[end...]
+        guard end > scalars.startIndex, weight.contains(where: \.isASCIIDigit),
+              weight.allSatisfy({ $0.isASCIIDigit || ".()分".unicodeScalars.contains($0) }) else { return text }
+        return String(scalars[..<end])
     }
 
     /// The weight, score or amount of `cell`: 10, 95.5, 1,166.45, 210万元.
