@@ -228,7 +228,7 @@ struct FigureClause {
     /// Words that may stand between a change verb and its figure (增长了, 下降约).
     static let fillerBeforeFigure: WordSet = ["了", "约", "为", "达", "分别", "同比", "幅度", "幅"]
     /// Those of them that leave the verb a verb: 增 / 幅 is a noun, the rise.
-    private static let afterChangeVerb: WordSet = ["了", "约", "为", "达", "分别", "同比"]
+    static let afterChangeVerb: WordSet = ["了", "约", "为", "达", "分别", "同比"]
 
     /// Where the change verb stands that ends `words` but for the words a verb may have after
     /// it (增加了, 减少约); nil when they end with none.
@@ -247,7 +247,9 @@ struct FigureClause {
         // 收入合计人民币2553.52万元: the currency (ICU: 人民 / 币) names no item.
         if kept.count >= 2, kept[kept.count - 1].text == Self.bi, kept[kept.count - 2].text == Self.renmin { kept.removeLast(2) }
         // 收入总计增加了1.5亿元: the words between a change verb and its figure are no part of it.
-        if let verb = Self.changeVerb(ending: kept.map(\.text)) { kept.removeSubrange((verb + 1)...) }
+        if let last = kept.last, Self.afterChangeVerb.contains(last.text), let verb = Self.changeVerb(ending: kept.map(\.text)) {
+            kept.removeSubrange((verb + 1)...)
+        }
         let words = kept.map(\.text)
         guard let last = words.last else { return chartItem }
         // 增长48.16%: the change is what the percent measures; 增长(下降)0% says neither.
@@ -270,11 +272,13 @@ struct FigureClause {
             // 完成率, 到位率: a linking verb before a rate word is part of the item; so is the
             // 安排 of 2026年预算安排 right before the figure (the budget allotted, not 预算).
             // 达标率 as ICU parts it (达 / 标 / 率) is one item too.
-            let partOfItem = i + 1 < words.count
-                ? Self.rateWords.contains(words[i + 1])
-                    || i + 2 < words.count && words[i + 1].string.unicodeScalars.count == 1 && Self.rateWords.contains(words[i + 2])
-                : words[i] == "安排" && i > 0 && Self.reportWords.contains(words[i - 1])
-            return (Self.linkingWords.contains(words[i]) && !partOfItem)
+            func partOfItem() -> Bool {
+                i + 1 < words.count
+                    ? Self.rateWords.contains(words[i + 1])
+                        || i + 2 < words.count && Self.rateWords.contains(words[i + 2]) && words[i + 1].string.unicodeScalars.count == 1
+                    : words[i] == "安排" && i > 0 && Self.reportWords.contains(words[i - 1])
+            }
+            return (Self.linkingWords.contains(words[i]) && !partOfItem())
                 || words[i].string.utf8.first.map({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) == true
                 // 收、支总计各是3125.40，3143.90万元: 各 before the link says each, and names nothing.
                 || words[i] == Self.each && i + 1 < words.count && Self.linkingWords.contains(words[i + 1])

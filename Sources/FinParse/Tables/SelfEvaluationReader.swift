@@ -116,9 +116,9 @@ enum SelfEvaluationReader {
     private static func indicatorHeader(in rows: [[TableGrid.Cell]]) -> (ClosedRange<Int>, IndicatorColumns)? {
         var targetsOnly: (ClosedRange<Int>, IndicatorColumns)?
         for (r, row) in rows.enumerated() {
-            // Most rows of most tables name no indicator: asked before any cell is compacted.
-            guard row.contains(where: { $0.text.contains(utf8: "标") }),
-                  row.contains(where: { names(compact($0.text), levelLabels + indicatorNameLabels) }) else { continue }
+            // A header names its levels (一级指标 …; its third may be called otherwise only beside
+            // them). Most rows of most tables hold no 标: asked before any cell is compacted.
+            guard row.contains(where: { $0.text.contains(utf8: "标") && compact($0.text).contains(utf8: "级指标") }) else { continue }
             let header = header(around: r, in: rows)
             func column(_ matches: (String) -> Bool, where place: (Int) -> Bool = { _ in true }) -> Int? {
                 header.texts.first { place($0.column) && matches($0.text) }?.column
@@ -160,7 +160,7 @@ enum SelfEvaluationReader {
     private static func header(around r: Int, in rows: [[TableGrid.Cell]]) -> (texts: [(column: Int, text: String)], rows: ClosedRange<Int>) {
         let spanning = rows[max(0, r - 2)...r].joined().filter {
             $0.rowSpan > 1 && $0.rowSpan <= 3 && r < $0.row + $0.rowSpan
-                && names(compact($0.text), levelLabels + indicatorNameLabels + targetLabels + actualLabels + weightLabels + ["得分", "偏差"])
+                && names(compact($0.text), headerLabels)
         }
         let first = spanning.map(\.row).min() ?? r
         let last = min(rows.count - 1, spanning.map { $0.row + $0.rowSpan - 1 }.max() ?? r)
@@ -184,6 +184,8 @@ enum SelfEvaluationReader {
     /// A third level's header in forms that do not call it 三级指标.
     private static let indicatorNameLabels = ["指标名称", "具体指标", "指标内容"]
     private static let levelLabels = ["一级指标", "二级指标", "三级指标"]
+    /// The labels that mark a cell of an indicators' header.
+    private static let headerLabels = levelLabels + indicatorNameLabels + targetLabels + actualLabels + weightLabels + ["得分", "偏差"]
     private static let unitLabels = ["计量单位", "单位"]
 
     /// Whether compacted header text holds one of `labels`.
@@ -224,7 +226,7 @@ enum SelfEvaluationReader {
         for row in rows {
             for (i, cell) in row.enumerated() where i + 1 < row.count {
                 let text = compact(cell.text)
-                guard labels.contains(where: { suffix ? text.unicodeScalars.hasSuffix($0) : text.utf8.elementsEqual($0.utf8) })
+                guard labels.contains(where: { suffix ? text.hasSuffix(utf8: $0) : text.utf8.elementsEqual($0.utf8) })
                 else { continue }
                 let value = oneLine(row[i + 1].text)
                 return value.isEmpty ? nil : value
@@ -240,7 +242,7 @@ enum SelfEvaluationReader {
     static func isTotal(_ text: String) -> Bool {
         let text = compact(text)
         return ["合计", "总计", "合计得分", "得分合计", "总得分"].contains { text.utf8.elementsEqual($0.utf8) }
-            || text.unicodeScalars.hasSuffix("总分")  // 总分, 自评总分, 评价总分
+            || text.hasSuffix(utf8: "总分")  // 总分, 自评总分, 评价总分
     }
 
     /// Without spaces and line breaks: 年度 预算数, 偏差原因\n分析 are one label. Folded text
@@ -276,6 +278,8 @@ enum SelfEvaluationReader {
     /// Also 产出指标(50) and 产出指标50分; 社会效益指标(定性) keeps its words.
     private static func withoutWeight(_ text: String) -> String {
         let text = compact(text)
+        // Most levels end in 指标: asked on the last byte first (分 and ) end in 0x86 and 0x29).
+        guard let lastByte = text.utf8.last, lastByte == 0x86 || lastByte == 0x29 else { return text }
         let scalars = text.unicodeScalars
         var end = scalars.endIndex
         if scalars.last == ")", let open = scalars.lastIndex(of: "(") {
@@ -377,9 +381,10 @@ enum SelfEvaluationReader {
         // ≥13459.00(平方米): the unit in brackets, as forms print it.
         if unit.first == "(", unit.last == ")" { unit = unit.dropFirst().dropLast() }
         // 100%（含）: "inclusive", said of the bound, no part of the unit.
-        if unit.hasSuffix("(含)") { unit = unit.dropLast(3) }
+        if unit.last == ")", unit.hasSuffix("(含)") { unit = unit.dropLast(3) }
         // 95%以上, 5天以内, 3次及以下: the comparison after the number.
-        if let (words, found) = comparatorSuffixes.first(where: { unit.hasSuffix($0.words) }) {
+        if let last = unit.last, "上下内".unicodeScalars.contains(last),
+           let (words, found) = comparatorSuffixes.first(where: { unit.hasSuffix($0.words) }) {
             unit = unit.dropLast(words.unicodeScalars.count)
             if unit.last == "及" { unit = unit.dropLast() }
             comparator = comparator ?? found
