@@ -336,6 +336,39 @@ struct TableTests {
         #expect(evaluation.indicators.map(\.level1) == [level])
     }
 
+    /// A form split at a page into two tables, as PDF-to-Word conversion leaves it: the second
+    /// table's rows are read under the first one's header, with the levels the first ended under,
+    /// the form's name, and the 总分 checked against both tables' rows. Before, the second table's
+    /// indicators were missing without a word. A paragraph between the tables parts them.
+    @Test func aFormSplitIntoTwoTables() throws {
+        func page(between: String) -> String {
+            """
+            <html><body><p>2022年度项目支出绩效自评表</p><table>
+            <tr><td>项目名称</td><td colspan="7">农村道路养护</td></tr>
+            <tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>年度指标值</td><td>实际完成值</td><td>分值</td><td>得分</td><td>偏差原因</td></tr>
+            <tr><td rowspan="2">产出指标</td><td rowspan="2">数量指标</td><td>养护里程</td><td>≥120公里</td><td>126公里</td><td>40</td><td>40</td><td></td></tr>
+            <tr><td>修复面积</td><td>≥8000平方米</td><td>7600平方米</td><td>20</td><td>15</td><td>雨季</td></tr>
+            </table>\(between)<table>
+            <tr><td></td><td>质量指标</td><td>验收合格率</td><td>100%</td><td>90%</td><td>20</td><td>20</td><td></td></tr>
+            <tr><td>满意度指标</td><td>服务对象满意度指标</td><td>群众满意度</td><td>≥90%</td><td>93%</td><td>20</td><td>20</td><td></td></tr>
+            <tr><td colspan="5">总分</td><td>100</td><td>95</td><td></td></tr>
+            </table></body></html>
+            """
+        }
+        let document = try Document(bytes: Array(page(between: "<p>&nbsp;</p>").utf8), path: "page.html")
+        let evaluations = document.tables.compactMap(\.selfEvaluation)
+        try #require(evaluations.count == 2)
+        #expect(evaluations[1].indicators.map(\.name) == ["验收合格率", "群众满意度"])
+        #expect(evaluations[1].indicators.map(\.level1) == ["产出指标", "满意度指标"])
+        #expect(evaluations[1].name == "农村道路养护" && evaluations[1].scope == .project)
+        #expect(evaluations[1].totalWeight == 100 && evaluations[1].totalScore == 95)
+        #expect(document.percents.filter { $0.cell?.table == 1 }.map { $0.label ?? "" } == ["验收合格率", "验收合格率", "群众满意度", "群众满意度"])
+        #expect(document.diagnostics.isEmpty)
+
+        let parted = try Document(bytes: Array(page(between: "<p>注：以上为第一页。</p>").utf8), path: "page.html")
+        #expect(parted.tables.compactMap(\.selfEvaluation).count == 1)
+    }
+
     @Test func noTabOnFirstCells() throws {
         // The scrape dropped the TAB before every row's first cell, the first row's included
         // (a table whose first column is filled on every row: an empty first cell without

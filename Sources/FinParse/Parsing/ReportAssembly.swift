@@ -157,6 +157,7 @@ final class ReportAssembly {
     /// A body paragraph, in document order.
     func add(_ paragraph: FoldedText) {
         if !holdsText && !paragraph.isBlank { holdsText = true }
+        if !paragraph.isBlank { tableBefore = nil }
         switch typedContents.take(paragraph) {
         case .pass:
             accept(paragraph)
@@ -230,8 +231,21 @@ final class ReportAssembly {
         if run.count == Self.runLength { handOverRun() }
     }
 
+    /// The last top-level table, while no paragraph with text has come after it: the table
+    /// after it may go on with its 自评表 (``SelfEvaluationReader/continuation(after:)``).
+    private var tableBefore: TableGrid?
+
+    /// The most cells a 自评表 split over tables is looked for in: forms hold tens of rows.
+    private static let largestForm = 4_000
+
     /// A top-level table, in document order.
     func add(_ grid: TableGrid) {
+        var grid = grid
+        if let tableBefore, grid.columns == tableBefore.columns {
+            grid.continues = SelfEvaluationReader.continuation(after: tableBefore)
+        }
+        // A large table is no form: its cells are let go once read.
+        tableBefore = grid.cells.count <= Self.largestForm ? grid : nil
         if !holdsText && grid.holdsText { holdsText = true }
         applying(typedContents.close())
         subject = nil

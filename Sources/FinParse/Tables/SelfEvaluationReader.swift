@@ -10,17 +10,40 @@ enum SelfEvaluationReader {
     /// The 自评表 of `grid`, if it is one, and a warning for each weight, score, total or
     /// funds figure with more digits than an exact decimal holds (read as no value); and
     /// the name of each indicator by its row, which labels the figures of its cells.
-    static func read(_ grid: TableGrid) -> (evaluation: SelfEvaluation, diagnostics: [Diagnostic], names: [Int: String])? {
+    /// `continued`: the 自评表 whose rows the table goes on with, when it has no header of its own.
+    static func read(_ grid: TableGrid)
+        -> (evaluation: SelfEvaluation, diagnostics: [Diagnostic], names: [Int: String], continued: Continuation?)? {
+        if let read = read(grid, continuing: nil) { return (read.evaluation, read.diagnostics, read.names, nil) }
+        // A form split into two tables at a page: its rows read under the header of the table before.
+        guard let continued = grid.continues, continued.columns == grid.columns,
+              let read = read(continued.heading(grid), continuing: continued),
+              read.evaluation.indicators.contains(where: { !$0.name.isEmpty && ($0.weight != nil || $0.score != nil) })
+        else { return nil }
+        let names = Dictionary(uniqueKeysWithValues: read.names.map { ($0.key - continued.headerRows, $0.value) })
+        return (read.evaluation, read.diagnostics, names, continued)
+    }
+
+    /// The 自评表 of `grid`, whose rows go on with those of `continued` when it is not nil.
+    private static func read(_ grid: TableGrid, continuing continued: Continuation?)
+        -> (evaluation: SelfEvaluation, diagnostics: [Diagnostic], names: [Int: String])? {
         let rows = grid.cellsByRow
         guard let (headerRows, columns) = indicatorHeader(in: rows) else { return nil }
         let stage: SelfEvaluation.Stage = columns.actual == nil ? .targets : .selfEvaluation
-        // Row by row, the level in a level column: the text of the (merged) cell covering it.
+        // Row by row, the level in a level column: the text of the (merged) cell covering it;
+        // above the first, the level the table before ended under.
         func levels(_ column: Int?) -> [String] {
             var levels = Array(repeating: "", count: rows.count)
             guard let column else { return levels }
             for cell in grid.cells where cell.column <= column && column < cell.column + cell.columnSpan {
                 let text = withoutWeight(cell.text)
                 for r in cell.row..<min(cell.row + cell.rowSpan, rows.count) { levels[r] = text }
+            }
+            if let carried = continued?.levels[column] {
+                var r = headerRows.upperBound + 1
+                while r < rows.count, levels[r].isEmpty {
+                    levels[r] = carried
+                    r += 1
+                }
             }
             return levels
         }
@@ -85,18 +108,79 @@ enum SelfEvaluationReader {
                 line: grid.line))
         }
 
-        let name = value(after: nameLabels, in: rows)
+        // A table that goes on with another is of its form: its name, department and scope.
+        let name = continued.map(\.name) ?? value(after: nameLabels, in: rows)
         let title = grid.title ?? ""
-        let scope: SelfEvaluation.Scope =
-            title.contains(utf8: "部门整体") ? .department : (title.contains(utf8: "项目") || name != nil ? .project : .department)
+        let scope: SelfEvaluation.Scope = continued?.scope
+            ?? (title.contains(utf8: "部门整体") ? .department : (title.contains(utf8: "项目") || name != nil ? .project : .department))
         let evaluation = SelfEvaluation(
             stage: stage, scope: scope, name: name,
-            department: value(after: departmentLabels, in: rows, suffix: true),
+            department: continued.map(\.department) ?? value(after: departmentLabels, in: rows, suffix: true),
             funds: funds(in: rows[..<headerRows.lowerBound], &diagnostics),
             indicators: indicators,
             totalWeight: placedTotals.isEmpty ? totals.first ?? nil : columns.weight.flatMap { placedTotals[$0] } ?? nil,
             totalScore: placedTotals.isEmpty ? totals.dropFirst().first ?? nil : columns.score.flatMap { placedTotals[$0] } ?? nil)
         return (evaluation, diagnostics, names)
+    }
+
+    // MARK: A form over two tables
+
+    /// What a table that goes on with a 自评表's rows needs of it (a form split at a page into
+    /// two tables, as PDF-to-Word conversion leaves it): its indicators' header, the levels its
+    /// last row stood under, the weights and scores of its rows, for the 总分 row to come, and
+    /// the form's name, department and scope.
+    struct Continuation: Sendable {
+        /// The header's cells, from row 0, and how many rows they take.
+        var header: [TableGrid.Cell]
+        var headerRows: Int
+        var columns: Int
+        var levels: [Int: String]
+        var weights: Decimal, scores: Decimal
+        var name: String?, department: String?
+        var scope: SelfEvaluation.Scope
+
+        /// `grid` under the header, as one table.
+        func heading(_ grid: TableGrid) -> TableGrid {
+            var heading = grid
+            heading.cells = header + grid.cells.map { cell in
+                var cell = cell
+                cell.row += headerRows
+                return cell
+            }
+            heading.rows = grid.rows + headerRows
+            return heading
+        }
+    }
+
+    /// What a table right after `grid` goes on with when `grid` is a 自评表 (or goes on with one)
+    /// whose rows do not end in its 总分; nil otherwise.
+    static func continuation(after grid: TableGrid) -> Continuation? {
+        // Most forms end in their 总分 row: asked before the form is read.
+        if let lastRow = grid.cells.last?.row,
+           let first = grid.cells.reversed().prefix(while: { $0.row == lastRow }).last(where: { !$0.text.isEmpty }),
+           isTotal(first.text) { return nil }
+        guard grid.continues != nil || grid.cells.contains(where: { $0.text.contains(utf8: "标") && compact($0.text).contains(utf8: "级指标") })
+        else { return nil }
+        let continued = indicatorHeader(in: grid.cellsByRow) == nil ? grid.continues : nil
+        let heading = continued.map { $0.heading(grid) } ?? grid
+        guard let (headerRows, columns) = indicatorHeader(in: heading.cellsByRow),
+              let (evaluation, _, _) = read(heading, continuing: continued),
+              evaluation.totalWeight == nil, evaluation.totalScore == nil, !evaluation.indicators.isEmpty else { return nil }
+        let header = heading.cells.filter { headerRows.contains($0.row) }.map { cell in
+            var cell = cell
+            cell.row -= headerRows.lowerBound
+            cell.rowSpan = min(cell.rowSpan, headerRows.count - cell.row)
+            return cell
+        }
+        let last = evaluation.indicators[evaluation.indicators.count - 1]
+        var levels: [Int: String] = [:]
+        if let column = columns.level1 { levels[column] = last.level1 }
+        if let column = columns.level2 { levels[column] = last.level2 }
+        func sum(_ values: [Decimal?], _ funds: Decimal?) -> Decimal { values.compactMap { $0 }.reduce(funds ?? 0, +) }
+        return Continuation(header: header, headerRows: headerRows.count, columns: grid.columns, levels: levels,
+                            weights: (continued?.weights ?? 0) + sum(evaluation.indicators.map(\.weight), evaluation.funds?.weight),
+                            scores: (continued?.scores ?? 0) + sum(evaluation.indicators.map(\.score), evaluation.funds?.score),
+                            name: evaluation.name, department: evaluation.department, scope: evaluation.scope)
     }
 
     // MARK: Headers
@@ -417,19 +501,23 @@ extension SelfEvaluation {
     /// Where the table does not add up: the indicators' weights and scores (with the
     /// funds block's) against the 总分 row. Reports get this wrong; the figures are
     /// kept as written and the difference is reported.
-    func consistencyDiagnostics(line: Int) -> [Diagnostic] {
+    /// `before`: the weights and scores of the rows of the table this one goes on with.
+    func consistencyDiagnostics(line: Int, before: SelfEvaluationReader.Continuation? = nil) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        func check(_ parts: [Decimal?], funds: Decimal?, total: Decimal?, what: String, code: String) {
+        func check(_ parts: [Decimal?], funds: Decimal?, earlier: Decimal?, total: Decimal?, what: String, code: String) {
             guard let total, !parts.isEmpty else { return }
-            let sum = parts.compactMap { $0 }.reduce(funds ?? 0, +)
+            let sum = parts.compactMap { $0 }.reduce((funds ?? 0) + (earlier ?? 0), +)
             guard sum != total else { return }
             diagnostics.append(Diagnostic(
                 severity: .warning, code: code,
-                message: "\(what) of the indicators\(funds == nil ? "" : " and funds") add up to \(sum), the 总分 row says \(total)",
+                message: "\(what) of the indicators\(funds == nil ? "" : " and funds")\(earlier == nil ? "" : ", with the table's before it,") "
+                    + "add up to \(sum), the 总分 row says \(total)",
                 line: line))
         }
-        check(indicators.map(\.weight), funds: funds?.weight, total: totalWeight, what: "weights", code: "self-evaluation-weights")
-        check(indicators.map(\.score), funds: funds?.score, total: totalScore, what: "scores", code: "self-evaluation-scores")
+        check(indicators.map(\.weight), funds: funds?.weight, earlier: before?.weights, total: totalWeight, what: "weights",
+              code: "self-evaluation-weights")
+        check(indicators.map(\.score), funds: funds?.score, earlier: before?.scores, total: totalScore, what: "scores",
+              code: "self-evaluation-scores")
         return diagnostics
     }
 }

@@ -29,6 +29,9 @@ struct TableGrid: Sendable {
     /// gives that row's cells, which have none of their own (``SpacedHeaderLabels`` in page
     /// text, ``GridHeaderLabels`` in a Word or web table).
     var headerLabels: [Place: String] = [:]
+    /// The 自评表 this table goes on with, when it comes right after one whose rows did not
+    /// reach their 总分 (``SelfEvaluationReader/continuation(after:)``).
+    var continues: SelfEvaluationReader.Continuation?
 
     /// A cell's line and column.
     struct Place: Hashable, Sendable {
@@ -69,7 +72,8 @@ struct TableGrid: Sendable {
         }
         let evaluation = SelfEvaluationReader.read(self)
         if let evaluation {
-            diagnostics = evaluation.evaluation.consistencyDiagnostics(line: line) + evaluation.diagnostics + diagnostics
+            diagnostics = evaluation.evaluation.consistencyDiagnostics(line: line, before: evaluation.continued)
+                + evaluation.diagnostics + diagnostics
         } else if let header = self.cells.first(where: { $0.text.contains(utf8: "三级指标") }) {
             // A form whose header the reader cannot place would lose its indicators without a word.
             diagnostics.append(Diagnostic(severity: .warning, code: "indicators-not-read", message: """
