@@ -369,6 +369,29 @@ struct TableTests {
         #expect(parted.tables.compactMap(\.selfEvaluation).count == 1)
     }
 
+    /// Over three tables, the header, the form and the running sums pass on from one to the next.
+    @Test func aFormSplitIntoThreeTables() throws {
+        let page = """
+            <html><body><p>2022年度项目支出绩效自评表</p><table>
+            <tr><td>项目名称</td><td colspan="6">农村道路养护</td></tr>
+            <tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>年度指标值</td><td>实际完成值</td><td>分值</td><td>得分</td></tr>
+            <tr><td>产出指标</td><td>数量指标</td><td>养护里程</td><td>≥120公里</td><td>126公里</td><td>40</td><td>40</td></tr>
+            </table><table>
+            <tr><td></td><td>质量指标</td><td>验收合格率</td><td>100%</td><td>90%</td><td>20</td><td>20</td></tr>
+            </table><table>
+            <tr><td>满意度指标</td><td>服务对象满意度指标</td><td>群众满意度</td><td>≥90%</td><td>93%</td><td>40</td><td>35</td></tr>
+            <tr><td colspan="5">总分</td><td>100</td><td>95</td></tr>
+            </table></body></html>
+            """
+        let document = try Document(bytes: Array(page.utf8), path: "page.html")
+        let evaluations = document.tables.compactMap(\.selfEvaluation)
+        #expect(evaluations.map { $0.indicators.map(\.name) } == [["养护里程"], ["验收合格率"], ["群众满意度"]])
+        #expect(evaluations.map(\.name) == ["农村道路养护", "农村道路养护", "农村道路养护"])
+        #expect(evaluations[1].indicators.first?.level1 == "产出指标")
+        #expect(evaluations[2].totalWeight == 100 && evaluations[2].totalScore == 95)
+        #expect(document.diagnostics.isEmpty)
+    }
+
     @Test func noTabOnFirstCells() throws {
         // The scrape dropped the TAB before every row's first cell, the first row's included
         // (a table whose first column is filled on every row: an empty first cell without

@@ -7,25 +7,36 @@ import FoundationEssentials
 /// so a table with its columns in another order reads the same. Merged 一级指标 and
 /// 二级指标 cells carry down to every row they cover.
 enum SelfEvaluationReader {
-    /// The 自评表 of `grid`, if it is one, and a warning for each weight, score, total or
-    /// funds figure with more digits than an exact decimal holds (read as no value); and
-    /// the name of each indicator by its row, which labels the figures of its cells.
-    /// `continued`: the 自评表 whose rows the table goes on with, when it has no header of its own.
-    static func read(_ grid: TableGrid)
-        -> (evaluation: SelfEvaluation, diagnostics: [Diagnostic], names: [Int: String], continued: Continuation?)? {
-        if let read = read(grid, continuing: nil) { return (read.evaluation, read.diagnostics, read.names, nil) }
+    /// A 自评表 as read from its table.
+    struct Reading {
+        var evaluation: SelfEvaluation
+        /// A warning for each weight, score, total or funds figure with more digits than an
+        /// exact decimal holds (read as no value).
+        var diagnostics: [Diagnostic]
+        /// The name of each indicator by its row, which labels the figures of its cells.
+        var names: [Int: String]
+        /// Where its indicators' header is (in the rows of the table joined under the header
+        /// of the table before, when it goes on with one), and its columns.
+        var headerRows: ClosedRange<Int>
+        var columns: IndicatorColumns
+        /// The 自评表 whose rows the table goes on with, when it has no header of its own.
+        var continued: Continuation?
+    }
+
+    /// The 自评表 of `grid`, if it is one.
+    static func read(_ grid: TableGrid) -> Reading? {
+        if let read = read(grid, continuing: nil) { return read }
         // A form split into two tables at a page: its rows read under the header of the table before.
         guard let continued = grid.continues, continued.columns == grid.columns,
-              let read = read(continued.heading(grid), continuing: continued),
+              var read = read(continued.heading(grid), continuing: continued),
               read.evaluation.indicators.contains(where: { !$0.name.isEmpty && ($0.weight != nil || $0.score != nil) })
         else { return nil }
-        let names = Dictionary(uniqueKeysWithValues: read.names.map { ($0.key - continued.headerRows, $0.value) })
-        return (read.evaluation, read.diagnostics, names, continued)
+        read.names = Dictionary(uniqueKeysWithValues: read.names.map { ($0.key - continued.headerRows, $0.value) })
+        return read
     }
 
     /// The 自评表 of `grid`, whose rows go on with those of `continued` when it is not nil.
-    private static func read(_ grid: TableGrid, continuing continued: Continuation?)
-        -> (evaluation: SelfEvaluation, diagnostics: [Diagnostic], names: [Int: String])? {
+    private static func read(_ grid: TableGrid, continuing continued: Continuation?) -> Reading? {
         let rows = grid.cellsByRow
         guard let (headerRows, columns) = indicatorHeader(in: rows) else { return nil }
         let stage: SelfEvaluation.Stage = columns.actual == nil ? .targets : .selfEvaluation
@@ -120,7 +131,8 @@ enum SelfEvaluationReader {
             indicators: indicators,
             totalWeight: placedTotals.isEmpty ? totals.first ?? nil : columns.weight.flatMap { placedTotals[$0] } ?? nil,
             totalScore: placedTotals.isEmpty ? totals.dropFirst().first ?? nil : columns.score.flatMap { placedTotals[$0] } ?? nil)
-        return (evaluation, diagnostics, names)
+        return Reading(evaluation: evaluation, diagnostics: diagnostics, names: names, headerRows: headerRows, columns: columns,
+                       continued: continued)
     }
 
     // MARK: A form over two tables
@@ -159,33 +171,32 @@ enum SelfEvaluationReader {
         if let lastRow = grid.cells.last?.row,
            let first = grid.cells.reversed().prefix(while: { $0.row == lastRow }).last(where: { !$0.text.isEmpty }),
            isTotal(first.text) { return nil }
-        guard grid.continues != nil || grid.cells.contains(where: { $0.text.contains(utf8: "标") && compact($0.text).contains(utf8: "级指标") })
+        guard grid.continues != nil || grid.cells.contains(where: { $0.text.contains(utf8: "标") && compact($0.text).contains(utf8: "级指标") }),
+              let read = read(grid), read.evaluation.totalWeight == nil, read.evaluation.totalScore == nil,
+              let last = read.evaluation.indicators.last
         else { return nil }
-        let continued = indicatorHeader(in: grid.cellsByRow) == nil ? grid.continues : nil
-        let heading = continued.map { $0.heading(grid) } ?? grid
-        guard let (headerRows, columns) = indicatorHeader(in: heading.cellsByRow),
-              let (evaluation, _, _) = read(heading, continuing: continued),
-              evaluation.totalWeight == nil, evaluation.totalScore == nil, !evaluation.indicators.isEmpty else { return nil }
-        let header = heading.cells.filter { headerRows.contains($0.row) }.map { cell in
+        // A table that goes on with a form passes its header on.
+        let header = read.continued.map(\.header) ?? grid.cells.filter { read.headerRows.contains($0.row) }.map { cell in
             var cell = cell
-            cell.row -= headerRows.lowerBound
-            cell.rowSpan = min(cell.rowSpan, headerRows.count - cell.row)
+            cell.row -= read.headerRows.lowerBound
+            cell.rowSpan = min(cell.rowSpan, read.headerRows.count - cell.row)
             return cell
         }
-        let last = evaluation.indicators[evaluation.indicators.count - 1]
         var levels: [Int: String] = [:]
-        if let column = columns.level1 { levels[column] = last.level1 }
-        if let column = columns.level2 { levels[column] = last.level2 }
+        if let column = read.columns.level1 { levels[column] = last.level1 }
+        if let column = read.columns.level2 { levels[column] = last.level2 }
+        let evaluation = read.evaluation
         func sum(_ values: [Decimal?], _ funds: Decimal?) -> Decimal { values.compactMap { $0 }.reduce(funds ?? 0, +) }
-        return Continuation(header: header, headerRows: headerRows.count, columns: grid.columns, levels: levels,
-                            weights: (continued?.weights ?? 0) + sum(evaluation.indicators.map(\.weight), evaluation.funds?.weight),
-                            scores: (continued?.scores ?? 0) + sum(evaluation.indicators.map(\.score), evaluation.funds?.score),
+        return Continuation(header: header, headerRows: read.continued?.headerRows ?? read.headerRows.count, columns: grid.columns,
+                            levels: levels,
+                            weights: (read.continued?.weights ?? 0) + sum(evaluation.indicators.map(\.weight), evaluation.funds?.weight),
+                            scores: (read.continued?.scores ?? 0) + sum(evaluation.indicators.map(\.score), evaluation.funds?.score),
                             name: evaluation.name, department: evaluation.department, scope: evaluation.scope)
     }
 
     // MARK: Headers
 
-    struct IndicatorColumns {
+    struct IndicatorColumns: Sendable {
         var level1, level2, name, target, actual, weight, score, deviation, unit: Int?
     }
 
