@@ -392,6 +392,33 @@ struct TableTests {
         #expect(document.diagnostics.isEmpty)
     }
 
+    /// A form whose parts each open with the header (Word's repeated header rows, printed and
+    /// converted back): the second part goes on with the form as a headerless one does. Before,
+    /// its first row had no 一级指标, the form no name, and its 总分 a false warning against
+    /// its own rows alone.
+    @Test func aFormSplitWithItsHeaderRepeated() throws {
+        let header = "<tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>年度指标值</td><td>实际完成值</td><td>分值</td><td>得分</td></tr>"
+        let page = """
+            <html><body><p>2022年度项目支出绩效自评表</p><table>
+            <tr><td>项目名称</td><td colspan="6">农村道路养护</td></tr>
+            \(header)
+            <tr><td rowspan="2">产出指标</td><td>数量指标</td><td>养护里程</td><td>≥120公里</td><td>126公里</td><td>40</td><td>40</td></tr>
+            <tr><td>时效指标</td><td>完工及时率</td><td>100%</td><td>100%</td><td>20</td><td>20</td></tr>
+            </table><table>
+            \(header)
+            <tr><td></td><td>质量指标</td><td>验收合格率</td><td>100%</td><td>90%</td><td>20</td><td>15</td></tr>
+            <tr><td>满意度指标</td><td>服务对象满意度指标</td><td>群众满意度</td><td>≥90%</td><td>93%</td><td>20</td><td>20</td></tr>
+            <tr><td colspan="5">总分</td><td>100</td><td>95</td></tr>
+            </table></body></html>
+            """
+        let document = try Document(bytes: Array(page.utf8), path: "page.html")
+        let evaluations = document.tables.compactMap(\.selfEvaluation)
+        try #require(evaluations.count == 2)
+        #expect(evaluations[1].indicators.map(\.level1) == ["产出指标", "满意度指标"])
+        #expect(evaluations[1].name == "农村道路养护" && evaluations[1].totalWeight == 100 && evaluations[1].totalScore == 95)
+        #expect(document.diagnostics.isEmpty)
+    }
+
     @Test func noTabOnFirstCells() throws {
         // The scrape dropped the TAB before every row's first cell, the first row's included
         // (a table whose first column is filled on every row: an empty first cell without

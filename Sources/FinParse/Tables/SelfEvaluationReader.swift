@@ -25,7 +25,12 @@ enum SelfEvaluationReader {
 
     /// The 自评表 of `grid`, if it is one.
     static func read(_ grid: TableGrid) -> Reading? {
-        if let read = read(grid, continuing: nil) { return read }
+        if let read = read(grid, continuing: nil) {
+            // A form over pages may repeat its header atop each part (Word's repeated header
+            // rows, printed and converted back): a part that opens with it goes on with the form.
+            guard let continued = grid.continues, read.headerRows.lowerBound == 0 else { return read }
+            return self.read(grid, continuing: continued) ?? read
+        }
         // A form split into two tables at a page: its rows read under the header of the table before.
         guard let continued = grid.continues, continued.columns == grid.columns,
               var read = read(continued.heading(grid), continuing: continued),
