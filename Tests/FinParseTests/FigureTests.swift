@@ -268,6 +268,32 @@ struct FigureTests {
         #expect(report.amounts.filter { $0.text.contains("余") || $0.text.contains("多") }.map { "\($0.line) \($0.text)" } == ["181 900余万元", "186 180多万元"])
     }
 
+    /// 会议费支出3.5千元, 专项资金1.2千万元: the number scaled by 千 or 百 was no figure, and the
+    /// 千元 after it was read as a thousand 元 (so was 单位：千元, a unit of account); ICU's one
+    /// word 三千元 was no figure. Each is now its amount in 元 or 万元, the text as written.
+    @Test func anAmountScaledByHundredsOrThousands() throws {
+        let read = figures("会议费支出3.5千元，培训费2千元，专项资金1.2千万元，其他支出12百万元，设备购置费三千元，差旅费减少5千元。")
+        #expect(read.map { "\($0.text) \($0.value) \($0.unit.rawValue) \($0.yuan!) \($0.label ?? "-")" } == [
+            "3.5千元 3500 元 3500 会议费", "2千元 2000 元 2000 培训费", "1.2千万元 1200 万元 12000000 专项资金",
+            "12百万元 1200 万元 12000000 其他支出", "三千元 3000 元 3000 设备购置费", "5千元 5000 元 5000 减少",
+        ])
+        #expect(read.last?.changeOf == "差旅费")
+        #expect(figures("单位：千元。每百元收入，百万元以上项目，十万元。").map(\.text) == ["十万元"])
+    }
+
+    /// 较上年提高3.2个百分点: a change of a rate in points, left out without a word. It is still
+    /// no figure (3.2% is another thing, and finparse/1 has no unit for points), but each is told.
+    @Test func percentagePointsAreToldNotRead() throws {
+        var extractor = FigureExtractor()
+        let read = extractor.figures(in: FoldedText("预算执行率为98.5%，较上年提高3.2个百分点，占比下降0.5百分点。", line: 7))
+        #expect(read.map(\.text) == ["98.5%"])
+        #expect(extractor.takeDiagnostics().map { "\($0.code) \($0.severity) \($0.line) \($0.message.prefix(while: { $0 != " " }))" } == [
+            "percentage-points info 7 3.2个百分点", "percentage-points info 7 0.5百分点",
+        ])
+        _ = extractor.figures(in: FoldedText("完成率100%，涉及3个百分比指标。", line: 8))
+        #expect(extractor.takeDiagnostics().isEmpty)
+    }
+
     /// 收、支总计各是3125.40，3143.90万元 (a 四川 决算's template), 分别为12.5、13.6万元: the numbers
     /// before the last share its unit, and were no figures at all; with an ASCII comma
     /// (3125.40,3143.90万元, which ICU reads as one number) not even the last was. Each is a

@@ -93,6 +93,12 @@ struct FigureExtractor {
             var i = 0
             while i < tokens.count {
                 guard let found = FigureSpan.match(tokens, at: i) else {
+                    if let points = FigureSpan.percentagePoints(tokens, at: i) {
+                        let start = map.sourceOffset(ofFoldedOffset: tokens[points.lowerBound].range.lowerBound)
+                        diagnostics.append(.percentagePoints(Self.originalText(of: tokens[points], in: map),
+                                                             line: lineAt(clauseOffset + start)))
+                        i = points.upperBound
+                    }
                     i += 1
                     continue
                 }
@@ -375,6 +381,13 @@ struct RowLabels {
 }
 
 extension Diagnostic {
+    /// A change in percentage points (提高3.2个百分点): finparse/1's figures have no unit for it.
+    static func percentagePoints(_ text: String, line: Int) -> Diagnostic {
+        Diagnostic(severity: .info, code: "percentage-points",
+                   message: "\(text) is a change in percentage points, which a figure has no unit for; it is not read as one",
+                   line: line)
+    }
+
     /// A figure whose number has more digits than an exact `Decimal` holds: reported, as
     /// money is never rounded.
     static func figureTooLong(_ text: String, line: Int) -> Diagnostic {
@@ -424,7 +437,7 @@ struct FigureSpan {
             guard let next else { return nil }
             let unit: Figure.Unit? = next.kind == .percentSign ? .percent : next.kind == .unit ? Figure.Unit(rawValue: next.text.string)
                 : isWanOfMoney(tokens, number: i) ? .tenThousandYuan : nil
-            guard let unit else { return moreThan(tokens, number: i) ?? sharingUnit(tokens, number: i) }
+            guard let unit else { return scaled(tokens, number: i) ?? moreThan(tokens, number: i) ?? sharingUnit(tokens, number: i) }
             return FigureSpan(number: token.text, span: i...(i + 1), unit: unit)
         case .word where token.text.string.unicodeScalars.first == "百" && (token.text == "百分" || token.text == "百分之"):
             // 百分之五, 百分之三十, 百分之12.5
@@ -445,7 +458,10 @@ struct FigureSpan {
             guard let run = ChineseNumeralRun(tokens, from: i), run.end + 1 < tokens.count,
                   tokens[run.end + 1].kind == .unit, let unit = Figure.Unit(rawValue: tokens[run.end + 1].text.string)
             else { return nil }
-            guard let amount = ChineseNumeral.amount(of: run.text, unit: unit) else { return nil }
+            // 千元 alone is a unit of account (单位：千元), not a thousand 元: an amount in
+            // numerals opens with a digit, or with 十.
+            guard let first = run.text.unicodeScalars.first, ChineseNumeral.digit(first) != nil || ChineseNumeral.multiplier(first) == 10,
+                  let amount = ChineseNumeral.amount(of: run.text, unit: unit) else { return nil }
             return FigureSpan(span: i...(run.end + 1), value: amount.value, unit: amount.unit)
         default:
             return nil
@@ -472,6 +488,42 @@ extension FigureSpan {
     }
 
     private static let wan: Word = "万"
+
+    /// 提高3.2个百分点 (also 3.2百分点): a change of a rate in points, which no figure's unit
+    /// says; told in a diagnostic, not read as a figure, as 3.2% would be another thing.
+    static func percentagePoints(_ tokens: [ClauseToken], at i: Int) -> ClosedRange<Int>? {
+        guard tokens[i].kind == .number, i + 1 < tokens.count else { return nil }
+        var k = i + 1
+        if tokens[k].text == ge { k += 1 }
+        var words = ""
+        while k < tokens.count, tokens[k].kind == .word, words.utf8.count < 9 {
+            words += tokens[k].text.string
+            if words == "百分点" { return i...k }
+            k += 1
+        }
+        return nil
+    }
+
+    private static let ge: Word = "个"
+
+    /// 3.5千元, 1.2千万元, 12百万元: a number scaled by 百 or 千 before its unit. Its value is
+    /// the amount in that unit (3500 元, 1200 万元); its text keeps the spelling.
+    fileprivate static func scaled(_ tokens: [ClauseToken], number i: Int) -> FigureSpan? {
+        guard i + 2 < tokens.count, tokens[i + 2].kind == .unit, let magnitude = magnitudes[tokens[i + 1].text],
+              let unit = Figure.Unit(rawValue: tokens[i + 2].text.string),
+              var found = FigureSpan(number: tokens[i].text, span: i...(i + 2), unit: unit)
+        else { return nil }
+        found.value = found.value.map { $0 * magnitude.factor }
+        if magnitude.tenThousand {
+            guard unit == .yuan else { return nil }
+            found.unit = .tenThousandYuan
+        }
+        return found
+    }
+
+    private static let magnitudes: [Word: (factor: Decimal, tenThousand: Bool)] = [
+        "百": (100, false), "千": (1000, false), "百万": (100, true), "千万": (1000, true),
+    ]
 
     /// 3000余万元, 5000多万元, 12.5万余元: an amount the text gives as more than its number,
     /// 余 or 多 between the number and its unit (or inside it, after 万 or 亿).
