@@ -279,6 +279,9 @@ struct FigureTests {
         ])
         #expect(read.last?.changeOf == "差旅费")
         #expect(figures("单位：千元。每百元收入，百万元以上项目，十万元。").map(\.text) == ["十万元"])
+        // An amount in 大写 with 万 inside is not read: its tail (贰仟…伍元, 2345 元) is no amount.
+        #expect(figures("合同金额12345.67元（大写：壹万贰仟叁佰肆拾伍元陆角柒分），中标金额为人民币叁拾万元整。")
+            .map { "\($0.text) \($0.yuan!)" } == ["12345.67元 12345.67", "叁拾万元 300000"])
     }
 
     /// 较上年提高3.2个百分点: a change of a rate in points, left out without a word. It is still

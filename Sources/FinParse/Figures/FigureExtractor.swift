@@ -454,7 +454,10 @@ struct FigureSpan {
             guard let run, let value = ChineseNumeral.value(of: run.text) else { return nil }
             return FigureSpan(span: i...run.end, value: Decimal(value), unit: .percent)
         case .word:
-            // 三百万元, 一千二百万元: a run of numeral words right before 元.
+            // 三百万元, 一千二百万元: a run of numeral words right before 元; not the tail of a
+            // longer one (壹万贰仟叁佰肆拾伍元, whose 万 inside is not read: 贰仟叁佰肆拾伍元 is no amount).
+            if i > 0, tokens[i - 1].kind == .word, let last = tokens[i - 1].text.string.unicodeScalars.last,
+               ChineseNumeral.isNumeral(last) || last == "万" || last == "亿" { return nil }
             guard let run = ChineseNumeralRun(tokens, from: i), run.end + 1 < tokens.count,
                   tokens[run.end + 1].kind == .unit, let unit = Figure.Unit(rawValue: tokens[run.end + 1].text.string)
             else { return nil }
