@@ -284,6 +284,18 @@ struct FigureTests {
             .map { "\($0.text) \($0.yuan!)" } == ["12345.67元 12345.67", "叁拾万元 300000"])
     }
 
+    /// 收入总计1，234.56万元, typed in a full-width mode: its comma was read as a list's, giving
+    /// a figure 1 and a figure 234.56万元. A full-width comma groups thousands where no list
+    /// reads as well: groups of three and a decimal part, or two commas.
+    @Test func fullWidthThousandsCommas() throws {
+        #expect(figures("收入总计1，234.56万元，支出总计１，２３４．５６万元，资产１，２３４，５６７元。")
+            .map { "\($0.text) \($0.yuan!) \($0.label ?? "-")" } == [
+                "1，234.56万元 12345600 收入总计", "１，２３４．５６万元 12345600 支出总计", "１，２３４，５６７元 1234567 资产",
+            ])
+        // Lists stay lists: a decimal before the comma, or one comma and no decimal part.
+        #expect(figures("收、支总计各是3125.40，3143.90万元，分别为100，200万元。").map(\.text) == ["3125.40", "3143.90万元", "100", "200万元"])
+    }
+
     /// 较上年提高3.2个百分点: a change of a rate in points, left out without a word. It is still
     /// no figure (3.2% is another thing, and finparse/1 has no unit for points), but each is told.
     @Test func percentagePointsAreToldNotRead() throws {

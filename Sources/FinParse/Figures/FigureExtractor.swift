@@ -582,7 +582,10 @@ extension FigureSpan {
 
     /// The figure of a number token and its unit; nil when the token is no plain decimal.
     private init?(number: Word, span: ClosedRange<Int>, unit: Figure.Unit) {
-        switch Decimal.reading(number.string) {
+        // A number keeps a full-width comma only where it groups thousands (1，234.56, the
+        // one three-byte scalar a folded number holds).
+        let text = number.string.utf8.contains(0xEF) ? String(number.string.map { $0 == "，" ? "," : $0 }) : number.string
+        switch Decimal.reading(text) {
         case .exact(let value): self.init(span: span, value: value, unit: unit)
         case .tooLong: self.init(span: span, value: nil, unit: unit)
         case .notADecimal: return nil

@@ -110,8 +110,9 @@ public final class Tokenizer {
                 // ICU lets ， and ； join two numbers (100，200): split them apart; and a comma
                 // that groups no thousands (3125.40,3143.90; 2021,2022).
                 let splitsAtComma = !Self.groupsThousands(units[range])
+                let splitsAtWideComma = !Self.groupsThousandsWide(units[range])
                 var start = range.lowerBound
-                for i in range where units[i] == 0xFF0C || units[i] == 0xFF1B || splitsAtComma && units[i] == 0x2C {
+                for i in range where units[i] == 0xFF0C && splitsAtWideComma || units[i] == 0xFF1B || splitsAtComma && units[i] == 0x2C {
                     if start < i { raw.append((.number, start..<i)) }
                     raw.append((.punctuation, i..<(i + 1)))
                     start = i + 1
@@ -167,6 +168,17 @@ public final class Tokenizer {
         guard let grouping = thousandsGrouping(number) else { return false }
         // A comma after the decimal point groups nothing.
         return grouping.end == number.endIndex || number[grouping.end] == 0x2E && !number[grouping.end...].contains(0x2C)
+    }
+
+    /// Whether a number's full-width commas group its thousands, as typed in a full-width
+    /// mode (1，234.56万元, １，２３４，５６７元): only where no list reads as well, a
+    /// decimal part after the groups or two commas; 100，200万元 and 3125.40，3143.90 are lists.
+    private static func groupsThousandsWide(_ number: ArraySlice<UInt16>) -> Bool {
+        guard number.contains(0xFF0C), !number.contains(0x2C) else { return false }
+        let ascii = number.map { $0 == 0xFF0C ? 0x2C : $0 }
+        guard let grouping = thousandsGrouping(ascii) else { return false }
+        let rest = ascii[grouping.end...]
+        return rest.isEmpty ? grouping.commas >= 2 : rest.first == 0x2E && rest.count > 1 && !rest.contains(0x2C)
     }
 
     private static func kind(ofNonWord unit: UInt16) -> Token.Kind {
