@@ -296,6 +296,18 @@ struct FigureTests {
         #expect(figures("收、支总计各是3125.40，3143.90万元，分别为100，200万元。").map(\.text) == ["3125.40", "3143.90万元", "100", "200万元"])
     }
 
+    /// A number beside a damaged place of a UTF-8 file (read as �, see
+    /// `aFewDamagedPlacesInUTF8AreReadAndTold`) may have lost digits there: 38�.75万元 gave
+    /// 75万元, 25�3.52万元 3.52万元. None is read; figures the damage stands apart from are, a
+    /// 万 whose 元 was damaged among them, in a clause about money as ever.
+    @Test func noFigureBesideADamagedPlace() throws {
+        #expect(figures("支出38\u{FFFD}.75万元，收入25\u{FFFD}3.52万元，结余1\u{FFFD}2.5%，经费\u{FFFD}12.5万元。").isEmpty)
+        #expect(figures("支\u{FFFD}总计12.5万元，增长\u{FFFD} 3%，经费3.5万\u{FFFD}，人口3.5万\u{FFFD}。").map(\.text) == ["12.5万元", "3%", "3.5万"])
+        // Damage that leaves valid UTF-8 cannot be told, but 30 三元 (30 万元, 万 E4 B8 87 become
+        // 三 E4 B8 89) is no amount of 3 元.
+        #expect(figures("比上年预算增加30 三元，主要原因是增人。").isEmpty)
+    }
+
     /// 较上年提高3.2个百分点: a change of a rate in points, left out without a word. It is still
     /// no figure (3.2% is another thing, and finparse/1 has no unit for points), but each is told.
     @Test func percentagePointsAreToldNotRead() throws {

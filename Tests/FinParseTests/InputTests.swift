@@ -275,8 +275,9 @@ final class InputTests {
         #expect(warning.message.contains("inside a \(encoding) character") && warning.message.contains(cut == 1 ? "last byte" : "last \(cut) bytes"))
     }
 
-    /// A damaged byte inside a UTF-8 file fails it (what was there could be a digit of an
-    /// amount), named by its offset and line, not by where GB18030 gave up reading it.
+    /// A damaged byte inside a short UTF-8 file (too few Chinese characters to tell damaged
+    /// UTF-8 from another encoding) fails it, named by its offset and line, not by where
+    /// GB18030 gave up reading it.
     @Test func aDamagedUTF8ByteIsNamed() throws {
         var bytes = Array("第一部分 概况\n收入总计2553.52万元\n".utf8)
         bytes[29] = 0xFF
@@ -284,6 +285,46 @@ final class InputTests {
         #expect(error.code == .undecodable)
         #expect(error.byteOffset == 29)
         #expect(error.message.contains("reads as UTF-8 up to a bad byte on line 2"))
+    }
+
+    /// A scraped report damaged in a few places (a byte of another encoding, a character cut
+    /// in the middle) failed whole, every figure of it lost for one byte. It is read, each
+    /// place a � with a `damaged-text` warning at its line, and the figure whose digits the
+    /// damage may have taken (收入总计25�3.52万元) is not read. Damage throughout, or in a short
+    /// file, still fails it: then it may be another encoding's text.
+    @Test func aFewDamagedPlacesInUTF8AreReadAndTold() throws {
+        let original = try #require(FileManager.default.contents(atPath: Corpus.path("yongzhou-yingji-2021-juesuan.txt")))
+        var bytes = [UInt8](original)
+        let text = String(decoding: bytes, as: UTF8.self)
+        func offset(of needle: String) throws -> Int {
+            let range = try #require(text.utf8.firstRange(of: needle.utf8))
+            return text.utf8.distance(from: text.utf8.startIndex, to: range.lowerBound)
+        }
+        let amount = try offset(of: "收入总计2553.52万元") + "收入总计25".utf8.count
+        let character = try offset(of: "支出总计")
+        bytes[amount] = 0xFF
+        bytes[character + 1] = 0x41    // 支 (E6 94 AF) → E6 A AF: two places, the A between
+        let document = try Document(contentsOf: try temporaryFile(bytes, name: "damaged-report.txt"))
+        #expect(document.source.encoding == .utf8)
+        let damaged = document.diagnostics.filter { $0.code == "damaged-text" }
+        #expect(damaged.map { "\($0.severity) \($0.line) \($0.message.prefix(while: { $0 != "(" }))" } == [
+            "warning 67 byte \(amount) is not UTF-8 ", "warning 69 byte \(character) is not UTF-8 ", "warning 69 byte \(character + 2) is not UTF-8 ",
+        ])
+        let lost = Corpus.yongzhouDocument.amounts.filter { $0.text == "2553.52万元" && $0.line == 67 && $0.label == "收入总计" }
+        #expect(lost.count == 1)
+        #expect(document.amounts.count == Corpus.yongzhouDocument.amounts.count - 1)
+        #expect(!document.amounts.contains { $0.line == 67 && $0.text == "3.52万元" })
+        #expect(document.tables.map(\.cells) == Corpus.yongzhouDocument.tables.map(\.cells))
+
+        // With a byte-order mark, the same.
+        let marked = try Document(contentsOf: try temporaryFile([0xEF, 0xBB, 0xBF] + bytes, name: "damaged-marked.txt"))
+        #expect(marked.diagnostics.filter { $0.code == "damaged-text" }.map(\.line) == [67, 69, 69])
+
+        // Nine places are too many: the file fails, named at its first bad byte.
+        var throughout = bytes
+        for k in 1...7 { throughout[try offset(of: "支出总计") + 100 * k] = 0xFF }
+        let error = try #require(self.error(reading: try temporaryFile(throughout, name: "damaged-throughout.txt")))
+        #expect(error.code == .undecodable && error.byteOffset == amount)
     }
 
     @Test func invalidGB18030IsRefusedWithItsOffset() throws {

@@ -416,6 +416,7 @@ struct FigureSpan {
 
     static func match(_ tokens: [ClauseToken], at i: Int) -> FigureSpan? {
         guard var found = unsigned(tokens, at: i) else { return nil }
+        if followsDamage(tokens, at: i) { return nil }
         // 年末结转和结余-3.2万元: a minus sign against the number makes it negative; not one
         // between two numbers (2020-2021年, 100-200万元), a range.
         if tokens[i].kind == .number, i > 0, tokens[i - 1].range.upperBound == tokens[i].range.lowerBound,
@@ -426,7 +427,21 @@ struct FigureSpan {
         return found
     }
 
-    private static let minus: Word = "-", minusSign: Word = "−"
+    private static let minus: Word = "-", minusSign: Word = "−", replacement: Word = "\u{FFFD}"
+
+    /// 25�3.52万元, 38�.75万元: a number right after a damaged place of its file (U+FFFD, see
+    /// TextDecoding), or after its point, may have lost digits there.
+    private static func followsDamage(_ tokens: [ClauseToken], at i: Int) -> Bool {
+        var k = i
+        while k > 0, tokens[k - 1].range.upperBound == tokens[k].range.lowerBound {
+            k -= 1
+            if tokens[k].text == replacement { return true }
+            guard k == i - 1, tokens[k].text == point || tokens[k].text == comma else { return false }
+        }
+        return false
+    }
+
+    private static let point: Word = ".", comma: Word = ","
 
     private static func unsigned(_ tokens: [ClauseToken], at i: Int) -> FigureSpan? {
         let token = tokens[i]
@@ -455,7 +470,9 @@ struct FigureSpan {
             return FigureSpan(span: i...run.end, value: Decimal(value), unit: .percent)
         case .word:
             // 三百万元, 一千二百万元: a run of numeral words right before 元; not the tail of a
-            // longer one (壹万贰仟叁佰肆拾伍元, whose 万 inside is not read: 贰仟叁佰肆拾伍元 is no amount).
+            // longer one (壹万贰仟叁佰肆拾伍元, whose 万 inside is not read: 贰仟叁佰肆拾伍元 is no
+            // amount), nor numerals after digits (30 三元: 30 万元 with its 万 damaged).
+            if i > 0, tokens[i - 1].kind == .number { return nil }
             if i > 0, tokens[i - 1].kind == .word, let last = tokens[i - 1].text.string.unicodeScalars.last,
                ChineseNumeral.isNumeral(last) || last == "万" || last == "亿" { return nil }
             guard let run = ChineseNumeralRun(tokens, from: i), run.end + 1 < tokens.count,

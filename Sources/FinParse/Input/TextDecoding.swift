@@ -4,8 +4,9 @@ import CICU
 /// a byte-order mark first (UTF-8, UTF-16LE, UTF-16BE), then strict UTF-8, then UTF-16
 /// without its mark (NUL bytes at every other byte), then strict GB18030, which covers GBK
 /// and GB2312, or Big5 where ICU's detector takes the bytes for it. A file cut off inside its
-/// last character is read up to it, with a warning; any other bad byte fails the file, named
-/// by its offset (and by ICU's charset detector's guess when GB18030 read further).
+/// last character is read up to it, with a warning, and a UTF-8 file damaged in a few places
+/// is read with a warning at each; any other bad byte fails the file, named by its offset
+/// (and by ICU's charset detector's guess when GB18030 read further).
 public enum TextDecoding {
     /// Decoded text and the encoding it was found in.
     public struct Decoded: Sendable, Hashable {
@@ -19,6 +20,7 @@ public enum TextDecoding {
     public static func decode(_ bytes: [UInt8], path: String) throws(FinParseError) -> Decoded {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
             guard let (text, cut) = utf8(bytes[3...]) else {
+                if let damaged = damagedUTF8(bytes[3...]) { return try decoded(damaged, path: path) }
                 throw FinParseError(.undecodable, path: path, message: "starts with a UTF-8 byte-order mark but is not valid UTF-8",
                                     byteOffset: 3 + validUTF8Prefix(bytes[3...]))
             }
@@ -71,6 +73,57 @@ public enum TextDecoding {
             return bytes.endIndex - i < length ? bytes.endIndex - i : nil
         }
         return nil
+    }
+
+    /// A UTF-8 file damaged in a few places (a scrape cut inside a character, a stray byte of
+    /// another encoding): its text, U+FFFD for each bad sequence, and a warning for each, as
+    /// ``Decoded``. nil when the places are more than a few or not rare among its Chinese
+    /// characters: then the file is no damaged UTF-8 but another encoding's, or damaged
+    /// throughout, and fails. A number right after such a place is no figure (``FigureSpan``):
+    /// the damage may have taken a digit of it.
+    private static func damagedUTF8(_ bytes: ArraySlice<UInt8>) -> Decoded? {
+        let cut = cutOffUTF8(bytes) ?? 0
+        let body = bytes.dropLast(cut)
+        var iterator = body.makeIterator()
+        var parser = Unicode.UTF8.ForwardParser()
+        var offset = body.startIndex
+        var places: [Range<Int>] = []
+        var chinese = 0
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let scalar):
+                if scalar.count == 3 { chinese += 1 }
+                offset += scalar.count
+            case .error(let length):
+                if let last = places.last, last.upperBound == offset {
+                    places[places.count - 1] = last.lowerBound..<(offset + length)
+                } else {
+                    guard places.count < maxDamagedPlaces else { return nil }
+                    places.append(offset..<(offset + length))
+                }
+                offset += length
+            case .emptyInput:
+                guard !places.isEmpty, chinese >= places.count * 100 else { return nil }
+                let text = String(decoding: body, as: UTF8.self)
+                var line = 1, counted = body.startIndex
+                var diagnostics = places.map { place in
+                    line += lineNumber(atEndOf: body[counted..<place.lowerBound]) - 1
+                    counted = place.lowerBound
+                    return Diagnostic.damaged(place, line: line)
+                }
+                if cut > 0 { diagnostics.append(.cutOff(text, bytes: cut, encoding: .utf8)) }
+                return Decoded(text: text, encoding: .utf8, diagnostics: diagnostics)
+            }
+        }
+    }
+
+    /// How many damaged places a UTF-8 file may have and still be read.
+    static let maxDamagedPlaces = 8
+
+    /// A decoded text that is not a binary file's.
+    private static func decoded(_ decoded: Decoded, path: String) throws(FinParseError) -> Decoded {
+        try refuseBinary(decoded.text, path: path)
+        return decoded
     }
 
     /// How many bytes from the start of `bytes` are valid UTF-8.
@@ -164,6 +217,7 @@ public enum TextDecoding {
         // a valid UTF-8 character or so by chance.
         let utf8Length = validUTF8Prefix(bytes[...])
         if bytes[..<utf8Length].count(where: { $0 >= 0xE0 && $0 <= 0xEF }) >= 2 {
+            if let damaged = damagedUTF8(bytes[...]) { return try decoded(damaged, path: path) }
             let line = lineNumber(atEndOf: bytes[..<utf8Length])
             throw FinParseError(.undecodable, path: path,
                                 message: "is neither UTF-8 nor GB18030 text: it reads as UTF-8 up to a bad byte on line \(line)",
@@ -268,6 +322,14 @@ public enum TextDecoding {
 }
 
 extension Diagnostic {
+    /// Bytes of a UTF-8 file that are not UTF-8, read as U+FFFD.
+    static func damaged(_ bytes: Range<Int>, line: Int) -> Diagnostic {
+        let which = bytes.count == 1 ? "byte \(bytes.lowerBound) is" : "bytes \(bytes.lowerBound)–\(bytes.upperBound - 1) are"
+        return Diagnostic(severity: .warning, code: "damaged-text",
+                          message: "\(which) not UTF-8 (the file is damaged there): read as �, and a number right after it is not read as a figure",
+                          line: line)
+    }
+
     /// A text file that ends inside a character: read up to it.
     static func cutOff(_ text: String, bytes: Int, encoding: TextEncoding) -> Diagnostic {
         Diagnostic(severity: .warning, code: "truncated",
