@@ -221,6 +221,17 @@ struct FigureTests {
         #expect(figures("执行率96.1%。").map(\.comparator) == [nil])
     }
 
+    /// 最高50万元, 不足5万元, 逾200万元 had no comparator (最高 and 不足 were their labels),
+    /// and 将近1亿元, 接近90% were labelled 将近 and 接近: bounds and approximations as
+    /// reports write them.
+    @Test func boundsAndApproximationsInWords() {
+        let found = figures("每户补助最高50万元，最低1万元，不足5万元的按实际，至多3次，补贴不到1万元，逾200万元，少于10%，多于20%，误差未超过5%，超出30万元，将近1亿元，接近90%，约占12%。")
+        #expect(found.map { "\($0.text) \($0.comparator?.rawValue ?? "-") \($0.label ?? "-")" } == [
+            "50万元 ≤ 每户补助", "1万元 ≥ -", "5万元 < -", "1万元 < 补贴", "200万元 > -", "10% < -", "20% > -",
+            "5% ≤ 误差", "30万元 > -", "1亿元 - -", "90% - -", "12% - -",
+        ])
+    }
+
     /// A change verb with 了 or 约 after it (收入总计增加了1.5亿元) was read as part of its item
     /// (收入总计增加), with no item changed; 增幅 stays the rise.
     @Test func aChangeVerbBeforeLeOrYue() {

@@ -21,7 +21,7 @@ struct FigureClause {
     static let linkingWords: WordSet = [
         "为", "是", "达", "达到", "包括", "其中", "用于", "占", "较", "比", "比上", "约", "近", "计", "共计", "共",
         "完成", "实现", "安排", "主要", "分别", "同比", "均", "开支", "投入", "拨付", "下达", "争取", "获得",
-        "筹集", "节约", "收取", "至", "主要是", "增拨", "追加", "情况", "说明",
+        "筹集", "节约", "收取", "至", "主要是", "增拨", "追加", "情况", "说明", "将近", "接近", "约占", "大约",
     ]
 
     /// Linking verbs that, right before a figure, say it was allotted (财政拨付, 中央下达).
@@ -65,7 +65,9 @@ struct FigureClause {
         "不低于": .greaterOrEqual, "不少于": .greaterOrEqual, "不小于": .greaterOrEqual, "大于等于": .greaterOrEqual,
         "至少": .greaterOrEqual, "不高于": .lessOrEqual, "不超过": .lessOrEqual, "不大于": .lessOrEqual,
         "小于等于": .lessOrEqual, "至多": .lessOrEqual, "大于": .greater, "高于": .greater, "超过": .greater,
-        "小于": .less, "低于": .less,
+        "小于": .less, "低于": .less, "最高": .lessOrEqual, "最多": .lessOrEqual, "最低": .greaterOrEqual,
+        "最少": .greaterOrEqual, "不足": .less, "不到": .less, "少于": .less, "多于": .greater, "逾": .greater,
+        "未超过": .lessOrEqual, "超出": .greater,
     ]
 
     let tokens: [ClauseToken]
@@ -150,7 +152,8 @@ struct FigureClause {
     private static func comparatorPhrase(in tokens: [ClauseToken], before end: Int, from start: Int)
         -> (comparator: Comparator, start: Int)?
     {
-        // Every phrase ends in 于, 少, 过 or 多: the word before the figure says whether to look.
+        // Every phrase ends in one of a few characters (于, 少, 过, 多, 高 …): the word before the
+        // figure says whether to look.
         guard end - 1 >= start, tokens[end - 1].kind == .word,
               let last = tokens[end - 1].text.string.unicodeScalars.last, comparatorEndings.contains(last)
         else { return nil }
