@@ -92,7 +92,7 @@ struct FigureExtractor {
             var previousEnd: Int? = nil
             var i = 0
             while i < tokens.count {
-                guard let found = FigureSpan.match(tokens, at: i) else {
+                guard let found = FigureSpan.match(tokens, at: i), !FigureSpan.followsDamage(tokens, at: found.span.lowerBound) else {
                     if let points = FigureSpan.percentagePoints(tokens, at: i) {
                         let start = map.sourceOffset(ofFoldedOffset: tokens[points.lowerBound].range.lowerBound)
                         diagnostics.append(.percentagePoints(Self.originalText(of: tokens[points], in: map),
@@ -416,7 +416,6 @@ struct FigureSpan {
 
     static func match(_ tokens: [ClauseToken], at i: Int) -> FigureSpan? {
         guard var found = unsigned(tokens, at: i) else { return nil }
-        if followsDamage(tokens, at: i) { return nil }
         // 年末结转和结余-3.2万元: a minus sign against the number makes it negative; not one
         // between two numbers (2020-2021年, 100-200万元), a range.
         if tokens[i].kind == .number, i > 0, tokens[i - 1].range.upperBound == tokens[i].range.lowerBound,
@@ -431,7 +430,9 @@ struct FigureSpan {
 
     /// 25�3.52万元, 38�.75万元: a number right after a damaged place of its file (U+FFFD, see
     /// TextDecoding), or after its point, may have lost digits there.
-    private static func followsDamage(_ tokens: [ClauseToken], at i: Int) -> Bool {
+    static func followsDamage(_ tokens: [ClauseToken], at i: Int) -> Bool {
+        // Most figures follow a word: only punctuation before one is asked about further.
+        guard i > 0, tokens[i - 1].kind == .punctuation else { return false }
         var k = i
         while k > 0, tokens[k - 1].range.upperBound == tokens[k].range.lowerBound {
             k -= 1
@@ -469,15 +470,17 @@ struct FigureSpan {
             guard let run, let value = ChineseNumeral.value(of: run.text) else { return nil }
             return FigureSpan(span: i...run.end, value: Decimal(value), unit: .percent)
         case .word:
-            // 三百万元, 一千二百万元: a run of numeral words right before 元; not the tail of a
-            // longer one (壹万贰仟叁佰肆拾伍元, whose 万 inside is not read: 贰仟叁佰肆拾伍元 is no
-            // amount), nor numerals after digits (30 三元: 30 万元 with its 万 damaged).
-            if i > 0, tokens[i - 1].kind == .number { return nil }
-            if i > 0, tokens[i - 1].kind == .word, let last = tokens[i - 1].text.string.unicodeScalars.last,
-               ChineseNumeral.isNumeral(last) || last == "万" || last == "亿" { return nil }
+            // 三百万元, 一千二百万元: a run of numeral words right before 元.
             guard let run = ChineseNumeralRun(tokens, from: i), run.end + 1 < tokens.count,
                   tokens[run.end + 1].kind == .unit, let unit = Figure.Unit(rawValue: tokens[run.end + 1].text.string)
             else { return nil }
+            // Not the tail of a longer one (壹万贰仟叁佰肆拾伍元, whose 万 inside is not read:
+            // 贰仟叁佰肆拾伍元 is no amount), nor numerals after digits (30 三元: 30 万元 with its
+            // 万 damaged).
+            if i > 0, tokens[i - 1].kind == .number
+                || tokens[i - 1].kind == .word && tokens[i - 1].text.string.unicodeScalars.last.map(ChineseNumeralRun.continues) == true {
+                return nil
+            }
             // 千元 alone is a unit of account (单位：千元), not a thousand 元: an amount in
             // numerals opens with a digit, or with 十.
             guard let first = run.text.unicodeScalars.first, ChineseNumeral.digit(first) != nil || ChineseNumeral.multiplier(first) == 10,
@@ -515,35 +518,32 @@ extension FigureSpan {
         guard tokens[i].kind == .number, i + 1 < tokens.count else { return nil }
         var k = i + 1
         if tokens[k].text == ge { k += 1 }
-        var words = ""
-        while k < tokens.count, tokens[k].kind == .word, words.utf8.count < 9 {
-            words += tokens[k].text.string
-            if words == "百分点" { return i...k }
-            k += 1
-        }
-        return nil
+        guard k < tokens.count else { return nil }
+        if tokens[k].text == points { return i...k }
+        // ICU reads 百分点 as 百分 / 点.
+        return k + 1 < tokens.count && tokens[k].text == percent && tokens[k + 1].text == dian ? i...(k + 1) : nil
     }
 
-    private static let ge: Word = "个"
+    private static let ge: Word = "个", points: Word = "百分点", percent: Word = "百分", dian: Word = "点"
 
     /// 3.5千元, 1.2千万元, 12百万元: a number scaled by 百 or 千 before its unit. Its value is
     /// the amount in that unit (3500 元, 1200 万元); its text keeps the spelling.
     fileprivate static func scaled(_ tokens: [ClauseToken], number i: Int) -> FigureSpan? {
-        guard i + 2 < tokens.count, tokens[i + 2].kind == .unit, let magnitude = magnitudes[tokens[i + 1].text],
-              let unit = Figure.Unit(rawValue: tokens[i + 2].text.string),
+        guard i + 2 < tokens.count, tokens[i + 2].kind == .unit else { return nil }
+        let word = tokens[i + 1].text
+        let factor: Decimal = word == hundred || word == millions ? 100 : word == thousand || word == tenMillions ? 1000 : 0
+        guard factor > 0, let unit = Figure.Unit(rawValue: tokens[i + 2].text.string),
               var found = FigureSpan(number: tokens[i].text, span: i...(i + 2), unit: unit)
         else { return nil }
-        found.value = found.value.map { $0 * magnitude.factor }
-        if magnitude.tenThousand {
+        found.value = found.value.map { $0 * factor }
+        if word == millions || word == tenMillions {
             guard unit == .yuan else { return nil }
             found.unit = .tenThousandYuan
         }
         return found
     }
 
-    private static let magnitudes: [Word: (factor: Decimal, tenThousand: Bool)] = [
-        "百": (100, false), "千": (1000, false), "百万": (100, true), "千万": (1000, true),
-    ]
+    private static let hundred: Word = "百", thousand: Word = "千", millions: Word = "百万", tenMillions: Word = "千万"
 
     /// 3000余万元, 5000多万元, 12.5万余元: an amount the text gives as more than its number,
     /// 余 or 多 between the number and its unit (or inside it, after 万 or 亿).
@@ -599,13 +599,13 @@ extension FigureSpan {
 
     /// The figure of a number token and its unit; nil when the token is no plain decimal.
     private init?(number: Word, span: ClosedRange<Int>, unit: Figure.Unit) {
-        // A number keeps a full-width comma only where it groups thousands (1，234.56, the
-        // one three-byte scalar a folded number holds).
-        let text = number.string.utf8.contains(0xEF) ? String(number.string.map { $0 == "，" ? "," : $0 }) : number.string
-        switch Decimal.reading(text) {
+        switch Decimal.reading(number.string) {
         case .exact(let value): self.init(span: span, value: value, unit: unit)
         case .tooLong: self.init(span: span, value: nil, unit: unit)
-        case .notADecimal: return nil
+        case .notADecimal:
+            // A number keeps a full-width comma only where it groups thousands (1，234.56).
+            guard number.string.utf8.contains(0xEF) else { return nil }
+            self.init(number: Word(String(number.string.map { $0 == "，" ? "," : $0 })), span: span, unit: unit)
         }
     }
 }
@@ -618,8 +618,7 @@ struct ChineseNumeralRun {
     init?(_ tokens: [ClauseToken], from start: Int) {
         var k = start
         var text = ""
-        while k < tokens.count, tokens[k].kind == .word,
-              tokens[k].text.string.unicodeScalars.allSatisfy({ ChineseNumeral.isNumeral($0) || $0 == "万" || $0 == "亿" }) {
+        while k < tokens.count, tokens[k].kind == .word, tokens[k].text.string.unicodeScalars.allSatisfy({ Self.continues($0) }) {
             text += tokens[k].text.string
             k += 1
         }
@@ -627,4 +626,7 @@ struct ChineseNumeralRun {
         self.text = text
         end = k - 1
     }
+
+    /// Whether `scalar` can stand in such a run: a numeral, 万 or 亿.
+    static func continues(_ scalar: Unicode.Scalar) -> Bool { ChineseNumeral.isNumeral(scalar) || scalar == "万" || scalar == "亿" }
 }

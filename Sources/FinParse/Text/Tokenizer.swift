@@ -110,7 +110,7 @@ public final class Tokenizer {
                 // ICU lets ， and ； join two numbers (100，200): split them apart; and a comma
                 // that groups no thousands (3125.40,3143.90; 2021,2022).
                 let splitsAtComma = !Self.groupsThousands(units[range])
-                let splitsAtWideComma = !Self.groupsThousandsWide(units[range])
+                lazy var splitsAtWideComma = !Self.groupsThousandsWide(units[range])
                 var start = range.lowerBound
                 for i in range where units[i] == 0xFF0C && splitsAtWideComma || units[i] == 0xFF1B || splitsAtComma && units[i] == 0x2C {
                     if start < i { raw.append((.number, start..<i)) }
