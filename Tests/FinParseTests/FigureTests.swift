@@ -232,6 +232,15 @@ struct FigureTests {
         ])
     }
 
+    /// 2023年度一般公共预算财政拨款“三公”经费支出预算为10万元 was labelled 公共预算财政拨款三公经费支出预算:
+    /// a label was cut to 16 characters from the front, and the template's longest names are
+    /// 18 (面向中小企业预留政府采购项目预算金额 lost its 面向). The cut is at 20, and leaves no 了.
+    @Test func longItemNamesAreKeptWhole() {
+        #expect(figures("2023年度一般公共预算财政拨款“三公”经费支出预算为10万元。").map(\.label) == ["一般公共预算财政拨款三公经费支出预算"])
+        #expect(figures("其中，面向中小企业预留政府采购项目预算金额120万元。").map(\.label) == ["面向中小企业预留政府采购项目预算金额"])
+        #expect(figures("主要是增加了江苏省第十三届人代会二次会议专项经费180万元。").map(\.label) == ["江苏省第十三届人代会二次会议专项经费"])
+    }
+
     /// A change verb with 了 or 约 after it (收入总计增加了1.5亿元) was read as part of its item
     /// (收入总计增加), with no item changed; 增幅 stays the rise.
     @Test func aChangeVerbBeforeLeOrYue() {

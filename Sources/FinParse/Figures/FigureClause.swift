@@ -472,9 +472,10 @@ struct FigureClause {
         if spent > 0, spent < words.count, words[words.count - spent - 1].string.unicodeScalars.last == "费" {
             words.removeLast(spent)
         }
-        // Lengths in scalars, which for these words are their characters.
+        // At most 20 characters, cut at a word from the front (longer is a sentence), and not
+        // the 了 a cut verb leaves. Lengths in scalars, which for these words are their characters.
         var length = words.reduce(0) { $0 + $1.string.unicodeScalars.count }
-        while words.count > 1, length > 16 { length -= words.removeFirst().string.unicodeScalars.count }
+        while words.count > 1, length > 20 || words[0] == "了" { length -= words.removeFirst().string.unicodeScalars.count }
         // One character (将, 凡) is a word of the sentence, not an item.
         return length < 2 ? nil : words.map(\.string).joined()
     }
