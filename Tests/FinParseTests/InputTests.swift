@@ -375,6 +375,24 @@ struct ReportInfoTests {
         #expect(document.report == ReportInfo(title: title, department: "某市公安局某区分局", year: year, kind: .finalAccounts))
     }
 
+    /// A performance self-evaluation report, one of the three kinds of report finparse reads,
+    /// names no 决算 or 预算: it had no title, year or department. Its title gives them; its
+    /// kind stays null, as the contract knows only 决算 and 预算. A numbered part of a 决算
+    /// (三、2021年度部门整体支出绩效自评报告) is no title.
+    @Test(arguments: [
+        ("2023年度某市应急管理局部门整体支出绩效自评报告", "某市应急管理局", 2023),
+        ("某市应急管理局2023年度安全生产专项项目支出绩效自评报告", "某市应急管理局", 2023),
+        ("2022年度某县财政局整体支出绩效自评报告", "某县财政局", 2022),
+        ("关于2023年度部门整体支出绩效自评的报告", nil, 2023),
+        ("2023年度安全生产专项资金项目支出绩效评价报告", nil, 2023),
+    ] as [(String, String?, Int)])
+    func aPerformanceReportsTitle(title: String, department: String?, year: Int) {
+        let document = Document(parsing: title + "\n\n一、基本情况\n（一）项目概况\n项目总预算120万元，执行率95.83%。")
+        #expect(document.report == ReportInfo(title: title, department: department, year: year, kind: nil))
+        let part = Document(parsing: "一、部门职责\n负责安全生产。\n三、" + title + "\n项目总预算120万元。")
+        #expect(part.report.title == nil)
+    }
+
     @Test func budgetReportOfAnotherDepartment() {
         let document = Document(parsing: """
             上海市普陀区财政局

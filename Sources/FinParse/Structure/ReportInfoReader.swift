@@ -57,6 +57,11 @@ enum ReportInfoReader {
                 if isOrganization(prefix) { info.department = prefix }
             }
         }
+        if info.title == nil, let titled = texts.prefix(performanceTitleParagraphs).lazy.compactMap(performanceTitle).first {
+            info.title = titled.title
+            info.year = info.year ?? titled.year
+            info.department = info.department ?? titled.department
+        }
         if info.year == nil, let titled = texts.lazy.compactMap(yearOfTableTitle).first {
             (info.year, info.kind) = (titled.year, titled.kind)
         }
@@ -83,6 +88,34 @@ enum ReportInfoReader {
               })
         else { return nil }
         return (year, scalars[at] == "决" ? .finalAccounts : .budget)
+    }
+
+    /// How far into a report a performance report's title is looked for: its cover.
+    static let performanceTitleParagraphs = 10
+
+    /// The title of a performance (self-)evaluation report, which names no 决算 or 预算:
+    /// 2023年度永州市应急管理局部门整体支出绩效自评报告, 永州市应急管理局2023年度安全生产专项项目
+    /// 支出绩效自评报告, 关于2023年度部门整体支出绩效自评的报告; its year, and the body it names
+    /// before or right after the year, if any.
+    private static func performanceTitle(_ text: String) -> (title: String, department: String?, year: Int?)? {
+        // Asked of a report's first paragraphs only; a numbered heading (三、…绩效自评报告) is a part.
+        guard text.utf8.count <= 180, text.hasSuffix("报告"), text.contains("绩效"), ListMarker.scan(text) == nil else { return nil }
+        let scalars = Array(text.unicodeScalars)
+        guard scalars.count <= 60 else { return nil }
+        func string(_ range: Range<Int>) -> String { String(String.UnicodeScalarView(scalars[range])) }
+        let at = (0..<max(0, scalars.count - 4)).first { i in
+            scalars[i..<(i + 4)].allSatisfy(\.isASCIIDigit) && scalars[i + 4] == "年" && (i == 0 || !scalars[i - 1].isASCIIDigit)
+        }
+        guard let at, let year = leadingYear(Array(scalars[at...])) else { return (text, nil, nil) }
+        var before = string(0..<at)
+        if before.hasPrefix("关于") { before.removeFirst(2) }
+        if isOrganization(before) { return (text, before, year) }
+        // After the year: the body up to what the report covers (部门整体支出, 项目支出).
+        let start = at + (scalars[at + 5] == "度" ? 6 : 5)
+        let after = string(start..<scalars.count)
+        let name = ["部门整体", "单位整体", "整体支出", "项目支出", "部门", "单位"].lazy
+            .compactMap { after.firstRange(of: $0).map { String(after[..<$0.lowerBound]) } }.first { isOrganization($0) }
+        return (text, name, year)
     }
 
     /// The year a title opens with (2017年…), 1900–2099.
