@@ -8,7 +8,9 @@ many places were told by `damaged-text` warnings, how many figures were lost, an
 every figure (text and value) a copy gives that its original does not: a figure the
 damage made up.
 
-    scripts/damage-texts.py [--count 300] [--seed 7] [--finparse .build/release/finparse] OUT_DIR FILE...
+    scripts/damage-texts.py [--count 300] [--seed 7] [--gb18030] [--finparse .build/release/finparse] OUT_DIR FILE...
+
+With --gb18030 the texts are saved as GB18030 first, originals and copies alike.
 """
 import argparse
 import collections
@@ -36,6 +38,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--count", type=int, default=300)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--gb18030", action="store_true")
     parser.add_argument("--finparse", default=".build/release/finparse")
     parser.add_argument("out")
     parser.add_argument("files", nargs="+")
@@ -45,13 +48,23 @@ def main():
     for path in args.files:
         data = open(path, "rb").read()
         try:
-            data.decode("utf-8")
-        except UnicodeDecodeError:
+            text = data.decode("utf-8")
+            if args.gb18030:
+                data = text.encode("gb18030")
+        except UnicodeError:
             continue
         if len(data) >= 2000:
             sources.append((os.path.abspath(path), data))
     random.seed(args.seed)
     os.makedirs(args.out, exist_ok=True)
+    if args.gb18030:
+        saved = []
+        for k, (path, data) in enumerate(sources):
+            copy = os.path.abspath(os.path.join(args.out, f"original-{k:03d}.txt"))
+            with open(copy, "wb") as f:
+                f.write(data)
+            saved.append((copy, data))
+        sources = saved
     copies, originals = [], []
     for k in range(args.count):
         path, data = random.choice(sources)
@@ -79,7 +92,7 @@ def main():
         lost += sum((theirs - mine).values())
         total += sum(theirs.values())
         made_up += [(copy["source"]["path"], text, value) for (text, value) in (mine - theirs)]
-    print(f"{len(copies)} damaged copies of {len(sources)} UTF-8 texts: {read} read, {len(copies) - read} failed; "
+    print(f"{len(copies)} damaged copies of {len(sources)} {'GB18030' if args.gb18030 else 'UTF-8'} texts: {read} read, {len(copies) - read} failed; "
           f"{warned} with damaged-text warnings ({places} places); {lost} of their {total} figures lost; "
           f"{len(made_up)} figures their originals do not give:")
     for path, text, value in made_up:

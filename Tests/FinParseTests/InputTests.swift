@@ -327,6 +327,30 @@ final class InputTests {
         #expect(error.code == .undecodable && error.byteOffset == amount)
     }
 
+    /// The same in GB18030: a digit's byte become FF, a character's second byte become 7F
+    /// (DEL, a byte of its own: the first byte is left alone, and bad).
+    @Test func aFewDamagedPlacesInGB18030AreReadAndTold() throws {
+        let original = try #require(FileManager.default.contents(atPath: Corpus.path("variants/yongzhou-yingji-2021-juesuan.gb18030.txt")))
+        var bytes = [UInt8](original)
+        func offset(of needle: String) throws -> Int {
+            // kCFStringEncodingGB_18030_2000 as a String.Encoding (0x80000000 | 0x0632).
+            let pattern = try #require(needle.data(using: String.Encoding(rawValue: 0x8000_0632)))
+            return try #require(Data(bytes).range(of: pattern)).lowerBound
+        }
+        let amount = try offset(of: "收入总计2553.52万元") + 10
+        let character = try offset(of: "支出总计")
+        bytes[amount] = 0xFF
+        bytes[character + 1] = 0x7F
+        let document = try Document(contentsOf: try temporaryFile(bytes, name: "damaged-gb.txt"))
+        #expect(document.source.encoding == .gb18030)
+        #expect(document.diagnostics.filter { $0.code == "damaged-text" }.map { "\($0.line) \($0.message.prefix(while: { $0 != "(" }))" } == [
+            "67 byte \(amount) is not GB18030 ", "69 byte \(character) is not GB18030 ",
+        ])
+        #expect(document.amounts.count == Corpus.yongzhouDocument.amounts.count - 1)
+        #expect(!document.amounts.contains { $0.line == 67 && $0.text == "3.52万元" })
+        #expect(document.tables.map(\.cells) == Corpus.yongzhouDocument.tables.map(\.cells))
+    }
+
     @Test func invalidGB18030IsRefusedWithItsOffset() throws {
         // Valid GB18030 text, then a lead byte followed by an invalid trail byte.
         let bytes: [UInt8] = [0xB5, 0xDA, 0xD2, 0xBB, 0xB2, 0xBF, 0xB7, 0xD6, 0x0A, 0x81, 0x7F, 0x0A]

@@ -4,8 +4,8 @@ import CICU
 /// a byte-order mark first (UTF-8, UTF-16LE, UTF-16BE), then strict UTF-8, then UTF-16
 /// without its mark (NUL bytes at every other byte), then strict GB18030, which covers GBK
 /// and GB2312, or Big5 where ICU's detector takes the bytes for it. A file cut off inside its
-/// last character is read up to it, with a warning, and a UTF-8 file damaged in a few places
-/// is read with a warning at each; any other bad byte fails the file, named by its offset
+/// last character is read up to it, with a warning, and a UTF-8 or GB18030 file damaged in a
+/// few places is read with a warning at each; any other bad byte fails the file, named by its offset
 /// (and by ICU's charset detector's guess when GB18030 read further).
 public enum TextDecoding {
     /// Decoded text and the encoding it was found in.
@@ -104,20 +104,57 @@ public enum TextDecoding {
                 offset += length
             case .emptyInput:
                 guard !places.isEmpty, chinese >= places.count * 100 else { return nil }
-                let text = String(decoding: body, as: UTF8.self)
-                var line = 1, counted = body.startIndex
-                var diagnostics = places.map { place in
-                    line += lineNumber(atEndOf: body[counted..<place.lowerBound]) - 1
-                    counted = place.lowerBound
-                    return Diagnostic.damaged(place, line: line)
-                }
-                if cut > 0 { diagnostics.append(.cutOff(text, bytes: cut, encoding: .utf8)) }
-                return Decoded(text: text, encoding: .utf8, diagnostics: diagnostics)
+                return damaged(String(decoding: body, as: UTF8.self), encoding: .utf8, places: places, in: body, cut: cut)
             }
         }
     }
 
-    /// How many damaged places a UTF-8 file may have and still be read.
+    /// A GB18030 file damaged in a few places, as ``damagedUTF8(_:)`` reads a UTF-8 one: read
+    /// piece by piece between its bad bytes, where ICU's strict conversion stops. Only when
+    /// ICU's detector takes the file for GB18030: another encoding's text (Shift_JIS, EUC-KR)
+    /// can read as GB18030 nonsense with a few bad bytes.
+    private static func damagedGB18030(_ bytes: [UInt8]) -> Decoded? {
+        guard detectedCharset(Array(bytes.prefix(64 * 1024))) == "GB18030" else { return nil }
+        var text = "", places: [Range<Int>] = []
+        var start = 0
+        while true {
+            let rest = Array(bytes[start...])
+            switch StrictConversion.whole("GB18030", rest) {
+            case .text(let last, cut: let cut):
+                text += last
+                guard !places.isEmpty, text.unicodeScalars.count(where: { $0.value >= 0x3400 }) >= places.count * 100 else { return nil }
+                return damaged(text, encoding: .gb18030, places: places, in: bytes[..<(bytes.count - cut)], cut: cut)
+            case .stopped(at: let stop):
+                // ICU stops past the bad sequence (one to four bytes): the text is that of the
+                // longest prefix before it that converts whole.
+                guard places.count < maxDamagedPlaces, stop > 0,
+                      let good = (max(0, stop - 4)..<stop).reversed().lazy.compactMap({ end -> (Int, String)? in
+                          guard case .text(let piece, cut: 0) = StrictConversion("GB18030", rest[..<end]) else { return nil }
+                          return (end, piece)
+                      }).first
+                else { return nil }
+                text += good.1 + "\u{FFFD}"
+                places.append((start + good.0)..<(start + stop))
+                start += stop
+            }
+        }
+    }
+
+    /// Text read from `bytes` with U+FFFD at each of `places`, the damaged places of a file
+    /// that are not its `encoding`, each warned of at its line.
+    private static func damaged(_ text: String, encoding: TextEncoding, places: [Range<Int>],
+                                in bytes: ArraySlice<UInt8>, cut: Int) -> Decoded {
+        var line = 1, counted = bytes.startIndex
+        var diagnostics = places.map { place in
+            line += lineNumber(atEndOf: bytes[counted..<place.lowerBound]) - 1
+            counted = place.lowerBound
+            return Diagnostic.damaged(place, encoding: encoding, line: line)
+        }
+        if cut > 0 { diagnostics.append(.cutOff(text, bytes: cut, encoding: encoding)) }
+        return Decoded(text: text, encoding: encoding, diagnostics: diagnostics)
+    }
+
+    /// How many damaged places a file may have and still be read.
     static let maxDamagedPlaces = 8
 
     /// A decoded text that is not a binary file's.
@@ -223,6 +260,7 @@ public enum TextDecoding {
                                 message: "is neither UTF-8 nor GB18030 text: it reads as UTF-8 up to a bad byte on line \(line)",
                                 byteOffset: utf8Length)
         }
+        if let damaged = damagedGB18030(bytes) { return try decoded(damaged, path: path) }
         // Say what ICU's detector takes it for: the likeliest cause of the failure.
         let guess = detectedCharset(Array(bytes.prefix(64 * 1024))).map { "; ICU's detector takes it for \($0)" } ?? ""
         throw FinParseError(.undecodable, path: path, message: "is neither UTF-8 nor GB18030 text\(guess)", byteOffset: stop)
@@ -322,11 +360,11 @@ public enum TextDecoding {
 }
 
 extension Diagnostic {
-    /// Bytes of a UTF-8 file that are not UTF-8, read as U+FFFD.
-    static func damaged(_ bytes: Range<Int>, line: Int) -> Diagnostic {
+    /// Bytes of a file that are not its encoding, read as U+FFFD.
+    static func damaged(_ bytes: Range<Int>, encoding: TextEncoding, line: Int) -> Diagnostic {
         let which = bytes.count == 1 ? "byte \(bytes.lowerBound) is" : "bytes \(bytes.lowerBound)–\(bytes.upperBound - 1) are"
         return Diagnostic(severity: .warning, code: "damaged-text",
-                          message: "\(which) not UTF-8 (the file is damaged there): read as �, and a number right after it is not read as a figure",
+                          message: "\(which) not \(encoding.rawValue) (the file is damaged there): read as �, and a number right after it is not read as a figure",
                           line: line)
     }
 
