@@ -221,6 +221,16 @@ struct OutlineTests {
         #expect(shape(document) == ["heading 一、 部门职责", "  heading (一) 基本情况"])
     }
 
+    /// ①设备购置50万元。, a short sentence stating a figure, was a heading (a short line
+    /// closed by 。 read as a name); it is an item, as longer statements are. 基本情况。 stays one.
+    @Test func aShortStatementOfAFigureIsAnItem() {
+        let document = outline("一、项目支出\n（一）教学设备\n①设备购置50万元。\n②图书购置12.5万元。\n（二）基本情况。\n")
+        #expect(shape(document) == [
+            "heading 一、 项目支出", "  heading (一) 教学设备", "    item ① 设备购置50万元", "    item ② 图书购置12.5万元",
+            "  heading (二) 基本情况",
+        ])
+    }
+
     @Test func numbersThatAreNotMarkers() {
         let document = outline("""
             一、概述

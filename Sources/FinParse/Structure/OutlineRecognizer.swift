@@ -291,8 +291,10 @@ enum OutlineRecognizer {
         var commas = 0
         var closing = false
         var closedAsSentence = false
+        var digits = false
         for scalar in body.unicodeScalars {
             length += 1
+            digits = digits || scalar.isASCIIDigit
             if endsTitle(scalar) {
                 closing = true
                 closedAsSentence = closedAsSentence || isSentenceMark(scalar)
@@ -303,9 +305,10 @@ enum OutlineRecognizer {
             if scalar == "，" || scalar == "," { commas += 1 }
         }
         guard coreLength > 0 else { return false }
-        // A line closed by 。 is a heading only when it is a short name (基本情况。);
-        // otherwise a short line with at most one comma reads as a title.
-        if closedAsSentence { return commas == 0 && coreLength <= 12 }
+        // A line closed by 。 is a heading only when it is a short name (基本情况。), not a
+        // statement of a figure (①设备购置50万元。); otherwise a short line with at most one
+        // comma reads as a title.
+        if closedAsSentence { return commas == 0 && coreLength <= 12 && !digits }
         return commas == 0 || (commas == 1 && coreLength <= 24)
     }
 
