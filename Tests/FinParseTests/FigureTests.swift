@@ -328,14 +328,16 @@ struct FigureTests {
         #expect(figures("比上年预算增加30 三元，主要原因是增人。").isEmpty)
     }
 
-    /// 较上年提高3.2个百分点: a change of a rate in points, left out without a word. It is still
-    /// no figure (3.2% is another thing, and finparse/1 has no unit for points), but each is told.
-    @Test func percentagePointsAreToldNotRead() throws {
+    /// 较上年提高3.2个百分点, a change of a rate in points, and 增长 16 倍 (检察院 2018's 预留机动经费),
+    /// a multiple, were left out without a word. They are still no figures (3.2% is another
+    /// thing, and finparse/1 has no unit for points or multiples), but each is told.
+    @Test func percentagePointsAndMultiplesAreToldNotRead() throws {
         var extractor = FigureExtractor()
-        let read = extractor.figures(in: FoldedText("预算执行率为98.5%，较上年提高3.2个百分点，占比下降0.5百分点。", line: 7))
+        let read = extractor.figures(in: FoldedText("预算执行率为98.5%，较上年提高3.2个百分点，占比下降0.5百分点，经费增长 16 倍。", line: 7))
         #expect(read.map(\.text) == ["98.5%"])
-        #expect(extractor.takeDiagnostics().map { "\($0.code) \($0.severity) \($0.line) \($0.message.prefix(while: { $0 != " " }))" } == [
-            "percentage-points info 7 3.2个百分点", "percentage-points info 7 0.5百分点",
+        #expect(extractor.takeDiagnostics().map { "\($0.code) \($0.severity) \($0.line) \($0.message.prefix(while: { $0 != "," }))" } == [
+            "figure-not-read info 7 3.2个百分点 is a change in percentage points", "figure-not-read info 7 0.5百分点 is a change in percentage points",
+            "figure-not-read info 7 16倍 is a multiple",
         ])
         _ = extractor.figures(in: FoldedText("完成率100%，涉及3个百分比指标。", line: 8))
         #expect(extractor.takeDiagnostics().isEmpty)

@@ -93,11 +93,11 @@ struct FigureExtractor {
             var i = 0
             while i < tokens.count {
                 guard let found = FigureSpan.match(tokens, at: i), !FigureSpan.followsDamage(tokens, at: found.span.lowerBound) else {
-                    if let points = FigureSpan.percentagePoints(tokens, at: i) {
-                        let start = map.sourceOffset(ofFoldedOffset: tokens[points.lowerBound].range.lowerBound)
-                        diagnostics.append(.percentagePoints(Self.originalText(of: tokens[points], in: map),
-                                                             line: lineAt(clauseOffset + start)))
-                        i = points.upperBound
+                    if let other = FigureSpan.otherUnit(tokens, at: i) {
+                        let start = map.sourceOffset(ofFoldedOffset: tokens[other.span.lowerBound].range.lowerBound)
+                        diagnostics.append(.figureNotRead(Self.originalText(of: tokens[other.span], in: map), other.unit,
+                                                          line: lineAt(clauseOffset + start)))
+                        i = other.span.upperBound
                     }
                     i += 1
                     continue
@@ -321,7 +321,7 @@ struct FigureExtractor {
                 // Every mark is three bytes long and leads with one of these.
                 if byte == 0xE3 || byte == 0xE4 || byte == 0xE5 || byte == 0xE7 || byte == 0xEF, i + 2 < bytes.count {
                     switch (byte, bytes[i + 1], bytes[i + 2]) {
-                    case (0xE5, 0x85, 0x83), (0xE7, 0x99, 0xBE), (0xEF, 0xBC, 0x85), (0xEF, 0xB9, 0xAA):    // 元百％﹪
+                    case (0xE5, 0x85, 0x83), (0xE7, 0x99, 0xBE), (0xEF, 0xBC, 0x85), (0xEF, 0xB9, 0xAA), (0xE5, 0x80, 0x8D):    // 元百％﹪倍
                         marked = true
                     case (0xE4, 0xB8, 0x87):    // 万: an amount's only where no word follows (not 5万余块, 3.5万人)
                         marked = marked || !startsWord(at: i + 3)
@@ -381,11 +381,14 @@ struct RowLabels {
 }
 
 extension Diagnostic {
-    /// A change in percentage points (提高3.2个百分点): finparse/1's figures have no unit for it.
-    static func percentagePoints(_ text: String, line: Int) -> Diagnostic {
-        Diagnostic(severity: .info, code: "percentage-points",
-                   message: "\(text) is a change in percentage points, which a figure has no unit for; it is not read as one",
-                   line: line)
+    /// A number in a unit finparse/1's figures have none for (提高3.2个百分点, 增长16倍).
+    static func figureNotRead(_ text: String, _ unit: FigureSpan.OtherUnit, line: Int) -> Diagnostic {
+        let what = switch unit {
+        case .percentagePoints: "a change in percentage points"
+        case .multiple: "a multiple"
+        }
+        return Diagnostic(severity: .info, code: "figure-not-read",
+                          message: "\(text) is \(what), which a figure has no unit for; it is not read as one", line: line)
     }
 
     /// A figure whose number has more digits than an exact `Decimal` holds: reported, as
@@ -512,19 +515,28 @@ extension FigureSpan {
 
     private static let wan: Word = "万"
 
-    /// 提高3.2个百分点 (also 3.2百分点): a change of a rate in points, which no figure's unit
-    /// says; told in a diagnostic, not read as a figure, as 3.2% would be another thing.
-    static func percentagePoints(_ tokens: [ClauseToken], at i: Int) -> ClosedRange<Int>? {
+    /// Units no figure has.
+    enum OtherUnit {
+        /// 提高3.2个百分点: a change of a rate in points (3.2% would be another thing).
+        case percentagePoints
+        /// 增长16倍, 是上年的1.5倍.
+        case multiple
+    }
+
+    /// A number in a unit no figure has, told in a diagnostic rather than read as a figure:
+    /// 提高3.2个百分点 (also 3.2百分点), 增长16倍.
+    static func otherUnit(_ tokens: [ClauseToken], at i: Int) -> (span: ClosedRange<Int>, unit: OtherUnit)? {
         guard tokens[i].kind == .number, i + 1 < tokens.count else { return nil }
+        if tokens[i + 1].text == bei { return (i...(i + 1), .multiple) }
         var k = i + 1
         if tokens[k].text == ge { k += 1 }
         guard k < tokens.count else { return nil }
-        if tokens[k].text == points { return i...k }
+        if tokens[k].text == points { return (i...k, .percentagePoints) }
         // ICU reads 百分点 as 百分 / 点.
-        return k + 1 < tokens.count && tokens[k].text == percent && tokens[k + 1].text == dian ? i...(k + 1) : nil
+        return k + 1 < tokens.count && tokens[k].text == percent && tokens[k + 1].text == dian ? (i...(k + 1), .percentagePoints) : nil
     }
 
-    private static let ge: Word = "个", points: Word = "百分点", percent: Word = "百分", dian: Word = "点"
+    private static let ge: Word = "个", points: Word = "百分点", percent: Word = "百分", dian: Word = "点", bei: Word = "倍"
 
     /// 3.5千元, 1.2千万元, 12百万元: a number scaled by 百 or 千 before its unit. Its value is
     /// the amount in that unit (3500 元, 1200 万元); its text keeps the spelling.
