@@ -179,9 +179,10 @@ struct FigureTests {
     }
 
     /// What a source allotted right before the figure is the item with its verb (永州's
-    /// 财政拨付40.5万元 was labelled 财政); not a lone character (年中追加 stays unlabelled).
+    /// 财政拨付40.5万元 was labelled 财政); not a lone character (中追加), but 年中追加 since
+    /// `theMiddleOfTheYearNamesAnItem`.
     @Test func anAllotmentIsLabelledWithItsVerb() {
-        #expect(figures("其中：财政拨付40.5万元，年中追加1260.4万元").map(\.label) == ["财政拨付", nil])
+        #expect(figures("其中：财政拨付40.5万元，年中追加1260.4万元，中追加3万元").map(\.label) == ["财政拨付", "年中追加", nil])
     }
 
     /// A page's first line opens with pdftotext's form feed: its marker is still a marker, not
@@ -239,6 +240,13 @@ struct FigureTests {
         #expect(figures("2023年度一般公共预算财政拨款“三公”经费支出预算为10万元。").map(\.label) == ["一般公共预算财政拨款三公经费支出预算"])
         #expect(figures("其中，面向中小企业预留政府采购项目预算金额120万元。").map(\.label) == ["面向中小企业预留政府采购项目预算金额"])
         #expect(figures("主要是增加了江苏省第十三届人代会二次会议专项经费180万元。").map(\.label) == ["江苏省第十三届人代会二次会议专项经费"])
+    }
+
+    /// 年中追加1260.4万元 (the 永州 report's, 17 figures over the corpus) had no label and
+    /// 年中调整为5万元 was 中调整: ICU parts 年中 into 年 / 中, and the 年 was dropped as a year's.
+    @Test func theMiddleOfTheYearNamesAnItem() {
+        #expect(figures("年中追加1260.4万元，年中调整为5万元，年末结余3万元，2021年中央补助10万元。").map(\.label)
+            == ["年中追加", "年中调整", "结余", "中央补助"])
     }
 
     /// A change verb with 了 or 约 after it (收入总计增加了1.5亿元) was read as part of its item

@@ -432,6 +432,8 @@ struct FigureClause {
     static let reportWords: WordSet = ["决算", "预算"]
 
     /// Drops the time, scope and body words that open a stretch (2021年度, 本年, 区司法局).
+    private static let yearParts: WordSet = ["中", "末", "底", "初"]
+
     private static func trimScope(_ words: ArraySlice<Word>) -> [Word] {
         var words = words
         if let body = words.indices.last(where: { k in
@@ -457,6 +459,8 @@ struct FigureClause {
             // 预算执行数, 决算完成率: a rate of the report's is its own item; 决算收入总计 is 收入总计.
             let rate = rest.count == 2 && rateWords.contains(rest.last!)
             let report = reportWords.contains(first) && rest.count > 1 && !rateWords.contains(rest.first!) && !rate
+            // 年中 as ICU parts it (年 / 中): a time of the year that names the item (年中追加).
+            if first == "年", let next = rest.first, yearParts.contains(next) { break }
             guard scope || report || measureWords.contains(first) || first == "的" else { break }
             words = rest
         }
