@@ -337,15 +337,15 @@ struct FigureTests {
     }
 
     /// 较上年提高3.2个百分点, a change of a rate in points, and 增长 16 倍 (检察院 2018's 预留机动经费),
-    /// a multiple, were left out without a word. They are still no figures (3.2% is another
+    /// a multiple, and 0.5‰ were left out without a word. They are still no figures (3.2% is another
     /// thing, and finparse/1 has no unit for points or multiples), but each is told.
     @Test func percentagePointsAndMultiplesAreToldNotRead() throws {
         var extractor = FigureExtractor()
-        let read = extractor.figures(in: FoldedText("预算执行率为98.5%，较上年提高3.2个百分点，占比下降0.5百分点，经费增长 16 倍。", line: 7))
+        let read = extractor.figures(in: FoldedText("预算执行率为98.5%，较上年提高3.2个百分点，占比下降0.5百分点，经费增长 16 倍，死亡率控制在0.5‰以内。", line: 7))
         #expect(read.map(\.text) == ["98.5%"])
         #expect(extractor.takeDiagnostics().map { "\($0.code) \($0.severity) \($0.line) \($0.message.prefix(while: { $0 != "," }))" } == [
             "figure-not-read info 7 3.2个百分点 is a change in percentage points", "figure-not-read info 7 0.5百分点 is a change in percentage points",
-            "figure-not-read info 7 16倍 is a multiple",
+            "figure-not-read info 7 16倍 is a multiple", "figure-not-read info 7 0.5‰ is a per mille",
         ])
         _ = extractor.figures(in: FoldedText("完成率100%，涉及3个百分比指标。", line: 8))
         #expect(extractor.takeDiagnostics().isEmpty)

@@ -319,9 +319,10 @@ struct FigureExtractor {
                     continue
                 }
                 // Every mark is three bytes long and leads with one of these.
-                if byte == 0xE3 || byte == 0xE4 || byte == 0xE5 || byte == 0xE7 || byte == 0xEF, i + 2 < bytes.count {
+                if byte == 0xE2 || byte == 0xE3 || byte == 0xE4 || byte == 0xE5 || byte == 0xE7 || byte == 0xEF, i + 2 < bytes.count {
                     switch (byte, bytes[i + 1], bytes[i + 2]) {
-                    case (0xE5, 0x85, 0x83), (0xE7, 0x99, 0xBE), (0xEF, 0xBC, 0x85), (0xEF, 0xB9, 0xAA), (0xE5, 0x80, 0x8D):    // 元百％﹪倍
+                    case (0xE5, 0x85, 0x83), (0xE7, 0x99, 0xBE), (0xEF, 0xBC, 0x85), (0xEF, 0xB9, 0xAA), (0xE5, 0x80, 0x8D),
+                         (0xE2, 0x80, 0xB0):    // 元百％﹪倍‰
                         marked = true
                     case (0xE4, 0xB8, 0x87):    // 万: an amount's only where no word follows (not 5万余块, 3.5万人)
                         marked = marked || !startsWord(at: i + 3)
@@ -386,6 +387,7 @@ extension Diagnostic {
         let what = switch unit {
         case .percentagePoints: "a change in percentage points"
         case .multiple: "a multiple"
+        case .perMille: "a per mille"
         }
         return Diagnostic(severity: .info, code: "figure-not-read",
                           message: "\(text) is \(what), which a figure has no unit for; it is not read as one", line: line)
@@ -521,13 +523,16 @@ extension FigureSpan {
         case percentagePoints
         /// 增长16倍, 是上年的1.5倍.
         case multiple
+        /// 死亡率控制在0.5‰以内.
+        case perMille
     }
 
     /// A number in a unit no figure has, told in a diagnostic rather than read as a figure:
-    /// 提高3.2个百分点 (also 3.2百分点), 增长16倍.
+    /// 提高3.2个百分点 (also 3.2百分点), 增长16倍, 0.5‰.
     static func otherUnit(_ tokens: [ClauseToken], at i: Int) -> (span: ClosedRange<Int>, unit: OtherUnit)? {
         guard tokens[i].kind == .number, i + 1 < tokens.count else { return nil }
         if tokens[i + 1].text == bei { return (i...(i + 1), .multiple) }
+        if tokens[i + 1].text == permille { return (i...(i + 1), .perMille) }
         var k = i + 1
         if tokens[k].text == ge { k += 1 }
         guard k < tokens.count else { return nil }
@@ -536,7 +541,7 @@ extension FigureSpan {
         return k + 1 < tokens.count && tokens[k].text == percent && tokens[k + 1].text == dian ? (i...(k + 1), .percentagePoints) : nil
     }
 
-    private static let ge: Word = "个", points: Word = "百分点", percent: Word = "百分", dian: Word = "点", bei: Word = "倍"
+    private static let ge: Word = "个", points: Word = "百分点", percent: Word = "百分", dian: Word = "点", bei: Word = "倍", permille: Word = "‰"
 
     /// 3.5千元, 1.2千万元, 12百万元: a number scaled by 百 or 千 before its unit. Its value is
     /// the amount in that unit (3500 元, 1200 万元); its text keeps the spelling.
