@@ -433,6 +433,7 @@ struct FigureClause {
 
     /// Drops the time, scope and body words that open a stretch (2021年度, 本年, 区司法局).
     private static let yearParts: WordSet = ["中", "末", "底", "初"]
+    private static let year: Word = "年", le: Word = "了"
 
     private static func trimScope(_ words: ArraySlice<Word>) -> [Word] {
         var words = words
@@ -460,7 +461,7 @@ struct FigureClause {
             let rate = rest.count == 2 && rateWords.contains(rest.last!)
             let report = reportWords.contains(first) && rest.count > 1 && !rateWords.contains(rest.first!) && !rate
             // 年中 as ICU parts it (年 / 中): a time of the year that names the item (年中追加).
-            if first == "年", let next = rest.first, yearParts.contains(next) { break }
+            if first == year, let next = rest.first, yearParts.contains(next) { break }
             guard scope || report || measureWords.contains(first) || first == "的" else { break }
             words = rest
         }
@@ -479,7 +480,7 @@ struct FigureClause {
         // At most 20 characters, cut at a word from the front (longer is a sentence), and not
         // the 了 a cut verb leaves. Lengths in scalars, which for these words are their characters.
         var length = words.reduce(0) { $0 + $1.string.unicodeScalars.count }
-        while words.count > 1, length > 20 || words[0] == "了" { length -= words.removeFirst().string.unicodeScalars.count }
+        while words.count > 1, length > 20 || words[0] == le { length -= words.removeFirst().string.unicodeScalars.count }
         // One character (将, 凡) is a word of the sentence, not an item.
         return length < 2 ? nil : words.map(\.string).joined()
     }

@@ -93,7 +93,7 @@ struct FigureExtractor {
             var i = 0
             while i < tokens.count {
                 guard let found = FigureSpan.match(tokens, at: i), !FigureSpan.followsDamage(tokens, at: found.span.lowerBound) else {
-                    if let other = FigureSpan.otherUnit(tokens, at: i) {
+                    if tokens[i].kind == .number, let other = FigureSpan.otherUnit(tokens, at: i) {
                         let start = map.sourceOffset(ofFoldedOffset: tokens[other.span.lowerBound].range.lowerBound)
                         diagnostics.append(.figureNotRead(Self.originalText(of: tokens[other.span], in: map), other.unit,
                                                           line: lineAt(clauseOffset + start)))
@@ -318,18 +318,27 @@ struct FigureExtractor {
                     i += 1
                     continue
                 }
-                // Every mark is three bytes long and leads with one of these.
-                if byte == 0xE2 || byte == 0xE3 || byte == 0xE4 || byte == 0xE5 || byte == 0xE7 || byte == 0xEF, i + 2 < bytes.count {
-                    switch (byte, bytes[i + 1], bytes[i + 2]) {
-                    case (0xE5, 0x85, 0x83), (0xE7, 0x99, 0xBE), (0xEF, 0xBC, 0x85), (0xEF, 0xB9, 0xAA), (0xE5, 0x80, 0x8D),
-                         (0xE2, 0x80, 0xB0):    // 元百％﹪倍‰
-                        marked = true
-                    case (0xE4, 0xB8, 0x87):    // 万: an amount's only where no word follows (not 5万余块, 3.5万人)
-                        marked = marked || !startsWord(at: i + 3)
-                    case _ where isEnd(at: i) && i + 3 < bytes.count && !isEnd(at: i + 3):
-                        close(start..<(i + 3), marked: marked)
-                        start = i + 3
-                        marked = false
+                // Every mark is three bytes long; by its first byte, the marks that may follow
+                // (a clause's ends lead with E3 and EF only).
+                if i + 2 < bytes.count {
+                    let second = bytes[i + 1], third = bytes[i + 2]
+                    switch byte {
+                    case 0xE2:    // ‰
+                        marked = marked || second == 0x80 && third == 0xB0
+                    case 0xE4:    // 万: an amount's only where no word follows (not 5万余块, 3.5万人)
+                        if second == 0xB8 && third == 0x87 { marked = marked || !startsWord(at: i + 3) }
+                    case 0xE5:    // 元, 倍
+                        marked = marked || second == 0x85 && third == 0x83 || second == 0x80 && third == 0x8D
+                    case 0xE7:    // 百
+                        marked = marked || second == 0x99 && third == 0xBE
+                    case 0xE3, 0xEF:    // ％, ﹪, or an end
+                        if byte == 0xEF && (second == 0xBC && third == 0x85 || second == 0xB9 && third == 0xAA) {
+                            marked = true
+                        } else if isEnd(at: i) && i + 3 < bytes.count && !isEnd(at: i + 3) {
+                            close(start..<(i + 3), marked: marked)
+                            start = i + 3
+                            marked = false
+                        }
                     default:
                         break
                     }
@@ -530,7 +539,7 @@ extension FigureSpan {
     /// A number in a unit no figure has, told in a diagnostic rather than read as a figure:
     /// 提高3.2个百分点 (also 3.2百分点), 增长16倍, 0.5‰.
     static func otherUnit(_ tokens: [ClauseToken], at i: Int) -> (span: ClosedRange<Int>, unit: OtherUnit)? {
-        guard tokens[i].kind == .number, i + 1 < tokens.count else { return nil }
+        guard i + 1 < tokens.count else { return nil }
         if tokens[i + 1].text == bei { return (i...(i + 1), .multiple) }
         if tokens[i + 1].text == permille { return (i...(i + 1), .perMille) }
         var k = i + 1
