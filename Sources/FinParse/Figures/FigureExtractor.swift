@@ -629,9 +629,12 @@ extension FigureSpan {
         case .exact(let value): self.init(span: span, value: value, unit: unit)
         case .tooLong: self.init(span: span, value: nil, unit: unit)
         case .notADecimal:
-            // A number keeps a full-width comma only where it groups thousands (1，234.56).
+            // A number keeps a full-width comma only where it groups thousands (1，234.56):
+            // read as an ASCII one, once.
             guard number.string.utf8.contains(0xEF) else { return nil }
-            self.init(number: Word(String(number.string.map { $0 == "，" ? "," : $0 })), span: span, unit: unit)
+            let grouped = String(number.string.map { $0 == "，" ? "," : $0 })
+            guard grouped != number.string else { return nil }
+            self.init(number: Word(grouped), span: span, unit: unit)
         }
     }
 }

@@ -5,8 +5,8 @@ import CICU
 /// without its mark (NUL bytes at every other byte), then strict GB18030, which covers GBK
 /// and GB2312, or Big5 where ICU's detector takes the bytes for it. A file cut off inside its
 /// last character is read up to it, with a warning, and a UTF-8 or GB18030 file damaged in a
-/// few places is read with a warning at each; any other bad byte fails the file, named by its offset
-/// (and by ICU's charset detector's guess when GB18030 read further).
+/// few places is read with a warning at each; any other bad byte fails the file, named by its
+/// offset (and by ICU's charset detector's guess when GB18030 read further).
 public enum TextDecoding {
     /// Decoded text and the encoding it was found in.
     public struct Decoded: Sendable, Hashable {
