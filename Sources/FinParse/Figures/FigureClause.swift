@@ -267,7 +267,7 @@ struct FigureClause {
             return last.string
         }
         // 人员经费834.04万元，占基本支出的71.71%: the share is the previous item's.
-        if words.first == "占", let label = previous?.label { return label }
+        if words.first == Self.share, let label = previous?.label { return label }
         // Split at linking words; the item is the last stretch that names something, so the
         // stretches are read from the end. A number inside the clause ends a stretch too
         // (1166辆变型拖拉机报废率100%).
@@ -279,7 +279,7 @@ struct FigureClause {
                 i + 1 < words.count
                     ? Self.rateWords.contains(words[i + 1])
                         || i + 2 < words.count && Self.rateWords.contains(words[i + 2]) && words[i + 1].string.unicodeScalars.count == 1
-                    : words[i] == "安排" && i > 0 && Self.reportWords.contains(words[i - 1])
+                    : words[i] == Self.allotted && i > 0 && Self.reportWords.contains(words[i - 1])
             }
             return (Self.linkingWords.contains(words[i]) && !partOfItem())
                 || words[i].string.utf8.first.map({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) == true
@@ -355,7 +355,7 @@ struct FigureClause {
         var closesQuote = false
         while end > clause.startIndex, !isClosingParen(clause[end - 1]),
               clause[end - 1].kind == .punctuation
-                || (!closesQuote && (clause[end - 1].text == "科目" || clause[end - 1].text == "支出")) {
+                || (!closesQuote && (clause[end - 1].text == subject || clause[end - 1].text == expenditure)) {
             closesQuote = closesQuote || closingQuotes.contains(clause[end - 1].text.string)
             end -= 1
         }
@@ -433,7 +433,8 @@ struct FigureClause {
 
     /// Drops the time, scope and body words that open a stretch (2021年度, 本年, 区司法局).
     private static let yearParts: WordSet = ["中", "末", "底", "初"]
-    private static let year: Word = "年", le: Word = "了"
+    private static let year: Word = "年", le: Word = "了", de: Word = "的", share: Word = "占", allotted: Word = "安排"
+    private static let subject: Word = "科目", finalAccounts: Word = "决算"
 
     private static func trimScope(_ words: ArraySlice<Word>) -> [Word] {
         var words = words
@@ -448,7 +449,7 @@ struct FigureClause {
         // after its numeral: the 项 of 专项 (ICU's 专 / 项) is the item's.
         func isNumeral(_ word: Word) -> Bool { word.string.unicodeScalars.allSatisfy(ChineseNumeral.isNumeral) }
         while let last = words.last,
-              last == "的" || last == "了" || isNumeral(last)
+              last == de || last == le || isNumeral(last)
                 || measureWords.contains(last) && (words.count == 1 || isNumeral(words[words.endIndex - 2])) {
             words = words.dropLast()
         }
@@ -462,7 +463,7 @@ struct FigureClause {
             let report = reportWords.contains(first) && rest.count > 1 && !rateWords.contains(rest.first!) && !rate
             // 年中 as ICU parts it (年 / 中): a time of the year that names the item (年中追加).
             if first == year, let next = rest.first, yearParts.contains(next) { break }
-            guard scope || report || measureWords.contains(first) || first == "的" else { break }
+            guard scope || report || measureWords.contains(first) || first == de else { break }
             words = rest
         }
         // A stretch that is all numbers and units of time is no item.
@@ -473,7 +474,7 @@ struct FigureClause {
     /// spent); a long stretch keeps its last words, where Chinese puts the head noun.
     private static func tidy(_ words: [Word]) -> String? {
         var words = words
-        let spent = words.reversed().prefix { $0 == "支出" || $0 == "决算" }.count
+        let spent = words.reversed().prefix { $0 == expenditure || $0 == finalAccounts }.count
         if spent > 0, spent < words.count, words[words.count - spent - 1].string.unicodeScalars.last == "费" {
             words.removeLast(spent)
         }
