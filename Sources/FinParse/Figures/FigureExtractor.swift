@@ -492,7 +492,7 @@ struct FigureSpan {
             // 贰仟叁佰肆拾伍元 is no amount), nor numerals after digits (30 三元: 30 万元 with its
             // 万 damaged).
             if i > 0, tokens[i - 1].kind == .number
-                || tokens[i - 1].kind == .word && tokens[i - 1].text.string.unicodeScalars.last.map(ChineseNumeralRun.continues) == true {
+                || tokens[i - 1].kind == .word && tokens[i - 1].text.string.unicodeScalars.last.map(ChineseNumeral.isAmountNumeral) == true {
                 return nil
             }
             // 千元 alone is a unit of account (单位：千元), not a thousand 元: an amount in
@@ -647,7 +647,7 @@ struct ChineseNumeralRun {
     init?(_ tokens: [ClauseToken], from start: Int) {
         var k = start
         var text = ""
-        while k < tokens.count, tokens[k].kind == .word, tokens[k].text.string.unicodeScalars.allSatisfy({ Self.continues($0) }) {
+        while k < tokens.count, tokens[k].kind == .word, tokens[k].text.string.unicodeScalars.allSatisfy({ ChineseNumeral.isAmountNumeral($0) }) {
             text += tokens[k].text.string
             k += 1
         }
@@ -655,7 +655,4 @@ struct ChineseNumeralRun {
         self.text = text
         end = k - 1
     }
-
-    /// Whether `scalar` can stand in such a run: a numeral, 万 or 亿.
-    static func continues(_ scalar: Unicode.Scalar) -> Bool { ChineseNumeral.isNumeral(scalar) || scalar == "万" || scalar == "亿" }
 }

@@ -30,6 +30,10 @@ enum ChineseNumeral {
 
     static func isNumeral(_ c: Unicode.Scalar) -> Bool { digit(c) != nil || multiplier(c) != nil }
 
+    /// Whether `c` may stand in an amount spelled in numerals (三百万元, 一千二百万元): a
+    /// numeral, 万 or 亿.
+    static func isAmountNumeral(_ c: Unicode.Scalar) -> Bool { isNumeral(c) || c == "万" || c == "亿" }
+
     /// The value of a whole numeral below 10 000, or nil if `text` is not one.
     static func value(of text: some StringProtocol) -> Int? { value(of: Array(text.unicodeScalars)[...]) }
 

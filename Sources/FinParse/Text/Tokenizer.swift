@@ -194,10 +194,6 @@ public final class Tokenizer {
     private static let wan: UInt16 = 0x4E07     // 万
     private static let yi: UInt16 = 0x4EBF      // 亿
 
-    private static func isNumeral(_ unit: UInt16) -> Bool {
-        unit == wan || unit == yi || Unicode.Scalar(unit).map(ChineseNumeral.isNumeral) == true
-    }
-
     /// Finds a money unit at the end of a word token: 元, 万元 (one token, or 万 then
     /// 元, spaces between), 亿元. ICU's dictionary sometimes glues the unit to the word before it.
     private static func unitSpan(_ units: [UInt16], range: Range<Int>, next: Range<Int>?)
@@ -209,7 +205,7 @@ public final class Tokenizer {
             if start > range.lowerBound, units[start - 1] == wan || units[start - 1] == yi { start -= 1 }
             // Only a bare unit, a unit right after a number, or one after numerals (三千元, one
             // word to ICU) is a unit: 元旦 and 单元 are words.
-            guard units[range.lowerBound..<start].allSatisfy(isNumeral) else { return nil }
+            guard units[range.lowerBound..<start].allSatisfy({ Unicode.Scalar($0).map(ChineseNumeral.isAmountNumeral) == true }) else { return nil }
             return (range.lowerBound..<start, start..<range.upperBound, false)
         }
         if (last == wan || last == yi), range.count == 1, let next, next.count == 1, units[next.lowerBound] == yuan {
