@@ -233,6 +233,23 @@ struct FigureTests {
         ])
     }
 
+    /// A range was read as its upper bound alone (项目金额为50-100万元: 100万元, the 50 lost),
+    /// and 完成率90%-100% gave a percent of -100%, made up. Both bounds are read now, the
+    /// lower ≥ and the upper ≤, labelled alike; a minus sign after a figure is no sign.
+    @Test func rangesGiveBothBounds() {
+        let found = figures("项目金额为50-100万元，补助标准20万元至30万元，完成率90%-100%，增长10%～20%，单价1亿到2亿元，年末结余-3.2万元，2020-2021年支出5万元。")
+        #expect(found.map { "\($0.text) \($0.value) \($0.unit.rawValue) \($0.comparator?.rawValue ?? "-") \($0.label ?? "-") \($0.change.map { "\($0)" } ?? "-")" } == [
+            "50 50 万元 ≥ 项目金额 -", "100万元 100 万元 ≤ 项目金额 -",
+            "20万元 20 万元 ≥ 补助标准 -", "30万元 30 万元 ≤ 补助标准 -",
+            "90% 90 % ≥ 完成率 -", "100% 100 % ≤ 完成率 -",
+            "10% 10 % ≥ 增长 increase", "20% 20 % ≤ 增长 increase",
+            "1亿 1 亿元 ≥ 单价 -", "2亿元 2 亿元 ≤ 单价 -",
+            "-3.2万元 -3.2 万元 - 结余 -", "5万元 5 万元 - 支出 -",
+        ])
+        // A mark between a figure and a year or count is no range.
+        #expect(figures("支出50万元-2023年度，完成率95%至12月。").map { $0.comparator } == [nil, nil])
+    }
+
     /// 2023年度一般公共预算财政拨款“三公”经费支出预算为10万元 was labelled 公共预算财政拨款三公经费支出预算:
     /// a label was cut to 16 characters from the front, and the template's longest names are
     /// 18 (面向中小企业预留政府采购项目预算金额 lost its 面向). The cut is at 20, and leaves no 了.
@@ -375,7 +392,7 @@ struct FigureTests {
         #expect(read.map { "\($0.text) \($0.value) \($0.yuan.map { "\($0)" } ?? "-")" } == [
             "-3.2万元 -3.2 -32000", "－5.00万元 -5 -50000", "−12.5万元 -12.5 -125000", "-3.2万元 -3.2 -32000", "-2.1% -2.1 -",
         ])
-        #expect(figures("2020-2021年度资金100-200万元，结余 - 5万元。").map { "\($0.value)" } == ["200", "5"])
+        #expect(figures("2020-2021年度资金100-200万元，结余 - 5万元。").map { "\($0.value)" } == ["100", "200", "5"])
     }
 
     /// 单价20万元（含）以上: the bound is included, and was read as no comparison at all.

@@ -114,8 +114,8 @@ struct FigureExtractor {
                     text: text, value: value, unit: found.unit,
                     comparator: clause.comparator ?? found.comparator ?? FigureClause.comparator(after: tokens, figureEnd: found.span.upperBound),
                     label: nil, change: clause.change, line: line)
-                if let previous = figures.last, clause.continuesList {
-                    // 下降4.1%、1.9%: the second figure shares the first one's reading.
+                if let previous = figures.last, clause.continuesList || found.closesRange {
+                    // 下降4.1%、1.9%, 增长10%-20%: the second figure shares the first one's reading.
                     figure.change = previous.change
                     figure.label = previous.label
                     continuing.append(figures.count)
@@ -427,20 +427,49 @@ struct FigureSpan {
     var unit: Figure.Unit
     /// The comparison the figure's own words state: 3000余万元 is more than 3000万元.
     var comparator: Comparator?
+    /// The figure closes a range (100万元 of 50-100万元) and is read as its lower bound is.
+    var closesRange = false
 
     static func match(_ tokens: [ClauseToken], at i: Int) -> FigureSpan? {
         guard var found = unsigned(tokens, at: i) else { return nil }
-        // 年末结转和结余-3.2万元: a minus sign against the number makes it negative; not one
-        // between two numbers (2020-2021年, 100-200万元), a range.
-        if tokens[i].kind == .number, i > 0, tokens[i - 1].range.upperBound == tokens[i].range.lowerBound,
-           tokens[i - 1].text == minus || tokens[i - 1].text == minusSign, i < 2 || tokens[i - 2].kind != .number {
+        if tokens[i].kind == .number, isRangeEnd(tokens, number: i, unit: found.unit) {
+            found.comparator = found.comparator ?? .lessOrEqual
+            found.closesRange = true
+        } else if tokens[i].kind == .number, i > 0, tokens[i - 1].range.upperBound == tokens[i].range.lowerBound,
+                  tokens[i - 1].text == minus || tokens[i - 1].text == minusSign {
+            // 年末结转和结余-3.2万元: a minus sign against the number makes it negative.
             found.span = (i - 1)...found.span.upperBound
             found.value = found.value.map { -$0 }
+        } else if found.comparator == nil, let k = rangeEnd(tokens, after: found.span.upperBound),
+                  let upper = unsigned(tokens, at: k), (upper.unit == .percent) == (found.unit == .percent) {
+            found.comparator = .greaterOrEqual
         }
         return found
     }
 
     private static let minus: Word = "-", minusSign: Word = "−", replacement: Word = "\u{FFFD}"
+
+    /// What joins the bounds of a range: 50-100万元, 90%～100%, 50万元至100万元.
+    static let rangeMarks: WordSet = ["-", "−", "–", "—", "——", "~", "〜", "至", "到"]
+
+    /// The number that closes a range whose mark follows token `end` (the lower bound's
+    /// last), when the two are written close: 50-100, 90%-100%, not 50万元，至2023年.
+    private static func rangeEnd(_ tokens: [ClauseToken], after end: Int) -> Int? {
+        let k = end + 2
+        guard k < tokens.count, tokens[k].kind == .number, rangeMarks.contains(tokens[end + 1].text) else { return nil }
+        return k
+    }
+
+    /// Whether number `i`, a figure in `unit`, closes a range (100万元 of 50-100万元, 100% of
+    /// 90%-100%): a range mark before it, and before that a number, or the lower bound's
+    /// unit: % before a percent, 元, 万 or 亿 before an amount. A minus sign there is no
+    /// sign (100-200万元).
+    private static func isRangeEnd(_ tokens: [ClauseToken], number i: Int, unit: Figure.Unit) -> Bool {
+        guard i >= 2, rangeMarks.contains(tokens[i - 1].text) else { return false }
+        let before = tokens[i - 2]
+        if before.kind == .number { return true }
+        return unit == .percent ? before.kind == .percentSign : before.kind == .unit || before.text == wan || before.text == yi
+    }
 
     /// 25�3.52万元, 38�.75万元: a number right after a damaged place of its file (U+FFFD, see
     /// TextDecoding), or after its point, may have lost digits there.
@@ -467,7 +496,9 @@ struct FigureSpan {
             guard let next else { return nil }
             let unit: Figure.Unit? = next.kind == .percentSign ? .percent : next.kind == .unit ? Figure.Unit(rawValue: next.text.string)
                 : isWanOfMoney(tokens, number: i) ? .tenThousandYuan : nil
-            guard let unit else { return scaled(tokens, number: i) ?? moreThan(tokens, number: i) ?? sharingUnit(tokens, number: i) }
+            guard let unit else {
+                return scaled(tokens, number: i) ?? moreThan(tokens, number: i) ?? sharingUnit(tokens, number: i) ?? rangeStart(tokens, number: i)
+            }
             return FigureSpan(number: token.text, span: i...(i + 1), unit: unit)
         case .word where token.text.string.unicodeScalars.first == "百" && (token.text == "百分" || token.text == "百分之"):
             // 百分之五, 百分之三十, 百分之12.5
@@ -613,6 +644,17 @@ extension FigureSpan {
         }
         return nil
     }
+
+    /// 50-100万元, 90-100%, 50万至100万元, 1亿到2亿元: the lower bound of a range, written
+    /// with no unit of its own (or with 万 or 亿 alone), in the upper bound's.
+    fileprivate static func rangeStart(_ tokens: [ClauseToken], number i: Int) -> FigureSpan? {
+        let scale = i + 1 < tokens.count && (tokens[i + 1].text == wan || tokens[i + 1].text == yi) ? i + 1 : i
+        guard let k = rangeEnd(tokens, after: scale), let upper = unsigned(tokens, at: k), upper.value != nil else { return nil }
+        if scale > i, upper.unit != (tokens[scale].text == wan ? .tenThousandYuan : .hundredMillionYuan) { return nil }
+        return FigureSpan(number: tokens[i].text, span: i...scale, unit: upper.unit)
+    }
+
+    private static let yi: Word = "亿"
 
     private static let unitsAfterMore: [String: Figure.Unit] = [
         "余元": .yuan, "多元": .yuan, "万余元": .tenThousandYuan, "万多元": .tenThousandYuan,
