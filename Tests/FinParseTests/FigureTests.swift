@@ -244,7 +244,7 @@ struct FigureTests {
             "90% 90 % ≥ 完成率 -", "100% 100 % ≤ 完成率 -",
             "10% 10 % ≥ 增长 increase", "20% 20 % ≤ 增长 increase",
             "1亿 1 亿元 ≥ 单价 -", "2亿元 2 亿元 ≤ 单价 -",
-            "-3.2万元 -3.2 万元 - 结余 -", "5万元 5 万元 - 支出 -",
+            "-3.2万元 -3.2 万元 - 年末结余 -", "5万元 5 万元 - 支出 -",
         ])
         // A mark between a figure and a year or count is no range.
         #expect(figures("支出50万元-2023年度，完成率95%至12月。").map { $0.comparator } == [nil, nil])
@@ -263,7 +263,18 @@ struct FigureTests {
     /// 年中调整为5万元 was 中调整: ICU parts 年中 into 年 / 中, and the 年 was dropped as a year's.
     @Test func theMiddleOfTheYearNamesAnItem() {
         #expect(figures("年中追加1260.4万元，年中调整为5万元，年末结余3万元，2021年中央补助10万元。").map(\.label)
-            == ["年中追加", "年中调整", "结余", "中央补助"])
+            == ["年中追加", "年中调整", "年末结余", "中央补助"])
+    }
+
+    /// 年末结转和结余 was read as 结转和结余 while 年初结转和结余 kept its 年初, 上年结转资金 as 结转资金,
+    /// and 全年预算数 as 预算数 beside 年初预算数: a time of the year was dropped as a scope where
+    /// the templates make it part of the item (68 labels over the 216 corpus inputs).
+    @Test func aTimeOfTheYearThatNamesTheItem() {
+        #expect(figures("年初结转和结余12万元，年末结转和结余8万元，年末财政拨款结转和结余6万元，上年结转资金34.56万元，本年结余3万元。").map(\.label)
+            == ["年初结转和结余", "年末结转和结余", "年末财政拨款结转和结余", "上年结转资金", "本年结余"])
+        #expect(figures("全年预算数为100万元，全年执行数为95.5万元，年初预算数为80万元。").map(\.label) == ["全年预算数", "全年执行数", "年初预算数"])
+        // A time before another item is still a scope.
+        #expect(figures("2023年度收入总计200万元，本年支出190万元，全年收入300万元。").map(\.label) == ["收入总计", "支出", "收入"])
     }
 
     /// A change verb with 了 or 约 after it (收入总计增加了1.5亿元) was read as part of its item

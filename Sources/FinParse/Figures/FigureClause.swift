@@ -436,6 +436,26 @@ struct FigureClause {
     private static let year: Word = "年", le: Word = "了", de: Word = "的", share: Word = "占", allotted: Word = "安排"
     private static let subject: Word = "科目", finalAccounts: Word = "决算"
 
+    /// A time of the year that is part of the item it opens, as the templates name them:
+    /// 年末结转和结余 and 年末财政拨款结转和结余 (not 年初's), 上年结转, 本年结余, 全年预算数 and 全年执行数 (not 年初预算数).
+    private static func namesTimedItem(_ words: ArraySlice<Word>) -> Bool {
+        guard let first = words.first else { return false }
+        var rest = words.dropFirst()
+        if first == shang || first == ben {
+            guard rest.first == year else { return false }
+            rest = rest.dropFirst()
+        } else if !timesOfYear.contains(first) {
+            return false
+        }
+        // ICU parts 结转 and 结余 (结 / 转, 结 / 余); 年末财政拨款结转和结余.
+        if zip(rest, rest.dropFirst()).contains(where: { $0 == jie && carryOvers.contains($1) }) { return true }
+        return rest.count == 2 && (rest.first == budget || rest.first == execution) && rest.last == shu
+    }
+
+    private static let timesOfYear: WordSet = ["年末", "年底", "全年", "当年", "上年", "上年度"]
+    private static let carryOvers: WordSet = ["转", "余"]
+    private static let shang: Word = "上", ben: Word = "本", jie: Word = "结", budget: Word = "预算", execution: Word = "执行", shu: Word = "数"
+
     private static func trimScope(_ words: ArraySlice<Word>) -> [Word] {
         var words = words
         if let body = words.indices.last(where: { k in
@@ -463,6 +483,7 @@ struct FigureClause {
             let report = reportWords.contains(first) && rest.count > 1 && !rateWords.contains(rest.first!) && !rate
             // 年中 as ICU parts it (年 / 中): a time of the year that names the item (年中追加).
             if first == year, let next = rest.first, yearParts.contains(next) { break }
+            if namesTimedItem(words) { break }
             guard scope || report || measureWords.contains(first) || first == de else { break }
             words = rest
         }
