@@ -277,6 +277,23 @@ struct FigureTests {
         #expect(figures("2023年度收入总计200万元，本年支出190万元，全年收入300万元。").map(\.label) == ["收入总计", "支出", "收入"])
     }
 
+    /// Money as forms and PDFs also write it: 收入总计1 234.56万元 (digits grouped by spaces) was
+    /// read as 234.56万元, a wrong amount; ￥1,200,000.00 (the yuan sign, no 元) and 1.5亿 (no 元)
+    /// were no figures; 预算金额：100万元 had no label (the colon closed the clause).
+    @Test func spaceGroupsYuanSignsYiAndColons() {
+        let found = figures("收入总计1 234.56万元，支出总计1 234 567.89元；预算金额：￥1,200,000.00，中标金额¥980,000.00；支出总计1.5亿。服务人口1.5亿。其中：50万元，2023 120.50万元。")
+        #expect(found.map { "\($0.text) \($0.yuan.map { "\($0)" } ?? "-") \($0.label ?? "-")" } == [
+            "1234.56万元 12345600 收入总计", "1234567.89元 1234567.89 支出总计",
+            "￥1,200,000.00 1200000 预算金额", "¥980,000.00 980000 中标金额",
+            "1.5亿 150000000 支出总计", "50万元 500000 -", "120.50万元 1205000 -",
+        ])
+    }
+
+    /// 同比负增长5% (growth below zero) was read as a rise.
+    @Test func negativeGrowthIsAFall() {
+        #expect(figures("会议费同比负增长5%，培训费增长3%。").map(\.change) == [.decrease, .increase])
+    }
+
     /// A change verb with 了 or 约 after it (收入总计增加了1.5亿元) was read as part of its item
     /// (收入总计增加), with no item changed; 增幅 stays the rise.
     @Test func aChangeVerbBeforeLeOrYue() {

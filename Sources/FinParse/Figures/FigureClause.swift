@@ -82,7 +82,15 @@ struct FigureClause {
         self.figureStart = figureStart
         var k = figureStart
         let floor = (previousEnd ?? -1) + 1
-        while k > floor, !Self.isBoundary(tokens[k - 1]) || Self.pairsItems(at: k - 1, in: tokens) { k -= 1 }
+        func stretchBack() {
+            while k > floor, !Self.isBoundary(tokens[k - 1]) || Self.pairsItems(at: k - 1, in: tokens) { k -= 1 }
+        }
+        stretchBack()
+        // 预算金额：100万元: a figure right after a colon is the value of what the words before it name.
+        if k == figureStart, k - 1 > floor, Self.colons.contains(tokens[k - 1].text) {
+            k -= 1
+            stretchBack()
+        }
         start = k
         phrase = Self.comparatorPhrase(in: tokens, before: figureStart, from: k)
     }
@@ -112,7 +120,8 @@ struct FigureClause {
     private static let listJoiners: WordSet = ["、", "和", "及", "与", ",", "，"]
     static let listSeparators: WordSet = ["、", ",", "，"]
     private static let commas: WordSet = [",", "，"]
-    private static let steady: Word = "稳"
+    private static let colons: WordSet = [":", "："]
+    private static let steady: Word = "稳", negative: Word = "负"
     private static let including: Word = "含"
 
     /// The clause between the previous figure and this one is only 、 (or 和/及), or a comma
@@ -198,6 +207,13 @@ struct FigureClause {
             if token.kind == .word {
                 if k > start, Self.isPolicyName(tokens[k - 1], token) { return nil }
                 words += 1
+                // 负增长: growth below zero, a fall.
+                if Self.increaseWords.contains(token.text), k > start, tokens[k - 1].text == Self.negative,
+                   tokens[k - 1].range.upperBound == token.range.lowerBound {
+                    decrease = true
+                    k -= 2
+                    continue
+                }
                 if Self.increaseWords.contains(token.text) { increase = true }
                 if Self.decreaseWords.contains(token.text) { decrease = true }
                 if !Self.fillerBeforeFigure.contains(token.text) && !Self.increaseWords.contains(token.text)

@@ -269,11 +269,11 @@ struct FigureExtractor {
     /// , which ICU reads inside a number (1.5;2, 1,234), nor at 、, which joins a list of
     /// figures (4.1%、1.9%).
     ///
-    /// Every figure has a % sign, a 元, a 万 that no word follows (an amount in 万元 written
-    /// without its 元) or a 百(分之): a clause with none of them holds none. Read on the text as written, so that
-    /// no clause is folded for nothing: ％ and ﹪ are the only characters that fold to %, and
-    /// nothing folds to 元, 万 or 百. One pass over the UTF-8
-    /// bytes, as most of a report's text holds no figure.
+    /// Every figure has a % sign, a 元, a 万 or 亿 that no word follows (an amount written
+    /// without its 元), a 百(分之) or a ¥: a clause with none of them holds none. Read on the
+    /// text as written, so that no clause is folded for nothing: ％ and ﹪ are the only
+    /// characters that fold to %, ￥ the only one to ¥, and nothing folds to 元, 万, 亿 or 百.
+    /// One pass over the UTF-8 bytes, as most of a report's text holds no figure.
     static func clauses(of written: String) -> (candidates: [Substring], count: Int) {
         var written = written
         // Only the candidates' places are kept: most paragraphs have none, and no array.
@@ -318,21 +318,23 @@ struct FigureExtractor {
                     i += 1
                     continue
                 }
-                // Every mark is three bytes long; by its first byte, the marks that may follow
+                // ¥
+                if byte == 0xC2, i + 1 < bytes.count, bytes[i + 1] == 0xA5 { marked = true }
+                // Every other mark is three bytes long; by its first byte, the marks that may follow
                 // (a clause's ends lead with E3 and EF only).
                 if i + 2 < bytes.count {
                     let second = bytes[i + 1], third = bytes[i + 2]
                     switch byte {
                     case 0xE2:    // ‰
                         marked = marked || second == 0x80 && third == 0xB0
-                    case 0xE4:    // 万: an amount's only where no word follows (not 5万余块, 3.5万人)
-                        if second == 0xB8 && third == 0x87 { marked = marked || !startsWord(at: i + 3) }
+                    case 0xE4:    // 万, 亿: an amount's only where no word follows (not 5万余块, 3.5万人)
+                        if second == 0xB8 && third == 0x87 || second == 0xBA && third == 0xBF { marked = marked || !startsWord(at: i + 3) }
                     case 0xE5:    // 元, 倍
                         marked = marked || second == 0x85 && third == 0x83 || second == 0x80 && third == 0x8D
                     case 0xE7:    // 百
                         marked = marked || second == 0x99 && third == 0xBE
-                    case 0xE3, 0xEF:    // ％, ﹪, or an end
-                        if byte == 0xEF && (second == 0xBC && third == 0x85 || second == 0xB9 && third == 0xAA) {
+                    case 0xE3, 0xEF:    // ％, ﹪, ￥, or an end
+                        if byte == 0xEF && (second == 0xBC && third == 0x85 || second == 0xB9 && third == 0xAA || second == 0xBF && third == 0xA5) {
                             marked = true
                         } else if isEnd(at: i) && i + 3 < bytes.count && !isEnd(at: i + 3) {
                             close(start..<(i + 3), marked: marked)
@@ -492,12 +494,14 @@ struct FigureSpan {
         let next = i + 1 < tokens.count ? tokens[i + 1] : nil
         switch token.kind {
         case .number:
+            if let grouped = spaceGrouped(tokens, number: i) { return grouped }
             // Most numbers are no figure: look at what follows before reading the value.
-            guard let next else { return nil }
+            guard let next else { return yuanSign(tokens, number: i) }
             let unit: Figure.Unit? = next.kind == .percentSign ? .percent : next.kind == .unit ? Figure.Unit(rawValue: next.text.string)
-                : isWanOfMoney(tokens, number: i) ? .tenThousandYuan : nil
+                : unitOfMoney(tokens, number: i)
             guard let unit else {
                 return scaled(tokens, number: i) ?? moreThan(tokens, number: i) ?? sharingUnit(tokens, number: i) ?? rangeStart(tokens, number: i)
+                    ?? yuanSign(tokens, number: i)
             }
             return FigureSpan(number: token.text, span: i...(i + 1), unit: unit)
         case .word where token.text.string.unicodeScalars.first == "百" && (token.text == "百分" || token.text == "百分之"):
@@ -538,21 +542,61 @@ struct FigureSpan {
 }
 
 extension FigureSpan {
-    /// 项目总预算1720.00万，国内公务接待支出 0.3 万。: 万 without its 元, ending the clause, after
-    /// an amount written to the fen or in a clause about money, is 万元. Not 3.5万人, 1.2万平方米
-    /// (a word follows), nor 服务人口93.5万， (no fen, no money).
-    fileprivate static func isWanOfMoney(_ tokens: [ClauseToken], number i: Int) -> Bool {
-        guard i + 1 < tokens.count, tokens[i + 1].text == wan,
-              i + 2 == tokens.count || tokens[i + 2].kind == .punctuation else { return false }
+    /// 项目总预算1720.00万，国内公务接待支出 0.3 万。, 支出总计1.5亿。: 万 or 亿 without its 元,
+    /// ending the clause, after an amount written to the fen or in a clause about money, is 万元
+    /// or 亿元. Not 3.5万人, 1.2万平方米 (a word follows), nor 服务人口93.5万， (no fen, no money).
+    fileprivate static func unitOfMoney(_ tokens: [ClauseToken], number i: Int) -> Figure.Unit? {
+        guard i + 1 < tokens.count, i + 2 == tokens.count || tokens[i + 2].kind == .punctuation else { return nil }
+        let scale = tokens[i + 1].text
+        guard scale == wan || scale == yi else { return nil }
+        let unit: Figure.Unit = scale == wan ? .tenThousandYuan : .hundredMillionYuan
         let digits = tokens[i].text.string.utf8
-        if let point = digits.firstIndex(of: UInt8(ascii: ".")), digits.distance(from: point, to: digits.endIndex) == 3 { return true }
+        if let point = digits.firstIndex(of: UInt8(ascii: ".")), digits.distance(from: point, to: digits.endIndex) == 3 { return unit }
         var k = i
         while k > 0, !FigureClause.isBoundary(tokens[k - 1]) {
             k -= 1
             if tokens[k].kind == .word, tokens[k].text.string.unicodeScalars.contains(where: moneyCharacters.contains)
-                || moneyWords.contains(tokens[k].text) { return true }
+                || moneyWords.contains(tokens[k].text) { return unit }
         }
-        return false
+        return nil
+    }
+
+    /// 预算金额：¥1,200,000.00 (or ￥, which folds to ¥): a number after the yuan sign, with no
+    /// unit of its own, is in 元.
+    fileprivate static func yuanSign(_ tokens: [ClauseToken], number i: Int) -> FigureSpan? {
+        guard i > 0, tokens[i - 1].text == yuan else { return nil }
+        return FigureSpan(number: tokens[i].text, span: (i - 1)...i, unit: .yuan)
+    }
+
+    private static let yuan: Word = "¥"
+
+    /// 收入总计1 234.56万元: digits grouped in threes by single spaces (or thin or no-break
+    /// spaces, which fold to one), as some PDFs print them, are one number; read from its
+    /// second group, it was 234.56万元. The first group has one to three digits, and the
+    /// number a unit or % after it.
+    fileprivate static func spaceGrouped(_ tokens: [ClauseToken], number i: Int) -> FigureSpan? {
+        func digitCount(_ token: ClauseToken) -> Int? {
+            let utf8 = token.text.string.utf8
+            let whole = utf8.prefix { $0 != UInt8(ascii: ".") }
+            guard token.kind == .number, whole.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+            return whole.count
+        }
+        // Not from inside a run of groups (the 234 of 1 234 567元).
+        guard let first = digitCount(tokens[i]), first <= 3, !tokens[i].text.string.utf8.contains(UInt8(ascii: ".")),
+              i == 0 || tokens[i - 1].kind != .number || tokens[i - 1].range.upperBound + 1 != tokens[i].range.lowerBound
+        else { return nil }
+        var digits = tokens[i].text.string
+        var k = i
+        while k + 1 < tokens.count, tokens[k + 1].range.lowerBound == tokens[k].range.upperBound + 1,
+              digitCount(tokens[k + 1]) == 3, !tokens[k].text.string.utf8.contains(UInt8(ascii: ".")) {
+            k += 1
+            digits += tokens[k].text.string
+        }
+        guard k > i, k + 1 < tokens.count else { return nil }
+        let next = tokens[k + 1]
+        guard let unit = next.kind == .percentSign ? .percent : next.kind == .unit ? Figure.Unit(rawValue: next.text.string) : nil
+        else { return nil }
+        return FigureSpan(number: Word(digits), span: i...(k + 1), unit: unit)
     }
 
     private static let wan: Word = "万"
