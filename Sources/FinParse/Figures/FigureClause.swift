@@ -120,6 +120,8 @@ struct FigureClause {
     private static let listJoiners: WordSet = ["、", "和", "及", "与", ",", "，"]
     static let listSeparators: WordSet = ["、", ",", "，"]
     private static let commas: WordSet = [",", "，"]
+    private static let complete: Word = "完成"
+    private static let proportions: WordSet = ["比重", "比例"]
     private static let colons: WordSet = [":", "："]
     private static let steady: Word = "稳", negative: Word = "负"
     private static let including: Word = "含"
@@ -312,6 +314,17 @@ struct FigureClause {
             if stretchEnd == words.count - 1, Self.allotments.contains(words[stretchEnd]),
                item.reduce(0, { $0 + $1.string.unicodeScalars.count }) >= 2 {
                 return Self.tidy(item + [words[stretchEnd]])
+            }
+            let linked = stretchStart > 0 ? words[stretchStart - 1] : nil
+            // 完成年初预算的96.1%: the share of the budget carried out, not the budget.
+            if !item.isEmpty, linked == Self.complete, stretchEnd == words.count, words[stretchEnd - 1] == Self.de {
+                return Self.tidy([Self.complete] + item)
+            }
+            // 基本支出占总支出的比重为65.2%: the share is the item's before 占, or the previous figure's.
+            if let last = item.last, Self.proportions.contains(last), linked == Self.share {
+                guard stretchStart > 1 else { return previous?.label }
+                stretchEnd = stretchStart - 1
+                continue
             }
             if !item.isEmpty { return Self.tidy(item) }
             // 比上年1718.25万元: last year's amount of the item before it.
