@@ -209,14 +209,15 @@ struct FigureClause {
             if token.kind == .word {
                 if k > start, Self.isPolicyName(tokens[k - 1], token) { return nil }
                 words += 1
-                // 负增长: growth below zero, a fall.
-                if Self.increaseWords.contains(token.text), k > start, tokens[k - 1].text == Self.negative,
-                   tokens[k - 1].range.upperBound == token.range.lowerBound {
-                    decrease = true
-                    k -= 2
-                    continue
+                if Self.increaseWords.contains(token.text) {
+                    // 负增长: growth below zero, a fall.
+                    if k > start, tokens[k - 1].text == Self.negative, tokens[k - 1].range.upperBound == token.range.lowerBound {
+                        decrease = true
+                        k -= 2
+                        continue
+                    }
+                    increase = true
                 }
-                if Self.increaseWords.contains(token.text) { increase = true }
                 if Self.decreaseWords.contains(token.text) { decrease = true }
                 if !Self.fillerBeforeFigure.contains(token.text) && !Self.increaseWords.contains(token.text)
                     && !Self.decreaseWords.contains(token.text) { break }
@@ -481,7 +482,7 @@ struct FigureClause {
         return rest.count == 2 && (rest.first == budget || rest.first == execution) && rest.last == shu
     }
 
-    private static let timesOfYear: WordSet = ["年末", "年底", "全年", "当年", "上年", "上年度"]
+    private static let timesOfYear: WordSet = ["年末", "年底", "全年", "当年", "上年"]
     private static let carryOvers: WordSet = ["转", "余"]
     private static let shang: Word = "上", ben: Word = "本", jie: Word = "结", budget: Word = "预算", execution: Word = "执行", shu: Word = "数"
 
@@ -512,7 +513,7 @@ struct FigureClause {
             let report = reportWords.contains(first) && rest.count > 1 && !rateWords.contains(rest.first!) && !rate
             // 年中 as ICU parts it (年 / 中): a time of the year that names the item (年中追加).
             if first == year, let next = rest.first, yearParts.contains(next) { break }
-            if namesTimedItem(words) { break }
+            if scope && namesTimedItem(words) { break }
             guard scope || report || measureWords.contains(first) || first == de else { break }
             words = rest
         }

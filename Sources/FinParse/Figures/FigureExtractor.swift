@@ -318,17 +318,17 @@ struct FigureExtractor {
                     i += 1
                     continue
                 }
-                // ¥
-                if byte == 0xC2, i + 1 < bytes.count, bytes[i + 1] == 0xA5 { marked = true }
-                // Every other mark is three bytes long; by its first byte, the marks that may follow
-                // (a clause's ends lead with E3 and EF only).
+                // By its first byte, the marks that may follow (a clause's ends lead with E3 and
+                // EF only). A mark ends no text: a number follows ¥, and precedes the others.
                 if i + 2 < bytes.count {
                     let second = bytes[i + 1], third = bytes[i + 2]
                     switch byte {
+                    case 0xC2:    // ¥
+                        marked = marked || second == 0xA5
                     case 0xE2:    // ‰
                         marked = marked || second == 0x80 && third == 0xB0
                     case 0xE4:    // 万, 亿: an amount's only where no word follows (not 5万余块, 3.5万人)
-                        if second == 0xB8 && third == 0x87 || second == 0xBA && third == 0xBF { marked = marked || !startsWord(at: i + 3) }
+                        if second == 0xB8 ? third == 0x87 : second == 0xBA && third == 0xBF { marked = marked || !startsWord(at: i + 3) }
                     case 0xE5:    // 元, 倍
                         marked = marked || second == 0x85 && third == 0x83 || second == 0x80 && third == 0x8D
                     case 0xE7:    // 百
@@ -467,10 +467,11 @@ struct FigureSpan {
     /// unit: % before a percent, 元, 万 or 亿 before an amount. A minus sign there is no
     /// sign (100-200万元).
     private static func isRangeEnd(_ tokens: [ClauseToken], number i: Int, unit: Figure.Unit) -> Bool {
-        guard i >= 2, rangeMarks.contains(tokens[i - 1].text) else { return false }
+        guard i >= 2 else { return false }
         let before = tokens[i - 2]
-        if before.kind == .number { return true }
-        return unit == .percent ? before.kind == .percentSign : before.kind == .unit || before.text == wan || before.text == yi
+        let bound = before.kind == .number
+            || (unit == .percent ? before.kind == .percentSign : before.kind == .unit || before.text == wan || before.text == yi)
+        return bound && rangeMarks.contains(tokens[i - 1].text)
     }
 
     /// 25�3.52万元, 38�.75万元: a number right after a damaged place of its file (U+FFFD, see
@@ -582,7 +583,8 @@ extension FigureSpan {
             return whole.count
         }
         // Not from inside a run of groups (the 234 of 1 234 567元).
-        guard let first = digitCount(tokens[i]), first <= 3, !tokens[i].text.string.utf8.contains(UInt8(ascii: ".")),
+        guard i + 1 < tokens.count, tokens[i + 1].kind == .number, tokens[i + 1].range.lowerBound == tokens[i].range.upperBound + 1,
+              let first = digitCount(tokens[i]), first <= 3, !tokens[i].text.string.utf8.contains(UInt8(ascii: ".")),
               i == 0 || tokens[i - 1].kind != .number || tokens[i - 1].range.upperBound + 1 != tokens[i].range.lowerBound
         else { return nil }
         var digits = tokens[i].text.string
