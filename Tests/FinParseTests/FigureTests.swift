@@ -295,13 +295,16 @@ struct FigureTests {
     }
 
     /// 支出决算为1120.96万元，完成年初预算的96.1% labelled the percent 年初预算, the name of an
-    /// amount (317 percents over the 216 corpus inputs), and 基本支出占总支出的比重为65.2% 总支出的比重:
-    /// the percent is the share carried out, and the share of what stands before 占.
+    /// amount (317 percents over the 216 corpus inputs), 基本支出占总支出的比重为65.2% 总支出的比重, and
+    /// 支出决算为预算的98.6% 预算: the percent is the share carried out, and the share of what
+    /// stands before 占 or 为.
     @Test func sharesAndCompletionOfABudget() {
         #expect(figures("年初预算为1166.45万元，支出决算为1120.96万元，完成年初预算的96.1%，完成预算的20%。").map(\.label)
             == ["年初预算", "支出决算", "完成年初预算", "完成预算"])
         #expect(figures("基本支出占总支出的比重为65.2%。人员经费100万元，占基本支出的比例为80%，占基本支出的80%。").map(\.label)
             == ["基本支出", "人员经费", "人员经费", "人员经费"])
+        #expect(figures("支出决算为预算的98.6%。财政拨款收入2,345.67万元，为年初预算的105.2%。").map(\.label)
+            == ["支出决算", "财政拨款收入", "财政拨款收入"])
     }
 
     /// A change verb with 了 or 约 after it (收入总计增加了1.5亿元) was read as part of its item

@@ -122,6 +122,7 @@ struct FigureClause {
     private static let commas: WordSet = [",", "，"]
     private static let complete: Word = "完成"
     private static let proportions: WordSet = ["比重", "比例"]
+    private static let copulas: WordSet = ["为", "是"]
     private static let colons: WordSet = [":", "："]
     private static let steady: Word = "稳", negative: Word = "负"
     private static let including: Word = "含"
@@ -317,9 +318,15 @@ struct FigureClause {
                 return Self.tidy(item + [words[stretchEnd]])
             }
             let linked = stretchStart > 0 ? words[stretchStart - 1] : nil
-            // 完成年初预算的96.1%: the share of the budget carried out, not the budget.
-            if !item.isEmpty, linked == Self.complete, stretchEnd == words.count, words[stretchEnd - 1] == Self.de {
-                return Self.tidy([Self.complete] + item)
+            // 完成年初预算的96.1%: the share of the budget carried out, not the budget; 支出决算为
+            // 预算的98.6%: a share of what stands before 为, or of the previous figure's item.
+            if !item.isEmpty, let linked, stretchEnd == words.count, words[stretchEnd - 1] == Self.de {
+                if linked == Self.complete { return Self.tidy([Self.complete] + item) }
+                if Self.copulas.contains(linked) {
+                    guard stretchStart > 1 else { return previous?.label }
+                    stretchEnd = stretchStart - 1
+                    continue
+                }
             }
             // 基本支出占总支出的比重为65.2%: the share is the item's before 占, or the previous figure's.
             if let last = item.last, Self.proportions.contains(last), linked == Self.share {
