@@ -289,6 +289,19 @@ struct FigureTests {
         ])
     }
 
+    /// Typing slips made wrong amounts: 提高.5% was 5%, 支出12..5万元 was 5万元, and 合计１２３４。５６万元
+    /// (a decimal point typed as a Chinese full stop) 56万元. A number from its point is a
+    /// fraction; after two points, or after a 。 right after a digit, it is no figure, the
+    /// latter told.
+    @Test func typingSlipsMakeNoWrongAmounts() {
+        var extractor = FigureExtractor()
+        let found = extractor.figures(in: FoldedText("提高.5%，支出12..5万元，合计１２３４。５６万元，结余3万元。", line: 4))
+        #expect(found.map { "\($0.text) \($0.value)" } == [".5% 0.5", "3万元 3"])
+        #expect(extractor.takeDiagnostics().map { "\($0.code) \($0.severity) \($0.line)" } == ["figure-not-read warning 4"])
+        // A sentence that ends in a number, and one that opens with a year, are as they were.
+        #expect(figures("车辆共3辆。2023年支出5万元。").map(\.text) == ["5万元"])
+    }
+
     /// 同比负增长5% (growth below zero) was read as a rise.
     @Test func negativeGrowthIsAFall() {
         #expect(figures("会议费同比负增长5%，培训费增长3%。").map(\.change) == [.decrease, .increase])

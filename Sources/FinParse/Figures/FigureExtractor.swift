@@ -91,6 +91,13 @@ struct FigureExtractor {
             }
             var previousEnd: Int? = nil
             var i = 0
+            // １２３４。５６万元: a 。 between digits may be a decimal point typed with Chinese
+            // punctuation on; the number after it would have lost its whole part.
+            if let first = tokens.first, first.kind == .number, first.range.lowerBound == 0, Self.followsStopAfterDigit(written, at: clauseOffset),
+               let found = FigureSpan.match(tokens, at: 0) {
+                diagnostics.append(.figureAfterStop(Self.originalText(of: tokens[found.span], in: map), line: lineAt(clauseOffset)))
+                i = found.span.upperBound + 1
+            }
             while i < tokens.count {
                 guard let found = FigureSpan.match(tokens, at: i), !FigureSpan.followsDamage(tokens, at: found.span.lowerBound) else {
                     if tokens[i].kind == .number, let other = FigureSpan.otherUnit(tokens, at: i) {
@@ -264,6 +271,20 @@ struct FigureExtractor {
         return String(map.originalText(of: first.range.lowerBound..<last.range.upperBound))
     }
 
+    /// Whether the UTF-8 offset `offset` of `written` follows a 。 right after a digit, ASCII
+    /// or full-width.
+    private static func followsStopAfterDigit(_ written: String, at offset: Int) -> Bool {
+        let utf8 = written.utf8
+        guard offset >= 4 else { return false }
+        let end = utf8.index(utf8.startIndex, offsetBy: offset)
+        let before = utf8[utf8.index(end, offsetBy: -6 < -offset ? -offset : -6)..<end]
+        guard before.suffix(3).elementsEqual([0xE3, 0x80, 0x82]) else { return false }
+        let digit = before.dropLast(3)
+        if let last = digit.last, last >= 0x30 && last <= 0x39 { return true }
+        let wide = digit.suffix(3)
+        return wide.count == 3 && wide.first == 0xEF && wide.dropFirst().first == 0xBC && (0x90...0x99).contains(wide.last!)
+    }
+
     /// The text as written, cut after each 。, ； or ， (a run of them stays with its clause):
     /// how many clauses there are, and those that may hold a figure. Not cut at an ASCII ; or
     /// , which ICU reads inside a number (1.5;2, 1,234), nor at 、, which joins a list of
@@ -404,6 +425,14 @@ extension Diagnostic {
                           message: "\(text) is \(what), which a figure has no unit for; it is not read as one", line: line)
     }
 
+    /// 56万元 of １２３４。５６万元: a 。 between digits may be a decimal point typed as Chinese
+    /// punctuation, and the figure after it a part of one; it is not read.
+    static func figureAfterStop(_ text: String, line: Int) -> Diagnostic {
+        Diagnostic(severity: .warning, code: "figure-not-read",
+                   message: "\(text) follows a 。 right after a digit, which may be a decimal point typed as a full stop; it is not read as a figure",
+                   line: line)
+    }
+
     /// A figure whose number has more digits than an exact `Decimal` holds: reported, as
     /// money is never rounded.
     static func figureTooLong(_ text: String, line: Int) -> Diagnostic {
@@ -437,6 +466,16 @@ struct FigureSpan {
         if tokens[i].kind == .number, isRangeEnd(tokens, number: i, unit: found.unit) {
             found.comparator = found.comparator ?? .lessOrEqual
             found.closesRange = true
+        } else if tokens[i].kind == .number, i > 0, tokens[i - 1].range.upperBound == tokens[i].range.lowerBound, tokens[i - 1].text == point {
+            // 提高.5%: a number written from its point is a fraction; 12..5万元 has lost digits.
+            if i >= 2, tokens[i - 2].range.upperBound == tokens[i - 1].range.lowerBound,
+               tokens[i - 2].kind == .number || tokens[i - 2].text == point {
+                return nil
+            }
+            guard tokens[i].text.string.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
+                  case .exact(let fraction) = Decimal.reading("0." + tokens[i].text.string) else { return nil }
+            found.span = (i - 1)...found.span.upperBound
+            found.value = fraction
         } else if tokens[i].kind == .number, i > 0, tokens[i - 1].range.upperBound == tokens[i].range.lowerBound,
                   tokens[i - 1].text == minus || tokens[i - 1].text == minusSign {
             // 年末结转和结余-3.2万元: a minus sign against the number makes it negative.
