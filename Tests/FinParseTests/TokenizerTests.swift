@@ -104,4 +104,12 @@ struct TokenizerTests {
         #expect(ListMarker.scan("1.机构设置")?.number == 1)
         #expect(ListMarker.scan("2021年，我市发生") == nil)
     }
+
+    /// 一．部门职责 and 二. 机构设置, as some reports type their chapters, were body text, and the
+    /// （一） under them went to the part above.
+    @Test func aChineseNumberWithAPoint() {
+        #expect(ListMarker.scan(FoldedText("一．部门职责", line: 1).text).map { "\($0.style) \($0.number) \($0.text)" } == "chineseNumber 1 一.")
+        #expect(ListMarker.scan("十一. 机构设置")?.number == 11)
+        #expect(ListMarker.scan("三.五倍") == nil)
+    }
 }

@@ -8,7 +8,7 @@ public struct ListMarker: Sendable, Hashable {
     public enum Style: Int, Sendable, Hashable, Comparable, CaseIterable {
         /// 第一部分 … 第十部分.
         case part
-        /// 一、 二、 … 十一、
+        /// 一、 二、 … 十一、, and 一. 一．
         case chineseNumber
         /// （一） (一)
         case parenthesizedChineseNumber
@@ -115,9 +115,12 @@ public struct ListMarker: Sendable, Hashable {
         case 0x3220...0x3229: return make(.parenthesizedChineseNumber, Int(c.value - 0x3220) + 1, end: 1)
         default: break
         }
-        // 十一、
-        if let (n, k) = numeral(from: 0, chinese: true), let end = after(k, "、") {
-            return make(.chineseNumber, n, end: end)
+        // 十一、, and 一. 一． as some reports type it (not 三.五)
+        if let (n, k) = numeral(from: 0, chinese: true) {
+            if let end = after(k, "、") { return make(.chineseNumber, n, end: end) }
+            if follows(k, "."), !(k + 1 < scalars.count && ChineseNumeral.isNumeral(scalars[k + 1])) {
+                return make(.chineseNumber, n, end: k + 1)
+            }
         }
         // 1、 1. (but not 1.5万元, a decimal)
         if let (n, k) = numeral(from: 0, chinese: false) {
