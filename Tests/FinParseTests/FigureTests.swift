@@ -378,9 +378,19 @@ struct FigureTests {
         ])
         #expect(read.last?.changeOf == "差旅费")
         #expect(figures("单位：千元。每百元收入，百万元以上项目，十万元。").map(\.text) == ["十万元"])
-        // An amount in 大写 with 万 inside is not read: its tail (贰仟…伍元, 2345 元) is no amount.
+        // An amount in 大写 is read whole, 万 inside and 角 and 分 after (before, not at all);
+        // never its tail alone (贰仟…伍元, 2345 元).
         #expect(figures("合同金额12345.67元（大写：壹万贰仟叁佰肆拾伍元陆角柒分），中标金额为人民币叁拾万元整。")
-            .map { "\($0.text) \($0.yuan!)" } == ["12345.67元 12345.67", "叁拾万元 300000"])
+            .map { "\($0.text) \($0.yuan!)" } == ["12345.67元 12345.67", "壹万贰仟叁佰肆拾伍元陆角柒分 12345.67", "叁拾万元 300000"])
+    }
+
+    /// 十二万三千元 and 一亿二千万元, numerals with 万 or 亿 inside, were no figures.
+    @Test func numeralsWithTenThousandsInside() {
+        #expect(figures("甲支出十二万三千元，乙支出一亿二千万元，丙支出一万零五百元，丁支出叁拾元零伍分，戊支出三万元。")
+            .map { "\($0.text) \($0.value) \($0.unit.rawValue) \($0.yuan!)" } == [
+                "十二万三千元 123000 元 123000", "一亿二千万元 12000 万元 120000000", "一万零五百元 10500 元 10500",
+                "叁拾元零伍分 30.05 元 30.05", "三万元 3 万元 30000",
+            ])
     }
 
     /// 收入总计1，234.56万元, typed in a full-width mode: its comma was read as a list's, giving

@@ -574,7 +574,12 @@ struct FigureSpan {
             // numerals opens with a digit, or with 十.
             guard let first = run.text.unicodeScalars.first, ChineseNumeral.digit(first) != nil || ChineseNumeral.multiplier(first) == 10,
                   let amount = ChineseNumeral.amount(of: run.text, unit: unit) else { return nil }
-            return FigureSpan(span: i...(run.end + 1), value: amount.value, unit: amount.unit)
+            var found = FigureSpan(span: i...(run.end + 1), value: amount.value, unit: amount.unit)
+            if amount.unit == .yuan, tokens[run.end + 1].text == yuanWord, let (fraction, end) = jiaoFen(tokens, after: run.end + 1) {
+                found.value = amount.value + fraction
+                found.span = i...end
+            }
+            return found
         default:
             return nil
         }
@@ -608,7 +613,22 @@ extension FigureSpan {
         return FigureSpan(number: tokens[i].text, span: (i - 1)...i, unit: .yuan)
     }
 
-    private static let yuan: Word = "¥"
+    private static let yuan: Word = "¥", yuanWord: Word = "元"
+
+    /// 壹万贰仟叁佰肆拾伍元陆角柒分: the 角 and 分 in numerals after the 元 of token `unit`, and the
+    /// last token they take.
+    fileprivate static func jiaoFen(_ tokens: [ClauseToken], after unit: Int) -> (Decimal, Int)? {
+        var scalars: [Unicode.Scalar] = []
+        var found: (Decimal, Int)? = nil
+        var k = unit + 1
+        while k < tokens.count, k <= unit + 6, tokens[k].kind == .word,
+              tokens[k].text.string.unicodeScalars.allSatisfy({ ChineseNumeral.isNumeral($0) || $0 == "角" || $0 == "分" }) {
+            scalars += tokens[k].text.string.unicodeScalars
+            if let value = ChineseNumeral.jiaoFen(scalars[...]) { found = (value, k) }
+            k += 1
+        }
+        return found
+    }
 
     /// 收入总计1 234.56万元: digits grouped in threes by single spaces (or thin or no-break
     /// spaces, which fold to one), as some PDFs print them, are one number; read from its

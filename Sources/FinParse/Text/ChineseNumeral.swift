@@ -84,14 +84,49 @@ enum ChineseNumeral {
 
     /// An amount spelled in numerals before a money unit: 三百万 with 元 is 300 万元,
     /// 一千二百 with 万元 is 1200 万元, 五百 with 元 is 500 元.
+    /// Sections of 亿 and 万 are read in the unit's terms: 十二万三千 with 元 is 123000 元,
+    /// 一亿二千万 with 元 is 12000 万元, 壹万贰仟叁佰肆拾伍 with 元 is 12345 元.
     static func amount(of text: String, unit: Figure.Unit) -> (value: Decimal, unit: Figure.Unit)? {
-        var body = Substring(text)
+        var body = Array(text.unicodeScalars)[...]
         var unit = unit
         if unit == .yuan, let last = body.last, last == "万" || last == "亿" {
             unit = last == "万" ? .tenThousandYuan : .hundredMillionYuan
             body = body.dropLast()
         }
-        guard let value = value(of: body) else { return nil }
-        return (Decimal(value), unit)
+        guard !body.isEmpty else { return nil }
+        let scales: [(mark: Unicode.Scalar, scale: Int)] = switch unit {
+        case .yuan: [("亿", 100_000_000), ("万", 10_000)]
+        case .tenThousandYuan: [("亿", 10_000)]
+        default: []
+        }
+        var total = 0
+        for (mark, scale) in scales {
+            guard let at = body.firstIndex(of: mark) else { continue }
+            guard let high = value(of: body[..<at]) else { return nil }
+            total += high * scale
+            body = body[(at + 1)...]
+            // 一亿零五百万: a 零 after a section stands for the places skipped.
+            if body.first == "零" || body.first == "〇" { body = body.dropFirst() }
+        }
+        if !body.isEmpty {
+            guard let low = value(of: body) else { return nil }
+            total += low
+        }
+        return (Decimal(total), unit)
+    }
+
+    /// The 角 and 分 after an amount in 元 (陆角柒分, 零伍分), spelled in numerals: their value in
+    /// 元 (0.67, 0.05), or nil when `text` is not that.
+    static func jiaoFen(_ text: ArraySlice<Unicode.Scalar>) -> Decimal? {
+        var rest = text
+        func part(_ name: Unicode.Scalar) -> Int {
+            if rest.first == "零" || rest.first == "〇" { rest = rest.dropFirst() }
+            guard rest.count >= 2, rest[rest.startIndex + 1] == name, let d = digit(rest[rest.startIndex]) else { return 0 }
+            rest = rest.dropFirst(2)
+            return d
+        }
+        let tenths = part("角"), hundredths = part("分")
+        guard rest.isEmpty, tenths + hundredths > 0 else { return nil }
+        return Decimal(tenths) / 10 + Decimal(hundredths) / 100
     }
 }
