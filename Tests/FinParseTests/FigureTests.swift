@@ -384,6 +384,16 @@ struct FigureTests {
             .map { "\($0.text) \($0.yuan!)" } == ["12345.67元 12345.67", "壹万贰仟叁佰肆拾伍元陆角柒分 12345.67", "叁拾万元 300000"])
     }
 
+    /// 增长百分之十二点五 was 12% (the 点五 lost), 百分之零点五 and 百分之百 no figures, and 千分之五
+    /// left out without a word.
+    @Test func percentsSpelledWithAPoint() {
+        var extractor = FigureExtractor()
+        let found = extractor.figures(in: FoldedText("增长百分之十二点五，下降百分之零点五，完成率百分之百，死亡率控制在千分之五以内。", line: 2))
+        #expect(found.map { "\($0.text) \($0.value)" } == ["百分之十二点五 12.5", "百分之零点五 0.5", "百分之百 100"])
+        #expect(extractor.takeDiagnostics().map { "\($0.code) \($0.message.prefix(while: { $0 != "," }))" }
+            == ["figure-not-read 千分之五 is a per mille"])
+    }
+
     /// 十二万三千元 and 一亿二千万元, numerals with 万 or 亿 inside, were no figures.
     @Test func numeralsWithTenThousandsInside() {
         #expect(figures("甲支出十二万三千元，乙支出一亿二千万元，丙支出一万零五百元，丁支出叁拾元零伍分，戊支出三万元。")

@@ -100,7 +100,7 @@ struct FigureExtractor {
             }
             while i < tokens.count {
                 guard let found = FigureSpan.match(tokens, at: i), !FigureSpan.followsDamage(tokens, at: found.span.lowerBound) else {
-                    if tokens[i].kind == .number, let other = FigureSpan.otherUnit(tokens, at: i) {
+                    if tokens[i].kind == .number || tokens[i].kind == .word, let other = FigureSpan.otherUnit(tokens, at: i) {
                         let start = map.sourceOffset(ofFoldedOffset: tokens[other.span.lowerBound].range.lowerBound)
                         diagnostics.append(.figureNotRead(Self.originalText(of: tokens[other.span], in: map), other.unit,
                                                           line: lineAt(clauseOffset + start)))
@@ -291,7 +291,8 @@ struct FigureExtractor {
     /// figures (4.1%、1.9%).
     ///
     /// Every figure has a % sign, a 元, a 万 or 亿 that no word follows (an amount written
-    /// without its 元), a 百(分之) or a ¥: a clause with none of them holds none. Read on the
+    /// without its 元), a 百(分之) or a ¥: a clause with none of them holds none (nor a number
+    /// told, but for 倍, ‰ and 千分之). Read on the
     /// text as written, so that no clause is folded for nothing: ％ and ﹪ are the only
     /// characters that fold to %, ￥ the only one to ¥, and nothing folds to 元, 万, 亿 or 百.
     /// One pass over the UTF-8 bytes, as most of a report's text holds no figure.
@@ -350,8 +351,9 @@ struct FigureExtractor {
                         marked = marked || second == 0x80 && third == 0xB0
                     case 0xE4:    // 万, 亿: an amount's only where no word follows (not 5万余块, 3.5万人)
                         if second == 0xB8 ? third == 0x87 : second == 0xBA && third == 0xBF { marked = marked || !startsWord(at: i + 3) }
-                    case 0xE5:    // 元, 倍
+                    case 0xE5:    // 元, 倍, 千分 (千分之五, told)
                         marked = marked || second == 0x85 && third == 0x83 || second == 0x80 && third == 0x8D
+                            || second == 0x8D && third == 0x83 && i + 5 < bytes.count && bytes[i + 3] == 0xE5 && bytes[i + 4] == 0x88 && bytes[i + 5] == 0x86
                     case 0xE7:    // 百
                         marked = marked || second == 0x99 && third == 0xBE
                     case 0xE3, 0xEF:    // ％, ﹪, ￥, or an end
@@ -544,8 +546,9 @@ struct FigureSpan {
                     ?? yuanSign(tokens, number: i)
             }
             return FigureSpan(number: token.text, span: i...(i + 1), unit: unit)
-        case .word where token.text.string.unicodeScalars.first == "百" && (token.text == "百分" || token.text == "百分之"):
-            // 百分之五, 百分之三十, 百分之12.5
+        case .word where token.text.string.unicodeScalars.first == "百" && (token.text == "百分" || token.text == "百分之" || token.text == wholly):
+            // 百分之五, 百分之三十, 百分之12.5, 百分之十二点五, 百分之百
+            if token.text == wholly { return FigureSpan(span: i...i, value: 100, unit: .percent) }
             var k = i + 1
             if token.text == "百分" {
                 guard k < tokens.count, tokens[k].text == "之" else { return nil }
@@ -555,9 +558,8 @@ struct FigureSpan {
                let found = FigureSpan(number: tokens[k].text, span: i...k, unit: .percent) {
                 return found
             }
-            let run = ChineseNumeralRun(tokens, from: k)
-            guard let run, let value = ChineseNumeral.value(of: run.text) else { return nil }
-            return FigureSpan(span: i...run.end, value: Decimal(value), unit: .percent)
+            guard let (value, end) = spelledNumber(tokens, from: k) else { return nil }
+            return FigureSpan(span: i...end, value: value, unit: .percent)
         case .word:
             // 三百万元, 一千二百万元: a run of numeral words right before 元.
             guard let run = ChineseNumeralRun(tokens, from: i), run.end + 1 < tokens.count,
@@ -613,7 +615,22 @@ extension FigureSpan {
         return FigureSpan(number: tokens[i].text, span: (i - 1)...i, unit: .yuan)
     }
 
-    private static let yuan: Word = "¥", yuanWord: Word = "元"
+    private static let yuan: Word = "¥", yuanWord: Word = "元", wholly: Word = "百分之百"
+
+    /// 十二点五, 零点五 (ICU: 零点 / 五): a number spelled in numerals, with a fraction after 点,
+    /// from token `start`, and the last token it takes.
+    fileprivate static func spelledNumber(_ tokens: [ClauseToken], from start: Int) -> (Decimal, Int)? {
+        var scalars: [Unicode.Scalar] = []
+        var found: (Decimal, Int)? = nil
+        var k = start
+        while k < tokens.count, k < start + 8, tokens[k].kind == .word,
+              tokens[k].text.string.unicodeScalars.allSatisfy({ ChineseNumeral.isNumeral($0) || $0 == "点" }) {
+            scalars += tokens[k].text.string.unicodeScalars
+            if let value = ChineseNumeral.decimal(of: scalars[...]) { found = (value, k) }
+            k += 1
+        }
+        return found
+    }
 
     /// 壹万贰仟叁佰肆拾伍元陆角柒分: the 角 and 分 in numerals after the 元 of token `unit`, and the
     /// last token they take.
@@ -676,6 +693,11 @@ extension FigureSpan {
     /// 提高3.2个百分点 (also 3.2百分点), 增长16倍, 0.5‰.
     static func otherUnit(_ tokens: [ClauseToken], at i: Int) -> (span: ClosedRange<Int>, unit: OtherUnit)? {
         guard i + 1 < tokens.count else { return nil }
+        // 千分之五
+        if tokens[i].kind == .word {
+            guard tokens[i].text == perMilleWord, let (_, end) = spelledNumber(tokens, from: i + 1) else { return nil }
+            return (i...end, .perMille)
+        }
         if tokens[i + 1].text == bei { return (i...(i + 1), .multiple) }
         if tokens[i + 1].text == permille { return (i...(i + 1), .perMille) }
         var k = i + 1
@@ -686,6 +708,7 @@ extension FigureSpan {
         return k + 1 < tokens.count && tokens[k].text == percent && tokens[k + 1].text == dian ? (i...(k + 1), .percentagePoints) : nil
     }
 
+    private static let perMilleWord: Word = "千分之"
     private static let ge: Word = "个", points: Word = "百分点", percent: Word = "百分", dian: Word = "点", bei: Word = "倍", permille: Word = "‰"
 
     /// 3.5千元, 1.2千万元, 12百万元: a number scaled by 百 or 千 before its unit. Its value is

@@ -59,6 +59,21 @@ enum ChineseNumeral {
         return total + (pending ?? 0)
     }
 
+    /// A number below 10 000 spelled in numerals, with a fraction in digits after 点 (十二点五
+    /// → 12.5, 零点五 → 0.5, 三十 → 30); nil when `text` is not one.
+    static func decimal(of text: ArraySlice<Unicode.Scalar>) -> Decimal? {
+        let point = text.firstIndex(of: "点") ?? text.endIndex
+        guard let whole = value(of: text[..<point]) else { return nil }
+        guard point < text.endIndex else { return Decimal(whole) }
+        var fraction = ""
+        for c in text[(point + 1)...] {
+            guard let d = digit(c) else { return nil }
+            fraction += String(d)
+        }
+        guard !fraction.isEmpty, case .exact(let value) = Decimal.reading("\(whole).\(fraction)") else { return nil }
+        return value
+    }
+
     /// A number below 10 000 spelled as list markers spell it: 十, 十一, 二十三,
     /// 一百零五 (what Word's chineseCounting numbering shows). Other numbers stay in digits.
     static func spelled(_ n: Int) -> String {
