@@ -93,13 +93,14 @@ struct FigureExtractor {
             var i = 0
             // １２３４。５６万元: a 。 between digits may be a decimal point typed with Chinese
             // punctuation on; the number after it would have lost its whole part.
+            var lists = SharedUnits()
             if let first = tokens.first, first.kind == .number, first.range.lowerBound == 0, Self.followsStopAfterDigit(written, at: clauseOffset),
-               let found = FigureSpan.match(tokens, at: 0) {
+               let found = FigureSpan.match(tokens, at: 0, lists: &lists) {
                 diagnostics.append(.figureAfterStop(Self.originalText(of: tokens[found.span], in: map), line: lineAt(clauseOffset)))
                 i = found.span.upperBound + 1
             }
             while i < tokens.count {
-                guard let found = FigureSpan.match(tokens, at: i), !FigureSpan.followsDamage(tokens, at: found.span.lowerBound) else {
+                guard let found = FigureSpan.match(tokens, at: i, lists: &lists), !FigureSpan.followsDamage(tokens, at: found.span.lowerBound) else {
                     if tokens[i].kind == .number || tokens[i].kind == .word, let other = FigureSpan.otherUnit(tokens, at: i) {
                         let start = map.sourceOffset(ofFoldedOffset: tokens[other.span.lowerBound].range.lowerBound)
                         diagnostics.append(.figureNotRead(Self.originalText(of: tokens[other.span], in: map), other.unit,
@@ -452,6 +453,13 @@ struct ClauseToken {
     var range: Range<Int>
 }
 
+/// The unit a clause's list of numbers shares (3125.40，3143.90万元), read for its first number:
+/// the list runs through token `through`.
+struct SharedUnits {
+    var through = -1
+    var unit: Figure.Unit?
+}
+
 /// Where a figure stands among the tokens, and what it says.
 struct FigureSpan {
     var span: ClosedRange<Int>
@@ -463,8 +471,10 @@ struct FigureSpan {
     /// The figure closes a range (100万元 of 50-100万元) and is read as its lower bound is.
     var closesRange = false
 
-    static func match(_ tokens: [ClauseToken], at i: Int) -> FigureSpan? {
-        guard var found = unsigned(tokens, at: i) else { return nil }
+    /// The figure whose number stands at token `i`. `lists` keeps what the clause's lists of
+    /// numbers share (``sharingUnit(_:number:lists:)``) from one call to the next.
+    static func match(_ tokens: [ClauseToken], at i: Int, lists: inout SharedUnits) -> FigureSpan? {
+        guard var found = unsigned(tokens, at: i, lists: &lists) else { return nil }
         if tokens[i].kind == .number, isRangeEnd(tokens, number: i, unit: found.unit) {
             found.comparator = found.comparator ?? .lessOrEqual
             found.closesRange = true
@@ -484,7 +494,7 @@ struct FigureSpan {
             found.span = (i - 1)...found.span.upperBound
             found.value = found.value.map { -$0 }
         } else if found.comparator == nil, let k = rangeEnd(tokens, after: found.span.upperBound),
-                  let upper = unsigned(tokens, at: k), (upper.unit == .percent) == (found.unit == .percent) {
+                  let upper = ownUnit(tokens, number: k), (upper == .percent) == (found.unit == .percent) {
             found.comparator = .greaterOrEqual
         }
         return found
@@ -531,7 +541,7 @@ struct FigureSpan {
 
     private static let point: Word = ".", comma: Word = ","
 
-    private static func unsigned(_ tokens: [ClauseToken], at i: Int) -> FigureSpan? {
+    private static func unsigned(_ tokens: [ClauseToken], at i: Int, lists: inout SharedUnits) -> FigureSpan? {
         let token = tokens[i]
         let next = i + 1 < tokens.count ? tokens[i + 1] : nil
         switch token.kind {
@@ -542,7 +552,8 @@ struct FigureSpan {
             let unit: Figure.Unit? = next.kind == .percentSign ? .percent : next.kind == .unit ? Figure.Unit(rawValue: next.text.string)
                 : unitOfMoney(tokens, number: i)
             guard let unit else {
-                return scaled(tokens, number: i) ?? moreThan(tokens, number: i) ?? sharingUnit(tokens, number: i) ?? rangeStart(tokens, number: i)
+                return scaled(tokens, number: i) ?? moreThan(tokens, number: i) ?? sharingUnit(tokens, number: i, lists: &lists)
+                    ?? rangeStart(tokens, number: i)
                     ?? yuanSign(tokens, number: i)
             }
             return FigureSpan(number: token.text, span: i...(i + 1), unit: unit)
@@ -759,27 +770,40 @@ extension FigureSpan {
 
     /// 收、支总计各是3125.40，3143.90万元; 分别为12.5、13.6万元: a list of figures whose last alone
     /// is written with the unit they share.
-    fileprivate static func sharingUnit(_ tokens: [ClauseToken], number i: Int) -> FigureSpan? {
-        var k = i
-        while k + 2 < tokens.count, tokens[k + 1].kind == .punctuation, FigureClause.listSeparators.contains(tokens[k + 1].text),
-              tokens[k + 2].kind == .number {
-            k += 2
-            let next = k + 1 < tokens.count ? tokens[k + 1] : nil
-            if next?.kind == .percentSign { return FigureSpan(number: tokens[i].text, span: i...i, unit: .percent) }
-            if next?.kind == .unit, let unit = next.flatMap({ Figure.Unit(rawValue: $0.text.string) }) {
-                return FigureSpan(number: tokens[i].text, span: i...i, unit: unit)
+    /// The list is walked once, for its first number: walked for each, a list of thousands
+    /// of numbers took seconds.
+    fileprivate static func sharingUnit(_ tokens: [ClauseToken], number i: Int, lists: inout SharedUnits) -> FigureSpan? {
+        if i > lists.through {
+            var k = i
+            var unit: Figure.Unit? = nil
+            while k + 2 < tokens.count, tokens[k + 1].kind == .punctuation, FigureClause.listSeparators.contains(tokens[k + 1].text),
+                  tokens[k + 2].kind == .number {
+                k += 2
+                if let own = ownUnit(tokens, number: k) {
+                    unit = own
+                    break
+                }
             }
+            lists = SharedUnits(through: k, unit: unit)
         }
-        return nil
+        return lists.unit.flatMap { FigureSpan(number: tokens[i].text, span: i...i, unit: $0) }
+    }
+
+    /// The unit or % right after number `k`.
+    private static func ownUnit(_ tokens: [ClauseToken], number k: Int) -> Figure.Unit? {
+        guard k + 1 < tokens.count else { return nil }
+        let next = tokens[k + 1]
+        return next.kind == .percentSign ? .percent : next.kind == .unit ? Figure.Unit(rawValue: next.text.string) : nil
     }
 
     /// 50-100万元, 90-100%, 50万至100万元, 1亿到2亿元: the lower bound of a range, written
     /// with no unit of its own (or with 万 or 亿 alone), in the upper bound's.
     fileprivate static func rangeStart(_ tokens: [ClauseToken], number i: Int) -> FigureSpan? {
         let scale = i + 1 < tokens.count && (tokens[i + 1].text == wan || tokens[i + 1].text == yi) ? i + 1 : i
-        guard let k = rangeEnd(tokens, after: scale), let upper = unsigned(tokens, at: k), upper.value != nil else { return nil }
-        if scale > i, upper.unit != (tokens[scale].text == wan ? .tenThousandYuan : .hundredMillionYuan) { return nil }
-        return FigureSpan(number: tokens[i].text, span: i...scale, unit: upper.unit)
+        // The upper bound's own unit: 1-2-3万元 is no chain of ranges.
+        guard let k = rangeEnd(tokens, after: scale), let unit = ownUnit(tokens, number: k) else { return nil }
+        if scale > i, unit != (tokens[scale].text == wan ? .tenThousandYuan : .hundredMillionYuan) { return nil }
+        return FigureSpan(number: tokens[i].text, span: i...scale, unit: unit)
     }
 
     private static let yi: Word = "亿"
