@@ -303,12 +303,17 @@ struct FigureTests {
     }
 
     /// A list of numbers that share one unit was walked anew for each of its numbers (30,000
-    /// of them took 7.9 s), and a chain of range marks read each bound through the next.
+    /// of them took 7.9 s), a chain of range marks read each bound through the next, and a
+    /// long stretch's label was cut a word at a time.
     @Test func longListsAndChainsOfMarks() {
         let list = "支出分别为" + (1...3000).map(String.init).joined(separator: "、") + "万元。"
         let read = figures(list)
         #expect(read.count == 3000 && read.allSatisfy { $0.unit == .tenThousandYuan } && read.last?.text == "3000万元")
         #expect(figures("1-2-3万元。").map { "\($0.text) \($0.comparator?.rawValue ?? "-")" } == ["2 ≤", "3万元 ≤"])
+        // A stretch of 50,000 words before a figure (its label cut a word at a time: 6.9 s for
+        // 200,000) keeps its last words.
+        let label = figures(String(repeating: "部门", count: 50_000) + "收入总计1万元。").first?.label
+        #expect(label.map { $0.count <= 20 && $0.hasSuffix("收入总计") } == true)
     }
 
     /// 同比负增长5% (growth below zero) was read as a rise.

@@ -538,9 +538,14 @@ struct FigureClause {
         }
         // At most 20 characters, cut at a word from the front (longer is a sentence), and not
         // the 了 a cut verb leaves. Lengths in scalars, which for these words are their characters.
+        // Cut once: a word removed from the front at a time took the square of a long stretch.
         var length = words.reduce(0) { $0 + $1.string.unicodeScalars.count }
-        while words.count > 1, length > 20 || words[0] == le { length -= words.removeFirst().string.unicodeScalars.count }
+        var first = 0
+        while words.count - first > 1, length > 20 || words[first] == le {
+            length -= words[first].string.unicodeScalars.count
+            first += 1
+        }
         // One character (将, 凡) is a word of the sentence, not an item.
-        return length < 2 ? nil : words.map(\.string).joined()
+        return length < 2 ? nil : words[first...].map(\.string).joined()
     }
 }
