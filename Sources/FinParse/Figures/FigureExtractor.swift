@@ -101,7 +101,7 @@ struct FigureExtractor {
             }
             while i < tokens.count {
                 guard let found = FigureSpan.match(tokens, at: i, lists: &lists), !FigureSpan.followsDamage(tokens, at: found.span.lowerBound) else {
-                    if tokens[i].kind == .number || tokens[i].kind == .word, let other = FigureSpan.otherUnit(tokens, at: i) {
+                    if tokens[i].kind == .number || tokens[i].text == FigureSpan.perMilleWord, let other = FigureSpan.otherUnit(tokens, at: i) {
                         let start = map.sourceOffset(ofFoldedOffset: tokens[other.span.lowerBound].range.lowerBound)
                         diagnostics.append(.figureNotRead(Self.originalText(of: tokens[other.span], in: map), other.unit,
                                                           line: lineAt(clauseOffset + start)))
@@ -705,8 +705,8 @@ extension FigureSpan {
     static func otherUnit(_ tokens: [ClauseToken], at i: Int) -> (span: ClosedRange<Int>, unit: OtherUnit)? {
         guard i + 1 < tokens.count else { return nil }
         // 千分之五
-        if tokens[i].kind == .word {
-            guard tokens[i].text == perMilleWord, let (_, end) = spelledNumber(tokens, from: i + 1) else { return nil }
+        if tokens[i].text == perMilleWord {
+            guard let (_, end) = spelledNumber(tokens, from: i + 1) else { return nil }
             return (i...end, .perMille)
         }
         if tokens[i + 1].text == bei { return (i...(i + 1), .multiple) }
@@ -719,7 +719,7 @@ extension FigureSpan {
         return k + 1 < tokens.count && tokens[k].text == percent && tokens[k + 1].text == dian ? (i...(k + 1), .percentagePoints) : nil
     }
 
-    private static let perMilleWord: Word = "千分之"
+    static let perMilleWord: Word = "千分之"
     private static let ge: Word = "个", points: Word = "百分点", percent: Word = "百分", dian: Word = "点", bei: Word = "倍", permille: Word = "‰"
 
     /// 3.5千元, 1.2千万元, 12百万元: a number scaled by 百 or 千 before its unit. Its value is
