@@ -332,6 +332,8 @@ struct FigureTests {
             == ["基本支出", "人员经费", "人员经费", "人员经费"])
         #expect(figures("支出决算为预算的98.6%。财政拨款收入2,345.67万元，为年初预算的105.2%。").map(\.label)
             == ["支出决算", "财政拨款收入", "财政拨款收入"])
+        // A change's verb is no item a share is of.
+        #expect(figures("费用下降5%，占比百分之十。").map(\.label) == ["下降", nil])
     }
 
     /// A change verb with 了 or 约 after it (收入总计增加了1.5亿元) was read as part of its item
@@ -398,14 +400,17 @@ struct FigureTests {
             .map { "\($0.text) \($0.yuan!)" } == ["12345.67元 12345.67", "壹万贰仟叁佰肆拾伍元陆角柒分 12345.67", "叁拾万元 300000"])
     }
 
-    /// 增长百分之十二点五 was 12% (the 点五 lost), 百分之零点五 and 百分之百 no figures, and 千分之五
-    /// left out without a word.
+    /// 增长百分之十二点五 was 12% (the 点五 lost); 百分之零点五, 百分之百, 百分之十 and 百分之九十五 no
+    /// figures, and 千分之五 left out without a word.
     @Test func percentsSpelledWithAPoint() {
         var extractor = FigureExtractor()
         let found = extractor.figures(in: FoldedText("增长百分之十二点五，下降百分之零点五，完成率百分之百，死亡率控制在千分之五以内。", line: 2))
         #expect(found.map { "\($0.text) \($0.value)" } == ["百分之十二点五 12.5", "百分之零点五 0.5", "百分之百 100"])
         #expect(extractor.takeDiagnostics().map { "\($0.code) \($0.message.prefix(while: { $0 != "," }))" }
             == ["figure-not-read 千分之五 is a per mille"])
+        // ICU's 百分 / 之十, 百分 / 之九十 / 五, 百分 / 之一 had read no figure.
+        #expect(figures("占比百分之十，完成百分之九十五，下降百分之一。").map { "\($0.text) \($0.value)" }
+            == ["百分之十 10", "百分之九十五 95", "百分之一 1"])
     }
 
     /// 十二万三千元 and 一亿二千万元, numerals with 万 or 亿 inside, were no figures.

@@ -287,7 +287,8 @@ struct FigureClause {
             return last.string
         }
         // 人员经费834.04万元，占基本支出的71.71%: the share is the previous item's.
-        if words.first == Self.share, let label = previous?.label { return label }
+        // Not a change's verb (下降百分之零点五，占比百分之百): the share is of no change.
+        if words.first == Self.share, let previous, previous.change == nil, let label = previous.label { return label }
         // Split at linking words; the item is the last stretch that names something, so the
         // stretches are read from the end. A number inside the clause ends a stretch too
         // (1166辆变型拖拉机报废率100%).

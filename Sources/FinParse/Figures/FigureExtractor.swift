@@ -562,7 +562,12 @@ struct FigureSpan {
             if token.text == wholly { return FigureSpan(span: i...i, value: 100, unit: .percent) }
             var k = i + 1
             if token.text == "百分" {
-                guard k < tokens.count, tokens[k].text == "之" else { return nil }
+                guard k < tokens.count, tokens[k].text.string.unicodeScalars.first == "之" else { return nil }
+                // ICU reads 百分之十 as 百分 / 之十, 百分之九十五 as 百分 / 之九十 / 五.
+                if tokens[k].text != zhi {
+                    guard let (value, end) = spelledNumber(tokens, from: k, dropping: 1) else { return nil }
+                    return FigureSpan(span: i...end, value: value, unit: .percent)
+                }
                 k += 1
             }
             if k < tokens.count, tokens[k].kind == .number,
@@ -626,17 +631,19 @@ extension FigureSpan {
         return FigureSpan(number: tokens[i].text, span: (i - 1)...i, unit: .yuan)
     }
 
-    private static let yuan: Word = "¥", yuanWord: Word = "元", wholly: Word = "百分之百"
+    private static let yuan: Word = "¥", yuanWord: Word = "元", wholly: Word = "百分之百", zhi: Word = "之"
 
     /// 十二点五, 零点五 (ICU: 零点 / 五): a number spelled in numerals, with a fraction after 点,
     /// from token `start`, and the last token it takes.
-    fileprivate static func spelledNumber(_ tokens: [ClauseToken], from start: Int) -> (Decimal, Int)? {
+    /// `dropping`: the characters of the first token that are not the number's (the 之 of 之十).
+    fileprivate static func spelledNumber(_ tokens: [ClauseToken], from start: Int, dropping: Int = 0) -> (Decimal, Int)? {
         var scalars: [Unicode.Scalar] = []
         var found: (Decimal, Int)? = nil
         var k = start
         while k < tokens.count, k < start + 8, tokens[k].kind == .word,
-              tokens[k].text.string.unicodeScalars.allSatisfy({ ChineseNumeral.isNumeral($0) || $0 == "点" }) {
-            scalars += tokens[k].text.string.unicodeScalars
+              case let word = tokens[k].text.string.unicodeScalars.dropFirst(k == start ? dropping : 0),
+              word.allSatisfy({ ChineseNumeral.isNumeral($0) || $0 == "点" }) {
+            scalars += word
             if let value = ChineseNumeral.decimal(of: scalars[...]) { found = (value, k) }
             k += 1
         }
