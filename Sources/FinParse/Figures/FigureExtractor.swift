@@ -278,7 +278,7 @@ struct FigureExtractor {
         let utf8 = written.utf8
         guard offset >= 4 else { return false }
         let end = utf8.index(utf8.startIndex, offsetBy: offset)
-        let before = utf8[utf8.index(end, offsetBy: -6 < -offset ? -offset : -6)..<end]
+        let before = utf8[utf8.index(end, offsetBy: -min(6, offset))..<end]
         guard before.suffix(3).elementsEqual([0xE3, 0x80, 0x82]) else { return false }
         let digit = before.dropLast(3)
         if let last = digit.last, last >= 0x30 && last <= 0x39 { return true }
@@ -543,15 +543,11 @@ struct FigureSpan {
 
     private static func unsigned(_ tokens: [ClauseToken], at i: Int, lists: inout SharedUnits) -> FigureSpan? {
         let token = tokens[i]
-        let next = i + 1 < tokens.count ? tokens[i + 1] : nil
         switch token.kind {
         case .number:
             if let grouped = spaceGrouped(tokens, number: i) { return grouped }
             // Most numbers are no figure: look at what follows before reading the value.
-            guard let next else { return yuanSign(tokens, number: i) }
-            let unit: Figure.Unit? = next.kind == .percentSign ? .percent : next.kind == .unit ? Figure.Unit(rawValue: next.text.string)
-                : unitOfMoney(tokens, number: i)
-            guard let unit else {
+            guard let unit = ownUnit(tokens, number: i) ?? unitOfMoney(tokens, number: i) else {
                 return scaled(tokens, number: i) ?? moreThan(tokens, number: i) ?? sharingUnit(tokens, number: i, lists: &lists)
                     ?? rangeStart(tokens, number: i)
                     ?? yuanSign(tokens, number: i)
@@ -637,29 +633,29 @@ extension FigureSpan {
     /// from token `start`, and the last token it takes.
     /// `dropping`: the characters of the first token that are not the number's (the 之 of 之十).
     fileprivate static func spelledNumber(_ tokens: [ClauseToken], from start: Int, dropping: Int = 0) -> (Decimal, Int)? {
-        var scalars: [Unicode.Scalar] = []
-        var found: (Decimal, Int)? = nil
-        var k = start
-        while k < tokens.count, k < start + 8, tokens[k].kind == .word,
-              case let word = tokens[k].text.string.unicodeScalars.dropFirst(k == start ? dropping : 0),
-              word.allSatisfy({ ChineseNumeral.isNumeral($0) || $0 == "点" }) {
-            scalars += word
-            if let value = ChineseNumeral.decimal(of: scalars[...]) { found = (value, k) }
-            k += 1
-        }
-        return found
+        longestReading(tokens, from: start, dropping: dropping, of: { ChineseNumeral.isNumeral($0) || $0 == "点" },
+                       ChineseNumeral.decimal(of:))
     }
 
     /// 壹万贰仟叁佰肆拾伍元陆角柒分: the 角 and 分 in numerals after the 元 of token `unit`, and the
     /// last token they take.
     fileprivate static func jiaoFen(_ tokens: [ClauseToken], after unit: Int) -> (Decimal, Int)? {
+        longestReading(tokens, from: unit + 1, of: { ChineseNumeral.isNumeral($0) || $0 == "角" || $0 == "分" },
+                       ChineseNumeral.jiaoFen)
+    }
+
+    /// The value `read` gives the longest run of word tokens from `start` (eight at most) whose
+    /// characters `admits` takes, and the run's last token: ICU parts spelled numbers anywhere.
+    private static func longestReading(_ tokens: [ClauseToken], from start: Int, dropping: Int = 0,
+                                       of admits: (Unicode.Scalar) -> Bool,
+                                       _ read: (ArraySlice<Unicode.Scalar>) -> Decimal?) -> (Decimal, Int)? {
         var scalars: [Unicode.Scalar] = []
         var found: (Decimal, Int)? = nil
-        var k = unit + 1
-        while k < tokens.count, k <= unit + 6, tokens[k].kind == .word,
-              tokens[k].text.string.unicodeScalars.allSatisfy({ ChineseNumeral.isNumeral($0) || $0 == "角" || $0 == "分" }) {
-            scalars += tokens[k].text.string.unicodeScalars
-            if let value = ChineseNumeral.jiaoFen(scalars[...]) { found = (value, k) }
+        var k = start
+        while k < tokens.count, k < start + 8, tokens[k].kind == .word,
+              case let word = tokens[k].text.string.unicodeScalars.dropFirst(k == start ? dropping : 0), word.allSatisfy(admits) {
+            scalars += word
+            if let value = read(scalars[...]) { found = (value, k) }
             k += 1
         }
         return found
@@ -688,10 +684,7 @@ extension FigureSpan {
             k += 1
             digits += tokens[k].text.string
         }
-        guard k > i, k + 1 < tokens.count else { return nil }
-        let next = tokens[k + 1]
-        guard let unit = next.kind == .percentSign ? .percent : next.kind == .unit ? Figure.Unit(rawValue: next.text.string) : nil
-        else { return nil }
+        guard k > i, let unit = ownUnit(tokens, number: k) else { return nil }
         return FigureSpan(number: Word(digits), span: i...(k + 1), unit: unit)
     }
 
