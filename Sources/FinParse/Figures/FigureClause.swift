@@ -287,8 +287,10 @@ struct FigureClause {
             return last.string
         }
         // 人员经费834.04万元，占基本支出的71.71%: the share is the previous item's.
-        // Not a change's verb (下降百分之零点五，占比百分之百): the share is of no change.
-        if words.first == Self.share, let previous, previous.change == nil, let label = previous.label { return label }
+        // The previous figure's item, which a share may be of: not a change's verb (下降百分之零点五，
+        // 占比百分之百).
+        let previousItem = previous?.change == nil ? previous?.label : nil
+        if words.first == Self.share, let previousItem { return previousItem }
         // Split at linking words; the item is the last stretch that names something, so the
         // stretches are read from the end. A number inside the clause ends a stretch too
         // (1166辆变型拖拉机报废率100%).
@@ -319,19 +321,14 @@ struct FigureClause {
                 return Self.tidy(item + [words[stretchEnd]])
             }
             let linked = stretchStart > 0 ? words[stretchStart - 1] : nil
-            // 完成年初预算的96.1%: the share of the budget carried out, not the budget; 支出决算为
-            // 预算的98.6%: a share of what stands before 为, or of the previous figure's item.
-            if !item.isEmpty, let linked, stretchEnd == words.count, words[stretchEnd - 1] == Self.de {
-                if linked == Self.complete { return Self.tidy([Self.complete] + item) }
-                if Self.copulas.contains(linked) {
-                    guard stretchStart > 1 else { return previous?.label }
-                    stretchEnd = stretchStart - 1
-                    continue
-                }
-            }
-            // 基本支出占总支出的比重为65.2%: the share is the item's before 占, or the previous figure's.
-            if let last = item.last, Self.proportions.contains(last), linked == Self.share {
-                guard stretchStart > 1 else { return previous?.label }
+            let ofWhat = !item.isEmpty && stretchEnd == words.count && words[stretchEnd - 1] == Self.de
+            // 完成年初预算的96.1%: the share of the budget carried out, not the budget.
+            if ofWhat, linked == Self.complete { return Self.tidy([Self.complete] + item) }
+            // 支出决算为预算的98.6%, 基本支出占总支出的比重为65.2%: a share of what stands before 为
+            // or 占, or of the previous figure's item.
+            if let linked, ofWhat && Self.copulas.contains(linked)
+                || linked == Self.share && item.last.map(Self.proportions.contains) == true {
+                guard stretchStart > 1 else { return previousItem }
                 stretchEnd = stretchStart - 1
                 continue
             }
