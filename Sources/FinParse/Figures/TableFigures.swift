@@ -93,29 +93,35 @@ enum TableFigures {
     }
 
     /// A table's cells indexed for reading amounts' labels, each cell read once: a row of a
-    /// PDF table can hold thousands of cells.
+    /// PDF table can hold thousands of cells, and a table hundreds of thousands of rows, so
+    /// what is kept of each cell and row is kept in arrays (a dictionary by grid position
+    /// took 1.6 KB a row of a long TAB table, 44% of what its parse held at its peak).
     private struct Layout {
-        private struct Position: Hashable { var row: Int, column: Int }
-
-        /// The text of each grid position a non-empty cell covers, its spans included.
-        private var texts: [Position: String] = [:]
-        /// The amounts of each cell that holds any, read once.
-        private var parts: [Position: [Amount]] = [:]
-        /// For each amount cell, the nearest text cell to its left on its row (not an amount,
-        /// nor a whole number).
-        private var nearest: [Position: Table.Cell] = [:]
+        /// The non-empty cells, in row and column order.
+        private let cells: [Table.Cell]
+        /// The grid positions the cells cover, their spans included, row by row in column
+        /// order: each a column and the index of its cell in ``cells``.
+        private var covered: [(column: Int, cell: Int)] = []
+        private var coveredOfRow: ByRow<Range<Int>>
+        /// The amounts of each cell that holds any, read once; by index in ``cells``.
+        private var cellParts: [[Amount]?]
+        /// For each amount cell, the index of the nearest text cell to its left on its row (not
+        /// an amount, nor a whole number), whose text after its amounts is in ``restTexts``
+        /// where it holds some among its words.
+        private var cellNearest: [Int?]
+        private var restTexts: [Int: String] = [:]
         /// The rows that hold an amount, and each row's line and number of non-empty cells.
-        private var amountRows = Set<Int>()
-        private var lines: [Int: Int] = [:]
-        private var cellCounts: [Int: Int] = [:]
+        private var amountRows: ByRow<Void>
+        private var lines: ByRow<Int>
+        private var cellCounts: ByRow<Int>
         /// The rows that hold words, true for the 科目 levels' header (类 款 项, nothing else);
         /// the rows that hold a whole number that is no amount (a code), and those that start
         /// with one.
-        private var wordRows: [Int: Bool] = [:]
-        private var codeRows = Set<Int>()
-        private var codeFirstRows = Set<Int>()
-        /// Each row's first amount cell.
-        private var firstAmounts: [Int: Table.Cell] = [:]
+        private var wordRows: ByRow<Bool>
+        private var codeRows: ByRow<Void>
+        private var codeFirstRows: ByRow<Void>
+        /// Each row's first amount cell, by index in ``cells``.
+        private var firstAmounts: ByRow<Int>
         /// The widest text of each column (``width(of:)``).
         private var widest: [Int: Int] = [:]
         /// Columns that hold labels: more text than amounts, and some of it among the amounts'
@@ -125,25 +131,32 @@ enum TableFigures {
         private var labelsAbove: [Int: String]?
 
         init(_ table: Table) {
-            var columnCounts: [Int: (text: Int, all: Int)] = [:]
-            var lastText: [Int: Table.Cell] = [:]  // by row, as the cells go left to right
-            var textPlaces: [(row: Int, column: Int)] = []
             // A dash or slash marking an empty cell labels nothing, as an empty cell does.
-            let cells = table.cells.filter { !$0.text.isEmpty && !TableFigures.marksEmpty($0.text) }
+            cells = table.cells.filter { !$0.text.isEmpty && !TableFigures.marksEmpty($0.text) }
                 .sorted { ($0.row, $0.column) < ($1.row, $1.column) }
-            for (cell, amounts) in zip(cells, Self.amounts(ofRowsOf: cells)) {
-                for column in cell.column..<(cell.column + cell.columnSpan) {
-                    texts[Position(row: cell.row, column: column)] = cell.text
-                }
+            cellParts = Array(repeating: nil, count: cells.count)
+            cellNearest = Array(repeating: nil, count: cells.count)
+            let rowCount = (cells.last?.row ?? -1) + 1
+            (amountRows, codeRows, codeFirstRows) = (ByRow(count: rowCount), ByRow(count: rowCount), ByRow(count: rowCount))
+            (lines, cellCounts, firstAmounts) = (ByRow(count: rowCount), ByRow(count: rowCount), ByRow(count: rowCount))
+            wordRows = ByRow(count: rowCount)
+            coveredOfRow = ByRow(count: rowCount)
+            var columnCounts: [Int: (text: Int, all: Int)] = [:]
+            var lastText: (row: Int, cell: Int)?  // the row's, as the cells go left to right
+            var textPlaces: [(row: Int, column: Int)] = []
+            for (index, (cell, amounts)) in zip(cells, Self.amounts(ofRowsOf: cells)).enumerated() {
+                let rowStart = coveredOfRow[cell.row]?.lowerBound ?? covered.endIndex
+                Self.cover(cell, index: index, rowStart: rowStart, in: &covered)
+                coveredOfRow[cell.row] = rowStart..<covered.endIndex
                 lines[cell.row] = lines[cell.row] ?? cell.line
-                cellCounts[cell.row, default: 0] += 1
+                cellCounts[cell.row] = (cellCounts[cell.row] ?? 0) + 1
                 columnCounts[cell.column, default: (0, 0)].all += 1
-                let position = Position(row: cell.row, column: cell.column)
+                let left = lastText.flatMap { $0.row == cell.row ? $0.cell : nil }
                 if let amounts {
                     amountRows.insert(cell.row)
-                    parts[position] = amounts.map { ($0.text, $0.value, nil) }
-                    nearest[position] = lastText[cell.row]
-                    firstAmounts[cell.row] = firstAmounts[cell.row] ?? cell
+                    cellParts[index] = amounts.map { ($0.text, $0.value, nil) }
+                    cellNearest[index] = left
+                    firstAmounts[cell.row] = firstAmounts[cell.row] ?? index
                 } else {
                     columnCounts[cell.column, default: (0, 0)].text += 1
                     textPlaces.append((cell.row, cell.column))
@@ -156,23 +169,62 @@ enum TableFigures {
                     }
                     wordRows[cell.row] = wordRows[cell.row] ?? true
                         && cell.text.unicodeScalars.allSatisfy { "类款项 ".unicodeScalars.contains($0) }
-                    var rest = cell
+                    var rest = cell.text
                     if let inline = TableFigures.amountsAmongWords(cell.text) {
                         amountRows.insert(cell.row)
-                        parts[position] = inline.amounts
-                        nearest[position] = lastText[cell.row]
-                        rest.text = inline.after
+                        cellParts[index] = inline.amounts
+                        cellNearest[index] = left
+                        rest = inline.after
+                        restTexts[index] = rest
                     }
                     // Nor does how the row is bought.
-                    if Self.holdsWords(rest.text), !TableFigures.purchaseMethods.contains(rest.text) {
-                        lastText[cell.row] = rest
+                    if Self.holdsWords(rest), !TableFigures.purchaseMethods.contains(rest) {
+                        lastText = (cell.row, index)
                     }
                 }
             }
-            let firstAmountRow = amountRows.min() ?? 0
+            let firstAmountRow = amountRows.first ?? 0
             let bodyTextColumns = Set(textPlaces.filter { $0.row >= firstAmountRow }.map(\.column))
             labelColumns = Set(columnCounts.filter { $0.value.text > $0.value.all / 2 && bodyTextColumns.contains($0.key) }.keys)
-            if table.columns == 1 { labelsAbove = labelsAbove(rows: Set(cells.map(\.row)).sorted()) }
+            if table.columns == 1 { labelsAbove = labelsAbove(rows: (0..<rowCount).filter { lines[$0] != nil }) }
+        }
+
+        /// Adds the positions `cell` covers to its row's, which start at `rowStart` in `covered`. A cell
+        /// spanning over the next one's start (a Word cell merged across) keeps the positions
+        /// past the next one's: each position is the last cell's that covers it.
+        private static func cover(_ cell: Table.Cell, index: Int, rowStart: Int, in covered: inout [(column: Int, cell: Int)]) {
+            let span = cell.column..<(cell.column + cell.columnSpan)
+            let overlapped = covered[rowStart...].partitioningIndex { $0.column >= span.lowerBound }
+            let pastSpan = covered[overlapped...].filter { $0.column >= span.upperBound }
+            covered.removeSubrange(overlapped...)
+            covered.append(contentsOf: span.lazy.map { ($0, index) })
+            covered.append(contentsOf: pastSpan)
+        }
+
+        /// The index in ``cells`` of the cell that covers a grid position; nil where it is empty.
+        private func cell(_ row: Int, _ column: Int) -> Int? {
+            guard let positions = coveredOfRow[row] else { return nil }
+            let found = covered[positions].partitioningIndex { $0.column >= column }
+            return found < positions.upperBound && covered[found].column == column ? covered[found].cell : nil
+        }
+
+        /// The index in ``cells`` of the cell whose top-left position this is.
+        private func cell(startingAt row: Int, _ column: Int) -> Int? {
+            cell(row, column).flatMap { cells[$0].column == column ? $0 : nil }
+        }
+
+        /// The amounts of the cell at a grid position; nil for a cell without any.
+        private func parts(_ row: Int, _ column: Int) -> [Amount]? {
+            cell(startingAt: row, column).flatMap { cellParts[$0] }
+        }
+
+        /// The nearest text cell left of an amount cell (``cellNearest``), with its text after
+        /// its own amounts.
+        private func nearest(to cell: Table.Cell) -> Table.Cell? {
+            guard let index = self.cell(startingAt: cell.row, cell.column), let left = cellNearest[index] else { return nil }
+            var nearest = cells[left]
+            if let rest = restTexts[left] { nearest.text = rest }
+            return nearest
         }
 
         /// A raw extraction (pdftotext without -layout) gives a table one column, each cell a
@@ -207,7 +259,7 @@ enum TableFigures {
             var namesInARow = 0
             for row in rows {
                 guard let line = lines[row] else { continue }
-                if parts[Position(row: row, column: 0)] != nil {
+                if parts(row, 0) != nil {
                     if !inRun {
                         inRun = true
                         named = startsRow && name != nil
@@ -255,7 +307,7 @@ enum TableFigures {
             let codedRows = runs.count(where: \.coded) >= 2 || usual >= 2 && count >= 5
             var header: [String] = []
             if codedRows, runs.contains(where: { !$0.coded }) {
-                let firstAmount = rows.first { parts[Position(row: $0, column: 0)] != nil } ?? 0
+                let firstAmount = rows.first { parts($0, 0) != nil } ?? 0
                 header = rows.prefix { $0 < firstAmount }.compactMap { text($0, 0) } + Self.columnHeads
             }
             for run in runs where run.rows.count <= usual
@@ -311,12 +363,10 @@ enum TableFigures {
 
         /// The amounts of a cell (see ``TableFigures/amounts(_:)`` and
         /// ``TableFigures/amountsAmongWords(_:)``); nil for a cell without any.
-        func amounts(of cell: Table.Cell) -> [Amount]? {
-            parts[Position(row: cell.row, column: cell.column)]
-        }
+        func amounts(of cell: Table.Cell) -> [Amount]? { parts(cell.row, cell.column) }
 
         /// The text at a grid position; nil where it is empty.
-        private func text(_ row: Int, _ column: Int) -> String? { texts[Position(row: row, column: column)] }
+        private func text(_ row: Int, _ column: Int) -> String? { cell(row, column).map { cells[$0].text } }
 
         /// Whether `row` is the line `line` and holds text but no amount: a piece of a label.
         private func isFragment(_ row: Int, line: Int) -> Bool {
@@ -330,12 +380,12 @@ enum TableFigures {
         func label(of cell: Table.Cell) -> String? {
             if let labelsAbove { return labelsAbove[cell.row] }
             if let wrapped = label(wrappedAround: cell) { return wrapped }
-            if let nearest = nearest[Position(row: cell.row, column: cell.column)] {
+            if let nearest = nearest(to: cell) {
                 return withoutCode(withoutPurchaseMethod(centred(nearest) ?? continued(nearest)))
             }
             // A label wrapped around the row's first amount (社会保障和就 / 208  754.75  754.75
             // 0.00 / 业支出) is every amount's.
-            if let first = firstAmounts[cell.row], first.column < cell.column, let wrapped = label(wrappedAround: first) {
+            if let first = firstAmounts[cell.row].map({ cells[$0] }), first.column < cell.column, let wrapped = label(wrappedAround: first) {
                 return wrapped
             }
             return label(below: cell)
@@ -364,7 +414,7 @@ enum TableFigures {
                 return label(wrappedAround: cell, leftOf: left)
             }
             guard labelColumns.contains(left), text(cell.row, left) == nil,
-                  (nearest[Position(row: cell.row, column: cell.column)]?.column ?? -1) < left,
+                  (nearest(to: cell)?.column ?? -1) < left,
                   isFragment(cell.row - 1, line: cell.line - 1), let above = text(cell.row - 1, left),
                   isFragment(cell.row + 1, line: cell.line + 1), let below = text(cell.row + 1, left)
             else { return nil }
@@ -451,7 +501,7 @@ enum TableFigures {
         /// The words of `row` in `column` or the nearest column left of it that has any.
         private func words(of row: Int, atOrLeftOf column: Int) -> String? {
             for column in stride(from: column, through: 0, by: -1) {
-                if let text = text(row, column), parts[Position(row: row, column: column)] == nil, Self.holdsWords(text) {
+                if let text = text(row, column), parts(row, column) == nil, Self.holdsWords(text) {
                     return withoutCode(text)
                 }
             }
@@ -660,4 +710,27 @@ enum TableFigures {
         return (1...2).contains(digits.distance(from: point, to: digits.endIndex) - 1)
             && digits.allSatisfy { isDigit($0) || $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: ".") }
     }
+}
+
+/// A value for each of a table's rows, in an array: rows are numbered from 0. A row outside
+/// the table has none, so that a look at the row before the first or after the last is a
+/// look at an empty row.
+private struct ByRow<Value> {
+    private var values: [Value?]
+
+    init(count: Int) { values = Array(repeating: nil, count: count) }
+
+    subscript(row: Int) -> Value? {
+        get { values.indices.contains(row) ? values[row] : nil }
+        set { values[row] = newValue }
+    }
+
+    /// The first row that has a value.
+    var first: Int? { values.firstIndex { $0 != nil } }
+}
+
+/// A set of rows.
+extension ByRow where Value == Void {
+    func contains(_ row: Int) -> Bool { self[row] != nil }
+    mutating func insert(_ row: Int) { self[row] = () }
 }

@@ -491,14 +491,14 @@ extension WordBinaryDocument.ParagraphProperties {
     }
 }
 
-extension Array {
-    /// The index of the first element for which `isPast` holds, in an array where every
-    /// such element comes after every other (a binary search); `count` when there is none.
-    func partitioningIndex(where isPast: (Element) -> Bool) -> Int {
-        var low = 0, high = count
+extension RandomAccessCollection {
+    /// The index of the first element for which `isPast` holds, in a collection where every
+    /// such element comes after every other (a binary search); `endIndex` when there is none.
+    func partitioningIndex(where isPast: (Element) -> Bool) -> Index {
+        var low = startIndex, high = endIndex
         while low < high {
-            let mid = (low + high) / 2
-            if isPast(self[mid]) { high = mid } else { low = mid + 1 }
+            let mid = index(low, offsetBy: distance(from: low, to: high) / 2)
+            if isPast(self[mid]) { high = mid } else { low = index(after: mid) }
         }
         return low
     }
