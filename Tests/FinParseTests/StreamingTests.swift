@@ -118,6 +118,23 @@ struct StreamedJSONTests {
         #expect(try Self.bytes(of: given) == bytes)
     }
 
+    /// A table of more cells than JSONEncoder is given at once (a TAB table of 1,500 rows
+    /// between two copies of a report) is written a run of cells at a time: the bytes of
+    /// JSONEncoder over the whole document, streamed or not, on one thread and on several.
+    @Test(arguments: [1, 3])
+    func aLongTableIsTheEncodersBytes(threads: Int) throws {
+        let report = try InputFile.load(path: Corpus.yongzhou)
+        var table = "\n一般公共预算财政拨款支出决算表\n单位：万元\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n"
+        for row in 0..<1500 { table += "\(2010101 + row)\t行政运行\(row)\t\(row + 100).50\t\(row).25\t100.25\n" }
+        let bytes = report + Array(table.utf8) + report
+        let document = try Document(bytes: bytes, path: "long.txt")
+        #expect(document.tables.contains { $0.cells.count > JSONOutput.cellsAtOnce })
+        #expect(document.tables.first { $0.cells.count > JSONOutput.cellsAtOnce } != document.tables.last)
+        let whole = Array(try JSONOutput.encoder(pretty: false).encode(document))
+        #expect(try document.jsonData(threads: threads) == whole)
+        #expect(try Self.bytes(of: Document.json(bytes: bytes, path: "long.txt", threads: threads)) == whole)
+    }
+
     /// A line inside a text table's span that is not one of its rows has its figures after
     /// the table's, in a document as in a stream. The input is a fuzzed copy of the 万里街道
     /// 2023 预算's 绩效目标表s, where a row the table reader leaves out holds 80% (line 39)

@@ -67,7 +67,11 @@ enum JSONOutput {
             amounts: array(document.amounts), diagnostics: array(document.diagnostics),
             outline: array(document.outline), paragraphs: array(document.paragraphs),
             percents: array(document.percents), report: document.report, source: document.source,
-            tables: array(document.tables, run: tableRun))
+            tables: {
+                var writer = ArrayWriter<Table>(run: tableRun)
+                try append(document.tables, to: &writer, threads: threads)
+                return try writer.finish()
+            }())
         for part in members.parts { try part.write(to: write) }
     }
 
@@ -159,9 +163,14 @@ enum JSONOutput {
         }
 
         /// A run's elements as JSONEncoder writes them inside `[…]`.
-        static func encode(_ elements: [Element], _ encoder: JSONEncoder) throws -> Data {
+        static func encode<Run: Encodable>(_ elements: [Run], _ encoder: JSONEncoder) throws -> Data {
             let data = try encoder.encode(elements)
             return data[data.index(after: data.startIndex)..<data.index(before: data.endIndex)]
+        }
+
+        /// Appends more of the element whose start was added last (``add(_:)``).
+        mutating func extend(with encoded: some Collection<UInt8>) {
+            bytes.append(encoded)
         }
 
         /// Appends elements encoded elsewhere (``encode(_:_:)``), after those appended before.
@@ -169,6 +178,23 @@ enum JSONOutput {
             if !bytes.isEmpty { bytes.append(CollectionOfOne(UInt8(ascii: ","))) }
             bytes.append(encoded)
         }
+    }
+
+    /// A table of more cells than this is encoded a run of cells at a time
+    /// (``ArrayWriter/appendLong(_:)``): JSONEncoder's value tree for the whole of a table
+    /// of 80,000 rows took 310 MB.
+    static let cellsAtOnce = 4096
+
+    /// Runs all of `tables` through `writer`, the long ones a run of cells at a time, the
+    /// others a run of tables at a time on up to `threads` threads.
+    static func append(_ tables: [Table], to writer: inout ArrayWriter<Table>, threads: Int) throws {
+        var start = 0
+        for (index, table) in tables.enumerated() where table.cells.count > cellsAtOnce {
+            try writer.append(contentsOf: Array(tables[start..<index]), threads: threads)
+            try writer.appendLong(table)
+            start = index + 1
+        }
+        try writer.append(contentsOf: Array(tables[start...]), threads: threads)
     }
 
     struct FailedInput: Encodable {
@@ -190,4 +216,30 @@ enum JSONOutput {
                                  line: error.location?.line, byteOffset: error.byteOffset)
         }
     }
+}
+
+extension JSONOutput.ArrayWriter where Element == Table {
+    /// Appends a table after the elements taken in before, its cells encoded a run at a
+    /// time and written as they come: the bytes JSONEncoder gives for the table whole,
+    /// without its value tree for all of the cells.
+    mutating func appendLong(_ table: Table) throws {
+        if let rest = takeRest() { add(try Self.encode(rest, encoder)) }
+        var shell = table
+        shell.cells = []
+        // `cells` sorts first among the table's keys: the shell is {"cells":[],…}.
+        let tail = try encoder.encode(shell).dropFirst(Self.cellsKey.count)
+        let run = 256
+        for start in stride(from: 0, to: table.cells.count, by: run) {
+            let cells = try Self.encode(Array(table.cells[start..<min(start + run, table.cells.count)]), encoder)
+            if start == 0 {
+                add(Self.cellsKey + cells)
+            } else {
+                extend(with: CollectionOfOne(UInt8(ascii: ",")))
+                extend(with: cells)
+            }
+        }
+        extend(with: tail)
+    }
+
+    private static var cellsKey: Data { Data("{\"cells\":[".utf8) }
 }

@@ -142,6 +142,11 @@ private final class StreamedJSONWriter {
             add(Paragraph(text: String(paragraph.text.trimmingSpaces), line: paragraph.line), to: &paragraphs, .paragraphs)
         case .piece(.figure(let figure)):
             if figure.unit == .percent { add(figure, to: &percents, .percents) } else { add(figure, to: &amounts, .amounts) }
+        case .piece(.table(let table)) where table.cells.count > JSONOutput.cellsAtOnce:
+            // Written here, after the tables before it, as they are.
+            if let rest = tables.takeRest() { encode(rest, into: &tables, .tables) }
+            appendEncoded(all: true)
+            do { try tables.appendLong(table) } catch { failure = failure ?? error }
         case .piece(.table(let table)):
             add(table, to: &tables, .tables)
         case .diagnostics:
@@ -158,13 +163,13 @@ private final class StreamedJSONWriter {
     /// ``appendEncoded(all:)`` (not from here: `writer` is one of those it appends to).
     private func encode<Element>(_ run: [Element], into writer: inout JSONOutput.ArrayWriter<Element>, _ member: Member) {
         guard threads > 1 else {
-            do { writer.add(try JSONOutput.ArrayWriter.encode(run, encoder)) } catch { failure = failure ?? error }
+            do { writer.add(try JSONOutput.ArrayWriter<Element>.encode(run, encoder)) } catch { failure = failure ?? error }
             return
         }
         let index = submitted
         submitted += 1
         pool.submit { [encoded] in
-            encoded.put(Result { EncodedRun(member: member, bytes: try JSONOutput.ArrayWriter.encode(run, JSONOutput.encoder(pretty: false))) },
+            encoded.put(Result { EncodedRun(member: member, bytes: try JSONOutput.ArrayWriter<Element>.encode(run, JSONOutput.encoder(pretty: false))) },
                         at: index)
         }
     }
