@@ -14,7 +14,28 @@ enum SubtotalCheck {
     private struct Coded {
         var code: String
         var column: Int
-        var amounts: [Int: Int] = [:]
+        var amounts = ByColumn()
+    }
+
+    /// Figures' indices by column, for the few columns of a row: in an array, not a
+    /// dictionary, as a table can have tens of thousands of rows.
+    private struct ByColumn {
+        private(set) var entries: [(column: Int, index: Int)] = []
+
+        var isEmpty: Bool { entries.isEmpty }
+
+        subscript(column: Int) -> Int? {
+            get { entries.first { $0.column == column }?.index }
+            set {
+                let old = entries.firstIndex { $0.column == column }
+                switch (old, newValue) {
+                case let (old?, new?): entries[old].index = new
+                case let (old?, nil): entries.remove(at: old)
+                case let (nil, new?): entries.append((column, new))
+                case (nil, nil): break
+                }
+            }
+        }
     }
 
     private static let ambiguous = -1
@@ -27,10 +48,12 @@ enum SubtotalCheck {
     /// whose cells were not read whole (pdftotext's layout), not the report's.
     static func diagnostics(_ figures: [Figure], in table: Table) -> [Diagnostic] {
         guard !figures.isEmpty else { return [] }
-        var cells = table.cells.filter { !$0.text.isEmpty }
-        if !zip(cells, cells.dropFirst()).allSatisfy({ ($0.row, $0.column) < ($1.row, $1.column) }) {
-            cells.sort { ($0.row, $0.column) < ($1.row, $1.column) }
-        }
+        // The non-empty cells in row and column order, by their indices: a table can have
+        // hundreds of thousands.
+        var order = table.cells.indices.filter { !table.cells[$0].text.isEmpty }
+        let place = { (index: Int) in (table.cells[index].row, table.cells[index].column) }
+        if !zip(order, order.dropFirst()).allSatisfy({ place($0) < place($1) }) { order.sort { place($0) < place($1) } }
+        let cells = order.lazy.map { table.cells[$0] }
         let rows = TableFigures.runs(of: cells, by: \.row)
         // The columns codes start in, from the rows that name theirs: there, a code whose name
         // wrapped onto the lines around its row (30108 | 446.11) is a code too.
@@ -48,14 +71,14 @@ enum SubtotalCheck {
         }
         var coded: [Int: [Coded]] = [:]  // by the code's column, in row order
         var incomplete = Set<Int>()  // code columns with a code not read as one
-        var totals: [[Int: Int]] = []
+        var totals: [ByColumn] = []
         // The last code of the row before when it had no amount: pdftotext's layout may print a
         // half's code at the end of one line and its name and amount on the next (30207 /
         // 邮电费 8.05), whose amounts before any code are that code's.
         var unfinished: (column: Int, index: Int)?
         for row in rows {
             var current: Coded?
-            var rowAmounts: [Int: Int] = [:]
+            var rowAmounts = ByColumn()
             var i = row.lowerBound
             while i < row.upperBound {
                 let named = !codeColumns.contains(cells[i].column) || amounts[Position(row: cells[i].row, column: cells[i].column)] != nil
@@ -87,10 +110,10 @@ enum SubtotalCheck {
         }
 
         var diagnostics: [Diagnostic] = []
-        func check(_ total: [Int: Int], against parts: [Coded], name: (Figure) -> String) {
+        func check(_ total: ByColumn, against parts: [Coded], name: (Figure) -> String) {
             // A part with no amount at all was not read whole: nothing can be said.
             guard !parts.isEmpty, parts.allSatisfy({ !$0.amounts.isEmpty }) else { return }
-            for (column, index) in total.sorted(by: { $0.key < $1.key }) where index != ambiguous {
+            for (column, index) in total.entries.sorted(by: { $0.column < $1.column }) where index != ambiguous {
                 guard parts.allSatisfy({ $0.amounts[column] != ambiguous }) else { continue }
                 let figure = figures[index]
                 let sum = parts.compactMap { $0.amounts[column] }.map { figures[$0].value }.reduce(0, +)
@@ -125,7 +148,8 @@ enum SubtotalCheck {
     /// name if `named`: whole cells of digits (201, 06, 01; 2010601), and the digits that
     /// open the name's own cell (`01 行政运行`). A 类 first, or a whole code; three, five or
     /// seven digits in all.
-    private static func code(startingAt start: Int, in cells: [Table.Cell], row: Range<Int>, named: Bool) -> (String, Int)? {
+    private static func code(startingAt start: Int, in cells: LazyMapCollection<[Int], Table.Cell>, row: Range<Int>,
+                             named: Bool) -> (String, Int)? {
         var code = ""
         var firstLength: Int?
         var i = start

@@ -14,6 +14,7 @@ enum TableFigures {
         guard let unit = table.unit, unit != .percent else { return ([], []) }
         let layout = Layout(table)
         var figures: [Figure] = []
+        figures.reserveCapacity(layout.partCount)
         var diagnostics: [Diagnostic] = []
         for cell in table.cells {
             guard let parts = layout.amounts(of: cell) else { continue }
@@ -50,10 +51,11 @@ enum TableFigures {
     }
 
     /// The index ranges of `elements` that share `key` one after another: a table's rows.
-    static func runs<Element, Key: Equatable>(of elements: [Element], by key: (Element) -> Key) -> [Range<Int>] {
+    static func runs<Elements: RandomAccessCollection, Key: Equatable>(of elements: Elements, by key: (Elements.Element) -> Key) -> [Range<Int>]
+        where Elements.Index == Int {
         var runs: [Range<Int>] = []
-        var start = 0
-        while start < elements.count {
+        var start = elements.startIndex
+        while start < elements.endIndex {
             let end = elements[start...].firstIndex { key($0) != key(elements[start]) } ?? elements.endIndex
             runs.append(start..<end)
             start = end
@@ -97,7 +99,7 @@ enum TableFigures {
     /// what is kept of each cell and row is kept in arrays (a dictionary by grid position
     /// took 1.6 KB a row of a long TAB table, 44% of what its parse held at its peak).
     private struct Layout {
-        /// The non-empty cells, in row and column order.
+        /// The table's cells; those read are the non-empty ones, in row and column order.
         private let cells: [Table.Cell]
         /// The grid positions the cells cover, their spans included, row by row in column
         /// order: each a column and the index of its cell in ``cells``.
@@ -129,14 +131,18 @@ enum TableFigures {
         private let labelColumns: Set<Int>
         /// For a table of one column, each amount row's label (``labelsAbove(rows:)``).
         private var labelsAbove: [Int: String]?
+        /// How many amounts the cells hold.
+        private(set) var partCount = 0
 
         init(_ table: Table) {
+            let cells = table.cells
+            self.cells = cells
             // A dash or slash marking an empty cell labels nothing, as an empty cell does.
-            cells = table.cells.filter { !$0.text.isEmpty && !TableFigures.marksEmpty($0.text) }
-                .sorted { ($0.row, $0.column) < ($1.row, $1.column) }
+            let order = cells.indices.filter { !cells[$0].text.isEmpty && !TableFigures.marksEmpty(cells[$0].text) }
+                .sorted { (cells[$0].row, cells[$0].column) < (cells[$1].row, cells[$1].column) }
             cellParts = Array(repeating: nil, count: cells.count)
             cellNearest = Array(repeating: nil, count: cells.count)
-            let rowCount = (cells.last?.row ?? -1) + 1
+            let rowCount = (order.last.map { cells[$0].row } ?? -1) + 1
             (amountRows, codeRows, codeFirstRows) = (ByRow(count: rowCount), ByRow(count: rowCount), ByRow(count: rowCount))
             (lines, cellCounts, firstAmounts) = (ByRow(count: rowCount), ByRow(count: rowCount), ByRow(count: rowCount))
             wordRows = ByRow(count: rowCount)
@@ -144,7 +150,8 @@ enum TableFigures {
             var columnCounts: [Int: (text: Int, all: Int)] = [:]
             var lastText: (row: Int, cell: Int)?  // the row's, as the cells go left to right
             var textPlaces: [(row: Int, column: Int)] = []
-            for (index, (cell, amounts)) in zip(cells, Self.amounts(ofRowsOf: cells)).enumerated() {
+            for (index, amounts) in zip(order, Self.amounts(ofRowsOf: order.lazy.map { cells[$0] })) {
+                let cell = cells[index]
                 let rowStart = coveredOfRow[cell.row]?.lowerBound ?? covered.endIndex
                 Self.cover(cell, index: index, rowStart: rowStart, in: &covered)
                 coveredOfRow[cell.row] = rowStart..<covered.endIndex
@@ -187,6 +194,7 @@ enum TableFigures {
             let bodyTextColumns = Set(textPlaces.filter { $0.row >= firstAmountRow }.map(\.column))
             labelColumns = Set(columnCounts.filter { $0.value.text > $0.value.all / 2 && bodyTextColumns.contains($0.key) }.keys)
             if table.columns == 1 { labelsAbove = labelsAbove(rows: (0..<rowCount).filter { lines[$0] != nil }) }
+            partCount = cellParts.reduce(0) { $0 + ($1?.count ?? 0) }
         }
 
         /// Adds the positions `cell` covers to its row's, which start at `rowStart` in `covered`. A cell
@@ -335,7 +343,8 @@ enum TableFigures {
         /// decimals, not a code: codes come before (301 | 2,082.85). In a table in whole 元 (more
         /// amounts in thousands than with decimals), an empty column's 0 after the row's first
         /// amount and its last words is that column's zero, as 0.00 is in a table with decimals.
-        private static func amounts(ofRowsOf cells: [Table.Cell]) -> [[(text: String, value: Decimal?)]?] {
+        private static func amounts<Cells: RandomAccessCollection<Table.Cell>>(ofRowsOf cells: Cells) -> [[(text: String, value: Decimal?)]?]
+            where Cells.Index == Int {
             var read = cells.map { TableFigures.amounts($0.text) }
             var whole = 0, decimal = 0
             for amount in read.lazy.compactMap({ $0 }).joined() {
