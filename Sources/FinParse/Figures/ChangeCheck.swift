@@ -182,7 +182,8 @@ enum ChangeCheck {
         itemEndings.contains { subject.hasSuffix(utf8: $0) } && !subject.contains(utf8: "原因")
     }
 
-    private static let itemEndings = ["费", "支出", "收入", "决算", "预算", "经费", "资金", "数", "专项", "总计", "合计", "安排"]
+    /// How the name of an item of money ends.
+    static let itemEndings = ["费", "支出", "收入", "决算", "预算", "经费", "资金", "数", "专项", "总计", "合计", "安排"]
 
     /// A warning when `percent` is not the change `step` (in the percent's direction) made to
     /// reach `now`; `nowText` names `now` in the message.

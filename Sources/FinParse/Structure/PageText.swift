@@ -619,7 +619,8 @@ enum PageText {
                paragraph.bytes < maxJoinedBytes,
                endsTitle(paragraph, with: line)
                 || (blanks.isEmpty || goesOnAcrossBlank(paragraph, with: line, doubleSpaced: doubleSpaced))
-                    && continues(paragraph, with: line, columnar: measure.columnar, full: full, indented: indented) {
+                    && continues(paragraph, with: line, columnar: measure.columnar, full: full, indented: indented)
+                || blanks.count == 1 && givesAmount(to: paragraph, line, columnar: measure.columnar) {
                 open!.join(line, width: measure.width)
                 blanks.removeAll()
                 continue
@@ -679,6 +680,20 @@ enum PageText {
 
     private static func endsSentence(_ paragraph: Paragraph) -> Bool {
         paragraph.tail.last.map(sentenceEnds.contains) ?? true
+    }
+
+    /// Whether `line` holds the amount of the item `paragraph` ends on, a blank line apart: plain
+    /// pdftotext prints a PDF's pieces of text apart, and a sentence whose amount is a piece of
+    /// its own (`（一）收入预算总计` / `21,955.35 万元。包括：`, one line in `-layout` text) comes
+    /// out so. The paragraph ends on an item's name with no mark after it, the line starts
+    /// with an amount and its unit, and neither is a table's row.
+    private static func givesAmount(to paragraph: Paragraph, _ line: FoldedText, columnar: Bool) -> Bool {
+        let text = line.text.trimmingSpaces.unicodeScalars
+        guard text.first?.isASCIIDigit == true, !columnar, !paragraph.isColumnar else { return false }
+        let unit = text.drop { $0.isASCIIDigit || $0 == "," || $0 == "." }.drop { $0 == " " }
+        guard ["万元", "亿元", "元"].contains(where: { unit.starts(with: $0.unicodeScalars) }) else { return false }
+        let tail = String(paragraph.tail)
+        return ChangeCheck.itemEndings.contains { tail.hasSuffix(utf8: $0) }
     }
 
     /// Whether a sentence may go on across the one blank line before `line`: in double-spaced
