@@ -51,8 +51,9 @@ enum TableFigures {
     }
 
     /// The index ranges of `elements` that share `key` one after another: a table's rows.
-    static func runs<Elements: RandomAccessCollection, Key: Equatable>(of elements: Elements, by key: (Elements.Element) -> Key) -> [Range<Int>]
-        where Elements.Index == Int {
+    static func runs<Elements: RandomAccessCollection<Element>, Element, Key: Equatable>(
+        of elements: Elements, by key: (Element) -> Key
+    ) -> [Range<Int>] where Elements.Index == Int {
         var runs: [Range<Int>] = []
         var start = elements.startIndex
         while start < elements.endIndex {
@@ -197,9 +198,9 @@ enum TableFigures {
             partCount = cellParts.reduce(0) { $0 + ($1?.count ?? 0) }
         }
 
-        /// Adds the positions `cell` covers to its row's, which start at `rowStart` in `covered`. A cell
-        /// spanning over the next one's start (a Word cell merged across) keeps the positions
-        /// past the next one's: each position is the last cell's that covers it.
+        /// Adds the positions `cell` covers to its row's, which start at `rowStart` in
+        /// `covered`. A cell spanning over the next one's start keeps the positions past the
+        /// next one's: each position is the last cell's that covers it.
         private static func cover(_ cell: Table.Cell, index: Int, rowStart: Int, in covered: inout [(column: Int, cell: Int)]) {
             let span = cell.column..<(cell.column + cell.columnSpan)
             let overlapped = covered[rowStart...].partitioningIndex { $0.column >= span.lowerBound }
