@@ -334,48 +334,59 @@ struct FigureExtractor {
             var start = 0
             var marked = false
             var i = 0
-            while i < bytes.count {
-                let byte = bytes[i]
-                if byte < 0x80 {
-                    if byte == UInt8(ascii: "%") { marked = true }
-                    i += 1
-                    continue
-                }
-                // By its first byte, the marks that may follow (a clause's ends lead with E3 and
-                // EF only). A mark ends no text: a number follows ¥, and precedes the others.
-                if i + 2 < bytes.count {
-                    let second = bytes[i + 1], third = bytes[i + 2]
-                    switch byte {
-                    case 0xC2:    // ¥
-                        marked = marked || second == 0xA5
-                    case 0xE2:    // ‰
-                        marked = marked || second == 0x80 && third == 0xB0
-                    case 0xE4:    // 万, 亿: an amount's only where no word follows (not 5万余块, 3.5万人)
-                        if second == 0xB8 ? third == 0x87 : second == 0xBA && third == 0xBF { marked = marked || !startsWord(at: i + 3) }
-                    case 0xE5:    // 元, 倍, 千分 (千分之五, told)
-                        marked = marked || second == 0x85 && third == 0x83 || second == 0x80 && third == 0x8D
-                            || second == 0x8D && third == 0x83 && i + 5 < bytes.count && bytes[i + 3] == 0xE5 && bytes[i + 4] == 0x88 && bytes[i + 5] == 0x86
-                    case 0xE7:    // 百
-                        marked = marked || second == 0x99 && third == 0xBE
-                    case 0xE3, 0xEF:    // ％, ﹪, ￥, or an end
-                        if byte == 0xEF && (second == 0xBC && third == 0x85 || second == 0xB9 && third == 0xAA || second == 0xBF && third == 0xA5) {
-                            marked = true
-                        } else if isEnd(at: i) && i + 3 < bytes.count && !isEnd(at: i + 3) {
+            Self.clauseMarks.withUnsafeBufferPointer { marks in
+                while i < bytes.count {
+                    let byte = bytes[i]
+                    if byte < 0x80 {
+                        if byte == UInt8(ascii: "%") { marked = true }
+                        i += 1
+                        continue
+                    }
+                    // A mark ends no text: a number follows ¥, and precedes the others.
+                    let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                    defer { i += length }
+                    guard length < 4, i + 2 < bytes.count else { continue }
+                    // Looked up by code point: most characters are none of the marks, a test
+                    // the processor foresees, where a switch on the lead byte it did not.
+                    let point = length == 2 ? Int(byte & 0x1F) << 6 | Int(bytes[i + 1] & 0x3F)
+                        : Int(byte & 0x0F) << 12 | Int(bytes[i + 1] & 0x3F) << 6 | Int(bytes[i + 2] & 0x3F)
+                    switch marks[point] {
+                    case ClauseMark.none:
+                        break
+                    case ClauseMark.figure:
+                        marked = true
+                    case ClauseMark.tenThousands:    // 万, 亿: an amount's only where no word follows (not 5万余块, 3.5万人)
+                        marked = marked || !startsWord(at: i + 3)
+                    case ClauseMark.thousand:    // 千分 (千分之五, told)
+                        marked = marked || i + 5 < bytes.count && bytes[i + 3] == 0xE5 && bytes[i + 4] == 0x88 && bytes[i + 5] == 0x86
+                    default:    // 。；，
+                        if isEnd(at: i) && i + 3 < bytes.count && !isEnd(at: i + 3) {
                             close(start..<(i + 3), marked: marked)
                             start = i + 3
                             marked = false
                         }
-                    default:
-                        break
                     }
                 }
-                i += byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
             }
             close(start..<bytes.count, marked: marked)
         }
         let utf8 = written.utf8
         return (candidates.map { written[utf8.index(utf8.startIndex, offsetBy: $0.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: $0.upperBound)] }, count)
     }
+
+    /// What each code point of the Basic Multilingual Plane is to ``clauses(of:)``.
+    private enum ClauseMark {
+        static let none: UInt8 = 0, figure: UInt8 = 1, tenThousands: UInt8 = 2, thousand: UInt8 = 3, end: UInt8 = 4
+    }
+
+    private static let clauseMarks: [UInt8] = {
+        var marks = [UInt8](repeating: ClauseMark.none, count: 0x10000)
+        for (characters, mark) in [("¥‰元倍百％﹪￥", ClauseMark.figure), ("万亿", ClauseMark.tenThousands),
+                                   ("千", ClauseMark.thousand), ("。；，", ClauseMark.end)] {
+            for scalar in characters.unicodeScalars { marks[Int(scalar.value)] = mark }
+        }
+        return marks
+    }()
 }
 
 /// The label a table's row gives a figure of its cells: the nearest cell to the figure's
