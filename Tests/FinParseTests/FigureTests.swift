@@ -965,5 +965,28 @@ struct FigureTests {
             #expect(candidates.map(String.init) == marked, "\(written)")
         }
     }
-}
 
+    /// An amount alone on the line right below a line that names an item alone takes that
+    /// item (a form's label and value, one cell a line in a word processor's text export: 年度预算
+    /// 金额 / 210万元; a project sheet's 六、年度预算安排 / 795万元). Not below a sentence, nor across
+    /// a blank line, nor when the amount has words with it. They had no label.
+    @Test func anAmountAloneUnderTheItemItIsOf() throws {
+        let export = try Document(contentsOf: Corpus.path("exports/yongzhou-yingji-2021-juesuan.libreoffice.txt"))
+        #expect(export.amounts.filter { [413, 906, 1193].contains($0.line) }.map { "\($0.text) \($0.label ?? "-")" }
+                == ["210万元 年度预算金额", "96万元 年度预算金额", "54万元 年度预算金额"])
+        let typed = """
+            一、项目情况
+            六、年度预算安排
+            795万元
+            说明如下，其中公用经费
+            100万元
+            年度预算金额
+
+            20万元
+            年度预算金额
+            30万元用于培训
+            """
+        let document = try Document(bytes: Array(typed.utf8), path: "sheet.txt")
+        #expect(document.amounts.map { "\($0.text) \($0.label ?? "-")" } == ["795万元 年度预算安排", "100万元 -", "20万元 -", "30万元 -"])
+    }
+}

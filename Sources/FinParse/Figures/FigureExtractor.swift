@@ -374,6 +374,32 @@ struct FigureExtractor {
         return (candidates.map { written[utf8.index(utf8.startIndex, offsetBy: $0.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: $0.upperBound)] }, count)
     }
 
+    /// The item a short line names alone, its list marker left out (六、年度预算安排 →
+    /// 年度预算安排, 年度预算金额): no mark, no figure, and the ending of an item of money.
+    static func itemName(_ text: String) -> String? {
+        // Asked of every paragraph: on its bytes first, as most are longer or end otherwise.
+        guard text.utf8.count <= 96, let last = text.utf8.last, itemNameLastBytes[Int(last)],
+              itemNameEndings.contains(where: { text.hasSuffix(utf8: $0) }) else { return nil }
+        let text = String(text.trimmingSpaces)
+        guard !text.unicodeScalars.isLonger(than: 24) else { return nil }
+        let start = ListMarker.scan(text).map { text.utf16.index(text.startIndex, offsetBy: $0.range.upperBound) } ?? text.startIndex
+        let name = text[start...].trimmingSpaces
+        guard !name.isEmpty, !PageText.isPunctuated(name), !name.unicodeScalars.contains(where: \.isASCIIDigit) else { return nil }
+        return String(name)
+    }
+
+    private static let itemNameEndings = ChangeCheck.itemEndings + ["金额"]
+    /// Whether a byte ends one of ``itemNameEndings``.
+    private static let itemNameLastBytes = (0...255).map { byte in itemNameEndings.contains { $0.utf8.last == UInt8(byte) } }
+
+    /// Whether a line holds one amount and nothing else (210万元, 795 万元).
+    static func isAmountAlone(_ text: String) -> Bool {
+        let scalars = text.trimmingSpaces.unicodeScalars
+        guard scalars.first?.isASCIIDigit == true else { return false }
+        let unit = scalars.drop { $0.isASCIIDigit || $0 == "," || $0 == "." }.drop { $0 == " " }
+        return ["万元", "亿元", "元"].contains { unit.elementsEqual($0.unicodeScalars) }
+    }
+
     /// What each code point of the Basic Multilingual Plane is to ``clauses(of:)``.
     private enum ClauseMark {
         static let none: UInt8 = 0, figure: UInt8 = 1, tenThousands: UInt8 = 2, thousand: UInt8 = 3, end: UInt8 = 4

@@ -59,6 +59,8 @@ final class ReportAssembly {
     /// The 科目 each paragraph of `run` explains (``SubjectItems``), and the last one's.
     private var runSubjects: [String?] = []
     private var subject: String?
+    /// The item named alone on the line right above each paragraph of `run` (``nameAbove``).
+    private var runNamesAbove: [String?] = []
     private var tableRun: [TableGrid] = []
     private var tableRunCells = 0
     private var tableCount = 0
@@ -227,9 +229,16 @@ final class ReportAssembly {
             }
         }
         runSubjects.append(subject)
+        runNamesAbove.append(nameAbove.flatMap { $0.line == paragraph.line - 1 ? $0.name : nil })
+        nameAbove = FigureExtractor.itemName(paragraph.text).map { (paragraph.line, $0) }
         run.append(paragraph)
         if run.count == Self.runLength { handOverRun() }
     }
+
+    /// The item the last paragraph names alone (年度预算金额, 六、年度预算安排), and its line: an
+    /// amount alone on the line right below is its amount (a form's label and value, one cell
+    /// a line in a word processor's text export).
+    private var nameAbove: (line: Int, name: String)?
 
     /// The last top-level table, while no paragraph with text has come after it: the table
     /// after it may go on with its 自评表 (``SelfEvaluationReader/continuation(after:)``).
@@ -275,13 +284,18 @@ final class ReportAssembly {
     }
 
     private func handOverRun() {
-        let paragraphs = run, subjects = runSubjects
+        let paragraphs = run, subjects = runSubjects, namesAbove = runNamesAbove
         run = []
         runSubjects = []
+        runNamesAbove = []
         submit { extractor in
-            let figures = zip(paragraphs, subjects).flatMap { paragraph, subject in
-                var figures = extractor.figures(in: paragraph)
-                if subject != nil { for k in figures.indices { figures[k].subject = subject } }
+            let figures = paragraphs.indices.flatMap { k in
+                var figures = extractor.figures(in: paragraphs[k])
+                if let subject = subjects[k] { for j in figures.indices { figures[j].subject = subject } }
+                if let name = namesAbove[k], figures.count == 1, figures[0].label == nil,
+                   FigureExtractor.isAmountAlone(paragraphs[k].text) {
+                    figures[0].label = name
+                }
                 return figures
             }
             return .run(figures: figures, diagnostics: extractor.takeDiagnostics(), openChanges: extractor.takeOpenChanges())
