@@ -392,12 +392,14 @@ struct FigureExtractor {
     /// Whether a byte ends one of ``itemNameEndings``.
     private static let itemNameLastBytes = (0...255).map { byte in itemNameEndings.contains { $0.utf8.last == UInt8(byte) } }
 
-    /// Whether a line holds one amount and nothing else (210万元, 795 万元).
-    static func isAmountAlone(_ text: String) -> Bool {
+    /// Whether a line starts with an amount, its number and then 万元, 亿元 or 元 (21,955.35
+    /// 万元。包括：), and whether that amount is all it holds (210万元, 795 万元).
+    static func leadingAmount(_ text: some StringProtocol) -> (found: Bool, alone: Bool) {
         let scalars = text.trimmingSpaces.unicodeScalars
-        guard scalars.first?.isASCIIDigit == true else { return false }
+        guard scalars.first?.isASCIIDigit == true else { return (false, false) }
         let unit = scalars.drop { $0.isASCIIDigit || $0 == "," || $0 == "." }.drop { $0 == " " }
-        return ["万元", "亿元", "元"].contains { unit.elementsEqual($0.unicodeScalars) }
+        guard let money = ["万元", "亿元", "元"].first(where: { unit.starts(with: $0.unicodeScalars) }) else { return (false, false) }
+        return (true, unit.count == money.unicodeScalars.count)
     }
 
     /// What each code point of the Basic Multilingual Plane is to ``clauses(of:)``.

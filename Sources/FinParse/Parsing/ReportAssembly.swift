@@ -293,7 +293,7 @@ final class ReportAssembly {
                 var figures = extractor.figures(in: paragraphs[k])
                 if let subject = subjects[k] { for j in figures.indices { figures[j].subject = subject } }
                 if let name = namesAbove[k], figures.count == 1, figures[0].label == nil,
-                   FigureExtractor.isAmountAlone(paragraphs[k].text) {
+                   FigureExtractor.leadingAmount(paragraphs[k].text).alone {
                     figures[0].label = name
                 }
                 return figures

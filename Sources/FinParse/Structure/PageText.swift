@@ -688,12 +688,8 @@ enum PageText {
     /// out so. The paragraph ends on an item's name with no mark after it, the line starts
     /// with an amount and its unit, and neither is a table's row.
     private static func givesAmount(to paragraph: Paragraph, _ line: FoldedText, columnar: Bool) -> Bool {
-        let text = line.text.trimmingSpaces.unicodeScalars
-        guard text.first?.isASCIIDigit == true, !columnar, !paragraph.isColumnar else { return false }
-        let unit = text.drop { $0.isASCIIDigit || $0 == "," || $0 == "." }.drop { $0 == " " }
-        guard ["万元", "亿元", "元"].contains(where: { unit.starts(with: $0.unicodeScalars) }) else { return false }
-        let tail = String(paragraph.tail)
-        return ChangeCheck.itemEndings.contains { tail.hasSuffix(utf8: $0) }
+        guard !columnar, !paragraph.isColumnar, FigureExtractor.leadingAmount(line.text).found else { return false }
+        return ChangeCheck.endsAsItem(String(paragraph.tail))
     }
 
     /// Whether a sentence may go on across the one blank line before `line`: in double-spaced
