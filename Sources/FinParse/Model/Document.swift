@@ -84,6 +84,8 @@ public struct SourceInfo: Sendable, Hashable, Codable {
         case docx
         /// A Word 97–2003 binary document, or Word 2003's XML.
         case doc
+        /// An Excel workbook (.xlsx): its sheets' cells, as shown.
+        case xlsx
     }
 
     /// The path as given by the caller.

@@ -16,6 +16,8 @@ public struct FinParseError: Error, Sendable, Hashable, CustomStringConvertible 
         case malformedDocx = "malformed-docx"
         /// A Word 97–2003 .doc whose container or streams are damaged.
         case malformedDoc = "malformed-doc"
+        /// An Excel .xlsx whose package or parts are damaged.
+        case malformedXlsx = "malformed-xlsx"
         case unsupportedFormat = "unsupported-format"
         case malformedPDF = "malformed-pdf"
         case malformedHTML = "malformed-html"

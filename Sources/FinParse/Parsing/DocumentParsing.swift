@@ -67,15 +67,27 @@ extension Document {
         }
     }
 
-    /// Reads the report at `path` into `assembly`. A .docx is inflated from its file as it
-    /// is read, so that it is never held whole; other formats are read whole.
+    /// Reads the report at `path` into `assembly`. A .docx or .xlsx is inflated from its
+    /// file as it is read, so that it is never held whole; other formats are read whole.
     static func read(fileAt path: String, into assembly: ReportAssembly) throws(FinParseError) -> SourceInfo {
         guard try InputFile.startsAsZip(path: path) else {
             return try read(InputFile.load(path: path), path: path, into: assembly)
         }
         let (bytes, sha256) = try InputFile.digest(path: path)
-        try WordReportParser.read(DocxPackage(fileAt: path), path: path, into: assembly)
-        return SourceInfo(path: path, format: .docx, encoding: nil, bytes: bytes, sha256: sha256)
+        let format = try read(OfficePackage(fileAt: path), path: path, into: assembly)
+        return SourceInfo(path: path, format: format, encoding: nil, bytes: bytes, sha256: sha256)
+    }
+
+    /// Reads a zip package as the Word document or Excel workbook its main part says it is.
+    private static func read(_ package: OfficePackage, path: String,
+                             into assembly: ReportAssembly) throws(FinParseError) -> SourceInfo.Format {
+        let main = try package.mainPart()
+        if main.hasSuffix("/workbook.xml") {
+            try WorkbookReportParser.read(package.asWorkbook(), workbookPart: main, path: path, into: assembly)
+            return .xlsx
+        }
+        try WordReportParser.read(package, mainPart: main, path: path, into: assembly)
+        return .docx
     }
 
     /// A text, web page or PDF read to its end without a word of text is no report: refused,
@@ -97,9 +109,9 @@ extension Document {
         // read as an empty report: found by Fuzz/).
         if bytes.isEmpty { throw FinParseError(.empty, path: path, message: "is empty") }
         if bytes.starts(with: [0x50, 0x4B]) {
-            let source = SourceInfo(path: path, format: .docx, encoding: nil, bytes: bytes.count, sha256: Self.sha256Hex(bytes))
-            try WordReportParser.read(DocxPackage(bytes: consume bytes, path: path), path: path, into: assembly)
-            return source
+            let (count, sha256) = (bytes.count, Self.sha256Hex(bytes))
+            let format = try read(OfficePackage(bytes: consume bytes, path: path), path: path, into: assembly)
+            return SourceInfo(path: path, format: format, encoding: nil, bytes: count, sha256: sha256)
         }
         if bytes.starts(with: Array("%PDF".utf8)) {
             var text = try PDFTextExtraction.text(of: bytes, path: path)
@@ -129,7 +141,8 @@ extension Document {
             // Word's XML: a package's parts are a .docx's; Word 2003's is of the .doc's years.
             let source = SourceInfo(path: path, format: kind == .package ? .docx : .doc, encoding: nil, bytes: bytes.count,
                                     sha256: Self.sha256Hex(bytes))
-            try WordReportParser.read(DocxPackage(wordXML: consume bytes, kind: kind, path: path), path: path, into: assembly)
+            let package = OfficePackage(wordXML: consume bytes, kind: kind, path: path)
+            try WordReportParser.read(package, mainPart: package.mainPart(), path: path, into: assembly)
             return source
         }
         // A web archive (.mht, or so named .doc) is the page it holds.

@@ -1,11 +1,12 @@
 /// The .docx pipeline: zip package → main document part → paragraphs and Word
 /// tables → the stages every format shares.
 enum WordReportParser {
-    /// Hands the body's paragraphs and tables to `assembly` as they are read.
-    static func read(_ package: DocxPackage, path: String, into assembly: ReportAssembly) throws(FinParseError) {
-        let partName = try mainPart(of: package)
+    /// Hands the body of `partName`, the package's main part, and its tables to
+    /// `assembly` as they are read.
+    static func read(_ package: OfficePackage, mainPart partName: String, path: String,
+                     into assembly: ReportAssembly) throws(FinParseError) {
         // A document may have neither numbering nor styles.
-        let folder = folder(of: partName)
+        let folder = OfficePackage.folder(of: partName)
         var numbering = WordNumbering.Reader()
         _ = try package.read(folder + "numbering.xml", into: &numbering)
         var styles = WordStyles.Reader()
@@ -17,7 +18,7 @@ enum WordReportParser {
         }
         guard body.hasBody else {
             // The same kind of package (Office Open XML) as a .docx, with another main part.
-            let kind = partName.hasPrefix("xl/") ? "an Excel workbook (.xlsx)"
+            let kind = partName.hasPrefix("xl/") ? "an Excel workbook in a form finparse does not read (a binary .xlsb?)"
                 : partName.hasPrefix("ppt/") ? "a PowerPoint presentation (.pptx)" : "not a Word document"
             throw FinParseError(.notDocx, path: path, message: "is \(kind): its main part, \(partName), has no Word body (w:body)")
         }
@@ -41,25 +42,12 @@ enum WordReportParser {
 
     /// The parts the main part merges in (w:altChunk), by relationship id: their bytes,
     /// read before the body so that each is read where it stands.
-    private static func embeddedPages(of partName: String, in package: DocxPackage) throws(FinParseError) -> [String: [UInt8]] {
-        let folder = folder(of: partName)
-        var relationships = RelationshipReader()
-        guard try package.read(folder + "_rels/" + partName.dropFirst(folder.count) + ".rels", into: &relationships) else { return [:] }
+    private static func embeddedPages(of partName: String, in package: OfficePackage) throws(FinParseError) -> [String: [UInt8]] {
         var pages: [String: [UInt8]] = [:]
-        for chunk in relationships.all where chunk.type.hasSuffix("/aFChunk") {
-            if let bytes = try package.bytes(of: Self.partName(chunk.target, in: folder)) { pages[chunk.id] = bytes }
+        for chunk in try package.relationships(of: partName) where chunk.type.hasSuffix("/aFChunk") {
+            if let bytes = try package.bytes(of: chunk.target) { pages[chunk.id] = bytes }
         }
         return pages
-    }
-
-    /// The folder a part is in (word/ for word/document.xml), which its relationships' targets start from.
-    private static func folder(of partName: String) -> String {
-        partName.contains(utf8: "/") ? String(partName[...partName.lastIndex(of: "/")!]) : ""
-    }
-
-    /// A relationship's target as a part's name: from the package's root when it starts with "/".
-    private static func partName(_ target: String, in folder: String) -> String {
-        target.hasPrefix("/") ? String(target.dropFirst()) : folder + target
     }
 
     /// What a Word file (.docx or .doc) without a word of text is told.
@@ -101,31 +89,5 @@ enum WordReportParser {
                                 message: error.isUnsupported ? "\(error.description); save it as a .docx in Word"
                                     : "is a damaged Word 97–2003 document: \(error.description)")
         }
-    }
-
-    /// The relationships a part's .rels part lists.
-    private struct RelationshipReader: XMLNodeReader {
-        enum Element: String, XMLVocabulary {
-            case relationship = "Relationship"
-        }
-
-        var all: [(id: String, type: String, target: String)] = []
-
-        mutating func take(_ node: XMLStream<Element>.Node, from stream: XMLStream<Element>) {
-            guard case .start(.relationship) = node, let id = stream.attribute("Id"), let type = stream.attribute("Type"),
-                  let target = stream.attribute("Target") else { return }
-            all.append((id, type, target))
-        }
-    }
-
-    /// The part the package's relationships name as the office document; Word
-    /// calls it word/document.xml, other writers may not.
-    private static func mainPart(of package: DocxPackage) throws(FinParseError) -> String {
-        var relationships = RelationshipReader()
-        _ = try package.read("_rels/.rels", into: &relationships)
-        guard let target = relationships.all.first(where: { $0.type.hasSuffix("/officeDocument") })?.target else {
-            return "word/document.xml"
-        }
-        return partName(target, in: "")
     }
 }

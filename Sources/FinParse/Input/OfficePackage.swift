@@ -1,6 +1,7 @@
-/// The parts of a .docx file (a zip package), inflated with limits and read as XML; or
-/// those of one of Word's XML files (``WordXMLFile``), which hold them as text.
-struct DocxPackage {
+/// The parts of an Office Open XML file (a .docx or an .xlsx: a zip package), inflated
+/// with limits and read as XML; or those of one of Word's XML files (``WordXMLFile``),
+/// which hold them as text.
+struct OfficePackage {
     /// No part inflates beyond this, whatever its header claims.
     static let maxPartBytes = 1 << 30
     /// A part larger than `ratioFloorBytes` may not inflate to more than this
@@ -14,19 +15,39 @@ struct DocxPackage {
         case xml([UInt8], parts: [String: Range<Int>])
     }
 
+    /// What the package holds, which names the errors of its damaged parts.
+    enum Kind {
+        case word
+        /// Word 2003's XML: one part, whose places are the file's, in a file of the .doc's years.
+        case word2003
+        case workbook
+    }
+
     private let storage: Storage
     private let path: String
-    /// Word 2003's XML: one part, whose places are the file's, in a file of the .doc's years.
-    private let isWord2003: Bool
+    private(set) var kind: Kind
     /// What a damaged part makes of the file.
-    private var malformed: FinParseError.Code { isWord2003 ? .malformedDoc : .malformedDocx }
+    private var malformed: FinParseError.Code {
+        switch kind {
+        case .word: .malformedDocx
+        case .word2003: .malformedDoc
+        case .workbook: .malformedXlsx
+        }
+    }
     /// Whether errors name the part.
-    private var namesParts: Bool { !isWord2003 }
+    private var namesParts: Bool { kind != .word2003 }
+
+    /// The same package, known to be a workbook: its damaged parts are an .xlsx's.
+    func asWorkbook() -> OfficePackage {
+        var workbook = self
+        workbook.kind = .workbook
+        return workbook
+    }
 
     /// A package in memory, read where it is.
     init(bytes: consuming [UInt8], path: String) throws(FinParseError) {
         self.path = path
-        isWord2003 = false
+        kind = .word
         do {
             storage = .zip(try ZipArchive(bytes: bytes))
         } catch {
@@ -37,7 +58,7 @@ struct DocxPackage {
     /// A package read from its file as its parts are inflated: never held whole.
     init(fileAt path: String) throws(FinParseError) {
         self.path = path
-        isWord2003 = false
+        kind = .word
         do {
             storage = .zip(try ZipArchive(path: path))
         } catch {
@@ -48,7 +69,7 @@ struct DocxPackage {
     /// One of Word's XML files. Word 2003's is its own main, styles and numbering part.
     init(wordXML bytes: consuming [UInt8], kind: WordXMLFile.Kind, path: String) {
         self.path = path
-        isWord2003 = kind == .word2003
+        self.kind = kind == .word2003 ? .word2003 : .word
         switch kind {
         case .package:
             let parts = WordXMLFile.parts(of: bytes)
@@ -122,11 +143,11 @@ struct DocxPackage {
         do {
             try archive.read(entry, chunkSize: 1 << 16) { bytes in try take(bytes) }
         } catch let error as ZipArchive.Failure where error.failsChecksum {
-            throw FinParseError(.malformedDocx, path: path, message: "\(name) fails its CRC-32 check (damaged)")
+            throw FinParseError(malformed, path: path, message: "\(name) fails its CRC-32 check (damaged)")
         } catch let error as XMLStreamError {
             throw failure(name, error)
         } catch {
-            throw FinParseError(.malformedDocx, path: path, message: "\(name) cannot be inflated (truncated or damaged): \(error)")
+            throw FinParseError(malformed, path: path, message: "\(name) cannot be inflated (truncated or damaged): \(error)")
         }
     }
 
@@ -155,5 +176,51 @@ struct DocxPackage {
     static func limit(compressedSize: UInt64) -> Int {
         let byRatio = Int(clamping: compressedSize) &* maxRatio
         return min(maxPartBytes, max(ratioFloorBytes, byRatio))
+    }
+
+    /// A relationship a part's .rels part lists, its target a part's name.
+    struct Relationship {
+        var id: String
+        var type: String
+        var target: String
+    }
+
+    /// The relationships of `partName` (of the package itself for ""), their targets made
+    /// parts' names.
+    func relationships(of partName: String) throws(FinParseError) -> [Relationship] {
+        let folder = Self.folder(of: partName)
+        var reader = RelationshipReader()
+        guard try read(folder + "_rels/" + partName.dropFirst(folder.count) + ".rels", into: &reader) else { return [] }
+        return reader.all.map { Relationship(id: $0.id, type: $0.type, target: Self.partName($0.target, in: folder)) }
+    }
+
+    /// The part the package's relationships name as the office document (word/document.xml,
+    /// xl/workbook.xml); other writers may name it otherwise.
+    func mainPart() throws(FinParseError) -> String {
+        try relationships(of: "").first { $0.type.hasSuffix("/officeDocument") }?.target ?? "word/document.xml"
+    }
+
+    /// The folder a part is in (word/ for word/document.xml), which its relationships' targets start from.
+    static func folder(of partName: String) -> String {
+        partName.contains(utf8: "/") ? String(partName[...partName.lastIndex(of: "/")!]) : ""
+    }
+
+    /// A relationship's target as a part's name: from the package's root when it starts with "/".
+    private static func partName(_ target: String, in folder: String) -> String {
+        target.hasPrefix("/") ? String(target.dropFirst()) : folder + target
+    }
+
+    private struct RelationshipReader: XMLNodeReader {
+        enum Element: String, XMLVocabulary {
+            case relationship = "Relationship"
+        }
+
+        var all: [(id: String, type: String, target: String)] = []
+
+        mutating func take(_ node: XMLStream<Element>.Node, from stream: XMLStream<Element>) {
+            guard case .start(.relationship) = node, let id = stream.attribute("Id"), let type = stream.attribute("Type"),
+                  let target = stream.attribute("Target") else { return }
+            all.append((id, type, target))
+        }
     }
 }

@@ -1,0 +1,215 @@
+import FoundationEssentials
+import Testing
+@testable import FinParse
+
+@Suite("Excel input")
+struct WorkbookTests {
+    // MARK: The 上海市普陀区 template, filled with the 司法局 2026 部门预算
+
+    /// Written by scripts/make-xlsx.py: the official template workbook, with the figures
+    /// the 司法局's PDF prints in seven of its seventeen sheets.
+    static let filled: Document = {
+        do { return try Document(contentsOf: Corpus.path("xlsx/putuo-sifaju-2026-yusuan.xlsx")) } catch { fatalError("\(error)") }
+    }()
+
+    @Test func theReportIsKnownFromItsCoverAndCaptions() {
+        let document = Self.filled
+        #expect(document.source.format == .xlsx)
+        #expect(document.report == ReportInfo(title: "上海市普陀区2026年区级部门预算", department: "上海市普陀区司法局", year: 2026, kind: .budget))
+    }
+
+    /// Each table sheet is one table under its title row, in the unit its caption row
+    /// states; the template's two header rows and its merged cells are the table's.
+    @Test func eachTableSheetIsATableWithItsTitleAndUnit() throws {
+        let tables = Self.filled.tables
+        #expect(tables.count == 9)
+        #expect(tables.map(\.kind) == ["财务收支预算总表", "收入预算总表", "支出预算总表", "财政拨款收支预算总表", "一般公共预算支出功能分类预算表",
+                                       "政府性基金预算支出功能分类预算表", "国有资本经营预算支出功能分类预算表", "一般公共预算基本支出部门预算经济分类预算表",
+                                       "“三公”经费和机关运行经费预算表"])
+        #expect(tables.prefix(8).allSatisfy { $0.unit == .yuan } && tables[8].unit == .tenThousandYuan)
+        let income = tables[1]
+        #expect(income.title == "2026年部门收入预算总表")
+        // 21 科目 and 合计 under a header of three rows; the empty columns of the sheet left out.
+        #expect((income.rows, income.columns) == (25, 9))
+        let header = income.cells.filter { $0.row < 3 }.map { "\($0.row),\($0.column) \($0.rowSpan)x\($0.columnSpan) \($0.text)" }
+        #expect(header == ["0,0 1x4 项目", "0,4 1x5 收入预算", "1,0 1x3 功能分类科目编码", "1,3 2x1 功能分类科目名称", "1,4 2x1 合计",
+                           "1,5 2x1 财政拨款收入", "1,6 2x1 事业收入", "1,7 2x1 事业单位\n经营收入", "1,8 2x1 其他收入",
+                           "2,0 1x1 类", "2,1 1x1 款", "2,2 1x1 项"])
+    }
+
+    /// An amount is the number in its cell as its format shows it (#,##0.00), exact to
+    /// the 分, labelled by its row and, for one row of values, by the header over it.
+    @Test func amountsAreTheCellsAsShownAndLabelled() throws {
+        let amounts = Self.filled.amounts
+        let total = try #require(amounts.first { $0.cell == Figure.CellPlace(table: 0, row: 9, column: 1) })
+        #expect(total.text == "96,282,213.44" && total.yuan == Decimal(string: "96282213.44") && total.label == "收入总计")
+        let administration = amounts.filter { $0.cell?.table == 1 && $0.label == "行政运行" }.map(\.text)
+        #expect(administration == ["16,726,725.44", "16,726,725.44", "0.00", "0.00", "0.00"])
+        let sanGong = amounts.filter { $0.cell?.table == 8 }.map { "\($0.label ?? "-") \($0.text)" }
+        #expect(sanGong == ["合计 10.81", "因公出国(境)费 0", "公务接待费 0.83", "公务用车购置及运行费小计 9.98", "购置费 0", "运行费 9.98",
+                            "机关运行经费预算数 217.83"])
+        // The text sheets' figures are the sentences'.
+        #expect(amounts.contains { $0.text == "793.14万元" && $0.change == .increase && $0.cell == nil })
+    }
+
+    /// A sheet of text is a section: a paragraph for each line of its cells, its title
+    /// row heading it; a line is a row, counted through the sheets.
+    @Test func textSheetsAreSectionsOfParagraphs() throws {
+        let document = Self.filled
+        let headings = document.outline.filter { $0.kind == .heading }.map(\.title)
+        #expect(headings == ["上海市普陀区司法局主要职能", "XX(部门)机构设置", "名词解释"])
+        let functions = try #require(document.outline.first { $0.title == "上海市普陀区司法局主要职能" })
+        #expect(functions.children.map(\.marker) == ["(一)", "(二)", "(三)"])
+        // The cover's rows 3 and 9 and the 目录's 19, then the 主要职能 sheet: its title in
+        // row 1, its text in the cell of row 3.
+        #expect(functions.line == 19 + 9 + 1)
+        #expect(functions.children.allSatisfy { $0.line == 19 + 9 + 3 })
+        #expect(document.paragraphs.contains { $0.text == "编制部门:上海市普陀区司法局" })
+    }
+
+    /// The template itself was refused as "not a Word document"; it reads as the report
+    /// it is the form of: its tables, and no amount in them (their figures are to be filled
+    /// in); its text's 单价100万元 are its only amounts.
+    @Test func theEmptyTemplateReadsAsItsForm() throws {
+        let template = try Document(contentsOf: Corpus.path("xlsx/putuo-department-budget-template-2026.xlsx"))
+        #expect(template.source.format == .xlsx)
+        #expect(template.tables.count == 9)
+        #expect(template.amounts.map(\.text) == ["100万元", "100万元"] && template.amounts.allSatisfy { $0.cell == nil })
+        #expect(template.report.department == "上海市普陀区XX局")
+    }
+
+    // MARK: Cells as Excel writes them
+
+    static let namespace = #"xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" "#
+        + #"xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships""#
+
+    /// A workbook of `sheets` (name, sheetData's rows, what follows sheetData), with
+    /// `strings` shared (text, or an si's XML) and the number formats of cellXfs.
+    static func workbook(_ sheets: [(name: String, rows: String, after: String)], strings: [String] = [],
+                         numberFormats: [(id: Int, code: String)] = [], cellFormats: [Int] = [], hidden: Set<String> = []) throws -> [UInt8] {
+        var parts: [String: [UInt8]] = [:]
+        parts["_rels/.rels"] = Array(Docx.rels.replacing("word/document.xml", with: "xl/workbook.xml").utf8)
+        let entries = sheets.indices.map { i in
+            #"<sheet name="\#(sheets[i].name)" sheetId="\#(i + 1)" r:id="rId\#(i + 1)"\#(hidden.contains(sheets[i].name) ? #" state="hidden""# : "")/>"#
+        }
+        parts["xl/workbook.xml"] = Array("<workbook \(namespace)><sheets>\(entries.joined())</sheets></workbook>".utf8)
+        var relationships = sheets.indices.map { i in
+            #"<Relationship Id="rId\#(i + 1)" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet\#(i + 1).xml"/>"#
+        }
+        relationships.append(#"<Relationship Id="rS" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>"#)
+        relationships.append(#"<Relationship Id="rT" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>"#)
+        parts["xl/_rels/workbook.xml.rels"] = Array(#"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\#(relationships.joined())</Relationships>"#.utf8)
+        for (i, sheet) in sheets.enumerated() {
+            parts["xl/worksheets/sheet\(i + 1).xml"] = Array("<worksheet \(namespace)><sheetData>\(sheet.rows)</sheetData>\(sheet.after)</worksheet>".utf8)
+        }
+        parts["xl/sharedStrings.xml"] = Array("<sst \(namespace)>\(strings.map { "<si>\($0.hasPrefix("<") ? $0 : "<t>\($0)</t>")</si>" }.joined())</sst>".utf8)
+        let formats = numberFormats.map { #"<numFmt numFmtId="\#($0.id)" formatCode="\#($0.code)"/>"# }.joined()
+        let xfs = cellFormats.map { #"<xf numFmtId="\#($0)"/>"# }.joined()
+        parts["xl/styles.xml"] = Array("<styleSheet \(namespace)><numFmts>\(formats)</numFmts><cellStyleXfs><xf numFmtId=\"14\"/></cellStyleXfs><cellXfs>\(xfs)</cellXfs></styleSheet>".utf8)
+        return try Docx.zip(parts)
+    }
+
+    /// A table of 收入 | 金额 rows under a title and a unit, as rows of sheetData.
+    static let table = """
+        <row r="1"><c r="A1" t="s"><v>0</v></c></row>
+        <row r="2"><c r="A2" t="inlineStr"><is><t>单位：万元</t></is></c></row>
+        <row r="3"><c r="A3" t="s"><v>1</v></c><c r="B3" t="s"><v>2</v></c></row>
+        """
+
+    @Test func formulasShowTheValueSavedWithThem() throws {
+        let rows = Self.table + """
+            <row r="4"><c r="A4" t="inlineStr"><is><t>基本支出</t></is></c><c r="B4" s="1"><v>1163.1199999999999</v></c></row>
+            <row r="5"><c r="A5" t="inlineStr"><is><t>项目支出</t></is></c><c r="B5" s="1"><v>1390.4</v></c></row>
+            <row r="6"><c r="A6" t="inlineStr"><is><t>合计</t></is></c><c r="B6" s="1"><f>SUM(B4:B5)</f><v>2553.52</v></c></row>
+            <row r="7"><c r="A7" t="inlineStr"><is><t>结转</t></is></c><c r="B7" s="1"><f>B6-B5</f></c></row>
+            """
+        let document = try Document(bytes: Self.workbook([("收支", rows, "")], strings: ["2021年收入支出决算总表", "项目", "金额"],
+                                                         numberFormats: [(176, "#,##0.00_ ")], cellFormats: [0, 176]), path: "case.xlsx")
+        #expect(document.tables.count == 1 && document.tables[0].unit == .tenThousandYuan)
+        #expect(document.amounts.map { "\($0.label ?? "-") \($0.text) \($0.yuan!)" } == ["基本支出 1,163.12 11631200", "项目支出 1,390.40 13904000",
+                                                                                      "合计 2,553.52 25535200"])
+        let missing = try #require(document.diagnostics.first { $0.code == "formula-without-value" })
+        #expect(missing.line == 7 && missing.message.hasPrefix("sheet 收支: cell B7 holds a formula with no value saved with it"))
+    }
+
+    @Test func numbersShowAsTheirFormatsSayAndSayWhenDigitsAreHidden() throws {
+        let rows = Self.table + """
+            <row r="4"><c r="A4" t="inlineStr"><is><t>增长率</t></is></c><c r="B4" s="1"><v>0.48159999999999997</v></c></row>
+            <row r="5"><c r="A5" t="inlineStr"><is><t>基本支出</t></is></c><c r="B5" s="2"><v>1234.5678</v></c></row>
+            <row r="6"><c r="A6" t="inlineStr"><is><t>日期</t></is></c><c r="B6" s="3"><v>45658</v></c></row>
+            """
+        let document = try Document(bytes: Self.workbook([("Sheet1", rows, "")], strings: ["收入支出决算总表", "项目", "金额"],
+                                                         cellFormats: [0, 10, 2, 14]), path: "case.xlsx")
+        let texts = document.tables[0].cells.filter { $0.column == 1 && $0.row > 0 }.map(\.text)
+        #expect(texts == ["48.16%", "1234.57", "2025-01-01"])
+        let rounded = try #require(document.diagnostics.first { $0.code == "value-shown-rounded" })
+        #expect(rounded.line == 5 && rounded.message == "sheet Sheet1: cell B5 holds 1234.5678, which its number format shows as 1234.57: figures are read as the sheet shows them")
+    }
+
+    @Test func numberFormats() {
+        func show(_ value: String, _ format: NumberFormat) -> String? { format.show(value)?.text }
+        #expect(show("2553.5199999999999", .general) == "2553.52")
+        #expect(show("1E-3", .general) == "0.001")
+        #expect(show("-12.50", .general) == "-12.5")
+        #expect(show("0", NumberFormat(code: "0.00%")) == "0.00%")
+        #expect(show("9.995", NumberFormat(code: "0.00")) == "10.00")
+        #expect(show("-0.001", NumberFormat(code: "#,##0.00")) == "0.00")
+        #expect(show("1234567.891", NumberFormat(code: "#,##0.00_);[Red]\\(#,##0.00\\)")) == "1,234,567.89")
+        #expect(show("1234.5", NumberFormat(code: "#,##0_ ")) == "1,235")
+        #expect(show("45658.75", NumberFormat(code: #"yyyy"年"m"月";@"#)) == "2025-01-01")
+        #expect(show("12", NumberFormat(code: #"0.0"万元""#)) == "12.0")
+        #expect(show("0.5", NumberFormat(code: "G/通用格式")) == "0.5")
+        #expect(show("abc", .general) == nil)
+    }
+
+    @Test func stringsAsExcelWritesThem() throws {
+        // A phonetic guide is no part of the text; _x000D_ is a carriage return Excel escaped.
+        let rows = """
+            <row r="1"><c r="A1" t="s"><v>0</v></c></row>
+            <row r="2"><c r="A2" t="s"><v>1</v></c></row>
+            <row r="3"><c r="A3" t="s"><v>9</v></c></row>
+            """
+        let document = try Document(bytes: Self.workbook([("说明", rows, "")], strings: [
+            "<r><t>一、收入</t></r><r><t>情况</t></r><rPh sb=\"0\" eb=\"1\"><t>ｼｭｳﾆｭｳ</t></rPh>",
+            "<t>收入总计2553.52万元，_x000D_\n增长48.16%。a_x005F_x0041_b</t>",
+        ]), path: "case.xlsx")
+        #expect(document.paragraphs.map(\.text) == ["一、收入情况", "收入总计2553.52万元，", "增长48.16%。a_x0041_b"])
+        #expect(document.diagnostics.contains { $0.code == "cell-text-missing" && $0.message.hasPrefix("sheet 说明: 1 cell names a shared string") })
+    }
+
+    /// A hidden sheet is left out, and said to be; the next sheet's rows go on from the last read.
+    @Test func hiddenSheetsAreNotRead() throws {
+        let one = #"<row r="2"><c r="A2" t="inlineStr"><is><t>收入预算100万元。</t></is></c></row>"#
+        let document = try Document(bytes: Self.workbook([("甲", one, ""), ("乙", one, ""), ("丙", one, "")], hidden: ["乙"]),
+                                    path: "case.xlsx")
+        #expect(document.paragraphs.map(\.line) == [2, 4])
+        #expect(document.diagnostics.contains { $0.code == "sheet-not-read" && $0.message == "sheet 乙 is hidden in the workbook: not read" })
+    }
+
+    /// Cells without a reference follow the one before; ranges that overlap, which Excel
+    /// never writes, are cut where the earlier one stands instead of overlapping.
+    @Test func mergesAndCellsWithoutReferences() throws {
+        let rows = """
+            <row><c t="inlineStr"><is><t>项目</t></is></c><c t="inlineStr"><is><t>金额</t></is></c><c t="inlineStr"><is><t>备注</t></is></c></row>
+            <row><c t="inlineStr"><is><t>甲</t></is></c><c><v>1</v></c><c t="inlineStr"><is><t>乙</t></is></c></row>
+            <row><c><v>2</v></c><c><v>3</v></c><c><v>4</v></c></row>
+            """
+        let merges = #"<mergeCells><mergeCell ref="A2:A3"/><mergeCell ref="B1:C1"/><mergeCell ref="B2:C3"/><mergeCell ref="Z9:A1"/></mergeCells>"#
+        let table = try #require(try Document(bytes: Self.workbook([("表", rows, merges)]), path: "case.xlsx").tables.first)
+        #expect(table.cells.map { "\($0.row),\($0.column) \($0.rowSpan)x\($0.columnSpan) \($0.text)" }
+            == ["0,0 1x1 项目", "0,1 1x2 金额", "1,0 2x1 甲", "1,1 2x2 1"])
+    }
+
+    @Test func damagedPartsAreNamed() throws {
+        // The sheet's part, broken: a row never closed.
+        let bytes = try Self.workbook([("表", "<row r=\"1\"><c r=\"A1\"><v>1</v></c>", "")])
+        let failure = try #require(throws: FinParseError.self) { try Document(bytes: bytes, path: "bad.xlsx") }
+        #expect(failure.code == .malformedXlsx)
+        #expect(failure.message.hasPrefix("xl/worksheets/sheet1.xml: "))
+        #expect(failure.location != nil)
+        let empty = try #require(throws: FinParseError.self) {
+            try Document(bytes: Self.workbook([("表", "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t> </t></is></c></row>", "")]), path: "empty.xlsx")
+        }
+        #expect(empty.code == .noText && empty.message == "is an Excel workbook without text in its sheets")
+    }
+}
