@@ -154,7 +154,9 @@ static int32_t fp_xml_name_index(struct fp_xml_stream *s, const xmlChar *local, 
     if (slot->local != local) fp_xml_match(s, local, slot);
     for (int32_t i = 0; i < slot->count; i++) {
         const char *wanted = s->names[slot->candidates[i]].prefix;
-        if (prefix == NULL ? wanted == NULL : (wanted != NULL && strcmp((const char *)prefix, wanted) == 0)) {
+        // A name without a prefix is the element's in any prefix: SpreadsheetML is written
+        // in the default namespace by Excel and as x:c by other writers.
+        if (wanted == NULL || (prefix != NULL && strcmp((const char *)prefix, wanted) == 0)) {
             return slot->candidates[i];
         }
     }

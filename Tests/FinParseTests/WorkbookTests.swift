@@ -200,6 +200,21 @@ struct WorkbookTests {
             == ["0,0 1x1 项目", "0,1 1x2 金额", "1,0 2x1 甲", "1,1 2x2 1"])
     }
 
+    /// Writers other than Excel (the .NET Open XML SDK) put SpreadsheetML under a prefix.
+    @Test func aWorkbookWrittenWithAPrefixReadsTheSame() throws {
+        let x = #"xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main" "#
+            + #"xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships""#
+        let bytes = try Docx.zip([
+            "_rels/.rels": Array(Docx.rels.replacing("word/document.xml", with: "xl/workbook.xml").utf8),
+            "xl/workbook.xml": Array(#"<x:workbook \#(x)><x:sheets><x:sheet name="表" sheetId="1" r:id="rId1"/></x:sheets></x:workbook>"#.utf8),
+            "xl/_rels/workbook.xml.rels": Array(#"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#.utf8),
+            "xl/worksheets/sheet1.xml": Array(#"<x:worksheet \#(x)><x:sheetData><x:row r="3"><x:c r="B3" t="inlineStr"><x:is><x:t>收入预算100万元。</x:t></x:is></x:c></x:row></x:sheetData></x:worksheet>"#.utf8),
+        ])
+        let document = try Document(bytes: bytes, path: "case.xlsx")
+        #expect(document.paragraphs.map { "\($0.line) \($0.text)" } == ["3 收入预算100万元。"])
+        #expect(document.amounts.map(\.text) == ["100万元"])
+    }
+
     @Test func damagedPartsAreNamed() throws {
         // The sheet's part, broken: a row never closed.
         let bytes = try Self.workbook([("表", "<row r=\"1\"><c r=\"A1\"><v>1</v></c>", "")])
