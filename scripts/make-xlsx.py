@@ -12,15 +12,21 @@ for its 21 科目), the “三公” table, and 其他相关情况说明 (its fi
 sheets keep the template's placeholders. Amounts are numbers in the cells, formatted as
 the PDF prints them (#,##0.00 in 元, General in 万元); nothing is a formula.
 
+With --self-evaluations it writes instead a workbook of a report's 绩效自评表s, a sheet
+each, from the report's golden dump: each table's title in row 1, its cells from row 2 with
+their spans merged (their text as the dump normalized it: ＞ is >).
+
 Needs openpyxl (pip install openpyxl, in a virtualenv outside the repository):
 
     /tmp/venv/bin/python scripts/make-xlsx.py \\
         Corpus/xlsx/putuo-department-budget-template-2026.xlsx Corpus/xlsx/putuo-sifaju-2026-yusuan.xlsx
+    /tmp/venv/bin/python scripts/make-xlsx.py --self-evaluations \\
+        Corpus/golden/yongzhou-yingji-2021-juesuan.json Corpus/xlsx/yongzhou-yingji-2021-zipingbiao.xlsx
 """
+import json
 import sys
 
 import openpyxl
-from openpyxl.worksheet.cell_range import CellRange
 
 DEPARTMENT = "上海市普陀区司法局"
 
@@ -142,7 +148,29 @@ def fill(template, output):
     book.save(output)
 
 
+def self_evaluations(golden, output):
+    with open(golden, encoding="utf-8") as file:
+        report = json.load(file)
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for table in report["tables"]:
+        if not table.get("selfEvaluation"):
+            continue
+        sheet = book.create_sheet(f"自评表{table['index'] + 1}")
+        sheet["A1"] = table["title"]
+        for cell in table["cells"]:
+            row, column = cell["row"] + 2, cell["column"] + 1
+            sheet.cell(row=row, column=column, value=cell["text"])
+            if cell["rowSpan"] > 1 or cell["columnSpan"] > 1:
+                sheet.merge_cells(start_row=row, start_column=column,
+                                  end_row=row + cell["rowSpan"] - 1, end_column=column + cell["columnSpan"] - 1)
+    book.save(output)
+
+
 if __name__ == "__main__":
-    if len(sys.argv) != 3:
+    if len(sys.argv) == 4 and sys.argv[1] == "--self-evaluations":
+        self_evaluations(sys.argv[2], sys.argv[3])
+    elif len(sys.argv) == 3:
+        fill(sys.argv[1], sys.argv[2])
+    else:
         sys.exit(__doc__)
-    fill(sys.argv[1], sys.argv[2])

@@ -78,6 +78,30 @@ struct WorkbookTests {
         #expect(template.report.department == "上海市普陀区XX局")
     }
 
+    /// The 永州 report's four 自评表s as sheets (scripts/make-xlsx.py --self-evaluations):
+    /// the same 98 indicators, funds and totals as the text report gives, and the same two
+    /// warnings that its weights and scores do not add up.
+    @Test func selfEvaluationSheetsReadAsTheReportsTables() throws {
+        let workbook = try Document(contentsOf: Corpus.path("xlsx/yongzhou-yingji-2021-zipingbiao.xlsx"))
+        let report = Corpus.yongzhouDocument
+        func plain(_ document: Document) -> [SelfEvaluation] {
+            document.tables.compactMap(\.selfEvaluation).map { evaluation in
+                var evaluation = evaluation
+                for i in evaluation.indicators.indices {
+                    evaluation.indicators[i].line = 0
+                    // The sheets hold the dump's normalized cells: ＞1200个 is >1200个 there.
+                    evaluation.indicators[i].target.text = ""
+                    evaluation.indicators[i].actual.text = ""
+                }
+                return evaluation
+            }
+        }
+        #expect(plain(workbook).map(\.indicators.count) == [15, 44, 21, 18])
+        #expect(plain(workbook) == plain(report))
+        let warnings = { (document: Document) in document.diagnostics.filter { $0.code.hasPrefix("self-evaluation") }.map(\.message) }
+        #expect(warnings(workbook) == warnings(report) && warnings(workbook).count == 2)
+    }
+
     // MARK: Cells as Excel writes them
 
     static let namespace = #"xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" "#
