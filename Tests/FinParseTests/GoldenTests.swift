@@ -25,6 +25,12 @@ extension GoldenTests {
         try checkCorpusReport("pdf/putuo-wenlv-2025-juesuan.pages.txt", against: "putuo-wenlv-2025-juesuan.pages.json")
     }
 
+    /// A 部门预算 as the 填报系统's template workbook holds it, filled with the 司法局's
+    /// figures: text sheets as sections, table sheets as tables under their captions.
+    @Test func putuoJusticeBureauWorkbook() throws {
+        try checkCorpusReport("xlsx/putuo-sifaju-2026-yusuan.xlsx", against: "putuo-sifaju-2026-yusuan.xlsx.json")
+    }
+
     /// The report at `name` under Corpus/, its path machine-independent, against its golden file.
     private func checkCorpusReport(_ name: String, against golden: String,
                                    sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
