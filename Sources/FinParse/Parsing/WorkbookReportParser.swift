@@ -46,7 +46,7 @@ enum WorkbookReportParser {
                 case .table(let grid): assembly.add(grid)
                 }
             }
-            lineOffset += reader.cells.lazy.map(\.row).max() ?? 0
+            lineOffset += reader.lastRow
         }
         guard assembly.holdsText else {
             throw FinParseError(.noText, path: path, message: "is an Excel workbook without text in its sheets")

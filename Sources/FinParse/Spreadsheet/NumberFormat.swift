@@ -33,32 +33,36 @@ enum NumberFormat: Equatable, Sendable {
         var decimals = 0
         var digits = false, afterPoint = false, grouped = false, percent = false, dated = false, exponent = false
         var quoted = false, bracketed = false, escaped = false, skipNext = false
-        for character in code.unicodeScalars {
-            if skipNext { skipNext = false; continue }
-            if escaped { escaped = false; continue }
-            if quoted { quoted = character != "\""; continue }
-            if bracketed { bracketed = character != "]"; continue }
-            switch character {
-            case ";": break
-            case "\"": quoted = true; continue
-            case "[": bracketed = true; continue
-            case "\\": escaped = true; continue
-            // Padding (_x) and fill (*x) name the character after them.
-            case "_", "*": skipNext = true; continue
-            case "0", "#", "?":
-                digits = true
-                if afterPoint { decimals += 1 }
-                continue
-            case ".": afterPoint = true; continue
-            case ",": grouped = grouped || (digits && !afterPoint); continue
-            case "%": percent = true; continue
-            case "E", "e": exponent = digits; continue
-            case "y", "Y", "m", "M", "d", "D", "h", "H", "s", "S":
-                dated = true; continue
-            case "@" where !digits: self = .text; return
-            default: continue
+        scan: for character in code.unicodeScalars {
+            if skipNext || escaped {
+                skipNext = false
+                escaped = false
+            } else if quoted {
+                quoted = character != "\""
+            } else if bracketed {
+                bracketed = character != "]"
+            } else {
+                switch character {
+                case ";": break scan
+                case "\"": quoted = true
+                case "[": bracketed = true
+                case "\\": escaped = true
+                // Padding (_x) and fill (*x) name the character after them.
+                case "_", "*": skipNext = true
+                case "0", "#", "?":
+                    digits = true
+                    if afterPoint { decimals += 1 }
+                case ".": afterPoint = true
+                case ",": grouped = grouped || (digits && !afterPoint)
+                case "%": percent = true
+                case "E", "e": exponent = digits
+                case "y", "Y", "m", "M", "d", "D", "h", "H", "s", "S": dated = true
+                case "@" where !digits:
+                    self = .text
+                    return
+                default: break
+                }
             }
-            break
         }
         if dated && !digits {
             self = .date

@@ -57,8 +57,8 @@ struct WorksheetReader: XMLNodeReader {
         self.styles = styles
     }
 
-    /// The largest row number the sheet uses.
-    var lastRow: Int { cells.last?.row ?? 0 }
+    /// The largest row number that holds a cell showing text.
+    var lastRow: Int { cells.lazy.map(\.row).max() ?? 0 }
 
     mutating func take(_ node: XMLStream<Element>.Node, from stream: XMLStream<Element>) {
         switch node {
