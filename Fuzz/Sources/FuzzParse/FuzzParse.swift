@@ -4,14 +4,15 @@ import Glibc
 import ZIPFoundation
 
 /// What the fuzzed bytes are read as, from `FINPARSE_FUZZ_FORMAT`: a text file, a web page,
-/// a whole .docx, a Word 97–2003 .doc, or the `word/document.xml` of a .docx (the Word reader behind the zip).
+/// a whole .docx, a Word 97–2003 .doc, the `word/document.xml` of a .docx (the Word reader
+/// behind the zip), or a sheet's part of an .xlsx (the Excel reader behind it).
 enum Format: String {
-    case text, html, docx, doc, documentXML = "document-xml"
+    case text, html, docx, doc, documentXML = "document-xml", sheetXML = "sheet-xml"
 
     static let current: Format = {
         let name = getenv("FINPARSE_FUZZ_FORMAT").map { String(cString: $0) } ?? "text"
         guard let format = Format(rawValue: name) else {
-            fatalError("FINPARSE_FUZZ_FORMAT must be text, html, docx, doc or document-xml, not \(name)")
+            fatalError("FINPARSE_FUZZ_FORMAT must be text, html, docx, doc, document-xml or sheet-xml, not \(name)")
         }
         return format
     }()
@@ -20,15 +21,37 @@ enum Format: String {
 /// A .docx holding `xml` as its `word/document.xml`, stored without compression so that
 /// libFuzzer's mutations reach the XML as they are.
 func docx(documentXML xml: [UInt8]) -> [UInt8] {
+    package(["word/document.xml": xml])
+}
+
+/// An .xlsx of one sheet whose part is `xml`, beside shared strings and number formats
+/// (General, 0.00%, #,##0.00, a date) its cells may name, all stored without compression.
+func xlsx(sheetXML xml: [UInt8]) -> [UInt8] {
+    let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    let relationship = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    return package([
+        "_rels/.rels": Array(#"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="r" Type="\#(relationship)/officeDocument" Target="xl/workbook.xml"/></Relationships>"#.utf8),
+        "xl/workbook.xml": Array(#"<workbook xmlns="\#(main)" xmlns:r="\#(relationship)"><sheets><sheet name="表" sheetId="1" r:id="s"/></sheets></workbook>"#.utf8),
+        "xl/_rels/workbook.xml.rels": Array(#"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="s" Type="\#(relationship)/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="t" Type="\#(relationship)/sharedStrings" Target="sharedStrings.xml"/><Relationship Id="u" Type="\#(relationship)/styles" Target="styles.xml"/></Relationships>"#.utf8),
+        "xl/sharedStrings.xml": Array(#"<sst xmlns="\#(main)"><si><t>2026年部门财务收支预算总表</t></si><si><t>单位：万元</t></si><si><t>项目</t></si><si><t>预算数</t></si><si><t>合计</t></si><si><r><t>收入</t></r><rPh><t>x</t></rPh></si></sst>"#.utf8),
+        "xl/styles.xml": Array(##"<styleSheet xmlns="\##(main)"><numFmts><numFmt numFmtId="176" formatCode="#,##0.00_ "/></numFmts><cellXfs><xf numFmtId="0"/><xf numFmtId="10"/><xf numFmtId="176"/><xf numFmtId="14"/></cellXfs></styleSheet>"##.utf8),
+        "xl/worksheets/sheet1.xml": xml,
+    ])
+}
+
+/// A zip package of `parts`, stored.
+func package(_ parts: [String: [UInt8]]) -> [UInt8] {
     do {
         let archive = try Archive(accessMode: .create)
-        try archive.addEntry(with: "word/document.xml", type: .file, uncompressedSize: Int64(xml.count),
-                             compressionMethod: .none) { position, size in
-            Data(xml[Int(position)..<Int(position) + size])
+        for (name, bytes) in parts.sorted(by: { $0.key < $1.key }) {
+            try archive.addEntry(with: name, type: .file, uncompressedSize: Int64(bytes.count),
+                                 compressionMethod: .none) { position, size in
+                Data(bytes[Int(position)..<Int(position) + size])
+            }
         }
         return Array(archive.data!)
     } catch {
-        fatalError("cannot build a .docx around the input: \(error)")
+        fatalError("cannot build a package around the input: \(error)")
     }
 }
 
@@ -82,6 +105,7 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     case .docx: (input, path) = (bytes, "fuzz.docx")
     case .doc: (input, path) = (bytes, "fuzz.doc")
     case .documentXML: (input, path) = (docx(documentXML: bytes), "fuzz.docx")
+    case .sheetXML: (input, path) = (xlsx(sheetXML: bytes), "fuzz.xlsx")
     }
     var document: Document?
     let printed = withStderrCaptured { document = try? Document(bytes: input, path: path, threads: 1) }
