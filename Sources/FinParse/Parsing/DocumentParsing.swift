@@ -1,9 +1,9 @@
 import Crypto
 
 extension Document {
-    /// Reads and parses the report at `path`: a Word .docx or Word 97–2003 .doc file, a PDF
-    /// (through poppler's pdftotext, which must be installed), a web page, or plain text in
-    /// any encoding finparse detects (UTF-8, UTF-16 with a byte-order mark, GB18030/GBK).
+    /// Reads and parses the report at `path`: a Word .docx or Word 97–2003 .doc file, an Excel
+    /// .xlsx workbook, a PDF (through poppler's pdftotext, which must be installed), a web page,
+    /// or plain text in any encoding finparse detects (UTF-8, UTF-16 with a byte-order mark, GB18030/GBK).
     ///
     /// Problems in the content never throw: they become ``diagnostics``. What throws
     /// is an input that cannot be read as a report at all, with the file and the place.
