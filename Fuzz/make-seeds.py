@@ -7,7 +7,7 @@ rows and figure sentences. For document-xml, each seed is the corpus .docx's
 document.xml cut down to a run of its body elements, so that every seed is still
 well-formed XML and mutations start deep in the Word reader.
 
-    Fuzz/make-seeds.py FORMAT OUTDIR      (FORMAT: text, html, docx, doc, document-xml, sheet-xml)
+    Fuzz/make-seeds.py FORMAT OUTDIR      (FORMAT: text, html, docx, doc, document-xml, sheet-xml, xls)
 """
 import glob
 import os
@@ -91,6 +91,10 @@ def seeds(format):
             for number in range(0, len(elements), ELEMENTS_PER_PIECE):
                 body = b"".join(elements[number:number + ELEMENTS_PER_PIECE])
                 yield f"{os.path.basename(path)}.{number}", head + body + b"</w:body></w:document>"
+    elif format == "xls":
+        for path in corpus("Corpus/xls/*.xls"):
+            with open(path, "rb") as file:
+                yield os.path.basename(path), file.read()
     elif format == "sheet-xml":
         for path in corpus("Corpus/xlsx/*.xlsx"):
             with zipfile.ZipFile(path) as package:
@@ -98,7 +102,7 @@ def seeds(format):
                     if name.startswith("xl/worksheets/") and name.endswith(".xml"):
                         yield f"{os.path.basename(path)}.{os.path.basename(name)}", package.read(name)
     else:
-        sys.exit(f"unknown format {format}: text, html, docx, doc, document-xml or sheet-xml")
+        sys.exit(f"unknown format {format}: text, html, docx, doc, document-xml, sheet-xml or xls")
 
 
 def main():

@@ -7,7 +7,7 @@ struct DumpCommand: ParsableCommand {
         abstract: "Print reports as finparse/1 JSON, or as CSV tables.",
         discussion: """
             With one file, prints its document. With several files, a folder (searched \
-            recursively for .txt, .docx, .doc, .xlsx, .pdf, .html, .htm, .mht and .mhtml, in sorted order) or --files-from, prints one \
+            recursively for .txt, .docx, .doc, .xlsx, .xls, .pdf, .html, .htm, .mht and .mhtml, in sorted order) or --files-from, prints one \
             JSON object per line (JSON Lines) in input order; a file that cannot be parsed \
             gets an "error" object on its line and the batch goes on.
             A PDF goes through pdftotext (poppler-utils), stopped after 300 seconds or \

@@ -11,9 +11,9 @@ enum InputList {
     /// File name endings taken from folders (files named directly are always taken). A .doc
     /// is read by what it holds: a Word 97–2003 document, or (as many on government sites
     /// are) HTML, a web archive, a .docx or Word's XML under that name.
-    static let reportExtensions = ["txt", "docx", "doc", "xlsx", "pdf", "html", "htm", "mht", "mhtml"]
+    static let reportExtensions = ["txt", "docx", "doc", "xlsx", "xls", "pdf", "html", "htm", "mht", "mhtml"]
 
-    /// ".txt, .docx, .doc, .xlsx, .pdf, .html, .htm, .mht or .mhtml", for messages.
+    /// ".txt, .docx, .doc, .xlsx, .xls, .pdf, .html, .htm, .mht or .mhtml", for messages.
     static let extensionList = reportExtensions.dropLast().map { "." + $0 }.joined(separator: ", ") + " or ." + reportExtensions.last!
 
     /// The path a report given as `-` is read from; it names the report in the output too.

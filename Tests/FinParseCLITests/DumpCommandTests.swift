@@ -156,18 +156,20 @@ final class DumpCommandTests {
         #expect(lines.last?.contains("\(folder)/b.mhtml") == true)
     }
 
-    /// A folder search takes Excel workbooks (.xlsx), which were refused when named and
-    /// passed over in folders; an .xls beside one is still refused by name.
+    /// A folder search takes Excel workbooks (.xlsx, .xls), which were refused when named
+    /// and passed over in folders.
     @Test func aFolderSearchTakesWorkbooks() throws {
         let folder = try temporaryFolder()
         try FileManager.default.copyItem(atPath: Self.root + "/Corpus/xlsx/putuo-sifaju-2026-yusuan.xlsx", toPath: folder + "/a.xlsx")
-        try FileManager.default.copyItem(atPath: Self.root + "/Corpus/docx/yongzhou-yingji-2021-juesuan.docx", toPath: folder + "/b.docx")
+        try FileManager.default.copyItem(atPath: Self.root + "/Corpus/xls/putuo-sifaju-2026-yusuan.xls", toPath: folder + "/b.xls")
+        try FileManager.default.copyItem(atPath: Self.root + "/Corpus/docx/yongzhou-yingji-2021-juesuan.docx", toPath: folder + "/c.docx")
         let result = try run(["dump", "--jobs", "2", folder])
         #expect(result.status == 0)
         let lines = result.output.split(separator: "\n")
-        #expect(lines.count == 2)
+        #expect(lines.count == 3)
         #expect(lines[0].contains("\"format\":\"xlsx\"") && lines[0].contains("\"department\":\"上海市普陀区司法局\""))
-        #expect(lines[1].contains("\"format\":\"docx\""))
+        #expect(lines[1].contains("\"format\":\"xls\"") && lines[1].contains("\"department\":\"上海市普陀区司法局\""))
+        #expect(lines[2].contains("\"format\":\"docx\""))
     }
 
     /// Files named in GBK (a Windows archive unzipped on Linux) are found in a folder and
@@ -263,7 +265,7 @@ final class DumpCommandTests {
         let result = try run(["dump", folder])
         #expect(result.status == 0)
         #expect(result.output.isEmpty)
-        #expect(result.error == "finparse: \(folder): no reports in it (.txt, .docx, .doc, .xlsx, .pdf, .html, .htm, .mht or .mhtml files, at any depth)\n")
+        #expect(result.error == "finparse: \(folder): no reports in it (.txt, .docx, .doc, .xlsx, .xls, .pdf, .html, .htm, .mht or .mhtml files, at any depth)\n")
     }
 
     @Test func filesFromStandardInput() throws {

@@ -108,9 +108,12 @@ struct DocTests {
         #expect(cut.code == .malformedDoc)
         #expect(cut.message == "is not a readable OLE compound file (truncated or damaged): sector 128 lies beyond the file's 65536 bytes (truncated?)")
 
+        // A Word document's stream under an .xls's name: read as a workbook, and found damaged.
         let workbook = try #require(error(try renamed("Workbook").bytes))
-        #expect(workbook.code == .unsupportedFormat)
-        #expect(workbook.message == "is an Excel 97–2003 workbook (.xls), which finparse does not read")
+        #expect(workbook.code == .malformedXls)
+        #expect(workbook.message == "is an Excel 97–2003 workbook (.xls) whose Workbook stream does not begin with a BOF record (damaged)")
+        let book = try #require(error(try renamed("Book").bytes))
+        #expect(book.code == .unsupportedFormat && book.message == "is an Excel 5.0/95 workbook (.xls), which finparse does not read")
 
         let sealed = try #require(error(try renamed("EncryptedPackage").bytes))
         #expect(sealed.code == .unsupportedFormat)

@@ -102,6 +102,68 @@ struct WorkbookTests {
         #expect(warnings(workbook) == warnings(report) && warnings(workbook).count == 2)
     }
 
+    // MARK: Excel 97–2003
+
+    /// The two workbooks as .xls (scripts/make-xls.py: xlwt's shared strings with a
+    /// Continue record, Number, RK and MulRk numbers in their formats, merged ranges) read
+    /// as their .xlsx do, byte for byte but for `source`.
+    @Test(arguments: ["putuo-sifaju-2026-yusuan", "yongzhou-yingji-2021-zipingbiao"])
+    func anXlsReadsAsItsXlsx(name: String) throws {
+        var binary = try Document(contentsOf: Corpus.path("xls/\(name).xls"))
+        let open = try Document(contentsOf: Corpus.path("xlsx/\(name).xlsx"))
+        #expect(binary.source.format == .xls)
+        binary.source = open.source
+        #expect(binary == open)
+    }
+
+    /// BIFF8 records built here: what xlwt does not write.
+    @Test func binaryRecordsAsExcelWritesThem() throws {
+        func record(_ type: UInt16, _ data: [UInt8]) -> [UInt8] {
+            [UInt8(type & 0xFF), UInt8(type >> 8), UInt8(data.count & 0xFF), UInt8(data.count >> 8)] + data
+        }
+        func u16(_ n: Int) -> [UInt8] { [UInt8(n & 0xFF), UInt8(n >> 8 & 0xFF)] }
+        func u32(_ n: UInt32) -> [UInt8] { (0..<4).map { UInt8(n >> (8 * $0) & 0xFF) } }
+        func double(_ n: Double) -> [UInt8] { u32(UInt32(n.bitPattern & 0xFFFF_FFFF)) + u32(UInt32(n.bitPattern >> 32)) }
+        func cell(_ row: Int, _ column: Int, xf: Int = 0) -> [UInt8] { u16(row) + u16(column) + u16(xf) }
+        func sheetName(_ name: String, offset: Int, hidden: Bool) -> [UInt8] {
+            let units = Array(name.utf16)
+            return u32(UInt32(offset)) + [hidden ? 1 : 0, 0, UInt8(units.count), 1] + units.flatMap { u16(Int($0)) }
+        }
+        let bof = record(0x0809, u16(0x0600) + u16(0x0005) + [UInt8](repeating: 0, count: 12))
+        let eof = record(0x000A, [])
+        // Cells: a formula's number and its string (in the String record after it), a
+        // formula's TRUE and #DIV/0!, a Label in one byte a character, a BoolErr, an RK
+        // integer in hundredths, a Number shown as 0.00%.
+        let cells = bof
+            + record(0x0006, cell(0, 0) + double(2553.5199999999999) + [UInt8](repeating: 0, count: 6))
+            + record(0x0006, cell(1, 0) + [0, 0, 0, 0, 0, 0, 0xFF, 0xFF] + [UInt8](repeating: 0, count: 6))
+            + record(0x0207, u16(4) + [1] + "收入总计".utf16.flatMap { u16(Int($0)) })
+            + record(0x0006, cell(2, 0) + [1, 0, 1, 0, 0, 0, 0xFF, 0xFF] + [UInt8](repeating: 0, count: 6))
+            + record(0x0006, cell(2, 1) + [2, 0, 0x07, 0, 0, 0, 0xFF, 0xFF] + [UInt8](repeating: 0, count: 6))
+            + record(0x0204, cell(3, 0) + u16(3) + [0] + Array("abc".utf8))
+            + record(0x0205, cell(3, 1) + [1, 0])
+            + record(0x027E, cell(4, 0) + u32(UInt32(bitPattern: 4816 << 2 | 0x03)))
+            + record(0x0203, cell(4, 1, xf: 1) + double(0.48159999999999997))
+            + eof
+        var globals = bof
+            + record(0x00E0, u16(0) + u16(0) + [UInt8](repeating: 0, count: 16))
+            + record(0x00E0, u16(0) + u16(10) + [UInt8](repeating: 0, count: 16))
+        let entries = [("表", false), ("藏", true)]
+        let headerLength = globals.count + entries.reduce(0) { $0 + 4 + 8 + 2 * $1.0.utf16.count } + eof.count
+        for (name, hidden) in entries { globals += record(0x0085, sheetName(name, offset: headerLength, hidden: hidden)) }
+        let workbook = try BinaryWorkbook(stream: globals + eof + cells)
+        #expect(workbook.sheets.map(\.name) == ["表", "藏"] && workbook.sheets.map(\.hidden) == [false, true])
+        let sheet = try workbook.sheet(workbook.sheets[0])
+        #expect(sheet.cells.map { "\(Sheet.reference(row: $0.row, column: $0.column)) \($0.text)" }
+            == ["A1 2553.52", "A2 收入总计", "A3 TRUE", "B3 #DIV/0!", "A4 abc", "B4 TRUE", "A5 48.16", "B5 48.16%"])
+        #expect(BinaryWorkbook.rk(UInt32(bitPattern: 123_456 << 2 | 0x03)) == "1234.56")
+        #expect(BinaryWorkbook.rk(UInt32((2553.5).bitPattern >> 32) & 0xFFFF_FFFC) == "2553.5")
+        let old = try #require(throws: BinaryWorkbook.Failure.self) {
+            try BinaryWorkbook(stream: record(0x0809, u16(0x0500) + u16(0x0005)) + eof)
+        }
+        #expect(old.isUnsupported)
+    }
+
     // MARK: Cells as Excel writes them
 
     static let namespace = #"xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" "#
@@ -237,6 +299,27 @@ struct WorkbookTests {
         let document = try Document(bytes: bytes, path: "case.xlsx")
         #expect(document.paragraphs.map { "\($0.line) \($0.text)" } == ["3 收入预算100万元。"])
         #expect(document.amounts.map(\.text) == ["100万元"])
+    }
+
+    /// A sheet of text is headed by its title row only when that row is one line: the lines
+    /// of one cell share their row's line, and a heading is known by its line. Streamed
+    /// (from a file), a title of two lines gave a heading of its first line only, read
+    /// whole both (found by Fuzz/, in an .xls).
+    @Test func aTitleOfTwoLinesHeadsNoSection() throws {
+        let rows = """
+            <row r="1"><c r="A1" t="inlineStr"><is><t>部门主要职能&#10;（2026年）</t></is></c></row>
+            <row r="3"><c r="A3" t="inlineStr"><is><t>（一）贯彻执行法律。&#10;（二）承担日常工作。</t></is></c></row>
+            """
+        let bytes = try Self.workbook([("职能", rows, "")])
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("title-\(UUID().uuidString).xlsx").path
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        var streamed: [UInt8] = []
+        try Document.json(contentsOf: path).write { streamed += $0 }
+        var document = try Document(bytes: bytes, path: path)
+        document.source.path = path
+        #expect(streamed == (try document.jsonData()))
+        #expect(!document.outline.contains { $0.kind == .heading && $0.marker == nil })
     }
 
     @Test func damagedPartsAreNamed() throws {

@@ -5,14 +5,14 @@ import ZIPFoundation
 
 /// What the fuzzed bytes are read as, from `FINPARSE_FUZZ_FORMAT`: a text file, a web page,
 /// a whole .docx, a Word 97–2003 .doc, the `word/document.xml` of a .docx (the Word reader
-/// behind the zip), or a sheet's part of an .xlsx (the Excel reader behind it).
+/// behind the zip), a sheet's part of an .xlsx (the Excel reader behind it), or a whole .xls.
 enum Format: String {
-    case text, html, docx, doc, documentXML = "document-xml", sheetXML = "sheet-xml"
+    case text, html, docx, doc, documentXML = "document-xml", sheetXML = "sheet-xml", xls
 
     static let current: Format = {
         let name = getenv("FINPARSE_FUZZ_FORMAT").map { String(cString: $0) } ?? "text"
         guard let format = Format(rawValue: name) else {
-            fatalError("FINPARSE_FUZZ_FORMAT must be text, html, docx, doc, document-xml or sheet-xml, not \(name)")
+            fatalError("FINPARSE_FUZZ_FORMAT must be text, html, docx, doc, document-xml, sheet-xml or xls, not \(name)")
         }
         return format
     }()
@@ -104,6 +104,7 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     case .html: (input, path) = (bytes, "fuzz.html")
     case .docx: (input, path) = (bytes, "fuzz.docx")
     case .doc: (input, path) = (bytes, "fuzz.doc")
+    case .xls: (input, path) = (bytes, "fuzz.xls")
     case .documentXML: (input, path) = (docx(documentXML: bytes), "fuzz.docx")
     case .sheetXML: (input, path) = (xlsx(sheetXML: bytes), "fuzz.xlsx")
     }

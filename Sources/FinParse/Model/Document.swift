@@ -86,6 +86,8 @@ public struct SourceInfo: Sendable, Hashable, Codable {
         case doc
         /// An Excel workbook (.xlsx): its sheets' cells, as shown.
         case xlsx
+        /// An Excel 97–2003 workbook (.xls), read as an .xlsx is.
+        case xls
     }
 
     /// The path as given by the caller.

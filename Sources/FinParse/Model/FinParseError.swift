@@ -18,6 +18,8 @@ public struct FinParseError: Error, Sendable, Hashable, CustomStringConvertible 
         case malformedDoc = "malformed-doc"
         /// An Excel .xlsx whose package or parts are damaged.
         case malformedXlsx = "malformed-xlsx"
+        /// An Excel 97–2003 .xls whose records are damaged.
+        case malformedXls = "malformed-xls"
         case unsupportedFormat = "unsupported-format"
         case malformedPDF = "malformed-pdf"
         case malformedHTML = "malformed-html"

@@ -2,7 +2,7 @@ import Crypto
 
 extension Document {
     /// Reads and parses the report at `path`: a Word .docx or Word 97–2003 .doc file, an Excel
-    /// .xlsx workbook, a PDF (through poppler's pdftotext, which must be installed), a web page,
+    /// .xlsx or .xls workbook, a PDF (through poppler's pdftotext, which must be installed), a web page,
     /// or plain text in any encoding finparse detects (UTF-8, UTF-16 with a byte-order mark, GB18030/GBK).
     ///
     /// Problems in the content never throw: they become ``diagnostics``. What throws
@@ -78,6 +78,28 @@ extension Document {
         return SourceInfo(path: path, format: format, encoding: nil, bytes: bytes, sha256: sha256)
     }
 
+    /// Reads an OLE compound file as the Word 97–2003 document or Excel 97–2003 workbook it
+    /// holds; one sealed with a password is refused.
+    private static func read(compoundFile bytes: consuming [UInt8], path: String,
+                             into assembly: ReportAssembly) throws(FinParseError) -> SourceInfo.Format {
+        let file: CompoundFile
+        do {
+            file = try CompoundFile(bytes: bytes)
+        } catch {
+            throw FinParseError(.malformedDoc, path: path, message: "is not a readable OLE compound file (truncated or damaged): \(error)")
+        }
+        guard !file.contains("EncryptedPackage") else {
+            throw FinParseError(.unsupportedFormat, path: path,
+                                message: "is a password-protected Office file; remove the password in Word and save it again")
+        }
+        if !file.contains("WordDocument"), file.contains("Workbook") {
+            try WorkbookReportParser.read(binary: file, path: path, into: assembly)
+            return .xls
+        }
+        try WordReportParser.read(binary: file, path: path, into: assembly)
+        return .doc
+    }
+
     /// Reads a zip package as the Word document or Excel workbook its main part says it is.
     private static func read(_ package: OfficePackage, path: String,
                              into assembly: ReportAssembly) throws(FinParseError) -> SourceInfo.Format {
@@ -121,10 +143,9 @@ extension Document {
             return SourceInfo(path: path, format: .pdf, encoding: nil, bytes: bytes.count, sha256: Self.sha256Hex(bytes))
         }
         if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
-            // OLE compound file: a Word 97–2003 .doc, or an Office file sealed with a password.
-            let source = SourceInfo(path: path, format: .doc, encoding: nil, bytes: bytes.count, sha256: Self.sha256Hex(bytes))
-            try WordReportParser.read(binary: consume bytes, path: path, into: assembly)
-            return source
+            let (count, sha256) = (bytes.count, Self.sha256Hex(bytes))
+            let format = try read(compoundFile: consume bytes, path: path, into: assembly)
+            return SourceInfo(path: path, format: format, encoding: nil, bytes: count, sha256: sha256)
         }
         if bytes.count >= 4, bytes[0] == 0xDB, bytes[1] == 0xA5, bytes[3] == 0 {
             // Word for Windows 2.0 wrote its documents bare, before the compound file (its

@@ -54,8 +54,8 @@ enum WordReportParser {
     private static let noTextMessage = "is a Word document without text (pages pasted in as pictures?): run OCR on them first"
 
     /// The .doc pipeline: OLE compound file → WordDocument stream → paragraphs and tables.
-    static func read(binary bytes: consuming [UInt8], path: String, into assembly: ReportAssembly) throws(FinParseError) {
-        let document = try binaryDocument(in: bytes, path: path)
+    static func read(binary file: consuming CompoundFile, path: String, into assembly: ReportAssembly) throws(FinParseError) {
+        let document = try binaryDocument(of: file, path: path)
         var body = WordBinaryBodyReader(document, assembly: assembly)
         body.read(document)
         guard assembly.holdsText else {
@@ -65,19 +65,10 @@ enum WordReportParser {
 
     /// The Word document in an OLE compound file, whose bytes are let go once its streams
     /// are read.
-    private static func binaryDocument(in bytes: consuming [UInt8], path: String) throws(FinParseError) -> WordBinaryDocument {
-        let file: CompoundFile
-        do {
-            file = try CompoundFile(bytes: bytes)
-        } catch {
-            throw FinParseError(.malformedDoc, path: path, message: "is not a readable OLE compound file (truncated or damaged): \(error)")
-        }
-        guard !file.contains("EncryptedPackage") else {
-            throw FinParseError(.unsupportedFormat, path: path,
-                                message: "is a password-protected Office file; remove the password in Word and save it again")
-        }
+    private static func binaryDocument(of file: consuming CompoundFile, path: String) throws(FinParseError) -> WordBinaryDocument {
         guard file.contains("WordDocument") else {
-            let kind = file.contains("Workbook") || file.contains("Book") ? "an Excel 97–2003 workbook (.xls)"
+            // Excel 5.0/95 kept its BIFF5 records in a stream named Book (97–2003's is Workbook).
+            let kind = file.contains("Book") ? "an Excel 5.0/95 workbook (.xls)"
                 : file.contains("PowerPoint Document") ? "a PowerPoint 97–2003 presentation (.ppt)"
                 : "an OLE compound file without a Word document in it"
             throw FinParseError(.unsupportedFormat, path: path, message: "is \(kind), which finparse does not read")

@@ -1,4 +1,4 @@
-/// The .xlsx pipeline: zip package → workbook → each sheet's cells, as Excel shows them →
+/// The .xlsx and .xls pipelines: workbook → each sheet's cells, as Excel shows them →
 /// paragraphs and tables (``SheetLayout``) → the stages every format shares.
 ///
 /// A line is a row: the rows of the sheets read, counted through them in the order of
@@ -19,44 +19,90 @@ enum WorkbookReportParser {
         for sheet in workbook.sheets {
             guard let name = relationships.first(where: { $0.id == sheet.relationship })?.target else { continue }
             if sheet.hidden {
-                assembly.diagnostics.append(Diagnostic(severity: .info, code: "sheet-not-read", message: """
-                    sheet \(sheet.name) is hidden in the workbook: not read
-                    """, line: lineOffset + 1))
+                assembly.diagnostics.append(hidden(sheet.name, line: lineOffset + 1))
                 continue
             }
-            var reader = WorksheetReader(strings: strings.strings, styles: styles)
+            var reader = WorksheetReader(name: sheet.name, strings: strings.strings, styles: styles)
             guard try package.read(name, into: &reader) else {
                 assembly.diagnostics.append(Diagnostic(severity: .warning, code: "sheet-not-read", message: """
                     sheet \(sheet.name) has no part (\(name)) in the package: its cells are missing
                     """, line: lineOffset + 1))
                 continue
             }
-            assembly.diagnostics += diagnostics(of: reader, sheet: sheet.name, lineOffset: lineOffset)
-            let items = SheetLayout.items(of: reader, name: sheet.name, lineOffset: lineOffset)
-            // A sheet of text is a section: its title, a row of its own above the text, heads it.
-            if !items.contains(where: { if case .table = $0 { true } else { false } }),
-               case .paragraph(let title) = items.first, items.contains(where: {
-                   if case .paragraph(let text) = $0 { text.line > title.line } else { false }
-               }), TableGrid.looksLikeTitle(title.text[...]) {
-                assembly.hints.headingLevels[title.line] = 0
-            }
-            for item in items {
-                switch item {
-                case .paragraph(let paragraph): assembly.add(paragraph)
-                case .table(let grid): assembly.add(grid)
-                }
-            }
-            lineOffset += reader.lastRow
+            add(reader.sheet, lineOffset: &lineOffset, to: assembly)
         }
         guard assembly.holdsText else {
             throw FinParseError(.noText, path: path, message: "is an Excel workbook without text in its sheets")
         }
     }
 
+    /// The .xls pipeline: OLE compound file → the Workbook stream's BIFF8 records → the
+    /// sheets an .xlsx gives, read the same way.
+    static func read(binary file: consuming CompoundFile, path: String, into assembly: ReportAssembly) throws(FinParseError) {
+        func failure(_ message: String, unsupported: Bool = false) -> FinParseError {
+            FinParseError(unsupported ? .unsupportedFormat : .malformedXls, path: path,
+                          message: unsupported ? message : "is an Excel 97–2003 workbook (.xls) \(message)")
+        }
+        let workbook: BinaryWorkbook
+        do {
+            workbook = try BinaryWorkbook(stream: file.stream("Workbook") ?? [])
+        } catch let error as CompoundFile.Failure {
+            throw failure("whose Workbook stream cannot be read: \(error)")
+        } catch let error as BinaryWorkbook.Failure {
+            throw failure(error.description, unsupported: error.isUnsupported)
+        } catch {
+            throw failure("\(error)")
+        }
+        var lineOffset = 0
+        for entry in workbook.sheets {
+            if entry.hidden {
+                assembly.diagnostics.append(hidden(entry.name, line: lineOffset + 1))
+                continue
+            }
+            let sheet: Sheet
+            do {
+                sheet = try workbook.sheet(entry)
+            } catch {
+                throw failure("whose \(error.description)")
+            }
+            add(sheet, lineOffset: &lineOffset, to: assembly)
+        }
+        guard assembly.holdsText else {
+            throw FinParseError(.noText, path: path, message: "is an Excel workbook without text in its sheets")
+        }
+    }
+
+    private static func hidden(_ name: String, line: Int) -> Diagnostic {
+        Diagnostic(severity: .info, code: "sheet-not-read", message: "sheet \(name) is hidden in the workbook: not read", line: line)
+    }
+
+    /// Hands a sheet's paragraphs and table to `assembly`, its rows after `lineOffset`, and
+    /// moves `lineOffset` past them.
+    static func add(_ sheet: Sheet, lineOffset: inout Int, to assembly: ReportAssembly) {
+        assembly.diagnostics += diagnostics(of: sheet, lineOffset: lineOffset)
+        let items = SheetLayout.items(of: sheet, lineOffset: lineOffset)
+        // A sheet of text is a section: its title, a row of its own above the text, heads it.
+        // Only a title alone on its line: a heading is known by its line, which the lines
+        // of one cell share (found by Fuzz/: a streamed reading took only the first for one).
+        let lines = items.compactMap { if case .paragraph(let text) = $0 { text.line } else { nil } }
+        if lines.count == items.count, case .paragraph(let title) = items.first,
+           lines.count { $0 == title.line } == 1, lines.count > 1, TableGrid.looksLikeTitle(title.text[...]) {
+            assembly.hints.headingLevels[title.line] = 0
+        }
+        for item in items {
+            switch item {
+            case .paragraph(let paragraph): assembly.add(paragraph)
+            case .table(let grid): assembly.add(grid)
+            }
+        }
+        lineOffset += sheet.lastRow
+    }
+
     /// What reading a sheet's cells found: values that are not there, digits not shown.
-    private static func diagnostics(of sheet: WorksheetReader, sheet name: String, lineOffset: Int) -> [Diagnostic] {
+    private static func diagnostics(of sheet: Sheet, lineOffset: Int) -> [Diagnostic] {
+        let name = sheet.name
         var found: [Diagnostic] = []
-        if let first = sheet.formulasWithoutValue.first, let row = WorksheetReader.place(of: first)?.row {
+        if let first = sheet.formulasWithoutValue.first, let row = Sheet.place(of: first)?.row {
             let count = sheet.formulasWithoutValue.count
             found.append(Diagnostic(severity: .warning, code: "formula-without-value", message: """
                 sheet \(name): \(count == 1 ? "cell \(first) holds" : "\(count) cells (\(first) first) hold") a formula \
@@ -64,7 +110,7 @@ enum WorkbookReportParser {
                 \(count == 1 ? "its figure is" : "their figures are") missing; open and save the workbook in Excel or WPS to read \(count == 1 ? "it" : "them")
                 """, line: lineOffset + row))
         }
-        if let hidden = sheet.hiddenDigits, let row = WorksheetReader.place(of: hidden.reference)?.row {
+        if let hidden = sheet.hiddenDigits, let row = Sheet.place(of: hidden.reference)?.row {
             let more = sheet.hiddenDigitCount - 1
             found.append(Diagnostic(severity: .info, code: "value-shown-rounded", message: """
                 sheet \(name): cell \(hidden.reference) holds \(hidden.value), which its number format shows as \

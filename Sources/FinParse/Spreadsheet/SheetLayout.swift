@@ -15,15 +15,15 @@ enum SheetLayout {
     }
 
     /// The sheet's items in order. `lineOffset` + a row's number is its line.
-    static func items(of sheet: WorksheetReader, name: String, lineOffset: Int) -> [Item] {
+    static func items(of sheet: Sheet, lineOffset: Int) -> [Item] {
         let cells = sheet.cells.sorted { ($0.row, $0.column) < ($1.row, $1.column) }
-        var rows: [ArraySlice<WorksheetReader.Cell>] = []
+        var rows: [ArraySlice<Sheet.Cell>] = []
         var start = cells.startIndex
         for i in cells.indices where i + 1 == cells.endIndex || cells[i + 1].row != cells[i].row {
             rows.append(cells[start...i])
             start = i + 1
         }
-        func paragraphs(_ rows: ArraySlice<ArraySlice<WorksheetReader.Cell>>) -> [Item] {
+        func paragraphs(_ rows: ArraySlice<ArraySlice<Sheet.Cell>>) -> [Item] {
             rows.flatMap { $0 }.flatMap { cell in
                 cell.text.split(whereSeparator: \.isNewline).filter { !$0.isSpacesOnly }
                     .map { Item.paragraph(FoldedText(String($0), line: lineOffset + cell.row)) }
@@ -34,13 +34,13 @@ enum SheetLayout {
         let above = paragraphs(rows[..<first])
         let titles = above.compactMap { if case .paragraph(let text) = $0 { text } else { nil } }
         let grid = grid(of: rows[first...last], merges: sheet.merges, lineOffset: lineOffset,
-                        above: titles.isEmpty && !isDefaultName(name) ? [FoldedText(name, line: lineOffset + rows[first].first!.row)] : titles)
+                        above: titles.isEmpty && !isDefaultName(sheet.name) ? [FoldedText(sheet.name, line: lineOffset + rows[first].first!.row)] : titles)
         return above + [.table(grid)] + paragraphs(rows[(last + 1)...])
     }
 
     /// A row above a table that is no part of it: a title alone in its row, or cells that
     /// each name something (编制部门：上海市普陀区司法局 | 单位：元).
-    private static func isCaption(_ row: ArraySlice<WorksheetReader.Cell>) -> Bool {
+    private static func isCaption(_ row: ArraySlice<Sheet.Cell>) -> Bool {
         row.count == 1 || row.allSatisfy { $0.text.contains("：") || $0.text.contains(":") }
     }
 
@@ -61,7 +61,7 @@ enum SheetLayout {
     /// A merged range whose top-left cell shows text spans what it covers of them; what it
     /// covers shows nothing, whatever it holds. Ranges that overlap (Excel makes none) are
     /// cut where an earlier one stands, as a web table's spans are.
-    private static func grid(of rows: ArraySlice<ArraySlice<WorksheetReader.Cell>>, merges: [WorksheetReader.Merge],
+    private static func grid(of rows: ArraySlice<ArraySlice<Sheet.Cell>>, merges: [Sheet.Merge],
                              lineOffset: Int, above: [FoldedText]) -> TableGrid {
         let rowNumbers = rows.map { $0.first!.row }
         let columnNumbers = Set(rows.joined().map(\.column)).sorted()
