@@ -231,7 +231,8 @@ private struct StringReader {
         var wide = wide
         var units: [UInt16] = []
         units.reserveCapacity(min(count, 1 << 16))
-        while units.count < count {
+        // A header that ran to the last piece's end (found by Fuzz/) leaves no piece to read.
+        while units.count < count, piece < pieces.count {
             if at >= pieces[piece].endIndex {
                 guard piece + 1 < pieces.count else { break }
                 piece += 1
