@@ -131,12 +131,16 @@ struct WorkbookTests {
         }
         let bof = record(0x0809, u16(0x0600) + u16(0x0005) + [UInt8](repeating: 0, count: 12))
         let eof = record(0x000A, [])
-        // Cells: a formula's number and its string (in the String record after it), a
-        // formula's TRUE and #DIV/0!, a Label in one byte a character, a BoolErr, an RK
-        // integer in hundredths, a Number shown as 0.00%.
+        // Cells: a formula's number and its string (in the String record after it, past
+        // the shared formula Excel writes between), a formula's TRUE and #DIV/0!, a Label in
+        // one byte a character, a BoolErr, an RK integer in hundredths, a Number shown as
+        // 0.00%; a chart's substream among them, whose records are no cells.
+        let chart = bof + record(0x0203, cell(9, 9) + double(7)) + eof
         let cells = bof
             + record(0x0006, cell(0, 0) + double(2553.5199999999999) + [UInt8](repeating: 0, count: 6))
+            + chart
             + record(0x0006, cell(1, 0) + [0, 0, 0, 0, 0, 0, 0xFF, 0xFF] + [UInt8](repeating: 0, count: 6))
+            + record(0x04BC, [UInt8](repeating: 0, count: 10))
             + record(0x0207, u16(4) + [1] + "收入总计".utf16.flatMap { u16(Int($0)) })
             + record(0x0006, cell(2, 0) + [1, 0, 1, 0, 0, 0, 0xFF, 0xFF] + [UInt8](repeating: 0, count: 6))
             + record(0x0006, cell(2, 1) + [2, 0, 0x07, 0, 0, 0, 0xFF, 0xFF] + [UInt8](repeating: 0, count: 6))

@@ -34,6 +34,8 @@ struct BinaryWorkbook {
         case `continue` = 0x003C, filePass = 0x002F, labelSST = 0x00FD, label = 0x0204, richString = 0x00D6
         case number = 0x0203, rk = 0x027E, mulRK = 0x00BD, formula = 0x0006, string = 0x0207, boolErr = 0x0205
         case mergeCells = 0x00E5
+        // What may stand between a formula and the String record of its value.
+        case sharedFormula = 0x04BC, array = 0x0221, dataTable = 0x0236
     }
 
     /// Reads the globals; the sheets are read one at a time (``sheet(_:)``).
@@ -86,11 +88,17 @@ struct BinaryWorkbook {
             throw Failure(description: "sheet \(entry.name) does not begin with a BOF record where the workbook says (offset \(entry.offset))")
         }
         var formula: (row: Int, column: Int)?
+        // A chart drawn on the sheet is a substream of its own, BOF to EOF, inside the sheet's.
+        var depth = 0
         for (type, data) in records(from: entry.offset) {
-            if type == Record.eof.rawValue { break }
+            if type == Record.bof.rawValue { depth += 1 }
+            if type == Record.eof.rawValue { depth -= 1 }
+            if depth == 0 { break }
+            guard depth == 1 else { continue }
             let row = Int(Self.le16(data, 0)) + 1, column = Int(Self.le16(data, 2)), xf = Int(Self.le16(data, 4))
-            defer { if type != Record.formula.rawValue { formula = nil } }
-            switch Record(rawValue: type) {
+            let record = Record(rawValue: type)
+            defer { if ![.formula, .sharedFormula, .array, .dataTable].contains(record) { formula = nil } }
+            switch record {
             case .labelSST:
                 let index = Int(Self.le32(data, 6))
                 if strings.indices.contains(index) { sheet.add(strings[index], row: row, column: column) } else { sheet.missingStrings += 1 }
