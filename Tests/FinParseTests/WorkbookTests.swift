@@ -136,7 +136,10 @@ struct WorkbookTests {
         // one byte a character, a BoolErr, an RK integer in hundredths, a Number shown as
         // 0.00%; a chart's substream among them, whose records are no cells.
         let chart = bof + record(0x0203, cell(9, 9) + double(7)) + eof
-        let cells = bof
+        // Column H and row 7 hidden, each with a cell that is not read.
+        let hiddenParts = record(0x007D, u16(7) + u16(7) + u16(0) + u16(0) + u16(1) + u16(0))
+            + record(0x0208, u16(6) + u16(0) + u16(1) + u16(0) + u16(0) + u16(0) + u16(0x20) + u16(0))
+        let cells = bof + hiddenParts
             + record(0x0006, cell(0, 0) + double(2553.5199999999999) + [UInt8](repeating: 0, count: 6))
             + chart
             + record(0x0006, cell(1, 0) + [0, 0, 0, 0, 0, 0, 0xFF, 0xFF] + [UInt8](repeating: 0, count: 6))
@@ -148,6 +151,7 @@ struct WorkbookTests {
             + record(0x0205, cell(3, 1) + [1, 0])
             + record(0x027E, cell(4, 0) + u32(UInt32(bitPattern: 4816 << 2 | 0x03)))
             + record(0x0203, cell(4, 1, xf: 1) + double(0.48159999999999997))
+            + record(0x0203, cell(4, 7) + double(1)) + record(0x0203, cell(6, 0) + double(2))
             + eof
         var globals = bof
             + record(0x00E0, u16(0) + u16(0) + [UInt8](repeating: 0, count: 16))
@@ -158,6 +162,7 @@ struct WorkbookTests {
         let workbook = try BinaryWorkbook(stream: globals + eof + cells)
         #expect(workbook.sheets.map(\.name) == ["表", "藏"] && workbook.sheets.map(\.hidden) == [false, true])
         let sheet = try workbook.sheet(workbook.sheets[0])
+        #expect(sheet.firstHiddenCell == "H5" && sheet.hiddenCellCount == 2)
         #expect(sheet.cells.map { "\(Sheet.reference(row: $0.row, column: $0.column)) \($0.text)" }
             == ["A1 2553.52", "A2 收入总计", "A3 TRUE", "B3 #DIV/0!", "A4 abc", "B4 TRUE", "A5 48.16", "B5 48.16%"])
         #expect(BinaryWorkbook.rk(UInt32(bitPattern: 123_456 << 2 | 0x03)) == "1234.56")
@@ -180,7 +185,8 @@ struct WorkbookTests {
     /// A workbook of `sheets` (name, sheetData's rows, what follows sheetData), with
     /// `strings` shared (text, or an si's XML) and the number formats of cellXfs.
     static func workbook(_ sheets: [(name: String, rows: String, after: String)], strings: [String] = [],
-                         numberFormats: [(id: Int, code: String)] = [], cellFormats: [Int] = [], hidden: Set<String> = []) throws -> [UInt8] {
+                         numberFormats: [(id: Int, code: String)] = [], cellFormats: [Int] = [], hidden: Set<String> = [],
+                         columns: String = "") throws -> [UInt8] {
         var parts: [String: [UInt8]] = [:]
         parts["_rels/.rels"] = Array(Docx.rels.replacing("word/document.xml", with: "xl/workbook.xml").utf8)
         let entries = sheets.indices.map { i in
@@ -194,7 +200,7 @@ struct WorkbookTests {
         relationships.append(#"<Relationship Id="rT" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>"#)
         parts["xl/_rels/workbook.xml.rels"] = Array(#"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\#(relationships.joined())</Relationships>"#.utf8)
         for (i, sheet) in sheets.enumerated() {
-            parts["xl/worksheets/sheet\(i + 1).xml"] = Array("<worksheet \(namespace)><sheetData>\(sheet.rows)</sheetData>\(sheet.after)</worksheet>".utf8)
+            parts["xl/worksheets/sheet\(i + 1).xml"] = Array("<worksheet \(namespace)>\(columns)<sheetData>\(sheet.rows)</sheetData>\(sheet.after)</worksheet>".utf8)
         }
         parts["xl/sharedStrings.xml"] = Array("<sst \(namespace)>\(strings.map { "<si>\($0.hasPrefix("<") ? $0 : "<t>\($0)</t>")</si>" }.joined())</sst>".utf8)
         let formats = numberFormats.map { #"<numFmt numFmtId="\#($0.id)" formatCode="\#($0.code)"/>"# }.joined()
@@ -278,6 +284,23 @@ struct WorkbookTests {
                                     path: "case.xlsx")
         #expect(document.paragraphs.map(\.line) == [2, 4])
         #expect(document.diagnostics.contains { $0.code == "sheet-not-read" && $0.message == "sheet 乙 is hidden in the workbook: not read" })
+    }
+
+    /// Rows and columns the sheet hides are not read, as Excel does not show them (a helper
+    /// column of sums, a row kept for later), and a note says how many cells they hold.
+    @Test func hiddenRowsAndColumnsAreNotRead() throws {
+        let rows = Self.table + """
+            <row r="4"><c r="A4" t="inlineStr"><is><t>基本支出</t></is></c><c r="B4"><v>100</v></c><c r="C4"><v>7</v></c></row>
+            <row r="5" hidden="1"><c r="A5" t="inlineStr"><is><t>备用</t></is></c><c r="B5"><v>5</v></c></row>
+            <row r="6"><c r="A6" t="inlineStr"><is><t>合计</t></is></c><c r="B6"><v>100</v></c><c r="C6"><v>7</v></c></row>
+            """
+        let document = try Document(bytes: Self.workbook([("收支", rows, "")], strings: ["2021年收入支出决算总表", "项目", "金额"],
+                                                         columns: #"<cols><col min="3" max="3" width="0" hidden="1"/></cols>"#),
+                                    path: "case.xlsx")
+        let table = try #require(document.tables.first)
+        #expect(table.cells.map(\.text) == ["项目", "金额", "基本支出", "100", "合计", "100"])
+        let note = try #require(document.diagnostics.first { $0.code == "hidden-cells-not-read" })
+        #expect(note.line == 4 && note.message == "sheet 收支: 4 cells in hidden rows or columns (C4 first) are not read, as Excel does not show them")
     }
 
     /// Cells without a reference follow the one before; ranges that overlap, which Excel

@@ -118,6 +118,13 @@ enum WorkbookReportParser {
                 figures are read as the sheet shows them
                 """, line: lineOffset + row))
         }
+        if let first = sheet.firstHiddenCell, let row = Sheet.place(of: first)?.row {
+            let count = sheet.hiddenCellCount
+            found.append(Diagnostic(severity: .info, code: "hidden-cells-not-read", message: """
+                sheet \(name): \(count == 1 ? "cell \(first), in a hidden row or column, is" : "\(count) cells in hidden rows or columns (\(first) first) are") \
+                not read, as Excel does not show \(count == 1 ? "it" : "them")
+                """, line: lineOffset + row))
+        }
         if sheet.missingStrings > 0 {
             found.append(Diagnostic(severity: .warning, code: "cell-text-missing", message: """
                 sheet \(name): \(sheet.missingStrings) cell\(sheet.missingStrings == 1 ? " names a shared string" : "s name shared strings") \

@@ -36,6 +36,8 @@ struct BinaryWorkbook {
         case mergeCells = 0x00E5
         // What may stand between a formula and the String record of its value.
         case sharedFormula = 0x04BC, array = 0x0221, dataTable = 0x0236
+        // Hidden rows and columns (before the cells they hold).
+        case rowProperties = 0x0208, columnProperties = 0x007D
     }
 
     /// Reads the globals; the sheets are read one at a time (``sheet(_:)``).
@@ -139,6 +141,12 @@ struct BinaryWorkbook {
                 guard data.count >= 8 else { continue }
                 let value = data[data.startIndex + 6]
                 sheet.add(data[data.startIndex + 7] == 0 ? (value == 0 ? "FALSE" : "TRUE") : Self.errorText(value), row: row, column: column)
+            case .rowProperties:
+                if Self.le16(data, 12) & 0x20 != 0 { sheet.hiddenRows.insert(row) }
+            case .columnProperties:
+                // First and last column, width, XF, then the options: bit 0 hides them.
+                let first = Int(Self.le16(data, 0)), last = Int(Self.le16(data, 2))
+                if Self.le16(data, 8) & 0x01 != 0, first <= last { sheet.hiddenColumns.append(first...last) }
             case .mergeCells:
                 for i in 0..<min(Int(Self.le16(data, 0)), (data.count - 2) / 8) {
                     let at = 2 + 8 * i

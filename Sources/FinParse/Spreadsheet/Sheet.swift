@@ -32,6 +32,13 @@ struct Sheet {
     private(set) var hiddenDigitCount = 0
     /// Cells that name shared strings the workbook does not have.
     var missingStrings = 0
+    /// Rows (1-based) and columns (0-based) the sheet hides: their cells are not shown, and
+    /// not read. Both are known before the cells they hide.
+    var hiddenRows = Set<Int>()
+    var hiddenColumns: [ClosedRange<Int>] = []
+    /// Cells with text that the hidden rows and columns hold: the first one's reference, and how many.
+    private(set) var firstHiddenCell: String?
+    private(set) var hiddenCellCount = 0
 
     init(name: String) { self.name = name }
 
@@ -41,12 +48,20 @@ struct Sheet {
     /// Adds a cell that shows `text`, unless it shows only spaces or lies past Excel's bounds.
     mutating func add(_ text: String, row: Int, column: Int) {
         guard (1...Self.maxRow).contains(row), (0..<Self.maxColumn).contains(column), !text.isSpacesOnly else { return }
+        guard !hiddenRows.contains(row), !hiddenColumns.contains(where: { $0.contains(column) }) else {
+            if firstHiddenCell == nil { firstHiddenCell = Self.reference(row: row, column: column) }
+            hiddenCellCount += 1
+            return
+        }
         cells.append(Cell(row: row, column: column, text: text))
     }
 
     /// Adds a number as `format` shows it; `value` is its digits as the file gives them.
     mutating func add(number value: String, format: NumberFormat, row: Int, column: Int) {
         guard let shown = format.show(value) else { return add(value, row: row, column: column) }
+        guard !hiddenRows.contains(row), !hiddenColumns.contains(where: { $0.contains(column) }) else {
+            return add(shown.text, row: row, column: column)
+        }
         if shown.hidesDigits {
             if hiddenDigits == nil { hiddenDigits = (Self.reference(row: row, column: column), value, shown.text) }
             hiddenDigitCount += 1

@@ -6,7 +6,7 @@
 struct WorksheetReader: XMLNodeReader {
     enum Element: String, XMLVocabulary {
         case row, cell = "c", value = "v", inlineString = "is", text = "t", phonetic = "rPh", mergeCell
-        case formula = "f"
+        case formula = "f", column = "col"
     }
 
     private let strings: [String]
@@ -34,6 +34,13 @@ struct WorksheetReader: XMLNodeReader {
         case .start(.row):
             row = stream.attribute("r").flatMap { Int($0) }.flatMap { (1...Sheet.maxRow).contains($0) ? $0 : nil } ?? row + 1
             column = -1
+            if Self.isSet(stream.attribute("hidden")) { sheet.hiddenRows.insert(row) }
+        case .start(.column):
+            // <col min="3" max="5" hidden="1"/>: 1-based columns.
+            if Self.isSet(stream.attribute("hidden")), let first = stream.attribute("min").flatMap({ Int($0) }),
+               let last = stream.attribute("max").flatMap({ Int($0) }), 1 <= first, first <= last {
+                sheet.hiddenColumns.append((first - 1)...(last - 1))
+            }
         case .start(.cell):
             let place = stream.attribute("r").flatMap(Sheet.place(of:))
             column = place?.column ?? column + 1
@@ -55,6 +62,9 @@ struct WorksheetReader: XMLNodeReader {
             inline.take(node, from: stream, text: .text, phonetic: .phonetic)
         }
     }
+
+    /// An XML boolean that is true (1, true).
+    private static func isSet(_ value: String?) -> Bool { value == "1" || value == "true" }
 
     private mutating func finishCell() {
         let raw = String(decoding: value, as: UTF8.self)
