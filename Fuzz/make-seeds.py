@@ -45,6 +45,10 @@ def body_elements(xml):
             element_start = None
 
 
+# The formats fuzzed as whole files, and the corpus files that seed them.
+WHOLE_FILES = {"docx": "Corpus/docx/**/*.docx", "doc": "Corpus/doc/**/*.doc", "xls": "Corpus/xls/*.xls"}
+
+
 def seeds(format):
     if format == "text":
         # Lines that end in TABs, each a line of TAB-separated cells and none a table: read
@@ -66,12 +70,8 @@ def seeds(format):
                 data = file.read()
             for number, piece in enumerate(pieces_of_lines(data, LINES_PER_PIECE)):
                 yield f"{os.path.basename(path)}.{number}", piece
-    elif format == "docx":
-        for path in corpus("Corpus/docx/**/*.docx"):
-            with open(path, "rb") as file:
-                yield os.path.basename(path), file.read()
-    elif format == "doc":
-        for path in corpus("Corpus/doc/**/*.doc"):
+    elif format in WHOLE_FILES:
+        for path in corpus(WHOLE_FILES[format]):
             with open(path, "rb") as file:
                 yield os.path.basename(path), file.read()
     elif format == "document-xml":
@@ -91,10 +91,6 @@ def seeds(format):
             for number in range(0, len(elements), ELEMENTS_PER_PIECE):
                 body = b"".join(elements[number:number + ELEMENTS_PER_PIECE])
                 yield f"{os.path.basename(path)}.{number}", head + body + b"</w:body></w:document>"
-    elif format == "xls":
-        for path in corpus("Corpus/xls/*.xls"):
-            with open(path, "rb") as file:
-                yield os.path.basename(path), file.read()
     elif format == "sheet-xml":
         for path in corpus("Corpus/xlsx/*.xlsx"):
             with zipfile.ZipFile(path) as package:

@@ -31,9 +31,7 @@ enum WorkbookReportParser {
             }
             add(reader.sheet, lineOffset: &lineOffset, to: assembly)
         }
-        guard assembly.holdsText else {
-            throw FinParseError(.noText, path: path, message: "is an Excel workbook without text in its sheets")
-        }
+        try requireText(in: assembly, path: path)
     }
 
     /// The .xls pipeline: OLE compound file → the Workbook stream's BIFF8 records → the
@@ -67,6 +65,11 @@ enum WorkbookReportParser {
             }
             add(sheet, lineOffset: &lineOffset, to: assembly)
         }
+        try requireText(in: assembly, path: path)
+    }
+
+    /// A workbook read to its end without a word of text is no report.
+    private static func requireText(in assembly: ReportAssembly, path: String) throws(FinParseError) {
         guard assembly.holdsText else {
             throw FinParseError(.noText, path: path, message: "is an Excel workbook without text in its sheets")
         }

@@ -108,8 +108,7 @@ struct BinaryWorkbook {
                 var reader = StringReader([data.dropFirst(6)])
                 sheet.add(reader.string(lengthBytes: 2) ?? "", row: row, column: column)
             case .number:
-                let bits = UInt64(Self.le32(data, 6)) | UInt64(Self.le32(data, 10)) << 32
-                sheet.add(number: "\(Double(bitPattern: bits))", format: format(xf), row: row, column: column)
+                sheet.add(number: Self.number(data), format: format(xf), row: row, column: column)
             case .rk:
                 sheet.add(number: Self.rk(Self.le32(data, 6)), format: format(xf), row: row, column: column)
             case .mulRK:
@@ -122,8 +121,7 @@ struct BinaryWorkbook {
                 formula = nil
                 guard data.count >= 14 else { continue }
                 if Self.le16(data, 12) != 0xFFFF {
-                    let bits = UInt64(Self.le32(data, 6)) | UInt64(Self.le32(data, 10)) << 32
-                    sheet.add(number: "\(Double(bitPattern: bits))", format: format(xf), row: row, column: column)
+                    sheet.add(number: Self.number(data), format: format(xf), row: row, column: column)
                 } else {
                     switch data[data.startIndex + 6] {
                     case 0: formula = (row, column)  // a string, in the String record that follows
@@ -181,6 +179,12 @@ struct BinaryWorkbook {
                 return (type, stream[(at + 4)..<(at + 4 + length)])
             }
         }
+    }
+
+    /// The Double a Number or Formula record holds after its row, column and XF, as its
+    /// shortest decimal spelling.
+    private static func number(_ data: ArraySlice<UInt8>) -> String {
+        "\(Double(bitPattern: UInt64(le32(data, 6)) | UInt64(le32(data, 10)) << 32))"
     }
 
     /// An RK number ([MS-XLS] 2.5.217): a 30-bit integer or the top 30 bits of a Double,

@@ -48,7 +48,7 @@ struct Sheet {
     /// Adds a cell that shows `text`, unless it shows only spaces or lies past Excel's bounds.
     mutating func add(_ text: String, row: Int, column: Int) {
         guard (1...Self.maxRow).contains(row), (0..<Self.maxColumn).contains(column), !text.isSpacesOnly else { return }
-        guard !hiddenRows.contains(row), !hiddenColumns.contains(where: { $0.contains(column) }) else {
+        guard !hides(row: row, column: column) else {
             if firstHiddenCell == nil { firstHiddenCell = Self.reference(row: row, column: column) }
             hiddenCellCount += 1
             return
@@ -59,14 +59,16 @@ struct Sheet {
     /// Adds a number as `format` shows it; `value` is its digits as the file gives them.
     mutating func add(number value: String, format: NumberFormat, row: Int, column: Int) {
         guard let shown = format.show(value) else { return add(value, row: row, column: column) }
-        guard !hiddenRows.contains(row), !hiddenColumns.contains(where: { $0.contains(column) }) else {
-            return add(shown.text, row: row, column: column)
-        }
-        if shown.hidesDigits {
+        if shown.hidesDigits, !hides(row: row, column: column) {
             if hiddenDigits == nil { hiddenDigits = (Self.reference(row: row, column: column), value, shown.text) }
             hiddenDigitCount += 1
         }
         add(shown.text, row: row, column: column)
+    }
+
+    /// Whether the cell at `row`, `column` stands in a hidden row or column.
+    private func hides(row: Int, column: Int) -> Bool {
+        hiddenRows.contains(row) || hiddenColumns.contains { $0.contains(column) }
     }
 
     /// B12 → row 12, column 1; nil when it is no reference within Excel's bounds.
