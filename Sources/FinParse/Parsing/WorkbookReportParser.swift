@@ -89,7 +89,7 @@ enum WorkbookReportParser {
         // of one cell share (found by Fuzz/: a streamed reading took only the first for one).
         let lines = items.compactMap { if case .paragraph(let text) = $0 { text.line } else { nil } }
         if lines.count == items.count, case .paragraph(let title) = items.first,
-           lines.count { $0 == title.line } == 1, lines.count > 1, TableGrid.looksLikeTitle(title.text[...]) {
+           lines.count(where: { $0 == title.line }) == 1, lines.count > 1, TableGrid.looksLikeTitle(title.text[...]) {
             assembly.hints.headingLevels[title.line] = 0
         }
         for item in items {
