@@ -152,10 +152,13 @@ struct WorkbookTests {
             + record(0x027E, cell(4, 0) + u32(UInt32(bitPattern: 4816 << 2 | 0x03)))
             + record(0x0203, cell(4, 1, xf: 1) + double(0.48159999999999997))
             + record(0x0203, cell(4, 7) + double(1)) + record(0x0203, cell(6, 0) + double(2))
+            + record(0x0203, cell(7, 0, xf: 2) + double(44196))
             + eof
         var globals = bof
+            + record(0x0022, u16(1))  // dates from 1904
             + record(0x00E0, u16(0) + u16(0) + [UInt8](repeating: 0, count: 16))
             + record(0x00E0, u16(0) + u16(10) + [UInt8](repeating: 0, count: 16))
+            + record(0x00E0, u16(0) + u16(14) + [UInt8](repeating: 0, count: 16))
         let entries = [("表", false), ("藏", true)]
         let headerLength = globals.count + entries.reduce(0) { $0 + 4 + 8 + 2 * $1.0.utf16.count } + eof.count
         for (name, hidden) in entries { globals += record(0x0085, sheetName(name, offset: headerLength, hidden: hidden)) }
@@ -164,7 +167,7 @@ struct WorkbookTests {
         let sheet = try workbook.sheet(workbook.sheets[0])
         #expect(sheet.firstHiddenCell == "H5" && sheet.hiddenCellCount == 2)
         #expect(sheet.cells.map { "\(Sheet.reference(row: $0.row, column: $0.column)) \($0.text)" }
-            == ["A1 2553.52", "A2 收入总计", "A3 TRUE", "B3 #DIV/0!", "A4 abc", "B4 TRUE", "A5 48.16", "B5 48.16%"])
+            == ["A1 2553.52", "A2 收入总计", "A3 TRUE", "B3 #DIV/0!", "A4 abc", "B4 TRUE", "A5 48.16", "B5 48.16%", "A8 2025-01-01"])
         #expect(BinaryWorkbook.rk(UInt32(bitPattern: 123_456 << 2 | 0x03)) == "1234.56")
         #expect(BinaryWorkbook.rk(UInt32((2553.5).bitPattern >> 32) & 0xFFFF_FFFC) == "2553.5")
         // Shared strings that end inside a string's header (a rich string's run count cut
@@ -186,13 +189,14 @@ struct WorkbookTests {
     /// `strings` shared (text, or an si's XML) and the number formats of cellXfs.
     static func workbook(_ sheets: [(name: String, rows: String, after: String)], strings: [String] = [],
                          numberFormats: [(id: Int, code: String)] = [], cellFormats: [Int] = [], hidden: Set<String> = [],
-                         columns: String = "") throws -> [UInt8] {
+                         columns: String = "", from1904: Bool = false) throws -> [UInt8] {
         var parts: [String: [UInt8]] = [:]
         parts["_rels/.rels"] = Array(Docx.rels.replacing("word/document.xml", with: "xl/workbook.xml").utf8)
         let entries = sheets.indices.map { i in
             #"<sheet name="\#(sheets[i].name)" sheetId="\#(i + 1)" r:id="rId\#(i + 1)"\#(hidden.contains(sheets[i].name) ? #" state="hidden""# : "")/>"#
         }
-        parts["xl/workbook.xml"] = Array("<workbook \(namespace)><sheets>\(entries.joined())</sheets></workbook>".utf8)
+        let properties = from1904 ? #"<workbookPr date1904="1"/>"# : ""
+        parts["xl/workbook.xml"] = Array("<workbook \(namespace)>\(properties)<sheets>\(entries.joined())</sheets></workbook>".utf8)
         var relationships = sheets.indices.map { i in
             #"<Relationship Id="rId\#(i + 1)" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet\#(i + 1).xml"/>"#
         }
@@ -242,6 +246,10 @@ struct WorkbookTests {
                                                          cellFormats: [0, 10, 2, 14]), path: "case.xlsx")
         let texts = document.tables[0].cells.filter { $0.column == 1 && $0.row > 0 }.map(\.text)
         #expect(texts == ["48.16%", "1234.57", "2025-01-01"])
+        // The same serial in a workbook that counts its dates from 1904.
+        let mac = try Document(bytes: Self.workbook([("Sheet1", rows, "")], strings: ["收入支出决算总表", "项目", "金额"],
+                                                    cellFormats: [0, 10, 2, 14], from1904: true), path: "case.xlsx")
+        #expect(mac.tables[0].cells.last?.text == "2029-01-02")
         let rounded = try #require(document.diagnostics.first { $0.code == "value-shown-rounded" })
         #expect(rounded.line == 5 && rounded.message == "sheet Sheet1: cell B5 holds 1234.5678, which its number format shows as 1234.57: figures are read as the sheet shows them")
     }
@@ -257,6 +265,10 @@ struct WorkbookTests {
         #expect(show("1234567.891", NumberFormat(code: "#,##0.00_);[Red]\\(#,##0.00\\)")) == "1,234,567.89")
         #expect(show("1234.5", NumberFormat(code: "#,##0_ ")) == "1,235")
         #expect(show("45658.75", NumberFormat(code: #"yyyy"年"m"月";@"#)) == "2025-01-01")
+        // A workbook that counts from 1904 (a Mac's, once): its serial 0 is 1904-01-01.
+        #expect(NumberFormat.date.show("44196", from1904: true)?.text == "2025-01-01")
+        #expect(NumberFormat.date.show("0", from1904: true)?.text == "1904-01-01")
+        #expect(NumberFormat.date.show("0")?.text == "0")
         #expect(show("12", NumberFormat(code: #"0.0"万元""#)) == "12.0")
         #expect(show("0.5", NumberFormat(code: "G/通用格式")) == "0.5")
         #expect(show("abc", .general) == nil)

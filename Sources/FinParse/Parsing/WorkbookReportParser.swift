@@ -22,7 +22,7 @@ enum WorkbookReportParser {
                 assembly.diagnostics.append(hidden(sheet.name, line: lineOffset + 1))
                 continue
             }
-            var reader = WorksheetReader(name: sheet.name, strings: strings.strings, styles: styles)
+            var reader = WorksheetReader(name: sheet.name, strings: strings.strings, styles: styles, from1904: workbook.from1904)
             guard try package.read(name, into: &reader) else {
                 assembly.diagnostics.append(Diagnostic(severity: .warning, code: "sheet-not-read", message: """
                     sheet \(sheet.name) has no part (\(name)) in the package: its cells are missing

@@ -28,12 +28,14 @@ struct BinaryWorkbook {
     private var formats: [Int: NumberFormat] = [:]
     /// By XF index, the number format's id.
     private var cellFormats: [Int] = []
+    /// Whether its dates count from 1904-01-01.
+    private var from1904 = false
 
     private enum Record: UInt16 {
         case bof = 0x0809, eof = 0x000A, boundSheet = 0x0085, format = 0x041E, xf = 0x00E0, sst = 0x00FC
         case `continue` = 0x003C, filePass = 0x002F, labelSST = 0x00FD, label = 0x0204, richString = 0x00D6
         case number = 0x0203, rk = 0x027E, mulRK = 0x00BD, formula = 0x0006, string = 0x0207, boolErr = 0x0205
-        case mergeCells = 0x00E5
+        case mergeCells = 0x00E5, dateMode = 0x0022
         // What may stand between a formula and the String record of its value.
         case sharedFormula = 0x04BC, array = 0x0221, dataTable = 0x0236
         // Hidden rows and columns (before the cells they hold).
@@ -70,6 +72,8 @@ struct BinaryWorkbook {
                 formats[Int(Self.le16(data, 0))] = NumberFormat(code: reader.string(lengthBytes: 2) ?? "")
             case .xf:
                 cellFormats.append(Int(Self.le16(data, 2)))
+            case .dateMode:
+                from1904 = Self.le16(data, 0) == 1
             case .sst:
                 sst = [data.dropFirst(8)]
                 inSST = true
@@ -86,6 +90,7 @@ struct BinaryWorkbook {
     /// The cells and merged ranges of a sheet.
     func sheet(_ entry: SheetEntry) throws(Failure) -> Sheet {
         var sheet = Sheet(name: entry.name)
+        sheet.from1904 = from1904
         guard stream.le16(entry.offset) == Record.bof.rawValue else {
             throw Failure(description: "sheet \(entry.name) does not begin with a BOF record where the workbook says (offset \(entry.offset))")
         }

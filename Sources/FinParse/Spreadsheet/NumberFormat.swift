@@ -75,15 +75,16 @@ enum NumberFormat: Equatable, Sendable {
 
     /// How the format shows `value`, a number as a cell holds it ("2553.5199999999999",
     /// "1E-3"), and whether it shows fewer digits than the value has beyond the 15 Excel
-    /// keeps (1234.5678 in 0.00 → 1234.57). Nil when `value` is not a number.
-    func show(_ value: String) -> (text: String, hidesDigits: Bool)? {
+    /// keeps (1234.5678 in 0.00 → 1234.57). Nil when `value` is not a number. A date counts
+    /// its days from 1904-01-01 in a workbook that says so (`from1904`: a Mac's, once).
+    func show(_ value: String, from1904: Bool = false) -> (text: String, hidesDigits: Bool)? {
         guard var number = DecimalDigits(value) else { return nil }
         number.round(significant: 15)
         switch self {
         case .general, .text:
             return (number.text(decimals: nil, grouped: false), false)
         case .date:
-            return (number.dateText ?? number.text(decimals: nil, grouped: false), false)
+            return (number.dateText(from1904: from1904) ?? number.text(decimals: nil, grouped: false), false)
         case .fixed(let decimals, let grouped, let percent):
             if percent, !number.digits.isEmpty { number.exponent += 2 }
             let hides = number.round(decimals: decimals)
@@ -193,12 +194,14 @@ struct DecimalDigits {
     }
 
     /// The day a date serial names, yyyy-mm-dd (its time of day left out); nil outside the
-    /// years Excel shows (1900–9999). Serials before 61 count Excel's 1900-02-29, a day
-    /// that never was, and are refused.
-    var dateText: String? {
+    /// years Excel shows (to 9999). Counted from 1899-12-30, or from 1904-01-01 (1,462 days
+    /// later) `from1904`; in the first count, serials before 61 count Excel's 1900-02-29, a
+    /// day that never was, and are refused.
+    func dateText(from1904: Bool) -> String? {
         guard !negative, exponent <= 7 else { return nil }
-        let days = (0..<max(exponent, 0)).reduce(0) { $0 * 10 + ($1 < digits.count ? Int(digits[$1]) : 0) }
-        guard days >= 61, days <= 2_958_465 else { return nil }
+        let serial = (0..<max(exponent, 0)).reduce(0) { $0 * 10 + ($1 < digits.count ? Int(digits[$1]) : 0) }
+        let days = from1904 ? serial + 1_462 : serial
+        guard from1904 || serial >= 61, days <= 2_958_465 else { return nil }
         // Days from 1899-12-30 to a civil date (Howard Hinnant's days_from_civil, inverted).
         let z = days - 25_569 + 719_468  // days since 0000-03-01, through 1970-01-01
         let era = z / 146_097

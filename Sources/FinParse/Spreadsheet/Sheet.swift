@@ -21,6 +21,8 @@ struct Sheet {
     static let maxColumn = 16_384
 
     var name: String
+    /// Whether the workbook counts dates from 1904-01-01 (``NumberFormat/show(_:from1904:)``).
+    var from1904 = false
     private(set) var cells: [Cell] = []
     var merges: [Merge] = []
     /// Cells with a formula and no value saved (a workbook written by a program that does
@@ -58,7 +60,7 @@ struct Sheet {
 
     /// Adds a number as `format` shows it; `value` is its digits as the file gives them.
     mutating func add(number value: String, format: NumberFormat, row: Int, column: Int) {
-        guard let shown = format.show(value) else { return add(value, row: row, column: column) }
+        guard let shown = format.show(value, from1904: from1904) else { return add(value, row: row, column: column) }
         if shown.hidesDigits, !hides(row: row, column: column) {
             if hiddenDigits == nil { hiddenDigits = (Self.reference(row: row, column: column), value, shown.text) }
             hiddenDigitCount += 1

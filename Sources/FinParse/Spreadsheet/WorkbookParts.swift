@@ -1,7 +1,7 @@
 /// The sheets of a workbook (xl/workbook.xml), in the order Excel shows their tabs.
 struct WorkbookSheets: XMLNodeReader {
     enum Element: String, XMLVocabulary {
-        case sheet
+        case sheet, properties = "workbookPr"
     }
 
     struct Sheet {
@@ -13,8 +13,13 @@ struct WorkbookSheets: XMLNodeReader {
     }
 
     private(set) var sheets: [Sheet] = []
+    /// Whether its dates count from 1904-01-01.
+    private(set) var from1904 = false
 
     mutating func take(_ node: XMLStream<Element>.Node, from stream: XMLStream<Element>) {
+        if case .start(.properties) = node {
+            from1904 = ["1", "true"].contains(stream.attribute("date1904"))
+        }
         guard case .start(.sheet) = node, let relationship = stream.attribute("r:id") else { return }
         sheets.append(Sheet(name: stream.attribute("name") ?? "", relationship: relationship,
                             hidden: stream.attribute("state").map { $0 != "visible" } ?? false))

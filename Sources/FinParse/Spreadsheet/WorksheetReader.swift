@@ -23,8 +23,9 @@ struct WorksheetReader: XMLNodeReader {
     private var inline = CellTextReader()
     private var inlineText: String?
 
-    init(name: String, strings: [String], styles: CellStyles) {
+    init(name: String, strings: [String], styles: CellStyles, from1904: Bool) {
         sheet = Sheet(name: name)
+        sheet.from1904 = from1904
         self.strings = strings
         self.styles = styles
     }
