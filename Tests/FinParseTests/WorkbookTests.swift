@@ -164,7 +164,7 @@ struct WorkbookTests {
         for (name, hidden) in entries { globals += record(0x0085, sheetName(name, offset: headerLength, hidden: hidden)) }
         let workbook = try BinaryWorkbook(stream: globals + eof + cells)
         #expect(workbook.sheets.map(\.name) == ["表", "藏"] && workbook.sheets.map(\.hidden) == [false, true])
-        let sheet = try workbook.sheet(workbook.sheets[0])
+        let sheet = try workbook.sheet(workbook.sheets[0], textBudget: .max)
         #expect(sheet.firstHiddenCell == "H5" && sheet.hiddenCellCount == 2)
         #expect(sheet.cells.map { "\(Sheet.reference(row: $0.row, column: $0.column)) \($0.text)" }
             == ["A1 2553.52", "A2 收入总计", "A3 TRUE", "B3 #DIV/0!", "A4 abc", "B4 TRUE", "A5 48.16", "B5 48.16%", "A8 2025-01-01"])
@@ -363,6 +363,21 @@ struct WorkbookTests {
         document.source.path = path
         #expect(streamed == (try document.jsonData()))
         #expect(!document.outline.contains { $0.kind == .heading && $0.marker == nil })
+    }
+
+    /// One shared string shown in cell after cell makes gigabytes of text from a file of
+    /// kilobytes (found by Fuzz/, in an .xls): past 64 MB of cell text a workbook is refused
+    /// by name, before the memory is gone.
+    @Test func aStringRepeatedInCellAfterCellIsRefused() throws {
+        let rows = (1...1_200).map { #"<row r="\#($0)"><c r="A\#($0)" t="s"><v>0</v></c></row>"# }.joined()
+        let bytes = try Self.workbook([("表", rows, "")], strings: [String(repeating: "收入", count: 10_000)])
+        let failure = try #require(throws: FinParseError.self) { try Document(bytes: bytes, path: "bomb.xlsx") }
+        #expect(failure.code == .tooLarge)
+        #expect(failure.message == "sheet 表's cells show more than 64 MB of text in all (a shared string repeated in cell after cell?): refused")
+        // Fewer cells, the same string: read.
+        let fewer = (1...10).map { #"<row r="\#($0)"><c r="A\#($0)" t="s"><v>0</v></c></row>"# }.joined()
+        #expect(try Document(bytes: Self.workbook([("表", fewer, "")], strings: [String(repeating: "收入", count: 10_000)]),
+                             path: "ten.xlsx").paragraphs.count == 10)
     }
 
     @Test func damagedPartsAreNamed() throws {

@@ -16,20 +16,22 @@ enum WorkbookReportParser {
         var styles = CellStyles()
         if let name = part("styles") { _ = try package.read(name, into: &styles) }
         var lineOffset = 0
+        var textLeft = maxCellText
         for sheet in workbook.sheets {
             guard let name = relationships.first(where: { $0.id == sheet.relationship })?.target else { continue }
             if sheet.hidden {
                 assembly.diagnostics.append(hidden(sheet.name, line: lineOffset + 1))
                 continue
             }
-            var reader = WorksheetReader(name: sheet.name, strings: strings.strings, styles: styles, from1904: workbook.from1904)
+            var reader = WorksheetReader(name: sheet.name, strings: strings.strings, styles: styles, from1904: workbook.from1904,
+                                         textBudget: textLeft)
             guard try package.read(name, into: &reader) else {
                 assembly.diagnostics.append(Diagnostic(severity: .warning, code: "sheet-not-read", message: """
                     sheet \(sheet.name) has no part (\(name)) in the package: its cells are missing
                     """, line: lineOffset + 1))
                 continue
             }
-            add(reader.sheet, lineOffset: &lineOffset, to: assembly)
+            try add(reader.sheet, lineOffset: &lineOffset, textLeft: &textLeft, path: path, to: assembly)
         }
         try requireText(in: assembly, path: path)
     }
@@ -52,6 +54,7 @@ enum WorkbookReportParser {
             throw failure("\(error)")
         }
         var lineOffset = 0
+        var textLeft = maxCellText
         for entry in workbook.sheets {
             if entry.hidden {
                 assembly.diagnostics.append(hidden(entry.name, line: lineOffset + 1))
@@ -59,11 +62,11 @@ enum WorkbookReportParser {
             }
             let sheet: Sheet
             do {
-                sheet = try workbook.sheet(entry)
+                sheet = try workbook.sheet(entry, textBudget: textLeft)
             } catch {
                 throw failure("whose \(error.description)")
             }
-            add(sheet, lineOffset: &lineOffset, to: assembly)
+            try add(sheet, lineOffset: &lineOffset, textLeft: &textLeft, path: path, to: assembly)
         }
         try requireText(in: assembly, path: path)
     }
@@ -79,9 +82,23 @@ enum WorkbookReportParser {
         Diagnostic(severity: .info, code: "sheet-not-read", message: "sheet \(name) is hidden in the workbook: not read", line: line)
     }
 
+    /// How many bytes of text a workbook's cells may show in all: a real report's hold a
+    /// few megabytes (100,000 rows of a table, some 10 MB), while a shared string repeated
+    /// in cell after cell (a file of kilobytes, found by Fuzz/) can show gigabytes.
+    static let maxCellText = 64 << 20
+
     /// Hands a sheet's paragraphs and table to `assembly`, its rows after `lineOffset`, and
-    /// moves `lineOffset` past them.
-    static func add(_ sheet: Sheet, lineOffset: inout Int, to assembly: ReportAssembly) {
+    /// moves `lineOffset` past them and `textLeft` down by its text; a sheet past the text
+    /// left is refused.
+    static func add(_ sheet: Sheet, lineOffset: inout Int, textLeft: inout Int, path: String,
+                    to assembly: ReportAssembly) throws(FinParseError) {
+        guard !sheet.isOverBudget else {
+            throw FinParseError(.tooLarge, path: path, message: """
+                sheet \(sheet.name)'s cells show more than \(maxCellText >> 20) MB of text in all (a shared string \
+                repeated in cell after cell?): refused
+                """)
+        }
+        textLeft -= sheet.textBytes
         assembly.diagnostics += diagnostics(of: sheet, lineOffset: lineOffset)
         let items = SheetLayout.items(of: sheet, lineOffset: lineOffset)
         // A sheet of text is a section: its title, a row of its own above the text, heads it.

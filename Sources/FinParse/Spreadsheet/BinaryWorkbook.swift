@@ -88,9 +88,10 @@ struct BinaryWorkbook {
     }
 
     /// The cells and merged ranges of a sheet.
-    func sheet(_ entry: SheetEntry) throws(Failure) -> Sheet {
+    func sheet(_ entry: SheetEntry, textBudget: Int) throws(Failure) -> Sheet {
         var sheet = Sheet(name: entry.name)
         sheet.from1904 = from1904
+        sheet.textBudget = textBudget
         guard stream.le16(entry.offset) == Record.bof.rawValue else {
             throw Failure(description: "sheet \(entry.name) does not begin with a BOF record where the workbook says (offset \(entry.offset))")
         }

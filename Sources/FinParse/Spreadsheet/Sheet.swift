@@ -42,6 +42,13 @@ struct Sheet {
     private(set) var firstHiddenCell: String?
     private(set) var hiddenCellCount = 0
 
+    /// How many bytes of text its cells may show: past it, a shared string repeated in cell
+    /// after cell would take more memory than any report (``isOverBudget``).
+    var textBudget = Int.max
+    private(set) var textBytes = 0
+    /// Whether its cells showed more than `textBudget` bytes; those past it are not kept.
+    var isOverBudget: Bool { textBytes > textBudget }
+
     init(name: String) { self.name = name }
 
     /// The largest row number that holds a cell showing text.
@@ -55,6 +62,8 @@ struct Sheet {
             hiddenCellCount += 1
             return
         }
+        textBytes += text.utf8.count
+        guard !isOverBudget else { return }
         cells.append(Cell(row: row, column: column, text: text))
     }
 

@@ -23,9 +23,10 @@ struct WorksheetReader: XMLNodeReader {
     private var inline = CellTextReader()
     private var inlineText: String?
 
-    init(name: String, strings: [String], styles: CellStyles, from1904: Bool) {
+    init(name: String, strings: [String], styles: CellStyles, from1904: Bool, textBudget: Int) {
         sheet = Sheet(name: name)
         sheet.from1904 = from1904
+        sheet.textBudget = textBudget
         self.strings = strings
         self.styles = styles
     }
