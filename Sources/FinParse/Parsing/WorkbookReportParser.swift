@@ -82,8 +82,8 @@ enum WorkbookReportParser {
         Diagnostic(severity: .info, code: "sheet-not-read", message: "sheet \(name) is hidden in the workbook: not read", line: line)
     }
 
-    /// How many bytes of text a workbook's cells may show in all: a real report's hold a
-    /// few megabytes (100,000 rows of a table, some 10 MB), while a shared string repeated
+    /// How many bytes of text a workbook's cells may show in all: a report's hold kilobytes
+    /// (a table of 100,000 rows of seven cells, 5.6 MB), while a shared string repeated
     /// in cell after cell (a file of kilobytes, found by Fuzz/) can show gigabytes.
     static let maxCellText = 64 << 20
 

@@ -25,9 +25,7 @@ struct BinaryWorkbook {
     private let stream: [UInt8]
     private(set) var sheets: [SheetEntry] = []
     private var strings: [String] = []
-    private var formats: [Int: NumberFormat] = [:]
-    /// By XF index, the number format's id.
-    private var cellFormats: [Int] = []
+    private var styles = CellStyles()
     /// Whether its dates count from 1904-01-01.
     private var from1904 = false
 
@@ -69,9 +67,9 @@ struct BinaryWorkbook {
                                          offset: Int(Self.le32(data, 0))))
             case .format:
                 var reader = StringReader([data.dropFirst(2)])
-                formats[Int(Self.le16(data, 0))] = NumberFormat(code: reader.string(lengthBytes: 2) ?? "")
+                styles.addNumberFormat(Int(Self.le16(data, 0)), code: reader.string(lengthBytes: 2) ?? "")
             case .xf:
-                cellFormats.append(Int(Self.le16(data, 2)))
+                styles.addCellFormat(numberFormat: Int(Self.le16(data, 2)))
             case .dateMode:
                 from1904 = Self.le16(data, 0) == 1
             case .sst:
@@ -165,11 +163,7 @@ struct BinaryWorkbook {
         return sheet
     }
 
-    private func format(_ xf: Int) -> NumberFormat {
-        guard cellFormats.indices.contains(xf) else { return .general }
-        let id = cellFormats[xf]
-        return formats[id] ?? NumberFormat(builtIn: id)
-    }
+    private func format(_ xf: Int) -> NumberFormat { styles.format(ofStyle: xf) }
 
     /// The records from `offset` on, each its type and its data, to the stream's end or to
     /// a record that claims more bytes than are left.

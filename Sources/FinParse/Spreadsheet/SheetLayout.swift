@@ -23,19 +23,18 @@ enum SheetLayout {
             rows.append(cells[start...i])
             start = i + 1
         }
-        func paragraphs(_ rows: ArraySlice<ArraySlice<Sheet.Cell>>) -> [Item] {
+        func paragraphs(_ rows: ArraySlice<ArraySlice<Sheet.Cell>>) -> [FoldedText] {
             rows.flatMap { $0 }.flatMap { cell in
                 cell.text.split(whereSeparator: \.isNewline).filter { !$0.isSpacesOnly }
-                    .map { Item.paragraph(FoldedText(String($0), line: lineOffset + cell.row)) }
+                    .map { FoldedText(String($0), line: lineOffset + cell.row) }
             }
         }
-        guard let first = rows.firstIndex(where: { !isCaption($0) }) else { return paragraphs(rows[...]) }
+        guard let first = rows.firstIndex(where: { !isCaption($0) }) else { return paragraphs(rows[...]).map(Item.paragraph) }
         let last = rows.lastIndex { $0.count > 1 || !isNote($0.first!.text) }!
         let above = paragraphs(rows[..<first])
-        let titles = above.compactMap { if case .paragraph(let text) = $0 { text } else { nil } }
         let grid = grid(of: rows[first...last], merges: sheet.merges, lineOffset: lineOffset,
-                        above: titles.isEmpty && !isDefaultName(sheet.name) ? [FoldedText(sheet.name, line: lineOffset + rows[first].first!.row)] : titles)
-        return above + [.table(grid)] + paragraphs(rows[(last + 1)...])
+                        above: above.isEmpty && !isDefaultName(sheet.name) ? [FoldedText(sheet.name, line: lineOffset + rows[first].first!.row)] : above)
+        return above.map(Item.paragraph) + [.table(grid)] + paragraphs(rows[(last + 1)...]).map(Item.paragraph)
     }
 
     /// A row above a table that is no part of it: a title alone in its row, or cells that

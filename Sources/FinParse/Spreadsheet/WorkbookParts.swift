@@ -96,7 +96,8 @@ struct SharedStrings: XMLNodeReader {
 }
 
 /// The number formats of a workbook's cell styles (xl/styles.xml): a cell's s attribute
-/// is an index into cellXfs, whose numFmtId is a built-in format or one of numFmts.
+/// is an index into cellXfs, whose numFmtId is a built-in format or one of numFmts. An
+/// .xls's Format and XF records fill the same tables (``BinaryWorkbook``).
 struct CellStyles: XMLNodeReader {
     enum Element: String, XMLVocabulary {
         case numberFormat = "numFmt", cellFormats = "cellXfs", format = "xf"
@@ -110,14 +111,24 @@ struct CellStyles: XMLNodeReader {
         switch node {
         case .start(.numberFormat):
             if let id = stream.attribute("numFmtId").flatMap({ Int($0) }), let code = stream.attribute("formatCode") {
-                custom[id] = NumberFormat(code: code)
+                addNumberFormat(id, code: code)
             }
         case .start(.cellFormats): inCellFormats = true
         case .end(.cellFormats): inCellFormats = false
         case .start(.format) where inCellFormats:
-            formatIDs.append(stream.attribute("numFmtId").flatMap { Int($0) } ?? 0)
+            addCellFormat(numberFormat: stream.attribute("numFmtId").flatMap { Int($0) } ?? 0)
         default: break
         }
+    }
+
+    /// A number format the workbook defines, by its id.
+    mutating func addNumberFormat(_ id: Int, code: String) {
+        custom[id] = NumberFormat(code: code)
+    }
+
+    /// The next cell style, by the id of its number format.
+    mutating func addCellFormat(numberFormat id: Int) {
+        formatIDs.append(id)
     }
 
     /// The format of the cell style at `index`; General for a cell without one.
