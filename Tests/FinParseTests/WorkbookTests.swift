@@ -132,8 +132,9 @@ struct WorkbookTests {
         let bof = record(0x0809, u16(0x0600) + u16(0x0005) + [UInt8](repeating: 0, count: 12))
         let eof = record(0x000A, [])
         // Cells: a formula's number and its string (in the String record after it, past
-        // the shared formula Excel writes between), a formula's TRUE and #DIV/0!, a Label in
-        // one byte a character, a BoolErr, an RK integer in hundredths, a Number shown as
+        // the shared formula Excel writes between, going on in a Continue record as a string
+        // longer than a record does), a formula's TRUE and #DIV/0!, a Label in one byte a
+        // character (going on likewise), a BoolErr, an RK integer in hundredths, a Number shown as
         // 0.00%; a chart's substream among them, whose records are no cells.
         let chart = bof + record(0x0203, cell(9, 9) + double(7)) + eof
         // Column H and row 7 hidden, each with a cell that is not read.
@@ -144,10 +145,11 @@ struct WorkbookTests {
             + chart
             + record(0x0006, cell(1, 0) + [0, 0, 0, 0, 0, 0, 0xFF, 0xFF] + [UInt8](repeating: 0, count: 6))
             + record(0x04BC, [UInt8](repeating: 0, count: 10))
-            + record(0x0207, u16(4) + [1] + "收入总计".utf16.flatMap { u16(Int($0)) })
+            + record(0x0207, u16(4) + [1] + "收入".utf16.flatMap { u16(Int($0)) })
+            + record(0x003C, [1] + "总计".utf16.flatMap { u16(Int($0)) })
             + record(0x0006, cell(2, 0) + [1, 0, 1, 0, 0, 0, 0xFF, 0xFF] + [UInt8](repeating: 0, count: 6))
             + record(0x0006, cell(2, 1) + [2, 0, 0x07, 0, 0, 0, 0xFF, 0xFF] + [UInt8](repeating: 0, count: 6))
-            + record(0x0204, cell(3, 0) + u16(3) + [0] + Array("abc".utf8))
+            + record(0x0204, cell(3, 0) + u16(3) + [0] + Array("ab".utf8)) + record(0x003C, [0] + Array("c".utf8))
             + record(0x0205, cell(3, 1) + [1, 0])
             + record(0x027E, cell(4, 0) + u32(UInt32(bitPattern: 4816 << 2 | 0x03)))
             + record(0x0203, cell(4, 1, xf: 1) + double(0.48159999999999997))

@@ -94,6 +94,15 @@ struct BinaryWorkbook {
             throw Failure(description: "sheet \(entry.name) does not begin with a BOF record where the workbook says (offset \(entry.offset))")
         }
         var formula: (row: Int, column: Int)?
+        // A string longer than a record holds (8,224 bytes) goes on in Continue records: a
+        // cell's string is added once the records after it are not Continue.
+        var text: (row: Int, column: Int, pieces: [ArraySlice<UInt8>])?
+        func addText() {
+            guard let (row, column, pieces) = text else { return }
+            var reader = StringReader(pieces)
+            sheet.add(reader.string(lengthBytes: 2) ?? "", row: row, column: column)
+            text = nil
+        }
         // A chart drawn on the sheet is a substream of its own, BOF to EOF, inside the sheet's.
         var depth = 0
         for (type, data) in records(from: entry.offset) {
@@ -101,6 +110,11 @@ struct BinaryWorkbook {
             if type == Record.eof.rawValue { depth -= 1 }
             if depth == 0 { break }
             guard depth == 1 else { continue }
+            if type == Record.continue.rawValue, text != nil {
+                text!.pieces.append(data)
+                continue
+            }
+            addText()
             let row = Int(Self.le16(data, 0)) + 1, column = Int(Self.le16(data, 2)), xf = Int(Self.le16(data, 4))
             let record = Record(rawValue: type)
             defer { if ![.formula, .sharedFormula, .array, .dataTable].contains(record) { formula = nil } }
@@ -109,8 +123,7 @@ struct BinaryWorkbook {
                 let index = Int(Self.le32(data, 6))
                 if strings.indices.contains(index) { sheet.add(strings[index], row: row, column: column) } else { sheet.missingStrings += 1 }
             case .label, .richString:
-                var reader = StringReader([data.dropFirst(6)])
-                sheet.add(reader.string(lengthBytes: 2) ?? "", row: row, column: column)
+                text = (row, column, [data.dropFirst(6)])
             case .number:
                 sheet.add(number: Self.number(data), format: format(xf), row: row, column: column)
             case .rk:
@@ -135,10 +148,7 @@ struct BinaryWorkbook {
                     }
                 }
             case .string:
-                if let (row, column) = formula {
-                    var reader = StringReader([data])
-                    sheet.add(reader.string(lengthBytes: 2) ?? "", row: row, column: column)
-                }
+                if let (row, column) = formula { text = (row, column, [data]) }
             case .boolErr:
                 guard data.count >= 8 else { continue }
                 let value = data[data.startIndex + 6]
@@ -160,6 +170,7 @@ struct BinaryWorkbook {
                 break
             }
         }
+        addText()
         return sheet
     }
 
