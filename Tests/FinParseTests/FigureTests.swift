@@ -446,8 +446,8 @@ struct FigureTests {
         #expect(figures("比上年预算增加30 三元，主要原因是增人。").isEmpty)
     }
 
-    /// 较上年提高3.2个百分点, a change of a rate in points, and 增长 16 倍 (检察院 2018's 预留机动经费),
-    /// a multiple, and 0.5‰ were left out without a word. They are still no figures (3.2% is another
+    /// 较上年提高3.2个百分点, a change of a rate in points, and 增长 16 倍 (检察院 2018's 预留机动经费)
+    /// or 增长一倍, a multiple, and 0.5‰ were left out without a word. They are still no figures (3.2% is another
     /// thing, and finparse/1 has no unit for points or multiples), but each is told.
     @Test func percentagePointsAndMultiplesAreToldNotRead() throws {
         var extractor = FigureExtractor()
@@ -459,6 +459,11 @@ struct FigureTests {
         ])
         _ = extractor.figures(in: FoldedText("完成率100%，涉及3个百分比指标。", line: 8))
         #expect(extractor.takeDiagnostics().isEmpty)
+        // Multiples in words, as ICU parts them (一倍, 两 / 倍, 翻一番, 翻了 / 两 / 番, 翻 / 番), were
+        // left out without a word; 加倍 and 倍增 name none.
+        _ = extractor.figures(in: FoldedText("收入比上年增长一倍，支出增长了两倍，接待费翻一番，培训费翻了两番，会议费较上年翻番，经费加倍，人员倍增。", line: 9))
+        #expect(extractor.takeDiagnostics().map { "\($0.line) \($0.message.prefix(while: { $0 != " " }))" }
+            == ["9 一倍", "9 两倍", "9 翻一番", "9 翻了两番", "9 翻番"])
     }
 
     /// 收、支总计各是3125.40，3143.90万元 (a 四川 决算's template), 分别为12.5、13.6万元: the numbers

@@ -101,7 +101,7 @@ struct FigureExtractor {
             }
             while i < tokens.count {
                 guard let found = FigureSpan.match(tokens, at: i, lists: &lists), !FigureSpan.followsDamage(tokens, at: found.span.lowerBound) else {
-                    if tokens[i].kind == .number || tokens[i].text == FigureSpan.perMilleWord, let other = FigureSpan.otherUnit(tokens, at: i) {
+                    if let other = FigureSpan.otherUnit(tokens, at: i) {
                         let start = map.sourceOffset(ofFoldedOffset: tokens[other.span.lowerBound].range.lowerBound)
                         diagnostics.append(.figureNotRead(Self.originalText(of: tokens[other.span], in: map), other.unit,
                                                           line: lineAt(clauseOffset + start)))
@@ -293,7 +293,7 @@ struct FigureExtractor {
     ///
     /// Every figure has a % sign, a 元, a 万 or 亿 that no word follows (an amount written
     /// without its 元), a 百(分之) or a ¥: a clause with none of them holds none (nor a number
-    /// told, but for 倍, ‰ and 千分之). Read on the
+    /// told, but for 倍, 番, ‰ and 千分之). Read on the
     /// text as written, so that no clause is folded for nothing: ％ and ﹪ are the only
     /// characters that fold to %, ￥ the only one to ¥, and nothing folds to 元, 万, 亿 or 百.
     /// One pass over the UTF-8 bytes, as most of a report's text holds no figure.
@@ -409,7 +409,7 @@ struct FigureExtractor {
 
     private static let clauseMarks: [UInt8] = {
         var marks = [UInt8](repeating: ClauseMark.none, count: 0x10000)
-        for (characters, mark) in [("¥‰元倍百％﹪￥", ClauseMark.figure), ("万亿", ClauseMark.tenThousands),
+        for (characters, mark) in [("¥‰元倍番百％﹪￥", ClauseMark.figure), ("万亿", ClauseMark.tenThousands),
                                    ("千", ClauseMark.thousand), ("。；，", ClauseMark.end)] {
             for scalar in characters.unicodeScalars { marks[Int(scalar.value)] = mark }
         }
@@ -740,14 +740,16 @@ extension FigureSpan {
     }
 
     /// A number in a unit no figure has, told in a diagnostic rather than read as a figure:
-    /// 提高3.2个百分点 (also 3.2百分点), 增长16倍, 0.5‰.
+    /// 提高3.2个百分点 (also 3.2百分点), 增长16倍, 增长一倍, 翻一番, 0.5‰, 千分之五.
     static func otherUnit(_ tokens: [ClauseToken], at i: Int) -> (span: ClosedRange<Int>, unit: OtherUnit)? {
-        guard i + 1 < tokens.count else { return nil }
-        // 千分之五
-        if tokens[i].text == perMilleWord {
-            guard let (_, end) = spelledNumber(tokens, from: i + 1) else { return nil }
-            return (i...end, .perMille)
+        if tokens[i].kind == .word {
+            if tokens[i].text == perMilleWord {
+                guard let (_, end) = spelledNumber(tokens, from: i + 1) else { return nil }
+                return (i...end, .perMille)
+            }
+            return spelledMultiple(tokens, at: i).map { ($0, .multiple) }
         }
+        guard tokens[i].kind == .number, i + 1 < tokens.count else { return nil }
         if tokens[i + 1].text == bei { return (i...(i + 1), .multiple) }
         if tokens[i + 1].text == permille { return (i...(i + 1), .perMille) }
         var k = i + 1
@@ -758,7 +760,25 @@ extension FigureSpan {
         return k + 1 < tokens.count && tokens[k].text == percent && tokens[k + 1].text == dian ? (i...(k + 1), .percentagePoints) : nil
     }
 
+    /// A multiple in words that starts at token `i`, as ICU parts them: 一倍, 两 / 倍, 翻一番,
+    /// 翻了 / 两 / 番, 翻 / 番. 加倍 and 倍增 name no multiple.
+    private static func spelledMultiple(_ tokens: [ClauseToken], at i: Int) -> ClosedRange<Int>? {
+        let word = tokens[i].text.string.unicodeScalars
+        guard let last = word.last else { return nil }
+        if word.count > 1, last == "倍" || word.first == "翻" && last == "番" {
+            let count = last == "倍" ? word.dropLast() : word.dropFirst().dropLast()
+            return count.allSatisfy(ChineseNumeral.isNumeral) ? i...i : nil
+        }
+        let turns = tokens[i].text == fan || tokens[i].text == fanLe
+        guard turns || word.allSatisfy(ChineseNumeral.isNumeral) else { return nil }
+        if turns, i + 1 < tokens.count, tokens[i + 1].text == fanTimes { return i...(i + 1) }
+        guard let (_, end) = spelledNumber(tokens, from: turns ? i + 1 : i), end + 1 < tokens.count,
+              tokens[end + 1].text == (turns ? fanTimes : bei) else { return nil }
+        return i...(end + 1)
+    }
+
     static let perMilleWord: Word = "千分之"
+    private static let fan: Word = "翻", fanLe: Word = "翻了", fanTimes: Word = "番"
     private static let ge: Word = "个", points: Word = "百分点", percent: Word = "百分", dian: Word = "点", bei: Word = "倍", permille: Word = "‰"
 
     /// 3.5千元, 1.2千万元, 12百万元: a number scaled by 百 or 千 before its unit. Its value is
