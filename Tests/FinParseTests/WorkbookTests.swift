@@ -367,6 +367,23 @@ struct WorkbookTests {
         #expect(!document.outline.contains { $0.kind == .heading && $0.marker == nil })
     }
 
+    /// A form's fields between its title and its table (编制单位:, 机构代号:, 制表日期:, as
+    /// Apache POI's 还原利润表 test workbook, written by Excel, has them) title nothing: the
+    /// table took the last of them, 制表日期:, for its title. A title numbered 表一：… stays one.
+    @Test func aFormsFieldsAboveItsTableTitleNothing() throws {
+        func cell(_ reference: String, _ text: String) -> String { #"<c r="\#(reference)" t="inlineStr"><is><t>\#(text)</t></is></c>"# }
+        func rows(title: String) -> String {
+            #"<row r="1">\#(cell("A1", title))</row><row r="3">\#(cell("A3", "三农属性："))</row>"#
+                + #"<row r="4">\#(cell("A4", "编制单位：某银行"))\#(cell("D4", "机构代号:"))\#(cell("F4", "制表日期:"))</row>"#
+                + #"<row r="5">\#(cell("A5", "代码"))\#(cell("B5", "项目名称"))\#(cell("D5", "金额"))</row>"#
+                + #"<row r="6">\#(cell("A6", "01"))\#(cell("B6", "贷款利息收入"))\#(cell("D6", "12.5"))</row>"#
+        }
+        for title in ["还原利润表", "表一:还原利润表"] {
+            let document = try Document(bytes: Self.workbook([("Sheet1", rows(title: title), "")]), path: "form.xlsx")
+            #expect(document.tables.map(\.title) == [title])
+        }
+    }
+
     /// One shared string shown in cell after cell makes gigabytes of text from a file of
     /// kilobytes (found by Fuzz/, in an .xls): past 64 MB of cell text a workbook is refused
     /// by name, before the memory is gone.

@@ -49,6 +49,16 @@ struct TableGrid: Sendable {
         !text.isEmpty && text.count <= 40 && !text.contains(utf8: "。")
     }
 
+    /// A caption that fills in a field of the form rather than naming the table: a short
+    /// label and a colon (编制单位：上海市普陀区司法局, 单位：万元, 制表日期:). Not 表一：… or
+    /// 附件1：…, which number a title.
+    static func isField(_ text: Substring) -> Bool {
+        guard let colon = text.firstIndex(where: { $0 == ":" || $0 == "：" }) else { return false }
+        let label = text[..<colon]
+        return (1...8).contains(label.count) && !label.contains(where: { $0.isASCII && $0.isNumber })
+            && !label.hasPrefix("表") && !label.hasPrefix("附")
+    }
+
     /// Row by row, the cells that start in that row.
     var cellsByRow: [[Cell]] {
         var rows = Array(repeating: [Cell](), count: rows)
@@ -106,7 +116,7 @@ extension TableGrid {
     /// those paragraphs or a first row across it names is titled and kinded so, and gets
     /// the unit a paragraph between that title and it, or a cell above its first amount,
     /// states (单位：万元): its bare numbers are amounts in that unit. Any other table is
-    /// titled by the paragraph right before it when that reads as a title, and gets no
+    /// titled by the paragraph right before it, past the form's fields, when that reads as a title, and gets no
     /// unit, so that a 自评表's 分值 never reads as money.
     init(placed cells: [Cell], rows: Int, columns: Int, after paragraphs: [FoldedText], fallbackLine: Int) {
         let texts = paragraphs.suffix(Self.paragraphsAbove).map { String($0.text.trimmingSpaces) }
@@ -117,7 +127,10 @@ extension TableGrid {
         let firstRow = cells.first.flatMap { $0.row == 0 && $0.columnSpan == columns && columns > 1 ? $0.text : nil }
         let standard = named.map { (texts[$0.index], $0.kind) }
             ?? firstRow.flatMap { text in SpacedTableReader.kind(of: text).map { (text, $0) } }
-        let title = standard?.0 ?? texts.last.flatMap { Self.looksLikeTitle(Substring($0)) ? $0 : nil }
+        // The form's fields between a title and its table (编制单位：…, 单位：元) title nothing,
+        // nor does a clause of a sentence (从预算单位构成看，…).
+        let title = standard?.0 ?? paragraphs.last { !Self.isField($0.text.trimmingSpaces) }
+            .map { String($0.text.trimmingSpaces) }.flatMap { Self.looksLikeTitle($0[...]) && !$0.contains("，") ? $0 : nil }
         self.init(title: title, kind: standard?.1, line: cells.first?.line ?? fallbackLine, rows: rows, columns: columns,
                   cells: cells)
         guard standard != nil else { return }
