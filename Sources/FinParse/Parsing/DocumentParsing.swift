@@ -90,9 +90,11 @@ extension Document {
         }
         guard !file.contains("EncryptedPackage") else {
             throw FinParseError(.unsupportedFormat, path: path,
-                                message: "is a password-protected Office file; remove the password in Word and save it again")
+                                message: "is a password-protected Office file; remove the password in Word or Excel and save it again")
         }
-        if !file.contains("WordDocument"), file.contains("Workbook") {
+        // Excel 97–2003 names its stream Workbook, Excel 5.0/95 Book; some writers put BIFF8
+        // in a Book (calamine's capitalized_wbook_stream.xls): its BOF record tells.
+        if !file.contains("WordDocument"), file.contains("Workbook") || file.contains("Book") {
             try WorkbookReportParser.read(binary: file, path: path, into: assembly)
             return .xls
         }

@@ -67,9 +67,7 @@ enum WordReportParser {
     /// are read.
     private static func binaryDocument(of file: consuming CompoundFile, path: String) throws(FinParseError) -> WordBinaryDocument {
         guard file.contains("WordDocument") else {
-            // Excel 5.0/95 kept its BIFF5 records in a stream named Book (97–2003's is Workbook).
-            let kind = file.contains("Book") ? "an Excel 5.0/95 workbook (.xls)"
-                : file.contains("PowerPoint Document") ? "a PowerPoint 97–2003 presentation (.ppt)"
+            let kind = file.contains("PowerPoint Document") ? "a PowerPoint 97–2003 presentation (.ppt)"
                 : "an OLE compound file without a Word document in it"
             throw FinParseError(.unsupportedFormat, path: path, message: "is \(kind), which finparse does not read")
         }

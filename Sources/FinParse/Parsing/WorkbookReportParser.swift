@@ -45,9 +45,9 @@ enum WorkbookReportParser {
         }
         let workbook: BinaryWorkbook
         do {
-            workbook = try BinaryWorkbook(stream: file.stream("Workbook") ?? [])
+            workbook = try BinaryWorkbook(stream: file.stream("Workbook") ?? file.stream("Book") ?? [])
         } catch let error as CompoundFile.Failure {
-            throw failure("whose Workbook stream cannot be read: \(error)")
+            throw failure("whose workbook stream cannot be read: \(error)")
         } catch let error as BinaryWorkbook.Failure {
             throw failure(error.description, unsupported: error.isUnsupported)
         } catch {

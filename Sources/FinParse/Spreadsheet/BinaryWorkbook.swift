@@ -44,7 +44,7 @@ struct BinaryWorkbook {
     init(stream: [UInt8]) throws(Failure) {
         self.stream = stream
         guard stream.le16(0) == Record.bof.rawValue else {
-            throw Failure(description: "whose Workbook stream does not begin with a BOF record (damaged)")
+            throw Failure(description: "whose workbook stream does not begin with a BOF record (damaged)")
         }
         guard stream.le16(4) == 0x0600 else {
             throw Failure(description: "is an Excel 5.0/95 workbook (BIFF5), which finparse does not read; save it as .xlsx",
