@@ -362,6 +362,30 @@ const char *fp_xml_stream_text(fp_xml_stream *stream, int32_t *length) {
     return stream->text ? stream->text : "";
 }
 
+/// The value of one of libxml2's SAX2 attributes (local name, prefix, URI, value, end).
+static const char *fp_xml_attribute_value(fp_xml_stream *stream, const xmlChar **attribute, int32_t *length) {
+    const char *value = (const char *)attribute[3];
+    size_t count = (size_t)(attribute[4] - attribute[3]);
+    // Without entity expansion libxml2 hands an '&' in a value over as "&#38;",
+    // for its tree builder to restore; there is no tree here.
+    if (!memchr(value, '&', count)) {
+        *length = (int32_t)count;
+        return value;
+    }
+    if (!fp_xml_grow(&stream->scratch, &stream->scratch_capacity, count)) return NULL;
+    size_t n = 0;
+    for (size_t j = 0; j < count; n++) {
+        if (count - j >= 5 && memcmp(value + j, "&#38;", 5) == 0) {
+            stream->scratch[n] = '&';
+            j += 5;
+        } else {
+            stream->scratch[n] = value[j++];
+        }
+    }
+    *length = (int32_t)n;
+    return stream->scratch;
+}
+
 const char *fp_xml_stream_attribute(fp_xml_stream *stream, const char *name, int32_t *length) {
     if (stream->html) {
         for (const xmlChar **pair = stream->html_attributes; pair && pair[0]; pair += 2) {
@@ -381,26 +405,17 @@ const char *fp_xml_stream_attribute(fp_xml_stream *stream, const char *name, int
         if (strcmp((const char *)attribute[0], local) != 0) continue;
         if (colon ? !(prefix && strlen(prefix) == prefix_length && memcmp(prefix, name, prefix_length) == 0)
                   : prefix != NULL) continue;
-        const char *value = (const char *)attribute[3];
-        size_t count = (size_t)(attribute[4] - attribute[3]);
-        // Without entity expansion libxml2 hands an '&' in a value over as "&#38;",
-        // for its tree builder to restore; there is no tree here.
-        if (!memchr(value, '&', count)) {
-            *length = (int32_t)count;
-            return value;
-        }
-        if (!fp_xml_grow(&stream->scratch, &stream->scratch_capacity, count)) return NULL;
-        size_t n = 0;
-        for (size_t j = 0; j < count; n++) {
-            if (count - j >= 5 && memcmp(value + j, "&#38;", 5) == 0) {
-                stream->scratch[n] = '&';
-                j += 5;
-            } else {
-                stream->scratch[n] = value[j++];
-            }
-        }
-        *length = (int32_t)n;
-        return stream->scratch;
+        return fp_xml_attribute_value(stream, attribute, length);
+    }
+    return NULL;
+}
+
+const char *fp_xml_stream_attribute_in(fp_xml_stream *stream, const char *local, const char *uri, int32_t *length) {
+    if (stream->html) return NULL;
+    for (int i = 0; i < stream->attribute_count; i++) {
+        const xmlChar **attribute = stream->attributes + 5 * i;
+        if (strcmp((const char *)attribute[0], local) != 0 || !attribute[2] || strcmp((const char *)attribute[2], uri) != 0) continue;
+        return fp_xml_attribute_value(stream, attribute, length);
     }
     return NULL;
 }

@@ -192,6 +192,14 @@ struct WorkbookTests {
     static func workbook(_ sheets: [(name: String, rows: String, after: String)], strings: [String] = [],
                          numberFormats: [(id: Int, code: String)] = [], cellFormats: [Int] = [], hidden: Set<String> = [],
                          columns: String = "", from1904: Bool = false) throws -> [UInt8] {
+        try Docx.zip(workbookParts(sheets, strings: strings, numberFormats: numberFormats, cellFormats: cellFormats,
+                                   hidden: hidden, columns: columns, from1904: from1904))
+    }
+
+    /// The parts of ``workbook(_:strings:numberFormats:cellFormats:hidden:columns:from1904:)``, by name.
+    static func workbookParts(_ sheets: [(name: String, rows: String, after: String)], strings: [String] = [],
+                              numberFormats: [(id: Int, code: String)] = [], cellFormats: [Int] = [], hidden: Set<String> = [],
+                              columns: String = "", from1904: Bool = false) -> [String: [UInt8]] {
         var parts: [String: [UInt8]] = [:]
         parts["_rels/.rels"] = Array(Docx.rels.replacing("word/document.xml", with: "xl/workbook.xml").utf8)
         let entries = sheets.indices.map { i in
@@ -212,7 +220,7 @@ struct WorkbookTests {
         let formats = numberFormats.map { #"<numFmt numFmtId="\#($0.id)" formatCode="\#($0.code)"/>"# }.joined()
         let xfs = cellFormats.map { #"<xf numFmtId="\#($0)"/>"# }.joined()
         parts["xl/styles.xml"] = Array("<styleSheet \(namespace)><numFmts>\(formats)</numFmts><cellStyleXfs><xf numFmtId=\"14\"/></cellStyleXfs><cellXfs>\(xfs)</cellXfs></styleSheet>".utf8)
-        return try Docx.zip(parts)
+        return parts
     }
 
     /// A table of 收入 | 金额 rows under a title and a unit, as rows of sheetData.
@@ -365,6 +373,40 @@ struct WorkbookTests {
         document.source.path = path
         #expect(streamed == (try document.jsonData()))
         #expect(!document.outline.contains { $0.kind == .heading && $0.marker == nil })
+    }
+
+    /// Packages as writers other than Excel make them, each from a user's file among
+    /// calamine's test workbooks: the relationship id under a prefix of its own (ns:id,
+    /// relationships:id), a part named in other case than its relationship's target
+    /// (xl/SharedStrings.xml), folders separated by backslashes (a Chinese attendance
+    /// system's export), the workbook at the package's root. Each read nothing, or was
+    /// refused as no Word document; each now reads as Excel's does. An .xlsb is refused by name.
+    @Test func packagesAsOtherWritersWriteThem() throws {
+        let parts = Self.workbookParts([("收支", Self.table, "")], strings: ["2021年收入支出决算总表", "项目", "金额"])
+        let expected = try Document(bytes: Docx.zip(parts), path: "case.xlsx").tables
+        #expect(expected.count == 1 && expected[0].cells.count == 2)
+        func replaced(_ part: String, _ old: String, _ new: String, in parts: [String: [UInt8]]) -> [String: [UInt8]] {
+            var parts = parts
+            parts[part] = Array(String(decoding: parts[part]!, as: UTF8.self).replacing(old, with: new).utf8)
+            return parts
+        }
+        func renamed(_ parts: [String: [UInt8]], _ name: (String) -> String) -> [String: [UInt8]] {
+            Dictionary(uniqueKeysWithValues: parts.map { (name($0.key), $0.value) })
+        }
+        let prefixed = replaced("xl/workbook.xml", "r:", "ns:", in: replaced("xl/workbook.xml", "xmlns:r=", "xmlns:ns=", in: parts))
+        let cased = renamed(parts) { $0 == "xl/sharedStrings.xml" ? "xl/SharedStrings.xml" : $0 }
+        let backslashed = renamed(parts) { $0.replacing("/", with: "\\") }
+        let atRoot = replaced("_rels/.rels", "xl/workbook.xml", "workbook.xml", in: renamed(parts) { name in
+            name.hasPrefix("xl/") ? String(name.dropFirst(3)) : name
+        })
+        for (variant, parts) in [("prefixed", prefixed), ("cased", cased), ("backslashed", backslashed), ("at the root", atRoot)] {
+            let document = try Document(bytes: Docx.zip(parts), path: "\(variant).xlsx")
+            #expect(document.tables == expected, "\(variant)")
+        }
+        let binary = replaced("_rels/.rels", "xl/workbook.xml", "xl/workbook.bin", in: parts)
+        let refused = try #require(throws: FinParseError.self) { try Document(bytes: Docx.zip(binary), path: "book.xlsb") }
+        #expect(refused.code == .unsupportedFormat
+            && refused.message == "is an Excel binary workbook (.xlsb), which finparse does not read; save it as .xlsx")
     }
 
     /// A form's fields between its title and its table (编制单位:, 机构代号:, 制表日期:, as

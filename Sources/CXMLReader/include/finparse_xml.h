@@ -55,6 +55,9 @@ const char *fp_xml_stream_text(fp_xml_stream *stream, int32_t *length);
 /// (w:val; HTML: lower-case, rowspan), `*length` bytes of UTF-8, or NULL when the
 /// element has none.
 const char *fp_xml_stream_attribute(fp_xml_stream *stream, const char *name, int32_t *length);
+/// The same, by local name and namespace URI, whatever prefix the document binds to it
+/// (relationships:id, ns:id for r:id); NULL in HTML.
+const char *fp_xml_stream_attribute_in(fp_xml_stream *stream, const char *local, const char *uri, int32_t *length);
 
 /// The first error the parser reported, NUL-terminated, and its line and column
 /// (0 where libxml2 gave none); "" if none.

@@ -72,11 +72,15 @@ final class ZipArchive {
 
     deinit { unzClose(file) }
 
-    /// The entry named `name`, or nil when there is none.
+    /// The entry named `name`, or nil when there is none. A package's part names are not
+    /// case-sensitive, and some writers separate folders with backslashes (xl\_rels\…, as
+    /// calamine's test workbooks from its users' files show): an entry not named exactly
+    /// is looked for so.
     subscript(name: String) -> Entry? {
         // unzLocateFile searches from the first entry, but gives up at once when the last
         // search ended on an entry it could not read: a damaged entry would hide those before it.
-        guard unzGoToFirstFile(file) == UNZ_OK, unzLocateFile(file, name, 1) == UNZ_OK else { return nil }  // 1: case-sensitive
+        guard unzGoToFirstFile(file) == UNZ_OK else { return nil }
+        guard unzLocateFile(file, name, 1) == UNZ_OK || locate(Self.partKey(name)) else { return nil }  // 1: case-sensitive
         var info = unz_file_info64()
         var position = unz64_file_pos()
         guard unzGetCurrentFileInfo64(file, &info, nil, 0, nil, 0, nil, 0) == UNZ_OK,
@@ -85,6 +89,24 @@ final class ZipArchive {
         return Entry(position: position, isEncrypted: info.flag & 1 != 0,
                      compressedSize: info.compressed_size, uncompressedSize: info.uncompressed_size)
     }
+
+    /// Moves to the entry whose name's ``partKey(_:)`` is `key`.
+    private func locate(_ key: String) -> Bool {
+        var status = unzGoToFirstFile(file)
+        var name = [CChar](repeating: 0, count: 1024)
+        while status == UNZ_OK {
+            var info = unz_file_info64()
+            if unzGetCurrentFileInfo64(file, &info, &name, UInt(name.count), nil, 0, nil, 0) == UNZ_OK,
+               Self.partKey(String(decoding: name.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)) == key {
+                return true
+            }
+            status = unzGoToNextFile(file)
+        }
+        return false
+    }
+
+    /// A part name as compared: lower case, folders separated by slashes.
+    private static func partKey(_ name: String) -> String { name.lowercased().replacing("\\", with: "/") }
 
     /// Hands `body` the entry's data as it is inflated, `chunkSize` bytes at a time. Fails
     /// after the last chunk when the CRC-32 or the size is wrong.

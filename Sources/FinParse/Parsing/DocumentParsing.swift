@@ -106,7 +106,12 @@ extension Document {
     private static func read(_ package: OfficePackage, path: String,
                              into assembly: ReportAssembly) throws(FinParseError) -> SourceInfo.Format {
         let main = try package.mainPart()
-        if main.hasSuffix("/workbook.xml") {
+        let mainName = main.split(separator: "/").last.map { $0.lowercased() }
+        if mainName == "workbook.bin" {
+            throw FinParseError(.unsupportedFormat, path: path,
+                                message: "is an Excel binary workbook (.xlsb), which finparse does not read; save it as .xlsx")
+        }
+        if mainName == "workbook.xml" {
             try WorkbookReportParser.read(package.asWorkbook(), workbookPart: main, path: path, into: assembly)
             return .xlsx
         }
