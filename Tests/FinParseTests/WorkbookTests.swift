@@ -116,6 +116,25 @@ struct WorkbookTests {
         #expect(binary == open)
     }
 
+    /// A compound file whose last sector is left short after what it holds (four of Apache
+    /// POI's test workbooks, which Excel and xlrd read) was refused as truncated: it reads as
+    /// the whole file does. One cut into a stream is still refused. An Excel 2.x–4.0
+    /// workbook, written bare (a BOF record first), is named, where it was "not text".
+    @Test func aLastSectorLeftShortIsRead() throws {
+        let path = Corpus.path("xls/putuo-sifaju-2026-yusuan.xls")
+        let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+        #expect(bytes.suffix(8).allSatisfy { $0 == 0 })
+        var short = try Document(bytes: Array(bytes.dropLast(8)), path: path)
+        short.source = try Document(contentsOf: path).source
+        #expect(short == (try Document(contentsOf: path)))
+        let cut = try #require(throws: FinParseError.self) { try Document(bytes: Array(bytes.dropLast(600)), path: "cut.xls") }
+        #expect(cut.code == .malformedDoc && cut.message.hasSuffix("lies beyond the file's 29608 bytes (truncated?)"))
+        let old = try #require(throws: FinParseError.self) {
+            try Document(bytes: [0x09, 0x04, 0x06, 0x00, 0x00, 0x00, 0x10, 0x00], path: "old.xls")
+        }
+        #expect(old.code == .unsupportedFormat && old.message == "is an Excel 2.x–4.0 workbook, which finparse does not read; save it as .xlsx")
+    }
+
     /// BIFF8 records built here: what xlwt does not write.
     @Test func binaryRecordsAsExcelWritesThem() throws {
         func record(_ type: UInt16, _ data: [UInt8]) -> [UInt8] {
@@ -135,7 +154,8 @@ struct WorkbookTests {
         // the shared formula Excel writes between, going on in a Continue record as a string
         // longer than a record does), a formula's TRUE and #DIV/0!, a Label in one byte a
         // character (going on likewise), a BoolErr, an RK integer in hundredths, a Number shown as
-        // 0.00%; a chart's substream among them, whose records are no cells.
+        // 0.00%, a formula in Excel 3.0's record (as some writers put in BIFF8); a chart's
+        // substream among them, whose records are no cells.
         let chart = bof + record(0x0203, cell(9, 9) + double(7)) + eof
         // Column H and row 7 hidden, each with a cell that is not read.
         let hiddenParts = record(0x007D, u16(7) + u16(7) + u16(0) + u16(0) + u16(1) + u16(0))
@@ -153,6 +173,7 @@ struct WorkbookTests {
             + record(0x0205, cell(3, 1) + [1, 0])
             + record(0x027E, cell(4, 0) + u32(UInt32(bitPattern: 4816 << 2 | 0x03)))
             + record(0x0203, cell(4, 1, xf: 1) + double(0.48159999999999997))
+            + record(0x0206, cell(5, 1) + double(3) + [UInt8](repeating: 0, count: 6))
             + record(0x0203, cell(4, 7) + double(1)) + record(0x0203, cell(6, 0) + double(2))
             + record(0x0203, cell(7, 0, xf: 2) + double(44196))
             + eof
@@ -169,7 +190,7 @@ struct WorkbookTests {
         let sheet = try workbook.sheet(workbook.sheets[0], textBudget: .max)
         #expect(sheet.firstHiddenCell == "H5" && sheet.hiddenCellCount == 2)
         #expect(sheet.cells.map { "\(Sheet.reference(row: $0.row, column: $0.column)) \($0.text)" }
-            == ["A1 2553.52", "A2 收入总计", "A3 TRUE", "B3 #DIV/0!", "A4 abc", "B4 TRUE", "A5 48.16", "B5 48.16%", "A8 2025-01-01"])
+            == ["A1 2553.52", "A2 收入总计", "A3 TRUE", "B3 #DIV/0!", "A4 abc", "B4 TRUE", "A5 48.16", "B5 48.16%", "B6 3", "A8 2025-01-01"])
         #expect(BinaryWorkbook.rk(UInt32(bitPattern: 123_456 << 2 | 0x03)) == "1234.56")
         #expect(BinaryWorkbook.rk(UInt32((2553.5).bitPattern >> 32) & 0xFFFF_FFFC) == "2553.5")
         // Shared strings that end inside a string's header (a rich string's run count cut
@@ -323,6 +344,11 @@ struct WorkbookTests {
         #expect(table.cells.map(\.text) == ["项目", "金额", "基本支出", "100", "合计", "100"])
         let note = try #require(document.diagnostics.first { $0.code == "hidden-cells-not-read" })
         #expect(note.line == 4 && note.message == "sheet 收支: 4 cells in hidden rows or columns (C4 first) are not read, as Excel does not show them")
+        // A workbook whose every cell is hidden (rows grouped and folded away) says why it shows no text.
+        let folded = #"<row r="1" hidden="1"><c r="A1" t="inlineStr"><is><t>收入</t></is></c></row>"#
+        let refused = try #require(throws: FinParseError.self) { try Document(bytes: Self.workbook([("表", folded, "")]), path: "folded.xlsx") }
+        #expect(refused.code == .noText
+            && refused.message == "is an Excel workbook without text in its sheets' visible cells (hidden sheets, rows and columns are not read)")
     }
 
     /// Cells without a reference follow the one before; ranges that overlap, which Excel

@@ -17,6 +17,8 @@ struct CompoundFile {
     private static let signature: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]
 
     private let bytes: [UInt8]
+    /// The file's length, which `bytes` may run past to a whole last sector.
+    private let length: Int
     private let sectorSize: Int
     private let fat: [UInt32]
     private let miniFAT: [UInt32]
@@ -28,10 +30,16 @@ struct CompoundFile {
 
     init(bytes: [UInt8]) throws(Failure) {
         guard bytes.count >= 512, bytes.starts(with: Self.signature) else { throw Failure("no compound file header") }
-        self.bytes = bytes
         let shift = Int(bytes.le16(0x1E))
         guard shift == 9 || shift == 12 else { throw Failure("sector size 2^\(shift) is neither 512 nor 4096") }
         sectorSize = 1 << shift
+        // Some writers leave the last sector short, after its streams' ends (four of Apache
+        // POI's test workbooks, which Excel and xlrd read): it is read as if filled with
+        // zeros. A stream that reaches into them is still a truncated file.
+        length = bytes.count
+        var bytes = bytes
+        if bytes.count % sectorSize != 0 { bytes += repeatElement(0, count: sectorSize - bytes.count % sectorSize) }
+        self.bytes = bytes
         miniStreamCutoff = Int(bytes.le32(0x38))
 
         // The FAT's own sectors: 109 in the header, the rest in a chain of DIFAT sectors.
@@ -39,7 +47,7 @@ struct CompoundFile {
         var difat = bytes.le32(0x44)
         let perSector = sectorSize / 4
         for _ in 0..<min(Int(bytes.le32(0x48)), bytes.count / sectorSize) where difat < Self.endOfChain - 3 {
-            let offset = try Self.offset(of: difat, sectorSize: sectorSize, in: bytes)
+            let offset = try Self.offset(of: difat, sectorSize: sectorSize, in: bytes, length: length)
             fatSectors += (0..<perSector - 1).map { bytes.le32(offset + 4 * $0) }
             difat = bytes.le32(offset + 4 * (perSector - 1))
         }
@@ -48,17 +56,18 @@ struct CompoundFile {
         var fat: [UInt32] = []
         fat.reserveCapacity(fatCount * perSector)
         for sector in fatSectors.prefix(fatCount) {
-            let offset = try Self.offset(of: sector, sectorSize: sectorSize, in: bytes)
+            let offset = try Self.offset(of: sector, sectorSize: sectorSize, in: bytes, length: length)
             fat += (0..<perSector).map { bytes.le32(offset + 4 * $0) }
         }
         self.fat = fat
 
-        let directory = try Self.chain(from: bytes.le32(0x30), size: nil, fat: fat, sectorSize: sectorSize, in: bytes)
+        let directory = try Self.chain(from: bytes.le32(0x30), size: nil, fat: fat, sectorSize: sectorSize, in: bytes, length: length)
         guard directory.count >= 128, directory.le16(0x42) & 0xFF == 5 else { throw Failure("no root storage") }
         let root = Entry(start: directory.le32(0x74), size: Int(directory.le32(0x78)))
         entries = Self.children(of: 0, in: directory)
-        miniFAT = try Self.chain(from: bytes.le32(0x3C), size: nil, fat: fat, sectorSize: sectorSize, in: bytes).le32s()
-        miniStream = root.size == 0 ? [] : try Self.chain(from: root.start, size: root.size, fat: fat, sectorSize: sectorSize, in: bytes)
+        miniFAT = try Self.chain(from: bytes.le32(0x3C), size: nil, fat: fat, sectorSize: sectorSize, in: bytes, length: length).le32s()
+        miniStream = root.size == 0 ? [] : try Self.chain(from: root.start, size: root.size, fat: fat, sectorSize: sectorSize, in: bytes,
+                                                          length: length)
     }
 
     /// Whether the root storage holds a stream or storage of that name.
@@ -71,21 +80,25 @@ struct CompoundFile {
             return try Self.chain(from: entry.start, size: entry.size, fat: miniFAT, sectorSize: 64, in: miniStream,
                                   headerSectors: 0)
         }
-        return try Self.chain(from: entry.start, size: entry.size, fat: fat, sectorSize: sectorSize, in: bytes)
+        return try Self.chain(from: entry.start, size: entry.size, fat: fat, sectorSize: sectorSize, in: bytes, length: length)
     }
 
-    private static func offset(of sector: UInt32, sectorSize: Int, in bytes: [UInt8], headerSectors: Int = 1) throws(Failure) -> Int {
+    /// Where `sector` starts in `bytes`, which hold a file of `length` bytes (all of them
+    /// when nil) made up to a whole last sector.
+    private static func offset(of sector: UInt32, sectorSize: Int, in bytes: [UInt8], length: Int? = nil,
+                               headerSectors: Int = 1) throws(Failure) -> Int {
         let offset = (Int(sector) + headerSectors) * sectorSize
         guard sector < endOfChain - 3, offset + sectorSize <= bytes.count else {
-            throw Failure("sector \(sector) lies beyond the file's \(bytes.count) bytes (truncated?)")
+            throw Failure("sector \(sector) lies beyond the file's \(length ?? bytes.count) bytes (truncated?)")
         }
         return offset
     }
 
     /// The bytes of the chain from `start`: `size` of them, or the whole chain when the size
-    /// is not known. A chain that loops or ends early is a damaged file.
+    /// is not known. A chain that loops or ends early is a damaged file, and so is one whose
+    /// `size` reaches past the file's `length`.
     private static func chain(from start: UInt32, size: Int?, fat: [UInt32], sectorSize: Int, in bytes: [UInt8],
-                              headerSectors: Int = 1) throws(Failure) -> [UInt8] {
+                              length: Int? = nil, headerSectors: Int = 1) throws(Failure) -> [UInt8] {
         var result: [UInt8] = []
         result.reserveCapacity(min(size ?? 0, bytes.count))
         var sector = start
@@ -95,7 +108,10 @@ struct CompoundFile {
         while sector != endOfChain, size.map({ result.count < $0 }) ?? true {
             steps += 1
             guard steps <= limit else { throw Failure("a sector chain loops or runs past the allocation table") }
-            let offset = try offset(of: sector, sectorSize: sectorSize, in: bytes, headerSectors: headerSectors)
+            let offset = try offset(of: sector, sectorSize: sectorSize, in: bytes, length: length, headerSectors: headerSectors)
+            if let size, let length, offset + min(sectorSize, size - result.count) > length {
+                throw Failure("a stream of \(size) bytes runs past the file's end at \(length) bytes (truncated?)")
+            }
             result += bytes[offset..<offset + sectorSize]
             sector = Int(sector) < fat.count ? fat[Int(sector)] : endOfChain - 1
         }

@@ -160,6 +160,12 @@ extension Document {
             throw FinParseError(.unsupportedFormat, path: path,
                                 message: "is a Word for Windows 2.0 document, which finparse does not read; save it as a .docx")
         }
+        if bytes.count >= 4, bytes[0] == 0x09, [0x00, 0x02, 0x04].contains(bytes[1]), [4, 6].contains(bytes[2]), bytes[3] == 0 {
+            // Excel 2.x to 4.0 wrote their workbooks bare too: a BOF record first (type 0x0009,
+            // 0x0209 or 0x0409, four or six bytes long).
+            throw FinParseError(.unsupportedFormat, path: path,
+                                message: "is an Excel 2.x–4.0 workbook, which finparse does not read; save it as .xlsx")
+        }
         if bytes.starts(with: Array("{\\rtf".utf8)) {
             // Its text lies among control words (\u25910?) that no text reading sees through.
             throw FinParseError(.unsupportedFormat, path: path,

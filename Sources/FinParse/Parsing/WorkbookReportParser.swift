@@ -71,10 +71,13 @@ enum WorkbookReportParser {
         try requireText(in: assembly, path: path)
     }
 
-    /// A workbook read to its end without a word of text is no report.
+    /// A workbook read to its end without a word of text is no report; one whose cells are
+    /// all hidden (Apache POI's 55640.xlsx: rows grouped and folded away) says so.
     private static func requireText(in assembly: ReportAssembly, path: String) throws(FinParseError) {
         guard assembly.holdsText else {
-            throw FinParseError(.noText, path: path, message: "is an Excel workbook without text in its sheets")
+            let hides = assembly.diagnostics.contains { $0.code == "hidden-cells-not-read" || $0.code == "sheet-not-read" }
+            throw FinParseError(.noText, path: path, message: "is an Excel workbook without text in its sheets"
+                + (hides ? "' visible cells (hidden sheets, rows and columns are not read)" : ""))
         }
     }
 

@@ -34,6 +34,9 @@ struct BinaryWorkbook {
         case `continue` = 0x003C, filePass = 0x002F, labelSST = 0x00FD, label = 0x0204, richString = 0x00D6
         case number = 0x0203, rk = 0x027E, mulRK = 0x00BD, formula = 0x0006, string = 0x0207, boolErr = 0x0205
         case mergeCells = 0x00E5, dateMode = 0x0022
+        // Excel 3.0's and 4.0's Formula record, which some writers put in BIFF8 (Apache POI's
+        // WrongFormulaRecordType.xls): its value stands where a BIFF8 Formula's does.
+        case formulaBIFF3 = 0x0206, formulaBIFF4 = 0x0406
         // What may stand between a formula and the String record of its value.
         case sharedFormula = 0x04BC, array = 0x0221, dataTable = 0x0236
         // Hidden rows and columns (before the cells they hold).
@@ -117,7 +120,7 @@ struct BinaryWorkbook {
             addText()
             let row = Int(Self.le16(data, 0)) + 1, column = Int(Self.le16(data, 2)), xf = Int(Self.le16(data, 4))
             let record = Record(rawValue: type)
-            defer { if ![.formula, .sharedFormula, .array, .dataTable].contains(record) { formula = nil } }
+            defer { if ![.formula, .formulaBIFF3, .formulaBIFF4, .sharedFormula, .array, .dataTable].contains(record) { formula = nil } }
             switch record {
             case .labelSST:
                 let index = Int(Self.le32(data, 6))
@@ -134,7 +137,7 @@ struct BinaryWorkbook {
                     sheet.add(number: Self.rk(Self.le32(data, 6 + 6 * i)), format: format(Int(Self.le16(data, 4 + 6 * i))),
                               row: row, column: column + i)
                 }
-            case .formula:
+            case .formula, .formulaBIFF3, .formulaBIFF4:
                 formula = nil
                 guard data.count >= 14 else { continue }
                 if Self.le16(data, 12) != 0xFFFF {
