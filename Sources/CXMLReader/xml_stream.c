@@ -13,7 +13,40 @@
 struct fp_xml_name {
     char *prefix;  // NULL when unprefixed
     char *local;
+    const char *const *uris;  // the namespaces the prefix stands for in Office's files, or NULL
 };
+
+// The namespaces Office binds its prefixes to. A part may bind them to other prefixes (a
+// document.xml written by Python's ElementTree: ns0:p) or to none (the default namespace):
+// a name is matched by its namespace as well as by its prefix.
+static const char *const fp_xml_word_uris[] = {
+    "http://schemas.openxmlformats.org/wordprocessingml/2006/main", "http://purl.oclc.org/ooxml/wordprocessingml/main",
+    "http://schemas.microsoft.com/office/word/2003/wordml", NULL};
+static const char *const fp_xml_relationship_uris[] = {
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+    "http://purl.oclc.org/ooxml/officeDocument/relationships", NULL};
+static const char *const fp_xml_word_hint_uris[] = {"http://schemas.microsoft.com/office/word/2003/auxHint", NULL};
+static const char *const fp_xml_annotation_uris[] = {"http://schemas.microsoft.com/aml/2001/core", NULL};
+static const char *const fp_xml_compatibility_uris[] = {"http://schemas.openxmlformats.org/markup-compatibility/2006", NULL};
+
+static const char *const *fp_xml_known_uris(const char *prefix) {
+    if (!prefix) return NULL;
+    if (strcmp(prefix, "w") == 0) return fp_xml_word_uris;
+    if (strcmp(prefix, "r") == 0) return fp_xml_relationship_uris;
+    if (strcmp(prefix, "wx") == 0) return fp_xml_word_hint_uris;
+    if (strcmp(prefix, "aml") == 0) return fp_xml_annotation_uris;
+    if (strcmp(prefix, "mc") == 0) return fp_xml_compatibility_uris;
+    return NULL;
+}
+
+// Whether a node's prefix and namespace are those a name's prefix `wanted` stands for.
+static int fp_xml_prefix_matches(const char *wanted, const char *const *uris, const xmlChar *prefix, const xmlChar *uri) {
+    if (prefix && strcmp((const char *)prefix, wanted) == 0) return 1;
+    for (; uris && uri && *uris; uris++) {
+        if (strcmp((const char *)uri, *uris) == 0) return 1;
+    }
+    return 0;
+}
 
 // Element names are interned in the parser's dictionary, which lives as long as
 // the stream: a name's pointer identifies it, so each distinct name is matched
@@ -138,7 +171,7 @@ static void fp_xml_match(const struct fp_xml_stream *s, const xmlChar *local, st
     }
 }
 
-static int32_t fp_xml_name_index(struct fp_xml_stream *s, const xmlChar *local, const xmlChar *prefix) {
+static int32_t fp_xml_name_index(struct fp_xml_stream *s, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri) {
     if (!local) return -1;
     struct fp_xml_slot found = {0}, *slot = NULL;
     uintptr_t hash = ((uintptr_t)local >> 3) * 0x9E3779B97F4A7C15u;
@@ -153,10 +186,10 @@ static int32_t fp_xml_name_index(struct fp_xml_stream *s, const xmlChar *local, 
     if (!slot) slot = &found;
     if (slot->local != local) fp_xml_match(s, local, slot);
     for (int32_t i = 0; i < slot->count; i++) {
-        const char *wanted = s->names[slot->candidates[i]].prefix;
+        const struct fp_xml_name *wanted = &s->names[slot->candidates[i]];
         // A name without a prefix is the element's in any prefix: SpreadsheetML is written
         // in the default namespace by Excel and as x:c by other writers.
-        if (wanted == NULL || (prefix != NULL && strcmp((const char *)prefix, wanted) == 0)) {
+        if (wanted->prefix == NULL || fp_xml_prefix_matches(wanted->prefix, wanted->uris, prefix, uri)) {
             return slot->candidates[i];
         }
     }
@@ -166,7 +199,7 @@ static int32_t fp_xml_name_index(struct fp_xml_stream *s, const xmlChar *local, 
 static void fp_xml_on_start(void *context, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri,
                             int namespace_count, const xmlChar **namespaces, int attribute_count,
                             int defaulted_count, const xmlChar **attributes) {
-    (void)uri, (void)namespace_count, (void)namespaces, (void)defaulted_count;
+    (void)namespace_count, (void)namespaces, (void)defaulted_count;
     struct fp_xml_stream *s = context;
     if (s->failed) return;
     fp_xml_flush_text(s);
@@ -174,7 +207,7 @@ static void fp_xml_on_start(void *context, const xmlChar *local, const xmlChar *
         fp_xml_fail(s, "elements nested more than 257 deep");
         return;
     }
-    int32_t index = fp_xml_name_index(s, local, prefix);
+    int32_t index = fp_xml_name_index(s, local, prefix, uri);
     // An XML element outside the caller's names is not handed over (most of a Word body:
     // runs and their formatting); well-formed, what is handed over still nests.
     if (index < 0 && !s->html) return;
@@ -186,12 +219,11 @@ static void fp_xml_on_start(void *context, const xmlChar *local, const xmlChar *
 }
 
 static void fp_xml_on_end(void *context, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri) {
-    (void)uri;
     struct fp_xml_stream *s = context;
     if (s->failed) return;
     fp_xml_flush_text(s);
     s->depth--;
-    int32_t index = fp_xml_name_index(s, local, prefix);
+    int32_t index = fp_xml_name_index(s, local, prefix, uri);
     if (index < 0 && !s->html) return;
     s->handler(s->context, FP_XML_END_ELEMENT, index);
 }
@@ -255,6 +287,7 @@ static struct fp_xml_name *fp_xml_copy_names(const char *const *names, int32_t c
         const char *colon = strchr(names[i], ':');
         copy[i].prefix = colon ? strndup(names[i], (size_t)(colon - names[i])) : NULL;
         copy[i].local = strdup(colon ? colon + 1 : names[i]);
+        copy[i].uris = fp_xml_known_uris(copy[i].prefix);
         if (!copy[i].local || (colon && !copy[i].prefix)) {
             fp_xml_free_names(copy, i + 1);
             return NULL;
@@ -398,23 +431,16 @@ const char *fp_xml_stream_attribute(fp_xml_stream *stream, const char *name, int
     }
     const char *colon = strchr(name, ':');
     const char *local = colon ? colon + 1 : name;
-    size_t prefix_length = colon ? (size_t)(colon - name) : 0;
-    for (int i = 0; i < stream->attribute_count; i++) {
-        const xmlChar **attribute = stream->attributes + 5 * i;
-        const char *prefix = (const char *)attribute[1];
-        if (strcmp((const char *)attribute[0], local) != 0) continue;
-        if (colon ? !(prefix && strlen(prefix) == prefix_length && memcmp(prefix, name, prefix_length) == 0)
-                  : prefix != NULL) continue;
-        return fp_xml_attribute_value(stream, attribute, length);
+    char wanted[16] = "";
+    if (colon) {
+        if ((size_t)(colon - name) >= sizeof wanted) return NULL;
+        memcpy(wanted, name, (size_t)(colon - name));
     }
-    return NULL;
-}
-
-const char *fp_xml_stream_attribute_in(fp_xml_stream *stream, const char *local, const char *uri, int32_t *length) {
-    if (stream->html) return NULL;
+    const char *const *uris = fp_xml_known_uris(colon ? wanted : NULL);
     for (int i = 0; i < stream->attribute_count; i++) {
         const xmlChar **attribute = stream->attributes + 5 * i;
-        if (strcmp((const char *)attribute[0], local) != 0 || !attribute[2] || strcmp((const char *)attribute[2], uri) != 0) continue;
+        if (strcmp((const char *)attribute[0], local) != 0) continue;
+        if (colon ? !fp_xml_prefix_matches(wanted, uris, attribute[1], attribute[2]) : attribute[1] != NULL) continue;
         return fp_xml_attribute_value(stream, attribute, length);
     }
     return NULL;

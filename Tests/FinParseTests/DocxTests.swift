@@ -340,6 +340,27 @@ struct DocxTests {
         ])
     }
 
+    /// WordprocessingML under another prefix bound to its namespace (ns0:, as Python's
+    /// ElementTree writes it; pandoc's test file ns0-reference.docx) reads as under w:, its
+    /// attributes too (ns0:val): it was refused as having no Word body.
+    @Test func aDocumentUnderAnotherPrefixReadsTheSame() throws {
+        let cell = { (props: String, text: String) in "<w:tc><w:tcPr>\(props)</w:tcPr>\(Docx.p(text))</w:tc>" }
+        let body = #"<w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr><w:r><w:t>一、收入支出决算总体情况</w:t></w:r></w:p>"#
+            + Docx.p("收入总计2553.52万元。") + """
+            <w:tbl><w:tr>\(cell(#"<w:gridSpan w:val="2"/>"#, "项目"))\(cell("", "金额"))</w:tr>
+            <w:tr>\(cell(#"<w:vMerge w:val="restart"/>"#, "支出"))\(cell("", "基本支出"))\(cell("", "100"))</w:tr>
+            <w:tr>\(cell("<w:vMerge/>", ""))\(cell("", "项目支出"))\(cell("", "20"))</w:tr></w:tbl>
+            """
+        let plain = try Docx.document(body: body)
+        let xml = String(decoding: Docx.documentXML(body: body), as: UTF8.self).replacing("w:", with: "ns0:")
+            .replacing("xmlns:w=", with: "xmlns:ns0=")
+        let renamed = try Document(bytes: Docx.zip(["_rels/.rels": Array(Docx.rels.utf8), "word/document.xml": Array(xml.utf8)]),
+                                   path: "case.docx")
+        #expect(xml.contains("xmlns:ns0=") && renamed.tables.first?.cells.contains { $0.rowSpan == 2 } == true)
+        #expect(renamed.tables == plain.tables && renamed.paragraphs == plain.paragraphs && renamed.outline == plain.outline
+            && renamed.amounts == plain.amounts)
+    }
+
     /// A 分值 merged over a group's rows is no missing one; a row without the cells at all is,
     /// and a warning says so rather than the row passing for read.
     @Test func indicatorsWithoutTheirScoresAreReported() throws {

@@ -34,7 +34,10 @@ void fp_xml_initialize(void);
 /// Opens a stream. No network, no entity expansion, no DTD loading; libxml2's
 /// size and depth limits stay on. `names` are the qualified element names (e.g.
 /// "w:p") the caller acts on, copied: an element is reported by its index among
-/// them (at most four of them may share a local name, as "w:p" and "a:p" do).
+/// them (at most four of them may share a local name, as "w:p" and "a:p" do). A name
+/// without a prefix matches the element under any prefix; one with Office's prefix
+/// (w, r, wx, aml, mc) also under any prefix bound to that prefix's namespace, or under
+/// none where the namespace is the default one.
 fp_xml_stream *fp_xml_stream_open(const char *const *names, int32_t name_count);
 /// Opens a stream over HTML in UTF-8, through libxml2's HTML parser: markup errors are
 /// recovered from as browsers do, never reported; element and attribute names come
@@ -53,11 +56,9 @@ int32_t fp_xml_stream_parse(fp_xml_stream *stream, const char *bytes, int32_t le
 const char *fp_xml_stream_text(fp_xml_stream *stream, int32_t *length);
 /// While a handler takes an element start: an attribute by qualified name
 /// (w:val; HTML: lower-case, rowspan), `*length` bytes of UTF-8, or NULL when the
-/// element has none.
+/// element has none. Office's prefixes (w, r, wx, aml, mc) also match any prefix bound
+/// to their namespace, as element names do.
 const char *fp_xml_stream_attribute(fp_xml_stream *stream, const char *name, int32_t *length);
-/// The same, by local name and namespace URI, whatever prefix the document binds to it
-/// (relationships:id, ns:id for r:id); NULL in HTML.
-const char *fp_xml_stream_attribute_in(fp_xml_stream *stream, const char *local, const char *uri, int32_t *length);
 
 /// The first error the parser reported, NUL-terminated, and its line and column
 /// (0 where libxml2 gave none); "" if none.

@@ -97,18 +97,6 @@ final class XMLStream<Element: XMLVocabulary> {
     /// An attribute of the element being started, by qualified name (w:val).
     func attribute(_ name: String) -> String? { string { fp_xml_stream_attribute(stream, name, $0) } }
 
-    /// The element's relationship id (r:id), under whatever prefix the part binds to the
-    /// relationships namespace, transitional or strict: writers other than Office's spell it
-    /// ns:id or relationships:id (calamine's test workbooks, from its users' files).
-    var relationshipID: String? {
-        if let id = attribute("r:id") { return id }
-        let namespaces: [String] = ["http://schemas.openxmlformats.org/officeDocument/2006/relationships",
-                                    "http://purl.oclc.org/ooxml/officeDocument/relationships"]
-        for uri in namespaces {
-            if let id = string({ fp_xml_stream_attribute_in(stream, "id", uri, $0) }) { return id }
-        }
-        return nil
-    }
 
     private func string(_ read: (UnsafeMutablePointer<Int32>) -> UnsafePointer<CChar>?) -> String? {
         var length: Int32 = 0

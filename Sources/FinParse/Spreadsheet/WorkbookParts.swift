@@ -20,7 +20,7 @@ struct WorkbookSheets: XMLNodeReader {
         if case .start(.properties) = node {
             from1904 = ["1", "true"].contains(stream.attribute("date1904"))
         }
-        guard case .start(.sheet) = node, let relationship = stream.relationshipID else { return }
+        guard case .start(.sheet) = node, let relationship = stream.attribute("r:id") else { return }
         sheets.append(Sheet(name: stream.attribute("name") ?? "", relationship: relationship,
                             hidden: stream.attribute("state").map { $0 != "visible" } ?? false))
     }

@@ -133,7 +133,7 @@ struct WordDocumentReader: XMLNodeReader {
             hasBody = true
         case .embeddedPart:
             // A page merged in at the body's level is read as its lines; in a table, not.
-            if openTables.isEmpty, openParagraphs.isEmpty, let page = stream.relationshipID.flatMap({ embeddedPages[$0] }),
+            if openTables.isEmpty, openParagraphs.isEmpty, let page = stream.attribute("r:id").flatMap({ embeddedPages[$0] }),
                let last = HTMLReportParser.readEmbedded(page, firstLine: paragraphNumber + 1, into: assembly) {
                 paragraphNumber = last
                 recentBodyParagraphs = []
