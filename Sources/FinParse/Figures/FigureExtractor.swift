@@ -91,6 +91,8 @@ struct FigureExtractor {
             }
             var previousEnd: Int? = nil
             var i = 0
+            // A multiple in words (增长一倍, 翻一番) is looked for only where one may stand.
+            let mayCount = clause.contains(utf8: "倍") || clause.contains(utf8: "番")
             // １２３４。５６万元: a 。 between digits may be a decimal point typed with Chinese
             // punctuation on; the number after it would have lost its whole part.
             var lists = SharedUnits()
@@ -101,7 +103,8 @@ struct FigureExtractor {
             }
             while i < tokens.count {
                 guard let found = FigureSpan.match(tokens, at: i, lists: &lists), !FigureSpan.followsDamage(tokens, at: found.span.lowerBound) else {
-                    if let other = FigureSpan.otherUnit(tokens, at: i) {
+                    if tokens[i].kind == .number || mayCount || tokens[i].text == FigureSpan.perMilleWord,
+                       let other = FigureSpan.otherUnit(tokens, at: i) {
                         let start = map.sourceOffset(ofFoldedOffset: tokens[other.span.lowerBound].range.lowerBound)
                         diagnostics.append(.figureNotRead(Self.originalText(of: tokens[other.span], in: map), other.unit,
                                                           line: lineAt(clauseOffset + start)))
