@@ -32,7 +32,8 @@ enum WordReportParser {
         guard assembly.holdsText else {
             throw FinParseError(.noText, path: path, message: embedded > 0
                 ? "has no text of its own: it \(notRead); open it in Word and save it as a .docx"
-                : noTextMessage)
+                : body.holdsPictures ? noTextMessage
+                : "is a Word document without text in its body (its headers, footers and comments are not read)")
         }
         if embedded > 0 {
             assembly.diagnostics.append(Diagnostic(severity: .warning, code: "embedded-part-not-read",

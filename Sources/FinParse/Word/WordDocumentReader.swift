@@ -30,6 +30,9 @@ struct WordDocumentReader: XMLNodeReader {
         case paragraphPropertiesChange = "w:pPrChange", runPropertiesChange = "w:rPrChange"
         case tablePropertiesChange = "w:tblPrChange", rowPropertiesChange = "w:trPrChange"
         case cellPropertiesChange = "w:tcPrChange"
+        // Pictures, drawn (DrawingML), in VML, or an embedded object's: a document without
+        // text is told whether it holds any.
+        case drawing = "w:drawing", picture = "w:pict", object = "w:object"
 
         /// An element whose whole content is not part of the text.
         var isSkipped: Bool {
@@ -102,6 +105,8 @@ struct WordDocumentReader: XMLNodeReader {
     /// The parts Word merges into the body when it opens the file (w:altChunk: RTF, another
     /// document, a page in a table) that are not read, and the line of the first.
     private(set) var embeddedParts = (count: 0, firstLine: 0)
+    /// Whether the body holds a picture (or a drawing or an embedded object).
+    private(set) var holdsPictures = false
 
     /// The parts the body merges in (w:altChunk) by relationship id, read where they stand
     /// when they are web pages.
@@ -141,6 +146,8 @@ struct WordDocumentReader: XMLNodeReader {
             }
             if embeddedParts.count == 0 { embeddedParts.firstLine = paragraphNumber + 1 }
             embeddedParts.count += 1
+        case .drawing, .picture, .object:
+            holdsPictures = true
         case .paragraph:
             openParagraphs.append(OpenParagraph())
         case .paragraphStyle:
