@@ -97,7 +97,6 @@ final class XMLStream<Element: XMLVocabulary> {
     /// An attribute of the element being started, by qualified name (w:val).
     func attribute(_ name: String) -> String? { string { fp_xml_stream_attribute(stream, name, $0) } }
 
-
     private func string(_ read: (UnsafeMutablePointer<Int32>) -> UnsafePointer<CChar>?) -> String? {
         var length: Int32 = 0
         guard let bytes = read(&length) else { return nil }

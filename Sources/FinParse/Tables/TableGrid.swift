@@ -116,8 +116,8 @@ extension TableGrid {
     /// those paragraphs or a first row across it names is titled and kinded so, and gets
     /// the unit a paragraph between that title and it, or a cell above its first amount,
     /// states (单位：万元): its bare numbers are amounts in that unit. Any other table is
-    /// titled by the paragraph right before it, past the form's fields, when that reads as a title, and gets no
-    /// unit, so that a 自评表's 分值 never reads as money.
+    /// titled by the paragraph right before it, past the form's fields, when that reads as
+    /// a title, and gets no unit, so that a 自评表's 分值 never reads as money.
     init(placed cells: [Cell], rows: Int, columns: Int, after paragraphs: [FoldedText], fallbackLine: Int) {
         let texts = paragraphs.suffix(Self.paragraphsAbove).map { String($0.text.trimmingSpaces) }
         // Only a line short enough for a title is asked: a paragraph of prose may name a table.
