@@ -451,7 +451,7 @@ struct DocxTests {
         // One without pictures either (an empty form, text in its headers only) is not told to OCR them.
         let empty = try #require(error(Docx.package(body: "<w:p/><w:sectPr/>")))
         #expect(empty.code == .noText
-            && empty.message == "is a Word document without text in its body (its headers, footers and comments are not read)")
+            && empty.message == "is a Word document without text in its body (its headers, footers, footnotes and comments are not read)")
         let table = try Docx.document(body: "<w:p/><w:tbl><w:tr><w:tc>\(Docx.p("收入总计"))</w:tc></w:tr></w:tbl>")
         #expect(table.tables.count == 1)
     }

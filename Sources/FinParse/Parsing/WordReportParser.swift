@@ -33,7 +33,7 @@ enum WordReportParser {
             throw FinParseError(.noText, path: path, message: embedded > 0
                 ? "has no text of its own: it \(notRead); open it in Word and save it as a .docx"
                 : body.holdsPictures ? noTextMessage
-                : "is a Word document without text in its body (its headers, footers and comments are not read)")
+                : "is a Word document without text in its body (its headers, footers, footnotes and comments are not read)")
         }
         if embedded > 0 {
             assembly.diagnostics.append(Diagnostic(severity: .warning, code: "embedded-part-not-read",
