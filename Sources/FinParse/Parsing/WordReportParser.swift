@@ -17,8 +17,9 @@ enum WordReportParser {
             throw FinParseError(.notDocx, path: path, message: "has no main document part (\(partName)): not a Word document")
         }
         guard body.hasBody else {
-            // The same kind of package (Office Open XML) as a .docx, with another main part.
-            let kind = partName.hasPrefix("xl/") ? "an Excel workbook in a form finparse does not read (a binary .xlsb?)"
+            // The same kind of package (Office Open XML) as a .docx, with another main part (an
+            // .xlsb is told by name before, by its workbook.bin).
+            let kind = partName.hasPrefix("xl/") ? "an Excel workbook in a form finparse does not read"
                 : partName.hasPrefix("ppt/") ? "a PowerPoint presentation (.pptx)" : "not a Word document"
             throw FinParseError(.notDocx, path: path, message: "is \(kind): its main part, \(partName), has no Word body (w:body)")
         }
