@@ -7,7 +7,8 @@ struct DumpCommand: ParsableCommand {
         abstract: "Print reports as finparse/1 JSON, or as CSV tables.",
         discussion: """
             With one file, prints its document. With several files, a folder (searched \
-            recursively for .txt, .docx, .doc, .xlsx, .xls, .pdf, .html, .htm, .mht and .mhtml, in sorted order) or --files-from, prints one \
+            recursively for .txt, .docx, .doc, .xlsx, .xls, .pdf, .html, .htm, .mht and .mhtml, in sorted order), \
+            a zip archive (its reports, each named archive.zip/NAME) or --files-from, prints one \
             JSON object per line (JSON Lines) in input order; a file that cannot be parsed \
             gets an "error" object on its line and the batch goes on.
             A PDF goes through pdftotext (poppler-utils), stopped after 300 seconds or \
@@ -20,7 +21,7 @@ struct DumpCommand: ParsableCommand {
         case json, csv
     }
 
-    @Argument(help: "Report files or folders; - reads one report from standard input.")
+    @Argument(help: "Report files, folders or zip archives of reports; - reads one report from standard input.")
     var inputs: [String] = []
 
     @Option(name: .customLong("files-from"), help: ArgumentHelp("Read more input paths, one per line, from a file ('-' for standard input).", valueName: "file"))
@@ -96,7 +97,7 @@ struct DumpCommand: ParsableCommand {
         }
         let (paths, single) = (collected.paths, collected.isOneFile)
         for folder in collected.foldersWithoutReports {
-            OutputStream.standardError.write("finparse: \(folder): no reports in it (\(InputList.extensionList) files, at any depth)\n")
+            OutputStream.standardError.write("finparse: \(folder): no reports in it (\(ReportArchive.extensionList) files, or zip archives of them, at any depth)\n")
         }
         if pretty && !single { throw ValidationError("--pretty prints one document; give one file.") }
 

@@ -8,13 +8,11 @@ import Darwin
 /// The files a `dump` reads: the paths given, folders searched recursively for
 /// reports, and paths listed one per line in a file or on standard input.
 enum InputList {
-    /// File name endings taken from folders (files named directly are always taken). A .doc
-    /// is read by what it holds: a Word 97–2003 document, or (as many on government sites
-    /// are) HTML, a web archive, a .docx or Word's XML under that name.
-    static let reportExtensions = ["txt", "docx", "doc", "xlsx", "xls", "pdf", "html", "htm", "mht", "mhtml"]
-
-    /// ".txt, .docx, .doc, .xlsx, .xls, .pdf, .html, .htm, .mht or .mhtml", for messages.
-    static let extensionList = reportExtensions.dropLast().map { "." + $0 }.joined(separator: ", ") + " or ." + reportExtensions.last!
+    /// File name endings taken from folders (files named directly are always taken), and
+    /// zip archives, whose reports are read in their place. A .doc is read by what it holds:
+    /// a Word 97–2003 document, or (as many on government sites are) HTML, a web archive, a
+    /// .docx or Word's XML under that name.
+    static let reportExtensions = ReportArchive.reportExtensions + ["zip"]
 
     /// The path a report given as `-` is read from; it names the report in the output too.
     static let standardInput = "/dev/stdin"
@@ -51,8 +49,20 @@ enum InputList {
         if let filesFrom {
             inputs.paths += try listedPaths(in: filesFrom)
         }
-        inputs.isOneFile = arguments.count == 1 && folders == 0 && filesFrom == nil
+        let listed = inputs.paths
+        inputs.paths = listed.flatMap(openingArchives)
+        // An archive is read as a folder is, even for one report in it.
+        inputs.isOneFile = arguments.count == 1 && folders == 0 && filesFrom == nil && inputs.paths == listed
         return inputs
+    }
+
+    /// A zip archive's reports in its place (see `ReportArchive`); the archive itself when it
+    /// holds none, or is none, to be reported on its line.
+    private static func openingArchives(_ path: String) -> [String] {
+        guard path.lowercased().hasSuffix(".zip"), let found = ReportArchive.reports(inArchiveAt: path), !found.isEmpty else {
+            return [path]
+        }
+        return found
     }
 
     /// Reports below `folder`, in a stable order: sorted by path, byte for byte. Read as the

@@ -265,7 +265,44 @@ final class DumpCommandTests {
         let result = try run(["dump", folder])
         #expect(result.status == 0)
         #expect(result.output.isEmpty)
-        #expect(result.error == "finparse: \(folder): no reports in it (.txt, .docx, .doc, .xlsx, .xls, .pdf, .html, .htm, .mht or .mhtml files, at any depth)\n")
+        #expect(result.error == "finparse: \(folder): no reports in it (.txt, .docx, .doc, .xlsx, .xls, .pdf, .html, .htm, .mht or .mhtml files, or zip archives of them, at any depth)\n")
+    }
+
+    /// A zip archive, named or in a folder, is read as a folder is: its reports in the order
+    /// of their names, each on its line under its path in the archive, a damaged one failing
+    /// alone; the same bytes on one job and two. An archive without reports gets its line.
+    /// Archives were refused as "not a Word document".
+    @Test func anArchiveIsReadAsAFolderIs() throws {
+        let fixture = Self.root + "/Corpus/zip/fixtures/reports-gbk-names.zip"
+        let named = try run(["dump", fixture])
+        #expect(named.status == 1)
+        let lines = named.output.split(separator: "\n")
+        try #require(lines.count == 4)
+        let inside = fixture + "/2024年部门决算/"
+        for (line, name) in zip(lines, ["财政局2024年度部门决算.docx", "附件/三公经费支出决算表.docx", "附件/损坏的决算表.docx",
+                                        "附件/预算.zip/司法局2026年预算.xls"]) {
+            #expect(line.contains("\"path\":\"\(inside + name)\""))
+        }
+        #expect(lines[0].contains("\"department\":\"上海市普陀区财政局\""))
+        #expect(lines[2].hasPrefix("{\"error\":{\"code\":\"not-docx\""))
+        #expect(lines[3].contains("\"format\":\"xls\""))
+        #expect(named.error == "finparse: \(inside)附件/损坏的决算表.docx: is not a readable zip package (truncated or damaged): no zip central directory could be read\n")
+
+        let folder = try temporaryFolder()
+        try FileManager.default.copyItem(atPath: fixture, toPath: folder + "/a.ZIP")
+        try FileManager.default.copyItem(atPath: Self.corpusReport, toPath: folder + "/b.txt")
+        try Data(Array("PK\u{05}\u{06}".utf8) + Array(repeating: 0, count: 18)).write(to: URL(fileURLWithPath: folder + "/c.zip"))
+        try Data(Array("PK\u{03}\u{04}".utf8)).write(to: URL(fileURLWithPath: folder + "/d.zip"))
+        let one = try run(["dump", "-q", "-j", "1", folder])
+        let two = try run(["dump", "-q", "-j", "2", folder])
+        #expect(one.status == 1 && two.status == 1)
+        #expect(one.output == two.output)
+        let folderLines = one.output.split(separator: "\n")
+        try #require(folderLines.count == 7)
+        #expect(folderLines[0].contains("\"path\":\"\(folder)/a.ZIP/2024年部门决算/财政局2024年度部门决算.docx\""))
+        #expect(folderLines[4].contains("收入总计"))
+        #expect(folderLines[5].hasPrefix("{\"error\":{\"code\":\"archive\",\"message\":\"\(folder)/c.zip: is a zip archive without a report in it"))
+        #expect(folderLines[6].hasPrefix("{\"error\":{\"code\":\"malformed-archive\",\"message\":\"\(folder)/d.zip: is not a readable zip archive (truncated or damaged)"))
     }
 
     @Test func filesFromStandardInput() throws {

@@ -40,11 +40,16 @@ enum InputFile {
 
     /// Whether the file begins as a zip package does (a .docx), read from its first bytes.
     static func startsAsZip(path: String) throws(FinParseError) -> Bool {
+        try firstBytes(of: path, count: 2) == [0x50, 0x4B]
+    }
+
+    /// The file's first `count` bytes, or fewer when it is shorter.
+    static func firstBytes(of path: String, count: Int) throws(FinParseError) -> [UInt8] {
         let (fd, _) = try open(path)
         defer { close(fd) }
-        var magic: [UInt8] = [0, 0]
-        let n = magic.withUnsafeMutableBytes { pread(fd, $0.baseAddress!, 2, 0) }
-        return n == 2 && magic == [0x50, 0x4B]
+        var bytes = [UInt8](repeating: 0, count: count)
+        let n = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress!, count, 0) }
+        return Array(bytes.prefix(max(n, 0)))
     }
 
     /// The file's size and SHA-256, read a megabyte at a time.

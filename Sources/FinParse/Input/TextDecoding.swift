@@ -266,6 +266,13 @@ public enum TextDecoding {
         throw FinParseError(.undecodable, path: path, message: "is neither UTF-8 nor GB18030 text\(guess)", byteOffset: stop)
     }
 
+    /// `bytes` read as GB18030, strictly: nil where they are not (a zip entry's name that is
+    /// neither marked UTF-8 nor valid as it, written by a Chinese Windows).
+    static func gb18030Text(_ bytes: [UInt8]) -> String? {
+        if case .text(let text, cut: 0) = StrictConversion("GB18030", bytes[...]) { return text }
+        return nil
+    }
+
     /// Whether double-byte text may be Big5, and worth asking ICU's detector (a few
     /// milliseconds, a tenth of a report's parse): Big5 writes some two in five characters
     /// with a second byte below 0x7F, GB2312's simplified characters never do. GBK's

@@ -9,7 +9,7 @@ final class ZipArchive {
     /// An entry and what its central directory says of it.
     struct Entry {
         fileprivate let position: unz64_file_pos
-        fileprivate let isEncrypted: Bool
+        let isEncrypted: Bool
         let compressedSize: UInt64
         let uncompressedSize: UInt64
     }
@@ -88,6 +88,27 @@ final class ZipArchive {
         else { return nil }
         return Entry(position: position, isEncrypted: info.flag & 1 != 0,
                      compressedSize: info.compressed_size, uncompressedSize: info.uncompressed_size)
+    }
+
+    /// Every entry, in the archive's order, with its name as written (bytes: archives made on
+    /// a Chinese Windows write GBK). Nil when the directory cannot be walked to its end.
+    func entries() -> [(name: [UInt8], entry: Entry)]? {
+        var all: [(name: [UInt8], entry: Entry)] = []
+        var status = unzGoToFirstFile(file)
+        // A zip name's length is a 16-bit field.
+        var name = [CChar](repeating: 0, count: 1 << 16)
+        while status == UNZ_OK {
+            var info = unz_file_info64()
+            var position = unz64_file_pos()
+            guard unzGetCurrentFileInfo64(file, &info, &name, UInt(name.count), nil, 0, nil, 0) == UNZ_OK,
+                  unzGetFilePos64(file, &position) == UNZ_OK
+            else { return nil }
+            all.append((name.prefix(Int(info.size_filename)).map { UInt8(bitPattern: $0) },
+                        Entry(position: position, isEncrypted: info.flag & 1 != 0,
+                              compressedSize: info.compressed_size, uncompressedSize: info.uncompressed_size)))
+            status = unzGoToNextFile(file)
+        }
+        return status == UNZ_END_OF_LIST_OF_FILE ? all : nil
     }
 
     /// Moves to the entry whose name's ``partKey(_:)`` is `key`.

@@ -69,12 +69,30 @@ extension Document {
 
     /// Reads the report at `path` into `assembly`. A .docx or .xlsx is inflated from its
     /// file as it is read, so that it is never held whole; other formats are read whole.
+    /// A report in a zip archive (`a.zip/b.docx`, see ``ReportArchive``) is inflated whole.
     static func read(fileAt path: String, into assembly: ReportAssembly) throws(FinParseError) -> SourceInfo {
+        if let bytes = try ReportArchive.load(path) { return try read(bytes, path: path, into: assembly) }
         guard try InputFile.startsAsZip(path: path) else {
             return try read(InputFile.load(path: path), path: path, into: assembly)
         }
         let (bytes, sha256) = try InputFile.digest(path: path)
-        let format = try read(OfficePackage(fileAt: path), path: path, into: assembly)
+        let format: SourceInfo.Format
+        do {
+            format = try read(OfficePackage(fileAt: path), path: path, into: assembly)
+        } catch where error.code == .notDocx {
+            // Asked of a zip that is no Office file only: listing costs a walk of its directory.
+            switch ReportArchive.contents(ofArchiveAt: path) {
+            case .reports(let reports):
+                throw FinParseError(.archive, path: path, message: reports.isEmpty
+                    ? "is a zip archive without a report in it (\(ReportArchive.extensionList) files)"
+                    : "is a zip archive of \(reports.count) report\(reports.count == 1 ? "" : "s"), not one: each is read by its "
+                        + "path in the archive (\(reports[0])), as `finparse dump` given the archive reads them all")
+            case .unreadable(let failure) where path.lowercased().hasSuffix(".zip"):
+                throw FinParseError(.malformedArchive, path: path, message: "is not a readable zip archive (truncated or damaged): \(failure)")
+            case .unreadable, .package:
+                throw error
+            }
+        }
         return SourceInfo(path: path, format: format, encoding: nil, bytes: bytes, sha256: sha256)
     }
 
