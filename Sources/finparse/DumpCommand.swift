@@ -8,7 +8,8 @@ struct DumpCommand: ParsableCommand {
         discussion: """
             With one file, prints its document. With several files, a folder (searched \
             recursively for .txt, .docx, .doc, .xlsx, .xls, .pdf, .html, .htm, .mht and .mhtml, in sorted order), \
-            a zip archive (its reports, each named archive.zip/NAME) or --files-from, prints one \
+            a zip archive (its reports, each named archive.zip/NAME; a .rar or .7z found in a \
+            folder gets a line saying to unpack it) or --files-from, prints one \
             JSON object per line (JSON Lines) in input order; a file that cannot be parsed \
             gets an "error" object on its line and the batch goes on.
             A PDF goes through pdftotext (poppler-utils), stopped after 300 seconds or \
@@ -97,7 +98,7 @@ struct DumpCommand: ParsableCommand {
         }
         let (paths, single) = (collected.paths, collected.isOneFile)
         for folder in collected.foldersWithoutReports {
-            OutputStream.standardError.write("finparse: \(folder): no reports in it (\(ReportArchive.extensionList) files, or zip archives of them, at any depth)\n")
+            OutputStream.standardError.write("finparse: \(folder): no reports in it (\(ReportArchive.extensionList) files, or archives of them, at any depth)\n")
         }
         if pretty && !single { throw ValidationError("--pretty prints one document; give one file.") }
 

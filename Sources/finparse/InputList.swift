@@ -8,11 +8,12 @@ import Darwin
 /// The files a `dump` reads: the paths given, folders searched recursively for
 /// reports, and paths listed one per line in a file or on standard input.
 enum InputList {
-    /// File name endings taken from folders (files named directly are always taken), and
-    /// zip archives, whose reports are read in their place. A .doc is read by what it holds:
-    /// a Word 97–2003 document, or (as many on government sites are) HTML, a web archive, a
-    /// .docx or Word's XML under that name.
-    static let reportExtensions = ReportArchive.reportExtensions + ["zip"]
+    /// File name endings taken from folders (files named directly are always taken): zip
+    /// archives, whose reports are read in their place, and RAR and 7-Zip archives, which
+    /// get a line saying to unpack them rather than leave their reports out in silence. A .doc
+    /// is read by what it holds: a Word 97–2003 document, or (as many on government sites
+    /// are) HTML, a web archive, a .docx or Word's XML under that name.
+    static let reportExtensions = ReportArchive.reportExtensions + ["zip", "rar", "7z"]
 
     /// The path a report given as `-` is read from; it names the report in the output too.
     static let standardInput = "/dev/stdin"

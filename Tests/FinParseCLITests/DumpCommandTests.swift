@@ -265,13 +265,14 @@ final class DumpCommandTests {
         let result = try run(["dump", folder])
         #expect(result.status == 0)
         #expect(result.output.isEmpty)
-        #expect(result.error == "finparse: \(folder): no reports in it (.txt, .docx, .doc, .xlsx, .xls, .pdf, .html, .htm, .mht or .mhtml files, or zip archives of them, at any depth)\n")
+        #expect(result.error == "finparse: \(folder): no reports in it (.txt, .docx, .doc, .xlsx, .xls, .pdf, .html, .htm, .mht or .mhtml files, or archives of them, at any depth)\n")
     }
 
     /// A zip archive, named or in a folder, is read as a folder is: its reports in the order
     /// of their names, each on its line under its path in the archive, a damaged one failing
-    /// alone; the same bytes on one job and two. An archive without reports gets its line.
-    /// Archives were refused as "not a Word document".
+    /// alone; the same bytes on one job and two. An archive without reports gets its line,
+    /// and so does a RAR archive (left out in silence before). Zip archives were refused as
+    /// "not a Word document".
     @Test func anArchiveIsReadAsAFolderIs() throws {
         let fixture = Self.root + "/Corpus/zip/fixtures/reports-gbk-names.zip"
         let named = try run(["dump", fixture])
@@ -293,16 +294,18 @@ final class DumpCommandTests {
         try FileManager.default.copyItem(atPath: Self.corpusReport, toPath: folder + "/b.txt")
         try Data(Array("PK\u{05}\u{06}".utf8) + Array(repeating: 0, count: 18)).write(to: URL(fileURLWithPath: folder + "/c.zip"))
         try Data(Array("PK\u{03}\u{04}".utf8)).write(to: URL(fileURLWithPath: folder + "/d.zip"))
+        try Data(Array("Rar!\u{1A}\u{07}\u{01}\u{00}".utf8)).write(to: URL(fileURLWithPath: folder + "/e.rar"))
         let one = try run(["dump", "-q", "-j", "1", folder])
         let two = try run(["dump", "-q", "-j", "2", folder])
         #expect(one.status == 1 && two.status == 1)
         #expect(one.output == two.output)
         let folderLines = one.output.split(separator: "\n")
-        try #require(folderLines.count == 7)
+        try #require(folderLines.count == 8)
         #expect(folderLines[0].contains("\"path\":\"\(folder)/a.ZIP/2024年部门决算/财政局2024年度部门决算.docx\""))
         #expect(folderLines[4].contains("收入总计"))
         #expect(folderLines[5].hasPrefix("{\"error\":{\"code\":\"archive\",\"message\":\"\(folder)/c.zip: is a zip archive without a report in it"))
         #expect(folderLines[6].hasPrefix("{\"error\":{\"code\":\"malformed-archive\",\"message\":\"\(folder)/d.zip: is not a readable zip archive (truncated or damaged)"))
+        #expect(folderLines[7].hasPrefix("{\"error\":{\"code\":\"unsupported-format\",\"message\":\"\(folder)/e.rar: is a RAR archive, which finparse does not open"))
     }
 
     @Test func filesFromStandardInput() throws {

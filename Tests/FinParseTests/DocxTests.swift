@@ -520,6 +520,15 @@ struct DocxTests {
         #expect(failure.message == "is an RTF document, which finparse does not read; save it as a .docx")
     }
 
+    /// RAR and 7-Zip archives (sites pack reports in them) were "not text"; they are named.
+    @Test func rarAnd7ZipArchivesAreNamed() throws {
+        let rar = try #require(error(Array("Rar!\u{1A}\u{07}\u{01}\u{00}".utf8) + Array(repeating: 0x7F, count: 40)))
+        #expect(rar.code == .unsupportedFormat)
+        #expect(rar.message == "is a RAR archive, which finparse does not open; unpack it, or pack its reports as .zip")
+        let sevenZip = try #require(error([0x37, 0x7A, 0xBC, 0xAF, 0x27, 0x1C, 0x00, 0x04] + Array(repeating: 0, count: 24)))
+        #expect(sevenZip.message == "is a 7-Zip archive, which finparse does not open; unpack it, or pack its reports as .zip")
+    }
+
     @Test func malformedXML() throws {
         let xml = "<w:document \(Docx.namespaces)><w:body><w:p>收入</w:body>"
         let failure = try #require(error(Docx.zip(["word/document.xml": Array(xml.utf8)])))

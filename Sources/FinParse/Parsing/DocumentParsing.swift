@@ -184,6 +184,12 @@ extension Document {
             throw FinParseError(.unsupportedFormat, path: path,
                                 message: "is an Excel 2.x–4.0 workbook, which finparse does not read; save it as .xlsx")
         }
+        if bytes.starts(with: Array("Rar!\u{1A}\u{07}".utf8)) || bytes.starts(with: [0x37, 0x7A, 0xBC, 0xAF, 0x27, 0x1C]) {
+            // Sites pack reports in these as often as in zip, which finparse opens itself.
+            let kind = bytes[0] == 0x52 ? "a RAR" : "a 7-Zip"
+            throw FinParseError(.unsupportedFormat, path: path,
+                                message: "is \(kind) archive, which finparse does not open; unpack it, or pack its reports as .zip")
+        }
         if bytes.starts(with: Array("{\\rtf".utf8)) {
             // Its text lies among control words (\u25910?) that no text reading sees through.
             throw FinParseError(.unsupportedFormat, path: path,
