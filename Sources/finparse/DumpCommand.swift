@@ -7,7 +7,7 @@ struct DumpCommand: ParsableCommand {
         abstract: "Print reports as finparse/1 JSON, or as CSV tables.",
         discussion: """
             With one file, prints its document. With several files, a folder (searched \
-            recursively for .txt, .docx, .doc, .xlsx, .xls, .pdf, .html, .htm, .mht and .mhtml, in sorted order), \
+            recursively for .txt, .docx, .doc, .wps, .xlsx, .xls, .et, .pdf, .html, .htm, .mht and .mhtml, in sorted order), \
             a zip archive (its reports, each named archive.zip/NAME; a .rar or .7z found in a \
             folder gets a line saying to unpack it) or --files-from, prints one \
             JSON object per line (JSON Lines) in input order; a file that cannot be parsed \

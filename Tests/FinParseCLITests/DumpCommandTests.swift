@@ -157,16 +157,20 @@ final class DumpCommandTests {
     }
 
     /// A folder search takes Excel workbooks (.xlsx, .xls), which were refused when named
-    /// and passed over in folders.
+    /// and passed over in folders, and WPS Office's .wps and .et (the .doc and .xls formats
+    /// under its names, as seven real .wps WPS wrote are), which it passed over.
     @Test func aFolderSearchTakesWorkbooks() throws {
         let folder = try temporaryFolder()
         try FileManager.default.copyItem(atPath: Self.root + "/Corpus/xlsx/putuo-sifaju-2026-yusuan.xlsx", toPath: folder + "/a.xlsx")
         try FileManager.default.copyItem(atPath: Self.root + "/Corpus/xls/putuo-sifaju-2026-yusuan.xls", toPath: folder + "/b.xls")
         try FileManager.default.copyItem(atPath: Self.root + "/Corpus/docx/yongzhou-yingji-2021-juesuan.docx", toPath: folder + "/c.docx")
+        try FileManager.default.copyItem(atPath: Self.root + "/Corpus/xls/putuo-sifaju-2026-yusuan.xls", toPath: folder + "/d.et")
+        try FileManager.default.copyItem(atPath: Self.root + "/Corpus/doc/putuo-caizhengju-2024-juesuan.doc", toPath: folder + "/e.wps")
         let result = try run(["dump", "--jobs", "2", folder])
         #expect(result.status == 0)
         let lines = result.output.split(separator: "\n")
-        #expect(lines.count == 3)
+        try #require(lines.count == 5)
+        #expect(lines[3].contains("\"format\":\"xls\"") && lines[4].contains("\"format\":\"doc\""))
         #expect(lines[0].contains("\"format\":\"xlsx\"") && lines[0].contains("\"department\":\"上海市普陀区司法局\""))
         #expect(lines[1].contains("\"format\":\"xls\"") && lines[1].contains("\"department\":\"上海市普陀区司法局\""))
         #expect(lines[2].contains("\"format\":\"docx\""))
@@ -265,7 +269,7 @@ final class DumpCommandTests {
         let result = try run(["dump", folder])
         #expect(result.status == 0)
         #expect(result.output.isEmpty)
-        #expect(result.error == "finparse: \(folder): no reports in it (.txt, .docx, .doc, .xlsx, .xls, .pdf, .html, .htm, .mht or .mhtml files, or archives of them, at any depth)\n")
+        #expect(result.error == "finparse: \(folder): no reports in it (.txt, .docx, .doc, .wps, .xlsx, .xls, .et, .pdf, .html, .htm, .mht or .mhtml files, or archives of them, at any depth)\n")
     }
 
     /// A zip archive, named or in a folder, is read as a folder is: its reports in the order

@@ -20,8 +20,9 @@ import Darwin
 /// ```
 public enum ReportArchive {
     /// The name endings of the files read as reports, in folders and in archives alike
-    /// (lower case, without the dot).
-    public static let reportExtensions = ["txt", "docx", "doc", "xlsx", "xls", "pdf", "html", "htm", "mht", "mhtml"]
+    /// (lower case, without the dot). WPS Office's own .wps is the .doc format (or, saved
+    /// newer, the .docx) under its name; its .et workbooks are read by what they hold too.
+    public static let reportExtensions = ["txt", "docx", "doc", "wps", "xlsx", "xls", "et", "pdf", "html", "htm", "mht", "mhtml"]
 
     /// ".txt, .docx, … or .mhtml", for messages.
     public static let extensionList = reportExtensions.dropLast().map { "." + $0 }.joined(separator: ", ")
