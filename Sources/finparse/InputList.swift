@@ -9,11 +9,12 @@ import Darwin
 /// reports, and paths listed one per line in a file or on standard input.
 enum InputList {
     /// File name endings taken from folders (files named directly are always taken): zip
-    /// archives, whose reports are read in their place, and RAR and 7-Zip archives, which
-    /// get a line saying to unpack them rather than leave their reports out in silence. A .doc
-    /// is read by what it holds: a Word 97–2003 document, or (as many on government sites
-    /// are) HTML, a web archive, a .docx or Word's XML under that name.
-    static let reportExtensions = ReportArchive.reportExtensions + ["zip", "rar", "7z"]
+    /// archives, whose reports are read in their place, and the files finparse does not read
+    /// that hold reports (RAR, OFD), which get a line saying what to do rather than leave
+    /// their reports out in silence. A .doc is read by what it holds: a Word 97–2003
+    /// document, or (as many on government sites are) HTML, a web archive, a .docx or Word's
+    /// XML under that name.
+    static let reportExtensions = ReportArchive.reportExtensions + ["zip"] + ReportArchive.unreadExtensions
 
     /// The path a report given as `-` is read from; it names the report in the output too.
     static let standardInput = "/dev/stdin"

@@ -62,6 +62,15 @@ final class ArchiveTests {
         let pictures = scratch + "/pictures.zip"
         try Data(Docx.zip(["a.jpg": [0xFF, 0xD8, 0xFF], "readme.csv": Array("a,b".utf8)])).write(to: URL(fileURLWithPath: pictures))
         #expect(ReportArchive.reports(inArchiveAt: pictures) == [])
+        // Files finparse does not read but that hold reports are listed, to be told so.
+        let packed = scratch + "/packed.zip"
+        try Data(Docx.zip(["附件.rar": Array("Rar!\u{1A}\u{07}\u{00}".utf8), "决算.OFD": [0x50, 0x4B], "b.csv": []]))
+            .write(to: URL(fileURLWithPath: packed))
+        #expect(ReportArchive.reports(inArchiveAt: packed) == [packed + "/决算.OFD", packed + "/附件.rar"])
+        #expect(throws: FinParseError(.unsupportedFormat, path: packed + "/附件.rar",
+                                      message: "is a RAR archive, which finparse does not open; unpack it, or pack its reports as .zip")) {
+            try Document(contentsOf: packed + "/附件.rar")
+        }
         #expect(throws: FinParseError(.archive, path: pictures, message: "is a zip archive without a report in it (\(ReportArchive.extensionList) files)")) {
             try Document(contentsOf: pictures)
         }

@@ -520,13 +520,19 @@ struct DocxTests {
         #expect(failure.message == "is an RTF document, which finparse does not read; save it as a .docx")
     }
 
-    /// RAR and 7-Zip archives (sites pack reports in them) were "not text"; they are named.
-    @Test func rarAnd7ZipArchivesAreNamed() throws {
+    /// RAR and 7-Zip archives (sites pack reports in them) were "not text", an OFD document
+    /// "not a Word document"; they are named.
+    @Test func rarAnd7ZipArchivesAndOFDAreNamed() throws {
         let rar = try #require(error(Array("Rar!\u{1A}\u{07}\u{01}\u{00}".utf8) + Array(repeating: 0x7F, count: 40)))
         #expect(rar.code == .unsupportedFormat)
         #expect(rar.message == "is a RAR archive, which finparse does not open; unpack it, or pack its reports as .zip")
         let sevenZip = try #require(error([0x37, 0x7A, 0xBC, 0xAF, 0x27, 0x1C, 0x00, 0x04] + Array(repeating: 0, count: 24)))
         #expect(sevenZip.message == "is a 7-Zip archive, which finparse does not open; unpack it, or pack its reports as .zip")
+        // OFD, a zip package with OFD.xml at its root, was "not a Word document".
+        let ofd = try #require(error(Docx.zip(["OFD.xml": Array(#"<ofd:OFD xmlns:ofd="http://www.ofdspec.org/2016"/>"#.utf8),
+                                               "Doc_0/Document.xml": Array("<ofd:Document/>".utf8)])))
+        #expect(ofd.code == .unsupportedFormat)
+        #expect(ofd.message.hasPrefix("is an OFD document (GB/T 33190), which finparse does not read"))
     }
 
     @Test func malformedXML() throws {

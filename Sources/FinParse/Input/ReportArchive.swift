@@ -24,6 +24,11 @@ public enum ReportArchive {
     /// newer, the .docx) under its name; its .et workbooks are read by what they hold too.
     public static let reportExtensions = ["txt", "docx", "doc", "wps", "xlsx", "xls", "et", "pdf", "html", "htm", "mht", "mhtml"]
 
+    /// The name endings of files that hold reports finparse does not read: RAR and 7-Zip
+    /// archives, OFD documents (GB/T 33190). Folders and archives list them all the same,
+    /// so that each gets a line saying what to do rather than its reports left out in silence.
+    public static let unreadExtensions = ["rar", "7z", "ofd"]
+
     /// ".txt, .docx, … or .mhtml", for messages.
     public static let extensionList = reportExtensions.dropLast().map { "." + $0 }.joined(separator: ", ")
         + " or ." + reportExtensions.last!
@@ -34,8 +39,9 @@ public enum ReportArchive {
 
     /// The reports in the archive at `path`, as paths within it, sorted by their names in
     /// the archive (byte for byte); archives within it are opened in turn, and one that
-    /// cannot be is given as a path of its own, to fail on its line. A Mac's `__MACOSX`
-    /// folder and `._` files and Word's `~$` files are left out, as in folders.
+    /// cannot be is given as a path of its own, to fail on its line, as are the files of
+    /// ``unreadExtensions``. A Mac's `__MACOSX` folder and `._` files and Word's `~$` files
+    /// are left out, as in folders.
     ///
     /// Nil when the file is no archive of files: not a zip, one whose directory cannot be
     /// read, or an Office package (a .docx or .xlsx under a .zip name). Read it as a report
@@ -186,7 +192,7 @@ public enum ReportArchive {
             return false
         }
         let ending = extensionOf(name)
-        return ending == "zip" || reportExtensions.contains(ending)
+        return ending == "zip" || reportExtensions.contains(ending) || unreadExtensions.contains(ending)
     }
 
     private static func extensionOf(_ name: String) -> String {

@@ -133,7 +133,15 @@ extension Document {
             try WorkbookReportParser.read(package.asWorkbook(), workbookPart: main, path: path, into: assembly)
             return .xlsx
         }
-        try WordReportParser.read(package, mainPart: main, path: path, into: assembly)
+        do {
+            try WordReportParser.read(package, mainPart: main, path: path, into: assembly)
+        } catch where error.code == .notDocx {
+            // China's fixed-layout format (GB/T 33190), in which sites begin to publish reports,
+            // is a zip package too; looked for only once it is known to be no Word document.
+            guard (try? package.bytes(of: "OFD.xml")) != nil else { throw error }
+            throw FinParseError(.unsupportedFormat, path: path, message: "is an OFD document (GB/T 33190), which finparse "
+                                    + "does not read; convert it to PDF, or read its text from the site's web page")
+        }
         return .docx
     }
 
