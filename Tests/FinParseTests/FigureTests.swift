@@ -432,6 +432,21 @@ struct FigureTests {
             ])
         // Lists stay lists: a decimal before the comma, or one comma and no decimal part.
         #expect(figures("收、支总计各是3125.40，3143.90万元，分别为100，200万元。").map(\.text) == ["3125.40", "3143.90万元", "100", "200万元"])
+        // A group that starts with 0 is no list's number: 1，020万元 was 1 and 20万元.
+        #expect(figures("比上年增加1，020万元，１，００５元。").map { "\($0.text) \($0.yuan!) \($0.label ?? "-")" } == [
+            "1，020万元 10200000 增加", "１，００５元 1005 -",
+        ])
+    }
+
+    /// 12，345万元 is read as a list, 12 and 345万元, as it may be one; a warning says the
+    /// figures are wrong if its ， groups thousands. Before, a wrong 345万元 went without a word.
+    @Test func aListThatMayBeThousandsIsTold() throws {
+        var extractor = FigureExtractor()
+        let found = extractor.figures(in: FoldedText("支出合计12，345万元，其中3125.40，314万元，分别为1，2，3万元。", line: 7))
+        #expect(found.map(\.text) == ["12", "345万元", "3125.40", "314万元", "1", "2", "3万元"])
+        #expect(extractor.takeDiagnostics() == [Diagnostic(severity: .warning, code: "figure-ambiguous", message:
+            "12，345万元 is read as a list, 12 and 345万元; if its ， groups thousands, as typed in a full-width mode, both figures are wrong",
+                                                     line: 7)])
     }
 
     /// A number beside a damaged place of a UTF-8 file (read as �, see

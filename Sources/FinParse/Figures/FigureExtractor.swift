@@ -134,6 +134,11 @@ struct FigureExtractor {
                     figure.label = clause.label(inheriting: figures.last)
                 }
                 figures.append(figure)
+                if FigureSpan.mayGroupThousands(tokens, number: found.span.lowerBound) {
+                    let first = Self.originalText(of: tokens[(found.span.lowerBound - 2)...(found.span.lowerBound - 2)], in: map)
+                    diagnostics.append(.figureAmbiguous(first + Self.originalText(of: tokens[(found.span.lowerBound - 1)...found.span.upperBound], in: map),
+                                                        first: first, second: text, line: line))
+                }
                 let lead = tokens[clause.start..<found.span.lowerBound]
                 let leadWords = lead.count { $0.kind == .word }
                 // 与2020年非税收入相比，减少9万元: a change that names nothing but its verb.
@@ -475,6 +480,14 @@ extension Diagnostic {
     static func figureAfterStop(_ text: String, line: Int) -> Diagnostic {
         Diagnostic(severity: .warning, code: "figure-not-read",
                    message: "\(text) follows a 。 right after a digit, which may be a decimal point typed as a full stop; it is not read as a figure",
+                   line: line)
+    }
+
+    /// 12，345万元, read as a list (12 and 345万元) whose ， may instead group thousands.
+    static func figureAmbiguous(_ text: String, first: String, second: String, line: Int) -> Diagnostic {
+        Diagnostic(severity: .warning, code: "figure-ambiguous",
+                   message: "\(text) is read as a list, \(first) and \(second); if its ， groups thousands, as typed in a "
+                       + "full-width mode, both figures are wrong",
                    line: line)
     }
 
@@ -857,6 +870,20 @@ extension FigureSpan {
         let next = tokens[k + 1]
         return next.kind == .percentSign ? .percent : next.kind == .unit ? Figure.Unit(rawValue: next.text.string) : nil
     }
+
+    /// 345 of 12，345万元: a whole number of three digits right after a ， right after a
+    /// whole number of one to three, written close. The tokenizer reads them as a list
+    /// (100，200万元), as no decimal part, second comma or group starting with 0 says
+    /// otherwise; the ， may group thousands all the same.
+    static func mayGroupThousands(_ tokens: [ClauseToken], number i: Int) -> Bool {
+        guard i >= 2, tokens[i].kind == .number, tokens[i - 1].text == wideComma, tokens[i - 2].kind == .number,
+              tokens[i - 2].range.upperBound == tokens[i - 1].range.lowerBound,
+              tokens[i - 1].range.upperBound == tokens[i].range.lowerBound else { return false }
+        let first = tokens[i - 2].text.string.utf8, second = tokens[i].text.string.utf8
+        return (1...3).contains(first.count) && second.count == 3 && [first, second].allSatisfy { $0.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }
+    }
+
+    private static let wideComma: Word = "，"
 
     /// 50-100万元, 90-100%, 50万至100万元, 1亿到2亿元: the lower bound of a range, written
     /// with no unit of its own (or with 万 or 亿 alone), in the upper bound's.

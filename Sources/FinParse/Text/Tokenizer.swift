@@ -172,13 +172,15 @@ public final class Tokenizer {
 
     /// Whether a number's full-width commas group its thousands, as typed in a full-width
     /// mode (1，234.56万元, １，２３４，５６７元): only where no list reads as well, a
-    /// decimal part after the groups or two commas; 100，200万元 and 3125.40，3143.90 are lists.
+    /// decimal part after the groups, two commas or a group that starts with 0 (1，020万元,
+    /// as no list writes 020); 100，200万元 and 3125.40，3143.90 are lists.
     private static func groupsThousandsWide(_ number: ArraySlice<UInt16>) -> Bool {
         guard number.contains(0xFF0C), !number.contains(0x2C) else { return false }
         let ascii = number.map { $0 == 0xFF0C ? 0x2C : $0 }
         guard let grouping = thousandsGrouping(ascii) else { return false }
         let rest = ascii[grouping.end...]
-        return rest.isEmpty ? grouping.commas >= 2 : rest.first == 0x2E && rest.count > 1 && !rest.contains(0x2C)
+        guard rest.isEmpty else { return rest.first == 0x2E && rest.count > 1 && !rest.contains(0x2C) }
+        return grouping.commas >= 2 || zip(ascii, ascii.dropFirst()).contains { $0 == 0x2C && $1 == 0x30 }
     }
 
     private static func kind(ofNonWord unit: UInt16) -> Token.Kind {
