@@ -1,7 +1,7 @@
 #!/bin/sh
 # Fuzzes the whole parse of one input format with libFuzzer, by hand (not in CI):
 #
-#     Fuzz/fuzz.sh FORMAT [SECONDS]    FORMAT: text, html, docx, doc, document-xml, sheet-xml or xls
+#     Fuzz/fuzz.sh FORMAT [SECONDS]    FORMAT: text, html, docx, doc, document-xml, sheet-xml, xls or archive
 #
 # Starts from pieces of Corpus/ (make-seeds.py), keeps what it learns in
 # $FUZZ_WORK/FORMAT/corpus, and leaves any input that crashed, hung (over 10 s), took

@@ -7,7 +7,7 @@ rows and figure sentences. For document-xml, each seed is the corpus .docx's
 document.xml cut down to a run of its body elements, so that every seed is still
 well-formed XML and mutations start deep in the Word reader.
 
-    Fuzz/make-seeds.py FORMAT OUTDIR      (FORMAT: text, html, docx, doc, document-xml, sheet-xml, xls)
+    Fuzz/make-seeds.py FORMAT OUTDIR      (FORMAT: text, html, docx, doc, document-xml, sheet-xml, xls, archive)
 """
 import glob
 import os
@@ -46,7 +46,8 @@ def body_elements(xml):
 
 
 # The formats fuzzed as whole files, and the corpus files that seed them.
-WHOLE_FILES = {"docx": "Corpus/docx/**/*.docx", "doc": "Corpus/doc/**/*.doc", "xls": "Corpus/xls/*.xls"}
+WHOLE_FILES = {"docx": "Corpus/docx/**/*.docx", "doc": "Corpus/doc/**/*.doc", "xls": "Corpus/xls/*.xls",
+               "archive": "Corpus/zip/**/*.zip"}
 
 
 def seeds(format):
@@ -98,7 +99,7 @@ def seeds(format):
                     if name.startswith("xl/worksheets/") and name.endswith(".xml"):
                         yield f"{os.path.basename(path)}.{os.path.basename(name)}", package.read(name)
     else:
-        sys.exit(f"unknown format {format}: text, html, docx, doc, document-xml, sheet-xml or xls")
+        sys.exit(f"unknown format {format}: text, html, docx, doc, document-xml, sheet-xml, xls or archive")
 
 
 def main():

@@ -5,14 +5,15 @@ import ZIPFoundation
 
 /// What the fuzzed bytes are read as, from `FINPARSE_FUZZ_FORMAT`: a text file, a web page,
 /// a whole .docx, a Word 97–2003 .doc, the `word/document.xml` of a .docx (the Word reader
-/// behind the zip), a sheet's part of an .xlsx (the Excel reader behind it), or a whole .xls.
+/// behind the zip), a sheet's part of an .xlsx (the Excel reader behind it), a whole .xls,
+/// or a zip archive of reports.
 enum Format: String {
-    case text, html, docx, doc, documentXML = "document-xml", sheetXML = "sheet-xml", xls
+    case text, html, docx, doc, documentXML = "document-xml", sheetXML = "sheet-xml", xls, archive
 
     static let current: Format = {
         let name = getenv("FINPARSE_FUZZ_FORMAT").map { String(cString: $0) } ?? "text"
         guard let format = Format(rawValue: name) else {
-            fatalError("FINPARSE_FUZZ_FORMAT must be text, html, docx, doc, document-xml, sheet-xml or xls, not \(name)")
+            fatalError("FINPARSE_FUZZ_FORMAT must be text, html, docx, doc, document-xml, sheet-xml, xls or archive, not \(name)")
         }
         return format
     }()
@@ -100,6 +101,9 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     let format = Format.current
     let input: [UInt8], path: String
     switch format {
+    case .archive:
+        fuzzArchive(bytes)
+        return 0
     case .text: (input, path) = (bytes, "fuzz.txt")
     case .html: (input, path) = (bytes, "fuzz.html")
     case .docx: (input, path) = (bytes, "fuzz.docx")
@@ -148,6 +152,35 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     }
     return 0
 }
+
+/// A zip archive of reports, written to a file of its own (the archive reader keeps the
+/// listings of the last few by path and file): listed, and its first eight reports read by
+/// their paths in it, twice, the second time through the listing kept. A crash, a hang, a
+/// word on stderr, a listed report that is no such file, or one that reads otherwise the
+/// second time is a finding.
+func fuzzArchive(_ bytes: [UInt8]) {
+    archivesWritten += 1
+    let path = "/tmp/finparse-fuzz-\(getpid())-\(archivesWritten).zip"
+    guard let file = fopen(path, "wb") else { fatalError("cannot write \(path)") }
+    _ = bytes.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, file) }
+    fclose(file)
+    defer { unlink(path) }
+    let printed = withStderrCaptured {
+        guard let reports = ReportArchive.reports(inArchiveAt: path) else {
+            _ = try? Document(contentsOf: path)
+            return
+        }
+        for report in reports.prefix(8) {
+            let first = Result { () throws(FinParseError) in try Document(contentsOf: report) }
+            if case .failure(let error) = first, error.code == .fileNotFound { fatalError("a listed report is no such file: \(error)") }
+            let again = Result { () throws(FinParseError) in try Document(contentsOf: report) }
+            if first != again { fatalError("\(report) reads otherwise the second time") }
+        }
+    }
+    if !printed.isEmpty { fatalError("the archive's reading wrote to stderr: \(String(decoding: printed, as: UTF8.self))") }
+}
+
+nonisolated(unsafe) var archivesWritten = 0
 
 /// What the streaming readers give for `input` written to a file at `path`: the pieces
 /// `Document.streamPieces` hands over, the JSON of `Document.json` (on two threads) and the
