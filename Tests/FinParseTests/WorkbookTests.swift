@@ -452,6 +452,28 @@ struct WorkbookTests {
         }
     }
 
+    /// Tables one under another in a sheet, each under its title after an empty row, are
+    /// read as that many, each with its title, kind and unit: they were one table, the second
+    /// title and unit rows inside it, and its kind lost. A row alone after an empty one that
+    /// names no table (一、其他收入) stays in its table.
+    @Test func tablesOneUnderAnotherInASheetAreEachATable() throws {
+        func cell(_ reference: String, _ text: String) -> String { #"<c r="\#(reference)" t="inlineStr"><is><t>\#(text)</t></is></c>"# }
+        func row(_ number: Int, _ texts: String...) -> String {
+            #"<row r="\#(number)">"# + texts.enumerated().map { cell(String(UnicodeScalar(65 + $0.offset)!) + "\(number)", $0.element) }.joined() + "</row>"
+        }
+        let rows = row(1, "收入预算总表") + row(2, "编制部门：某某局", "单位：万元") + row(3, "项目", "预算数")
+            + row(4, "一般公共预算拨款收入", "100.00") + row(6, "一、其他收入") + row(7, "事业收入", "20.00") + row(8, "合计", "120.00")
+            + row(10, "支出预算总表") + row(11, "单位：万元") + row(12, "项目", "合计", "基本支出", "项目支出")
+            + row(13, "一般公共服务支出", "120.00", "80.00", "40.00") + row(14, "合计", "120.00", "80.00", "40.00")
+            + row(16, "注：本表无数据的项目未列示")
+        let document = try Document(bytes: Self.workbook([("预算公开表", rows, "")]), path: "two.xlsx")
+        #expect(document.tables.map { "\($0.title ?? "-") \($0.kind ?? "-") \($0.unit?.rawValue ?? "-") \($0.rows)×\($0.columns)" } == [
+            "收入预算总表 收入预算总表 万元 5×2", "支出预算总表 支出预算总表 万元 3×4",
+        ])
+        #expect(document.paragraphs.map(\.text) == ["收入预算总表", "编制部门:某某局", "单位:万元", "支出预算总表", "单位:万元", "注:本表无数据的项目未列示"])
+        #expect(document.amounts.map { "\($0.text) \($0.label ?? "-")" }.suffix(3) == ["120.00 合计", "80.00 合计", "40.00 合计"])
+    }
+
     /// One shared string shown in cell after cell makes gigabytes of text from a file of
     /// kilobytes (found by Fuzz/, in an .xls): past 64 MB of cell text a workbook is refused
     /// by name, before the memory is gone.

@@ -4,10 +4,12 @@
 /// 部门主要职能, 部门收支总表 …, 其他相关情况说明).
 ///
 /// So a sheet without a row of two cells is paragraphs, a line of a cell each. Any other
-/// sheet is one table, from its first row that is not a caption (one cell, or cells that
+/// sheet is a table, from its first row that is not a caption (one cell, or cells that
 /// each name something: 编制部门：…, 单位：元) to its last that is not a note (one cell:
 /// 注：…, or a sentence); the captions and notes are paragraphs around it. Rows and columns
 /// without a cell are left out of the table, and a merged range spans what is left of it.
+/// A sheet that holds several tables one under another, each under its own title after
+/// an empty row (收入预算总表 … 合计, then 支出预算总表 …), is read as that many.
 enum SheetLayout {
     enum Item {
         case paragraph(FoldedText)
@@ -23,17 +25,38 @@ enum SheetLayout {
             rows.append(cells[start...i])
             start = i + 1
         }
+        var blockStarts = [0]
+        for k in rows.indices.dropFirst() where startsTable(at: k, of: rows) { blockStarts.append(k) }
+        return zip(blockStarts, blockStarts.dropFirst() + [rows.count]).flatMap { start, end in
+            items(of: rows[start..<end], sheet: sheet, named: start == 0, lineOffset: lineOffset)
+        }
+    }
+
+    /// Whether row `k` is the title of a table of its own below another: alone in its row
+    /// after an empty one, short, naming a table (…表), and a row of cells within the three
+    /// after it.
+    private static func startsTable(at k: Int, of rows: [ArraySlice<Sheet.Cell>]) -> Bool {
+        guard rows[k].count == 1, rows[k].first!.row > rows[k - 1].first!.row + 1 else { return false }
+        let title = rows[k].first!.text.trimmingSpaces
+        guard title.count <= 40, title.last == "表" || title.hasSuffix("表)") || title.hasSuffix("表）") else { return false }
+        return rows[(k + 1)...].prefix(3).contains { $0.count > 1 }
+    }
+
+    /// The items of one table's rows of a sheet and the paragraphs around it; a table with
+    /// nothing above it is titled by the sheet's name, when it is the sheet's first and the
+    /// name is not Excel's default.
+    private static func items(of rows: ArraySlice<ArraySlice<Sheet.Cell>>, sheet: Sheet, named: Bool, lineOffset: Int) -> [Item] {
         func paragraphs(_ rows: ArraySlice<ArraySlice<Sheet.Cell>>) -> [FoldedText] {
             rows.flatMap { $0 }.flatMap { cell in
                 cell.text.split(whereSeparator: \.isNewline).filter { !$0.isSpacesOnly }
                     .map { FoldedText(String($0), line: lineOffset + cell.row) }
             }
         }
-        guard let first = rows.firstIndex(where: { !isCaption($0) }) else { return paragraphs(rows[...]).map(Item.paragraph) }
+        guard let first = rows.firstIndex(where: { !isCaption($0) }) else { return paragraphs(rows).map(Item.paragraph) }
         let last = rows.lastIndex { $0.count > 1 || !isNote($0.first!.text) }!
         let above = paragraphs(rows[..<first])
         let grid = grid(of: rows[first...last], merges: sheet.merges, lineOffset: lineOffset,
-                        above: above.isEmpty && !isDefaultName(sheet.name) ? [FoldedText(sheet.name, line: lineOffset + rows[first].first!.row)] : above)
+                        above: above.isEmpty && named && !isDefaultName(sheet.name) ? [FoldedText(sheet.name, line: lineOffset + rows[first].first!.row)] : above)
         return above.map(Item.paragraph) + [.table(grid)] + paragraphs(rows[(last + 1)...]).map(Item.paragraph)
     }
 
