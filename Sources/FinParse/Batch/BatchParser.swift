@@ -6,7 +6,8 @@ import Synchronization
 ///
 /// Memory stays bounded however long the list: at most `window` documents are
 /// parsed ahead of the one the caller is handling. A file that cannot be parsed
-/// gives a `.failure` for its position and the batch goes on.
+/// gives a `.failure` for its position and the batch goes on. A path may name a report
+/// in a zip archive (`决算.zip/附件1.xlsx`): ``ReportArchive/reports(inArchiveAt:)`` lists them.
 ///
 /// ```swift
 /// try BatchParser(jobs: 4).parse(paths) { index, path, result in
