@@ -504,6 +504,58 @@ struct DocxTests {
         #expect(mixed.diagnostics.map(\.code) == ["embedded-part-not-read"] && mixed.diagnostics.first?.line == 5)
     }
 
+    /// A worksheet pasted into Word as an object (选择性粘贴 → Microsoft Excel 工作表 对象)
+    /// shows as a picture of its cells, its workbook in word/embeddings/: read where the
+    /// object stands, as what it shows (the active sheet, within the workbook's oleSize), its
+    /// rows numbered on from the paragraphs before it. Before, its table was missing without
+    /// a word. An Excel 97–2003 worksheet (an .xls part) is read the same way, its active
+    /// sheet alone (the corpus .xls's cover, not its sixteen other sheets); one in a table
+    /// cell, or one that cannot be read, is said not to be.
+    @Test func aWorksheetEmbeddedAsAnObjectIsReadWhereItStands() throws {
+        func cell(_ reference: String, _ text: String) -> String { #"<c r="\#(reference)" t="inlineStr"><is><t>\#(text)</t></is></c>"# }
+        let shown = #"<row r="1">\#(cell("A1", "单位：万元"))</row><row r="2">\#(cell("A2", "项目"))\#(cell("B2", "金额"))</row>"#
+            + #"<row r="3">\#(cell("A3", "收入合计"))<c r="B3"><v>100.5</v></c></row><row r="5">\#(cell("C5", "对象以外的单元格"))</row>"#
+        var parts = WorkbookTests.workbookParts([("Sheet1", #"<row r="1">\#(cell("A1", "另一张表"))<c r="B1"><v>999</v></c></row>"#, ""),
+                                                 ("Sheet2", shown, "")], numberFormats: [(176, "0.00")], cellFormats: [176])
+        parts["xl/worksheets/sheet2.xml"] = Array(String(decoding: parts["xl/worksheets/sheet2.xml"]!, as: UTF8.self)
+            .replacing(#"<c r="B3">"#, with: #"<c r="B3" s="0">"#).utf8)
+        parts["xl/workbook.xml"] = Array(String(decoding: parts["xl/workbook.xml"]!, as: UTF8.self)
+            .replacing("<sheets>", with: #"<bookViews><workbookView activeTab="1"/></bookViews><sheets>"#)
+            .replacing("</sheets>", with: #"</sheets><oleSize ref="A1:B3"/>"#).utf8)
+        let object = { (kind: String, id: String) in
+            #"<w:p><w:r><w:object><v:shape id="s"><v:imagedata r:id="img"/></v:shape><o:OLEObject Type="Embed" ProgID="\#(kind)" r:id="\#(id)"/></w:object></w:r></w:p>"#
+        }
+        let body = Docx.p("一、收入支出决算总表") + object("Excel.Sheet.12", "sheet") + Docx.p("二、收入决算表")
+            + "<w:tbl><w:tr><w:tc>" + object("Excel.Sheet.8", "old") + "</w:tc></w:tr></w:tbl>" + object("Excel.Sheet.8", "xls")
+        let xml = #"<w:document \#(Docx.namespaces) xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:v="urn:schemas-microsoft-com:vml" "#
+            + #"xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:body>\#(body)</w:body></w:document>"#
+        let relationships = #"""
+            <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
+            <Relationship Id="sheet" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/package" Target="embeddings/Microsoft_Excel_Worksheet.xlsx"/>
+            <Relationship Id="old" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/oleObject" Target="embeddings/oleObject1.bin"/>
+            <Relationship Id="xls" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/oleObject" Target="embeddings/Microsoft_Excel_97-2003_Worksheet.xls"/>
+            </Relationships>
+            """#
+        let document = try Document(bytes: Docx.zip([
+            "_rels/.rels": Array(Docx.rels.utf8), "word/document.xml": Array(xml.utf8),
+            "word/_rels/document.xml.rels": Array(relationships.utf8),
+            "word/embeddings/Microsoft_Excel_Worksheet.xlsx": try Docx.zip(parts),
+            "word/embeddings/oleObject1.bin": [0xD0, 0xCF, 0x11, 0xE0],
+            "word/embeddings/Microsoft_Excel_97-2003_Worksheet.xls": Array(try Data(contentsOf: URL(fileURLWithPath: Corpus.path("xls/putuo-sifaju-2026-yusuan.xls")))),
+        ]), path: "embedded.docx")
+        // The cover's title stands in its row 3: line 8 (the object's paragraph) + 3.
+        #expect(document.paragraphs.map { "\($0.line) \($0.text)" } == ["1 一、收入支出决算总表", "3 单位:万元", "6 二、收入决算表",
+                                                                      "11 上海市普陀区2026年区级部门预算", "17 预算主管部门:上海市普陀区司法局"])
+        #expect(document.amounts.map { "\($0.line) \($0.text) \($0.unit.rawValue) \($0.label ?? "-")" } == ["5 100.50 万元 收入合计"])
+        #expect(document.tables.count == 2 && document.tables[0].cells.map(\.text) == ["项目", "金额", "收入合计", "100.50"])
+        // Titled by the document's paragraph above the object, its unit stated by its own row.
+        #expect(document.tables[0].kind == "收入支出决算总表" && document.tables[0].unit == .tenThousandYuan)
+        #expect(document.diagnostics == [Diagnostic(severity: .warning, code: "embedded-part-not-read", message: """
+            the document embeds 1 Excel worksheet or Word document as object that finparse does not read (in a table cell, \
+            a binary .xlsb, a damaged one, or a document): its tables and text are missing
+            """, line: 7)])
+    }
+
     /// An OLE compound file's header and nothing else is read as the .doc it claims to be,
     /// and refused as a damaged one (DocTests has sound and other refused ones).
     @Test func aCompoundFileHeaderAloneIsRefused() throws {

@@ -11,8 +11,11 @@ enum WordReportParser {
         _ = try package.read(folder + "numbering.xml", into: &numbering)
         var styles = WordStyles.Reader()
         _ = try package.read(folder + "styles.xml", into: &styles)
+        let relationships = try package.relationships(of: partName)
         var body = WordDocumentReader(numbering: numbering.result, styles: styles.result, assembly: assembly,
-                                      embeddedPages: try embeddedPages(of: partName, in: package))
+                                      embeddedPages: try parts(relationships.filter { $0.type.hasSuffix("/aFChunk") }, in: package),
+                                      embeddedWorkbooks: try parts(relationships.filter { $0.type.hasSuffix("/package") || $0.type.hasSuffix("/oleObject") },
+                                                                   in: package))
         guard try package.read(partName, into: &body) else {
             throw FinParseError(.notDocx, path: path, message: "has no main document part (\(partName)): not a Word document")
         }
@@ -40,16 +43,25 @@ enum WordReportParser {
             assembly.diagnostics.append(Diagnostic(severity: .warning, code: "embedded-part-not-read",
                                                    message: "the document \(notRead): their text is missing", line: body.embeddedParts.firstLine))
         }
+        let objects = body.embeddedObjects.count
+        if objects > 0 {
+            assembly.diagnostics.append(Diagnostic(severity: .warning, code: "embedded-part-not-read", message: """
+                the document embeds \(objects) Excel worksheet\(objects == 1 ? "" : "s") or Word document\(objects == 1 ? "" : "s") \
+                as object\(objects == 1 ? "" : "s") that finparse does not read (in a table cell, a binary .xlsb, a damaged \
+                one, or a document): \(objects == 1 ? "its" : "their") tables and text are missing
+                """, line: body.embeddedObjects.firstLine))
+        }
     }
 
-    /// The parts the main part merges in (w:altChunk), by relationship id: their bytes,
-    /// read before the body so that each is read where it stands.
-    private static func embeddedPages(of partName: String, in package: OfficePackage) throws(FinParseError) -> [String: [UInt8]] {
-        var pages: [String: [UInt8]] = [:]
-        for chunk in try package.relationships(of: partName) where chunk.type.hasSuffix("/aFChunk") {
-            if let bytes = try package.bytes(of: chunk.target) { pages[chunk.id] = bytes }
+    /// The parts `relationships` name (pages merged in, workbooks embedded), by relationship
+    /// id: their bytes, read before the body so that each is read where it stands.
+    private static func parts(_ relationships: [OfficePackage.Relationship],
+                              in package: OfficePackage) throws(FinParseError) -> [String: [UInt8]] {
+        var parts: [String: [UInt8]] = [:]
+        for relationship in relationships {
+            if let bytes = try package.bytes(of: relationship.target) { parts[relationship.id] = bytes }
         }
-        return pages
+        return parts
     }
 
     /// What a Word file (.docx or .doc) without a word of text is told.

@@ -7,6 +7,41 @@
 enum WorkbookReportParser {
     static func read(_ package: OfficePackage, workbookPart: String, path: String,
                      into assembly: ReportAssembly) throws(FinParseError) {
+        var lineOffset = 0
+        try read(package, workbookPart: workbookPart, path: path, lineOffset: &lineOffset, into: assembly)
+        try requireText(in: assembly, path: path)
+    }
+
+    /// A workbook that a Word document embeds as an object (word/embeddings/….xlsx), read
+    /// where the object stands: what the object shows, the workbook's active sheet within the
+    /// range it gives for it (oleSize), not the other sheets and cells it may hold. Its rows
+    /// take the lines from `firstLine` on, its table titled and its unit stated by the
+    /// document's paragraphs `before` it as much as by its own rows; returns the last line it
+    /// took, or nil when it is no workbook that can be read.
+    static func readEmbedded(_ bytes: [UInt8], firstLine: Int, before context: [FoldedText], into assembly: ReportAssembly) -> Int? {
+        var lineOffset = firstLine - 1
+        do {
+            if bytes.starts(with: [0x50, 0x4B]) {
+                let package = try OfficePackage(bytes: bytes, path: "").asWorkbook()
+                let main = try package.mainPart()
+                guard main.split(separator: "/").last?.lowercased() == "workbook.xml" else { return nil }
+                try read(package, workbookPart: main, path: "", lineOffset: &lineOffset, embedded: true, before: context, into: assembly)
+            } else {
+                // An Excel 97–2003 worksheet: its own .xls, or the object's storage, which holds
+                // the same Workbook stream.
+                guard let file = try? CompoundFile(bytes: bytes), file.contains("Workbook") else { return nil }
+                try read(binary: file, path: "", lineOffset: &lineOffset, embedded: true, before: context, into: assembly)
+            }
+        } catch {
+            return nil
+        }
+        return lineOffset
+    }
+
+    /// The workbook's sheets (or, `embedded`, what its object shows), their rows after
+    /// `lineOffset`, which moves past them.
+    private static func read(_ package: OfficePackage, workbookPart: String, path: String, lineOffset: inout Int,
+                             embedded: Bool = false, before context: [FoldedText] = [], into assembly: ReportAssembly) throws(FinParseError) {
         var workbook = WorkbookSheets()
         _ = try package.read(workbookPart, into: &workbook)
         let relationships = try package.relationships(of: workbookPart)
@@ -15,9 +50,9 @@ enum WorkbookReportParser {
         if let name = part("sharedStrings") { _ = try package.read(name, into: &strings) }
         var styles = CellStyles()
         if let name = part("styles") { _ = try package.read(name, into: &styles) }
-        var lineOffset = 0
         var textLeft = maxCellText
-        for sheet in workbook.sheets {
+        let shown = embedded ? workbook.sheets.indices.filter { $0 == workbook.activeTab } : Array(workbook.sheets.indices)
+        for sheet in shown.map({ workbook.sheets[$0] }) {
             guard let name = relationships.first(where: { $0.id == sheet.relationship })?.target else { continue }
             if sheet.hidden {
                 assembly.diagnostics.append(hidden(sheet.name, line: lineOffset + 1))
@@ -31,14 +66,24 @@ enum WorkbookReportParser {
                     """, line: lineOffset + 1))
                 continue
             }
-            try add(reader.sheet, lineOffset: &lineOffset, textLeft: &textLeft, path: path, to: assembly)
+            var cells = reader.sheet
+            if embedded, let range = workbook.embeddedRange.flatMap(Sheet.range(of:)) { cells.keep(within: range) }
+            try add(cells, lineOffset: &lineOffset, textLeft: &textLeft, path: path, before: context, to: assembly)
         }
-        try requireText(in: assembly, path: path)
     }
 
     /// The .xls pipeline: OLE compound file → the Workbook stream's BIFF8 records → the
     /// sheets an .xlsx gives, read the same way.
     static func read(binary file: consuming CompoundFile, path: String, into assembly: ReportAssembly) throws(FinParseError) {
+        var lineOffset = 0
+        try read(binary: file, path: path, lineOffset: &lineOffset, into: assembly)
+        try requireText(in: assembly, path: path)
+    }
+
+    /// The .xls's sheets (or, `embedded`, what its object shows), their rows after
+    /// `lineOffset`, which moves past them.
+    private static func read(binary file: consuming CompoundFile, path: String, lineOffset: inout Int, embedded: Bool = false,
+                             before context: [FoldedText] = [], into assembly: ReportAssembly) throws(FinParseError) {
         func failure(_ message: String, unsupported: Bool = false) -> FinParseError {
             FinParseError(unsupported ? .unsupportedFormat : .malformedXls, path: path,
                           message: unsupported ? message : "is an Excel 97–2003 workbook (.xls) \(message)")
@@ -53,22 +98,22 @@ enum WorkbookReportParser {
         } catch {
             throw failure("\(error)")
         }
-        var lineOffset = 0
         var textLeft = maxCellText
-        for entry in workbook.sheets {
+        let shown = embedded ? workbook.sheets.indices.filter { $0 == workbook.activeSheet ?? 0 } : Array(workbook.sheets.indices)
+        for entry in shown.map({ workbook.sheets[$0] }) {
             if entry.hidden {
                 assembly.diagnostics.append(hidden(entry.name, line: lineOffset + 1))
                 continue
             }
-            let sheet: Sheet
+            var sheet: Sheet
             do {
                 sheet = try workbook.sheet(entry, textBudget: textLeft)
             } catch {
                 throw failure("whose \(error.description)")
             }
-            try add(sheet, lineOffset: &lineOffset, textLeft: &textLeft, path: path, to: assembly)
+            if embedded, let range = workbook.embeddedRange { sheet.keep(within: range) }
+            try add(sheet, lineOffset: &lineOffset, textLeft: &textLeft, path: path, before: context, to: assembly)
         }
-        try requireText(in: assembly, path: path)
     }
 
     /// A workbook read to its end without a word of text is no report; one whose cells are
@@ -94,7 +139,7 @@ enum WorkbookReportParser {
     /// moves `lineOffset` past them and `textLeft` down by its text; a sheet past the text
     /// left is refused.
     static func add(_ sheet: Sheet, lineOffset: inout Int, textLeft: inout Int, path: String,
-                    to assembly: ReportAssembly) throws(FinParseError) {
+                    before context: [FoldedText] = [], to assembly: ReportAssembly) throws(FinParseError) {
         guard !sheet.isOverBudget else {
             throw FinParseError(.tooLarge, path: path, message: """
                 sheet \(sheet.name)'s cells show more than \(maxCellText >> 20) MB of text in all (a shared string \
@@ -103,7 +148,7 @@ enum WorkbookReportParser {
         }
         textLeft -= sheet.textBytes
         assembly.diagnostics += diagnostics(of: sheet, lineOffset: lineOffset)
-        let items = SheetLayout.items(of: sheet, lineOffset: lineOffset)
+        let items = SheetLayout.items(of: sheet, lineOffset: lineOffset, before: context)
         // A sheet of text is a section: its title, a row of its own above the text, heads it.
         // Only a title alone on its line: a heading is known by its line, which the lines
         // of one cell share (found by Fuzz/: a streamed reading took only the first for one).

@@ -28,12 +28,17 @@ struct BinaryWorkbook {
     private var styles = CellStyles()
     /// Whether its dates count from 1904-01-01.
     private var from1904 = false
+    /// Which of ``sheets`` shows when the workbook opens (Window1's tab, when it is one of
+    /// them): the sheet an object embedding the workbook in a Word document shows.
+    private(set) var activeSheet: Int?
+    /// The cells such an object shows (OleSize), where the workbook gives them.
+    private(set) var embeddedRange: Sheet.Merge?
 
     private enum Record: UInt16 {
         case bof = 0x0809, eof = 0x000A, boundSheet = 0x0085, format = 0x041E, xf = 0x00E0, sst = 0x00FC
         case `continue` = 0x003C, filePass = 0x002F, labelSST = 0x00FD, label = 0x0204, richString = 0x00D6
         case number = 0x0203, rk = 0x027E, mulRK = 0x00BD, formula = 0x0006, string = 0x0207, boolErr = 0x0205
-        case mergeCells = 0x00E5, dateMode = 0x0022
+        case mergeCells = 0x00E5, dateMode = 0x0022, window1 = 0x003D, oleSize = 0x00DE
         // Excel 3.0's and 4.0's Formula record, which some writers put in BIFF8 (Apache POI's
         // WrongFormulaRecordType.xls): its value stands where a BIFF8 Formula's does.
         case formulaBIFF3 = 0x0206, formulaBIFF4 = 0x0406
@@ -55,6 +60,9 @@ struct BinaryWorkbook {
         }
         var sst: [ArraySlice<UInt8>] = []
         var inSST = false
+        // Window1 names the active tab among all the workbook's sheets, charts included.
+        var activeTab: Int?
+        var boundSheets = 0
         for (type, data) in records(from: 0) {
             if type == Record.eof.rawValue { break }
             inSST = inSST && type == Record.continue.rawValue
@@ -62,9 +70,18 @@ struct BinaryWorkbook {
             case .filePass:
                 throw Failure(description: "is a password-protected workbook; remove the password in Excel and save it again",
                               isUnsupported: true)
+            case .window1 where data.count >= 12:
+                activeTab = Int(Self.le16(data, 10))
+            case .oleSize where data.count >= 8:
+                let rows = Int(Self.le16(data, 2))...max(Int(Self.le16(data, 2)), Int(Self.le16(data, 4)))
+                let first = Int(data[data.startIndex + 6])
+                embeddedRange = Sheet.Merge(rows: (rows.lowerBound + 1)...(rows.upperBound + 1),
+                                            columns: first...max(first, Int(data[data.startIndex + 7])))
             case .boundSheet:
+                boundSheets += 1
                 // Worksheets only (dt 0): a chart sheet or a macro sheet holds no cells to read.
                 guard data.count >= 8, data[data.startIndex + 5] == 0 else { continue }
+                if boundSheets - 1 == activeTab { activeSheet = sheets.count }
                 let name = Self.shortString(data.dropFirst(6))
                 sheets.append(SheetEntry(name: name, hidden: data[data.startIndex + 4] & 0x03 != 0,
                                          offset: Int(Self.le32(data, 0))))

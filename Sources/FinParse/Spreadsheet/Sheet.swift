@@ -77,6 +77,12 @@ struct Sheet {
         add(shown.text, row: row, column: column)
     }
 
+    /// Only the cells within `range`, and the merges that start within it.
+    mutating func keep(within range: Merge) {
+        cells.removeAll { !range.rows.contains($0.row) || !range.columns.contains($0.column) }
+        merges.removeAll { !range.rows.contains($0.rows.lowerBound) || !range.columns.contains($0.columns.lowerBound) }
+    }
+
     /// Whether the cell at `row`, `column` stands in a hidden row or column.
     private func hides(row: Int, column: Int) -> Bool {
         hiddenRows.contains(row) || hiddenColumns.contains { $0.contains(column) }

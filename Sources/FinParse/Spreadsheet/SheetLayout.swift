@@ -16,8 +16,10 @@ enum SheetLayout {
         case table(TableGrid)
     }
 
-    /// The sheet's items in order. `lineOffset` + a row's number is its line.
-    static func items(of sheet: Sheet, lineOffset: Int) -> [Item] {
+    /// The sheet's items in order. `lineOffset` + a row's number is its line. `context`: the
+    /// paragraphs of the document a sheet is embedded in right before it, which may title its
+    /// first table and state its unit as its own rows above it do.
+    static func items(of sheet: Sheet, lineOffset: Int, before context: [FoldedText] = []) -> [Item] {
         let cells = sheet.cells.sorted { ($0.row, $0.column) < ($1.row, $1.column) }
         var rows: [ArraySlice<Sheet.Cell>] = []
         var start = cells.startIndex
@@ -28,7 +30,7 @@ enum SheetLayout {
         var blockStarts = [0]
         for k in rows.indices.dropFirst() where startsTable(at: k, of: rows) { blockStarts.append(k) }
         return zip(blockStarts, blockStarts.dropFirst() + [rows.count]).flatMap { start, end in
-            items(of: rows[start..<end], sheet: sheet, named: start == 0, lineOffset: lineOffset)
+            items(of: rows[start..<end], sheet: sheet, context: start == 0 ? context : nil, lineOffset: lineOffset)
         }
     }
 
@@ -43,9 +45,10 @@ enum SheetLayout {
     }
 
     /// The items of one table's rows of a sheet and the paragraphs around it; a table with
-    /// nothing above it is titled by the sheet's name, when it is the sheet's first and the
-    /// name is not Excel's default.
-    private static func items(of rows: ArraySlice<ArraySlice<Sheet.Cell>>, sheet: Sheet, named: Bool, lineOffset: Int) -> [Item] {
+    /// nothing above it is titled by the sheet's name, when it is the sheet's first (`context`
+    /// not nil) and the name is not Excel's default.
+    private static func items(of rows: ArraySlice<ArraySlice<Sheet.Cell>>, sheet: Sheet, context: [FoldedText]?,
+                              lineOffset: Int) -> [Item] {
         func paragraphs(_ rows: ArraySlice<ArraySlice<Sheet.Cell>>) -> [FoldedText] {
             rows.flatMap { $0 }.flatMap { cell in
                 cell.text.split(whereSeparator: \.isNewline).filter { !$0.isSpacesOnly }
@@ -55,8 +58,10 @@ enum SheetLayout {
         guard let first = rows.firstIndex(where: { !isCaption($0) }) else { return paragraphs(rows).map(Item.paragraph) }
         let last = rows.lastIndex { $0.count > 1 || !isNote($0.first!.text) }!
         let above = paragraphs(rows[..<first])
+        let titled = (context ?? []) + above
         let grid = grid(of: rows[first...last], merges: sheet.merges, lineOffset: lineOffset,
-                        above: above.isEmpty && named && !isDefaultName(sheet.name) ? [FoldedText(sheet.name, line: lineOffset + rows[first].first!.row)] : above)
+                        above: titled.isEmpty && context != nil && !isDefaultName(sheet.name)
+                            ? [FoldedText(sheet.name, line: lineOffset + rows[first].first!.row)] : titled)
         return above.map(Item.paragraph) + [.table(grid)] + paragraphs(rows[(last + 1)...]).map(Item.paragraph)
     }
 

@@ -1,7 +1,7 @@
 /// The sheets of a workbook (xl/workbook.xml), in the order Excel shows their tabs.
 struct WorkbookSheets: XMLNodeReader {
     enum Element: String, XMLVocabulary {
-        case sheet, properties = "workbookPr"
+        case sheet, properties = "workbookPr", view = "workbookView", oleSize
     }
 
     struct Sheet {
@@ -15,11 +15,18 @@ struct WorkbookSheets: XMLNodeReader {
     private(set) var sheets: [Sheet] = []
     /// Whether its dates count from 1904-01-01.
     private(set) var from1904 = false
+    /// The tab shown when the workbook opens (0 the first): the sheet an object embedding the
+    /// workbook in a Word document shows.
+    private(set) var activeTab = 0
+    /// The cells such an object shows (A1:H20), where the workbook gives them.
+    private(set) var embeddedRange: String?
 
     mutating func take(_ node: XMLStream<Element>.Node, from stream: XMLStream<Element>) {
         if case .start(.properties) = node {
             from1904 = ["1", "true"].contains(stream.attribute("date1904"))
         }
+        if case .start(.view) = node, let tab = stream.attribute("activeTab").flatMap({ Int($0) }) { activeTab = tab }
+        if case .start(.oleSize) = node { embeddedRange = stream.attribute("ref") }
         guard case .start(.sheet) = node, let relationship = stream.attribute("r:id") else { return }
         sheets.append(Sheet(name: stream.attribute("name") ?? "", relationship: relationship,
                             hidden: stream.attribute("state").map { $0 != "visible" } ?? false))

@@ -33,6 +33,8 @@ struct WordDocumentReader: XMLNodeReader {
         // Pictures, drawn (DrawingML), in VML, or an embedded object's: a document without
         // text is told whether it holds any.
         case drawing = "w:drawing", picture = "w:pict", object = "w:object"
+        /// What an embedded object is (its ProgID) and where its part is (r:id).
+        case oleObject = "o:OLEObject"
 
         /// An element whose whole content is not part of the text.
         var isSkipped: Bool {
@@ -107,16 +109,27 @@ struct WordDocumentReader: XMLNodeReader {
     private(set) var embeddedParts = (count: 0, firstLine: 0)
     /// Whether the body holds a picture (or a drawing or an embedded object).
     private(set) var holdsPictures = false
+    /// Excel worksheets and Word documents the body embeds as objects that are not read (a
+    /// workbook in a table cell or in the Excel 97–2003 format, a document), and the line of
+    /// the first.
+    private(set) var embeddedObjects = (count: 0, firstLine: 0)
 
     /// The parts the body merges in (w:altChunk) by relationship id, read where they stand
     /// when they are web pages.
     private let embeddedPages: [String: [UInt8]]
+    /// The workbooks the body embeds as objects (word/embeddings/….xlsx, an .xls or an
+    /// object's storage), and what else an object part is, by relationship id.
+    private let embeddedWorkbooks: [String: [UInt8]]
+    /// The workbooks of the paragraph open at the body's level, read once it ends.
+    private var pendingWorkbooks: [[UInt8]] = []
 
-    init(numbering: WordNumbering, styles: WordStyles, assembly: ReportAssembly, embeddedPages: [String: [UInt8]] = [:]) {
+    init(numbering: WordNumbering, styles: WordStyles, assembly: ReportAssembly, embeddedPages: [String: [UInt8]] = [:],
+         embeddedWorkbooks: [String: [UInt8]] = [:]) {
         self.numbering = numbering
         self.styles = styles
         self.assembly = assembly
         self.embeddedPages = embeddedPages
+        self.embeddedWorkbooks = embeddedWorkbooks
     }
 
     mutating func take(_ node: XMLStream<Element>.Node, from stream: XMLStream<Element>) {
@@ -148,6 +161,16 @@ struct WordDocumentReader: XMLNodeReader {
             embeddedParts.count += 1
         case .drawing, .picture, .object:
             holdsPictures = true
+        case .oleObject:
+            // A worksheet pasted as an object (Excel's 选择性粘贴 → 工作表对象) shows as a picture
+            // of its cells: its workbook is read, once its paragraph has been.
+            let kind = stream.attribute("ProgID") ?? ""
+            guard kind.hasPrefix("Excel.Sheet") || kind.hasPrefix("Word.Document") else { break }
+            if kind.hasPrefix("Excel.Sheet"), openTables.isEmpty, let workbook = stream.attribute("r:id").flatMap({ embeddedWorkbooks[$0] }) {
+                pendingWorkbooks.append(workbook)
+            } else {
+                objectNotRead()
+            }
         case .paragraph:
             openParagraphs.append(OpenParagraph())
         case .paragraphStyle:
@@ -238,6 +261,7 @@ struct WordDocumentReader: XMLNodeReader {
                     recentBodyParagraphs.append(paragraph)
                     if recentBodyParagraphs.count > TableGrid.paragraphsAbove { recentBodyParagraphs.removeFirst() }
                 }
+                if openParagraphs.isEmpty { readPendingWorkbooks() }
             } else {
                 updateCell { cell in
                     cell.line = cell.line ?? number
@@ -256,6 +280,26 @@ struct WordDocumentReader: XMLNodeReader {
         default:
             break
         }
+    }
+
+    /// The workbooks the paragraph just ended embeds, each read where it stands, its rows
+    /// numbered on from the paragraphs before it.
+    private mutating func readPendingWorkbooks() {
+        for workbook in pendingWorkbooks {
+            if let last = WorkbookReportParser.readEmbedded(workbook, firstLine: paragraphNumber + 1, before: recentBodyParagraphs,
+                                                            into: assembly) {
+                paragraphNumber = last
+                recentBodyParagraphs = []
+            } else {
+                objectNotRead()
+            }
+        }
+        pendingWorkbooks = []
+    }
+
+    private mutating func objectNotRead() {
+        if embeddedObjects.count == 0 { embeddedObjects.firstLine = paragraphNumber + 1 }
+        embeddedObjects.count += 1
     }
 
     /// Once the body is read: its table of contents, if Word built one, goes to the assembly.
