@@ -10,6 +10,7 @@ Corpus/html/san-gong-tables.html.
 Deterministic (fixed zip dates); only the standard library is used.
 """
 import html
+import io
 import json
 import os
 import re
@@ -268,6 +269,62 @@ def san_gong():
         out.write(f'<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>三公</title></head><body>\n{page}</body></html>\n')
 
 
+def embedded_worksheet():
+    """A 决算 table pasted into Word as an Excel worksheet object (选择性粘贴 → Microsoft Excel
+    工作表 对象): Word shows a picture of its cells, the workbook lies in word/embeddings/, its
+    active sheet (the second) and the range the object shows (oleSize) saying what it shows."""
+    ns = ('xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+          'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"')
+    rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+    def cell(ref, text):
+        return f'<c r="{ref}" t="inlineStr"><is><t>{text}</t></is></c>'
+
+    rows = [("A1", "单位：万元"), ("A2", "项目"), ("B2", "决算数"), ("A3", "本年收入合计"), ("B3", 2946.25),
+            ("A4", "本年支出合计"), ("B4", 2940.05), ("D9", "对象以外")]
+    by_row = {}
+    for ref, value in rows:
+        by_row.setdefault(int(ref[1:]), []).append(
+            cell(ref, value) if isinstance(value, str) else f'<c r="{ref}" s="1"><v>{value}</v></c>')
+    sheet = "".join(f'<row r="{r}">{"".join(cells)}</row>' for r, cells in sorted(by_row.items()))
+    workbook = io.BytesIO()
+    with zipfile.ZipFile(workbook, "w", zipfile.ZIP_DEFLATED) as z:
+        for part, data in [
+            ("[Content_Types].xml", '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'),
+            ("_rels/.rels", f'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                            f'<Relationship Id="rId1" Type="{rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>'),
+            ("xl/workbook.xml", f'<workbook {ns}><bookViews><workbookView activeTab="1"/></bookViews><sheets>'
+                                f'<sheet name="说明" sheetId="1" r:id="rId1"/><sheet name="Sheet1" sheetId="2" r:id="rId2"/>'
+                                f'</sheets><oleSize ref="A1:B4"/></workbook>'),
+            ("xl/_rels/workbook.xml.rels", f'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                                           f'<Relationship Id="rId1" Type="{rel}/worksheet" Target="worksheets/sheet1.xml"/>'
+                                           f'<Relationship Id="rId2" Type="{rel}/worksheet" Target="worksheets/sheet2.xml"/>'
+                                           f'<Relationship Id="rId3" Type="{rel}/styles" Target="styles.xml"/></Relationships>'),
+            ("xl/worksheets/sheet1.xml", f'<worksheet {ns}><sheetData><row r="1">{cell("A1", "不在对象里的说明")}</row></sheetData></worksheet>'),
+            ("xl/worksheets/sheet2.xml", f'<worksheet {ns}><sheetData>{sheet}</sheetData></worksheet>'),
+            ("xl/styles.xml", f'<styleSheet {ns}><numFmts><numFmt numFmtId="176" formatCode="#,##0.00"/></numFmts>'
+                              f'<cellXfs><xf numFmtId="0"/><xf numFmtId="176"/></cellXfs></styleSheet>'),
+        ]:
+            info = zipfile.ZipInfo(part, date_time=(2021, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            z.writestr(info, data)
+    document = (f'<?xml version="1.0" encoding="UTF-8"?><w:document {W} xmlns:r="{rel}" '
+                'xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:v="urn:schemas-microsoft-com:vml"><w:body>'
+                + p("一、收入支出决算总表")
+                + '<w:p><w:r><w:object><v:shape id="_x0000_i1025" style="width:400pt;height:80pt"><v:imagedata r:id="rId3" o:title=""/>'
+                  '</v:shape><o:OLEObject Type="Embed" ProgID="Excel.Sheet.12" ShapeID="_x0000_i1025" DrawAspect="Content" '
+                  'ObjectID="_1700000000" r:id="rId2"/></w:object></w:r></w:p>'
+                + p("二、收入决算表") + "</w:body></w:document>")
+    relationships = (f'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                     f'<Relationship Id="rId2" Type="{rel}/package" Target="embeddings/Microsoft_Excel_Worksheet.xlsx"/>'
+                     f'<Relationship Id="rId3" Type="{rel}/image" Target="media/image1.emf"/></Relationships>')
+    package("embedded-worksheet.docx", document=document, parts={
+        "word/_rels/document.xml.rels": relationships,
+        "word/embeddings/Microsoft_Excel_Worksheet.xlsx": workbook.getvalue(),
+        "word/media/image1.emf": b"\x01\x00\x00\x00",
+    })
+
+
 if __name__ == "__main__":
     os.makedirs(OUT, exist_ok=True)
     numbering()
@@ -275,3 +332,4 @@ if __name__ == "__main__":
     contents()
     bad_packages()
     san_gong()
+    embedded_worksheet()

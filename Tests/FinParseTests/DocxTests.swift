@@ -512,6 +512,10 @@ struct DocxTests {
     /// sheet alone (the corpus .xls's cover, not its sixteen other sheets); one in a table
     /// cell, or one that cannot be read, is said not to be.
     @Test func aWorksheetEmbeddedAsAnObjectIsReadWhereItStands() throws {
+        // The fixture as Word writes such an object (v:shape over its picture, o:OLEObject).
+        let fixture = try Document(contentsOf: Corpus.path("docx/fixtures/embedded-worksheet.docx"))
+        #expect(fixture.amounts.map { "\($0.line) \($0.label ?? "-") \($0.yuan.map { "\($0)" } ?? "-")" } == ["5 本年收入合计 29462500", "6 本年支出合计 29400500"])
+        #expect(fixture.tables.map(\.kind) == ["收入支出决算总表"] && fixture.paragraphs.last?.line == 7 && fixture.diagnostics.isEmpty)
         func cell(_ reference: String, _ text: String) -> String { #"<c r="\#(reference)" t="inlineStr"><is><t>\#(text)</t></is></c>"# }
         let shown = #"<row r="1">\#(cell("A1", "单位：万元"))</row><row r="2">\#(cell("A2", "项目"))\#(cell("B2", "金额"))</row>"#
             + #"<row r="3">\#(cell("A3", "收入合计"))<c r="B3"><v>100.5</v></c></row><row r="5">\#(cell("C5", "对象以外的单元格"))</row>"#
