@@ -83,6 +83,23 @@ struct DocTests {
         #expect(document.percents.map(\.value) == [96])
     }
 
+    /// A worksheet or document embedded as an object (an EMBED field, its workbook in the
+    /// .doc's ObjectPool) is not read in a .doc; a warning says so, where its table was
+    /// missing without a word. The fixture's TOC field made an EMBED field in place.
+    @Test func anEmbeddedWorksheetIsSaidNotToBeRead() throws {
+        var bytes = Array(try Data(contentsOf: URL(fileURLWithPath: Corpus.path("doc/fixtures/table-of-contents.doc"))))
+        let toc = Array(" TOC \\z \\o \"1-3\" \\u \\h".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
+        let at = try #require((0..<bytes.count - toc.count).first { Array(bytes[$0..<$0 + toc.count]) == toc })
+        let embed = Array(" EMBED Excel.Sheet.8  ".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
+        try #require(embed.count == toc.count)
+        bytes.replaceSubrange(at..<at + toc.count, with: embed)
+        let document = try Document(bytes: bytes, path: "embedded.doc")
+        #expect(document.diagnostics.filter { $0.code == "embedded-part-not-read" }.map(\.message) == ["""
+            the document embeds 1 Excel worksheet or Word document as object that finparse does not read (a .doc's objects \
+            are not read: saved as a .docx, its worksheets are): its tables and text are missing
+            """])
+    }
+
     private func error(_ bytes: [UInt8]) -> FinParseError? {
         do { _ = try Document(bytes: bytes, path: "bad.doc"); return nil } catch { return error }
     }

@@ -43,14 +43,19 @@ enum WordReportParser {
             assembly.diagnostics.append(Diagnostic(severity: .warning, code: "embedded-part-not-read",
                                                    message: "the document \(notRead): their text is missing", line: body.embeddedParts.firstLine))
         }
-        let objects = body.embeddedObjects.count
-        if objects > 0 {
-            assembly.diagnostics.append(Diagnostic(severity: .warning, code: "embedded-part-not-read", message: """
-                the document embeds \(objects) Excel worksheet\(objects == 1 ? "" : "s") or Word document\(objects == 1 ? "" : "s") \
-                as object\(objects == 1 ? "" : "s") that finparse does not read (in a table cell, a binary .xlsb, a damaged \
-                one, or a document): \(objects == 1 ? "its" : "their") tables and text are missing
-                """, line: body.embeddedObjects.firstLine))
+        if let note = objectsNotRead(body.embeddedObjects, why: "in a table cell, a binary .xlsb, a damaged one, or a document") {
+            assembly.diagnostics.append(note)
         }
+    }
+
+    /// The warning that `objects` embedded worksheets or documents are not read, and `why`.
+    private static func objectsNotRead(_ objects: (count: Int, firstLine: Int), why: String) -> Diagnostic? {
+        let count = objects.count
+        guard count > 0 else { return nil }
+        return Diagnostic(severity: .warning, code: "embedded-part-not-read", message: """
+            the document embeds \(count) Excel worksheet\(count == 1 ? "" : "s") or Word document\(count == 1 ? "" : "s") \
+            as object\(count == 1 ? "" : "s") that finparse does not read (\(why)): \(count == 1 ? "its" : "their") tables and text are missing
+            """, line: objects.firstLine)
     }
 
     /// The parts `relationships` name (pages merged in, workbooks embedded), by relationship
@@ -74,6 +79,9 @@ enum WordReportParser {
         body.read(document)
         guard assembly.holdsText else {
             throw FinParseError(.noText, path: path, message: noTextMessage)
+        }
+        if let note = objectsNotRead(body.embeddedObjects, why: "a .doc's objects are not read: saved as a .docx, its worksheets are") {
+            assembly.diagnostics.append(note)
         }
     }
 

@@ -3,7 +3,7 @@
 struct WordBinaryBodyReader {
     private struct Field {
         var inInstruction = true
-        /// The first characters of its instruction, to know a table of contents.
+        /// The first characters of its instruction, to know a table of contents or an object.
         var instruction: [UInt16] = []
         var isContents = false
     }
@@ -31,6 +31,9 @@ struct WordBinaryBodyReader {
     }
 
     private var story = Story()
+    /// Excel worksheets and Word documents embedded as objects (EMBED fields), which a .doc
+    /// keeps in its ObjectPool and finparse does not read, and the line of the first.
+    private(set) var embeddedObjects = (count: 0, firstLine: 0)
     /// The text boxes read so far, by their first position: a damaged file may anchor one
     /// box many times, Word once.
     private var textBoxesRead: Set<Int> = []
@@ -81,9 +84,13 @@ struct WordBinaryBodyReader {
         case 0x14:
             if story.fieldsBeyondDepth == 0, let last = story.fields.indices.last, story.fields[last].inInstruction {
                 story.fields[last].inInstruction = false
-                let instruction = String(decoding: story.fields[last].instruction, as: UTF16.self)
-                story.fields[last].isContents = instruction.trimmingSpaces.hasPrefix("TOC")
+                let instruction = String(decoding: story.fields[last].instruction, as: UTF16.self).trimmingSpaces
+                story.fields[last].isContents = instruction.hasPrefix("TOC")
                 if story.fields[last].isContents { story.openContents += 1 }
+                if instruction.hasPrefix("EMBED Excel.Sheet") || instruction.hasPrefix("EMBED Word.Document") {
+                    if embeddedObjects.count == 0 { embeddedObjects.firstLine = paragraphNumber + 1 }
+                    embeddedObjects.count += 1
+                }
             }
         case 0x15:
             if story.fieldsBeyondDepth > 0 {
@@ -95,7 +102,7 @@ struct WordBinaryBodyReader {
             // Tracked changes read as accepted: deleted text is left out.
             if deleted { return }
             if let last = story.fields.indices.last, story.fields[last].inInstruction {
-                if story.fields[last].instruction.count < 16 { story.fields[last].instruction.append(unit) }
+                if story.fields[last].instruction.count < 24 { story.fields[last].instruction.append(unit) }
                 return
             }
             if story.openContents > 0 { story.paragraphInContents = true }
