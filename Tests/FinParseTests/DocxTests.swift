@@ -558,6 +558,15 @@ struct DocxTests {
             the document embeds 1 Excel worksheet or Word document as object that finparse does not read (in a table cell, \
             a binary .xlsb, a damaged one, or a document): its tables and text are missing
             """, line: 7)])
+        // An active tab the workbook does not have (a damaged one's) shows its first sheet.
+        parts["xl/workbook.xml"] = Array(String(decoding: parts["xl/workbook.xml"]!, as: UTF8.self)
+            .replacing(#"activeTab="1""#, with: #"activeTab="9""#).utf8)
+        let damaged = try Document(bytes: Docx.zip([
+            "_rels/.rels": Array(Docx.rels.utf8), "word/document.xml": Array(xml.utf8),
+            "word/_rels/document.xml.rels": Array(relationships.utf8),
+            "word/embeddings/Microsoft_Excel_Worksheet.xlsx": try Docx.zip(parts),
+        ]), path: "damaged.docx")
+        #expect(damaged.tables.first?.cells.map(\.text) == ["另一张表", "999"])
     }
 
     /// An OLE compound file's header and nothing else is read as the .doc it claims to be,

@@ -51,7 +51,9 @@ enum WorkbookReportParser {
         var styles = CellStyles()
         if let name = part("styles") { _ = try package.read(name, into: &styles) }
         var textLeft = maxCellText
-        let shown = embedded ? workbook.sheets.indices.filter { $0 == workbook.activeTab } : Array(workbook.sheets.indices)
+        // An active tab the workbook does not have (a damaged one's) shows its first sheet.
+        let active = workbook.sheets.indices.contains(workbook.activeTab) ? workbook.activeTab : 0
+        let shown = embedded ? workbook.sheets.indices.filter { $0 == active } : Array(workbook.sheets.indices)
         for sheet in shown.map({ workbook.sheets[$0] }) {
             guard let name = relationships.first(where: { $0.id == sheet.relationship })?.target else { continue }
             if sheet.hidden {
