@@ -38,16 +38,25 @@ let package = Package(
             pkgConfig: "minizip",
             providers: [.apt(["libminizip-dev"])]
         ),
+        // RAR and 7-Zip archives of reports, read with libarchive (its zip reader is not used:
+        // minizip reads zips where they lie, without reading what comes before an entry).
+        .systemLibrary(
+            name: "CLibArchive",
+            pkgConfig: "libarchive",
+            providers: [.apt(["libarchive-dev"])]
+        ),
 
         .target(
             name: "FinParse",
             dependencies: [
-                "CICU", "CXMLReader", "CMiniZip", "CProcess",
+                "CICU", "CXMLReader", "CMiniZip", "CLibArchive", "CProcess",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             // Should a dependency bring in Foundation again, its slow NSString-based
             // String.contains and range(of:) stay out of files that do not import it.
-            swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]
+            swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")],
+            // zlib's crc32, for a RAR 5's end (minizip links zlib but passes none of it on).
+            linkerSettings: [.linkedLibrary("z")]
         ),
         .executableTarget(
             name: "finparse",

@@ -47,7 +47,7 @@ def body_elements(xml):
 
 # The formats fuzzed as whole files, and the corpus files that seed them.
 WHOLE_FILES = {"docx": "Corpus/docx/**/*.docx", "doc": "Corpus/doc/**/*.doc", "xls": "Corpus/xls/*.xls",
-               "archive": "Corpus/zip/**/*.zip"}
+               "archive": "Corpus/archive/**/*.*"}
 
 
 def seeds(format):

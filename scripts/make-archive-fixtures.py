@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes the zip archives of the archive reader's tests into Corpus/zip/fixtures/:
+"""Writes the archives of the archive reader's tests into Corpus/archive/fixtures/:
 
 - reports-gbk-names.zip: reports as a Chinese Windows zips them, names in GBK without
   zip's UTF-8 flag, with folder entries, a Mac's __MACOSX litter, Word's ~$ owner file, a
@@ -7,7 +7,18 @@
   Python writes them) holding an .xls;
 - encrypted-member.zip: one report sealed with a password (zip's traditional
   encryption), written by Info-ZIP's `zip -P`, whose random header makes it differ on
-  every run.
+  every run;
+- reports.7z: a report folder as 7-Zip packs it by default (solid, LZMA2, names in UTF-16),
+  written by 7-Zip's `7zz` (Debian's 7zip package), holding a text report, two .docx and a
+  zip within;
+- encrypted-names.7z and encrypted-data.7z: a report sealed with 7-Zip's password, names and
+  all or its data alone (random salts make them differ on every run);
+- deflate64-member.zip: a report packed with Deflate64, as 7-Zip writes it on request;
+- reports-rar5.rar and reports-rar4-gbk.rar: the same reports as RAR 5 (names in UTF-8) and
+  as RAR 4 (names in GBK, unmarked, folders split by backslashes, as WinRAR wrote them on a
+  Chinese Windows). No free program writes RAR: this script writes them, their entries
+  stored (not compressed), by the layouts in RARLAB's technical notes. libarchive's own
+  tests hold WinRAR's compressed archives.
 
     scripts/make-archive-fixtures.py            # from the repository root
 
@@ -15,11 +26,13 @@ The reports are the corpus's own files. Deterministic but for encrypted-member.z
 """
 import io
 import os
+import struct
 import subprocess
 import tempfile
 import zipfile
+import zlib
 
-OUT = os.path.join("Corpus", "zip", "fixtures")
+OUT = os.path.join("Corpus", "archive", "fixtures")
 DATE = (2024, 6, 1, 9, 30, 0)
 
 
@@ -68,5 +81,96 @@ def main():
         subprocess.run(["zip", "-q", "-P", "secret", target, "决算.docx"], cwd=folder, check=True)
 
 
+def vint(n):
+    """RAR 5's variable-length integer: seven bits a byte, low first."""
+    out = bytearray()
+    while True:
+        out.append((n & 0x7F) | (0x80 if n > 0x7F else 0))
+        n >>= 7
+        if not out[-1] & 0x80:
+            return bytes(out)
+
+
+def rar5_block(kind, flags, fields, data=b""):
+    body = vint(kind) + vint(flags | (0x0002 if data else 0)) + (vint(len(data)) if data else b"") + fields
+    sized = vint(len(body)) + body
+    return struct.pack("<I", zlib.crc32(sized)) + sized + data
+
+
+def rar5(files):
+    out = b"Rar!\x1a\x07\x01\x00" + rar5_block(1, 0, vint(0))
+    for name, data in files:
+        # File flags: the CRC-32 is there; attributes 0x20 (archive); compression: stored;
+        # host: Windows.
+        fields = vint(0x0004) + vint(len(data)) + vint(0x20) + struct.pack("<I", zlib.crc32(data)) + vint(0) + vint(0)
+        encoded = name.encode()
+        out += rar5_block(2, 0, fields + vint(len(encoded)) + encoded, data)
+    return out + rar5_block(5, 0, vint(0))
+
+
+def rar4_block(kind, flags, fields, data=b""):
+    body = bytes([kind]) + struct.pack("<HH", flags, 7 + len(fields)) + fields
+    return struct.pack("<H", zlib.crc32(body) & 0xFFFF) + body + data
+
+
+def rar4_gbk(files):
+    out = b"Rar!\x1a\x07\x00" + rar4_block(0x73, 0, b"\x00" * 6)
+    dos_time = ((2024 - 1980) << 25) | (6 << 21) | (1 << 16) | (9 << 11) | (30 << 5)
+    for name, data in files:
+        encoded = name.replace("/", "\\").encode("gbk")
+        # Sizes, host (Windows), CRC-32, time, version 2.9, method 0x30 (stored), name, attributes.
+        fields = struct.pack("<IIBIIBBHI", len(data), len(data), 2, zlib.crc32(data), dos_time, 29, 0x30, len(encoded), 0x20)
+        out += rar4_block(0x74, 0x8000, fields + encoded, data)
+    return out + rar4_block(0x7B, 0x4000, b"")
+
+
+def packed_reports():
+    """The reports of the 7-Zip and RAR fixtures, by name."""
+    inner = io.BytesIO()
+    with zipfile.ZipFile(inner, "w") as archive:
+        add(archive, "司法局2026年预算.xls", read("Corpus/xls/putuo-sifaju-2026-yusuan.xls"), zipfile.ZipInfo)
+    return [
+        ("2024年部门决算/财政局2024年度部门决算.docx", read("Corpus/docx/putuo-caizhengju-2024-juesuan.docx")),
+        ("2024年部门决算/附件/三公经费支出决算表.docx", read("Corpus/docx/fixtures/san-gong-tables.docx")),
+        ("2024年部门决算/附件/预算.zip", inner.getvalue()),
+        ("2024年部门决算/应急管理局2021年度部门决算.txt", read("Corpus/yongzhou-yingji-2021-juesuan.txt")),
+    ]
+
+
+def seven_zip(name, files, *options):
+    """An archive written by 7-Zip's `7zz` from `files` laid out in a folder, dated alike."""
+    target = os.path.abspath(os.path.join(OUT, name))
+    if os.path.exists(target):
+        os.remove(target)
+    with tempfile.TemporaryDirectory() as folder:
+        for path, data in files:
+            path = os.path.join(folder, path)
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            with open(path, "wb") as f:
+                f.write(data)
+        stamp = 1717234200  # 2024-06-01 09:30 UTC
+        for root, dirs, names in os.walk(folder):
+            for entry in dirs + names:
+                os.utime(os.path.join(root, entry), (stamp, stamp))
+        top = sorted({path.split("/")[0] for path, _ in files})
+        subprocess.run(["7zz", "a", "-bd", "-bso0", "-mtc=off", "-mta=off", *options, target, *top], cwd=folder, check=True)
+
+
+def packed():
+    files = packed_reports()
+    seven_zip("reports.7z", files)
+    # 7-Zip's AES: the names and the data sealed, or the data alone (random salts: these
+    # differ on every run). Zip's Deflate64, which 7-Zip writes on request.
+    text = [("决算.txt", read("Corpus/yongzhou-yingji-2021-juesuan.txt"))]
+    seven_zip("encrypted-names.7z", text, "-psecret", "-mhe=on")
+    seven_zip("encrypted-data.7z", text, "-psecret", "-mhe=off")
+    seven_zip("deflate64-member.zip", text, "-tzip", "-mm=Deflate64")
+    with open(os.path.join(OUT, "reports-rar5.rar"), "wb") as f:
+        f.write(rar5(files))
+    with open(os.path.join(OUT, "reports-rar4-gbk.rar"), "wb") as f:
+        f.write(rar4_gbk(files[:2] + files[3:]))
+
+
 if __name__ == "__main__":
     main()
+    packed()

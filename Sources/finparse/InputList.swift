@@ -8,13 +8,13 @@ import Darwin
 /// The files a `dump` reads: the paths given, folders searched recursively for
 /// reports, and paths listed one per line in a file or on standard input.
 enum InputList {
-    /// File name endings taken from folders (files named directly are always taken): zip
-    /// archives, whose reports are read in their place, and the files finparse does not read
-    /// that hold reports (RAR, OFD), which get a line saying what to do rather than leave
-    /// their reports out in silence. A .doc is read by what it holds: a Word 97–2003
+    /// File name endings taken from folders (files named directly are always taken): zip,
+    /// RAR and 7-Zip archives, whose reports are read in their place, and the files finparse
+    /// does not read that hold reports (OFD), which get a line saying what to do rather than
+    /// leave their reports out in silence. A .doc is read by what it holds: a Word 97–2003
     /// document, or (as many on government sites are) HTML, a web archive, a .docx or Word's
     /// XML under that name.
-    static let reportExtensions = ReportArchive.reportExtensions + ["zip"] + ReportArchive.unreadExtensions
+    static let reportExtensions = ReportArchive.reportExtensions + ReportArchive.archiveExtensions + ReportArchive.unreadExtensions
 
     /// The path a report given as `-` is read from; it names the report in the output too.
     static let standardInput = "/dev/stdin"
@@ -58,10 +58,11 @@ enum InputList {
         return inputs
     }
 
-    /// A zip archive's reports in its place (see `ReportArchive`); the archive itself when it
+    /// An archive's reports in its place (see `ReportArchive`); the archive itself when it
     /// holds none, or is none, to be reported on its line.
     private static func openingArchives(_ path: String) -> [String] {
-        guard path.lowercased().hasSuffix(".zip"), let found = ReportArchive.reports(inArchiveAt: path), !found.isEmpty else {
+        let lowercased = path.lowercased()
+        guard ReportArchive.archiveExtensions.contains(where: { lowercased.hasSuffix("." + $0) }), let found = ReportArchive.reports(inArchiveAt: path), !found.isEmpty else {
             return [path]
         }
         return found

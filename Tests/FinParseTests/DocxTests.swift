@@ -586,13 +586,15 @@ struct DocxTests {
     }
 
     /// RAR and 7-Zip archives (sites pack reports in them) were "not text", an OFD document
-    /// "not a Word document"; they are named.
-    @Test func rarAnd7ZipArchivesAndOFDAreNamed() throws {
+    /// "not a Word document"; they are named. (Whole ones are read: see ArchiveTests.)
+    @Test func damagedRarAnd7ZipArchivesAndOFDAreNamed() throws {
         let rar = try #require(error(Array("Rar!\u{1A}\u{07}\u{01}\u{00}".utf8) + Array(repeating: 0x7F, count: 40)))
-        #expect(rar.code == .unsupportedFormat)
-        #expect(rar.message == "is a RAR archive, which finparse does not open; unpack it, or pack its reports as .zip")
-        let sevenZip = try #require(error([0x37, 0x7A, 0xBC, 0xAF, 0x27, 0x1C, 0x00, 0x04] + Array(repeating: 0, count: 24)))
-        #expect(sevenZip.message == "is a 7-Zip archive, which finparse does not open; unpack it, or pack its reports as .zip")
+        #expect(rar.code == .malformedArchive)
+        #expect(rar.message == "is not a readable RAR archive (truncated or damaged): it ends before its end-of-archive header (truncated)")
+        let packed = try Data(contentsOf: URL(fileURLWithPath: Corpus.path("archive/fixtures/reports.7z")))
+        let sevenZip = try #require(error(Array(packed.prefix(64))))
+        #expect(sevenZip.code == .malformedArchive)
+        #expect(sevenZip.message.hasPrefix("is not a readable 7-Zip archive (truncated or damaged): "))
         // OFD, a zip package with OFD.xml at its root, was "not a Word document".
         let ofd = try #require(error(Docx.zip(["OFD.xml": Array(#"<ofd:OFD xmlns:ofd="http://www.ofdspec.org/2016"/>"#.utf8),
                                                "Doc_0/Document.xml": Array("<ofd:Document/>".utf8)])))

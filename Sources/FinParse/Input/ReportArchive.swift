@@ -5,13 +5,15 @@ import Glibc
 import Darwin
 #endif
 
-/// Zip archives of reports, as government sites publish them: 2024年部门决算.zip holding the
-/// report as a .docx and its tables as an .xlsx or PDFs.
+/// Archives of reports, as government sites publish them: 2024年部门决算.zip (or .rar, or
+/// .7z) holding the report as a .docx and its tables as an .xlsx or PDFs.
 ///
 /// A report in an archive is named by the archive's path and its own name in the archive,
 /// `预算.zip/附件1.xlsx`; ``Document/init(contentsOf:threads:)``, ``BatchParser`` and
-/// `finparse dump` read such a path as they read a file. Names that an archive made on a
-/// Chinese Windows writes in GBK, without zip's UTF-8 mark, are read as GB18030.
+/// `finparse dump` read such a path as they read a file. Zip archives are read with
+/// minizip, RAR (4 and 5) and 7-Zip archives with libarchive; an archive is known by its
+/// first bytes, whatever its name. Names that an archive made on a Chinese Windows writes
+/// in GBK, unmarked, are read as GB18030.
 ///
 /// ```swift
 /// for path in ReportArchive.reports(inArchiveAt: "2024年部门决算.zip") ?? [] {
@@ -24,10 +26,13 @@ public enum ReportArchive {
     /// newer, the .docx) under its name; its .et workbooks are read by what they hold too.
     public static let reportExtensions = ["txt", "docx", "doc", "wps", "xlsx", "xls", "et", "pdf", "html", "htm", "mht", "mhtml"]
 
-    /// The name endings of files that hold reports finparse does not read: RAR and 7-Zip
-    /// archives, OFD documents (GB/T 33190). Folders and archives list them all the same,
-    /// so that each gets a line saying what to do rather than its reports left out in silence.
-    public static let unreadExtensions = ["rar", "7z", "ofd"]
+    /// The name endings of the archives whose reports are read in their place: zip, RAR and 7-Zip.
+    public static let archiveExtensions = ["zip", "rar", "7z"]
+
+    /// The name endings of files that hold reports finparse does not read: OFD documents
+    /// (GB/T 33190). Folders and archives list them all the same, so that each gets a line
+    /// saying what to do rather than its report left out in silence.
+    public static let unreadExtensions = ["ofd"]
 
     /// ".txt, .docx, … or .mhtml", for messages.
     public static let extensionList = reportExtensions.dropLast().map { "." + $0 }.joined(separator: ", ")
@@ -43,45 +48,83 @@ public enum ReportArchive {
     /// ``unreadExtensions``. A Mac's `__MACOSX` folder and `._` files and Word's `~$` files
     /// are left out, as in folders.
     ///
-    /// Nil when the file is no archive of files: not a zip, one whose directory cannot be
-    /// read, or an Office package (a .docx or .xlsx under a .zip name). Read it as a report
-    /// to be told which.
+    /// Nil when the file is no archive of files: not an archive, one whose directory cannot
+    /// be read, or an Office package (a .docx or .xlsx under a .zip name). Read it as a
+    /// report to be told which.
     public static func reports(inArchiveAt path: String) -> [String]? {
         if case .reports(let reports) = contents(ofArchiveAt: path) { return reports }
         return nil
     }
 
-    /// What a zip file holds, as a reader of it as one report is told.
+    /// What an archive holds, as a reader of it as one report is told.
     enum Contents {
-        /// Its directory cannot be read: no zip, or a damaged one.
-        case unreadable(ZipArchive.Failure)
+        /// Its directory cannot be read: no archive, or a damaged or encrypted one.
+        case unreadable(Unreadable)
         /// An Office or OpenDocument file: a report itself.
         case package
         case reports([String])
     }
 
+    /// Why an archive cannot be listed.
+    struct Unreadable: Error, CustomStringConvertible {
+        let description: String
+        /// Its names are encrypted: a password is needed to list it.
+        var isEncrypted = false
+    }
+
     static func contents(ofArchiveAt path: String) -> Contents {
-        let archive: ZipArchive
+        let archive: Opened, members: [String: Member]?
         do {
-            archive = try ZipArchive(path: path)
+            (archive, members) = try listing(ofArchiveAt: path)
         } catch {
             // minizip takes a directory at the file's very start, an empty archive's, for none.
             let empty: [UInt8] = [0x50, 0x4B, 0x05, 0x06]
             return (try? InputFile.firstBytes(of: path, count: 4)) == empty ? .reports([]) : .unreadable(error)
         }
-        guard let members = members(ofArchiveAt: path, archive).map({ Array($0.values) }) else {
-            return .unreadable(ZipArchive.Failure("its directory cannot be walked to its end"))
+        return contents(of: archive, members.map { Array($0.values) }, path: path)
+    }
+
+    /// What the archive in `bytes` holds, read as the report at `path`.
+    static func contents(ofArchiveIn bytes: [UInt8], path: String) -> Contents {
+        do {
+            let archive = try open(archiveIn: bytes)
+            return contents(of: archive, members(of: archive), path: path)
+        } catch {
+            return .unreadable(error)
         }
+    }
+
+    private static func contents(of archive: Opened, _ members: [Member]?, path: String) -> Contents {
+        guard let members else { return .unreadable(Unreadable(description: "its directory cannot be walked to its end")) }
         return isPackage(members) ? .package : .reports(reports(in: archive, members, prefix: path + "/", depth: 1))
     }
 
-    private static func reports(in archive: ZipArchive, _ members: [Member], prefix: String, depth: Int) -> [String] {
+    /// The error for an archive read as one report (`kind`: "a zip", "a RAR"), or nil for an
+    /// Office package, which its reader tells about.
+    static func refusal(_ contents: Contents, of kind: String, path: String) -> FinParseError? {
+        switch contents {
+        case .reports(let reports):
+            return FinParseError(.archive, path: path, message: reports.isEmpty
+                ? "is \(kind) archive without a report in it (\(extensionList) files)"
+                : "is \(kind) archive of \(reports.count) report\(reports.count == 1 ? "" : "s"), not one: each is read by its "
+                    + "path in the archive (\(reports[0])), as `finparse dump` given the archive reads them all")
+        case .unreadable(let failure) where failure.isEncrypted:
+            return FinParseError(.unsupportedFormat, path: path,
+                                 message: "is \(kind) archive encrypted with a password: unpack it with the password first")
+        case .unreadable(let failure):
+            return FinParseError(.malformedArchive, path: path, message: "is not a readable \(kind.dropFirst(2)) archive (truncated or damaged): \(failure)")
+        case .package:
+            return nil
+        }
+    }
+
+    private static func reports(in archive: Opened, _ members: [Member], prefix: String, depth: Int) -> [String] {
         var found: [String] = []
         for member in members.sorted(by: { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }) where isReport(member.name) {
             let path = prefix + member.name
-            guard extensionOf(member.name) == "zip", depth < maximumDepth,
+            guard archiveExtensions.contains(extensionOf(member.name)), depth < maximumDepth,
                   let bytes = try? inflate(member, of: archive, path: path),
-                  let inner = try? ZipArchive(bytes: bytes), let innerMembers = Self.members(of: inner), !isPackage(innerMembers)
+                  let inner = try? open(archiveIn: bytes), let innerMembers = Self.members(of: inner), !isPackage(innerMembers)
             else {
                 found.append(path)
                 continue
@@ -94,32 +137,36 @@ public enum ReportArchive {
     }
 
     /// The bytes of the report that `path` names in an archive (`a.zip/b.docx`, or deeper:
-    /// `a.zip/b.zip/c.docx`); nil when it names none, as a file's own path does. Only a
-    /// path that runs on past a .zip file is looked into.
+    /// `a.zip/b.rar/c.docx`); nil when it names none, as a file's own path does. Only a
+    /// path that runs on past an archive file (.zip, .rar, .7z) is looked into.
     static func load(_ path: String) throws(FinParseError) -> [UInt8]? {
         guard let (archivePath, name) = split(path) else { return nil }
-        let archive: ZipArchive
+        let archive: Opened, members: [String: Member]?
         do {
-            archive = try ZipArchive(path: archivePath)
+            (archive, members) = try listing(ofArchiveAt: archivePath)
         } catch {
-            throw FinParseError(.malformedArchive, path: path, message: "\(archivePath) is not a readable zip archive: \(error)")
+            throw FinParseError(error.isEncrypted ? .unsupportedFormat : .malformedArchive, path: path,
+                                message: "\(archivePath) is not a readable archive: \(error)")
         }
-        return try load(name, in: archive, members(ofArchiveAt: archivePath, archive), path: path, depth: 1)
+        return try load(name, in: archive, members, path: path, depth: 1)
     }
 
-    private static func load(_ name: String, in archive: ZipArchive, _ members: [String: Member]?, path: String,
+    private static func load(_ name: String, in archive: Opened, _ members: [String: Member]?, path: String,
                              depth: Int) throws(FinParseError) -> [UInt8] {
         guard let members else {
             throw FinParseError(.malformedArchive, path: path, message: "its archive's directory cannot be read (truncated or damaged)")
         }
         if let member = members[name] { return try inflate(member, of: archive, path: path) }
-        let archives = name.indices.filter { name[$0...].starts(with: "/") }.map { name[..<$0] }.filter { extensionOf(String($0)) == "zip" }
+        let archives = name.indices.filter { name[$0...].starts(with: "/") }.map { name[..<$0] }
+            .filter { archiveExtensions.contains(extensionOf(String($0))) }
         if depth < maximumDepth, let member = archives.lazy.compactMap({ members[String($0)] }).first {
-            let inner: ZipArchive
+            let bytes = try inflate(member, of: archive, path: path)
+            let inner: Opened
             do {
-                inner = try ZipArchive(bytes: inflate(member, of: archive, path: path))
+                inner = try open(archiveIn: bytes)
             } catch {
-                throw FinParseError(.malformedArchive, path: path, message: "\(member.name) is not a readable zip archive: \(error)")
+                throw FinParseError(error.isEncrypted ? .unsupportedFormat : .malformedArchive, path: path,
+                                    message: "\(member.name) is not a readable archive: \(error)")
             }
             let innerMembers = Self.members(of: inner).map(byName)
             return try load(String(name.dropFirst(member.name.count + 1)), in: inner, innerMembers, path: path, depth: depth + 1)
@@ -127,23 +174,96 @@ public enum ReportArchive {
         throw FinParseError(.fileNotFound, path: path, message: "no such file in its archive")
     }
 
-    /// The members of the last few archives read, by path and file: each report of an
-    /// archive is read on its own, and decoding all of the archive's names for each made
-    /// 5,000 reports in one archive take 46 s.
-    private static let listings = Mutex<[String: (identity: [Int], members: [String: Member])]>([:])
+    /// An archive opened for its files.
+    private enum Opened {
+        /// A zip, whose entries are read where they lie.
+        case zip(ZipArchive)
+        /// A RAR or 7-Zip, read through from its start.
+        case sequential(SequentialArchive)
+    }
 
-    /// The members of the archive at `path`, by name (the first of two with one name).
-    private static func members(ofArchiveAt path: String, _ archive: ZipArchive) -> [String: Member]? {
+    /// The archive in the file at `path`, known by its first bytes.
+    private static func open(archiveAt path: String) throws(Unreadable) -> Opened {
+        let first = (try? InputFile.firstBytes(of: path, count: 8)) ?? []
+        do {
+            if let kind = SequentialArchive.kind(of: first) {
+                return try .sequential(SequentialArchive(path: path, kind: kind, byteCount: fileIdentity(path)?[2] ?? 0,
+                                                         keeping: { isReport(name(fromBytes: $0)) }))
+            }
+            return try .zip(ZipArchive(path: path))
+        } catch {
+            throw unreadable(error)
+        }
+    }
+
+    /// The archive in `bytes`, one within another.
+    private static func open(archiveIn bytes: [UInt8]) throws(Unreadable) -> Opened {
+        do {
+            if let kind = SequentialArchive.kind(of: bytes.prefix(8)) {
+                return try .sequential(SequentialArchive(bytes: bytes, kind: kind, keeping: { isReport(name(fromBytes: $0)) }))
+            }
+            return try .zip(ZipArchive(bytes: bytes))
+        } catch {
+            throw unreadable(error)
+        }
+    }
+
+    private static func unreadable(_ error: any Error) -> Unreadable {
+        Unreadable(description: "\(error)", isEncrypted: (error as? SequentialArchive.Failure)?.isEncrypted ?? false)
+    }
+
+    /// The listings of the last few archives read, by path and file: each report of an
+    /// archive is read on its own, and decoding all of the archive's names for each made
+    /// 5,000 reports in one archive take 46 s. A RAR or 7-Zip is kept whole, with the place
+    /// its reading has reached.
+    private static let listings = Mutex<[String: Listing]>([:])
+
+    private struct Listing {
+        var identity: [Int]
+        /// By name (the first of two with one name).
+        var members: [String: Member]
+        var sequential: SequentialArchive?
+    }
+
+    /// The archive at `path`, with its members by name (nil when its directory cannot be
+    /// read to its end). A zip is opened again each time: minizip's handle is one thread's.
+    private static func listing(ofArchiveAt path: String) throws(Unreadable) -> (Opened, [String: Member]?) {
         let identity = fileIdentity(path)
-        if let identity, let cached = listings.withLock({ $0[path] }), cached.identity == identity { return cached.members }
-        guard let members = members(of: archive).map(byName) else { return nil }
+        if let cached = try cachedListing(path, identity) { return cached }
+        let first = (try? InputFile.firstBytes(of: path, count: 8)) ?? []
+        guard SequentialArchive.kind(of: first) != nil else { return try newListing(path, identity) }
+        // The threads of a batch ask for one archive's reports at once: a RAR or 7-Zip is
+        // read through once (and a solid one's dictionary, 32 MB by 7-Zip's default, taken
+        // once), not by each of them.
+        return try opening.withLock { _ throws(Unreadable) in
+            if let cached = try cachedListing(path, identity) { return cached }
+            return try newListing(path, identity)
+        }
+    }
+
+    private static let opening = Mutex(())
+
+    private static func cachedListing(_ path: String, _ identity: [Int]?) throws(Unreadable) -> (Opened, [String: Member]?)? {
+        guard let identity, let cached = listings.withLock({ $0[path] }), cached.identity == identity else { return nil }
+        if let sequential = cached.sequential { return (.sequential(sequential), cached.members) }
+        do {
+            return try (.zip(ZipArchive(path: path)), cached.members)
+        } catch {
+            throw Unreadable(description: "\(error)")
+        }
+    }
+
+    private static func newListing(_ path: String, _ identity: [Int]?) throws(Unreadable) -> (Opened, [String: Member]?) {
+        let archive = try open(archiveAt: path)
+        guard let members = members(of: archive).map(byName) else { return (archive, nil) }
         if let identity {
+            let sequential = if case .sequential(let sequential) = archive { sequential } else { SequentialArchive?.none }
             listings.withLock { listings in
                 if listings.count >= 8 { listings.removeAll() }
-                listings[path] = (identity, members)
+                listings[path] = Listing(identity: identity, members: members, sequential: sequential)
             }
         }
-        return members
+        return (archive, members)
     }
 
     private static func byName(_ members: [Member]) -> [String: Member] {
@@ -160,25 +280,34 @@ public enum ReportArchive {
     /// An entry, named as its archive's writer meant it.
     private struct Member {
         var name: String
-        var entry: ZipArchive.Entry
+        var entry: Entry
+
+        enum Entry {
+            case zip(ZipArchive.Entry)
+            case sequential(SequentialArchive.Entry)
+        }
     }
 
     /// The archive's files (not its folders), or nil when its directory cannot be read.
-    private static func members(of archive: ZipArchive) -> [Member]? {
-        archive.entries()?.compactMap { raw in
-            var name: String
-            // The UTF-8 mark is not asked for (most archivers write none) nor trusted alone.
-            if let utf8 = String(validating: raw.name, as: UTF8.self) {
-                name = utf8
-            } else if let gbk = TextDecoding.gb18030Text(raw.name) {
-                name = gbk
-            } else {
-                return Member(name: PlatformPath.string(fromBytes: raw.name), entry: raw.entry)
-            }
-            // Zip names folders with slashes; some Windows tools write backslashes.
-            name = name.replacing("\\", with: "/")
+    private static func members(of archive: Opened) -> [Member]? {
+        let entries: [(name: [UInt8], entry: Member.Entry)]? = switch archive {
+        case .zip(let zip): zip.entries()?.map { ($0.name, .zip($0.entry)) }
+        case .sequential(let sequential): sequential.entries.map { ($0.name, .sequential($0)) }
+        }
+        return entries?.compactMap { raw in
+            let name = name(fromBytes: raw.name)
             return name.hasSuffix("/") ? nil : Member(name: name, entry: raw.entry)
         }
+    }
+
+    /// An entry's name from its bytes: UTF-8, else GBK.
+    private static func name(fromBytes bytes: [UInt8]) -> String {
+        // Zip's UTF-8 mark is not asked for (most archivers write none) nor trusted alone.
+        guard let name = String(validating: bytes, as: UTF8.self) ?? TextDecoding.gb18030Text(bytes) else {
+            return PlatformPath.string(fromBytes: bytes)
+        }
+        // Zip names folders with slashes; some Windows tools write backslashes.
+        return name.replacing("\\", with: "/")
     }
 
     /// Whether the archive is an Office or OpenDocument file: a report itself, not an archive of them.
@@ -192,7 +321,7 @@ public enum ReportArchive {
             return false
         }
         let ending = extensionOf(name)
-        return ending == "zip" || reportExtensions.contains(ending) || unreadExtensions.contains(ending)
+        return archiveExtensions.contains(ending) || reportExtensions.contains(ending) || unreadExtensions.contains(ending)
     }
 
     private static func extensionOf(_ name: String) -> String {
@@ -201,39 +330,65 @@ public enum ReportArchive {
     }
 
     /// An entry's bytes, within the limits a .docx's parts have.
-    private static func inflate(_ member: Member, of archive: ZipArchive, path: String) throws(FinParseError) -> [UInt8] {
-        let entry = member.entry
+    private static func inflate(_ member: Member, of archive: Opened, path: String) throws(FinParseError) -> [UInt8] {
         // The report's own entry is named by the path already; an archive within it is not.
         let name = path.hasSuffix("/" + member.name) ? "" : member.name + " "
-        let limit = min(InputFile.maximumSize, OfficePackage.limit(compressedSize: entry.compressedSize))
-        guard entry.uncompressedSize <= limit else {
-            throw FinParseError(.tooLarge, path: path, message: "\(name)declares \(entry.uncompressedSize) bytes "
-                                    + "from \(entry.compressedSize), beyond \(limit): refused as a zip bomb")
+        switch (member.entry, archive) {
+        case (.zip(let entry), .zip(let zip)):
+            let limit = min(InputFile.maximumSize, OfficePackage.limit(compressedSize: entry.compressedSize))
+            try checkSize(entry.uncompressedSize, from: entry.compressedSize, limit: limit, name: name, path: path)
+            guard !entry.isEncrypted else { throw encrypted(name, " (zip's password): unzip", path: path) }
+            if let method = ZipArchive.unreadMethod(entry.method) {
+                throw FinParseError(.unsupportedFormat, path: path, message: "\(name)is packed with \(method), which finparse does not "
+                                        + "unpack: pack it again with zip's usual Deflate")
+            }
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(Int(entry.uncompressedSize))
+            do {
+                try zip.read(entry, chunkSize: 1 << 16) { bytes += $0 }
+            } catch {
+                throw FinParseError(.malformedArchive, path: path, message: "\(name)cannot be inflated from its archive (truncated or damaged): \(error)")
+            }
+            return bytes
+        case (.sequential(let entry), .sequential(let sequential)):
+            // Entries of a solid archive have no size of their own packed: the archive's stands for it.
+            let packed = UInt64(sequential.byteCount)
+            let limit = min(InputFile.maximumSize, OfficePackage.limit(compressedSize: packed))
+            try checkSize(UInt64(clamping: max(entry.size ?? 0, 0)), from: packed, limit: limit, name: name, path: path)
+            guard !entry.isEncrypted else { throw encrypted(name, ": unpack", path: path) }
+            do {
+                return try sequential.read(entry, limit: limit)
+            } catch {
+                throw FinParseError(error.isEncrypted ? .unsupportedFormat : .malformedArchive, path: path,
+                                    message: "\(name)cannot be unpacked from its archive (truncated or damaged): \(error)")
+            }
+        default:
+            fatalError("a member read from an archive of another kind")
         }
-        guard !entry.isEncrypted else {
-            throw FinParseError(.unsupportedFormat, path: path,
-                                message: "\(name)is encrypted in its archive (zip's password): unzip it with the password first")
-        }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(Int(entry.uncompressedSize))
-        do {
-            try archive.read(entry, chunkSize: 1 << 16) { bytes += $0 }
-        } catch {
-            throw FinParseError(.malformedArchive, path: path, message: "\(name)cannot be inflated from its archive (truncated or damaged): \(error)")
-        }
-        return bytes
     }
 
-    /// `path` split where it runs on past a .zip file: the archive's path and the name in it.
+    private static func checkSize(_ size: UInt64, from packed: UInt64, limit: Int, name: String, path: String) throws(FinParseError) {
+        guard size <= limit else {
+            throw FinParseError(.tooLarge, path: path, message: "\(name)declares \(size) bytes from \(packed), beyond \(limit): refused as a zip bomb")
+        }
+    }
+
+    /// `what`: how the password is asked for and the way out, ": unpack" at least.
+    private static func encrypted(_ name: String, _ what: String, path: String) -> FinParseError {
+        FinParseError(.unsupportedFormat, path: path, message: "\(name)is encrypted in its archive\(what) it with the password first")
+    }
+
+    /// `path` split where it runs on past an archive file: the archive's path and the name in it.
     private static func split(_ path: String) -> (archive: String, name: String)? {
         let bytes = Array(path.utf8)
-        var i = 0
-        while let dot = bytes[i...].firstIndex(of: UInt8(ascii: ".")), dot + 5 <= bytes.count {
-            i = dot + 1
-            guard bytes[dot + 1] | 0x20 == UInt8(ascii: "z"), bytes[dot + 2] | 0x20 == UInt8(ascii: "i"),
-                  bytes[dot + 3] | 0x20 == UInt8(ascii: "p"), bytes[dot + 4] == UInt8(ascii: "/") else { continue }
-            let archive = String(decoding: bytes[..<(dot + 4)], as: UTF8.self)
-            if isRegularFile(archive) { return (archive, String(decoding: bytes[(dot + 5)...], as: UTF8.self)) }
+        let endings = archiveExtensions.map { Array(".\($0)".utf8) }
+        for slash in bytes.indices.dropLast() where bytes[slash] == UInt8(ascii: "/") {
+            let head = bytes[..<slash]
+            guard endings.contains(where: { ending in
+                head.count > ending.count && zip(head.suffix(ending.count), ending).allSatisfy { $0 | 0x20 == $1 | 0x20 }
+            }) else { continue }
+            let archive = String(decoding: head, as: UTF8.self)
+            if isRegularFile(archive) { return (archive, String(decoding: bytes[(slash + 1)...], as: UTF8.self)) }
         }
         return nil
     }

@@ -10,8 +10,25 @@ final class ZipArchive {
     struct Entry {
         fileprivate let position: unz64_file_pos
         let isEncrypted: Bool
+        /// Zip's number for how the entry is packed: 0 stored, 8 deflate (all minizip reads).
+        let method: Int
         let compressedSize: UInt64
         let uncompressedSize: UInt64
+    }
+
+    /// The name of zip's compression `method` that minizip does not read (7-Zip and WinZip
+    /// write them on request), or nil for one it reads.
+    static func unreadMethod(_ method: Int) -> String? {
+        switch method {
+        case 0, 8: nil
+        case 9: "Deflate64"
+        case 12: "bzip2"
+        case 14: "LZMA"
+        case 93: "Zstandard"
+        case 95: "XZ"
+        case 98: "PPMd"
+        default: "method \(method)"
+        }
     }
 
     /// What went wrong, in words; minizip itself gives only a number.
@@ -124,7 +141,7 @@ final class ZipArchive {
             if unzGetCurrentFileInfo64(file, &info, &name, UInt(name.count), nil, 0, nil, 0) == UNZ_OK,
                unzGetFilePos64(file, &position) == UNZ_OK {
                 all.append((name.prefix(Int(info.size_filename)).map { UInt8(bitPattern: $0) },
-                            Entry(position: position, isEncrypted: info.flag & 1 != 0,
+                            Entry(position: position, isEncrypted: info.flag & 1 != 0, method: Int(info.compression_method),
                                   compressedSize: info.compressed_size, uncompressedSize: info.uncompressed_size)))
             } else {
                 complete = false

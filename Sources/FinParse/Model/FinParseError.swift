@@ -20,10 +20,10 @@ public struct FinParseError: Error, Sendable, Hashable, CustomStringConvertible 
         case malformedXlsx = "malformed-xlsx"
         /// An Excel 97–2003 .xls whose records are damaged.
         case malformedXls = "malformed-xls"
-        /// A zip archive of reports whose directory or entry is damaged, for a report named
+        /// A zip, RAR or 7-Zip archive of reports whose directory or entry is damaged, for a report named
         /// by its path in it (``ReportArchive``).
         case malformedArchive = "malformed-archive"
-        /// A zip archive of reports read as one report: its reports are read by their paths
+        /// An archive of reports read as one report: its reports are read by their paths
         /// in it (``ReportArchive``).
         case archive
         case unsupportedFormat = "unsupported-format"

@@ -81,17 +81,9 @@ extension Document {
             format = try read(OfficePackage(fileAt: path), path: path, into: assembly)
         } catch where error.code == .notDocx {
             // Asked of a zip that is no Office file only: listing costs a walk of its directory.
-            switch ReportArchive.contents(ofArchiveAt: path) {
-            case .reports(let reports):
-                throw FinParseError(.archive, path: path, message: reports.isEmpty
-                    ? "is a zip archive without a report in it (\(ReportArchive.extensionList) files)"
-                    : "is a zip archive of \(reports.count) report\(reports.count == 1 ? "" : "s"), not one: each is read by its "
-                        + "path in the archive (\(reports[0])), as `finparse dump` given the archive reads them all")
-            case .unreadable(let failure) where path.lowercased().hasSuffix(".zip"):
-                throw FinParseError(.malformedArchive, path: path, message: "is not a readable zip archive (truncated or damaged): \(failure)")
-            case .unreadable, .package:
-                throw error
-            }
+            let contents = ReportArchive.contents(ofArchiveAt: path)
+            if case .unreadable = contents, !path.lowercased().hasSuffix(".zip") { throw error }
+            throw ReportArchive.refusal(contents, of: "a zip", path: path) ?? error
         }
         return SourceInfo(path: path, format: format, encoding: nil, bytes: bytes, sha256: sha256)
     }
@@ -192,11 +184,11 @@ extension Document {
             throw FinParseError(.unsupportedFormat, path: path,
                                 message: "is an Excel 2.x–4.0 workbook, which finparse does not read; save it as .xlsx")
         }
-        if bytes.starts(with: Array("Rar!\u{1A}\u{07}".utf8)) || bytes.starts(with: [0x37, 0x7A, 0xBC, 0xAF, 0x27, 0x1C]) {
-            // Sites pack reports in these as often as in zip, which finparse opens itself.
-            let kind = bytes[0] == 0x52 ? "a RAR" : "a 7-Zip"
-            throw FinParseError(.unsupportedFormat, path: path,
-                                message: "is \(kind) archive, which finparse does not open; unpack it, or pack its reports as .zip")
+        if let kind = SequentialArchive.kind(of: bytes) {
+            // Its reports are read by their paths in it, as those of a zip are.
+            let contents = ReportArchive.contents(ofArchiveIn: copy bytes, path: path)
+            throw ReportArchive.refusal(contents, of: kind.name, path: path) ?? FinParseError(
+                .archive, path: path, message: "is \(kind.name) archive of an Office document's parts: zip them as the file they are")
         }
         if bytes.starts(with: Array("{\\rtf".utf8)) {
             // Its text lies among control words (\u25910?) that no text reading sees through.

@@ -1,0 +1,268 @@
+import CLibArchive
+// zlib's crc32, which minizip's header brings.
+import CMiniZip
+import Synchronization
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A RAR (4 or 5) or 7-Zip archive read through libarchive: the one place that sees its types.
+///
+/// Such an archive is read from its start: an entry of a solid archive (7-Zip's default) is
+/// reached only by unpacking all before it. A batch reads an archive's reports one at a
+/// time, on several threads, in about their order; so one reader is kept where the last
+/// read left it, and the reports it passes on the way to another are kept, within a bound,
+/// for the threads that ask for them next. Without that, the reports of a solid archive
+/// would cost the square of its size.
+final class SequentialArchive: Sendable {
+    enum Kind: Sendable {
+        case rar, sevenZip
+
+        /// "a RAR", "a 7-Zip", for messages.
+        var name: String { self == .rar ? "a RAR" : "a 7-Zip" }
+    }
+
+    /// The kind of archive `bytes` start as, by their signature.
+    static func kind(of bytes: some Collection<UInt8>) -> Kind? {
+        if bytes.starts(with: Array("Rar!\u{1A}\u{07}".utf8)) { return .rar }
+        if bytes.starts(with: [0x37, 0x7A, 0xBC, 0xAF, 0x27, 0x1C]) { return .sevenZip }
+        return nil
+    }
+
+    /// A file in the archive (folders and links are left out).
+    struct Entry: Sendable {
+        /// Its place among all the archive's entries, counted from 0.
+        let index: Int
+        /// Its name as written: UTF-8 where libarchive could convert it, else the bytes of
+        /// an old RAR's name in its writer's code page.
+        let name: [UInt8]
+        /// Its size, when the archive gives it.
+        let size: Int64?
+        let isEncrypted: Bool
+    }
+
+    /// What went wrong, in libarchive's words.
+    struct Failure: Error, CustomStringConvertible {
+        let description: String
+        /// A password is needed: the names or the data are encrypted.
+        let isEncrypted: Bool
+    }
+
+    let kind: Kind
+    /// The archive's files, in its order.
+    let entries: [Entry]
+    /// The indices of the entries kept when passed: those that will be asked for.
+    private let wanted: Set<Int>
+    private let source: Source
+    /// The size of the archive, which bounds what an entry may unpack to (zip bombs).
+    let byteCount: Int
+    private let state = Mutex(State())
+
+    private enum Source: Sendable {
+        case file(String)
+        case memory(Memory)
+
+        /// Whether the archive is no RAR 5, or one with its end-of-archive header within its
+        /// last bytes: the header's CRC-32, then size 3, type 5, its flags and the archive's
+        /// (WinRAR writes 04 00; a few bytes of padding may follow).
+        func endsAsRAR5() -> Bool {
+            let (first, last): ([UInt8], [UInt8]) = switch self {
+            case .file(let path):
+                ((try? InputFile.firstBytes(of: path, count: 8)) ?? [], (try? InputFile.lastBytes(of: path, count: 32)) ?? [])
+            case .memory(let memory):
+                (Array(memory.buffer.prefix(min(8, memory.count))), Array(memory.buffer[max(memory.count - 32, 0)..<memory.count]))
+            }
+            guard first == Array("Rar!\u{1A}\u{07}\u{01}\u{00}".utf8) else { return true }
+            return last.indices.dropLast(7).contains { i in
+                let header = Array(last[(i + 4)..<(i + 8)])
+                let stored = last[i..<(i + 4)].reversed().reduce(UInt(0)) { $0 << 8 | UInt($1) }
+                return header[0] == 3 && header[1] == 5 && crc32(0, header, 4) == stored
+            }
+        }
+    }
+
+    /// An archive's bytes where libarchive reads them, for as long as a reader of them lives.
+    private final class Memory: @unchecked Sendable {
+        let buffer: UnsafeMutableRawBufferPointer
+        let count: Int
+
+        init(_ bytes: [UInt8]) {
+            buffer = .allocate(byteCount: max(bytes.count, 1), alignment: 1)
+            buffer.copyBytes(from: bytes)
+            count = bytes.count
+        }
+
+        deinit { buffer.deallocate() }
+    }
+
+    private struct State {
+        /// A reader positioned after the entry it read last.
+        var cursor: Reader?
+        /// Entries passed on the way to another, by index, kept to be asked for.
+        var kept: [Int: [UInt8]] = [:]
+        var keptBytes = 0
+
+        /// Keeps the entries passed last: in a list read backwards, they are asked for next.
+        mutating func keep(_ bytes: [UInt8], at index: Int) {
+            kept[index] = bytes
+            keptBytes += bytes.count
+            let limit = SequentialArchive.keptLimit
+            while kept.count > limit.count || keptBytes > limit.bytes, let first = kept.keys.min() {
+                keptBytes -= kept.removeValue(forKey: first)!.count
+            }
+        }
+    }
+
+    /// What the passed entries kept may hold: a few reports, more than a batch's threads
+    /// ask for out of order.
+    fileprivate static let keptLimit = (count: 16, bytes: 32 << 20)
+
+    /// The archive in the file at `path`, listed; `kind` is what its first bytes say. The
+    /// entries whose names `isWanted` are those that are kept when passed.
+    convenience init(path: String, kind: Kind, byteCount: Int, keeping isWanted: ([UInt8]) -> Bool) throws(Failure) {
+        try self.init(.file(path), kind: kind, byteCount: byteCount, keeping: isWanted)
+    }
+
+    /// The archive in `bytes` (one within another), listed.
+    convenience init(bytes: [UInt8], kind: Kind, keeping isWanted: ([UInt8]) -> Bool) throws(Failure) {
+        try self.init(.memory(Memory(bytes)), kind: kind, byteCount: bytes.count, keeping: isWanted)
+    }
+
+    private init(_ source: Source, kind: Kind, byteCount: Int, keeping isWanted: ([UInt8]) -> Bool) throws(Failure) {
+        self.source = source
+        self.kind = kind
+        self.byteCount = byteCount
+        let reader = try Reader(source)
+        var entries: [Entry] = []
+        while let entry = try reader.nextEntry() {
+            if let entry { entries.append(entry) }
+        }
+        self.entries = entries
+        wanted = Set(entries.filter { isWanted($0.name) }.map(\.index))
+        // libarchive takes a RAR 5 cut short within a header for one that ends there.
+        if kind == .rar, !source.endsAsRAR5() {
+            throw Failure(description: "it ends before its end-of-archive header (truncated)", isEncrypted: false)
+        }
+    }
+
+    /// The data of `entry`, at most `limit` bytes of it.
+    func read(_ entry: Entry, limit: Int) throws(Failure) -> [UInt8] {
+        try state.withLock { state throws(Failure) -> [UInt8] in
+            if let bytes = state.kept.removeValue(forKey: entry.index) {
+                state.keptBytes -= bytes.count
+                return bytes
+            }
+            // A reader that has passed the entry starts again; a failed one is not kept.
+            let cursor = state.cursor.flatMap { $0.position <= entry.index ? $0 : nil }
+            state.cursor = nil
+            let reader = if let cursor { cursor } else { try Reader(source) }
+            while reader.position < entry.index {
+                guard case .some(let passed) = try reader.nextEntry() else { throw Self.endsEarly }
+                guard let passed, wanted.contains(passed.index), Int(clamping: passed.size ?? 0) <= Self.keptLimit.bytes,
+                      let bytes = try? reader.data(limit: min(limit, Self.keptLimit.bytes)) else { continue }
+                state.keep(bytes, at: passed.index)
+            }
+            guard case .some(.some) = try reader.nextEntry() else { throw Self.endsEarly }
+            let bytes = try reader.data(limit: limit)
+            state.cursor = reader
+            return bytes
+        }
+    }
+
+    private static let endsEarly = Failure(description: "the archive ends before the entry", isEncrypted: false)
+
+    /// One pass of libarchive over the archive.
+    private final class Reader {
+        private let handle: OpaquePointer
+        private let source: Source
+        /// The index of the entry `nextEntry()` reads next.
+        private(set) var position = 0
+
+        init(_ source: Source) throws(Failure) {
+            handle = archive_read_new()
+            archive_read_support_format_rar(handle)
+            archive_read_support_format_rar5(handle)
+            archive_read_support_format_7zip(handle)
+            self.source = source
+            let status = Self.withUTF8Names {
+                switch source {
+                case .file(let path):
+                    PlatformPath.withSystemName(of: path) { archive_read_open_filename(handle, $0, 1 << 16) }
+                case .memory(let memory):
+                    archive_read_open_memory(handle, memory.buffer.baseAddress, memory.count)
+                }
+            }
+            guard status == ARCHIVE_OK else { throw failure(formatKnown: false) }
+        }
+
+        deinit { archive_read_free(handle) }
+
+        /// The next entry: nil at the archive's end, .some(nil) for a folder or link.
+        func nextEntry() throws(Failure) -> Entry?? {
+            var header: OpaquePointer?
+            let status = Self.withUTF8Names { archive_read_next_header(handle, &header) }
+            if status == ARCHIVE_EOF { return nil }
+            // A warning is a name that cannot be converted, which the raw bytes stand in for.
+            guard status == ARCHIVE_OK || status == ARCHIVE_WARN, let header else { throw failure() }
+            defer { position += 1 }
+            // AE_IFREG, which Swift does not import.
+            guard archive_entry_filetype(header) == 0o100000 else { return .some(nil) }
+            return Entry(index: position, name: Self.name(header),
+                         size: archive_entry_size_is_set(header) != 0 ? archive_entry_size(header) : nil,
+                         isEncrypted: archive_entry_is_encrypted(header) != 0)
+        }
+
+        /// The data of the entry last read, failing past `limit` bytes.
+        func data(limit: Int) throws(Failure) -> [UInt8] {
+            var bytes: [UInt8] = []
+            let chunk = 1 << 16
+            while true {
+                let count = bytes.count
+                bytes.append(contentsOf: repeatElement(0, count: chunk))
+                let read = bytes.withUnsafeMutableBytes { archive_read_data(handle, $0.baseAddress! + count, chunk) }
+                guard read >= 0 else { throw failure() }
+                bytes.removeLast(chunk - read)
+                if read == 0 { return bytes }
+                guard bytes.count <= limit else {
+                    throw Failure(description: "unpacks to more than \(limit) bytes", isEncrypted: false)
+                }
+            }
+        }
+
+        /// The entry's name as the locale's (UTF-8) bytes, which for an old RAR's name in its
+        /// writer's code page (GBK, unmarked) are that name's own bytes: libarchive's UTF-8
+        /// form of it would have replaced them.
+        private static func name(_ header: OpaquePointer) -> [UInt8] {
+            guard let name = archive_entry_pathname(header) ?? archive_entry_pathname_utf8(header) else { return Array("?".utf8) }
+            return Array(UnsafeRawBufferPointer(start: name, count: strlen(name)))
+        }
+
+        /// libarchive's error. Asking whether entries are encrypted, before a format has been
+        /// taken (a file too short for one), calls through a pointer not set (found by a sweep
+        /// of cut archives).
+        private func failure(formatKnown: Bool = true) -> Failure {
+            let message = archive_error_string(handle).map { String(cString: $0) } ?? "its headers cannot be read"
+            let encrypted = formatKnown && archive_read_has_encrypted_entries(handle) > 0
+            return Failure(description: message, isEncrypted: encrypted || message.contains("encrypted") || message.contains("assphrase"))
+        }
+
+        /// libarchive converts names to the thread's locale, which in a program that sets none
+        /// is C, where every Chinese name fails: it works in C.UTF-8 for the call, this thread only.
+        private static func withUTF8Names<T>(_ body: () -> T) -> T {
+            guard let locale = utf8Locale.value else { return body() }
+            let previous = uselocale(locale)
+            defer { uselocale(previous) }
+            return body()
+        }
+
+        private static let utf8Locale = UncheckedLocale(newlocale(LC_CTYPE_MASK, "C.UTF-8", nil))
+    }
+}
+
+/// A locale made once and never freed, read by every thread.
+private struct UncheckedLocale: @unchecked Sendable {
+    let value: locale_t?
+    init(_ value: locale_t?) { self.value = value }
+}
