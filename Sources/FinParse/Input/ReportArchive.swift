@@ -148,11 +148,12 @@ public enum ReportArchive {
             throw FinParseError(error.isEncrypted ? .unsupportedFormat : .malformedArchive, path: path,
                                 message: "\(archivePath) is not a readable archive: \(error)")
         }
-        return try load(name, in: archive, members, path: path, depth: 1)
+        return try load(name, in: archive, members, at: archivePath, of: fileIdentity(archivePath), path: path, depth: 1)
     }
 
-    private static func load(_ name: String, in archive: Opened, _ members: [String: Member]?, path: String,
-                             depth: Int) throws(FinParseError) -> [UInt8] {
+    /// The report `name` in `archive`, the one at `archivePath` in the file of `identity`.
+    private static func load(_ name: String, in archive: Opened, _ members: [String: Member]?, at archivePath: String,
+                             of identity: [Int]?, path: String, depth: Int) throws(FinParseError) -> [UInt8] {
         guard let members else {
             throw FinParseError(.malformedArchive, path: path, message: "its archive's directory cannot be read (truncated or damaged)")
         }
@@ -160,18 +161,42 @@ public enum ReportArchive {
         let archives = name.indices.filter { name[$0...].starts(with: "/") }.map { name[..<$0] }
             .filter { archiveExtensions.contains(extensionOf(String($0))) }
         if depth < maximumDepth, let member = archives.lazy.compactMap({ members[String($0)] }).first {
+            let innerPath = archivePath + "/" + member.name
+            let (inner, innerMembers) = try listing(of: member, in: archive, at: innerPath, of: identity, path: path)
+            return try load(String(name.dropFirst(member.name.count + 1)), in: inner, innerMembers, at: innerPath, of: identity,
+                            path: path, depth: depth + 1)
+        }
+        throw FinParseError(.fileNotFound, path: path, message: "no such file in its archive")
+    }
+
+    /// The archive within another that `member` holds, at `innerPath`, kept as a file's
+    /// listing is (by the path and the outer file's identity): without that, each of its
+    /// reports inflated it again, and a solid 7-Zip within was unpacked whole for each.
+    private static func listing(of member: Member, in archive: Opened, at innerPath: String, of identity: [Int]?,
+                                path: String) throws(FinParseError) -> (Opened, [String: Member]?) {
+        do {
+            if let cached = try cachedListing(innerPath, identity) { return cached }
+        } catch {
+            throw FinParseError(.malformedArchive, path: path, message: "\(member.name) is not a readable archive: \(error)")
+        }
+        return try opening.withLock { _ throws(FinParseError) in
+            if let cached = try? cachedListing(innerPath, identity) { return cached }
             let bytes = try inflate(member, of: archive, path: path)
             let inner: Opened
-            do {
+            do throws(Unreadable) {
                 inner = try open(archiveIn: bytes)
             } catch {
                 throw FinParseError(error.isEncrypted ? .unsupportedFormat : .malformedArchive, path: path,
                                     message: "\(member.name) is not a readable archive: \(error)")
             }
             let innerMembers = Self.members(of: inner).map(byName)
-            return try load(String(name.dropFirst(member.name.count + 1)), in: inner, innerMembers, path: path, depth: depth + 1)
+            if let identity, let innerMembers, bytes.count <= Self.heldLimit {
+                let sequential = if case .sequential(let sequential) = inner { sequential } else { SequentialArchive?.none }
+                remember(Listing(identity: identity, members: innerMembers, sequential: sequential,
+                                 zipBytes: sequential == nil ? bytes : nil, heldBytes: bytes.count), at: innerPath)
+            }
+            return (inner, innerMembers)
         }
-        throw FinParseError(.fileNotFound, path: path, message: "no such file in its archive")
     }
 
     /// An archive opened for its files.
@@ -215,14 +240,30 @@ public enum ReportArchive {
     /// The listings of the last few archives read, by path and file: each report of an
     /// archive is read on its own, and decoding all of the archive's names for each made
     /// 5,000 reports in one archive take 46 s. A RAR or 7-Zip is kept whole, with the place
-    /// its reading has reached.
+    /// its reading has reached; an archive within another, with its bytes.
     private static let listings = Mutex<[String: Listing]>([:])
 
     private struct Listing {
+        /// The identity of the file the archive is, or is within.
         var identity: [Int]
         /// By name (the first of two with one name).
         var members: [String: Member]
         var sequential: SequentialArchive?
+        /// The bytes of a zip within another archive.
+        var zipBytes: [UInt8]? = nil
+        /// The bytes of archives within others that the listing holds.
+        var heldBytes = 0
+    }
+
+    /// What the listings kept may hold of archives within others.
+    private static let heldLimit = 64 << 20
+
+    private static func remember(_ listing: Listing, at path: String) {
+        listings.withLock { listings in
+            let held = listings.values.reduce(0) { $0 + $1.heldBytes }
+            if listings.count >= 8 || held + listing.heldBytes > heldLimit { listings.removeAll() }
+            listings[path] = listing
+        }
     }
 
     /// The archive at `path`, with its members by name (nil when its directory cannot be
@@ -247,6 +288,7 @@ public enum ReportArchive {
         guard let identity, let cached = listings.withLock({ $0[path] }), cached.identity == identity else { return nil }
         if let sequential = cached.sequential { return (.sequential(sequential), cached.members) }
         do {
+            if let bytes = cached.zipBytes { return try (.zip(ZipArchive(bytes: bytes)), cached.members) }
             return try (.zip(ZipArchive(path: path)), cached.members)
         } catch {
             throw Unreadable(description: "\(error)")
@@ -258,10 +300,7 @@ public enum ReportArchive {
         guard let members = members(of: archive).map(byName) else { return (archive, nil) }
         if let identity {
             let sequential = if case .sequential(let sequential) = archive { sequential } else { SequentialArchive?.none }
-            listings.withLock { listings in
-                if listings.count >= 8 { listings.removeAll() }
-                listings[path] = Listing(identity: identity, members: members, sequential: sequential)
-            }
+            remember(Listing(identity: identity, members: members, sequential: sequential), at: path)
         }
         return (archive, members)
     }
