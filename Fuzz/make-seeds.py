@@ -46,8 +46,8 @@ def body_elements(xml):
 
 
 # The formats fuzzed as whole files, and the corpus files that seed them.
-WHOLE_FILES = {"docx": "Corpus/docx/**/*.docx", "doc": "Corpus/doc/**/*.doc", "xls": "Corpus/xls/*.xls",
-               "archive": "Corpus/archive/**/*.*"}
+WHOLE_FILES = {"docx": ("Corpus/docx/**/*.docx", "Corpus/ofd/*.ofd"), "doc": ("Corpus/doc/**/*.doc",),
+               "xls": ("Corpus/xls/*.xls",), "archive": ("Corpus/archive/**/*.*",)}
 
 
 def seeds(format):
@@ -72,7 +72,7 @@ def seeds(format):
             for number, piece in enumerate(pieces_of_lines(data, LINES_PER_PIECE)):
                 yield f"{os.path.basename(path)}.{number}", piece
     elif format in WHOLE_FILES:
-        for path in corpus(WHOLE_FILES[format]):
+        for path in corpus(*WHOLE_FILES[format]):
             with open(path, "rb") as file:
                 yield os.path.basename(path), file.read()
     elif format == "document-xml":

@@ -7,9 +7,9 @@ struct DumpCommand: ParsableCommand {
         abstract: "Print reports as finparse/1 JSON, or as CSV tables.",
         discussion: """
             With one file, prints its document. With several files, a folder (searched \
-            recursively for .txt, .docx, .doc, .wps, .xlsx, .xls, .et, .pdf, .html, .htm, .mht and .mhtml, in sorted order), \
-            a zip, RAR or 7-Zip archive (its reports, each named archive.zip/NAME; an .ofd found \
-            in a folder or archive gets a line saying what to do) or --files-from, prints one \
+            recursively for .txt, .docx, .doc, .wps, .xlsx, .xls, .et, .pdf, .ofd, .html, .htm, .mht and .mhtml, in \
+            sorted order), a zip, RAR or 7-Zip archive (its reports, each named archive.zip/NAME) \
+            or --files-from, prints one \
             JSON object per line (JSON Lines) in input order; a file that cannot be parsed \
             gets an "error" object on its line and the batch goes on.
             A PDF goes through pdftotext (poppler-utils), stopped after 300 seconds or \

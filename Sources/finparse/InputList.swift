@@ -8,13 +8,11 @@ import Darwin
 /// The files a `dump` reads: the paths given, folders searched recursively for
 /// reports, and paths listed one per line in a file or on standard input.
 enum InputList {
-    /// File name endings taken from folders (files named directly are always taken): zip,
-    /// RAR and 7-Zip archives, whose reports are read in their place, and the files finparse
-    /// does not read that hold reports (OFD), which get a line saying what to do rather than
-    /// leave their reports out in silence. A .doc is read by what it holds: a Word 97–2003
-    /// document, or (as many on government sites are) HTML, a web archive, a .docx or Word's
-    /// XML under that name.
-    static let reportExtensions = ReportArchive.reportExtensions + ReportArchive.archiveExtensions + ReportArchive.unreadExtensions
+    /// File name endings taken from folders (files named directly are always taken): the
+    /// reports' and zip, RAR and 7-Zip archives', whose reports are read in their place. A
+    /// .doc is read by what it holds: a Word 97–2003 document, or (as many on government
+    /// sites are) HTML, a web archive, a .docx or Word's XML under that name.
+    static let reportExtensions = ReportArchive.reportExtensions + ReportArchive.archiveExtensions
 
     /// The path a report given as `-` is read from; it names the report in the output too.
     static let standardInput = "/dev/stdin"

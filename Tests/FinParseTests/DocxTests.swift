@@ -577,6 +577,35 @@ struct DocxTests {
         #expect(failure.message == "is not a readable OLE compound file (truncated or damaged): sector size 2^0 is neither 512 nor 4096")
     }
 
+    /// An OFD's text placed by reference, as converters from PDF write it (a page drawing a
+    /// composite unit of the document's resources, scaled by its transform), and a page's
+    /// template (a letterhead) are read with the page's own text, in the order of their places.
+    @Test func anOFDsDrawingsAndTemplatesAreRead() throws {
+        let ns = #"xmlns:ofd="http://www.ofdspec.org/2016""#
+        func text(_ x: Double, _ y: Double, _ size: Double, _ string: String, ctm: String = "") -> String {
+            #"<ofd:TextObject ID="9" Boundary="\#(x) \#(y) 150 20" Size="\#(size)"\#(ctm)><ofd:TextCode X="0" Y="\#(size)">\#(string)</ofd:TextCode></ofd:TextObject>"#
+        }
+        let parts: [String: String] = [
+            "OFD.xml": "<ofd:OFD \(ns)><ofd:DocBody><ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>",
+            "Doc_0/Document.xml": """
+                <ofd:Document \(ns)><ofd:CommonData><ofd:TemplatePage ID="1" BaseLoc="Tpls/Tpl_0/Content.xml"/>                <ofd:DocumentRes>DocumentRes.xml</ofd:DocumentRes></ofd:CommonData>                <ofd:Pages><ofd:Page ID="2" BaseLoc="Pages/Page_0/Content.xml"/></ofd:Pages></ofd:Document>
+                """,
+            "Doc_0/Tpls/Tpl_0/Content.xml": "<ofd:Page \(ns)><ofd:Content><ofd:Layer>\(text(20, 20, 4, "上海市普陀区财政局"))</ofd:Layer></ofd:Content></ofd:Page>",
+            // The unit's text is set in its own units, ten to the millimetre.
+            "Doc_0/DocumentRes.xml": """
+                <ofd:Res \(ns)><ofd:CompositeGraphicUnits><ofd:CompositeGraphicUnit ID="5" Width="1000" Height="200">                <ofd:Content>\(text(0, 0, 1, "收入总计2553.52万元", ctm: #" CTM="35 0 0 35 0 0""#))</ofd:Content>                </ofd:CompositeGraphicUnit></ofd:CompositeGraphicUnits></ofd:Res>
+                """,
+            "Doc_0/Pages/Page_0/Content.xml": """
+                <ofd:Page \(ns)><ofd:Template TemplateID="1"/><ofd:Content><ofd:Layer>                \(text(20, 60, 3.5, "比上年增长48.16%。"))                <ofd:CompositeObject ID="7" ResourceID="5" Boundary="20 40 150 20" CTM="0.1 0 0 0.1 0 0"/>                </ofd:Layer></ofd:Content></ofd:Page>
+                """,
+        ]
+        let document = try Document(bytes: Docx.zip(parts.mapValues { Array($0.utf8) }), path: "report.ofd")
+        #expect(document.source.format == .ofd)
+        #expect(document.paragraphs.first?.text == "上海市普陀区财政局")
+        #expect(document.amounts.map(\.text) == ["2553.52万元"] && document.amounts.first?.label == "收入总计")
+        #expect(document.percents.map(\.text) == ["48.16%"])
+    }
+
     /// An RTF file was read as text and gave an empty report; it is refused, with what to do.
     @Test func rtfIsRefused() throws {
         let rtf = #"{\rtf1\ansi\ansicpg936 \u25910?\u20837? 2553.52\u19975?\u20803?\par }"#
@@ -586,7 +615,8 @@ struct DocxTests {
     }
 
     /// RAR and 7-Zip archives (sites pack reports in them) were "not text", an OFD document
-    /// "not a Word document"; they are named. (Whole ones are read: see ArchiveTests.)
+    /// "not a Word document"; damaged ones are named. (Whole ones are read: see ArchiveTests
+    /// and anOFDDocumentReadsAsThePDFTextItWasMadeFrom.)
     @Test func damagedRarAnd7ZipArchivesAndOFDAreNamed() throws {
         let rar = try #require(error(Array("Rar!\u{1A}\u{07}\u{01}\u{00}".utf8) + Array(repeating: 0x7F, count: 40)))
         #expect(rar.code == .malformedArchive)
@@ -595,11 +625,17 @@ struct DocxTests {
         let sevenZip = try #require(error(Array(packed.prefix(64))))
         #expect(sevenZip.code == .malformedArchive)
         #expect(sevenZip.message.hasPrefix("is not a readable 7-Zip archive (truncated or damaged): "))
-        // OFD, a zip package with OFD.xml at its root, was "not a Word document".
+        // OFD, a zip package with OFD.xml at its root, was "not a Word document"; one without
+        // text (its pages scans) is told so, and a damaged part names the part.
         let ofd = try #require(error(Docx.zip(["OFD.xml": Array(#"<ofd:OFD xmlns:ofd="http://www.ofdspec.org/2016"/>"#.utf8),
                                                "Doc_0/Document.xml": Array("<ofd:Document/>".utf8)])))
-        #expect(ofd.code == .unsupportedFormat)
-        #expect(ofd.message.hasPrefix("is an OFD document (GB/T 33190), which finparse does not read"))
+        #expect(ofd.code == .noText)
+        #expect(ofd.message == "is an OFD document whose pages hold no text (scans, or page numbers alone?)")
+        let root = #"<ofd:OFD xmlns:ofd="http://www.ofdspec.org/2016"><ofd:DocBody><ofd:DocRoot>/Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>"#
+        let damaged = try #require(error(Docx.zip(["OFD.xml": Array(root.utf8),
+                                                   "Doc_0/Document.xml": Array("<ofd:Document><ofd:Pages>".utf8)])))
+        #expect(damaged.code == .malformedOFD)
+        #expect(damaged.message.hasPrefix("Doc_0/Document.xml: "))
     }
 
     @Test func malformedXML() throws {

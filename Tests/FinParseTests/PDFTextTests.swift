@@ -64,6 +64,20 @@ struct PDFTextTests {
         #expect(!document.diagnostics.contains { $0.code == "numbering-repeat" && $0.line == found[2].children.first?.line })
     }
 
+    /// An OFD document (GB/T 33190) was "not read"; its placed text is laid out as
+    /// pdftotext lays out a PDF's. The fixture is made from the 财政局 决算's `-layout` text
+    /// (scripts/make-ofd.py), each run of characters a text object at the place its line
+    /// and column give: it reads as that text does, its tables, figures, outline and line
+    /// numbers alike.
+    @Test func anOFDDocumentReadsAsThePDFTextItWasMadeFrom() throws {
+        var ofd = try Document(contentsOf: Corpus.path("ofd/putuo-caizhengju-2024-juesuan.ofd"))
+        let text = try Document(contentsOf: Corpus.path("pdf/putuo-caizhengju-2024-juesuan.layout.txt"))
+        #expect(ofd.source.format == .ofd)
+        #expect(ofd.tables.count == 10 && ofd.amounts.count == 258)
+        ofd.source = text.source
+        #expect(ofd == text)
+    }
+
     /// Another province, another template: a 预算 of 江苏省人民检察院 (2019), whose part
     /// headings are spaced out like table rows (第二部分            2019年度部门预算表).
     @Test func jiangsuBudgetReport() throws {

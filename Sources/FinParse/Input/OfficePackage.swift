@@ -21,6 +21,8 @@ struct OfficePackage {
         /// Word 2003's XML: one part, whose places are the file's, in a file of the .doc's years.
         case word2003
         case workbook
+        /// An OFD document (GB/T 33190).
+        case ofd
     }
 
     private let storage: Storage
@@ -32,16 +34,22 @@ struct OfficePackage {
         case .word: .malformedDocx
         case .word2003: .malformedDoc
         case .workbook: .malformedXlsx
+        case .ofd: .malformedOFD
         }
     }
     /// Whether errors name the part.
     private var namesParts: Bool { kind != .word2003 }
 
     /// The same package, known to be a workbook: its damaged parts are an .xlsx's.
-    func asWorkbook() -> OfficePackage {
-        var workbook = self
-        workbook.kind = .workbook
-        return workbook
+    func asWorkbook() -> OfficePackage { with(kind: .workbook) }
+
+    /// The same package, known to be an OFD document: its damaged parts are an OFD's.
+    func asOFD() -> OfficePackage { with(kind: .ofd) }
+
+    private func with(kind: Kind) -> OfficePackage {
+        var package = self
+        package.kind = kind
+        return package
     }
 
     /// A package in memory, read where it is.

@@ -24,15 +24,11 @@ public enum ReportArchive {
     /// The name endings of the files read as reports, in folders and in archives alike
     /// (lower case, without the dot). WPS Office's own .wps is the .doc format (or, saved
     /// newer, the .docx) under its name; its .et workbooks are read by what they hold too.
-    public static let reportExtensions = ["txt", "docx", "doc", "wps", "xlsx", "xls", "et", "pdf", "html", "htm", "mht", "mhtml"]
+    public static let reportExtensions = ["txt", "docx", "doc", "wps", "xlsx", "xls", "et", "pdf", "ofd", "html", "htm", "mht",
+                                          "mhtml"]
 
     /// The name endings of the archives whose reports are read in their place: zip, RAR and 7-Zip.
     public static let archiveExtensions = ["zip", "rar", "7z"]
-
-    /// The name endings of files that hold reports finparse does not read: OFD documents
-    /// (GB/T 33190). Folders and archives list them all the same, so that each gets a line
-    /// saying what to do rather than its report left out in silence.
-    public static let unreadExtensions = ["ofd"]
 
     /// ".txt, .docx, … or .mhtml", for messages.
     public static let extensionList = reportExtensions.dropLast().map { "." + $0 }.joined(separator: ", ")
@@ -44,8 +40,7 @@ public enum ReportArchive {
 
     /// The reports in the archive at `path`, as paths within it, sorted by their names in
     /// the archive (byte for byte); archives within it are opened in turn, and one that
-    /// cannot be is given as a path of its own, to fail on its line, as are the files of
-    /// ``unreadExtensions``. A Mac's `__MACOSX` folder and `._` files and Word's `~$` files
+    /// cannot be is given as a path of its own, to fail on its line. A Mac's `__MACOSX` folder and `._` files and Word's `~$` files
     /// are left out, as in folders.
     ///
     /// Nil when the file is no archive of files: not an archive, one whose directory cannot
@@ -349,9 +344,9 @@ public enum ReportArchive {
         return name.replacing("\\", with: "/")
     }
 
-    /// Whether the archive is an Office or OpenDocument file: a report itself, not an archive of them.
+    /// Whether the archive is an Office, OpenDocument or OFD file: a report itself, not an archive of them.
     private static func isPackage(_ members: [Member]) -> Bool {
-        members.contains { ["[content_types].xml", "mimetype", "_rels/.rels"].contains($0.name.lowercased()) }
+        members.contains { ["[content_types].xml", "mimetype", "_rels/.rels", "ofd.xml"].contains($0.name.lowercased()) }
     }
 
     private static func isReport(_ name: String) -> Bool {
@@ -360,7 +355,7 @@ public enum ReportArchive {
             return false
         }
         let ending = extensionOf(name)
-        return archiveExtensions.contains(ending) || reportExtensions.contains(ending) || unreadExtensions.contains(ending)
+        return archiveExtensions.contains(ending) || reportExtensions.contains(ending)
     }
 
     private static func extensionOf(_ name: String) -> String {

@@ -88,6 +88,8 @@ public struct SourceInfo: Sendable, Hashable, Codable {
         case xlsx
         /// An Excel 97–2003 workbook (.xls), read as an .xlsx is.
         case xls
+        /// An OFD document (GB/T 33190), its pages' text laid out as a PDF's is.
+        case ofd
     }
 
     /// The path as given by the caller.

@@ -16,6 +16,8 @@ public struct FinParseError: Error, Sendable, Hashable, CustomStringConvertible 
         case malformedDocx = "malformed-docx"
         /// A Word 97–2003 .doc whose container or streams are damaged.
         case malformedDoc = "malformed-doc"
+        /// An OFD document (GB/T 33190) whose parts are damaged.
+        case malformedOFD = "malformed-ofd"
         /// An Excel .xlsx whose package or parts are damaged.
         case malformedXlsx = "malformed-xlsx"
         /// An Excel 97–2003 .xls whose records are damaged.

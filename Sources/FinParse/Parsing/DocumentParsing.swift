@@ -130,9 +130,12 @@ extension Document {
         } catch where error.code == .notDocx {
             // China's fixed-layout format (GB/T 33190), in which sites begin to publish reports,
             // is a zip package too; looked for only once it is known to be no Word document.
-            guard (try? package.bytes(of: "OFD.xml")) != nil else { throw error }
-            throw FinParseError(.unsupportedFormat, path: path, message: "is an OFD document (GB/T 33190), which finparse "
-                                    + "does not read; convert it to PDF, or read its text from the site's web page")
+            guard OFDTextExtraction.isOFD(package) else { throw error }
+            var text = try OFDTextExtraction.text(of: package.asOFD())
+            if let note = TraditionalScript.simplify(&text) { assembly.diagnostics.append(note) }
+            TextReportParser.read(text, into: assembly)
+            try requireText(in: assembly, .ofd, path: path)
+            return .ofd
         }
         return .docx
     }
@@ -145,6 +148,7 @@ extension Document {
         guard !assembly.holdsText else { return }
         let message = format == .html ? "is a web page without text (the report in pictures, or written by scripts?)"
             : format == .pdf ? "is a PDF whose text layer has nothing to read (page numbers alone?)"
+            : format == .ofd ? "is an OFD document whose pages hold no text (scans, or page numbers alone?)"
             : "has no text to read (nothing but spaces, line breaks or page numbers)"
         throw FinParseError(.noText, path: path, message: message)
     }
