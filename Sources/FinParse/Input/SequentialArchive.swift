@@ -55,6 +55,7 @@ final class SequentialArchive: Sendable {
     let entries: [Entry]
     /// The indices of the entries kept when passed: those that will be asked for.
     private let wanted: Set<Int>
+    private let lastWanted: Int
     private let source: Source
     /// The size of the archive, which bounds what an entry may unpack to (zip bombs).
     let byteCount: Int
@@ -141,6 +142,7 @@ final class SequentialArchive: Sendable {
         }
         self.entries = entries
         wanted = Set(entries.filter { isWanted($0.name) }.map(\.index))
+        lastWanted = wanted.max() ?? -1
         // libarchive takes a RAR 5 cut short within a header for one that ends there.
         if kind == .rar, !source.endsAsRAR5() {
             throw Failure(description: "it ends before its end-of-archive header (truncated)", isEncrypted: false)
@@ -166,7 +168,9 @@ final class SequentialArchive: Sendable {
             }
             guard case .some(.some) = try reader.nextEntry() else { throw Self.endsEarly }
             let bytes = try reader.data(limit: limit)
-            state.cursor = reader
+            // A reader past the last report is let go, and a solid archive's dictionary with
+            // it: the listings of eight archives are kept, and they would hold eight.
+            state.cursor = reader.position > lastWanted ? nil : reader
             return bytes
         }
     }
