@@ -63,8 +63,8 @@ public enum ReportArchive {
     /// Why an archive cannot be listed.
     struct Unreadable: Error, CustomStringConvertible {
         let description: String
-        /// Its names are encrypted: a password is needed to list it.
-        var isEncrypted = false
+        /// What it makes of a report: see ``SequentialArchive/Failure/code``.
+        var code = FinParseError.Code.malformedArchive
     }
 
     static func contents(ofArchiveAt path: String) -> Contents {
@@ -103,9 +103,11 @@ public enum ReportArchive {
                 ? "is \(kind) archive without a report in it (\(extensionList) files)"
                 : "is \(kind) archive of \(reports.count) report\(reports.count == 1 ? "" : "s"), not one: each is read by its "
                     + "path in the archive (\(reports[0])), as `finparse dump` given the archive reads them all")
-        case .unreadable(let failure) where failure.isEncrypted:
+        case .unreadable(let failure) where failure.code == .unsupportedFormat:
             return FinParseError(.unsupportedFormat, path: path,
                                  message: "is \(kind) archive encrypted with a password: unpack it with the password first")
+        case .unreadable(let failure) where failure.code == .missingTool:
+            return FinParseError(.missingTool, path: path, message: "is \(kind) archive: \(failure)")
         case .unreadable(let failure):
             return FinParseError(.malformedArchive, path: path, message: "is not a readable \(kind.dropFirst(2)) archive (truncated or damaged): \(failure)")
         case .package:
@@ -140,7 +142,7 @@ public enum ReportArchive {
         do {
             (archive, members) = try listing(ofArchiveAt: archivePath)
         } catch {
-            throw FinParseError(error.isEncrypted ? .unsupportedFormat : .malformedArchive, path: path,
+            throw FinParseError(error.code, path: path,
                                 message: "\(archivePath) is not a readable archive: \(error)")
         }
         return try load(name, in: archive, members, at: archivePath, of: fileIdentity(archivePath), path: path, depth: 1)
@@ -181,7 +183,7 @@ public enum ReportArchive {
             do throws(Unreadable) {
                 inner = try open(archiveIn: bytes)
             } catch {
-                throw FinParseError(error.isEncrypted ? .unsupportedFormat : .malformedArchive, path: path,
+                throw FinParseError(error.code, path: path,
                                     message: "\(member.name) is not a readable archive: \(error)")
             }
             let innerMembers = Self.members(of: inner).map(byName)
@@ -229,7 +231,7 @@ public enum ReportArchive {
     }
 
     private static func unreadable(_ error: any Error) -> Unreadable {
-        Unreadable(description: "\(error)", isEncrypted: (error as? SequentialArchive.Failure)?.isEncrypted ?? false)
+        Unreadable(description: "\(error)", code: (error as? SequentialArchive.Failure)?.code ?? .malformedArchive)
     }
 
     /// The listings of the last few archives read, by path and file: each report of an
@@ -393,7 +395,7 @@ public enum ReportArchive {
             do {
                 return try sequential.read(entry, limit: limit)
             } catch {
-                throw FinParseError(error.isEncrypted ? .unsupportedFormat : .malformedArchive, path: path,
+                throw FinParseError(error.code, path: path,
                                     message: "\(name)cannot be unpacked from its archive (truncated or damaged): \(error)")
             }
         default:

@@ -1,4 +1,4 @@
-import CLibArchive
+import CArchive
 // zlib's crc32, which minizip's header brings.
 import CMiniZip
 import Synchronization
@@ -8,7 +8,8 @@ import Glibc
 import Darwin
 #endif
 
-/// A RAR (4 or 5) or 7-Zip archive read through libarchive: the one place that sees its types.
+/// A RAR (4 or 5) or 7-Zip archive read through libarchive (loaded when the first is
+/// opened, `CArchive`): the one place that calls it.
 ///
 /// Such an archive is read from its start: an entry of a solid archive (7-Zip's default) is
 /// reached only by unpacking all before it. A batch reads an archive's reports one at a
@@ -46,8 +47,9 @@ final class SequentialArchive: Sendable {
     /// What went wrong, in libarchive's words.
     struct Failure: Error, CustomStringConvertible {
         let description: String
-        /// A password is needed: the names or the data are encrypted.
-        let isEncrypted: Bool
+        /// What it makes of a report: `malformedArchive`; `unsupportedFormat` when a password
+        /// is needed (the names or the data are encrypted); `missingTool` without libarchive.
+        var code = FinParseError.Code.malformedArchive
     }
 
     let kind: Kind
@@ -145,7 +147,7 @@ final class SequentialArchive: Sendable {
         lastWanted = wanted.max() ?? -1
         // libarchive takes a RAR 5 cut short within a header for one that ends there.
         if kind == .rar, !source.endsAsRAR5() {
-            throw Failure(description: "it ends before its end-of-archive header (truncated)", isEncrypted: false)
+            throw Failure(description: "it ends before its end-of-archive header (truncated)")
         }
     }
 
@@ -175,47 +177,48 @@ final class SequentialArchive: Sendable {
         }
     }
 
-    private static let endsEarly = Failure(description: "the archive ends before the entry", isEncrypted: false)
+    private static let endsEarly = Failure(description: "the archive ends before the entry")
 
     /// One pass of libarchive over the archive.
     private final class Reader {
-        private let handle: OpaquePointer
+        private let handle: UnsafeMutableRawPointer
         private let source: Source
         /// The index of the entry `nextEntry()` reads next.
         private(set) var position = 0
 
         init(_ source: Source) throws(Failure) {
-            handle = archive_read_new()
-            archive_read_support_format_rar(handle)
-            archive_read_support_format_rar5(handle)
-            archive_read_support_format_7zip(handle)
+            guard let handle = fp_archive_reader_new() else {
+                throw Failure(description: "reading RAR and 7-Zip archives needs libarchive, which is not installed "
+                                  + "(apt-get install libarchive13)", code: .missingTool)
+            }
+            self.handle = handle
             self.source = source
             let status = Self.withUTF8Names {
                 switch source {
                 case .file(let path):
-                    PlatformPath.withSystemName(of: path) { archive_read_open_filename(handle, $0, 1 << 16) }
+                    PlatformPath.withSystemName(of: path) { fp_archive_open_filename(handle, $0, 1 << 16) }
                 case .memory(let memory):
-                    archive_read_open_memory(handle, memory.buffer.baseAddress, memory.count)
+                    fp_archive_open_memory(handle, memory.buffer.baseAddress, memory.count)
                 }
             }
-            guard status == ARCHIVE_OK else { throw failure(formatKnown: false) }
+            guard status == FP_ARCHIVE_OK else { throw failure(formatKnown: false) }
         }
 
-        deinit { archive_read_free(handle) }
+        deinit { fp_archive_reader_free(handle) }
 
         /// The next entry: nil at the archive's end, .some(nil) for a folder or link.
         func nextEntry() throws(Failure) -> Entry?? {
-            var header: OpaquePointer?
-            let status = Self.withUTF8Names { archive_read_next_header(handle, &header) }
-            if status == ARCHIVE_EOF { return nil }
+            var header: UnsafeMutableRawPointer?
+            let status = Self.withUTF8Names { fp_archive_next_header(handle, &header) }
+            if status == FP_ARCHIVE_EOF { return nil }
             // A warning is a name that cannot be converted, which the raw bytes stand in for.
-            guard status == ARCHIVE_OK || status == ARCHIVE_WARN, let header else { throw failure() }
+            guard status == FP_ARCHIVE_OK || status == FP_ARCHIVE_WARN, let header else { throw failure() }
             defer { position += 1 }
             // AE_IFREG, which Swift does not import.
-            guard archive_entry_filetype(header) == 0o100000 else { return .some(nil) }
+            guard fp_archive_entry_filetype(header) == 0o100000 else { return .some(nil) }
             return Entry(index: position, name: Self.name(header),
-                         size: archive_entry_size_is_set(header) != 0 ? archive_entry_size(header) : nil,
-                         isEncrypted: archive_entry_is_encrypted(header) != 0)
+                         size: fp_archive_entry_size_is_set(header) != 0 ? fp_archive_entry_size(header) : nil,
+                         isEncrypted: fp_archive_entry_is_encrypted(header) != 0)
         }
 
         /// The data of the entry last read, failing past `limit` bytes.
@@ -225,12 +228,12 @@ final class SequentialArchive: Sendable {
             while true {
                 let count = bytes.count
                 bytes.append(contentsOf: repeatElement(0, count: chunk))
-                let read = bytes.withUnsafeMutableBytes { archive_read_data(handle, $0.baseAddress! + count, chunk) }
+                let read = Int(bytes.withUnsafeMutableBytes { fp_archive_read_data(handle, $0.baseAddress! + count, chunk) })
                 guard read >= 0 else { throw failure() }
                 bytes.removeLast(chunk - read)
                 if read == 0 { return bytes }
                 guard bytes.count <= limit else {
-                    throw Failure(description: "unpacks to more than \(limit) bytes", isEncrypted: false)
+                    throw Failure(description: "unpacks to more than \(limit) bytes")
                 }
             }
         }
@@ -238,8 +241,8 @@ final class SequentialArchive: Sendable {
         /// The entry's name as the locale's (UTF-8) bytes, which for an old RAR's name in its
         /// writer's code page (GBK, unmarked) are that name's own bytes: libarchive's UTF-8
         /// form of it would have replaced them.
-        private static func name(_ header: OpaquePointer) -> [UInt8] {
-            guard let name = archive_entry_pathname(header) ?? archive_entry_pathname_utf8(header) else { return Array("?".utf8) }
+        private static func name(_ header: UnsafeMutableRawPointer) -> [UInt8] {
+            guard let name = fp_archive_entry_pathname(header) ?? fp_archive_entry_pathname_utf8(header) else { return Array("?".utf8) }
             return Array(UnsafeRawBufferPointer(start: name, count: strlen(name)))
         }
 
@@ -247,9 +250,10 @@ final class SequentialArchive: Sendable {
         /// taken (a file too short for one), calls through a pointer not set (found by a sweep
         /// of cut archives).
         private func failure(formatKnown: Bool = true) -> Failure {
-            let message = archive_error_string(handle).map { String(cString: $0) } ?? "its headers cannot be read"
-            let encrypted = formatKnown && archive_read_has_encrypted_entries(handle) > 0
-            return Failure(description: message, isEncrypted: encrypted || message.contains("encrypted") || message.contains("assphrase"))
+            let message = fp_archive_error_string(handle).map { String(cString: $0) } ?? "its headers cannot be read"
+            let encrypted = formatKnown && fp_archive_has_encrypted_entries(handle) > 0
+            return Failure(description: message, code: encrypted || message.contains("encrypted") || message.contains("assphrase")
+                               ? .unsupportedFormat : .malformedArchive)
         }
 
         /// libarchive converts names to the thread's locale, which in a program that sets none
