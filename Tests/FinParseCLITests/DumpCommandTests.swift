@@ -275,8 +275,9 @@ final class DumpCommandTests {
     /// A zip archive, named or in a folder, is read as a folder is: its reports in the order
     /// of their names, each on its line under its path in the archive, a damaged one failing
     /// alone; the same bytes on one job and two. An archive without reports gets its line,
-    /// and so does a damaged RAR archive; a 7-Zip archive is read as the zip is. Zip archives
-    /// were refused as "not a Word document", RAR and 7-Zip ones as not opened.
+    /// and so does a damaged RAR archive; a 7-Zip archive is read as the zip is, an OFD as the
+    /// report it is. Zip archives were refused as "not a Word document", RAR and 7-Zip ones as
+    /// not opened, OFD documents as not read.
     @Test func anArchiveIsReadAsAFolderIs() throws {
         let fixture = Self.root + "/Corpus/archive/fixtures/reports-gbk-names.zip"
         let named = try run(["dump", fixture])
@@ -300,12 +301,13 @@ final class DumpCommandTests {
         try Data(Array("PK\u{03}\u{04}".utf8)).write(to: URL(fileURLWithPath: folder + "/d.zip"))
         try Data(Array("Rar!\u{1A}\u{07}\u{01}\u{00}".utf8)).write(to: URL(fileURLWithPath: folder + "/e.rar"))
         try FileManager.default.copyItem(atPath: Self.root + "/Corpus/archive/fixtures/reports.7z", toPath: folder + "/f.7z")
+        try FileManager.default.copyItem(atPath: Self.root + "/Corpus/ofd/putuo-caizhengju-2024-juesuan.ofd", toPath: folder + "/g.ofd")
         let one = try run(["dump", "-q", "-j", "1", folder])
         let two = try run(["dump", "-q", "-j", "2", folder])
         #expect(one.status == 1 && two.status == 1)
         #expect(one.output == two.output)
         let folderLines = one.output.split(separator: "\n")
-        try #require(folderLines.count == 12)
+        try #require(folderLines.count == 13)
         #expect(folderLines[0].contains("\"path\":\"\(folder)/a.ZIP/2024年部门决算/财政局2024年度部门决算.docx\""))
         #expect(folderLines[4].contains("收入总计"))
         #expect(folderLines[5].hasPrefix("{\"error\":{\"code\":\"archive\",\"message\":\"\(folder)/c.zip: is a zip archive without a report in it"))
@@ -314,6 +316,8 @@ final class DumpCommandTests {
         // A 7-Zip archive's reports, each under its path in it.
         #expect(folderLines[8].contains("\"path\":\"\(folder)/f.7z/2024年部门决算/应急管理局2021年度部门决算.txt\""))
         #expect(folderLines[11].contains("\"path\":\"\(folder)/f.7z/2024年部门决算/附件/预算.zip/司法局2026年预算.xls\""))
+        // An OFD document is a report of its own (before, a line saying it was not read).
+        #expect(folderLines[12].contains("\"format\":\"ofd\"") && folderLines[12].contains("\"path\":\"\(folder)/g.ofd\""))
     }
 
     @Test func filesFromStandardInput() throws {
