@@ -52,7 +52,6 @@ final class SequentialArchive: Sendable {
         var code = FinParseError.Code.malformedArchive
     }
 
-    let kind: Kind
     /// The archive's files, in its order.
     let entries: [Entry]
     /// The indices of the entries kept when passed: those that will be asked for.
@@ -135,7 +134,6 @@ final class SequentialArchive: Sendable {
 
     private init(_ source: Source, kind: Kind, byteCount: Int, keeping isWanted: ([UInt8]) -> Bool) throws(Failure) {
         self.source = source
-        self.kind = kind
         self.byteCount = byteCount
         let reader = try Reader(source)
         var entries: [Entry] = []
