@@ -5,6 +5,7 @@
 #include <archive_entry.h>
 #include <dlfcn.h>
 #include <pthread.h>
+#include <stdlib.h>
 
 #define FUNCTIONS(X) \
     X(archive_read_new) X(archive_read_support_format_rar) X(archive_read_support_format_rar5) \
@@ -22,8 +23,14 @@ static int loaded;
 
 static void load(void) {
     static const char *const names[] = {"libarchive.so.13", "libarchive.so", "libarchive.13.dylib", "libarchive.dylib"};
+    // FINPARSE_LIBARCHIVE names the library to load instead (one installed elsewhere).
+    const char *chosen = getenv("FINPARSE_LIBARCHIVE");
     void *library = NULL;
-    for (size_t i = 0; i < sizeof names / sizeof names[0] && !library; i++) library = dlopen(names[i], RTLD_NOW | RTLD_LOCAL);
+    if (chosen && *chosen) {
+        library = dlopen(chosen, RTLD_NOW | RTLD_LOCAL);
+    } else {
+        for (size_t i = 0; i < sizeof names / sizeof names[0] && !library; i++) library = dlopen(names[i], RTLD_NOW | RTLD_LOCAL);
+    }
     if (!library) return;
 #define RESOLVE(name) if (!(p_##name = (__typeof__(name) *)dlsym(library, #name))) return;
     FUNCTIONS(RESOLVE)

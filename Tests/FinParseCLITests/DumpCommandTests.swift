@@ -320,6 +320,19 @@ final class DumpCommandTests {
         #expect(folderLines[12].contains("\"format\":\"ofd\"") && folderLines[12].contains("\"path\":\"\(folder)/g.ofd\""))
     }
 
+    /// Without libarchive (here: FINPARSE_LIBARCHIVE naming no library), a RAR or 7-Zip
+    /// archive gets a line saying what to install, and the batch goes on.
+    @Test func anArchiveWithoutLibarchiveSaysWhatToInstall() throws {
+        let archive = Self.root + "/Corpus/archive/fixtures/reports.7z"
+        let result = try run(["dump", "-q", archive, Self.corpusReport], environment: ["FINPARSE_LIBARCHIVE": "/no/such/libarchive.so"])
+        #expect(result.status == 1)
+        let lines = result.output.split(separator: "\n")
+        try #require(lines.count == 2)
+        #expect(lines[0].hasPrefix("{\"error\":{\"code\":\"missing-tool\",\"message\":\"\(archive): is a 7-Zip archive: reading RAR "
+            + "and 7-Zip archives needs libarchive, which is not installed (apt-get install libarchive13)\""))
+        #expect(lines[1].contains("收入总计"))
+    }
+
     @Test func filesFromStandardInput() throws {
         let result = try run(["dump", "--files-from", "-"], stdin: Self.corpusReport + "\n/no/such.txt\n")
         #expect(result.status == 1)

@@ -19,7 +19,8 @@ enum {
     FP_ARCHIVE_WARN = -20
 };
 
-/// Whether libarchive could be loaded (libarchive13, or libarchive.so, on the system).
+/// Whether libarchive could be loaded (libarchive13, or libarchive.so, on the system; or the
+/// file the environment variable FINPARSE_LIBARCHIVE names).
 int fp_archive_available(void);
 
 /// A reader of RAR (4 and 5) and 7-Zip archives, or NULL without libarchive.
