@@ -14,6 +14,8 @@
 - encrypted-names.7z and encrypted-data.7z: a report sealed with 7-Zip's password, names and
   all or its data alone (random salts make them differ on every run);
 - deflate64-member.zip: a report packed with Deflate64, as 7-Zip writes it on request;
+- reports.tar.gz: the 7-Zip fixture's reports as a corpus is shared, a gzip-compressed tar
+  (Python's tarfile, GNU format, dates fixed);
 - reports-rar5.rar and reports-rar4-gbk.rar: the same reports as RAR 5 (names in UTF-8) and
   as RAR 4 (names in GBK, unmarked, folders split by backslashes, as WinRAR wrote them on a
   Chinese Windows). No free program writes RAR: this script writes them, their entries
@@ -24,9 +26,11 @@
 
 The reports are the corpus's own files. Deterministic but for encrypted-member.zip.
 """
+import gzip
 import io
 import os
 import struct
+import tarfile
 import subprocess
 import tempfile
 import zipfile
@@ -156,9 +160,21 @@ def seven_zip(name, files, *options):
         subprocess.run(["7zz", "a", "-bd", "-bso0", "-mtc=off", "-mta=off", *options, target, *top], cwd=folder, check=True)
 
 
+def tar_gz(name, files):
+    raw = io.BytesIO()
+    with tarfile.open(fileobj=raw, mode="w", format=tarfile.GNU_FORMAT) as archive:
+        for path, data in files:
+            entry = tarfile.TarInfo(path)
+            entry.size, entry.mtime, entry.mode = len(data), 1717234200, 0o644
+            archive.addfile(entry, io.BytesIO(data))
+    with open(os.path.join(OUT, name), "wb") as f:
+        f.write(gzip.compress(raw.getvalue(), mtime=0))
+
+
 def packed():
     files = packed_reports()
     seven_zip("reports.7z", files)
+    tar_gz("reports.tar.gz", files)
     # 7-Zip's AES: the names and the data sealed, or the data alone (random salts: these
     # differ on every run). Zip's Deflate64, which 7-Zip writes on request.
     text = [("决算.txt", read("Corpus/yongzhou-yingji-2021-juesuan.txt"))]

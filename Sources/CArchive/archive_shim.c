@@ -9,7 +9,9 @@
 
 #define FUNCTIONS(X) \
     X(archive_read_new) X(archive_read_support_format_rar) X(archive_read_support_format_rar5) \
-    X(archive_read_support_format_7zip) X(archive_read_open_filename) X(archive_read_open_memory) \
+    X(archive_read_support_format_7zip) X(archive_read_support_format_tar) X(archive_read_support_filter_gzip) \
+    X(archive_read_support_filter_bzip2) X(archive_read_support_filter_xz) X(archive_read_support_filter_zstd) \
+    X(archive_read_open_filename) X(archive_read_open_memory) \
     X(archive_read_next_header) X(archive_read_data) X(archive_error_string) X(archive_errno) \
     X(archive_read_has_encrypted_entries) X(archive_read_free) X(archive_entry_filetype) \
     X(archive_entry_pathname) X(archive_entry_pathname_utf8) X(archive_entry_size_is_set) \
@@ -49,6 +51,13 @@ void *fp_archive_reader_new(void) {
     p_archive_read_support_format_rar(reader);
     p_archive_read_support_format_rar5(reader);
     p_archive_read_support_format_7zip(reader);
+    p_archive_read_support_format_tar(reader);
+    // A filter libarchive was built without falls back to an external program, or fails
+    // on its archives alone.
+    p_archive_read_support_filter_gzip(reader);
+    p_archive_read_support_filter_bzip2(reader);
+    p_archive_read_support_filter_xz(reader);
+    p_archive_read_support_filter_zstd(reader);
     return reader;
 }
 

@@ -8,12 +8,6 @@ import Darwin
 /// The files a `dump` reads: the paths given, folders searched recursively for
 /// reports, and paths listed one per line in a file or on standard input.
 enum InputList {
-    /// File name endings taken from folders (files named directly are always taken): the
-    /// reports' and zip, RAR and 7-Zip archives', whose reports are read in their place. A
-    /// .doc is read by what it holds: a Word 97–2003 document, or (as many on government
-    /// sites are) HTML, a web archive, a .docx or Word's XML under that name.
-    static let reportExtensions = ReportArchive.reportExtensions + ReportArchive.archiveExtensions
-
     /// The path a report given as `-` is read from; it names the report in the output too.
     static let standardInput = "/dev/stdin"
 
@@ -59,8 +53,7 @@ enum InputList {
     /// An archive's reports in its place (see `ReportArchive`); the archive itself when it
     /// holds none, or is none, to be reported on its line.
     private static func openingArchives(_ path: String) -> [String] {
-        let lowercased = path.lowercased()
-        guard ReportArchive.archiveExtensions.contains(where: { lowercased.hasSuffix("." + $0) }), let found = ReportArchive.reports(inArchiveAt: path), !found.isEmpty else {
+        guard ReportArchive.isArchive(named: path), let found = ReportArchive.reports(inArchiveAt: path), !found.isEmpty else {
             return [path]
         }
         return found
@@ -123,10 +116,12 @@ enum InputList {
         return name.starts(with: Array("._".utf8)) || name.starts(with: Array("~$".utf8))
     }
 
+    /// Files taken from folders (files named directly are always taken): reports and the
+    /// archives whose reports are read in their place (``ReportArchive/reads(fileNamed:)``).
+    /// A .doc is read by what it holds: a Word 97–2003 document, or (as many on government
+    /// sites are) HTML, a web archive, a .docx or Word's XML under that name.
     private static func hasReportExtension(_ name: [UInt8]) -> Bool {
-        guard let dot = name.lastIndex(of: UInt8(ascii: ".")) else { return false }
-        let ext = String(decoding: name[(dot + 1)...], as: UTF8.self).lowercased()
-        return reportExtensions.contains(ext)
+        ReportArchive.reads(fileNamed: String(decoding: name, as: UTF8.self))
     }
 
     private static func isDirectory(_ path: String) -> Bool {

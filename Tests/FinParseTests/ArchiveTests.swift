@@ -42,12 +42,13 @@ final class ArchiveTests {
         }
     }
 
-    /// A report folder packed by 7-Zip (solid, LZMA2), as RAR 5, and as RAR 4 with GBK names
-    /// split by backslashes, lists and reads as the zip does, a zip within opened in turn.
+    /// A report folder packed by 7-Zip (solid, LZMA2), as RAR 5, as RAR 4 with GBK names
+    /// split by backslashes, and as a gzip-compressed tar (as corpora are shared), lists and
+    /// reads as the zip does, a zip within opened in turn.
     /// Each report reads as the file it was made from but for its path, whatever the order
     /// they are asked for in (a solid archive is read through to each). Such archives were
     /// refused whole: "is a RAR archive, which finparse does not open".
-    @Test(arguments: ["reports.7z", "reports-rar5.rar", "reports-rar4-gbk.rar"])
+    @Test(arguments: ["reports.7z", "reports-rar5.rar", "reports-rar4-gbk.rar", "reports.tar.gz"])
     func rarAnd7ZipArchivesAreReadAsZipsAre(_ name: String) throws {
         let archive = Corpus.path("archive/fixtures/" + name)
         var madeFrom = [("应急管理局2021年度部门决算.txt", "yongzhou-yingji-2021-juesuan.txt"),
@@ -62,7 +63,8 @@ final class ArchiveTests {
             member.source.path = Corpus.path(file)
             #expect(member == (try Document(contentsOf: Corpus.path(file))), "\(path)")
         }
-        #expect(throws: FinParseError(.archive, path: archive, message: "is \(name.hasSuffix("7z") ? "a 7-Zip" : "a RAR") archive of "
+        let kind = name.hasSuffix(".7z") ? "a 7-Zip" : name.hasSuffix(".rar") ? "a RAR" : "a tar"
+        #expect(throws: FinParseError(.archive, path: archive, message: "is \(kind) archive of "
             + "\(reports.count) reports, not one: each is read by its path in the archive (\(reports[0])), as `finparse dump` given the archive reads them all")) {
             try Document(contentsOf: archive)
         }
@@ -70,10 +72,10 @@ final class ArchiveTests {
 
     /// A RAR 5 cut short within a header was taken by libarchive for one that ends there,
     /// its later reports missing without a word; cut anywhere, it now fails as a whole, as do
-    /// cut 7-Zip archives (their directory is at their end).
+    /// cut 7-Zip archives (their directory is at their end) and a cut gzip stream.
     @Test func aCutRarOr7ZipFailsWhole() throws {
         try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
-        for name in ["reports-rar5.rar", "reports.7z"] {
+        for name in ["reports-rar5.rar", "reports.7z", "reports.tar.gz"] {
             let bytes = try Array(Data(contentsOf: URL(fileURLWithPath: Corpus.path("archive/fixtures/" + name))))
             // Within the first entry's header, between two entries' headers, in the last entry.
             for cut in [60, 12_100, bytes.count - 9] {
@@ -85,7 +87,8 @@ final class ArchiveTests {
                     _ = try Document(contentsOf: path)
                 } catch {
                     #expect(error.code == .malformedArchive)
-                    #expect(error.message.hasPrefix("is not a readable \(name.hasSuffix("7z") ? "7-Zip" : "RAR") archive (truncated or damaged): "))
+                    let kind = name.hasSuffix(".7z") ? "7-Zip" : name.hasSuffix(".rar") ? "RAR" : "tar"
+                    #expect(error.message.hasPrefix("is not a readable \(kind) archive (truncated or damaged): "), "\(path)")
                 }
             }
         }

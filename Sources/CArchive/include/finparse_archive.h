@@ -23,7 +23,8 @@ enum {
 /// file the environment variable FINPARSE_LIBARCHIVE names).
 int fp_archive_available(void);
 
-/// A reader of RAR (4 and 5) and 7-Zip archives, or NULL without libarchive.
+/// A reader of RAR (4 and 5), 7-Zip and tar archives (plain, or gzip, bzip2, xz or zstd
+/// compressed), or NULL without libarchive.
 void *fp_archive_reader_new(void);
 int fp_archive_open_filename(void *reader, const char *path, size_t blockSize);
 int fp_archive_open_memory(void *reader, const void *bytes, size_t count);

@@ -11,8 +11,8 @@ import Darwin
 /// A report in an archive is named by the archive's path and its own name in the archive,
 /// `预算.zip/附件1.xlsx`; ``Document/init(contentsOf:threads:)``, ``BatchParser`` and
 /// `finparse dump` read such a path as they read a file. Zip archives are read with
-/// minizip, RAR (4 and 5) and 7-Zip archives with libarchive; an archive is known by its
-/// first bytes, whatever its name. Names that an archive made on a Chinese Windows writes
+/// minizip, RAR (4 and 5), 7-Zip and tar archives (plain or compressed) with libarchive; an
+/// archive is known by its first bytes, whatever its name. Names that an archive made on a Chinese Windows writes
 /// in GBK, unmarked, are read as GB18030.
 ///
 /// ```swift
@@ -27,8 +27,22 @@ public enum ReportArchive {
     public static let reportExtensions = ["txt", "docx", "doc", "wps", "xlsx", "xls", "et", "pdf", "ofd", "html", "htm", "mht",
                                           "mhtml"]
 
-    /// The name endings of the archives whose reports are read in their place: zip, RAR and 7-Zip.
-    public static let archiveExtensions = ["zip", "rar", "7z"]
+    /// The name endings of the archives whose reports are read in their place: zip, RAR,
+    /// 7-Zip and tar, plain or compressed (as corpora are shared).
+    public static let archiveExtensions = ["zip", "rar", "7z", "tar", "tar.gz", "tgz", "tar.bz2", "tbz2", "tar.xz", "txz", "tar.zst"]
+
+    /// Whether a file of this name is read, in a folder or an archive: a report's or an
+    /// archive's name ending, case aside.
+    public static func reads(fileNamed name: String) -> Bool {
+        let name = name.lowercased()
+        return reportExtensions.contains { name.hasSuffix("." + $0) } || isArchive(named: name)
+    }
+
+    /// Whether `name` ends as an archive's does (``archiveExtensions``), case aside.
+    public static func isArchive(named name: String) -> Bool {
+        let name = name.lowercased()
+        return archiveExtensions.contains { name.hasSuffix("." + $0) }
+    }
 
     /// ".txt, .docx, … or .mhtml", for messages.
     public static let extensionList = reportExtensions.dropLast().map { "." + $0 }.joined(separator: ", ")
@@ -119,7 +133,7 @@ public enum ReportArchive {
         var found: [String] = []
         for member in members.sorted(by: { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }) where isReport(member.name) {
             let path = prefix + member.name
-            guard archiveExtensions.contains(extensionOf(member.name)), depth < maximumDepth,
+            guard isArchive(named: member.name), depth < maximumDepth,
                   let bytes = try? inflate(member, of: archive, path: path),
                   let inner = try? open(archiveIn: bytes), let innerMembers = Self.members(of: inner), !isPackage(innerMembers)
             else {
@@ -156,7 +170,7 @@ public enum ReportArchive {
         }
         if let member = members[name] { return try inflate(member, of: archive, path: path) }
         let archives = name.indices.filter { name[$0...].starts(with: "/") }.map { name[..<$0] }
-            .filter { archiveExtensions.contains(extensionOf(String($0))) }
+            .filter { isArchive(named: String($0)) }
         if depth < maximumDepth, let member = archives.lazy.compactMap({ members[String($0)] }).first {
             let innerPath = archivePath + "/" + member.name
             let (inner, innerMembers) = try listing(of: member, in: archive, at: innerPath, of: identity, path: path)
@@ -206,7 +220,7 @@ public enum ReportArchive {
 
     /// The archive in the file at `path`, known by its first bytes.
     private static func open(archiveAt path: String) throws(Unreadable) -> Opened {
-        let first = (try? InputFile.firstBytes(of: path, count: 8)) ?? []
+        let first = (try? InputFile.firstBytes(of: path, count: SequentialArchive.signatureLength)) ?? []
         do {
             if let kind = SequentialArchive.kind(of: first) {
                 return try .sequential(SequentialArchive(path: path, kind: kind, byteCount: fileIdentity(path)?[2] ?? 0,
@@ -221,7 +235,7 @@ public enum ReportArchive {
     /// The archive in `bytes`, one within another.
     private static func open(archiveIn bytes: [UInt8]) throws(Unreadable) -> Opened {
         do {
-            if let kind = SequentialArchive.kind(of: bytes.prefix(8)) {
+            if let kind = SequentialArchive.kind(of: bytes.prefix(SequentialArchive.signatureLength)) {
                 return try .sequential(SequentialArchive(bytes: bytes, kind: kind, keeping: { isReport(name(fromBytes: $0)) }))
             }
             return try .zip(ZipArchive(bytes: bytes))
@@ -268,7 +282,7 @@ public enum ReportArchive {
     private static func listing(ofArchiveAt path: String) throws(Unreadable) -> (Opened, [String: Member]?) {
         let identity = fileIdentity(path)
         if let cached = try cachedListing(path, identity) { return cached }
-        let first = (try? InputFile.firstBytes(of: path, count: 8)) ?? []
+        let first = (try? InputFile.firstBytes(of: path, count: SequentialArchive.signatureLength)) ?? []
         guard SequentialArchive.kind(of: first) != nil else { return try newListing(path, identity) }
         // The threads of a batch ask for one archive's reports at once: a RAR or 7-Zip is
         // read through once (and a solid one's dictionary, 32 MB by 7-Zip's default, taken
@@ -356,13 +370,7 @@ public enum ReportArchive {
         guard let last = parts.last, !parts.contains("__MACOSX"), !last.hasPrefix("._"), !last.hasPrefix("~$") else {
             return false
         }
-        let ending = extensionOf(name)
-        return archiveExtensions.contains(ending) || reportExtensions.contains(ending)
-    }
-
-    private static func extensionOf(_ name: String) -> String {
-        guard let last = name.split(separator: "/").last, let dot = last.lastIndex(of: ".") else { return "" }
-        return last[last.index(after: dot)...].lowercased()
+        return reads(fileNamed: String(last))
     }
 
     /// An entry's bytes, within the limits a .docx's parts have.

@@ -8,7 +8,7 @@ import Glibc
 import Darwin
 #endif
 
-/// A RAR (4 or 5) or 7-Zip archive read through libarchive (loaded when the first is
+/// A RAR (4 or 5), 7-Zip or tar archive read through libarchive (loaded when the first is
 /// opened, `CArchive`): the one place that calls it.
 ///
 /// Such an archive is read from its start: an entry of a solid archive (7-Zip's default) is
@@ -19,16 +19,32 @@ import Darwin
 /// would cost the square of its size.
 final class SequentialArchive: Sendable {
     enum Kind: Sendable {
-        case rar, sevenZip
+        /// A tar archive, plain or compressed whole (gzip, bzip2, xz, zstd).
+        case rar, sevenZip, tar
 
-        /// "a RAR", "a 7-Zip", for messages.
-        var name: String { self == .rar ? "a RAR" : "a 7-Zip" }
+        /// "a RAR", "a 7-Zip", "a tar", for messages.
+        var name: String {
+            switch self {
+            case .rar: "a RAR"
+            case .sevenZip: "a 7-Zip"
+            case .tar: "a tar"
+            }
+        }
     }
 
-    /// The kind of archive `bytes` start as, by their signature.
+    /// How many first bytes ``kind(of:)`` looks at: a tar's mark stands at 257.
+    static let signatureLength = 262
+
+    /// The kind of archive `bytes` start as, by their signature: a compressed file is taken
+    /// for a compressed tar, which libarchive then tells.
     static func kind(of bytes: some Collection<UInt8>) -> Kind? {
         if bytes.starts(with: Array("Rar!\u{1A}\u{07}".utf8)) { return .rar }
         if bytes.starts(with: [0x37, 0x7A, 0xBC, 0xAF, 0x27, 0x1C]) { return .sevenZip }
+        let compressed: [[UInt8]] = [[0x1F, 0x8B], [0xFD, 0x37, 0x7A, 0x58, 0x5A, 0x00], [0x28, 0xB5, 0x2F, 0xFD]]
+        if compressed.contains(where: { bytes.starts(with: $0) }) { return .tar }
+        // bzip2: BZh, the block size, then the first block's mark (a text could start BZh).
+        if bytes.starts(with: Array("BZh".utf8)), bytes.dropFirst(4).starts(with: [0x31, 0x41, 0x59, 0x26, 0x53, 0x59]) { return .tar }
+        if bytes.dropFirst(257).starts(with: Array("ustar".utf8)) { return .tar }
         return nil
     }
 
