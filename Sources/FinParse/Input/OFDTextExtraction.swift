@@ -29,13 +29,19 @@ enum OFDTextExtraction {
             // often are such drawings, text and all).
             var resources = ContentReader()
             for part in listing.resources { _ = try package.read(partName(part, in: folder), into: &resources) }
+            // A template (a letterhead) is read once, however many pages it is drawn on.
+            var templateGlyphs: [String: [Glyph]] = [:]
             for page in listing.pages {
                 var content = ContentReader()
                 guard try package.read(partName(page, in: folder), into: &content) else { continue }
                 var glyphs = content.placed(from: resources.units)
                 for id in content.templates {
-                    var template = ContentReader()
-                    if let part = templates[id], try package.read(part, into: &template) { glyphs += template.placed(from: resources.units) }
+                    if templateGlyphs[id] == nil {
+                        var template = ContentReader()
+                        if let part = templates[id] { _ = try package.read(part, into: &template) }
+                        templateGlyphs[id] = template.placed(from: resources.units)
+                    }
+                    glyphs += templateGlyphs[id]!
                 }
                 pages.append(layout(glyphs))
             }

@@ -6,14 +6,15 @@ import Darwin
 #endif
 
 /// Archives of reports, as government sites publish them: 2024年部门决算.zip (or .rar, or
-/// .7z) holding the report as a .docx and its tables as an .xlsx or PDFs.
+/// .7z) holding the report as a .docx and its tables as an .xlsx or PDFs; and corpora shared
+/// as .tar.gz.
 ///
 /// A report in an archive is named by the archive's path and its own name in the archive,
 /// `预算.zip/附件1.xlsx`; ``Document/init(contentsOf:threads:)``, ``BatchParser`` and
 /// `finparse dump` read such a path as they read a file. Zip archives are read with
 /// minizip, RAR (4 and 5), 7-Zip and tar archives (plain or compressed) with libarchive; an
-/// archive is known by its first bytes, whatever its name. Names that an archive made on a Chinese Windows writes
-/// in GBK, unmarked, are read as GB18030.
+/// archive is known by its first bytes, whatever its name. Names that an archive made on a
+/// Chinese Windows writes in GBK, unmarked, are read as GB18030.
 ///
 /// ```swift
 /// for path in ReportArchive.reports(inArchiveAt: "2024年部门决算.zip") ?? [] {
@@ -35,7 +36,7 @@ public enum ReportArchive {
     /// archive's name ending, case aside.
     public static func reads(fileNamed name: String) -> Bool {
         let name = name.lowercased()
-        return reportExtensions.contains { name.hasSuffix("." + $0) } || isArchive(named: name)
+        return reportExtensions.contains { name.hasSuffix("." + $0) } || archiveExtensions.contains { name.hasSuffix("." + $0) }
     }
 
     /// Whether `name` ends as an archive's does (``archiveExtensions``), case aside.
@@ -54,8 +55,8 @@ public enum ReportArchive {
 
     /// The reports in the archive at `path`, as paths within it, sorted by their names in
     /// the archive (byte for byte); archives within it are opened in turn, and one that
-    /// cannot be is given as a path of its own, to fail on its line. A Mac's `__MACOSX` folder and `._` files and Word's `~$` files
-    /// are left out, as in folders.
+    /// cannot be is given as a path of its own, to fail on its line. A Mac's `__MACOSX`
+    /// folder and `._` files and Word's `~$` files are left out, as in folders.
     ///
     /// Nil when the file is no archive of files: not an archive, one whose directory cannot
     /// be read, or an Office package (a .docx or .xlsx under a .zip name). Read it as a
@@ -123,7 +124,8 @@ public enum ReportArchive {
         case .unreadable(let failure) where failure.code == .missingTool:
             return FinParseError(.missingTool, path: path, message: "is \(kind) archive: \(failure)")
         case .unreadable(let failure):
-            return FinParseError(.malformedArchive, path: path, message: "is not a readable \(kind.dropFirst(2)) archive (truncated or damaged): \(failure)")
+            return FinParseError(.malformedArchive, path: path,
+                                 message: "is not a readable \(kind.dropFirst(2)) archive (truncated or damaged): \(failure)")
         case .package:
             return nil
         }
@@ -149,7 +151,7 @@ public enum ReportArchive {
 
     /// The bytes of the report that `path` names in an archive (`a.zip/b.docx`, or deeper:
     /// `a.zip/b.rar/c.docx`); nil when it names none, as a file's own path does. Only a
-    /// path that runs on past an archive file (.zip, .rar, .7z) is looked into.
+    /// path that runs on past an archive file (``archiveExtensions``) is looked into.
     static func load(_ path: String) throws(FinParseError) -> [UInt8]? {
         guard let (archivePath, name) = split(path) else { return nil }
         let archive: Opened, members: [String: Member]?
