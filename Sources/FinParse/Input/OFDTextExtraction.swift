@@ -164,20 +164,22 @@ enum OFDTextExtraction {
                 code = nil
             case .text:
                 guard let object, let advance = code else { return }
-                for (i, character) in stream.text.enumerated() where !character.isNewline {
+                let text = stream.text
+                for (i, character) in text.enumerated() where !character.isNewline {
                     let dx = i < advance.deltaX.count ? advance.deltaX[i] : nil
                     // With no advance given, a glyph is as wide as its size, half that for ASCII.
                     let width = dx ?? object.size * (character.isASCII ? 0.5 : 1)
                     let glyph = Self.place(Glyph(x: pen.x, y: pen.y, size: object.size, advance: width, character: character),
                                            by: object.ctm, at: (object.x, object.y))
                     // A glyph placed nowhere (a damaged number: infinite, NaN) is left out.
-                    if [glyph.x, glyph.y, glyph.size, glyph.advance].allSatisfy(\.isFinite) {
+                    if glyph.x.isFinite, glyph.y.isFinite, glyph.size.isFinite, glyph.advance.isFinite {
                         if let unit { units[unit, default: []].append(glyph) } else { glyphs.append(glyph) }
                     }
                     pen.x += width
                     if i < advance.deltaY.count { pen.y += advance.deltaY[i] }
                 }
-                code = (Array(advance.deltaX.dropFirst(stream.text.count)), Array(advance.deltaY.dropFirst(stream.text.count)))
+                let count = text.count
+                code = (Array(advance.deltaX.dropFirst(count)), Array(advance.deltaY.dropFirst(count)))
             default:
                 break
             }

@@ -220,12 +220,12 @@ public enum ReportArchive {
         case sequential(SequentialArchive)
     }
 
-    /// The archive in the file at `path`, known by its first bytes.
-    private static func open(archiveAt path: String) throws(Unreadable) -> Opened {
-        let first = (try? InputFile.firstBytes(of: path, count: SequentialArchive.signatureLength)) ?? []
+    /// The archive in the file at `path`, a `kind` of archive by its first bytes (nil: a zip),
+    /// of the size its `identity` gives.
+    private static func open(archiveAt path: String, kind: SequentialArchive.Kind?, identity: [Int]?) throws(Unreadable) -> Opened {
         do {
-            if let kind = SequentialArchive.kind(of: first) {
-                return try .sequential(SequentialArchive(path: path, kind: kind, byteCount: fileIdentity(path)?[2] ?? 0,
+            if let kind {
+                return try .sequential(SequentialArchive(path: path, kind: kind, byteCount: identity?[2] ?? 0,
                                                          keeping: { isReport(name(fromBytes: $0)) }))
             }
             return try .zip(ZipArchive(path: path))
@@ -285,13 +285,13 @@ public enum ReportArchive {
         let identity = fileIdentity(path)
         if let cached = try cachedListing(path, identity) { return cached }
         let first = (try? InputFile.firstBytes(of: path, count: SequentialArchive.signatureLength)) ?? []
-        guard SequentialArchive.kind(of: first) != nil else { return try newListing(path, identity) }
+        guard let kind = SequentialArchive.kind(of: first) else { return try newListing(path, nil, identity) }
         // The threads of a batch ask for one archive's reports at once: a RAR or 7-Zip is
         // read through once (and a solid one's dictionary, 32 MB by 7-Zip's default, taken
         // once), not by each of them.
         return try opening.withLock { _ throws(Unreadable) in
             if let cached = try cachedListing(path, identity) { return cached }
-            return try newListing(path, identity)
+            return try newListing(path, kind, identity)
         }
     }
 
@@ -308,8 +308,9 @@ public enum ReportArchive {
         }
     }
 
-    private static func newListing(_ path: String, _ identity: [Int]?) throws(Unreadable) -> (Opened, [String: Member]?) {
-        let archive = try open(archiveAt: path)
+    private static func newListing(_ path: String, _ kind: SequentialArchive.Kind?,
+                                   _ identity: [Int]?) throws(Unreadable) -> (Opened, [String: Member]?) {
+        let archive = try open(archiveAt: path, kind: kind, identity: identity)
         guard let members = members(of: archive).map(byName) else { return (archive, nil) }
         if let identity {
             let sequential = if case .sequential(let sequential) = archive { sequential } else { SequentialArchive?.none }
