@@ -16,6 +16,8 @@
 - deflate64-member.zip: a report packed with Deflate64, as 7-Zip writes it on request;
 - reports.tar.gz: the 7-Zip fixture's reports as a corpus is shared, a gzip-compressed tar
   (Python's tarfile, GNU format, dates fixed);
+- putuo-caizhengju-2024-juesuan.txt.gz, .bz2, .xz and .zst: a report compressed alone, as
+  scrapers store the pages they fetch (Python's gzip, bz2 and lzma; the .zst by `zstd`);
 - reports-rar5.rar and reports-rar4-gbk.rar: the same reports as RAR 5 (names in UTF-8) and
   as RAR 4 (names in GBK, unmarked, folders split by backslashes, as WinRAR wrote them on a
   Chinese Windows). No free program writes RAR: this script writes them, their entries
@@ -26,8 +28,10 @@
 
 The reports are the corpus's own files. Deterministic but for encrypted-member.zip.
 """
+import bz2
 import gzip
 import io
+import lzma
 import os
 import struct
 import tarfile
@@ -181,6 +185,13 @@ def packed():
     seven_zip("encrypted-names.7z", text, "-psecret", "-mhe=on")
     seven_zip("encrypted-data.7z", text, "-psecret", "-mhe=off")
     seven_zip("deflate64-member.zip", text, "-tzip", "-mm=Deflate64")
+    report = read("Corpus/tsv/putuo-caizhengju-2024-juesuan.txt")
+    name = os.path.join(OUT, "putuo-caizhengju-2024-juesuan.txt")
+    for ending, compress in [("gz", lambda data: gzip.compress(data, mtime=0)), ("bz2", bz2.compress),
+                             ("xz", lambda data: lzma.compress(data, format=lzma.FORMAT_XZ))]:
+        with open(name + "." + ending, "wb") as f:
+            f.write(compress(report))
+    subprocess.run(["zstd", "-q", "-f", "-19", "-o", name + ".zst"], input=report, check=True)
     with open(os.path.join(OUT, "reports-rar5.rar"), "wb") as f:
         f.write(rar5(files))
     with open(os.path.join(OUT, "reports-rar4-gbk.rar"), "wb") as f:

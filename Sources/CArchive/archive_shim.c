@@ -9,7 +9,8 @@
 
 #define FUNCTIONS(X) \
     X(archive_read_new) X(archive_read_support_format_rar) X(archive_read_support_format_rar5) \
-    X(archive_read_support_format_7zip) X(archive_read_support_format_tar) X(archive_read_support_filter_gzip) \
+    X(archive_read_support_format_7zip) X(archive_read_support_format_tar) X(archive_read_support_format_raw) \
+    X(archive_read_support_filter_gzip) \
     X(archive_read_support_filter_bzip2) X(archive_read_support_filter_xz) X(archive_read_support_filter_zstd) \
     X(archive_read_open_filename) X(archive_read_open_memory) \
     X(archive_read_next_header) X(archive_read_data) X(archive_error_string) X(archive_errno) \
@@ -44,14 +45,18 @@ int fp_archive_available(void) {
     return loaded;
 }
 
-void *fp_archive_reader_new(void) {
+void *fp_archive_reader_new(int whole) {
     if (!fp_archive_available()) return NULL;
     struct archive *reader = p_archive_read_new();
     if (!reader) return NULL;
-    p_archive_read_support_format_rar(reader);
-    p_archive_read_support_format_rar5(reader);
-    p_archive_read_support_format_7zip(reader);
-    p_archive_read_support_format_tar(reader);
+    if (whole) {
+        p_archive_read_support_format_raw(reader);
+    } else {
+        p_archive_read_support_format_rar(reader);
+        p_archive_read_support_format_rar5(reader);
+        p_archive_read_support_format_7zip(reader);
+        p_archive_read_support_format_tar(reader);
+    }
     // A filter libarchive was built without falls back to an external program, or fails
     // on its archives alone.
     p_archive_read_support_filter_gzip(reader);

@@ -321,16 +321,22 @@ final class DumpCommandTests {
     }
 
     /// Without libarchive (here: FINPARSE_LIBARCHIVE naming no library), a RAR or 7-Zip
-    /// archive gets a line saying what to install, and the batch goes on.
+    /// archive, or a report compressed by xz, gets a line saying what to install, and the
+    /// batch goes on; a gzipped report needs no libarchive (zlib inflates it).
     @Test func anArchiveWithoutLibarchiveSaysWhatToInstall() throws {
         let archive = Self.root + "/Corpus/archive/fixtures/reports.7z"
-        let result = try run(["dump", "-q", archive, Self.corpusReport], environment: ["FINPARSE_LIBARCHIVE": "/no/such/libarchive.so"])
+        let compressed = Self.root + "/Corpus/archive/fixtures/putuo-caizhengju-2024-juesuan.txt"
+        let result = try run(["dump", "-q", archive, compressed + ".xz", compressed + ".gz", Self.corpusReport],
+                             environment: ["FINPARSE_LIBARCHIVE": "/no/such/libarchive.so"])
         #expect(result.status == 1)
         let lines = result.output.split(separator: "\n")
-        try #require(lines.count == 2)
-        #expect(lines[0].hasPrefix("{\"error\":{\"code\":\"missing-tool\",\"message\":\"\(archive): is a 7-Zip archive: reading RAR "
-            + "and 7-Zip archives needs libarchive, which is not installed (apt-get install libarchive13)\""))
-        #expect(lines[1].contains("收入总计"))
+        try #require(lines.count == 4)
+        let missing = "reading RAR, 7-Zip and tar archives and bzip2, xz or zstd files needs libarchive, which is not installed (apt-get install libarchive13)\""
+        #expect(lines[0].hasPrefix("{\"error\":{\"code\":\"missing-tool\",\"message\":\"\(archive): is a 7-Zip archive: " + missing))
+        #expect(lines[1].hasPrefix("{\"error\":{\"code\":\"missing-tool\",\"message\":\"\(compressed).xz: is a compressed file that cannot be unpacked: "
+            + missing))
+        #expect(lines[2].contains("\"format\":\"text\"") && lines[2].contains("收入"))
+        #expect(lines[3].contains("收入总计"))
     }
 
     @Test func filesFromStandardInput() throws {

@@ -94,6 +94,54 @@ final class ArchiveTests {
         }
     }
 
+    /// A report compressed alone (as scrapers store pages) reads as the file it holds: the
+    /// same document, its `bytes` and `sha256` those of that file. Such a file was refused
+    /// as a damaged tar archive, and left out of folders.
+    @Test(arguments: ["gz", "bz2", "xz", "zst"])
+    func aReportCompressedAloneIsReadAsTheFileItHolds(_ ending: String) throws {
+        let path = Corpus.path("archive/fixtures/putuo-caizhengju-2024-juesuan.txt." + ending)
+        var document = try Document(contentsOf: path)
+        let original = try Document(contentsOf: Corpus.path("tsv/putuo-caizhengju-2024-juesuan.txt"))
+        #expect(document.source.path == path)
+        #expect(!document.amounts.isEmpty)
+        document.source.path = original.source.path
+        #expect(document == original)
+        #expect(ReportArchive.reads(fileNamed: "决算.TXT." + ending.uppercased()))
+        #expect(!ReportArchive.reads(fileNamed: "picture.png." + ending) && !ReportArchive.reads(fileNamed: "report." + ending))
+    }
+
+    /// A changed byte, a cut or litter after the data is told, in a report gzipped alone and
+    /// in a .tar.gz: libarchive checks no gzip CRC-32, and a .tar.gz whose checksum fails was
+    /// read as if whole. zlib now checks it.
+    @Test func aDamagedGzipStreamIsToldSo() throws {
+        try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
+        let report = try Array(Data(contentsOf: URL(fileURLWithPath: Corpus.path("archive/fixtures/putuo-caizhengju-2024-juesuan.txt.gz"))))
+        var flipped = report
+        flipped[report.count - 6] ^= 1
+        for (name, bytes, reason) in [("crc.txt.gz", flipped, "incorrect data check"),
+                                      ("cut.txt.gz", Array(report.dropLast(20)), "it ends before its gzip data does (truncated)"),
+                                      ("litter.txt.gz", report + Array("<html>".utf8), "bytes follow its gzip data")] {
+            let path = scratch + "/" + name
+            try Data(bytes).write(to: URL(fileURLWithPath: path))
+            #expect(throws: FinParseError(.malformedArchive, path: path, message: "is a compressed file that cannot be unpacked: " + reason)) {
+                try Document(contentsOf: path)
+            }
+        }
+        // Padding of zeros after the data, as tape blocks leave, is no damage.
+        let padded = scratch + "/padded.txt.gz"
+        try Data(report + [UInt8](repeating: 0, count: 512)).write(to: URL(fileURLWithPath: padded))
+        #expect(try Document(contentsOf: padded).source.sha256 == Document(contentsOf: Corpus.path("tsv/putuo-caizhengju-2024-juesuan.txt")).source.sha256)
+        var corpus = try Array(Data(contentsOf: URL(fileURLWithPath: Corpus.path("archive/fixtures/reports.tar.gz"))))
+        corpus[corpus.count - 6] ^= 1
+        let tar = scratch + "/corpus.tar.gz"
+        try Data(corpus).write(to: URL(fileURLWithPath: tar))
+        #expect(ReportArchive.reports(inArchiveAt: tar) == nil)
+        #expect(throws: FinParseError(.malformedArchive, path: tar, message:
+            "is not a readable tar archive (truncated or damaged): its gzip stream: incorrect data check")) {
+            try Document(contentsOf: tar)
+        }
+    }
+
     /// 7-Zip's AES (the names sealed, or the data alone) and zip's Deflate64 are told for
     /// what they are; Deflate64 was "damaged zip structure".
     @Test func encryptionAndUnreadPackingAreToldSo() {

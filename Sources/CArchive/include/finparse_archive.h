@@ -24,8 +24,9 @@ enum {
 int fp_archive_available(void);
 
 /// A reader of RAR (4 and 5), 7-Zip and tar archives (plain, or gzip, bzip2, xz or zstd
-/// compressed), or NULL without libarchive.
-void *fp_archive_reader_new(void);
+/// compressed), or with `whole` of a file compressed whole, its one entry the data; NULL
+/// without libarchive.
+void *fp_archive_reader_new(int whole);
 int fp_archive_open_filename(void *reader, const char *path, size_t blockSize);
 int fp_archive_open_memory(void *reader, const void *bytes, size_t count);
 /// The next entry's header into *entry: FP_ARCHIVE_OK, FP_ARCHIVE_WARN (a name that could

@@ -33,11 +33,16 @@ public enum ReportArchive {
     public static let archiveExtensions = ["zip", "rar", "7z", "tar", "tar.gz", "tgz", "tar.bz2", "tbz2", "tar.xz", "txz", "tar.zst"]
 
     /// Whether a file of this name is read, in a folder or an archive: a report's or an
-    /// archive's name ending, case aside.
+    /// archive's name ending, case aside, or a report's compressed alone (report.txt.gz).
     public static func reads(fileNamed name: String) -> Bool {
-        let name = name.lowercased()
-        return reportExtensions.contains { name.hasSuffix("." + $0) } || archiveExtensions.contains { name.hasSuffix("." + $0) }
+        var name = name.lowercased()
+        if archiveExtensions.contains(where: { name.hasSuffix("." + $0) }) { return true }
+        if let compressed = compressionExtensions.first(where: { name.hasSuffix("." + $0) }) { name.removeLast(compressed.count + 1) }
+        return reportExtensions.contains { name.hasSuffix("." + $0) }
     }
+
+    /// The name endings of a report compressed alone, after its own: report.txt.gz.
+    public static let compressionExtensions = ["gz", "bz2", "xz", "zst"]
 
     /// Whether `name` ends as an archive's does (``archiveExtensions``), case aside.
     public static func isArchive(named name: String) -> Bool {

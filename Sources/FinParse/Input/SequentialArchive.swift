@@ -40,12 +40,20 @@ final class SequentialArchive: Sendable {
     static func kind(of bytes: some Collection<UInt8>) -> Kind? {
         if bytes.starts(with: Array("Rar!\u{1A}\u{07}".utf8)) { return .rar }
         if bytes.starts(with: [0x37, 0x7A, 0xBC, 0xAF, 0x27, 0x1C]) { return .sevenZip }
+        return isCompressed(bytes) || isTar(bytes) ? .tar : nil
+    }
+
+    /// Whether `bytes` start as a gzip, xz, zstd or bzip2 file does.
+    static func isCompressed(_ bytes: some Collection<UInt8>) -> Bool {
         let compressed: [[UInt8]] = [[0x1F, 0x8B], [0xFD, 0x37, 0x7A, 0x58, 0x5A, 0x00], [0x28, 0xB5, 0x2F, 0xFD]]
-        if compressed.contains(where: { bytes.starts(with: $0) }) { return .tar }
+        if compressed.contains(where: { bytes.starts(with: $0) }) { return true }
         // bzip2: BZh, the block size, then the first block's mark (a text could start BZh).
-        if bytes.starts(with: Array("BZh".utf8)), bytes.dropFirst(4).starts(with: [0x31, 0x41, 0x59, 0x26, 0x53, 0x59]) { return .tar }
-        if bytes.dropFirst(257).starts(with: Array("ustar".utf8)) { return .tar }
-        return nil
+        return bytes.starts(with: Array("BZh".utf8)) && bytes.dropFirst(4).starts(with: [0x31, 0x41, 0x59, 0x26, 0x53, 0x59])
+    }
+
+    /// Whether `bytes` start as a tar (POSIX or GNU) does: its mark stands at 257.
+    static func isTar(_ bytes: some Collection<UInt8>) -> Bool {
+        bytes.dropFirst(257).starts(with: Array("ustar".utf8))
     }
 
     /// A file in the archive (folders and links are left out).
@@ -97,6 +105,24 @@ final class SequentialArchive: Sendable {
                 let header = Array(last[(i + 4)..<(i + 8)])
                 let stored = last[i..<(i + 4)].reversed().reduce(UInt(0)) { $0 << 8 | UInt($1) }
                 return header[0] == 3 && header[1] == 5 && crc32(0, header, 4) == stored
+            }
+        }
+
+        /// Fails where the archive is gzipped and its stream is not whole: libarchive checks
+        /// no gzip CRC-32, and a changed byte would reach a report's reader.
+        func checkGzip() throws(Failure) {
+            do {
+                switch self {
+                case .file(let path):
+                    guard (try? InputFile.firstBytes(of: path, count: 3)) == GzipFile.magic else { return }
+                    try GzipFile.check(fileAt: path)
+                case .memory(let memory):
+                    let bytes = UnsafeRawBufferPointer(start: memory.buffer.baseAddress, count: memory.count)
+                    guard bytes.starts(with: GzipFile.magic) else { return }
+                    try GzipFile.check(bytes)
+                }
+            } catch {
+                throw Failure(description: "its gzip stream: \(error)")
             }
         }
     }
@@ -163,6 +189,7 @@ final class SequentialArchive: Sendable {
         if kind == .rar, !source.endsAsRAR5() {
             throw Failure(description: "it ends before its end-of-archive header (truncated)")
         }
+        if kind == .tar { try source.checkGzip() }
     }
 
     /// The data of `entry`, at most `limit` bytes of it.
@@ -193,6 +220,15 @@ final class SequentialArchive: Sendable {
 
     private static let endsEarly = Failure(description: "the archive ends before the entry")
 
+    /// The data of `bytes`, a file compressed whole with gzip, bzip2, xz or zstd (a report
+    /// stored so), failing past `limit` bytes; nil where it is a tar, an archive.
+    static func decompressed(_ bytes: [UInt8], limit: Int) throws(Failure) -> [UInt8]? {
+        let reader = try Reader(.memory(Memory(bytes)), whole: true)
+        guard case .some(.some) = try reader.nextEntry() else { throw Failure(description: "it holds no data") }
+        let head = try reader.data(limit: limit, stoppingAt: signatureLength)
+        return isTar(head) ? nil : try reader.data(limit: limit, after: head)
+    }
+
     /// One pass of libarchive over the archive.
     private final class Reader {
         private let handle: UnsafeMutableRawPointer
@@ -200,9 +236,10 @@ final class SequentialArchive: Sendable {
         /// The index of the entry `nextEntry()` reads next.
         private(set) var position = 0
 
-        init(_ source: Source) throws(Failure) {
-            guard let handle = fp_archive_reader_new() else {
-                throw Failure(description: "reading RAR and 7-Zip archives needs libarchive, which is not installed "
+        /// `whole`: the source is a file compressed whole, no archive.
+        init(_ source: Source, whole: Bool = false) throws(Failure) {
+            guard let handle = fp_archive_reader_new(whole ? 1 : 0) else {
+                throw Failure(description: "reading RAR, 7-Zip and tar archives and bzip2, xz or zstd files needs libarchive, which is not installed "
                                   + "(apt-get install libarchive13)", code: .missingTool)
             }
             self.handle = handle
@@ -235,21 +272,23 @@ final class SequentialArchive: Sendable {
                          isEncrypted: fp_archive_entry_is_encrypted(header) != 0)
         }
 
-        /// The data of the entry last read, failing past `limit` bytes.
-        func data(limit: Int) throws(Failure) -> [UInt8] {
-            var bytes: [UInt8] = []
-            let chunk = 1 << 16
-            while true {
+        /// The data of the entry last read, after the `start` of it read before, failing past
+        /// `limit` bytes; or its first `stop` bytes.
+        func data(limit: Int, after start: [UInt8] = [], stoppingAt stop: Int = .max) throws(Failure) -> [UInt8] {
+            var bytes = start
+            while bytes.count < stop {
                 let count = bytes.count
+                let chunk = min(1 << 16, stop - count)
                 bytes.append(contentsOf: repeatElement(0, count: chunk))
                 let read = Int(bytes.withUnsafeMutableBytes { fp_archive_read_data(handle, $0.baseAddress! + count, chunk) })
                 guard read >= 0 else { throw failure() }
                 bytes.removeLast(chunk - read)
                 if read == 0 { return bytes }
                 guard bytes.count <= limit else {
-                    throw Failure(description: "unpacks to more than \(limit) bytes")
+                    throw Failure(description: "unpacks to more than \(limit) bytes", code: .tooLarge)
                 }
             }
+            return bytes
         }
 
         /// The entry's name as the locale's (UTF-8) bytes, which for an old RAR's name in its

@@ -188,6 +188,14 @@ extension Document {
             throw FinParseError(.unsupportedFormat, path: path,
                                 message: "is an Excel 2.x–4.0 workbook, which finparse does not read; save it as .xlsx")
         }
+        if SequentialArchive.isCompressed(bytes), !ReportArchive.isArchive(named: path), let data = try decompressed(bytes, path: path) {
+            // A report compressed alone (report.txt.gz) is read as the file it holds; a
+            // .tar.gz, known by its name (even cut short) or by what it holds, is an archive.
+            guard !SequentialArchive.isCompressed(data) else {
+                throw FinParseError(.unsupportedFormat, path: path, message: "is compressed twice; unpack it once first")
+            }
+            return try read(data, path: path, into: assembly)
+        }
         if let kind = SequentialArchive.kind(of: bytes) {
             // Its reports are read by their paths in it, as those of a zip are.
             let contents = ReportArchive.contents(ofArchiveIn: copy bytes, path: path)
@@ -226,6 +234,21 @@ extension Document {
         }
         try requireText(in: assembly, source.format, path: path)
         return source
+    }
+
+    /// The data of a file compressed whole, bounded as an archive's entry is; nil for a
+    /// compressed tar, an archive. gzip is inflated with zlib, which checks the CRC-32 that
+    /// libarchive does not.
+    private static func decompressed(_ bytes: [UInt8], path: String) throws(FinParseError) -> [UInt8]? {
+        let limit = min(InputFile.maximumSize, OfficePackage.limit(compressedSize: UInt64(bytes.count)))
+        let failure: (description: String, code: FinParseError.Code)
+        if bytes.starts(with: GzipFile.magic) {
+            guard !SequentialArchive.isTar(GzipFile.prefix(SequentialArchive.signatureLength, ofDataIn: bytes)) else { return nil }
+            do { return try GzipFile.inflate(bytes, limit: limit) } catch { failure = (error.description, error.code) }
+        } else {
+            do { return try SequentialArchive.decompressed(bytes, limit: limit) } catch { failure = (error.description, error.code) }
+        }
+        throw FinParseError(failure.code, path: path, message: "is a compressed file that cannot be unpacked: \(failure.description)")
     }
 
     static func sha256Hex(_ bytes: [UInt8]) -> String {
