@@ -56,11 +56,13 @@ def seeds(format):
         # once each they take milliseconds; asked again from every line (as 796d868 did) they
         # took 12.6 s, which the one-second check catches.
         yield "lines-ending-in-tabs", "".join(f"第{i}项说明\t\t\n" for i in range(6800)).encode()
+        # With the reports compressed alone (.gz inflated by zlib, the others by libarchive).
         for path in corpus("Corpus/*.txt", "Corpus/variants/*.txt", "Corpus/pdf/*.txt", "Corpus/tsv/*.txt",
-                           "Corpus/exports/*.txt"):
+                           "Corpus/exports/*.txt", "Corpus/archive/fixtures/*.txt.*"):
             with open(path, "rb") as file:
                 data = file.read()
-            if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16: whole, not cut mid-character
+            if data.startswith((b"\xff\xfe", b"\xfe\xff")) or path.endswith((".gz", ".bz2", ".xz", ".zst")):
+                # UTF-16 whole, not cut mid-character; a compressed report whole.
                 yield os.path.basename(path), data[:16384]
                 continue
             for number, piece in enumerate(pieces_of_lines(data, LINES_PER_PIECE)):

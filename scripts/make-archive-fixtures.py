@@ -18,6 +18,8 @@
   (Python's tarfile, GNU format, dates fixed);
 - putuo-caizhengju-2024-juesuan.txt.gz, .bz2, .xz and .zst: a report compressed alone, as
   scrapers store the pages they fetch (Python's gzip, bz2 and lzma; the .zst by `zstd`);
+- encrypted-member.rar: a RAR 5 whose report carries WinRAR's encryption record (over
+  stand-in ciphertext) beside a note that does not;
 - reports-rar5.rar and reports-rar4-gbk.rar: the same reports as RAR 5 (names in UTF-8) and
   as RAR 4 (names in GBK, unmarked, folders split by backslashes, as WinRAR wrote them on a
   Chinese Windows). No free program writes RAR: this script writes them, their entries
@@ -30,6 +32,7 @@ The reports are the corpus's own files. Deterministic but for encrypted-member.z
 """
 import bz2
 import gzip
+import hashlib
 import io
 import lzma
 import os
@@ -99,20 +102,34 @@ def vint(n):
             return bytes(out)
 
 
-def rar5_block(kind, flags, fields, data=b""):
-    body = vint(kind) + vint(flags | (0x0002 if data else 0)) + (vint(len(data)) if data else b"") + fields
+def rar5_block(kind, flags, fields, data=b"", extra=b""):
+    body = (vint(kind) + vint(flags | (0x0001 if extra else 0) | (0x0002 if data else 0))
+            + (vint(len(extra)) if extra else b"") + (vint(len(data)) if data else b"") + fields + extra)
     sized = vint(len(body)) + body
     return struct.pack("<I", zlib.crc32(sized)) + sized + data
 
 
-def rar5(files):
+def rar5(files, sealed=()):
+    """RAR 5 of `files`; those named in `sealed` carry WinRAR's file encryption record (AES-256,
+    KDF count 15, salt, IV and check value) over stand-in ciphertext: bytes of their SHA-256
+    chain, in 16-byte blocks, which no password opens."""
     out = b"Rar!\x1a\x07\x01\x00" + rar5_block(1, 0, vint(0))
     for name, data in files:
         # File flags: the CRC-32 is there; attributes 0x20 (archive); compression: stored;
         # host: Windows.
         fields = vint(0x0004) + vint(len(data)) + vint(0x20) + struct.pack("<I", zlib.crc32(data)) + vint(0) + vint(0)
         encoded = name.encode()
-        out += rar5_block(2, 0, fields + vint(len(encoded)) + encoded, data)
+        extra = b""
+        if name in sealed:
+            stream, block = b"", name.encode()
+            while len(stream) < (len(data) + 15) // 16 * 16:
+                block = hashlib.sha256(block).digest()
+                stream += block
+            data = stream[:(len(data) + 15) // 16 * 16]
+            record = vint(1) + vint(0) + vint(0x0001) + bytes([15]) + hashlib.sha256(b"salt").digest()[:16] \
+                + hashlib.sha256(b"iv").digest()[:16] + hashlib.sha256(b"check").digest()[:12]
+            extra = vint(len(record)) + record
+        out += rar5_block(2, 0, fields + vint(len(encoded)) + encoded, data, extra)
     return out + rar5_block(5, 0, vint(0))
 
 
@@ -194,6 +211,9 @@ def packed():
     subprocess.run(["zstd", "-q", "-f", "-19", "-o", name + ".zst"], input=report, check=True)
     with open(os.path.join(OUT, "reports-rar5.rar"), "wb") as f:
         f.write(rar5(files))
+    with open(os.path.join(OUT, "encrypted-member.rar"), "wb") as f:
+        notes = "说明：决算.txt 以密码加密。\n".encode()
+        f.write(rar5(text + [("说明.txt", notes)], sealed={"决算.txt"}))
     with open(os.path.join(OUT, "reports-rar4-gbk.rar"), "wb") as f:
         f.write(rar4_gbk(files[:2] + files[3:]))
 

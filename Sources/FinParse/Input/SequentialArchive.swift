@@ -108,6 +108,28 @@ final class SequentialArchive: Sendable {
             }
         }
 
+        /// The names of a RAR 5 archive's encrypted files (``RAR5Headers``): none for another.
+        func encryptedRAR5Names() -> Set<[UInt8]> {
+            switch self {
+            case .file(let path):
+                guard (try? InputFile.firstBytes(of: path, count: 8)) == RAR5Headers.signature else { return [] }
+                let fd = PlatformPath.withSystemName(of: path) { open($0, O_RDONLY | O_CLOEXEC) }
+                guard fd >= 0 else { return [] }
+                defer { close(fd) }
+                return RAR5Headers.encryptedNames { offset, count in
+                    var bytes = [UInt8](repeating: 0, count: count)
+                    let read = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress, count, off_t(offset)) }
+                    return Array(bytes.prefix(max(read, 0)))
+                }
+            case .memory(let memory):
+                let bytes = UnsafeRawBufferPointer(start: memory.buffer.baseAddress, count: memory.count)
+                guard bytes.starts(with: RAR5Headers.signature) else { return [] }
+                return RAR5Headers.encryptedNames { offset, count in
+                    offset < bytes.count ? Array(bytes[offset..<min(offset + count, bytes.count)]) : []
+                }
+            }
+        }
+
         /// Fails where the archive is gzipped and its stream is not whole: libarchive checks
         /// no gzip CRC-32, and a changed byte would reach a report's reader.
         func checkGzip() throws(Failure) {
@@ -177,18 +199,27 @@ final class SequentialArchive: Sendable {
     private init(_ source: Source, kind: Kind, byteCount: Int, keeping isWanted: ([UInt8]) -> Bool) throws(Failure) {
         self.source = source
         self.byteCount = byteCount
-        let reader = try Reader(source)
-        var entries: [Entry] = []
-        while let entry = try reader.nextEntry() {
-            if let entry { entries.append(entry) }
-        }
-        self.entries = entries
-        wanted = Set(entries.filter { isWanted($0.name) }.map(\.index))
-        lastWanted = wanted.max() ?? -1
         // libarchive takes a RAR 5 cut short within a header for one that ends there.
         if kind == .rar, !source.endsAsRAR5() {
             throw Failure(description: "it ends before its end-of-archive header (truncated)")
         }
+        let encrypted = kind == .rar ? source.encryptedRAR5Names() : []
+        var entries: [Entry] = []
+        do {
+            let reader = try Reader(source)
+            while let entry = try reader.nextEntry() {
+                if let entry { entries.append(entry) }
+            }
+        } catch where !encrypted.isEmpty {
+            // A solid archive's encrypted files fail its listing.
+            throw Failure(description: "its files are encrypted", code: .unsupportedFormat)
+        }
+        self.entries = entries.map { entry in
+            guard !entry.isEncrypted, encrypted.contains(entry.name) else { return entry }
+            return Entry(index: entry.index, name: entry.name, size: entry.size, isEncrypted: true)
+        }
+        wanted = Set(entries.filter { isWanted($0.name) }.map(\.index))
+        lastWanted = wanted.max() ?? -1
         if kind == .tar { try source.checkGzip() }
     }
 
@@ -305,7 +336,9 @@ final class SequentialArchive: Sendable {
         private func failure(formatKnown: Bool = true) -> Failure {
             let message = fp_archive_error_string(handle).map { String(cString: $0) } ?? "its headers cannot be read"
             let encrypted = formatKnown && fp_archive_has_encrypted_entries(handle) > 0
-            return Failure(description: message, code: encrypted || message.contains("encrypted") || message.contains("assphrase")
+            // RAR 5's encrypted headers: "Encryption is not supported".
+            let lowered = message.lowercased()
+            return Failure(description: message, code: encrypted || lowered.contains("encrypt") || lowered.contains("passphrase")
                                ? .unsupportedFormat : .malformedArchive)
         }
 
