@@ -46,7 +46,7 @@ def body_elements(xml):
 
 
 # The formats fuzzed as whole files, and the corpus files that seed them.
-WHOLE_FILES = {"docx": ("Corpus/docx/**/*.docx", "Corpus/ofd/*.ofd"), "doc": ("Corpus/doc/**/*.doc",),
+WHOLE_FILES = {"docx": ("Corpus/docx/**/*.docx", "Corpus/ofd/*.ofd"), "doc": ("Corpus/doc/**/*.doc", "Corpus/rtf/*.rtf"),
                "xls": ("Corpus/xls/*.xls",), "archive": ("Corpus/archive/**/*.*",)}
 
 

@@ -7,8 +7,9 @@ struct DumpCommand: ParsableCommand {
         abstract: "Print reports as finparse/1 JSON, or as CSV tables.",
         discussion: """
             With one file, prints its document. With several files, a folder (searched \
-            recursively for .txt, .docx, .doc, .wps, .xlsx, .xls, .et, .pdf, .ofd, .html, .htm, .mht and .mhtml, in \
-            sorted order), a zip, RAR, 7-Zip or tar archive (its reports, each named archive.zip/NAME) \
+            recursively for .txt, .docx, .doc, .wps, .rtf, .xlsx, .xls, .et, .pdf, .ofd, .html, .htm, .mht and .mhtml, \
+            each also compressed alone as .gz, .bz2, .xz or .zst, in sorted order), a zip, RAR, 7-Zip or tar archive \
+            (its reports, each named archive.zip/NAME) \
             or --files-from, prints one \
             JSON object per line (JSON Lines) in input order; a file that cannot be parsed \
             gets an "error" object on its line and the batch goes on.

@@ -269,7 +269,7 @@ final class DumpCommandTests {
         let result = try run(["dump", folder])
         #expect(result.status == 0)
         #expect(result.output.isEmpty)
-        #expect(result.error == "finparse: \(folder): no reports in it (.txt, .docx, .doc, .wps, .xlsx, .xls, .et, .pdf, .ofd, .html, .htm, .mht or .mhtml files, or archives of them, at any depth)\n")
+        #expect(result.error == "finparse: \(folder): no reports in it (.txt, .docx, .doc, .wps, .rtf, .xlsx, .xls, .et, .pdf, .ofd, .html, .htm, .mht or .mhtml files, or archives of them, at any depth)\n")
     }
 
     /// A zip archive, named or in a folder, is read as a folder is: its reports in the order

@@ -606,14 +606,6 @@ struct DocxTests {
         #expect(document.percents.map(\.text) == ["48.16%"])
     }
 
-    /// An RTF file was read as text and gave an empty report; it is refused, with what to do.
-    @Test func rtfIsRefused() throws {
-        let rtf = #"{\rtf1\ansi\ansicpg936 \u25910?\u20837? 2553.52\u19975?\u20803?\par }"#
-        let failure = try #require(error(Array(rtf.utf8)))
-        #expect(failure.code == .unsupportedFormat)
-        #expect(failure.message == "is an RTF document, which finparse does not read; save it as a .docx")
-    }
-
     /// RAR and 7-Zip archives (sites pack reports in them) were "not text", an OFD document
     /// "not a Word document"; damaged ones are named. (Whole ones are read: see ArchiveTests
     /// and anOFDDocumentReadsAsThePDFTextItWasMadeFrom.)

@@ -25,8 +25,8 @@ public enum ReportArchive {
     /// The name endings of the files read as reports, in folders and in archives alike
     /// (lower case, without the dot). WPS Office's own .wps is the .doc format (or, saved
     /// newer, the .docx) under its name; its .et workbooks are read by what they hold too.
-    public static let reportExtensions = ["txt", "docx", "doc", "wps", "xlsx", "xls", "et", "pdf", "ofd", "html", "htm", "mht",
-                                          "mhtml"]
+    public static let reportExtensions = ["txt", "docx", "doc", "wps", "rtf", "xlsx", "xls", "et", "pdf", "ofd", "html", "htm",
+                                          "mht", "mhtml"]
 
     /// The name endings of the archives whose reports are read in their place: zip, RAR,
     /// 7-Zip and tar, plain or compressed (as corpora are shared).

@@ -273,6 +273,29 @@ public enum TextDecoding {
         return nil
     }
 
+    /// `bytes` read in `charset` (an ICU name: GB18030, Big5, windows-1252), each byte that
+    /// is not a character of it a U+FFFD: an RTF document's text in its code pages.
+    static func text(_ bytes: [UInt8], charset: String) -> String {
+        if case .text(let text, _) = StrictConversion(charset, bytes[...]) { return text }
+        // Character by character, one byte or two (the code pages RTF names): ICU's stop
+        // says where a bad sequence ends, not where it starts.
+        var text = ""
+        var rest = bytes[...]
+        while !rest.isEmpty {
+            if case .text(let one, _) = StrictConversion(charset, rest.prefix(1)), !one.isEmpty {
+                text += one
+                rest = rest.dropFirst()
+            } else if rest.count >= 2, case .text(let two, _) = StrictConversion(charset, rest.prefix(2)), !two.isEmpty {
+                text += two
+                rest = rest.dropFirst(2)
+            } else {
+                text += "\u{FFFD}"
+                rest = rest.dropFirst()
+            }
+        }
+        return text
+    }
+
     /// Whether double-byte text may be Big5, and worth asking ICU's detector (a few
     /// milliseconds, a tenth of a report's parse): Big5 writes some two in five characters
     /// with a second byte below 0x7F, GB2312's simplified characters never do. GBK's

@@ -90,6 +90,8 @@ public struct SourceInfo: Sendable, Hashable, Codable {
         case xls
         /// An OFD document (GB/T 33190), its pages' text laid out as a PDF's is.
         case ofd
+        /// An RTF document (Rich Text Format), read as a Word document is; often named .doc.
+        case rtf
     }
 
     /// The path as given by the caller.

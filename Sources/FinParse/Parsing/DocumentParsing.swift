@@ -204,8 +204,9 @@ extension Document {
         }
         if bytes.starts(with: Array("{\\rtf".utf8)) {
             // Its text lies among control words (\u25910?) that no text reading sees through.
-            throw FinParseError(.unsupportedFormat, path: path,
-                                message: "is an RTF document, which finparse does not read; save it as a .docx")
+            let source = SourceInfo(path: path, format: .rtf, encoding: nil, bytes: bytes.count, sha256: Self.sha256Hex(bytes))
+            try WordReportParser.read(rtf: consume bytes, path: path, into: assembly)
+            return source
         }
         if let kind = WordXMLFile.kind(of: bytes) {
             // Word's XML: a package's parts are a .docx's; Word 2003's is of the .doc's years.

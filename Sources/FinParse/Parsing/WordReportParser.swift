@@ -72,6 +72,15 @@ enum WordReportParser {
     /// What a Word file (.docx or .doc) without a word of text is told.
     private static let noTextMessage = "is a Word document without text (pages pasted in as pictures?): run OCR on them first"
 
+    /// The RTF pipeline: groups, control words and text → paragraphs and tables.
+    static func read(rtf bytes: consuming [UInt8], path: String, into assembly: ReportAssembly) throws(FinParseError) {
+        var reader = RTFBodyReader(assembly: assembly)
+        reader.read(bytes)
+        guard assembly.holdsText else {
+            throw FinParseError(.noText, path: path, message: "is an RTF document without text (pages pasted in as pictures?): run OCR on them first")
+        }
+    }
+
     /// The .doc pipeline: OLE compound file → WordDocument stream → paragraphs and tables.
     static func read(binary file: consuming CompoundFile, path: String, into assembly: ReportAssembly) throws(FinParseError) {
         let document = try binaryDocument(of: file, path: path)

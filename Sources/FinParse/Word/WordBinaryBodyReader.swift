@@ -239,17 +239,7 @@ struct WordBinaryBodyReader {
                 open.builder.rows.append(open.row)
                 open.rowEdges.append([])
             }
-            let columns = Self.columns(open.rowEdges)
-            if columns.count > 1 {
-                for (r, edges) in open.rowEdges.enumerated() where edges.count >= 2 {
-                    let at = edges.map { Self.column(of: $0, in: columns) }
-                    open.builder.rows[r].gridBefore = at[0]
-                    open.builder.rows[r].gridAfter = columns.count - 1 - at[at.count - 1]
-                    for i in open.builder.rows[r].cells.indices where i + 1 < at.count {
-                        open.builder.rows[r].cells[i].span = max(1, at[i + 1] - at[i])
-                    }
-                }
-            }
+            open.builder.place(byEdges: open.rowEdges)
             let grid = open.builder.grid(fallbackLine: paragraphNumber)
             if tables.isEmpty {
                 assembly.add(grid)
@@ -258,24 +248,5 @@ struct WordBinaryBodyReader {
                 tables[tables.count - 1].cell.tables.append(grid)
             }
         }
-    }
-
-    /// Edges closer than this (in twips, a quarter of a millimetre) are one: Word moves
-    /// an edge by a few twips when a row is drawn by hand.
-    private static let edgeTolerance = 14
-
-    /// Every row's edges in order, those within the tolerance of the one before taken as it.
-    private static func columns(_ rows: [[Int]]) -> [Int] {
-        var edges: [Int] = []
-        for edge in rows.joined().sorted() where edges.last.map({ edge - $0 > edgeTolerance }) ?? true {
-            edges.append(edge)
-        }
-        return edges
-    }
-
-    /// The last column at or left of `edge` (within the tolerance), found by a binary
-    /// search: a table may have thousands of rows and, in a damaged file, of columns.
-    private static func column(of edge: Int, in columns: [Int]) -> Int {
-        max(columns.partitioningIndex { $0 > edge + edgeTolerance } - 1, 0)
     }
 }

@@ -23,6 +23,41 @@ struct WordTableBuilder {
     var above: [FoldedText] = []
     var rows: [Row] = []
 
+    /// Places each row's cells on the columns that all rows' cell edges make (a .doc's and
+    /// an RTF table's rows give edges, in twips, not a grid): `rowEdges[r]` holds row r's
+    /// left edge, then each cell's right edge; a row without edges keeps its cells' spans.
+    mutating func place(byEdges rowEdges: [[Int]]) {
+        let columns = Self.columns(rowEdges)
+        guard columns.count > 1 else { return }
+        for (r, edges) in zip(rows.indices, rowEdges) where edges.count >= 2 {
+            let at = edges.map { Self.column(of: $0, in: columns) }
+            rows[r].gridBefore = at[0]
+            rows[r].gridAfter = columns.count - 1 - at[at.count - 1]
+            for i in rows[r].cells.indices where i + 1 < at.count {
+                rows[r].cells[i].span = max(1, at[i + 1] - at[i])
+            }
+        }
+    }
+
+    /// Edges closer than this (in twips, a quarter of a millimetre) are one: Word moves
+    /// an edge by a few twips when a row is drawn by hand.
+    private static let edgeTolerance = 14
+
+    /// Every row's edges in order, those within the tolerance of the one before taken as it.
+    private static func columns(_ rows: [[Int]]) -> [Int] {
+        var edges: [Int] = []
+        for edge in rows.joined().sorted() where edges.last.map({ edge - $0 > edgeTolerance }) ?? true {
+            edges.append(edge)
+        }
+        return edges
+    }
+
+    /// The last column at or left of `edge` (within the tolerance), found by a binary
+    /// search: a table may have thousands of rows and, in a damaged file, of columns.
+    private static func column(of edge: Int, in columns: [Int]) -> Int {
+        max(columns.partitioningIndex { $0 > edge + edgeTolerance } - 1, 0)
+    }
+
     /// Word's grid: a span widens a cell, a vertical merge's continuation extends the cell
     /// that restarted the merge above it in the same column.
     func grid(fallbackLine: Int) -> TableGrid {

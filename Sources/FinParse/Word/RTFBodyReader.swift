@@ -1,0 +1,481 @@
+/// Turns an RTF document (Rich Text Format, as Word, WPS Office, LibreOffice and the systems
+/// that fill report templates write it, often under a .doc name) into paragraphs and table
+/// grids for ``ReportAssembly``, as ``WordBinaryBodyReader`` does a .doc's text.
+///
+/// RTF is groups (`{…}`), control words (`\par`, `\cellx1440`) and text. Text comes as
+/// ASCII, as bytes in a code page (`\'b5\'c8` in GBK, by `\ansicpg936` or the font's
+/// `\fcharset134`) or as UTF-16 units (`\u31532`, then `\ucN` fallback characters, skipped).
+/// A table is its rows: `\trowd`, each cell's merge (`\clvmgf`, `\clvmrg`, `\clmgf`,
+/// `\clmrg`) and right edge (`\cellx`), then the cells' paragraphs (`\intbl`), each cell
+/// ending with `\cell` and the row with `\row`. Destinations that hold no body text (fonts,
+/// styles, pictures, headers and footers, footnotes, field instructions, `\*` groups) are
+/// passed over; a field's result is read, a table of contents set aside.
+struct RTFBodyReader {
+    private let assembly: ReportAssembly
+    private var bytes: [UInt8] = []
+    private var i = 0
+
+    private enum Destination { case body, fontTable, fieldInstruction, skipped }
+
+    /// What a group sets, and its groups inherit.
+    private struct Group {
+        var destination = Destination.body
+        /// Fallback characters after a `\uN`.
+        var unicodeSkip = 1
+        var font: Int?
+        /// Hidden (`\v`) or deleted (`\deleted`) text, left out.
+        var hidden = false
+        /// Within a table of contents' field.
+        var inContents = false
+    }
+
+    private var group = Group()
+    private var groups: [Group] = []
+    /// Groups opened beyond the depth kept (a hostile file's), passed over.
+    private var groupsBeyondDepth = 0
+    /// A `\*` opened the group: its destination is passed over unless it is read.
+    private var ignorable = false
+    /// Nothing has been read in the group since it opened, where a `\*` marks a destination
+    /// (one later is no mark: LibreOffice writes `\i0\*\cs7` inside runs).
+    private var atGroupStart = false
+    /// The document's outermost group has closed: what follows is no part of it.
+    private var ended = false
+
+    private var documentCharset = "windows-1252"
+    private var defaultFont: Int?
+    private var fontCharsets: [Int: String] = [:]
+    private var fontTableFont: Int?
+    /// Code-page bytes not yet decoded, and their charset.
+    private var pending: [UInt8] = []
+    private var pendingCharset = ""
+    private var pendingIsRaw = false
+    /// A code-page byte written raw was read, and the next byte is its second.
+    private var rawLeadByte = false
+    private var pendingHighSurrogate: UInt16?
+    private var fallbackToSkip = 0
+    private var fieldInstruction: [UInt8] = []
+
+    /// The paragraph being read, UTF-8; a line break in it is "\n" until it is known to be
+    /// outside a table (then a space, as in a .docx).
+    private var paragraph: [UInt8] = []
+    private var inTable = false
+    private var tableDepth = 0
+    private var outlineLevel: Int?
+    private var paragraphNumber = 0
+    private var recentBodyParagraphs: [FoldedText] = []
+    private var contents: [FoldedText] = []
+
+    /// The table being read, its rows' edges, and the row and cell being read.
+    private var table: WordTableBuilder?
+    private var rowEdges: [[Int]] = []
+    private var row = WordTableBuilder.Row()
+    private var cell = WordTableBuilder.Cell()
+    /// The row's definition (`\trowd` … `\cellx`): its left edge and each cell's right edge
+    /// and merges, in force until the next `\trowd`.
+    private var rowLeft = 0
+    private var cellDefinitions: [(edge: Int, vertical: WordTableBuilder.Merge?, horizontal: WordTableBuilder.Merge?)] = []
+    private var nextCellMerges: (vertical: WordTableBuilder.Merge?, horizontal: WordTableBuilder.Merge?) = (nil, nil)
+
+    init(assembly: ReportAssembly) {
+        self.assembly = assembly
+    }
+
+    /// Reads the whole document. A document cut short (groups left open) is read as far as
+    /// it goes, with a warning.
+    mutating func read(_ document: [UInt8]) {
+        bytes = document
+        while i < bytes.count, !ended {
+            let byte = bytes[i]
+            i += 1
+            switch byte {
+            case UInt8(ascii: "{"): open()
+            case UInt8(ascii: "}"): close()
+            case UInt8(ascii: "\\"): controlWord()
+            case 0x0D, 0x0A: break
+            default:
+                (atGroupStart, ignorable) = (false, false)
+                if groupsBeyondDepth > 0 || group.destination == .skipped || group.destination == .fontTable { continue }
+                if group.destination == .fieldInstruction {
+                    if fieldInstruction.count < 24 { fieldInstruction.append(byte) }
+                    continue
+                }
+                if byte == 0x09 { append(" ") } else { take(byte) }
+            }
+        }
+        let open = groups.count + groupsBeyondDepth
+        if !paragraph.isEmpty || !pending.isEmpty { endParagraph(endsCell: false) }
+        closeTable()
+        assembly.setAside(contents: contents)
+        // The document is one group, {\rtf1 … }: left open, the file is cut short.
+        if !ended {
+            assembly.diagnostics.append(Diagnostic(severity: .warning, code: "truncated", message: """
+                the RTF document ends with \(open) group\(open == 1 ? "" : "s") open: it is cut off, and what it held after \
+                its last paragraph is not read
+                """, line: paragraphNumber))
+        }
+    }
+
+    // MARK: Groups and control words
+
+    /// RTF nests groups a few dozen deep; a hostile file's deeper groups are passed over.
+    private static let maxDepth = 1_000
+
+    private mutating func open() {
+        guard groupsBeyondDepth == 0, groups.count < Self.maxDepth else {
+            groupsBeyondDepth += 1
+            return
+        }
+        flushPending()
+        groups.append(group)
+        ignorable = false
+        atGroupStart = true
+        fallbackToSkip = 0
+    }
+
+    private mutating func close() {
+        if groupsBeyondDepth > 0 {
+            groupsBeyondDepth -= 1
+            return
+        }
+        atGroupStart = false
+        guard let outer = groups.popLast() else { return }
+        ended = groups.isEmpty
+        flushPending()
+        let closed = group
+        group = outer
+        fallbackToSkip = 0
+        // A field's instruction closes before its result: a table of contents' result is set aside.
+        if closed.destination == .fieldInstruction, outer.destination == .body {
+            let instruction = String(decoding: fieldInstruction, as: UTF8.self).trimmingSpaces
+            if instruction.hasPrefix("TOC") { group.inContents = true }
+            fieldInstruction = []
+        }
+    }
+
+    /// Reads the control word or symbol after a backslash.
+    private mutating func controlWord() {
+        guard i < bytes.count else { return }
+        let first = bytes[i]
+        let opensGroup = atGroupStart
+        atGroupStart = false
+        guard isLetter(first) else {
+            i += 1
+            if first == UInt8(ascii: "*") {
+                ignorable = opensGroup
+                atGroupStart = opensGroup
+            } else {
+                controlSymbol(first)
+            }
+            return
+        }
+        let start = i
+        while i < bytes.count, isLetter(bytes[i]), i - start < 32 { i += 1 }
+        let word = bytes[start..<i]
+        var parameter: Int?
+        var negative = false
+        if i < bytes.count, bytes[i] == UInt8(ascii: "-") {
+            negative = true
+            i += 1
+        }
+        var digits = 0
+        while i < bytes.count, bytes[i] >= UInt8(ascii: "0"), bytes[i] <= UInt8(ascii: "9") {
+            if digits < 10 { parameter = (parameter ?? 0) * 10 + Int(bytes[i] - UInt8(ascii: "0")) }
+            digits += 1
+            i += 1
+        }
+        if negative { parameter = parameter.map { -$0 } }
+        // A space delimits the word and is part of it.
+        if i < bytes.count, bytes[i] == UInt8(ascii: " ") { i += 1 }
+        if word.elementsEqual("bin".utf8) {
+            i = min(bytes.count, i + max(parameter ?? 0, 0))
+            return
+        }
+        guard groupsBeyondDepth == 0, group.destination != .skipped else { return }
+        apply(String(decoding: word, as: UTF8.self), parameter)
+    }
+
+    private func isLetter(_ byte: UInt8) -> Bool {
+        byte | 0x20 >= UInt8(ascii: "a") && byte | 0x20 <= UInt8(ascii: "z")
+    }
+
+    private mutating func controlSymbol(_ symbol: UInt8) {
+        guard groupsBeyondDepth == 0, group.destination != .skipped else { return }
+        switch symbol {
+        case UInt8(ascii: "'"):
+            guard i + 1 < bytes.count, let high = hexValue(bytes[i]), let low = hexValue(bytes[i + 1]) else { return }
+            i += 2
+            if group.destination == .body { take(high << 4 | low, escaped: true) }
+        case 0x0D, 0x0A:
+            if group.destination == .body { endParagraph(endsCell: false) }
+        case UInt8(ascii: "~"):
+            append("\u{00A0}")
+        case UInt8(ascii: "_"):
+            append("-")
+        case UInt8(ascii: "\\"), UInt8(ascii: "{"), UInt8(ascii: "}"):
+            if group.destination == .fieldInstruction {
+                if fieldInstruction.count < 24 { fieldInstruction.append(symbol) }
+            } else if group.destination == .body {
+                take(symbol)
+            }
+        default:
+            // \- (an optional hyphen), \| and \: (index entries).
+            break
+        }
+    }
+
+    private func hexValue(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
+        default: nil
+        }
+    }
+
+    /// The destinations that hold no body text.
+    private static let passedOver: Set<String> = [
+        "colortbl", "stylesheet", "info", "pict", "object", "header", "headerl", "headerr", "headerf", "footer", "footerl",
+        "footerr", "footerf", "footnote", "annotation", "xe", "tc", "tcn", "txe", "rxe", "listtable", "listoverridetable",
+        "revtbl", "rsidtbl", "filetbl", "generator", "xmlnstbl", "themedata", "colorschememapping", "datastore",
+        "latentstyles", "pgdsctbl", "bkmkstart", "bkmkend", "nonshppict", "shppict", "fldtype", "userprops", "docvar",
+        "ftnsep", "ftnsepc", "ftncn", "aftnsep", "aftnsepc", "aftncn", "pn", "sp", "sn", "sv", "background", "template",
+        "expandedcolortbl", "falt", "panose", "fname",
+    ]
+
+    private mutating func apply(_ word: String, _ parameter: Int?) {
+        let startsDestination = ignorable
+        ignorable = false
+        if word == "fonttbl" {
+            group.destination = .fontTable
+            return
+        }
+        if word == "fldinst" {
+            group.destination = .fieldInstruction
+            return
+        }
+        if Self.passedOver.contains(word) || startsDestination {
+            flushPending()
+            group.destination = .skipped
+            return
+        }
+        if group.destination == .fontTable {
+            switch word {
+            case "f": fontTableFont = parameter
+            case "fcharset": if let font = fontTableFont, let charset = Self.charset(ofFontCharset: parameter ?? 0) { fontCharsets[font] = charset }
+            default: break
+            }
+            return
+        }
+        guard group.destination == .body else { return }
+        switch word {
+        case "par": endParagraph(endsCell: false)
+        case "pard":
+            inTable = false
+            tableDepth = 0
+            outlineLevel = nil
+        case "intbl":
+            inTable = true
+            tableDepth = max(tableDepth, 1)
+        case "itap": tableDepth = max(parameter ?? 1, 0)
+        case "cell": endParagraph(endsCell: true)
+        // A nested table's cells stand in the cell around them, a paragraph each.
+        case "nestcell": endParagraph(endsCell: false, withinCell: true)
+        case "row": endRow()
+        case "trowd":
+            rowLeft = 0
+            cellDefinitions = []
+            nextCellMerges = (nil, nil)
+        case "trleft": rowLeft = parameter ?? 0
+        case "cellx":
+            cellDefinitions.append((edge: parameter ?? 0, vertical: nextCellMerges.vertical, horizontal: nextCellMerges.horizontal))
+            nextCellMerges = (nil, nil)
+        case "clvmgf": nextCellMerges.vertical = .restart
+        case "clvmrg": nextCellMerges.vertical = .proceed
+        case "clmgf": nextCellMerges.horizontal = .restart
+        case "clmrg": nextCellMerges.horizontal = .proceed
+        case "outlinelevel": outlineLevel = parameter
+        case "line": append("\n")
+        case "tab": append(" ")
+        case "emdash": append("—")
+        case "endash": append("–")
+        case "bullet": append("•")
+        case "lquote": append("‘")
+        case "rquote": append("’")
+        case "ldblquote": append("“")
+        case "rdblquote": append("”")
+        case "emspace", "enspace", "qmspace": append(" ")
+        case "v": group.hidden = parameter != 0
+        case "deleted": group.hidden = parameter != 0
+        case "plain":
+            group.hidden = false
+            group.font = defaultFont
+        case "f": group.font = parameter
+        case "deff":
+            defaultFont = parameter
+            if group.font == nil { group.font = parameter }
+        case "ansicpg": if let charset = Self.charset(ofCodePage: parameter ?? 1252) { documentCharset = charset }
+        case "mac": documentCharset = "macintosh"
+        case "uc": group.unicodeSkip = max(parameter ?? 1, 0)
+        case "u": unicode(parameter ?? 0)
+        default: break
+        }
+    }
+
+    // MARK: Text
+
+    /// The charset of the text in the current font: its `\fcharset`, or the document's code page.
+    private var charset: String { group.font.flatMap { fontCharsets[$0] } ?? documentCharset }
+
+    /// A byte of the body's text: an ASCII character, or a code-page byte (`escaped`, from
+    /// `\'hh`, whose double-byte characters may end in an ASCII byte: GBK's 昇 is 95 4E; or
+    /// written raw, as some writers do, its second byte then taken with it).
+    private mutating func take(_ byte: UInt8, escaped: Bool = false) {
+        if fallbackToSkip > 0 {
+            fallbackToSkip -= 1
+            return
+        }
+        guard !group.hidden else { return }
+        if byte < 0x80, !escaped, !rawLeadByte {
+            flushPending()
+            paragraph.append(byte)
+            return
+        }
+        let lead = !escaped && byte >= 0x80 && !rawLeadByte
+        if pendingCharset != charset || pendingIsRaw == escaped { flushPending() }
+        (pendingCharset, pendingIsRaw, rawLeadByte) = (charset, !escaped, lead)
+        pending.append(byte)
+    }
+
+    /// Decodes the pending bytes: in their code page, but raw bytes that are UTF-8 (web
+    /// systems write it into RTF unescaped) as UTF-8.
+    private mutating func flushPending() {
+        rawLeadByte = false
+        guard !pending.isEmpty else { return }
+        if pendingIsRaw, let text = String(validating: pending, as: UTF8.self) {
+            paragraph += Array(text.utf8)
+        } else {
+            paragraph += Array(TextDecoding.text(pending, charset: pendingCharset).utf8)
+        }
+        pending.removeAll(keepingCapacity: true)
+    }
+
+    /// `\uN`: a UTF-16 unit, signed (a negative N is the unit less 65536).
+    private mutating func unicode(_ value: Int) {
+        flushPending()
+        fallbackToSkip = group.unicodeSkip
+        guard !group.hidden else { return }
+        let unit = UInt16(truncatingIfNeeded: value < 0 ? value + 65_536 : value)
+        switch unit {
+        case 0xD800...0xDBFF:
+            pendingHighSurrogate = unit
+            return
+        case 0xDC00...0xDFFF:
+            if let high = pendingHighSurrogate, let scalar = Unicode.Scalar(0x10000 + (UInt32(high - 0xD800) << 10) + UInt32(unit - 0xDC00)) {
+                append(String(scalar))
+            }
+        default:
+            if let scalar = Unicode.Scalar(unit), unit >= 0x20 || unit == 0x09 { append(unit == 0x09 ? " " : String(scalar)) }
+        }
+        pendingHighSurrogate = nil
+    }
+
+    private mutating func append(_ text: String) {
+        guard !group.hidden, group.destination == .body else { return }
+        flushPending()
+        paragraph += Array(text.utf8)
+    }
+
+    /// An ICU name for a Windows code page (`\ansicpg`).
+    private static func charset(ofCodePage page: Int) -> String? {
+        switch page {
+        case 936, 54_936: "GB18030"
+        case 950: "Big5"
+        case 932: "Shift_JIS"
+        case 10_000: "macintosh"
+        case 437, 850: "IBM\(page)"
+        case 874, 949, 1250...1258: "windows-\(page)"
+        default: nil
+        }
+    }
+
+    /// An ICU name for a font's character set (`\fcharset`); nil for ANSI (0, the document's
+    /// code page: GBK on a Chinese Windows) and the others that name none.
+    private static func charset(ofFontCharset value: Int) -> String? {
+        switch value {
+        case 128: "Shift_JIS"
+        case 129: "windows-949"
+        case 134: "GB18030"
+        case 136: "Big5"
+        case 161: "windows-1253"
+        case 162: "windows-1254"
+        case 177: "windows-1255"
+        case 178: "windows-1256"
+        case 186: "windows-1257"
+        case 204: "windows-1251"
+        case 222: "windows-874"
+        case 238: "windows-1250"
+        default: nil
+        }
+    }
+
+    // MARK: Paragraphs and tables
+
+    /// Ends the paragraph: in the body, or in the table's cell being read (`endsCell` ends the
+    /// cell too; `withinCell`, a nested table's cell, does not).
+    private mutating func endParagraph(endsCell: Bool, withinCell: Bool = false) {
+        flushPending()
+        let text = String(decoding: paragraph, as: UTF8.self)
+        paragraph.removeAll(keepingCapacity: true)
+        guard inTable || endsCell || withinCell else {
+            closeTable()
+            paragraphNumber += 1
+            let body = FoldedText(text.replacing("\n", with: " "), line: paragraphNumber)
+            if body.text.isSpacesOnly { return }
+            if group.inContents {
+                if contents.isEmpty { assembly.contentsFound() }
+                contents.append(body)
+                return
+            }
+            if let outlineLevel, (0..<9).contains(outlineLevel) { assembly.hints.headingLevels[paragraphNumber] = outlineLevel }
+            assembly.add(body)
+            recentBodyParagraphs.append(body)
+            if recentBodyParagraphs.count > TableGrid.paragraphsAbove { recentBodyParagraphs.removeFirst() }
+            return
+        }
+        if table == nil { table = WordTableBuilder(above: recentBodyParagraphs) }
+        paragraphNumber += 1
+        cell.line = cell.line ?? paragraphNumber
+        cell.texts.append(text)
+        if endsCell {
+            row.cells.append(cell)
+            cell = WordTableBuilder.Cell()
+        }
+    }
+
+    /// Ends the row: its cells take the merges of the row's definition, by their order.
+    private mutating func endRow() {
+        if !paragraph.isEmpty || !pending.isEmpty || !cell.texts.isEmpty { endParagraph(endsCell: true) }
+        if table == nil { table = WordTableBuilder(above: recentBodyParagraphs) }
+        for (index, definition) in zip(row.cells.indices, cellDefinitions) {
+            row.cells[index].verticalMerge = definition.vertical
+            if definition.horizontal == .proceed { row.cells[index].horizontalMerge = .proceed }
+        }
+        table?.rows.append(row)
+        rowEdges.append(cellDefinitions.isEmpty ? [] : [rowLeft] + cellDefinitions.map(\.edge))
+        row = WordTableBuilder.Row()
+    }
+
+    /// Hands the table read to the assembly, its cells placed on the columns its rows' edges make.
+    private mutating func closeTable() {
+        guard var builder = table else { return }
+        if !cell.texts.isEmpty { row.cells.append(cell) }
+        if !row.cells.isEmpty {
+            builder.rows.append(row)
+            rowEdges.append([])
+        }
+        builder.place(byEdges: rowEdges)
+        assembly.add(builder.grid(fallbackLine: paragraphNumber))
+        recentBodyParagraphs = []
+        (table, rowEdges, row, cell) = (nil, [], WordTableBuilder.Row(), WordTableBuilder.Cell())
+    }
+}
