@@ -48,8 +48,8 @@ struct RTFTests {
         let document = try read(#"""
             {\rtf1\ansi{\stylesheet{\s1 Heading;}}{\header \u39029?\u30473? 2024\par}
             {\*\generator Word;}{\info{\title x}}\pard 收入{\footnote 注}{\v 隐藏}{\pict\bin4 {}{}}
-            {\field{\*\fldinst PAGE}{\fldrslt 总计}}{\i0\*\cs7 2553.52}\u19975?\u20803?\par}\'ff{garbage}
-            """#)
+            {\field{\*\fldinst PAGE}{\fldrslt 总计}}{\i0\*\cs7 2553.52}\u19975?\u20803?\par}
+            """# + "\u{0}\u{0}\u{FF}trailing")
         #expect(document.paragraphs.map(\.text) == ["收入总计2553.52万元"])
     }
 
@@ -79,6 +79,16 @@ struct RTFTests {
         #expect(try read("{\\rtf1\\ansi 收入总计2553.52万元\\par}").paragraphs.map(\.text) == ["收入总计2553.52万元"])
         let gbk: [UInt8] = Array(#"{\rtf1\ansi\ansicpg936 "#.utf8) + [0xCA, 0xD5, 0xC8, 0xEB, 0x95, 0x4E] + Array(#"\par}"#.utf8)
         #expect(try Document(bytes: gbk, path: "report.rtf").paragraphs.map(\.text) == ["收入昇"])
+    }
+
+    /// A brace that closes the document's group while more RTF follows is a stray one (files
+    /// Outlook wrote hold them; a damaged byte makes one): the reading goes on, where the rest
+    /// went unread. Bytes after the document that are no RTF are no part of it.
+    @Test func aStrayBraceDoesNotEndTheDocument() throws {
+        let document = try read(#"{\rtf1\ansi\pard \u25910?\u20837?}\u24635?\u35745?\par}"#)
+        #expect(document.paragraphs.map(\.text) == ["收入总计"])
+        #expect(document.diagnostics.isEmpty)
+        #expect(try read(#"{\rtf1\ansi\pard \u25910?\u20837?\par}"#  + "\u{FF}8$DM q|").paragraphs.map(\.text) == ["收入"])
     }
 
     /// A document cut short is read as far as it goes, with a warning; one without body text

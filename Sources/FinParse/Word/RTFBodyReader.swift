@@ -106,7 +106,7 @@ struct RTFBodyReader {
         if !paragraph.isEmpty || !pending.isEmpty { endParagraph(endsCell: false) }
         closeTable()
         assembly.setAside(contents: contents)
-        // The document is one group, {\rtf1 … }: left open, the file is cut short.
+        // Left open, the file is cut short.
         if !ended {
             assembly.diagnostics.append(Diagnostic(severity: .warning, code: "truncated", message: """
                 the RTF document ends with \(open) group\(open == 1 ? "" : "s") open: it is cut off, and what it held after \
@@ -138,6 +138,14 @@ struct RTFBodyReader {
             return
         }
         atGroupStart = false
+        // A brace that closes the document's own group while more RTF follows is a stray one
+        // (Outlook's and others' files hold them; a damaged byte makes one): the reading goes
+        // on. Anything else after the document is no part of it.
+        if groups.count == 1 {
+            var next = i
+            while next < bytes.count, [0x20, 0x09, 0x0D, 0x0A].contains(bytes[next]) { next += 1 }
+            if next < bytes.count, bytes[next] == UInt8(ascii: "\\") || bytes[next] == UInt8(ascii: "{") { return }
+        }
         guard let outer = groups.popLast() else { return }
         ended = groups.isEmpty
         flushPending()
@@ -239,7 +247,7 @@ struct RTFBodyReader {
         "revtbl", "rsidtbl", "filetbl", "generator", "xmlnstbl", "themedata", "colorschememapping", "datastore",
         "latentstyles", "pgdsctbl", "bkmkstart", "bkmkend", "nonshppict", "shppict", "fldtype", "userprops", "docvar",
         "ftnsep", "ftnsepc", "ftncn", "aftnsep", "aftnsepc", "aftncn", "pn", "sp", "sn", "sv", "background", "template",
-        "expandedcolortbl", "falt", "panose", "fname",
+        "expandedcolortbl", "falt", "panose", "fname", "leveltext", "levelnumbers", "listname",
     ]
 
     private mutating func apply(_ word: String, _ parameter: Int?) {
@@ -337,7 +345,8 @@ struct RTFBodyReader {
         guard !group.hidden else { return }
         if byte < 0x80, !escaped, !rawLeadByte {
             flushPending()
-            paragraph.append(byte)
+            // Control characters are no text (a damaged file's, or a list's level codes).
+            if byte >= 0x20 { paragraph.append(byte) }
             return
         }
         let lead = !escaped && byte >= 0x80 && !rawLeadByte
@@ -351,10 +360,10 @@ struct RTFBodyReader {
     private mutating func flushPending() {
         rawLeadByte = false
         guard !pending.isEmpty else { return }
-        if pendingIsRaw, let text = String(validating: pending, as: UTF8.self) {
-            paragraph += Array(text.utf8)
-        } else {
-            paragraph += Array(TextDecoding.text(pending, charset: pendingCharset).utf8)
+        let text = pendingIsRaw ? String(validating: pending, as: UTF8.self) ?? TextDecoding.text(pending, charset: pendingCharset)
+            : TextDecoding.text(pending, charset: pendingCharset)
+        for scalar in text.unicodeScalars where scalar.value >= 0x20 && scalar.value != 0x7F {
+            UTF8.encode(scalar) { paragraph.append($0) }
         }
         pending.removeAll(keepingCapacity: true)
     }
