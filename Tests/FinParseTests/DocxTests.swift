@@ -456,15 +456,15 @@ struct DocxTests {
         #expect(table.tables.count == 1)
     }
 
-    /// A part Word merges in as it opens the file (w:altChunk) that is no web page (RTF,
-    /// another document) or that the package lacks is not read: said in a warning beside the
+    /// A part Word merges in as it opens the file (w:altChunk) that is no web page or RTF
+    /// (another document) or that the package lacks is not read: said in a warning beside the
     /// document's own text, and a document with no text of its own is refused with what to do.
     @Test func embeddedPartsAreSaidNotToBeRead() throws {
         let chunk = #"<w:altChunk xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="rId9"/>"#
         let document = try Docx.document(body: Docx.p("2021年度部门决算") + chunk + Docx.p("收入总计2553.52万元") + chunk)
         #expect(document.amounts.count == 1)
         #expect(document.diagnostics == [Diagnostic(severity: .warning, code: "embedded-part-not-read", message: """
-            the document merges in 2 parts when Word opens it (w:altChunk: RTF, another document, \
+            the document merges in 2 parts when Word opens it (w:altChunk: another document, \
             or a page that cannot be read), which finparse does not read: their text is missing
             """, line: 2)])
         let bare = try #require(error(Docx.package(body: chunk + "<w:p/>")))
@@ -474,8 +474,9 @@ struct DocxTests {
     }
 
     /// A web page merged in (w:altChunk), as web systems export a page to Word (html-docx-js
-    /// writes a web archive, others the page itself), is read where it stands, its lines
-    /// numbered on from the paragraphs before it. Before, the 财政局 page so exported was
+    /// writes a web archive, others the page itself), or an RTF part, is read where it stands,
+    /// its lines numbered on from the paragraphs before it (an RTF part was not read before
+    /// 2026-12-06, night). Before, the 财政局 page so exported was
     /// refused as a document without text; it reads as the page.
     @Test func aWebPageMergedInIsReadWhereItStands() throws {
         var exported = try Document(contentsOf: Corpus.path("mht/putuo-caizhengju-2024-juesuan.altchunk.docx"))
@@ -491,17 +492,17 @@ struct DocxTests {
             <Relationship Id="rtf" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk" Target="/word/chunk.rtf"/>
             </Relationships>
             """#
-        let body = Docx.p("一、收入支出决算总体情况") + chunk("page") + Docx.p("三、支出决算情况") + chunk("rtf")
+        let body = Docx.p("一、收入支出决算总体情况") + chunk("page") + Docx.p("三、支出决算情况") + chunk("rtf") + chunk("rId9")
         let mixed = try Document(bytes: Docx.zip([
             "_rels/.rels": Array(Docx.rels.utf8), "word/document.xml": Docx.documentXML(body: body),
             "word/_rels/document.xml.rels": Array(relationships.utf8),
             "word/chunk.htm": Array("<html><body><p>收入总计12.50万元。</p><p>二、收入决算情况</p></body></html>".utf8),
-            "word/chunk.rtf": Array(#"{\rtf1 \par }"#.utf8),
+            "word/chunk.rtf": Array(#"{\rtf1\ansi \u25903?\u20986?\u24635?\u35745?12.50\u19975?\u20803?\u12290?\par \u22235?\u12289?\u20854?\u20182?\par }"#.utf8),
         ]), path: "mixed.docx")
         #expect(mixed.paragraphs.map { "\($0.line) \($0.text)" }
-            == ["1 一、收入支出决算总体情况", "2 收入总计12.50万元。", "3 二、收入决算情况", "4 三、支出决算情况"])
-        #expect(mixed.outline.map(\.marker) == ["一、", "二、", "三、"])
-        #expect(mixed.diagnostics.map(\.code) == ["embedded-part-not-read"] && mixed.diagnostics.first?.line == 5)
+            == ["1 一、收入支出决算总体情况", "2 收入总计12.50万元。", "3 二、收入决算情况", "4 三、支出决算情况", "5 支出总计12.50万元。", "6 四、其他"])
+        #expect(mixed.outline.map(\.marker) == ["一、", "二、", "三、", "四、"])
+        #expect(mixed.diagnostics.map(\.code) == ["embedded-part-not-read"] && mixed.diagnostics.first?.line == 7)
     }
 
     /// A worksheet pasted into Word as an object (选择性粘贴 → Microsoft Excel 工作表 对象)

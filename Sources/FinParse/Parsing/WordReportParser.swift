@@ -28,10 +28,10 @@ enum WordReportParser {
         }
         body.finish()
         // Web systems export a page to Word as parts merged in when Word opens the file: the
-        // whole report may be such a part. Web pages and archives are read where they stand.
+        // whole report may be such a part. Web pages, web archives and RTF are read where they stand.
         let embedded = body.embeddedParts.count
         let notRead = "merges in \(embedded) part\(embedded == 1 ? "" : "s") when Word opens it "
-            + "(w:altChunk: RTF, another document, or a page that cannot be read), which finparse does not read"
+            + "(w:altChunk: another document, or a page that cannot be read), which finparse does not read"
         // Without a word of text it is no report, as a PDF without a text layer is none.
         guard assembly.holdsText else {
             throw FinParseError(.noText, path: path, message: embedded > 0
@@ -76,6 +76,7 @@ enum WordReportParser {
     static func read(rtf bytes: consuming [UInt8], path: String, into assembly: ReportAssembly) throws(FinParseError) {
         var reader = RTFBodyReader(assembly: assembly)
         reader.read(bytes)
+        assembly.setAside(contents: reader.contents)
         guard assembly.holdsText else {
             throw FinParseError(.noText, path: path, message: "is an RTF document without text (pages pasted in as pictures?): run OCR on them first")
         }

@@ -63,7 +63,8 @@ struct RTFBodyReader {
     private var outlineLevel: Int?
     private var paragraphNumber = 0
     private var recentBodyParagraphs: [FoldedText] = []
-    private var contents: [FoldedText] = []
+    /// The entries of a table of contents, kept out of the body.
+    private(set) var contents: [FoldedText] = []
 
     /// The table being read, its rows' edges, and the row and cell being read.
     private var table: WordTableBuilder?
@@ -76,9 +77,15 @@ struct RTFBodyReader {
     private var cellDefinitions: [(edge: Int, vertical: WordTableBuilder.Merge?, horizontal: WordTableBuilder.Merge?)] = []
     private var nextCellMerges: (vertical: WordTableBuilder.Merge?, horizontal: WordTableBuilder.Merge?) = (nil, nil)
 
-    init(assembly: ReportAssembly) {
+    /// Reads into `assembly`, numbering paragraphs from `firstLine` (an RTF part a Word
+    /// document merges in goes on from the paragraphs before it).
+    init(assembly: ReportAssembly, firstLine: Int = 1) {
         self.assembly = assembly
+        paragraphNumber = firstLine - 1
     }
+
+    /// The number of the last paragraph read.
+    var lastLine: Int { paragraphNumber }
 
     /// Reads the whole document. A document cut short (groups left open) is read as far as
     /// it goes, with a warning.
@@ -105,7 +112,6 @@ struct RTFBodyReader {
         let open = groups.count + groupsBeyondDepth
         if !paragraph.isEmpty || !pending.isEmpty { endParagraph(endsCell: false) }
         closeTable()
-        assembly.setAside(contents: contents)
         // Left open, the file is cut short.
         if !ended {
             assembly.diagnostics.append(Diagnostic(severity: .warning, code: "truncated", message: """

@@ -104,7 +104,7 @@ struct WordDocumentReader: XMLNodeReader {
     private var contents: [FoldedText] = []
     /// Whether the part had a Word body: a workbook's or a presentation's main part has none.
     private(set) var hasBody = false
-    /// The parts Word merges into the body when it opens the file (w:altChunk: RTF, another
+    /// The parts Word merges into the body when it opens the file (w:altChunk: another
     /// document, a page in a table) that are not read, and the line of the first.
     private(set) var embeddedParts = (count: 0, firstLine: 0)
     /// Whether the body holds a picture (or a drawing or an embedded object).
@@ -115,7 +115,7 @@ struct WordDocumentReader: XMLNodeReader {
     private(set) var embeddedObjects = (count: 0, firstLine: 0)
 
     /// The parts the body merges in (w:altChunk) by relationship id, read where they stand
-    /// when they are web pages.
+    /// when they are web pages or RTF.
     private let embeddedPages: [String: [UInt8]]
     /// The workbooks the body embeds as objects (word/embeddings/….xlsx, an .xls or an
     /// object's storage), and what else an object part is, by relationship id.
@@ -150,12 +150,19 @@ struct WordDocumentReader: XMLNodeReader {
         case .body:
             hasBody = true
         case .embeddedPart:
-            // A page merged in at the body's level is read as its lines; in a table, not.
-            if openTables.isEmpty, openParagraphs.isEmpty, let page = stream.attribute("r:id").flatMap({ embeddedPages[$0] }),
-               let last = HTMLReportParser.readEmbedded(page, firstLine: paragraphNumber + 1, into: assembly) {
-                paragraphNumber = last
-                recentBodyParagraphs = []
-                return
+            // A page or an RTF part merged in at the body's level is read as its lines; in a table, not.
+            if openTables.isEmpty, openParagraphs.isEmpty, let page = stream.attribute("r:id").flatMap({ embeddedPages[$0] }) {
+                var last = HTMLReportParser.readEmbedded(page, firstLine: paragraphNumber + 1, into: assembly)
+                if last == nil, page.starts(with: Array("{\\rtf".utf8)) {
+                    var rtf = RTFBodyReader(assembly: assembly, firstLine: paragraphNumber + 1)
+                    rtf.read(page)
+                    last = rtf.lastLine
+                }
+                if let last {
+                    paragraphNumber = last
+                    recentBodyParagraphs = []
+                    return
+                }
             }
             if embeddedParts.count == 0 { embeddedParts.firstLine = paragraphNumber + 1 }
             embeddedParts.count += 1
