@@ -89,9 +89,9 @@ enum GzipFile {
         init() throws(Failure) {
             stream.initialize(to: z_stream())
             // 16 + 15: a gzip wrapper around a window of up to 32 KB.
+            // On failure deinit frees both (the object is whole), and inflateEnd refuses a
+            // stream without state.
             guard inflateInit2_(stream, 16 + 15, zlibVersion(), Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
-                stream.deallocate()
-                output.deallocate()
                 throw Failure(description: "zlib could not be started")
             }
         }

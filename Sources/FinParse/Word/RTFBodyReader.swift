@@ -58,8 +58,9 @@ struct RTFBodyReader {
     /// The paragraph being read, UTF-8; a line break in it is "\n" until it is known to be
     /// outside a table (then a space, as in a .docx).
     private var paragraph: [UInt8] = []
+    /// The paragraph is in a table (`\intbl`, or `\itap` above 0; a nested table's cells are
+    /// read as paragraphs of the cell around them).
     private var inTable = false
-    private var tableDepth = 0
     private var outlineLevel: Int?
     private var paragraphNumber = 0
     private var recentBodyParagraphs: [FoldedText] = []
@@ -285,12 +286,9 @@ struct RTFBodyReader {
         case "par": endParagraph(endsCell: false)
         case "pard":
             inTable = false
-            tableDepth = 0
             outlineLevel = nil
-        case "intbl":
-            inTable = true
-            tableDepth = max(tableDepth, 1)
-        case "itap": tableDepth = max(parameter ?? 1, 0)
+        case "intbl": inTable = true
+        case "itap": inTable = (parameter ?? 1) > 0
         case "cell": endParagraph(endsCell: true)
         // A nested table's cells stand in the cell around them, a paragraph each.
         case "nestcell": endParagraph(endsCell: false, withinCell: true)
