@@ -94,6 +94,46 @@ final class ArchiveTests {
         }
     }
 
+    /// A tar whose order is not its names' (GNU tar writes a folder's files in the order the
+    /// file system keeps them): the reports, asked for in name order, are each read once as
+    /// the archive passes them, those not yet asked for kept (16 in memory, the rest in a
+    /// temporary file). Each report reads as written, in either order. Before, each report
+    /// past those kept was read again from the archive's start: 1,000 generated reports in a
+    /// .tar.gz took 60 s against 5.5 s.
+    @Test func aTarOutOfNameOrderReadsEachReport() throws {
+        try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
+        let texts = (0..<40).map { "第一部分\n收入总计\($0).50万元。\n" + String(repeating: "说明。", count: $0 * 20) }
+        var tar: [UInt8] = []
+        for (number, text) in texts.enumerated().reversed() {
+            tar += Self.ustarHeader(name: String(format: "决算/报告%02d.txt", number), size: text.utf8.count) + Array(text.utf8)
+            tar += [UInt8](repeating: 0, count: (512 - text.utf8.count % 512) % 512)
+        }
+        tar += [UInt8](repeating: 0, count: 1024)
+        let path = scratch + "/out-of-order.tar"
+        try Data(tar).write(to: URL(fileURLWithPath: path))
+        let reports = try #require(ReportArchive.reports(inArchiveAt: path))
+        #expect(reports == texts.indices.map { String(format: "\(path)/决算/报告%02d.txt", $0) })
+        for (index, report) in zip(reports.indices, reports) + zip(reports.indices, reports).reversed() {
+            #expect(try Document(contentsOf: report).amounts.map(\.text) == ["\(index).50万元"])
+        }
+    }
+
+    /// A POSIX tar header (ustar) of a file.
+    private static func ustarHeader(name: String, size: Int) -> [UInt8] {
+        var header = [UInt8](repeating: 0, count: 512)
+        func put(_ text: String, at offset: Int) { header.replaceSubrange(offset..<(offset + text.utf8.count), with: Array(text.utf8)) }
+        put(name, at: 0)
+        put("0000644", at: 100)
+        put(String(format: "%011o", size), at: 124)
+        put("00000000000", at: 136)
+        put("0", at: 156)
+        put("ustar", at: 257)
+        put("00", at: 263)
+        put(String(repeating: " ", count: 8), at: 148)
+        put(String(format: "%06o", header.reduce(0) { $0 + Int($1) }) + "\u{0} ", at: 148)
+        return header
+    }
+
     /// A report compressed alone (as scrapers store pages) reads as the file it holds: the
     /// same document, its `bytes` and `sha256` those of that file. Such a file was refused
     /// as a damaged tar archive, and left out of folders.

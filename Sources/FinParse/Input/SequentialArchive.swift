@@ -116,11 +116,7 @@ final class SequentialArchive: Sendable {
                 let fd = PlatformPath.withSystemName(of: path) { open($0, O_RDONLY | O_CLOEXEC) }
                 guard fd >= 0 else { return [] }
                 defer { close(fd) }
-                return RAR5Headers.encryptedNames { offset, count in
-                    var bytes = [UInt8](repeating: 0, count: count)
-                    let read = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress, count, off_t(offset)) }
-                    return Array(bytes.prefix(max(read, 0)))
-                }
+                return RAR5Headers.encryptedNames { SystemFile.read(fd, at: $0, count: $1) }
             case .memory(let memory):
                 let bytes = UnsafeRawBufferPointer(start: memory.buffer.baseAddress, count: memory.count)
                 guard bytes.starts(with: RAR5Headers.signature) else { return [] }
@@ -169,15 +165,47 @@ final class SequentialArchive: Sendable {
         /// Entries passed on the way to another, by index, kept to be asked for.
         var kept: [Int: [UInt8]] = [:]
         var keptBytes = 0
+        /// Entries passed beyond what `kept` holds, in a temporary file: in an archive whose
+        /// order is not its names' (GNU tar's is the folder's, at random), each report would
+        /// otherwise cost a pass from the archive's start.
+        var spill: AnonymousFile?
+        var spilled: [Int: (offset: Int, count: Int)] = [:]
+        var spillEnd = 0
 
-        /// Keeps the entries passed last: in a list read backwards, they are asked for next.
+        /// Keeps the entries passed last in memory (in a list read backwards, they are asked
+        /// for next), and those before them in the temporary file.
         mutating func keep(_ bytes: [UInt8], at index: Int) {
             kept[index] = bytes
             keptBytes += bytes.count
             let limit = SequentialArchive.keptLimit
             while kept.count > limit.count || keptBytes > limit.bytes, let first = kept.keys.min() {
-                keptBytes -= kept.removeValue(forKey: first)!.count
+                let evicted = kept.removeValue(forKey: first)!
+                keptBytes -= evicted.count
+                spillOut(evicted, at: first)
             }
+        }
+
+        /// Writes an entry to the temporary file; where none can be made or written (no
+        /// room), it is let go, to be read again from the archive's start.
+        private mutating func spillOut(_ bytes: [UInt8], at index: Int) {
+            if spill == nil { spill = AnonymousFile() }
+            guard let spill, bytes.withUnsafeBytes({ SystemFile.writeAll($0, to: spill.descriptor) }) == bytes.count else {
+                spillEnd = spill.map { Int(lseek($0.descriptor, 0, SEEK_END)) } ?? spillEnd
+                return
+            }
+            spilled[index] = (spillEnd, bytes.count)
+            spillEnd += bytes.count
+        }
+
+        /// The entry at `index` if it was passed and kept, taken out of keeping.
+        mutating func take(_ index: Int) -> [UInt8]? {
+            if let bytes = kept.removeValue(forKey: index) {
+                keptBytes -= bytes.count
+                return bytes
+            }
+            guard let place = spilled.removeValue(forKey: index), let spill else { return nil }
+            let bytes = SystemFile.read(spill.descriptor, at: place.offset, count: place.count)
+            return bytes.count == place.count ? bytes : nil
         }
     }
 
@@ -226,10 +254,7 @@ final class SequentialArchive: Sendable {
     /// The data of `entry`, at most `limit` bytes of it.
     func read(_ entry: Entry, limit: Int) throws(Failure) -> [UInt8] {
         try state.withLock { state throws(Failure) -> [UInt8] in
-            if let bytes = state.kept.removeValue(forKey: entry.index) {
-                state.keptBytes -= bytes.count
-                return bytes
-            }
+            if let bytes = state.take(entry.index) { return bytes }
             // A reader that has passed the entry starts again; a failed one is not kept.
             let cursor = state.cursor.flatMap { $0.position <= entry.index ? $0 : nil }
             state.cursor = nil

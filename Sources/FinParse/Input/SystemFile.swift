@@ -17,6 +17,20 @@ enum SystemFile {
         return (descriptor, template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) })
     }
 
+    /// Up to `count` bytes of the file from `offset` (fewer where it ends or cannot be read).
+    static func read(_ descriptor: Int32, at offset: Int, count: Int) -> [UInt8] {
+        var bytes = [UInt8](repeating: 0, count: count)
+        var done = 0
+        while done < count {
+            let read = bytes.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress! + done, count - done, off_t(offset + done)) }
+            if read < 0 && errno == EINTR { continue }
+            guard read > 0 else { break }
+            done += read
+        }
+        bytes.removeLast(count - done)
+        return bytes
+    }
+
     /// Writes `bytes` at the file's offset, or into the pipe; returns how many were
     /// written, all of them unless the system refused (no room, a closed pipe).
     static func writeAll(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32) -> Int {
@@ -29,4 +43,20 @@ enum SystemFile {
         }
         return done
     }
+}
+
+/// A temporary file that no one else can see (gone from its directory as it is made),
+/// closed, and so gone, when this goes.
+final class AnonymousFile: Sendable {
+    let descriptor: Int32
+
+    init?() {
+        guard let (descriptor, path) = SystemFile.createTemporary() else { return nil }
+        // Gone from the directory at once: it goes when its descriptor is closed, whatever
+        // becomes of the process.
+        unlink(path)
+        self.descriptor = descriptor
+    }
+
+    deinit { close(descriptor) }
 }

@@ -14,7 +14,7 @@ struct SpillBuffer {
     /// Bytes kept in memory before they go to the file.
     let memoryLimit: Int
     private var memory: [UInt8] = []
-    private var file: SpillFile?
+    private var file: AnonymousFile?
     private var fileBytes = 0
     private var fileFailed = false
 
@@ -32,14 +32,11 @@ struct SpillBuffer {
     private mutating func spill() {
         guard !fileFailed else { return }
         if file == nil {
-            guard let (descriptor, path) = SystemFile.createTemporary() else {
+            guard let made = AnonymousFile() else {
                 fileFailed = true
                 return
             }
-            // Gone from the directory at once: it goes when its descriptor is closed,
-            // whatever becomes of the process.
-            unlink(path)
-            file = SpillFile(descriptor: descriptor)
+            file = made
         }
         let written = memory.withUnsafeBytes { SystemFile.writeAll($0, to: file!.descriptor) }
         fileBytes += written
@@ -60,11 +57,11 @@ struct SpillBuffer {
 /// The bytes of a ``SpillBuffer``, read back as often as asked, from any thread.
 final class SpilledBytes: Sendable {
     private let memory: [UInt8]
-    private let file: SpillFile?
+    private let file: AnonymousFile?
     /// How many of the bytes are in the file, the first of them.
     let fileBytes: Int
 
-    fileprivate init(memory: [UInt8], file: SpillFile?, fileBytes: Int) {
+    fileprivate init(memory: [UInt8], file: AnonymousFile?, fileBytes: Int) {
         self.memory = memory
         self.file = file
         self.fileBytes = fileBytes
@@ -94,15 +91,6 @@ final class SpilledBytes: Sendable {
         }
         if !memory.isEmpty { try write(memory) }
     }
-}
-
-/// The open temporary file of a spilled buffer, closed (and so gone) when this goes.
-private final class SpillFile: Sendable {
-    let descriptor: Int32
-
-    init(descriptor: Int32) { self.descriptor = descriptor }
-
-    deinit { close(descriptor) }
 }
 
 /// A temporary file that could not be read back.
