@@ -71,6 +71,16 @@ struct RTFTests {
             "0,0 2x1 项目", "0,1 1x2 金额\n(万元)", "1,1 1x1 收入", "1,2 1x1 2553.52",
         ])
         #expect(document.paragraphs.map(\.text) == ["表一 收支总表", "以上。"])
+
+        // A table nested in a cell, as Word writes it (its rows' definitions in
+        // \*\nesttableprops, a fallback for readers without nested tables in \nonesttables):
+        // its cells are paragraphs of the cell around it, the fallback left out.
+        let nested = try read(#"""
+            {\rtf1\ansi\trowd\cellx3000\cellx6000\pard\intbl\itap1 项目\cell
+            \pard\intbl\itap2 收入\nestcell 2553.52\nestcell{\*\nesttableprops\trowd\cellx1500\cellx3000\nestrow}{\nonesttables 收入 2553.52\par}
+            \pard\intbl\itap1 \cell\row\pard\par}
+            """#)
+        #expect(nested.tables.map { $0.cells.map(\.text) } == [["项目", "收入\n2553.52"]])
     }
 
     /// Chinese written into the RTF as raw UTF-8 (web systems do, against the format) is

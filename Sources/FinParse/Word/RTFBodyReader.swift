@@ -255,6 +255,8 @@ struct RTFBodyReader {
         "latentstyles", "pgdsctbl", "bkmkstart", "bkmkend", "nonshppict", "shppict", "fldtype", "userprops", "docvar",
         "ftnsep", "ftnsepc", "ftncn", "aftnsep", "aftnsepc", "aftncn", "pn", "sp", "sn", "sv", "background", "template",
         "expandedcolortbl", "falt", "panose", "fname", "leveltext", "levelnumbers", "listname",
+        // What Word writes for readers without nested tables, beside the nested table itself.
+        "nonesttables",
     ]
 
     private mutating func apply(_ word: String, _ parameter: Int?) {
