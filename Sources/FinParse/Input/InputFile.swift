@@ -47,20 +47,14 @@ enum InputFile {
     static func firstBytes(of path: String, count: Int) throws(FinParseError) -> [UInt8] {
         let (fd, _) = try open(path)
         defer { close(fd) }
-        return read(fd, at: 0, count: count)
+        return SystemFile.read(fd, at: 0, count: count)
     }
 
     /// The file's last `count` bytes, or all of a shorter file.
     static func lastBytes(of path: String, count: Int) throws(FinParseError) -> [UInt8] {
         let (fd, size) = try open(path)
         defer { close(fd) }
-        return read(fd, at: max(size - count, 0), count: min(count, size))
-    }
-
-    private static func read(_ fd: Int32, at offset: Int, count: Int) -> [UInt8] {
-        var bytes = [UInt8](repeating: 0, count: count)
-        let n = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress!, count, off_t(offset)) }
-        return Array(bytes.prefix(max(n, 0)))
+        return SystemFile.read(fd, at: max(size - count, 0), count: min(count, size))
     }
 
     /// The file's size and SHA-256, read a megabyte at a time.
