@@ -15,7 +15,7 @@ struct RTFBodyReader {
     private var bytes: [UInt8] = []
     private var i = 0
 
-    private enum Destination { case body, fontTable, fieldInstruction, skipped }
+    private enum Destination { case body, fontTable, fieldInstruction, nestedRowProperties, skipped }
 
     /// What a group sets, and its groups inherit.
     private struct Group {
@@ -58,25 +58,31 @@ struct RTFBodyReader {
     /// The paragraph being read, UTF-8; a line break in it is "\n" until it is known to be
     /// outside a table (then a space, as in a .docx).
     private var paragraph: [UInt8] = []
-    /// The paragraph is in a table (`\intbl`, or `\itap` above 0; a nested table's cells are
-    /// read as paragraphs of the cell around them).
-    private var inTable = false
+    /// How deep in tables the paragraph stands: 0 in the body, 1 in a table (`\intbl`), more
+    /// in a table nested in a cell (`\itapN`).
+    private var depth = 0
     private var outlineLevel: Int?
     private var paragraphNumber = 0
     private var recentBodyParagraphs: [FoldedText] = []
     /// The entries of a table of contents, kept out of the body.
     private(set) var contents: [FoldedText] = []
 
-    /// The table being read, its rows' edges, and the row and cell being read.
-    private var table: WordTableBuilder?
-    private var rowEdges: [[Int]] = []
-    private var row = WordTableBuilder.Row()
-    private var cell = WordTableBuilder.Cell()
-    /// The row's definition (`\trowd` … `\cellx`): its left edge and each cell's right edge
-    /// and merges, in force until the next `\trowd`.
-    private var rowLeft = 0
-    private var cellDefinitions: [(edge: Int, vertical: WordTableBuilder.Merge?, horizontal: WordTableBuilder.Merge?)] = []
-    private var nextCellMerges: (vertical: WordTableBuilder.Merge?, horizontal: WordTableBuilder.Merge?) = (nil, nil)
+    /// The tables open at the paragraph being read: the outermost first, then each table
+    /// nested in a cell of the one before.
+    private var tables: [OpenWordTable] = []
+
+    /// A row's definition (`\trowd` … `\cellx`): its left edge and each cell's right edge and
+    /// merges, in force until the next `\trowd` of its depth.
+    private struct RowDefinition {
+        var left = 0
+        var cells: [(edge: Int, vertical: WordTableBuilder.Merge?, horizontal: WordTableBuilder.Merge?)] = []
+        var nextMerges: (vertical: WordTableBuilder.Merge?, horizontal: WordTableBuilder.Merge?) = (nil, nil)
+    }
+
+    /// By depth: the outermost table's rows are defined in the body, a nested table's in its
+    /// `\*\nesttableprops`.
+    private var rowDefinitions: [Int: RowDefinition] = [:]
+    private var definedDepth: Int { group.destination == .nestedRowProperties ? max(depth, 2) : 1 }
 
     /// Reads into `assembly`, numbering paragraphs from `firstLine` (an RTF part a Word
     /// document merges in goes on from the paragraphs before it).
@@ -111,8 +117,8 @@ struct RTFBodyReader {
             }
         }
         let open = groups.count + groupsBeyondDepth
-        if !paragraph.isEmpty || !pending.isEmpty { endParagraph(endsCell: false) }
-        closeTable()
+        if !paragraph.isEmpty || !pending.isEmpty { endParagraph() }
+        closeTables(downTo: 0)
         // Left open, the file is cut short.
         if !ended {
             assembly.diagnostics.append(Diagnostic(severity: .warning, code: "truncated", message: """
@@ -221,7 +227,7 @@ struct RTFBodyReader {
             i += 2
             if group.destination == .body { take(high << 4 | low, escaped: true) }
         case 0x0D, 0x0A:
-            if group.destination == .body { endParagraph(endsCell: false) }
+            if group.destination == .body { endParagraph() }
         case UInt8(ascii: "~"):
             append("\u{00A0}")
         case UInt8(ascii: "_"):
@@ -270,6 +276,10 @@ struct RTFBodyReader {
             group.destination = .fieldInstruction
             return
         }
+        if word == "nesttableprops" {
+            group.destination = .nestedRowProperties
+            return
+        }
         if Self.passedOver.contains(word) || startsDestination {
             flushPending()
             group.destination = .skipped
@@ -283,30 +293,34 @@ struct RTFBodyReader {
             }
             return
         }
-        guard group.destination == .body else { return }
+        guard group.destination == .body || group.destination == .nestedRowProperties else { return }
+        if group.destination == .nestedRowProperties, !["trowd", "trleft", "cellx", "clvmgf", "clvmrg", "clmgf", "clmrg", "nestrow"].contains(word) {
+            return
+        }
         switch word {
-        case "par": endParagraph(endsCell: false)
+        case "par": endParagraph()
         case "pard":
-            inTable = false
+            depth = 0
             outlineLevel = nil
-        case "intbl": inTable = true
-        case "itap": inTable = (parameter ?? 1) > 0
-        case "cell": endParagraph(endsCell: true)
-        // A nested table's cells stand in the cell around them, a paragraph each.
-        case "nestcell": endParagraph(endsCell: false, withinCell: true)
-        case "row": endRow()
-        case "trowd":
-            rowLeft = 0
-            cellDefinitions = []
-            nextCellMerges = (nil, nil)
-        case "trleft": rowLeft = parameter ?? 0
+        case "intbl": depth = max(depth, 1)
+        case "itap": depth = min(max(parameter ?? 1, 0), Self.maxTableDepth)
+        // An outer table's cells and rows end on \cell and \row, a nested table's on
+        // \nestcell and \nestrow.
+        case "cell": endParagraph(endingCellAt: 1)
+        case "nestcell": endParagraph(endingCellAt: max(depth, 2))
+        case "row": endRow(at: 1)
+        case "nestrow": endRow(at: max(depth, 2))
+        case "trowd": rowDefinitions[definedDepth] = RowDefinition()
+        case "trleft": rowDefinitions[definedDepth, default: RowDefinition()].left = parameter ?? 0
         case "cellx":
-            cellDefinitions.append((edge: parameter ?? 0, vertical: nextCellMerges.vertical, horizontal: nextCellMerges.horizontal))
-            nextCellMerges = (nil, nil)
-        case "clvmgf": nextCellMerges.vertical = .restart
-        case "clvmrg": nextCellMerges.vertical = .proceed
-        case "clmgf": nextCellMerges.horizontal = .restart
-        case "clmrg": nextCellMerges.horizontal = .proceed
+            var definition = rowDefinitions[definedDepth, default: RowDefinition()]
+            definition.cells.append((edge: parameter ?? 0, vertical: definition.nextMerges.vertical, horizontal: definition.nextMerges.horizontal))
+            definition.nextMerges = (nil, nil)
+            rowDefinitions[definedDepth] = definition
+        case "clvmgf": rowDefinitions[definedDepth, default: RowDefinition()].nextMerges.vertical = .restart
+        case "clvmrg": rowDefinitions[definedDepth, default: RowDefinition()].nextMerges.vertical = .proceed
+        case "clmgf": rowDefinitions[definedDepth, default: RowDefinition()].nextMerges.horizontal = .restart
+        case "clmrg": rowDefinitions[definedDepth, default: RowDefinition()].nextMerges.horizontal = .proceed
         case "outlinelevel": outlineLevel = parameter
         case "line": append("\n")
         case "tab": append(" ")
@@ -435,14 +449,18 @@ struct RTFBodyReader {
 
     // MARK: Paragraphs and tables
 
-    /// Ends the paragraph: in the body, or in the table's cell being read (`endsCell` ends the
-    /// cell too; `withinCell`, a nested table's cell, does not).
-    private mutating func endParagraph(endsCell: Bool, withinCell: Bool = false) {
+    /// Word nests tables a few deep; deeper paragraphs are read into the deepest kept.
+    private static let maxTableDepth = 16
+
+    /// Ends the paragraph: in the body, or in the cell being read of the table at its depth;
+    /// with `level`, the cell of the table at that depth ends with it.
+    private mutating func endParagraph(endingCellAt level: Int? = nil) {
         flushPending()
         let text = String(decoding: paragraph, as: UTF8.self)
         paragraph.removeAll(keepingCapacity: true)
-        guard inTable || endsCell || withinCell else {
-            closeTable()
+        let at = level ?? depth
+        closeTables(downTo: at)
+        guard at > 0 else {
             paragraphNumber += 1
             let body = FoldedText(text.replacing("\n", with: " "), line: paragraphNumber)
             if body.text.isSpacesOnly { return }
@@ -457,40 +475,49 @@ struct RTFBodyReader {
             if recentBodyParagraphs.count > TableGrid.paragraphsAbove { recentBodyParagraphs.removeFirst() }
             return
         }
-        if table == nil { table = WordTableBuilder(above: recentBodyParagraphs) }
+        openTables(to: at)
         paragraphNumber += 1
-        cell.line = cell.line ?? paragraphNumber
-        cell.texts.append(text)
-        if endsCell {
-            row.cells.append(cell)
-            cell = WordTableBuilder.Cell()
+        tables[at - 1].cell.line = tables[at - 1].cell.line ?? paragraphNumber
+        tables[at - 1].cell.texts.append(text)
+        if level != nil {
+            tables[at - 1].row.cells.append(tables[at - 1].cell)
+            tables[at - 1].cell = WordTableBuilder.Cell()
         }
     }
 
-    /// Ends the row: its cells take the merges of the row's definition, by their order.
-    private mutating func endRow() {
-        if !paragraph.isEmpty || !pending.isEmpty || !cell.texts.isEmpty { endParagraph(endsCell: true) }
-        if table == nil { table = WordTableBuilder(above: recentBodyParagraphs) }
-        for (index, definition) in zip(row.cells.indices, cellDefinitions) {
-            row.cells[index].verticalMerge = definition.vertical
-            if definition.horizontal == .proceed { row.cells[index].horizontalMerge = .proceed }
+    private mutating func openTables(to level: Int) {
+        while tables.count < level {
+            tables.append(OpenWordTable(above: tables.isEmpty ? recentBodyParagraphs : []))
         }
-        table?.rows.append(row)
-        rowEdges.append(cellDefinitions.isEmpty ? [] : [rowLeft] + cellDefinitions.map(\.edge))
-        row = WordTableBuilder.Row()
     }
 
-    /// Hands the table read to the assembly, its cells placed on the columns its rows' edges make.
-    private mutating func closeTable() {
-        guard var builder = table else { return }
-        if !cell.texts.isEmpty { row.cells.append(cell) }
-        if !row.cells.isEmpty {
-            builder.rows.append(row)
-            rowEdges.append([])
+    /// Ends the row of the table at depth `level`: its cells take the merges of its
+    /// definition, by their order.
+    private mutating func endRow(at level: Int) {
+        if !paragraph.isEmpty || !pending.isEmpty { endParagraph(endingCellAt: level) }
+        closeTables(downTo: level)
+        openTables(to: level)
+        // A last cell without its \cell (a damaged file's) ends with the row.
+        if !tables[level - 1].cell.texts.isEmpty {
+            tables[level - 1].row.cells.append(tables[level - 1].cell)
+            tables[level - 1].cell = WordTableBuilder.Cell()
         }
-        builder.place(byEdges: rowEdges)
-        assembly.add(builder.grid(fallbackLine: paragraphNumber))
+        let definition = rowDefinitions[level] ?? RowDefinition()
+        var row = tables[level - 1].row
+        for (index, cell) in zip(row.cells.indices, definition.cells) {
+            row.cells[index].verticalMerge = cell.vertical
+            if cell.horizontal == .proceed { row.cells[index].horizontalMerge = .proceed }
+        }
+        tables[level - 1].builder.rows.append(row)
+        tables[level - 1].rowEdges.append(definition.cells.isEmpty ? [] : [definition.left] + definition.cells.map(\.edge))
+        tables[level - 1].row = WordTableBuilder.Row()
+    }
+
+    /// Closes the tables nested deeper than `level`, the innermost first: each goes into the
+    /// cell of the table around it, the outermost to the assembly.
+    private mutating func closeTables(downTo level: Int) {
+        guard let grid = tables.close(downTo: level, fallbackLine: paragraphNumber) else { return }
+        assembly.add(grid)
         recentBodyParagraphs = []
-        (table, rowEdges, row, cell) = (nil, [], WordTableBuilder.Row(), WordTableBuilder.Cell())
     }
 }

@@ -37,18 +37,9 @@ struct WordBinaryBodyReader {
     /// The text boxes read so far, by their first position: a damaged file may anchor one
     /// box many times, Word once.
     private var textBoxesRead: Set<Int> = []
-    /// A table being read, with the row and cell being read in it.
-    private struct OpenTable {
-        var builder: WordTableBuilder
-        /// The cells' edges of each row, in twips.
-        var rowEdges: [[Int]] = []
-        var row = WordTableBuilder.Row()
-        var cell = WordTableBuilder.Cell()
-    }
-
     /// The tables open at the paragraph being read: the outermost first, then each table
     /// nested in a cell of the one before.
-    private var tables: [OpenTable] = []
+    private var tables: [OpenWordTable] = []
     private var recentBodyParagraphs: [FoldedText] = []
     private var contents: [FoldedText] = []
 
@@ -187,7 +178,7 @@ struct WordBinaryBodyReader {
         }
         // A hostile depth opens no more tables than a report could nest.
         while tables.count < min(properties.depth, Self.maxTableDepth) {
-            tables.append(OpenTable(builder: WordTableBuilder(above: recentBodyParagraphs)))
+            tables.append(OpenWordTable(above: recentBodyParagraphs))
         }
         let t = tables.count - 1
         // The outermost table's rows and cells end on 0x07, a nested table's on paragraph marks.
@@ -228,25 +219,10 @@ struct WordBinaryBodyReader {
     private static let maxTableDepth = 16
 
     /// Closes the tables nested deeper than `depth`, the innermost first: each goes into
-    /// the cell of the table around it, the outermost to the assembly, its cells placed on
-    /// the columns all its rows' edges make.
+    /// the cell of the table around it, the outermost to the assembly.
     private mutating func closeTables(downTo depth: Int) {
-        while tables.count > max(depth, 0) {
-            var open = tables.removeLast()
-            // A row or cell left open (a damaged file) ends with the table.
-            if !open.cell.texts.isEmpty { open.row.cells.append(open.cell) }
-            if !open.row.cells.isEmpty {
-                open.builder.rows.append(open.row)
-                open.rowEdges.append([])
-            }
-            open.builder.place(byEdges: open.rowEdges)
-            let grid = open.builder.grid(fallbackLine: paragraphNumber)
-            if tables.isEmpty {
-                assembly.add(grid)
-                recentBodyParagraphs = []
-            } else {
-                tables[tables.count - 1].cell.tables.append(grid)
-            }
-        }
+        guard let grid = tables.close(downTo: depth, fallbackLine: paragraphNumber) else { return }
+        assembly.add(grid)
+        recentBodyParagraphs = []
     }
 }

@@ -90,3 +90,46 @@ struct WordTableBuilder {
         return TableGrid(placed: cells, rows: rows.count, columns: columns, after: above, fallbackLine: fallbackLine)
     }
 }
+
+/// A Word table being read cell by cell (a .doc's or an RTF's, whose rows give their cells'
+/// edges): its rows so far, their edges, and the row and cell being read.
+struct OpenWordTable {
+    var builder: WordTableBuilder
+    /// Each row's edges, in twips: its left edge, then each cell's right edge.
+    var rowEdges: [[Int]] = []
+    var row = WordTableBuilder.Row()
+    var cell = WordTableBuilder.Cell()
+
+    init(above: [FoldedText]) {
+        builder = WordTableBuilder(above: above)
+    }
+
+    /// The table's grid, a row or cell left open (a damaged file's) ending with it, its cells
+    /// placed on the columns its rows' edges make.
+    mutating func finish(fallbackLine: Int) -> TableGrid {
+        if !cell.texts.isEmpty { row.cells.append(cell) }
+        if !row.cells.isEmpty {
+            builder.rows.append(row)
+            rowEdges.append([])
+        }
+        builder.place(byEdges: rowEdges)
+        return builder.grid(fallbackLine: fallbackLine)
+    }
+}
+
+extension [OpenWordTable] {
+    /// Closes the tables nested deeper than `level`, the innermost first, each into the cell
+    /// of the table around it: the outermost's grid, when it closes too.
+    mutating func close(downTo level: Int, fallbackLine: Int) -> TableGrid? {
+        while count > Swift.max(level, 0) {
+            let grid = self[count - 1].finish(fallbackLine: fallbackLine)
+            removeLast()
+            guard isEmpty else {
+                self[count - 1].cell.tables.append(grid)
+                continue
+            }
+            return grid
+        }
+        return nil
+    }
+}
