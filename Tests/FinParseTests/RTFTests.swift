@@ -77,7 +77,7 @@ struct RTFTests {
         // \nonesttables): that cell's table, as in a .docx, the fallback left out.
         let nested = try read(#"""
             {\rtf1\ansi\trowd\cellx3000\cellx6000\pard\intbl\itap1 项目\cell
-            \pard\intbl\itap2 收入\nestcell 2553.52\nestcell{\*\nesttableprops\trowd\cellx1500\cellx3000\nestrow}{\nonesttables 收入 2553.52\par}
+            \pard\intbl\itap2 收入\nestcell 2553.52\nestcell{\*\nesttableprops\trowd\cellx1500\cellx3000 x\nestrow}{\nonesttables 收入 2553.52\par}
             \pard\intbl\itap1 \cell\row\pard\par}
             """#)
         #expect(nested.tables.map { $0.cells.map(\.text) } == [["项目", ""]])

@@ -108,12 +108,13 @@ struct RTFBodyReader {
             case 0x0D, 0x0A: break
             default:
                 (atGroupStart, ignorable) = (false, false)
-                if groupsBeyondDepth > 0 || group.destination == .skipped || group.destination == .fontTable { continue }
-                if group.destination == .fieldInstruction {
-                    if fieldInstruction.count < 24 { fieldInstruction.append(byte) }
-                    continue
+                guard groupsBeyondDepth == 0 else { continue }
+                switch group.destination {
+                case .body: if byte == 0x09 { append(" ") } else { take(byte) }
+                case .fieldInstruction: if fieldInstruction.count < 24 { fieldInstruction.append(byte) }
+                // Fonts' names, a nested table's row properties, what is passed over: no text.
+                case .fontTable, .nestedRowProperties, .skipped: break
                 }
-                if byte == 0x09 { append(" ") } else { take(byte) }
             }
         }
         let open = groups.count + groupsBeyondDepth
