@@ -84,6 +84,24 @@ struct RTFTests {
         #expect(nested.tables.first?.cells.last?.tables.map { $0.cells.map { "\($0.column) \($0.text)" } } == [["0 收入", "1 2553.52"]])
     }
 
+    /// A heading's level comes from its paragraph (\outlinelevel) or from its style in the
+    /// style sheet (its own level, its name, or the style it is based on), and a table of
+    /// contents' entries, by their toc styles, are set aside: as in a .docx.
+    @Test func stylesGiveHeadingsTheirLevels() throws {
+        let document = try read(#"""
+            {\rtf1\ansi{\stylesheet{\s0 Normal;}{\s1\outlinelevel0{\*\hyphen2} heading 1;}{\s2\sbasedon0 heading 2;}
+            {\s3\sbasedon1 Title Big;}{\s20 toc 1;}}
+            \pard\s20 \u37096?\u38376?\u27010?\u20917?\tab 1\par
+            \pard\s3 \u37096?\u38376?\u27010?\u20917?\par
+            \pard\s2 \u26426?\u26500?\u35774?\u32622?\par
+            \pard\s0 \u25910?\u20837?\u24635?\u35745?2553.52\u19975?\u20803?\u12290?\par}
+            """#)
+        #expect(document.paragraphs.map(\.text) == ["部门概况", "机构设置", "收入总计2553.52万元。"])
+        let overview = try #require(document.outline.first)
+        #expect(overview.kind == .heading && overview.marker == nil && overview.title == "部门概况")
+        #expect(overview.children.map(\.title) == ["机构设置"])
+    }
+
     /// Chinese written into the RTF as raw UTF-8 (web systems do, against the format) is
     /// read as UTF-8; raw bytes that are no UTF-8 are the code page's.
     @Test func rawUTF8AndRawCodePageBytesAreRead() throws {

@@ -15,7 +15,7 @@ struct RTFBodyReader {
     private var bytes: [UInt8] = []
     private var i = 0
 
-    private enum Destination { case body, fontTable, fieldInstruction, nestedRowProperties, skipped }
+    private enum Destination { case body, fontTable, styleSheet, fieldInstruction, nestedRowProperties, skipped }
 
     /// What a group sets, and its groups inherit.
     private struct Group {
@@ -45,6 +45,16 @@ struct RTFBodyReader {
     private var defaultFont: Int?
     private var fontCharsets: [Int: String] = [:]
     private var fontTableFont: Int?
+    /// The paragraph styles (`\stylesheet`): their names, what they are based on and their
+    /// outline levels, which give a heading its level and a table of contents' entries away.
+    private var styles: [String: WordStyles.Style] = [:]
+    private var styleSheet = WordStyles()
+    /// The style being read in the style sheet: its number and its name's bytes.
+    private var styleBeingRead: (id: String?, style: WordStyles.Style, name: [UInt8]) = (nil, WordStyles.Style(), [])
+    /// The paragraph's style (`\sN`).
+    private var paragraphStyle: String?
+    /// How many groups stand around the style sheet's: its styles' groups are one deeper.
+    private var styleSheetDepth = 0
     /// Code-page bytes not yet decoded, and their charset.
     private var pending: [UInt8] = []
     private var pendingCharset = ""
@@ -112,6 +122,7 @@ struct RTFBodyReader {
                 switch group.destination {
                 case .body: if byte == 0x09 { append(" ") } else { take(byte) }
                 case .fieldInstruction: if fieldInstruction.count < 24 { fieldInstruction.append(byte) }
+                case .styleSheet: if styleBeingRead.name.count < 64 { styleBeingRead.name.append(byte) }
                 // Fonts' names, a nested table's row properties, what is passed over: no text.
                 case .fontTable, .nestedRowProperties, .skipped: break
                 }
@@ -166,6 +177,7 @@ struct RTFBodyReader {
         let closed = group
         group = outer
         fallbackToSkip = 0
+        if closed.destination == .styleSheet, groups.count <= styleSheetDepth { commitStyle(closingSheet: groups.count < styleSheetDepth) }
         // A field's instruction closes before its result: a table of contents' result is set aside.
         if closed.destination == .fieldInstruction, outer.destination == .body {
             let instruction = String(decoding: fieldInstruction, as: UTF8.self).trimmingSpaces
@@ -256,7 +268,7 @@ struct RTFBodyReader {
 
     /// The destinations that hold no body text.
     private static let passedOver: Set<String> = [
-        "colortbl", "stylesheet", "info", "pict", "object", "header", "headerl", "headerr", "headerf", "footer", "footerl",
+        "colortbl", "info", "pict", "object", "header", "headerl", "headerr", "headerf", "footer", "footerl",
         "footerr", "footerf", "footnote", "annotation", "xe", "tc", "tcn", "txe", "rxe", "listtable", "listoverridetable",
         "revtbl", "rsidtbl", "filetbl", "generator", "xmlnstbl", "themedata", "colorschememapping", "datastore",
         "latentstyles", "pgdsctbl", "bkmkstart", "bkmkend", "nonshppict", "shppict", "fldtype", "userprops", "docvar",
@@ -273,6 +285,11 @@ struct RTFBodyReader {
             group.destination = .fontTable
             return
         }
+        if word == "stylesheet" {
+            group.destination = .styleSheet
+            styleSheetDepth = groups.count
+            return
+        }
         if word == "fldinst" {
             group.destination = .fieldInstruction
             return
@@ -284,6 +301,15 @@ struct RTFBodyReader {
         if Self.passedOver.contains(word) || startsDestination {
             flushPending()
             group.destination = .skipped
+            return
+        }
+        if group.destination == .styleSheet {
+            switch word {
+            case "s": styleBeingRead.id = "\(parameter ?? 0)"
+            case "sbasedon": styleBeingRead.style.basedOn = "\(parameter ?? 0)"
+            case "outlinelevel": styleBeingRead.style.outlineLevel = parameter
+            default: break
+            }
             return
         }
         if group.destination == .fontTable {
@@ -303,6 +329,8 @@ struct RTFBodyReader {
         case "pard":
             depth = 0
             outlineLevel = nil
+            paragraphStyle = nil
+        case "s": paragraphStyle = "\(parameter ?? 0)"
         case "intbl": depth = max(depth, 1)
         case "itap": depth = min(max(parameter ?? 1, 0), Self.maxTableDepth)
         // An outer table's cells and rows end on \cell and \row, a nested table's on
@@ -348,6 +376,18 @@ struct RTFBodyReader {
         case "u": unicode(parameter ?? 0)
         default: break
         }
+    }
+
+    /// Keeps the style whose group closes (`{\s1 … heading 1;}`), its name up to the `;`;
+    /// the style sheet is made when its own group closes.
+    private mutating func commitStyle(closingSheet: Bool) {
+        if let id = styleBeingRead.id {
+            let name = TextDecoding.text(styleBeingRead.name, charset: documentCharset)
+            styleBeingRead.style.name = String(String(name.prefix { $0 != ";" }).trimmingSpaces)
+            styles[id] = styleBeingRead.style
+        }
+        styleBeingRead = (nil, WordStyles.Style(), [])
+        if closingSheet { styleSheet = WordStyles(styles) }
     }
 
     // MARK: Text
@@ -465,12 +505,14 @@ struct RTFBodyReader {
             paragraphNumber += 1
             let body = FoldedText(text.replacing("\n", with: " "), line: paragraphNumber)
             if body.text.isSpacesOnly { return }
-            if group.inContents {
+            if group.inContents || paragraphStyle.map(styleSheet.isContents) == true {
                 if contents.isEmpty { assembly.contentsFound() }
                 contents.append(body)
                 return
             }
-            if let outlineLevel, (0..<9).contains(outlineLevel) { assembly.hints.headingLevels[paragraphNumber] = outlineLevel }
+            if let level = outlineLevel ?? paragraphStyle.flatMap(styleSheet.outlineLevel(of:)), (0..<9).contains(level) {
+                assembly.hints.headingLevels[paragraphNumber] = level
+            }
             assembly.add(body)
             recentBodyParagraphs.append(body)
             if recentBodyParagraphs.count > TableGrid.paragraphsAbove { recentBodyParagraphs.removeFirst() }
