@@ -206,6 +206,17 @@ final class ArchiveTests {
             try Document(contentsOf: rar + "/决算.txt")
         }
         #expect(try Document(contentsOf: rar + "/说明.txt").paragraphs.map(\.text) == ["说明:决算.txt 以密码加密。"])
+        // Its headers sealed too (WinRAR's "encrypt file names"): the archive encryption header
+        // first, ciphertext after it, the end's header among it. It was "truncated".
+        try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
+        let sealed = scratch + "/sealed-names.rar"
+        let header: [UInt8] = [4, 0, 0, 1, 15] + [UInt8](repeating: 0x5A, count: 28)
+        try Data(RAR5Headers.signature + [0, 0, 0, 0, UInt8(header.count)] + header + (0..<96).map { UInt8($0 * 37 % 251) })
+            .write(to: URL(fileURLWithPath: sealed))
+        #expect(throws: FinParseError(.unsupportedFormat, path: sealed,
+                                      message: "is a RAR archive encrypted with a password: unpack it with the password first")) {
+            try Document(contentsOf: sealed)
+        }
         let deflate64 = Corpus.path("archive/fixtures/deflate64-member.zip")
         #expect(throws: FinParseError(.unsupportedFormat, path: deflate64 + "/决算.txt", message:
             "is packed with Deflate64, which finparse does not unpack: pack it again with zip's usual Deflate")) {

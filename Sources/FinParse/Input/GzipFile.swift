@@ -61,14 +61,19 @@ enum GzipFile {
         guard fd >= 0 else { throw Failure(description: String(cString: strerror(errno))) }
         defer { close(fd) }
         let inflater = try Inflater()
-        var chunk = [UInt8](repeating: 0, count: 1 << 20)
-        while true {
-            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }
-            if n < 0, errno == EINTR { continue }
-            guard n >= 0 else { throw Failure(description: String(cString: strerror(errno))) }
-            if n == 0 { break }
-            try withBytes(of: chunk) { input throws(Failure) in try inflater.feed(UnsafeRawBufferPointer(rebasing: input[..<n])) { _ in true } }
+        var failure: Failure?
+        if let code = SystemFile.readChunks(of: fd, { chunk in
+            do throws(Failure) {
+                try inflater.feed(chunk) { _ in true }
+                return true
+            } catch {
+                failure = error
+                return false
+            }
+        }) {
+            throw Failure(description: String(cString: strerror(code)))
         }
+        if let failure { throw failure }
         try inflater.finish()
     }
 

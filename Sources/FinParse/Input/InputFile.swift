@@ -62,17 +62,13 @@ enum InputFile {
         let (fd, _) = try open(path)
         defer { close(fd) }
         var hash = SHA256()
-        var chunk = [UInt8](repeating: 0, count: 1 << 20)
         var total = 0
-        while true {
-            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress!, $0.count) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw error(errno, path: path)
-            }
-            if n == 0 { break }
-            hash.update(data: chunk[..<n])
-            total += n
+        if let code = SystemFile.readChunks(of: fd, { chunk in
+            hash.update(bufferPointer: chunk)
+            total += chunk.count
+            return true
+        }) {
+            throw error(code, path: path)
         }
         return (total, hex(hash.finalize()))
     }

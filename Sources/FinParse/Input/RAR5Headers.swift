@@ -30,7 +30,16 @@ enum RAR5Headers {
         return names
     }
 
-    private static let fileHeader: UInt64 = 2, endOfArchive: UInt64 = 5, encryptionRecord: UInt64 = 1
+    /// Whether the archive's headers are encrypted (names and all): its first header is the
+    /// archive encryption header, and every header after it, its end's too, is ciphertext.
+    static func headersAreEncrypted(reading read: (_ offset: Int, _ count: Int) -> [UInt8]) -> Bool {
+        // Its CRC-32, its size, then its type.
+        var lead = Fields(read(signature.count, 4 + 3 + 10).dropFirst(4))
+        guard lead.number() != nil else { return false }
+        return lead.number() == archiveEncryption
+    }
+
+    private static let fileHeader: UInt64 = 2, archiveEncryption: UInt64 = 4, endOfArchive: UInt64 = 5, encryptionRecord: UInt64 = 1
     /// RAR 5 headers are at most 2 MB.
     private static let maximumHeaderSize: UInt64 = 2 << 20
 

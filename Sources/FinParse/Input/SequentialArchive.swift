@@ -90,17 +90,22 @@ final class SequentialArchive: Sendable {
         case file(String)
         case memory(Memory)
 
-        /// Whether the archive is no RAR 5, or one with its end-of-archive header within its
-        /// last bytes: the header's CRC-32, then size 3, type 5, its flags and the archive's
-        /// (WinRAR writes 04 00; a few bytes of padding may follow).
-        func endsAsRAR5() -> Bool {
-            let (first, last): ([UInt8], [UInt8]) = switch self {
-            case .file(let path):
-                ((try? InputFile.firstBytes(of: path, count: 8)) ?? [], (try? InputFile.lastBytes(of: path, count: 32)) ?? [])
-            case .memory(let memory):
-                (Array(memory.buffer.prefix(min(8, memory.count))), Array(memory.buffer[max(memory.count - 32, 0)..<memory.count]))
+        /// The archive's first `count` bytes, or fewer.
+        func first(_ count: Int) -> [UInt8] {
+            switch self {
+            case .file(let path): (try? InputFile.firstBytes(of: path, count: count)) ?? []
+            case .memory(let memory): Array(memory.buffer.prefix(min(count, memory.count)))
             }
-            guard first == Array("Rar!\u{1A}\u{07}\u{01}\u{00}".utf8) else { return true }
+        }
+
+        /// Whether a RAR 5 archive has its end-of-archive header within its last bytes: the
+        /// header's CRC-32, then size 3, type 5, its flags and the archive's (WinRAR writes
+        /// 04 00; a few bytes of padding may follow).
+        func endsAsRAR5() -> Bool {
+            let last: [UInt8] = switch self {
+            case .file(let path): (try? InputFile.lastBytes(of: path, count: 32)) ?? []
+            case .memory(let memory): Array(memory.buffer[max(memory.count - 32, 0)..<memory.count])
+            }
             return last.indices.dropLast(7).contains { i in
                 let header = Array(last[(i + 4)..<(i + 8)])
                 let stored = last[i..<(i + 4)].reversed().reduce(UInt(0)) { $0 << 8 | UInt($1) }
@@ -108,36 +113,27 @@ final class SequentialArchive: Sendable {
             }
         }
 
-        /// The names of a RAR 5 archive's encrypted files (``RAR5Headers``): none for another.
-        func encryptedRAR5Names() -> Set<[UInt8]> {
+        /// `body` over the archive's bytes, `read(offset, count)` (fewer past its end).
+        func reading<T>(_ body: ((_ offset: Int, _ count: Int) -> [UInt8]) -> T) -> T? {
             switch self {
             case .file(let path):
-                guard (try? InputFile.firstBytes(of: path, count: 8)) == RAR5Headers.signature else { return [] }
                 let fd = PlatformPath.withSystemName(of: path) { open($0, O_RDONLY | O_CLOEXEC) }
-                guard fd >= 0 else { return [] }
+                guard fd >= 0 else { return nil }
                 defer { close(fd) }
-                return RAR5Headers.encryptedNames { SystemFile.read(fd, at: $0, count: $1) }
+                return body { SystemFile.read(fd, at: $0, count: $1) }
             case .memory(let memory):
                 let bytes = UnsafeRawBufferPointer(start: memory.buffer.baseAddress, count: memory.count)
-                guard bytes.starts(with: RAR5Headers.signature) else { return [] }
-                return RAR5Headers.encryptedNames { offset, count in
-                    offset < bytes.count ? Array(bytes[offset..<min(offset + count, bytes.count)]) : []
-                }
+                return body { offset, count in offset < bytes.count ? Array(bytes[offset..<min(offset + count, bytes.count)]) : [] }
             }
         }
 
-        /// Fails where the archive is gzipped and its stream is not whole: libarchive checks
-        /// no gzip CRC-32, and a changed byte would reach a report's reader.
+        /// Fails where the gzip stream of a gzipped archive is not whole: libarchive checks no
+        /// gzip CRC-32, and a changed byte would reach a report's reader.
         func checkGzip() throws(Failure) {
             do {
                 switch self {
-                case .file(let path):
-                    guard (try? InputFile.firstBytes(of: path, count: 3)) == GzipFile.magic else { return }
-                    try GzipFile.check(fileAt: path)
-                case .memory(let memory):
-                    let bytes = UnsafeRawBufferPointer(start: memory.buffer.baseAddress, count: memory.count)
-                    guard bytes.starts(with: GzipFile.magic) else { return }
-                    try GzipFile.check(bytes)
+                case .file(let path): try GzipFile.check(fileAt: path)
+                case .memory(let memory): try GzipFile.check(UnsafeRawBufferPointer(start: memory.buffer.baseAddress, count: memory.count))
                 }
             } catch {
                 throw Failure(description: "its gzip stream: \(error)")
@@ -227,11 +223,17 @@ final class SequentialArchive: Sendable {
     private init(_ source: Source, kind: Kind, byteCount: Int, keeping isWanted: ([UInt8]) -> Bool) throws(Failure) {
         self.source = source
         self.byteCount = byteCount
+        let start = kind == .sevenZip ? [] : source.first(RAR5Headers.signature.count)
+        let isRAR5 = kind == .rar && start == RAR5Headers.signature
+        // Headers encrypted, its end's too, a RAR 5 cannot be checked for a cut.
+        if isRAR5, source.reading(RAR5Headers.headersAreEncrypted) == true {
+            throw Failure(description: "its headers are encrypted", code: .unsupportedFormat)
+        }
         // libarchive takes a RAR 5 cut short within a header for one that ends there.
-        if kind == .rar, !source.endsAsRAR5() {
+        if isRAR5, !source.endsAsRAR5() {
             throw Failure(description: "it ends before its end-of-archive header (truncated)")
         }
-        let encrypted = kind == .rar ? source.encryptedRAR5Names() : []
+        let encrypted = isRAR5 ? source.reading(RAR5Headers.encryptedNames) ?? [] : []
         var entries: [Entry] = []
         do {
             let reader = try Reader(source)
@@ -248,7 +250,7 @@ final class SequentialArchive: Sendable {
         }
         wanted = Set(entries.filter { isWanted($0.name) }.map(\.index))
         lastWanted = wanted.max() ?? -1
-        if kind == .tar { try source.checkGzip() }
+        if kind == .tar, start.starts(with: GzipFile.magic) { try source.checkGzip() }
     }
 
     /// The data of `entry`, at most `limit` bytes of it.

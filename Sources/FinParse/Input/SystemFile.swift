@@ -31,6 +31,18 @@ enum SystemFile {
         return bytes
     }
 
+    /// Hands `body` the file's bytes from its offset to its end, a megabyte at a time, while
+    /// `body` returns true: the errno of a read that failed, or nil.
+    static func readChunks(of descriptor: Int32, _ body: (UnsafeRawBufferPointer) -> Bool) -> Int32? {
+        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress!, $0.count) }
+            if count < 0 && errno == EINTR { continue }
+            guard count >= 0 else { return errno }
+            guard count > 0, chunk.withUnsafeBytes({ body(UnsafeRawBufferPointer(rebasing: $0[..<count])) }) else { return nil }
+        }
+    }
+
     /// Writes `bytes` at the file's offset, or into the pipe; returns how many were
     /// written, all of them unless the system refused (no room, a closed pipe).
     static func writeAll(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32) -> Int {
