@@ -1708,6 +1708,43 @@ struct PDFTextTests {
         #expect(!PageText.isPaginated(lines(scraped)))
     }
 
+    /// A piece of a PDF's plain text too short to tell its pages (the 规划资源局 决算's 情况说明,
+    /// copied out of its extraction) reads the figures of its sentences as the whole text does:
+    /// an amount whose unit went to the next line (…增加 1062.85 / 万元，增长…) and a label
+    /// wrapped before its amount (…收入支出总计 / 9859.38 万元). Before, each line stood as a
+    /// paragraph: two of the eight amounts were lost and four figures had no label.
+    /// Two lines of the piece alone, too few to show a width, are still joined at the unit.
+    @Test func aShortPieceOfPlainTextJoinsItsWrappedSentences() throws {
+        let path = Corpus.path("pdf/putuo-guihuaziyuan-2024-juesuan-with-errors.raw.txt")
+        let whole = try Document(contentsOf: path)
+        let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+        func figures(_ document: Document, lines range: ClosedRange<Int>, from first: Int = 1) -> [String] {
+            (document.amounts + document.percents).filter { $0.cell == nil && range.contains($0.line + first - 1) }
+                .map { "\($0.line + first - 1) \($0.label ?? "-") \($0.value)\($0.unit.rawValue)" }.sorted()
+        }
+        for (first, last) in [(1436, 1450), (1445, 1446)] {
+            let piece = lines[(first - 1)..<last].joined(separator: "\n")
+            let document = try Document(bytes: Array(piece.utf8), path: "piece.txt")
+            #expect(figures(document, lines: first...last, from: first) == figures(whole, lines: first...last))
+        }
+        let piece = try Document(bytes: Array(lines[1435..<1450].joined(separator: "\n").utf8), path: "piece.txt")
+        #expect(figures(piece, lines: 1...15).count == 12)
+        #expect(piece.amounts.contains { $0.value == Decimal(string: "1062.85") && $0.label == "增加" && $0.line == 5 })
+        #expect(piece.amounts.contains { $0.value == Decimal(string: "9859.38") && $0.label == "收入支出总计" })
+    }
+
+    /// In scraped text, whose lines are paragraphs, a sentence is joined where its break is
+    /// plain (a number broken at its decimal point, 2553. / 52万元, read as 52万元 before), and
+    /// nowhere else: a line of a table's cells (5万元/期 under its item, one a line in a word
+    /// processor's export), a word broken with nothing to show it (收入总 / 计…) and a list item
+    /// after a line that ends on ，stay apart.
+    @Test func scrapedLinesJoinOnlyWhereASentencePlainlyBreaks() throws {
+        let text = "一、收入支出决算总体情况说明\n2021年度收入总\n计2553.52万元，比上年增长48.16%。支出总计2553.\n52万元。\n应急管理系统业务培训\n5万元/期\n其中，\n（一）财政拨款收入\n"
+        let document = try Document(bytes: Array(text.utf8), path: "scraped.txt")
+        #expect(document.paragraphs.map(\.line) == [1, 2, 3, 5, 6, 7, 8])
+        #expect(document.amounts.map { "\($0.line) \($0.label ?? "-") \($0.value)" } == ["3 - 2553.52", "3 支出总计 2553.52", "6 - 5"])
+    }
+
     /// A report's prose hard-wrapped at a page's width, as a web page made of a PDF's lines
     /// gives it (each line a paragraph, a blank line after each: the 永州 report's sentences
     /// at 36 characters, a number never split), read as its sentences: every figure outside

@@ -17,6 +17,16 @@ enum PageText {
         var diagnostics: [Diagnostic]
     }
 
+    /// How a text's lines stand, as ``layout(of:)`` tells.
+    enum Layout {
+        /// A paginated extraction: ``clean(_:)`` makes it ready.
+        case pages
+        /// Prose wrapped at one width, too little of it to tell pages: ``joinWrapped(_:)`` joins it.
+        case wrapped
+        /// A line a paragraph, but where a sentence plainly breaks: ``joinBroken(_:)``.
+        case lines
+    }
+
     /// Whether `lines` came from a paginated extraction: pdftotext starts each page after the
     /// first with a form feed, unless told not to (`-nopgbrk`). Such text is known otherwise
     /// among its first 5,000 lines: by its tables, twenty lines laid out in columns (`-layout`);
@@ -28,25 +38,33 @@ enum PageText {
     /// neither: a paragraph a line, a table's rows TAB-separated or a cell a line; its
     /// headings, as wide as one another as they may be, are far narrower than its paragraphs.
     /// ``clean(_:)`` gives such text its form feeds back where its page numbers say
-    /// (``numberedPageStarts(_:)``), or reads it as one page.
-    static func isPaginated(_ lines: [FoldedText]) -> Bool {
-        if hasFormFeeds(lines) { return true }
+    /// (``numberedPageStarts(_:)``), or reads it as one page. Three such lines, and no more
+    /// than nineteen, are a piece of a PDF's text too short to tell its pages (a 情况说明
+    /// copied out), whose lines are still joined where they were wrapped.
+    static func isPaginated(_ lines: [FoldedText]) -> Bool { layout(of: lines) == .pages }
+
+    static func layout(of lines: [FoldedText]) -> Layout {
+        if hasFormFeeds(lines) { return .pages }
         let head = lines.prefix(5_000)
         var columnar = 0
         var wrapped: [Int: Int] = [:]  // lines that may be wrapped, by width
         for (k, (line, next)) in zip(head, head.dropFirst()).enumerated() {
             if line.text.contains(utf8: "  ") && isColumnar(line.text) {
                 columnar += 1
-                if columnar == 20 { return true }
+                if columnar == 20 { return .pages }
             }
             // Double-spaced text (a web page made of a PDF's lines) goes on after one blank line.
             let goesOn = !next.isBlank || k + 2 < head.count && !head[head.startIndex + k + 2].isBlank
             if goesOn, let width = wrappedWidth(line), width >= 40 { wrapped[width, default: 0] += 1 }
         }
-        let clustered = wrapped.keys.filter { width in (width - 2...width + 2).reduce(0) { $0 + wrapped[$1, default: 0] } >= 20 }
-        guard let widestCluster = clustered.max() else { return false }
+        let clusters = wrapped.keys.map { width in (width: width, lines: (width - 2...width + 2).reduce(0) { $0 + wrapped[$1, default: 0] }) }
+        guard !clusters.isEmpty else { return .lines }
         let widths = head.filter { !$0.isBlank }.map { columns($0.original[...]) }.sorted()
-        return (widestCluster + 2) * 10 >= widths[(widths.count - 1) * 95 / 100] * 9
+        func isWidest(_ lines: Int) -> Bool {
+            guard let width = clusters.filter({ $0.lines >= lines }).map(\.width).max() else { return false }
+            return (width + 2) * 10 >= widths[(widths.count - 1) * 95 / 100] * 9
+        }
+        return isWidest(20) ? .pages : isWidest(3) ? .wrapped : .lines
     }
 
     private static func hasFormFeeds(_ lines: [FoldedText]) -> Bool { lines.contains(where: startsPage) }
@@ -586,7 +604,7 @@ enum PageText {
     /// Joins a line into the one before it when that one runs to the full width of
     /// the page and stops mid-sentence, and this one neither starts a paragraph
     /// (indent, list marker) nor is laid out in columns.
-    private static func joinWrapped(_ lines: [FoldedText]) -> [FoldedText] {
+    static func joinWrapped(_ lines: [FoldedText]) -> [FoldedText] {
         var measures = lines.map { $0.isBlank ? nil : Measure(columnar: isColumnar($0.text), width: columns($0.original.trimmingSpaces)) }
         let prose = lines.indices.filter { measures[$0].map { !$0.columnar } ?? false }
         let widths = prose.map { measures[$0]!.width }.filter { $0 >= 20 }.sorted()
@@ -632,6 +650,94 @@ enum PageText {
         }
         if let paragraph = open { result.append(paragraph.line) }
         return result + blanks
+    }
+
+    // MARK: Sentences broken in text without pages
+
+    /// Joins a line into the one before it where the break plainly falls inside a sentence, in
+    /// text not known as page text, whose lines otherwise stand as paragraphs: a piece of a
+    /// PDF's text too short to show its page's width (a 情况说明 copied out), a scraped page
+    /// with a line break in a sentence. Plainly: the line goes on with what no paragraph starts
+    /// with (、，。；：, a closing bracket or quote), with the unit of the number the line before
+    /// ends on (…增加 1062.85 / 万元，增长…), with the rest of a number broken at its decimal
+    /// point (2553. / 52万元), or with an amount and its unit after a word (…收入支出总计 /
+    /// 9859.38 万元。); or the line before ends on ，or 、. Left apart, the amount lost its unit
+    /// or its whole part, and its label. A table's lines (a TAB, columns), a list item, and a
+    /// line before that holds no Chinese are never joined: some exports set a table's cells a
+    /// line each (95 / %), where a break says nothing.
+    static func joinBroken(_ lines: inout [FoldedText]) {
+        // The lines are left untouched up to the first break, and without one not written at
+        // all: most texts have none, and a copy of a large text's lines took a fifth more memory.
+        guard let firstBreak = lines.indices.dropFirst().first(where: { breaksInside(lines[$0 - 1], lines[$0]) }) else { return }
+        var kept = firstBreak
+        var joining: Paragraph?
+        var previous: FoldedText? = lines[firstBreak - 1]
+        for k in lines.indices[firstBreak...] {
+            let line = lines[k]
+            defer { previous = line }
+            if let before = previous, breaksInside(before, line), (joining?.bytes ?? 0) < maxJoinedBytes {
+                if joining == nil { joining = Paragraph(before, Measure(columnar: false, width: 0)) }
+                joining!.join(line, width: 0)
+                continue
+            }
+            if let paragraph = joining {
+                lines[kept - 1] = paragraph.line
+                joining = nil
+            }
+            lines[kept] = line
+            kept += 1
+        }
+        if let paragraph = joining { lines[kept - 1] = paragraph.line }
+        lines.removeSubrange(kept...)
+    }
+
+    /// Whether `line` goes on with the sentence `before` breaks off, as ``joinBroken(_:)`` reads it.
+    private static func breaksInside(_ before: FoldedText, _ line: FoldedText) -> Bool {
+        // This runs for every line of a scraped text: the line's first and last characters
+        // first, which let most lines go.
+        guard let first = line.text.unicodeScalars.first(where: { $0 != " " }),
+              let last = before.text.unicodeScalars.last(where: { $0 != " " }) else { return false }
+        let indented = line.text.unicodeScalars.first == " "
+        let head = { line.text.trimmingSpaces.unicodeScalars }, tail = { before.text.trimmingSpaces.unicodeScalars }
+        let broken: Bool
+        switch (first.value, last.value) {
+        case (0x3001, _), (0xFF0C, _), (0x2C, _), (0x3002, _), (0xFF1B, _), (0x3B, _), (0xFF1A, _), (0x3A, _),
+             (0xFF09, _), (0x29, _), (0x300B, _), (0x300D, _), (0x300F, _), (0x201D, _):
+            // 、，。；：）》」』”: no paragraph starts so.
+            broken = true
+        case (0x25, 0x30...0x39), (0x4E07, 0x30...0x39), (0x4EBF, 0x30...0x39), (0x5143, 0x30...0x39):
+            // 1062.85 / 万元，; 48.16 / %。
+            broken = unitEndsClause(head())
+        case (0x2E, 0x30...0x39):
+            // 2553 / .52万元
+            broken = head().dropFirst().first?.isASCIIDigit == true
+        case (0x30...0x39, 0x2E):
+            // 2553. / 52万元
+            broken = tail().dropLast().last?.isASCIIDigit == true
+        case (0x30...0x39, _) where last.isIdeograph && !indented:
+            // …收入支出总计 / 9859.38 万元。与…
+            broken = unitEndsClause(head().drop { $0.isASCIIDigit || $0 == "," || $0 == "." }.drop { $0 == " " })
+        case (0x5143, 0x4E07), (0x5143, 0x4EBF):
+            // 2553.52万 / 元，
+            broken = tail().dropLast().last?.isASCIIDigit == true
+        case (_, 0xFF0C), (_, 0x2C), (_, 0x3001):
+            broken = !indented
+        default:
+            broken = false
+        }
+        guard broken, tail().contains(where: \.isIdeograph),
+              !before.original.contains(utf8: 0x09), !line.original.contains(utf8: 0x09),
+              !(before.text.contains(utf8: "  ") && isColumnar(before.text)), !(line.text.contains(utf8: "  ") && isColumnar(line.text))
+        else { return false }
+        return ListMarker.scan(String(line.text.trimmingSpaces)) == nil
+    }
+
+    /// Whether `text` starts with a unit of money or % and a mark of the sentence right after
+    /// it (万元，; %。): a sentence's figure goes on so, a table's cell (5万元/期, a line of its
+    /// own in a word processor's text export) does not.
+    private static func unitEndsClause(_ text: Substring.UnicodeScalarView.SubSequence) -> Bool {
+        guard let unit = ["万元", "亿元", "元", "%"].first(where: { text.starts(with: $0.unicodeScalars) }) else { return false }
+        return text.dropFirst(unit.unicodeScalars.count).first.map { "，,。；;、）)".unicodeScalars.contains($0) } ?? false
     }
 
     /// pdftotext -layout prints a line that starts in another font (the digits of 603.14万元, a “)

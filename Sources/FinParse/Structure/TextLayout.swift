@@ -3,7 +3,8 @@ enum TextLayout {
     static func read(_ lines: [FoldedText]) -> ReportBody {
         var result = ReportBody()
         var lines = lines
-        let paginated = PageText.isPaginated(lines)
+        let layout = PageText.layout(of: lines)
+        let paginated = layout == .pages
         if paginated {
             let pages = PageText.clean(lines)
             lines = SpacedIndicatorTable.joiningHeaders(pages.lines)
@@ -11,6 +12,8 @@ enum TextLayout {
             result.hints.chapterTitles = pages.chapterTitles
             result.diagnostics = pages.diagnostics
             result.listedTables = pages.listedTables
+        } else {
+            if layout == .wrapped { lines = PageText.joinWrapped(lines) } else { PageText.joinBroken(&lines) }
         }
         var i = 0
         // Where the last table of page text ended, and how many such tables came one after
