@@ -1713,21 +1713,27 @@ struct PDFTextTests {
     /// an amount whose unit went to the next line (…增加 1062.85 / 万元，增长…) and a label
     /// wrapped before its amount (…收入支出总计 / 9859.38 万元). Before, each line stood as a
     /// paragraph: two of the eight amounts were lost and four figures had no label.
-    /// Two lines of the piece alone, too few to show a width, are still joined at the unit.
+    /// Two lines of the piece alone, too few to show a width, are still joined at the unit; a
+    /// piece of the double-spaced `-layout` extraction across its blank lines.
     @Test func aShortPieceOfPlainTextJoinsItsWrappedSentences() throws {
-        let path = Corpus.path("pdf/putuo-guihuaziyuan-2024-juesuan-with-errors.raw.txt")
-        let whole = try Document(contentsOf: path)
-        let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
         func figures(_ document: Document, lines range: ClosedRange<Int>, from first: Int = 1) -> [String] {
             (document.amounts + document.percents).filter { $0.cell == nil && range.contains($0.line + first - 1) }
                 .map { "\($0.line + first - 1) \($0.label ?? "-") \($0.value)\($0.unit.rawValue)" }.sorted()
         }
-        for (first, last) in [(1436, 1450), (1445, 1446)] {
-            let piece = lines[(first - 1)..<last].joined(separator: "\n")
-            let document = try Document(bytes: Array(piece.utf8), path: "piece.txt")
-            #expect(figures(document, lines: first...last, from: first) == figures(whole, lines: first...last))
+        // The -layout extraction is double-spaced, a blank line after each line.
+        for (file, pieces) in [("raw", [1436...1450, 1445...1446]), ("layout", [583...612])] {
+            let path = Corpus.path("pdf/putuo-guihuaziyuan-2024-juesuan-with-errors.\(file).txt")
+            let whole = try Document(contentsOf: path)
+            let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+            for range in pieces {
+                let piece = lines[(range.lowerBound - 1)..<range.upperBound].joined(separator: "\n")
+                let document = try Document(bytes: Array(piece.utf8), path: "piece.txt")
+                #expect(figures(document, lines: range, from: range.lowerBound) == figures(whole, lines: range), "\(file) \(range)")
+            }
         }
-        let piece = try Document(bytes: Array(lines[1435..<1450].joined(separator: "\n").utf8), path: "piece.txt")
+        let raw = try String(contentsOfFile: Corpus.path("pdf/putuo-guihuaziyuan-2024-juesuan-with-errors.raw.txt"), encoding: .utf8)
+        let piece = try Document(bytes: Array(raw.split(separator: "\n", omittingEmptySubsequences: false)[1435..<1450].joined(separator: "\n").utf8),
+                                 path: "piece.txt")
         #expect(figures(piece, lines: 1...15).count == 12)
         #expect(piece.amounts.contains { $0.value == Decimal(string: "1062.85") && $0.label == "增加" && $0.line == 5 })
         #expect(piece.amounts.contains { $0.value == Decimal(string: "9859.38") && $0.label == "收入支出总计" })

@@ -604,7 +604,9 @@ enum PageText {
     /// Joins a line into the one before it when that one runs to the full width of
     /// the page and stops mid-sentence, and this one neither starts a paragraph
     /// (indent, list marker) nor is laid out in columns.
-    static func joinWrapped(_ lines: [FoldedText]) -> [FoldedText] {
+    /// `longLines` is how many lines at the full width tell double spacing: fewer in a piece
+    /// of text too short to tell its pages.
+    static func joinWrapped(_ lines: [FoldedText], longLines: Int = 30) -> [FoldedText] {
         var measures = lines.map { $0.isBlank ? nil : Measure(columnar: isColumnar($0.text), width: columns($0.original.trimmingSpaces)) }
         let prose = lines.indices.filter { measures[$0].map { !$0.columnar } ?? false }
         let widths = prose.map { measures[$0]!.width }.filter { $0 >= 20 }.sorted()
@@ -613,7 +615,7 @@ enum PageText {
         // pdftotext -layout indents each paragraph's first line: then a line at the margin
         // continues the one above even when that one happens to end on 。 or ；.
         let indented = prose.filter { lines[$0].text.drop { $0 == "\u{0C}" }.hasPrefix("  ") }.count * 100 >= prose.count * 15
-        let doubleSpaced = isDoubleSpaced(measures, full: full)
+        let doubleSpaced = isDoubleSpaced(measures, full: full, longLines: longLines)
         var lines = lines
         if indented && !doubleSpaced {
             let order = loweringRaisedLines(lines, measures, full: full)
@@ -769,7 +771,7 @@ enum PageText {
     /// prose at the full width, most of which a single blank line follows; a page of prose
     /// is at least 20 characters wide, and the one-cell lines of a tables-only report in
     /// plain pdftotext, which also alternate with blank lines, are narrower.
-    private static func isDoubleSpaced(_ lines: [Measure?], full: Int) -> Bool {
+    private static func isDoubleSpaced(_ lines: [Measure?], full: Int, longLines: Int) -> Bool {
         guard full >= 40 else { return false }
         var long = 0
         var spaced = 0
@@ -778,7 +780,7 @@ enum PageText {
             long += 1
             if lines[i + 1] == nil && lines[i + 2] != nil { spaced += 1 }
         }
-        return long >= 30 && spaced * 10 >= long * 6
+        return long >= longLines && spaced * 10 >= long * 6
     }
 
     /// The marks that end a sentence, or open what follows (：).

@@ -13,7 +13,7 @@ enum TextLayout {
             result.diagnostics = pages.diagnostics
             result.listedTables = pages.listedTables
         } else {
-            if layout == .wrapped { lines = PageText.joinWrapped(lines) } else { PageText.joinBroken(&lines) }
+            if layout == .wrapped { lines = PageText.joinWrapped(lines, longLines: 6) } else { PageText.joinBroken(&lines) }
         }
         var i = 0
         // Where the last table of page text ended, and how many such tables came one after
