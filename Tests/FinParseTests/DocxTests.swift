@@ -5,6 +5,37 @@ import ZIPFoundation
 
 @Suite("Word input")
 struct DocxTests {
+    // MARK: Documents made of a PDF's lines
+
+    /// A .docx or a web page made of a PDF's lines (a paragraph, a `<div>` or a `<br>` a line, as
+    /// converters and content systems make them; here the 规划资源局 决算's 情况说明 in plain
+    /// pdftotext) joins a sentence where it plainly breaks, as a text file's lines are joined
+    /// (``PageText/joinBroken(_:)``): …增加 1062.85 / 万元，增长… gives its amount, …收入支出总计 /
+    /// 9859.38 万元。 its label. A word broken with nothing to show it (…事务中 / 心办公大楼…) is
+    /// not joined, as Word's own paragraphs never show such a break; the corpus .docx and web
+    /// pages read as before (their goldens).
+    @Test func aDocumentOfAPDFsLinesJoinsItsBrokenSentences() throws {
+        let raw = try String(contentsOfFile: Corpus.path("pdf/putuo-guihuaziyuan-2024-juesuan-with-errors.raw.txt"), encoding: .utf8)
+        let lines = raw.split(separator: "\n", omittingEmptySubsequences: false)[1438..<1449].map(String.init)
+        func figures(_ document: Document) -> [String] {
+            (document.amounts + document.percents).map { "\($0.label ?? "-") \($0.value)\($0.unit.rawValue)" }.sorted()
+        }
+        let text = try Document(bytes: Array(lines.joined(separator: "\n").utf8), path: "piece.txt")
+        let word = try Docx.document(body: lines.map(Docx.p).joined())
+        let divs = try Document(bytes: Array(("<html><body>" + lines.map { "<div>\($0)</div>" }.joined() + "</body></html>").utf8),
+                                path: "piece.html")
+        let breaks = try Document(bytes: Array(("<html><body><p>" + lines.joined(separator: "<br>") + "</p></body></html>").utf8),
+                                  path: "piece.html")
+        #expect(figures(text).count == 12)
+        #expect(figures(text).contains("增加 1062.85万元") && figures(text).contains("收入支出总计 9859.38万元"))
+        for document in [word, divs, breaks] {
+            #expect(figures(document) == figures(text))
+            // Six paragraphs: a heading and its sentences, but for …事务中 / 心办公大楼装修等。,
+            // which the text's wrapping width joins and nothing here shows.
+            #expect(document.paragraphs.map { $0.text.prefix(6) } == ["上海市普陀区", "心办公大楼装", "二、收入决算", "本年收入合计", "三、支出决算", "本年支出合计"])
+        }
+    }
+
     // MARK: The corpus report as .docx
 
     /// Written by scripts/make-docx.py from the text report's golden dump.

@@ -140,25 +140,47 @@ final class ReportAssembly {
         diagnostics += body.diagnostics
         listedTables += body.listedTables
         notesTitles = notesTitles || !listedTables.isEmpty
+        // Its lines were joined as its layout says (TextLayout): none more here.
+        releaseHeld()
         var next = 0
         for index in body.tables.indices {
             // A table's title line is a paragraph too, and comes first.
             while next < body.paragraphs.count, body.paragraphs[next].line <= body.tables[index].line {
-                add(body.paragraphs[next])
+                enter(body.paragraphs[next])
                 next += 1
             }
             add(body.tables[index])
             body.tables[index].cells = []
         }
-        for paragraph in body.paragraphs[next...] { add(paragraph) }
+        for paragraph in body.paragraphs[next...] { enter(paragraph) }
     }
 
     /// Whether any paragraph or table cell handed over had text: a report without any is none.
-    private(set) var holdsText = false
+    var holdsText: Bool { entered || held.map { !$0.first.isBlank } ?? false }
+    private var entered = false
+
+    /// The last paragraph handed over, held while the next may go on with its sentence: a
+    /// document or web page made of a PDF's lines, a paragraph a line, breaks them anywhere
+    /// (…增加 1062.85 / 万元，增长…). Joined only where the break is plain
+    /// (``PageText/joinBroken(_:)``); Word's own paragraphs never show such a break.
+    private var held: PageText.SentenceJoin?
 
     /// A body paragraph, in document order.
     func add(_ paragraph: FoldedText) {
-        if !holdsText && !paragraph.isBlank { holdsText = true }
+        if held?.take(paragraph) == true { return }
+        releaseHeld()
+        held = PageText.SentenceJoin(paragraph)
+    }
+
+    private func releaseHeld() {
+        guard let line = held?.line else { return }
+        held = nil
+        enter(line)
+    }
+
+    /// A body paragraph, whole, in document order.
+    private func enter(_ paragraph: FoldedText) {
+        if !entered && !paragraph.isBlank { entered = true }
         if !paragraph.isBlank { tableBefore = nil }
         switch typedContents.take(paragraph) {
         case .pass:
@@ -188,6 +210,7 @@ final class ReportAssembly {
     /// styles): no typed one is looked for, and a 目录 heading held right before it is its
     /// heading, kept out with it.
     func contentsFound() {
+        releaseHeld()
         notesTitles = true
         let held = typedContents.stop()
         if held.count > 1 { for paragraph in held { accept(paragraph) } }
@@ -196,6 +219,7 @@ final class ReportAssembly {
     /// A table of contents found, its heading and entries (none of them handed over as
     /// paragraphs): noted as kept out, and the tables it lists looked for at the end.
     func setAside(contents: [FoldedText]) {
+        releaseHeld()
         guard let first = contents.first, let last = contents.last else { return }
         diagnostics.append(TableOfContents.setAside(entries: contents.count, from: first.line, to: last.line))
         listedTables = TableOfContents.listedTables(contents)
@@ -249,13 +273,14 @@ final class ReportAssembly {
 
     /// A top-level table, in document order.
     func add(_ grid: TableGrid) {
+        releaseHeld()
         var grid = grid
         if let tableBefore, grid.columns == tableBefore.columns {
             grid.continues = SelfEvaluationReader.continuation(after: tableBefore)
         }
         // A large table is no form: its cells are let go once read.
         tableBefore = grid.cells.count <= Self.largestForm ? grid : nil
-        if !holdsText && grid.holdsText { holdsText = true }
+        if !entered && grid.holdsText { entered = true }
         applying(typedContents.close())
         subject = nil
         if !run.isEmpty { handOverRun() }
@@ -345,6 +370,7 @@ final class ReportAssembly {
 
     /// Streaming: gives out what is left, once the reader has handed over everything.
     func finishStream() {
+        releaseHeld()
         applying(typedContents.close())
         if !run.isEmpty { handOverRun() }
         if !tableRun.isEmpty { handOverTables() }
@@ -372,6 +398,7 @@ final class ReportAssembly {
 
     /// The document, once the reader has handed over everything.
     func document(source: SourceInfo) -> Document {
+        releaseHeld()
         applying(typedContents.close())
         if !run.isEmpty { handOverRun() }
         if !tableRun.isEmpty { handOverTables() }

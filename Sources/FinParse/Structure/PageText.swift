@@ -58,7 +58,8 @@ enum PageText {
             if goesOn, let width = wrappedWidth(line), width >= 40 { wrapped[width, default: 0] += 1 }
         }
         let clusters = wrapped.keys.map { width in (width: width, lines: (width - 2...width + 2).reduce(0) { $0 + wrapped[$1, default: 0] }) }
-        guard !clusters.isEmpty else { return .lines }
+        // The widths of all lines only where a cluster asks: a scraped text has few such lines.
+        guard clusters.contains(where: { $0.lines >= 3 }) else { return .lines }
         let widths = head.filter { !$0.isBlank }.map { columns($0.original[...]) }.sorted()
         func isWidest(_ lines: Int) -> Bool {
             guard let width = clusters.filter({ $0.lines >= lines }).map(\.width).max() else { return false }
@@ -671,34 +672,65 @@ enum PageText {
         // The lines are left untouched up to the first break, and without one not written at
         // all: most texts have none, and a copy of a large text's lines took a fifth more memory.
         guard let firstBreak = lines.indices.dropFirst().first(where: { breaksInside(lines[$0 - 1], lines[$0]) }) else { return }
-        var kept = firstBreak
-        var joining: Paragraph?
-        var previous: FoldedText? = lines[firstBreak - 1]
+        var kept = firstBreak - 1  // where the open sentence goes
+        var sentence = SentenceJoin(lines[kept])
         for k in lines.indices[firstBreak...] {
-            let line = lines[k]
-            defer { previous = line }
-            if let before = previous, breaksInside(before, line), (joining?.bytes ?? 0) < maxJoinedBytes {
-                if joining == nil { joining = Paragraph(before, Measure(columnar: false, width: 0)) }
-                joining!.join(line, width: 0)
-                continue
-            }
-            if let paragraph = joining {
-                lines[kept - 1] = paragraph.line
-                joining = nil
-            }
-            lines[kept] = line
+            if sentence.take(lines[k]) { continue }
+            lines[kept] = sentence.line
             kept += 1
+            sentence = SentenceJoin(lines[k])
         }
-        if let paragraph = joining { lines[kept - 1] = paragraph.line }
-        lines.removeSubrange(kept...)
+        lines[kept] = sentence.line
+        lines.removeSubrange((kept + 1)...)
+    }
+
+    /// Lines joined as ``joinBroken(_:)`` joins them, taken one by one: a reader that hands
+    /// over its paragraphs as it reads them holds the last in one. Taken into in place: a copy
+    /// shares the lines joined so far.
+    struct SentenceJoin {
+        /// The first line.
+        let first: FoldedText
+        /// The lines joined so far and the last of them, once one has joined: boxed, as a
+        /// reader hands over every paragraph through one of these and nothing joins most.
+        private var joined: Joined?
+
+        private final class Joined {
+            var paragraph: Paragraph
+            var last: FoldedText
+
+            init(_ first: FoldedText, _ line: FoldedText) {
+                paragraph = Paragraph(first, Measure(columnar: false, width: 0))
+                last = line
+            }
+        }
+
+        init(_ line: FoldedText) { first = line }
+
+        /// Joins `line` when it goes on with the sentence, and says whether it did.
+        mutating func take(_ line: FoldedText) -> Bool {
+            if let joined {
+                guard breaksInside(joined.last, line), joined.paragraph.bytes < maxJoinedBytes else { return false }
+                joined.last = line
+            } else {
+                guard breaksInside(first, line) else { return false }
+                joined = Joined(first, line)
+            }
+            joined!.paragraph.join(line, width: 0)
+            return true
+        }
+
+        /// The lines as one.
+        var line: FoldedText { joined?.paragraph.line ?? first }
     }
 
     /// Whether `line` goes on with the sentence `before` breaks off, as ``joinBroken(_:)`` reads it.
     private static func breaksInside(_ before: FoldedText, _ line: FoldedText) -> Bool {
         // This runs for every line of a scraped text: the line's first and last characters
         // first, which let most lines go.
+        // The last scalar looked at alone first: walking back scalar by scalar checks each index.
+        let end = before.text.unicodeScalars.last
         guard let first = line.text.unicodeScalars.first(where: { $0 != " " }),
-              let last = before.text.unicodeScalars.last(where: { $0 != " " }) else { return false }
+              let last = end == " " ? before.text.unicodeScalars.last(where: { $0 != " " }) : end else { return false }
         let indented = line.text.unicodeScalars.first == " "
         let head = { line.text.trimmingSpaces.unicodeScalars }, tail = { before.text.trimmingSpaces.unicodeScalars }
         let broken: Bool
@@ -822,7 +854,10 @@ enum PageText {
     /// How wide `text` is printed, in columns: a Chinese character (or any but ASCII) takes
     /// two, as a digit, a Latin letter or a space takes half the width of one.
     private static func columns(_ text: Substring) -> Int {
-        text.unicodeScalars.reduce(0) { $0 + ($1.isASCII ? 1 : 2) }
+        // Counted on the bytes, a scalar by its first byte (its others are 80–BF): a text's
+        // lines are all measured to tell its layout, and its scalars cost twice as much.
+        func count(_ bytes: some Sequence<UInt8>) -> Int { bytes.reduce(0) { $0 + ($1 < 0x80 ? 1 : $1 >= 0xC0 ? 2 : 0) } }
+        return text.utf8.withContiguousStorageIfAvailable(count) ?? count(text.utf8)
     }
 
     /// A short line with no punctuation, such as a table's header cell (功能分类 / 科目编码,
