@@ -393,6 +393,9 @@ struct FigureTests {
             "12百万元 1200 万元 12000000 其他支出", "三千元 3000 元 3000 设备购置费", "5千元 5000 元 5000 减少",
         ])
         #expect(read.last?.changeOf == "差旅费")
+        // 万亿元, which the contract has no unit for, in 亿元 (before, no figure and no word).
+        #expect(figures("全国一般公共预算收入21.7万亿元，其中税收收入1.8千亿元。").map { "\($0.text) \($0.value) \($0.unit.rawValue) \($0.label ?? "-")" }
+            == ["21.7万亿元 217000 亿元 全国一般公共预算收入", "1.8千亿元 1800 亿元 税收收入"])
         #expect(figures("单位：千元。每百元收入，百万元以上项目，十万元。").map(\.text) == ["十万元"])
         // An amount in 大写 is read whole, 万 inside and 角 and 分 after (before, not at all);
         // never its tail alone (贰仟…伍元, 2345 元).

@@ -797,24 +797,40 @@ extension FigureSpan {
     private static let fan: Word = "翻", fanLe: Word = "翻了", fanTimes: Word = "番"
     private static let ge: Word = "个", points: Word = "百分点", percent: Word = "百分", dian: Word = "点", bei: Word = "倍", permille: Word = "‰"
 
-    /// 3.5千元, 1.2千万元, 12百万元: a number scaled by 百 or 千 before its unit. Its value is
-    /// the amount in that unit (3500 元, 1200 万元); its text keeps the spelling.
+    /// 3.5千元, 1.2千万元, 12百万元, 0.35万亿元: a number scaled by 百, 千 or 万 before its unit.
+    /// Its value is the amount in that unit (3500 元, 1200 万元, 3500 亿元: the contract has no
+    /// 万亿元); its text keeps the spelling.
     fileprivate static func scaled(_ tokens: [ClauseToken], number i: Int) -> FigureSpan? {
         guard i + 2 < tokens.count, tokens[i + 2].kind == .unit else { return nil }
         let word = tokens[i + 1].text
-        let factor: Decimal = word == hundred || word == millions ? 100 : word == thousand || word == tenMillions ? 1000 : 0
+        let factor: Decimal = switch word {
+        case hundred, millions: 100
+        case thousand, tenMillions: 1000
+        case tenThousand, trillions: 10_000
+        default: 0
+        }
         guard factor > 0, let unit = Figure.Unit(rawValue: tokens[i + 2].text.string),
               var found = FigureSpan(number: tokens[i].text, span: i...(i + 2), unit: unit)
         else { return nil }
         found.value = found.value.map { $0 * factor }
-        if word == millions || word == tenMillions {
+        switch word {
+        case millions, tenMillions:
             guard unit == .yuan else { return nil }
             found.unit = .tenThousandYuan
+        case tenThousand:
+            // 万 before 亿元 alone: 3万元 is one unit, and 3万% none.
+            guard unit == .hundredMillionYuan else { return nil }
+        case trillions:
+            guard unit == .yuan else { return nil }
+            found.unit = .hundredMillionYuan
+        default:
+            break
         }
         return found
     }
 
     private static let hundred: Word = "百", thousand: Word = "千", millions: Word = "百万", tenMillions: Word = "千万"
+    private static let tenThousand: Word = "万", trillions: Word = "万亿"
 
     /// 3000余万元, 5000多万元, 12.5万余元: an amount the text gives as more than its number,
     /// 余 or 多 between the number and its unit (or inside it, after 万 or 亿).
