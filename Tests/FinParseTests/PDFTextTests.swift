@@ -1702,10 +1702,10 @@ struct PDFTextTests {
     @Test func wrappedProseIsTheTextsWidestLines() throws {
         func lines(_ text: String) -> [FoldedText] { text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map { FoldedText(String($1), line: $0 + 1) } }
         let raw = try String(contentsOfFile: Corpus.path("pdf/putuo-shangwuwei-2025-yusuan.raw-nopgbrk.txt"), encoding: .utf8)
-        #expect(PageText.isPaginated(lines(raw)))
+        #expect(PageText.layout(of: lines(raw)) == .pages)
         let paragraph = String(repeating: "本部门按照预算管理要求，细化预算编制，严格预算执行，", count: 6) + "加强绩效管理。"
         let scraped = (1...30).map { "（\($0)）“三公”经费财政拨款支出决算具体情况说明\n\(paragraph)" }.joined(separator: "\n")
-        #expect(!PageText.isPaginated(lines(scraped)))
+        #expect(PageText.layout(of: lines(scraped)) == .lines)
     }
 
     /// A piece of a PDF's plain text too short to tell its pages (the 规划资源局 决算's 情况说明,

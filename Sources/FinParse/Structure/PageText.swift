@@ -27,22 +27,21 @@ enum PageText {
         case lines
     }
 
-    /// Whether `lines` came from a paginated extraction: pdftotext starts each page after the
-    /// first with a form feed, unless told not to (`-nopgbrk`). Such text is known otherwise
-    /// among its first 5,000 lines: by its tables, twenty lines laid out in columns (`-layout`);
-    /// or by its prose, wrapped at the page's width: twenty lines as wide as one another, give
-    /// or take two columns (a wide character two), forty columns or more, that end in no full
-    /// stop (。！？；：) and have a line after them (or after one blank line: double-spaced, as a
-    /// web page made of a PDF's lines gives them), and as wide as the text's widest lines
-    /// (nine tenths of the width that 5% of its lines reach). Scraped and exported text has
-    /// neither: a paragraph a line, a table's rows TAB-separated or a cell a line; its
-    /// headings, as wide as one another as they may be, are far narrower than its paragraphs.
-    /// ``clean(_:)`` gives such text its form feeds back where its page numbers say
-    /// (``numberedPageStarts(_:)``), or reads it as one page. Three such lines, and no more
-    /// than nineteen, are a piece of a PDF's text too short to tell its pages (a 情况说明
-    /// copied out), whose lines are still joined where they were wrapped.
-    static func isPaginated(_ lines: [FoldedText]) -> Bool { layout(of: lines) == .pages }
-
+    /// How `lines` stand: ``Layout/pages`` when they came from a paginated extraction.
+    /// pdftotext starts each page after the first with a form feed, unless told not to
+    /// (`-nopgbrk`). Such text is known otherwise among its first 5,000 lines: by its tables,
+    /// twenty lines laid out in columns (`-layout`); or by its prose, wrapped at the page's
+    /// width: twenty lines as wide as one another, give or take two columns (a wide character
+    /// two), forty columns or more, that end in no full stop (。！？；：) and have a line after
+    /// them (or after one blank line: double-spaced, as a web page made of a PDF's lines gives
+    /// them), and as wide as the text's widest lines (nine tenths of the width that 5% of its
+    /// lines reach). Scraped and exported text has neither: a paragraph a line, a table's rows
+    /// TAB-separated or a cell a line; its headings, as wide as one another as they may be, are
+    /// far narrower than its paragraphs. ``clean(_:)`` gives such text its form feeds back
+    /// where its page numbers say (``numberedPageStarts(_:)``), or reads it as one page. Three
+    /// such lines, and no more than nineteen, are ``Layout/wrapped``: a piece of a PDF's text
+    /// too short to tell its pages (a 情况说明 copied out), whose lines are still joined where
+    /// they were wrapped.
     static func layout(of lines: [FoldedText]) -> Layout {
         if hasFormFeeds(lines) { return .pages }
         let head = lines.prefix(5_000)
@@ -725,9 +724,9 @@ enum PageText {
 
     /// Whether `line` goes on with the sentence `before` breaks off, as ``joinBroken(_:)`` reads it.
     private static func breaksInside(_ before: FoldedText, _ line: FoldedText) -> Bool {
-        // This runs for every line of a scraped text: the line's first and last characters
-        // first, which let most lines go.
-        // The last scalar looked at alone first: walking back scalar by scalar checks each index.
+        // This runs for every line of a scraped text: the line's first and the line before's
+        // last characters first, which let most lines go; that last alone where it is no
+        // space, as walking back scalar by scalar checks each index.
         let end = before.text.unicodeScalars.last
         guard let first = line.text.unicodeScalars.first(where: { $0 != " " }),
               let last = end == " " ? before.text.unicodeScalars.last(where: { $0 != " " }) : end else { return false }
