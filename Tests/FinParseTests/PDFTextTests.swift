@@ -1749,6 +1749,13 @@ struct PDFTextTests {
         let document = try Document(bytes: Array(text.utf8), path: "scraped.txt")
         #expect(document.paragraphs.map(\.line) == [1, 2, 3, 5, 6, 7, 8])
         #expect(document.amounts.map { "\($0.line) \($0.label ?? "-") \($0.value)" } == ["3 - 2553.52", "3 支出总计 2553.52", "6 - 5"])
+        // Prose wrapped at one width over a TAB table: not joined as a piece of a PDF's text
+        // is, which took the table's header row (a TAB, then 项目) for the sentence's end.
+        let wrapped = (2...4).map { "本部门2021年度收入总计\($0)万元，与上年相比增加835.27万元，主要原因是省厅增拨资金等，详见" }
+            + ["\t项目", "\t决算数", "", "\t收入总计", "\t2553.52", ""]
+        let page = try Document(bytes: Array(wrapped.joined(separator: "\n").utf8), path: "scraped.txt")
+        #expect(page.paragraphs.map(\.line) == [1, 2, 3])
+        #expect(page.tables.first?.cells.map(\.text) == ["项目", "决算数", "收入总计", "2553.52"])
     }
 
     /// A report's prose hard-wrapped at a page's width, as a web page made of a PDF's lines

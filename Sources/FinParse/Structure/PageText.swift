@@ -39,9 +39,9 @@ enum PageText {
     /// TAB-separated or a cell a line; its headings, as wide as one another as they may be, are
     /// far narrower than its paragraphs. ``clean(_:)`` gives such text its form feeds back
     /// where its page numbers say (``numberedPageStarts(_:)``), or reads it as one page. Three
-    /// such lines, and no more than nineteen, are ``Layout/wrapped``: a piece of a PDF's text
-    /// too short to tell its pages (a 情况说明 copied out), whose lines are still joined where
-    /// they were wrapped.
+    /// such lines, and no more than nineteen, in text without a TAB, are ``Layout/wrapped``: a
+    /// piece of a PDF's text too short to tell its pages (a 情况说明 copied out), whose lines
+    /// are still joined where they were wrapped.
     static func layout(of lines: [FoldedText]) -> Layout {
         if hasFormFeeds(lines) { return .pages }
         let head = lines.prefix(5_000)
@@ -64,7 +64,10 @@ enum PageText {
             guard let width = clusters.filter({ $0.lines >= lines }).map(\.width).max() else { return false }
             return (width + 2) * 10 >= widths[(widths.count - 1) * 95 / 100] * 9
         }
-        return isWidest(20) ? .pages : isWidest(3) ? .wrapped : .lines
+        if isWidest(20) { return .pages }
+        // A piece of a PDF's text has no TAB; a scraped page wrapped at one width may, in its
+        // tables, whose lines page text's joining does not know.
+        return isWidest(3) && !head.contains(where: { $0.original.contains(utf8: 0x09) }) ? .wrapped : .lines
     }
 
     private static func hasFormFeeds(_ lines: [FoldedText]) -> Bool { lines.contains(where: startsPage) }
