@@ -737,9 +737,7 @@ enum PageText {
         let head = { line.text.trimmingSpaces.unicodeScalars }, tail = { before.text.trimmingSpaces.unicodeScalars }
         let broken: Bool
         switch (first.value, last.value) {
-        case (0x3001, _), (0xFF0C, _), (0x2C, _), (0x3002, _), (0xFF1B, _), (0x3B, _), (0xFF1A, _), (0x3A, _),
-             (0xFF09, _), (0x29, _), (0x300B, _), (0x300D, _), (0x300F, _), (0x201D, _):
-            // 、，。；：）》」』”: no paragraph starts so.
+        case _ where opensNoParagraph(first):
             broken = true
         case (0x25, 0x30...0x39), (0x4E07, 0x30...0x39), (0x4EBF, 0x30...0x39), (0x5143, 0x30...0x39):
             // 1062.85 / 万元，; 48.16 / %。
@@ -757,6 +755,7 @@ enum PageText {
             // 2553.52万 / 元，
             broken = tail().dropLast().last?.isASCIIDigit == true
         case (_, 0xFF0C), (_, 0x2C), (_, 0x3001):
+            // …其中：基本支出 5377.64 万元， / 占 55.10%: unless the line is indented as a paragraph
             broken = !indented
         default:
             broken = false
@@ -766,6 +765,12 @@ enum PageText {
               !(before.text.contains(utf8: "  ") && isColumnar(before.text)), !(line.text.contains(utf8: "  ") && isColumnar(line.text))
         else { return false }
         return ListMarker.scan(String(line.text.trimmingSpaces)) == nil
+    }
+
+    /// Whether no paragraph starts with `scalar`: 、，。；：, a closing bracket or quote (and the
+    /// ASCII marks ，；：） may fold to). A line that does goes on from the one before.
+    private static func opensNoParagraph(_ scalar: Unicode.Scalar) -> Bool {
+        "、，,。；;：:）)》」』”".unicodeScalars.contains(scalar)
     }
 
     /// Whether `text` starts with a unit of money or % and a mark of the sentence right after
@@ -999,7 +1004,7 @@ enum PageText {
         // closes a bracket the line before left open (与上年相比增加（减 / 少）0万元), or that
         // starts with a 科目's level, which closes the name before it (…缴费支出 / （项）支出…).
         let goesOn = trimmed.unicodeScalars.first.map {
-            "、，。；：）)》」』”".unicodeScalars.contains($0) || (last.isNumber && last.isASCII && Figure.Unit.isStart($0))
+            opensNoParagraph($0) || (last.isNumber && last.isASCII && Figure.Unit.isStart($0))
         } ?? false || leavesBracketOpen(previous.lastLine) && closesBracket(trimmed) || startsWithSubjectLevel(trimmed)
         // Nor does a paragraph end on ，or 、 at the page's width: the line after goes on from
         // it, even where pdftotext indents it (…收入、支出预算总计 9,146.79 万元， / 与上年相比…).
