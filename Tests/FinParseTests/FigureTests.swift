@@ -393,6 +393,10 @@ struct FigureTests {
             "12百万元 1200 万元 12000000 其他支出", "三千元 3000 元 3000 设备购置费", "5千元 5000 元 5000 减少",
         ])
         #expect(read.last?.changeOf == "差旅费")
+        // Money in another currency is no figure, and a note says so (before, nothing did).
+        let foreign = try Document(bytes: Array("援助资金100万美元，折合人民币700万元，另有2000万日元和12.5亿港元。".utf8), path: "usd.txt")
+        #expect(foreign.amounts.map(\.text) == ["700万元"])
+        #expect(foreign.diagnostics.filter { $0.code == "figure-not-read" }.map { String($0.message.prefix { $0 != " " }) } == ["100万美元", "2000万日元", "12.5亿港元"])
         // 万亿元, which the contract has no unit for, in 亿元 (before, no figure and no word).
         #expect(figures("全国一般公共预算收入21.7万亿元，其中税收收入1.8千亿元。").map { "\($0.text) \($0.value) \($0.unit.rawValue) \($0.label ?? "-")" }
             == ["21.7万亿元 217000 亿元 全国一般公共预算收入", "1.8千亿元 1800 亿元 税收收入"])

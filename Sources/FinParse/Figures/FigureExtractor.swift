@@ -470,6 +470,7 @@ extension Diagnostic {
         case .percentagePoints: "a change in percentage points"
         case .multiple: "a multiple"
         case .perMille: "a per mille"
+        case .foreignCurrency: "money in another currency than 元"
         }
         return Diagnostic(severity: .info, code: "figure-not-read",
                           message: "\(text) is \(what), which a figure has no unit for; it is not read as one", line: line)
@@ -753,6 +754,8 @@ extension FigureSpan {
         case multiple
         /// 死亡率控制在0.5‰以内.
         case perMille
+        /// 援助资金100万美元: money in another currency than 元.
+        case foreignCurrency
     }
 
     /// A number in a unit no figure has, told in a diagnostic rather than read as a figure:
@@ -767,6 +770,7 @@ extension FigureSpan {
         }
         guard tokens[i].kind == .number, i + 1 < tokens.count else { return nil }
         if tokens[i + 1].text == bei { return (i...(i + 1), .multiple) }
+        if let end = foreignCurrency(tokens, after: i) { return (i...end, .foreignCurrency) }
         if tokens[i + 1].text == permille { return (i...(i + 1), .perMille) }
         var k = i + 1
         if tokens[k].text == ge { k += 1 }
@@ -792,6 +796,24 @@ extension FigureSpan {
               tokens[end + 1].text == (turns ? fanTimes : bei) else { return nil }
         return i...(end + 1)
     }
+
+    /// The last token of a currency other than 元 right after number `i`, 万 or 亿 between
+    /// (100万美元, 2000万日元: ICU parts them 万 / 美元 and 万日 / 元).
+    private static func foreignCurrency(_ tokens: [ClauseToken], after i: Int) -> Int? {
+        // Most numbers without a unit are years and counts (2021年, 15个): the first scalar tells.
+        switch tokens[i + 1].text.string.unicodeScalars.first?.value {
+        case 0x4E07, 0x4EBF, 0x7F8E, 0x6E2F, 0x6B27, 0x65E5, 0x82F1, 0x6FB3, 0x65B0: break  // 万亿美港欧日英澳新
+        default: return nil
+        }
+        var words = ""
+        for k in (i + 1)..<min(i + 4, tokens.count) {
+            words += tokens[k].text.string
+            if foreignCurrencies.contains(words.hasPrefix("万") || words.hasPrefix("亿") ? String(words.dropFirst()) : words) { return k }
+        }
+        return nil
+    }
+
+    private static let foreignCurrencies: Set<String> = ["美元", "港元", "港币", "欧元", "日元", "英镑", "美金", "澳门元", "新台币"]
 
     static let perMilleWord: Word = "千分之"
     private static let fan: Word = "翻", fanLe: Word = "翻了", fanTimes: Word = "番"
