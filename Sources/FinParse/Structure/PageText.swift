@@ -608,7 +608,7 @@ enum PageText {
     /// the page and stops mid-sentence, and this one neither starts a paragraph
     /// (indent, list marker) nor is laid out in columns.
     /// `longLines` is how many lines at the full width tell double spacing: fewer in a piece
-    /// of text too short to tell its pages.
+    /// of text too short to tell its pages (``pieceLongLines``).
     static func joinWrapped(_ lines: [FoldedText], longLines: Int = 30) -> [FoldedText] {
         var measures = lines.map { $0.isBlank ? nil : Measure(columnar: isColumnar($0.text), width: columns($0.original.trimmingSpaces)) }
         let prose = lines.indices.filter { measures[$0].map { !$0.columnar } ?? false }
@@ -656,6 +656,10 @@ enum PageText {
         if let paragraph = open { result.append(paragraph.line) }
         return result + blanks
     }
+
+    /// How many lines at the full width tell a ``Layout/wrapped`` piece double-spaced: a
+    /// 情况说明 of one page has a dozen or so.
+    static let pieceLongLines = 6
 
     // MARK: Sentences broken in text without pages
 
@@ -777,8 +781,8 @@ enum PageText {
     /// it (万元，; %。): a sentence's figure goes on so, a table's cell (5万元/期, a line of its
     /// own in a word processor's text export) does not.
     private static func unitEndsClause(_ text: Substring.UnicodeScalarView.SubSequence) -> Bool {
-        guard let unit = ["万元", "亿元", "元", "%"].first(where: { text.starts(with: $0.unicodeScalars) }) else { return false }
-        return text.dropFirst(unit.unicodeScalars.count).first.map { "，,。；;、）)".unicodeScalars.contains($0) } ?? false
+        guard let unit = Figure.Unit.allCases.first(where: { text.starts(with: $0.rawValue.unicodeScalars) }) else { return false }
+        return text.dropFirst(unit.rawValue.unicodeScalars.count).first.map { "，,。；;、）)".unicodeScalars.contains($0) } ?? false
     }
 
     /// pdftotext -layout prints a line that starts in another font (the digits of 603.14万元, a “)

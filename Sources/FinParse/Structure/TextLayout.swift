@@ -5,15 +5,18 @@ enum TextLayout {
         var lines = lines
         let layout = PageText.layout(of: lines)
         let paginated = layout == .pages
-        if paginated {
+        switch layout {
+        case .pages:
             let pages = PageText.clean(lines)
             lines = SpacedIndicatorTable.joiningHeaders(pages.lines)
             result.hints.partMarkers = pages.partMarkers
             result.hints.chapterTitles = pages.chapterTitles
             result.diagnostics = pages.diagnostics
             result.listedTables = pages.listedTables
-        } else {
-            if layout == .wrapped { lines = PageText.joinWrapped(lines, longLines: 6) } else { PageText.joinBroken(&lines) }
+        case .wrapped:
+            lines = PageText.joinWrapped(lines, longLines: PageText.pieceLongLines)
+        case .lines:
+            PageText.joinBroken(&lines)
         }
         var i = 0
         // Where the last table of page text ended, and how many such tables came one after
