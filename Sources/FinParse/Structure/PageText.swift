@@ -774,7 +774,12 @@ enum PageText {
     /// Whether no paragraph starts with `scalar`: 、，。；：, a closing bracket or quote (and the
     /// ASCII marks ，；：） may fold to). A line that does goes on from the one before.
     private static func opensNoParagraph(_ scalar: Unicode.Scalar) -> Bool {
-        "、，,。；;：:）)》」』”".unicodeScalars.contains(scalar)
+        // A switch: asked of every line of scraped text, a scan of a string's scalars cost
+        // half of the joining's time.
+        switch scalar {
+        case "、", "，", ",", "。", "；", ";", "：", ":", "）", ")", "》", "」", "』", "”": true
+        default: false
+        }
     }
 
     /// Whether `text` starts with a unit of money or % and a mark of the sentence right after
