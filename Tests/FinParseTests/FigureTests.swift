@@ -544,6 +544,21 @@ struct FigureTests {
         #expect(self.figures("事故起数和死亡人数同比分别下降4.1%、1.9%。").map(\.change) == [.decrease, .decrease])
     }
 
+    /// A level reached (下降至, 增加到, 降至) is no change: the figure is the item's, with the
+    /// year it is compared with left out; a growth rate (增长率为) is a rise; what a change
+    /// starts from (由上年的…, 从…) is no part of the item.
+    @Test func aLevelReachedIsNoChange() {
+        let level = figures("支出总计1200万元，比上年下降至1100万元，降幅为8.33%。资产负债率降至5%，人员经费增加到60万元。")
+        #expect(level.map(\.change) == [nil, nil, .decrease, nil, nil])
+        #expect(level.map(\.label) == ["支出总计", "支出总计", "降幅", "资产负债率", "人员经费"])
+        #expect(level[2].changeOf == "支出总计")
+        let rate = figures("公用经费增加了12.5万元，增长率为10.2%，下降率3%。")
+        #expect(rate.map(\.change) == [.increase, .increase, .decrease])
+        #expect(rate.map(\.changeOf) == ["公用经费", "公用经费", nil])
+        #expect(figures("人员经费从50万元增加到60万元。").map(\.label) == ["人员经费", "人员经费"])
+        #expect(figures("项目完成率提升至95%。").map { "\($0.label ?? "-") \($0.change?.rawValue ?? "-")" } == ["项目完成率 -"])
+    }
+
     /// What a change is a change of: this year's amount's label (last year's passed over), the
     /// same for the percent right after the change amount; with no amount before it, the
     /// clause's words when they name an item; else nothing.

@@ -21,7 +21,7 @@ struct FigureClause {
     static let linkingWords: WordSet = [
         "为", "是", "达", "达到", "包括", "其中", "用于", "占", "较", "比", "比上", "约", "近", "计", "共计", "共",
         "完成", "实现", "安排", "主要", "分别", "同比", "均", "开支", "投入", "拨付", "下达", "争取", "获得",
-        "筹集", "节约", "收取", "至", "主要是", "增拨", "追加", "情况", "说明", "将近", "接近", "约占", "大约",
+        "筹集", "节约", "收取", "至", "主要是", "增拨", "追加", "情况", "说明", "将近", "接近", "约占", "大约", "由", "从",
     ]
 
     /// Linking verbs that, right before a figure, say it was allotted (财政拨付, 中央下达).
@@ -248,10 +248,36 @@ struct FigureClause {
         return verbs.drop { $0.kind == .punctuation }.map(\.text.string).joined()
     }
 
-    /// Words that may stand between a change verb and its figure (增长了, 下降约).
-    static let fillerBeforeFigure: WordSet = ["了", "约", "为", "达", "分别", "同比", "幅度", "幅"]
+    /// Words that may stand between a change verb and its figure (增长了, 下降约, 增长率为).
+    static let fillerBeforeFigure: WordSet = ["了", "约", "为", "达", "分别", "同比", "幅度", "幅", "率"]
     /// Those of them that leave the verb a verb: 增 / 幅 is a noun, the rise.
     static let afterChangeVerb: WordSet = ["了", "约", "为", "达", "分别", "同比"]
+
+    /// Where the words that end `words` say a level is reached (下降 / 至, 增加到, 降至):
+    /// the change verb's place; nil when they do not.
+    private static func levelVerb(ending words: [ClauseToken]) -> Int? {
+        guard let last = words.last?.text else { return nil }
+        if levelVerbs.contains(last) { return words.count - 1 }
+        guard words.count >= 2, reached.contains(last) else { return nil }
+        let verb = words[words.count - 2].text
+        return increaseWords.contains(verb) || decreaseWords.contains(verb) || verb == raise ? words.count - 2 : nil
+    }
+
+    /// A change verb and its 至 or 到 as ICU gives them in one word.
+    private static let levelVerbs: WordSet = ["增加到", "降至", "降到", "升至", "升到"]
+    private static let reached: WordSet = ["至", "到"]
+    private static let raise: Word = "提升"
+
+    /// Where a comparison with the year before starts that ends `words` (比上年, 较上年, 同比);
+    /// `words.count` when they end with none.
+    private static func comparedPeriodStart(_ words: [ClauseToken]) -> Int {
+        var start = words.count
+        while start > 0, periodWords.contains(words[start - 1].text) || comparisons.contains(words[start - 1].text) { start -= 1 }
+        return words[start...].contains(where: { comparisons.contains($0.text) }) ? start : words.count
+    }
+
+    private static let comparisons: WordSet = ["比", "较", "比上", "同比", "相比", "与"]
+    private static let periodWords: WordSet = ["上年", "上年度", "去年", "上", "年", "年度", "同期", "同"]
 
     /// Where the change verb stands that ends `words` but for the words a verb may have after
     /// it (增加了, 减少约); nil when they end with none.
@@ -273,6 +299,16 @@ struct FigureClause {
         if let last = kept.last, Self.afterChangeVerb.contains(last.text), let verb = Self.changeVerb(ending: kept.map(\.text)) {
             kept.removeSubrange((verb + 1)...)
         }
+        // The previous figure's item, which a share or a level may be of: not a change's verb
+        // (下降百分之零点五，占比百分之百).
+        let previousItem = previous?.change == nil ? previous?.label : nil
+        // 支出总计下降至1100万元: the level reached is the item's, and no change (nor is the
+        // year it is compared with, 比上年下降至…, its item).
+        if let verb = Self.levelVerb(ending: kept) {
+            kept.removeSubrange(verb...)
+            kept.removeSubrange(Self.comparedPeriodStart(kept)...)
+            if kept.isEmpty { return previousItem }
+        }
         let words = kept.map(\.text)
         guard let last = words.last else { return chartItem }
         // 增长48.16%: the change is what the percent measures; 增长(下降)0% says neither.
@@ -287,9 +323,6 @@ struct FigureClause {
             return last.string
         }
         // 人员经费834.04万元，占基本支出的71.71%: the share is the previous item's.
-        // The previous figure's item, which a share may be of: not a change's verb (下降百分之零点五，
-        // 占比百分之百).
-        let previousItem = previous?.change == nil ? previous?.label : nil
         if words.first == Self.share, let previousItem { return previousItem }
         // Split at linking words; the item is the last stretch that names something, so the
         // stretches are read from the end. A number inside the clause ends a stretch too
