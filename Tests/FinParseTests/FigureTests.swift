@@ -544,6 +544,14 @@ struct FigureTests {
         #expect(self.figures("事故起数和死亡人数同比分别下降4.1%、1.9%。").map(\.change) == [.decrease, .decrease])
     }
 
+    /// 上 and 本 standing alone at an item's start are its own (上缴上级支出, 本级支出: ICU parts
+    /// 上 / 缴, 本 / 级) unless a time or scope follows (上 / 年); a verb done (下拨了) is no part of
+    /// the item after it.
+    @Test func anItemKeepsItsFirstCharacterAndLeavesTheVerbBeforeIt() {
+        let found = figures("本单位上缴上级支出12万元，本级支出30万元，上年结转8万元。二是当年下拨了培训经费6.5万元。")
+        #expect(found.map(\.label) == ["上缴上级支出", "本级支出", "上年结转", "培训经费"])
+    }
+
     /// A level reached (下降至, 增加到, 降至) is no change: the figure is the item's, with the
     /// year it is compared with left out; a growth rate (增长率为) is a rise; what a change
     /// starts from (由上年的…, 从…) is no part of the item.

@@ -21,7 +21,7 @@ struct FigureClause {
     static let linkingWords: WordSet = [
         "为", "是", "达", "达到", "包括", "其中", "用于", "占", "较", "比", "比上", "约", "近", "计", "共计", "共",
         "完成", "实现", "安排", "主要", "分别", "同比", "均", "开支", "投入", "拨付", "下达", "争取", "获得",
-        "筹集", "节约", "收取", "至", "主要是", "增拨", "追加", "情况", "说明", "将近", "接近", "约占", "大约", "由", "从",
+        "筹集", "节约", "收取", "至", "主要是", "增拨", "追加", "情况", "说明", "将近", "接近", "约占", "大约", "由", "从", "了",
     ]
 
     /// Linking verbs that, right before a figure, say it was allotted (财政拨付, 中央下达).
@@ -524,6 +524,8 @@ struct FigureClause {
     private static let carryOvers: WordSet = ["转", "余"]
     private static let shang: Word = "上", ben: Word = "本", jie: Word = "结", budget: Word = "预算", execution: Word = "执行", shu: Word = "数"
 
+    private static let boundScopes: WordSet = ["上", "本"]
+
     private static func trimScope(_ words: ArraySlice<Word>) -> [Word] {
         var words = words
         if let body = words.indices.last(where: { k in
@@ -546,6 +548,9 @@ struct FigureClause {
             // 全年预算 is an item; 全年 alone before 收入总计 is not, nor the 年 of 2024年预算.
             let scope = scopeWords.contains(first)
                 && !(rest.count == 1 && reportWords.contains(rest.first!) && !timeUnits.contains(first))
+                // 上 and 本 alone are a time or a scope only before one (上 / 年, 本 / 单位): 上缴上级支出
+                // as ICU parts it (上 / 缴 / 上级) keeps its 上.
+                && !(boundScopes.contains(first) && rest.first.map { !scopeWords.contains($0) } == true)
             // 预算执行数, 决算完成率: a rate of the report's is its own item; 决算收入总计 is 收入总计.
             let rate = rest.count == 2 && rateWords.contains(rest.last!)
             let report = reportWords.contains(first) && rest.count > 1 && !rateWords.contains(rest.first!) && !rate
