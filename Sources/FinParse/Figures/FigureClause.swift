@@ -140,6 +140,61 @@ struct FigureClause {
         return !Self.commas.contains(joiner) && (previous == .percentSign || previous == .unit)
     }
 
+    /// 基本支出、项目支出分别为1140.27万元、3003.64万元: the items before 分别, each naming a
+    /// figure of the list in turn; nil unless the words between 分别 and this, the list's first
+    /// figure, are only 为, 是 or 达, and the items are as many as the list's numbers, told
+    /// apart by 、 (公务用车购置及运行维护费 is one item) or, where that does not give as many,
+    /// by 和, 及 and 与 too (人员经费和公用经费分别是…). The last item keeps what it may
+    /// share with the others (中央预算单位、地方预算单位政府采购规模 → 中央预算单位,
+    /// 地方预算单位政府采购规模): which of its words are shared, the sentence does not say.
+    var respectiveItems: [String]? {
+        var k = figureStart - 1
+        while k >= start, tokens[k].kind == .word, Self.copulasAfterRespectively.contains(tokens[k].text) { k -= 1 }
+        guard k >= start, tokens[k].text == Self.respectively else { return nil }
+        // The items run back over 、 (a clause boundary) to the clause's last other boundary.
+        var first = start
+        while first >= 2, tokens[first - 1].text == Self.enumerationComma, tokens[first - 2].kind == .word {
+            first -= 1
+            while first > 0, tokens[first - 1].kind == .word || tokens[first - 1].kind == .punctuation && !Self.isBoundary(tokens[first - 1]) {
+                first -= 1
+            }
+        }
+        func items(joinedBy joiners: WordSet) -> [String]? {
+            var items: [String] = []
+            var words: [Word] = []
+            for token in tokens[first..<k] {
+                if joiners.contains(token.text) {
+                    items.append(Self.tidy(Self.trimScope(words[...])) ?? "")
+                    words = []
+                } else if token.kind == .word {
+                    words.append(token.text)
+                }
+            }
+            items.append(Self.tidy(Self.trimScope(words[...])) ?? "")
+            return items.count == listLength && !items.contains("") ? items : nil
+        }
+        return listLength < 2 ? nil : items(joinedBy: Self.commaJoiner) ?? items(joinedBy: Self.itemJoiners)
+    }
+
+    /// How many numbers the list that starts with this figure holds: numbers, each with its
+    /// unit or % or none, joined by 、, 和, 及, 与 or commas.
+    private var listLength: Int {
+        var count = 1
+        for token in tokens[(figureStart + 1)...] {
+            switch token.kind {
+            case .number: count += 1
+            case .unit, .percentSign: continue
+            default: guard Self.listJoiners.contains(token.text) else { return count }
+            }
+        }
+        return count
+    }
+
+    private static let respectively: Word = "分别"
+    private static let copulasAfterRespectively: WordSet = ["为", "是", "达"]
+    private static let commaJoiner: WordSet = ["、"]
+    private static let itemJoiners: WordSet = ["、", "和", "及", "与"]
+
     /// The comparison stated right before the figure: ≥95%, 不低于95%. An = after
     /// arithmetic (20*2=40万元) gives the result, not a comparison.
     var comparator: Comparator? {

@@ -78,6 +78,8 @@ struct FigureExtractor {
         var places: [Place] = []
         // Figures that share the reading of the one before them (下降4.1%、1.9%).
         var continuing: [Int] = []
+        // The items a list after 分别 has still to name, in turn (基本支出、项目支出分别为…).
+        var respective: ArraySlice<String> = []
         let clauses = Self.clauses(of: written)
         for clause in clauses.candidates {
             let clauseStart = clause.startIndex
@@ -128,10 +130,13 @@ struct FigureExtractor {
                 if let previous = figures.last, clause.continuesList || found.closesRange {
                     // 下降4.1%、1.9%, 增长10%-20%: the second figure shares the first one's reading.
                     figure.change = previous.change
-                    figure.label = previous.label
+                    figure.label = respective.popFirst() ?? previous.label
                     continuing.append(figures.count)
                 } else {
                     figure.label = clause.label(inheriting: figures.last)
+                    // A change is labelled by its verb; the items say what changed only.
+                    respective = figure.change == nil ? clause.respectiveItems?[...] ?? [] : []
+                    if let item = respective.popFirst() { figure.label = item }
                 }
                 figures.append(figure)
                 if FigureSpan.mayGroupThousands(tokens, number: found.span.lowerBound) {
