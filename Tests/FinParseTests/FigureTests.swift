@@ -544,6 +544,22 @@ struct FigureTests {
         #expect(self.figures("事故起数和死亡人数同比分别下降4.1%、1.9%。").map(\.change) == [.decrease, .decrease])
     }
 
+    /// A budget's execution in its own words: 增收, 减收, 增支, 减支 are changes (ICU parts 减 / 收);
+    /// the amount a share is of (完成年初预算数60999万元的40.4%) is not the one that changed; an
+    /// amount adjusted to (由年初预算…调整为…) is the item's, named before 由.
+    @Test func aBudgetsExecutionInItsOwnWords() {
+        let income = figures("一般公共预算收入累计完成24627万元，完成年初预算数60999万元的40.4%，比上年减收1070万元，下降4.2%。"
+                             + "税收收入8103万元，比上年增收1284万元，增长18.8%；支出比上年增支50万元，减支20万元。")
+        #expect(income.filter { $0.unit != .percent }.map { $0.change?.rawValue ?? "-" } == ["-", "-", "decrease", "-", "increase", "increase", "decrease"])
+        #expect(income.filter { $0.change != nil }.map { $0.changeOf ?? "-" }.prefix(4)
+                == ["一般公共预算收入累计", "一般公共预算收入累计", "税收收入", "税收收入"])
+        let document = Document(parsing: "一般公共预算收入累计完成24627万元，完成年初预算数60999万元的40.4%，比上年减收1070万元，下降4.2%。")
+        #expect(!document.diagnostics.contains { $0.code == "change-percent" })
+        let adjusted = figures("一般公共预算总收入由年初预算79552.91万元调整为82513.70万元，调增2960.79万元。")
+        #expect(adjusted.map(\.label) == ["年初预算", "一般公共预算总收入", "调增"])
+        #expect(adjusted.map(\.changeOf) == [nil, nil, "一般公共预算总收入"])
+    }
+
     /// Items before 分别 name the figures of its list in turn: told apart by 、 where that gives
     /// as many items as figures (公务用车购置及运行维护费 is one), else by 和 too; the last item
     /// keeps the words it may share. A change keeps its verb, and a list that does not match

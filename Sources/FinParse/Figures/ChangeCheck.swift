@@ -30,6 +30,8 @@ enum ChangeCheck {
         /// For a change amount whose clause names nothing but its verb, the item the comparison
         /// right before it names (与2020年非税收入相比，减少9万元 → 非税收入).
         var compared: String? = nil
+        /// An amount a share right after it is of (完成年初预算数60999万元的40.4%): no year's own.
+        var isShareBase = false
     }
 
     /// A change whose paragraph gives no amount it changed to (公务接待费支出决算增加0.40万元，
@@ -108,7 +110,7 @@ enum ChangeCheck {
     /// before, or in the one before that when the sentence between holds no figure (江苏
     /// 检察院 2019: 1.公共安全(类)支出16,593.12万元。主要用于…支出。与上年相比增加134.37万元).
     private static func thisYear(among before: [Int], change k: Int, in placed: [Placed]) -> Int? {
-        let candidates = before.filter { !isLastYear(placed[$0].figure) }
+        let candidates = before.filter { !isLastYear(placed[$0].figure) && !placed[$0].isShareBase }
         guard let current = candidates.first else { return nil }
         if placed[current].sentence == placed[k].sentence { return current }
         let alone = !candidates.dropFirst().contains { placed[$0].sentence == placed[current].sentence }

@@ -13,8 +13,10 @@ struct FigureClause {
     /// Every boundary is a punctuation token: other tokens need no string lookup.
     static func isBoundary(_ token: ClauseToken) -> Bool { token.kind == .punctuation && boundaries.contains(token.text) }
 
-    static let increaseWords: WordSet = ["增加", "增长", "上升", "提高", "增", "增幅", "涨幅"]
-    static let decreaseWords: WordSet = ["减少", "下降", "降低", "减", "下滑", "降幅", "减幅"]
+    static let increaseWords: WordSet = ["增加", "增长", "上升", "提高", "增", "增幅", "涨幅", "增收", "增支"]
+    static let decreaseWords: WordSet = ["减少", "下降", "降低", "减", "下滑", "降幅", "减幅", "减收", "减支"]
+    /// What 增 and 减 may change in one word (增收, 减支), which ICU may part in two.
+    private static let revenueOrSpending: WordSet = ["收", "支"]
 
     /// Words that link an item to its figure (基本支出为…, 主要包括基本工资…): the
     /// label is the words after the last of them, or before it when none follow.
@@ -265,6 +267,12 @@ struct FigureClause {
             if token.kind == .word {
                 if k > start, Self.isPolicyName(tokens[k - 1], token) { return nil }
                 words += 1
+                // 减收, 增支, 减支 as ICU parts them (减 / 收): the verb and what it changes.
+                if k > start, Self.revenueOrSpending.contains(token.text), tokens[k - 1].range.upperBound == token.range.lowerBound,
+                   Self.increaseWords.contains(tokens[k - 1].text) || Self.decreaseWords.contains(tokens[k - 1].text) {
+                    k -= 1
+                    continue
+                }
                 if Self.increaseWords.contains(token.text) {
                     // 负增长: growth below zero, a fall.
                     if k > start, tokens[k - 1].text == Self.negative, tokens[k - 1].range.upperBound == token.range.lowerBound {
@@ -308,15 +316,35 @@ struct FigureClause {
     /// Those of them that leave the verb a verb: 增 / 幅 is a noun, the rise.
     static let afterChangeVerb: WordSet = ["了", "约", "为", "达", "分别", "同比"]
 
+    /// 一般公共预算总收入由年初预算79552.91万元调整为…: the item whose change starts at the
+    /// figure right before this clause (由 or 从 it), nil when no 由 or 从 stands before that figure in its clause.
+    private var startingItem: String? {
+        var k = start - 1
+        while k >= 0, tokens[k].kind != .word, !Self.isBoundary(tokens[k]) { k -= 1 }
+        while k >= 0, tokens[k].kind == .word, !Self.startingWords.contains(tokens[k].text) { k -= 1 }
+        guard k >= 1, tokens[k].kind == .word else { return nil }
+        var first = k
+        while first > 0, tokens[first - 1].kind == .word { first -= 1 }
+        return Self.tidy(Self.trimScope(tokens[first..<k].map(\.text)[...]))
+    }
+
+    private static let startingWords: WordSet = ["由", "从"]
+
     /// Where the words that end `words` say a level is reached (下降 / 至, 增加到, 降至):
     /// the change verb's place; nil when they do not.
     private static func levelVerb(ending words: [ClauseToken]) -> Int? {
         guard let last = words.last?.text else { return nil }
         if levelVerbs.contains(last) { return words.count - 1 }
-        guard words.count >= 2, reached.contains(last) else { return nil }
+        guard words.count >= 2 else { return nil }
         let verb = words[words.count - 2].text
+        // 调整为82513.70万元: an adjusted budget's new amount.
+        if verb == adjust { return adjustedTo.contains(last) ? words.count - 2 : nil }
+        guard reached.contains(last) else { return nil }
         return increaseWords.contains(verb) || decreaseWords.contains(verb) || verb == raise ? words.count - 2 : nil
     }
+
+    private static let adjust: Word = "调整"
+    private static let adjustedTo: WordSet = ["为", "至", "到"]
 
     /// A change verb and its 至 or 到 as ICU gives them in one word.
     private static let levelVerbs: WordSet = ["增加到", "降至", "降到", "升至", "升到"]
@@ -359,10 +387,12 @@ struct FigureClause {
         let previousItem = previous?.change == nil ? previous?.label : nil
         // 支出总计下降至1100万元: the level reached is the item's, and no change (nor is the
         // year it is compared with, 比上年下降至…, its item).
-        if let verb = Self.levelVerb(ending: kept) {
+        // An amount adjusted to is the item's where 由 or 从 says what it was (由年初预算…调整为…);
+        // else 年中调整为5万元 names the adjustment.
+        if let verb = Self.levelVerb(ending: kept), kept[verb].text != Self.adjust || startingItem != nil {
             kept.removeSubrange(verb...)
             kept.removeSubrange(Self.comparedPeriodStart(kept)...)
-            if kept.isEmpty { return previousItem }
+            if kept.isEmpty { return startingItem ?? previousItem }
         }
         let words = kept.map(\.text)
         guard let last = words.last else { return chartItem }

@@ -148,8 +148,13 @@ struct FigureExtractor {
                 let leadWords = lead.count { $0.kind == .word }
                 // 与2020年非税收入相比，减少9万元: a change that names nothing but its verb.
                 let compared = figure.change != nil && leadWords <= 1 ? Self.comparedItem(before: clauseStart, in: written) : nil
+                // 完成年初预算数60999万元的40.4%: the amount a share is of.
+                let after = found.span.upperBound + 1
+                let isShareBase = figure.unit != .percent && after + 1 < tokens.count && tokens[after].text == Self.of
+                    && tokens[after + 1].kind == .number
                 places.append(Place(clauseStart: clauseStart, leadWords: leadWords,
-                                    subject: figure.change != nil ? Self.subject(of: lead) : nil, compared: compared))
+                                    subject: figure.change != nil ? Self.subject(of: lead) : nil, compared: compared,
+                                    isShareBase: isShareBase))
                 previousEnd = found.span.upperBound
                 i = found.span.upperBound + 1
             }
@@ -165,6 +170,8 @@ struct FigureExtractor {
         return figures
     }
 
+    private static let of: Word = "的"
+
     /// Where a figure's clause starts in its paragraph, how many words stand between that
     /// start and the figure, and, for a change, what its clause and the comparison before it
     /// name (``ChangeCheck/Placed``).
@@ -173,6 +180,7 @@ struct FigureExtractor {
         var leadWords: Int
         var subject: String?
         var compared: String?
+        var isShareBase: Bool
     }
 
     /// Each figure with the number of sentences (closed by 。 or ；) before its clause. A pass
@@ -195,7 +203,7 @@ struct FigureExtractor {
                 scanned += 1
             }
             return ChangeCheck.Placed(figure: figure, sentence: sentence, leadWords: place.leadWords, subject: place.subject,
-                                      compared: place.compared)
+                                      compared: place.compared, isShareBase: place.isShareBase)
         }
     }
 
