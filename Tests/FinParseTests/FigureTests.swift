@@ -401,6 +401,12 @@ struct FigureTests {
         #expect(figures("全国一般公共预算收入21.7万亿元，其中税收收入1.8千亿元。").map { "\($0.text) \($0.value) \($0.unit.rawValue) \($0.label ?? "-")" }
             == ["21.7万亿元 217000 亿元 全国一般公共预算收入", "1.8千亿元 1800 亿元 税收收入"])
         #expect(figures("单位：千元。每百元收入，百万元以上项目，十万元。").map(\.text) == ["十万元"])
+        // A change checked on such amounts takes them at their value, not at the number written:
+        // 3.5千元 less 500元 is 3000元 (before, 3.5元 less 500元, and the wrong 50% went unsaid).
+        let checked = try Document(bytes: Array("会议费支出4千元，比上年增加1000元，增长33.3%。培训费支出3.5千元，比上年增加500元，增长50%。".utf8),
+                                   path: "thousands.txt")
+        #expect(checked.diagnostics.filter { $0.code == "change-percent" }.map(\.message)
+                == ["a rise of 50% does not follow: from 3000元 (3.5千元 less 500元) to 3.5千元 is a rise of 16.67%"])
         // An amount in 大写 is read whole, 万 inside and 角 and 分 after (before, not at all);
         // never its tail alone (贰仟…伍元, 2345 元).
         #expect(figures("合同金额12345.67元（大写：壹万贰仟叁佰肆拾伍元陆角柒分），中标金额为人民币叁拾万元整。")

@@ -106,6 +106,20 @@ struct TableTests {
         ["", "满意度|指标|（10分）", "服务对象|满意度指标", "满意度", "≧95%", "96%", "50", "50", ""],
     ]
 
+    /// A table kept in thousands or millions (单位：千元, 单位：百万元) gives its amounts as figures
+    /// in 元 or 万元, the value multiplied and the text as written (before, none, and no word).
+    @Test func aTableInThousandsGivesItsAmounts() throws {
+        let thousands = Document(parsing: "收入支出决算总表\n单位：千元\n项目\t决算数\n一般公共预算财政拨款收入\t2,940.05\n合计\t2,940.05\n")
+        #expect(thousands.tables.map(\.unit) == [.thousandYuan])
+        #expect(thousands.amounts.map { "\($0.text) \($0.value) \($0.unit.rawValue) \($0.label ?? "-")" }
+                == ["2,940.05 2940050 元 一般公共预算财政拨款收入", "2,940.05 2940050 元 合计"])
+        let millions = Document(parsing: "支出决算表\n单位：百万元\n项目\t决算数\n基本支出\t12.5\n")
+        #expect(millions.tables.first?.unit == .millionYuan)
+        #expect(millions.amounts.map { "\($0.value) \($0.unit.rawValue) \($0.yuan!)" } == ["1250 万元 12500000"])
+        let json = try #require(String(data: JSONEncoder().encode(thousands.tables[0]), encoding: .utf8))
+        #expect(json.contains(#""unit":"千元""#))
+    }
+
     @Test func smallTable() throws {
         let document = Document(parsing: scraped([["项目|名称", "示例项目"], header] + body + [["总分", "100", "95"]]))
         let table = try #require(document.tables.first)

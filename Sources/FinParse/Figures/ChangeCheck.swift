@@ -352,9 +352,19 @@ struct Money {
               let power = Money.power(of: decimals)
         else { return nil }
         let perUnit = Money.halfFen(per: figure.unit)
+        guard perUnit % power == 0, var units = Money.product(digits, perUnit / power) else { return nil }
+        var slack = perUnit / power / 2
+        // 3.5千元, 21.7万亿元, a 单位：千元 table's 2,940.05: the value is the number written times
+        // a power of ten, and so is the amount.
+        let written = Decimal(sign: digits < 0 ? .minus : .plus, exponent: -decimals, significand: Decimal(digits.magnitude))
+        if written != figure.value {
+            guard let scale = (1...12).lazy.compactMap(Money.power(of:)).first(where: { written * Decimal($0) == figure.value }),
+                  let scaledUnits = Money.product(units, scale), let scaledSlack = Money.product(slack, scale) else { return nil }
+            (units, slack) = (scaledUnits, scaledSlack)
+        }
         // At most 2^60 half-fen (about 6·10^15 元), so that sums and differences of a few fit.
-        guard perUnit % power == 0, let units = Money.product(digits, perUnit / power), units.magnitude <= 1 << 60 else { return nil }
-        self.init(units: units, slack: perUnit / power / 2, unit: figure.unit, text: figure.text)
+        guard units.magnitude <= 1 << 60 else { return nil }
+        self.init(units: units, slack: slack, unit: figure.unit, text: figure.text)
     }
 
     static func - (a: Money, b: Money) -> Money {

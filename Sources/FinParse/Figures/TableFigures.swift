@@ -11,7 +11,7 @@ enum TableFigures {
     /// `headerLabels`: the labels of amounts that have none on their row, by cell line and
     /// column (a 三公 table's one row of values, labelled by its header).
     static func figures(in table: Table, headerLabels: [TableGrid.Place: String] = [:]) -> (figures: [Figure], diagnostics: [Diagnostic]) {
-        guard let unit = table.unit, unit != .percent else { return ([], []) }
+        guard let (unit, multiplier) = table.unit?.figureUnit else { return ([], []) }
         let layout = Layout(table)
         var figures: [Figure] = []
         figures.reserveCapacity(layout.partCount)
@@ -23,7 +23,7 @@ enum TableFigures {
                 if let value {
                     let label = (label ?? rowLabel ?? headerLabels[TableGrid.Place(line: cell.line, column: cell.column)])
                         .map(withoutLetterSpacing)
-                    figures.append(Figure(text: text, value: value, unit: unit, label: label, line: cell.line,
+                    figures.append(Figure(text: text, value: value * multiplier, unit: unit, label: label, line: cell.line,
                                           cell: Figure.CellPlace(table: table.index, row: cell.row, column: cell.column)))
                 } else {
                     diagnostics.append(.figureTooLong(text, line: cell.line))

@@ -1,3 +1,5 @@
+import FoundationEssentials
+
 /// A table rebuilt from the input: a grid of cells with their spans.
 public struct Table: Sendable, Hashable, Codable {
     /// A cell, listed once at its top-left grid position; the positions it covers
@@ -61,13 +63,13 @@ public struct Table: Sendable, Hashable, Codable {
     /// Which of a report's standard tables it is, named as reports name it
     /// (收入支出决算总表, 一般公共预算财政拨款支出决算表 …); nil for any other table.
     public var kind: String?
-    /// The unit the table's figures are in, when the table states one (单位：万元).
-    public var unit: Figure.Unit?
+    /// The unit the table states for its amounts (单位：万元), when it states one.
+    public var unit: Unit?
     /// The meaning of a 绩效自评表 or 绩效目标表, when the table is one.
     public var selfEvaluation: SelfEvaluation?
 
     public init(index: Int, title: String?, line: Int, rows: Int, columns: Int, cells: [Cell],
-                kind: String? = nil, unit: Figure.Unit? = nil, selfEvaluation: SelfEvaluation? = nil) {
+                kind: String? = nil, unit: Unit? = nil, selfEvaluation: SelfEvaluation? = nil) {
         self.index = index
         self.title = title
         self.kind = kind
@@ -77,6 +79,30 @@ public struct Table: Sendable, Hashable, Codable {
         self.columns = columns
         self.cells = cells
         self.selfEvaluation = selfEvaluation
+    }
+
+    /// A unit of money a table states for its bare numbers. Besides the figures' own units, the
+    /// thousands and millions some tables are kept in (单位：千元); their amounts become figures
+    /// in 元 or 万元, the value multiplied exactly and the text kept as written.
+    public enum Unit: String, Sendable, Hashable, Codable, CaseIterable {
+        case yuan = "元"
+        case thousandYuan = "千元"
+        case tenThousandYuan = "万元"
+        case millionYuan = "百万元"
+        case tenMillionYuan = "千万元"
+        case hundredMillionYuan = "亿元"
+
+        /// The unit of the figures read from such a table, and what one of this unit is in it.
+        public var figureUnit: (unit: Figure.Unit, multiplier: Decimal) {
+            switch self {
+            case .yuan: (.yuan, 1)
+            case .thousandYuan: (.yuan, 1_000)
+            case .tenThousandYuan: (.tenThousandYuan, 1)
+            case .millionYuan: (.tenThousandYuan, 100)
+            case .tenMillionYuan: (.tenThousandYuan, 1_000)
+            case .hundredMillionYuan: (.hundredMillionYuan, 1)
+            }
+        }
     }
 
     enum CodingKeys: String, CodingKey { case index, title, kind, unit, line, rows, columns, cells, selfEvaluation }

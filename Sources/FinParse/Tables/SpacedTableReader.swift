@@ -253,7 +253,7 @@ enum SpacedTableReader {
 
     /// The unit a table states around its first row (单位：万元), or further down, up to
     /// `end`, where a raw extraction puts it among the header cells.
-    static func unit(before start: Int, through end: Int, in lines: [FoldedText]) -> Figure.Unit? {
+    static func unit(before start: Int, through end: Int, in lines: [FoldedText]) -> Table.Unit? {
         let near = max(0, start - 4)..<min(lines.count, max(start + 4, end))
         return near.lazy.compactMap { i in
             statedUnit(in: lines[i].text) ?? (i + 1 < lines.count ? wrappedUnit(lines[i].text, lines[i + 1].text) : nil)
@@ -262,7 +262,7 @@ enum SpacedTableReader {
 
     /// 单位：万 at a line's end, its 元 alone at the end of the next line (单位：万 / 部门名称：
     /// 江苏省高级人民法院        元): pdftotext wrapped the unit at the page's edge.
-    private static func wrappedUnit(_ line: String, _ next: String) -> Figure.Unit? {
+    private static func wrappedUnit(_ line: String, _ next: String) -> Table.Unit? {
         guard line.contains(utf8: "单位") else { return nil }
         let text = line.filter { !$0.isWhitespace }
         guard text.hasSuffix("单位:万") || text.hasSuffix("单位:亿") else { return nil }
@@ -271,16 +271,19 @@ enum SpacedTableReader {
         return text.hasSuffix("万") ? .tenThousandYuan : .hundredMillionYuan
     }
 
-    /// The unit a folded text states: 单位：万元 (also 单位:元, 单位：亿元, spaces anywhere), after
-    /// any 编制单位：上海市普陀区司法局 before it on the line.
-    static func statedUnit(in text: String) -> Figure.Unit? {
+    /// The unit a folded text states: 单位：万元 (also 单位:元, 单位：亿元, 单位：千元, spaces
+    /// anywhere), after any 编制单位：上海市普陀区司法局 before it on the line.
+    static func statedUnit(in text: String) -> Table.Unit? {
         let text = text.filter { !$0.isWhitespace }
         // Folded: ： is :.
         return text.ranges(of: "单位:").lazy.compactMap { at in
             let rest = text[at.upperBound...]
-            return [Figure.Unit.hundredMillionYuan, .tenThousandYuan, .yuan].first { rest.hasPrefix($0.rawValue) }
+            return unitsLongestFirst.first { rest.hasPrefix($0.rawValue) }
         }.first
     }
+
+    /// 千万元 before 万元, and every unit before 元.
+    private static let unitsLongestFirst = Table.Unit.allCases.sorted { $0.rawValue.count > $1.rawValue.count }
 
     private struct Field {
         var start: Int

@@ -18,8 +18,8 @@ struct TableGrid: Sendable {
     var title: String?
     /// Which standard table it is (收入支出决算总表 …), from its title.
     var kind: String?
-    /// The unit its figures are in, as the table states it (单位：万元).
-    var unit: Figure.Unit?
+    /// The unit the table states for its amounts (单位：万元).
+    var unit: Table.Unit?
     var line: Int
     var rows: Int
     var columns: Int
