@@ -316,6 +316,23 @@ struct OutlineTests {
         }
     }
 
+    /// A 目录 whose entries list the tables by number (表一：收入支出决算总表) and end their headings
+    /// with a 。 as the body does is kept out whole, up to the body's repeat of its first entry
+    /// (before, it ended at its first table entry, and its 第三部分 and 第四部分 stood in the outline
+    /// twice); its tables, missing from the text, are said to be.
+    @Test func aTableOfContentsListingTablesByNumberIsKeptOutWhole() throws {
+        let contents = ["第一部分：XX管理处概况", "一、单位主要职能", "第二部分：XX管理处2023年度单位决算报表", "表一：收入支出决算总表",
+                        "表二：收入决算表", "第三部分：XX管理处2023年度单位决算情况说明", "一、2023年度收入支出决算总体情况。", "第四部分：名词解释"]
+        let body = ["第一部分：XX管理处概况", "一、单位主要职能", "负责本市道路照明设施的管理。", "第二部分：XX管理处2023年度单位决算报表",
+                    "第三部分：XX管理处2023年度单位决算情况说明", "一、2023年度收入支出决算总体情况。", "2023年度收入总计1234.56万元。",
+                    "第四部分：名词解释"]
+        let document = Document(parsing: (["XX管理处2023年度单位决算", "目  录"] + contents + body).joined(separator: "\n"))
+        #expect(document.outline.compactMap(\.marker) == ["第一部分", "第二部分", "第三部分", "第四部分"])
+        #expect(document.diagnostics.first { $0.code == "table-of-contents" }?.message
+                == "table of contents (9 entries, lines 2–10) kept out of the outline")
+        #expect(document.diagnostics.contains { $0.code == "listed-table-missing" })
+    }
+
     /// A 目录 typed as paragraphs whose first entry the body never repeats ends with its last
     /// entry: the body's centred title (上海市XX局主要职能) and an entry that text follows
     /// (一、主要职能, the body's own heading) are no entries, and the outline holds none of

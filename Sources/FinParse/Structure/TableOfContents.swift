@@ -50,7 +50,7 @@ enum TableOfContents {
         }
         guard entries.count >= 3 else { return nil }
         // The kind of each entry's marker; a number and a point is ListMarker's none.
-        let kinds = entries.compactMap { isNumbered($0) ? -1 : ListMarker.scan(String($0))?.style.rawValue }
+        let kinds = entries.compactMap { isNumbered($0) ? -1 : isTableNumbered($0) ? -2 : ListMarker.scan(String($0))?.style.rawValue }
         return entries.contains(where: hasLeader) || Set(kinds).count < kinds.count ? end : nil
     }
 
@@ -69,7 +69,20 @@ enum TableOfContents {
     /// dots or a page number after spaces; never a sentence, nor a heading that ends as one
     /// (（一）基本情况。).
     static func isEntry(_ text: Substring) -> Bool {
-        !isSentence(text) && !text.contains(utf8: "。") && (isNumbered(text) || ListMarker.scan(String(text)) != nil || hasLeader(text))
+        !isSentence(text) && !text.contains(utf8: "。")
+            && (isNumbered(text) || ListMarker.scan(String(text)) != nil || hasLeader(text) || isTableNumbered(text))
+    }
+
+    /// 表一：收入支出决算总表, 表1 收入决算表, 附表3、支出决算表: a 目录's entry for a table
+    /// by its number, which is no list marker.
+    private static func isTableNumbered(_ text: Substring) -> Bool {
+        var rest = text.unicodeScalars.drop { $0 == " " }
+        if rest.first == "附" { rest = rest.dropFirst() }
+        guard rest.first == "表" else { return false }
+        rest = rest.dropFirst()
+        let number = rest.prefix { $0.isASCIIDigit || ChineseNumeral.isNumeral($0) }
+        guard !number.isEmpty, number.count <= 3, let after = rest.dropFirst(number.count).first else { return false }
+        return ":、. ".unicodeScalars.contains(after) || after.isIdeograph
     }
 
     /// 4．2025年部门…表, which folds to 4.2025年… and ListMarker reads as a decimal.

@@ -71,8 +71,12 @@ struct TypedContents {
             defer { held = [] }
             return .contents(held, then: [paragraph])
         }
-        // An entry is a heading's words, never a sentence.
-        if held.count > Self.heldParagraphs || paragraph.text.contains(utf8: "。") { return close(before: paragraph) }
+        // An entry is a heading's words, never a sentence; but a 目录 may end its headings with a
+        // 。 as the body does (一、2023年度收入支出决算总体情况。), and the body's repeat of its
+        // first entry still shows where it ends.
+        if held.count > Self.heldParagraphs || paragraph.text.contains(utf8: "。") && !Self.isStoppedHeading(paragraph.text) {
+            return close(before: paragraph)
+        }
         held.append(paragraph)
         func isEntry() -> Bool { TableOfContents.isEntry(TableOfContents.withoutFieldCodes(paragraph.text.trimmingSpaces)) }
         if held.count == headingCount + 1 {
@@ -113,6 +117,13 @@ struct TypedContents {
         defer { held = [] }
         if !held.isEmpty { done = true }
         return held
+    }
+
+    /// 一、2023年度收入支出决算总体情况。: a short line with a list marker and one 。, at its end.
+    private static func isStoppedHeading(_ text: String) -> Bool {
+        let text = text.trimmingSpaces
+        return text.hasSuffix("。") && text.utf8.count <= 90 && text.firstRange(of: "。")?.upperBound == text.endIndex
+            && ListMarker.scan(String(text)) != nil
     }
 
     /// Whether `paragraph` is the body's heading of the first entry: the same text but for
