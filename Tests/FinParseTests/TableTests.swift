@@ -269,6 +269,36 @@ struct TableTests {
         #expect(evaluation.indicators[0].actual == SelfEvaluation.Measure(text: "126", value: 126, unit: "公里"))
     }
 
+    /// 四川's project form, as a county's web page publishes it: the target's sign in a 指标性质
+    /// column (= | 100 | %), its unit in a 度量单位 column, 完成值 and 权重, and a funds block of
+    /// 年初预算 | 调整后预算数 | 预算执行数 | 预算执行率 | 权重 | 得分 on a 总额 row. Before, the
+    /// targets had no comparison and no unit, the funds were not read, and the weights were said
+    /// not to add up to the 合计 (90 against 100) for want of the funds' 10.
+    @Test func aSichuanProjectForm() throws {
+        func row(_ cells: [(String, Int)]) -> String { "<tr>" + cells.map { "<td colspan=\"\($0.1)\">\($0.0)</td>" }.joined() + "</tr>" }
+        let page = "<html><body><p>一、项目支出绩效自评表</p><table>" + [
+            [("部门预算项目支出绩效自评表(2023年度)", 10)], [("项目名称", 2), ("工资性支出", 8)],
+            [("预算执行情况(10分)", 2), ("年度预算数(万元)", 1), ("年初预算", 1), ("调整后预算数", 1), ("预算执行数", 1),
+             ("预算执行率", 1), ("权重", 1), ("得分", 1), ("原因", 1)],
+            [("", 2), ("总额", 1), ("238.93", 1), ("251.89", 1), ("251.89", 1), ("100.00%", 1), ("10", 1), ("10", 1), ("", 1)],
+            [("绩效指标(90分)", 10)],
+            ["一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位", "完成值", "权重", "得分", "未完成原因分析"].map { ($0, 1) },
+            ["产出指标", "数量指标", "发放(缴纳)覆盖率", "=", "100", "%", "100", "60", "60", ""].map { ($0, 1) },
+            ["效益指标", "社会效益指标", "足额保障率(参保率)", "≥", "95", "%", "98", "30", "30", ""].map { ($0, 1) },
+            [("合计", 7), ("100", 1), ("100", 1), ("", 1)],
+        ].map(row).joined() + "</table></body></html>"
+        let document = try Document(bytes: Array(page.utf8), path: "sichuan.html")
+        let evaluation = try #require(document.tables.first?.selfEvaluation)
+        #expect(evaluation.indicators.map(\.target) == [
+            SelfEvaluation.Measure(text: "100", comparator: .equal, value: 100, unit: "%"),
+            SelfEvaluation.Measure(text: "95", comparator: .greaterOrEqual, value: 95, unit: "%"),
+        ])
+        #expect(evaluation.indicators.map(\.actual.value) == [100, 98] && evaluation.indicators.map(\.weight) == [60, 30])
+        #expect(evaluation.funds == SelfEvaluation.Funds(initialBudget: Decimal(string: "238.93"), fullYearBudget: Decimal(string: "251.89"),
+                                                          executed: Decimal(string: "251.89"), executionRate: "100.00%", weight: 10, score: 10))
+        #expect(!document.diagnostics.contains { $0.code.hasPrefix("self-evaluation") })
+    }
+
     /// A header over two rows (绩效指标 over 一级 | 二级 | 三级指标; 年度指标 over 目标值 | 实际值),
     /// a 自评总分 row and weights as shares (10%): before, the first table had no indicators,
     /// the 自评总分 row was an indicator and a weight of 10% none, all without a word.

@@ -100,6 +100,8 @@ enum SelfEvaluationReader {
             let name = cell(columns.name), target = cell(columns.target), actual = cell(columns.actual)
             let weight = cell(columns.weight), score = cell(columns.score)
             let unit = cell(columns.unit).map { compact($0.text) }.flatMap { $0.isEmpty ? nil : $0 }
+            var targetMeasure = measure(target, unit: unit, &diagnostics)
+            if targetMeasure.comparator == nil, targetMeasure.value != nil { targetMeasure.comparator = comparator(cell(columns.comparator)) }
             if [name, target, actual, weight, score].allSatisfy({ $0?.text.isEmpty ?? true }) { continue }
             if zip([columns.weight, columns.score], [weight, score]).contains(where: { column, cell in
                 column.map { cell == nil && !isMerged(r, $0) } ?? false
@@ -109,7 +111,7 @@ enum SelfEvaluationReader {
             indicators.append(SelfEvaluation.Indicator(
                 level1: level1[r], level2: level2[r],
                 name: oneLine(name?.text ?? ""),
-                target: measure(target, unit: unit, &diagnostics), actual: measure(actual, unit: unit, &diagnostics),
+                target: targetMeasure, actual: measure(actual, unit: unit, &diagnostics),
                 weight: weight.flatMap { decimal($0, &diagnostics) }, score: score.flatMap { decimal($0, &diagnostics) },
                 deviation: cell(columns.deviation).map(\.text).flatMap { $0.isEmpty ? nil : $0 },
                 line: (name ?? row[0]).line))
@@ -202,7 +204,7 @@ enum SelfEvaluationReader {
     // MARK: Headers
 
     struct IndicatorColumns: Sendable {
-        var level1, level2, name, target, actual, weight, score, deviation, unit: Int?
+        var level1, level2, name, target, actual, weight, score, deviation, unit, comparator: Int?
     }
 
     /// The header rows of the indicators (一级指标 … 偏差原因) and where each column is: the
@@ -212,7 +214,8 @@ enum SelfEvaluationReader {
     /// Forms name their columns in more ways than the 财政部 template: where none of its words
     /// is found, a column right of the indicators' names is known by a looser word (年度目标,
     /// 完成数, 满分, 自评分, 扣分原因), and a third level named otherwise (指标名称, 具体指标) by
-    /// the levels before it. A 计量单位 column gives the unit of the values beside it.
+    /// the levels before it. A 计量单位 (度量单位) column gives the unit of the values beside it,
+    /// and a 指标性质 column holding a sign (= | 100 | %, as 四川's forms have it) the target's comparison.
     private static func indicatorHeader(in rows: [[TableGrid.Cell]]) -> (ClosedRange<Int>, IndicatorColumns)? {
         var targetsOnly: (ClosedRange<Int>, IndicatorColumns)?
         for (r, row) in rows.enumerated() {
@@ -242,7 +245,8 @@ enum SelfEvaluationReader {
                 score: column({ $0.contains(utf8: "得分") }, where: isIndicators)
                     ?? column({ $0.contains(utf8: "评分") && !$0.contains(utf8: "标准") }, where: isIndicators),
                 deviation: column { $0.contains(utf8: "偏差") } ?? column({ $0.contains(utf8: "原因") }, where: afterName),
-                unit: column({ text in unitLabels.contains { text.utf8.elementsEqual($0.utf8) } }, where: afterName))
+                unit: column({ text in unitLabels.contains { text.utf8.elementsEqual($0.utf8) } }, where: afterName),
+                comparator: column({ $0.utf8.elementsEqual(comparatorLabel.utf8) }, where: afterName))
             guard columns.target != nil else { continue }
             guard columns.actual != nil else {
                 targetsOnly = targetsOnly ?? (header.rows, columns)
@@ -286,7 +290,21 @@ enum SelfEvaluationReader {
     private static let levelLabels = ["一级指标", "二级指标", "三级指标"]
     /// The labels that mark a cell of an indicators' header.
     private static let headerLabels = levelLabels + indicatorNameLabels + targetLabels + actualLabels + weightLabels + ["得分", "偏差"]
-    private static let unitLabels = ["计量单位", "单位"]
+    private static let unitLabels = ["计量单位", "度量单位", "单位"]
+    private static let comparatorLabel = "指标性质"
+
+    /// The comparison a 指标性质 cell states: a sign (≥, =, and >= as typed) or words (大于等于);
+    /// nil for anything else (定量, 正向), which some forms put in such a column.
+    private static func comparator(_ cell: TableGrid.Cell?) -> Comparator? {
+        guard let text = cell.map({ compact($0.text) }), !text.isEmpty else { return nil }
+        let scalars = text.unicodeScalars
+        switch (scalars.first.flatMap(Comparator.init(scalar:)), scalars.count) {
+        case (let sign?, 1): return sign
+        case (.greater?, 2) where scalars.last == "=": return .greaterOrEqual
+        case (.less?, 2) where scalars.last == "=": return .lessOrEqual
+        default: return comparatorWords.first { $0.words.elementsEqual(scalars) }?.comparator
+        }
+    }
 
     /// Whether compacted header text holds one of `labels`.
     static func names(_ text: String, _ labels: [String]) -> Bool { labels.contains { text.contains(utf8: $0) } }
@@ -299,7 +317,7 @@ enum SelfEvaluationReader {
                   row.contains { compact($0.text).contains(utf8: "预算") } && row.contains { compact($0.text).contains(utf8: "执行数") }
               }),
               let total = rows[header...].firstIndex(where: {
-                  $0.contains { compact($0.text).contains(utf8: "资金总额") || isTotal($0.text) }
+                  $0.contains { compact($0.text).contains(utf8: "资金总额") || compact($0.text) == "总额" || isTotal($0.text) }
               })
         else { return nil }
         func cell(_ matches: (String) -> Bool) -> TableGrid.Cell? {
@@ -308,11 +326,13 @@ enum SelfEvaluationReader {
         }
         return SelfEvaluation.Funds(
             initialBudget: cell { $0.contains(utf8: "年初预算") }.flatMap { decimal($0, &diagnostics) },
-            fullYearBudget: (cell { $0.contains(utf8: "全年预算") } ?? cell { $0.contains(utf8: "预算数") && !$0.contains(utf8: "年初") })
+            // 调整后预算数 is the full year's, where a form has no 全年预算数 (四川's: 年初预算 | 调整后预算数 | 预算执行数).
+            fullYearBudget: (cell { $0.contains(utf8: "全年预算") } ?? cell { $0.contains(utf8: "调整后预算") }
+                ?? cell { $0.contains(utf8: "预算数") && !$0.contains(utf8: "年初") })
                 .flatMap { decimal($0, &diagnostics) },
             executed: cell { $0.contains(utf8: "执行数") }.flatMap { decimal($0, &diagnostics) },
             executionRate: cell { $0.contains(utf8: "执行率") }.map { compact($0.text) }.flatMap { $0.isEmpty ? nil : $0 },
-            weight: cell { $0.contains(utf8: "分值") }.flatMap { decimal($0, &diagnostics) },
+            weight: (cell { $0.contains(utf8: "分值") } ?? cell { $0.contains(utf8: "权重") }).flatMap { decimal($0, &diagnostics) },
             score: cell { $0.contains(utf8: "得分") }.flatMap { decimal($0, &diagnostics) })
     }
 
