@@ -328,6 +328,8 @@ struct FigureTests {
     @Test func sharesAndCompletionOfABudget() {
         #expect(figures("年初预算为1166.45万元，支出决算为1120.96万元，完成年初预算的96.1%，完成预算的20%。").map(\.label)
             == ["年初预算", "支出决算", "完成年初预算", "完成预算"])
+        // Without the 的, as a budget's execution writes it (before, 预算数); an amount so named is the budget's.
+        #expect(figures("一般公共预算收入完成预算数107.06%，完成预算120万元。").map(\.label) == ["完成预算数", "预算"])
         #expect(figures("基本支出占总支出的比重为65.2%。人员经费100万元，占基本支出的比例为80%，占基本支出的80%。").map(\.label)
             == ["基本支出", "人员经费", "人员经费", "人员经费"])
         #expect(figures("支出决算为预算的98.6%。财政拨款收入2,345.67万元，为年初预算的105.2%。").map(\.label)

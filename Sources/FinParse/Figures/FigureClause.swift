@@ -123,6 +123,14 @@ struct FigureClause {
     static let listSeparators: WordSet = ["、", ",", "，"]
     private static let commas: WordSet = [",", "，"]
     private static let complete: Word = "完成"
+    /// 预算, 预算数, 年初预算数 (as ICU parts them, 预算 / 数 too): what a share carried out is of.
+    private static func namesBudget(_ item: [Word]) -> Bool {
+        let text = item.map(\.string).joined()
+        return text.hasSuffix("预算") || text.hasSuffix("预算数")
+    }
+
+    /// Whether the figure is a percent: its number right before a % sign.
+    private var isPercent: Bool { figureStart + 1 < tokens.count && tokens[figureStart + 1].kind == .percentSign }
     private static let proportions: WordSet = ["比重", "比例"]
     private static let copulas: WordSet = ["为", "是"]
     private static let colons: WordSet = [":", "："]
@@ -440,8 +448,10 @@ struct FigureClause {
             }
             let linked = stretchStart > 0 ? words[stretchStart - 1] : nil
             let ofWhat = !item.isEmpty && stretchEnd == words.count && words[stretchEnd - 1] == Self.de
-            // 完成年初预算的96.1%: the share of the budget carried out, not the budget.
-            if ofWhat, linked == Self.complete { return Self.tidy([Self.complete] + item) }
+            // 完成年初预算的96.1%, 完成预算数107.06%: the share of the budget carried out, not the budget.
+            if linked == Self.complete, ofWhat || isPercent && stretchEnd == words.count && Self.namesBudget(item) {
+                return Self.tidy([Self.complete] + item)
+            }
             // 支出决算为预算的98.6%, 基本支出占总支出的比重为65.2%: a share of what stands before 为
             // or 占, or of the previous figure's item.
             if let linked, ofWhat && Self.copulas.contains(linked)
