@@ -570,14 +570,16 @@ struct FigureTests {
 
     /// Items before 分别 name the figures of its list in turn: told apart by 、 where that gives
     /// as many items as figures (公务用车购置及运行维护费 is one), else by 和 too; the last item
-    /// keeps the words it may share. A change keeps its verb, and a list that does not match
-    /// its items shares one label as before.
+    /// keeps the words it may share, and a list of as many shares right after (占…的8.1%和91.9%)
+    /// is of the items in turn. A change keeps its verb, and a list that does not match its
+    /// items shares one label as before.
     @Test func itemsBeforeRespectivelyNameTheListInTurn() {
         #expect(figures("基本支出、项目支出分别为1140.27万元、3003.64万元。").map(\.label) == ["基本支出", "项目支出"])
         #expect(figures("因公出国(境)费、公务用车购置及运行维护费、公务接待费分别为0万元、3.98万元、1.5万元。").map(\.label)
                 == ["因公出国境费", "公务用车购置及运行维护费", "公务接待费"])
         #expect(figures("人员经费和公用经费分别是800万元和200万元。").map(\.label) == ["人员经费", "公用经费"])
-        #expect(figures("中央单位、地方单位采购规模分别为2666.3亿元和30400.7亿元。").map(\.label) == ["中央单位", "地方单位采购规模"])
+        #expect(figures("中央单位、地方单位采购规模分别为2666.3亿元和30400.7亿元，占全国采购规模的8.1%和91.9%。").map(\.label)
+                == ["中央单位", "地方单位采购规模", "中央单位", "地方单位采购规模"])
         #expect(figures("事故起数和死亡人数同比分别下降4.1%、1.9%。").map(\.label) == ["下降", "下降"])
         #expect(figures("基本支出、项目支出、其他支出分别为12万元、30万元。").map(\.label) == ["其他支出", "其他支出"])
     }

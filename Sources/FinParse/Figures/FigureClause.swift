@@ -186,6 +186,12 @@ struct FigureClause {
         return listLength < 2 ? nil : items(joinedBy: Self.commaJoiner) ?? items(joinedBy: Self.itemJoiners)
     }
 
+    /// 占全国政府采购规模的8.1%和91.9%: whether the clause states shares, in a list of `count`
+    /// numbers (two or more) that starts with this figure.
+    func isShare(listOf count: Int) -> Bool {
+        count >= 2 && tokens[start..<figureStart].first { $0.kind == .word }?.text == Self.share && listLength == count
+    }
+
     /// How many numbers the list that starts with this figure holds: numbers, each with its
     /// unit or % or none, joined by 、, 和, 及, 与 or commas.
     private var listLength: Int {

@@ -78,8 +78,10 @@ struct FigureExtractor {
         var places: [Place] = []
         // Figures that share the reading of the one before them (下降4.1%、1.9%).
         var continuing: [Int] = []
-        // The items a list after 分别 has still to name, in turn (基本支出、项目支出分别为…).
+        // The items a list after 分别 has still to name, in turn (基本支出、项目支出分别为…), and
+        // all of that list's items, which a list of shares right after it is of (占…的8.1%和91.9%).
         var respective: ArraySlice<String> = []
+        var listItems: [String] = []
         let clauses = Self.clauses(of: written)
         for clause in clauses.candidates {
             let clauseStart = clause.startIndex
@@ -135,7 +137,11 @@ struct FigureExtractor {
                 } else {
                     figure.label = clause.label(inheriting: figures.last)
                     // A change is labelled by its verb; the items say what changed only.
-                    respective = figure.change == nil ? clause.respectiveItems?[...] ?? [] : []
+                    if figure.change == nil, let items = clause.respectiveItems {
+                        (respective, listItems) = (items[...], items)
+                    } else {
+                        respective = figure.change == nil && clause.isShare(listOf: listItems.count) ? listItems[...] : []
+                    }
                     if let item = respective.popFirst() { figure.label = item }
                 }
                 figures.append(figure)
