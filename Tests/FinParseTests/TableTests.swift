@@ -299,6 +299,25 @@ struct TableTests {
         #expect(!document.diagnostics.contains { $0.code.hasPrefix("self-evaluation") })
     }
 
+    /// 湖南's 绩效目标申报表 as a city's page publishes it: its department beside 预算部门 (before,
+    /// none), its targets under 指标值及单位, empty rows of a level with no indicator left out.
+    @Test func aHunanTargetsForm() throws {
+        let page = """
+            <html><body><p>2023年项目支出绩效目标申报表</p><table>
+            <tr><td>项目支出名称</td><td colspan="2">雾炮车降尘抑尘服务</td><td>预算部门</td><td>XX市环境卫生管理处</td></tr>
+            <tr><td rowspan="5">本年度 绩效指标</td><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值及单位</td><td>绩效标准</td></tr>
+            <tr><td rowspan="2">产出指标</td><td>数量指标</td><td>配备车辆数</td><td>10辆</td><td>计划标准</td></tr>
+            <tr><td>成本指标</td><td>控制在预算成本内</td><td>250万</td><td>计划标准</td></tr>
+            <tr><td>效益指标</td><td>经济效益指标</td><td></td><td></td><td></td></tr>
+            <tr><td>满意度指标</td><td>服务对象满意度指标</td><td>市民满意度</td><td>≥90%</td><td>计划标准</td></tr>
+            </table></body></html>
+            """
+        let evaluation = try #require(try Document(bytes: Array(page.utf8), path: "hunan.html").tables.first?.selfEvaluation)
+        #expect(evaluation.stage == .targets && evaluation.name == "雾炮车降尘抑尘服务" && evaluation.department == "XX市环境卫生管理处")
+        #expect(evaluation.indicators.map { "\($0.name) \($0.target.value ?? -1)\($0.target.unit ?? "")" }
+                == ["配备车辆数 10辆", "控制在预算成本内 250万", "市民满意度 90%"])
+    }
+
     /// A header over two rows (绩效指标 over 一级 | 二级 | 三级指标; 年度指标 over 目标值 | 实际值),
     /// a 自评总分 row and weights as shares (10%): before, the first table had no indicators,
     /// the 自评总分 row was an indicator and a weight of 10% none, all without a word.

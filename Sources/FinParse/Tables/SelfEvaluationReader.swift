@@ -133,7 +133,7 @@ enum SelfEvaluationReader {
             ?? (title.contains(utf8: "部门整体") ? .department : (title.contains(utf8: "项目") || name != nil ? .project : .department))
         let evaluation = SelfEvaluation(
             stage: stage, scope: scope, name: name,
-            department: continued.map(\.department) ?? value(after: departmentLabels, in: rows, suffix: true),
+            department: continued.map(\.department) ?? value(after: departmentCellLabels, in: rows, suffix: true),
             funds: funds(in: rows[..<headerRows.lowerBound], &diagnostics),
             indicators: indicators,
             totalWeight: placedTotals.isEmpty ? totals.first ?? nil : columns.weight.flatMap { placedTotals[$0] } ?? nil,
@@ -340,6 +340,9 @@ enum SelfEvaluationReader {
     /// ends with (市级预算部门名称, 主管部门, 部门（单位）名称, 预算单位).
     static let nameLabels = ["项目名称", "项目支出名称", "专项名称"]
     static let departmentLabels = ["主管部门", "部门名称", "单位名称", "(单位)名称", "预算单位"]
+    /// Those, and 预算部门 (湖南's 绩效目标申报表) where the label is a cell of its own: in
+    /// `-layout` text 市级预算部门 / 名称 wraps, and the shorter label would end the cell early.
+    private static let departmentCellLabels = departmentLabels + ["预算部门"]
 
     /// The text of the cell right of a label cell (项目名称 → 安全生产专项).
     private static func value(after labels: [String], in rows: [[TableGrid.Cell]], suffix: Bool = false) -> String? {
