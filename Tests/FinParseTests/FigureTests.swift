@@ -623,6 +623,10 @@ struct FigureTests {
         #expect(figures("支出总计2553.52万元。").allSatisfy { $0.changeOf == nil })
         // A list shares its first figure's reading.
         #expect(figures("财政拨款收入12万元，增长5%、3%。").map(\.changeOf) == [nil, "财政拨款收入", "财政拨款收入"])
+        // One amount changed against two things, one change right after the other, each saying
+        // against what (before, the second had none).
+        #expect(figures("三公经费支出决算总额为5.48万元，比预算增加0万元，比去年增加1.55万元，增长39.4%。").map(\.changeOf)
+                == [nil, "三公经费支出决算总额", "三公经费支出决算总额", "三公经费支出决算总额"])
     }
 
     /// Paragraphs are read clause by clause: what one clause says still reaches the next

@@ -32,6 +32,8 @@ enum ChangeCheck {
         var compared: String? = nil
         /// An amount a share right after it is of (完成年初预算数60999万元的40.4%): no year's own.
         var isShareBase = false
+        /// For a change, whether its clause says what it is against (比预算, 比去年, 与上年相比).
+        var compares = false
     }
 
     /// A change whose paragraph gives no amount it changed to (公务接待费支出决算增加0.40万元，
@@ -98,8 +100,12 @@ enum ChangeCheck {
     private static func amounts(before k: Int, in placed: [Placed]) -> [Int] {
         var before: [Int] = []
         var j = k - 1
-        while j >= 0, placed[j].figure.change == nil {
-            if placed[j].figure.unit != .percent { before.append(j) }
+        // 支出决算为5.48万元，比预算增加0万元，比去年增加1.55万元: changes of one amount against
+        // two things, one right after the other in its sentence and each saying what it is
+        // against, are passed over to it.
+        while j >= 0, placed[j].figure.change == nil
+                || before.isEmpty && placed[j].sentence == placed[k].sentence && placed[k].compares && placed[j].compares {
+            if placed[j].figure.change == nil, placed[j].figure.unit != .percent { before.append(j) }
             j -= 1
         }
         return before

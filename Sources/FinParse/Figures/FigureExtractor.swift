@@ -160,7 +160,8 @@ struct FigureExtractor {
                     && tokens[after + 1].kind == .number
                 places.append(Place(clauseStart: clauseStart, leadWords: leadWords,
                                     subject: figure.change != nil ? Self.subject(of: lead) : nil, compared: compared,
-                                    isShareBase: isShareBase))
+                                    isShareBase: isShareBase,
+                                    compares: figure.change != nil && lead.contains { Self.comparisons.contains($0.text) }))
                 previousEnd = found.span.upperBound
                 i = found.span.upperBound + 1
             }
@@ -177,6 +178,8 @@ struct FigureExtractor {
     }
 
     private static let of: Word = "的"
+    /// Words that say what a change is against (比预算, 较上年, 与上年相比; ICU's 比上 / 年).
+    private static let comparisons: WordSet = ["比", "较", "比上", "与", "同比"]
 
     /// Where a figure's clause starts in its paragraph, how many words stand between that
     /// start and the figure, and, for a change, what its clause and the comparison before it
@@ -187,6 +190,7 @@ struct FigureExtractor {
         var subject: String?
         var compared: String?
         var isShareBase: Bool
+        var compares: Bool
     }
 
     /// Each figure with the number of sentences (closed by 。 or ；) before its clause. A pass
@@ -209,7 +213,7 @@ struct FigureExtractor {
                 scanned += 1
             }
             return ChangeCheck.Placed(figure: figure, sentence: sentence, leadWords: place.leadWords, subject: place.subject,
-                                      compared: place.compared, isShareBase: place.isShareBase)
+                                      compared: place.compared, isShareBase: place.isShareBase, compares: place.compares)
         }
     }
 
