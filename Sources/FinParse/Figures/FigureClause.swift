@@ -373,7 +373,8 @@ struct FigureClause {
         return words[start...].contains(where: { comparisons.contains($0.text) }) ? start : words.count
     }
 
-    private static let comparisons: WordSet = ["比", "较", "比上", "同比", "相比", "与"]
+    /// Words that say what a change or a level is against (比预算, 较上年, 与上年相比; ICU's 比上 / 年).
+    static let comparisons: WordSet = ["比", "较", "比上", "同比", "相比", "与"]
     private static let periodWords: WordSet = ["上年", "上年度", "去年", "上", "年", "年度", "同期", "同"]
 
     /// Where the change verb stands that ends `words` but for the words a verb may have after

@@ -161,7 +161,7 @@ struct FigureExtractor {
                 places.append(Place(clauseStart: clauseStart, leadWords: leadWords,
                                     subject: figure.change != nil ? Self.subject(of: lead) : nil, compared: compared,
                                     isShareBase: isShareBase,
-                                    compares: figure.change != nil && lead.contains { Self.comparisons.contains($0.text) }))
+                                    compares: figure.change != nil && lead.contains { FigureClause.comparisons.contains($0.text) }))
                 previousEnd = found.span.upperBound
                 i = found.span.upperBound + 1
             }
@@ -178,8 +178,6 @@ struct FigureExtractor {
     }
 
     private static let of: Word = "的"
-    /// Words that say what a change is against (比预算, 较上年, 与上年相比; ICU's 比上 / 年).
-    private static let comparisons: WordSet = ["比", "较", "比上", "与", "同比"]
 
     /// Where a figure's clause starts in its paragraph, how many words stand between that
     /// start and the figure, and, for a change, what its clause and the comparison before it
