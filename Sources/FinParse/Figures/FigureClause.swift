@@ -160,7 +160,13 @@ struct FigureClause {
     var respectiveItems: [String]? {
         var k = figureStart - 1
         while k >= start, tokens[k].kind == .word, Self.copulasAfterRespectively.contains(tokens[k].text) { k -= 1 }
-        guard k >= start, tokens[k].text == Self.respectively else { return nil }
+        guard k >= start else { return nil }
+        // 收、支总计各是4125.49，4143.91万元: 收 and 支 paired before 各, each a total of its own.
+        if tokens[k].text == Self.each, listLength == 2, let item = label(inheriting: nil), item.hasPrefix("收支") {
+            let rest = item.dropFirst(2)
+            return ["收入" + rest, "支出" + rest]
+        }
+        guard tokens[k].text == Self.respectively else { return nil }
         // The items run back over 、 (a clause boundary) to the clause's last other boundary.
         var first = start
         while first >= 2, tokens[first - 1].text == Self.enumerationComma, tokens[first - 2].kind == .word {
