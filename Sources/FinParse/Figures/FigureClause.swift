@@ -157,12 +157,13 @@ struct FigureClause {
     /// by 和, 及 and 与 too (人员经费和公用经费分别是…). The last item keeps what it may
     /// share with the others (中央预算单位、地方预算单位政府采购规模 → 中央预算单位,
     /// 地方预算单位政府采购规模): which of its words are shared, the sentence does not say.
-    var respectiveItems: [String]? {
+    /// `label`: the clause's label (``label(inheriting:)``), which a pair of 收、支 before 各 splits.
+    func respectiveItems(label: String?) -> [String]? {
         var k = figureStart - 1
         while k >= start, tokens[k].kind == .word, Self.copulasAfterRespectively.contains(tokens[k].text) { k -= 1 }
         guard k >= start else { return nil }
         // 收、支总计各是4125.49，4143.91万元: 收 and 支 paired before 各, each a total of its own.
-        if tokens[k].text == Self.each, listLength == 2, let item = label(inheriting: nil), item.hasPrefix("收支") {
+        if tokens[k].text == Self.each, listLength == 2, let item = label, item.hasPrefix("收支") {
             let rest = item.dropFirst(2)
             return ["收入" + rest, "支出" + rest]
         }
@@ -609,7 +610,8 @@ struct FigureClause {
 
     /// Drops the time, scope and body words that open a stretch (2021年度, 本年, 区司法局).
     private static let yearParts: WordSet = ["中", "末", "底", "初"]
-    private static let year: Word = "年", le: Word = "了", de: Word = "的", share: Word = "占", allotted: Word = "安排"
+    private static let year: Word = "年", le: Word = "了", share: Word = "占", allotted: Word = "安排"
+    static let de: Word = "的"
     private static let subject: Word = "科目", finalAccounts: Word = "决算"
 
     /// A time of the year that is part of the item it opens, as the templates name them:

@@ -137,7 +137,7 @@ struct FigureExtractor {
                 } else {
                     figure.label = clause.label(inheriting: figures.last)
                     // A change is labelled by its verb; the items say what changed only.
-                    if figure.change == nil, let items = clause.respectiveItems {
+                    if figure.change == nil, let items = clause.respectiveItems(label: figure.label) {
                         (respective, listItems) = (items[...], items)
                     } else {
                         respective = figure.change == nil && clause.isShare(listOf: listItems.count) ? listItems[...] : []
@@ -156,7 +156,7 @@ struct FigureExtractor {
                 let compared = figure.change != nil && leadWords <= 1 ? Self.comparedItem(before: clauseStart, in: written) : nil
                 // 完成年初预算数60999万元的40.4%: the amount a share is of.
                 let after = found.span.upperBound + 1
-                let isShareBase = figure.unit != .percent && after + 1 < tokens.count && tokens[after].text == Self.of
+                let isShareBase = figure.unit != .percent && after + 1 < tokens.count && tokens[after].text == FigureClause.de
                     && tokens[after + 1].kind == .number
                 places.append(Place(clauseStart: clauseStart, leadWords: leadWords,
                                     subject: figure.change != nil ? Self.subject(of: lead) : nil, compared: compared,
@@ -176,8 +176,6 @@ struct FigureExtractor {
         }
         return figures
     }
-
-    private static let of: Word = "的"
 
     /// Where a figure's clause starts in its paragraph, how many words stand between that
     /// start and the figure, and, for a change, what its clause and the comparison before it
