@@ -503,11 +503,22 @@ struct FigureTests {
     @Test func aListOfNumbersSharingTheLastOnesUnitIsRead() throws {
         for comma in ["，", ","] {
             let read = figures("2022年度收、支总计各是3125.40\(comma)3143.90万元。与2021年相比，收、支总计各减少267.80\(comma)570.90万元，各下降7.89%、15.37%。")
-            #expect(read.map { "\($0.text) \($0.yuan.map { "\($0)" } ?? "-") \($0.label ?? "-") \($0.change?.rawValue ?? "-")" } == [
-                "3125.40 31254000 收入总计 -", "3143.90万元 31439000 支出总计 -", "267.80 2678000 减少 decrease",
-                "570.90万元 5709000 减少 decrease", "7.89% - 下降 decrease", "15.37% - 下降 decrease",
+            #expect(read.map { "\($0.text) \($0.yuan.map { "\($0)" } ?? "-") \($0.label ?? "-") \($0.change?.rawValue ?? "-") \($0.changeOf ?? "-")" } == [
+                "3125.40 31254000 收入总计 - -", "3143.90万元 31439000 支出总计 - -", "267.80 2678000 减少 decrease 收入总计",
+                "570.90万元 5709000 减少 decrease 支出总计", "7.89% - 下降 decrease 收入总计", "15.37% - 下降 decrease 支出总计",
             ])
         }
+        // Each change of such a list is of its total in turn, and so is each percent after it,
+        // its list joined by a comma too (下降23.5%，38.3%: the second had no direction); each
+        // percent is checked against its total (before: no `changeOf`, and nothing checked).
+        var extractor = FigureExtractor()
+        let changes = extractor.figures(in: FoldedText("2022年度收、支总计各是4125.49,4143.91万元。与2021年度相比，收、支总计各减少1267.86,2570.97万元，下降25.5%，38.3%。", line: 3))
+        #expect(changes.map { "\($0.text) \($0.change?.rawValue ?? "-") \($0.changeOf ?? "-")" } == [
+            "4125.49 - -", "4143.91万元 - -", "1267.86 decrease 收入总计", "2570.97万元 decrease 支出总计", "25.5% decrease 收入总计", "38.3% decrease 支出总计",
+        ])
+        #expect(extractor.takeDiagnostics().map(\.message) == [
+            "a fall of 25.5% does not follow: from 5393.35万元 (4125.49 plus 1267.86) to 4125.49 is a fall of 23.51%",
+        ])
         #expect(figures("分别为12.5、13.6、7.25万元，占比为3、5%。").map { "\($0.value) \($0.unit.rawValue)" } == ["12.5 万元", "13.6 万元", "7.25 万元", "3 %", "5 %"])
         #expect(figures("收入1,234.56万元，2021、2022年支出3万元。").map { "\($0.value) \($0.unit.rawValue)" } == ["1234.56 万元", "3 万元"])
     }

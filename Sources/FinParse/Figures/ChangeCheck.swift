@@ -24,6 +24,8 @@ enum ChangeCheck {
         var figure: Figure
         var sentence: Int
         var leadWords: Int
+        /// For a change of a list that names its items in turn (收、支总计各减少…), its item.
+        var changed: String? = nil
         /// For a change amount, what its clause says changed (公务接待费支出决算 of
         /// 公务接待费支出决算增加0.40万元): its words before the verb and any 比…, without the year.
         var subject: String?
@@ -55,7 +57,9 @@ enum ChangeCheck {
         for i in placed.indices {
             let percent = placed[i].figure
             guard percent.unit == .percent, let change = percent.change, percent.comparator == nil else { continue }
-            if i >= 1, placed[i - 1].figure.unit != .percent, placed[i - 1].figure.change != nil {
+            if let item = placed[i].changed {
+                if let found = checkListed(placed, percentAt: i, of: item) { diagnostics.append(found) }
+            } else if i >= 1, placed[i - 1].figure.unit != .percent, placed[i - 1].figure.change != nil {
                 guard let step = Money(placed[i - 1].figure) else { continue }
                 guard placed[i].sentence == placed[i - 1].sentence, placed[i].leadWords <= stepPercentLeadWords else { continue }
                 diagnostics += checkStep(placed, changeAt: i - 1, percent: percent, change: change, step: step, opens: &opens)
@@ -65,6 +69,16 @@ enum ChangeCheck {
             }
         }
         return diagnostics
+    }
+
+    /// 收、支总计各是A1，A2万元。…各减少D1，D2万元，下降P1%，P2%: the percent of a list that names its
+    /// items in turn, against the change amount of its item and the amount labelled so before it.
+    private static func checkListed(_ placed: [Placed], percentAt i: Int, of item: String) -> Diagnostic? {
+        guard let k = placed[..<i].lastIndex(where: { $0.changed == item && $0.figure.unit != .percent }),
+              placed[k].figure.change == placed[i].figure.change, let step = Money(placed[k].figure),
+              let j = placed[..<k].lastIndex(where: { $0.figure.change == nil && $0.figure.label == item }),
+              let now = placed[j].amount else { return nil }
+        return checkChange(to: now, by: step, percent: placed[i].figure)
     }
 
     /// 支出总计A万元…减少D万元，下降P%, or A万元，比上年B万元增加D万元，增长P%.
@@ -158,6 +172,10 @@ enum ChangeCheck {
     static func changedItems(_ placed: [Placed]) -> [String?] {
         var items: [String?] = Array(repeating: nil, count: placed.count)
         for k in placed.indices where placed[k].figure.change != nil {
+            if let changed = placed[k].changed {
+                items[k] = changed
+                continue
+            }
             if placed[k].figure.unit == .percent, k >= 1, placed[k - 1].figure.change != nil,
                placed[k - 1].figure.unit != .percent, placed[k - 1].sentence == placed[k].sentence,
                placed[k].leadWords <= stepPercentLeadWords {

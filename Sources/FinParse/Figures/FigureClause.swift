@@ -115,6 +115,7 @@ struct FigureClause {
     private static let expenditure: Word = "支出"
     private static let enumerationComma: Word = "、"
     private static let each: Word = "各"
+    private static let revenue: Word = "收", spending: Word = "支"
     private static let renmin: Word = "人民"
     private static let bi: Word = "币"
     /// What joins a figure to the one before it in a list; of them, what joins numbers that
@@ -147,7 +148,13 @@ struct FigureClause {
         let previous = tokens[before - 1].kind
         // 3125.40，3143.90万元, 12.5、13.6万元: a number before the joiner shares this figure's unit.
         if previous == .number { return Self.listSeparators.contains(joiner) }
-        return !Self.commas.contains(joiner) && (previous == .percentSign || previous == .unit)
+        guard previous == .percentSign || previous == .unit else { return false }
+        // 下降23.5%，38.3%。: after a comma, a figure in the same unit with nothing after it but
+        // punctuation (not 50万元用于…, a figure of its own).
+        guard Self.commas.contains(joiner) else { return true }
+        let after = figureStart + 2
+        return after <= tokens.count && tokens[figureStart + 1].kind == previous && tokens[figureStart + 1].text == tokens[before - 1].text
+            && (after == tokens.count || tokens[after].kind == .punctuation)
     }
 
     /// 基本支出、项目支出分别为1140.27万元、3003.64万元: the items before 分别, each naming a
@@ -157,16 +164,12 @@ struct FigureClause {
     /// by 和, 及 and 与 too (人员经费和公用经费分别是…). The last item keeps what it may
     /// share with the others (中央预算单位、地方预算单位政府采购规模 → 中央预算单位,
     /// 地方预算单位政府采购规模): which of its words are shared, the sentence does not say.
-    /// `label`: the clause's label (``label(inheriting:)``), which a pair of 收、支 before 各 splits.
-    func respectiveItems(label: String?) -> [String]? {
+    /// So are the two totals of 收、支 paired before 各 (``eachOfPair(before:)``).
+    func respectiveItems() -> [String]? {
         var k = figureStart - 1
         while k >= start, tokens[k].kind == .word, Self.copulasAfterRespectively.contains(tokens[k].text) { k -= 1 }
         guard k >= start else { return nil }
-        // 收、支总计各是4125.49，4143.91万元: 收 and 支 paired before 各, each a total of its own.
-        if tokens[k].text == Self.each, listLength == 2, let item = label, item.hasPrefix("收支") {
-            let rest = item.dropFirst(2)
-            return ["收入" + rest, "支出" + rest]
-        }
+        if tokens[k].text == Self.each { return eachOfPair(before: k) }
         guard tokens[k].text == Self.respectively else { return nil }
         // The items run back over 、 (a clause boundary) to the clause's last other boundary.
         var first = start
@@ -193,6 +196,25 @@ struct FigureClause {
         return listLength < 2 ? nil : items(joinedBy: Self.commaJoiner) ?? items(joinedBy: Self.itemJoiners)
     }
 
+    /// 收、支总计各是4125.49，4143.91万元, 收、支总计各减少1267.86，2570.97万元: 收 and 支 paired
+    /// before 各 (at `each`), each a total of its own (收入总计, 支出总计), in a list of two numbers.
+    private func eachOfPair(before each: Int) -> [String]? {
+        guard listLength == 2,
+              let pair = (start..<max(start, each - 2)).last(where: {
+                  tokens[$0].text == Self.revenue && tokens[$0 + 1].text == Self.enumerationComma && tokens[$0 + 2].text == Self.spending
+              }) else { return nil }
+        let rest = tokens[(pair + 3)..<each].lazy.filter { $0.kind == .word }.map(\.text.string).joined()
+        return ["收入" + rest, "支出" + rest]
+    }
+
+    /// 收、支总计各减少1267.86，2570.97万元: the items a change list after 各 is of, in turn.
+    var changedPair: [String]? {
+        var k = figureStart - 1
+        guard k > start, Self.increaseWords.contains(tokens[k].text) || Self.decreaseWords.contains(tokens[k].text) else { return nil }
+        k -= 1
+        return tokens[k].text == Self.each ? eachOfPair(before: k) : nil
+    }
+
     /// 占全国政府采购规模的8.1%和91.9%: whether the clause states shares, in a list of `count`
     /// numbers (two or more) that starts with this figure.
     func isShare(listOf count: Int) -> Bool {
@@ -201,7 +223,7 @@ struct FigureClause {
 
     /// How many numbers the list that starts with this figure holds: numbers, each with its
     /// unit or % or none, joined by 、, 和, 及, 与 or commas.
-    private var listLength: Int {
+    var listLength: Int {
         var count = 1
         for token in tokens[(figureStart + 1)...] {
             switch token.kind {

@@ -82,6 +82,10 @@ struct FigureExtractor {
         // all of that list's items, which a list of shares right after it is of (占…的8.1%和91.9%).
         var respective: ArraySlice<String> = []
         var listItems: [String] = []
+        // The same for the changes of such a list (收、支总计各减少…), whose labels are their
+        // verbs: the items they are of, and a list of percents right after them is of too.
+        var respectiveChanges: ArraySlice<String> = []
+        var changedItems: [String] = []
         let clauses = Self.clauses(of: written)
         for clause in clauses.candidates {
             let clauseStart = clause.startIndex
@@ -129,20 +133,30 @@ struct FigureExtractor {
                     text: text, value: value, unit: found.unit,
                     comparator: clause.comparator ?? found.comparator ?? FigureClause.comparator(after: tokens, figureEnd: found.span.upperBound),
                     label: nil, change: clause.change, line: line)
+                var changed: String? = nil
                 if let previous = figures.last, clause.continuesList || found.closesRange {
                     // 下降4.1%、1.9%, 增长10%-20%: the second figure shares the first one's reading.
                     figure.change = previous.change
                     figure.label = respective.popFirst() ?? previous.label
+                    changed = respectiveChanges.popFirst()
                     continuing.append(figures.count)
                 } else {
                     figure.label = clause.label(inheriting: figures.last)
                     // A change is labelled by its verb; the items say what changed only.
-                    if figure.change == nil, let items = clause.respectiveItems(label: figure.label) {
+                    if figure.change == nil, let items = clause.respectiveItems() {
                         (respective, listItems) = (items[...], items)
                     } else {
                         respective = figure.change == nil && clause.isShare(listOf: listItems.count) ? listItems[...] : []
                     }
                     if let item = respective.popFirst() { figure.label = item }
+                    if figure.change != nil, let items = clause.changedPair {
+                        (respectiveChanges, changedItems) = (items[...], items)
+                    } else {
+                        let percents = figure.change != nil && figure.unit == .percent && clause.listLength == changedItems.count
+                        respectiveChanges = percents ? changedItems[...] : []
+                        changedItems = []
+                    }
+                    changed = respectiveChanges.popFirst()
                 }
                 figures.append(figure)
                 if FigureSpan.mayGroupThousands(tokens, number: found.span.lowerBound) {
@@ -158,7 +172,7 @@ struct FigureExtractor {
                 let after = found.span.upperBound + 1
                 let isShareBase = figure.unit != .percent && after + 1 < tokens.count && tokens[after].text == FigureClause.de
                     && tokens[after + 1].kind == .number
-                places.append(Place(clauseStart: clauseStart, leadWords: leadWords,
+                places.append(Place(clauseStart: clauseStart, leadWords: leadWords, changed: changed,
                                     subject: figure.change != nil ? Self.subject(of: lead) : nil, compared: compared,
                                     isShareBase: isShareBase,
                                     compares: figure.change != nil && lead.contains { FigureClause.comparisons.contains($0.text) }))
@@ -169,7 +183,7 @@ struct FigureExtractor {
         if figures.contains(where: { $0.change != nil }) {
             let placed = Self.placed(figures, places, in: written)
             for (k, item) in ChangeCheck.changedItems(placed).enumerated() { figures[k].changeOf = item }
-            for k in continuing { figures[k].changeOf = figures[k - 1].changeOf }
+            for k in continuing where places[k].changed == nil { figures[k].changeOf = figures[k - 1].changeOf }
             if figures.contains(where: { $0.unit == .percent && $0.change != nil }) {
                 diagnostics += ChangeCheck.diagnostics(placed, opens: &openChanges)
             }
@@ -183,6 +197,7 @@ struct FigureExtractor {
     private struct Place {
         var clauseStart: String.Index
         var leadWords: Int
+        var changed: String?
         var subject: String?
         var compared: String?
         var isShareBase: Bool
@@ -208,7 +223,7 @@ struct FigureExtractor {
                 }
                 scanned += 1
             }
-            return ChangeCheck.Placed(figure: figure, sentence: sentence, leadWords: place.leadWords, subject: place.subject,
+            return ChangeCheck.Placed(figure: figure, sentence: sentence, leadWords: place.leadWords, changed: place.changed, subject: place.subject,
                                       compared: place.compared, isShareBase: place.isShareBase, compares: place.compares)
         }
     }
@@ -338,13 +353,19 @@ struct FigureExtractor {
                 guard i + 2 < bytes.count else { return false }
                 switch (bytes[i], bytes[i + 1], bytes[i + 2]) {
                 case (0xE3, 0x80, 0x82), (0xEF, 0xBC, 0x9B): return true    // 。；
-                case (0xEF, 0xBC, 0x8C): return !(endsDigit(before: i) && startsDigit(at: i + 3))    // ，, not inside 3125.40，3143.90万元
+                // ，, not inside 3125.40，3143.90万元 nor 下降23.5%，38.3%
+                case (0xEF, 0xBC, 0x8C): return !((endsDigit(before: i) || endsFigure(before: i)) && startsDigit(at: i + 3))
                 default: return false
                 }
             }
             /// An ASCII or a full-width digit (EF BC 90…99) ends before `i`, or starts at `i`.
             func endsDigit(before i: Int) -> Bool {
                 i >= 1 && (0x30...0x39).contains(bytes[i - 1]) || i >= 3 && bytes[i - 3] == 0xEF && bytes[i - 2] == 0xBC && (0x90...0x99).contains(bytes[i - 1])
+            }
+            /// A % (ASCII or full-width EF BC 85) or 元 (E5 85 83) ends before `i`.
+            func endsFigure(before i: Int) -> Bool {
+                i >= 1 && bytes[i - 1] == UInt8(ascii: "%")
+                    || i >= 3 && (bytes[i - 3], bytes[i - 2], bytes[i - 1]) == (0xEF, 0xBC, 0x85) || (bytes[i - 3], bytes[i - 2], bytes[i - 1]) == (0xE5, 0x85, 0x83)
             }
             func startsDigit(at i: Int) -> Bool {
                 i < bytes.count && (0x30...0x39).contains(bytes[i]) || i + 2 < bytes.count && bytes[i] == 0xEF && bytes[i + 1] == 0xBC && (0x90...0x99).contains(bytes[i + 2])
