@@ -159,6 +159,24 @@ struct FigureTests {
         #expect(figures("公务接待费支出10万元。与上年数相比，减少0.8万元。").map { $0.changeOf ?? "-" } == ["-", "公务接待费"])
     }
 
+    /// 支出决算64万元，比年初预算83万元减少19万元，下降22.9%: the amount after 比 (or 较, or 相比
+    /// opening its clause) is what the change is from, as last year's is; the change is of the
+    /// amount before it. Before, it was taken for this year's: the change was labelled of
+    /// 年初预算 and a false warning said 22.9% did not follow (from 102万元 to 83万元).
+    @Test func anAmountAChangeIsComparedWithIsWhereItIsFrom() throws {
+        var extractor = FigureExtractor()
+        let read = extractor.figures(in: FoldedText("支出决算64万元，比年初预算83万元减少19万元，下降22.9%；去年的三公经费决算6.4亿元，较年初预算8.3亿元减少1.9亿元，下降22.9%；公务用车运行费5亿元，相比预算数6.1亿元减少1.1亿元，下降18%。", line: 2))
+        #expect(read.map { "\($0.text) \($0.label ?? "-") \($0.changeOf ?? "-")" } == [
+            "64万元 支出决算 -", "83万元 年初预算 -", "19万元 减少 支出决算", "22.9% 下降 支出决算",
+            "6.4亿元 三公经费 -", "8.3亿元 年初预算 -", "1.9亿元 减少 三公经费", "22.9% 下降 三公经费",
+            "5亿元 公务用车运行费 -", "6.1亿元 预算数 -", "1.1亿元 减少 公务用车运行费", "18% 下降 公务用车运行费",
+        ])
+        #expect(extractor.takeDiagnostics().isEmpty)
+        // Checked so: a percent that does not follow from the amount compared with is told.
+        _ = extractor.figures(in: FoldedText("支出决算64万元，比年初预算83万元减少19万元，下降30%。", line: 3))
+        #expect(extractor.takeDiagnostics().map(\.message) == ["a fall of 30% does not follow: from 83万元 to 64万元 is a fall of 22.89%"])
+    }
+
     /// A change after a sentence of several amounts is a change of the one whose value its
     /// percent fits, when just one value does (永州 三公: …支出决算为2.9万元，完成预算的20%，…；与上年
     /// 相比减少1.84万元，减少38.81%: of 2.9, not 14.5). Two values that fit, or none, or no

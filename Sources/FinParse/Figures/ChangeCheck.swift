@@ -34,6 +34,9 @@ enum ChangeCheck {
         var compared: String? = nil
         /// An amount a share right after it is of (完成年初预算数60999万元的40.4%): no year's own.
         var isShareBase = false
+        /// An amount its clause compares with (比年初预算83万元): what a change is from, as last
+        /// year's amount is.
+        var isComparedBase = false
         /// For a change, whether its clause says what it is against (比预算, 比去年, 与上年相比).
         var compares = false
     }
@@ -89,7 +92,7 @@ enum ChangeCheck {
             return [warning(percent, "\(stated(percent)) follows \(direction(stepFigure.change)) of \(stepFigure.text)")]
         }
         let before = amounts(before: k, in: placed)
-        let lastYear = before.first { isLastYear(placed[$0].figure) }
+        let lastYear = before.first { isEarlier(placed[$0]) }
         if before.isEmpty, let subject = placed[k].subject {
             opens.append(Open(subject: subject, step: stepFigure, percent: percent))
             return []
@@ -130,7 +133,7 @@ enum ChangeCheck {
     /// before, or in the one before that when the sentence between holds no figure (江苏
     /// 检察院 2019: 1.公共安全(类)支出16,593.12万元。主要用于…支出。与上年相比增加134.37万元).
     private static func thisYear(among before: [Int], change k: Int, in placed: [Placed]) -> Int? {
-        let candidates = before.filter { !isLastYear(placed[$0].figure) && !placed[$0].isShareBase }
+        let candidates = before.filter { !isEarlier(placed[$0]) && !placed[$0].isShareBase }
         guard let current = candidates.first else { return nil }
         if placed[current].sentence == placed[k].sentence { return current }
         let alone = !candidates.dropFirst().contains { placed[$0].sentence == placed[current].sentence }
@@ -155,7 +158,7 @@ enum ChangeCheck {
               let step = Money(placed[k].figure)
         else { return nil }
         let fitting = before.filter { j in
-            guard isSentenceBefore(j, change: k, in: placed), !isLastYear(placed[j].figure), let now = placed[j].amount
+            guard isSentenceBefore(j, change: k, in: placed), !isEarlier(placed[j]), let now = placed[j].amount
             else { return false }
             return checkChange(to: now, by: step, percent: placed[k + 1].figure) == nil
         }
@@ -231,8 +234,8 @@ enum ChangeCheck {
     /// amount labelled 上年; else either order will do, as the years' order varies.
     private static func checkPair(_ first: Placed, _ second: Placed, percent: Figure) -> Diagnostic? {
         guard let a = first.amount, let b = second.amount else { return nil }
-        if isLastYear(second.figure) { return checkYears(b, a, percent: percent) }
-        if isLastYear(first.figure) { return checkYears(a, b, percent: percent) }
+        if isEarlier(second) { return checkYears(b, a, percent: percent) }
+        if isEarlier(first) { return checkYears(a, b, percent: percent) }
         guard let forward = misfit(percent, change: b - a, from: a), let backward = misfit(percent, change: a - b, from: b) else {
             return nil
         }
@@ -291,7 +294,10 @@ enum ChangeCheck {
 
     private static let lastYearLabels: Set<String> = ["上年", "上年度", "去年", "同期", "上年同期", "去年同期"]
 
-    private static func isLastYear(_ figure: Figure) -> Bool { figure.label.map(lastYearLabels.contains) ?? false }
+    /// Last year's amount, or another that a change is from (``Placed/isComparedBase``).
+    private static func isEarlier(_ placed: Placed) -> Bool {
+        placed.isComparedBase || placed.figure.label.map(lastYearLabels.contains) ?? false
+    }
 }
 
 extension ChangeCheck {

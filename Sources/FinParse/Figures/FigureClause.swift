@@ -23,7 +23,7 @@ struct FigureClause {
     static let linkingWords: WordSet = [
         "为", "是", "达", "达到", "包括", "其中", "用于", "占", "较", "比", "比上", "约", "近", "计", "共计", "共",
         "完成", "实现", "安排", "主要", "分别", "同比", "均", "开支", "投入", "拨付", "下达", "争取", "获得",
-        "筹集", "节约", "收取", "至", "主要是", "增拨", "追加", "情况", "说明", "将近", "接近", "约占", "大约", "由", "从", "了",
+        "筹集", "节约", "收取", "至", "主要是", "增拨", "追加", "情况", "说明", "将近", "接近", "约占", "大约", "由", "从", "了", "相比",
     ]
 
     /// Linking verbs that, right before a figure, say it was allotted (财政拨付, 中央下达).
@@ -38,7 +38,7 @@ struct FigureClause {
     /// Words of time and scope that open a clause without naming the item.
     static let scopeWords: WordSet = [
         "本年", "本年度", "上年", "当年", "全年", "今年", "本期", "同期", "本部门", "本单位", "我局", "本局",
-        "我单位", "我", "截至", "截止", "年度", "年", "月", "日", "末", "底", "本", "上", "部门", "单位", "我市", "全市", "年底", "年末",
+        "我单位", "我", "截至", "截止", "去年", "年度", "年", "月", "日", "末", "底", "本", "上", "部门", "单位", "我市", "全市", "年底", "年末",
     ]
 
     /// The scope words that name the year before, ending at `end`: 上年, 上年度, 去年 同期, and
@@ -404,6 +404,10 @@ struct FigureClause {
 
     /// Words that say what a change or a level is against (比预算, 较上年, 与上年相比; ICU's 比上 / 年).
     static let comparisons: WordSet = ["比", "较", "比上", "同比", "相比", "与"]
+    /// The words that say an amount after them is what another is compared with (比年初预算83万元),
+    /// and 相比 where it opens the clause (相比预算数6.1亿元; not 与上年相比支出…).
+    static let comparedWith: WordSet = ["比", "较", "比上"]
+    static let against: Word = "相比"
     private static let periodWords: WordSet = ["上年", "上年度", "去年", "上", "年", "年度", "同期", "同"]
 
     /// Where the change verb stands that ends `words` but for the words a verb may have after

@@ -175,6 +175,8 @@ struct FigureExtractor {
                 places.append(Place(clauseStart: clauseStart, leadWords: leadWords, changed: changed,
                                     subject: figure.change != nil ? Self.subject(of: lead) : nil, compared: compared,
                                     isShareBase: isShareBase,
+                                    isComparedBase: figure.change == nil && figure.unit != .percent
+                                        && (lead.contains { FigureClause.comparedWith.contains($0.text) } || lead.first?.text == FigureClause.against),
                                     compares: figure.change != nil && lead.contains { FigureClause.comparisons.contains($0.text) }))
                 previousEnd = found.span.upperBound
                 i = found.span.upperBound + 1
@@ -201,6 +203,7 @@ struct FigureExtractor {
         var subject: String?
         var compared: String?
         var isShareBase: Bool
+        var isComparedBase: Bool
         var compares: Bool
     }
 
@@ -224,7 +227,8 @@ struct FigureExtractor {
                 scanned += 1
             }
             return ChangeCheck.Placed(figure: figure, sentence: sentence, leadWords: place.leadWords, changed: place.changed, subject: place.subject,
-                                      compared: place.compared, isShareBase: place.isShareBase, compares: place.compares)
+                                      compared: place.compared, isShareBase: place.isShareBase,
+                                      isComparedBase: place.isComparedBase, compares: place.compares)
         }
     }
 
