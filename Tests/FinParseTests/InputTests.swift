@@ -30,6 +30,16 @@ final class InputTests {
         #expect(report.kind == .finalAccounts)
     }
 
+    /// A year a sentence compares with is not the report's: 比2022年预算减少 named 2022 the
+    /// year of a 2023 budget's 三公 paragraph (as a 天津 page gave it), which names its own
+    /// year in no form finparse reads as a report's; now none. A report's own stays.
+    @Test func aYearComparedWithIsNotTheReports() {
+        let compared = Document(parsing: "2023年三公经费预算安排520万元，比2022年预算减少10万元，较2021年决算减少5万元。")
+        #expect(compared.report.year == nil && compared.report.kind == nil)
+        let own = Document(parsing: "2023年部门预算情况说明\n三公经费预算安排520万元，比2022年预算减少10万元。")
+        #expect(own.report.year == 2023 && own.report.kind == .budget)
+    }
+
     @Test(arguments: zip(Corpus.yongzhouVariants, [TextEncoding.gb18030, .utf16LE, .utf8, .utf8]))
     func everyEncodingGivesTheSameDocument(path: String, encoding: TextEncoding) throws {
         let variant = try Document(contentsOf: path)

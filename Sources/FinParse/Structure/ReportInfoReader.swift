@@ -201,6 +201,9 @@ enum ReportInfoReader {
         return (found.year, found.kind, start..<utf8.index(start, offsetBy: found.end - found.start))
     }
 
+    /// The words before a year that compare with it.
+    private static let comparisons: [StaticString] = ["比", "较", "与", "同"]
+
     /// The level of government a budget may name between its year and 部门 (2023年区级部门预算).
     private static let levels: [StaticString] = ["区级", "市级", "省级", "县级", "本级"]
 
@@ -216,7 +219,9 @@ enum ReportInfoReader {
         while i + 7 <= bytes.count {
             defer { i += 1 }
             guard bytes[i] == 0x31 || bytes[i] == 0x32, bytes[i + 1] == 0x39 || bytes[i + 1] == 0x30,
-                  isDigit(i + 2), isDigit(i + 3), word("年", at: i + 4), i == 0 || !isDigit(i - 1)
+                  isDigit(i + 2), isDigit(i + 3), word("年", at: i + 4), i == 0 || !isDigit(i - 1),
+                  // 比2022年预算减少10万元: the year compared with is not the report's.
+                  !comparisons.contains(where: { i >= $0.utf8CodeUnitCount && word($0, at: i - $0.utf8CodeUnitCount) })
             else { continue }
             var k = i + 7
             if word("度", at: k) { k += 3 }
