@@ -251,6 +251,25 @@ struct FigureTests {
         ])
     }
 
+    /// Phrasings met in other provinces' reports (2026-12-07, eleventh sitting), each read
+    /// short before: 超1500亿元 had no comparator and 超 in its label; a count between the item
+    /// and its amount (年初批复预算8个项目985万元) labelled it 项目, a year there (公务接待费2015年
+    /// 决算数2352万元) 决算数; 购车均价为37.41万元 had no label (均 is a link, 价 alone no item);
+    /// 预算总收入 lost its 预算, 单位价值 its 单位 (a scope word elsewhere); 加上 and 减去 of a
+    /// budget's sum stood in their items' labels.
+    @Test func otherProvincesPhrasings() {
+        let found = figures("减税降费及退税超1500亿元，年初批复预算8个项目985万元，公务接待费2015年决算数2352万元，购车均价为37.41万元，本年度预算总收入为234.05万元，单位价值100万元以上设备2台，加上上级补助收入100万元，减去上解支出20万元。")
+        #expect(found.map { "\($0.text) \($0.comparator?.rawValue ?? "-") \($0.label ?? "-")" } == [
+            "1500亿元 > 减税降费及退税", "985万元 - 年初批复预算", "2352万元 - 公务接待费决算数", "37.41万元 - 购车均价",
+            "234.05万元 - 预算总收入", "100万元 ≥ 单位价值", "100万元 - 上级补助收入", "20万元 - 上解支出",
+        ])
+        // A count that is the item stays so, as does one after a link (共计3个项目100万元: 项目).
+        #expect(figures("共计3个项目100万元，其中2个项目资金50万元，2023年预算安排60万元。").map { $0.label ?? "-" } == ["项目", "项目资金", "预算安排"])
+        // 同口径 and 可比 say how a change was compared, not what changed (before: no `changeOf`).
+        #expect(figures("因公出国(境)费同口径比2018年减少9万元，下降15.3%；公务接待费可比下降10.1%。").map { $0.changeOf ?? "-" }
+            == ["因公出国境费", "因公出国境费", "公务接待费"])
+    }
+
     /// A range was read as its upper bound alone (项目金额为50-100万元: 100万元, the 50 lost),
     /// and 完成率90%-100% gave a percent of -100%, made up. Both bounds are read now, the
     /// lower ≥ and the upper ≤, labelled alike; a minus sign after a figure is no sign.
@@ -1068,10 +1087,12 @@ struct FigureTests {
             let (candidates, count) = FigureExtractor.clauses(of: written)
 
             let scalars = Array(written.unicodeScalars)
-            // ， between two digits (3125.40，3143.90万元) lists numbers: no end.
+            // ， between two digits (3125.40，3143.90万元), or after a % or 元 and before a digit
+            // (下降23.5%，38.3%), lists numbers: no end.
             let isDigit: (Int) -> Bool = { $0 >= 0 && $0 < scalars.count && (scalars[$0] == "1" || scalars[$0] == "１") }
+            let endsFigure: (Int) -> Bool = { $0 >= 0 && (scalars[$0] == "%" || scalars[$0] == "％" || scalars[$0] == "元") }
             let isEnd: (Int) -> Bool = { i in
-                scalars[i] == "。" || scalars[i] == "；" || scalars[i] == "，" && !(isDigit(i - 1) && isDigit(i + 1))
+                scalars[i] == "。" || scalars[i] == "；" || scalars[i] == "，" && !((isDigit(i - 1) || endsFigure(i - 1)) && isDigit(i + 1))
             }
             var clauses: [String] = []
             var clause = String.UnicodeScalarView()

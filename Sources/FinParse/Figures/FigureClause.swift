@@ -23,14 +23,14 @@ struct FigureClause {
     static let linkingWords: WordSet = [
         "为", "是", "达", "达到", "包括", "其中", "用于", "占", "较", "比", "比上", "约", "近", "计", "共计", "共",
         "完成", "实现", "安排", "主要", "分别", "同比", "均", "开支", "投入", "拨付", "下达", "争取", "获得",
-        "筹集", "节约", "收取", "至", "主要是", "增拨", "追加", "情况", "说明", "将近", "接近", "约占", "大约", "由", "从", "了", "相比",
+        "筹集", "节约", "收取", "至", "主要是", "增拨", "追加", "情况", "说明", "将近", "接近", "约占", "大约", "由", "从", "了", "相比", "加上", "减去",
     ]
 
     /// Linking verbs that, right before a figure, say it was allotted (财政拨付, 中央下达).
     static let allotments: WordSet = ["拨付", "下达", "追加", "增拨"]
 
-    /// Words that turn the verb before them into a measured item (完成率, 执行数).
-    static let rateWords: WordSet = ["率", "数", "额", "值", "量"]
+    /// Words that turn the verb before them into a measured item (完成率, 执行数, 均价).
+    static let rateWords: WordSet = ["率", "数", "额", "值", "量", "价"]
 
     /// Measure words that follow a count (1166辆, 3个): never the head of an item.
     static let measureWords: WordSet = ["个", "辆", "处", "名", "人", "家", "台", "起", "次", "项", "条", "所", "件", "户", "余", "万", "亿"]
@@ -69,7 +69,7 @@ struct FigureClause {
         "小于等于": .lessOrEqual, "至多": .lessOrEqual, "大于": .greater, "高于": .greater, "超过": .greater,
         "小于": .less, "低于": .less, "最高": .lessOrEqual, "最多": .lessOrEqual, "最低": .greaterOrEqual,
         "最少": .greaterOrEqual, "不足": .less, "不到": .less, "少于": .less, "多于": .greater, "逾": .greater,
-        "未超过": .lessOrEqual, "超出": .greater,
+        "未超过": .lessOrEqual, "超出": .greater, "超": .greater,
     ]
 
     let tokens: [ClauseToken]
@@ -460,6 +460,7 @@ struct FigureClause {
         // Split at linking words; the item is the last stretch that names something, so the
         // stretches are read from the end. A number inside the clause ends a stretch too
         // (1166辆变型拖拉机报废率100%).
+        func isDigits(_ word: Word) -> Bool { word.string.utf8.first.map { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") } == true }
         func endsStretch(_ i: Int) -> Bool {
             // 完成率, 到位率: a linking verb before a rate word is part of the item; so is the
             // 安排 of 2026年预算安排 right before the figure (the budget allotted, not 预算).
@@ -471,7 +472,7 @@ struct FigureClause {
                     : words[i] == Self.allotted && i > 0 && Self.reportWords.contains(words[i - 1])
             }
             return (Self.linkingWords.contains(words[i]) && !partOfItem())
-                || words[i].string.utf8.first.map({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) == true
+                || isDigits(words[i])
                 // 收、支总计各是3125.40，3143.90万元: 各 before the link says each, and names nothing.
                 || words[i] == Self.each && i + 1 < words.count && Self.linkingWords.contains(words[i + 1])
         }
@@ -499,6 +500,17 @@ struct FigureClause {
                 guard stretchStart > 1 else { return previousItem }
                 stretchEnd = stretchStart - 1
                 continue
+            }
+            // 年初批复预算8个项目985万元, 公务接待费2015年决算数2352万元: a count's noun, or a report's
+            // figure after its year, is of the item before the number that cut the stretch.
+            if stretchEnd == words.count, stretchStart >= 2, stretchStart < stretchEnd, item.count <= 2, isDigits(words[stretchStart - 1]) {
+                let counted = item.count == 1 && Self.measureWords.contains(words[stretchStart])
+                let dated = Self.years.contains(words[stretchStart]) && item.first.map(Self.reportWords.contains) == true
+                    && (item.count == 1 || Self.rateWords.contains(item[1]))
+                var before = stretchStart - 1
+                while before > 0, !endsStretch(before - 1) { before -= 1 }
+                let named = Self.trimScope(words[before..<(stretchStart - 1)])
+                if counted || dated, !named.isEmpty { return Self.tidy(counted ? named : named + item) }
             }
             if !item.isEmpty { return Self.tidy(item) }
             // 比上年1718.25万元: last year's amount of the item before it.
@@ -661,6 +673,8 @@ struct FigureClause {
     private static let shang: Word = "上", ben: Word = "本", jie: Word = "结", budget: Word = "预算", execution: Word = "执行", shu: Word = "数"
 
     private static let boundScopes: WordSet = ["上", "本"]
+    private static let unit: Word = "单位", total: Word = "总"
+    private static let perUnit: WordSet = ["价值", "成本", "价格", "面积"]
 
     private static func trimScope(_ words: ArraySlice<Word>) -> [Word] {
         var words = words
@@ -687,9 +701,12 @@ struct FigureClause {
                 // 上 and 本 alone are a time or a scope only before one (上 / 年, 本 / 单位): 上缴上级支出
                 // as ICU parts it (上 / 缴 / 上级) keeps its 上.
                 && !(boundScopes.contains(first) && rest.first.map { !scopeWords.contains($0) } == true)
+                // 单位价值100万元以上: a unit's value, not the 单位 of a scope.
+                && !(first == unit && rest.first.map(perUnit.contains) == true)
             // 预算执行数, 决算完成率: a rate of the report's is its own item; 决算收入总计 is 收入总计.
             let rate = rest.count == 2 && rateWords.contains(rest.last!)
-            let report = reportWords.contains(first) && rest.count > 1 && !rateWords.contains(rest.first!) && !rate
+            // 预算总收入 is the budget's total, not 总收入.
+            let report = reportWords.contains(first) && rest.count > 1 && !rateWords.contains(rest.first!) && !rate && rest.first != total
             // 年中 as ICU parts it (年 / 中): a time of the year that names the item (年中追加).
             if first == year, let next = rest.first, yearParts.contains(next) { break }
             if scope && namesTimedItem(words) { break }

@@ -248,7 +248,9 @@ struct FigureExtractor {
             words.removeSubrange(...(reason + 1))
         }
         if let comparison = words.firstIndex(where: { comparisonWords.contains($0) }) { words.removeSubrange(comparison...) }
-        let subject = words.drop { FigureClause.scopeWords.contains($0) }.map(\.string).joined()
+        var subject = words.drop { FigureClause.scopeWords.contains($0) }.map(\.string).joined()
+        // 因公出国(境)费同口径比2018年减少, 公务接待费可比下降: the basis compared on is no part of the item.
+        if let basis = comparableBases.first(where: { subject.hasSuffix(utf8: $0) }) { subject.removeLast(basis.count) }
         return subject.isEmpty ? nil : subject
     }
 
@@ -303,6 +305,7 @@ struct FigureExtractor {
     private static let comparisonOpenings = ["与", "同", "和"].map { Array($0.utf8) }
 
     private static let comparisonWords: WordSet = ["比", "比上", "较", "与", "同比", "相比"]
+    private static let comparableBases = ["同口径", "可比口径", "可比"]
     private static let reasonLinks: WordSet = ["是", "为"]
     private static let causeWords: WordSet = ["根据", "按照", "由于", "因", "因为", "随着", "受"]
     private static let openingParens: WordSet = ["(", "（"]
@@ -369,7 +372,7 @@ struct FigureExtractor {
             /// A % (ASCII or full-width EF BC 85) or 元 (E5 85 83) ends before `i`.
             func endsFigure(before i: Int) -> Bool {
                 i >= 1 && bytes[i - 1] == UInt8(ascii: "%")
-                    || i >= 3 && (bytes[i - 3], bytes[i - 2], bytes[i - 1]) == (0xEF, 0xBC, 0x85) || (bytes[i - 3], bytes[i - 2], bytes[i - 1]) == (0xE5, 0x85, 0x83)
+                    || i >= 3 && ((bytes[i - 3], bytes[i - 2], bytes[i - 1]) == (0xEF, 0xBC, 0x85) || (bytes[i - 3], bytes[i - 2], bytes[i - 1]) == (0xE5, 0x85, 0x83))
             }
             func startsDigit(at i: Int) -> Bool {
                 i < bytes.count && (0x30...0x39).contains(bytes[i]) || i + 2 < bytes.count && bytes[i] == 0xEF && bytes[i + 1] == 0xBC && (0x90...0x99).contains(bytes[i + 2])
