@@ -630,6 +630,12 @@ struct FigureTests {
                 == ["中央单位", "地方单位采购规模", "中央单位", "地方单位采购规模"])
         #expect(figures("事故起数和死亡人数同比分别下降4.1%、1.9%。").map(\.label) == ["下降", "下降"])
         #expect(figures("基本支出、项目支出、其他支出分别为12万元、30万元。").map(\.label) == ["其他支出", "其他支出"])
+        // The items of a list of changes are what each is of (before, none was), 、 between them
+        // and 和 before the last; the comparison after 分别 is passed over.
+        let changes = figures("教育支出、文化旅游体育与传媒支出、卫生健康支出和农林水支出分别增长64.3%、29%、38.8%和43.1%；基本支出、项目支出分别比上年同期减少10万元、20万元。")
+        #expect(changes.map { "\($0.label ?? "-") \($0.changeOf ?? "-")" } == [
+            "增长 教育支出", "增长 文化旅游体育与传媒支出", "增长 卫生健康支出", "增长 农林水支出", "减少 基本支出", "减少 项目支出",
+        ])
     }
 
     /// 上 and 本 standing alone at an item's start are its own (上缴上级支出, 本级支出: ICU parts
@@ -667,7 +673,7 @@ struct FigureTests {
                 == [nil, "收入支出总计", "收入支出总计"])
         #expect(figures("公务接待费支出决算增加0.40万元，增长100%。").map(\.changeOf) == ["公务接待费支出决算", "公务接待费支出决算"])
         #expect(figures("与上年相比减少42.84万元。主要原因是按照规定运转类专项经费统一压减10%。").map(\.changeOf) == [nil, nil])
-        #expect(figures("事故起数和死亡人数同比分别下降4.1%、1.9%。").map(\.changeOf) == [nil, nil])
+        #expect(figures("事故起数和死亡人数同比分别下降4.1%、1.9%。").map(\.changeOf) == ["事故起数", "死亡人数"])
         #expect(figures("支出总计2553.52万元。").allSatisfy { $0.changeOf == nil })
         // A list shares its first figure's reading.
         #expect(figures("财政拨款收入12万元，增长5%、3%。").map(\.changeOf) == [nil, "财政拨款收入", "财政拨款收入"])

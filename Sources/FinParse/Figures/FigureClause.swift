@@ -168,6 +168,24 @@ struct FigureClause {
     func respectiveItems() -> [String]? {
         var k = figureStart - 1
         while k >= start, tokens[k].kind == .word, Self.copulasAfterRespectively.contains(tokens[k].text) { k -= 1 }
+        return items(inTurnBefore: k)
+    }
+
+    /// 基本支出、项目支出分别增长10%、20%, 分别比上年同期增长…, 收、支总计各减少…: the items a
+    /// list of changes is of in turn, as ``respectiveItems()`` reads them; their labels are
+    /// their verbs.
+    var itemsChangedInTurn: [String]? {
+        var k = figureStart - 1
+        guard k > start, Self.increaseWords.contains(tokens[k].text) || Self.decreaseWords.contains(tokens[k].text) else { return nil }
+        k -= 1
+        while k > start, tokens[k].kind == .number || Self.comparisons.contains(tokens[k].text) || Self.periodWords.contains(tokens[k].text) {
+            k -= 1
+        }
+        return items(inTurnBefore: k)
+    }
+
+    /// The items before 分别 or 各 at `k` that a list of figures starting here is of in turn.
+    private func items(inTurnBefore k: Int) -> [String]? {
         guard k >= start else { return nil }
         if tokens[k].text == Self.each { return eachOfPair(before: k) }
         guard tokens[k].text == Self.respectively else { return nil }
@@ -179,21 +197,30 @@ struct FigureClause {
                 first -= 1
             }
         }
-        func items(joinedBy joiners: WordSet) -> [String]? {
-            var items: [String] = []
-            var words: [Word] = []
-            for token in tokens[first..<k] {
+        // 教育支出、文化旅游体育与传媒支出、卫生健康支出和农林水支出: 、 between the items, and
+        // the last two joined by 和 (or 及, 与) where that gives as many.
+        // 死亡人数同比分别下降: what the list is compared with is no part of its last item.
+        var end = k
+        while end > first, Self.comparisons.contains(tokens[end - 1].text) || Self.periodWords.contains(tokens[end - 1].text) { end -= 1 }
+        func items(joinedBy joiners: WordSet, lastJoined: Bool = false) -> [String]? {
+            var groups: [[Word]] = [[]]
+            for token in tokens[first..<end] {
                 if joiners.contains(token.text) {
-                    items.append(Self.tidy(Self.trimScope(words[...])) ?? "")
-                    words = []
+                    groups.append([])
                 } else if token.kind == .word {
-                    words.append(token.text)
+                    groups[groups.count - 1].append(token.text)
                 }
             }
-            items.append(Self.tidy(Self.trimScope(words[...])) ?? "")
+            if lastJoined {
+                guard let last = groups.last, let and = last.lastIndex(where: Self.andWords.contains) else { return nil }
+                groups[groups.count - 1] = Array(last[..<and])
+                groups.append(Array(last[(and + 1)...]))
+            }
+            let items = groups.map { Self.tidy(Self.trimScope($0[...])) ?? "" }
             return items.count == listLength && !items.contains("") ? items : nil
         }
-        return listLength < 2 ? nil : items(joinedBy: Self.commaJoiner) ?? items(joinedBy: Self.itemJoiners)
+        return listLength < 2 ? nil : items(joinedBy: Self.commaJoiner) ?? items(joinedBy: Self.commaJoiner, lastJoined: true)
+            ?? items(joinedBy: Self.itemJoiners)
     }
 
     /// 收、支总计各是4125.49，4143.91万元, 收、支总计各减少1267.86，2570.97万元: 收 and 支 paired
@@ -205,14 +232,6 @@ struct FigureClause {
               }) else { return nil }
         let rest = tokens[(pair + 3)..<each].lazy.filter { $0.kind == .word }.map(\.text.string).joined()
         return ["收入" + rest, "支出" + rest]
-    }
-
-    /// 收、支总计各减少1267.86，2570.97万元: the items a change list after 各 is of, in turn.
-    var changedPair: [String]? {
-        var k = figureStart - 1
-        guard k > start, Self.increaseWords.contains(tokens[k].text) || Self.decreaseWords.contains(tokens[k].text) else { return nil }
-        k -= 1
-        return tokens[k].text == Self.each ? eachOfPair(before: k) : nil
     }
 
     /// 占全国政府采购规模的8.1%和91.9%: whether the clause states shares, in a list of `count`
@@ -239,6 +258,7 @@ struct FigureClause {
     private static let copulasAfterRespectively: WordSet = ["为", "是", "达"]
     private static let commaJoiner: WordSet = ["、"]
     private static let itemJoiners: WordSet = ["、", "和", "及", "与"]
+    private static let andWords: WordSet = ["和", "及", "与"]
 
     /// The comparison stated right before the figure: ≥95%, 不低于95%. An = after
     /// arithmetic (20*2=40万元) gives the result, not a comparison.
@@ -408,7 +428,7 @@ struct FigureClause {
     /// and 相比 where it opens the clause (相比预算数6.1亿元; not 与上年相比支出…).
     static let comparedWith: WordSet = ["比", "较", "比上"]
     static let against: Word = "相比"
-    private static let periodWords: WordSet = ["上年", "上年度", "去年", "上", "年", "年度", "同期", "同"]
+    static let periodWords: WordSet = ["上年", "上年度", "去年", "上", "年", "年度", "同期", "同"]
 
     /// Where the change verb stands that ends `words` but for the words a verb may have after
     /// it (增加了, 减少约); nil when they end with none.

@@ -82,7 +82,7 @@ struct FigureExtractor {
         // all of that list's items, which a list of shares right after it is of (占…的8.1%和91.9%).
         var respective: ArraySlice<String> = []
         var listItems: [String] = []
-        // The same for the changes of such a list (收、支总计各减少…), whose labels are their
+        // The same for the changes of such a list (收、支总计各减少…, 分别增长…), whose labels are their
         // verbs: the items they are of, and a list of percents right after them is of too.
         var respectiveChanges: ArraySlice<String> = []
         var changedItems: [String] = []
@@ -149,7 +149,7 @@ struct FigureExtractor {
                         respective = figure.change == nil && clause.isShare(listOf: listItems.count) ? listItems[...] : []
                     }
                     if let item = respective.popFirst() { figure.label = item }
-                    if figure.change != nil, let items = clause.changedPair {
+                    if figure.change != nil, let items = clause.itemsChangedInTurn {
                         (respectiveChanges, changedItems) = (items[...], items)
                     } else {
                         let percents = figure.change != nil && figure.unit == .percent && clause.listLength == changedItems.count
