@@ -177,6 +177,23 @@ struct FigureTests {
         #expect(extractor.takeDiagnostics().map(\.message) == ["a fall of 30% does not follow: from 83万元 to 64万元 is a fall of 22.89%"])
     }
 
+    /// A change right after a total's parts (…总预算安排37337407.64元，其中：…，项目支出预算36849227元，
+    /// 同比增加27125219.46元，增长265.6%, as a 梧州 budget writes it) is of the one amount of
+    /// its sentence that its percent fits, when the nearest does not: the total. Before, the
+    /// last part's, and a false warning; an amount whose base the rise would make negative
+    /// fits none. A verb a justified line spaced out (同 比 增 加) is a change; before, none.
+    @Test func aChangeAfterATotalsPartsIsOfTheTotalItsPercentFits() throws {
+        var extractor = FigureExtractor()
+        let read = extractor.figures(in: FoldedText("事业运行经费总预算安排37337407.64元，其中：基本支出预算488180.64元，项目支出预算36849227元，同 比 增 加27125219.46元，增长265.6%。", line: 4))
+        #expect(read.map { "\($0.change?.rawValue ?? "-") \($0.changeOf ?? "-")" }.suffix(2) == ["increase 事业运行经费总预算安排", "increase 事业运行经费总预算安排"])
+        #expect(extractor.takeDiagnostics().isEmpty)
+        // A percent that fits no amount of its sentence is still checked against the nearest.
+        _ = extractor.figures(in: FoldedText("总预算安排37337407.64元，其中：项目支出预算36849227元，同比增加27125219.46元，增长200%。", line: 5))
+        #expect(extractor.takeDiagnostics().map(\.message) == [
+            "a rise of 200% does not follow: from 9724007.54元 (36849227元 less 27125219.46元) to 36849227元 is a rise of 278.95%",
+        ])
+    }
+
     /// A change after a sentence of several amounts is a change of the one whose value its
     /// percent fits, when just one value does (永州 三公: …支出决算为2.9万元，完成预算的20%，…；与上年
     /// 相比减少1.84万元，减少38.81%: of 2.9, not 14.5). Two values that fit, or none, or no

@@ -97,7 +97,7 @@ enum ChangeCheck {
             opens.append(Open(subject: subject, step: stepFigure, percent: percent))
             return []
         }
-        guard let current = thisYear(among: before, change: k, in: placed), let now = placed[current].amount else { return [] }
+        guard let current = currentAmount(among: before, change: k, in: placed), let now = placed[current].amount else { return [] }
         guard let lastYear, lastYear > current, let then = placed[lastYear].amount else {
             return checkChange(to: now, by: step, percent: percent).map { [$0] } ?? []
         }
@@ -153,14 +153,41 @@ enum ChangeCheck {
     /// 支出决算为2.9万元，完成预算的20%…；与上年相比减少1.84万元，减少38.81% → 2.9万元). None when
     /// no value fits, or more than one.
     private static func fittingThisYear(among before: [Int], change k: Int, in placed: [Placed]) -> Int? {
+        fitting(among: before, change: k, in: placed) { isSentenceBefore($0, change: k, in: placed) }
+    }
+
+    /// This year's amount for the change at `k`: the nearest in its sentence (``thisYear(among:change:in:)``),
+    /// unless the percent right after the change does not fit it and fits one other amount of
+    /// the sentence (事业运行经费总预算安排37337407.64元，其中：…项目支出预算36849227元，同比增加
+    /// 27125219.46元，增长265.6%: the total's change, not its last part's); else one in the
+    /// sentences before that the percent fits (``fittingThisYear(among:change:in:)``).
+    private static func currentAmount(among before: [Int], change k: Int, in placed: [Placed]) -> Int? {
+        guard let nearest = thisYear(among: before, change: k, in: placed) else {
+            return fittingThisYear(among: before, change: k, in: placed)
+        }
+        guard placed[nearest].sentence == placed[k].sentence, let (step, percent) = percentAfter(change: k, in: placed),
+              let now = placed[nearest].amount, checkChange(to: now, by: step, percent: percent) != nil else { return nearest }
+        return fitting(among: before, change: k, in: placed) { placed[$0].sentence == placed[k].sentence } ?? nearest
+    }
+
+    /// The change amount at `k` and the percent right after it that says the same change.
+    private static func percentAfter(change k: Int, in placed: [Placed]) -> (Money, Figure)? {
         guard k + 1 < placed.count, placed[k + 1].figure.unit == .percent, placed[k + 1].figure.change == placed[k].figure.change,
               placed[k + 1].sentence == placed[k].sentence, placed[k + 1].leadWords <= stepPercentLeadWords,
               let step = Money(placed[k].figure)
         else { return nil }
+        return (step, placed[k + 1].figure)
+    }
+
+    /// The nearest of `before` where `isCandidate` holds that the change at `k` and the percent
+    /// after it fit, when all that fit have one value.
+    private static func fitting(among before: [Int], change k: Int, in placed: [Placed], where isCandidate: (Int) -> Bool) -> Int? {
+        guard let (step, percent) = percentAfter(change: k, in: placed) else { return nil }
         let fitting = before.filter { j in
-            guard isSentenceBefore(j, change: k, in: placed), !isEarlier(placed[j]), let now = placed[j].amount
-            else { return false }
-            return checkChange(to: now, by: step, percent: placed[k + 1].figure) == nil
+            guard isCandidate(j), !isEarlier(placed[j]), !placed[j].isShareBase, let now = placed[j].amount else { return false }
+            // A rise larger than the amount leaves no base to fit, which the check lets pass.
+            let base = now - (percent.change == .increase ? step : step.negated)
+            return base.low > 0 && checkChange(to: now, by: step, percent: percent) == nil
         }
         guard let nearest = fitting.first, Set(fitting.map { placed[$0].figure.value }).count == 1 else { return nil }
         return nearest
@@ -193,7 +220,7 @@ enum ChangeCheck {
             if placed[k].leadWords > 1, let subject = placed[k].subject, isItem(subject) {
                 // 项目经费支出安排减少1134.33万元 after another item's amount: the change names its own.
                 items[k] = subject
-            } else if let current = thisYear(among: before, change: k, in: placed) ?? fittingThisYear(among: before, change: k, in: placed),
+            } else if let current = currentAmount(among: before, change: k, in: placed),
                placed[current].figure.comparator == nil, let label = placed[current].figure.label {
                 items[k] = label
             } else if before.isEmpty, let subject = placed[k].subject, isItem(subject) {

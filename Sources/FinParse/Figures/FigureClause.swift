@@ -336,6 +336,13 @@ struct FigureClause {
                     k -= 1
                     continue
                 }
+                // 同 比 增 加 as a justified line spaces it out: 增 / 加, a verb in two words.
+                if k > start, token.text.string.unicodeScalars.count == 1, tokens[k - 1].kind == .word,
+                   let split = Self.splitVerbs[tokens[k - 1].text], split.second == token.text {
+                    if split.increase { increase = true } else { decrease = true }
+                    k -= 2
+                    continue
+                }
                 if Self.increaseWords.contains(token.text) {
                     // 负增长: growth below zero, a fall.
                     if k > start, tokens[k - 1].text == Self.negative, tokens[k - 1].range.upperBound == token.range.lowerBound {
@@ -356,6 +363,11 @@ struct FigureClause {
         if increase == decrease { return nil }
         return increase ? .increase : .decrease
     }
+
+    /// The verbs of change that a space may split into two characters, by their first.
+    private static let splitVerbs: [Word: (second: Word, increase: Bool)] = [
+        "增": ("加", true), "减": ("少", false), "下": ("降", false), "上": ("升", true), "降": ("低", false),
+    ]
 
     /// 稳增长 (steady growth) names a policy, whose fund (支持商销稳增长30.00万) is no change.
     private static func isPolicyName(_ before: ClauseToken, _ verb: ClauseToken) -> Bool {
