@@ -287,6 +287,20 @@ struct FigureTests {
             == ["因公出国境费", "因公出国境费", "公务接待费"])
     }
 
+    /// More of them, from 重庆, 四川, 广西 and 湖北 pages: 年终结余 lost its 年 (ICU's 年 / 终结 / 余),
+    /// a change's item its 本 or 上 (本级收入 → 级收入, 上解支出 → 解支出) and kept its ordinal
+    /// (一是收入, 二 / 是 本级支出); a government before 的 stood in the label (…镇人民政府的机关运行
+    /// 经费财政拨款预算), a 科目's 缴费支出 lost its 支出 as a fee's does; 增值 was no rise, 未达到 no
+    /// bound (label 执行率未).
+    @Test func moreProvincesPhrasings() {
+        let found = figures("年终结余4558万元，比上年增加49万元；一是收入增加3627万元，二是本级支出增加1050万元，本级收入增加365万元，上解支出增加2162万元；县镇人民政府的机关运行经费财政拨款预算为46.8万元；机关事业单位基本养老保险缴费支出101612.42元；拍卖收入7402.68万元，较评估价增值3420.4万元；预算执行率未达到90%的需说明原因。")
+        #expect(found.map { "\($0.label ?? "-") \($0.change?.rawValue ?? "-") \($0.changeOf ?? "-") \($0.comparator?.rawValue ?? "-")" } == [
+            "年终结余 - - -", "增加 increase 年终结余 -", "增加 increase 收入 -", "增加 increase 本级支出 -", "增加 increase 本级收入 -",
+            "增加 increase 上解支出 -", "机关运行经费财政拨款预算 - - -", "机关事业单位基本养老保险缴费支出 - - -",
+            "拍卖收入 - - -", "增值 increase 拍卖收入 -", "预算执行率 - - <",
+        ])
+    }
+
     /// A range was read as its upper bound alone (项目金额为50-100万元: 100万元, the 50 lost),
     /// and 完成率90%-100% gave a percent of -100%, made up. Both bounds are read now, the
     /// lower ≥ and the upper ≤, labelled alike; a minus sign after a figure is no sign.

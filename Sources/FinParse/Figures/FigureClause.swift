@@ -13,7 +13,7 @@ struct FigureClause {
     /// Every boundary is a punctuation token: other tokens need no string lookup.
     static func isBoundary(_ token: ClauseToken) -> Bool { token.kind == .punctuation && boundaries.contains(token.text) }
 
-    static let increaseWords: WordSet = ["增加", "增长", "上升", "提高", "增", "增幅", "涨幅", "增收", "增支"]
+    static let increaseWords: WordSet = ["增加", "增长", "上升", "提高", "增", "增幅", "涨幅", "增收", "增支", "增值"]
     static let decreaseWords: WordSet = ["减少", "下降", "降低", "减", "下滑", "降幅", "减幅", "减收", "减支"]
     /// What 增 and 减 may change in one word (增收, 减支), which ICU may part in two.
     private static let revenueOrSpending: WordSet = ["收", "支"]
@@ -24,7 +24,21 @@ struct FigureClause {
         "为", "是", "达", "达到", "包括", "其中", "用于", "占", "较", "比", "比上", "约", "近", "计", "共计", "共",
         "完成", "实现", "安排", "主要", "分别", "同比", "均", "开支", "投入", "拨付", "下达", "争取", "获得",
         "筹集", "节约", "收取", "至", "主要是", "增拨", "追加", "情况", "说明", "将近", "接近", "约占", "大约", "由", "从", "了", "相比", "加上", "减去",
+        "一是", "二是", "三是", "四是", "五是", "六是",
     ]
+
+    /// The ordinals that list reasons or measures (一是…，二是…), as ICU reads them.
+    static let ordinals: WordSet = ["一是", "二是", "三是", "四是", "五是", "六是"]
+
+    /// Where an ordinal (一是, or 二 / 是 as ICU parts it) ends in `words`.
+    static func ordinalEnd(in words: [Word]) -> Int? {
+        words.indices.first { i in
+            ordinals.contains(words[i])
+                || words[i] == shi && i > 0 && words[i - 1].string.unicodeScalars.count == 1
+                    && words[i - 1].string.unicodeScalars.allSatisfy(ChineseNumeral.isNumeral)
+        }
+    }
+    private static let shi: Word = "是"
 
     /// Linking verbs that, right before a figure, say it was allotted (财政拨付, 中央下达).
     static let allotments: WordSet = ["拨付", "下达", "追加", "增拨"]
@@ -69,7 +83,7 @@ struct FigureClause {
         "小于等于": .lessOrEqual, "至多": .lessOrEqual, "大于": .greater, "高于": .greater, "超过": .greater,
         "小于": .less, "低于": .less, "最高": .lessOrEqual, "最多": .lessOrEqual, "最低": .greaterOrEqual,
         "最少": .greaterOrEqual, "不足": .less, "不到": .less, "少于": .less, "多于": .greater, "逾": .greater,
-        "未超过": .lessOrEqual, "超出": .greater, "超": .greater,
+        "未超过": .lessOrEqual, "超出": .greater, "超": .greater, "未达到": .less, "未达": .less,
     ]
 
     let tokens: [ClauseToken]
@@ -679,7 +693,7 @@ struct FigureClause {
     static let reportWords: WordSet = ["决算", "预算"]
 
     /// Drops the time, scope and body words that open a stretch (2021年度, 本年, 区司法局).
-    private static let yearParts: WordSet = ["中", "末", "底", "初"]
+    private static let yearParts: WordSet = ["中", "末", "底", "初", "终", "终结"]
     private static let year: Word = "年", le: Word = "了", share: Word = "占", allotted: Word = "安排"
     static let de: Word = "的"
     private static let subject: Word = "科目", finalAccounts: Word = "决算"
@@ -705,14 +719,34 @@ struct FigureClause {
     private static let shang: Word = "上", ben: Word = "本", jie: Word = "结", budget: Word = "预算", execution: Word = "执行", shu: Word = "数"
 
     private static let boundScopes: WordSet = ["上", "本"]
+    private static let contribution: Word = "缴费", pay: Word = "缴"
     private static let unit: Word = "单位", total: Word = "总"
     private static let perUnit: WordSet = ["价值", "成本", "价格", "面积"]
+
+    /// Whether `words` open with a word of time or scope that is not part of the item: 上 and 本
+    /// alone are one only before another (上 / 年, 本 / 单位): 上缴上级支出 as ICU parts it (上 /
+    /// 缴 / 上级) keeps its 上; 单位价值100万元以上 is a unit's value, not the 单位 of a scope.
+    private static func opensWithScope(_ words: ArraySlice<Word>) -> Bool {
+        guard let first = words.first, scopeWords.contains(first) else { return false }
+        let next = words.dropFirst().first
+        return !(boundScopes.contains(first) && next.map { !scopeWords.contains($0) } == true)
+            && !(first == unit && next.map(perUnit.contains) == true)
+    }
+
+    /// `words` without the words of time and scope that open them (2025年度, 本级 keeps its 本).
+    static func withoutScope(_ words: ArraySlice<Word>) -> ArraySlice<Word> {
+        var words = words
+        while opensWithScope(words) { words = words.dropFirst() }
+        return words
+    }
 
     private static func trimScope(_ words: ArraySlice<Word>) -> [Word] {
         var words = words
         if let body = words.indices.last(where: { k in
                let last = words[k].string.unicodeScalars.last!
+               // 大英县金元镇人民政府的机关运行经费…: a government before 的 (not 政府采购).
                return bodySuffixes.contains(last) || last == "会" && isCommittee(at: k, in: words)
+                   || last == "府" && k + 1 < words.endIndex && words[k + 1] == de
            }),
            body > words.startIndex, body < words.endIndex - 1 {
             words = words[(body + 1)...]
@@ -728,13 +762,7 @@ struct FigureClause {
         while let first = words.first {
             let rest = words.dropFirst()
             // 全年预算 is an item; 全年 alone before 收入总计 is not, nor the 年 of 2024年预算.
-            let scope = scopeWords.contains(first)
-                && !(rest.count == 1 && reportWords.contains(rest.first!) && !timeUnits.contains(first))
-                // 上 and 本 alone are a time or a scope only before one (上 / 年, 本 / 单位): 上缴上级支出
-                // as ICU parts it (上 / 缴 / 上级) keeps its 上.
-                && !(boundScopes.contains(first) && rest.first.map { !scopeWords.contains($0) } == true)
-                // 单位价值100万元以上: a unit's value, not the 单位 of a scope.
-                && !(first == unit && rest.first.map(perUnit.contains) == true)
+            let scope = opensWithScope(words) && !(rest.count == 1 && reportWords.contains(rest.first!) && !timeUnits.contains(first))
             // 预算执行数, 决算完成率: a rate of the report's is its own item; 决算收入总计 is 收入总计.
             let rate = rest.count == 2 && rateWords.contains(rest.last!)
             // 预算总收入 is the budget's total, not 总收入.
@@ -754,7 +782,10 @@ struct FigureClause {
     private static func tidy(_ words: [Word]) -> String? {
         var words = words
         let spent = words.reversed().prefix { $0 == expenditure || $0 == finalAccounts }.count
-        if spent > 0, spent < words.count, words[words.count - spent - 1].string.unicodeScalars.last == "费" {
+        // Not the 缴费 of a 科目 (机关事业单位基本养老保险缴费支出, ICU's 缴 / 费).
+        let fee = words.count - spent - 1
+        if spent > 0, spent < words.count, words[fee].string.unicodeScalars.last == "费",
+           words[fee] != contribution, !(fee > 0 && words[fee - 1] == pay) {
             words.removeLast(spent)
         }
         // At most 20 characters, cut at a word from the front (longer is a sentence), and not

@@ -248,7 +248,9 @@ struct FigureExtractor {
             words.removeSubrange(...(reason + 1))
         }
         if let comparison = words.firstIndex(where: { comparisonWords.contains($0) }) { words.removeSubrange(comparison...) }
-        var subject = words.drop { FigureClause.scopeWords.contains($0) }.map(\.string).joined()
+        // 一是收入增加3627万元: the ordinal that lists the reasons names nothing.
+        if let ordinal = FigureClause.ordinalEnd(in: words) { words.removeSubrange(...ordinal) }
+        var subject = FigureClause.withoutScope(words[...]).map(\.string).joined()
         // 因公出国(境)费同口径比2018年减少, 公务接待费可比下降: the basis compared on is no part of the item.
         if let basis = comparableBases.first(where: { subject.hasSuffix(utf8: $0) }) { subject.removeLast(basis.count) }
         return subject.isEmpty ? nil : subject
