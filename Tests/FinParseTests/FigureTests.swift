@@ -192,6 +192,10 @@ struct FigureTests {
         #expect(extractor.takeDiagnostics().map(\.message) == [
             "a rise of 200% does not follow: from 9724007.54元 (36849227元 less 27125219.46元) to 36849227元 is a rise of 278.95%",
         ])
+        // A part in an aside is no amount a change after the aside is of (a 凉山 三公 paragraph;
+        // before, of the aside's last part).
+        let aside = figures("公务用车购置及运行维护费7,634.75万元(其中:公务用车购置费2,337.35万元,公务用车运行维护费5,297.40万元),比年初预算增加1833.7万元。")
+        #expect(aside.map { $0.changeOf ?? "-" } == ["-", "-", "-", "公务用车购置及运行维护费"])
     }
 
     /// A change after a sentence of several amounts is a change of the one whose value its

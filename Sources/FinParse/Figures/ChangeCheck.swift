@@ -39,6 +39,8 @@ enum ChangeCheck {
         var isComparedBase = false
         /// For a change, whether its clause says what it is against (比预算, 比去年, 与上年相比).
         var compares = false
+        /// Whether the figure stands inside an aside (（其中：…5,297.40万元）).
+        var inAside = false
     }
 
     /// A change whose paragraph gives no amount it changed to (公务接待费支出决算增加0.40万元，
@@ -134,7 +136,13 @@ enum ChangeCheck {
     /// 检察院 2019: 1.公共安全(类)支出16,593.12万元。主要用于…支出。与上年相比增加134.37万元).
     private static func thisYear(among before: [Int], change k: Int, in placed: [Placed]) -> Int? {
         let candidates = before.filter { !isEarlier(placed[$0]) && !placed[$0].isShareBase }
-        guard let current = candidates.first else { return nil }
+        guard var current = candidates.first else { return nil }
+        // 维护费7,634.75万元（其中：…运行维护费5,297.40万元），比年初预算增加1833.7万元: a part in an
+        // aside is not what a change after the aside is of, where the sentence gives the whole.
+        if placed[current].inAside, !placed[k].inAside,
+           let whole = candidates.first(where: { !placed[$0].inAside && placed[$0].sentence == placed[k].sentence }) {
+            current = whole
+        }
         if placed[current].sentence == placed[k].sentence { return current }
         let alone = !candidates.dropFirst().contains { placed[$0].sentence == placed[current].sentence }
         return alone && isSentenceBefore(current, change: k, in: placed) ? current : nil

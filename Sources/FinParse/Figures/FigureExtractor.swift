@@ -122,7 +122,8 @@ struct FigureExtractor {
                     continue
                 }
                 let text = Self.originalText(of: tokens[found.span], in: map)
-                let line = lineAt(clauseOffset + map.sourceOffset(ofFoldedOffset: tokens[found.span.lowerBound].range.lowerBound))
+                let offset = clauseOffset + map.sourceOffset(ofFoldedOffset: tokens[found.span.lowerBound].range.lowerBound)
+                let line = lineAt(offset)
                 guard let value = found.value else {
                     diagnostics.append(.figureTooLong(text, line: line))
                     i = found.span.upperBound + 1
@@ -172,7 +173,7 @@ struct FigureExtractor {
                 let after = found.span.upperBound + 1
                 let isShareBase = figure.unit != .percent && after + 1 < tokens.count && tokens[after].text == FigureClause.de
                     && tokens[after + 1].kind == .number
-                places.append(Place(clauseStart: clauseStart, leadWords: leadWords, changed: changed,
+                places.append(Place(clauseStart: clauseStart, offset: offset, leadWords: leadWords, changed: changed,
                                     subject: figure.change != nil ? Self.subject(of: lead) : nil, compared: compared,
                                     isShareBase: isShareBase,
                                     isComparedBase: figure.change == nil && figure.unit != .percent
@@ -198,6 +199,8 @@ struct FigureExtractor {
     /// name (``ChangeCheck/Placed``).
     private struct Place {
         var clauseStart: String.Index
+        /// Where the figure starts in `written`, in UTF-8 bytes.
+        var offset: Int
         var leadWords: Int
         var changed: String?
         var subject: String?
@@ -216,6 +219,9 @@ struct FigureExtractor {
         let bytes = Array(written.utf8)
         var sentence = 0
         var scanned = 0
+        // How deep in asides （…） each figure stands, its scan running ahead of the sentences'.
+        var depth = 0
+        var parens = 0
         return zip(figures, places).map { figure, place in
             let start = written.utf8.distance(from: written.startIndex, to: place.clauseStart)
             // 。 and ； in UTF-8: E3 80 82 and EF BC 9B.
@@ -226,9 +232,19 @@ struct FigureExtractor {
                 }
                 scanned += 1
             }
+            // ( and ), and （ and ）: EF BC 88 and EF BC 89.
+            while parens < place.offset {
+                let full = parens + 2 < bytes.count && bytes[parens] == 0xEF && bytes[parens + 1] == 0xBC
+                if bytes[parens] == UInt8(ascii: "(") || full && bytes[parens + 2] == 0x88 {
+                    depth += 1
+                } else if bytes[parens] == UInt8(ascii: ")") || full && bytes[parens + 2] == 0x89 {
+                    depth = max(0, depth - 1)
+                }
+                parens += 1
+            }
             return ChangeCheck.Placed(figure: figure, sentence: sentence, leadWords: place.leadWords, changed: place.changed, subject: place.subject,
                                       compared: place.compared, isShareBase: place.isShareBase,
-                                      isComparedBase: place.isComparedBase, compares: place.compares)
+                                      isComparedBase: place.isComparedBase, compares: place.compares, inAside: depth > 0)
         }
     }
 
