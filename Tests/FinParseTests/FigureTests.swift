@@ -671,6 +671,10 @@ struct FigureTests {
         #expect(changes.map { "\($0.label ?? "-") \($0.changeOf ?? "-")" } == [
             "增长 教育支出", "增长 文化旅游体育与传媒支出", "增长 卫生健康支出", "增长 农林水支出", "减少 基本支出", "减少 项目支出",
         ])
+        // Without 分别, items a 、 lists as many as the changes (永州: 全市道路交通亡人事故起数、死亡人数
+        // 同比下降17.32%、17.6%; before, both of 死亡人数, or none where ICU parts 同 / 比).
+        #expect(figures("全市道路交通亡人事故起数、死亡人数同比下降17.32%、17.6%。公务接待费同比减少22.4%。").map { $0.changeOf ?? "-" }
+                == ["道路交通亡人事故起数", "死亡人数", "公务接待费"])
     }
 
     /// 上 and 本 standing alone at an item's start are its own (上缴上级支出, 本级支出: ICU parts

@@ -195,14 +195,18 @@ struct FigureClause {
         while k > start, tokens[k].kind == .number || Self.comparisons.contains(tokens[k].text) || Self.periodWords.contains(tokens[k].text) {
             k -= 1
         }
-        return items(inTurnBefore: k)
+        // 事故起数、死亡人数同比下降17.32%、17.6%: items a 、 lists, as many as the changes, need no 分别.
+        return items(inTurnBefore: k, unmarked: tokens[k].text != Self.each && tokens[k].text != Self.respectively)
     }
 
-    /// The items before 分别 or 各 at `k` that a list of figures starting here is of in turn.
-    private func items(inTurnBefore k: Int) -> [String]? {
+    /// The items before 分别 or 各 at `k` (or, `unmarked`, up to `k`, told apart by 、 only) that
+    /// a list of figures starting here is of in turn.
+    private func items(inTurnBefore k: Int, unmarked: Bool = false) -> [String]? {
         guard k >= start else { return nil }
-        if tokens[k].text == Self.each { return eachOfPair(before: k) }
-        guard tokens[k].text == Self.respectively else { return nil }
+        if !unmarked {
+            if tokens[k].text == Self.each { return eachOfPair(before: k) }
+            guard tokens[k].text == Self.respectively else { return nil }
+        }
         // The items run back over 、 (a clause boundary) to the clause's last other boundary.
         var first = start
         while first >= 2, tokens[first - 1].text == Self.enumerationComma, tokens[first - 2].kind == .word {
@@ -214,7 +218,7 @@ struct FigureClause {
         // 教育支出、文化旅游体育与传媒支出、卫生健康支出和农林水支出: 、 between the items, and
         // the last two joined by 和 (or 及, 与) where that gives as many.
         // 死亡人数同比分别下降: what the list is compared with is no part of its last item.
-        var end = k
+        var end = unmarked ? k + 1 : k
         while end > first, Self.comparisons.contains(tokens[end - 1].text) || Self.periodWords.contains(tokens[end - 1].text) { end -= 1 }
         func items(joinedBy joiners: WordSet, lastJoined: Bool = false) -> [String]? {
             var groups: [[Word]] = [[]]
@@ -233,8 +237,9 @@ struct FigureClause {
             let items = groups.map { Self.tidy(Self.trimScope($0[...])) ?? "" }
             return items.count == listLength && !items.contains("") ? items : nil
         }
-        return listLength < 2 ? nil : items(joinedBy: Self.commaJoiner) ?? items(joinedBy: Self.commaJoiner, lastJoined: true)
-            ?? items(joinedBy: Self.itemJoiners)
+        guard listLength >= 2 else { return nil }
+        if unmarked { return items(joinedBy: Self.commaJoiner) }
+        return items(joinedBy: Self.commaJoiner) ?? items(joinedBy: Self.commaJoiner, lastJoined: true) ?? items(joinedBy: Self.itemJoiners)
     }
 
     /// 收、支总计各是4125.49，4143.91万元, 收、支总计各减少1267.86，2570.97万元: 收 and 支 paired

@@ -263,7 +263,11 @@ struct FigureExtractor {
            reasonLinks.contains(words[reason + 1]), !causeWords.contains(words[reason + 2]) {
             words.removeSubrange(...(reason + 1))
         }
-        if let comparison = words.firstIndex(where: { comparisonWords.contains($0) }) { words.removeSubrange(comparison...) }
+        if var comparison = words.firstIndex(where: { comparisonWords.contains($0) }) {
+            // 公务接待费同比减少 as ICU may part it: 同 / 比.
+            if comparison > 0, words[comparison - 1] == same { comparison -= 1 }
+            words.removeSubrange(comparison...)
+        }
         // 一是收入增加3627万元: the ordinal that lists the reasons names nothing.
         if let ordinal = FigureClause.ordinalEnd(in: words) { words.removeSubrange(...ordinal) }
         var subject = FigureClause.withoutScope(words[...]).map(\.string).joined()
@@ -324,6 +328,7 @@ struct FigureExtractor {
 
     private static let comparisonWords: WordSet = ["比", "比上", "较", "与", "同比", "相比"]
     private static let comparableBases = ["同口径", "可比口径", "可比"]
+    private static let same: Word = "同"
     private static let reasonLinks: WordSet = ["是", "为"]
     private static let causeWords: WordSet = ["根据", "按照", "由于", "因", "因为", "随着", "受"]
     private static let openingParens: WordSet = ["(", "（"]
