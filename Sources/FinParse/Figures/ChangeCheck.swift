@@ -174,7 +174,7 @@ enum ChangeCheck {
             return fittingThisYear(among: before, change: k, in: placed)
         }
         guard placed[nearest].sentence == placed[k].sentence, let (step, percent) = percentAfter(change: k, in: placed),
-              let now = placed[nearest].amount, checkChange(to: now, by: step, percent: percent) != nil else { return nearest }
+              let now = placed[nearest].amount, misses(now, by: step, percent: percent) else { return nearest }
         return fitting(among: before, change: k, in: placed) { placed[$0].sentence == placed[k].sentence } ?? nearest
     }
 
@@ -194,8 +194,7 @@ enum ChangeCheck {
         let fitting = before.filter { j in
             guard isCandidate(j), !isEarlier(placed[j]), !placed[j].isShareBase, let now = placed[j].amount else { return false }
             // A rise larger than the amount leaves no base to fit, which the check lets pass.
-            let base = now - (percent.change == .increase ? step : step.negated)
-            return base.low > 0 && checkChange(to: now, by: step, percent: percent) == nil
+            return fits(now, by: step, percent: percent)
         }
         guard let nearest = fitting.first, Set(fitting.map { placed[$0].figure.value }).count == 1 else { return nil }
         return nearest
@@ -258,9 +257,9 @@ enum ChangeCheck {
         let increase = percent.change == .increase
         let signed = increase ? step : step.negated
         let base = now - signed
-        let nowText = nowText ?? now.text
         return misfit(percent, change: signed, from: base).map {
-            warning(percent, "\(stated(percent)) does not follow: from \(base.text) (\(nowText) \(increase ? "less" : "plus") "
+            let nowText = nowText ?? now.text
+            return warning(percent, "\(stated(percent)) does not follow: from \(base.text) (\(nowText) \(increase ? "less" : "plus") "
                         + "\(step.text)) to \(nowText) is \($0)")
         }
     }
@@ -289,11 +288,34 @@ enum ChangeCheck {
     /// the rounding of each: a rise of 48.61%; nil when it is, or when it cannot be worked out
     /// in 64 bits.
     private static func misfit(_ percent: Figure, change: Money, from base: Money) -> String? {
+        miss(percent, change: change, from: base).map { hundredths in
+            let direction = direction(change.units < 0 ? .decrease : .increase)
+            return hundredths.map { "\(direction) of \(Money.decimal($0, per: 100))%" } ?? "\(direction) from zero, which has no percent"
+        }
+    }
+
+    /// Whether `percent` is the change `step` (in the percent's direction) made to reach `now`,
+    /// from an amount above zero: ``checkChange(to:by:percent:nowText:)`` without its words,
+    /// for choosing among amounts.
+    private static func fits(_ now: Money, by step: Money, percent: Figure) -> Bool {
+        let signed = percent.change == .increase ? step : step.negated
+        return (now - signed).low > 0 && !misses(now, by: step, percent: percent)
+    }
+
+    /// Whether ``checkChange(to:by:percent:nowText:)`` has a warning, without making it.
+    private static func misses(_ now: Money, by step: Money, percent: Figure) -> Bool {
+        let signed = percent.change == .increase ? step : step.negated
+        return miss(percent, change: signed, from: now - signed) != nil
+    }
+
+    /// ``misfit(_:change:from:)`` in numbers: nil when the percent fits; else what it should
+    /// be in hundredths of a percent, or nil inside when the base is zero.
+    private static func miss(_ percent: Figure, change: Money, from base: Money) -> Int64?? {
         guard let (digits, decimals) = Money.digits(of: percent.text), let scale = Money.power(of: decimals) else { return nil }
         if base.low <= 0 && base.high >= 0 {
             // From nothing no percent follows (增加0.40万元，增长100% with 0.40万元 this year).
             guard digits != 0 || change.units != 0 else { return nil }
-            return "\(direction(change.units < 0 ? .decrease : .increase)) from zero, which has no percent"
+            return .some(nil)
         }
         // A base below zero: the amounts read are not the ones the change is of.
         guard base.low > 0 else { return nil }
@@ -314,8 +336,7 @@ enum ChangeCheck {
         guard !gapOverflow, gap.magnitude > reach else { return nil }
         // 10000c/b to the nearest whole, in hundredths of a percent.
         guard let twice = Money.product(20_000, abs(change.units)), twice <= Int64.max - base.units else { return nil }
-        let hundredths = (twice + base.units) / (2 * base.units)
-        return "\(direction(change.units < 0 ? .decrease : .increase)) of \(Money.decimal(hundredths, per: 100))%"
+        return .some((twice + base.units) / (2 * base.units))
     }
 
     private static func warning(_ percent: Figure, _ message: String) -> Diagnostic {

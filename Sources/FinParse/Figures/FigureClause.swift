@@ -203,10 +203,14 @@ struct FigureClause {
     /// a list of figures starting here is of in turn.
     private func items(inTurnBefore k: Int, unmarked: Bool = false) -> [String]? {
         guard k >= start else { return nil }
-        if !unmarked {
+        if unmarked {
+            // Asked of every change: items that no 、 runs back from, or a list of one, cut short.
+            guard start >= 2, tokens[start - 1].text == Self.enumerationComma else { return nil }
+        } else {
             if tokens[k].text == Self.each { return eachOfPair(before: k) }
             guard tokens[k].text == Self.respectively else { return nil }
         }
+        guard listLength >= 2 else { return nil }
         // The items run back over 、 (a clause boundary) to the clause's last other boundary.
         var first = start
         while first >= 2, tokens[first - 1].text == Self.enumerationComma, tokens[first - 2].kind == .word {
@@ -237,7 +241,6 @@ struct FigureClause {
             let items = groups.map { Self.tidy(Self.trimScope($0[...])) ?? "" }
             return items.count == listLength && !items.contains("") ? items : nil
         }
-        guard listLength >= 2 else { return nil }
         if unmarked { return items(joinedBy: Self.commaJoiner) }
         return items(joinedBy: Self.commaJoiner) ?? items(joinedBy: Self.commaJoiner, lastJoined: true) ?? items(joinedBy: Self.itemJoiners)
     }
@@ -356,7 +359,7 @@ struct FigureClause {
                     continue
                 }
                 // 同 比 增 加 as a justified line spaces it out: 增 / 加, a verb in two words.
-                if k > start, token.text.string.unicodeScalars.count == 1, tokens[k - 1].kind == .word,
+                if k > start, Self.splitVerbEnds.contains(token.text), tokens[k - 1].kind == .word,
                    let split = Self.splitVerbs[tokens[k - 1].text], split.second == token.text {
                     if split.increase { increase = true } else { decrease = true }
                     k -= 2
@@ -387,6 +390,8 @@ struct FigureClause {
     private static let splitVerbs: [Word: (second: Word, increase: Bool)] = [
         "增": ("加", true), "减": ("少", false), "下": ("降", false), "上": ("升", true), "降": ("低", false),
     ]
+
+    private static let splitVerbEnds: WordSet = ["加", "少", "降", "升", "低"]
 
     /// 稳增长 (steady growth) names a policy, whose fund (支持商销稳增长30.00万) is no change.
     private static func isPolicyName(_ before: ClauseToken, _ verb: ClauseToken) -> Bool {

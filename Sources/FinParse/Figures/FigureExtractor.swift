@@ -153,7 +153,8 @@ struct FigureExtractor {
                     if figure.change != nil, let items = clause.itemsChangedInTurn {
                         (respectiveChanges, changedItems) = (items[...], items)
                     } else {
-                        let percents = figure.change != nil && figure.unit == .percent && clause.listLength == changedItems.count
+                        let percents = figure.change != nil && figure.unit == .percent && !changedItems.isEmpty
+                            && clause.listLength == changedItems.count
                         respectiveChanges = percents ? changedItems[...] : []
                         changedItems = []
                     }
@@ -173,11 +174,12 @@ struct FigureExtractor {
                 let after = found.span.upperBound + 1
                 let isShareBase = figure.unit != .percent && after + 1 < tokens.count && tokens[after].text == FigureClause.de
                     && tokens[after + 1].kind == .number
-                places.append(Place(clauseStart: clauseStart, offset: offset, leadWords: leadWords, changed: changed,
+                places.append(Place(offset: offset, leadWords: leadWords, changed: changed,
                                     subject: figure.change != nil ? Self.subject(of: lead) : nil, compared: compared,
                                     isShareBase: isShareBase,
-                                    isComparedBase: figure.change == nil && figure.unit != .percent
-                                        && (lead.contains { FigureClause.comparedWith.contains($0.text) } || lead.first?.text == FigureClause.against),
+                                    isComparedBase: figure.change == nil && figure.unit != .percent && leadWords > 0
+                                        && (lead.contains { $0.kind == .word && FigureClause.comparedWith.contains($0.text) }
+                                            || lead.first?.text == FigureClause.against),
                                     compares: figure.change != nil && lead.contains { FigureClause.comparisons.contains($0.text) }))
                 previousEnd = found.span.upperBound
                 i = found.span.upperBound + 1
@@ -194,11 +196,10 @@ struct FigureExtractor {
         return figures
     }
 
-    /// Where a figure's clause starts in its paragraph, how many words stand between that
-    /// start and the figure, and, for a change, what its clause and the comparison before it
-    /// name (``ChangeCheck/Placed``).
+    /// Where a figure starts in its paragraph, how many words stand between its clause's start
+    /// and it, and, for a change, what its clause and the comparison before it name
+    /// (``ChangeCheck/Placed``).
     private struct Place {
-        var clauseStart: String.Index
         /// Where the figure starts in `written`, in UTF-8 bytes.
         var offset: Int
         var leadWords: Int
@@ -210,7 +211,8 @@ struct FigureExtractor {
         var compares: Bool
     }
 
-    /// Each figure with the number of sentences (closed by 。 or ；) before its clause. A pass
+    /// Each figure with the number of sentences (closed by 。 or ；) before its clause, and
+    /// whether it stands in an aside. A pass
     /// of its own, over the few paragraphs that state a change: counted in ``clauses(of:)``,
     /// the pass every paragraph takes, it cost 41 M instructions more over the 102 `-layout`
     /// and raw inputs, this 3 M.
@@ -218,29 +220,27 @@ struct FigureExtractor {
                                in written: String) -> [ChangeCheck.Placed] {
         let bytes = Array(written.utf8)
         var sentence = 0
-        var scanned = 0
-        // How deep in asides （…） each figure stands, its scan running ahead of the sentences'.
+        // How deep in asides （…） each figure stands.
         var depth = 0
-        var parens = 0
+        var scanned = 0
         return zip(figures, places).map { figure, place in
-            let start = written.utf8.distance(from: written.startIndex, to: place.clauseStart)
-            // 。 and ； in UTF-8: E3 80 82 and EF BC 9B.
-            while scanned + 2 < start {
-                if bytes[scanned] == 0xE3 && bytes[scanned + 1] == 0x80 && bytes[scanned + 2] == 0x82
-                    || bytes[scanned] == 0xEF && bytes[scanned + 1] == 0xBC && bytes[scanned + 2] == 0x9B {
-                    sentence += 1
+            // Up to the figure, which its clause's start and it hold no 。 or ； between them.
+            // 。 is E3 80 82, and ；, （ and ） EF BC 9B, 88 and 89.
+            while scanned < place.offset {
+                let byte = bytes[scanned]
+                if byte == UInt8(ascii: "(") {
+                    depth += 1
+                } else if byte == UInt8(ascii: ")") {
+                    depth = max(0, depth - 1)
+                } else if byte >= 0xE3, scanned + 2 < bytes.count {
+                    switch (byte, bytes[scanned + 1], bytes[scanned + 2]) {
+                    case (0xE3, 0x80, 0x82), (0xEF, 0xBC, 0x9B): sentence += 1
+                    case (0xEF, 0xBC, 0x88): depth += 1
+                    case (0xEF, 0xBC, 0x89): depth = max(0, depth - 1)
+                    default: break
+                    }
                 }
                 scanned += 1
-            }
-            // ( and ), and （ and ）: EF BC 88 and EF BC 89.
-            while parens < place.offset {
-                let full = parens + 2 < bytes.count && bytes[parens] == 0xEF && bytes[parens + 1] == 0xBC
-                if bytes[parens] == UInt8(ascii: "(") || full && bytes[parens + 2] == 0x88 {
-                    depth += 1
-                } else if bytes[parens] == UInt8(ascii: ")") || full && bytes[parens + 2] == 0x89 {
-                    depth = max(0, depth - 1)
-                }
-                parens += 1
             }
             return ChangeCheck.Placed(figure: figure, sentence: sentence, leadWords: place.leadWords, changed: place.changed, subject: place.subject,
                                       compared: place.compared, isShareBase: place.isShareBase,
