@@ -212,10 +212,9 @@ struct FigureExtractor {
     }
 
     /// Each figure with the number of sentences (closed by 。 or ；) before its clause, and
-    /// whether it stands in an aside. A pass
-    /// of its own, over the few paragraphs that state a change: counted in ``clauses(of:)``,
-    /// the pass every paragraph takes, it cost 41 M instructions more over the 102 `-layout`
-    /// and raw inputs, this 3 M.
+    /// whether it stands in an aside. A pass of its own, over the few paragraphs that state a
+    /// change: counted in ``clauses(of:)``, the pass every paragraph takes, it cost 41 M
+    /// instructions more over the 102 `-layout` and raw inputs, this 3 M.
     private static func placed(_ figures: [Figure], _ places: [Place],
                                in written: String) -> [ChangeCheck.Placed] {
         let bytes = Array(written.utf8)
@@ -224,8 +223,8 @@ struct FigureExtractor {
         var depth = 0
         var scanned = 0
         return zip(figures, places).map { figure, place in
-            // Up to the figure, which its clause's start and it hold no 。 or ； between them.
-            // 。 is E3 80 82, and ；, （ and ） EF BC 9B, 88 and 89.
+            // Up to the figure: no 。 or ； stands between its clause's start and it, so the count
+            // is its clause's. 。 is E3 80 82, and ；, （ and ） EF BC 9B, 88 and 89.
             while scanned < place.offset {
                 let byte = bytes[scanned]
                 if byte == UInt8(ascii: "(") {
