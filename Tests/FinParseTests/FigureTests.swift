@@ -303,6 +303,9 @@ struct FigureTests {
             "增加 increase 上解支出 -", "机关运行经费财政拨款预算 - - -", "机关事业单位基本养老保险缴费支出 - - -",
             "拍卖收入 - - -", "增值 increase 拍卖收入 -", "预算执行率 - - <",
         ])
+        // 压减 as ICU parts it (压 / 减), after 共: the item is what stands before them (before, none).
+        #expect(figures("“三公”总预算共压减2928万元，同比减少13.6%；扶贫经费压减10万元。").map { $0.changeOf ?? "-" }
+                == ["三公总预算", "三公总预算", "扶贫经费"])
     }
 
     /// A range was read as its upper bound alone (项目金额为50-100万元: 100万元, the 50 lost),

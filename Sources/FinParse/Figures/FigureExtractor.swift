@@ -255,7 +255,13 @@ struct FigureExtractor {
         if let close = lead.firstIndex(where: { $0.kind == .punctuation && closingParens.contains($0.text) }),
            !lead[..<close].contains(where: { $0.kind == .punctuation && openingParens.contains($0.text) }) { return nil }
         var words = lead.filter { $0.kind == .word }.map(\.text)
-        if let verb = FigureClause.changeVerb(ending: words) { words.removeSubrange(verb...) }
+        if let verb = FigureClause.changeVerb(ending: words) {
+            words.removeSubrange(verb...)
+            // 三公总预算共压减2928万元 as ICU parts it (共 / 压 / 减): the verb's first character, and
+            // the 共 or 均 before it, are no part of the item.
+            if let last = words.last, verbHeads.contains(last) { words.removeLast() }
+            if let last = words.last, adverbsBeforeVerb.contains(last) { words.removeLast() }
+        }
         // 主要原因是基本支出增加1408.29万元: the reason names the item after its 是 (ICU reads
         // 主要原因 as one word); not a cause (主要原因是根据国务院通知要求运转类项目预算较上年压减).
         if let reason = words.lastIndex(where: { $0.string.hasSuffix(utf8: "原因") }), reason + 2 < words.count,
@@ -328,6 +334,8 @@ struct FigureExtractor {
     private static let comparisonWords: WordSet = ["比", "比上", "较", "与", "同比", "相比"]
     private static let comparableBases = ["同口径", "可比口径", "可比"]
     private static let same: Word = "同"
+    private static let verbHeads: WordSet = ["压", "调", "核", "缩", "削"]
+    private static let adverbsBeforeVerb: WordSet = ["共", "均", "共计", "累计"]
     private static let reasonLinks: WordSet = ["是", "为"]
     private static let causeWords: WordSet = ["根据", "按照", "由于", "因", "因为", "随着", "受"]
     private static let openingParens: WordSet = ["(", "（"]
