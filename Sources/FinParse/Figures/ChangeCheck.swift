@@ -299,7 +299,8 @@ enum ChangeCheck {
     /// for choosing among amounts.
     private static func fits(_ now: Money, by step: Money, percent: Figure) -> Bool {
         let signed = percent.change == .increase ? step : step.negated
-        return (now - signed).low > 0 && !misses(now, by: step, percent: percent)
+        let base = now - signed
+        return base.low > 0 && miss(percent, change: signed, from: base) == nil
     }
 
     /// Whether ``checkChange(to:by:percent:nowText:)`` has a warning, without making it.

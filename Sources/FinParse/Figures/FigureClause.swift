@@ -20,15 +20,15 @@ struct FigureClause {
 
     /// Words that link an item to its figure (基本支出为…, 主要包括基本工资…): the
     /// label is the words after the last of them, or before it when none follow.
-    static let linkingWords: WordSet = [
+    static let linkingWords = WordSet([
         "为", "是", "达", "达到", "包括", "其中", "用于", "占", "较", "比", "比上", "约", "近", "计", "共计", "共",
         "完成", "实现", "安排", "主要", "分别", "同比", "均", "开支", "投入", "拨付", "下达", "争取", "获得",
         "筹集", "节约", "收取", "至", "主要是", "增拨", "追加", "情况", "说明", "将近", "接近", "约占", "大约", "由", "从", "了", "相比", "加上", "减去",
-        "一是", "二是", "三是", "四是", "五是", "六是",
-    ]
+    ] + ordinalWords)
 
     /// The ordinals that list reasons or measures (一是…，二是…), as ICU reads them.
-    static let ordinals: WordSet = ["一是", "二是", "三是", "四是", "五是", "六是"]
+    private static let ordinalWords: [Word] = ["一是", "二是", "三是", "四是", "五是", "六是"]
+    static let ordinals = WordSet(ordinalWords)
 
     /// Where an ordinal (一是, or 二 / 是 as ICU parts it) ends in `words`.
     static func ordinalEnd(in words: [Word]) -> Int? {
@@ -391,7 +391,7 @@ struct FigureClause {
         "增": ("加", true), "减": ("少", false), "下": ("降", false), "上": ("升", true), "降": ("低", false),
     ]
 
-    private static let splitVerbEnds: WordSet = ["加", "少", "降", "升", "低"]
+    private static let splitVerbEnds = WordSet(splitVerbs.values.map(\.second))
 
     /// 稳增长 (steady growth) names a policy, whose fund (支持商销稳增长30.00万) is no change.
     private static func isPolicyName(_ before: ClauseToken, _ verb: ClauseToken) -> Bool {

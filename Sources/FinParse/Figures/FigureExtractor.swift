@@ -268,7 +268,7 @@ struct FigureExtractor {
            reasonLinks.contains(words[reason + 1]), !causeWords.contains(words[reason + 2]) {
             words.removeSubrange(...(reason + 1))
         }
-        if var comparison = words.firstIndex(where: { comparisonWords.contains($0) }) {
+        if var comparison = words.firstIndex(where: { FigureClause.comparisons.contains($0) }) {
             // 公务接待费同比减少 as ICU may part it: 同 / 比.
             if comparison > 0, words[comparison - 1] == same { comparison -= 1 }
             words.removeSubrange(comparison...)
@@ -331,7 +331,6 @@ struct FigureExtractor {
     private static let timesCompared = ["上年", "上一年", "去年", "同期", "前年"]
     private static let comparisonOpenings = ["与", "同", "和"].map { Array($0.utf8) }
 
-    private static let comparisonWords: WordSet = ["比", "比上", "较", "与", "同比", "相比"]
     private static let comparableBases = ["同口径", "可比口径", "可比"]
     private static let same: Word = "同"
     private static let verbHeads: WordSet = ["压", "调", "核", "缩", "削"]

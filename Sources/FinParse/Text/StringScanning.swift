@@ -216,7 +216,9 @@ struct WordSet: ExpressibleByArrayLiteral, Sendable {
     /// Open addressing, linear probing; at most half full, so a probe always ends.
     private let slots: [Word?]
 
-    init(arrayLiteral words: Word...) {
+    init(arrayLiteral words: Word...) { self.init(words) }
+
+    init(_ words: [Word]) {
         var size = 8
         while size < 2 * words.count { size *= 2 }
         var slots = [Word?](repeating: nil, count: size)
