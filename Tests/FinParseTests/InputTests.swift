@@ -212,6 +212,41 @@ final class InputTests {
         #expect(error.description.hasPrefix(path + ": is not text"))
     }
 
+    /// Control characters but TAB, LF, FF and CR, more than one byte in twenty of a text's
+    /// first 64 KiB: not text. TABs between cells count none, however many.
+    @Test func textOfControlCharactersIsRefused() throws {
+        func text(controls: Int, tabs: Int) -> [UInt8] {
+            var bytes = Array(repeating: UInt8(ascii: "a"), count: 1000)
+            for k in 0..<controls { bytes[k * 7 + 3] = 0x01 }  // within the first 400 bytes
+            for k in 0..<tabs { bytes[500 + k] = 0x09 }
+            return bytes
+        }
+        let refused = FinParseError(.notText, path: "c.txt", message: "is not text (too many control characters)")
+        #expect(throws: refused) { try Document(bytes: text(controls: 51, tabs: 0), path: "c.txt") }
+        #expect(throws: refused) { try Document(bytes: text(controls: 51, tabs: 200), path: "c.txt") }
+        #expect(try Document(bytes: text(controls: 50, tabs: 0), path: "c.txt").source.bytes == 1000)
+        #expect(try Document(bytes: text(controls: 50, tabs: 200), path: "c.txt").source.bytes == 1000)
+        #expect(try Document(bytes: text(controls: 0, tabs: 300), path: "c.txt").source.bytes == 1000)
+    }
+
+    /// The counts taken eight bytes at a time are the counts byte by byte, at every start and
+    /// length over a report and over bytes of every value.
+    @Test func byteCountsByWordsAreCountsByBytes() throws {
+        let report = try #require(FileManager.default.contents(atPath: Corpus.root + "/yongzhou-yingji-2021-juesuan.txt"))
+        let noise = (0..<4096).map { UInt8(truncatingIfNeeded: $0 &* 7919 &+ $0 >> 3) }
+        for bytes in [Array(report.prefix(3000)), noise] {
+            bytes.withUnsafeBufferPointer { all in
+                for start in 0..<9 {
+                    for end in [start, start + 1, start + 7, start + 8, start + 17, all.count] {
+                        let part = UnsafeBufferPointer(rebasing: all[start..<end])
+                        #expect(part.columns == part.reduce(0) { $0 + ($1 < 0x80 ? 1 : $1 >= 0xC0 ? 2 : 0) })
+                        #expect(part.belowSpace == part.filter { $0 < 0x20 }.count)
+                    }
+                }
+            }
+        }
+    }
+
     @Test func directoryIsRefused() throws {
         let error = try #require(self.error(reading: Corpus.root))
         #expect(error.code == .isDirectory)

@@ -1,4 +1,7 @@
 import CICU
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Turns the bytes of a text report into a String, detecting its encoding:
 /// a byte-order mark first (UTF-8, UTF-16LE, UTF-16BE), then strict UTF-8, then UTF-16
@@ -372,8 +375,13 @@ public enum TextDecoding {
         // Over the bytes themselves: iterating the String's UTF-8 view cost 4% of a small report's parse.
         let (nul, controls, seen) = text.withUTF8 { bytes in
             let head = UnsafeBufferPointer(rebasing: bytes.prefix(65536))
-            if let nul = head.firstIndex(of: 0) { return (Optional(nul), 0, head.count) }
-            // The controls below space but TAB, LF, FF and CR, as bits: a loop without branches.
+            if !head.isEmpty, let nul = memchr(head.baseAddress!, 0, head.count) {
+                return (Optional(head.baseAddress!.distance(to: nul.assumingMemoryBound(to: UInt8.self))), 0, head.count)
+            }
+            // The controls below space but TAB, LF, FF and CR. All bytes below space first,
+            // eight at a time: text has too few of them for its controls to count, and only
+            // text with more (TABs between cells) is counted byte by byte, as bits.
+            guard head.belowSpace * 20 > head.count else { return (nil, 0, head.count) }
             let controlBits: UInt32 = ~(1 << 0x09 | 1 << 0x0A | 1 << 0x0C | 1 << 0x0D)
             let controls = head.reduce(0) { count, byte in
                 count &+ (byte < 0x20 ? Int((controlBits >> UInt32(byte & 0x1F)) & 1) : 0)
