@@ -402,6 +402,12 @@ struct OutlineTests {
         #expect(!document.diagnostics.contains { $0.code.hasPrefix("numbering") })
         // A sentence that ends in the word is no heading.
         #expect(TableOfContents.isHeading("决算公开目录") && !TableOfContents.isHeading("详见附件1,目录"))
+        // What may head one is told before its key is made: a short line, its leader and
+        // page number aside; a paragraph with 项目 is none.
+        for line in ["目录", "目  录", "目", "决算公开目录", "目录……………………………………1", "目录·························2"] {
+            #expect(TableOfContents.mayHead(line), "\(line)")
+        }
+        #expect(!TableOfContents.mayHead("项目支出：主要用于安全生产专项项目经费、应急管理项目经费。"))
     }
 
     /// The tables a 目录 lists in book-title marks (《收入决算表》, a 新疆 决算's) or after 表1:

@@ -49,7 +49,8 @@ enum ReportInfoReader {
             // year is the report's, whatever a sentence before it compared with (比2022年预算).
             let prefix = String(text[..<found.range.lowerBound])
             let tail = text[found.range.upperBound...]
-            if info.title == nil, text.count <= 40,
+            // Forty characters counted no further than the forty-first: a paragraph may be long.
+            if info.title == nil, text.dropFirst(40).isEmpty,
                titleTails.contains(String(tail)) || (tail == "情况说明" && isOrganization(prefix)) {
                 info.title = text
                 info.year = found.year
@@ -188,7 +189,7 @@ enum ReportInfoReader {
     /// `text` without its spaces and tabs, dropped as UTF-8 bytes: filtering Characters
     /// broke graphemes and compared strings, a tenth of a small report's parse.
     private static func withoutSpaces(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == 0x20 || $0 == 0x09 }) else { return text }
+        guard text.contains(utf8: 0x20) || text.contains(utf8: 0x09) else { return text }
         return String(decoding: text.utf8.filter { $0 != 0x20 && $0 != 0x09 }, as: UTF8.self)
     }
 

@@ -19,6 +19,15 @@ enum TableOfContents {
         return String(String.UnicodeScalarView(kept[..<end]))
     }
 
+    /// Whether `text` is short enough for its ``key(_:)`` to head a 目录 (or be its 目 alone):
+    /// no more than ten scalars of it past ASCII that the key keeps (not spaces, nor a leader's
+    /// … and ·). Asked first of every paragraph with a 目 (项目 …): the key of a long one cost
+    /// half a million instructions.
+    static func mayHead(_ text: String) -> Bool {
+        !text.unicodeScalars.lazy.filter { $0.value >= 0x80 && $0 != "…" && $0 != "·" && !$0.properties.isWhitespace }
+            .isLonger(than: 10)
+    }
+
     /// Whether a line's ``key(_:)`` heads a 目录: 目录 itself, or a short name that ends in it
     /// (决算公开目录, 部门预算公开目录), with no digit or punctuation.
     static func isHeading(_ key: String) -> Bool {

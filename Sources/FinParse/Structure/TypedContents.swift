@@ -48,7 +48,7 @@ struct TypedContents {
                 done = true
                 return .pass
             }
-            if paragraph.text.contains(utf8: "目"), case let key = TableOfContents.key(paragraph.text), TableOfContents.isHeading(key) || key == "目" {
+            if paragraph.text.contains(utf8: "目"), TableOfContents.mayHead(paragraph.text), case let key = TableOfContents.key(paragraph.text), TableOfContents.isHeading(key) || key == "目" {
                 held = [paragraph]
                 headingCount = 1
                 return .hold
