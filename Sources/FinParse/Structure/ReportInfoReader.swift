@@ -187,10 +187,21 @@ enum ReportInfoReader {
     }
 
     /// `text` without its spaces and tabs, dropped as UTF-8 bytes: filtering Characters
-    /// broke graphemes and compared strings, a tenth of a small report's parse.
+    /// broke graphemes and compared strings, a tenth of a small report's parse; filtering
+    /// the UTF-8 view into an array, a fifth of what reading the report's title costs.
     private static func withoutSpaces(_ text: String) -> String {
         guard text.contains(utf8: 0x20) || text.contains(utf8: 0x09) else { return text }
-        return String(decoding: text.utf8.filter { $0 != 0x20 && $0 != 0x09 }, as: UTF8.self)
+        var text = text
+        return text.withUTF8 { bytes in
+            String(unsafeUninitializedCapacity: bytes.count) { kept in
+                var count = 0
+                for byte in bytes where byte != 0x20 && byte != 0x09 {
+                    kept[count] = byte
+                    count += 1
+                }
+                return count
+            }
+        }
     }
 
     /// The first "2021年度部门决算" in `text` (年度 or 年, 部门 or 单位 optional, 决算 or 预算).
