@@ -145,26 +145,30 @@ static int fp_boundary_at(const UNormalizer2 *nfkc, const uint8_t *s, int32_t i,
 /// Appends one folded code point to both outputs with its source position.
 static inline __attribute__((always_inline)) int fp_emit(UChar32 c, int32_t from8, int32_t from16,
                    uint16_t *dest16, int32_t *utf8Offsets, int32_t *sourceOffsets, int32_t *sourceColumns,
-                   char *dest8, int32_t capacity, int32_t *out16, int32_t *out8) {
+                   char *dest8, int32_t capacity, int32_t *out16, int32_t *out8, const int mapped) {
     int32_t n16 = U16_LENGTH(c);
     if (*out16 + n16 > capacity || *out8 + 4 > 3 * capacity) return 0;
-    for (int32_t k = 0; k < n16; k++) {
-        utf8Offsets[*out16 + k] = *out8;
-        sourceOffsets[*out16 + k] = from8;
-        sourceColumns[*out16 + k] = from16;
+    if (mapped) {
+        for (int32_t k = 0; k < n16; k++) {
+            utf8Offsets[*out16 + k] = *out8;
+            sourceOffsets[*out16 + k] = from8;
+            sourceColumns[*out16 + k] = from16;
+        }
+        int32_t i16 = *out16;
+        U16_APPEND_UNSAFE(dest16, i16, c);
     }
-    int32_t i16 = *out16;
-    U16_APPEND_UNSAFE(dest16, i16, c);
-    *out16 = i16;
+    *out16 += n16;
     int32_t i8 = *out8;
     U8_APPEND_UNSAFE((uint8_t *)dest8, i8, c);
     *out8 = i8;
     return 1;
 }
 
-int32_t fp_fold_utf8(const char *src, int32_t srcLength,
+// The body of fp_fold_utf8, made twice: with its maps (`mapped`) and, for a line's folded
+// text alone, without them, which writes a sixth of the bytes.
+static inline __attribute__((always_inline)) int32_t fp_fold(const char *src, int32_t srcLength,
                      uint16_t *dest16, int32_t *utf8Offsets, int32_t *sourceOffsets, int32_t *sourceColumns,
-                     char *dest8, int32_t capacity, int32_t *dest16Length, int32_t *dest8Length) {
+                     char *dest8, int32_t capacity, int32_t *dest16Length, int32_t *dest8Length, const int mapped) {
     const UNormalizer2 *nfkc = fp_nfkc();
     if (nfkc == NULL) return FP_ERR_ICU;
     const uint8_t *s = (const uint8_t *)src;
@@ -179,10 +183,13 @@ int32_t fp_fold_utf8(const char *src, int32_t srcLength,
         // character here, where the bytes are known well-formed.
         while (fp_is_plain(c) && (i >= srcLength || fp_starts_plain(s, i, srcLength))) {
             if (out16 + 1 > capacity || out8 + 4 > 3 * capacity) return FP_ERR_BUFFER;
-            utf8Offsets[out16] = out8;
-            sourceOffsets[out16] = start8;
-            sourceColumns[out16] = column;
-            dest16[out16++] = (uint16_t)c;
+            if (mapped) {
+                utf8Offsets[out16] = out8;
+                sourceOffsets[out16] = start8;
+                sourceColumns[out16] = column;
+                dest16[out16] = (uint16_t)c;
+            }
+            out16++;
             if (c < 0x80) {
                 dest8[out8++] = (char)c;
             } else {
@@ -210,7 +217,7 @@ int32_t fp_fold_utf8(const char *src, int32_t srcLength,
             // it alone.
             if ((single & FP_KIND) != FP_DROP) {
                 UChar32 folded = (single & FP_KIND) == FP_KEEP ? c : (UChar32)(single & 0xFFFF);
-                if (!fp_emit(folded, start8, column, dest16, utf8Offsets, sourceOffsets, sourceColumns, dest8, capacity, &out16, &out8))
+                if (!fp_emit(folded, start8, column, dest16, utf8Offsets, sourceOffsets, sourceColumns, dest8, capacity, &out16, &out8, mapped))
                     return FP_ERR_BUFFER;
             }
             column += 1;
@@ -238,7 +245,7 @@ int32_t fp_fold_utf8(const char *src, int32_t srcLength,
         if (cps == 1 && !fp_is_plain(first) && u_charType(first) == U_FORMAT_CHAR) {
             // dropped
         } else if (cps == 1 && (fp_is_plain(first) || fp_keeps_as_written(first) || unorm2_isInert(nfkc, first))) {
-            if (!fp_emit(first, start8, start16, dest16, utf8Offsets, sourceOffsets, sourceColumns, dest8, capacity, &out16, &out8))
+            if (!fp_emit(first, start8, start16, dest16, utf8Offsets, sourceOffsets, sourceColumns, dest8, capacity, &out16, &out8, mapped))
                 return FP_ERR_BUFFER;
         } else {
             UChar folded[64 * 18 + 8]; // NFKC expands one code unit to at most 18
@@ -250,16 +257,24 @@ int32_t fp_fold_utf8(const char *src, int32_t srcLength,
                 UChar32 f;
                 U16_NEXT(folded, k, n, f);
                 if (u_charType(f) == U_FORMAT_CHAR) continue;
-                if (!fp_emit(f, start8, start16, dest16, utf8Offsets, sourceOffsets, sourceColumns, dest8, capacity, &out16, &out8))
+                if (!fp_emit(f, start8, start16, dest16, utf8Offsets, sourceOffsets, sourceColumns, dest8, capacity, &out16, &out8, mapped))
                     return FP_ERR_BUFFER;
             }
         }
         start8 = next8;
     }
-    utf8Offsets[out16] = out8;
+    if (mapped) utf8Offsets[out16] = out8;
     *dest16Length = out16;
     *dest8Length = out8;
     return FP_OK;
+}
+
+int32_t fp_fold_utf8(const char *src, int32_t srcLength,
+                     uint16_t *dest16, int32_t *utf8Offsets, int32_t *sourceOffsets, int32_t *sourceColumns,
+                     char *dest8, int32_t capacity, int32_t *dest16Length, int32_t *dest8Length) {
+    return dest16 != NULL
+        ? fp_fold(src, srcLength, dest16, utf8Offsets, sourceOffsets, sourceColumns, dest8, capacity, dest16Length, dest8Length, 1)
+        : fp_fold(src, srcLength, NULL, NULL, NULL, NULL, dest8, capacity, dest16Length, dest8Length, 0);
 }
 
 int32_t fp_fold_is_identity(const char *src, int32_t srcLength) {

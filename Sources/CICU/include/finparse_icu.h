@@ -45,6 +45,8 @@ int32_t fp_convert_to_utf8(const char *charset, const char *bytes, int32_t lengt
 /// need room for `capacity` entries, `utf8Offsets` for `capacity + 1`, `dest8`
 /// for `3 * capacity` bytes; capacity = 2 * srcLength + 8 always suffices for
 /// the folding done here except for rare long expansions (FP_ERR_BUFFER: retry larger).
+/// With `dest16` NULL only `dest8` is written (the other three may be NULL too), and
+/// `dest16Length` still counts the UTF-16 units.
 int32_t fp_fold_utf8(const char *src, int32_t srcLength,
                      uint16_t *dest16, int32_t *utf8Offsets, int32_t *sourceOffsets, int32_t *sourceColumns,
                      char *dest8, int32_t capacity, int32_t *dest16Length, int32_t *dest8Length);

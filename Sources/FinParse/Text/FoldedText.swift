@@ -190,19 +190,20 @@ enum Folding {
 
     /// nil when `capacity` was too small for the folded text.
     private static func fold(_ original: String, capacity: Int, mapped: Bool) -> Result? {
-        withUnsafeTemporaryAllocation(of: UInt16.self, capacity: capacity) { dest16 in
-        withUnsafeTemporaryAllocation(of: Int32.self, capacity: 3 * capacity + 1) { maps in
+        // Without the maps, only the folded UTF-8 is written, and room made for it alone.
+        withUnsafeTemporaryAllocation(of: UInt16.self, capacity: mapped ? capacity : 0) { dest16 in
+        withUnsafeTemporaryAllocation(of: Int32.self, capacity: mapped ? 3 * capacity + 1 : 0) { maps in
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 3 * capacity) { dest8 in
-            let utf8Offsets = maps.baseAddress!
-            let sourceOffsets = utf8Offsets + capacity + 1
-            let sourceColumns = sourceOffsets + capacity
+            let utf8Offsets = mapped ? maps.baseAddress : nil
+            let sourceOffsets = utf8Offsets.map { $0 + capacity + 1 }
+            let sourceColumns = sourceOffsets.map { $0 + capacity }
             var length16: Int32 = 0
             var length8: Int32 = 0
             let status = original.utf8.withContiguousStorageIfAvailable { source in
                 source.withMemoryRebound(to: CChar.self) { src in
                     dest8.withMemoryRebound(to: CChar.self) { dest in
-                        fp_fold_utf8(src.baseAddress, Int32(src.count), dest16.baseAddress, utf8Offsets, sourceOffsets,
-                                     sourceColumns, dest.baseAddress, Int32(capacity), &length16, &length8)
+                        fp_fold_utf8(src.baseAddress, Int32(src.count), mapped ? dest16.baseAddress : nil, utf8Offsets,
+                                     sourceOffsets, sourceColumns, dest.baseAddress, Int32(capacity), &length16, &length8)
                     }
                 }
             }
@@ -217,9 +218,9 @@ enum Folding {
             var result = Result(text: unchanged == true ? original : String(decoding: folded, as: UTF8.self))
             if mapped {
                 result.utf16 = Array(UnsafeBufferPointer(rebasing: dest16[..<n]))
-                result.utf8Offsets = Array(UnsafeBufferPointer(start: utf8Offsets, count: n + 1))
-                result.sourceOffsets = Array(UnsafeBufferPointer(start: sourceOffsets, count: n))
-                result.sourceColumns = Array(UnsafeBufferPointer(start: sourceColumns, count: n))
+                result.utf8Offsets = Array(UnsafeBufferPointer(start: utf8Offsets!, count: n + 1))
+                result.sourceOffsets = Array(UnsafeBufferPointer(start: sourceOffsets!, count: n))
+                result.sourceColumns = Array(UnsafeBufferPointer(start: sourceColumns!, count: n))
             }
             return result
         }
