@@ -380,10 +380,6 @@ struct FigureExtractor {
         // Only the candidates' places are kept: most paragraphs have none, and no array.
         var candidates: [Range<Int>] = []
         var count = 0
-        func close(_ clause: Range<Int>, marked: Bool) {
-            count += 1
-            if marked { candidates.append(clause) }
-        }
         written.withUTF8 { bytes in
             func isEnd(at i: Int) -> Bool {
                 guard i + 2 < bytes.count else { return false }
@@ -445,14 +441,18 @@ struct FigureExtractor {
                         marked = marked || i + 5 < bytes.count && bytes[i + 3] == 0xE5 && bytes[i + 4] == 0x88 && bytes[i + 5] == 0x86
                     default:    // 。；，
                         if isEnd(at: i) && i + 3 < bytes.count && !isEnd(at: i + 3) {
-                            close(start..<(i + 3), marked: marked)
+                            // Counted here, not in a function of the clauses: one that captures
+                            // them is checked for exclusive access at every call.
+                            count += 1
+                            if marked { candidates.append(start..<(i + 3)) }
                             start = i + 3
                             marked = false
                         }
                     }
                 }
             }
-            close(start..<bytes.count, marked: marked)
+            count += 1
+            if marked { candidates.append(start..<bytes.count) }
         }
         let utf8 = written.utf8
         return (candidates.map { written[utf8.index(utf8.startIndex, offsetBy: $0.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: $0.upperBound)] }, count)
