@@ -150,15 +150,28 @@ public enum CSVTable: String, Sendable, CaseIterable {
     /// One CSV record (RFC 4180): fields quoted where they hold a comma, quote or line break.
     public static func record(_ fields: [String]) -> String {
         var record = ""
+        // Room for all of it at once, quotes aside: a record grown field by field was copied
+        // as it grew, 5% of a batch's figures CSV.
+        record.reserveCapacity(fields.reduce(fields.count) { $0 + $1.utf8.count })
         for (index, field) in fields.enumerated() {
             if index > 0 { record += "," }
-            // Bytes, not Characters: "\r\n" is one Character, equal to neither "\r" nor "\n".
-            if field.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }) {
+            if needsQuotes(field) {
                 record += "\"" + field.replacing("\"", with: "\"\"") + "\""
             } else {
                 record += field
             }
         }
-        return record + "\n"
+        record += "\n"
+        return record
+    }
+
+    /// Whether `field` holds a comma, quote or line break. Bytes, not Characters: "\r\n" is
+    /// one Character, equal to neither "\r" nor "\n"; and read in place, where the UTF-8
+    /// view's iterator took several instructions a byte.
+    private static func needsQuotes(_ field: String) -> Bool {
+        func special(_ byte: UInt8) -> Bool {
+            byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == 0x0A || byte == 0x0D
+        }
+        return field.utf8.withContiguousStorageIfAvailable { $0.contains(where: special) } ?? field.utf8.contains(where: special)
     }
 }
