@@ -308,6 +308,17 @@ struct FigureTests {
                 == ["三公总预算", "三公总预算", "扶贫经费"])
     }
 
+    /// 同比增长13 .6%, a point a space from its whole part as pdftotext prints a justified line's
+    /// number, was 0.6%; 税收增加 and 非税增加 named no item changed, and 其中 without its comma
+    /// was part of one (其中工资福利支出).
+    @Test func aSpacedPointAndTheItemsOfTaxes() {
+        let found = figures("同比增长13 .6%，增长0 .5%，提高.5%；其中税收增加5.6亿元，非税增加3.2亿元，其中工资福利支出增加20万元。")
+        #expect(found.map { "\($0.value) \($0.change?.rawValue ?? "-") \($0.changeOf ?? "-")" } == [
+            "13.6 increase -", "0.5 increase -", "0.5 increase -",
+            "5.6 increase 税收", "3.2 increase 非税", "20 increase 工资福利支出",
+        ])
+    }
+
     /// A range was read as its upper bound alone (项目金额为50-100万元: 100万元, the 50 lost),
     /// and 完成率90%-100% gave a percent of -100%, made up. Both bounds are read now, the
     /// lower ≥ and the upper ≤, labelled alike; a minus sign after a figure is no sign.

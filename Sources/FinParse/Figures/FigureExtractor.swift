@@ -275,6 +275,8 @@ struct FigureExtractor {
         }
         // 一是收入增加3627万元: the ordinal that lists the reasons names nothing.
         if let ordinal = FigureClause.ordinalEnd(in: words) { words.removeSubrange(...ordinal) }
+        // 其中工资福利支出增加20万元 (其中 without its comma): the part is what changed.
+        if words.first == among { words.removeFirst() }
         var subject = FigureClause.withoutScope(words[...]).map(\.string).joined()
         // 因公出国(境)费同口径比2018年减少, 公务接待费可比下降: the basis compared on is no part of the item.
         if let basis = comparableBases.first(where: { subject.hasSuffix(utf8: $0) }) { subject.removeLast(basis.count) }
@@ -333,6 +335,7 @@ struct FigureExtractor {
 
     private static let comparableBases = ["同口径", "可比口径", "可比"]
     private static let same: Word = "同"
+    private static let among: Word = "其中"
     private static let verbHeads: WordSet = ["压", "调", "核", "缩", "削"]
     private static let adverbsBeforeVerb: WordSet = ["共", "均", "共计", "累计"]
     private static let reasonLinks: WordSet = ["是", "为"]
@@ -616,10 +619,15 @@ struct FigureSpan {
                tokens[i - 2].kind == .number || tokens[i - 2].text == point {
                 return nil
             }
-            guard tokens[i].text.string.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
-                  case .exact(let fraction) = Decimal.reading("0." + tokens[i].text.string) else { return nil }
-            found.span = (i - 1)...found.span.upperBound
-            found.value = fraction
+            guard isDigits(tokens[i]) else { return nil }
+            // 同比增长13 .6%: the point a space from the digits before it, as pdftotext prints a
+            // number of a line it justified (read from its point, it was 0.6%).
+            let spaced = i >= 2 && tokens[i - 2].range.upperBound + 1 == tokens[i - 1].range.lowerBound && isDigits(tokens[i - 2])
+                && (i == 2 || tokens[i - 3].kind != .number || tokens[i - 3].range.upperBound + 1 < tokens[i - 2].range.lowerBound)
+            guard case .exact(let value) = Decimal.reading((spaced ? tokens[i - 2].text.string : "0") + "." + tokens[i].text.string)
+            else { return nil }
+            found.span = (i - (spaced ? 2 : 1))...found.span.upperBound
+            found.value = value
         } else if tokens[i].kind == .number, i > 0, tokens[i - 1].range.upperBound == tokens[i].range.lowerBound,
                   tokens[i - 1].text == minus || tokens[i - 1].text == minusSign {
             // 年末结转和结余-3.2万元: a minus sign against the number makes it negative.
@@ -633,6 +641,11 @@ struct FigureSpan {
     }
 
     private static let minus: Word = "-", minusSign: Word = "−", replacement: Word = "\u{FFFD}"
+
+    /// A number token of digits alone, no point.
+    private static func isDigits(_ token: ClauseToken) -> Bool {
+        token.kind == .number && token.text.string.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+    }
 
     /// What joins the bounds of a range: 50-100万元, 90%～100%, 50万元至100万元.
     static let rangeMarks: WordSet = ["-", "−", "–", "—", "——", "~", "〜", "至", "到"]
