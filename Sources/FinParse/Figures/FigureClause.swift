@@ -182,7 +182,17 @@ struct FigureClause {
     func respectiveItems() -> [String]? {
         var k = figureStart - 1
         while k >= start, tokens[k].kind == .word, Self.copulasAfterRespectively.contains(tokens[k].text) { k -= 1 }
+        // 基本支出和项目支出分别占支出总计的60.5%和39.5%: the shares of the items in turn, not of
+        // the whole they are shares of.
+        if isPercent, k >= start, tokens[k].text != Self.respectively, let share = sharedAfterRespectively { k = share - 1 }
         return items(inTurnBefore: k)
+    }
+
+    /// Where 占 stands right after the clause's 分别, when it does (分别占收入总计的83.3%).
+    private var sharedAfterRespectively: Int? {
+        guard let share = tokens[start..<figureStart].firstIndex(where: { $0.kind == .word && $0.text == Self.share }),
+              share > start, tokens[share - 1].text == Self.respectively else { return nil }
+        return share
     }
 
     /// 基本支出、项目支出分别增长10%、20%, 分别比上年同期增长…, 收、支总计各减少…: the items a
@@ -259,7 +269,9 @@ struct FigureClause {
     /// 占全国政府采购规模的8.1%和91.9%: whether the clause states shares, in a list of `count`
     /// numbers (two or more) that starts with this figure.
     func isShare(listOf count: Int) -> Bool {
-        count >= 2 && tokens[start..<figureStart].first { $0.kind == .word }?.text == Self.share && listLength == count
+        guard count >= 2, listLength == count, let first = tokens[start..<figureStart].firstIndex(where: { $0.kind == .word }) else { return false }
+        // …分别为1000万元、200万元，分别占收入总计的83.3%、16.7%: 分别 before the 占 too.
+        return tokens[first].text == Self.share || tokens[first].text == Self.respectively && sharedAfterRespectively == first + 1
     }
 
     /// How many numbers the list that starts with this figure holds: numbers, each with its
