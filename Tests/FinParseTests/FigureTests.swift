@@ -319,6 +319,17 @@ struct FigureTests {
         ])
     }
 
+    /// 基本支出和项目支出分别占支出总计的60.5%和39.5%: the shares are of the items in turn, as a
+    /// share after its item is (基本支出…，占71.9%); before, both were labelled 支出总计, the whole.
+    /// So are shares after a list's amounts with 分别 before their 占.
+    @Test func sharesStatedRespectivelyAreOfTheirItems() {
+        let found = figures("基本支出和项目支出分别占支出总计的60.5%和39.5%；财政拨款收入、事业收入分别为1000万元、200万元，"
+                                + "分别占收入总计的83.3%、16.7%；工资福利支出、商品和服务支出分别占基本支出的80%、20%。")
+        #expect(found.map { $0.label ?? "-" } == [
+            "基本支出", "项目支出", "财政拨款收入", "事业收入", "财政拨款收入", "事业收入", "工资福利支出", "商品和服务支出",
+        ])
+    }
+
     /// A range was read as its upper bound alone (项目金额为50-100万元: 100万元, the 50 lost),
     /// and 完成率90%-100% gave a percent of -100%, made up. Both bounds are read now, the
     /// lower ≥ and the upper ≤, labelled alike; a minus sign after a figure is no sign.
@@ -848,6 +859,25 @@ struct FigureTests {
         #expect(warnings("0.60", "200%", "78.37%") == [
             "3 a fall of 78.37% does not follow: from 22.7万元 (2.64万元 of line 2 plus 20.06万元) to 2.64万元 of line 2 is a fall of 88.37%",
         ])
+    }
+
+    /// An amount found paragraphs before its change, in a paragraph of an earlier year than the
+    /// change's, is what the change is from (a 2022 budget's 较上年 against the 2021 决算 stated
+    /// before it, as an 鄂尔多斯 page writes it): before, it was read as the amount changed to,
+    /// and both percents warned falsely.
+    @Test func aChangeIsFromAnAmountOfAnEarlierYear() {
+        func warnings(_ rise: String) -> [String] {
+            Document(parsing: """
+                二、2021年“三公”经费决算情况
+                2021年度“三公”经费合计支出20.12万元，其中：公务接待12.39万元，公务用车运行费用7.73万元。
+                2022年度“三公”经费预算较2021年度增加1.68万元，其中公务接待较上年同期减少0.58万元，减少4.68%。公务用车运行费用较上年同期增加2.27万元，增长\(rise)。
+                """).diagnostics.filter { $0.code == "change-percent" }.map { "\($0.line) \($0.message)" }
+        }
+        #expect(warnings("29.37%").isEmpty)
+        #expect(warnings("39.37%") == [
+            "3 a rise of 39.37% does not follow: from 7.73万元 of line 2, a year before, plus 2.27万元 is a rise of 29.37%",
+        ])
+        #expect(ChangeCheck.FiguresParagraph.latestYear(in: "2022年度“三公”经费预算较2021年度增加，12023年，2100年") == 2022)
     }
 
     /// A change whose clause runs 120,000 characters before its verb is looked up by the

@@ -264,6 +264,16 @@ enum ChangeCheck {
         }
     }
 
+    /// A warning when `percent` is not the change `step` (in the percent's direction) made from
+    /// `base`; `baseText` names `base` in the message.
+    private static func checkChange(from base: Money, by step: Money, percent: Figure, baseText: String) -> Diagnostic? {
+        let increase = percent.change == .increase
+        return misfit(percent, change: increase ? step : step.negated, from: base).map {
+            warning(percent, "\(stated(percent)) does not follow: from \(baseText), a year before, \(increase ? "plus" : "less") "
+                        + "\(step.text) is \($0)")
+        }
+    }
+
     /// 执行数为60.41万元，2026年预算安排227.88万元，比2025年增加277.22%: the year before is the
     /// amount labelled 上年; else either order will do, as the years' order varies.
     private static func checkPair(_ first: Placed, _ second: Placed, percent: Figure) -> Diagnostic? {
@@ -363,26 +373,39 @@ extension ChangeCheck {
     /// change's subject (公务接待费 0.40万元 for 公务接待费支出决算增加0.40万元), the longest such
     /// label of four characters or more.
     struct Resolver {
-        /// The last amount of the body text under each label, with no change word or comparator.
-        private var amounts: [String: Figure] = [:]
+        /// The last amount of the body text under each label, with no change word or comparator,
+        /// and its paragraph's text.
+        private var amounts: [String: (figure: Figure, paragraph: String)] = [:]
 
         /// The warnings of the changes `opens` of a run of paragraphs whose figures, by line,
-        /// are `figures`; the run's amounts are kept for the runs after it.
-        mutating func diagnostics(figures: [Figure], opens: [Open]) -> [Diagnostic] {
+        /// are `figures`, and `years` those of its paragraphs with figures; the run's amounts are
+        /// kept for the runs after it.
+        mutating func diagnostics(figures: [Figure], opens: [Open], paragraphs: [FiguresParagraph]) -> [Diagnostic] {
             var diagnostics: [Diagnostic] = []
             var next = 0
+            var paragraph = FiguresParagraph.Cursor(paragraphs)
             for open in opens {
                 while next < figures.count, figures[next].line < open.step.line {
-                    remember(figures[next])
+                    remember(figures[next], in: paragraph.text(ofLine: figures[next].line))
                     next += 1
                 }
-                guard let figure = amount(of: open.subject), let now = Money(figure), let step = Money(open.step),
-                      let found = ChangeCheck.checkChange(to: now, by: step, percent: open.percent,
-                                                        nowText: "\(figure.text) of line \(figure.line)")
+                guard let (figure, amountParagraph) = amount(of: open.subject), let amount = Money(figure), let step = Money(open.step)
                 else { continue }
-                diagnostics.append(found)
+                let place = "\(figure.text) of line \(figure.line)"
+                // 二、2021年“三公”经费决算情况 … 公务接待12.39万元 and, in a 2022 budget's paragraph,
+                // 公务接待较上年同期减少0.58万元，减少4.68%: an amount of an earlier year is what the
+                // change is from. The years are read here, for the few changes so checked.
+                var cursor = FiguresParagraph.Cursor(paragraphs)
+                let changeParagraph = cursor.text(ofLine: open.step.line)
+                let found = if let year = FiguresParagraph.latestYear(in: amountParagraph),
+                               let changeYear = FiguresParagraph.latestYear(in: changeParagraph), year < changeYear {
+                    ChangeCheck.checkChange(from: amount, by: step, percent: open.percent, baseText: place)
+                } else {
+                    ChangeCheck.checkChange(to: amount, by: step, percent: open.percent, nowText: place)
+                }
+                if let found { diagnostics.append(found) }
             }
-            for figure in figures[next...] { remember(figure) }
+            for figure in figures[next...] { remember(figure, in: paragraph.text(ofLine: figure.line)) }
             return diagnostics
         }
 
@@ -391,20 +414,69 @@ extension ChangeCheck {
         /// more than a short one.
         private static let longestLabel = 32
 
-        private mutating func remember(_ figure: Figure) {
+        private mutating func remember(_ figure: Figure, in paragraph: String) {
             guard figure.unit != .percent, figure.change == nil, figure.comparator == nil, figure.cell == nil,
                   let label = figure.label, (4...Self.longestLabel).contains(label.unicodeScalars.count)
             else { return }
-            amounts[label] = figure
+            amounts[label] = (figure, paragraph)
         }
 
-        private func amount(of subject: String) -> Figure? {
+        private func amount(of subject: String) -> (figure: Figure, paragraph: String)? {
             var prefix = Substring(subject.unicodeScalars.prefix(Self.longestLabel))
             while prefix.unicodeScalars.count >= 4 {
                 if let figure = amounts[String(prefix)] { return figure }
                 prefix = prefix.dropLast()
             }
             return nil
+        }
+    }
+}
+
+extension ChangeCheck {
+    /// A paragraph that has figures, for ``Resolver`` to read the years of an amount's
+    /// paragraph and a change's.
+    struct FiguresParagraph: Sendable {
+        var line: Int
+        var text: String
+
+        /// The paragraphs' texts by the lines of their figures, in order.
+        struct Cursor {
+            private let paragraphs: [FiguresParagraph]
+            private var k = 0
+
+            init(_ paragraphs: [FiguresParagraph]) { self.paragraphs = paragraphs }
+
+            /// The text of the paragraph `line` stands in: the last that starts at or before it.
+            /// Lines are asked in order, so the cursor only moves on.
+            mutating func text(ofLine line: Int) -> String {
+                while k + 1 < paragraphs.count, paragraphs[k + 1].line <= line { k += 1 }
+                return k < paragraphs.count && paragraphs[k].line <= line ? paragraphs[k].text : ""
+            }
+        }
+
+        /// The latest year of 1990–2099 written as four digits before 年 (2022年度“三公”经费预算较
+        /// 2021年度增加… → 2022), found on the bytes.
+        static func latestYear(in text: String) -> Int? {
+            var text = text
+            let nian: [UInt8] = [0xE5, 0xB9, 0xB4]  // 年
+            return text.withUTF8 { bytes in
+                nian.withUnsafeBufferPointer { nian in
+                    var latest: Int? = nil
+                    var from = 0
+                    while let found = UnsafeBufferPointer(rebasing: bytes[from...]).firstOffset(of: nian) {
+                        let i = from + found
+                        from = i + 3
+                        guard i >= 4, i == 4 || !(0x30...0x39).contains(bytes[i - 5]) else { continue }
+                        var year = 0
+                        for k in (i - 4)..<i {
+                            guard (0x30...0x39).contains(bytes[k]) else { year = 0; break }
+                            year = year * 10 + Int(bytes[k] - 0x30)
+                        }
+                        if (1990...2099).contains(year) { latest = max(latest ?? year, year) }
+                    }
+                    return latest
+                }
+            }
         }
     }
 }

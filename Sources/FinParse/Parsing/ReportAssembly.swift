@@ -106,7 +106,7 @@ final class ReportAssembly {
 
     /// One piece of work once read.
     private enum ReadPiece: Sendable {
-        case run(figures: [Figure], diagnostics: [Diagnostic], openChanges: [ChangeCheck.Open])
+        case run(figures: [Figure], diagnostics: [Diagnostic], openChanges: [ChangeCheck.Open], paragraphs: [ChangeCheck.FiguresParagraph])
         case tables([ReadTable])
     }
 
@@ -314,6 +314,7 @@ final class ReportAssembly {
         runSubjects = []
         runNamesAbove = []
         submit { extractor in
+            var withFigures: [ChangeCheck.FiguresParagraph] = []
             let figures = paragraphs.indices.flatMap { k in
                 var figures = extractor.figures(in: paragraphs[k])
                 if let subject = subjects[k] { for j in figures.indices { figures[j].subject = subject } }
@@ -321,9 +322,10 @@ final class ReportAssembly {
                    FigureExtractor.leadingAmount(paragraphs[k].text).alone {
                     figures[0].label = name
                 }
+                if !figures.isEmpty { withFigures.append(ChangeCheck.FiguresParagraph(line: paragraphs[k].line, text: paragraphs[k].text)) }
                 return figures
             }
-            return .run(figures: figures, diagnostics: extractor.takeDiagnostics(), openChanges: extractor.takeOpenChanges())
+            return .run(figures: figures, diagnostics: extractor.takeDiagnostics(), openChanges: extractor.takeOpenChanges(), paragraphs: withFigures)
         }
     }
 
@@ -347,9 +349,9 @@ final class ReportAssembly {
             guard let piece = pieces.take(givenOut, wait: wait, helping: pool) else { return }
             givenOut += 1
             switch piece {
-            case .run(let figures, let diagnostics, let openChanges):
+            case .run(let figures, let diagnostics, let openChanges, let withFigures):
                 let figures = Figure.inReadingOrder(figures)
-                stream(.diagnostics(diagnostics + changes.diagnostics(figures: figures, opens: openChanges), ofTables: false))
+                stream(.diagnostics(diagnostics + changes.diagnostics(figures: figures, opens: openChanges, paragraphs: withFigures), ofTables: false))
                 for figure in figures {
                     check(figure)
                     stream(.piece(.figure(figure)))
@@ -421,10 +423,10 @@ final class ReportAssembly {
         var tables: [ReadTable] = []
         for index in 0..<handedOver {
             switch pieces.take(index, wait: true)! {
-            case .run(let figures, let diagnostics, let openChanges):
+            case .run(let figures, let diagnostics, let openChanges, let withFigures):
                 let figures = Figure.inReadingOrder(figures)
                 take(figures)
-                runDiagnostics += diagnostics + changes.diagnostics(figures: figures, opens: openChanges)
+                runDiagnostics += diagnostics + changes.diagnostics(figures: figures, opens: openChanges, paragraphs: withFigures)
             case .tables(let read):
                 for table in read {
                     remember(table.table)
