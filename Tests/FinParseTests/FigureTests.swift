@@ -328,6 +328,12 @@ struct FigureTests {
         #expect(found.map { $0.label ?? "-" } == [
             "基本支出", "项目支出", "财政拨款收入", "事业收入", "财政拨款收入", "事业收入", "工资福利支出", "商品和服务支出",
         ])
+        // What 占 joins are the wholes, not items: one item's shares (before, 一般公共预算支出占全国财政支出
+        // and GDP的比重), and none after a change (a 财政部 page's …下降7.8%,占…的比重分别为10.0%和3.3%).
+        #expect(figures("一般公共预算支出占全国财政支出和GDP的比重分别为12.5%、3.2%。").map { $0.label ?? "-" }
+                == ["一般公共预算支出", "一般公共预算支出"])
+        #expect(figures("采购规模为33067.0亿元,较上年减少2794.4亿元,下降7.8%,占全国财政支出和GDP的比重分别为10.0%和3.3%。")
+                    .map { $0.label ?? "-" } == ["采购规模", "减少", "下降", "-", "-"])
     }
 
     /// A range was read as its upper bound alone (项目金额为50-100万元: 100万元, the 50 lost),

@@ -234,6 +234,9 @@ struct FigureClause {
         // 死亡人数同比分别下降: what the list is compared with is no part of its last item.
         var end = unmarked ? k + 1 : k
         while end > first, Self.comparisons.contains(tokens[end - 1].text) || Self.periodWords.contains(tokens[end - 1].text) { end -= 1 }
+        // 一般公共预算支出占全国财政支出和GDP的比重分别为12.5%、3.2%: what 占 joins are the wholes
+        // the shares are of, not items of the list; its share is the one item.
+        if tokens[first..<end].contains(where: { $0.kind == .word && $0.text == Self.share }) { return nil }
         func items(joinedBy joiners: WordSet, lastJoined: Bool = false) -> [String]? {
             var groups: [[Word]] = [[]]
             for token in tokens[first..<end] {
