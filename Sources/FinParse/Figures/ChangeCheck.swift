@@ -378,8 +378,8 @@ extension ChangeCheck {
         private var amounts: [String: (figure: Figure, paragraph: String)] = [:]
 
         /// The warnings of the changes `opens` of a run of paragraphs whose figures, by line,
-        /// are `figures`, and `years` those of its paragraphs with figures; the run's amounts are
-        /// kept for the runs after it.
+        /// are `figures`, and whose paragraphs with figures are `paragraphs`; the run's amounts
+        /// are kept for the runs after it, each with its paragraph's text.
         mutating func diagnostics(figures: [Figure], opens: [Open], paragraphs: [FiguresParagraph]) -> [Diagnostic] {
             var diagnostics: [Diagnostic] = []
             var next = 0
