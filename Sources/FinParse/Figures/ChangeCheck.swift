@@ -454,30 +454,8 @@ extension ChangeCheck {
             }
         }
 
-        /// The latest year of 1990–2099 written as four digits before 年 (2022年度“三公”经费预算较
-        /// 2021年度增加… → 2022), found on the bytes.
-        static func latestYear(in text: String) -> Int? {
-            var text = text
-            let nian: [UInt8] = [0xE5, 0xB9, 0xB4]  // 年
-            return text.withUTF8 { bytes in
-                nian.withUnsafeBufferPointer { nian in
-                    var latest: Int? = nil
-                    var from = 0
-                    while let found = UnsafeBufferPointer(rebasing: bytes[from...]).firstOffset(of: nian) {
-                        let i = from + found
-                        from = i + 3
-                        guard i >= 4, i == 4 || !(0x30...0x39).contains(bytes[i - 5]) else { continue }
-                        var year = 0
-                        for k in (i - 4)..<i {
-                            guard (0x30...0x39).contains(bytes[k]) else { year = 0; break }
-                            year = year * 10 + Int(bytes[k] - 0x30)
-                        }
-                        if (1990...2099).contains(year) { latest = max(latest ?? year, year) }
-                    }
-                    return latest
-                }
-            }
-        }
+        /// The latest year the text names (`String.namedYears`).
+        static func latestYear(in text: String) -> Int? { text.namedYears.max() }
     }
 }
 

@@ -249,17 +249,7 @@ enum ReportInfoReader {
     }
 
     /// Whether `text` names a year: 2021年 (1900–2099, not inside a longer number).
-    static func containsYear(_ text: String) -> Bool {
-        let scalars = Array(text.unicodeScalars)
-        let digit = { (s: Unicode.Scalar) in s.value >= 0x30 && s.value <= 0x39 }
-        guard scalars.count >= 5 else { return false }
-        for i in 0...(scalars.count - 5)
-        where (scalars[i] == "1" || scalars[i] == "2") && (scalars[i + 1] == "9" || scalars[i + 1] == "0")
-            && digit(scalars[i + 2]) && digit(scalars[i + 3]) && scalars[i + 4] == "年" && (i == 0 || !digit(scalars[i - 1])) {
-            return true
-        }
-        return false
-    }
+    static func containsYear(_ text: String) -> Bool { !text.namedYears.isEmpty }
 
     /// A short line that names a body: 永州市应急管理局概况, 上海市普陀区财政局.
     private static func organizationLine(_ text: String) -> String? {

@@ -125,6 +125,33 @@ extension UInt8 {
     }
 }
 
+extension String {
+    /// The years the text names as four digits before 年, 1900–2099, not inside a longer
+    /// number (2022年度“三公”经费预算较2021年度增加… → 2022, 2021), found on the bytes.
+    var namedYears: [Int] {
+        var text = self
+        let nian: [UInt8] = [0xE5, 0xB9, 0xB4]  // 年
+        return text.withUTF8 { bytes in
+            nian.withUnsafeBufferPointer { nian in
+                var years: [Int] = []
+                var from = 0
+                while let found = UnsafeBufferPointer(rebasing: bytes[from...]).firstOffset(of: nian) {
+                    let i = from + found
+                    from = i + 3
+                    guard i >= 4, i == 4 || !(0x30...0x39).contains(bytes[i - 5]) else { continue }
+                    var year = 0
+                    for k in (i - 4)..<i {
+                        guard (0x30...0x39).contains(bytes[k]) else { year = 0; break }
+                        year = year * 10 + Int(bytes[k] - 0x30)
+                    }
+                    if (1900...2099).contains(year) { years.append(year) }
+                }
+                return years
+            }
+        }
+    }
+}
+
 extension UnsafeBufferPointer<UInt8> {
     /// How many bytes `byteCount` counts, eight bytes at a time: `perWord` takes a word of
     /// eight and gives a count of them, `perByte` one byte's. Loops over bytes with a
