@@ -394,11 +394,10 @@ extension ChangeCheck {
                 let place = "\(figure.text) of line \(figure.line)"
                 // 二、2021年“三公”经费决算情况 … 公务接待12.39万元 and, in a 2022 budget's paragraph,
                 // 公务接待较上年同期减少0.58万元，减少4.68%: an amount of an earlier year is what the
-                // change is from. The years are read here, for the few changes so checked.
-                var cursor = FiguresParagraph.Cursor(paragraphs)
-                let changeParagraph = cursor.text(ofLine: open.step.line)
+                // change is from. The years are read here, for the few changes so checked; the
+                // figures still to remember stand at or after the change, so the cursor moves on.
                 let found = if let year = FiguresParagraph.latestYear(in: amountParagraph),
-                               let changeYear = FiguresParagraph.latestYear(in: changeParagraph), year < changeYear {
+                               let changeYear = FiguresParagraph.latestYear(in: paragraph.text(ofLine: open.step.line)), year < changeYear {
                     ChangeCheck.checkChange(from: amount, by: step, percent: open.percent, baseText: place)
                 } else {
                     ChangeCheck.checkChange(to: amount, by: step, percent: open.percent, nowText: place)

@@ -153,10 +153,9 @@ extension String {
 }
 
 extension UnsafeBufferPointer<UInt8> {
-    /// How many bytes `byteCount` counts, eight bytes at a time: `perWord` takes a word of
-    /// eight and gives a count of them, `perByte` one byte's. Loops over bytes with a
-    /// condition each are not vectorized for the x86-64 baseline the package builds for;
-    /// a word's bits are, as the lines of every report are measured.
+    /// A count over the bytes, eight at a time: `perWord` counts a word of eight bytes, and
+    /// `perByte` each byte of the tail. Loops with a condition a byte are not vectorized for
+    /// the x86-64 baseline the package builds for, and every line of a report is measured.
     @inline(__always)
     private func countBytes(perWord: (UInt64) -> Int, perByte: (UInt8) -> Int) -> Int {
         guard let base = baseAddress else { return 0 }
