@@ -243,11 +243,13 @@ extension FoldedText {
 
     /// The lines of text that starts on line `first` of a larger input (a web page's `<pre>`).
     static func lines(of text: String, from first: Int) -> [FoldedText] {
-        splitLines(text).map { FoldedText(String($0.text), line: $0.line + first - 1) }
+        var lines: [FoldedText] = []
+        forEachLine(of: text) { lines.append(FoldedText(String($0), line: $1 + first - 1)) }
+        return lines
     }
 }
 
-/// The number ``splitLines(_:)`` gives the line that `utf8` ends on (one more for each LF,
+/// The number ``forEachLine(of:_:)`` gives the line that `utf8` ends on (one more for each LF,
 /// CRLF or lone CR): for places found before there are lines, where decoding stopped.
 func lineNumber(atEndOf utf8: some Sequence<UInt8>) -> Int {
     var line = 1
@@ -259,13 +261,14 @@ func lineNumber(atEndOf utf8: some Sequence<UInt8>) -> Int {
     return line
 }
 
-/// Splits decoded text into lines on LF, CRLF or a lone CR, as the input had them, each
-/// with its 1-based number. A form feed inside a line (pages joined by "\f" alone) starts
-/// a line of its own, as pdftotext starts every page, numbered as the input line it is in.
-func splitLines(_ text: String) -> [(text: Substring, line: Int)] {
-    var text = text
-    var lines: [(Range<Int>, Int)] = []
-    text.withUTF8 { bytes in
+/// Calls `body` with each line of decoded text, split on LF, CRLF or a lone CR as the input
+/// had them, and its 1-based number. A form feed inside a line (pages joined by "\f" alone)
+/// starts a line of its own, as pdftotext starts every page, numbered as the input line it is in.
+/// The lines are handed over as they are found: a 50 MB report holds a million of them, and
+/// arrays of their ranges and substrings cost more in fresh pages than the scan itself.
+func forEachLine(of text: String, _ body: (Substring, Int) -> Void) {
+    let utf8 = text.utf8
+    let found: Void? = utf8.withContiguousStorageIfAvailable { bytes in
         guard let base = bytes.baseAddress else { return }
         // The next LF, CR and form feed, each found with memchr: a line is a long run of none
         // of them, which a loop over the bytes took 14 instructions a byte to cross.
@@ -273,28 +276,34 @@ func splitLines(_ text: String) -> [(text: Substring, line: Int)] {
             guard let found = memchr(base + i, Int32(byte), bytes.count - i) else { return bytes.count }
             return UnsafePointer(found.assumingMemoryBound(to: UInt8.self)) - base
         }
+        // UTF-8 offsets of a native string are its indices, found without walking it.
+        func emit(_ start: Int, _ end: Int, _ number: Int) {
+            body(text[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)], number)
+        }
         var lf = next(0x0A, from: 0), cr = next(0x0D, from: 0), formFeed = next(0x0C, from: 0)
         var start = 0
         var number = 1
         while case let i = min(lf, cr, formFeed), i < bytes.count {
             if i == formFeed {
                 if i > start {
-                    lines.append((start..<i, number))
+                    emit(start, i, number)
                     start = i
                 }
                 formFeed = next(0x0C, from: i + 1)
                 continue
             }
-            lines.append((start..<i, number))
+            emit(start, i, number)
             number += 1
             start = i + (bytes[i] == 0x0D && i + 1 < bytes.count && bytes[i + 1] == 0x0A ? 2 : 1)
             if lf < start { lf = next(0x0A, from: start) }
             if cr < start { cr = next(0x0D, from: start) }
         }
-        if start < bytes.count { lines.append((start..<bytes.count, number)) }
+        if start < bytes.count { emit(start, bytes.count, number) }
     }
-    let utf8 = text.utf8
-    return lines.map { range, line in
-        (text[utf8.index(utf8.startIndex, offsetBy: range.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: range.upperBound)], line)
+    if found == nil {
+        // A bridged or foreign string: split a native copy.
+        var native = text
+        native.makeContiguousUTF8()
+        forEachLine(of: native, body)
     }
 }
