@@ -319,6 +319,15 @@ struct FigureTests {
         ])
     }
 
+    /// Digits a space apart: a table row flattened by a web page's scraper (…资助困难教师及学生 52
+    /// 100 100.00% 10.00 10) gave one rate, 52100100%, read as grouped thousands; a point a
+    /// space after grouped digits (1 234 .5万元) gave 0.5万元. A rate's digits are never grouped.
+    @Test func digitsASpaceApart() {
+        let found = figures("服务对象满意度 资助困难教师及学生 52 100 100.00% 10.00 10；收入总计1 234 .5万元，结余1 234 567 .89元，"
+                                + "支出12 34 .5万元，支出总计1 234.56万元。")
+        #expect(found.map { "\($0.value) \($0.unit.rawValue)" } == ["100 %", "1234.5 万元", "1234567.89 元", "1234.56 万元"])
+    }
+
     /// 基本支出和项目支出分别占支出总计的60.5%和39.5%: the shares are of the items in turn, as a
     /// share after its item is (基本支出…，占71.9%); before, both were labelled 支出总计, the whole.
     /// So are shares after a list's amounts with 分别 before their 占.
@@ -333,7 +342,31 @@ struct FigureTests {
         #expect(figures("一般公共预算支出占全国财政支出和GDP的比重分别为12.5%、3.2%。").map { $0.label ?? "-" }
                 == ["一般公共预算支出", "一般公共预算支出"])
         #expect(figures("采购规模为33067.0亿元,较上年减少2794.4亿元,下降7.8%,占全国财政支出和GDP的比重分别为10.0%和3.3%。")
-                    .map { $0.label ?? "-" } == ["采购规模", "减少", "下降", "-", "-"])
+                    .map { $0.label ?? "-" } == ["采购规模", "减少", "下降", "采购规模", "采购规模"])
+    }
+
+    /// A share right after a change was labelled with what 占 joins, the whole (税收收入完成95.1亿元，
+    /// 增长19.9%，占一般公共预算收入的63% → 一般公共预算收入, a 辽宁 county's page): it is the
+    /// share of the amount the change is of, in its sentence; not past a 。.
+    @Test func aShareAfterAChangeIsOfTheAmountChanged() {
+        #expect(figures("税收收入完成95.1亿元,增长19.9%,占一般公共预算收入的63%。其中，税收收入420.6亿元,可比下降8.4%,占一般公共预算收入比重83.2%。")
+                    .map { $0.label ?? "-" } == ["税收收入", "增长", "税收收入", "税收收入", "下降", "税收收入"])
+        #expect(figures("收入总计100万元。支出增长5%，占比60%。").map { $0.label ?? "-" } == ["收入总计", "增长", "-"])
+    }
+
+    /// 从2015年的2007万元上升到2020年的2468万元，年均增长4.22% (a 四川 county's page): the level
+    /// reached was labelled 上升到 (the year between the verb and it), and the yearly average
+    /// was checked as the whole rise, 22.97%, a false warning. A fall beyond 100% is warned.
+    @Test func aLevelReachedInAYearAndAYearlyAverage() {
+        let document = Document(parsing: """
+            一、收入情况
+            一般公共预算收入从2015年的2007万元上升到2020年的2468万元，年均增长4.22%；2023年支出总计从50万元增长到60万元，年平均增长6.3%。
+            公用经费分别减少0.18亿元和0.56亿元，下降133.1%和43.7%。
+            """)
+        #expect(document.amounts.prefix(4).map { $0.label ?? "-" } == ["一般公共预算收入", "一般公共预算收入", "支出总计", "支出总计"])
+        #expect(document.percents.prefix(2).map { $0.changeOf ?? "-" } == ["一般公共预算收入", "支出总计"])
+        #expect(document.diagnostics.filter { $0.code == "change-percent" }.map { "\($0.line) \($0.message)" }
+                    == ["3 a fall of 133.1% is more than all of what fell"])
     }
 
     /// A range was read as its upper bound alone (项目金额为50-100万元: 100万元, the 50 lost),
@@ -351,6 +384,9 @@ struct FigureTests {
         ])
         // A mark between a figure and a year or count is no range.
         #expect(figures("支出50万元-2023年度，完成率95%至12月。").map { $0.comparator } == [nil, nil])
+        // Written from its upper bound (a 自评表's 分值区间100-80%), a range was ≥100 and ≤80, empty.
+        #expect(figures("得分区间100-80%，投资额50-30万元。").map { "\($0.value) \($0.comparator?.rawValue ?? "-")" }
+                == ["100 ≤", "80 ≥", "50 ≤", "30 ≥"])
     }
 
     /// 2023年度一般公共预算财政拨款“三公”经费支出预算为10万元 was labelled 公共预算财政拨款三公经费支出预算:

@@ -41,6 +41,9 @@ enum ChangeCheck {
         var compares = false
         /// Whether the figure stands inside an aside (（其中：…5,297.40万元）).
         var inAside = false
+        /// For a percent change, whether it is a year's average over several (年均增长4.22%):
+        /// no step from one amount to the next, so not checked.
+        var isYearly = false
     }
 
     /// A change whose paragraph gives no amount it changed to (公务接待费支出决算增加0.40万元，
@@ -61,7 +64,13 @@ enum ChangeCheck {
         var diagnostics: [Diagnostic] = []
         for i in placed.indices {
             let percent = placed[i].figure
-            guard percent.unit == .percent, let change = percent.change, percent.comparator == nil else { continue }
+            guard percent.unit == .percent, let change = percent.change, percent.comparator == nil, !placed[i].isYearly else { continue }
+            // 分别下降133.1%和43.7%: what falls by more than all of it was below zero after, which a
+            // report says in other words (转为赤字); the percent is wrong, whatever it is of.
+            if change == .decrease, percent.value > 100 {
+                diagnostics.append(warning(percent, "\(stated(percent)) is more than all of what fell"))
+                continue
+            }
             if let item = placed[i].changed {
                 if let found = checkListed(placed, percentAt: i, of: item) { diagnostics.append(found) }
             } else if i >= 1, placed[i - 1].figure.unit != .percent, placed[i - 1].figure.change != nil {

@@ -446,16 +446,38 @@ struct FigureClause {
 
     /// Where the words that end `words` say a level is reached (下降 / 至, 增加到, 降至):
     /// the change verb's place; nil when they do not.
-    private static func levelVerb(ending words: [ClauseToken]) -> Int? {
+    private static func levelVerb(ending words: ArraySlice<ClauseToken>) -> Int? {
         guard let last = words.last?.text else { return nil }
-        if levelVerbs.contains(last) { return words.count - 1 }
+        if levelVerbs.contains(last) { return words.endIndex - 1 }
         guard words.count >= 2 else { return nil }
-        let verb = words[words.count - 2].text
+        let verb = words[words.endIndex - 2].text
         // 调整为82513.70万元: an adjusted budget's new amount.
-        if verb == adjust { return adjustedTo.contains(last) ? words.count - 2 : nil }
+        if verb == adjust { return adjustedTo.contains(last) ? words.endIndex - 2 : nil }
         guard reached.contains(last) else { return nil }
-        return increaseWords.contains(verb) || decreaseWords.contains(verb) || verb == raise ? words.count - 2 : nil
+        return increaseWords.contains(verb) || decreaseWords.contains(verb) || verb == raise ? words.endIndex - 2 : nil
     }
+
+    /// `words` without the year a level is reached in, which stands between the verb and it
+    /// (从2015年的2007万元上升到2020年的2468万元: 2020 / 年 / 的).
+    private static func withoutYearReached(_ words: [ClauseToken]) -> ArraySlice<ClauseToken> {
+        var end = words.count
+        if end >= 1, words[end - 1].text == de { end -= 1 }
+        guard end >= 3, timeUnits.contains(words[end - 1].text) || years.contains(words[end - 1].text),
+              words[end - 2].kind == .number else { return words[...] }
+        return words[..<(end - 2)]
+    }
+
+    /// Whether the words before a percent's change say it is a year's average (年均增长4.22%, as
+    /// ICU parts it 年 / 均; 年平均, 平均每年): no change from one of two amounts to the other.
+    static func statesYearlyAverage(_ lead: ArraySlice<ClauseToken>) -> Bool {
+        lead.indices.contains { i in
+            let word = lead[i].text
+            return word == average || word == everyYear
+                || word == Self.jun && i > lead.startIndex && lead[i - 1].text == year && lead[i - 1].range.upperBound == lead[i].range.lowerBound
+        }
+    }
+
+    private static let average: Word = "平均", everyYear: Word = "每年", jun: Word = "均"
 
     private static let adjust: Word = "调整"
     private static let adjustedTo: WordSet = ["为", "至", "到"]
@@ -508,7 +530,7 @@ struct FigureClause {
         // year it is compared with, 比上年下降至…, its item).
         // An amount adjusted to is the item's where 由 or 从 says what it was (由年初预算…调整为…);
         // else 年中调整为5万元 names the adjustment.
-        if let verb = Self.levelVerb(ending: kept), kept[verb].text != Self.adjust || startingItem != nil {
+        if let verb = Self.levelVerb(ending: Self.withoutYearReached(kept)), kept[verb].text != Self.adjust || startingItem != nil {
             kept.removeSubrange(verb...)
             kept.removeSubrange(Self.comparedPeriodStart(kept)...)
             if kept.isEmpty { return startingItem ?? previousItem }

@@ -86,6 +86,14 @@ struct FigureExtractor {
         // verbs: the items they are of, and a list of percents right after them is of too.
         var respectiveChanges: ArraySlice<String> = []
         var changedItems: [String] = []
+        // What a share or a level may be of: the last figure, or, where that is a change right
+        // after an amount of its sentence (税收收入完成95.1亿元，增长19.9%，占…的63%), that amount.
+        func itemBefore(_ offset: Int) -> Figure? {
+            guard let last = figures.last, last.change != nil, let k = figures.lastIndex(where: { $0.change == nil }) else { return figures.last }
+            let utf8 = written.utf8
+            let between = written[utf8.index(utf8.startIndex, offsetBy: places[k].offset)..<utf8.index(utf8.startIndex, offsetBy: offset)]
+            return between.contains("。") || between.contains("；") || between.contains(";") ? last : figures[k]
+        }
         let clauses = Self.clauses(of: written)
         for clause in clauses.candidates {
             let clauseStart = clause.startIndex
@@ -142,7 +150,7 @@ struct FigureExtractor {
                     changed = respectiveChanges.popFirst()
                     continuing.append(figures.count)
                 } else {
-                    figure.label = clause.label(inheriting: figures.last)
+                    figure.label = clause.label(inheriting: itemBefore(offset))
                     // A change is labelled by its verb; the items say what changed only.
                     if figure.change == nil, let items = clause.respectiveItems() {
                         (respective, listItems) = (items[...], items)
@@ -180,7 +188,8 @@ struct FigureExtractor {
                                     isComparedBase: figure.change == nil && figure.unit != .percent && leadWords > 0
                                         && (lead.contains { $0.kind == .word && FigureClause.comparedWith.contains($0.text) }
                                             || lead.first?.text == FigureClause.against),
-                                    compares: figure.change != nil && lead.contains { FigureClause.comparisons.contains($0.text) }))
+                                    compares: figure.change != nil && lead.contains { FigureClause.comparisons.contains($0.text) },
+                                    isYearly: figure.unit == .percent && figure.change != nil && FigureClause.statesYearlyAverage(lead)))
                 previousEnd = found.span.upperBound
                 i = found.span.upperBound + 1
             }
@@ -209,6 +218,7 @@ struct FigureExtractor {
         var isShareBase: Bool
         var isComparedBase: Bool
         var compares: Bool
+        var isYearly: Bool
     }
 
     /// Each figure with the number of sentences (closed by 。 or ；) before its clause, and
@@ -243,7 +253,8 @@ struct FigureExtractor {
             }
             return ChangeCheck.Placed(figure: figure, sentence: sentence, leadWords: place.leadWords, changed: place.changed, subject: place.subject,
                                       compared: place.compared, isShareBase: place.isShareBase,
-                                      isComparedBase: place.isComparedBase, compares: place.compares, inAside: depth > 0)
+                                      isComparedBase: place.isComparedBase, compares: place.compares, inAside: depth > 0,
+                                      isYearly: place.isYearly)
         }
     }
 
@@ -611,7 +622,13 @@ struct FigureSpan {
     static func match(_ tokens: [ClauseToken], at i: Int, lists: inout SharedUnits) -> FigureSpan? {
         guard var found = unsigned(tokens, at: i, lists: &lists) else { return nil }
         if tokens[i].kind == .number, isRangeEnd(tokens, number: i, unit: found.unit) {
-            found.comparator = found.comparator ?? .lessOrEqual
+            // 得分区间100-80%: a range written from its upper bound ends at its lower.
+            let fromAbove = [i - 2, i - 3].first { $0 >= 0 && tokens[$0].kind == .number }
+                .flatMap { bound -> Bool? in
+                    guard let value = found.value, let other = boundValue(tokens[bound]) else { return nil }
+                    return other > value
+                } ?? false
+            found.comparator = found.comparator ?? (fromAbove ? .greaterOrEqual : .lessOrEqual)
             found.closesRange = true
         } else if tokens[i].kind == .number, i > 0, tokens[i - 1].range.upperBound == tokens[i].range.lowerBound, tokens[i - 1].text == point {
             // 提高.5%: a number written from its point is a fraction; 12..5万元 has lost digits.
@@ -621,12 +638,16 @@ struct FigureSpan {
             }
             guard isDigits(tokens[i]) else { return nil }
             // 同比增长13 .6%: the point a space from the digits before it, as pdftotext prints a
-            // number of a line it justified (read from its point, it was 0.6%).
-            let spaced = i >= 2 && tokens[i - 2].range.upperBound + 1 == tokens[i - 1].range.lowerBound && isDigits(tokens[i - 2])
-                && (i == 2 || tokens[i - 3].kind != .number || tokens[i - 3].range.upperBound + 1 < tokens[i - 2].range.lowerBound)
-            guard case .exact(let value) = Decimal.reading((spaced ? tokens[i - 2].text.string : "0") + "." + tokens[i].text.string)
-            else { return nil }
-            found.span = (i - (spaced ? 2 : 1))...found.span.upperBound
+            // number of a line it justified (read from its point, it was 0.6%); 1 234 .5万元 with
+            // its digits grouped by spaces too. Digits a space before that are no groups of it
+            // (12 34 .5万元) leave no figure: neither 34.5 nor 0.5 is what was written.
+            var whole = "0", start = i - 1
+            if i >= 2, tokens[i - 2].range.upperBound + 1 == tokens[i - 1].range.lowerBound, isDigits(tokens[i - 2]) {
+                guard let grouped = spaceGroupedBackward(tokens, endingAt: i - 2) else { return nil }
+                (whole, start) = grouped
+            }
+            guard case .exact(let value) = Decimal.reading(whole + "." + tokens[i].text.string) else { return nil }
+            found.span = start...found.span.upperBound
             found.value = value
         } else if tokens[i].kind == .number, i > 0, tokens[i - 1].range.upperBound == tokens[i].range.lowerBound,
                   tokens[i - 1].text == minus || tokens[i - 1].text == minusSign {
@@ -635,9 +656,17 @@ struct FigureSpan {
             found.value = found.value.map { -$0 }
         } else if found.comparator == nil, let k = rangeEnd(tokens, after: found.span.upperBound),
                   let upper = ownUnit(tokens, number: k), (upper == .percent) == (found.unit == .percent) {
-            found.comparator = .greaterOrEqual
+            let fromAbove = found.value.flatMap { value in boundValue(tokens[k]).map { $0 < value } } ?? false
+            found.comparator = fromAbove ? .lessOrEqual : .greaterOrEqual
         }
         return found
+    }
+
+    /// The value of a range's other bound, to tell a range written from its upper bound
+    /// (100-80%) from one written from its lower (80-100%).
+    private static func boundValue(_ bound: ClauseToken) -> Decimal? {
+        guard case .exact(let value) = Decimal.reading(bound.text.string) else { return nil }
+        return value
     }
 
     private static let minus: Word = "-", minusSign: Word = "−", replacement: Word = "\u{FFFD}"
@@ -809,7 +838,7 @@ extension FigureSpan {
     /// 收入总计1 234.56万元: digits grouped in threes by single spaces (or thin or no-break
     /// spaces, which fold to one), as some PDFs print them, are one number; read from its
     /// second group, it was 234.56万元. The first group has one to three digits, and the
-    /// number a unit or % after it.
+    /// number a unit of money after it.
     fileprivate static func spaceGrouped(_ tokens: [ClauseToken], number i: Int) -> FigureSpan? {
         func digitCount(_ token: ClauseToken) -> Int? {
             let utf8 = token.text.string.utf8
@@ -829,8 +858,24 @@ extension FigureSpan {
             k += 1
             digits += tokens[k].text.string
         }
-        guard k > i, let unit = ownUnit(tokens, number: k) else { return nil }
+        // Not a rate: 52 100 100.00% is a table row's three cells, no rate in the millions.
+        guard k > i, let unit = ownUnit(tokens, number: k), unit != .percent else { return nil }
         return FigureSpan(number: Word(digits), span: i...(k + 1), unit: unit)
+    }
+
+    /// The whole part of a number whose last group of digits is token `end`, read back over
+    /// groups of three a single space apart to a first of one to three digits (234, 1 234,
+    /// 1 234 567); nil where the digits a space before are no such groups (12 34).
+    private static func spaceGroupedBackward(_ tokens: [ClauseToken], endingAt end: Int) -> (digits: String, start: Int)? {
+        func spacedDigits(before k: Int) -> Bool {
+            k > 0 && tokens[k - 1].kind == .number && tokens[k - 1].range.upperBound + 1 == tokens[k].range.lowerBound
+        }
+        var start = end
+        while spacedDigits(before: start), tokens[start].text.string.utf8.count == 3, isDigits(tokens[start - 1]) {
+            start -= 1
+        }
+        guard !spacedDigits(before: start), tokens[start].text.string.utf8.count <= 3 || start == end else { return nil }
+        return (tokens[start...end].map(\.text.string).joined(), start)
     }
 
     private static let wan: Word = "万"
