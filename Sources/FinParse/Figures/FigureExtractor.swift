@@ -92,7 +92,7 @@ struct FigureExtractor {
             guard let last = figures.last, last.change != nil, let k = figures.lastIndex(where: { $0.change == nil }) else { return figures.last }
             let utf8 = written.utf8
             let between = written[utf8.index(utf8.startIndex, offsetBy: places[k].offset)..<utf8.index(utf8.startIndex, offsetBy: offset)]
-            return between.contains("。") || between.contains("；") || between.contains(";") ? last : figures[k]
+            return between.contains(utf8: "。") || between.contains(utf8: "；") || between.contains(utf8: ";") ? last : figures[k]
         }
         let clauses = Self.clauses(of: written)
         for clause in clauses.candidates {
