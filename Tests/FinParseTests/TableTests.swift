@@ -389,6 +389,21 @@ struct TableTests {
         #expect(document.diagnostics.first?.line == document.tables[0].cells.first { $0.text == "三级指标" }?.line)
     }
 
+    /// A 自评表 whose cells a web page's text runs together, or parts by spaces or bars, is not
+    /// read: a warning says so at its header, where before nothing did (pages of 安徽, 海南,
+    /// 河北 and 四川 counties). A sentence that counts the levels is no header.
+    @Test func anIndicatorHeaderInALineOfTextIsTold() {
+        func warnings(_ text: String) -> [Int] {
+            Document(parsing: text).diagnostics.filter { $0.code == "indicators-not-read" }.map(\.line)
+        }
+        let rows = "产出指标 | 数量指标 | 检查企业 | 20家 | 22家 | 10 | 10\n效益指标 | 社会效益指标 | 事故起数下降 | 5% | 6% | 10 | 9\n"
+        #expect(warnings("项目支出绩效自评表\n一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分\n" + rows) == [2])
+        #expect(warnings("一级指标 二级指标 三级指标 指标性质 年度指标值 分值 得分\n产出指标 数量指标 检查企业 20家 22家 10 10\n") == [1])
+        #expect(warnings("绩效指标一级指标二级指标三级指标分值年度指标值全年实际值得分产出指标数量指标检查企业10 20家 22家 10\n") == [1])
+        #expect(warnings("项目名称 | 安全生产 |\n三级指标 |\n分值 |\n") == [2])
+        #expect(warnings("本项目设置一级指标3个、二级指标8个、三级指标20个，各三级指标的分值按重要程度确定，得分最高不超过分值。\n").isEmpty)
+    }
+
     /// A level's weight written after its name in other ways (产出指标（50）, 产出指标50分) was
     /// kept in the name; words in brackets (效益指标(定性)) are the name's.
     @Test(arguments: [("产出指标（50）", "产出指标"), ("产出指标50分", "产出指标"), ("产出指标（50.5分）", "产出指标"),

@@ -142,17 +142,42 @@ enum TextLayout {
             i = extent.upperBound
             lastSpacedTable = nil
         }
-        // An indicator table's header cell alone on a line among the paragraphs: its table was
-        // not read, and its indicators would be missing without a word.
-        if let header = result.paragraphs.first(where: { $0.text.trimmingSpaces == "三级指标" }) {
+        // An indicator table's header among the paragraphs: its table was not read, and its
+        // indicators would be missing without a word.
+        if let header = result.paragraphs.first(where: { isLoneHeader($0.text) }) {
             result.diagnostics.append(Diagnostic(severity: .warning, code: "indicators-not-read", message: """
                 a 绩效 indicator table's header (三级指标) stands alone on its line, outside any table: its cells \
                 stand a line each, as pdftotext without -layout or a word processor's text export prints them, and \
                 its indicators are not read; pdftotext -layout, or the PDF or Word file itself, gives them
                 """, line: header.line))
+        } else if let header = result.paragraphs.first(where: { namesLevelsInTurn($0.text) }) {
+            result.diagnostics.append(Diagnostic(severity: .warning, code: "indicators-not-read", message: """
+                a 绩效 indicator table's header (二级指标 三级指标 …) stands in a line of text, outside any table: \
+                its cells are run together or parted by spaces or bars (|), as a web page's text or a converter \
+                gives a table, and its indicators are not read; TABs between the cells, or the page, PDF or Word \
+                file itself, give them
+                """, line: header.line))
         }
         return result
     }
+
+    /// Whether `text` names 二级指标 and 三级指标 one after the other, with nothing between but
+    /// spaces or bars: a header row, not a sentence (设置二级指标8个、三级指标20个).
+    private static func namesLevelsInTurn(_ text: String) -> Bool {
+        // Every paragraph is asked: the bytes first, as the search by Characters is slow.
+        guard text.contains(utf8: "二级指标"), let second = text.firstRange(of: "二级指标") else { return false }
+        return text[second.upperBound...].drop(while: isCellSpace).hasPrefix("三级指标")
+    }
+
+    /// Whether `text` is 三级指标 alone, but for spaces and bars around it (三级指标 |).
+    private static func isLoneHeader(_ text: String) -> Bool {
+        guard text.utf8.count <= 64, text.contains(utf8: "三级指标") else { return false }
+        let trimmed = text.drop(while: isCellSpace)
+        return trimmed.hasPrefix("三级指标") && trimmed.dropFirst(4).allSatisfy(isCellSpace)
+    }
+
+    /// What stands between a flattened table's cells: spaces, TABs, bars.
+    private static func isCellSpace(_ character: Character) -> Bool { character == " " || character == "|" || character == "\t" }
 
     /// A table of text lines with the kind and unit of the standard table its title names, if
     /// any: only a standard table reads its bare numbers in a unit, as a 自评表's 分值 is no money.
