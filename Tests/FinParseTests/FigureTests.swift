@@ -354,6 +354,30 @@ struct FigureTests {
         #expect(figures("收入总计100万元。支出增长5%，占比60%。").map { $0.label ?? "-" } == ["收入总计", "增长", "-"])
     }
 
+    /// Changes as other provinces' pages state them (西藏, 贵州, 福建, 深圳, 审计署): 收入、支出总计各增加
+    /// (the full names paired as 收、支 are), an amount after its percent (增长10.85%，增收2,798万元),
+    /// 压缩, 降幅达到, 减少支出. Their percents are checked: two true warnings, and none where the
+    /// two amounts are no two years' (after an ASCII ;, or a percent in an aside on one amount).
+    @Test func changesAsOtherProvincesStateThem() {
+        let document = Document(parsing: """
+            一、收入支出决算总体情况说明
+            2024年度收入、支出总计各7562.45万元、6632.48万元。与上年相比，收入、支出总计各增加1412.7万元、2062.79万元，增长15.74%、23.72%。
+            地方一般公共预算收入完成28578万元，同比增长10.85%,增收2,798万元。三公经费2.29亿元，比上年减少支出0.88亿元,降幅达到38.7%。
+            其中:中央级收入 6320.5 亿元;地方级收入 3914.2 亿元、下降 4.8%。因公出国(境)费617万元,公务用车购置及运行费1205.06万元(较2010年压缩2%)。
+            """)
+        #expect(document.amounts.filter { $0.change != nil }.map { "\($0.value) \($0.changeOf ?? "-")" }
+                    == ["1412.7 收入总计", "2062.79 支出总计", "2798 地方一般公共预算收入", "0.88 三公经费"])
+        #expect(document.percents.map { "\($0.value) \($0.change?.rawValue ?? "-") \($0.changeOf ?? "-")" } == [
+            "15.74 increase 收入总计", "23.72 increase 支出总计", "10.85 increase 地方一般公共预算收入",
+            "38.7 decrease 三公经费", "4.8 decrease 地方级收入", "2 decrease 公务用车购置及运行费",
+        ])
+        #expect(document.diagnostics.filter { $0.code == "change-percent" }.map(\.message) == [
+            "a rise of 15.74% does not follow: from 6149.75万元 (7562.45万元 less 1412.7万元) to 7562.45万元 is a rise of 22.97%",
+            "a rise of 23.72% does not follow: from 4569.69万元 (6632.48万元 less 2062.79万元) to 6632.48万元 is a rise of 45.14%",
+            "a fall of 38.7% does not follow: from 3.17亿元 (2.29亿元 plus 0.88亿元) to 2.29亿元 is a fall of 27.76%",
+        ])
+    }
+
     /// 从2015年的2007万元上升到2020年的2468万元，年均增长4.22% (a 四川 county's page): the level
     /// reached was labelled 上升到 (the year between the verb and it), and the yearly average
     /// was checked as the whole rise, 22.97%, a false warning. A fall beyond 100% is warned.

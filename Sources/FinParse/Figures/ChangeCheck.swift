@@ -78,6 +78,8 @@ enum ChangeCheck {
                 guard placed[i].sentence == placed[i - 1].sentence, placed[i].leadWords <= stepPercentLeadWords else { continue }
                 diagnostics += checkStep(placed, changeAt: i - 1, percent: percent, change: change, step: step, opens: &opens)
             } else if i >= 2, placed[i - 2].sentence == placed[i].sentence,
+                      // 运行费1205.06万元（较2010年压缩2%）: a note on the one amount, not on two years'.
+                      !placed[i].inAside || placed[i - 1].inAside,
                       let found = checkPair(placed[i - 2], placed[i - 1], percent: percent) {
                 diagnostics.append(found)
             }
@@ -226,6 +228,13 @@ enum ChangeCheck {
                placed[k - 1].figure.unit != .percent, placed[k - 1].sentence == placed[k].sentence,
                placed[k].leadWords <= stepPercentLeadWords {
                 items[k] = items[k - 1]
+                continue
+            }
+            // 同比增长10.85%，增收2,798万元: the amount of the change the percent right before it states.
+            if placed[k].figure.unit != .percent, k >= 1, placed[k - 1].figure.unit == .percent,
+               placed[k - 1].figure.change == placed[k].figure.change, placed[k - 1].sentence == placed[k].sentence,
+               placed[k].leadWords <= 1, let item = items[k - 1] {
+                items[k] = item
                 continue
             }
             if let compared = placed[k].compared, isItem(compared) {

@@ -14,9 +14,10 @@ struct FigureClause {
     static func isBoundary(_ token: ClauseToken) -> Bool { token.kind == .punctuation && boundaries.contains(token.text) }
 
     static let increaseWords: WordSet = ["增加", "增长", "上升", "提高", "增", "增幅", "涨幅", "增收", "增支", "增值"]
-    static let decreaseWords: WordSet = ["减少", "下降", "降低", "减", "下滑", "降幅", "减幅", "减收", "减支"]
-    /// What 增 and 减 may change in one word (增收, 减支), which ICU may part in two.
-    private static let revenueOrSpending: WordSet = ["收", "支"]
+    static let decreaseWords: WordSet = ["减少", "下降", "降低", "减", "下滑", "降幅", "减幅", "减收", "减支", "压缩"]
+    /// What 增 and 减 may change in one word (增收, 减支), which ICU may part in two, and what a
+    /// verb of change may have right after it (减少支出0.88亿元).
+    private static let revenueOrSpending: WordSet = ["收", "支", "收入", "支出"]
 
     /// Words that link an item to its figure (基本支出为…, 主要包括基本工资…): the
     /// label is the words after the last of them, or before it when none follow.
@@ -259,11 +260,13 @@ struct FigureClause {
     }
 
     /// 收、支总计各是4125.49，4143.91万元, 收、支总计各减少1267.86，2570.97万元: 收 and 支 paired
-    /// before 各 (at `each`), each a total of its own (收入总计, 支出总计), in a list of two numbers.
+    /// before 各 (at `each`), each a total of its own (收入总计, 支出总计), in a list of two numbers;
+    /// so are 收入 and 支出 (收入、支出总计各增加…).
     private func eachOfPair(before each: Int) -> [String]? {
         guard listLength == 2,
               let pair = (start..<max(start, each - 2)).last(where: {
-                  tokens[$0].text == Self.revenue && tokens[$0 + 1].text == Self.enumerationComma && tokens[$0 + 2].text == Self.spending
+                  (tokens[$0].text == Self.revenue || tokens[$0].text == Self.income) && tokens[$0 + 1].text == Self.enumerationComma
+                      && (tokens[$0 + 2].text == Self.spending || tokens[$0 + 2].text == Self.expenditure)
               }) else { return nil }
         let rest = tokens[(pair + 3)..<each].lazy.filter { $0.kind == .word }.map(\.text.string).joined()
         return ["收入" + rest, "支出" + rest]
@@ -426,7 +429,7 @@ struct FigureClause {
     }
 
     /// Words that may stand between a change verb and its figure (增长了, 下降约, 增长率为).
-    static let fillerBeforeFigure: WordSet = ["了", "约", "为", "达", "分别", "同比", "幅度", "幅", "率"]
+    static let fillerBeforeFigure: WordSet = ["了", "约", "为", "达", "达到", "分别", "同比", "幅度", "幅", "率"]
     /// Those of them that leave the verb a verb: 增 / 幅 is a noun, the rise.
     static let afterChangeVerb: WordSet = ["了", "约", "为", "达", "分别", "同比"]
 
