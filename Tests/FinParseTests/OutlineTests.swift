@@ -247,6 +247,24 @@ struct OutlineTests {
     }
 
     /// A 预算 report of another department, in the shape of the Shanghai reports.
+    /// 自评 pages as web sites serve them (保山, 忠县, 成安, 海南, 岳阳): the title below the page's
+    /// 索引号 and 发布机构 lines, with an aside after it, or a page's one 自评表 for a title; a
+    /// school's name; a form's label run into its department. Before, none of the five was read.
+    @Test(arguments: [
+        ("[ 索引号 ]\n11500233709436995H/2025-00204\n[ 发文字号 ]\n[ 主题分类 ]\n财政\n[ 体裁分类 ]\n财政预算、决算\n[ 发布机构 ]\n忠县民政局\n"
+            + "[ 有效性 ]\n有效\n[ 成文日期 ]\n2025-05-30\n[ 发布日期 ]\n2025-05-30\n忠县民政局2024年度资金绩效自评报告\n一、基本情况",
+         "忠县民政局2024年度资金绩效自评报告 忠县民政局 2024"),
+        ("保山市卫生健康委员会2022年度项目绩效自评报告(春节慰问经费项目)\n一、项目基本情况",
+         "保山市卫生健康委员会2022年度项目绩效自评报告(春节慰问经费项目) 保山市卫生健康委员会 2022"),
+        ("成安县民政局2020年度预算项目绩效自评表\n发布日期: 2021.07.14", "成安县民政局2020年度预算项目绩效自评表 成安县民政局 2020"),
+        ("海南省农垦实验中学2023年项目绩效自评表公开\n创建时间:2024-07-10", "海南省农垦实验中学2023年项目绩效自评表公开 海南省农垦实验中学 2023"),
+        ("岳阳市南湖新区财政支出项目绩效评价自评报告\n项目单位     南湖新区民政局\n", "岳阳市南湖新区财政支出项目绩效评价自评报告 南湖新区民政局 -"),
+    ])
+    func aPerformancePagesTitleAndDepartment(text: String, expected: String) {
+        let report = Document(parsing: text).report
+        #expect("\(report.title ?? "-") \(report.department ?? "-") \(report.year.map(String.init) ?? "-")" == expected)
+    }
+
     @Test func budgetReportOfAnotherDepartment() {
         let document = outline("""
             上海市普陀区司法局2026年度部门预算

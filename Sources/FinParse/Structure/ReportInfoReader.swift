@@ -16,6 +16,7 @@ enum ReportInfoReader {
     static let organizationSuffixes = [
         "委员会", "办公室", "办公厅", "街道办事处", "管理委员会", "人民政府", "检察院", "法院",
         "联合会", "协会", "中心", "局", "厅", "委", "院", "部", "署", "所", "站", "队", "馆", "处", "会",
+        "学校", "中学", "小学", "幼儿园",
     ]
 
     /// What the report says of itself in its opening paragraphs, or, for the department of
@@ -91,16 +92,22 @@ enum ReportInfoReader {
         return (year, scalars[at] == "决" ? .finalAccounts : .budget)
     }
 
-    /// How far into a report a performance report's title is looked for: its cover.
-    static let performanceTitleParagraphs = 10
+    /// How far into a report a performance report's title is looked for: its cover, or below a
+    /// web page's heading and its 索引号, 发布机构, 发布日期 lines.
+    static let performanceTitleParagraphs = 40
 
     /// The title of a performance (self-)evaluation report, which names no 决算 or 预算:
     /// 2023年度永州市应急管理局部门整体支出绩效自评报告, 永州市应急管理局2023年度安全生产专项项目
-    /// 支出绩效自评报告, 关于2023年度部门整体支出绩效自评的报告; its year, and the body it names
-    /// before or right after the year, if any.
+    /// 支出绩效自评报告, 关于2023年度部门整体支出绩效自评的报告, or of a page that is one 自评表
+    /// (成安县民政局2020年度预算项目绩效自评表); its year, and the body it names before or right
+    /// after the year, if any.
     private static func performanceTitle(_ text: String) -> (title: String, department: String?, year: Int?)? {
         // Asked of a report's first paragraphs only; a numbered heading (三、…绩效自评报告) is a part.
-        guard text.utf8.count <= 180, text.hasSuffix("报告"), text.contains("绩效"), ListMarker.scan(text) == nil else { return nil }
+        guard text.utf8.count <= 180, text.contains("绩效"), ListMarker.scan(text) == nil,
+              !text.contains(utf8: "，"), !text.contains(utf8: "。") else { return nil }
+        // …自评报告(春节慰问经费项目), …绩效自评表(2023年度): a title may end in an aside.
+        let body = text.hasSuffix(")") ? text[..<(text.lastIndex(of: "(") ?? text.endIndex)] : text[...]
+        guard performanceTitleEndings.contains(where: { body.hasSuffix($0) }) else { return nil }
         let scalars = Array(text.unicodeScalars)
         guard scalars.count <= 60 else { return nil }
         func string(_ range: Range<Int>) -> String { String(String.UnicodeScalarView(scalars[range])) }
@@ -118,6 +125,8 @@ enum ReportInfoReader {
             .compactMap { after.firstRange(of: $0).map { String(after[..<$0.lowerBound]) } }.first { isOrganization($0) }
         return (text, name, year)
     }
+
+    private static let performanceTitleEndings = ["报告", "自评表", "自评表公开"]
 
     /// The year a title opens with (2017年…), 1900–2099.
     private static func leadingYear(_ scalars: [Unicode.Scalar]) -> Int? {
@@ -257,12 +266,17 @@ enum ReportInfoReader {
         if let marker = ListMarker.scan(String(name)), marker.style == .part {
             name = name.dropFirst(marker.text.count)
         }
+        // 项目单位     南湖新区民政局: a form's label a few spaces before its body, run together.
+        if let label = cellLabels.first(where: { name.hasPrefix($0) }) { name = name.dropFirst(label.count) }
         for suffix in ["基本概况", "概况"] where name.hasSuffix(suffix) {
             name = name.dropLast(suffix.count)
         }
         let candidate = String(name)
         return isOrganization(candidate) ? candidate : nil
     }
+
+    /// The labels a form puts before its department in a cell of their own.
+    private static let cellLabels = ["项目单位", "实施单位", "主管部门", "预算单位", "部门名称", "单位名称", "填报单位"]
 
     /// The body a sentence opens with, right before a year: 江苏省政协办公厅2019年度收入、支出预算总计…,
     /// in a report without a cover (江苏省政协办公厅 2019 部门预算, whose tables came apart).
