@@ -354,6 +354,14 @@ struct FigureTests {
         #expect(figures("收入总计100万元。支出增长5%，占比60%。").map { $0.label ?? "-" } == ["收入总计", "增长", "-"])
     }
 
+    /// 人均补助标准500元 was labelled 补助标准 and 生均公用经费达标率 公用经费达标率 (ICU's 人 / 均: a
+    /// measure word, and 均 a linking word): 均 after what it is per opens the item, when an item
+    /// follows it (not 由月人均55元, whose item stands before 由).
+    @Test func perHeadItems() {
+        #expect(figures("人均补助标准500元，生均公用经费达标率100%，户均增收2000元。基础养老金发放水平由月人均55元提高到70元。")
+                    .map { $0.label ?? "-" } == ["人均补助标准", "生均公用经费达标率", "增收", "基础养老金发放水平", "基础养老金发放水平"])
+    }
+
     /// Changes as other provinces' pages state them (西藏, 贵州, 福建, 深圳, 审计署): 收入、支出总计各增加
     /// (the full names paired as 收、支 are), an amount after its percent (增长10.85%，增收2,798万元),
     /// 压缩, 降幅达到, 减少支出. Their percents are checked: two true warnings, and none where the

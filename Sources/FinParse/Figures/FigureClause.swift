@@ -481,6 +481,8 @@ struct FigureClause {
     }
 
     private static let average: Word = "平均", everyYear: Word = "每年", jun: Word = "均"
+    /// What 均 may be per, as ICU parts 人均, 生均, 户均 (人 / 均).
+    private static let perUnits: WordSet = ["人", "生", "户", "亩", "日", "月", "次", "件"]
 
     private static let adjust: Word = "调整"
     private static let adjustedTo: WordSet = ["为", "至", "到"]
@@ -562,7 +564,9 @@ struct FigureClause {
             // 安排 of 2026年预算安排 right before the figure (the budget allotted, not 预算).
             // 达标率 as ICU parts it (达 / 标 / 率) is one item too.
             func partOfItem() -> Bool {
-                i + 1 < words.count
+                // 人均补助标准, 生均公用经费: 均 after the unit it is per opens the item.
+                if words[i] == Self.jun, i > 0, i + 1 < words.count, Self.perUnits.contains(words[i - 1]) { return true }
+                return i + 1 < words.count
                     ? Self.rateWords.contains(words[i + 1])
                         || i + 2 < words.count && Self.rateWords.contains(words[i + 2]) && words[i + 1].string.unicodeScalars.count == 1
                     : words[i] == Self.allotted && i > 0 && Self.reportWords.contains(words[i - 1])
@@ -820,7 +824,8 @@ struct FigureClause {
             // 年中 as ICU parts it (年 / 中): a time of the year that names the item (年中追加).
             if first == year, let next = rest.first, yearParts.contains(next) { break }
             if scope && namesTimedItem(words) { break }
-            guard scope || report || measureWords.contains(first) || first == de else { break }
+            // A count's noun left of the item, but for the one 均 is per (人均).
+            guard scope || report || measureWords.contains(first) && rest.first != jun || first == de else { break }
             words = rest
         }
         // A stretch that is all numbers and units of time is no item.
