@@ -362,6 +362,14 @@ struct FigureTests {
                     .map { $0.label ?? "-" } == ["人均补助标准", "生均公用经费达标率", "增收", "基础养老金发放水平", "基础养老金发放水平"])
     }
 
+    /// A comma or colon inside an aside before a figure ended its clause there: 2013年省级(包括省级
+    /// 行政单位、事业单位和其他单位)“三公”经费财政拨款支出9.5亿元 was labelled 事业单位和其他单位
+    /// 三公经费财政拨款支出 (河南), 结余率(计算方法为:结余数/预算数)≤5% 结余数预算数.
+    @Test func aMarkInsideAnAsideEndsNoClause() {
+        #expect(figures("2013年省级(包括省级行政单位、事业单位和其他单位)“三公”经费财政拨款支出9.5亿元，结余率(计算方法为:结余数/预算数)≤5%。")
+                    .map { $0.label ?? "-" } == ["省级三公经费财政拨款支出", "结余率"])
+    }
+
     /// Changes as other provinces' pages state them (西藏, 贵州, 福建, 深圳, 审计署): 收入、支出总计各增加
     /// (the full names paired as 收、支 are), an amount after its percent (增长10.85%，增收2,798万元),
     /// 压缩, 降幅达到, 减少支出. Their percents are checked: two true warnings, and none where the

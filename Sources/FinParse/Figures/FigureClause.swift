@@ -108,6 +108,13 @@ struct FigureClause {
             k -= 1
             stretchBack()
         }
+        // 结余率(计算方法为:结余数/预算数)≤5%: a mark inside an aside ends no clause.
+        if let close = tokens[k..<figureStart].firstIndex(where: Self.isClosingParen),
+           !tokens[k..<close].contains(where: Self.isOpeningParen),
+           let open = tokens[floor..<k].lastIndex(where: Self.isOpeningParen) {
+            k = open
+            stretchBack()
+        }
         start = k
         phrase = Self.comparatorPhrase(in: tokens, before: figureStart, from: k)
     }
