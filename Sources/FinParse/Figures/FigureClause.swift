@@ -487,7 +487,7 @@ struct FigureClause {
         }
     }
 
-    private static let average: Word = "平均", everyYear: Word = "每年", jun: Word = "均"
+    private static let average: Word = "平均", everyYear: Word = "每年", jun: Word = "均", steadied: Word = "稳定"
     /// What 均 may be per, as ICU parts 人均, 生均, 户均 (人 / 均).
     private static let perUnits: WordSet = ["人", "生", "户", "亩", "日", "月", "次", "件"]
 
@@ -826,8 +826,9 @@ struct FigureClause {
             let scope = opensWithScope(words) && !(rest.count == 1 && reportWords.contains(rest.first!) && !timeUnits.contains(first))
             // 预算执行数, 决算完成率: a rate of the report's is its own item; 决算收入总计 is 收入总计.
             let rate = rest.count == 2 && rateWords.contains(rest.last!)
-            // 预算总收入 is the budget's total, not 总收入.
+            // 预算总收入 is the budget's total, not 总收入; 预算稳定调节基金 is a fund's name.
             let report = reportWords.contains(first) && rest.count > 1 && !rateWords.contains(rest.first!) && !rate && rest.first != total
+                && rest.first != steadied
             // 年中 as ICU parts it (年 / 中): a time of the year that names the item (年中追加).
             if first == year, let next = rest.first, yearParts.contains(next) { break }
             if scope && namesTimedItem(words) { break }
