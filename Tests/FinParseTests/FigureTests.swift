@@ -396,6 +396,18 @@ struct FigureTests {
         ])
     }
 
+    /// Items that end in 费用, 奖金, 接待 are what their changes are of (公务用车运行费用较上年同期增加
+    /// 2.27万元 had no `changeOf`; 鄂尔多斯, 沈阳 pages); 上涨 is a rise; 较上年增17.1万元 was
+    /// labelled 年增 (ICU's 上 / 年 / 增, two characters joined as 调减's are).
+    @Test func changesOfItemsEndingOtherwise() {
+        let found = figures("其中公务接待较上年同期减少0.58万元,减少4.68%。公务用车运行费用较上年同期增加2.27万元,增长29.37%。"
+                                + "绩效奖金较2014年增长12.4万元。人员经费定额较2014年上涨2000元。较上年增17.1万元，较上年减 5万元。")
+        #expect(found.map { "\($0.label ?? "-") \($0.change?.rawValue ?? "-") \($0.changeOf ?? "-")" } == [
+            "减少 decrease 公务接待", "减少 decrease 公务接待", "增加 increase 公务用车运行费用", "增长 increase 公务用车运行费用",
+            "增长 increase 绩效奖金", "上涨 increase -", "增 increase -", "减 decrease -",
+        ])
+    }
+
     /// 从2015年的2007万元上升到2020年的2468万元，年均增长4.22% (a 四川 county's page): the level
     /// reached was labelled 上升到 (the year between the verb and it), and the yearly average
     /// was checked as the whole rise, 22.97%, a false warning. A fall beyond 100% is warned.

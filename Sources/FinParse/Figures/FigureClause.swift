@@ -13,7 +13,7 @@ struct FigureClause {
     /// Every boundary is a punctuation token: other tokens need no string lookup.
     static func isBoundary(_ token: ClauseToken) -> Bool { token.kind == .punctuation && boundaries.contains(token.text) }
 
-    static let increaseWords: WordSet = ["增加", "增长", "上升", "提高", "增", "增幅", "涨幅", "增收", "增支", "增值"]
+    static let increaseWords: WordSet = ["增加", "增长", "上升", "提高", "增", "增幅", "涨幅", "增收", "增支", "增值", "上涨"]
     static let decreaseWords: WordSet = ["减少", "下降", "降低", "减", "下滑", "降幅", "减幅", "减收", "减支", "压缩"]
     /// What 增 and 减 may change in one word (增收, 减支), which ICU may part in two, and what a
     /// verb of change may have right after it (减少支出0.88亿元).
@@ -554,8 +554,9 @@ struct FigureClause {
            change != nil || kept.count < 2 || !Self.isPolicyName(kept[kept.count - 2], kept[kept.count - 1]) {
             guard change != nil else { return bothWays(before: end) }
             // 调减403.75万元, 净增: ICU parts the verb into two characters, 调 and 减.
+            // Not the 年 of 较上年增17.1万元.
             if let before = kept.dropLast().last, before.kind == .word, before.range.upperBound == kept[kept.count - 1].range.lowerBound,
-               before.text.string.unicodeScalars.count == 1, last.string.unicodeScalars.count == 1 {
+               before.text.string.unicodeScalars.count == 1, last.string.unicodeScalars.count == 1, !Self.timeUnits.contains(before.text) {
                 return before.text.string + last.string
             }
             return last.string
