@@ -396,6 +396,19 @@ struct FigureTests {
         ])
     }
 
+    /// 支出预算为3万元,支出决算为1.71万元,完成预算的43% (a 寿县 page; 1.71 of 3 is 57%) had no
+    /// warning: a share of the budget carried out is checked against the budget and 决算 amounts
+    /// right before it, as a change's percent is, each figure exact to half its last digit.
+    @Test func aShareOfTheBudgetCarriedOutIsChecked() {
+        let document = Document(parsing: """
+            （一）“三公”经费财政拨款支出决算总体情况说明
+            “三公”经费支出预算为3万元,支出决算为1.71万元,完成预算的43%。一般公共服务支出年初预算为76.33万元，支出决算为39.99万元，完成年初预算的52.4%。
+            “三公”经费财政拨款支出年初预算为11.49万元，支出决算为3.04万元，完成预算的26.46%，其中：因公出国（境）费决算为0万元，完成预算的0%；公务接待费支出决算为0.40万元，完成预算的18.96%。
+            """)
+        #expect(document.diagnostics.filter { $0.code == "completion-percent" }.map { "\($0.line) \($0.message)" }
+                    == ["2 完成预算 43% does not follow: 1.71万元 of 3万元 is 57%"])
+    }
+
     /// Items that end in 费用, 奖金, 接待 are what their changes are of (公务用车运行费用较上年同期增加
     /// 2.27万元 had no `changeOf`; 鄂尔多斯, 沈阳 pages); 上涨 is a rise; 较上年增17.1万元 was
     /// labelled 年增 (ICU's 上 / 年 / 增, two characters joined as 调减's are).

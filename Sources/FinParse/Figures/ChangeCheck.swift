@@ -64,6 +64,10 @@ enum ChangeCheck {
         var diagnostics: [Diagnostic] = []
         for i in placed.indices {
             let percent = placed[i].figure
+            if percent.unit == .percent, percent.change == nil, percent.comparator == nil, let label = percent.label, label.hasPrefix("完成") {
+                if let found = checkCompletion(placed, percentAt: i, label: label) { diagnostics.append(found) }
+                continue
+            }
             guard percent.unit == .percent, let change = percent.change, percent.comparator == nil, !placed[i].isYearly else { continue }
             // 分别下降133.1%和43.7%: what falls by more than all of it was below zero after, which a
             // report says in other words (转为赤字); the percent is wrong, whatever it is of.
@@ -85,6 +89,27 @@ enum ChangeCheck {
             }
         }
         return diagnostics
+    }
+
+    /// 年初预算为76.33万元，支出决算为39.99万元，完成年初预算的52.4%: the share of the budget carried
+    /// out, against the nearest 决算 amount of its sentence and the nearest amount before it of the
+    /// budget its label names (年初预算, 调整预算, 全年预算, or any 预算).
+    private static func checkCompletion(_ placed: [Placed], percentAt i: Int, label: String) -> Diagnostic? {
+        let budget = ["年初预算", "调整", "全年预算"].first { label.contains(utf8: $0) } ?? "预算"
+        let before = placed[..<i].indices.reversed().prefix { placed[$0].sentence == placed[i].sentence }
+        func named(_ part: String, not other: String) -> Int? {
+            before.first { j in
+                placed[j].amount != nil && placed[j].figure.label.map { $0.contains(utf8: part) && !$0.contains(utf8: other) } == true
+            }
+        }
+        // The two right before it, in their order: …预算为11.49万元，支出决算为3.04万元，完成预算的26.46%，
+        // 其中：因公出国（境）费决算为0万元，完成预算的0% gives the 0% no budget of its own.
+        guard i >= 2, placed[i - 1].sentence == placed[i].sentence, placed[i - 2].sentence == placed[i].sentence,
+              let done = named("决算", not: "预算"), done == i - 1, let planned = named(budget, not: "决算"), planned == i - 2,
+              let actual = placed[done].amount, let base = placed[planned].amount,
+              case .some(.some(let hundredths)) = miss(placed[i].figure, change: actual, from: base) else { return nil }
+        return Diagnostic(severity: .warning, code: "completion-percent", message: "\(label) \(placed[i].figure.text) does not follow: "
+                              + "\(actual.text) of \(base.text) is \(Money.decimal(hundredths, per: 100))%", line: placed[i].figure.line)
     }
 
     /// 收、支总计各是A1，A2万元。…各减少D1，D2万元，下降P1%，P2%: the percent of a list that names its

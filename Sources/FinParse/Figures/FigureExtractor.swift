@@ -194,16 +194,20 @@ struct FigureExtractor {
                 i = found.span.upperBound + 1
             }
         }
-        if figures.contains(where: { $0.change != nil }) {
+        // 完成年初预算的52.4%: a share of the budget carried out, checked as changes are.
+        let completes = figures.contains { $0.unit == .percent && $0.change == nil && $0.label?.utf8.starts(with: Self.complete.utf8) == true }
+        if completes || figures.contains(where: { $0.change != nil }) {
             let placed = Self.placed(figures, places, in: written)
             for (k, item) in ChangeCheck.changedItems(placed).enumerated() { figures[k].changeOf = item }
             for k in continuing where places[k].changed == nil { figures[k].changeOf = figures[k - 1].changeOf }
-            if figures.contains(where: { $0.unit == .percent && $0.change != nil }) {
+            if completes || figures.contains(where: { $0.unit == .percent && $0.change != nil }) {
                 diagnostics += ChangeCheck.diagnostics(placed, opens: &openChanges)
             }
         }
         return figures
     }
+
+    private static let complete = "完成"
 
     /// Where a figure starts in its paragraph, how many words stand between its clause's start
     /// and it, and, for a change, what its clause and the comparison before it name
