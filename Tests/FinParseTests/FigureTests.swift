@@ -396,6 +396,20 @@ struct FigureTests {
         ])
     }
 
+    /// A 科目 named by its levels right before a colon, with no list marker (一般公共服务(类)…(款)(项):
+    /// 支出决算为441.72万元, a 四川 unit's page; 检察（款）: in the 江苏 检察院 预算), is the `subject`
+    /// of its figures as a numbered one is; a level left unnamed ((款)(项)) leaves the one before
+    /// it, and an aside of the name's own is part of it (维修（护）费（款）, before none).
+    @Test func aSubjectNamedBeforeAColon() {
+        let document = Document(parsing: """
+            一般公共服务(类)政府办公厅(室)及相关机构事务(款)(项):支出决算为441.72万元,完成预算100%。
+            节能环保(类)污染防治(款)水体(项):支出决算为0.35万元。
+            （6）维修（护）费（款）支出100万元。
+            住房保障支出年初预算为5万元。
+            """)
+        #expect(document.amounts.map { $0.subject ?? "-" } == ["政府办公厅(室)及相关机构事务", "水体", "维修(护)费", "-"])
+    }
+
     /// 支出预算为3万元,支出决算为1.71万元,完成预算的43% (a 寿县 page; 1.71 of 3 is 57%) had no
     /// warning: a share of the budget carried out is checked against the budget and 决算 amounts
     /// right before it, as a change's percent is, each figure exact to half its last digit.

@@ -17,8 +17,11 @@ enum SubjectItems {
     /// first clause.
     /// `mayName` is ``mayNameSubject(_:)`` of `text`, asked before.
     static func item(_ text: String, mayName: Bool) -> (isItem: Bool, subject: String?) {
-        guard let marker = ListMarker.scan(text) else { return (false, nil) }
-        return (true, mayName ? subject(after: marker, in: text) : nil)
+        if let marker = ListMarker.scan(text) { return (true, mayName ? subject(from: marker.range.upperBound, in: text) : nil) }
+        // 一般公共服务(类)政府办公厅(室)及相关机构事务(款)(项):支出决算为441.72万元: a 科目 named by its
+        // levels right before a colon opens an item as a marker does.
+        guard mayName, let subject = subject(from: 0, in: text, beforeColon: true) else { return (false, nil) }
+        return (true, subject)
     }
 
     /// Whether `text` (folded) may name a 科目 by its levels: a level's closing (项) (款) (类)
@@ -44,34 +47,41 @@ enum SubjectItems {
         }
     }
 
-    /// The 科目 an item names after its marker. On scalars, and on the item's first clause up
-    /// to a bound: this runs for every numbered paragraph (read as Characters, it cost 12% of
-    /// a scraped report's parse).
-    private static func subject(after marker: ListMarker, in text: String) -> String? {
+    /// The 科目 an item names after its marker, which ends at UTF-16 offset `start`; with
+    /// `beforeColon`, only the levels that end the first clause right before a colon. On
+    /// scalars, and on the item's first clause up to a bound: this runs for every numbered
+    /// paragraph (read as Characters, it cost 12% of a scraped report's parse).
+    private static func subject(from start: Int, in text: String, beforeColon: Bool = false) -> String? {
         // Its first clause: a 科目 is named before its figure's 。，；：.
         var clause: [Unicode.Scalar] = []
         clause.reserveCapacity(maxClause)
         var units = 0  // the marker's end is a UTF-16 offset: counted, as an index offset builds breadcrumbs
+        var end: Unicode.Scalar? = nil
         for scalar in text.unicodeScalars {
-            if units < marker.range.upperBound {
+            if units < start {
                 units += UTF16.width(scalar)
                 continue
             }
-            if clauseEnds.contains(scalar) || clause.count == maxClause { break }
+            if clauseEnds.contains(scalar) || clause.count == maxClause {
+                end = scalar
+                break
+            }
             clause.append(scalar)
         }
-        // (项) (款) (类), or with the level's code, (01项): the last level named ends the 科目's
-        // name, which starts after the level before it or a quote.
-        func levelOpen(closingAt i: Int) -> Int? {
-            guard i >= 2, clause[i] == ")", levels.contains(clause[i - 1]) else { return nil }
-            var open = i - 2
-            while open > 0, clause[open].isASCIIDigit { open -= 1 }
-            return clause[open] == "(" ? open : nil
+        if beforeColon {
+            guard end == ":" || end == "：", clause.count >= 3, Self.levelOpen(closingAt: clause.count - 1, in: clause) != nil else { return nil }
         }
-        if let level = clause.indices.last(where: { levelOpen(closingAt: $0) != nil }), let end = levelOpen(closingAt: level) {
-            let start = clause[..<end].lastIndex { nameStarts.contains($0) }.map { $0 + 1 } ?? 0
+        // (项) (款) (类), or with the level's code, (01项): the last level named ends the 科目's
+        // name, which starts after the level before it or a quote (not after an aside of the
+        // name's own: 政府办公厅(室)及相关机构事务(款)); a level left unnamed, 事务(款)(项), leaves
+        // the one before it the last named.
+        func levelOpen(closingAt i: Int) -> Int? { Self.levelOpen(closingAt: i, in: clause) }
+        var level = clause.count
+        while let close = clause[..<level].indices.last(where: { levelOpen(closingAt: $0) != nil }), let end = levelOpen(closingAt: close) {
+            let start = clause[..<end].indices.last { levelOpen(closingAt: $0) != nil || nameStarts.contains(clause[$0]) }.map { $0 + 1 } ?? 0
             // Every 类 of the 功能分类 is named …支出, which 公共安全（类）支出 writes after its level.
-            return name(clause[start..<end]).map { clause[level - 1] == "类" && !$0.hasSuffix("支出") ? $0 + "支出" : $0 }
+            if start < end { return name(clause[start..<end]).map { clause[close - 1] == "类" && !$0.hasSuffix("支出") ? $0 + "支出" : $0 } }
+            level = end
         }
         // “卫生健康支出-行政事业单位医疗-行政单位医疗”: the quoted levels, hyphenated.
         guard let open = clause.firstIndex(where: { $0 != " " }), openingQuotes.contains(clause[open]),
@@ -81,12 +91,20 @@ enum SubjectItems {
         return name(last)
     }
 
+    /// Where the (项), (款) or (类) closing at `i` opens: (项) (款) (类), or with the level's code, (01项).
+    private static func levelOpen(closingAt i: Int, in clause: [Unicode.Scalar]) -> Int? {
+        guard i >= 2, clause[i] == ")", levels.contains(clause[i - 1]) else { return nil }
+        var open = i - 2
+        while open > 0, clause[open].isASCIIDigit { open -= 1 }
+        return clause[open] == "(" ? open : nil
+    }
+
     /// A 科目 is named in the first few dozen characters of its item (its three levels in
     /// about 30).
     private static let maxClause = 80
     private static let clauseEnds: Set<Unicode.Scalar> = ["。", "，", "；", "：", ";", ":"]
     private static let levels: Set<Unicode.Scalar> = ["项", "款", "类"]
-    private static let nameStarts: Set<Unicode.Scalar> = [")", "”", "“", "\""]
+    private static let nameStarts: Set<Unicode.Scalar> = ["”", "“", "\""]
 
     /// Whether a paragraph after a 科目's item goes on with the 科目's figures: it states none
     /// (no 元 or %: a wrapped line's rest, 主要用于…), or opens with a figure's measure only,
