@@ -629,11 +629,8 @@ struct FigureSpan {
         guard var found = unsigned(tokens, at: i, lists: &lists) else { return nil }
         if tokens[i].kind == .number, isRangeEnd(tokens, number: i, unit: found.unit) {
             // 得分区间100-80%: a range written from its upper bound ends at its lower.
-            let fromAbove = [i - 2, i - 3].first { $0 >= 0 && tokens[$0].kind == .number }
-                .flatMap { bound -> Bool? in
-                    guard let value = found.value, let other = boundValue(tokens[bound]) else { return nil }
-                    return other > value
-                } ?? false
+            let lower = [i - 2, i - 3].first { $0 >= 0 && tokens[$0].kind == .number }
+            let fromAbove = lower.flatMap { boundValue(tokens[$0]) }.flatMap { other in found.value.map { other > $0 } } ?? false
             found.comparator = found.comparator ?? (fromAbove ? .greaterOrEqual : .lessOrEqual)
             found.closesRange = true
         } else if tokens[i].kind == .number, i > 0, tokens[i - 1].range.upperBound == tokens[i].range.lowerBound, tokens[i - 1].text == point {
