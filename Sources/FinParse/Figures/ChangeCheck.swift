@@ -92,21 +92,18 @@ enum ChangeCheck {
     }
 
     /// 年初预算为76.33万元，支出决算为39.99万元，完成年初预算的52.4%: the share of the budget carried
-    /// out, against the nearest 决算 amount of its sentence and the nearest amount before it of the
-    /// budget its label names (年初预算, 调整预算, 全年预算, or any 预算).
+    /// out, against the two amounts right before it in its sentence, in that order: the budget
+    /// its label names (年初预算, 调整预算, 全年预算, or any 预算), then the 决算. Only those two:
+    /// …预算为11.49万元，支出决算为3.04万元，完成预算的26.46%，其中：因公出国（境）费决算为0万元，
+    /// 完成预算的0% gives the 0% no budget of its own.
     private static func checkCompletion(_ placed: [Placed], percentAt i: Int, label: String) -> Diagnostic? {
         let budget = ["年初预算", "调整", "全年预算"].first { label.contains(utf8: $0) } ?? "预算"
-        let before = placed[..<i].indices.reversed().prefix { placed[$0].sentence == placed[i].sentence }
-        func named(_ part: String, not other: String) -> Int? {
-            before.first { j in
-                placed[j].amount != nil && placed[j].figure.label.map { $0.contains(utf8: part) && !$0.contains(utf8: other) } == true
-            }
+        func names(_ j: Int, _ part: String, not other: String) -> Bool {
+            placed[j].sentence == placed[i].sentence
+                && placed[j].figure.label.map { $0.contains(utf8: part) && !$0.contains(utf8: other) } == true
         }
-        // The two right before it, in their order: …预算为11.49万元，支出决算为3.04万元，完成预算的26.46%，
-        // 其中：因公出国（境）费决算为0万元，完成预算的0% gives the 0% no budget of its own.
-        guard i >= 2, placed[i - 1].sentence == placed[i].sentence, placed[i - 2].sentence == placed[i].sentence,
-              let done = named("决算", not: "预算"), done == i - 1, let planned = named(budget, not: "决算"), planned == i - 2,
-              let actual = placed[done].amount, let base = placed[planned].amount,
+        guard i >= 2, names(i - 2, budget, not: "决算"), names(i - 1, "决算", not: "预算"),
+              let base = placed[i - 2].amount, let actual = placed[i - 1].amount,
               case .some(.some(let hundredths)) = miss(placed[i].figure, change: actual, from: base) else { return nil }
         return Diagnostic(severity: .warning, code: "completion-percent", message: "\(label) \(placed[i].figure.text) does not follow: "
                               + "\(actual.text) of \(base.text) is \(Money.decimal(hundredths, per: 100))%", line: placed[i].figure.line)
