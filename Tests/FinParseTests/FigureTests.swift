@@ -423,6 +423,33 @@ struct FigureTests {
                     == ["2 完成预算 43% does not follow: 1.71万元 of 3万元 is 57%"])
     }
 
+    /// 基本支出1163.12万元，占45.55%: a share is checked against the amount right before it and
+    /// its whole, the amount a list opening (其中, a colon) follows or the one it names, in its
+    /// paragraph or, left unnamed, the paragraph before whose list it continues. The 普陀
+    /// 财政局's 一般公共服务支出 share is wrong in the report itself (2106.66 of 2940.05 is 71.65%;
+    /// its four shares add up to 100.07%).
+    @Test func sharesAreCheckedAgainstTheirWhole() throws {
+        let report = try Document(contentsOf: Corpus.path("pdf/putuo-caizhengju-2024-juesuan.layout.txt"))
+        #expect(report.diagnostics.filter { $0.code == "share-percent" }.map { "\($0.line) \($0.message)" }
+                    == ["565 一般公共服务支出 71.73% does not follow: 2106.66万元 of 2940.05万元 (line 564) is 71.65%"])
+        let document = Document(parsing: """
+            本年支出合计2553.52万元，其中：基本支出1163.12万元，占45.55%；项目支出1390.4万元，占50.45%。
+            2021年度财政拨款基本支出1163.12万元，其中：人员经费834.04万元，占基本支出的70.71%；公用经费329.08万元，占基本支出的28.29%。
+            本年支出预算合计21,955.35万元，其中：
+            基本支出13,994.31万元，占63.75%；
+            项目支出5,573万元，占25.38%；
+            单位预留机动经费2,388.04万元，占11.87%。
+            2021年度财政拨款支出2553.52万元，占本年支出合计的90%。
+            其中：在职人员50人，占40%。支出总计100万元，其中：公用经费20万元，占比20%。
+            """)
+        #expect(document.diagnostics.filter { $0.code == "share-percent" }.map { "\($0.line) \($0.message)" } == [
+            "1 项目支出 50.45% does not follow: 1390.4万元 of 2553.52万元 (line 1) is 54.45%",
+            "2 人员经费 70.71% does not follow: 834.04万元 of 1163.12万元 (line 2) is 71.71%",
+            "6 预留机动经费 11.87% does not follow: 2,388.04万元 of 21,955.35万元 (line 3) is 10.88%",
+            "7 财政拨款支出 90% does not follow: 2553.52万元 of 2553.52万元 (line 1) is 100%",
+        ])
+    }
+
     /// Items that end in 费用, 奖金, 接待 are what their changes are of (公务用车运行费用较上年同期增加
     /// 2.27万元 had no `changeOf`; 鄂尔多斯, 沈阳 pages); 上涨 is a rise; 较上年增17.1万元 was
     /// labelled 年增 (ICU's 上 / 年 / 增, two characters joined as 调减's are).

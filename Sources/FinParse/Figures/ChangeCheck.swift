@@ -10,7 +10,9 @@ import FoundationEssentials
 /// before it (收入支出总计20323.21万元。与2024年度相比，收入支出总计减少959.49万元); when the
 /// paragraph has none, in a paragraph before (``Resolver``). A change stated with its two
 /// amounts and no change amount (执行数为60.41万元，2026年预算安排227.88万元，比2025年增加
-/// 277.22%) is checked both ways round, as the years' order varies.
+/// 277.22%) is checked both ways round, as the years' order varies. Shares are checked the
+/// same way: of a budget carried out (完成预算的43%) against the budget and the 决算 before
+/// it, of a whole (占45.55%) against the amount before it and the whole.
 ///
 /// Every figure is taken as exact to half a unit of its last digit, and a percent to its
 /// last digit (some reports cut rather than round): only a change that no rounding explains
@@ -44,15 +46,48 @@ enum ChangeCheck {
         /// For a percent change, whether it is a year's average over several (年均增长4.22%):
         /// no step from one amount to the next, so not checked.
         var isYearly = false
+        /// For a percent that states the share of the amount right before it (基本支出1163.12万元，
+        /// 占45.55%), the whole it names, if any.
+        var share: Share? = nil
+        /// How many list openings (其中, a colon) stand before the figure in its paragraph: the
+        /// whole a share leaves unnamed is the amount a list opening follows.
+        var openings = 0
     }
 
-    /// A change whose paragraph gives no amount it changed to (公务接待费支出决算增加0.40万元，
-    /// 增长100%, its 0.40万元 stated a paragraph before): for ``Resolver`` to look for that amount
-    /// in the paragraphs before.
-    struct Open: Sendable {
-        var subject: String
-        var step: Figure
-        var percent: Figure
+    /// What a share says it is of: 占45.55% nothing, 占基本支出的71.71% 基本支出.
+    enum Share: Equatable, Sendable {
+        case unnamed
+        case named(String)
+
+        /// The share a percent's lead words state (占, 占比, 占…的), nil for other words.
+        init?(lead words: [Word]) {
+            guard words.first == Self.share else { return nil }
+            if words.count == 1 || words.count == 2 && words[1] == Self.proportion {
+                self = .unnamed
+            } else if words.count >= 3, words.last == Self.de {
+                self = .named(words.dropFirst().dropLast().map(\.string).joined())
+            } else {
+                return nil
+            }
+        }
+
+        private static let share: Word = "占", proportion: Word = "比", de: Word = "的"
+    }
+
+    /// A percent whose paragraph does not give what it is of, for ``Resolver`` to look for in
+    /// the paragraphs before: a change whose amount is stated a paragraph before (公务接待费支出
+    /// 决算增加0.40万元，增长100%, its 0.40万元 given earlier), or a share whose whole is
+    /// (2021年度财政拨款支出2553.52万元，占本年支出合计的100%; 基本支出11700.63万元，占42.30%
+    /// in a paragraph of its own, after 本年支出预算合计27664.22万元，其中：).
+    enum Open: Sendable {
+        case change(subject: String, step: Figure, percent: Figure)
+        case share(Share, part: Figure, percent: Figure)
+
+        var percent: Figure {
+            switch self {
+            case .change(_, _, let percent), .share(_, _, let percent): percent
+            }
+        }
     }
 
     /// A percent that follows its change amount says no more than 增长, 同比下降, 增加了 before
@@ -64,6 +99,10 @@ enum ChangeCheck {
         var diagnostics: [Diagnostic] = []
         for i in placed.indices {
             let percent = placed[i].figure
+            if placed[i].share != nil {
+                if let found = checkShare(placed, percentAt: i, opens: &opens) { diagnostics.append(found) }
+                continue
+            }
             if percent.unit == .percent, percent.change == nil, percent.comparator == nil, let label = percent.label, label.hasPrefix("完成") {
                 if let found = checkCompletion(placed, percentAt: i, label: label) { diagnostics.append(found) }
                 continue
@@ -109,6 +148,45 @@ enum ChangeCheck {
                               + "\(actual.text) of \(base.text) is \(Money.decimal(hundredths, per: 100))%", line: placed[i].figure.line)
     }
 
+    /// 本年支出合计2553.52万元，其中：基本支出1163.12万元，占45.55%；项目支出1390.4万元，占54.45%: the
+    /// share of the amount right before it, against the whole. A whole left unnamed is the
+    /// nearest amount before a list opening (其中, a colon) that no share is of: 项目支出's is the
+    /// 本年支出合计, not 基本支出, a part itself. A named one (人员经费834.04万元，占基本支出的71.71%)
+    /// is the nearest amount labelled so, or with a label ending so (财政拨款基本支出). A whole
+    /// the paragraph does not give is left to ``Resolver``: a named one always, an unnamed one
+    /// where every amount before the part is a part too.
+    private static func checkShare(_ placed: [Placed], percentAt i: Int, opens: inout [Open]) -> Diagnostic? {
+        guard i >= 1, let share = placed[i].share, placed[i - 1].amount != nil else { return nil }
+        let before = placed[..<(i - 1)].indices.reversed().filter { placed[$0].amount != nil && !placed[$0].inAside }
+        let whole: Int?
+        switch share {
+        case .unnamed:
+            whole = before.first { placed[$0].openings < placed[i - 1].openings && placed[$0 + 1].share == nil }
+        case .named(let name):
+            whole = before.first { placed[$0].figure.label.map { $0.hasSuffix(utf8: name) } == true }
+        }
+        guard let whole else {
+            if share != .unnamed || before.allSatisfy({ placed[$0 + 1].share != nil }) {
+                opens.append(.share(share, part: placed[i - 1].figure, percent: placed[i].figure))
+            }
+            return nil
+        }
+        return shareWarning(placed[i].figure, part: placed[i - 1].figure, whole: placed[whole].figure)
+    }
+
+    /// A warning when `percent` is not the share `part` is of `whole`. A share may be a unit of
+    /// its last digit further off than its rounding: reports move one share of a list so that
+    /// the list adds up to 100% (省检察院 2018: 基本支出13,994.31万元 of 21,955.35万元, 63.74%, given
+    /// as 63.75% beside 25.38% and 10.87%).
+    static func shareWarning(_ percent: Figure, part: Figure, whole: Figure) -> Diagnostic? {
+        guard let amount = Money(part), let base = Money(whole),
+              case .some(.some(let hundredths)) = miss(percent, change: amount, from: base, lastDigits: 2) else { return nil }
+        let item = part.label.map { $0 + " " } ?? ""
+        return Diagnostic(severity: .warning, code: "share-percent", message: "\(item)\(percent.text) does not follow: "
+                              + "\(amount.text) of \(base.text) (line \(whole.line)) is \(Money.decimal(hundredths, per: 100))%",
+                          line: percent.line)
+    }
+
     /// 收、支总计各是A1，A2万元。…各减少D1，D2万元，下降P1%，P2%: the percent of a list that names its
     /// items in turn, against the change amount of its item and the amount labelled so before it.
     private static func checkListed(_ placed: [Placed], percentAt i: Int, of item: String) -> Diagnostic? {
@@ -129,7 +207,7 @@ enum ChangeCheck {
         let before = amounts(before: k, in: placed)
         let lastYear = before.first { isEarlier(placed[$0]) }
         if before.isEmpty, let subject = placed[k].subject {
-            opens.append(Open(subject: subject, step: stepFigure, percent: percent))
+            opens.append(.change(subject: subject, step: stepFigure, percent: percent))
             return []
         }
         guard let current = currentAmount(among: before, change: k, in: placed), let now = placed[current].amount else { return [] }
@@ -361,8 +439,9 @@ enum ChangeCheck {
     }
 
     /// ``misfit(_:change:from:)`` in numbers: nil when the percent fits; else what it should
-    /// be in hundredths of a percent, or nil inside when the base is zero.
-    private static func miss(_ percent: Figure, change: Money, from base: Money) -> Int64?? {
+    /// be in hundredths of a percent, or nil inside when the base is zero. The percent may be
+    /// `lastDigits` units of its last digit off.
+    private static func miss(_ percent: Figure, change: Money, from base: Money, lastDigits: Int64 = 1) -> Int64?? {
         guard let (digits, decimals) = Money.digits(of: percent.text), let scale = Money.power(of: decimals) else { return nil }
         if base.low <= 0 && base.high >= 0 {
             // From nothing no percent follows (增加0.40万元，增长100% with 0.40万元 this year).
@@ -381,7 +460,8 @@ enum ChangeCheck {
               let bReach = Money.product(abs(digits), base.slack)
         else { return nil }
         let (gap, gapOverflow) = cTerm.subtractingReportingOverflow(bTerm)
-        let reach = [cReach, bReach, base.high].reduce(UInt64(0)) { sum, term in
+        guard let digitReach = Money.product(lastDigits, base.high) else { return nil }
+        let reach = [cReach, bReach, digitReach].reduce(UInt64(0)) { sum, term in
             let (total, overflow) = sum.addingReportingOverflow(UInt64(term))
             return overflow ? .max : total
         }
@@ -417,6 +497,9 @@ extension ChangeCheck {
         /// The last amount of the body text under each label, with no change word or comparator,
         /// and its paragraph's text.
         private var amounts: [String: (figure: Figure, paragraph: String)] = [:]
+        /// The last amount of a paragraph that ends opening a list (…合计27664.22万元，其中：), while
+        /// the amounts after it are the parts of shares: the whole of the shares that name none.
+        private var listHead: Figure?
 
         /// The warnings of the changes `opens` of a run of paragraphs whose figures, by line,
         /// are `figures`, and whose paragraphs with figures are `paragraphs`; the run's amounts
@@ -425,12 +508,23 @@ extension ChangeCheck {
             var diagnostics: [Diagnostic] = []
             var next = 0
             var paragraph = FiguresParagraph.Cursor(paragraphs)
+            let parts = Set(opens.compactMap { open in
+                if case .share(_, let part, _) = open { PartKey(part) } else { nil }
+            })
             for open in opens {
-                while next < figures.count, figures[next].line < open.step.line {
-                    remember(figures[next], in: paragraph.text(ofLine: figures[next].line))
+                while next < figures.count, figures[next].line < open.percent.line {
+                    remember(figures[next], in: paragraph.text(ofLine: figures[next].line), parts: parts)
                     next += 1
                 }
-                guard let (figure, amountParagraph) = amount(of: open.subject), let amount = Money(figure), let step = Money(open.step)
+                let subject: String, step: Figure
+                switch open {
+                case .change(let changed, let stepFigure, _): (subject, step) = (changed, stepFigure)
+                case .share(let share, let part, let percent):
+                    let whole = if case .named(let name) = share { Self.amount(named: name, in: amounts) } else { listHead }
+                    if let whole, let found = ChangeCheck.shareWarning(percent, part: part, whole: whole) { diagnostics.append(found) }
+                    continue
+                }
+                guard let (figure, amountParagraph) = amount(of: subject), let amount = Money(figure), let step = Money(step)
                 else { continue }
                 let place = "\(figure.text) of line \(figure.line)"
                 // 二、2021年“三公”经费决算情况 … 公务接待12.39万元 and, in a 2022 budget's paragraph,
@@ -438,15 +532,47 @@ extension ChangeCheck {
                 // change is from. The years are read here, for the few changes so checked; the
                 // figures still to remember stand at or after the change, so the cursor moves on.
                 let found = if let year = FiguresParagraph.latestYear(in: amountParagraph),
-                               let changeYear = FiguresParagraph.latestYear(in: paragraph.text(ofLine: open.step.line)), year < changeYear {
+                               let changeYear = FiguresParagraph.latestYear(in: paragraph.text(ofLine: open.percent.line)), year < changeYear {
                     ChangeCheck.checkChange(from: amount, by: step, percent: open.percent, baseText: place)
                 } else {
                     ChangeCheck.checkChange(to: amount, by: step, percent: open.percent, nowText: place)
                 }
                 if let found { diagnostics.append(found) }
             }
-            for figure in figures[next...] { remember(figure, in: paragraph.text(ofLine: figure.line)) }
+            for figure in figures[next...] { remember(figure, in: paragraph.text(ofLine: figure.line), parts: parts) }
             return diagnostics
+        }
+
+        /// The amount a share names as its whole: 本年支出合计 is labelled 支出合计, as labels leave
+        /// out the year a report's own figures are of.
+        private static func amount(named name: String, in amounts: [String: (figure: Figure, paragraph: String)]) -> Figure? {
+            amounts[name]?.figure ?? (name.utf8.starts(with: "本年".utf8) ? amounts[String(name.dropFirst(2))]?.figure : nil)
+        }
+
+        /// Whether `paragraph` ends with a colon (：, EF BC 9A, or :), spaces aside.
+        private static func opensList(_ paragraph: String) -> Bool {
+            var paragraph = paragraph
+            return paragraph.withUTF8 { bytes in
+                var end = bytes.count
+                while end > 0, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[end - 1]) { end -= 1 }
+                return end >= 1 && bytes[end - 1] == UInt8(ascii: ":")
+                    || end >= 3 && (bytes[end - 3], bytes[end - 2], bytes[end - 1]) == (0xEF, 0xBC, 0x9A)
+            }
+        }
+
+        /// A share's part, told apart from the other figures by its line and spelling.
+        private struct PartKey: Hashable {
+            var line: Int
+            var text: String
+            init(_ figure: Figure) { (line, text) = (figure.line, figure.text) }
+
+            // By the bytes: String's own hash and == normalize the text first.
+            func hash(into hasher: inout Hasher) {
+                hasher.combine(line)
+                hasher.combine(text.utf8.count)
+            }
+
+            static func == (a: PartKey, b: PartKey) -> Bool { a.line == b.line && a.text.utf8.elementsEqual(b.text.utf8) }
         }
 
         /// Labels are short (the longest of the corpus's body text has 19 characters): a subject
@@ -454,10 +580,12 @@ extension ChangeCheck {
         /// more than a short one.
         private static let longestLabel = 32
 
-        private mutating func remember(_ figure: Figure, in paragraph: String) {
-            guard figure.unit != .percent, figure.change == nil, figure.comparator == nil, figure.cell == nil,
-                  let label = figure.label, (4...Self.longestLabel).contains(label.unicodeScalars.count)
-            else { return }
+        private mutating func remember(_ figure: Figure, in paragraph: String, parts: Set<PartKey>) {
+            guard figure.unit != .percent, figure.change == nil, figure.comparator == nil, figure.cell == nil else { return }
+            if parts.isEmpty || !parts.contains(PartKey(figure)) {
+                listHead = Self.opensList(paragraph) ? figure : nil
+            }
+            guard let label = figure.label, (4...Self.longestLabel).contains(label.unicodeScalars.count) else { return }
             amounts[label] = (figure, paragraph)
         }
 

@@ -182,25 +182,33 @@ struct FigureExtractor {
                 let after = found.span.upperBound + 1
                 let isShareBase = figure.unit != .percent && after + 1 < tokens.count && tokens[after].text == FigureClause.de
                     && tokens[after + 1].kind == .number
-                places.append(Place(offset: offset, leadWords: leadWords, changed: changed,
+                // 基本支出1163.12万元，占45.55%: a share of the amount whose clause is right before.
+                let share = figure.unit == .percent && figure.change == nil && figure.comparator == nil && lead.first?.text == Self.shareWord
+                    && Self.followsFigure(places.last, clauseAt: clauseOffset, in: written)
+                    ? ChangeCheck.Share(lead: lead.filter { $0.kind == .word }.map(\.text)) : nil
+                let end = clauseOffset + map.sourceOffset(ofFoldedOffset: tokens[found.span.upperBound].range.upperBound)
+                places.append(Place(offset: offset, end: end, leadWords: leadWords, changed: changed,
                                     subject: figure.change != nil ? Self.subject(of: lead) : nil, compared: compared,
                                     isShareBase: isShareBase,
                                     isComparedBase: figure.change == nil && figure.unit != .percent && leadWords > 0
                                         && (lead.contains { $0.kind == .word && FigureClause.comparedWith.contains($0.text) }
                                             || lead.first?.text == FigureClause.against),
                                     compares: figure.change != nil && lead.contains { FigureClause.comparisons.contains($0.text) },
-                                    isYearly: figure.unit == .percent && figure.change != nil && FigureClause.statesYearlyAverage(lead)))
+                                    isYearly: figure.unit == .percent && figure.change != nil && FigureClause.statesYearlyAverage(lead),
+                                    share: share))
                 previousEnd = found.span.upperBound
                 i = found.span.upperBound + 1
             }
         }
-        // 完成年初预算的52.4%: a share of the budget carried out, checked as changes are.
-        let completes = figures.contains { $0.unit == .percent && $0.change == nil && $0.label?.utf8.starts(with: Self.complete.utf8) == true }
-        if completes || figures.contains(where: { $0.change != nil }) {
+        // 完成年初预算的52.4%, 占45.55%: shares of the budget carried out and of a whole, checked as
+        // changes are.
+        let shares = places.contains { $0.share != nil }
+            || figures.contains { $0.unit == .percent && $0.change == nil && $0.label?.utf8.starts(with: Self.complete.utf8) == true }
+        if shares || figures.contains(where: { $0.change != nil }) {
             let placed = Self.placed(figures, places, in: written)
             for (k, item) in ChangeCheck.changedItems(placed).enumerated() { figures[k].changeOf = item }
             for k in continuing where places[k].changed == nil { figures[k].changeOf = figures[k - 1].changeOf }
-            if completes || figures.contains(where: { $0.unit == .percent && $0.change != nil }) {
+            if shares || figures.contains(where: { $0.unit == .percent && $0.change != nil }) {
                 diagnostics += ChangeCheck.diagnostics(placed, opens: &openChanges)
             }
         }
@@ -213,8 +221,9 @@ struct FigureExtractor {
     /// and it, and, for a change, what its clause and the comparison before it name
     /// (``ChangeCheck/Placed``).
     private struct Place {
-        /// Where the figure starts in `written`, in UTF-8 bytes.
+        /// Where the figure starts and ends in `written`, in UTF-8 bytes.
         var offset: Int
+        var end: Int
         var leadWords: Int
         var changed: String?
         var subject: String?
@@ -223,10 +232,24 @@ struct FigureExtractor {
         var isComparedBase: Bool
         var compares: Bool
         var isYearly: Bool
+        var share: ChangeCheck.Share?
     }
 
-    /// Each figure with the number of sentences (closed by 。, ； or ;) before its clause, and
-    /// whether it stands in an aside. A pass of its own, over the few paragraphs that state a
+    /// Whether the amount at `place` ends right before the clause at `clauseStart`, with
+    /// nothing but a comma and spaces between (1163.12万元，占45.55%).
+    private static func followsFigure(_ place: Place?, clauseAt clauseStart: Int, in written: String) -> Bool {
+        guard let place, place.end < clauseStart else { return false }
+        let utf8 = written.utf8
+        var marks = Substring(written[utf8.index(utf8.startIndex, offsetBy: place.end)..<utf8.index(utf8.startIndex, offsetBy: clauseStart)])
+            .unicodeScalars.lazy.filter { !$0.properties.isWhitespace }.makeIterator()
+        guard let mark = marks.next(), mark == "，" || mark == "," else { return false }
+        return marks.next() == nil
+    }
+
+    private static let shareWord: Word = "占"
+
+    /// Each figure with the number of sentences (closed by 。, ； or ;) before its clause, of
+    /// list openings (其中, ：, :) before it, and whether it stands in an aside. A pass of its own, over the few paragraphs that state a
     /// change: counted in ``clauses(of:)``, the pass every paragraph takes, it cost 41 M
     /// instructions more over the 102 `-layout` and raw inputs, this 3 M.
     private static func placed(_ figures: [Figure], _ places: [Place],
@@ -235,14 +258,18 @@ struct FigureExtractor {
         var sentence = 0
         // How deep in asides （…） each figure stands.
         var depth = 0
+        var openings = 0
         var scanned = 0
         return zip(figures, places).map { figure, place in
             // Up to the figure: no 。 or ； stands between its clause's start and it, so the count
-            // is its clause's. 。 is E3 80 82, and ；, （ and ） EF BC 9B, 88 and 89; ; ends one too.
+            // is its clause's. 。 is E3 80 82, and ；, （, ） and ： EF BC 9B, 88, 89 and 9A; ; ends one
+            // too. 其中 is E5 85 B6 E4 B8 AD.
             while scanned < place.offset {
                 let byte = bytes[scanned]
                 if byte == UInt8(ascii: ";") {
                     sentence += 1
+                } else if byte == UInt8(ascii: ":") {
+                    openings += 1
                 } else if byte == UInt8(ascii: "(") {
                     depth += 1
                 } else if byte == UInt8(ascii: ")") {
@@ -252,6 +279,8 @@ struct FigureExtractor {
                     case (0xE3, 0x80, 0x82), (0xEF, 0xBC, 0x9B): sentence += 1
                     case (0xEF, 0xBC, 0x88): depth += 1
                     case (0xEF, 0xBC, 0x89): depth = max(0, depth - 1)
+                    case (0xEF, 0xBC, 0x9A): openings += 1
+                    case (0xE5, 0x85, 0xB6) where bytes[(scanned + 3)...].starts(with: [0xE4, 0xB8, 0xAD]): openings += 1
                     default: break
                     }
                 }
@@ -260,7 +289,7 @@ struct FigureExtractor {
             return ChangeCheck.Placed(figure: figure, sentence: sentence, leadWords: place.leadWords, changed: place.changed, subject: place.subject,
                                       compared: place.compared, isShareBase: place.isShareBase,
                                       isComparedBase: place.isComparedBase, compares: place.compares, inAside: depth > 0,
-                                      isYearly: place.isYearly)
+                                      isYearly: place.isYearly, share: place.share, openings: openings)
         }
     }
 
