@@ -450,6 +450,29 @@ struct FigureTests {
         ])
     }
 
+    /// Shares as real pages write them (a helper's 28 pages of other provinces): after an ASCII
+    /// comma (万元,占), none of which was checked; of a whole without 的 (占基本支出预算 79.89%) or
+    /// named as the total (占总支出的 for 支出合计); a second share of one amount; a whole stated
+    /// in the share (占年初预算数109466万元的56.3%). A whole whose label only ends a list with the
+    /// name (税收返还和转移支付 for 占转移支付比重达82%) is not the one named.
+    @Test func sharesAsPagesWriteThem() {
+        let document = Document(parsing: """
+            本年支出合计2553.52万元,其中:基本支出1163.12万元,占45.55%;项目支出1390.4万元,占50.45%。
+            基本支出预算 1133753.33 元,其中:工资福利支出预算 905709.06 元,占基本支出预算 69.89%,
+            2016年我院支出合计26,994.72万元,其中基本支出12,270.36万元,占总支出的55.46%。
+            一般公共预算收入28,583万元,其中:税务部门完成13,866万元,占调整预算100.93%,占一般公共预算收入的58.51%。
+            1-6月份全区一般公共预算收入累计完成61646万元,占年初预算数109466万元的50.3%,同比增长10.7%。
+            对市县税收返还和转移支付4404.78亿元,占总支出的67%(包括一般性转移支付3030.61亿元,占转移支付比重达82%)。
+            """)
+        #expect(document.diagnostics.filter { $0.code == "share-percent" }.map { "\($0.line) \($0.message)" } == [
+            "1 项目支出 50.45% does not follow: 1390.4万元 of 2553.52万元 (line 1) is 54.45%",
+            "2 工资福利支出预算 69.89% does not follow: 905709.06元 of 1133753.33元 (line 2) is 79.89%",
+            "3 基本支出 55.46% does not follow: 12,270.36万元 of 26,994.72万元 (line 3) is 45.45%",
+            "4 税务部门 58.51% does not follow: 13,866万元 of 28,583万元 (line 4) is 48.51%",
+            "5 月份全区一般公共预算收入累计 50.3% does not follow: 61646万元 of 109466万元 (line 5) is 56.32%",
+        ])
+    }
+
     /// Items that end in 费用, 奖金, 接待 are what their changes are of (公务用车运行费用较上年同期增加
     /// 2.27万元 had no `changeOf`; 鄂尔多斯, 沈阳 pages); 上涨 is a rise; 较上年增17.1万元 was
     /// labelled 年增 (ICU's 上 / 年 / 增, two characters joined as 调减's are).

@@ -54,24 +54,55 @@ enum ChangeCheck {
         var openings = 0
     }
 
-    /// What a share says it is of: 占45.55% nothing, 占基本支出的71.71% 基本支出.
+    /// What a share says it is of: 占45.55% nothing, 占基本支出的71.71% 基本支出; 占年初预算数
+    /// 109466万元的56.3% the amount right before the percent.
     enum Share: Equatable, Sendable {
         case unnamed
         case named(String)
+        case stated
 
-        /// The share a percent's lead words state (占, 占比, 占…的), nil for other words.
+        /// The share a percent's lead words state (占, 占比达, 占基本支出的, 占总支出的比重为, 占项目
+        /// 支出预算), nil for other words.
         init?(lead words: [Word]) {
             guard words.first == Self.share else { return nil }
-            if words.count == 1 || words.count == 2 && words[1] == Self.proportion {
+            var name = words.dropFirst()
+            if name.first == Self.proportion {
                 self = .unnamed
-            } else if words.count >= 3, words.last == Self.de {
-                self = .named(words.dropFirst().dropLast().map(\.string).joined())
-            } else {
-                return nil
+                return
+            }
+            while let last = name.last, Self.afterName.contains(last) { name.removeLast() }
+            self = name.isEmpty ? .unnamed : .named(name.map(\.string).joined())
+        }
+
+        private static let share: Word = "占", proportion: Word = "比"
+        /// The words of a share after what it is of: 的, 比重 and 比例, and 为, 达 or 是 before the percent.
+        private static let afterName: WordSet = ["的", "比重", "比例", "为", "达", "达到", "是"]
+
+        /// Whether an amount labelled `label` is the whole this share names: by that label, one
+        /// that ends so (财政拨款基本支出 for 基本支出) but for the last item of a list (税收返还和
+        /// 转移支付 is not 转移支付), or without the year of the report's own figures that labels
+        /// leave out (支出合计 for 本年支出合计).
+        func isNamed(by label: String?) -> Bool {
+            guard let label else { return false }
+            return names.contains { name in
+                label.hasSuffix(utf8: name)
+                    && label.unicodeScalars.dropLast(name.unicodeScalars.count).last.map(Self.joiners.contains) != true
             }
         }
 
-        private static let share: Word = "占", proportion: Word = "比", de: Word = "的"
+        private static let joiners: Set<Unicode.Scalar> = ["和", "及", "与", "、"]
+
+        /// The name, and without 本年 where it starts so.
+        var names: [String] {
+            guard case .named(let name) = self else { return [] }
+            return name.utf8.starts(with: "本年".utf8) ? [name, String(name.dropFirst(2))] : [name]
+        }
+
+        /// Whether the name says the total (总支出, 支出总额, 总收入): a whole the paragraph may
+        /// label otherwise (支出合计), found as an unnamed share's is.
+        var namesTotal: Bool {
+            if case .named(let name) = self { name.contains(utf8: "总") } else { false }
+        }
     }
 
     /// A percent whose paragraph does not give what it is of, for ``Resolver`` to look for in
@@ -152,26 +183,30 @@ enum ChangeCheck {
     /// share of the amount right before it, against the whole. A whole left unnamed is the
     /// nearest amount before a list opening (其中, a colon) that no share is of: 项目支出's is the
     /// 本年支出合计, not 基本支出, a part itself. A named one (人员经费834.04万元，占基本支出的71.71%)
-    /// is the nearest amount labelled so, or with a label ending so (财政拨款基本支出). A whole
-    /// the paragraph does not give is left to ``Resolver``: a named one always, an unnamed one
-    /// where every amount before the part is a part too.
+    /// is the nearest amount labelled so (``Share/isNamed(by:)``), or, for a name that says the
+    /// total (占总支出的), the unnamed share's. A whole the paragraph does not give is left to
+    /// ``Resolver``: a named one always, an unnamed one where every amount before the part is a
+    /// part too. A whole stated in the share (61646万元，占年初预算数109466万元的56.3%) is the
+    /// amount right before the percent, of the one before it.
     private static func checkShare(_ placed: [Placed], percentAt i: Int, opens: inout [Open]) -> Diagnostic? {
-        guard i >= 1, let share = placed[i].share, placed[i - 1].amount != nil else { return nil }
-        let before = placed[..<(i - 1)].indices.reversed().filter { placed[$0].amount != nil && !placed[$0].inAside }
-        let whole: Int?
-        switch share {
-        case .unnamed:
-            whole = before.first { placed[$0].openings < placed[i - 1].openings && placed[$0 + 1].share == nil }
-        case .named(let name):
-            whole = before.first { placed[$0].figure.label.map { $0.hasSuffix(utf8: name) } == true }
+        // 13,866万元，占调整预算100.93%，占一般公共预算收入的48.51%: a second share of one amount.
+        guard let share = placed[i].share,
+              case let part = i >= 2 && placed[i - 1].share != nil ? i - 2 : i - 1, part >= 0, placed[part].amount != nil
+        else { return nil }
+        if share == .stated {
+            guard part >= 1, placed[part - 1].amount != nil else { return nil }
+            return shareWarning(placed[i].figure, part: placed[part - 1].figure, whole: placed[part].figure)
         }
+        let before = placed[..<part].indices.reversed().filter { placed[$0].amount != nil && !placed[$0].inAside }
+        let head = before.first { placed[$0].openings < placed[part].openings && placed[$0 + 1].share == nil }
+        let whole = share == .unnamed ? head : before.first { share.isNamed(by: placed[$0].figure.label) } ?? (share.namesTotal ? head : nil)
         guard let whole else {
             if share != .unnamed || before.allSatisfy({ placed[$0 + 1].share != nil }) {
-                opens.append(.share(share, part: placed[i - 1].figure, percent: placed[i].figure))
+                opens.append(.share(share, part: placed[part].figure, percent: placed[i].figure))
             }
             return nil
         }
-        return shareWarning(placed[i].figure, part: placed[i - 1].figure, whole: placed[whole].figure)
+        return shareWarning(placed[i].figure, part: placed[part].figure, whole: placed[whole].figure)
     }
 
     /// A warning when `percent` is not the share `part` is of `whole`. A share may be a unit of
@@ -520,7 +555,7 @@ extension ChangeCheck {
                 switch open {
                 case .change(let changed, let stepFigure, _): (subject, step) = (changed, stepFigure)
                 case .share(let share, let part, let percent):
-                    let whole = if case .named(let name) = share { Self.amount(named: name, in: amounts) } else { listHead }
+                    let whole = share == .unnamed ? listHead : share.names.compactMap { amounts[$0]?.figure }.first
                     if let whole, let found = ChangeCheck.shareWarning(percent, part: part, whole: whole) { diagnostics.append(found) }
                     continue
                 }
@@ -541,12 +576,6 @@ extension ChangeCheck {
             }
             for figure in figures[next...] { remember(figure, in: paragraph.text(ofLine: figure.line), parts: parts) }
             return diagnostics
-        }
-
-        /// The amount a share names as its whole: 本年支出合计 is labelled 支出合计, as labels leave
-        /// out the year a report's own figures are of.
-        private static func amount(named name: String, in amounts: [String: (figure: Figure, paragraph: String)]) -> Figure? {
-            amounts[name]?.figure ?? (name.utf8.starts(with: "本年".utf8) ? amounts[String(name.dropFirst(2))]?.figure : nil)
         }
 
         /// Whether `paragraph` ends with a colon (：, EF BC 9A, or :), spaces aside.

@@ -182,10 +182,21 @@ struct FigureExtractor {
                 let after = found.span.upperBound + 1
                 let isShareBase = figure.unit != .percent && after + 1 < tokens.count && tokens[after].text == FigureClause.de
                     && tokens[after + 1].kind == .number
-                // 基本支出1163.12万元，占45.55%: a share of the amount whose clause is right before.
-                let share = figure.unit == .percent && figure.change == nil && figure.comparator == nil && lead.first?.text == Self.shareWord
-                    && Self.followsFigure(places.last, clauseAt: clauseOffset, in: written)
-                    ? ChangeCheck.Share(lead: lead.filter { $0.kind == .word }.map(\.text)) : nil
+                // 基本支出1163.12万元，占45.55%: a share of the amount whose clause is right before; in
+                // 61646万元，占年初预算数109466万元的56.3%, of the amount before the whole it states.
+                let followsFigure = lead.first?.text == Self.shareWord
+                    && Self.followsFigure(places.last, clauseAt: clauseOffset + map.sourceOffset(ofFoldedOffset: lead[lead.startIndex].range.lowerBound),
+                                          in: written)
+                let opensShare = isShareBase && followsFigure
+                let share: ChangeCheck.Share? = if figure.unit != .percent || figure.change != nil || figure.comparator != nil {
+                    nil
+                } else if places.last?.opensShare == true, lead.count == 1, lead.first?.text == FigureClause.de {
+                    .stated
+                } else if followsFigure {
+                    ChangeCheck.Share(lead: lead.filter { $0.kind == .word }.map(\.text))
+                } else {
+                    nil
+                }
                 let end = clauseOffset + map.sourceOffset(ofFoldedOffset: tokens[found.span.upperBound].range.upperBound)
                 places.append(Place(offset: offset, end: end, leadWords: leadWords, changed: changed,
                                     subject: figure.change != nil ? Self.subject(of: lead) : nil, compared: compared,
@@ -195,7 +206,7 @@ struct FigureExtractor {
                                             || lead.first?.text == FigureClause.against),
                                     compares: figure.change != nil && lead.contains { FigureClause.comparisons.contains($0.text) },
                                     isYearly: figure.unit == .percent && figure.change != nil && FigureClause.statesYearlyAverage(lead),
-                                    share: share))
+                                    share: share, opensShare: opensShare))
                 previousEnd = found.span.upperBound
                 i = found.span.upperBound + 1
             }
@@ -233,6 +244,9 @@ struct FigureExtractor {
         var compares: Bool
         var isYearly: Bool
         var share: ChangeCheck.Share?
+        /// For an amount, whether it is the whole a share right after it states (占年初预算数
+        /// 109466万元的56.3%), of the amount before it.
+        var opensShare: Bool
     }
 
     /// Whether the amount at `place` ends right before the clause at `clauseStart`, with
@@ -254,42 +268,46 @@ struct FigureExtractor {
     /// instructions more over the 102 `-layout` and raw inputs, this 3 M.
     private static func placed(_ figures: [Figure], _ places: [Place],
                                in written: String) -> [ChangeCheck.Placed] {
-        let bytes = Array(written.utf8)
-        var sentence = 0
-        // How deep in asides （…） each figure stands.
-        var depth = 0
-        var openings = 0
-        var scanned = 0
-        return zip(figures, places).map { figure, place in
-            // Up to the figure: no 。 or ； stands between its clause's start and it, so the count
-            // is its clause's. 。 is E3 80 82, and ；, （, ） and ： EF BC 9B, 88, 89 and 9A; ; ends one
-            // too. 其中 is E5 85 B6 E4 B8 AD.
-            while scanned < place.offset {
-                let byte = bytes[scanned]
-                if byte == UInt8(ascii: ";") {
-                    sentence += 1
-                } else if byte == UInt8(ascii: ":") {
-                    openings += 1
-                } else if byte == UInt8(ascii: "(") {
-                    depth += 1
-                } else if byte == UInt8(ascii: ")") {
-                    depth = max(0, depth - 1)
-                } else if byte >= 0xE3, scanned + 2 < bytes.count {
-                    switch (byte, bytes[scanned + 1], bytes[scanned + 2]) {
-                    case (0xE3, 0x80, 0x82), (0xEF, 0xBC, 0x9B): sentence += 1
-                    case (0xEF, 0xBC, 0x88): depth += 1
-                    case (0xEF, 0xBC, 0x89): depth = max(0, depth - 1)
-                    case (0xEF, 0xBC, 0x9A): openings += 1
-                    case (0xE5, 0x85, 0xB6) where bytes[(scanned + 3)...].starts(with: [0xE4, 0xB8, 0xAD]): openings += 1
-                    default: break
+        // The bytes in place: a copy of each paragraph's cost more than the pass.
+        var written = written
+        return written.withUTF8 { bytes in
+            var sentence = 0
+            // How deep in asides （…） each figure stands.
+            var depth = 0
+            var openings = 0
+            var scanned = 0
+            return zip(figures, places).map { figure, place in
+                // Up to the figure: no 。 or ； stands between its clause's start and it, so the count
+                // is its clause's. 。 is E3 80 82, and ；, （, ） and ： EF BC 9B, 88, 89 and 9A; ; ends one
+                // too. 其中 is E5 85 B6 E4 B8 AD.
+                while scanned < place.offset {
+                    let byte = bytes[scanned]
+                    if byte == UInt8(ascii: ";") {
+                        sentence += 1
+                    } else if byte == UInt8(ascii: ":") {
+                        openings += 1
+                    } else if byte == UInt8(ascii: "(") {
+                        depth += 1
+                    } else if byte == UInt8(ascii: ")") {
+                        depth = max(0, depth - 1)
+                    } else if byte >= 0xE3, scanned + 2 < bytes.count {
+                        switch (byte, bytes[scanned + 1], bytes[scanned + 2]) {
+                        case (0xE3, 0x80, 0x82), (0xEF, 0xBC, 0x9B): sentence += 1
+                        case (0xEF, 0xBC, 0x88): depth += 1
+                        case (0xEF, 0xBC, 0x89): depth = max(0, depth - 1)
+                        case (0xEF, 0xBC, 0x9A): openings += 1
+                        case (0xE5, 0x85, 0xB6) where scanned + 5 < bytes.count
+                            && (bytes[scanned + 3], bytes[scanned + 4], bytes[scanned + 5]) == (0xE4, 0xB8, 0xAD): openings += 1
+                        default: break
+                        }
                     }
+                    scanned += 1
                 }
-                scanned += 1
+                return ChangeCheck.Placed(figure: figure, sentence: sentence, leadWords: place.leadWords, changed: place.changed, subject: place.subject,
+                                          compared: place.compared, isShareBase: place.isShareBase,
+                                          isComparedBase: place.isComparedBase, compares: place.compares, inAside: depth > 0,
+                                          isYearly: place.isYearly, share: place.share, openings: openings)
             }
-            return ChangeCheck.Placed(figure: figure, sentence: sentence, leadWords: place.leadWords, changed: place.changed, subject: place.subject,
-                                      compared: place.compared, isShareBase: place.isShareBase,
-                                      isComparedBase: place.isComparedBase, compares: place.compares, inAside: depth > 0,
-                                      isYearly: place.isYearly, share: place.share, openings: openings)
         }
     }
 
