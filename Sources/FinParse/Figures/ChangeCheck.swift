@@ -81,13 +81,12 @@ enum ChangeCheck {
         /// Whether an amount labelled `label` is the whole this share names: by that label, one
         /// that ends so (财政拨款基本支出 for 基本支出) but for the last item of a list (税收返还和
         /// 转移支付 is not 转移支付), or without the year of the report's own figures that labels
-        /// leave out (支出合计 for 本年支出合计).
+        /// leave out (支出合计 for 本年支出合计; that alone: 教育支出 is no 本年支出).
         func isNamed(by label: String?) -> Bool {
-            guard let label else { return false }
-            return names.contains { name in
-                label.hasSuffix(utf8: name)
-                    && label.unicodeScalars.dropLast(name.unicodeScalars.count).last.map(Self.joiners.contains) != true
-            }
+            guard case .named(let name) = self, let label else { return false }
+            return label.hasSuffix(utf8: name)
+                && label.unicodeScalars.dropLast(name.unicodeScalars.count).last.map(Self.joiners.contains) != true
+                || names.dropFirst().contains { label.utf8.elementsEqual($0.utf8) }
         }
 
         private static let joiners: Set<Unicode.Scalar> = ["和", "及", "与", "、"]
@@ -199,7 +198,10 @@ enum ChangeCheck {
         }
         let before = placed[..<part].indices.reversed().filter { placed[$0].amount != nil && !placed[$0].inAside }
         let head = before.first { placed[$0].openings < placed[part].openings && placed[$0 + 1].share == nil }
-        let whole = share == .unnamed ? head : before.first { share.isNamed(by: placed[$0].figure.label) } ?? (share.namesTotal ? head : nil)
+        // Not an amount another share is of (教育支出374.89万元，占本年支出的77%；社会保障和就业支出…):
+        // a part itself.
+        let whole = share == .unnamed ? head
+            : before.first { placed[$0 + 1].share == nil && share.isNamed(by: placed[$0].figure.label) } ?? (share.namesTotal ? head : nil)
         guard let whole else {
             if share != .unnamed || before.allSatisfy({ placed[$0 + 1].share != nil }) {
                 opens.append(.share(share, part: placed[part].figure, percent: placed[i].figure))
