@@ -428,10 +428,12 @@ enum SelfEvaluationReader {
     /// What `cell` says as a weight, score or amount; one with more digits than an exact
     /// decimal holds is warned of (it has no value: money and points are never rounded).
     private static func reading(_ cell: TableGrid.Cell, _ diagnostics: inout [Diagnostic]) -> Decimal.Reading {
-        var text = compact(cell.text).unicodeScalars.filter { $0 != "," }[...]
+        // On the bytes: every weight and score cell is read, most of them a plain number.
+        var text = compact(cell.text)
+        if text.contains(utf8: UInt8(ascii: ",")) { text = String(decoding: text.utf8.filter { $0 != UInt8(ascii: ",") }, as: UTF8.self) }
         // A weight may be given as a share of the whole (权重 10%).
-        for unit in ["万元", "元", "分", "%"] where text.hasSuffix(unit) { text = text.dropLast(unit.unicodeScalars.count) }
-        let reading = Decimal.reading(String(text))
+        for unit in ["万元", "元", "分", "%"] where text.hasSuffix(utf8: unit) { text = String(text.dropLast(unit.count)) }
+        let reading = Decimal.reading(text)
         if case .tooLong = reading { diagnostics.append(.figureTooLong(oneLine(cell.original), line: cell.line)) }
         return reading
     }
