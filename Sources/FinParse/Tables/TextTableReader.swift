@@ -197,7 +197,7 @@ enum TextTableReader {
             case "。", "；", ";", "！", "？", "!", "?": text += "\n"
             default: break
             }
-            text += piece
+            text.append(contentsOf: piece)
         }
     }
 
