@@ -450,6 +450,13 @@ struct FigureTests {
         ])
     }
 
+    /// A share after 占 is of what stands before 占, with or without 的: 货物采购授予中小企业合同金额占
+    /// 货物支出金额的43.46% (永州, in 72 percents of the inputs) was labelled by its whole, 货物支出金额.
+    @Test func aShareIsLabelledByWhatStandsBeforeIts占() {
+        let found = figures("货物采购授予中小企业合同金额占货物支出金额的43.46%，一般公共预算拨款占本年收入29%，税收收入占地方财政收入66.19%。")
+        #expect(found.map { $0.label ?? "-" } == ["货物采购授予中小企业合同金额", "一般公共预算拨款", "税收收入"])
+    }
+
     /// Shares as real pages write them (a helper's 28 pages of other provinces): after an ASCII
     /// comma (万元,占), none of which was checked; of a whole without 的 (占基本支出预算 79.89%) or
     /// named as the total (占总支出的 for 支出合计); a second share of one amount; a whole stated

@@ -601,10 +601,11 @@ struct FigureClause {
             if linked == Self.complete, ofWhat || isPercent && stretchEnd == words.count && Self.namesBudget(item) {
                 return Self.tidy([Self.complete] + item)
             }
-            // 支出决算为预算的98.6%, 基本支出占总支出的比重为65.2%: a share of what stands before 为
-            // or 占, or of the previous figure's item.
+            // 支出决算为预算的98.6%, 基本支出占总支出的比重为65.2%, 授予中小企业合同金额占货物支出金额的
+            // 43.46%, 一般公共预算拨款占本年收入29%: a share of what stands before 为 or 占, or of the
+            // previous figure's item.
             if let linked, ofWhat && Self.copulas.contains(linked)
-                || linked == Self.share && item.last.map(Self.proportions.contains) == true {
+                || linked == Self.share && (stretchEnd == words.count || item.last.map(Self.proportions.contains) == true) {
                 guard stretchStart > 1 else { return previousItem }
                 stretchEnd = stretchStart - 1
                 continue
