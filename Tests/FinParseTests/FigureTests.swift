@@ -462,7 +462,9 @@ struct FigureTests {
     /// named as the total (占总支出的 for 支出合计); a second share of one amount; a whole stated
     /// in the share (占年初预算数109466万元的56.3%). A whole whose label only ends a list with the
     /// name (税收返还和转移支付 for 占转移支付比重达82%) is not the one named, nor is an item another
-    /// share is of (教育支出 for 占本年支出的12%: three false warnings on a 澧县 page).
+    /// share is of (教育支出 for 占本年支出的12%: three false warnings on a 澧县 page). A share
+    /// after an aside on its amount is of that amount, and labelled so (a 临安 page's 93.57% was
+    /// 国有资本经营预算's, the aside's last item).
     @Test func sharesAsPagesWriteThem() {
         let document = Document(parsing: """
             本年支出合计2553.52万元,其中:基本支出1163.12万元,占45.55%;项目支出1390.4万元,占50.45%。
@@ -472,6 +474,7 @@ struct FigureTests {
             1-6月份全区一般公共预算收入累计完成61646万元,占年初预算数109466万元的50.3%,同比增长10.7%。
             对市县税收返还和转移支付4404.78亿元,占总支出的67%(包括一般性转移支付3030.61亿元,占转移支付比重达82%)。
             财政拨款支出按功能科目分类,一般公共服务支出0 万元,占本年财政拨款支出488.80 万元的 0 %;教育支出374.89 万元,占本年支出的77 %;社会保障和就业支出60.44 万元,占本年支出的12 %;医疗卫生与计划生育支出18.51 万元,占本年支出的 4 %;住房保障支出 34.96万元,占本年支出的 7%
+            本年收入合计1,151.41万元;包括财政拨款收入1,077.36万元(其中,一般公共预算1,077.36万元,国有资本经营预算0万元),占收入合计83.57%;
             """)
         #expect(document.diagnostics.filter { $0.code == "share-percent" }.map { "\($0.line) \($0.message)" } == [
             "1 项目支出 50.45% does not follow: 1390.4万元 of 2553.52万元 (line 1) is 54.45%",
@@ -479,7 +482,9 @@ struct FigureTests {
             "3 基本支出 55.46% does not follow: 12,270.36万元 of 26,994.72万元 (line 3) is 45.45%",
             "4 税务部门 58.51% does not follow: 13,866万元 of 28,583万元 (line 4) is 48.51%",
             "5 月份全区一般公共预算收入累计 50.3% does not follow: 61646万元 of 109466万元 (line 5) is 56.32%",
+            "8 财政拨款收入 83.57% does not follow: 1,077.36万元 of 1,151.41万元 (line 8) is 93.57%",
         ])
+        #expect(document.percents.last?.label == "财政拨款收入")
     }
 
     /// Items that end in 费用, 奖金, 接待 are what their changes are of (公务用车运行费用较上年同期增加

@@ -49,6 +49,9 @@ enum ChangeCheck {
         /// For a percent that states the share of the amount right before it (基本支出1163.12万元，
         /// 占45.55%), the whole it names, if any.
         var share: Share? = nil
+        /// For a share, or a whole a share states, the index of the figure it is of: the one
+        /// before it, or before an aside on that one (1,077.36万元(其中,…0万元),占93.57%).
+        var sharePart: Int? = nil
         /// How many list openings (其中, a colon) stand before the figure in its paragraph: the
         /// whole a share leaves unnamed is the amount a list opening follows.
         var openings = 0
@@ -188,14 +191,15 @@ enum ChangeCheck {
     /// part too. A whole stated in the share (61646万元，占年初预算数109466万元的56.3%) is the
     /// amount right before the percent, of the one before it.
     private static func checkShare(_ placed: [Placed], percentAt i: Int, opens: inout [Open]) -> Diagnostic? {
-        // 13,866万元，占调整预算100.93%，占一般公共预算收入的48.51%: a second share of one amount.
-        guard let share = placed[i].share,
-              case let part = i >= 2 && placed[i - 1].share != nil ? i - 2 : i - 1, part >= 0, placed[part].amount != nil
-        else { return nil }
+        guard let share = placed[i].share else { return nil }
         if share == .stated {
-            guard part >= 1, placed[part - 1].amount != nil else { return nil }
-            return shareWarning(placed[i].figure, part: placed[part - 1].figure, whole: placed[part].figure)
+            guard let part = placed[i - 1].sharePart, placed[part].amount != nil, placed[i - 1].amount != nil else { return nil }
+            return shareWarning(placed[i].figure, part: placed[part].figure, whole: placed[i - 1].figure)
         }
+        guard var part = placed[i].sharePart else { return nil }
+        // 13,866万元，占调整预算100.93%，占一般公共预算收入的48.51%: a second share of one amount.
+        if placed[part].share != nil, let first = placed[part].sharePart { part = first }
+        guard placed[part].amount != nil else { return nil }
         let before = placed[..<part].indices.reversed().filter { placed[$0].amount != nil && !placed[$0].inAside }
         let head = before.first { placed[$0].openings < placed[part].openings && placed[$0 + 1].share == nil }
         // Not an amount another share is of (教育支出374.89万元，占本年支出的77%；社会保障和就业支出…):

@@ -138,6 +138,13 @@ struct FigureExtractor {
                     continue
                 }
                 let clause = FigureClause(tokens: tokens, figureStart: found.span.lowerBound, previousEnd: previousEnd)
+                let lead = tokens[clause.start..<found.span.lowerBound]
+                // 基本支出1163.12万元，占45.55%: a share of the figure whose clause is right before, or
+                // of the one before an aside on it (1,077.36万元(其中,…0万元),占93.57%).
+                let sharePart = lead.first?.text == Self.shareWord
+                    ? Self.sharePart(places, clauseAt: clauseOffset + map.sourceOffset(ofFoldedOffset: lead[lead.startIndex].range.lowerBound),
+                                     in: written)
+                    : nil
                 var figure = Figure(
                     text: text, value: value, unit: found.unit,
                     comparator: clause.comparator ?? found.comparator ?? FigureClause.comparator(after: tokens, figureEnd: found.span.upperBound),
@@ -150,7 +157,7 @@ struct FigureExtractor {
                     changed = respectiveChanges.popFirst()
                     continuing.append(figures.count)
                 } else {
-                    figure.label = clause.label(inheriting: itemBefore(offset))
+                    figure.label = clause.label(inheriting: sharePart.flatMap { $0 < figures.count - 1 ? figures[$0] : nil } ?? itemBefore(offset))
                     // A change is labelled by its verb; the items say what changed only.
                     if figure.change == nil, let items = clause.respectiveItems() {
                         (respective, listItems) = (items[...], items)
@@ -174,7 +181,6 @@ struct FigureExtractor {
                     diagnostics.append(.figureAmbiguous(first + Self.originalText(of: tokens[(found.span.lowerBound - 1)...found.span.upperBound], in: map),
                                                         first: first, second: text, line: line))
                 }
-                let lead = tokens[clause.start..<found.span.lowerBound]
                 let leadWords = lead.count { $0.kind == .word }
                 // 与2020年非税收入相比，减少9万元: a change that names nothing but its verb.
                 let compared = figure.change != nil && leadWords <= 1 ? Self.comparedItem(before: clauseStart, in: written) : nil
@@ -182,17 +188,13 @@ struct FigureExtractor {
                 let after = found.span.upperBound + 1
                 let isShareBase = figure.unit != .percent && after + 1 < tokens.count && tokens[after].text == FigureClause.de
                     && tokens[after + 1].kind == .number
-                // 基本支出1163.12万元，占45.55%: a share of the amount whose clause is right before; in
-                // 61646万元，占年初预算数109466万元的56.3%, of the amount before the whole it states.
-                let followsFigure = lead.first?.text == Self.shareWord
-                    && Self.followsFigure(places.last, clauseAt: clauseOffset + map.sourceOffset(ofFoldedOffset: lead[lead.startIndex].range.lowerBound),
-                                          in: written)
-                let opensShare = isShareBase && followsFigure
+                // 61646万元，占年初预算数109466万元的56.3%: a share of the amount before the whole it states.
+                let opensShare = isShareBase && sharePart != nil
                 let share: ChangeCheck.Share? = if figure.unit != .percent || figure.change != nil || figure.comparator != nil {
                     nil
                 } else if places.last?.opensShare == true, lead.count == 1, lead.first?.text == FigureClause.de {
                     .stated
-                } else if followsFigure {
+                } else if sharePart != nil {
                     ChangeCheck.Share(lead: lead.filter { $0.kind == .word }.map(\.text))
                 } else {
                     nil
@@ -206,7 +208,7 @@ struct FigureExtractor {
                                             || lead.first?.text == FigureClause.against),
                                     compares: figure.change != nil && lead.contains { FigureClause.comparisons.contains($0.text) },
                                     isYearly: figure.unit == .percent && figure.change != nil && FigureClause.statesYearlyAverage(lead),
-                                    share: share, opensShare: opensShare))
+                                    share: share, sharePart: sharePart, opensShare: opensShare))
                 previousEnd = found.span.upperBound
                 i = found.span.upperBound + 1
             }
@@ -244,20 +246,54 @@ struct FigureExtractor {
         var compares: Bool
         var isYearly: Bool
         var share: ChangeCheck.Share?
+        /// For a share, or a whole a share states, the index of the figure it is of.
+        var sharePart: Int?
         /// For an amount, whether it is the whole a share right after it states (占年初预算数
         /// 109466万元的56.3%), of the amount before it.
         var opensShare: Bool
     }
 
-    /// Whether the amount at `place` ends right before the clause at `clauseStart`, with
-    /// nothing but a comma and spaces between (1163.12万元，占45.55%).
-    private static func followsFigure(_ place: Place?, clauseAt clauseStart: Int, in written: String) -> Bool {
-        guard let place, place.end < clauseStart else { return false }
-        let utf8 = written.utf8
-        var marks = Substring(written[utf8.index(utf8.startIndex, offsetBy: place.end)..<utf8.index(utf8.startIndex, offsetBy: clauseStart)])
-            .unicodeScalars.lazy.filter { !$0.properties.isWhitespace }.makeIterator()
-        guard let mark = marks.next(), mark == "，" || mark == "," else { return false }
-        return marks.next() == nil
+    /// The index among `places` of the figure a share whose words start at `clauseStart` is of:
+    /// the last, where a comma alone (and spaces) stands between (1163.12万元，占45.55%); where an
+    /// aside on it stands between too (1,077.36万元(其中,一般公共预算1,077.36万元,…0万元),占93.57%),
+    /// the last before the aside, right before its opening.
+    private static func sharePart(_ places: [Place], clauseAt clauseStart: Int, in written: String) -> Int? {
+        guard let last = places.indices.last, places[last].end < clauseStart else { return nil }
+        var written = written
+        return written.withUTF8 { bytes in
+            // Spaces: ASCII, tab, and the ideographic space (E3 80 80).
+            func skipSpaces(_ k: inout Int, to end: Int) {
+                while k < end {
+                    if bytes[k] == 0x20 || bytes[k] == 0x09 { k += 1 } else if k + 2 < end, bytes[k] == 0xE3, bytes[k + 1] == 0x80, bytes[k + 2] == 0x80 { k += 3 } else { return }
+                }
+            }
+            // A mark of one byte (ASCII) or three (full-width: EF BC xx) at `k`, stepped over.
+            func mark(_ k: inout Int, ascii: UInt8, fullWidth: UInt8) -> Bool {
+                if k < clauseStart, bytes[k] == ascii { k += 1; return true }
+                if k + 2 < clauseStart, bytes[k] == 0xEF, bytes[k + 1] == 0xBC, bytes[k + 2] == fullWidth { k += 3; return true }
+                return false
+            }
+            var k = places[last].end
+            skipSpaces(&k, to: clauseStart)
+            let closesAside = mark(&k, ascii: UInt8(ascii: ")"), fullWidth: 0x89)
+            skipSpaces(&k, to: clauseStart)
+            guard mark(&k, ascii: UInt8(ascii: ","), fullWidth: 0x8C) else { return nil }
+            skipSpaces(&k, to: clauseStart)
+            guard k == clauseStart else { return nil }
+            guard closesAside else { return last }
+            // The aside's opening: the last ( or （ before the figure it holds, no ) between.
+            var open = places[last].offset - 1
+            while open >= 0 {
+                if bytes[open] == UInt8(ascii: ")") || open >= 2 && (bytes[open - 2], bytes[open - 1], bytes[open]) == (0xEF, 0xBC, 0x89) { return nil }
+                if bytes[open] == UInt8(ascii: "(") { break }
+                if open >= 2, (bytes[open - 2], bytes[open - 1], bytes[open]) == (0xEF, 0xBC, 0x88) { open -= 2; break }
+                open -= 1
+            }
+            guard open >= 0, let part = places.lastIndex(where: { $0.end <= open }) else { return nil }
+            var gap = places[part].end
+            skipSpaces(&gap, to: open)
+            return gap == open ? part : nil
+        }
     }
 
     private static let shareWord: Word = "占"
@@ -306,7 +342,8 @@ struct FigureExtractor {
                 return ChangeCheck.Placed(figure: figure, sentence: sentence, leadWords: place.leadWords, changed: place.changed, subject: place.subject,
                                           compared: place.compared, isShareBase: place.isShareBase,
                                           isComparedBase: place.isComparedBase, compares: place.compares, inAside: depth > 0,
-                                          isYearly: place.isYearly, share: place.share, openings: openings)
+                                          isYearly: place.isYearly, share: place.share, sharePart: place.sharePart,
+                                          openings: openings)
             }
         }
     }
