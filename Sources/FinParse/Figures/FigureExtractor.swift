@@ -157,7 +157,9 @@ struct FigureExtractor {
                     changed = respectiveChanges.popFirst()
                     continuing.append(figures.count)
                 } else {
-                    figure.label = clause.label(inheriting: sharePart.flatMap { $0 < figures.count - 1 ? figures[$0] : nil } ?? itemBefore(offset))
+                    // No closure for the share's part: one capturing `figures` has each access checked.
+                    let inherited = if let sharePart, sharePart < figures.count - 1 { figures[sharePart] } else { itemBefore(offset) }
+                    figure.label = clause.label(inheriting: inherited)
                     // A change is labelled by its verb; the items say what changed only.
                     if figure.change == nil, let items = clause.respectiveItems() {
                         (respective, listItems) = (items[...], items)
