@@ -263,10 +263,17 @@ struct FigureExtractor {
         guard let last = places.indices.last, places[last].end < clauseStart else { return nil }
         var written = written
         return written.withUTF8 { bytes in
-            // Spaces: ASCII, tab, and the ideographic space (E3 80 80).
+            // Spaces: ASCII, tab, a line's end (a paragraph joined from lines), and the ideographic
+            // space (E3 80 80).
             func skipSpaces(_ k: inout Int, to end: Int) {
                 while k < end {
-                    if bytes[k] == 0x20 || bytes[k] == 0x09 { k += 1 } else if k + 2 < end, bytes[k] == 0xE3, bytes[k + 1] == 0x80, bytes[k + 2] == 0x80 { k += 3 } else { return }
+                    if [0x20, 0x09, 0x0A, 0x0D].contains(bytes[k]) {
+                        k += 1
+                    } else if k + 2 < end, bytes[k] == 0xE3, bytes[k + 1] == 0x80, bytes[k + 2] == 0x80 {
+                        k += 3
+                    } else {
+                        return
+                    }
                 }
             }
             // A mark of one byte (ASCII) or three (full-width: EF BC xx) at `k`, stepped over.
