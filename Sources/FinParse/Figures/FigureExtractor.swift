@@ -190,11 +190,10 @@ struct FigureExtractor {
                 let after = found.span.upperBound + 1
                 let isShareBase = figure.unit != .percent && after + 1 < tokens.count && tokens[after].text == FigureClause.de
                     && tokens[after + 1].kind == .number
-                // 61646万元，占年初预算数109466万元的56.3%: a share of the amount before the whole it states.
-                let opensShare = isShareBase && sharePart != nil
                 let share: ChangeCheck.Share? = if figure.unit != .percent || figure.change != nil || figure.comparator != nil {
                     nil
-                } else if places.last?.opensShare == true, lead.count == 1, lead.first?.text == FigureClause.de {
+                } else if let whole = places.last, whole.isShareBase, whole.sharePart != nil, lead.count == 1, lead.first?.text == FigureClause.de {
+                    // 61646万元，占年初预算数109466万元的56.3%: a share of the amount before the whole it states.
                     .stated
                 } else if sharePart != nil {
                     ChangeCheck.Share(lead: lead.filter { $0.kind == .word }.map(\.text))
@@ -210,7 +209,7 @@ struct FigureExtractor {
                                             || lead.first?.text == FigureClause.against),
                                     compares: figure.change != nil && lead.contains { FigureClause.comparisons.contains($0.text) },
                                     isYearly: figure.unit == .percent && figure.change != nil && FigureClause.statesYearlyAverage(lead),
-                                    share: share, sharePart: sharePart, opensShare: opensShare))
+                                    share: share, sharePart: sharePart))
                 previousEnd = found.span.upperBound
                 i = found.span.upperBound + 1
             }
@@ -248,11 +247,9 @@ struct FigureExtractor {
         var compares: Bool
         var isYearly: Bool
         var share: ChangeCheck.Share?
-        /// For a share, or a whole a share states, the index of the figure it is of.
+        /// For a share, or a whole a share states (占年初预算数109466万元的56.3%), the index of the
+        /// figure it is of.
         var sharePart: Int?
-        /// For an amount, whether it is the whole a share right after it states (占年初预算数
-        /// 109466万元的56.3%), of the amount before it.
-        var opensShare: Bool
     }
 
     /// The index among `places` of the figure a share whose words start at `clauseStart` is of:
