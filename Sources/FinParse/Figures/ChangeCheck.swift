@@ -67,7 +67,7 @@ enum ChangeCheck {
         /// The share a percent's lead words state (占, 占比达, 占基本支出的, 占总支出的比重为, 占项目
         /// 支出预算), nil for other words.
         init?(lead words: [Word]) {
-            guard words.first == Self.share else { return nil }
+            guard words.first == FigureClause.share else { return nil }
             var name = words.dropFirst()
             if name.first == Self.proportion {
                 self = .unnamed
@@ -77,7 +77,7 @@ enum ChangeCheck {
             self = name.isEmpty ? .unnamed : .named(name.map(\.string).joined())
         }
 
-        private static let share: Word = "占", proportion: Word = "比"
+        private static let proportion: Word = "比"
         /// The words of a share after what it is of: 的, 比重 and 比例, and 为, 达 or 是 before the percent.
         private static let afterName: WordSet = ["的", "比重", "比例", "为", "达", "达到", "是"]
 

@@ -757,7 +757,9 @@ struct FigureClause {
 
     /// Drops the time, scope and body words that open a stretch (2021年度, 本年, 区司法局).
     private static let yearParts: WordSet = ["中", "末", "底", "初", "终", "终结"]
-    private static let year: Word = "年", le: Word = "了", share: Word = "占", allotted: Word = "安排"
+    private static let year: Word = "年", le: Word = "了", allotted: Word = "安排"
+    /// 占, which opens a share (占45.55%, 占基本支出的71.71%).
+    static let share: Word = "占"
     static let de: Word = "的"
     private static let subject: Word = "科目", finalAccounts: Word = "决算"
 

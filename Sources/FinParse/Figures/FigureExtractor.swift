@@ -141,7 +141,7 @@ struct FigureExtractor {
                 let lead = tokens[clause.start..<found.span.lowerBound]
                 // 基本支出1163.12万元，占45.55%: a share of the figure whose clause is right before, or
                 // of the one before an aside on it (1,077.36万元(其中,…0万元),占93.57%).
-                let sharePart = lead.first?.text == Self.shareWord
+                let sharePart = lead.first?.text == FigureClause.share
                     ? Self.sharePart(places, clauseAt: clauseOffset + map.sourceOffset(ofFoldedOffset: lead[lead.startIndex].range.lowerBound),
                                      in: written)
                     : nil
@@ -302,12 +302,11 @@ struct FigureExtractor {
         }
     }
 
-    private static let shareWord: Word = "占"
-
     /// Each figure with the number of sentences (closed by 。, ； or ;) before its clause, of
-    /// list openings (其中, ：, :) before it, and whether it stands in an aside. A pass of its own, over the few paragraphs that state a
-    /// change: counted in ``clauses(of:)``, the pass every paragraph takes, it cost 41 M
-    /// instructions more over the 102 `-layout` and raw inputs, this 3 M.
+    /// list openings (其中, ：, :) before it, and whether it stands in an aside. A pass of its
+    /// own, over the few paragraphs that state a change or a share: counted in ``clauses(of:)``,
+    /// the pass every paragraph takes, it cost 41 M instructions more over the 102 `-layout`
+    /// and raw inputs, this 3 M.
     private static func placed(_ figures: [Figure], _ places: [Place],
                                in written: String) -> [ChangeCheck.Placed] {
         // The bytes in place: a copy of each paragraph's cost more than the pass.
