@@ -17,8 +17,7 @@ import FoundationEssentials
 /// Every figure is taken as exact to half a unit of its last digit, and a percent to its
 /// last digit (some reports cut rather than round): only a change that no rounding explains
 /// is reported. The arithmetic is exact, in whole half-fen (``Money``); a figure written finer
-/// than a fen, in words (三百万元), or too large for the products to fit 64 bits (beyond about
-/// 10^12 元; 6·10^15 元 for the amounts alone) is not checked.
+/// than a fen, in words (三百万元), or beyond about 6·10^15 元 (2^60 half-fen) is not checked.
 enum ChangeCheck {
     /// A figure of the paragraph, the sentence (up to 。 or ；) it stands in, and the number of
     /// words between its clause's start and it (增长48.16%: one).
@@ -55,6 +54,9 @@ enum ChangeCheck {
         /// How many list openings (其中, a colon) stand before the figure in its paragraph: the
         /// whole a share leaves unnamed is the amount a list opening follows.
         var openings = 0
+        /// The sentence whose amount the last list opening before the figure follows: the
+        /// opening's, or the one before where the opening starts its sentence (。其中,…).
+        var listSentence = 0
     }
 
     /// What a share says it is of: 占45.55% nothing, 占基本支出的71.71% 基本支出; 占年初预算数
@@ -83,21 +85,40 @@ enum ChangeCheck {
 
         /// Whether an amount labelled `label` is the whole this share names: by that label, one
         /// that ends so (财政拨款基本支出 for 基本支出) but for the last item of a list (税收返还和
-        /// 转移支付 is not 转移支付), or without the year of the report's own figures that labels
-        /// leave out (支出合计 for 本年支出合计; that alone: 教育支出 is no 本年支出).
+        /// 转移支付 is not 转移支付), or by the name shortened as labels leave it (``isNamedExactly(by:)``).
         func isNamed(by label: String?) -> Bool {
             guard case .named(let name) = self, let label else { return false }
             return label.hasSuffix(utf8: name)
                 && label.unicodeScalars.dropLast(name.unicodeScalars.count).last.map(Self.joiners.contains) != true
-                || names.dropFirst().contains { label.utf8.elementsEqual($0.utf8) }
+                || Self.shortens(name, to: label)
+        }
+
+        /// Whether `label` is the name itself, or the name without the year of the report's own
+        /// figures or without 预算, as labels leave them out (支出合计 for 本年支出合计, 项目支出 for
+        /// 项目支出预算; that alone: 教育支出 is no 本年支出).
+        func isNamedExactly(by label: String?) -> Bool {
+            guard case .named(let name) = self, let label else { return false }
+            return label.utf8.elementsEqual(name.utf8) || Self.shortens(name, to: label)
+        }
+
+        private static func shortens(_ name: String, to label: String) -> Bool {
+            // 本年 and 预算 are six bytes each: lengths first, as every recent label may be asked.
+            guard label.utf8.count + 6 == name.utf8.count else { return false }
+            return name.utf8.starts(with: thisYear.utf8) && label.utf8.elementsEqual(name.utf8.dropFirst(6))
+                || label.utf8.count >= 9 && name.hasSuffix(utf8: budget) && name.utf8.starts(with: label.utf8)
         }
 
         private static let joiners: Set<Unicode.Scalar> = ["和", "及", "与", "、"]
+        private static let thisYear = "本年"
+        private static let budget = "预算"
 
-        /// The name, and without 本年 where it starts so.
+        /// The name, and as ``isNamedExactly(by:)`` shortens it: the labels to look it up by.
         var names: [String] {
             guard case .named(let name) = self else { return [] }
-            return name.utf8.starts(with: "本年".utf8) ? [name, String(name.dropFirst(2))] : [name]
+            var names = [name]
+            if name.utf8.starts(with: Self.thisYear.utf8) { names.append(String(name.dropFirst(2))) }
+            if name.utf8.count >= 9 + Self.budget.utf8.count, name.hasSuffix(utf8: Self.budget) { names.append(String(name.dropLast(2))) }
+            return names
         }
 
         /// Whether the name says the total (总支出, 支出总额, 总收入): a whole the paragraph may
@@ -105,6 +126,55 @@ enum ChangeCheck {
         var namesTotal: Bool {
             if case .named(let name) = self { name.contains(utf8: "总") } else { false }
         }
+
+        /// Whether an amount labelled `label` may be the total this share names: one of the
+        /// same thing, the words of a total aside (支出合计 and 财政支出 for 总支出, 财政总收入累计
+        /// for 财政总收入, 财政支出 for 财政支出总量), not another's (税收返还和转移支付 is no
+        /// 转移支付总量). An amount with no label may be.
+        func mayTotal(_ label: String?) -> Bool {
+            guard case .named(let name) = self, let label else { return true }
+            // 预算总收入 for 收入预算: the list's head, the budget's words in either order.
+            func base(_ text: String) -> String { String(decoding: Self.removing([Array(Self.budget.utf8)], from: Self.totalBase(text).utf8), as: UTF8.self) }
+            return Share.named(base(name)).isNamed(by: base(label))
+        }
+
+        /// Whether a label names a total (总支出, 支出合计, 收入累计): 总 is E6 80 BB, 计 E8 AE A1 (after
+        /// 合 E5 90 88 or 累 E7 B4 AF). One pass over the bytes, as every recent label may be asked.
+        static func isTotal(_ label: String) -> Bool {
+            var label = label
+            return label.withUTF8 { bytes in
+                var k = 2
+                while k < bytes.count {
+                    switch (bytes[k - 2], bytes[k - 1], bytes[k]) {
+                    case (0xE6, 0x80, 0xBB): return true
+                    case (0xE8, 0xAE, 0xA1) where k >= 5 && [(0xE5, 0x90, 0x88), (0xE7, 0xB4, 0xAF)].contains(where: { $0 == (bytes[k - 5], bytes[k - 4], bytes[k - 3]) }):
+                        return true
+                    default: k += 1
+                    }
+                }
+                return false
+            }
+        }
+
+        /// What a total is of, without the words that make it one: 总支出, 支出合计, 本年支出总计 → 支出.
+        static func totalBase(_ name: String) -> String {
+            String(decoding: removing(totalWords, from: name.utf8.starts(with: thisYear.utf8) ? name.utf8.dropFirst(thisYear.utf8.count) : name.utf8[...]),
+                   as: UTF8.self)
+        }
+
+        /// `text`'s bytes without every occurrence of each of `words`, in turn.
+        private static func removing(_ words: [[UInt8]], from text: some Collection<UInt8>) -> [UInt8] {
+            var bytes = Array(text)
+            for word in words {
+                var k = 0
+                while k + word.count <= bytes.count {
+                    if bytes[k..<(k + word.count)].elementsEqual(word) { bytes.removeSubrange(k..<(k + word.count)) } else { k += 1 }
+                }
+            }
+            return bytes
+        }
+
+        private static let totalWords = ["合计", "总计", "总额", "总量", "总数", "累计", "总"].map { Array($0.utf8) }
     }
 
     /// A percent whose paragraph does not give what it is of, for ``Resolver`` to look for in
@@ -200,12 +270,19 @@ enum ChangeCheck {
         // 13,866万元，占调整预算100.93%，占一般公共预算收入的48.51%: a second share of one amount.
         if placed[part].share != nil, let first = placed[part].sharePart { part = first }
         guard placed[part].amount != nil else { return nil }
-        let before = placed[..<part].indices.reversed().filter { placed[$0].amount != nil && !placed[$0].inAside }
+        // Not a change nor what one is from (比上年同期增收12543.83亿元 before 其中).
+        let before = placed[..<part].indices.reversed().lazy.filter {
+            placed[$0].amount != nil && !placed[$0].inAside && placed[$0].figure.change == nil && !isEarlier(placed[$0])
+        }
+        // Of the list's own sentence: not an amount of a sentence before one that opens a list
+        // of what it names (…其他各类资金13335万元…。全区涉农整合资金主要用于…2个方面,其中,安排…).
         let head = before.first { placed[$0].openings < placed[part].openings && placed[$0 + 1].share == nil }
-        // Not an amount another share is of (教育支出374.89万元，占本年支出的77%；社会保障和就业支出…):
-        // a part itself.
+            .flatMap { placed[$0].sentence >= placed[part].listSentence ? $0 : nil }
+        // Not an amount another share is of (教育支出374.89万元，占本年支出的77%；社会保障和就业支出…),
+        // a part itself, unless its label is the name (基本支出预算, itself a share of the total).
         let whole = share == .unnamed ? head
-            : before.first { placed[$0 + 1].share == nil && share.isNamed(by: placed[$0].figure.label) } ?? (share.namesTotal ? head : nil)
+            : before.first { share.isNamed(by: placed[$0].figure.label) && (placed[$0 + 1].share == nil || share.isNamedExactly(by: placed[$0].figure.label)) }
+                ?? head.flatMap { share.namesTotal && share.mayTotal(placed[$0].figure.label) ? $0 : nil }
         guard let whole else {
             if share != .unnamed || before.allSatisfy({ placed[$0 + 1].share != nil }) {
                 opens.append(.share(share, part: placed[part].figure, percent: placed[i].figure))
@@ -456,7 +533,7 @@ enum ChangeCheck {
 
     /// What `change` (signed: a fall is below zero) of `base` is when `percent` is not it, to
     /// the rounding of each: a rise of 48.61%; nil when it is, or when it cannot be worked out
-    /// in 64 bits.
+    /// (a percent of more than six decimals).
     private static func misfit(_ percent: Figure, change: Money, from base: Money) -> String? {
         miss(percent, change: change, from: base).map { hundredths in
             let direction = direction(change.units < 0 ? .decrease : .increase)
@@ -495,21 +572,18 @@ enum ChangeCheck {
         // (p = P/10^d) when 100c − pb = 0 somewhere in their ranges: when 100·10^d·c − P·b, at
         // their middles, is no further from 0 than it can move: 100·10^d·slack(c) + |P|·slack(b)
         // + (b + slack(b)), the last digit of p times the largest b.
-        let stated = percent.change == .decrease ? -digits : digits
-        guard let hundred = Money.product(100, scale), let cTerm = Money.product(hundred, change.units),
-              let bTerm = Money.product(stated, base.units), let cReach = Money.product(hundred, change.slack),
-              let bReach = Money.product(abs(digits), base.slack)
-        else { return nil }
-        let (gap, gapOverflow) = cTerm.subtractingReportingOverflow(bTerm)
-        guard let digitReach = Money.product(lastDigits, base.high) else { return nil }
-        let reach = [cReach, bReach, digitReach].reduce(UInt64(0)) { sum, term in
-            let (total, overflow) = sum.addingReportingOverflow(UInt64(term))
-            return overflow ? .max : total
-        }
-        guard !gapOverflow, gap.magnitude > reach else { return nil }
+        // In 128 bits, so that national figures (51304.03亿元, 10^15 half-fen) fit the products: a
+        // percent of up to six decimals and 10^12 in its digits keeps each term below 10^32.
+        guard decimals <= 6, digits.magnitude <= 1_000_000_000_000 else { return nil }
+        let hundred = Int128(100 * scale)
+        let stated = Int128(percent.change == .decrease ? -digits : digits)
+        let gap = hundred * Int128(change.units) - stated * Int128(base.units)
+        let reach = hundred * Int128(change.slack) + Int128(digits.magnitude) * Int128(base.slack) + Int128(lastDigits) * Int128(base.high)
+        guard gap.magnitude > reach.magnitude else { return nil }
         // 10000c/b to the nearest whole, in hundredths of a percent.
-        guard let twice = Money.product(20_000, abs(change.units)), twice <= Int64.max - base.units else { return nil }
-        return .some((twice + base.units) / (2 * base.units))
+        guard let hundredths = Int64(exactly: (20_000 * Int128(change.units.magnitude) + Int128(base.units)) / (2 * Int128(base.units)))
+        else { return nil }
+        return .some(hundredths)
     }
 
     private static func warning(_ percent: Figure, _ message: String) -> Diagnostic {
@@ -538,6 +612,10 @@ extension ChangeCheck {
         /// The last amount of the body text under each label, with no change word or comparator,
         /// and its paragraph's text.
         private var amounts: [String: (figure: Figure, paragraph: String)] = [:]
+        /// The last labelled amounts of the body text (64 at least, the last 64 looked at), newest last: the wholes of
+        /// shares that a label does not name exactly (占总支出的 for 支出合计), or a short one (总收入).
+        private var recent: [Figure] = []
+        private static let recentAmounts = 64
         /// The last amount of a paragraph that ends opening a list (…合计27664.22万元，其中：), while
         /// the amounts after it are the parts of shares: the whole of the shares that name none.
         private var listHead: Figure?
@@ -561,8 +639,7 @@ extension ChangeCheck {
                 switch open {
                 case .change(let changed, let stepFigure, _): (subject, step) = (changed, stepFigure)
                 case .share(let share, let part, let percent):
-                    let whole = share == .unnamed ? listHead : share.names.compactMap { amounts[$0]?.figure }.first
-                    if let whole, let found = ChangeCheck.shareWarning(percent, part: part, whole: whole) { diagnostics.append(found) }
+                    if let found = shareWarning(share, part: part, percent: percent) { diagnostics.append(found) }
                     continue
                 }
                 guard let (figure, amountParagraph) = amount(of: subject), let amount = Money(figure), let step = Money(step)
@@ -582,6 +659,48 @@ extension ChangeCheck {
             }
             for figure in figures[next...] { remember(figure, in: paragraph.text(ofLine: figure.line), parts: parts) }
             return diagnostics
+        }
+
+        /// The warning of a share whose paragraph does not give its whole: for a share naming
+        /// none, the list's head; else the last amount labelled as named (``Share/names``), or,
+        /// failing that, whose label ends with the name (透露当期全国政府采购规模 for 全国政府采购规模);
+        /// else, for a total, the last amount of each label that names the same total (支出合计
+        /// or 支出总计 for 总支出, 财政支出 for 财政支出总量), warned only where it is none of them
+        /// (a 决算's 本年支出合计 and 支出总计 differ by the year's balances).
+        /// An amount below the part is no whole of it: one of another year or section, so named.
+        private func shareWarning(_ share: Share, part: Figure, percent: Figure) -> Diagnostic? {
+            guard let least = Money(part)?.low else { return nil }
+            func mayBeWhole(_ whole: Figure) -> Bool { Money(whole).map { $0.high >= least } ?? false }
+            if share == .unnamed {
+                return listHead.flatMap { mayBeWhole($0) ? ChangeCheck.shareWarning(percent, part: part, whole: $0) : nil }
+            }
+            // By the label itself first, a hash away; else among the recent amounts, newest first
+            // (by index: no copy of each figure).
+            let recentFirst = recent.indices.reversed().prefix(Self.recentAmounts)
+            if let named = share.names.lazy.compactMap({ amounts[$0]?.figure }).first
+                ?? recentFirst.first(where: { share.isNamed(by: recent[$0].label) }).map({ recent[$0] }) {
+                return mayBeWhole(named) ? ChangeCheck.shareWarning(percent, part: part, whole: named) : nil
+            }
+            // Else, for a total, the amounts labelled as the same total, each of its label's last
+            // (支出合计 for 总支出), and the base alone where it names one thing (财政支出 for 财政
+            // 支出总量; 支出 alone is as often a year's: 永州's 2020年度支出为1718.25万元 a line before
+            // 占总支出的); warned only where the share is of none of them. Not an amount whose label
+            // only ends the name: 采购规模达35861.4亿元 is no 服务类采购规模.
+            guard case .named(let name) = share, share.namesTotal else { return nil }
+            let base = Share.totalBase(name)
+            let baseNames = base.unicodeScalars.count >= 4
+            var found: Diagnostic? = nil
+            var seen: [String] = []
+            for k in recentFirst {
+                guard let label = recent[k].label,
+                      baseNames && label.utf8.elementsEqual(base.utf8) || Share.isTotal(label) && Share.totalBase(label).utf8.elementsEqual(base.utf8),
+                      !seen.contains(where: { $0.utf8.elementsEqual(label.utf8) }) else { continue }
+                seen.append(label)
+                guard mayBeWhole(recent[k]) else { continue }
+                guard let warning = ChangeCheck.shareWarning(percent, part: part, whole: recent[k]) else { return nil }
+                found = found ?? warning
+            }
+            return found
         }
 
         /// Whether `paragraph` ends with a colon (：, EF BC 9A, or :), spaces aside.
@@ -612,21 +731,26 @@ extension ChangeCheck {
 
         /// Labels are short (the longest of the corpus's body text has 19 characters): a subject
         /// is looked up by its first 32 at most, so that a clause of thousands of words costs no
-        /// more than a short one.
+        /// more than a short one. A change's subject by four characters at least.
         private static let longestLabel = 32
+        private static let shortestSubject = 4
 
         private mutating func remember(_ figure: Figure, in paragraph: String, parts: Set<PartKey>) {
             guard figure.unit != .percent, figure.change == nil, figure.comparator == nil, figure.cell == nil else { return }
             if parts.isEmpty || !parts.contains(PartKey(figure)) {
                 listHead = Self.opensList(paragraph) ? figure : nil
             }
-            guard let label = figure.label, (4...Self.longestLabel).contains(label.unicodeScalars.count) else { return }
-            amounts[label] = (figure, paragraph)
+            guard let label = figure.label else { return }
+            let length = label.unicodeScalars.count
+            guard (2...Self.longestLabel).contains(length) else { return }
+            if recent.count == 2 * Self.recentAmounts { recent.removeFirst(Self.recentAmounts) }
+            recent.append(figure)
+            if length >= Self.shortestSubject { amounts[label] = (figure, paragraph) }
         }
 
         private func amount(of subject: String) -> (figure: Figure, paragraph: String)? {
             var prefix = Substring(subject.unicodeScalars.prefix(Self.longestLabel))
-            while prefix.unicodeScalars.count >= 4 {
+            while prefix.unicodeScalars.count >= Self.shortestSubject {
                 if let figure = amounts[String(prefix)] { return figure }
                 prefix = prefix.dropLast()
             }

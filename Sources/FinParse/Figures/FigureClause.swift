@@ -301,7 +301,7 @@ struct FigureClause {
         return count
     }
 
-    private static let respectively: Word = "分别"
+    static let respectively: Word = "分别"
     private static let copulasAfterRespectively: WordSet = ["为", "是", "达"]
     private static let commaJoiner: WordSet = ["、"]
     private static let itemJoiners: WordSet = ["、", "和", "及", "与"]

@@ -86,14 +86,21 @@ struct FigureExtractor {
         // verbs: the items they are of, and a list of percents right after them is of too.
         var respectiveChanges: ArraySlice<String> = []
         var changedItems: [String] = []
-        // What a share or a level may be of: the last figure, or, where that is a change right
-        // after an amount of its sentence (税收收入完成95.1亿元，增长19.9%，占…的63%), that amount.
-        func itemBefore(_ offset: Int) -> Figure? {
-            guard let last = figures.last, last.change != nil, let k = figures.lastIndex(where: { $0.change == nil }) else { return figures.last }
+        // A list of shares of such a list's amounts (…分别为2666.3亿元和30400.7亿元，占…的8.1%和91.9%):
+        // what they are of, and the amounts the shares still to come are of, in turn.
+        var listShare: ChangeCheck.Share? = nil
+        var listParts: ArraySlice<Int> = []
+        // Where the last figure is a change right after an amount of its sentence (税收收入完成
+        // 95.1亿元，增长19.9%，占…的63%; 比上年同期增收12543.83亿元, 比上年1718.25万元), that amount's index.
+        func changedBefore(_ offset: Int) -> Int? {
+            guard let last = figures.last, last.change != nil,
+                  let k = figures.indices.last(where: { figures[$0].change == nil && !places[$0].isComparedBase }) else { return nil }
             let utf8 = written.utf8
             let between = written[utf8.index(utf8.startIndex, offsetBy: places[k].offset)..<utf8.index(utf8.startIndex, offsetBy: offset)]
-            return between.contains(utf8: "。") || between.contains(utf8: "；") || between.contains(utf8: ";") ? last : figures[k]
+            return between.contains(utf8: "。") || between.contains(utf8: "；") || between.contains(utf8: ";") ? nil : k
         }
+        // What a share or a level may be of: the last figure, or the amount a change right after it is of.
+        func itemBefore(_ offset: Int) -> Figure? { changedBefore(offset).map { figures[$0] } ?? figures.last }
         let clauses = Self.clauses(of: written)
         for clause in clauses.candidates {
             let clauseStart = clause.startIndex
@@ -140,31 +147,49 @@ struct FigureExtractor {
                 let clause = FigureClause(tokens: tokens, figureStart: found.span.lowerBound, previousEnd: previousEnd)
                 let lead = tokens[clause.start..<found.span.lowerBound]
                 // 基本支出1163.12万元，占45.55%: a share of the figure whose clause is right before, or
-                // of the one before an aside on it (1,077.36万元(其中,…0万元),占93.57%).
-                let sharePart = lead.first?.text == FigureClause.share
+                // of the one before an aside on it (1,077.36万元(其中,…0万元),占93.57%), or of the
+                // amount a change right before is of (45612.99亿元,比上年增收11487.11亿元,同比增长33.7%,占…).
+                var sharePart = lead.first?.text == FigureClause.share
                     ? Self.sharePart(places, clauseAt: clauseOffset + map.sourceOffset(ofFoldedOffset: lead[lead.startIndex].range.lowerBound),
                                      in: written)
                     : nil
+                // Not in a closure: one calling `changedBefore` had each access to what it captures checked.
+                if let part = sharePart, figures[part].change != nil { sharePart = changedBefore(offset) }
                 var figure = Figure(
                     text: text, value: value, unit: found.unit,
                     comparator: clause.comparator ?? found.comparator ?? FigureClause.comparator(after: tokens, figureEnd: found.span.upperBound),
                     label: nil, change: clause.change, line: line)
                 var changed: String? = nil
+                var share: ChangeCheck.Share? = nil
                 if let previous = figures.last, clause.continuesList || found.closesRange {
                     // 下降4.1%、1.9%, 增长10%-20%: the second figure shares the first one's reading.
                     figure.change = previous.change
                     figure.label = respective.popFirst() ?? previous.label
                     changed = respectiveChanges.popFirst()
                     continuing.append(figures.count)
+                    if let part = listParts.popFirst() { (sharePart, share) = (part, listShare) }
                 } else {
+                    listParts = []
                     // No closure for the share's part: one capturing `figures` has each access checked.
                     let inherited = if let sharePart, sharePart < figures.count - 1 { figures[sharePart] } else { itemBefore(offset) }
                     figure.label = clause.label(inheriting: inherited)
                     // A change is labelled by its verb; the items say what changed only.
                     if figure.change == nil, let items = clause.respectiveItems() {
                         (respective, listItems) = (items[...], items)
+                    } else if figure.change == nil && clause.isShare(listOf: listItems.count) {
+                        respective = listItems[...]
+                        // Each share is of its item's amount, where the list's amounts stand right
+                        // before it; else none is checked.
+                        let first = figures.count - listItems.count
+                        sharePart = nil
+                        if first >= 0, zip(figures[first...], listItems).allSatisfy({ $0.label == $1 && $0.unit != .percent && $0.change == nil }) {
+                            listParts = Array((first + 1)..<figures.count)[...]
+                            sharePart = first
+                            listShare = ChangeCheck.Share(lead: Array(lead.filter { $0.kind == .word }.map(\.text).drop { $0 == FigureClause.respectively }))
+                            share = listShare
+                        }
                     } else {
-                        respective = figure.change == nil && clause.isShare(listOf: listItems.count) ? listItems[...] : []
+                        respective = []
                     }
                     if let item = respective.popFirst() { figure.label = item }
                     if figure.change != nil, let items = clause.itemsChangedInTurn {
@@ -190,15 +215,15 @@ struct FigureExtractor {
                 let after = found.span.upperBound + 1
                 let isShareBase = figure.unit != .percent && after + 1 < tokens.count && tokens[after].text == FigureClause.de
                     && tokens[after + 1].kind == .number
-                let share: ChangeCheck.Share? = if figure.unit != .percent || figure.change != nil || figure.comparator != nil {
-                    nil
+                if figure.unit != .percent || figure.change != nil || figure.comparator != nil {
+                    share = nil
+                } else if share != nil {
+                    // A share of a list, read with the list's first.
                 } else if let whole = places.last, whole.isShareBase, whole.sharePart != nil, lead.count == 1, lead.first?.text == FigureClause.de {
                     // 61646万元，占年初预算数109466万元的56.3%: a share of the amount before the whole it states.
-                    .stated
+                    share = .stated
                 } else if sharePart != nil {
-                    ChangeCheck.Share(lead: lead.filter { $0.kind == .word }.map(\.text))
-                } else {
-                    nil
+                    share = ChangeCheck.Share(lead: lead.filter { $0.kind == .word }.map(\.text))
                 }
                 let end = clauseOffset + map.sourceOffset(ofFoldedOffset: tokens[found.span.upperBound].range.upperBound)
                 places.append(Place(offset: offset, end: end, leadWords: leadWords, changed: changed,
@@ -316,40 +341,55 @@ struct FigureExtractor {
             // How deep in asides （…） each figure stands.
             var depth = 0
             var openings = 0
+            // The sentence whose amount the last list opening follows: its own, or, for one that
+            // opens its sentence (…增长32.4%。其中,税收收入…), the one before. `bare`: nothing but
+            // spaces and openings since the sentence began.
+            var listSentence = 0
+            var bare = true
             var scanned = 0
-            return zip(figures, places).map { figure, place in
+            // A loop, not a map: the counts captured by a closure had each access checked.
+            var placed: [ChangeCheck.Placed] = []
+            placed.reserveCapacity(figures.count)
+            for (figure, place) in zip(figures, places) {
                 // Up to the figure: no 。 or ； stands between its clause's start and it, so the count
                 // is its clause's. 。 is E3 80 82, and ；, （, ） and ： EF BC 9B, 88, 89 and 9A; ; ends one
                 // too. 其中 is E5 85 B6 E4 B8 AD.
                 while scanned < place.offset {
                     let byte = bytes[scanned]
+                    var width = 1
                     if byte == UInt8(ascii: ";") {
-                        sentence += 1
+                        (sentence, bare) = (sentence + 1, true)
                     } else if byte == UInt8(ascii: ":") {
-                        openings += 1
+                        (openings, listSentence) = (openings + 1, bare ? sentence - 1 : sentence)
                     } else if byte == UInt8(ascii: "(") {
-                        depth += 1
+                        (depth, bare) = (depth + 1, false)
                     } else if byte == UInt8(ascii: ")") {
-                        depth = max(0, depth - 1)
+                        (depth, bare) = (max(0, depth - 1), false)
                     } else if byte >= 0xE3, scanned + 2 < bytes.count {
+                        width = 3
                         switch (byte, bytes[scanned + 1], bytes[scanned + 2]) {
-                        case (0xE3, 0x80, 0x82), (0xEF, 0xBC, 0x9B): sentence += 1
-                        case (0xEF, 0xBC, 0x88): depth += 1
-                        case (0xEF, 0xBC, 0x89): depth = max(0, depth - 1)
-                        case (0xEF, 0xBC, 0x9A): openings += 1
+                        case (0xE3, 0x80, 0x82), (0xEF, 0xBC, 0x9B): (sentence, bare) = (sentence + 1, true)
+                        case (0xEF, 0xBC, 0x88): (depth, bare) = (depth + 1, false)
+                        case (0xEF, 0xBC, 0x89): (depth, bare) = (max(0, depth - 1), false)
+                        case (0xEF, 0xBC, 0x9A): (openings, listSentence) = (openings + 1, bare ? sentence - 1 : sentence)
                         case (0xE5, 0x85, 0xB6) where scanned + 5 < bytes.count
-                            && (bytes[scanned + 3], bytes[scanned + 4], bytes[scanned + 5]) == (0xE4, 0xB8, 0xAD): openings += 1
-                        default: break
+                            && (bytes[scanned + 3], bytes[scanned + 4], bytes[scanned + 5]) == (0xE4, 0xB8, 0xAD):
+                            (openings, listSentence, width) = (openings + 1, bare ? sentence - 1 : sentence, 6)
+                        case (0xE3, 0x80, 0x80): break
+                        default: bare = false
                         }
+                    } else if ![0x20, 0x09, 0x0A, 0x0D, UInt8(ascii: ",")].contains(byte) {
+                        bare = false
                     }
-                    scanned += 1
+                    scanned += width
                 }
-                return ChangeCheck.Placed(figure: figure, sentence: sentence, leadWords: place.leadWords, changed: place.changed, subject: place.subject,
+                placed.append(ChangeCheck.Placed(figure: figure, sentence: sentence, leadWords: place.leadWords, changed: place.changed, subject: place.subject,
                                           compared: place.compared, isShareBase: place.isShareBase,
                                           isComparedBase: place.isComparedBase, compares: place.compares, inAside: depth > 0,
                                           isYearly: place.isYearly, share: place.share, sharePart: place.sharePart,
-                                          openings: openings)
+                                          openings: openings, listSentence: listSentence))
             }
+            return placed
         }
     }
 
