@@ -217,6 +217,16 @@ struct FigureExtractor {
                     && tokens[after + 1].kind == .number
                 if figure.unit != .percent || figure.change != nil || figure.comparator != nil {
                     share = nil
+                } else if sharePart == nil, let label = figure.label, let at = lead.firstIndex(where: { $0.text == FigureClause.share }), at > lead.startIndex {
+                    // 民生支出完成868.04亿元,…,民生支出占一般公共预算支出的比重达79.1%: a share whose part is
+                    // named before 占, of the paragraph's last amount so labelled (a loop: no closure
+                    // over `figures`).
+                    for k in figures.indices.reversed() where figures[k].unit != .percent && figures[k].change == nil && !places[k].isComparedBase
+                        && figures[k].label == label {
+                        sharePart = k
+                        share = ChangeCheck.Share(lead: lead[at...].filter { $0.kind == .word }.map(\.text))
+                        break
+                    }
                 } else if share != nil {
                     // A share of a list, read with the list's first.
                 } else if let whole = places.last, whole.isShareBase, whole.sharePart != nil, lead.count == 1, lead.first?.text == FigureClause.de {
