@@ -112,4 +112,15 @@ struct TokenizerTests {
         #expect(ListMarker.scan("十一. 机构设置")?.number == 11)
         #expect(ListMarker.scan("三.五倍") == nil)
     }
+
+    /// A line's first and last scalars, read on the bytes for the joining of scraped lines: a
+    /// character of three or four bytes whole, spaces skipped where asked, none in an empty line.
+    @Test func firstAndLastScalarsOnTheBytes() {
+        #expect("  2553.52万元，".firstScalar(skippingSpaces: true) == "2" && "  2553".firstScalar() == " ")
+        #expect("收入总计 ".lastScalar(skippingSpaces: true) == "计" && "收入总计 ".lastScalar() == " ")
+        #expect("增长𠀀".lastScalar() == "𠀀" && "𠀀增长".firstScalar() == "𠀀" && "%".lastScalar() == "%")
+        #expect("".firstScalar() == nil && "   ".lastScalar(skippingSpaces: true) == nil && "   ".firstScalar(skippingSpaces: true) == nil)
+        // A substring's own string (not contiguous from its start) reads the same.
+        #expect(String("总计：12万元。"[...]).lastScalar() == "。")
+    }
 }

@@ -746,12 +746,9 @@ enum PageText {
     /// Whether `line` goes on with the sentence `before` breaks off, as ``joinBroken(_:)`` reads it.
     private static func breaksInside(_ before: FoldedText, _ line: FoldedText) -> Bool {
         // This runs for every line of a scraped text: the line's first and the line before's
-        // last characters first, which let most lines go; that last alone where it is no
-        // space, as walking back scalar by scalar checks each index.
-        let end = before.text.unicodeScalars.last
-        guard let first = line.text.unicodeScalars.first(where: { $0 != " " }),
-              let last = end == " " ? before.text.unicodeScalars.last(where: { $0 != " " }) : end else { return false }
-        let indented = line.text.unicodeScalars.first == " "
+        // last characters first, which let most lines go, read on the bytes.
+        guard let first = line.text.firstScalar(skippingSpaces: true), let last = before.text.lastScalar(skippingSpaces: true) else { return false }
+        let indented = line.text.utf8.first == 0x20
         let head = { line.text.trimmingSpaces.unicodeScalars }, tail = { before.text.trimmingSpaces.unicodeScalars }
         let broken: Bool
         switch (first.value, last.value) {
