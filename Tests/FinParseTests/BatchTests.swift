@@ -9,7 +9,7 @@ struct BatchTests {
         let paths = [Corpus.yongzhou, Corpus.path("no-such-report.txt")] + Corpus.yongzhouVariants
         var seen: [(Int, Bool)] = []
         BatchParser(jobs: 2).parse(paths) { index, _, result in
-            if case .success(let document) = result { #expect(document.amounts.count == 228) }
+            if case .success(let document) = result { #expect(document.amounts.count == 226) }
             seen.append((index, (try? result.get()) != nil))
             return true
         }
@@ -28,7 +28,7 @@ struct BatchTests {
             return document.amounts.count
         }) { _, _, result in
             switch result {
-            case .success(let count): #expect(count == 228); codes.append(nil)
+            case .success(let count): #expect(count == 226); codes.append(nil)
             case .failure(let error): codes.append(error.code)
             }
             return true

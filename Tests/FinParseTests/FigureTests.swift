@@ -535,6 +535,18 @@ struct FigureTests {
         #expect(!yongzhou.diagnostics.contains { $0.code == "share-percent" })
     }
 
+    /// Money for each of something (经费定额较2014年上涨2000元/人, a 沈阳 page; the 永州 绩效目标表's
+    /// 5万元/期 and 20万元/次) was read as an amount of money; it is a rate, told and not read. A
+    /// slash before a number, or a space after it, makes no rate.
+    @Test func ratesAreNoAmounts() {
+        let document = Document(parsing: "人员经费定额较2014年上涨2000元/人，补助标准10万元/年，单价1000元/2000元，合计5万元/ 人。")
+        #expect(document.amounts.map(\.text) == ["1000元", "2000元", "5万元"])
+        #expect(document.diagnostics.filter { $0.code == "figure-not-read" }.map(\.message) == [
+            "2000元/人 is a rate, money for each of something, which a figure has no unit for; it is not read as one",
+            "10万元/年 is a rate, money for each of something, which a figure has no unit for; it is not read as one",
+        ])
+    }
+
     /// Items that end in 费用, 奖金, 接待 are what their changes are of (公务用车运行费用较上年同期增加
     /// 2.27万元 had no `changeOf`; 鄂尔多斯, 沈阳 pages); 上涨 is a rise; 较上年增17.1万元 was
     /// labelled 年增 (ICU's 上 / 年 / 增, two characters joined as 调减's are).

@@ -144,6 +144,12 @@ struct FigureExtractor {
                     i = found.span.upperBound + 1
                     continue
                 }
+                // 经费定额较2014年上涨2000元/人, 10万元/年: a rate, no amount of money.
+                if found.unit != .percent, let end = FigureSpan.perWhat(tokens, after: found.span.upperBound) {
+                    diagnostics.append(.figureNotRead(Self.originalText(of: tokens[found.span.lowerBound...end], in: map), .rate, line: line))
+                    i = end + 1
+                    continue
+                }
                 let clause = FigureClause(tokens: tokens, figureStart: found.span.lowerBound, previousEnd: previousEnd)
                 let lead = tokens[clause.start..<found.span.lowerBound]
                 // 基本支出1163.12万元，占45.55%: a share of the figure whose clause is right before, or
@@ -706,6 +712,7 @@ extension Diagnostic {
         case .multiple: "a multiple"
         case .perMille: "a per mille"
         case .foreignCurrency: "money in another currency than 元"
+        case .rate: "a rate, money for each of something"
         }
         return Diagnostic(severity: .info, code: "figure-not-read",
                           message: "\(text) is \(what), which a figure has no unit for; it is not read as one", line: line)
@@ -1032,7 +1039,21 @@ extension FigureSpan {
         case perMille
         /// 援助资金100万美元: money in another currency than 元.
         case foreignCurrency
+        /// 经费定额2000元/人, 10万元/年: money for each of something.
+        case rate
     }
+
+    /// The last token of what an amount ending at `end` is for each of, as a rate writes it: a
+    /// slash and a word right after the unit (元/人, 万元/年, 元/平方米); nil for a slash before a
+    /// number (1000元/2000元) or a space.
+    static func perWhat(_ tokens: [ClauseToken], after end: Int) -> Int? {
+        guard end + 2 < tokens.count, tokens[end + 1].text == slash, tokens[end + 2].kind == .word,
+              tokens[end + 1].range.lowerBound == tokens[end].range.upperBound, tokens[end + 2].range.lowerBound == tokens[end + 1].range.upperBound
+        else { return nil }
+        return end + 2
+    }
+
+    private static let slash: Word = "/"
 
     /// A number in a unit no figure has, told in a diagnostic rather than read as a figure:
     /// 提高3.2个百分点 (also 3.2百分点), 增长16倍, 增长一倍, 翻一番, 0.5‰, 千分之五.
