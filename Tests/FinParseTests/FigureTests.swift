@@ -544,6 +544,17 @@ struct FigureTests {
         #expect(found.map { $0.label ?? "-" } == ["一般公共预算收入", "全国政府采购规模", "政府性基金支出"])
     }
 
+    /// A mirror site's pinyin, after a character or in brackets (事业yè收入, 全國(guó)政府采購規模), is
+    /// no part of a label or of a share's whole: labels kept it (公务wù接待费), and the 2020
+    /// 政府采购 page's shares of 全國(guó)政府采購規模 found no whole (five of the third helper's; the
+    /// page in traditional characters, here in simplified).
+    @Test func aMirrorSitesPinyinIsNoPartOfAName() {
+        let document = Document(parsing: "2020年全国(guó)政府采购规模为36970.6亿元。\n货物、工程、服务采购规模分别为9175.8亿元、17492.4亿元和10302.4亿元,占全国(guó)政府采购规模的24.8%、47.3%和37.9%。\n事业yè收入100万元，公务wù接待费2万元。")
+        #expect(document.amounts.map { $0.label ?? "-" } == ["全国政府采购规模", "货物", "工程", "服务采购规模", "事业收入", "公务接待费"])
+        #expect(document.diagnostics.filter { $0.code == "share-percent" }.map(\.message)
+                    == ["服务采购规模 37.9% does not follow: 10302.4亿元 of 36970.6亿元 (line 1) is 27.87%"])
+    }
+
     /// Money for each of something (经费定额较2014年上涨2000元/人, a 沈阳 page; the 永州 绩效目标表's
     /// 5万元/期 and 20万元/次) was read as an amount of money; it is a rate, told and not read. A
     /// slash before a number, or a space after it, makes no rate.

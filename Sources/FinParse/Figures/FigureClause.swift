@@ -531,7 +531,7 @@ struct FigureClause {
         // 项目完成率不低于95%: the comparison is not part of the item.
         let end = phrase?.start ?? figureStart
         if let level = Self.subjectLevel(ending: tokens[start..<end]) { return level }
-        var kept = Self.outsideAsides(tokens[start..<end]).filter { $0.kind == .word || $0.kind == .number }
+        var kept = Self.outsideAsides(tokens[start..<end]).filter { $0.kind == .word && !Self.isPinyin($0.text) || $0.kind == .number }
         // 收入合计人民币2553.52万元: the currency (ICU: 人民 / 币) names no item.
         if kept.count >= 2, kept[kept.count - 1].text == Self.bi, kept[kept.count - 2].text == Self.renmin { kept.removeLast(2) }
         // 收入总计增加了1.5亿元: the words between a change verb and its figure are no part of it.
@@ -645,6 +645,27 @@ struct FigureClause {
         return (1...12).contains(item.unicodeScalars.count) ? item : nil
     }
 
+    /// The words of `lead` that name something: outside its asides, no pinyin (占全國(guó)政府采購規模的).
+    static func namingWords(_ lead: ArraySlice<ClauseToken>) -> [Word] {
+        outsideAsides(lead).compactMap { $0.kind == .word && !isPinyin($0.text) ? $0.text : nil }
+    }
+
+    /// Pinyin that a mirror site's converter writes after some characters (全國(guó), 事业yè收入):
+    /// letters only, one with a tone mark. No item's name has it. Most words are Chinese, told by
+    /// their first byte.
+    static func isPinyin(_ word: Word) -> Bool {
+        guard let first = word.string.utf8.first, first < 0xE0 else { return false }
+        var toned = false
+        for scalar in word.string.unicodeScalars {
+            if toneMarked.contains(scalar) { toned = true } else if !("a"..."z").contains(scalar) && scalar != "ü" { return false }
+        }
+        return toned
+    }
+
+    private static let toneMarked: Set<Unicode.Scalar> = [
+        "ā", "á", "ǎ", "à", "ē", "é", "ě", "è", "ī", "í", "ǐ", "ì", "ō", "ó", "ǒ", "ò", "ū", "ú", "ǔ", "ù", "ǖ", "ǘ", "ǚ", "ǜ",
+    ]
+
     /// The clause without its asides: a figure inside （…） starts its clause at the
     /// paren (含外宾接待支出0.00万元), and a closed aside longer than a character or
     /// two is dropped (政府采购金额（以合同签订为准）为…), as is a 科目's level (卫生健康支出（类）),
@@ -659,7 +680,10 @@ struct FigureClause {
             } else if isClosingParen(token) {
                 if let at = open {
                     let aside = kept[at...].map(\.text.string).joined()
-                    if aside.count > 2 || subjectLevels.contains(aside) { kept.removeSubrange(at...) }
+                    // A mirror site's pinyin (全國(guó)) too.
+                    if aside.count > 2 || subjectLevels.contains(aside) || at < kept.count && kept[at...].allSatisfy({ isPinyin($0.text) }) {
+                        kept.removeSubrange(at...)
+                    }
                 }
                 open = nil
             } else {

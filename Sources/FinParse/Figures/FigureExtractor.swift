@@ -191,7 +191,7 @@ struct FigureExtractor {
                         if first >= 0, zip(figures[first...], listItems).allSatisfy({ $0.label == $1 && $0.unit != .percent && $0.change == nil }) {
                             listParts = Array((first + 1)..<figures.count)[...]
                             sharePart = first
-                            listShare = ChangeCheck.Share(lead: Array(lead.filter { $0.kind == .word }.map(\.text).drop { $0 == FigureClause.respectively }))
+                            listShare = ChangeCheck.Share(lead: Array(FigureClause.namingWords(lead).drop { $0 == FigureClause.respectively }))
                             share = listShare
                         }
                     } else {
@@ -230,7 +230,7 @@ struct FigureExtractor {
                     for k in figures.indices.reversed() where figures[k].unit != .percent && figures[k].change == nil && !places[k].isComparedBase
                         && figures[k].label == label {
                         sharePart = k
-                        share = ChangeCheck.Share(lead: lead[at...].filter { $0.kind == .word }.map(\.text))
+                        share = ChangeCheck.Share(lead: FigureClause.namingWords(lead[at...]))
                         break
                     }
                 } else if share != nil {
@@ -239,7 +239,7 @@ struct FigureExtractor {
                     // 61646万元，占年初预算数109466万元的56.3%: a share of the amount before the whole it states.
                     share = .stated
                 } else if sharePart != nil {
-                    share = ChangeCheck.Share(lead: lead.filter { $0.kind == .word }.map(\.text))
+                    share = ChangeCheck.Share(lead: FigureClause.namingWords(lead))
                 }
                 let end = clauseOffset + map.sourceOffset(ofFoldedOffset: tokens[found.span.upperBound].range.upperBound)
                 places.append(Place(offset: offset, end: end, leadWords: leadWords, changed: changed,
