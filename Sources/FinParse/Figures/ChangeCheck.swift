@@ -134,7 +134,9 @@ enum ChangeCheck {
         func mayTotal(_ label: String?) -> Bool {
             guard case .named(let name) = self, let label else { return true }
             // 预算总收入 for 收入预算: the list's head, the budget's words in either order.
-            func base(_ text: String) -> String { String(decoding: Self.removing([Array(Self.budget.utf8)], from: Self.totalBase(text).utf8), as: UTF8.self) }
+            func base(_ text: String) -> String {
+                String(decoding: Self.removing([Array(Self.budget.utf8)], from: Self.totalBase(text).utf8), as: UTF8.self)
+            }
             return Share.named(base(name)).isNamed(by: base(label))
         }
 
@@ -158,8 +160,8 @@ enum ChangeCheck {
 
         /// What a total is of, without the words that make it one: 总支出, 支出合计, 本年支出总计 → 支出.
         static func totalBase(_ name: String) -> String {
-            String(decoding: removing(totalWords, from: name.utf8.starts(with: thisYear.utf8) ? name.utf8.dropFirst(thisYear.utf8.count) : name.utf8[...]),
-                   as: UTF8.self)
+            let words = name.utf8.starts(with: thisYear.utf8) ? name.utf8.dropFirst(thisYear.utf8.count) : name.utf8[...]
+            return String(decoding: removing(totalWords, from: words), as: UTF8.self)
         }
 
         /// `text`'s bytes without every occurrence of each of `words`, in turn.
@@ -533,7 +535,7 @@ enum ChangeCheck {
 
     /// What `change` (signed: a fall is below zero) of `base` is when `percent` is not it, to
     /// the rounding of each: a rise of 48.61%; nil when it is, or when it cannot be worked out
-    /// (a percent of more than six decimals).
+    /// (a percent of more than six decimals or twelve digits).
     private static func misfit(_ percent: Figure, change: Money, from base: Money) -> String? {
         miss(percent, change: change, from: base).map { hundredths in
             let direction = direction(change.units < 0 ? .decrease : .increase)
@@ -612,8 +614,9 @@ extension ChangeCheck {
         /// The last amount of the body text under each label, with no change word or comparator,
         /// and its paragraph's text.
         private var amounts: [String: (figure: Figure, paragraph: String)] = [:]
-        /// The last labelled amounts of the body text (64 at least, the last 64 looked at), newest last: the wholes of
-        /// shares that a label does not name exactly (占总支出的 for 支出合计), or a short one (总收入).
+        /// The last labelled amounts of the body text, newest last (64 at least; the last 64 are
+        /// looked at): the wholes of shares that a label does not name exactly (占总支出的 for
+        /// 支出合计), or a short one (总收入).
         private var recent: [Figure] = []
         private static let recentAmounts = 64
         /// The last amount of a paragraph that ends opening a list (…合计27664.22万元，其中：), while
