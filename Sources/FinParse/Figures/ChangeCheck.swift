@@ -102,10 +102,20 @@ enum ChangeCheck {
         }
 
         private static func shortens(_ name: String, to label: String) -> Bool {
-            // 本年 and 预算 are six bytes each: lengths first, as every recent label may be asked.
+            // 本年 and 预算 are six bytes each: the lengths first, as every recent label may be asked.
             guard label.utf8.count + 6 == name.utf8.count else { return false }
-            return name.utf8.starts(with: thisYear.utf8) && label.utf8.elementsEqual(name.utf8.dropFirst(6))
-                || label.utf8.count >= 9 && name.hasSuffix(utf8: budget) && name.utf8.starts(with: label.utf8)
+            let (withoutYear, withoutBudget) = shortenings(of: name)
+            return [withoutYear, withoutBudget].contains { $0.map { label.utf8.elementsEqual($0.utf8) } == true }
+        }
+
+        /// The name as labels shorten it: without 本年 where it starts so, without 预算 where it
+        /// ends so and three characters are left.
+        private static func shortenings(of name: String) -> (withoutYear: Substring?, withoutBudget: Substring?) {
+            let utf8 = name.utf8
+            let withoutYear = utf8.starts(with: thisYear.utf8) ? name[utf8.index(utf8.startIndex, offsetBy: thisYear.utf8.count)...] : nil
+            let withoutBudget = utf8.count >= 9 + budget.utf8.count && name.hasSuffix(utf8: budget)
+                ? name[..<utf8.index(utf8.endIndex, offsetBy: -budget.utf8.count)] : nil
+            return (withoutYear, withoutBudget)
         }
 
         private static let joiners: Set<Unicode.Scalar> = ["和", "及", "与", "、"]
@@ -115,10 +125,8 @@ enum ChangeCheck {
         /// The name, and as ``isNamedExactly(by:)`` shortens it: the labels to look it up by.
         var names: [String] {
             guard case .named(let name) = self else { return [] }
-            var names = [name]
-            if name.utf8.starts(with: Self.thisYear.utf8) { names.append(String(name.dropFirst(2))) }
-            if name.utf8.count >= 9 + Self.budget.utf8.count, name.hasSuffix(utf8: Self.budget) { names.append(String(name.dropLast(2))) }
-            return names
+            let (withoutYear, withoutBudget) = Self.shortenings(of: name)
+            return [name] + [withoutYear, withoutBudget].compactMap { $0.map(String.init) }
         }
 
         /// Whether the name says the total (总支出, 支出总额, 总收入): a whole the paragraph may
