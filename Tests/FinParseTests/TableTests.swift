@@ -397,12 +397,121 @@ struct TableTests {
         func warnings(_ text: String) -> [Int] {
             Document(parsing: text).diagnostics.filter { $0.code == "indicators-not-read" }.map(\.line)
         }
-        let rows = "产出指标 | 数量指标 | 检查企业 | 20家 | 22家 | 10 | 10\n效益指标 | 社会效益指标 | 事故起数下降 | 5% | 6% | 10 | 9\n"
-        #expect(warnings("项目支出绩效自评表\n一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分\n" + rows) == [2])
         #expect(warnings("一级指标 二级指标 三级指标 指标性质 年度指标值 分值 得分\n产出指标 数量指标 检查企业 20家 22家 10 10\n") == [1])
         #expect(warnings("绩效指标一级指标二级指标三级指标分值年度指标值全年实际值得分产出指标数量指标检查企业10 20家 22家 10\n") == [1])
         #expect(warnings("项目名称 | 安全生产 |\n三级指标 |\n分值 |\n") == [2])
         #expect(warnings("本项目设置一级指标3个、二级指标8个、三级指标20个，各三级指标的分值按重要程度确定，得分最高不超过分值。\n").isEmpty)
+    }
+
+    /// A 自评表 as a web page's converter gives it, bars between the cells, every row padded
+    /// with bars to the widest, a row broken where a cell's text broke, and the places merged
+    /// cells cover left out (安徽 萧县, 四川 大英 pages): its indicators read under their columns,
+    /// a group's 分值 and 得分 shared by the rows under it, the funds under their header by their
+    /// 执行率. Before, no table, and a warning.
+    @Test func aFormWithBarsBetweenItsCells() throws {
+        let page = """
+            绩效目标自评表 | ||||||||||
+            项目名称 | 河西村特色种养补贴到户项目 | 项目负责人及电话 | 李宁 | |||||||
+            主管部门 | 县农业农村局 | 实施单位 | 张庄寨镇人民政府 | |||||||
+            预算执行情况(10分) | 年度预算数(万元) | 年初预算 | 调整后预算数 | 预算执行数 | 预算执行率 | 权重 | 得分 | 原因 | ||
+            总额 | 0.00 | 3.36 | 3.36 | 100.00% | 10 | 10 | 预算执行率=预算执行数/调整后预算数 | |||
+            其中:财政资金 | 0.00 | 3.36 | 3.36 | 100.00% | / | / | ||||
+            绩效指标 | 一级 指标 |
+            二级指标 | 三级指标 | 分值 | 年度指标值 | 全年实际值 | 得分 | 未完成原因及拟采取的改进措施 | ||
+            产 出 指 标 (50分) |
+            数量指标 | ★补助瓜果蔬菜种植面积 | 20 | 29.5亩 | 29.5亩 | 20 | ||||
+            其中桃树种植面积 | 1.5亩 | 1.5亩 | ||||||||
+            质量指标 | ||||||||||
+            种植作物成活率 | 30 | 95% | 90% | 25 | 天旱 | |||||
+            …… | ||||||||||
+            效 益 指 标 (40分) |
+            社会效益 指标 |
+            |||||||||
+            受益人口数量 | 40 | 90人 | 90人 | 40 | ||||||
+            总分 | 100 | 95 | ||||||||
+            评价结论 | 资金已拨付到户。 | |||||||||
+            """
+        let document = Document(parsing: page)
+        #expect(!document.diagnostics.contains { $0.code == "indicators-not-read" || $0.code == "self-evaluation-columns" })
+        let evaluation = try #require(document.tables.first?.selfEvaluation)
+        #expect(evaluation.name == "河西村特色种养补贴到户项目" && evaluation.department == "县农业农村局")
+        #expect(evaluation.funds?.fullYearBudget == Decimal(string: "3.36") && evaluation.funds?.executed == Decimal(string: "3.36"))
+        #expect(evaluation.funds?.executionRate == "100.00%" && evaluation.funds?.weight == 10 && evaluation.funds?.score == 10)
+        #expect(evaluation.indicators.map(\.name) == ["★补助瓜果蔬菜种植面积", "其中桃树种植面积", "种植作物成活率", "受益人口数量"])
+        #expect(evaluation.indicators.map(\.level1) == ["产出指标", "产出指标", "产出指标", "效益指标"])
+        #expect(evaluation.indicators.map(\.level2) == ["数量指标", "数量指标", "质量指标", "社会效益指标"])
+        #expect(evaluation.indicators.map(\.target.text) == ["29.5亩", "1.5亩", "95%", "90人"])
+        #expect(evaluation.indicators.map(\.actual.text) == ["29.5亩", "1.5亩", "90%", "90人"])
+        #expect(evaluation.indicators.map(\.weight) == [20, nil, 30, 40] && evaluation.indicators.map(\.score) == [20, nil, 25, 40])
+        #expect(evaluation.indicators.map(\.deviation) == [nil, nil, "天旱", nil])
+        #expect(evaluation.totalWeight == 100 && evaluation.totalScore == 95)
+        // The lines after the form read on as text.
+        #expect(document.paragraphs.map(\.line) == [20])
+    }
+
+    /// The same with a bar before each row too, a header over two rows (云南's form: 年度指标值
+    /// over 指标性质 | 指标值 | 度量单位), a mirror site's pinyin in the labels, and a 其中 funds
+    /// row without its 分值: read, each cell under its column.
+    @Test func aYunnanFormWithBars() throws {
+        let page = """
+            | 2020年度项目支出绩效自评表 | |||||||||
+            | 项目名称 |
+            卫片执法补助经费 |
+            ||||||||
+            |
+            项目资金 (万元) |
+            年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 | |||
+            | 年度资金总额 | 7.29 | 7.29 | 7.29 | 10.00 | 100% | 10.00 | |||
+            | 其中:当年财政拨款 | 7.29 | 7.29 | 7.29 | 100% | |||||
+            | 绩效指标 | 年度指标(biāo)值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施 | ||||
+            |
+            一级 指标(biāo) |
+            二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位 | ||||
+            | 产出指标 | 数量指标 | 卫片执法补助经费 | ﹦ | 72890 | 元 | 72890 | 10.00 | 9.00 | |
+            | 质量指标 | 项目验收合格率 | ﹦ | 100 | % | 100 | 20 | 19 | ||
+            | 满意度指标 | 服务对象满意度指标 | 满意度 | ≥ | 95 | % | 95 | 10.00 | 10 | |
+            | 总分 | 50 | 48 | |||||||
+            """
+        let document = Document(parsing: page)
+        #expect(document.diagnostics.isEmpty)
+        let table = try #require(document.tables.first)
+        let evaluation = try #require(table.selfEvaluation)
+        #expect(table.title == "2020年度项目支出绩效自评表" && evaluation.name == "卫片执法补助经费")
+        #expect(evaluation.funds?.initialBudget == Decimal(string: "7.29") && evaluation.funds?.weight == 10 && evaluation.funds?.score == 10)
+        // The 其中 row's amounts under their columns, its 执行率 under 执行率, no 分值.
+        let other = table.cells.filter { $0.row == table.cells.first { $0.text == "其中:当年财政拨款" }?.row }
+        #expect(other.map(\.column) == [0, 1, 2, 3, 5])
+        #expect(evaluation.indicators.map(\.level1) == ["产出指标", "产出指标", "满意度指标"])
+        #expect(evaluation.indicators.map(\.target.comparator) == [.equal, .equal, .greaterOrEqual])
+        #expect(evaluation.indicators.map(\.target.unit) == ["元", "%", "%"])
+        #expect(evaluation.indicators.map(\.actual.text) == ["72890", "100", "95"])
+        #expect(evaluation.indicators.map(\.score) == [9, 19, 10] && evaluation.totalScore == 48)
+    }
+
+    /// Bars between cells a line a row, as Markdown or a plain converter writes a table: read.
+    /// A row that fits no column (a number under 三级指标's place, a level after the name) ends
+    /// the reading with a warning; a header run into values (a page whose rows the converter
+    /// broke anywhere) is no header, and the table stays unread, with the warning as before.
+    @Test func aFormWithBarsALineARow() throws {
+        let header = "一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分"
+        let rows = "产出指标 | 数量指标 | 检查企业 | 20家 | 22家 | 10 | 10\n效益指标 | 社会效益指标 | 事故起数下降 | 5% | 6% | 10 | 9\n"
+        for page in ["项目支出绩效自评表\n\(header)\n\(rows)",
+                     "| \(header) |\n|---|---|---|---|---|---|---|\n" + rows.split(separator: "\n").map { "| \($0) |\n" }.joined()] {
+            let document = Document(parsing: page)
+            let evaluation = try #require(document.tables.first?.selfEvaluation)
+            #expect(evaluation.indicators.map(\.name) == ["检查企业", "事故起数下降"])
+            #expect(document.tables[0].title == (page.hasPrefix("项目") ? "项目支出绩效自评表" : nil))
+            #expect(evaluation.indicators.map(\.score) == [10, 9] && document.diagnostics.isEmpty)
+        }
+        // Two forms one after the other: each its own name, the second's rows not the first's.
+        let two = Document(parsing: "项目名称 | 甲项目\n\(header)\n\(rows)总分 | 20 | 19\n项目名称 | 乙项目\n\(header)\n\(rows)总分 | 20 | 19\n")
+        #expect(two.tables.compactMap(\.selfEvaluation).map(\.name) == ["甲项目", "乙项目"])
+        #expect(two.tables.compactMap(\.selfEvaluation).map(\.indicators.count) == [2, 2])
+        let misfit = Document(parsing: "\(header)\n\(rows)满意度指标 | 服务对象满意度指标 | 95% | 98% | 10 | 10\n")
+        #expect(misfit.tables.first?.selfEvaluation?.indicators.count == 2)
+        #expect(misfit.diagnostics.map(\.code) == ["indicators-not-read"] && misfit.diagnostics.first?.line == 4)
+        let runOn = Document(parsing: "| 一级指标 | 二级指标 | 三级指标 | 指标值 | 产出指标 | 数量指标 | 检查企业 | ≥ | 20 | 家 | 22 | 10 | 10 |\n| 质量指标 | 合格率 | ≥ | 95 | % | 98% | 10 | 10 |\n")
+        #expect(runOn.tables.isEmpty && runOn.diagnostics.map(\.code) == ["indicators-not-read"])
     }
 
     /// A level's weight written after its name in other ways (产出指标（50）, 产出指标50分) was

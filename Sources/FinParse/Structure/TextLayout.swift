@@ -25,6 +25,9 @@ enum TextLayout {
         // The lines before this start no TAB-separated table: each line of a run of separated
         // cells that is no table is asked once, not once for every line before it in the run.
         var noSeparatedTableBefore = 0
+        // The lines before this, in runs with bars read already (a table or none), are not
+        // read again from a header line after them.
+        var barLinesRead = 0
         // The last line that titled a standard table over no rows.
         var emptyTitle: Int?
         // Lines a table found later takes from above, which were taken for paragraphs a moment
@@ -106,6 +109,27 @@ enum TextLayout {
                 }
                 noSeparatedTableBefore = run.lines.upperBound
             }
+            if i >= barLinesRead, BarIndicatorTable.mayHoldHeader(line) {
+                let extent = BarIndicatorTable.extent(around: i, from: barLinesRead, in: lines)
+                if let read = BarIndicatorTable.read(at: i, in: extent, of: lines) {
+                    // Its rows down to here were taken for paragraphs a moment ago.
+                    takeBackParagraphs(lines[read.lines.lowerBound..<i])
+                    result.tables.append(read.grid)
+                    result.diagnostics += read.diagnostics
+                    i = read.lines.upperBound
+                    barLinesRead = i
+                    lastSpacedTable = nil
+                    continue
+                }
+                barLinesRead = extent.upperBound + 1
+                if BarIndicatorTable.namesHeader(line) {
+                    result.diagnostics.append(Diagnostic(severity: .warning, code: "indicators-not-read", message: """
+                        a 绩效 indicator table with bars between its cells has its header (三级指标) here and was not \
+                        read: its lines do not make whole rows, its header is no 自评表's (a target, what was done and a \
+                        score), or none of its rows fits it; the page, PDF or Word file itself gives them
+                        """, line: line.line))
+                }
+            }
             if LineCellIndicatorTable.mayHoldHeader(line), let read = LineCellIndicatorTable.read(at: i, in: lines) {
                 // Its title and the lines down to here were taken for paragraphs a moment ago.
                 takeBackParagraphs(lines[read.lines.lowerBound..<i])
@@ -144,13 +168,15 @@ enum TextLayout {
         }
         // An indicator table's header among the paragraphs: its table was not read, and its
         // indicators would be missing without a word.
-        if let header = result.paragraphs.first(where: { isLoneHeader($0.text) }) {
+        // Once for a table: a header line told of already (above, a table with bars) is not again.
+        let told = Set(result.diagnostics.filter { $0.code == "indicators-not-read" }.map(\.line))
+        if let header = result.paragraphs.first(where: { isLoneHeader($0.text) }), !told.contains(header.line) {
             result.diagnostics.append(Diagnostic(severity: .warning, code: "indicators-not-read", message: """
                 a 绩效 indicator table's header (三级指标) stands alone on its line, outside any table: its cells \
                 stand a line each, as pdftotext without -layout or a word processor's text export prints them, and \
                 its indicators are not read; pdftotext -layout, or the PDF or Word file itself, gives them
                 """, line: header.line))
-        } else if let header = result.paragraphs.first(where: { namesLevelsInTurn($0.text) }) {
+        } else if let header = result.paragraphs.first(where: { namesLevelsInTurn($0.text) }), !told.contains(header.line) {
             result.diagnostics.append(Diagnostic(severity: .warning, code: "indicators-not-read", message: """
                 a 绩效 indicator table's header (二级指标 三级指标 …) stands in a line of text, outside any table: \
                 its cells are run together or parted by spaces or bars (|), as a web page's text or a converter \

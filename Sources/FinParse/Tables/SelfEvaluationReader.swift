@@ -399,7 +399,7 @@ enum SelfEvaluationReader {
 
     /// 产出指标(50分) → 产出指标: the weight is in the table's own columns.
     /// Also 产出指标(50) and 产出指标50分; 社会效益指标(定性) keeps its words.
-    private static func withoutWeight(_ text: String) -> String {
+    static func withoutWeight(_ text: String) -> String {
         let text = compact(text)
         // Most levels end in 指标: asked on the last byte first (分 and ) end in 0x86 and 0x29).
         guard let lastByte = text.utf8.last, lastByte == 0x86 || lastByte == 0x29 else { return text }
