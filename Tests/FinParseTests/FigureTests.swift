@@ -557,14 +557,26 @@ struct FigureTests {
 
     /// Money for each of something (经费定额较2014年上涨2000元/人, a 沈阳 page; the 永州 绩效目标表's
     /// 5万元/期 and 20万元/次) was read as an amount of money; it is a rate, told and not read. A
-    /// slash before a number, or a space after it, makes no rate.
+    /// slash before a number makes no rate. Since the sixteenth sitting also a space after the
+    /// slash (5万元/ 人) and 每 (2000元每人, 300元每人每年), which were amounts; 每 after a break
+    /// (100万元，每年…) is no rate.
     @Test func ratesAreNoAmounts() {
-        let document = Document(parsing: "人员经费定额较2014年上涨2000元/人，补助标准10万元/年，单价1000元/2000元，合计5万元/ 人。")
-        #expect(document.amounts.map(\.text) == ["1000元", "2000元", "5万元"])
-        #expect(document.diagnostics.filter { $0.code == "figure-not-read" }.map(\.message) == [
-            "2000元/人 is a rate, money for each of something, which a figure has no unit for; it is not read as one",
-            "10万元/年 is a rate, money for each of something, which a figure has no unit for; it is not read as one",
-        ])
+        let document = Document(parsing: "人员经费定额较2014年上涨2000元/人，补助标准10万元/年，单价1000元/2000元，合计5万元/ 人。"
+                                    + "补助标准为2000元每人，300元每人每年。共支出100万元，每年按季度拨付。")
+        #expect(document.amounts.map(\.text) == ["1000元", "2000元", "100万元"])
+        #expect(document.diagnostics.filter { $0.code == "figure-not-read" }.map { $0.message.prefix { $0 != " " } }
+                    == ["2000元/人", "10万元/年", "5万元/人", "2000元每人", "300元每人每年"])
+    }
+
+    /// 新增 after a comparison with a period (比上年新增了605.99万元, 较2022年新增60万元, 同比新增) is
+    /// a rise: before, no change, and the percent after it was checked as if the amount were the
+    /// year before's (a false `change-percent` warning). 今年新增资产 names what was added.
+    @Test func newlyAddedAgainstAPeriodIsARise() {
+        let document = Document(parsing: "一般公共预算支出1000万元，比上年新增了605.99万元，增长153.8%。"
+                                    + "较2022年新增60万元。同比新增5万元。今年新增资产30万元。")
+        #expect(document.amounts.map(\.change) == [nil, .increase, .increase, .increase, nil])
+        #expect(document.amounts[1].changeOf == "一般公共预算支出")
+        #expect(!document.diagnostics.contains { $0.code == "change-percent" })
     }
 
     /// Items that end in 费用, 奖金, 接待 are what their changes are of (公务用车运行费用较上年同期增加

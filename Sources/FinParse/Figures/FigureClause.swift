@@ -393,6 +393,11 @@ struct FigureClause {
                     k -= 2
                     continue
                 }
+                if token.text == Self.newlyAdded, comparison(endsBefore: k) {
+                    increase = true
+                    k -= 1
+                    continue
+                }
                 if Self.increaseWords.contains(token.text) {
                     // 负增长: growth below zero, a fall.
                     if k > start, tokens[k - 1].text == Self.negative, tokens[k - 1].range.upperBound == token.range.lowerBound {
@@ -412,6 +417,17 @@ struct FigureClause {
         }
         if increase == decrease { return nil }
         return increase ? .increase : .decrease
+    }
+
+    /// 新增 (added) is a rise against a period named right before it (比上年新增, 较2022年新增了,
+    /// 同比新增); 今年新增资产 names what was added.
+    private static let newlyAdded: Word = "新增"
+
+    /// Whether a comparison with a period (比上年, 较2022年, 同比) ends right before the token `k`.
+    private func comparison(endsBefore k: Int) -> Bool {
+        var j = k - 1
+        while j >= start, Self.periodWords.contains(tokens[j].text) || tokens[j].kind == .number { j -= 1 }
+        return j >= start && Self.comparisons.contains(tokens[j].text)
     }
 
     /// The verbs of change that a space may split into two characters, by their first.

@@ -1044,16 +1044,26 @@ extension FigureSpan {
     }
 
     /// The last token of what an amount ending at `end` is for each of, as a rate writes it: a
-    /// slash and a word right after the unit (元/人, 万元/年, 元/平方米); nil for a slash before a
-    /// number (1000元/2000元) or a space.
+    /// slash and a word right after the unit (元/人, 万元/年, 元/平方米, 5万元/ 人), or 每 and what
+    /// (2000元每人, 2000元每人每年); nil for a slash before a number (1000元/2000元), a space
+    /// before the slash, or 每 after a break (100万元，每年…).
     static func perWhat(_ tokens: [ClauseToken], after end: Int) -> Int? {
-        guard end + 2 < tokens.count, tokens[end + 1].text == slash, tokens[end + 2].kind == .word,
-              tokens[end + 1].range.lowerBound == tokens[end].range.upperBound, tokens[end + 2].range.lowerBound == tokens[end + 1].range.upperBound
-        else { return nil }
+        func follows(_ k: Int) -> Bool { k < tokens.count && tokens[k].range.lowerBound == tokens[k - 1].range.upperBound }
+        if follows(end + 1), tokens[end + 1].kind == .word, tokens[end + 1].text.string.hasPrefix("每") {
+            var last = end + 1
+            // 每 / 平方米 as ICU may part it; 每人 / 每年.
+            while follows(last + 1), tokens[last + 1].kind == .word,
+                  tokens[last].text == each || tokens[last + 1].text.string.hasPrefix("每") { last += 1 }
+            return last
+        }
+        guard follows(end + 1), tokens[end + 1].text == slash, end + 2 < tokens.count, tokens[end + 2].kind == .word,
+              // One space after the slash at most (5万元/ 人): a clause's tokens hold no spaces.
+              tokens[end + 2].range.lowerBound - tokens[end + 1].range.upperBound <= 1 else { return nil }
         return end + 2
     }
 
     private static let slash: Word = "/"
+    private static let each: Word = "每"
 
     /// A number in a unit no figure has, told in a diagnostic rather than read as a figure:
     /// 提高3.2个百分点 (also 3.2百分点), 增长16倍, 增长一倍, 翻一番, 0.5‰, 千分之五.
