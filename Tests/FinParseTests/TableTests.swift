@@ -488,6 +488,45 @@ struct TableTests {
         #expect(evaluation.indicators.map(\.score) == [9, 19, 10] && evaluation.totalScore == 48)
     }
 
+    /// The 永州 report's four 自评表s as a page converter would give their Word tables (each
+    /// row's cells that hold text, a bar after each, padded with bars to the table's width; a
+    /// cell of two paragraphs over two lines), and as Markdown (every place, covered or empty,
+    /// a cell): read as the .docx itself is, all 98 indicators, the funds, names and totals.
+    @Test(arguments: ["converter", "markdown"])
+    func theCorpusFormsWithBars(style: String) throws {
+        let docx = try Document(contentsOf: Corpus.path("docx/yongzhou-yingji-2021-juesuan.docx"))
+        let forms = docx.tables.filter { $0.selfEvaluation != nil }
+        var text = ""
+        for form in forms {
+            text += (form.title ?? "") + "\n"
+            for row in 0..<form.rows {
+                let cells = form.cells.filter { $0.row == row }.sorted { $0.column < $1.column }
+                if style == "markdown" {
+                    let byColumn = Dictionary(uniqueKeysWithValues: cells.map { ($0.column, $0.text.replacing("\n", with: " ")) })
+                    text += "| " + (0..<form.columns).map { byColumn[$0] ?? "" }.joined(separator: " | ") + " |\n"
+                } else {
+                    let filled = cells.map(\.text).filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+                    let padding = String(repeating: "|", count: form.columns - filled.count)
+                    text += filled.isEmpty ? padding + "\n" : filled.joined(separator: " | ") + " |" + (padding.isEmpty ? "" : " " + padding) + "\n"
+                }
+            }
+            text += "\n"
+        }
+        let read = Document(parsing: text).tables.compactMap(\.selfEvaluation)
+        func withoutLines(_ evaluation: SelfEvaluation) -> SelfEvaluation {
+            var evaluation = evaluation
+            evaluation.indicators = evaluation.indicators.map { indicator in
+                var indicator = indicator
+                indicator.line = 0
+                indicator.name = indicator.name.replacing("\n", with: "")
+                return indicator
+            }
+            return evaluation
+        }
+        #expect(read.count == 4 && read.map(\.indicators.count).reduce(0, +) == 98)
+        #expect(read.map(withoutLines) == forms.compactMap(\.selfEvaluation).map(withoutLines))
+    }
+
     /// Bars between cells a line a row, as Markdown or a plain converter writes a table: read.
     /// A row that fits no column (a number under 三级指标's place, a level after the name) ends
     /// the reading with a warning; a header run into values (a page whose rows the converter

@@ -50,6 +50,10 @@ enum PageText {
         // By index, each line read in place: a copy of each (its strings retained and released)
         // cost a small report's parse 1.5%.
         for k in head.indices.dropLast() {
+            // A row of a table with bars between its cells (|  | 数量指标 | …, padded with bars
+            // to one width, as page converters and Markdown write them) is neither a -layout
+            // line nor wrapped prose.
+            if head[k].text.contains(utf8: UInt8(ascii: "|")) { continue }
             if head[k].text.contains(utf8: "  ") && isColumnar(head[k].text) {
                 columnar += 1
                 if columnar == 20 { return .pages }

@@ -39,11 +39,38 @@ enum BarIndicatorTable {
     /// may stand. The lines of a run that read no table are not walked again (`floor` after it)
     /// from each header line after them.
     static func extent(around index: Int, from floor: Int, in lines: [FoldedText]) -> ClosedRange<Int> {
+        // A cell's text over lines (a 年度总体目标 of two paragraphs) puts a few lines without
+        // a bar between the row's: the run goes on where a line with one follows them.
+        func resumes(_ range: some Sequence<Int>) -> Int? {
+            for (n, k) in range.enumerated() {
+                if n > maxCellLines || lines[k].isBlank { return nil }
+                if bars(lines[k]) > 0 { return k }
+            }
+            return nil
+        }
         var first = index, last = index
-        while first > floor, index - first < maxLines, bars(lines[first - 1]) > 0, !closesForm(lines[first - 1]) { first -= 1 }
-        while last + 1 < lines.count, last - first < maxLines, bars(lines[last + 1]) > 0 { last += 1 }
+        while first > floor, index - first < maxLines, !closesForm(lines[first - 1]) {
+            if bars(lines[first - 1]) > 0 {
+                first -= 1
+            } else if let above = resumes(stride(from: first - 1, through: floor, by: -1)), !closesForm(lines[above]) {
+                first = above
+            } else {
+                break
+            }
+        }
+        while last + 1 < lines.count, last - first < maxLines {
+            if bars(lines[last + 1]) > 0 {
+                last += 1
+            } else if let below = resumes((last + 1)..<lines.count) {
+                last = below
+            } else {
+                break
+            }
+        }
         return first...last
     }
+
+    private static let maxCellLines = 3
 
     /// The table whose header row holds the line `index` (``mayHoldHeader(_:)``) in the run of
     /// lines `extent` (``extent(around:from:in:)``), if its lines make whole rows and at least one
@@ -131,15 +158,20 @@ enum BarIndicatorTable {
         line.text.utf8.reduce(0) { $0 + ($1 == 0x7C ? 1 : 0) }
     }
 
-    /// The lines as rows. Where every line ends in a bar and not every one opens with one, a
-    /// converter's: lines joined until they hold as many bars as the widest line, each row's
-    /// cells those before its padding; nil when a row would take more bars than that. Else a
-    /// line a row (产出指标 | 数量指标 | …, or | 产出指标 | … | as Markdown writes it).
+    /// The lines as rows. Where four in five of the lines with bars end in one, a converter's:
+    /// lines joined until they hold as many bars as the widest line, each row's cells those
+    /// before its padding (and after the bar that opens each row, where the first line has
+    /// one); nil when a row would take more bars than that. Else, and where every line opens
+    /// and ends with a bar (Markdown), a line a row (产出指标 | 数量指标 | …, | 产出指标 | … |).
     private static func rows(of lines: ArraySlice<FoldedText>) -> [Row]? {
         let width = lines.map(bars).max() ?? 0
         guard width >= 4 else { return nil }
-        let closed = lines.allSatisfy { $0.text.trimmingSpaces.hasSuffix("|") }
-        let opened = lines.allSatisfy { $0.text.trimmingSpaces.hasPrefix("|") }
+        // Told by the lines with bars: a cell's lines between have none, or end in its text
+        // (| 1.安全生产事故… / 2.以主动防范… | …); Markdown's never break.
+        let barred = lines.filter { bars($0) > 0 }
+        let ending = barred.count { $0.text.trimmingSpaces.hasSuffix("|") }
+        let opened = barred.allSatisfy { $0.text.trimmingSpaces.hasPrefix("|") } && ending == barred.count
+        let closed = !opened && ending * 5 >= barred.count * 4
         let leading = lines.first?.text.trimmingSpaces.hasPrefix("|") == true
         var rows: [Row] = []
         var cells: [Cell] = [], pending = "", pendingOriginal = "", count = 0, start = lines.startIndex
@@ -149,9 +181,9 @@ enum BarIndicatorTable {
             // Folding keeps a bar a bar: the original has as many.
             guard text.count == original.count else { return nil }
             var pieces = Array(zip(text, original))
-            if !closed || opened {
+            if !closed {
                 if opened { pieces.removeFirst() }
-                if pieces.count > 1, closed { pieces.removeLast() }
+                if pieces.count > 1, opened { pieces.removeLast() }
                 var row = pieces.map { Cell(text: String(withoutPinyin($0.trimmingSpaces)), original: String($1.trimmingSpaces), line: line.line) }
                 while row.last?.text.isEmpty == true { row.removeLast() }
                 // Markdown's rule under the header (|---|:---:|).
@@ -290,8 +322,8 @@ enum BarIndicatorTable {
 
         private func holds(_ column: Int, _ text: String, nextIsLevel: Bool) -> Bool {
             let isLevel = BarIndicatorTable.isLevel(text)
-            // An empty level cell: the level above goes on.
-            if column == level1 || column == level2, text.isEmpty { return true }
+            // An empty place left of the name (Markdown keeps them): the level above goes on.
+            if column < name, text.isEmpty { return true }
             if column == level1 {
                 // 成本指标 heads a group of its own in newer forms, or stands under 产出指标: the
                 // first of two levels in a row is the higher.
