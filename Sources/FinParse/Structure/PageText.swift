@@ -52,9 +52,9 @@ enum PageText {
         for k in head.indices.dropLast() {
             // A row of a table with bars between its cells (|  | 数量指标 | …, padded with bars
             // to one width, as page converters and Markdown write them) is neither a -layout
-            // line nor wrapped prose.
-            if head[k].text.contains(utf8: UInt8(ascii: "|")) { continue }
-            if head[k].text.contains(utf8: "  ") && isColumnar(head[k].text) {
+            // line nor wrapped prose: asked only of the lines that might be either.
+            lazy var barred = head[k].text.contains(utf8: UInt8(ascii: "|"))
+            if head[k].text.contains(utf8: "  ") && !barred && isColumnar(head[k].text) {
                 columnar += 1
                 if columnar == 20 { return .pages }
             }
@@ -62,7 +62,7 @@ enum PageText {
             let goesOn = !head[k + 1].isBlank || k + 2 < head.endIndex && !head[k + 2].isBlank
             // A line of fewer bytes than 40 is narrower than 40 columns (none takes more columns
             // than bytes): most of a scraped text's lines, its tables' cells, go unmeasured.
-            if goesOn, head[k].original.utf8.count >= 40, let width = wrappedWidth(head[k]), width >= 40 {
+            if goesOn, head[k].original.utf8.count >= 40, !barred, let width = wrappedWidth(head[k]), width >= 40 {
                 wrapped[width, default: 0] += 1
             }
         }
