@@ -490,9 +490,10 @@ struct TableTests {
 
     /// The 永州 report's four 自评表s as a page converter would give their Word tables (each
     /// row's cells that hold text, a bar after each, padded with bars to the table's width; a
-    /// cell of two paragraphs over two lines), and as Markdown (every place, covered or empty,
-    /// a cell): read as the .docx itself is, all 98 indicators, the funds, names and totals.
-    @Test(arguments: ["converter", "markdown"])
+    /// cell of two paragraphs over two lines), the same double-spaced (an empty line after each),
+    /// and as Markdown (every place, covered or empty, a cell): read as the .docx itself is, all
+    /// 98 indicators, the funds, names and totals.
+    @Test(arguments: ["converter", "double-spaced", "markdown"])
     func theCorpusFormsWithBars(style: String) throws {
         let docx = try Document(contentsOf: Corpus.path("docx/yongzhou-yingji-2021-juesuan.docx"))
         let forms = docx.tables.filter { $0.selfEvaluation != nil }
@@ -512,6 +513,7 @@ struct TableTests {
             }
             text += "\n"
         }
+        if style == "double-spaced" { text = text.replacing("\n", with: "\n\n") }
         let read = Document(parsing: text).tables.compactMap(\.selfEvaluation)
         func withoutLines(_ evaluation: SelfEvaluation) -> SelfEvaluation {
             var evaluation = evaluation

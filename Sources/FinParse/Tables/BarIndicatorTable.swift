@@ -40,10 +40,11 @@ enum BarIndicatorTable {
     /// from each header line after them.
     static func extent(around index: Int, from floor: Int, in lines: [FoldedText]) -> ClosedRange<Int> {
         // A cell's text over lines (a 年度总体目标 of two paragraphs) puts a few lines without
-        // a bar between the row's: the run goes on where a line with one follows them.
+        // a bar between the row's, and double-spaced text an empty line between rows: the run
+        // goes on where a line with one follows them.
         func resumes(_ range: some Sequence<Int>) -> Int? {
             for (n, k) in range.enumerated() {
-                if n > maxCellLines || lines[k].isBlank { return nil }
+                if n > maxCellLines { return nil }
                 if bars(lines[k]) > 0 { return k }
             }
             return nil
