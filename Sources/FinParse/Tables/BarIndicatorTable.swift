@@ -183,6 +183,18 @@ enum BarIndicatorTable {
             guard text.count == original.count else { return nil }
             var pieces = Array(zip(text, original))
             if !closed {
+                // A line without a bar goes on with the text of the row before's last cell (a
+                // cell of two paragraphs); a row of one cell stands so too, and is taken for one
+                // where it is a level (成本指标) or the cell before a number (…| 10, then
+                // 其中:当年财政拨款). Markdown's never break.
+                if text.count == 1, !line.isBlank, !isLevel(String(line.text.trimmingSpaces)),
+                   let last = rows.indices.last, let cell = rows[last].cells.indices.last,
+                   !isValue(rows[last].cells[cell].text), !isScore(rows[last].cells[cell].text) {
+                    rows[last].cells[cell].text += "\n" + String(line.text.trimmingSpaces)
+                    rows[last].cells[cell].original += "\n" + String(line.original.trimmingSpaces)
+                    rows[last].lines = rows[last].lines.lowerBound...k
+                    continue
+                }
                 if opened { pieces.removeFirst() }
                 if pieces.count > 1, opened { pieces.removeLast() }
                 var row = pieces.map { Cell(text: String(withoutPinyin($0.trimmingSpaces)), original: String($1.trimmingSpaces), line: line.line) }
