@@ -4,7 +4,9 @@ import FoundationEssentials
 /// converters write an HTML table: a row a line (`产出指标 | 数量指标 | 培训人次 | ≥ | 30 | …`),
 /// every row padded with bars to the width of the widest (`合计 | 100 | |||||||||`), and a
 /// row broken where a cell's text broke (`产 出 指 标 (50分) |`, the row going on with the next
-/// line's cells).
+/// line's cells); or with a bar before each row too, as Markdown writes a table, or a line a
+/// row without padding, double-spaced or not. A header over two rows (云南's 年度指标值 over
+/// 指标性质 | 指标值 | 度量单位) is read as one.
 ///
 /// Such text drops the places a merged cell covers (a level over several rows, a 分值 shared
 /// by a group), so a row's cells stand left of their columns. They are put back by what each
