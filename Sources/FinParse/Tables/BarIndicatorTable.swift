@@ -154,7 +154,7 @@ enum BarIndicatorTable {
 
     /// A line whose first cell is a 总分 or 合计: the end of a form.
     private static func closesForm(_ line: FoldedText) -> Bool {
-        line.text.split(separator: "|").first.map { SelfEvaluationReader.isTotal(String($0)) } ?? false
+        SelfEvaluationReader.isTotal(String(line.text.prefix { $0 != "|" }))
     }
 
     private static func bars(_ line: FoldedText) -> Int {
@@ -280,11 +280,8 @@ enum BarIndicatorTable {
 
     /// A 分值 or 得分: a number (90, 90分) or a dash or slash for none.
     fileprivate static func isScore(_ text: String) -> Bool {
-        var text = Substring(compact(text))
-        if text.isEmpty || ["/", "-", "—", "——", "\\"].contains(text) { return true }
-        if text.hasSuffix("分") { text = text.dropLast() }
-        guard case .exact = Decimal.reading(text) else { return false }
-        return true
+        let text = compact(text)
+        return text.isEmpty || ["/", "-", "—", "——", "\\"].contains(text) || SelfEvaluationReader.isPoints(text[...])
     }
 
     // MARK: The header's columns
@@ -377,9 +374,11 @@ enum BarIndicatorTable {
             TableGrid.Cell(row: rowCount, column: column, text: cell.text, original: cell.original, line: cell.line)
         }
 
-        mutating func addRow(_ row: [Cell], firstColumn: Int = 0) {
-            for (k, c) in row.enumerated() { cells.append(cell(c, column: firstColumn + k)) }
-            columnCount = max(columnCount, firstColumn + row.count)
+        /// A row, each cell in its column of `columns` (by default one after another from the first).
+        mutating func addRow(_ row: [Cell], at columns: [Int]? = nil) {
+            let columns = columns ?? Array(row.indices)
+            for (c, column) in zip(row, columns) { cells.append(cell(c, column: column)) }
+            columnCount = max(columnCount, (columns.last ?? -1) + 1)
             rowCount += 1
         }
 
@@ -401,9 +400,7 @@ enum BarIndicatorTable {
                     return (rate, values, values.last { isScoreLabel(texts[$0]) })
                 }
             } else if let funds, let placed = Self.place(texts, under: funds) {
-                for (c, column) in zip(row, placed) { cells.append(cell(c, column: column)) }
-                columnCount = max(columnCount, (placed.last ?? 0) + 1)
-                rowCount += 1
+                addRow(row, at: placed)
                 return
             }
             addRow(row)

@@ -54,7 +54,7 @@ enum LineCellIndicatorTable {
         var total: Range<Int>?
         if startsTotal(at: next, width: header.count, in: lines), let start = (next..<min(next + header.count, lines.count)).first(where: { !lines[$0].isBlank }) {
             var end = start + 1
-            while end < lines.count, end - start <= 2, isNumber(cellText(lines[end])) { end += 1 }
+            while end < lines.count, end - start <= 2, SelfEvaluationReader.isPoints(cellText(lines[end])) { end += 1 }
             total = start..<end
             next = end
         }
@@ -99,12 +99,6 @@ enum LineCellIndicatorTable {
         text.unicodeScalars.count <= 16 && text.contains(utf8: "指标")
     }
 
-    private static func isNumber(_ text: Substring) -> Bool {
-        var text = text
-        if text.hasSuffix("分") { text = text.dropLast() }
-        guard case .exact = Decimal.reading(text) else { return false }
-        return true
-    }
 
     /// Whether the run of `width` lines from `start` opens with the 总分 row (总分, 合计).
     private static func startsTotal(at start: Int, width: Int, in lines: [FoldedText]) -> Bool {
@@ -118,7 +112,7 @@ enum LineCellIndicatorTable {
     private static func fits(_ row: Range<Int>, in lines: [FoldedText], name: Int, numbers: [Int]) -> Bool {
         let cells = row.map { cellText(lines[$0]) }
         guard cells[..<name].allSatisfy({ $0.isEmpty || isLevel($0) }),
-              numbers.allSatisfy({ cells[$0].isEmpty || isNumber(cells[$0]) }) else { return false }
+              numbers.allSatisfy({ cells[$0].isEmpty || SelfEvaluationReader.isPoints(cells[$0]) }) else { return false }
         return !cells[name].isEmpty || cells[(name + 1)...].allSatisfy(\.isEmpty)
     }
 
