@@ -547,7 +547,8 @@ struct FigureClause {
         // 项目完成率不低于95%: the comparison is not part of the item.
         let end = phrase?.start ?? figureStart
         if let level = Self.subjectLevel(ending: tokens[start..<end]) { return level }
-        var kept = Self.outsideAsides(tokens[start..<end]).filter { $0.kind == .word && !Self.isPinyin($0.text) || $0.kind == .number }
+        var kept = Self.outsideAsides(tokens[start..<end])
+        kept.removeAll { !($0.kind == .word && !Self.isPinyin($0.text) || $0.kind == .number) }
         // 收入合计人民币2553.52万元: the currency (ICU: 人民 / 币) names no item.
         if kept.count >= 2, kept[kept.count - 1].text == Self.bi, kept[kept.count - 2].text == Self.renmin { kept.removeLast(2) }
         // 收入总计增加了1.5亿元: the words between a change verb and its figure are no part of it.

@@ -12,6 +12,8 @@ struct FigureExtractor {
     private var diagnostics: [Diagnostic] = []
     /// Changes whose paragraph gives no amount they changed to, since the last ``takeOpenChanges()``.
     private var openChanges: [ChangeCheck.Open] = []
+    /// The room for a clause's tokens, kept from one clause to the next.
+    private var tokenBuffer: [ClauseToken] = []
 
     /// The figures found but not read (a number too long to hold exactly) since the last call.
     mutating func takeDiagnostics() -> [Diagnostic] {
@@ -102,12 +104,15 @@ struct FigureExtractor {
         // What a share or a level may be of: the last figure, or the amount a change right after it is of.
         func itemBefore(_ offset: Int) -> Figure? { changedBefore(offset).map { figures[$0] } ?? figures.last }
         let clauses = Self.clauses(of: written)
+        var tokens = tokenBuffer
+        tokenBuffer = []
+        defer { tokenBuffer = tokens }
         for clause in clauses.candidates {
             let clauseStart = clause.startIndex
             let clauseOffset = written.utf8.distance(from: written.startIndex, to: clauseStart)
             let map = FoldMap(clauses.count == 1 ? written : String(clause), line: lineAt(clauseOffset))
             let segments = tokenizer.segments(of: map)
-            var tokens: [ClauseToken] = []
+            tokens.removeAll(keepingCapacity: true)
             tokens.reserveCapacity(segments.count)
             for (kind, range) in segments where kind != .space {
                 tokens.append(ClauseToken(kind: kind, text: map.word(of: range), range: range))

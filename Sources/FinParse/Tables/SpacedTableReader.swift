@@ -46,7 +46,10 @@ enum SpacedTableReader {
     /// Characters would add grapheme breaking to every line of the report, for nothing.
     private static func withoutWhitespace(_ text: some StringProtocol,
                                           also: (Unicode.Scalar) -> Bool = { _ in false }) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.filter { !$0.properties.isWhitespace && !also($0) }))
+        var kept = ""
+        kept.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars where !scalar.properties.isWhitespace && !also(scalar) { kept.unicodeScalars.append(scalar) }
+        return kept
     }
 
     /// How many lines a short fragment (a wrapped header cell such as 出) may stand
@@ -232,8 +235,8 @@ enum SpacedTableReader {
     /// searched for byte by byte, String's own comparisons comparing Characters.
     static func kind(of title: String) -> String? {
         guard kindEnds.contains(where: { title.contains(utf8: $0) }) else { return nil }
-        let key = Array(withoutQuotes(title).utf8)
-        return key.withUnsafeBufferPointer { key in
+        var key = withoutQuotes(title)
+        return key.withUTF8 { key in
             kindKeyBytes.first { name in
                 name.bytes.withUnsafeBufferPointer { bytes in
                     guard let found = key.firstOffset(of: bytes) else { return false }

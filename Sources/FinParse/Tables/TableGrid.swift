@@ -61,7 +61,14 @@ struct TableGrid: Sendable {
 
     /// Row by row, the cells that start in that row.
     var cellsByRow: [[Cell]] {
-        var rows = Array(repeating: [Cell](), count: rows)
+        // Each row made with room for its cells: appending to empty rows allocated at every doubling.
+        var counts = [Int](repeating: 0, count: rows)
+        for cell in cells { counts[cell.row] += 1 }
+        var rows = counts.map { count in
+            var row = [Cell]()
+            row.reserveCapacity(count)
+            return row
+        }
         for cell in cells { rows[cell.row].append(cell) }
         return rows
     }

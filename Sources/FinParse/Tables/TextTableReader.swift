@@ -213,6 +213,8 @@ enum TextTableReader {
         func endRow() {
             if !row.isEmpty { rows.append(row) }
             row = []
+            // Room for as many cells as the row before: one allocation a row, not one a doubling.
+            row.reserveCapacity(rows.last?.count ?? 0)
         }
         for k in lines.indices {
             let line = lines[k]

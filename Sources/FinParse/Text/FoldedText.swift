@@ -84,12 +84,12 @@ public struct FoldMap: Sendable {
     public let folded: FoldedText
     /// The folded text in UTF-16, as ICU takes it.
     let utf16: [UInt16]
-    /// For each UTF-16 unit of the folded text (and one past the end), its offset in `text.utf8`.
-    private let utf8Offsets: [Int32]
-    /// For each UTF-16 unit of the folded text, the UTF-8 offset in `original` where its source begins.
-    private let sourceOffsets: [Int32]
-    /// The same places as `sourceOffsets`, counted in UTF-16 units of `original` (for columns).
-    private let sourceColumns: [Int32]
+    /// Three maps in one buffer, each by UTF-16 unit of the folded text: its offset in
+    /// `text.utf8` (and one past the end), then the UTF-8 offset in `original` where its
+    /// source begins, then the same place in UTF-16 units of `original` (for columns). The
+    /// last two are left out where every unit is its own source, as on most lines: a map
+    /// is made for every clause with a number, and one buffer is one allocation.
+    private let offsets: [Int32]
 
     public init(_ folded: FoldedText) {
         self.init(folded, maps: Folding.fold(folded.original, mapped: true))
@@ -104,17 +104,20 @@ public struct FoldMap: Sendable {
     private init(_ folded: FoldedText, maps: Folding.Result) {
         self.folded = folded
         utf16 = maps.utf16
-        utf8Offsets = maps.utf8Offsets
-        sourceOffsets = maps.sourceOffsets
-        sourceColumns = maps.sourceColumns
+        offsets = maps.offsets
     }
+
+    private func utf8Offset(_ offset: Int) -> Int { Int(offsets[offset]) }
+
+    /// Whether the two source maps are stored: some unit is not its own source.
+    private var storesSources: Bool { offsets.count > utf16.count + 1 }
 
     /// The folded text of the UTF-16 range `range`.
     public func text(of range: Range<Int>) -> Substring {
         let text = folded.text
         let utf8 = text.utf8
-        let start = utf8.index(utf8.startIndex, offsetBy: Int(utf8Offsets[range.lowerBound]))
-        let end = utf8.index(utf8.startIndex, offsetBy: Int(utf8Offsets[range.upperBound]))
+        let start = utf8.index(utf8.startIndex, offsetBy: utf8Offset(range.lowerBound))
+        let end = utf8.index(utf8.startIndex, offsetBy: utf8Offset(range.upperBound))
         return text[start..<end]
     }
 
@@ -122,7 +125,7 @@ public struct FoldMap: Sendable {
     /// letter-spaced text: 合 计 and 万 元 are 合计 and 万元.
     func word(of range: Range<Int>) -> Word {
         var text = folded.text
-        let start = Int(utf8Offsets[range.lowerBound]), end = Int(utf8Offsets[range.upperBound])
+        let start = utf8Offset(range.lowerBound), end = utf8Offset(range.upperBound)
         let word = text.withUTF8 { bytes -> Word? in
             let bytes = UnsafeBufferPointer(rebasing: bytes[start..<end])
             return bytes.contains(0x20) ? nil : Word(utf8: bytes)
@@ -144,12 +147,14 @@ public struct FoldMap: Sendable {
 
     /// The UTF-8 offset in the original where the folded UTF-16 offset `offset` comes from.
     func sourceOffset(ofFoldedOffset offset: Int) -> Int {
-        offset < sourceOffsets.count ? Int(sourceOffsets[offset]) : folded.original.utf8.count
+        guard offset < utf16.count else { return folded.original.utf8.count }
+        return storesSources ? Int(offsets[utf16.count + 1 + offset]) : utf8Offset(offset)
     }
 
     /// The location in the input of the folded UTF-16 offset `offset`.
     public func location(ofFoldedOffset offset: Int) -> SourceLocation {
-        let column = offset < sourceColumns.count ? Int(sourceColumns[offset]) : folded.original.utf16.count
+        let column = offset >= utf16.count ? folded.original.utf16.count
+            : storesSources ? Int(offsets[2 * utf16.count + 1 + offset]) : offset
         guard let start = folded.lineStarts.last(where: { Int($0.utf16) <= column }) else {
             return SourceLocation(line: folded.line, column: column + 1)
         }
@@ -163,9 +168,8 @@ enum Folding {
     struct Result {
         var text: String
         var utf16: [UInt16] = []
-        var utf8Offsets: [Int32] = []
-        var sourceOffsets: [Int32] = []
-        var sourceColumns: [Int32] = []
+        /// As ``FoldMap`` keeps them.
+        var offsets: [Int32] = []
     }
 
     static func fold(_ original: String, mapped: Bool) -> Result {
@@ -216,11 +220,17 @@ enum Folding {
             // Most lines fold to themselves: then the text shares the original's storage.
             let unchanged = original.utf8.withContiguousStorageIfAvailable { $0.hasSameBytes(as: folded) }
             var result = Result(text: unchanged == true ? original : String(decoding: folded, as: UTF8.self))
-            if mapped {
+            if let utf8Offsets, let sourceOffsets, let sourceColumns {
                 result.utf16 = Array(UnsafeBufferPointer(rebasing: dest16[..<n]))
-                result.utf8Offsets = Array(UnsafeBufferPointer(start: utf8Offsets!, count: n + 1))
-                result.sourceOffsets = Array(UnsafeBufferPointer(start: sourceOffsets!, count: n))
-                result.sourceColumns = Array(UnsafeBufferPointer(start: sourceColumns!, count: n))
+                let ownSources = (0..<n).allSatisfy { sourceOffsets[$0] == utf8Offsets[$0] && sourceColumns[$0] == Int32($0) }
+                result.offsets = Array(unsafeUninitializedCapacity: ownSources ? n + 1 : 3 * n + 1) { buffer, count in
+                    buffer.baseAddress!.initialize(from: utf8Offsets, count: n + 1)
+                    if !ownSources {
+                        (buffer.baseAddress! + n + 1).initialize(from: sourceOffsets, count: n)
+                        (buffer.baseAddress! + 2 * n + 1).initialize(from: sourceColumns, count: n)
+                    }
+                    count = buffer.count
+                }
             }
             return result
         }

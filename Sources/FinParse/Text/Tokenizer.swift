@@ -41,6 +41,9 @@ public final class Tokenizer {
     private let breaker: OpaquePointer
     private var ends: [Int32] = []
     private var statuses: [Int32] = []
+    /// ICU's segments, before markers and units are made tokens of them: kept from one call
+    /// to the next, as the figure pass segments every clause with a number.
+    private var raw: [(Token.Kind, Range<Int>)] = []
 
     private static let template = Mutex<OpaquePointer?>(nil)
 
@@ -101,8 +104,11 @@ public final class Tokenizer {
             count = 1
         }
 
-        var raw: [(Token.Kind, Range<Int>)] = []
-        raw.reserveCapacity(count)
+        // Taken out of the tokenizer while in use: a class's stored property has each access checked.
+        var raw = self.raw
+        self.raw = []
+        defer { self.raw = raw }
+        raw.removeAll(keepingCapacity: true)
         for k in 0..<count {
             let range = (k == 0 ? 0 : Int(ends[k - 1]))..<Int(ends[k])
             let status = statuses[k]
@@ -126,7 +132,8 @@ public final class Tokenizer {
         }
 
         var tokens: [(kind: Token.Kind, range: Range<Int>)] = []
-        tokens.reserveCapacity(raw.count)
+        // A word with a unit glued to it makes two tokens.
+        tokens.reserveCapacity(raw.count + 4)
         let marker = ListMarker.scan(listed)
         var i = 0
         if let marker {
