@@ -193,6 +193,11 @@ enum TextTableReader {
         /// Pieces join without a space (a label broken mid-word), or on a new line
         /// after the end of a sentence (1.…。\n2.…).
         private static func join(_ piece: Substring, to text: inout String) {
+            // The first piece as it stands: a line's whole text keeps sharing the line's storage.
+            guard !text.isEmpty else {
+                text = String(piece)
+                return
+            }
             switch text.unicodeScalars.last {
             case "。", "；", ";", "！", "？", "!", "?": text += "\n"
             default: break
