@@ -1394,6 +1394,40 @@ struct FigureTests {
         guard case .notADecimal = Decimal.reading("1.2.3") else { Issue.record("1.2.3 read as a decimal"); return }
     }
 
+    /// A 自评表's weights and scores, added as integers where their digits allow, add up to
+    /// Foundation's sums to the last digit and are spelled as those are: signs, decimals,
+    /// zeros after the point, 0; past 18 digits, and past a sum of 63 bits, with Foundation's `+`.
+    @Test func weightsAddUpAsFoundationAddsThem() throws {
+        let texts = ["10", "2.5", "0.25", "-3", "0", "99.99", "0.01", "-0.01", "1,000,000", "1234567.89", "100", "0.5",
+                     "12.50", "999999999999999999", "9223372036854775807", "1" + String(repeating: "2", count: 38), "-0.000001"]
+        let read = texts.map(Decimal.scan)
+        #expect(read.filter { $0.term != nil }.count == texts.count - 2)
+        var state: UInt64 = 7  // a fixed sequence (an LCG's), the same each run
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(state >> 33) % bound
+        }
+        for _ in 0..<3_000 {
+            var sum = ExactSum(), added = Decimal(0), picked: [String] = []
+            for _ in 0..<next(7) {
+                let k = next(texts.count)
+                guard case .exact(let value) = read[k].reading else { Issue.record("\(texts[k]) not read"); return }
+                sum.add((value, read[k].term))
+                added += value
+                picked.append(texts[k])
+            }
+            #expect(sum.value == added && sum.value.description == added.description, "\(picked)")
+        }
+        var none = ExactSum()
+        none.add(Decimal.scan("0.01").term!)
+        none.add(Decimal.scan("-0.01").term!)
+        #expect(none.value == 0 && none.value.description == "0")
+        // Ten of the largest that the integer takes pass 63 bits.
+        var large = ExactSum()
+        for _ in 0..<10 { large.add(Decimal.scan("999999999999999999").term!) }
+        #expect(large.value.description == "9999999999999999990")
+    }
+
     @Test func aFigureTooLongToHoldIsReportedNotRounded() {
         let long = "1234567890123456789012345678901234567890.12"
         let document = Document(parsing: """

@@ -54,7 +54,11 @@ extension Decimal {
         case notADecimal
     }
 
-    static func reading(_ text: some StringProtocol) -> Reading {
+    static func reading(_ text: some StringProtocol) -> Reading { scan(text).reading }
+
+    /// What a string says as a plain decimal, and, where it has at most 18 significant digits,
+    /// the same number as an integer and a power of ten, which ``ExactSum`` adds.
+    static func scan(_ text: some StringProtocol) -> (reading: Reading, term: ExactSum.Term?) {
         // Up to 19 significant digits fit a UInt64: the value is built from its digits, as
         // Decimal(string:) is six times slower and figures are parsed by the million.
         var significand: UInt64 = 0
@@ -71,24 +75,27 @@ extension Decimal {
                 if significand == 0 && byte == UInt8(ascii: "0") { continue }
                 significantDigits += 1
                 if significantDigits <= 19 { significand = significand * 10 + UInt64(byte - UInt8(ascii: "0")) }
-            case UInt8(ascii: "."): if seenPoint { return .notADecimal }; seenPoint = true
-            case UInt8(ascii: ","): if !seenDigit || seenPoint { return .notADecimal }
-            case UInt8(ascii: "-"): if offset != 0 { return .notADecimal }; negative = true
-            case UInt8(ascii: "+"): if offset != 0 { return .notADecimal }
-            default: return .notADecimal
+            case UInt8(ascii: "."): if seenPoint { return (.notADecimal, nil) }; seenPoint = true
+            case UInt8(ascii: ","): if !seenDigit || seenPoint { return (.notADecimal, nil) }
+            case UInt8(ascii: "-"): if offset != 0 { return (.notADecimal, nil) }; negative = true
+            case UInt8(ascii: "+"): if offset != 0 { return (.notADecimal, nil) }
+            default: return (.notADecimal, nil)
             }
         }
-        guard seenDigit else { return .notADecimal }
+        guard seenDigit else { return (.notADecimal, nil) }
         if significantDigits > 19 || fractionDigits > 38 {
             // Decimal(string:) rounds what does not fit (and turns a far exponent into 0):
             // the value must read back as the number written.
             let plain = String(decoding: text.utf8.filter { $0 != UInt8(ascii: ",") && $0 != UInt8(ascii: "+") }, as: UTF8.self)
-            guard let value = Decimal(string: plain), value.description == canonical(plain) else { return .tooLong }
-            return .exact(value)
+            guard let value = Decimal(string: plain), value.description == canonical(plain) else { return (.tooLong, nil) }
+            return (.exact(value), nil)
         }
         // Decimal has no negative zero: a minus sign on zero would make NaN.
-        return .exact(Decimal(sign: negative && significand != 0 ? .minus : .plus, exponent: -fractionDigits,
-                              significand: Decimal(significand)))
+        let value = Decimal(sign: negative && significand != 0 ? .minus : .plus, exponent: -fractionDigits,
+                            significand: Decimal(significand))
+        let term = significantDigits <= 18
+            ? ExactSum.Term(significand: negative ? -Int64(significand) : Int64(significand), exponent: -fractionDigits) : nil
+        return (.exact(value), term)
     }
 
     /// A plain decimal as `Decimal.description` spells its exact value: no leading zeros,

@@ -21,6 +21,8 @@ enum SelfEvaluationReader {
         var columns: IndicatorColumns
         /// The 自评表 whose rows the table goes on with, when it has no header of its own.
         var continued: Continuation?
+        /// The indicators' weights and scores, added as they were read.
+        var weights: ExactSum, scores: ExactSum
     }
 
     /// The 自评表 of `grid`, if it is one.
@@ -67,6 +69,7 @@ enum SelfEvaluationReader {
 
         var diagnostics: [Diagnostic] = []
         var indicators: [SelfEvaluation.Indicator] = []
+        var weights = ExactSum(), scores = ExactSum()
         var names: [Int: String] = [:]
         // The 总分 row's numbers in its order, and those that stand in the 分值 or 得分 column.
         var totals: [Decimal?] = []
@@ -85,7 +88,7 @@ enum SelfEvaluationReader {
             if let first = row.first(where: { !$0.text.isEmpty }), isTotal(first.text) {
                 for cell in row where cell.column > first.column {
                     let value: Decimal?
-                    switch reading(cell, &diagnostics) {
+                    switch reading(cell, &diagnostics).reading {
                     case .exact(let exact): value = exact
                     case .tooLong: value = nil  // keeps its place: the score is not read as the weight
                     case .notADecimal: continue
@@ -108,11 +111,15 @@ enum SelfEvaluationReader {
             }) {
                 lacking.append((name ?? row[0]).line)
             }
+            let actualMeasure = measure(actual, unit: unit, &diagnostics)
+            let weightRead = weight.flatMap { number($0, &diagnostics) }, scoreRead = score.flatMap { number($0, &diagnostics) }
+            weights.add(weightRead)
+            scores.add(scoreRead)
             indicators.append(SelfEvaluation.Indicator(
                 level1: level1[r], level2: level2[r],
                 name: oneLine(name?.text ?? ""),
-                target: targetMeasure, actual: measure(actual, unit: unit, &diagnostics),
-                weight: weight.flatMap { decimal($0, &diagnostics) }, score: score.flatMap { decimal($0, &diagnostics) },
+                target: targetMeasure, actual: actualMeasure,
+                weight: weightRead?.value, score: scoreRead?.value,
                 deviation: cell(columns.deviation).map(\.text).flatMap { $0.isEmpty ? nil : $0 },
                 line: (name ?? row[0]).line))
             if let name = indicators.last?.name, !name.isEmpty { names[r] = name }
@@ -139,7 +146,7 @@ enum SelfEvaluationReader {
             totalWeight: placedTotals.isEmpty ? totals.first ?? nil : columns.weight.flatMap { placedTotals[$0] } ?? nil,
             totalScore: placedTotals.isEmpty ? totals.dropFirst().first ?? nil : columns.score.flatMap { placedTotals[$0] } ?? nil)
         return Reading(evaluation: evaluation, diagnostics: diagnostics, names: names, headerRows: headerRows, columns: columns,
-                       continued: continued)
+                       continued: continued, weights: weights, scores: scores)
     }
 
     // MARK: A form over two tables
@@ -193,11 +200,16 @@ enum SelfEvaluationReader {
         if let column = read.columns.level1 { levels[column] = last.level1 }
         if let column = read.columns.level2 { levels[column] = last.level2 }
         let evaluation = read.evaluation
-        func sum(_ values: [Decimal?], _ funds: Decimal?) -> Decimal { values.compactMap { $0 }.reduce(funds ?? 0, +) }
+        func total(_ sum: ExactSum, _ funds: Decimal?, _ earlier: Decimal?) -> Decimal {
+            var sum = sum
+            sum.add(funds)
+            sum.add(earlier)
+            return sum.value
+        }
         return Continuation(header: header, headerRows: read.continued?.headerRows ?? read.headerRows.count, columns: grid.columns,
                             levels: levels,
-                            weights: (read.continued?.weights ?? 0) + sum(evaluation.indicators.map(\.weight), evaluation.funds?.weight),
-                            scores: (read.continued?.scores ?? 0) + sum(evaluation.indicators.map(\.score), evaluation.funds?.score),
+                            weights: total(read.weights, evaluation.funds?.weight, read.continued?.weights),
+                            scores: total(read.scores, evaluation.funds?.score, read.continued?.scores),
                             name: evaluation.name, department: evaluation.department, scope: evaluation.scope)
     }
 
@@ -427,21 +439,27 @@ enum SelfEvaluationReader {
 
     /// The weight, score or amount of `cell`: 10, 95.5, 1,166.45, 210万元.
     private static func decimal(_ cell: TableGrid.Cell, _ diagnostics: inout [Diagnostic]) -> Decimal? {
-        guard case .exact(let value) = reading(cell, &diagnostics) else { return nil }
-        return value
+        number(cell, &diagnostics)?.value
+    }
+
+    /// ``decimal(_:_:)``, and the same number as ``ExactSum`` adds it where it has few enough digits.
+    private static func number(_ cell: TableGrid.Cell, _ diagnostics: inout [Diagnostic]) -> (value: Decimal, term: ExactSum.Term?)? {
+        let (reading, term) = reading(cell, &diagnostics)
+        guard case .exact(let value) = reading else { return nil }
+        return (value, term)
     }
 
     /// What `cell` says as a weight, score or amount; one with more digits than an exact
     /// decimal holds is warned of (it has no value: money and points are never rounded).
-    private static func reading(_ cell: TableGrid.Cell, _ diagnostics: inout [Diagnostic]) -> Decimal.Reading {
+    private static func reading(_ cell: TableGrid.Cell, _ diagnostics: inout [Diagnostic]) -> (reading: Decimal.Reading, term: ExactSum.Term?) {
         // On the bytes: every weight and score cell is read, most of them a plain number.
         var text = compact(cell.text)
         if text.contains(utf8: UInt8(ascii: ",")) { text = String(decoding: text.utf8.filter { $0 != UInt8(ascii: ",") }, as: UTF8.self) }
         // A weight may be given as a share of the whole (权重 10%).
         for unit in ["万元", "元", "分", "%"] where text.hasSuffix(utf8: unit) { text = String(text.dropLast(unit.count)) }
-        let reading = Decimal.reading(text)
-        if case .tooLong = reading { diagnostics.append(.figureTooLong(oneLine(cell.original), line: cell.line)) }
-        return reading
+        let scan = Decimal.scan(text)
+        if case .tooLong = scan.reading { diagnostics.append(.figureTooLong(oneLine(cell.original), line: cell.line)) }
+        return scan
     }
 
     /// A target or actual value: [comparator][number][unit], 20*2=40万元 read as its
@@ -544,26 +562,28 @@ enum SelfEvaluationReader {
     private static let comparatorLasts = Set(comparatorWords.compactMap(\.words.last))
 }
 
-extension SelfEvaluation {
+extension SelfEvaluationReader.Reading {
     /// Where the table does not add up: the indicators' weights and scores (with the
-    /// funds block's) against the 总分 row. Reports get this wrong; the figures are
-    /// kept as written and the difference is reported.
-    /// `before`: the weights and scores of the rows of the table this one goes on with.
-    func consistencyDiagnostics(line: Int, before: SelfEvaluationReader.Continuation? = nil) -> [Diagnostic] {
+    /// funds block's, and those of the rows of the table this one goes on with) against the
+    /// 总分 row. Reports get this wrong; the figures are kept as written and the difference
+    /// is reported.
+    func consistencyDiagnostics(line: Int) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        func check(_ parts: [Decimal?], funds: Decimal?, earlier: Decimal?, total: Decimal?, what: String, code: String) {
-            guard let total, !parts.isEmpty else { return }
-            let sum = parts.compactMap { $0 }.reduce((funds ?? 0) + (earlier ?? 0), +)
-            guard sum != total else { return }
+        func check(_ parts: ExactSum, funds: Decimal?, earlier: Decimal?, total: Decimal?, what: String, code: String) {
+            guard let total, !evaluation.indicators.isEmpty else { return }
+            var sum = parts
+            sum.add(funds)
+            sum.add(earlier)
+            guard sum.value != total else { return }
             diagnostics.append(Diagnostic(
                 severity: .warning, code: code,
                 message: "\(what) of the indicators\(funds == nil ? "" : " and funds")\(earlier == nil ? "" : ", with the table's before it,") "
-                    + "add up to \(sum), the 总分 row says \(total)",
+                    + "add up to \(sum.value), the 总分 row says \(total)",
                 line: line))
         }
-        check(indicators.map(\.weight), funds: funds?.weight, earlier: before?.weights, total: totalWeight, what: "weights",
+        check(weights, funds: evaluation.funds?.weight, earlier: continued?.weights, total: evaluation.totalWeight, what: "weights",
               code: "self-evaluation-weights")
-        check(indicators.map(\.score), funds: funds?.score, earlier: before?.scores, total: totalScore, what: "scores",
+        check(scores, funds: evaluation.funds?.score, earlier: continued?.scores, total: evaluation.totalScore, what: "scores",
               code: "self-evaluation-scores")
         return diagnostics
     }

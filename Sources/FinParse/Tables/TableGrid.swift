@@ -89,7 +89,7 @@ struct TableGrid: Sendable {
         }
         let evaluation = SelfEvaluationReader.read(self)
         if let evaluation {
-            diagnostics = evaluation.evaluation.consistencyDiagnostics(line: line, before: evaluation.continued)
+            diagnostics = evaluation.consistencyDiagnostics(line: line)
                 + evaluation.diagnostics + diagnostics
         } else if let header = self.cells.first(where: { $0.text.contains(utf8: "三级指标") }) {
             // A form whose header the reader cannot place would lose its indicators without a word.
