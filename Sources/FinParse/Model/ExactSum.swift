@@ -33,6 +33,7 @@ struct ExactSum {
         if let term = read.term { add(term) } else { add(read.value) }
     }
 
+    /// A number given as a `Decimal` (a funds block's weight, the sum of a table before): by `+`.
     mutating func add(_ value: Decimal?) {
         if let value { added = self.value + value }
     }
