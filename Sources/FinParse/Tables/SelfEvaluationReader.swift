@@ -200,16 +200,9 @@ enum SelfEvaluationReader {
         if let column = read.columns.level1 { levels[column] = last.level1 }
         if let column = read.columns.level2 { levels[column] = last.level2 }
         let evaluation = read.evaluation
-        func total(_ sum: ExactSum, _ funds: Decimal?, _ earlier: Decimal?) -> Decimal {
-            var sum = sum
-            sum.add(funds)
-            sum.add(earlier)
-            return sum.value
-        }
+        let sums = read.sums
         return Continuation(header: header, headerRows: read.continued?.headerRows ?? read.headerRows.count, columns: grid.columns,
-                            levels: levels,
-                            weights: total(read.weights, evaluation.funds?.weight, read.continued?.weights),
-                            scores: total(read.scores, evaluation.funds?.score, read.continued?.scores),
+                            levels: levels, weights: sums.weights, scores: sums.scores,
                             name: evaluation.name, department: evaluation.department, scope: evaluation.scope)
     }
 
@@ -563,27 +556,35 @@ enum SelfEvaluationReader {
 }
 
 extension SelfEvaluationReader.Reading {
-    /// Where the table does not add up: the indicators' weights and scores (with the
-    /// funds block's, and those of the rows of the table this one goes on with) against the
-    /// 总分 row. Reports get this wrong; the figures are kept as written and the difference
-    /// is reported.
-    func consistencyDiagnostics(line: Int) -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
-        func check(_ parts: ExactSum, funds: Decimal?, earlier: Decimal?, total: Decimal?, what: String, code: String) {
-            guard let total, !evaluation.indicators.isEmpty else { return }
-            var sum = parts
+    /// What the 总分 row states: the indicators' weights and scores with the funds block's and
+    /// those of the rows of the table this one goes on with.
+    var sums: (weights: Decimal, scores: Decimal) {
+        func total(_ sum: ExactSum, _ funds: Decimal?, _ earlier: Decimal?) -> Decimal {
+            var sum = sum
             sum.add(funds)
             sum.add(earlier)
-            guard sum.value != total else { return }
+            return sum.value
+        }
+        return (total(weights, evaluation.funds?.weight, continued?.weights), total(scores, evaluation.funds?.score, continued?.scores))
+    }
+
+    /// Where the table does not add up: ``sums`` against the 总分 row. Reports get this wrong;
+    /// the figures are kept as written and the difference is reported.
+    func consistencyDiagnostics(line: Int) -> [Diagnostic] {
+        guard !evaluation.indicators.isEmpty else { return [] }
+        let sums = sums
+        var diagnostics: [Diagnostic] = []
+        func check(_ sum: Decimal, funds: Decimal?, earlier: Decimal?, total: Decimal?, what: String, code: String) {
+            guard let total, sum != total else { return }
             diagnostics.append(Diagnostic(
                 severity: .warning, code: code,
                 message: "\(what) of the indicators\(funds == nil ? "" : " and funds")\(earlier == nil ? "" : ", with the table's before it,") "
-                    + "add up to \(sum.value), the 总分 row says \(total)",
+                    + "add up to \(sum), the 总分 row says \(total)",
                 line: line))
         }
-        check(weights, funds: evaluation.funds?.weight, earlier: continued?.weights, total: evaluation.totalWeight, what: "weights",
+        check(sums.weights, funds: evaluation.funds?.weight, earlier: continued?.weights, total: evaluation.totalWeight, what: "weights",
               code: "self-evaluation-weights")
-        check(scores, funds: evaluation.funds?.score, earlier: continued?.scores, total: evaluation.totalScore, what: "scores",
+        check(sums.scores, funds: evaluation.funds?.score, earlier: continued?.scores, total: evaluation.totalScore, what: "scores",
               code: "self-evaluation-scores")
         return diagnostics
     }
