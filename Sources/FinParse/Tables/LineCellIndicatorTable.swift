@@ -99,7 +99,6 @@ enum LineCellIndicatorTable {
         text.unicodeScalars.count <= 16 && text.contains(utf8: "指标")
     }
 
-
     /// Whether the run of `width` lines from `start` opens with the 总分 row (总分, 合计).
     private static func startsTotal(at start: Int, width: Int, in lines: [FoldedText]) -> Bool {
         guard let first = lines[start..<min(start + width, lines.count)].first(where: { !$0.isBlank }) else { return false }

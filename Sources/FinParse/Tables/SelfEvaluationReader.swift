@@ -365,14 +365,14 @@ enum SelfEvaluationReader {
 
     // MARK: Cell text
 
-    /// Labels compared byte for byte: folding leaves text in NFKC, so String's ==,
-    /// normalizing as it compares, would find nothing more.
     /// A weight or score as a form writes it in a cell of text: 90, 2.96, 90分.
     static func isPoints(_ text: Substring) -> Bool {
         guard case .exact = Decimal.reading(text.hasSuffix("分") ? text.dropLast() : text) else { return false }
         return true
     }
 
+    /// Labels compared byte for byte: folding leaves text in NFKC, so String's ==,
+    /// normalizing as it compares, would find nothing more.
     static func isTotal(_ text: String) -> Bool {
         let text = compact(text)
         return ["合计", "总计", "合计得分", "得分合计", "总得分"].contains { text.utf8.elementsEqual($0.utf8) }
