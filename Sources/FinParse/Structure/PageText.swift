@@ -695,7 +695,12 @@ enum PageText {
     static func joinBroken(_ lines: inout [FoldedText]) {
         // The lines are left untouched up to the first break, and without one not written at
         // all: most texts have none, and a copy of a large text's lines took a fifth more memory.
-        guard let firstBreak = lines.indices.dropFirst().first(where: { breaksInside(lines[$0 - 1], lines[$0]) }) else { return }
+        // The lines' edges are read on their folded texts alone: a line passed whole was copied,
+        // its three references retained and released, for every line of the text.
+        guard let firstBreak = lines.indices.dropFirst().first(where: {
+            guard let edges = Edges(lines[$0 - 1].text, lines[$0].text) else { return false }
+            return breaksInside(lines[$0 - 1], lines[$0], edges)
+        }) else { return }
         var kept = firstBreak - 1  // where the open sentence goes
         var sentence = SentenceJoin(lines[kept])
         for k in lines.indices[firstBreak...] {
@@ -749,35 +754,55 @@ enum PageText {
 
     /// Whether `line` goes on with the sentence `before` breaks off, as ``joinBroken(_:)`` reads it.
     private static func breaksInside(_ before: FoldedText, _ line: FoldedText) -> Bool {
-        // This runs for every line of a scraped text: the line's first and the line before's
-        // last characters first, which let most lines go, read on the bytes.
-        guard let first = line.text.firstScalar(skippingSpaces: true), let last = before.text.lastScalar(skippingSpaces: true) else { return false }
-        let indented = line.text.utf8.first == 0x20
+        Edges(before.text, line.text).map { breaksInside(before, line, $0) } ?? false
+    }
+
+    /// How a line's first character and the last of the line before may show a sentence
+    /// broken between them: the first test of ``breaksInside(_:_:)``, which lets most lines
+    /// go, read on the bytes.
+    private enum Edges {
+        /// 、，。；：, a closing bracket or quote (``opensNoParagraph(_:)``).
+        case opening
+        /// 1062.85 / 万元，; 48.16 / %。
+        case unitAfterNumber
+        /// 2553 / .52万元
+        case decimalsAfterNumber
+        /// 2553. / 52万元
+        case numberAfterPoint
+        /// …收入支出总计 / 9859.38 万元。与…
+        case numberAfterWords
+        /// 2553.52万 / 元，
+        case yuanAfterTenThousand
+        /// …其中：基本支出 5377.64 万元， / 占 55.10%, the line not indented as a paragraph.
+        case afterComma
+
+        init?(_ before: String, _ line: String) {
+            guard let first = line.firstScalar(skippingSpaces: true), let last = before.lastScalar(skippingSpaces: true) else { return nil }
+            let indented = line.utf8.first == 0x20
+            switch (first.value, last.value) {
+            case _ where opensNoParagraph(first): self = .opening
+            case (0x25, 0x30...0x39), (0x4E07, 0x30...0x39), (0x4EBF, 0x30...0x39), (0x5143, 0x30...0x39): self = .unitAfterNumber
+            case (0x2E, 0x30...0x39): self = .decimalsAfterNumber
+            case (0x30...0x39, 0x2E): self = .numberAfterPoint
+            case (0x30...0x39, _) where last.isIdeograph && !indented: self = .numberAfterWords
+            case (0x5143, 0x4E07), (0x5143, 0x4EBF): self = .yuanAfterTenThousand
+            case (_, 0xFF0C), (_, 0x2C), (_, 0x3001):
+                guard !indented else { return nil }
+                self = .afterComma
+            default: return nil
+            }
+        }
+    }
+
+    /// ``breaksInside(_:_:)`` where the lines' edges are `edges`.
+    private static func breaksInside(_ before: FoldedText, _ line: FoldedText, _ edges: Edges) -> Bool {
         let head = { line.text.trimmingSpaces.unicodeScalars }, tail = { before.text.trimmingSpaces.unicodeScalars }
-        let broken: Bool
-        switch (first.value, last.value) {
-        case _ where opensNoParagraph(first):
-            broken = true
-        case (0x25, 0x30...0x39), (0x4E07, 0x30...0x39), (0x4EBF, 0x30...0x39), (0x5143, 0x30...0x39):
-            // 1062.85 / 万元，; 48.16 / %。
-            broken = unitEndsClause(head())
-        case (0x2E, 0x30...0x39):
-            // 2553 / .52万元
-            broken = head().dropFirst().first?.isASCIIDigit == true
-        case (0x30...0x39, 0x2E):
-            // 2553. / 52万元
-            broken = tail().dropLast().last?.isASCIIDigit == true
-        case (0x30...0x39, _) where last.isIdeograph && !indented:
-            // …收入支出总计 / 9859.38 万元。与…
-            broken = unitEndsClause(head().drop { $0.isASCIIDigit || $0 == "," || $0 == "." }.drop { $0 == " " })
-        case (0x5143, 0x4E07), (0x5143, 0x4EBF):
-            // 2553.52万 / 元，
-            broken = tail().dropLast().last?.isASCIIDigit == true
-        case (_, 0xFF0C), (_, 0x2C), (_, 0x3001):
-            // …其中：基本支出 5377.64 万元， / 占 55.10%: unless the line is indented as a paragraph
-            broken = !indented
-        default:
-            broken = false
+        let broken = switch edges {
+        case .opening, .afterComma: true
+        case .unitAfterNumber: unitEndsClause(head())
+        case .decimalsAfterNumber: head().dropFirst().first?.isASCIIDigit == true
+        case .numberAfterPoint, .yuanAfterTenThousand: tail().dropLast().last?.isASCIIDigit == true
+        case .numberAfterWords: unitEndsClause(head().drop { $0.isASCIIDigit || $0 == "," || $0 == "." }.drop { $0 == " " })
         }
         guard broken, tail().contains(where: \.isIdeograph),
               !before.original.contains(utf8: 0x09), !line.original.contains(utf8: 0x09),
