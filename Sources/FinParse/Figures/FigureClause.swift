@@ -542,8 +542,10 @@ struct FigureClause {
         return verb
     }
 
-    /// The item the figure measures, or nil when the clause does not say.
-    func label(inheriting previous: Figure?) -> String? {
+    /// The item the figure measures, or nil when the clause does not say. `previousItem` is the
+    /// item of the figure before, which a share or a level may be of (none after a change: its
+    /// label is its verb, 下降百分之零点五，占比百分之百).
+    func label(inheritingItem previousItem: String?) -> String? {
         // 项目完成率不低于95%: the comparison is not part of the item.
         let end = phrase?.start ?? figureStart
         if let level = Self.subjectLevel(ending: tokens[start..<end]) { return level }
@@ -555,9 +557,6 @@ struct FigureClause {
         if let last = kept.last, Self.afterChangeVerb.contains(last.text), let verb = Self.changeVerb(ending: kept.map(\.text)) {
             kept.removeSubrange((verb + 1)...)
         }
-        // The previous figure's item, which a share or a level may be of: not a change's verb
-        // (下降百分之零点五，占比百分之百).
-        let previousItem = previous?.change == nil ? previous?.label : nil
         // 支出总计下降至1100万元: the level reached is the item's, and no change (nor is the
         // year it is compared with, 比上年下降至…, its item).
         // An amount adjusted to is the item's where 由 or 从 says what it was (由年初预算…调整为…);

@@ -94,15 +94,16 @@ struct FigureExtractor {
         var listParts: ArraySlice<Int> = []
         // Where the last figure is a change right after an amount of its sentence (税收收入完成
         // 95.1亿元，增长19.9%，占…的63%; 比上年同期增收12543.83亿元, 比上年1718.25万元), that amount's index.
+        // Figures are read in place, not copied out (`figures.last`): a copy retains each of their strings.
         func changedBefore(_ offset: Int) -> Int? {
-            guard let last = figures.last, last.change != nil,
+            guard let last = figures.indices.last, figures[last].change != nil,
                   let k = figures.indices.last(where: { figures[$0].change == nil && !places[$0].isComparedBase }) else { return nil }
             let utf8 = written.utf8
             let between = written[utf8.index(utf8.startIndex, offsetBy: places[k].offset)..<utf8.index(utf8.startIndex, offsetBy: offset)]
             return between.contains(utf8: "。") || between.contains(utf8: "；") || between.contains(utf8: ";") ? nil : k
         }
         // What a share or a level may be of: the last figure, or the amount a change right after it is of.
-        func itemBefore(_ offset: Int) -> Figure? { changedBefore(offset).map { figures[$0] } ?? figures.last }
+        func itemBefore(_ offset: Int) -> Int? { changedBefore(offset) ?? figures.indices.last }
         let clauses = Self.clauses(of: written)
         var tokens = tokenBuffer
         tokenBuffer = []
@@ -172,7 +173,7 @@ struct FigureExtractor {
                     label: nil, change: clause.change, line: line)
                 var changed: String? = nil
                 var share: ChangeCheck.Share? = nil
-                if let previous = figures.last, clause.continuesList || found.closesRange {
+                if clause.continuesList || found.closesRange, let previous = figures.last {
                     // 下降4.1%、1.9%, 增长10%-20%: the second figure shares the first one's reading.
                     figure.change = previous.change
                     figure.label = respective.popFirst() ?? previous.label
@@ -182,8 +183,8 @@ struct FigureExtractor {
                 } else {
                     listParts = []
                     // No closure for the share's part: one capturing `figures` has each access checked.
-                    let inherited = if let sharePart, sharePart < figures.count - 1 { figures[sharePart] } else { itemBefore(offset) }
-                    figure.label = clause.label(inheriting: inherited)
+                    let inherited = if let sharePart, sharePart < figures.count - 1 { sharePart } else { itemBefore(offset) }
+                    figure.label = clause.label(inheritingItem: inherited.flatMap { figures[$0].change == nil ? figures[$0].label : nil })
                     // A change is labelled by its verb; the items say what changed only.
                     if figure.change == nil, let items = clause.respectiveItems() {
                         (respective, listItems) = (items[...], items)
