@@ -586,6 +586,7 @@ struct FigureExtractor {
             var marked = false
             var i = 0
             Self.clauseMarks.withUnsafeBufferPointer { marks in
+            Self.clauseMarkEndings.withUnsafeBufferPointer { endings in
                 while i < bytes.count {
                     let byte = bytes[i]
                     if byte < 0x80 {
@@ -597,6 +598,9 @@ struct FigureExtractor {
                     let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
                     defer { i += length }
                     guard length < 4, i + 2 < bytes.count else { continue }
+                    // Most characters end in a byte that no mark's three end in: gone without
+                    // decoding them.
+                    if length == 3, !endings[Int(bytes[i + 2])] { continue }
                     // Looked up by code point: most characters are none of the marks, a test
                     // the processor foresees, where a switch on the lead byte it did not.
                     let point = length == 2 ? Int(byte & 0x1F) << 6 | Int(bytes[i + 1] & 0x3F)
@@ -621,6 +625,7 @@ struct FigureExtractor {
                         }
                     }
                 }
+            }
             }
             count += 1
             if marked { candidates.append(start..<bytes.count) }
@@ -669,6 +674,13 @@ struct FigureExtractor {
             for scalar in characters.unicodeScalars { marks[Int(scalar.value)] = mark }
         }
         return marks
+    }()
+
+    /// The last bytes of the marks written in three UTF-8 bytes (all but ¥).
+    private static let clauseMarkEndings: [Bool] = {
+        var endings = [Bool](repeating: false, count: 256)
+        for point in 0x800...0xFFFF where clauseMarks[point] != ClauseMark.none { endings[0x80 | point & 0x3F] = true }
+        return endings
     }()
 }
 
