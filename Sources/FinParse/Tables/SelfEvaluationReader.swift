@@ -455,11 +455,6 @@ enum SelfEvaluationReader {
         return scan
     }
 
-    /// A target or actual value: [comparator][number][unit], 20*2=40万元 read as its
-    /// result. Anything else (持续下降, 1-12月) keeps its text with no value, as does a
-    /// number with more digits than an exact decimal holds, which is warned of.
-    /// Read on scalars: Characters would add grapheme breaking to every cell, for CJK
-    /// and ASCII where it changes nothing.
     /// The measure of `cell`, a number without a unit of its own in the unit its row's
     /// 计量单位 cell gives (≥120 | 公里).
     private static func measure(_ cell: TableGrid.Cell?, unit: String?, _ diagnostics: inout [Diagnostic]) -> SelfEvaluation.Measure {
@@ -468,6 +463,11 @@ enum SelfEvaluationReader {
         return measure
     }
 
+    /// A target or actual value: [comparator][number][unit], 20*2=40万元 read as its
+    /// result. Anything else (持续下降, 1-12月) keeps its text with no value, as does a
+    /// number with more digits than an exact decimal holds, which is warned of.
+    /// Read on scalars: Characters would add grapheme breaking to every cell, for CJK
+    /// and ASCII where it changes nothing.
     static func measure(_ cell: TableGrid.Cell?, _ diagnostics: inout [Diagnostic]) -> SelfEvaluation.Measure {
         let original = cell.map { oneLine($0.original) } ?? ""
         var rest = compact(cell?.text ?? "").unicodeScalars[...]
@@ -538,7 +538,6 @@ enum SelfEvaluationReader {
         return SelfEvaluation.Measure(text: original, comparator: comparator, value: value,
                                       unit: unit.isEmpty ? nil : String(unit))
     }
-
 
     /// The words after a number that compare it (95%以上, 5天以内).
     private static let comparatorSuffixes: [(words: String, comparator: Comparator)] = [

@@ -48,7 +48,6 @@ public struct FoldedText: Sendable, Hashable {
         lineStarts = []
     }
 
-
     /// The original spelling of the folded UTF-16 range `range`. Builds the map:
     /// to ask for many ranges of one text, use ``FoldMap``.
     public func originalText(of range: Range<Int>) -> Substring {

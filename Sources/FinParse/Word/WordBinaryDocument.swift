@@ -245,7 +245,6 @@ struct WordBinaryDocument {
         return (level, textAt + 2 + 2 * length)
     }
 
-
     /// The piece table, from the Clx: skipped property runs (Prc), then the Pcdt.
     private static func pieces(clx: (offset: Int, count: Int), in table: [UInt8], textCount: Int) throws(Failure) -> [Piece] {
         var i = clx.offset
