@@ -408,7 +408,5 @@ int32_t fp_word_breaker_segment(fp_word_breaker *breaker,
         ruleStatus[count] = ubrk_getRuleStatus(breaker->it);
         count++;
     }
-    // Detach the iterator from the caller's buffer, which may go away.
-    ubrk_setText(breaker->it, NULL, 0, &err);
     return count;
 }

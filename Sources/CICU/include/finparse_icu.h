@@ -68,12 +68,16 @@ int32_t fp_simplify_utf8(char *text, int32_t length);
 typedef struct fp_word_breaker fp_word_breaker;
 
 fp_word_breaker *fp_word_breaker_open(int32_t *status);
+/// A copy of `breaker`, which must be one that has segmented nothing (see below).
 fp_word_breaker *fp_word_breaker_clone(const fp_word_breaker *breaker, int32_t *status);
 void fp_word_breaker_close(fp_word_breaker *breaker);
 
 /// Segments `text` and writes the end offset (UTF-16 units) and ICU rule
 /// status of each segment, in order. Returns the number of segments, or -1
-/// on an ICU failure. The text need not outlive the call.
+/// on an ICU failure. The text need not outlive the call: the iterator keeps
+/// pointing at it but reads it no more, as every call sets its own text first
+/// and closing reads none. (Pointing it at an empty text after each call cost
+/// a third of a percent of a report's parse.)
 int32_t fp_word_breaker_segment(fp_word_breaker *breaker,
                                 const uint16_t *text, int32_t length,
                                 int32_t *ends, int32_t *ruleStatus, int32_t capacity);
