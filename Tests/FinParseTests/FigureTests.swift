@@ -1480,7 +1480,7 @@ struct FigureTests {
     /// 。 is E3 80 82, ｡ is EF BD A1; 元 and 兀 share their first two bytes; ， and the
     /// full-width digit １ share EF BC).
     @Test func clausesAreCutAsTheRuleSays() {
-        let alphabet: [Unicode.Scalar] = ["。", "；", "，", ";", ",", "、", "%", "％", "﹪", "元", "百", "兀", "｡", "1", "１", "a", "收", " ", "\u{3000}", "😀"]
+        let alphabet: [Unicode.Scalar] = ["。", "；", "，", ";", ",", "、", "%", "％", "﹪", "元", "百", "倍", "番", "兀", "｡", "1", "１", "a", "收", " ", "\u{3000}", "😀"]
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<2000 {
             var text = String.UnicodeScalarView()
@@ -1506,9 +1506,10 @@ struct FigureTests {
                 }
             }
             clauses.append(String(clause))
-            let marked = clauses.filter { c in c.unicodeScalars.contains { "%％﹪元百".unicodeScalars.contains($0) } }
+            let marked = clauses.filter { c in c.unicodeScalars.contains { "%％﹪元百倍番".unicodeScalars.contains($0) } }
             #expect(count == clauses.count, "\(written)")
-            #expect(candidates.map(String.init) == marked, "\(written)")
+            #expect(candidates.map { String($0.text) } == marked, "\(written)")
+            #expect(candidates.map(\.mayCount) == marked.map { $0.contains("倍") || $0.contains("番") }, "\(written)")
         }
     }
 

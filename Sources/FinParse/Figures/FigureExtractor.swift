@@ -108,7 +108,8 @@ struct FigureExtractor {
         var tokens = tokenBuffer
         tokenBuffer = []
         defer { tokenBuffer = tokens }
-        for clause in clauses.candidates {
+        for candidate in clauses.candidates {
+            let clause = candidate.text
             let clauseStart = clause.startIndex
             let clauseOffset = written.utf8.distance(from: written.startIndex, to: clauseStart)
             let map = FoldMap(clauses.count == 1 ? written : String(clause), line: lineAt(clauseOffset))
@@ -121,7 +122,7 @@ struct FigureExtractor {
             var previousEnd: Int? = nil
             var i = 0
             // A multiple in words (增长一倍, 翻一番) is looked for only where one may stand.
-            let mayCount = clause.contains(utf8: "倍") || clause.contains(utf8: "番")
+            let mayCount = candidate.mayCount
             // １２３４。５６万元: a 。 between digits may be a decimal point typed with Chinese
             // punctuation on; the number after it would have lost its whole part.
             var lists = SharedUnits()
@@ -546,10 +547,10 @@ struct FigureExtractor {
     /// text as written, so that no clause is folded for nothing: ％ and ﹪ are the only
     /// characters that fold to %, ￥ the only one to ¥, and nothing folds to 元, 万, 亿 or 百.
     /// One pass over the UTF-8 bytes, as most of a report's text holds no figure.
-    static func clauses(of written: String) -> (candidates: [Substring], count: Int) {
+    static func clauses(of written: String) -> (candidates: [CandidateClause], count: Int) {
         var written = written
         // Only the candidates' places are kept: most paragraphs have none, and no array.
-        var candidates: [Range<Int>] = []
+        var candidates: [(bytes: Range<Int>, mayCount: Bool)] = []
         var count = 0
         written.withUTF8 { bytes in
             func isEnd(at i: Int) -> Bool {
@@ -584,6 +585,7 @@ struct FigureExtractor {
             }
             var start = 0
             var marked = false
+            var counts = false
             var i = 0
             Self.clauseMarks.withUnsafeBufferPointer { marks in
             Self.clauseMarkEndings.withUnsafeBufferPointer { endings in
@@ -610,6 +612,9 @@ struct FigureExtractor {
                         break
                     case ClauseMark.figure:
                         marked = true
+                    case ClauseMark.multiple:
+                        marked = true
+                        counts = true
                     case ClauseMark.tenThousands:    // 万, 亿: an amount's only where no word follows (not 5万余块, 3.5万人)
                         marked = marked || !startsWord(at: i + 3)
                     case ClauseMark.thousand:    // 千分 (千分之五, told)
@@ -619,19 +624,30 @@ struct FigureExtractor {
                             // Counted here, not in a function of the clauses: one that captures
                             // them is checked for exclusive access at every call.
                             count += 1
-                            if marked { candidates.append(start..<(i + 3)) }
+                            if marked { candidates.append((start..<(i + 3), counts)) }
                             start = i + 3
                             marked = false
+                            counts = false
                         }
                     }
                 }
             }
             }
             count += 1
-            if marked { candidates.append(start..<bytes.count) }
+            if marked { candidates.append((start..<bytes.count, counts)) }
         }
         let utf8 = written.utf8
-        return (candidates.map { written[utf8.index(utf8.startIndex, offsetBy: $0.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: $0.upperBound)] }, count)
+        return (candidates.map { bytes, mayCount in
+            CandidateClause(text: written[utf8.index(utf8.startIndex, offsetBy: bytes.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: bytes.upperBound)],
+                            mayCount: mayCount)
+        }, count)
+    }
+
+    /// A clause that may hold a figure, as ``clauses(of:)`` cuts it.
+    struct CandidateClause {
+        var text: Substring
+        /// Whether 倍 or 番 stands in it: a multiple in words (增长一倍, 翻一番) may then.
+        var mayCount: Bool
     }
 
     /// The item a short line names alone, its list marker left out (六、年度预算安排 →
@@ -664,12 +680,12 @@ struct FigureExtractor {
 
     /// What each code point of the Basic Multilingual Plane is to ``clauses(of:)``.
     private enum ClauseMark {
-        static let none: UInt8 = 0, figure: UInt8 = 1, tenThousands: UInt8 = 2, thousand: UInt8 = 3, end: UInt8 = 4
+        static let none: UInt8 = 0, figure: UInt8 = 1, tenThousands: UInt8 = 2, thousand: UInt8 = 3, end: UInt8 = 4, multiple: UInt8 = 5
     }
 
     private static let clauseMarks: [UInt8] = {
         var marks = [UInt8](repeating: ClauseMark.none, count: 0x10000)
-        for (characters, mark) in [("¥‰元倍番百％﹪￥", ClauseMark.figure), ("万亿", ClauseMark.tenThousands),
+        for (characters, mark) in [("¥‰元百％﹪￥", ClauseMark.figure), ("倍番", ClauseMark.multiple), ("万亿", ClauseMark.tenThousands),
                                    ("千", ClauseMark.thousand), ("。；，", ClauseMark.end)] {
             for scalar in characters.unicodeScalars { marks[Int(scalar.value)] = mark }
         }
