@@ -46,10 +46,28 @@ enum SpacedTableReader {
     /// Characters would add grapheme breaking to every line of the report, for nothing.
     private static func withoutWhitespace(_ text: some StringProtocol,
                                           also: (Unicode.Scalar) -> Bool = { _ in false }) -> String {
+        // Every line with a 表 is asked, and most have nothing to filter: their bytes are
+        // looked at first, as a scalar's properties cost tens of instructions each.
+        guard text.utf8.withContiguousStorageIfAvailable(mayHoldWhitespace) ?? true else { return String(text) }
         var kept = ""
         kept.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars where !scalar.properties.isWhitespace && !also(scalar) { kept.unicodeScalars.append(scalar) }
         return kept
+    }
+
+    /// Whether the UTF-8 `bytes` may hold whitespace or a quotation mark: one of the bytes
+    /// that start them (ASCII's, U+0085 and U+00A0, U+1680, U+2000…U+205F with the quotes
+    /// “ and ”), or U+3000.
+    private static func mayHoldWhitespace(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        while i < bytes.count {
+            switch bytes[i] {
+            case 0x09...0x0D, 0x20, 0x22, 0xC2, 0xE1, 0xE2: return true
+            case 0xE3 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && bytes[i + 2] == 0x80: return true
+            default: i += 1
+            }
+        }
+        return false
     }
 
     /// How many lines a short fragment (a wrapped header cell such as 出) may stand
