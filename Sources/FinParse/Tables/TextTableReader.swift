@@ -186,6 +186,13 @@ enum TextTableReader {
         mutating func add(_ line: FoldedText) {
             let piece = line.text.trimmingSpaces
             if piece.isEmpty { return }
+            // A cell's first line that folds to itself, as most do: its original is the same
+            // text, one copy for both, trimmed once.
+            if text.isEmpty, line.text.hasSameUTF8(as: line.original) {
+                text = String(piece)
+                original = text
+                return
+            }
             Self.join(piece, to: &text)
             Self.join(line.original.trimmingSpaces, to: &original)
         }
