@@ -61,14 +61,18 @@ public struct ListMarker: Sendable, Hashable {
         guard let c = scalars.first else { return nil }
 
         func make(_ style: Style, _ number: Int, end: Int) -> ListMarker {
-            var body = String.UnicodeScalarView()
-            var length = 0
-            for scalar in scalars[..<end] {
-                length += UTF16.width(scalar)
-                if scalar != " " && scalar != "\t" { body.append(scalar) }
+            let length = scalars[..<end].reduce(0) { $0 + UTF16.width($1) }
+            // Its text from UTF-8 on the stack (12 scalars at the most): a scalar appended to a
+            // String at a time cost hundreds of instructions.
+            let body = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 4 * end) { buffer in
+                var count = 0
+                for scalar in scalars[..<end] where scalar != " " && scalar != "\t" {
+                    UTF8.encode(scalar) { buffer[count] = $0; count += 1 }
+                }
+                return String(decoding: UnsafeMutableBufferPointer(rebasing: buffer[..<count]), as: UTF8.self)
             }
             let start = leading // spaces, tabs and form feeds are one UTF-16 unit each
-            return ListMarker(style: style, number: number, text: String(body), range: start..<(start + length))
+            return ListMarker(style: style, number: number, text: body, range: start..<(start + length))
         }
         // Stray spaces inside a marker (第 三 部分, （ 一 ）, 1 、) are skipped.
         func skip(_ k: Int) -> Int {
