@@ -588,7 +588,6 @@ struct FigureExtractor {
             var counts = false
             var i = 0
             Self.clauseMarks.withUnsafeBufferPointer { marks in
-            Self.clauseMarkEndings.withUnsafeBufferPointer { endings in
                 while i < bytes.count {
                     let byte = bytes[i]
                     if byte < 0x80 {
@@ -600,9 +599,6 @@ struct FigureExtractor {
                     let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
                     defer { i += length }
                     guard length < 4, i + 2 < bytes.count else { continue }
-                    // Most characters end in a byte that no mark's three end in: gone without
-                    // decoding them.
-                    if length == 3, !endings[Int(bytes[i + 2])] { continue }
                     // Looked up by code point: most characters are none of the marks, a test
                     // the processor foresees, where a switch on the lead byte it did not.
                     let point = length == 2 ? Int(byte & 0x1F) << 6 | Int(bytes[i + 1] & 0x3F)
@@ -631,7 +627,6 @@ struct FigureExtractor {
                         }
                     }
                 }
-            }
             }
             count += 1
             if marked { candidates.append((start..<bytes.count, counts)) }
@@ -690,13 +685,6 @@ struct FigureExtractor {
             for scalar in characters.unicodeScalars { marks[Int(scalar.value)] = mark }
         }
         return marks
-    }()
-
-    /// The last bytes of the marks written in three UTF-8 bytes (all but ¥).
-    private static let clauseMarkEndings: [Bool] = {
-        var endings = [Bool](repeating: false, count: 256)
-        for point in 0x800...0xFFFF where clauseMarks[point] != ClauseMark.none { endings[0x80 | point & 0x3F] = true }
-        return endings
     }()
 }
 
