@@ -328,6 +328,20 @@ struct FigureTests {
         #expect(found.map { "\($0.value) \($0.unit.rawValue)" } == ["100 %", "1234.5 万元", "1234567.89 元", "1234.56 万元"])
     }
 
+    /// Digits with nothing between them: a 自评表 row whose cells a page's text runs together
+    /// (四川 中江's 年度资金总额:202010100.00%10, 宁夏 银川's 成本指标办公所需成本415万元15) gave a
+    /// rate of 202010100% and an amount of 415万元. A figure that the next number follows right
+    /// after its unit is none, told; a number after a comma, a space or a dash still is.
+    @Test func cellsRunTogetherGiveNoFigures() {
+        var extractor = FigureExtractor()
+        let found = extractor.figures(in: FoldedText("年度资金总额:202010100.00%10，成本指标办公所需成本415万元15；预算执行率100%。", line: 2))
+        #expect(found.map(\.text) == ["100%"])
+        #expect(extractor.takeDiagnostics().map { "\($0.code) \($0.severity) \($0.line) \($0.message.prefix { $0 != " " })" }
+                == ["figure-not-read warning 2 202010100.00%10", "figure-not-read warning 2 415万元15"])
+        #expect(figures("比上年增长5%，10万元用于办公；目标为5%-10%；增长5% 10万元；收入100万元(2021年)。").map(\.text)
+                == ["5%", "10万元", "5%", "10%", "5%", "10万元", "100万元"])
+    }
+
     /// 基本支出和项目支出分别占支出总计的60.5%和39.5%: the shares are of the items in turn, as a
     /// share after its item is (基本支出…，占71.9%); before, both were labelled 支出总计, the whole.
     /// So are shares after a list's amounts with 分别 before their 占.

@@ -151,6 +151,13 @@ struct FigureExtractor {
                     i = found.span.upperBound + 1
                     continue
                 }
+                // 年度资金总额:202010100.00%10: a table's row whose cells a page's text runs together,
+                // the next cell's digits right after the unit. The number is several cells' digits.
+                if let next = Self.runOnNumber(tokens, after: found.span.upperBound) {
+                    diagnostics.append(.figureRunOn(Self.originalText(of: tokens[found.span.lowerBound...next], in: map), line: line))
+                    i = next + 1
+                    continue
+                }
                 // 经费定额较2014年上涨2000元/人, 10万元/年: a rate, no amount of money.
                 if found.unit != .percent, let end = FigureSpan.perWhat(tokens, after: found.span.upperBound) {
                     diagnostics.append(.figureNotRead(Self.originalText(of: tokens[found.span.lowerBound...end], in: map), .rate, line: line))
@@ -278,6 +285,14 @@ struct FigureExtractor {
     }
 
     private static let complete = "完成"
+
+    /// The number that follows the figure ending at token `end` with nothing between them, if
+    /// one does: no sentence writes one so.
+    private static func runOnNumber(_ tokens: [ClauseToken], after end: Int) -> Int? {
+        let next = end + 1
+        guard next < tokens.count, tokens[next].kind == .number, tokens[next].range.lowerBound == tokens[end].range.upperBound else { return nil }
+        return next
+    }
 
     /// Where a figure starts in its paragraph, how many words stand between its clause's start
     /// and it, and, for a change, what its clause and the comparison before it name
@@ -745,6 +760,15 @@ extension Diagnostic {
     static func figureAfterStop(_ text: String, line: Int) -> Diagnostic {
         Diagnostic(severity: .warning, code: "figure-not-read",
                    message: "\(text) follows a 。 right after a digit, which may be a decimal point typed as a full stop; it is not read as a figure",
+                   line: line)
+    }
+
+    /// 202010100.00%10: a figure whose unit the next number follows with nothing between, as
+    /// a table's cells run together in a page's text; its number is several cells' digits.
+    static func figureRunOn(_ text: String, line: Int) -> Diagnostic {
+        Diagnostic(severity: .warning, code: "figure-not-read",
+                   message: "\(text) runs straight on into the number after its unit, as a table's cells run together; "
+                       + "its number may be several cells' digits, and it is not read as a figure",
                    line: line)
     }
 
