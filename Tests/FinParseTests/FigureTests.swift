@@ -249,7 +249,7 @@ struct FigureTests {
         #expect(figures("节余5 万 元旦前").isEmpty)
         // Their labels and changes read as the unspaced sentence's.
         #expect(figures("本 年 收 入 合 计 2946.25 万 元 ， 其 中 ： 财 政 拨 款 收 入 2940.05 万 元 。").map(\.label)
-                == ["收入合计", "财政拨款收入"])
+                == ["本年收入合计", "财政拨款收入"])
         #expect(figures("与 上 年 相 比 增 加 1454.35 万 元 ， 增 长 8.8 % 。").map(\.change) == [.increase, .increase])
     }
 
@@ -658,13 +658,16 @@ struct FigureTests {
 
     /// 年末结转和结余 was read as 结转和结余 while 年初结转和结余 kept its 年初, 上年结转资金 as 结转资金,
     /// and 全年预算数 as 预算数 beside 年初预算数: a time of the year was dropped as a scope where
-    /// the templates make it part of the item (68 labels over the 216 corpus inputs).
+    /// the templates make it part of the item (68 labels over the 216 corpus inputs). So were
+    /// 本年收入合计 and 本年支出合计, the 收入支出决算总表's rows, read as 收入合计 and 支出合计
+    /// until the eighteenth sitting.
     @Test func aTimeOfTheYearThatNamesTheItem() {
         #expect(figures("年初结转和结余12万元，年末结转和结余8万元，年末财政拨款结转和结余6万元，上年结转资金34.56万元，本年结余3万元。").map(\.label)
             == ["年初结转和结余", "年末结转和结余", "年末财政拨款结转和结余", "上年结转资金", "本年结余"])
         #expect(figures("全年预算数为100万元，全年执行数为95.5万元，年初预算数为80万元。").map(\.label) == ["全年预算数", "全年执行数", "年初预算数"])
-        // A time before another item is still a scope.
-        #expect(figures("2023年度收入总计200万元，本年支出190万元，全年收入300万元。").map(\.label) == ["收入总计", "支出", "收入"])
+        #expect(figures("本年收入合计2946.25万元，本年支出合计2940.05万元。").map(\.label) == ["本年收入合计", "本年支出合计"])
+        // A time before another item is still a scope (全年收入).
+        #expect(figures("2023年度收入总计200万元，本年支出190万元，全年收入300万元。").map(\.label) == ["收入总计", "本年支出", "收入"])
     }
 
     /// Money as forms and PDFs also write it: 收入总计1 234.56万元 (digits grouped by spaces) was
@@ -770,7 +773,7 @@ struct FigureTests {
         ])
         #expect(figures("建成300余个服务站，形成多元化投入，2021年余额为零。").isEmpty)
         // The currency before an amount names no item.
-        #expect(figures("本年收入合计人民币2553.52万元。").map(\.label) == ["收入合计"])
+        #expect(figures("本年收入合计人民币2553.52万元。").map(\.label) == ["本年收入合计"])
         let report = Corpus.yongzhouDocument
         #expect(report.amounts.filter { $0.text.contains("余") || $0.text.contains("多") }.map { "\($0.line) \($0.text)" } == ["181 900余万元", "186 180多万元"])
     }
@@ -1275,6 +1278,12 @@ struct FigureTests {
         #expect(totals.changed == [
             "773 收入支出预算总计 17969.68万元 is not the total the tables give as read: 收支预算总表 收入合计 17,996.68万元 (line 275); 收入预算总表 收入总计 17,996.68万元 (line 286)",
             "773 收入支出预算总计 17969.68万元 is not the total the tables give as read: 收支预算总表 支出合计 17,996.68万元 (line 275); 支出预算总表 合计 17,996.68万元 (line 327)",
+        ])
+        // 本年收入预算合计 keeps its 本年 (since the eighteenth sitting) and is checked as 收入预算合计 was.
+        let income = try textTableTotals("pdf/jiangsu-jianchayuan-2017-yusuan.layout.txt",
+                                         replacing: "本年收入预算合计           17996.68", with: "本年收入预算合计           17996.99")
+        #expect(income.changed == [
+            "806 本年收入预算合计 17996.99万元 is not the total the tables give as read: 收支预算总表 收入合计 17,996.68万元 (line 275); 收入预算总表 收入总计 17,996.68万元 (line 286)",
         ])
     }
 

@@ -963,7 +963,7 @@ struct PDFTextTests {
         let document = try Document(contentsOf: Corpus.path("pdf/jiangsu-jianchayuan-2017-yusuan.raw.txt"))
         let labels = document.amounts.filter { [1533, 1549, 1553, 1557, 1623, 1699].contains($0.line) && $0.text != "220万元" }
             .map { "\($0.text) \($0.label ?? "-")" }
-        #expect(labels == ["17996.68万元 收入预算合计", "17996.68万元 支出预算合计", "12323.48万元 基本支出", "5533万元 项目支出",
+        #expect(labels == ["17996.68万元 本年收入预算合计", "17996.68万元 本年支出预算合计", "12323.48万元 基本支出", "5533万元 项目支出",
                            "12308.48万元 一般公共预算财政拨款基本支出预算", "700万元 培训费预算支出"])
         #expect(document.paragraphs.contains { $0.text.hasPrefix("省检察院本年收入预算合计17996.68 万元，其中") })
         // A table's name cell over its amounts, a blank line apart, stays a cell: bare amounts
@@ -988,7 +988,7 @@ struct PDFTextTests {
         let document = try Document(contentsOf: Corpus.path("pdf/jiangsu-jianchayuan-2017-yusuan.layout.txt"))
         #expect(document.tables.count == 12 && document.tables.allSatisfy { $0.kind != nil })
         let labels = Dictionary(document.amounts.map { ("\($0.line) \($0.text)", $0.label ?? "") }) { first, _ in first }
-        #expect(labels["806 17996.68万元"] == "收入预算合计")
+        #expect(labels["806 17996.68万元"] == "本年收入预算合计")
         #expect(labels["880 6032.55万元"] == "一般公共预算机关运行经费预算支出")
         #expect(document.paragraphs.contains { $0.text.hasPrefix("1.公共安全(类)支出 13656.34 万元") && $0.text.hasSuffix("增加一定人员经费支出。") })
         // A justified line can end on its figure, the unit starting the next line.
@@ -1120,7 +1120,7 @@ struct PDFTextTests {
         // The 情况说明 states the same total, and the other figures with their labels.
         let stated = document.amounts.filter { !lines.contains($0.line) }
         #expect(stated.contains { $0.value == Decimal(exactString: "2995.39") && $0.label == "收入支出总计" })
-        #expect(stated.contains { $0.value == Decimal(exactString: "2940.05") && $0.label == "支出合计" })
+        #expect(stated.contains { $0.value == Decimal(exactString: "2940.05") && $0.label == "本年支出合计" })
         #expect(stated.contains { $0.value == Decimal(exactString: "2336.91") && $0.label == "基本支出" })
         #expect(document.percents.contains { $0.value == Decimal(exactString: "79.49") && $0.label == "基本支出" })
     }
@@ -1153,7 +1153,7 @@ struct PDFTextTests {
             "  机关运行经费支出情况",
         ])
         #expect(document.amounts.map { "\($0.value)|\($0.label ?? "")" }
-            == ["2940.05|支出合计", "63.14|减少", "2336.91|基本支出", "650|年初预算", "603.14|支出决算"])
+            == ["2940.05|本年支出合计", "63.14|减少", "2336.91|基本支出", "650|年初预算", "603.14|支出决算"])
         #expect(document.percents.map { "\($0.value)|\($0.label ?? "")" } == ["2.1|下降", "79.49|基本支出"])
         // A marker alone on its line takes the next line as its title.
         #expect(document.outline.first?.children.map { "\($0.marker ?? "")\($0.title)" } == ["(一)机关运行经费支出情况"])

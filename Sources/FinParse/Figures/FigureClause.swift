@@ -814,15 +814,20 @@ struct FigureClause {
         if first == shang || first == ben {
             guard rest.first == year else { return false }
             rest = rest.dropFirst()
-        } else if !timesOfYear.contains(first) {
+        } else if first != thisYear && !timesOfYear.contains(first) {
             return false
         }
+        // 本年收入, 本年支出合计 (ICU's 本 / 年): the year's own income and spending, as the
+        // 收入支出决算总表 names them beside the totals that add what was carried over.
+        if first == ben || first == thisYear, let next = rest.first, incomeOrSpending.contains(next) { return true }
         // ICU parts 结转 and 结余 (结 / 转, 结 / 余); 年末财政拨款结转和结余.
         if zip(rest, rest.dropFirst()).contains(where: { $0 == jie && carryOvers.contains($1) }) { return true }
         return rest.count == 2 && (rest.first == budget || rest.first == execution) && rest.last == shu
     }
 
     private static let timesOfYear: WordSet = ["年末", "年底", "全年", "当年", "上年"]
+    private static let thisYear: Word = "本年"
+    private static let incomeOrSpending: WordSet = ["收入", "支出"]
     private static let carryOvers: WordSet = ["转", "余"]
     private static let shang: Word = "上", ben: Word = "本", jie: Word = "结", budget: Word = "预算", execution: Word = "执行", shu: Word = "数"
 

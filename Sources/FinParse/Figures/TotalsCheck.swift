@@ -43,9 +43,9 @@ enum TotalsCheck {
         Rule(textLabels: ["培训费预算支出"], kinds: sanGongBudgets, rowLabels: ["培训费"]),
         Rule(textLabels: ["三公经费财政拨款支出年初预算"], kinds: ["财政拨款“三公”经费支出决算表"], rowLabels: ["合计预算数"]),
         // 收入、支出预算总计 and 财政拨款收、支总预算 (江苏) state both sides' total at once.
-        Rule(textLabels: ["收入预算总计", "收入预算合计", "收入预算", "收入支出预算总计"],
+        Rule(textLabels: ["收入预算总计", "收入预算合计", "本年收入预算合计", "收入预算", "收入支出预算总计"],
              kinds: ["收支预算总表", "财务收支预算总表", "收入预算总表"], rowLabels: ["收入合计", "收入总计", "总计", "合计"]),
-        Rule(textLabels: ["支出预算总计", "支出预算合计", "支出预算", "收入支出预算总计"],
+        Rule(textLabels: ["支出预算总计", "支出预算合计", "本年支出预算合计", "支出预算", "收入支出预算总计"],
              kinds: ["收支预算总表", "财务收支预算总表", "支出预算总表"], rowLabels: ["支出合计", "支出总计", "总计", "合计"]),
         Rule(textLabels: ["财政拨款收入预算总计", "财政拨款收入", "财政拨款收支总预算"], kinds: ["财政拨款收支预算总表"],
              rowLabels: ["收入合计", "收入总计", "总计"]),
