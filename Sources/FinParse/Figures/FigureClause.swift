@@ -786,8 +786,9 @@ struct FigureClause {
     }
 
     /// Suffixes of the bodies that report (区司法局, 市财政厅, 街道办事处, and 商务委员会): they
-    /// say whose figure it is, not what.
-    static let bodySuffixes: Set<Unicode.Scalar> = ["局", "厅", "委", "院", "办", "处"]
+    /// say whose figure it is, not what. An array: comparing a scalar with six costs less than
+    /// hashing it.
+    static let bodySuffixes: [Unicode.Scalar] = ["局", "厅", "委", "院", "办", "处"]
 
     /// 委员会, whole or as ICU may part it (委员 / 会), for a word that ends in 会.
     private static func isCommittee(at i: Int, in words: ArraySlice<Word>) -> Bool {

@@ -102,9 +102,11 @@ enum SubjectItems {
     /// A 科目 is named in the first few dozen characters of its item (its three levels in
     /// about 30).
     private static let maxClause = 80
-    private static let clauseEnds: Set<Unicode.Scalar> = ["。", "，", "；", "：", ";", ":"]
-    private static let levels: Set<Unicode.Scalar> = ["项", "款", "类"]
-    private static let nameStarts: Set<Unicode.Scalar> = ["”", "“", "\""]
+    // Arrays, not sets: comparing a scalar with a few costs less than hashing it, and every
+    // scalar of an item's first clause is asked.
+    private static let clauseEnds: [Unicode.Scalar] = ["。", "，", "；", "：", ";", ":"]
+    private static let levels: [Unicode.Scalar] = ["项", "款", "类"]
+    private static let nameStarts: [Unicode.Scalar] = ["”", "“", "\""]
 
     /// Whether a paragraph after a 科目's item goes on with the 科目's figures: it states none
     /// (no 元 or %: a wrapped line's rest, 主要用于…), or opens with a figure's measure only,
@@ -127,8 +129,8 @@ enum SubjectItems {
     /// How a 科目's figures open their sentences in the 情况说明 templates.
     private static let measureOpenings = ["年初预算", "支出决算", "决算数", "预算", "当年预算", "全年预算", "调整预算", "执行数", "主要用于", "主要原因"]
 
-    private static let openingQuotes: Set<Unicode.Scalar> = ["“", "\""]
-    private static let closingQuotes: Set<Unicode.Scalar> = ["”", "\""]
+    private static let openingQuotes: [Unicode.Scalar] = ["“", "\""]
+    private static let closingQuotes: [Unicode.Scalar] = ["”", "\""]
 
     /// A 科目's name: without digits, of a length names have; letter-spaced text's spaces are
     /// none of it.
