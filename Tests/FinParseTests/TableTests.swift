@@ -187,6 +187,18 @@ struct TableTests {
         ("5天以内", SelfEvaluation.Measure(text: "5天以内", comparator: .lessOrEqual, value: 5, unit: "天")),
         ("3次及以下", SelfEvaluation.Measure(text: "3次及以下", comparator: .lessOrEqual, value: 3, unit: "次")),
         ("100%（含）", SelfEvaluation.Measure(text: "100%（含）", value: 100, unit: "%")),
+        // A range is at least its lower bound, up to its upper; a span of dates is no range.
+        // About (左右, 约) is no part of the unit or the name. Before, none had a value, and
+        // 95%左右 had the unit %左右.
+        ("90%-95%", SelfEvaluation.Measure(text: "90%-95%", comparator: .greaterOrEqual, value: 90, upper: 95, unit: "%")),
+        ("300～500人次", SelfEvaluation.Measure(text: "300～500人次", comparator: .greaterOrEqual, value: 300, upper: 500, unit: "人次")),
+        ("3至5个", SelfEvaluation.Measure(text: "3至5个", comparator: .greaterOrEqual, value: 3, upper: 5, unit: "个")),
+        ("1-12月", SelfEvaluation.Measure(text: "1-12月")),
+        ("2021-2023年", SelfEvaluation.Measure(text: "2021-2023年")),
+        ("5-3天", SelfEvaluation.Measure(text: "5-3天")),
+        ("95%左右", SelfEvaluation.Measure(text: "95%左右", value: 95, unit: "%")),
+        ("约1000人", SelfEvaluation.Measure(text: "约1000人", value: 1000, unit: "人")),
+        ("满意度约为95%", SelfEvaluation.Measure(text: "满意度约为95%", value: 95, unit: "%")),
         // A change's percent is no level; digits after a name may be the name's.
         ("同比下降5%", SelfEvaluation.Measure(text: "同比下降5%")),
         ("完成2023年度任务", SelfEvaluation.Measure(text: "完成2023年度任务")),

@@ -64,26 +64,33 @@ public struct SelfEvaluation: Sendable, Hashable, Codable {
     }
 
     /// A target or an achieved value: `＞1200个` → comparator `>`, value 1200, unit 个.
+    /// A range, `90%-95%`, is comparator `≥`, value 90 and ``upper`` 95.
     public struct Measure: Sendable, Hashable, Codable {
         public var text: String
         public var comparator: Comparator?
         public var value: Decimal?
+        /// The upper bound of a range (`300-500人次` → 500), whose lower bound is ``value``
+        /// with comparator `≥`; nil for a single value.
+        public var upper: Decimal?
         public var unit: String?
 
-        public init(text: String, comparator: Comparator? = nil, value: Decimal? = nil, unit: String? = nil) {
+        public init(text: String, comparator: Comparator? = nil, value: Decimal? = nil, upper: Decimal? = nil, unit: String? = nil) {
             self.text = text
             self.comparator = comparator
             self.value = value
+            self.upper = upper
             self.unit = unit
         }
 
-        enum CodingKeys: String, CodingKey { case text, comparator, value, unit }
+        enum CodingKeys: String, CodingKey { case text, comparator, value, upper, unit }
 
         public init(from decoder: any Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
             text = try c.decode(String.self, forKey: .text)
             comparator = try c.decodeIfPresent(Comparator.self, forKey: .comparator)
             value = try c.decodeDecimal(forKey: .value)
+            // Output written before ranges were read has no upper bound.
+            upper = try c.decodeDecimal(forKey: .upper)
             unit = try c.decodeIfPresent(String.self, forKey: .unit)
         }
 
@@ -92,6 +99,7 @@ public struct SelfEvaluation: Sendable, Hashable, Codable {
             try c.encode(text, forKey: .text)
             try c.encodeNullable(comparator, forKey: .comparator)
             try c.encodeDecimal(value, forKey: .value)
+            try c.encodeDecimal(upper, forKey: .upper)
             try c.encodeNullable(unit, forKey: .unit)
         }
     }

@@ -25,8 +25,8 @@ public enum CSVTable: String, Sendable, CaseIterable {
         switch self {
         case .indicators:
             ["source", "table", "stage", "scope", "name", "level1", "level2", "indicator",
-             "target_text", "target_comparator", "target_value", "target_unit",
-             "actual_text", "actual_comparator", "actual_value", "actual_unit",
+             "target_text", "target_comparator", "target_value", "target_upper", "target_unit",
+             "actual_text", "actual_comparator", "actual_value", "actual_upper", "actual_unit",
              "weight", "score", "deviation", "line"]
         case .figures:
             // table, row and col name the cell a table's figure stands in (the cells table's).
@@ -113,8 +113,8 @@ public enum CSVTable: String, Sendable, CaseIterable {
             guard let evaluation = table.selfEvaluation else { return [] }
             return evaluation.indicators.map { i in
                 [source, String(table.index), evaluation.stage.rawValue, evaluation.scope.rawValue, evaluation.name ?? "", i.level1, i.level2, i.name,
-                 i.target.text, i.target.comparator?.rawValue ?? "", decimal(i.target.value), i.target.unit ?? "",
-                 i.actual.text, i.actual.comparator?.rawValue ?? "", decimal(i.actual.value), i.actual.unit ?? "",
+                 i.target.text, i.target.comparator?.rawValue ?? "", decimal(i.target.value), decimal(i.target.upper), i.target.unit ?? "",
+                 i.actual.text, i.actual.comparator?.rawValue ?? "", decimal(i.actual.value), decimal(i.actual.upper), i.actual.unit ?? "",
                  decimal(i.weight), decimal(i.score), i.deviation ?? "", String(i.line)]
             }
         case (.figures, .figure(let f)):

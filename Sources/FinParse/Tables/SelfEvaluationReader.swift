@@ -488,7 +488,9 @@ enum SelfEvaluationReader {
            before.allSatisfy({ !$0.isASCII && Comparator(scalar: $0) == nil && !"增减降升涨".unicodeScalars.contains($0) }) {
             let words = before.last.map(comparatorLasts.contains) == true
                 ? comparatorWords.first { before.suffix($0.words.count).elementsEqual($0.words) }?.words.count ?? 0 : 0
-            named = before.count > words
+            // 约100人, 满意度约为95%: about, no name of the measure's.
+            let about = words > 0 ? 0 : aboutWords.first { before.suffix($0.count).elementsEqual($0) }?.count ?? 0
+            named = before.count > words + about
             rest = rest[rest.index(digit, offsetBy: -words)...]
         }
         var comparator: Comparator? = nil
@@ -520,6 +522,13 @@ enum SelfEvaluationReader {
         case .notADecimal: return SelfEvaluation.Measure(text: original)
         }
         var unit = rest.dropFirst(number.count)
+        // 90%-95%, 300-500人次: read as at least the lower bound, with the upper.
+        var upper: Decimal? = nil
+        if comparator == nil, let range = rangeEnd(after: unit, from: value) {
+            (upper, unit, comparator) = (range.upper, range.unit, .greaterOrEqual)
+        }
+        // 95%左右: about, no part of the unit.
+        if unit.last == "右", unit.hasSuffix("左右") { unit = unit.dropLast(2) }
         // ≥13459.00(平方米): the unit in brackets, as forms print it.
         if unit.first == "(", unit.last == ")" { unit = unit.dropFirst().dropLast() }
         // 100%（含）: "inclusive", said of the bound, no part of the unit.
@@ -535,9 +544,36 @@ enum SelfEvaluationReader {
               !named || unit.elementsEqual("%".unicodeScalars) else {
             return SelfEvaluation.Measure(text: original)
         }
-        return SelfEvaluation.Measure(text: original, comparator: comparator, value: value,
+        return SelfEvaluation.Measure(text: original, comparator: comparator, value: value, upper: upper,
                                       unit: unit.isEmpty ? nil : String(unit))
     }
+
+    /// The upper bound of a range that `rest`, what follows its lower bound `low`, goes on to,
+    /// and the unit after it: -95% after 90%, ~5个 after 3. The two units are one, or only the
+    /// upper bound has one. Not a span of dates (1-12月, 2021-2023年), which sets no bounds.
+    private static func rangeEnd(after rest: Substring.UnicodeScalarView, from low: Decimal)
+        -> (upper: Decimal, unit: Substring.UnicodeScalarView)? {
+        guard let mark = rest.prefix(6).firstIndex(where: rangeMarks.contains) else { return nil }
+        let lowUnit = rest[..<mark]
+        var after = rest[rest.index(after: mark)...]
+        if after.first == "—" { after = after.dropFirst() }  // ——, a double dash
+        let digits = after.prefix { $0.isASCIIDigit || $0 == "." }
+        guard after.first?.isASCIIDigit == true, case .exact(let high) = Decimal.reading(String(Substring(digits))), high > low
+        else { return nil }
+        let unit = after.dropFirst(digits.count)
+        guard lowUnit.isEmpty || lowUnit.elementsEqual(unit), !lowUnit.contains(where: \.isASCIIDigit),
+              unit.first.map(dateUnits.contains) != true else { return nil }
+        return (high, unit)
+    }
+
+    /// The marks between a range's bounds, as the figures read them.
+    private static let rangeMarks: [Unicode.Scalar] = ["-", "−", "–", "—", "~", "〜", "至", "到"]
+
+    /// Units of a date or a period of the calendar: 1-12月 is a span of time, no bounds.
+    private static let dateUnits: [Unicode.Scalar] = ["年", "月", "日", "号", "时"]
+
+    /// Words before a number that say it is about that much (约, 约为, 大约).
+    private static let aboutWords: [String.UnicodeScalarView] = ["约为", "大约", "约"].map(\.unicodeScalars)
 
     /// The words after a number that compare it (95%以上, 5天以内).
     private static let comparatorSuffixes: [(words: String, comparator: Comparator)] = [
