@@ -437,6 +437,19 @@ struct FigureTests {
                     == ["2 完成预算 43% does not follow: 1.71万元 of 3万元 is 57%"])
     }
 
+    /// 完成全年预算84.82万元的73.2% (广东省财政厅 2023): a share of the budget carried out that
+    /// states the budget. Before, the percent had no label and was not checked.
+    @Test func aShareOfAStatedBudgetIsLabelledAndChecked() {
+        let document = Document(parsing: """
+            （一）“三公”经费财政拨款支出决算总体情况说明
+            “三公”经费财政拨款支出决算为62.07万元,完成全年预算84.82万元的73.2%,比上年决算数增加38.97万元。公务接待费22.59万元,完成预算43.2万元的62.3%。
+            一般公共预算收入61646万元,完成年初预算数60999万元的101.1%。
+            """)
+        #expect(document.percents.map { $0.label ?? "-" } == ["完成全年预算", "完成预算", "完成年初预算数"])
+        #expect(document.diagnostics.filter { $0.code == "completion-percent" }.map { "\($0.line) \($0.message)" }
+                    == ["2 完成预算 62.3% does not follow: 22.59万元 of 43.2万元 is 52.29%"])
+    }
+
     /// 基本支出1163.12万元，占45.55%: a share is checked against the amount right before it and
     /// its whole, the amount a list opening (其中, a colon) follows or the one it names, in its
     /// paragraph or, left unnamed, the paragraph before whose list it continues. The 普陀

@@ -247,15 +247,20 @@ enum ChangeCheck {
     /// out, against the two amounts right before it in its sentence, in that order: the budget
     /// its label names (年初预算, 调整预算, 全年预算, or any 预算), then the 决算. Only those two:
     /// …预算为11.49万元，支出决算为3.04万元，完成预算的26.46%，其中：因公出国（境）费决算为0万元，
-    /// 完成预算的0% gives the 0% no budget of its own.
+    /// 完成预算的0% gives the 0% no budget of its own. A budget the share states (公务接待费22.59万元,
+    /// 完成预算43.2万元的52.3%) is the amount right before it, and what was carried out the one
+    /// before that, whatever it is named.
     private static func checkCompletion(_ placed: [Placed], percentAt i: Int, label: String) -> Diagnostic? {
         let budget = ["年初预算", "调整", "全年预算"].first { label.contains(utf8: $0) } ?? "预算"
         func names(_ j: Int, _ part: String, not other: String) -> Bool {
             placed[j].sentence == placed[i].sentence
                 && placed[j].figure.label.map { $0.contains(utf8: part) && !$0.contains(utf8: other) } == true
         }
-        guard i >= 2, names(i - 2, budget, not: "决算"), names(i - 1, "决算", not: "预算"),
-              let base = placed[i - 2].amount, let actual = placed[i - 1].amount,
+        guard i >= 2 else { return nil }
+        let stated = placed[i - 1].isShareBase && placed[i - 2].sentence == placed[i].sentence && placed[i - 2].figure.change == nil
+        let (b, a) = stated ? (i - 1, i - 2) : (i - 2, i - 1)
+        guard stated || (names(i - 2, budget, not: "决算") && names(i - 1, "决算", not: "预算")),
+              let base = placed[b].amount, let actual = placed[a].amount,
               case .some(.some(let hundredths)) = miss(placed[i].figure, change: actual, from: base) else { return nil }
         return Diagnostic(severity: .warning, code: "completion-percent", message: "\(label) \(placed[i].figure.text) does not follow: "
                               + "\(actual.text) of \(base.text) is \(Money.decimal(hundredths, per: 100))%", line: placed[i].figure.line)

@@ -222,6 +222,12 @@ struct FigureExtractor {
                     }
                     changed = respectiveChanges.popFirst()
                 }
+                // 完成全年预算84.82万元的73.2%: the share of the budget carried out, labelled as
+                // 完成全年预算的73.2% is.
+                if figure.unit == .percent, figure.label == nil, figure.change == nil, lead.count == 1, lead.first?.text == FigureClause.de,
+                   let budget = places.last, budget.completes, let name = figures.last?.label {
+                    figure.label = Self.complete.string + name
+                }
                 figures.append(figure)
                 if FigureSpan.mayGroupThousands(tokens, number: found.span.lowerBound) {
                     let first = Self.originalText(of: tokens[(found.span.lowerBound - 2)...(found.span.lowerBound - 2)], in: map)
@@ -258,7 +264,7 @@ struct FigureExtractor {
                 let end = clauseOffset + map.sourceOffset(ofFoldedOffset: tokens[found.span.upperBound].range.upperBound)
                 places.append(Place(offset: offset, end: end, leadWords: leadWords, changed: changed,
                                     subject: figure.change != nil ? Self.subject(of: lead) : nil, compared: compared,
-                                    isShareBase: isShareBase,
+                                    isShareBase: isShareBase, completes: isShareBase && lead.first?.text == Self.complete,
                                     isComparedBase: figure.change == nil && figure.unit != .percent && leadWords > 0
                                         && (lead.contains { $0.kind == .word && FigureClause.comparedWith.contains($0.text) }
                                             || lead.first?.text == FigureClause.against),
@@ -272,7 +278,7 @@ struct FigureExtractor {
         // 完成年初预算的52.4%, 占45.55%: shares of the budget carried out and of a whole, checked as
         // changes are.
         let shares = places.contains { $0.share != nil }
-            || figures.contains { $0.unit == .percent && $0.change == nil && $0.label?.utf8.starts(with: Self.complete.utf8) == true }
+            || figures.contains { $0.unit == .percent && $0.change == nil && $0.label?.utf8.starts(with: Self.complete.string.utf8) == true }
         if shares || figures.contains(where: { $0.change != nil }) {
             let placed = Self.placed(figures, places, in: written)
             for (k, item) in ChangeCheck.changedItems(placed).enumerated() { figures[k].changeOf = item }
@@ -284,7 +290,7 @@ struct FigureExtractor {
         return figures
     }
 
-    private static let complete = "完成"
+    private static let complete: Word = "完成"
 
     /// The number that follows the figure ending at token `end` with nothing between them, if
     /// one does: no sentence writes one so.
@@ -306,6 +312,8 @@ struct FigureExtractor {
         var subject: String?
         var compared: String?
         var isShareBase: Bool
+        /// For a share's whole, whether it is the budget carried out (完成预算43.2万元的52.3%).
+        var completes: Bool
         var isComparedBase: Bool
         var compares: Bool
         var isYearly: Bool
