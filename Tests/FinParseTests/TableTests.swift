@@ -247,6 +247,25 @@ struct TableTests {
         }
     }
 
+    /// 安徽's form (a 天长 自评表, 2022): a group label, 年度绩效指标完成情况, heads the first column
+    /// on the header row; each name starts with the template's 指标1：; a row left as the
+    /// template gave it is 指标1：/ | / | /. Before, the group label was taken for the actual's
+    /// column (no actual was read), the names kept 指标1：, and the empty row was an indicator.
+    @Test func anhuiFormsGroupLabelNumberedNamesAndEmptyRows() throws {
+        let header = ["年度绩效指标|完成情况", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因"]
+        let body = [
+            ["", "产出指标(50分)", "数量指标", "指标1：完成中型灌区节水改造项目数量", "1", "1", "40", "40", ""],
+            ["", "效益指标(40分)", "生态效益指标", "指标1：/", "/", "/", "", "", ""],
+            ["", "", "社会效益指标", "指标1", "", "", "", "", ""],
+            ["", "满意度指标(10分)", "服务对象满意度指标", "指标1：服务对象满意度", "90%", "100%", "10", "10", ""],
+        ]
+        let document = Document(parsing: scraped([header] + body + [["总分", "", "", "", "", "", "50", "50", ""]]))
+        let evaluation = try #require(document.tables.first?.selfEvaluation)
+        #expect(evaluation.indicators.map(\.name) == ["完成中型灌区节水改造项目数量", "服务对象满意度"])
+        #expect(evaluation.indicators.map { $0.actual.value } == [1, 100])
+        #expect(!document.diagnostics.contains { $0.code.hasPrefix("self-evaluation") })
+    }
+
     /// Forms that name a column otherwise than the 财政部 template: before, a 三级指标 called
     /// 指标名称 or a target column called 年度目标 left the table without indicators, and a
     /// column called 完成数, 满分, 自评分 or 扣分原因 was dropped without a word.

@@ -105,7 +105,9 @@ enum SelfEvaluationReader {
             let unit = cell(columns.unit).map { compact($0.text) }.flatMap { $0.isEmpty ? nil : $0 }
             var targetMeasure = measure(target, unit: unit, &diagnostics)
             if targetMeasure.comparator == nil, targetMeasure.value != nil { targetMeasure.comparator = comparator(cell(columns.comparator)) }
-            if [name, target, actual, weight, score].allSatisfy({ $0?.text.isEmpty ?? true }) { continue }
+            // A row left as the template gave it (指标1 with no values, 指标1:/ | / | /) is none.
+            let bareName = name.map { templateNumber(in: $0.text) } ?? ""
+            if isVoid(bareName), [target, actual, weight, score].allSatisfy({ $0.map { isVoid($0.text) } ?? true }) { continue }
             if zip([columns.weight, columns.score], [weight, score]).contains(where: { column, cell in
                 column.map { cell == nil && !isMerged(r, $0) } ?? false
             }) {
@@ -117,7 +119,7 @@ enum SelfEvaluationReader {
             scores.add(scoreRead)
             indicators.append(SelfEvaluation.Indicator(
                 level1: level1[r], level2: level2[r],
-                name: oneLine(name?.text ?? ""),
+                name: oneLine(bareName),
                 target: targetMeasure, actual: actualMeasure,
                 weight: weightRead?.value, score: scoreRead?.value,
                 deviation: cell(columns.deviation).map(\.text).flatMap { $0.isEmpty ? nil : $0 },
@@ -243,7 +245,9 @@ enum SelfEvaluationReader {
             let target = column { names($0, targetLabels) } ?? column({ names($0, looseTargetLabels) }, where: afterName)
             let columns = IndicatorColumns(
                 level1: level1, level2: level2, name: name, target: target,
-                actual: column { names($0, actualLabels) }
+                // Right of the names first: 安徽's forms head the indicators' rows with a group label,
+                // 年度绩效指标完成情况, in the first column, on the header row.
+                actual: column({ names($0, actualLabels) }, where: afterName) ?? column { names($0, actualLabels) }
                     ?? column({ names($0, looseActualLabels) }, where: { afterName($0) && $0 != target }),
                 weight: column({ names($0, weightLabels) }, where: isIndicators)
                     ?? column({ names($0, looseWeightLabels) }, where: isIndicators),
@@ -373,6 +377,23 @@ enum SelfEvaluationReader {
 
     /// Labels compared byte for byte: folding leaves text in NFKC, so String's ==,
     /// normalizing as it compares, would find nothing more.
+    /// `name` without the number a template writes before each indicator (安徽's
+    /// 指标1：完成中型灌区节水改造项目数量 → 完成中型灌区节水改造项目数量; 指标1 alone → "").
+    private static func templateNumber(in name: String) -> String {
+        guard name.hasPrefix("指标") else { return name }
+        let rest = name.unicodeScalars.dropFirst(2).drop(while: \.isASCIIDigit)
+        guard rest.count < name.unicodeScalars.count - 2 else { return name }  // 指标 with no number: a name's word
+        guard let first = rest.first else { return "" }
+        // 指标1:…, folded (： is :); or 指标1 on its own line in the cell, the name on the next.
+        if first == ":" { return String(String(String.UnicodeScalarView(rest.dropFirst())).trimmingSpaces) }
+        return first.isASCII ? name : String(String.UnicodeScalarView(rest))
+    }
+
+    /// Whether a cell says nothing: empty, or a dash or slash that stands for empty.
+    private static func isVoid(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy { " /-—－".unicodeScalars.contains($0) || $0.properties.isWhitespace }
+    }
+
     static func isTotal(_ text: String) -> Bool {
         let text = compact(text)
         return ["合计", "总计", "合计得分", "得分合计", "总得分"].contains { text.utf8.elementsEqual($0.utf8) }
