@@ -266,6 +266,36 @@ struct TableTests {
         #expect(!document.diagnostics.contains { $0.code.hasPrefix("self-evaluation") })
     }
 
+    /// 云南's form (永德 明朗中学 2022): 年度指标值 over 指标性质 | 指标值 | 度量单位, beside 实际完成值,
+    /// 分值 and 得分 that span both header rows, and = typed as ═. Before, a Word or web table
+    /// took the 指标性质 column for the target (≧, no value), and text, which keeps no spans,
+    /// read the level row alone: a 绩效目标表 without actuals, weights or scores; ═ was no sign.
+    @Test func yunnanFormsTargetUnderThreeColumns() throws {
+        let rows = [
+            ["产出指标", "数量指标", "学生受资助人数", "≧", "735", "人次", "735", "10", "10"],
+            ["", "质量指标", "营养改善计划覆盖率", "═", "100", "%", "98%", "10", "9"],
+        ]
+        let cells = { (row: [String]) in row.map { "<td>\($0)</td>" }.joined() }
+        let page = """
+            <html><body><p>2022年度项目支出绩效自评表</p><table>
+            <tr><td colspan="3">绩效指标</td><td colspan="3">年度指标值</td><td rowspan="2">实际完成值</td><td rowspan="2">分值</td><td rowspan="2">得分</td></tr>
+            <tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标性质</td><td>指标值</td><td>度量单位</td></tr>
+            \(rows.map { "<tr>\(cells($0))</tr>" }.joined())
+            </table></body></html>
+            """
+        let text = scraped([["绩效指标", "", "", "年度指标值", "", "", "实际完成值", "分值", "得分"],
+                            ["一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位"]] + rows)
+        for document in [try Document(bytes: Array(page.utf8), path: "page.html"), Document(parsing: text)] {
+            let evaluation = try #require(document.tables.first?.selfEvaluation)
+            #expect(evaluation.stage == .selfEvaluation)
+            #expect(evaluation.indicators.map(\.target) == [
+                SelfEvaluation.Measure(text: "735", comparator: .greaterOrEqual, value: 735, unit: "人次"),
+                SelfEvaluation.Measure(text: "100", comparator: .equal, value: 100, unit: "%"),
+            ])
+            #expect(evaluation.indicators.map { "\($0.actual.text) \($0.weight!) \($0.score!)" } == ["735 10 10", "98% 10 9"])
+        }
+    }
+
     /// Forms that name a column otherwise than the 财政部 template: before, a 三级指标 called
     /// 指标名称 or a target column called 年度目标 left the table without indicators, and a
     /// column called 完成数, 满分, 自评分 or 扣分原因 was dropped without a word.

@@ -9,21 +9,22 @@ public enum Comparator: String, Sendable, Hashable, Codable, CaseIterable {
     case equal = "="
 
     /// The comparator a sign denotes, in any spelling reports use:
-    /// ≥ ≧ ⩾, > ＞, ≤ ≦ ⩽, < ＜, = ＝.
+    /// ≥ ≧ ⩾, > ＞, ≤ ≦ ⩽, < ＜, = ＝ ═.
     public init?(symbol: Character) {
         let scalars = symbol.unicodeScalars
         guard scalars.count == 1 else { return nil }
         self.init(scalar: scalars.first!)
     }
 
-    /// The comparator a sign stands for (≥ ≧ ⩾ > ＞ ≤ ≦ ⩽ < ＜ = ＝), nil for any other scalar.
+    /// The comparator a sign stands for (≥ ≧ ⩾ > ＞ ≤ ≦ ⩽ < ＜ = ＝ ═), nil for any other scalar.
+    /// ═, a box-drawing line, is typed for = in 云南's forms' 指标性质 column.
     public init?(scalar: Unicode.Scalar) {
         switch scalar {
         case "≥", "≧", "⩾": self = .greaterOrEqual
         case ">", "＞": self = .greater
         case "≤", "≦", "⩽": self = .lessOrEqual
         case "<", "＜": self = .less
-        case "=", "＝": self = .equal
+        case "=", "＝", "═": self = .equal
         default: return nil
         }
     }

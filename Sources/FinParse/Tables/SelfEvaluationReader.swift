@@ -242,7 +242,14 @@ enum SelfEvaluationReader {
             let owners = [level1, level2, name].compactMap { $0 }
             let isIndicators = { (column: Int) in owners.filter { $0 <= column }.max().map { $0 == name } ?? true }
             let afterName = { (column: Int) in column > name }
-            let target = column { names($0, targetLabels) } ?? column({ names($0, looseTargetLabels) }, where: afterName)
+            // 年度指标值 over 指标性质 | 指标值 | 度量单位 (云南's forms): each of the three is read as
+            // 年度指标值 and its own word, the last.
+            // (A bare 单位 only alone: 指标值及单位 is the target's column.)
+            let unit = column({ text in unitLabels.contains { $0 == "单位" ? text == $0 : text.hasSuffix(utf8: $0) } }, where: afterName)
+            let sign = column({ $0.hasSuffix(utf8: comparatorLabel) }, where: afterName)
+            let isValue = { (column: Int) in column != unit && column != sign }
+            let target = column({ names($0, targetLabels) }, where: isValue)
+                ?? column({ names($0, looseTargetLabels) }, where: { afterName($0) && isValue($0) })
             let columns = IndicatorColumns(
                 level1: level1, level2: level2, name: name, target: target,
                 // Right of the names first: 安徽's forms head the indicators' rows with a group label,
@@ -254,8 +261,7 @@ enum SelfEvaluationReader {
                 score: column({ $0.contains(utf8: "得分") }, where: isIndicators)
                     ?? column({ $0.contains(utf8: "评分") && !$0.contains(utf8: "标准") }, where: isIndicators),
                 deviation: column { $0.contains(utf8: "偏差") } ?? column({ $0.contains(utf8: "原因") }, where: afterName),
-                unit: column({ text in unitLabels.contains { text.utf8.elementsEqual($0.utf8) } }, where: afterName),
-                comparator: column({ $0.utf8.elementsEqual(comparatorLabel.utf8) }, where: afterName))
+                unit: unit, comparator: sign)
             guard columns.target != nil else { continue }
             guard columns.actual != nil else {
                 targetsOnly = targetsOnly ?? (header.rows, columns)
@@ -275,7 +281,11 @@ enum SelfEvaluationReader {
             $0.rowSpan > 1 && $0.rowSpan <= 3 && r < $0.row + $0.rowSpan
                 && names(compact($0.text), headerLabels)
         }
-        let first = spanning.map(\.row).min() ?? r
+        // Text keeps no spans: 绩效指标 | | | 年度指标值 | | | 实际完成值 | 分值 | 得分 above 一级指标 |
+        // 二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位 (云南's form, its cells a TAB apart) is one
+        // header where the level row names no actual, weight or score that the row above does.
+        let above = { (row: [TableGrid.Cell]) in row.contains { names(compact($0.text), actualLabels + weightLabels + ["得分"]) } }
+        let first = spanning.map(\.row).min() ?? (r > 0 && !above(rows[r]) && above(rows[r - 1]) ? r - 1 : r)
         let last = min(rows.count - 1, spanning.map { $0.row + $0.rowSpan - 1 }.max() ?? r)
         var texts: [Int: String] = [:]
         for cell in rows[first...last].joined() {
