@@ -437,6 +437,23 @@ struct FigureTests {
                     == ["2 完成预算 43% does not follow: 1.71万元 of 3万元 is 57%"])
     }
 
+    /// A second change of one amount against another year, after a ； (广东省财政厅 2023: before,
+    /// no `changeOf` and no check), and a change after an aside that holds changes of its own
+    /// (before, of the aside's last item) or states last year's amount (江苏政协 2017: before, a
+    /// false `change-percent`, last year's 8,648.07万元 taken for this year's).
+    @Test func changesPastAnotherComparisonOrAnAside() {
+        let document = Document(parsing: """
+            （一）“三公”经费财政拨款支出决算总体情况说明
+            “三公”经费财政拨款支出决算为62.07万元,比上年决算数增加38.97万元,增长168.7%;比2019年(疫情前)决算数减少24.87万元,降低28.6%。
+            公务用车购置及运行费500.00万元(公务用车购置费100.00万元,比上年增加0万元;公务用车运行维护费400.00万元,比上年增加0万元。)比上年增加0万元。
+            2017年度部门支出预算安排与2016年度相比（2016年度部门支出预算安排为8,648.07万元），增加498.72万元，增长5.77%。
+            """)
+        #expect(document.amounts.filter { $0.change != nil }.map { $0.changeOf ?? "-" }
+                    == ["三公经费财政拨款支出决算", "三公经费财政拨款支出决算", "公务用车购置费", "公务用车运行维护费", "-", "-"])
+        #expect(document.percents.map { $0.changeOf ?? "-" } == ["三公经费财政拨款支出决算", "三公经费财政拨款支出决算", "-"])
+        #expect(!document.diagnostics.contains { $0.code == "change-percent" })
+    }
+
     /// 完成全年预算84.82万元的73.2% (广东省财政厅 2023): a share of the budget carried out that
     /// states the budget. Before, the percent had no label and was not checked.
     @Test func aShareOfAStatedBudgetIsLabelledAndChecked() {

@@ -364,11 +364,21 @@ enum ChangeCheck {
         var before: [Int] = []
         var j = k - 1
         // 支出决算为5.48万元，比预算增加0万元，比去年增加1.55万元: changes of one amount against
-        // two things, one right after the other in its sentence and each saying what it is
-        // against, are passed over to it.
-        while j >= 0, placed[j].figure.change == nil
-                || before.isEmpty && placed[j].sentence == placed[k].sentence && placed[k].compares && placed[j].compares {
-            if placed[j].figure.change == nil, placed[j].figure.unit != .percent { before.append(j) }
+        // two things, one right after the other and each saying what it is against, are passed
+        // over to it, with the percent of the first (…决算为62.07万元,比上年决算数增加38.97万元,增长
+        // 168.7%;比2019年决算数减少24.87万元: the 广东 财政厅's 2023 三公, a ； between).
+        func comparesToo(_ j: Int) -> Bool {
+            placed[j].compares || placed[j].figure.unit == .percent && j >= 1 && placed[j - 1].compares
+                && placed[j - 1].sentence == placed[j].sentence && placed[j - 1].figure.change == placed[j].figure.change
+        }
+        // An aside's figures are passed over too, from outside it: 公务用车购置及运行费500.00万元(公务用车
+        // 购置费100.00万元,比上年增加0万元;…运行维护费400.00万元,比上年增加0万元。)比上年增加0万元 is
+        // no change of the aside's last item, nor (2017年度部门支出预算安排与2016年度相比（2016年度部门
+        // 支出预算安排为8,648.07万元），增加498.72万元) is last year's amount this year's.
+        func aside(_ j: Int) -> Bool { placed[j].inAside && !placed[k].inAside }
+        while j >= 0, placed[j].figure.change == nil || aside(j)
+                || before.isEmpty && placed[k].sentence - placed[j].sentence <= 1 && placed[k].compares && comparesToo(j) {
+            if placed[j].figure.change == nil, placed[j].figure.unit != .percent, !aside(j) { before.append(j) }
             j -= 1
         }
         return before
