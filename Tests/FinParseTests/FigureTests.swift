@@ -205,7 +205,7 @@ struct FigureTests {
     @Test func aChangeAfterSeveralAmountsIsOfTheOneItsPercentFits() throws {
         let sentence = "“三公”经费财政拨款支出预算为14.5万元，支出决算为2.9万元，完成预算的20%，"
             + "决算数小于预算数的主要原因是：大幅减少公务接待；与上年相比减少1.84万元，减少38.81%。"
-        #expect(figures(sentence).filter { $0.change != nil }.map { $0.changeOf ?? "-" } == ["支出决算", "支出决算"])
+        #expect(figures(sentence).filter { $0.change != nil }.map { $0.changeOf ?? "-" } == ["三公经费财政拨款支出决算", "三公经费财政拨款支出决算"])
         #expect(figures("支出预算为14.5万元，支出决算为2.92万元；与上年相比减少1.84万元，减少39%。")
             .filter { $0.change != nil }.map { $0.changeOf ?? "-" } == ["支出决算", "支出决算"])
         #expect(figures("支出预算为2.92万元，支出决算为2.9万元；与上年相比减少1.84万元，减少39%。")
@@ -214,7 +214,17 @@ struct FigureTests {
             .filter { $0.change != nil }.map { $0.changeOf ?? "-" } == ["-", "-"])
         #expect(figures("支出预算为14.5万元，支出决算为2.9万元；与上年相比减少1.84万元。").compactMap(\.changeOf) == [])
         let document = try Document(contentsOf: Corpus.path("yongzhou-yingji-2021-juesuan.txt"))
-        #expect(document.amounts.filter { $0.line == 131 && $0.change != nil }.map(\.changeOf) == ["支出决算"])
+        #expect(document.amounts.filter { $0.line == 131 && $0.change != nil }.map(\.changeOf) == ["公务接待费支出决算"])
+    }
+
+    /// 公务接待费支出预算为14.5万元，支出决算为2.9万元 (永州): the 决算 is of the item whose budget
+    /// stands right before it in its sentence (before, 支出决算 alone; 因公出國(境)費預算為0萬元,
+    /// 支出決算為0萬元 on a 合肥 page). Not across a sentence, nor of a time of the year.
+    @Test func aFinalAccountAfterABudgetIsOfItsItem() {
+        #expect(figures("因公出国(境)费预算为0万元,支出决算为0万元。公务接待费预算为10万元，决算为8万元。").map { $0.label ?? "-" }
+                    == ["因公出国境费预算", "因公出国境费支出决算", "公务接待费预算", "公务接待费决算"])
+        #expect(figures("公务接待费支出预算为10万元。支出决算为8万元。年初预算为0元，支出决算为77.29万元。").map { $0.label ?? "-" }
+                    == ["公务接待费支出预算", "支出决算", "年初预算", "支出决算"])
     }
 
     /// What a source allotted right before the figure is the item with its verb (永州's

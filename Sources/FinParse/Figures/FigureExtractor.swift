@@ -222,6 +222,14 @@ struct FigureExtractor {
                     }
                     changed = respectiveChanges.popFirst()
                 }
+                // 公务接待费支出预算为10万元，支出决算为8万元: the 决算 of the item the budget right before
+                // it in its sentence names.
+                if figure.change == nil, figure.unit != .percent, let own = figure.label, Self.actualStages.contains(own),
+                   let budget = figures.last, budget.change == nil, budget.unit != .percent,
+                   let item = budget.label.flatMap(Self.item(ofBudget:)), let place = places.last,
+                   !Self.endsSentence(written[...].utf8.dropFirst(place.end).prefix(offset - place.end)) {
+                    figure.label = item + own
+                }
                 // 完成全年预算84.82万元的73.2%: the share of the budget carried out, labelled as
                 // 完成全年预算的73.2% is.
                 if figure.unit == .percent, figure.label == nil, figure.change == nil, lead.count == 1, lead.first?.text == FigureClause.de,
@@ -291,6 +299,30 @@ struct FigureExtractor {
     }
 
     private static let complete: Word = "完成"
+
+    /// The labels of a 决算 that name no item (支出决算为8万元).
+    private static let actualStages: Set<String> = ["支出决算", "决算", "决算数"]
+    /// How the label of a budget ends after its item, longest first.
+    private static let budgetStages = ["支出预算", "预算数", "预算"]
+
+    /// The item whose budget `label` is (公务接待费支出预算 → 公务接待费), if it names one.
+    private static func item(ofBudget label: String) -> String? {
+        guard let stage = budgetStages.first(where: { label.hasSuffix(utf8: $0) }) else { return nil }
+        let item = String(label.dropLast(stage.count))
+        // Not a time of the year (年初预算), and short enough that the 决算's label stays within 20.
+        guard item.count >= 2, item.count <= 16, !["年初", "全年", "调整", "当年", "本年"].contains(where: { item.hasSuffix(utf8: $0) }) else { return nil }
+        return item
+    }
+
+    /// Whether `bytes` hold a sentence's end, 。.
+    private static func endsSentence(_ bytes: Substring.UTF8View) -> Bool {
+        var matched = 0  // of E3 80 82
+        for byte in bytes {
+            matched = byte == 0xE3 ? 1 : matched == 1 && byte == 0x80 ? 2 : matched == 2 && byte == 0x82 ? 3 : 0
+            if matched == 3 { return true }
+        }
+        return false
+    }
 
     /// The number that follows the figure ending at token `end` with nothing between them, if
     /// one does: no sentence writes one so.
