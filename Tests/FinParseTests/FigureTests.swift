@@ -464,6 +464,16 @@ struct FigureTests {
         #expect(!document.diagnostics.contains { $0.code == "change-percent" })
     }
 
+    /// Changes whose item stands before a comparison with a time (乌鲁木齐 2023: 收入支出总体与上年
+    /// 相比,增加58.21万元, ASCII commas too), before 相较于 (鄂城区 2022), or ends in 收支 (梧州
+    /// 2025): before, none had a `changeOf`.
+    @Test func itemsBeforeAComparisonWithATime() {
+        let changes = figures("""
+            收入支出总体与上年相比,增加58.21万元,增长15.46%。2022年“三公”经费决算数相较于上年增加275.76万元。财政拨款总收支较上年下降3.85%。主要原因是与上年相比，减少5万元。
+            """).filter { $0.change != nil }
+        #expect(changes.map { $0.changeOf ?? "-" } == ["收入支出总体", "收入支出总体", "三公经费决算数", "财政拨款总收支", "-"])
+    }
+
     /// 完成全年预算84.82万元的73.2% (广东省财政厅 2023): a share of the budget carried out that
     /// states the budget. Before, the percent had no label and was not checked.
     @Test func aShareOfAStatedBudgetIsLabelledAndChecked() {

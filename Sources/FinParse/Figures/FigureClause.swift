@@ -527,7 +527,7 @@ struct FigureClause {
     }
 
     /// Words that say what a change or a level is against (比预算, 较上年, 与上年相比; ICU's 比上 / 年).
-    static let comparisons: WordSet = ["比", "较", "比上", "同比", "相比", "与"]
+    static let comparisons: WordSet = ["比", "较", "比上", "同比", "相比", "相较", "与"]
     /// The words that say an amount after them is what another is compared with (比年初预算83万元),
     /// and 相比 where it opens the clause (相比预算数6.1亿元; not 与上年相比支出…).
     static let comparedWith: WordSet = ["比", "较", "比上"]

@@ -244,7 +244,10 @@ struct FigureExtractor {
                 }
                 let leadWords = lead.count { $0.kind == .word }
                 // 与2020年非税收入相比，减少9万元: a change that names nothing but its verb.
-                let compared = figure.change != nil && leadWords <= 1 ? Self.comparedItem(before: clauseStart, in: written) : nil
+                // (Where the clause starts: a sentence's ASCII commas split no candidate clause.)
+                let compared = figure.change != nil && leadWords <= 1
+                    ? Self.comparedItem(before: clauseOffset + map.sourceOffset(ofFoldedOffset: tokens[clause.start].range.lowerBound), in: written)
+                    : nil
                 // 完成年初预算数60999万元的40.4%: the amount a share is of.
                 let after = found.span.upperBound + 1
                 let isShareBase = figure.unit != .percent && after + 1 < tokens.count && tokens[after].text == FigureClause.de
@@ -507,13 +510,13 @@ struct FigureExtractor {
         return subject.isEmpty ? nil : subject
     }
 
-    /// The item a comparison names in the clause right before `clauseStart` (与2020年非税收入
-    /// 相比，减少9万元 → 非税收入): the words between 与 (or 同, 和) and 相比, without a year
-    /// before them; nil when only a time is compared (与上年相比).
-    private static func comparedItem(before clauseStart: String.Index, in written: String) -> String? {
+    /// The item a comparison names in the clause right before the one at UTF-8 offset `end`
+    /// (与2020年非税收入相比，减少9万元 → 非税收入): the words between 与 (or 同, 和) and 相比,
+    /// without a year before them; nil when only a time is compared (与上年相比), unless an item
+    /// stands before its 与 (收入支出总体与上年相比，增加58.21万元 → 收入支出总体).
+    private static func comparedItem(before end: Int, in written: String) -> String? {
         // Asked of every change amount with no words of its own, on the bytes: most have no
         // comparison before them, and most comparisons are with a time (与上年相比).
-        let end = written.utf8.distance(from: written.startIndex, to: clauseStart)
         let found: Range<Int>? = written.utf8.withContiguousStorageIfAvailable { bytes in
             let comma = end >= 3 && bytes[end - 3] == 0xEF && bytes[end - 2] == 0xBC && bytes[end - 1] == 0x8C ? 3
                 : end >= 1 && bytes[end - 1] == UInt8(ascii: ",") ? 1 : 0
@@ -523,16 +526,21 @@ struct FigureExtractor {
             // The clause's start: after the last 。，；: or their ASCII forms, a short way back.
             var open = close
             while open > max(0, close - 120), !isClauseEnd(bytes, endingAt: open) { open -= 1 }
-            // 与上年相比 and the like, told before any String is made.
-            guard close - open > 3, comparisonOpenings.contains(where: { bytes[open..<(open + 3)].elementsEqual($0) }),
-                  !timesCompared.contains(where: { bytes[(open + 3)..<close].starts(with: $0.utf8) }) else { return nil }
-            return open..<close
+            guard close - open > 3 else { return nil }
+            func isTime(after k: Int) -> Bool { timesCompared.contains { bytes[k..<close].starts(with: $0.utf8) } }
+            if comparisonOpenings.contains(where: { bytes[open..<(open + 3)].elementsEqual($0) }) {
+                // 与上年相比 and the like, told before any String is made.
+                return isTime(after: open + 3) ? nil : (open + 3)..<close
+            }
+            // 收入支出总体与上年相比: the item before 与, compared with a time.
+            guard let with = (open..<(close - 3)).first(where: { bytes[$0..<($0 + 3)].elementsEqual(comparisonOpenings[0]) }),
+                  with - open >= 6, isTime(after: with + 3) else { return nil }
+            return open..<with
         } ?? nil
         guard let found else { return nil }
         let utf8 = written.utf8
         let clause = written[utf8.index(utf8.startIndex, offsetBy: found.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: found.upperBound)]
         var words = Substring(String(String.UnicodeScalarView(clause.unicodeScalars.filter { $0 != " " && $0 != "\u{3000}" })))
-        words = words.dropFirst()  // 与, 同 or 和
         // 2020年, 2020年度 (or ２０２０年, as written): the year compared with.
         func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.isASCIIDigit || (0xFF10...0xFF19).contains(scalar.value) }
         if let year = words.firstIndex(of: "年"), !words[..<year].isEmpty, words[..<year].unicodeScalars.allSatisfy(isDigit) {
@@ -541,6 +549,10 @@ struct FigureExtractor {
         }
         // 与上年相比, 与上年数相比, 与去年同期相比: a time, or its figure, not an item.
         guard !words.isEmpty, !timesCompared.contains(where: { words.hasPrefix($0) }) else { return nil }
+        // Before 与, only what ends as an item (not 主要原因是…与上年相比).
+        if utf8[utf8.index(utf8.startIndex, offsetBy: found.upperBound)...].starts(with: "与".utf8) {
+            guard ChangeCheck.endsAsItem(String(words)), !words.contains(where: \.isNumber) else { return nil }
+        }
         return String(words)
     }
 
