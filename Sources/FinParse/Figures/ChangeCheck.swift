@@ -259,7 +259,13 @@ enum ChangeCheck {
         guard i >= 2 else { return nil }
         let stated = placed[i - 1].isShareBase && placed[i - 2].sentence == placed[i].sentence && placed[i - 2].figure.change == nil
         let (b, a) = stated ? (i - 1, i - 2) : (i - 2, i - 1)
-        guard stated || (names(i - 2, budget, not: "决算") && names(i - 1, "决算", not: "预算")),
+        // 公务接待费支出预算为14.5万元，支出决算为2.9万元: the 决算 labelled as the fee itself is.
+        func isFee(_ j: Int) -> Bool {
+            placed[j].sentence == placed[i].sentence && placed[j].figure.label.map { fee in
+                !fee.contains(utf8: "预算") && placed[j - 1].figure.label.map { $0.count > fee.count && $0.hasPrefix(fee) } == true
+            } == true
+        }
+        guard stated || (names(i - 2, budget, not: "决算") && (names(i - 1, "决算", not: "预算") || isFee(i - 1))),
               let base = placed[b].amount, let actual = placed[a].amount,
               case .some(.some(let hundredths)) = miss(placed[i].figure, change: actual, from: base) else { return nil }
         return Diagnostic(severity: .warning, code: "completion-percent", message: "\(label) \(placed[i].figure.text) does not follow: "

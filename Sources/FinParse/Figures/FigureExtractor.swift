@@ -228,7 +228,8 @@ struct FigureExtractor {
                    let budget = figures.last, budget.change == nil, budget.unit != .percent,
                    let item = budget.label.flatMap(Self.item(ofBudget:)), let place = places.last,
                    !Self.endsSentence(written[...].utf8.dropFirst(place.end).prefix(offset - place.end)) {
-                    figure.label = item + own
+                    // As 公务接待费支出决算 is labelled: a fee's 支出决算 is the fee (not a 缴费's).
+                    figure.label = item.hasSuffix(utf8: "费") && !item.hasSuffix(utf8: "缴费") ? item : item + own
                 }
                 // 完成全年预算84.82万元的73.2%: the share of the budget carried out, labelled as
                 // 完成全年预算的73.2% is.
