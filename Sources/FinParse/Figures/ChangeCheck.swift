@@ -517,7 +517,7 @@ enum ChangeCheck {
 
     /// How the name of an item of money ends.
     static let itemEndings = ["费", "支出", "收入", "决算", "预算", "经费", "资金", "数", "专项", "总计", "合计", "安排", "税收", "非税",
-                              "费用", "奖金", "接待", "总体", "收支"]
+                              "费用", "奖金", "接待", "总体", "总收支", "拨款收支", "基金", "结余"]
 
     /// A warning when `percent` is not the change `step` (in the percent's direction) made to
     /// reach `now`; `nowText` names `now` in the message.

@@ -789,6 +789,7 @@ struct FigureClause {
     /// say whose figure it is, not what. An array: comparing a scalar with six costs less than
     /// hashing it.
     static let bodySuffixes: [Unicode.Scalar] = ["局", "厅", "委", "院", "办", "处"]
+    private static let room: Word = "室"
 
     /// 委员会, whole or as ICU may part it (委员 / 会), for a word that ends in 会.
     private static func isCommittee(at i: Int, in words: ArraySlice<Word>) -> Bool {
@@ -858,8 +859,10 @@ struct FigureClause {
         var words = words
         if let body = words.indices.last(where: { k in
                let last = words[k].string.unicodeScalars.last!
-               // 大英县金元镇人民政府的机关运行经费…: a government before 的 (not 政府采购).
-               return bodySuffixes.contains(last) || last == "会" && isCommittee(at: k, in: words)
+               // 大英县金元镇人民政府的机关运行经费…: a government before 的 (not 政府采购). Not the
+               // 办公厅(室) of a 科目's name (政府办公厅(室)及相关机构事务).
+               return bodySuffixes.contains(last) && !(k + 1 < words.endIndex && words[k + 1] == room)
+                   || last == "会" && isCommittee(at: k, in: words)
                    || last == "府" && k + 1 < words.endIndex && words[k + 1] == de
            }),
            body > words.startIndex, body < words.endIndex - 1 {
