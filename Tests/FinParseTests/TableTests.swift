@@ -199,6 +199,10 @@ struct TableTests {
         ("95%左右", SelfEvaluation.Measure(text: "95%左右", value: 95, unit: "%")),
         ("约1000人", SelfEvaluation.Measure(text: "约1000人", value: 1000, unit: "人")),
         ("满意度约为95%", SelfEvaluation.Measure(text: "满意度约为95%", value: 95, unit: "%")),
+        // After a name, a number that words of comparison stand right before (深圳's forms); 内
+        // after the unit. Before, no value; the unit 个小时内.
+        ("出具评估报告总成本不超过0.3万元", SelfEvaluation.Measure(text: "出具评估报告总成本不超过0.3万元", comparator: .lessOrEqual, value: Decimal(string: "0.3"), unit: "万元")),
+        ("3个小时内", SelfEvaluation.Measure(text: "3个小时内", comparator: .lessOrEqual, value: 3, unit: "个小时")),
         // A change's percent is no level; digits after a name may be the name's.
         ("同比下降5%", SelfEvaluation.Measure(text: "同比下降5%")),
         ("完成2023年度任务", SelfEvaluation.Measure(text: "完成2023年度任务")),
@@ -264,6 +268,25 @@ struct TableTests {
         #expect(evaluation.indicators.map(\.name) == ["完成中型灌区节水改造项目数量", "服务对象满意度"])
         #expect(evaluation.indicators.map { $0.actual.value } == [1, 100])
         #expect(!document.diagnostics.contains { $0.code.hasPrefix("self-evaluation") })
+    }
+
+    /// 深圳's 绩效目标申报表 (松岗街道, .xlsx): its name beside 项目名称： (a colon in the label cell:
+    /// before, no name), each level's unused rows 不适用 | 不适用 (before, indicators named
+    /// 不适用), and a header's last line that holds a weight alone, （90）, as a `-layout` page
+    /// wraps it (before, an indicator with nothing but that).
+    @Test func shenzhenFormsColonLabelsAndUnusedRows() throws {
+        let rows = [
+            ["项目名称：", "社区工作站管理经费（东方社区）", "", "", ""],
+            ["一级指标", "二级指标", "三级指标", "指标值", "分值"],
+            ["", "", "", "", "（90）"],
+            ["产出", "数量", "社区饭堂数量", "1处", "40"],
+            ["", "质量", "不适用", "不适用", ""],
+            ["效益", "社会效益", "保障工作人员用餐的及时性", "3个小时内", "50"],
+        ]
+        let evaluation = try #require(Document(parsing: scraped(rows, title: "二级项目支出绩效目标申报表")).tables.first?.selfEvaluation)
+        #expect(evaluation.stage == .targets && evaluation.name == "社区工作站管理经费(东方社区)")
+        #expect(evaluation.indicators.map(\.name) == ["社区饭堂数量", "保障工作人员用餐的及时性"])
+        #expect(evaluation.indicators.map(\.weight) == [40, 50])
     }
 
     /// 云南's form (永德 明朗中学 2022): 年度指标值 over 指标性质 | 指标值 | 度量单位, beside 实际完成值,

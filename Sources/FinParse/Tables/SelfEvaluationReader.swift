@@ -105,9 +105,12 @@ enum SelfEvaluationReader {
             let unit = cell(columns.unit).map { compact($0.text) }.flatMap { $0.isEmpty ? nil : $0 }
             var targetMeasure = measure(target, unit: unit, &diagnostics)
             if targetMeasure.comparator == nil, targetMeasure.value != nil { targetMeasure.comparator = comparator(cell(columns.comparator)) }
-            // A row left as the template gave it (指标1 with no values, 指标1:/ | / | /) is none.
+            // A row left as the template gave it (指标1 with no values, 指标1:/ | / | /, 不适用 | 不适用) is none.
             let bareName = name.map { templateNumber(in: $0.text) } ?? ""
             if isVoid(bareName), [target, actual, weight, score].allSatisfy({ $0.map { isVoid($0.text) } ?? true }) { continue }
+            // Nor a row with a weight alone: a header's last line (指标 | （90）, a `-layout` page's).
+            if isVoid(bareName), [target, actual].allSatisfy({ $0.map { isVoid($0.text) } ?? true }),
+               !(weight.map { isPoints(Substring(compact($0.text))) } ?? false) { continue }
             if zip([columns.weight, columns.score], [weight, score]).contains(where: { column, cell in
                 column.map { cell == nil && !isMerged(r, $0) } ?? false
             }) {
@@ -367,7 +370,8 @@ enum SelfEvaluationReader {
     private static func value(after labels: [String], in rows: [[TableGrid.Cell]], suffix: Bool = false) -> String? {
         for row in rows {
             for (i, cell) in row.enumerated() where i + 1 < row.count {
-                let text = compact(cell.text)
+                var text = compact(cell.text)
+                if text.hasSuffix(utf8: ":") { text.removeLast() }  // 项目名称：, folded
                 guard labels.contains(where: { suffix ? text.hasSuffix(utf8: $0) : text.utf8.elementsEqual($0.utf8) })
                 else { continue }
                 let value = oneLine(row[i + 1].text)
@@ -385,8 +389,6 @@ enum SelfEvaluationReader {
         return true
     }
 
-    /// Labels compared byte for byte: folding leaves text in NFKC, so String's ==,
-    /// normalizing as it compares, would find nothing more.
     /// `name` without the number a template writes before each indicator (安徽's
     /// 指标1：完成中型灌区节水改造项目数量 → 完成中型灌区节水改造项目数量; 指标1 alone → "").
     private static func templateNumber(in name: String) -> String {
@@ -399,11 +401,15 @@ enum SelfEvaluationReader {
         return first.isASCII ? name : String(String.UnicodeScalarView(rest))
     }
 
-    /// Whether a cell says nothing: empty, or a dash or slash that stands for empty.
+    /// Whether a cell says nothing: empty, a dash or slash that stands for empty, or 不适用 or
+    /// 无 (深圳's 绩效目标申报表 fill each level's unused rows with 不适用).
     private static func isVoid(_ text: String) -> Bool {
         text.unicodeScalars.allSatisfy { " /-—－".unicodeScalars.contains($0) || $0.properties.isWhitespace }
+            || ["不适用", "无"].contains { compact(text).utf8.elementsEqual($0.utf8) }
     }
 
+    /// Labels compared byte for byte: folding leaves text in NFKC, so String's ==,
+    /// normalizing as it compares, would find nothing more.
     static func isTotal(_ text: String) -> Bool {
         let text = compact(text)
         return ["合计", "总计", "合计得分", "得分合计", "总得分"].contains { text.utf8.elementsEqual($0.utf8) }
@@ -514,7 +520,7 @@ enum SelfEvaluationReader {
         // 满意率100%, 参与率不低于80%: a name before the number, or before words of comparison.
         // Read only before a percent: before a count the digits may be the name's (完成2023年度任务).
         // Not after a change (同比下降5%): the percent is the change's, not a level to reach.
-        var named = false
+        var named = false, compared = false
         if let digit = rest.firstIndex(where: \.isASCIIDigit), case let before = rest[..<digit], !before.isEmpty,
            before.allSatisfy({ !$0.isASCII && Comparator(scalar: $0) == nil && !"增减降升涨".unicodeScalars.contains($0) }) {
             let words = before.last.map(comparatorLasts.contains) == true
@@ -522,6 +528,7 @@ enum SelfEvaluationReader {
             // 约100人, 满意度约为95%: about, no name of the measure's.
             let about = words > 0 ? 0 : aboutWords.first { before.suffix($0.count).elementsEqual($0) }?.count ?? 0
             named = before.count > words + about
+            compared = words > 0
             rest = rest[rest.index(digit, offsetBy: -words)...]
         }
         var comparator: Comparator? = nil
@@ -564,15 +571,17 @@ enum SelfEvaluationReader {
         if unit.first == "(", unit.last == ")" { unit = unit.dropFirst().dropLast() }
         // 100%（含）: "inclusive", said of the bound, no part of the unit.
         if unit.last == ")", unit.hasSuffix("(含)") { unit = unit.dropLast(3) }
-        // 95%以上, 5天以内, 3次及以下: the comparison after the number.
+        // 95%以上, 5天以内, 3次及以下, 3个小时内: the comparison after the number.
         if let last = unit.last, "上下内".unicodeScalars.contains(last),
            let (words, found) = comparatorSuffixes.first(where: { unit.hasSuffix($0.words) }) {
             unit = unit.dropLast(words.unicodeScalars.count)
             if unit.last == "及" { unit = unit.dropLast() }
             comparator = comparator ?? found
         }
+        // After a name, a number is the measure's where it is a percent, or where words of
+        // comparison stand right before it (总成本不超过0.3万元).
         guard !unit.contains(where: { $0.isASCIIDigit || "，,、;；".unicodeScalars.contains($0) }), unit.count <= 5,
-              !named || unit.elementsEqual("%".unicodeScalars) else {
+              !named || compared || unit.elementsEqual("%".unicodeScalars) else {
             return SelfEvaluation.Measure(text: original)
         }
         return SelfEvaluation.Measure(text: original, comparator: comparator, value: value, upper: upper,
@@ -608,7 +617,7 @@ enum SelfEvaluationReader {
 
     /// The words after a number that compare it (95%以上, 5天以内).
     private static let comparatorSuffixes: [(words: String, comparator: Comparator)] = [
-        ("以上", .greaterOrEqual), ("以下", .lessOrEqual), ("以内", .lessOrEqual),
+        ("以上", .greaterOrEqual), ("以下", .lessOrEqual), ("以内", .lessOrEqual), ("内", .lessOrEqual),
     ]
 
     /// The comparator words (不低于), longest first: 大于等于 is read whole, not as 大于.
