@@ -477,6 +477,17 @@ struct FigureTests {
         #expect(changes.map { $0.changeOf ?? "-" } == ["收入支出总体", "收入支出总体", "三公经费决算数", "财政拨款总收支", "-"])
     }
 
+    /// 20103-政府辦公廳(室)及相關機構事務9185萬元 (泉州台商区 2022): before, labelled
+    /// 室及相关机构事务, the 办公厅 taken for the body that reports. 政府性基金减少401.85万元,
+    /// 年初结转结余减少1475.63万元 (綦江 2023): before, no `changeOf`; 收支 alone still names none.
+    @Test func anOfficeRoomAndFundsAndBalances() {
+        #expect(figures("20103-政府办公厅(室)及相关机构事务9185万元,较2021年决算数增加2686万元。").map { $0.label ?? "-" }
+                    == ["政府办公厅室及相关机构事务", "增加"])
+        let changes = figures("支出总计10328.56万元。收支较上年决算数增加418.97万元,主要原因是政府性基金减少401.85万元,年初结转结余减少1475.63万元。")
+            .filter { $0.change != nil }
+        #expect(changes.map { $0.changeOf ?? "-" } == ["支出总计", "政府性基金", "年初结转结余"])
+    }
+
     /// 完成全年预算84.82万元的73.2% (广东省财政厅 2023): a share of the budget carried out that
     /// states the budget. Before, the percent had no label and was not checked.
     @Test func aShareOfAStatedBudgetIsLabelledAndChecked() {
