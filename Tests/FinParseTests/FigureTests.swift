@@ -395,8 +395,10 @@ struct FigureTests {
     @Test func aMarkInsideAnAsideEndsNoClause() {
         #expect(figures("2013年省级(包括省级行政单位、事业单位和其他单位)“三公”经费财政拨款支出9.5亿元，结余率(计算方法为:结余数/预算数)≤5%。")
                     .map { $0.label ?? "-" } == ["省级三公经费财政拨款支出", "结余率"])
-        // 预算稳定调节基金 is a fund's name, not a 预算's 稳定调节基金 (厦门, 丰都).
-        #expect(figures("安排预算稳定调节基金7.2亿元，预算总收入100亿元。").map { $0.label ?? "-" } == ["预算稳定调节基金", "预算总收入"])
+        // 预算稳定调节基金 is a fund's name, not a 预算's 稳定调节基金 (厦门, 丰都); 安排 (paid into
+        // it) keeps its verb as 动用 (drawn from it) does (泉州, 西藏: before, 预算稳定调节基金).
+        #expect(figures("安排预算稳定调节基金7.2亿元，预算总收入100亿元，动用预算稳定调节基金5亿元。").map { $0.label ?? "-" }
+                    == ["安排预算稳定调节基金", "预算总收入", "动用预算稳定调节基金"])
     }
 
     /// Changes as other provinces' pages state them (西藏, 贵州, 福建, 深圳, 审计署): 收入、支出总计各增加

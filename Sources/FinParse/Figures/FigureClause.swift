@@ -593,6 +593,8 @@ struct FigureClause {
             func partOfItem() -> Bool {
                 // 人均补助标准, 生均公用经费: 均 after the unit it is per opens the item.
                 if words[i] == Self.jun, i > 0, i + 1 < words.count, Self.perUnits.contains(words[i - 1]) { return true }
+                // 安排预算稳定调节基金 (paid into the fund) against 动用 or 调入 (drawn from it): the verb says which.
+                if words[i] == Self.allotted, i + 2 < words.count, Self.reportWords.contains(words[i + 1]), words[i + 2] == Self.steadied { return true }
                 return i + 1 < words.count
                     ? Self.rateWords.contains(words[i + 1])
                         || i + 2 < words.count && Self.rateWords.contains(words[i + 2]) && words[i + 1].string.unicodeScalars.count == 1
