@@ -439,6 +439,19 @@ struct FigureTests {
         #expect(document.amounts.map { $0.subject ?? "-" } == ["政府办公厅(室)及相关机构事务", "水体", "维修(护)费", "-"])
     }
 
+    /// 1.小学教育（2050202），2024年度决算数为8,627.17万元 (西南大学 2024): a 科目 named by its code
+    /// is the `subject` of its item's figures (before, none). A year in brackets is no code.
+    @Test func aSubjectNamedByItsCode() {
+        let document = Document(parsing: """
+            （四）财政拨款支出决算表说明
+            1.小学教育（2050202），2024年度决算数为8,627.17万元，比2023年度决算数增长8.24%。
+            2.高等教育（2050205），2024年度决算数为206,360.32万元。
+            3.工作总结（2023），支出100万元。
+            """)
+        #expect(document.amounts.map { $0.subject ?? "-" } == ["小学教育", "高等教育", "-"])
+        #expect(document.percents.map { $0.subject ?? "-" } == ["小学教育"])
+    }
+
     /// 支出预算为3万元,支出决算为1.71万元,完成预算的43% (a 寿县 page; 1.71 of 3 is 57%) had no
     /// warning: a share of the budget carried out is checked against the budget and 决算 amounts
     /// right before it, as a change's percent is, each figure exact to half its last digit.

@@ -5,7 +5,8 @@ import Glibc
 /// The 科目 (of the 功能分类, or the 经济分类 that some 预算s explain too) a list item of the
 /// text explains, by its last level as its table row names it:
 /// 1、一般公共服务支出（类）统计信息事务（款）专项普查活动（项）39.99万元 → 专项普查活动;
-/// 1. “卫生健康支出-行政事业单位医疗-行政单位医疗”科目78.29万元 → 行政单位医疗; a heading
+/// 1. “卫生健康支出-行政事业单位医疗-行政单位医疗”科目78.29万元 → 行政单位医疗; 1.小学教育（2050202），
+/// 2024年度决算数为8,627.17万元 → 小学教育; a heading
 /// （二）社会保障和就业支出（类） → 社会保障和就业支出.
 ///
 /// The 情况说明 of 决算 and 预算 explain the 科目 one by one, and give each one's figures
@@ -39,6 +40,8 @@ enum SubjectItems {
                 // 项 E9 A1 B9, 款 E6 AC BE, 类 E7 B1 BB.
                 let (a, b, c) = (bytes[i - 3], bytes[i - 2], bytes[i - 1])
                 if (a, b, c) == (0xE9, 0xA1, 0xB9) || (a, b, c) == (0xE6, 0xAC, 0xBE) || (a, b, c) == (0xE7, 0xB1, 0xBB) { return true }
+                // A code: 小学教育（2050202）.
+                if [a, b, c].allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) { return true }
                 from = i + 1
             }
             // “ is E2 80 9C: after a marker of a few characters.
@@ -82,6 +85,12 @@ enum SubjectItems {
             // Every 类 of the 功能分类 is named …支出, which 公共安全（类）支出 writes after its level.
             if start < end { return name(clause[start..<end]).map { clause[close - 1] == "类" && !$0.hasSuffix("支出") ? $0 + "支出" : $0 } }
             level = end
+        }
+        // 1.小学教育（2050202），2024年度决算数为…: a 科目 by its code, of a 类, 款 or 项 (3, 5 or 7
+        // digits; not a year's 4).
+        if !beforeColon, clause.last == ")", let codeOpen = clause.lastIndex(of: "("),
+           case let code = clause[(codeOpen + 1)..<(clause.count - 1)], [3, 5, 7].contains(code.count), code.allSatisfy(\.isASCIIDigit) {
+            return name(clause[..<codeOpen])
         }
         // “卫生健康支出-行政事业单位医疗-行政单位医疗”: the quoted levels, hyphenated.
         guard let open = clause.firstIndex(where: { $0 != " " }), openingQuotes.contains(clause[open]),
