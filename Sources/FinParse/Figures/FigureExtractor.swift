@@ -224,7 +224,8 @@ struct FigureExtractor {
                 }
                 // 公务接待费支出预算为10万元，支出决算为8万元: the 决算 of the item the budget right before
                 // it in its sentence names.
-                if figure.change == nil, figure.unit != .percent, let own = figure.label, Self.actualStages.contains(own),
+                if figure.change == nil, figure.unit != .percent, let own = figure.label, own.utf8.count <= 12,
+                   Self.actualStages.contains(where: { own.utf8.elementsEqual($0.utf8) }),
                    let budget = figures.last, budget.change == nil, budget.unit != .percent,
                    let item = budget.label.flatMap(Self.item(ofBudget:)), let place = places.last,
                    !Self.endsSentence(written[...].utf8.dropFirst(place.end).prefix(offset - place.end)) {
@@ -305,7 +306,7 @@ struct FigureExtractor {
     private static let complete: Word = "完成"
 
     /// The labels of a 决算 that name no item (支出决算为8万元).
-    private static let actualStages: Set<String> = ["支出决算", "决算", "决算数"]
+    private static let actualStages = ["支出决算", "决算", "决算数"]
     /// How the label of a budget ends after its item, longest first.
     private static let budgetStages = ["支出预算", "预算数", "预算"]
 

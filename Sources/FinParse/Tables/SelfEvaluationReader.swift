@@ -392,7 +392,7 @@ enum SelfEvaluationReader {
     /// `name` without the number a template writes before each indicator (安徽's
     /// 指标1：完成中型灌区节水改造项目数量 → 完成中型灌区节水改造项目数量; 指标1 alone → "").
     private static func templateNumber(in name: String) -> String {
-        guard name.hasPrefix("指标") else { return name }
+        guard name.utf8.starts(with: "指标".utf8) else { return name }
         let rest = name.unicodeScalars.dropFirst(2).drop(while: \.isASCIIDigit)
         guard rest.count < name.unicodeScalars.count - 2 else { return name }  // 指标 with no number: a name's word
         guard let first = rest.first else { return "" }
@@ -403,10 +403,14 @@ enum SelfEvaluationReader {
 
     /// Whether a cell says nothing: empty, a dash or slash that stands for empty, or 不适用 or
     /// 无 (深圳's 绩效目标申报表 fill each level's unused rows with 不适用).
+    /// Asked of every cell of an indicator's row: on scalars, the first that says something ends it.
     private static func isVoid(_ text: String) -> Bool {
-        text.unicodeScalars.allSatisfy { " /-—－".unicodeScalars.contains($0) || $0.properties.isWhitespace }
-            || ["不适用", "无"].contains { compact(text).utf8.elementsEqual($0.utf8) }
+        text.unicodeScalars.allSatisfy(voidScalars.contains)
+            || text.utf8.count <= 12 && ["不适用", "无"].contains { compact(text).utf8.elementsEqual($0.utf8) }
     }
+
+    /// Folded text's whitespace, and the dashes and slash that stand for an empty cell (－ folds to -).
+    private static let voidScalars: [Unicode.Scalar] = [" ", "\n", "\t", "\r", "/", "-", "—"]
 
     /// Labels compared byte for byte: folding leaves text in NFKC, so String's ==,
     /// normalizing as it compares, would find nothing more.
@@ -593,7 +597,13 @@ enum SelfEvaluationReader {
     /// upper bound has one. Not a span of dates (1-12月, 2021-2023年), which sets no bounds.
     private static func rangeEnd(after rest: Substring.UnicodeScalarView, from low: Decimal)
         -> (upper: Decimal, unit: Substring.UnicodeScalarView)? {
-        guard let mark = rest.prefix(6).firstIndex(where: rangeMarks.contains) else { return nil }
+        // Within the unit's first six scalars; counted, not measured (distance walks the slice).
+        var mark = rest.startIndex, scanned = 0
+        while mark != rest.endIndex, scanned < 6, !rangeMarks.contains(rest[mark]) {
+            mark = rest.index(after: mark)
+            scanned += 1
+        }
+        guard mark != rest.endIndex, scanned < 6 else { return nil }
         let lowUnit = rest[..<mark]
         var after = rest[rest.index(after: mark)...]
         if after.first == "—" { after = after.dropFirst() }  // ——, a double dash
