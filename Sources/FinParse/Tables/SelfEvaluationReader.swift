@@ -248,7 +248,9 @@ enum SelfEvaluationReader {
             // 年度指标值 over 指标性质 | 指标值 | 度量单位 (云南's forms): each of the three is read as
             // 年度指标值 and its own word, the last.
             // (A bare 单位 only alone: 指标值及单位 is the target's column.)
-            let unit = column({ text in unitLabels.contains { $0 == "单位" ? text == $0 : text.hasSuffix(utf8: $0) } }, where: afterName)
+            let unit = column({ text in
+                unitLabels.contains { text.utf8.elementsEqual($0.utf8) || $0.utf8.count > 6 && text.hasSuffix(utf8: $0) }
+            }, where: afterName)
             let sign = column({ $0.hasSuffix(utf8: comparatorLabel) }, where: afterName)
             let isValue = { (column: Int) in column != unit && column != sign }
             let target = column({ names($0, targetLabels) }, where: isValue)
