@@ -228,7 +228,8 @@ struct FigureExtractor {
                    Self.actualStages.contains(where: { own.utf8.elementsEqual($0.utf8) }),
                    let budget = figures.last, budget.change == nil, budget.unit != .percent,
                    let item = budget.label.flatMap(Self.item(ofBudget:)), let place = places.last,
-                   !Self.endsSentence(written[...].utf8.dropFirst(place.end).prefix(offset - place.end)) {
+                   case let utf8 = written.utf8,
+                   !written[utf8.index(utf8.startIndex, offsetBy: place.end)..<utf8.index(utf8.startIndex, offsetBy: offset)].contains(utf8: "。") {
                     // As 公务接待费支出决算 is labelled: a fee's 支出决算 is the fee (not a 缴费's).
                     figure.label = item.hasSuffix(utf8: "费") && !item.hasSuffix(utf8: "缴费") ? item : item + own
                 }
@@ -317,16 +318,6 @@ struct FigureExtractor {
         // Not a time of the year (年初预算), and short enough that the 决算's label stays within 20.
         guard item.count >= 2, item.count <= 16, !["年初", "全年", "调整", "当年", "本年"].contains(where: { item.hasSuffix(utf8: $0) }) else { return nil }
         return item
-    }
-
-    /// Whether `bytes` hold a sentence's end, 。.
-    private static func endsSentence(_ bytes: Substring.UTF8View) -> Bool {
-        var matched = 0  // of E3 80 82
-        for byte in bytes {
-            matched = byte == 0xE3 ? 1 : matched == 1 && byte == 0x80 ? 2 : matched == 2 && byte == 0x82 ? 3 : 0
-            if matched == 3 { return true }
-        }
-        return false
     }
 
     /// The number that follows the figure ending at token `end` with nothing between them, if

@@ -289,7 +289,7 @@ enum SelfEvaluationReader {
         // Text keeps no spans: 绩效指标 | | | 年度指标值 | | | 实际完成值 | 分值 | 得分 above 一级指标 |
         // 二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位 (云南's form, its cells a TAB apart) is one
         // header where the level row names no actual, weight or score that the row above does.
-        let above = { (row: [TableGrid.Cell]) in row.contains { names(compact($0.text), actualLabels + weightLabels + ["得分"]) } }
+        let above = { (row: [TableGrid.Cell]) in row.contains { names(compact($0.text), scoringLabels) } }
         let first = spanning.map(\.row).min() ?? (r > 0 && !above(rows[r]) && above(rows[r - 1]) ? r - 1 : r)
         let last = min(rows.count - 1, spanning.map { $0.row + $0.rowSpan - 1 }.max() ?? r)
         var texts: [Int: String] = [:]
@@ -304,6 +304,8 @@ enum SelfEvaluationReader {
     static let targetLabels = ["指标值", "目标值"]
     static let actualLabels = ["实际", "完成值", "完成情况"]
     static let weightLabels = ["分值", "权重"]
+    /// The words of the columns a form's level row may leave to the header row above it.
+    private static let scoringLabels = actualLabels + weightLabels + ["得分"]
     /// Words that name a column only right of the indicators' names (年度目标, 完成数, 执行情况),
     /// or only where no column has a word above (满分): elsewhere they may mean something else.
     private static let looseTargetLabels = ["目标", "计划"]
